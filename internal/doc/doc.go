@@ -1,0 +1,209 @@
+// Package doc defines the document that flows through dateline's pipeline:
+// the original text, its metadata and the offset-addressed annotation layers
+// that the stages add.
+//
+// A Doc owns its text. Every annotation is a plain struct that addresses the
+// text by byte offsets (Start inclusive, End exclusive) into Doc.Text, in the
+// manner of spaCy's Doc and go/token's Pos: layers never copy or re-tokenize
+// text they can address by span. Offsets are always bytes, never runes;
+// conversion to line and column happens only at the edges (errors, output
+// for humans).
+//
+// Layers are filled in pipeline order (paragraphs, sentences, tokens, tags,
+// chunks, then entities, quotes, time expressions, places and events). A
+// stage may read the layers filled before it and appends only its own.
+//
+// Package doc depends on nothing else in the project.
+package doc
+
+import "time"
+
+// Span is a half-open byte range [Start, End) into Doc.Text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Len returns the number of bytes the span covers.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Contains reports whether o lies entirely within s.
+func (s Span) Contains(o Span) bool { return o.Start >= s.Start && o.End <= s.End }
+
+// Overlaps reports whether s and o share at least one byte.
+func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End }
+
+// SourceRef says where a document came from: the file path, the 1-based line
+// (or record number for formats without lines) where its record starts, and
+// the article URL when the input carried one.
+type SourceRef struct {
+	Path string `json:"path"`
+	Line int    `json:"line,omitempty"`
+	URL  string `json:"url,omitempty"`
+	// Format is the reader that produced the document (txt, jsonl, csv,
+	// tsv, html, rss).
+	Format string `json:"-"`
+}
+
+// Doc is one news document with its annotation layers.
+type Doc struct {
+	// ID is the input's id, or a stable hash of the text when it had none.
+	ID string
+	// Text is the document body after decoding: UTF-8, NFC, no BOM. It is
+	// never modified after the reader builds the Doc; every offset in every
+	// layer points into it.
+	Text string
+	// Title is the headline when the input carried one. It is not part of
+	// Text, so offsets never address it.
+	Title  string
+	Source SourceRef
+	// Published is the publication date (UTC midnight when only the day is
+	// known); the zero Time means unknown.
+	Published time.Time
+	// SourceName is the outlet or feed named by the input record, if any.
+	SourceName string
+
+	Dateline *Dateline
+	Agencies []Agency
+
+	Paragraphs []Paragraph
+	Sentences  []Sentence
+	Tokens     []Token
+	Chunks     []Chunk
+
+	Entities  []Entity
+	Quotes    []Quote
+	TimeExprs []TimeExpr
+	Places    []Place
+	Events    []Event
+
+	Warnings []Warning
+}
+
+// SpanText returns the text that s addresses, clamped to the document.
+func (d *Doc) SpanText(s Span) string {
+	start, end := s.Start, s.End
+	if start < 0 {
+		start = 0
+	}
+	if end > len(d.Text) {
+		end = len(d.Text)
+	}
+	if start >= end {
+		return ""
+	}
+	return d.Text[start:end]
+}
+
+// Warn records a non-fatal problem with the document. Offset is a byte
+// offset into Text, or -1 when the problem has no position.
+func (d *Doc) Warn(stage string, offset int, msg string) {
+	d.Warnings = append(d.Warnings, Warning{Stage: stage, Offset: offset, Message: msg})
+}
+
+// AnchorDate is the date that relative expressions resolve against: the
+// dateline date, else the publication date. ok is false when neither is
+// known.
+func (d *Doc) AnchorDate() (t time.Time, ok bool) {
+	if d.Dateline != nil && !d.Dateline.Date.IsZero() {
+		return d.Dateline.Date, true
+	}
+	if !d.Published.IsZero() {
+		return d.Published, true
+	}
+	return time.Time{}, false
+}
+
+// Warning is a problem found while reading or annotating a document that did
+// not stop it from being coded.
+type Warning struct {
+	Stage   string `json:"stage"`
+	Offset  int    `json:"offset"`
+	Message string `json:"message"`
+}
+
+// Dateline is the place and date line that opens a wire dispatch, such as
+// "BAKU, Azerbaijan, September 16".
+type Dateline struct {
+	Span
+	Place       string
+	CountryCode string
+	// Date is the dispatch date, with the year taken from the publication
+	// date when the dateline omits it; zero when the dateline has no date.
+	Date time.Time
+}
+
+// Agency is a news agency credited in the text ("Trend reports",
+// "(Reuters) -").
+type Agency struct {
+	Span
+	Name string
+	// Rule names the pattern that found the credit.
+	Rule string
+}
+
+// Paragraph is a block of text separated from its neighbours by a blank
+// line (or, in single-newline inputs, by a newline).
+type Paragraph struct {
+	Span
+	// FirstSentence and EndSentence index Doc.Sentences, half-open.
+	FirstSentence, EndSentence int
+}
+
+// Sentence is one sentence. Its tokens are Doc.Tokens[FirstToken:EndToken].
+type Sentence struct {
+	Span
+	Paragraph            int
+	FirstToken, EndToken int
+}
+
+// TokenKind classifies a token by its surface form, independent of its tag.
+type TokenKind uint8
+
+// Token kinds.
+const (
+	Word TokenKind = iota
+	Number
+	Punct
+	QuoteMark // a quotation mark of any style: " “ ” ' ‘ ’ « » „
+	Symbol    // currency, %, &, @ and the like
+)
+
+// Token is one token. Tag is its Penn Treebank part-of-speech tag.
+type Token struct {
+	Span
+	Kind TokenKind
+	Tag  string
+	// SpaceBefore reports whether white space separates the token from the
+	// previous one; it lets readers rebuild surface strings without
+	// guessing.
+	SpaceBefore bool
+}
+
+// ChunkKind is the kind of a shallow-parse chunk.
+type ChunkKind uint8
+
+// Chunk kinds.
+const (
+	NounPhrase ChunkKind = iota + 1
+	VerbGroup
+)
+
+func (k ChunkKind) String() string {
+	switch k {
+	case NounPhrase:
+		return "NP"
+	case VerbGroup:
+		return "VG"
+	}
+	return "?"
+}
+
+// Chunk is a base noun phrase or a verb group. Its tokens are
+// Doc.Tokens[FirstToken:EndToken]; Head indexes Doc.Tokens too.
+type Chunk struct {
+	Span
+	Kind                 ChunkKind
+	FirstToken, EndToken int
+	Head                 int
+}

@@ -1,0 +1,136 @@
+package doc
+
+import "time"
+
+// EntityType is the kind of an actor mention.
+type EntityType string
+
+// Entity types.
+const (
+	Person EntityType = "PERSON"
+	Org    EntityType = "ORG"
+	GPE    EntityType = "GPE" // a country or place used as an actor
+	Role   EntityType = "ROLE"
+)
+
+// Actor is the PLOVER coding of an actor: who it is, its country (ISO 3166-1
+// alpha-3, or IGO, UNO, EUR, NGO, ISM, IMG, MNC) and its sector.
+type Actor struct {
+	Name             string   `json:"entity_name"`
+	CountryCode      string   `json:"country_code"`
+	SectorCode       string   `json:"sector_code"`
+	OtherSectorCodes []string `json:"other_sector_codes,omitempty"`
+}
+
+// Entity is one actor mention.
+type Entity struct {
+	Span
+	Type EntityType
+	Actor
+	// Antecedent indexes Doc.Entities: the earlier mention this one refers
+	// to (for "he", "the official", "Hajiyev"); -1 when it stands alone.
+	Antecedent int
+	// Rule names the rule or dictionary entry that found and coded it.
+	Rule string
+}
+
+// QuoteKind distinguishes statements from distancing marks.
+type QuoteKind string
+
+// Quote kinds.
+const (
+	DirectQuote   QuoteKind = "direct"
+	IndirectQuote QuoteKind = "indirect"
+	ScareQuote    QuoteKind = "scare"
+)
+
+// Quote is a statement attributed (or attributable) to a speaker.
+type Quote struct {
+	Span
+	Kind QuoteKind
+	// Cue is the verb or phrase that attributes the quote; zero when none.
+	Cue Span
+	// SpeakerMention is the span of the speaker's mention ("he", "the
+	// official"); zero when unresolved.
+	SpeakerMention Span
+	// Speaker indexes Doc.Entities; -1 when the speaker is unresolved.
+	Speaker   int
+	Paragraph int
+	Rule      string
+}
+
+// Precision says how exactly a date is known.
+type Precision string
+
+// Date precisions. Published means the date is the document's own date,
+// because the text gave none.
+const (
+	PrecisionDay       Precision = "day"
+	PrecisionMonth     Precision = "month"
+	PrecisionYear      Precision = "year"
+	PrecisionPublished Precision = "published"
+	PrecisionDuration  Precision = "duration"
+)
+
+// TimeExpr is a temporal expression and what it resolves to.
+type TimeExpr struct {
+	Span
+	// Value is the resolved start of the period (zero for durations).
+	Value     time.Time
+	Precision Precision
+	Rule      string
+}
+
+// Place is a toponym mention resolved against the gazetteer.
+type Place struct {
+	Span
+	Name        string
+	GeonameID   int
+	Feature     string
+	CountryCode string
+	Admin1      string
+	Lat, Lon    float64
+	Confidence  float64
+	Rule        string
+}
+
+// EventActor is an actor of an event: the coding plus the mention that
+// supports it.
+type EventActor struct {
+	Span
+	RawText string
+	Actor
+	// Entity indexes Doc.Entities; -1 when the actor has no entity.
+	Entity int
+}
+
+// Evidence ties an event to the words that support it.
+type Evidence struct {
+	Sentence Span
+	Trigger  Span
+}
+
+// Event is one coded PLOVER event.
+type Event struct {
+	ID            string
+	Date          time.Time
+	DatePrecision Precision
+	Type          string // PLOVER event type, e.g. ACCUSE
+	Mode          string
+	Context       []string
+	Actors        []EventActor
+	Recipients    []EventActor
+	// Location indexes Doc.Places; -1 means the dateline place or none.
+	Location int
+	// ClaimedBy indexes Doc.Entities: the speaker who asserts the event;
+	// -1 when the text states it as fact.
+	ClaimedBy  int
+	Negated    bool
+	Aux        []string // future, hypothetical, conditional, ...
+	Quad       string
+	CameoRoot  string
+	Intensity  float64
+	Evidence   Evidence
+	Rule       string
+	Confidence float64
+}
