@@ -12,5 +12,5 @@ import "embed"
 // FS holds every data file, addressed by its path below data/, such as
 // "actors/countries.tsv".
 //
-//go:embed actors triggers cues gazetteer time
+//go:embed actors triggers cues gazetteer time meta
 var FS embed.FS

@@ -1,0 +1,40 @@
+package meta
+
+import (
+	"io/fs"
+
+	"github.com/dateline-project/dateline/data"
+	"github.com/dateline-project/dateline/internal/doc"
+)
+
+// Stage fills Doc.Dateline and Doc.Agencies. It needs the token layer for
+// agency credits. It holds only immutable tables, so one Stage may serve
+// every worker.
+type Stage struct {
+	places   Places
+	agencies *agencyTable
+}
+
+// New loads the embedded agency table. places may be nil.
+func New(places Places) (*Stage, error) {
+	return NewFromFS(data.FS, places)
+}
+
+// NewFromFS is New over another data tree, for tests and user data.
+func NewFromFS(fsys fs.FS, places Places) (*Stage, error) {
+	t, err := loadAgencies(fsys, "meta/agencies.tsv")
+	if err != nil {
+		return nil, err
+	}
+	return &Stage{places: places, agencies: t}, nil
+}
+
+// Name implements pipeline.Stage.
+func (s *Stage) Name() string { return "meta" }
+
+// Process implements pipeline.Stage.
+func (s *Stage) Process(d *doc.Doc) error {
+	d.Dateline = parseDateline(d.Text, d.Published, s.places)
+	d.Agencies = s.agencies.findAgencies(d)
+	return nil
+}

@@ -1,0 +1,352 @@
+// Package output turns an annotated doc.Doc into dateline's output record:
+// one JSON object per document, with PLOVER field names for events and
+// actors and byte offsets for every span.
+//
+// The record is a view of the Doc: this package is the one place that
+// decides the output schema, so the schema's version (SchemaVersion) and
+// its documentation in the README change together with this file.
+package output
+
+import (
+	"time"
+
+	"github.com/dateline-project/dateline/internal/doc"
+)
+
+// SchemaVersion names the shape of Record. Bump it on any change that is
+// not a pure addition.
+const SchemaVersion = "dateline/1"
+
+// Record is the output for one document.
+type Record struct {
+	DocID     string     `json:"doc_id"`
+	Source    Source     `json:"source"`
+	Published *string    `json:"published"`
+	Title     string     `json:"title"`
+	Dateline  *Dateline  `json:"dateline"`
+	Agencies  []Agency   `json:"agencies"`
+	Stats     Stats      `json:"stats"`
+	Entities  []Entity   `json:"entities"`
+	Quotes    []Quote    `json:"quotes"`
+	Times     []TimeExpr `json:"times"`
+	Places    []Place    `json:"places"`
+	Events    []Event    `json:"events"`
+	Warnings  []Warning  `json:"warnings"`
+	Schema    string     `json:"schema"`
+	Sentences []Sentence `json:"sentences,omitempty"`
+	Tokens    []Token    `json:"tokens,omitempty"`
+}
+
+// Source says where the document came from.
+type Source struct {
+	Path string `json:"path"`
+	Line int    `json:"line,omitempty"`
+	URL  string `json:"url,omitempty"`
+	Name string `json:"name,omitempty"`
+}
+
+// Dateline is the dispatch's place and date line.
+type Dateline struct {
+	Place       string  `json:"place"`
+	CountryCode string  `json:"country_code"`
+	Date        *string `json:"date"`
+	Start       int     `json:"start"`
+	End         int     `json:"end"`
+}
+
+// Agency is a credited news agency.
+type Agency struct {
+	Name  string `json:"name"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Rule  string `json:"rule"`
+}
+
+// Stats counts the text layer's units.
+type Stats struct {
+	Paragraphs int `json:"paragraphs"`
+	Sentences  int `json:"sentences"`
+	Tokens     int `json:"tokens"`
+}
+
+// ActorBlock is PLOVER's actor coding plus the mention's offsets.
+type ActorBlock struct {
+	RawText          string   `json:"raw_text"`
+	EntityName       string   `json:"entity_name"`
+	CountryCode      string   `json:"country_code"`
+	SectorCode       string   `json:"sector_code"`
+	OtherSectorCodes []string `json:"other_sector_codes"`
+	Start            int      `json:"start"`
+	End              int      `json:"end"`
+}
+
+// Entity is an actor mention.
+type Entity struct {
+	ID   int    `json:"id"`
+	Type string `json:"type"`
+	ActorBlock
+	// RefersTo is the id of the entity this mention resolves to.
+	RefersTo *int  `json:"refers_to"`
+	Rule     string `json:"rule"`
+}
+
+// Span is a bare piece of evidence.
+type Span struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// Quote is a statement and its speaker.
+type Quote struct {
+	Kind      string      `json:"kind"`
+	Text      string      `json:"text"`
+	Start     int         `json:"start"`
+	End       int         `json:"end"`
+	Cue       *Span       `json:"cue"`
+	Speaker   *ActorBlock `json:"speaker"`
+	SpeakerID *int        `json:"speaker_id"`
+	Paragraph int         `json:"paragraph"`
+	Rule      string      `json:"rule"`
+}
+
+// TimeExpr is a temporal expression and its resolution.
+type TimeExpr struct {
+	Text      string  `json:"text"`
+	Start     int     `json:"start"`
+	End       int     `json:"end"`
+	Value     *string `json:"value"`
+	Precision string  `json:"precision"`
+	Rule      string  `json:"rule"`
+}
+
+// Place is a geocoded toponym mention.
+type Place struct {
+	Text        string  `json:"text"`
+	Start       int     `json:"start"`
+	End         int     `json:"end"`
+	Name        string  `json:"name"`
+	GeonameID   int     `json:"geonameid"`
+	Feature     string  `json:"feature"`
+	CountryCode string  `json:"country_code"`
+	Admin1      string  `json:"admin1"`
+	Lat         float64 `json:"lat"`
+	Lon         float64 `json:"lon"`
+	Confidence  float64 `json:"confidence"`
+	Rule        string  `json:"rule"`
+}
+
+// Location is an event's place.
+type Location struct {
+	Name        string  `json:"name"`
+	GeonameID   int     `json:"geonameid,omitempty"`
+	CountryCode string  `json:"country_code"`
+	Lat         float64 `json:"lat"`
+	Lon         float64 `json:"lon"`
+	// Source is "clause" when the place is named in the event's own
+	// clause, "dateline" when it falls back to the dateline.
+	Source string `json:"source"`
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+}
+
+// Evidence ties an event to its words.
+type Evidence struct {
+	SentenceStart int    `json:"sentence_start"`
+	SentenceEnd   int    `json:"sentence_end"`
+	TriggerStart  int    `json:"trigger_start"`
+	TriggerEnd    int    `json:"trigger_end"`
+	TriggerText   string `json:"trigger_text"`
+	Text          string `json:"text"`
+}
+
+// Event is a PLOVER event.
+type Event struct {
+	ID            string       `json:"id"`
+	Date          *string      `json:"date"`
+	DatePrecision string       `json:"date_precision"`
+	Event         string       `json:"event"`
+	Mode          string       `json:"mode"`
+	Context       []string     `json:"context"`
+	Actor         []ActorBlock `json:"actor"`
+	Recipient     []ActorBlock `json:"recipient"`
+	Location      *Location    `json:"location"`
+	ClaimedBy     *ActorBlock  `json:"claimed_by"`
+	Negated       bool         `json:"negated"`
+	Aux           []string     `json:"aux"`
+	Quad          string       `json:"quad"`
+	CameoRoot     string       `json:"cameo_root"`
+	Intensity     float64      `json:"intensity"`
+	Evidence      Evidence     `json:"evidence"`
+	Rule          string       `json:"rule"`
+	Confidence    float64      `json:"confidence"`
+}
+
+// Warning is a non-fatal problem.
+type Warning struct {
+	Stage   string `json:"stage"`
+	Offset  int    `json:"offset"`
+	Message string `json:"message"`
+}
+
+// Sentence is emitted with --annotate.
+type Sentence struct {
+	Start     int `json:"start"`
+	End       int `json:"end"`
+	Paragraph int `json:"paragraph"`
+}
+
+// Token is emitted with --annotate.
+type Token struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Tag   string `json:"tag"`
+}
+
+// Options select optional parts of the record.
+type Options struct {
+	// Annotate adds the sentence and token layers, for debugging.
+	Annotate bool
+}
+
+func date(t time.Time) *string {
+	if t.IsZero() {
+		return nil
+	}
+	s := t.Format("2006-01-02")
+	return &s
+}
+
+// FromDoc builds the record for d. Empty layers are written as [] rather
+// than null so that consumers can iterate without checks.
+func FromDoc(d *doc.Doc, opts Options) Record {
+	r := Record{
+		DocID:     d.ID,
+		Source:    Source{Path: d.Source.Path, Line: d.Source.Line, URL: d.Source.URL, Name: d.SourceName},
+		Published: date(d.Published),
+		Title:     d.Title,
+		Agencies:  make([]Agency, 0, len(d.Agencies)),
+		Stats:     Stats{Paragraphs: len(d.Paragraphs), Sentences: len(d.Sentences), Tokens: len(d.Tokens)},
+		Entities:  make([]Entity, 0, len(d.Entities)),
+		Quotes:    make([]Quote, 0, len(d.Quotes)),
+		Times:     make([]TimeExpr, 0, len(d.TimeExprs)),
+		Places:    make([]Place, 0, len(d.Places)),
+		Events:    make([]Event, 0, len(d.Events)),
+		Warnings:  make([]Warning, 0, len(d.Warnings)),
+		Schema:    SchemaVersion,
+	}
+	if dl := d.Dateline; dl != nil {
+		r.Dateline = &Dateline{Place: dl.Place, CountryCode: dl.CountryCode, Date: date(dl.Date), Start: dl.Start, End: dl.End}
+	}
+	for _, a := range d.Agencies {
+		r.Agencies = append(r.Agencies, Agency{Name: a.Name, Start: a.Start, End: a.End, Rule: a.Rule})
+	}
+	for i, e := range d.Entities {
+		out := Entity{ID: i, Type: string(e.Type), ActorBlock: entityBlock(d, i), Rule: e.Rule}
+		if e.Antecedent >= 0 {
+			ref := e.Antecedent
+			out.RefersTo = &ref
+		}
+		r.Entities = append(r.Entities, out)
+	}
+	for _, q := range d.Quotes {
+		out := Quote{Kind: string(q.Kind), Text: d.SpanText(q.Span), Start: q.Start, End: q.End, Paragraph: q.Paragraph, Rule: q.Rule}
+		if q.Cue.End > q.Cue.Start {
+			out.Cue = &Span{Text: d.SpanText(q.Cue), Start: q.Cue.Start, End: q.Cue.End}
+		}
+		if q.Speaker >= 0 && q.Speaker < len(d.Entities) {
+			b := entityBlock(d, q.Speaker)
+			if q.SpeakerMention.End > q.SpeakerMention.Start {
+				b.RawText = d.SpanText(q.SpeakerMention)
+				b.Start, b.End = q.SpeakerMention.Start, q.SpeakerMention.End
+			}
+			out.Speaker = &b
+			id := q.Speaker
+			out.SpeakerID = &id
+		}
+		r.Quotes = append(r.Quotes, out)
+	}
+	for _, te := range d.TimeExprs {
+		r.Times = append(r.Times, TimeExpr{Text: d.SpanText(te.Span), Start: te.Start, End: te.End,
+			Value: date(te.Value), Precision: string(te.Precision), Rule: te.Rule})
+	}
+	for _, p := range d.Places {
+		r.Places = append(r.Places, Place{Text: d.SpanText(p.Span), Start: p.Start, End: p.End, Name: p.Name,
+			GeonameID: p.GeonameID, Feature: p.Feature, CountryCode: p.CountryCode, Admin1: p.Admin1,
+			Lat: p.Lat, Lon: p.Lon, Confidence: p.Confidence, Rule: p.Rule})
+	}
+	for _, ev := range d.Events {
+		r.Events = append(r.Events, event(d, &ev))
+	}
+	for _, w := range d.Warnings {
+		r.Warnings = append(r.Warnings, Warning(w))
+	}
+	if opts.Annotate {
+		r.Sentences = make([]Sentence, 0, len(d.Sentences))
+		for _, s := range d.Sentences {
+			r.Sentences = append(r.Sentences, Sentence{Start: s.Start, End: s.End, Paragraph: s.Paragraph})
+		}
+		r.Tokens = make([]Token, 0, len(d.Tokens))
+		for _, t := range d.Tokens {
+			r.Tokens = append(r.Tokens, Token{Text: d.SpanText(t.Span), Start: t.Start, End: t.End, Tag: t.Tag})
+		}
+	}
+	return r
+}
+
+// entityBlock codes entity i with the coding of the entity it resolves to,
+// so that "he" carries the full name and country of its antecedent.
+func entityBlock(d *doc.Doc, i int) ActorBlock {
+	e := d.Entities[i]
+	return ActorBlock{
+		RawText: d.SpanText(e.Span), EntityName: e.Name, CountryCode: e.CountryCode, SectorCode: e.SectorCode,
+		OtherSectorCodes: nonNil(e.OtherSectorCodes), Start: e.Start, End: e.End,
+	}
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func actorBlock(d *doc.Doc, a doc.EventActor) ActorBlock {
+	return ActorBlock{RawText: a.RawText, EntityName: a.Name, CountryCode: a.CountryCode, SectorCode: a.SectorCode,
+		OtherSectorCodes: nonNil(a.OtherSectorCodes), Start: a.Start, End: a.End}
+}
+
+func event(d *doc.Doc, ev *doc.Event) Event {
+	out := Event{
+		ID: ev.ID, Date: date(ev.Date), DatePrecision: string(ev.DatePrecision), Event: ev.Type, Mode: ev.Mode,
+		Context: nonNil(ev.Context), Actor: make([]ActorBlock, 0, len(ev.Actors)), Recipient: make([]ActorBlock, 0, len(ev.Recipients)),
+		Negated: ev.Negated, Aux: nonNil(ev.Aux), Quad: ev.Quad, CameoRoot: ev.CameoRoot, Intensity: ev.Intensity,
+		Evidence: Evidence{
+			SentenceStart: ev.Evidence.Sentence.Start, SentenceEnd: ev.Evidence.Sentence.End,
+			TriggerStart: ev.Evidence.Trigger.Start, TriggerEnd: ev.Evidence.Trigger.End,
+			TriggerText: d.SpanText(ev.Evidence.Trigger), Text: d.SpanText(ev.Evidence.Sentence),
+		},
+		Rule: ev.Rule, Confidence: ev.Confidence,
+	}
+	for _, a := range ev.Actors {
+		out.Actor = append(out.Actor, actorBlock(d, a))
+	}
+	for _, a := range ev.Recipients {
+		out.Recipient = append(out.Recipient, actorBlock(d, a))
+	}
+	if ev.ClaimedBy >= 0 && ev.ClaimedBy < len(d.Entities) {
+		b := entityBlock(d, ev.ClaimedBy)
+		out.ClaimedBy = &b
+	}
+	switch {
+	case ev.Location >= 0 && ev.Location < len(d.Places):
+		p := d.Places[ev.Location]
+		out.Location = &Location{Name: p.Name, GeonameID: p.GeonameID, CountryCode: p.CountryCode, Lat: p.Lat, Lon: p.Lon,
+			Source: "clause", Start: p.Start, End: p.End}
+	case d.Dateline != nil:
+		out.Location = &Location{Name: d.Dateline.Place, CountryCode: d.Dateline.CountryCode, Source: "dateline",
+			Start: d.Dateline.Start, End: d.Dateline.End}
+	}
+	return out
+}

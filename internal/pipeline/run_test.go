@@ -1,0 +1,135 @@
+package pipeline_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/pipeline"
+)
+
+// slowStage sleeps for a time that depends on the document, so that
+// workers finish out of order.
+type slowStage struct{ inFlight, maxInFlight *atomic.Int64 }
+
+func (slowStage) Name() string { return "slow" }
+
+func (s slowStage) Process(d *doc.Doc) error {
+	n := s.inFlight.Add(1)
+	defer s.inFlight.Add(-1)
+	for {
+		m := s.maxInFlight.Load()
+		if n <= m || s.maxInFlight.CompareAndSwap(m, n) {
+			break
+		}
+	}
+	i, _ := strconv.Atoi(d.ID)
+	time.Sleep(time.Duration((i*7)%5) * 100 * time.Microsecond)
+	switch {
+	case i%17 == 5:
+		return errors.New("refused")
+	case i%23 == 7:
+		var m map[string]int
+		m["boom"]++ // a panic the runner must contain
+	}
+	d.Title = "done " + d.ID
+	return nil
+}
+
+func TestRunner_KeepsOrderAndContainsFailures(t *testing.T) {
+	var inFlight, maxInFlight atomic.Int64
+	r := &pipeline.Runner{Workers: 4, NewStages: func() ([]pipeline.Stage, error) {
+		return []pipeline.Stage{slowStage{&inFlight, &maxInFlight}}, nil
+	}}
+	const n = 300
+	var got []pipeline.Item
+	err := r.Run(context.Background(), func(emit func(pipeline.Item) error) error {
+		for i := range n {
+			it := pipeline.Item{Doc: &doc.Doc{ID: strconv.Itoa(i)}}
+			if i%31 == 3 {
+				it = pipeline.Item{Err: fmt.Errorf("reader skipped %d", i)}
+			}
+			if err := emit(it); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, func(it pipeline.Item) error {
+		got = append(got, it)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != n {
+		t.Fatalf("got %d items, want %d", len(got), n)
+	}
+	for i, it := range got {
+		switch {
+		case i%31 == 3:
+			if it.Err == nil || it.Err.Error() != fmt.Sprintf("reader skipped %d", i) {
+				t.Errorf("item %d: err = %v, want the reader's error in place", i, it.Err)
+			}
+		case i%17 == 5 || i%23 == 7:
+			var se *pipeline.StageError
+			if !errors.As(it.Err, &se) || se.Stage != "slow" {
+				t.Errorf("item %d: err = %v, want a StageError from slow", i, it.Err)
+			}
+		default:
+			if it.Err != nil || it.Doc.ID != strconv.Itoa(i) || it.Doc.Title != "done "+it.Doc.ID {
+				t.Errorf("item %d out of order or unprocessed: %+v", i, it)
+			}
+		}
+	}
+	if m := maxInFlight.Load(); m > 4 {
+		t.Errorf("max in flight = %d, want <= workers", m)
+	}
+}
+
+func TestRunner_StopsOnConsumeError(t *testing.T) {
+	r := &pipeline.Runner{Workers: 2, NewStages: func() ([]pipeline.Stage, error) { return nil, nil }}
+	stop := errors.New("disk full")
+	produced := 0
+	err := r.Run(context.Background(), func(emit func(pipeline.Item) error) error {
+		for i := 0; i < 1_000_000; i++ {
+			if err := emit(pipeline.Item{Doc: &doc.Doc{}}); err != nil {
+				return err
+			}
+			produced++
+		}
+		return nil
+	}, func(pipeline.Item) error { return stop })
+	if !errors.Is(err, stop) {
+		t.Fatalf("err = %v, want %v", err, stop)
+	}
+	if produced > 100 {
+		t.Errorf("producer ran on for %d items after the consumer failed", produced)
+	}
+}
+
+func TestRunner_Cancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	r := &pipeline.Runner{Workers: 2, NewStages: func() ([]pipeline.Stage, error) { return nil, nil }}
+	n := 0
+	err := r.Run(ctx, func(emit func(pipeline.Item) error) error {
+		for {
+			if err := emit(pipeline.Item{Doc: &doc.Doc{}}); err != nil {
+				return err
+			}
+		}
+	}, func(pipeline.Item) error {
+		n++
+		if n == 10 {
+			cancel()
+		}
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+}
