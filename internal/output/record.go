@@ -86,7 +86,7 @@ type Entity struct {
 	Type string `json:"type"`
 	ActorBlock
 	// RefersTo is the id of the entity this mention resolves to.
-	RefersTo *int  `json:"refers_to"`
+	RefersTo *int   `json:"refers_to"`
 	Rule     string `json:"rule"`
 }
 
