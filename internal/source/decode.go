@@ -1,0 +1,111 @@
+package source
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/dateline-project/dateline/internal/doc"
+)
+
+// DocID returns the identifier given to a document whose input had none:
+// the first 16 hex digits of the SHA-256 of its text. It is stable across
+// runs, so re-coding the same text gives the same id.
+func DocID(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:8])
+}
+
+// badRun is one run of invalid UTF-8 replaced by a single U+FFFD.
+type badRun struct {
+	textOff int   // offset of the U+FFFD in the cleaned text
+	inOff   int64 // offset of the first invalid byte in the input
+}
+
+// maxBadWarnings bounds the warnings for invalid UTF-8 on one document: a
+// Latin-1 file would otherwise get one per accented letter.
+const maxBadWarnings = 8
+
+// cleanBytes turns raw input into document text: NFC-normalised UTF-8 with
+// each run of invalid bytes replaced by one U+FFFD. Valid runs are
+// normalised separately, which is exact because U+FFFD composes with
+// nothing. The common case (valid, already NFC) costs one scan and one copy.
+func cleanBytes(b []byte, base int64) (string, []badRun) {
+	if utf8.Valid(b) {
+		if norm.NFC.IsNormal(b) {
+			return string(b), nil
+		}
+		return string(norm.NFC.Bytes(b)), nil
+	}
+	var bad []badRun
+	out := make([]byte, 0, len(b)+len(b)/16)
+	i := 0
+	for i < len(b) {
+		j := i
+		for j < len(b) {
+			if b[j] < utf8.RuneSelf {
+				j++
+				continue
+			}
+			r, size := utf8.DecodeRune(b[j:])
+			if r == utf8.RuneError && size == 1 {
+				break
+			}
+			j += size
+		}
+		if j > i {
+			out = norm.NFC.Append(out, b[i:j]...)
+		}
+		if j >= len(b) {
+			break
+		}
+		k := j
+		for k < len(b) {
+			r, size := utf8.DecodeRune(b[k:])
+			if r != utf8.RuneError || size != 1 {
+				break
+			}
+			k++
+		}
+		bad = append(bad, badRun{textOff: len(out), inOff: base + int64(j)})
+		out = append(out, "\uFFFD"...)
+		i = k
+	}
+	return string(out), bad
+}
+
+// cleanString normalises a field that is already valid UTF-8 (JSON and the
+// CSV reader's output after cleanBytes) to NFC.
+func cleanString(s string) string {
+	if !utf8.ValidString(s) {
+		t, _ := cleanBytes([]byte(s), 0)
+		return t
+	}
+	if norm.NFC.IsNormalString(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
+// warnBad records the replaced runs that fall within the document text,
+// which starts at textStart in the cleaned input. what names the input
+// position ("byte", "line 3 byte").
+func warnBad(d *doc.Doc, bad []badRun, textStart int) {
+	n := 0
+	for _, b := range bad {
+		off := b.textOff - textStart
+		if off < 0 || off >= len(d.Text) {
+			continue
+		}
+		n++
+		if n <= maxBadWarnings {
+			d.Warn("source", off, fmt.Sprintf("invalid UTF-8 at input byte %d replaced with U+FFFD", b.inOff))
+		}
+	}
+	if n > maxBadWarnings {
+		d.Warn("source", -1, fmt.Sprintf("%d more runs of invalid UTF-8 replaced with U+FFFD", n-maxBadWarnings))
+	}
+}

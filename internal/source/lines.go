@@ -1,0 +1,91 @@
+package source
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"io"
+)
+
+// lineReader reads lines with a size limit and without ever holding more
+// than the limit in memory: a longer line is discarded chunk by chunk up to
+// its newline and reported as too long.
+type lineReader struct {
+	br  *bufio.Reader
+	max int64
+	buf []byte
+	// line is the 1-based number of the line last returned.
+	line int
+	// off is the offset where the next line starts.
+	off int64
+	// countQuotes makes next count '"' bytes, for CSV's quoted newlines.
+	countQuotes bool
+	// quotes is the number of '"' in the line last returned, including any
+	// discarded part.
+	quotes int
+}
+
+func newLineReader(br *bufio.Reader, max, base int64) *lineReader {
+	return &lineReader{br: br, max: max, off: base}
+}
+
+// next returns the next line without its "\n" (a "\r" before it is kept),
+// its start offset, and whether it was too long (then b is nil). The slice
+// is valid until the next call. At the end of input err is io.EOF; a final
+// line without a newline is returned first with a nil error. Any other
+// error comes with what was read of the line so far discarded.
+func (lr *lineReader) next() (b []byte, start int64, tooLong bool, err error) {
+	start = lr.off
+	lr.quotes = 0
+	var n int64
+	pooled := false
+	for {
+		chunk, rerr := lr.br.ReadSlice('\n')
+		n += int64(len(chunk))
+		if lr.countQuotes {
+			lr.quotes += bytes.Count(chunk, []byte{'"'})
+		}
+		if !tooLong {
+			switch {
+			case n > lr.max+1: // +1: the newline does not count
+				tooLong, b = true, nil
+			case rerr == nil && !pooled:
+				// The whole line is in the bufio buffer: no copy.
+				b = chunk
+			default:
+				// The chunk is overwritten by the next ReadSlice: copy.
+				if !pooled {
+					lr.buf, pooled = lr.buf[:0], true
+				}
+				lr.buf = append(lr.buf, chunk...)
+				b = lr.buf
+			}
+		}
+		if errors.Is(rerr, bufio.ErrBufferFull) {
+			continue
+		}
+		lr.off += n
+		switch {
+		case rerr == nil:
+			lr.line++
+			if tooLong {
+				lr.shrink()
+				return nil, start, true, nil
+			}
+			return b[:len(b)-1], start, false, nil
+		case rerr == io.EOF && n > 0:
+			lr.line++
+			lr.shrink()
+			return b, start, tooLong, nil
+		}
+		return nil, start, false, rerr
+	}
+}
+
+// shrink drops a buffer grown by an unusually long line so that one big
+// record does not pin memory for the rest of the file.
+func (lr *lineReader) shrink() {
+	if cap(lr.buf) > 1<<20 {
+		lr.buf = nil
+	}
+}

@@ -1,0 +1,321 @@
+// Package source turns input paths into a stream of documents.
+//
+// Read walks files, directories (recursively, in name order, skipping hidden
+// entries) and "-" for standard input, detects each file's format, decodes it
+// and calls back once per document or per skipped record, in input order.
+// Memory stays bounded: line-oriented formats (JSON Lines, CSV, TSV) are read
+// one record at a time through a bufio.Reader, and a record longer than
+// Options.MaxRecordBytes is discarded up to the next newline without being
+// buffered. Whole-file formats (plain text, HTML, RSS/Atom) are read into
+// memory only up to the same limit.
+//
+// Bad input never stops a run: an unreadable path, an empty or binary file,
+// a malformed record or a truncated gzip stream becomes an Item carrying a
+// *RecordError that names the file and the line (or byte), and reading goes
+// on with the next record. Records before and after a bad one are kept.
+//
+// Text handling: a UTF-8 byte order mark is stripped, text is normalised to
+// Unicode NFC, and invalid UTF-8 is replaced with U+FFFD, leaving a warning
+// on the document that names the input byte offset. Everything else,
+// including CRLF line ends, is kept as read, so that offsets computed by
+// later stages can be mapped back to what the user sees.
+package source
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/dateline-project/dateline/internal/doc"
+)
+
+// DefaultMaxRecordBytes is the record size limit used when
+// Options.MaxRecordBytes is zero.
+const DefaultMaxRecordBytes = 32 << 20
+
+// StdinPath is the path reported for documents and errors read from "-".
+const StdinPath = "<stdin>"
+
+// Format names accepted in Options.Format and reported in doc.SourceRef.Format.
+const (
+	FormatText  = "txt"
+	FormatJSONL = "jsonl"
+	FormatCSV   = "csv"
+	FormatTSV   = "tsv"
+	FormatHTML  = "html"
+	FormatRSS   = "rss"
+)
+
+// Formats lists the accepted format names, for flag help and validation.
+var Formats = []string{FormatText, FormatJSONL, FormatCSV, FormatTSV, FormatHTML, FormatRSS}
+
+// Errors wrapped by RecordError.Err, for errors.Is.
+var (
+	ErrEmpty       = errors.New("empty input")
+	ErrBinary      = errors.New("binary content")
+	ErrTooLarge    = errors.New("record larger than the size limit")
+	ErrMalformed   = errors.New("malformed record")
+	ErrNoText      = errors.New("no text")
+	ErrNoArticle   = errors.New("no article found in HTML")
+	ErrTruncated   = errors.New("truncated or corrupt compressed stream")
+	ErrUnsupported = errors.New("unsupported input")
+)
+
+// Options configure Read.
+type Options struct {
+	// Format forces one reader for every input: txt, jsonl, csv, tsv, html
+	// or rss. Empty means detect per file, by extension, then by content.
+	Format string
+	// Fields maps a dateline field (id, date, title, text, url, source) to
+	// the name of the input field that holds it, as given by
+	// "--field text=body". Fields not mapped are looked up under their own
+	// name and a few common aliases (body, content, headline, published,
+	// link, ...); a mapped field is looked up under its mapped name only.
+	Fields map[string]string
+	// MaxRecordBytes bounds the size of one JSONL line, one CSV/TSV record
+	// and one whole text, HTML or feed file (after decompression). Larger
+	// ones are skipped with ErrTooLarge. Zero means DefaultMaxRecordBytes.
+	MaxRecordBytes int64
+	// Stdin is read for the input "-"; nil means os.Stdin.
+	Stdin io.Reader
+}
+
+// Item is one document or one skipped record; exactly one field is set.
+type Item struct {
+	Doc *doc.Doc
+	// Err is a *RecordError.
+	Err error
+}
+
+// RecordError reports an input that could not be turned into a document.
+// Line is 1-based and zero when unknown; Offset is a byte offset into the
+// file (into the compressed file for gzip errors) and zero when unknown.
+type RecordError struct {
+	Path   string
+	Line   int
+	Offset int64
+	Err    error
+}
+
+func (e *RecordError) Error() string {
+	switch {
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
+	case e.Offset > 0:
+		return fmt.Sprintf("%s: byte %d: %v", e.Path, e.Offset, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+}
+
+func (e *RecordError) Unwrap() error { return e.Err }
+
+// Read reads the inputs in order and calls emit once per document or
+// skipped record. Directories are walked recursively in lexical order,
+// skipping entries whose name starts with a dot. "-" reads opts.Stdin.
+//
+// Read returns only fatal errors: the context's error when it is cancelled,
+// or the first error emit returns, unchanged. Everything wrong with the
+// input itself is reported through emit as an Item with Err set.
+func Read(ctx context.Context, inputs []string, opts Options, emit func(Item) error) error {
+	if opts.MaxRecordBytes <= 0 {
+		opts.MaxRecordBytes = DefaultMaxRecordBytes
+	}
+	if opts.Stdin == nil {
+		opts.Stdin = os.Stdin
+	}
+	if opts.Format != "" && !validFormat(opts.Format) {
+		return fmt.Errorf("source: unknown format %q (want one of %s)", opts.Format, strings.Join(Formats, ", "))
+	}
+	fields, err := newFieldMap(opts.Fields)
+	if err != nil {
+		return err
+	}
+	r := &reader{ctx: ctx, opts: opts, emit: emit, fields: fields}
+	for _, in := range inputs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var err error
+		if in == "-" {
+			err = r.readStream(StdinPath, io.NopCloser(opts.Stdin), "")
+		} else {
+			err = r.readPath(in)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return ctx.Err()
+}
+
+func validFormat(f string) bool {
+	for _, g := range Formats {
+		if f == g {
+			return true
+		}
+	}
+	return false
+}
+
+// reader carries the per-call state of Read. Its methods return only fatal
+// errors; input problems go through fail.
+type reader struct {
+	ctx    context.Context
+	opts   Options
+	emit   func(Item) error
+	fields fieldMap
+}
+
+// fail reports a skipped record.
+func (r *reader) fail(path string, line int, off int64, err error) error {
+	return r.emit(Item{Err: &RecordError{Path: path, Line: line, Offset: off, Err: err}})
+}
+
+// send emits a finished document after filling in what every format shares.
+func (r *reader) send(d *doc.Doc) error {
+	if d.ID == "" {
+		d.ID = DocID(d.Text)
+	}
+	return r.emit(Item{Doc: d})
+}
+
+func (r *reader) readPath(path string) error {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return r.fail(path, 0, 0, fmt.Errorf("stat: %w", err))
+	}
+	if !fi.IsDir() {
+		return r.readFile(path)
+	}
+	return r.walkDir(path)
+}
+
+// walkDir reads every non-hidden file under root in lexical order. A
+// subdirectory that cannot be listed is reported and skipped.
+func (r *reader) walkDir(root string) error {
+	var files []string
+	// Collect first and then read, so that a long read does not hold a
+	// directory handle open; the list is small compared with the documents.
+	walkErr := filepath.WalkDir(root, func(p string, de fs.DirEntry, err error) error {
+		if cerr := r.ctx.Err(); cerr != nil {
+			return cerr
+		}
+		if err != nil {
+			if ferr := r.fail(p, 0, 0, fmt.Errorf("walk: %w", err)); ferr != nil {
+				return ferr
+			}
+			if de != nil && de.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if p != root && strings.HasPrefix(de.Name(), ".") {
+			if de.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if de.IsDir() {
+			return nil
+		}
+		files = append(files, p)
+		return nil
+	})
+	if walkErr != nil {
+		return walkErr
+	}
+	// filepath.WalkDir visits entries in lexical order, which is the order
+	// Read promises.
+	for _, p := range files {
+		if err := r.ctx.Err(); err != nil {
+			return err
+		}
+		if err := r.readFile(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *reader) readFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return r.fail(path, 0, 0, fmt.Errorf("open: %w", err))
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return r.fail(path, 0, 0, fmt.Errorf("stat: %w", err))
+	}
+	if fi.IsDir() {
+		f.Close()
+		return r.fail(path, 0, 0, fmt.Errorf("%w: is a directory", ErrUnsupported))
+	}
+	return r.readStream(path, f, formatFromExt(path))
+}
+
+// readStream decodes one input stream and dispatches it to its format
+// reader. It closes rc.
+func (r *reader) readStream(path string, rc io.ReadCloser, extFormat string) error {
+	defer rc.Close()
+	in, err := openInput(path, rc)
+	if err != nil {
+		return r.fail(path, 0, 0, err)
+	}
+	defer in.close()
+
+	head, perr := in.br.Peek(sniffLen)
+	if perr != nil && perr != io.EOF && perr != bufio.ErrBufferFull {
+		if len(head) == 0 {
+			return r.fail(path, 0, in.errOffset(), in.wrapErr(perr))
+		}
+	}
+	if len(head) == 0 {
+		return r.fail(path, 0, 0, fmt.Errorf("%w: file is empty", ErrEmpty))
+	}
+	if looksBinary(head) {
+		return r.fail(path, 0, 0, fmt.Errorf("%w: NUL or control bytes in the first %d bytes", ErrBinary, len(head)))
+	}
+
+	format := r.opts.Format
+	if format == "" {
+		format = extFormat
+	}
+	if format == "" {
+		format = sniff(head)
+	}
+	switch format {
+	case FormatJSONL:
+		return r.readJSONL(path, in)
+	case FormatCSV:
+		return r.readCSV(path, in)
+	case FormatTSV:
+		return r.readTSV(path, in)
+	case FormatHTML:
+		return r.readHTML(path, in)
+	case FormatRSS:
+		return r.readFeed(path, in)
+	default:
+		return r.readText(path, in)
+	}
+}
+
+// readAll reads a whole-file input up to the size limit. ok is false when
+// the problem has been reported (or emit failed, in which case err is set).
+func (r *reader) readAll(path string, in *input) (b []byte, ok bool, err error) {
+	max := r.opts.MaxRecordBytes
+	b, rerr := io.ReadAll(io.LimitReader(in.br, max+1))
+	if rerr != nil {
+		return nil, false, r.fail(path, 0, in.errOffset(), in.wrapErr(rerr))
+	}
+	if int64(len(b)) > max {
+		return nil, false, r.fail(path, 0, 0, fmt.Errorf("%w: file exceeds %d bytes", ErrTooLarge, max))
+	}
+	return b, true, nil
+}
