@@ -91,7 +91,7 @@ func (in *input) wrapErr(err error) error {
 		var ce flate.CorruptInputError
 		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, gzip.ErrChecksum) ||
 			errors.Is(err, gzip.ErrHeader) || errors.As(err, &ce) {
-			return fmt.Errorf("%w: gzip: %v", ErrTruncated, err)
+			return fmt.Errorf("%w: gzip: %v after compressed byte %d", ErrTruncated, err, in.raw.n)
 		}
 	}
 	return fmt.Errorf("read: %w", err)

@@ -57,6 +57,7 @@ func (lr *lineReader) next() (b []byte, start int64, tooLong bool, err error) {
 				if !pooled {
 					lr.buf, pooled = lr.buf[:0], true
 				}
+				lr.grow(len(chunk))
 				lr.buf = append(lr.buf, chunk...)
 				b = lr.buf
 			}
@@ -80,6 +81,27 @@ func (lr *lineReader) next() (b []byte, start int64, tooLong bool, err error) {
 		}
 		return nil, start, false, rerr
 	}
+}
+
+// grow makes room for n more bytes, doubling rather than letting append
+// grow by its gentler factor for large slices, so that a long line costs
+// about twice its size in allocations instead of five times. It never asks
+// for more than the line limit needs.
+func (lr *lineReader) grow(n int) {
+	need := len(lr.buf) + n
+	if need <= cap(lr.buf) {
+		return
+	}
+	c := 2 * cap(lr.buf)
+	if c < need {
+		c = need
+	}
+	if limit := int(min(lr.max+1, 1<<40)) + bufSize; c > limit && need <= limit {
+		c = limit
+	}
+	nb := make([]byte, len(lr.buf), c)
+	copy(nb, lr.buf)
+	lr.buf = nb
 }
 
 // shrink drops a buffer grown by an unusually long line so that one big
