@@ -1,0 +1,178 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"runtime"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/dateline-project/dateline/internal/coder"
+	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/pipeline"
+	"github.com/dateline-project/dateline/internal/synth"
+)
+
+// stageClock accumulates the time each stage spends, across workers.
+type stageClock struct {
+	mu    sync.Mutex
+	total map[string]time.Duration
+	order []string
+}
+
+func (c *stageClock) add(name string, d time.Duration) {
+	c.mu.Lock()
+	if _, ok := c.total[name]; !ok {
+		c.order = append(c.order, name)
+	}
+	c.total[name] += d
+	c.mu.Unlock()
+}
+
+type timedStage struct {
+	pipeline.Stage
+	clock *stageClock
+}
+
+func (t timedStage) Process(d *doc.Doc) error {
+	start := time.Now()
+	err := t.Stage.Process(d)
+	t.clock.add(t.Name(), time.Since(start))
+	return err
+}
+
+// benchReport is what bench prints; --json writes it as is.
+type benchReport struct {
+	Articles      int                `json:"articles"`
+	Workers       int                `json:"workers"`
+	Seconds       float64            `json:"seconds"`
+	ArticlesPerS  float64            `json:"articles_per_s"`
+	MBPerS        float64            `json:"mb_per_s"`
+	TokensPerS    float64            `json:"tokens_per_s"`
+	TokensPerCore float64            `json:"tokens_per_s_per_core"`
+	PeakRSSMB     float64            `json:"peak_rss_mb"`
+	Events        int                `json:"events"`
+	StageSeconds  map[string]float64 `json:"stage_cpu_seconds"`
+	StageShare    map[string]float64 `json:"stage_share_of_text"`
+}
+
+func runBench(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: dateline bench [flags]\n\nCodes a generated, seeded corpus in-process and reports throughput.\n\nflags:")
+		fs.PrintDefaults()
+	}
+	n := fs.Int("n", 2000, "number of articles")
+	words := fs.Int("words", 600, "words per article")
+	seed := fs.Uint64("seed", 1, "corpus seed")
+	workers := fs.Int("workers", 0, "number of workers (default: all cores)")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	if _, err := parseArgs(fs, args); err != nil {
+		return err
+	}
+	if *n <= 0 || *words <= 0 {
+		fmt.Fprintln(e.stderr, "dateline bench: -n and -words must be positive")
+		return errUsage
+	}
+	w := *workers
+	if w <= 0 {
+		w = runtime.GOMAXPROCS(0)
+	}
+
+	c, err := coder.Load(coder.Options{Workers: w})
+	if err != nil {
+		return err
+	}
+	// Generate first so that generation is not timed.
+	gen := synth.New(*seed, *words)
+	arts := make([]synth.Article, *n)
+	var bytes int
+	for i := range arts {
+		arts[i] = gen.Next()
+		bytes += len(arts[i].Text)
+	}
+	clock := &stageClock{total: map[string]time.Duration{}}
+	r := c.Runner()
+	r.Workers = w
+	r.NewStages = func() ([]pipeline.Stage, error) {
+		st, err := c.NewStages()
+		for i := range st {
+			st[i] = timedStage{st[i], clock}
+		}
+		return st, err
+	}
+	var tokens, events, failed int
+	start := time.Now()
+	err = r.Run(ctx, func(emit func(pipeline.Item) error) error {
+		for i := range arts {
+			d := &doc.Doc{ID: arts[i].ID, Text: arts[i].Text, Title: arts[i].Title, Published: arts[i].Published,
+				Source: doc.SourceRef{Path: "bench"}}
+			arts[i] = synth.Article{}
+			if err := emit(pipeline.Item{Doc: d}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, func(it pipeline.Item) error {
+		if it.Err != nil {
+			failed++
+			e.log.Warn("bench document failed", "err", it.Err)
+			return nil
+		}
+		tokens += len(it.Doc.Tokens)
+		events += len(it.Doc.Events)
+		return nil
+	})
+	elapsed := time.Since(start).Seconds()
+	if err != nil {
+		return err
+	}
+	rep := benchReport{
+		Articles: *n, Workers: w, Seconds: elapsed,
+		ArticlesPerS: float64(*n) / elapsed, MBPerS: float64(bytes) / 1e6 / elapsed,
+		TokensPerS: float64(tokens) / elapsed, TokensPerCore: float64(tokens) / elapsed / float64(min(w, runtime.NumCPU())),
+		PeakRSSMB: peakRSSMB(), Events: events,
+		StageSeconds: map[string]float64{}, StageShare: map[string]float64{},
+	}
+	textTime := clock.total["text"]
+	for name, d := range clock.total {
+		rep.StageSeconds[name] = d.Seconds()
+		if textTime > 0 {
+			rep.StageShare[name] = float64(d) / float64(textTime)
+		}
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	fmt.Fprintf(e.stdout, "articles      %d (%d words each, seed %d), %d workers\n", rep.Articles, *words, *seed, w)
+	fmt.Fprintf(e.stdout, "elapsed       %.2f s\n", rep.Seconds)
+	fmt.Fprintf(e.stdout, "articles/s    %.0f\n", rep.ArticlesPerS)
+	fmt.Fprintf(e.stdout, "MB/s          %.2f\n", rep.MBPerS)
+	fmt.Fprintf(e.stdout, "tokens/s      %.0f (%.0f per core)\n", rep.TokensPerS, rep.TokensPerCore)
+	fmt.Fprintf(e.stdout, "events        %d\n", rep.Events)
+	fmt.Fprintf(e.stdout, "peak RSS      %.1f MB\n", rep.PeakRSSMB)
+	names := append([]string(nil), clock.order...)
+	fmt.Fprintln(e.stdout, "stage CPU time (sum over workers), and as a share of the text layer:")
+	for _, name := range names {
+		fmt.Fprintf(e.stdout, "  %-8s %7.2f s  %6.1f%%\n", name, rep.StageSeconds[name], 100*rep.StageShare[name])
+	}
+	if failed > 0 {
+		return fmt.Errorf("%w: %d documents failed", errSkipped, failed)
+	}
+	return nil
+}
+
+// peakRSSMB returns the process's peak resident set size.
+func peakRSSMB() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Maxrss) / 1024 // Linux reports KiB
+}

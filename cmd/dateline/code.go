@@ -1,0 +1,112 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/dateline-project/dateline/internal/coder"
+	"github.com/dateline-project/dateline/internal/output"
+	"github.com/dateline-project/dateline/internal/pipeline"
+	"github.com/dateline-project/dateline/internal/source"
+)
+
+func runCode(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("code", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: dateline code [flags] [FILES|DIRS|-]\n\nCodes each document into one JSON object per line (stdin when no input is given).\n\nflags:")
+		fs.PrintDefaults()
+	}
+	var (
+		pretty   = fs.Bool("pretty", false, "indent the JSON output")
+		outPath  = fs.String("o", "", "write output to `FILE` instead of stdout")
+		workers  = fs.Int("workers", 0, "number of workers (default: all cores)")
+		format   = fs.String("format", "", "force the input `format`: txt, jsonl, csv, tsv, html, rss")
+		annotate = fs.Bool("annotate", false, "add sentences and tokens (with tags) to each record")
+		fields   = mapFlag{}
+		dicts    listFlag
+		pActors  listFlag
+		pAgents  listFlag
+	)
+	fs.Var(fields, "field", "map an input field: `name=input_name` (e.g. text=body); repeatable")
+	fs.Var(&dicts, "dict", "load a user dictionary `FILE` (repeatable)")
+	fs.Var(&pActors, "petrarch-actors", "load a PETRARCH actor dictionary `FILE` (repeatable)")
+	fs.Var(&pAgents, "petrarch-agents", "load a PETRARCH agent dictionary `FILE` (repeatable)")
+	inputs, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if *workers < 0 {
+		fmt.Fprintln(e.stderr, "dateline code: --workers must be positive")
+		return errUsage
+	}
+	if len(inputs) == 0 {
+		inputs = []string{"-"}
+	}
+
+	c, err := coder.Load(coder.Options{Workers: *workers, Dicts: dicts, PetrarchActors: pActors, PetrarchAgents: pAgents})
+	if err != nil {
+		return err
+	}
+
+	var w io.Writer = e.stdout
+	var file *os.File
+	if *outPath != "" {
+		file, err = os.Create(*outPath)
+		if err != nil {
+			return fmt.Errorf("create output: %w", err)
+		}
+		defer file.Close()
+		w = file
+	}
+	bw := bufio.NewWriterSize(w, 256<<10)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	if *pretty {
+		enc.SetIndent("", "  ")
+	}
+
+	skipped, coded := 0, 0
+	opts := source.Options{Format: *format, Fields: fields, Stdin: e.stdin}
+	err = c.Runner().Run(ctx, func(emit func(pipeline.Item) error) error {
+		return source.Read(ctx, inputs, opts, func(it source.Item) error {
+			return emit(pipeline.Item{Doc: it.Doc, Err: it.Err})
+		})
+	}, func(it pipeline.Item) error {
+		if it.Err != nil {
+			skipped++
+			e.log.Warn("skipped", "err", it.Err)
+			return nil
+		}
+		coded++
+		if err := enc.Encode(output.FromDoc(it.Doc, output.Options{Annotate: *annotate})); err != nil {
+			return fmt.Errorf("write output: %w", err)
+		}
+		return nil
+	})
+	if ferr := bw.Flush(); err == nil && ferr != nil {
+		err = fmt.Errorf("write output: %w", ferr)
+	}
+	if file != nil {
+		if cerr := file.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("close output: %w", cerr)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	e.log.Info("done", "coded", coded, "skipped", skipped)
+	if skipped > 0 {
+		return fmt.Errorf("%w: %d of %d", errSkipped, skipped, skipped+coded)
+	}
+	if coded == 0 && !errors.Is(ctx.Err(), context.Canceled) {
+		e.log.Warn("no documents found in the input")
+	}
+	return nil
+}

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCmd runs dateline in-process and returns stdout, stderr and the exit
+// code.
+func runCmd(t *testing.T, stdin string, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, &env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb})
+	return out.String(), errb.String(), code
+}
+
+func records(t *testing.T, s string) []map[string]any {
+	t.Helper()
+	var recs []map[string]any
+	sc := bufio.NewScanner(strings.NewReader(s))
+	sc.Buffer(nil, 64<<20)
+	for sc.Scan() {
+		var m map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			t.Fatalf("output line is not JSON: %v: %q", err, sc.Text())
+		}
+		recs = append(recs, m)
+	}
+	return recs
+}
+
+func TestCode_ExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.jsonl")
+	bad := filepath.Join(dir, "bad.jsonl")
+	os.WriteFile(good, []byte(`{"id":"a","date":"2024-03-01","text":"LIMA, March 1 (AFP) - Peru's president met farmers."}`+"\n"), 0o644)
+	os.WriteFile(bad, []byte(`{"id":"b","text":"First record."}`+"\n{not json\n"+`{"id":"c","text":"Third record."}`+"\n"), 0o644)
+
+	tests := []struct {
+		name     string
+		args     []string
+		wantCode int
+		wantIDs  []string
+		wantErr  string
+	}{
+		{name: "all good", args: []string{"code", good}, wantCode: exitOK, wantIDs: []string{"a"}},
+		{name: "a bad line is skipped, the rest coded", args: []string{"code", good, bad}, wantCode: exitSkipped,
+			wantIDs: []string{"a", "b", "c"}, wantErr: "bad.jsonl:2"},
+		{name: "flags after inputs", args: []string{"code", good, "--workers", "1"}, wantCode: exitOK, wantIDs: []string{"a"}},
+		{name: "unknown flag", args: []string{"code", "--nope"}, wantCode: exitUsage},
+		{name: "unknown command", args: []string{"frobnicate"}, wantCode: exitUsage},
+		{name: "missing file", args: []string{"code", filepath.Join(dir, "missing.txt")}, wantCode: exitSkipped, wantErr: "missing.txt"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errOut, code := runCmd(t, "", tt.args...)
+			if code != tt.wantCode {
+				t.Fatalf("exit = %d, want %d; stderr:\n%s", code, tt.wantCode, errOut)
+			}
+			var ids []string
+			for _, r := range records(t, out) {
+				ids = append(ids, r["doc_id"].(string))
+			}
+			if strings.Join(ids, ",") != strings.Join(tt.wantIDs, ",") {
+				t.Errorf("doc ids = %v, want %v", ids, tt.wantIDs)
+			}
+			if tt.wantErr != "" && !strings.Contains(errOut, tt.wantErr) {
+				t.Errorf("stderr does not name %q:\n%s", tt.wantErr, errOut)
+			}
+		})
+	}
+}
+
+func TestCode_Stdin(t *testing.T) {
+	out, errOut, code := runCmd(t, "date 2023-09-16\nBAKU, Azerbaijan, September 16. The minister spoke.\n", "code", "-")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	recs := records(t, out)
+	if len(recs) != 1 {
+		t.Fatalf("got %d records", len(recs))
+	}
+	r := recs[0]
+	if r["published"] != "2023-09-16" {
+		t.Errorf("published = %v", r["published"])
+	}
+	dl, _ := r["dateline"].(map[string]any)
+	if dl == nil || dl["place"] != "Baku" || dl["date"] != "2023-09-16" {
+		t.Errorf("dateline = %v", r["dateline"])
+	}
+	for _, key := range []string{"doc_id", "source", "title", "agencies", "stats", "entities", "quotes", "places", "events", "warnings"} {
+		if _, ok := r[key]; !ok {
+			t.Errorf("record lacks %q", key)
+		}
+	}
+}

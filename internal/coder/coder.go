@@ -1,0 +1,93 @@
+// Package coder assembles dateline's standard pipeline: it loads the shared,
+// immutable resources once (tagger model, dictionaries, gazetteer, trigger
+// lexicon) and builds each worker's stages in the fixed order
+//
+//	text -> meta -> actor -> quote -> when -> geo -> event
+//
+// Package pipeline knows how to run stages; this package knows which
+// stages make dateline. Keeping the two apart lets library users run their
+// own stage lists on the same runner, and lets every stage package stay
+// free of the runner.
+package coder
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+
+	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/meta"
+	"github.com/dateline-project/dateline/internal/pipeline"
+	"github.com/dateline-project/dateline/internal/text"
+)
+
+// Options configure the coder's resources.
+type Options struct {
+	// Workers is the number of concurrent workers; 0 means all cores.
+	Workers int
+	// Dicts are user dictionaries in dateline's TSV formats (--dict).
+	Dicts []string
+	// PetrarchActors and PetrarchAgents are dictionaries in PETRARCH
+	// formats (--petrarch-actors, --petrarch-agents).
+	PetrarchActors []string
+	PetrarchAgents []string
+}
+
+// Coder holds the loaded resources. It is immutable and safe to share.
+type Coder struct {
+	opts   Options
+	tagger *text.Model
+	meta   *meta.Stage
+}
+
+// Load reads every resource the pipeline needs.
+func Load(opts Options) (*Coder, error) {
+	m, err := text.LoadModel()
+	if err != nil {
+		return nil, fmt.Errorf("load tagger: %w", err)
+	}
+	ms, err := meta.New(nil)
+	if err != nil {
+		return nil, fmt.Errorf("load metadata tables: %w", err)
+	}
+	return &Coder{opts: opts, tagger: m, meta: ms}, nil
+}
+
+// NewStages builds one worker's stages; it satisfies pipeline.NewStages.
+func (c *Coder) NewStages() ([]pipeline.Stage, error) {
+	return []pipeline.Stage{
+		text.NewAnnotator(c.tagger),
+		c.meta,
+	}, nil
+}
+
+// Runner returns a pipeline runner over this coder's stages.
+func (c *Coder) Runner() *pipeline.Runner {
+	w := c.opts.Workers
+	if w <= 0 {
+		w = runtime.GOMAXPROCS(0)
+	}
+	return &pipeline.Runner{Workers: w, NewStages: c.NewStages}
+}
+
+// Worker codes documents one at a time on the calling goroutine, reusing
+// its stages' scratch state. It is meant for library use and evaluation;
+// streams should use Runner. A Worker is not safe for concurrent use.
+type Worker struct{ stages []pipeline.Stage }
+
+// NewWorker builds a Worker.
+func (c *Coder) NewWorker() (*Worker, error) {
+	st, err := c.NewStages()
+	if err != nil {
+		return nil, err
+	}
+	return &Worker{stages: st}, nil
+}
+
+// Code annotates d.
+func (w *Worker) Code(ctx context.Context, d *doc.Doc) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return pipeline.Apply(w.stages, d)
+}
