@@ -1,0 +1,138 @@
+package text
+
+// abbrevClass says how an abbreviation behaves at a possible sentence end.
+type abbrevClass uint8
+
+const (
+	abNone abbrevClass = iota
+	// abTitle precedes a name or a place and never ends a sentence
+	// before a capitalised word: "Dr. Aliyev", "Lt. Col. Smith", "St. Petersburg".
+	abTitle
+	// abNumber is an abbreviation only before a number: "No. 5", "Art. 3".
+	// Elsewhere ("he said no.") its period is an ordinary full stop.
+	abNumber
+	// abMonth is usually followed by a day: "Sept. 16".
+	abMonth
+	// abOther can end a sentence: "Acme Inc.", "and so on, etc."
+	abOther
+	// abInitialism is a dotted initialism found by shape: "U.S.", "U.N.".
+	abInitialism
+	// abInitial is a capital letter and a period: "J." in "J. R. Smith".
+	abInitial
+	// abClock is a.m. or p.m.
+	abClock
+)
+
+// abbrevs lists the words (without their period) that keep the period as
+// part of the token. Matching is case-sensitive: "No." and "no." differ, and
+// a sentence that ends with the word "Gen" is rarer than General Smith.
+var abbrevs = map[string]abbrevClass{
+	// Titles and ranks.
+	"Mr": abTitle, "Mrs": abTitle, "Ms": abTitle, "Messrs": abTitle, "Mme": abTitle,
+	"Dr": abTitle, "Prof": abTitle, "Rev": abTitle, "Hon": abTitle, "Fr": abTitle,
+	"Gen": abTitle, "Lt": abTitle, "Col": abTitle, "Maj": abTitle, "Capt": abTitle,
+	"Cpt": abTitle, "Sgt": abTitle, "Cpl": abTitle, "Pvt": abTitle, "Adm": abTitle,
+	"Cmdr": abTitle, "Cdr": abTitle, "Brig": abTitle, "Gens": abTitle, "Lieut": abTitle,
+	"Rep": abTitle, "Reps": abTitle, "Sen": abTitle, "Sens": abTitle, "Gov": abTitle,
+	"Pres": abTitle, "Supt": abTitle, "Insp": abTitle, "Amb": abTitle, "Sec": abTitle,
+	"Atty": abTitle, "Gov-Gen": abTitle,
+	// Places that precede a name.
+	"St": abTitle, "Ste": abTitle, "Mt": abTitle, "Ft": abTitle, "Pt": abTitle,
+
+	// Only before a number.
+	"No": abNumber, "Nos": abNumber, "no": abNumber, "nos": abNumber, "Art": abNumber,
+	"art": abNumber, "Vol": abNumber, "vol": abNumber, "Fig": abNumber, "fig": abNumber,
+	"pp": abNumber, "p": abNumber, "para": abNumber, "Para": abNumber, "Ch": abNumber,
+	"ch": abNumber, "Nr": abNumber,
+
+	// Months.
+	"Jan": abMonth, "Feb": abMonth, "Mar": abMonth, "Apr": abMonth, "Jun": abMonth,
+	"Jul": abMonth, "Aug": abMonth, "Sep": abMonth, "Sept": abMonth, "Oct": abMonth,
+	"Nov": abMonth, "Dec": abMonth,
+
+	// Others: company forms, name suffixes, Latin, street types, US states
+	// as wire services write them.
+	"Inc": abOther, "Corp": abOther, "Co": abOther, "Ltd": abOther, "Bros": abOther,
+	"Jr": abOther, "Sr": abOther, "Esq": abOther, "Dept": abOther, "Univ": abOther,
+	"Assn": abOther, "Intl": abOther, "Govt": abOther, "Ave": abOther, "Blvd": abOther,
+	"Rd": abOther, "Hwy": abOther, "Sq": abOther,
+	"etc": abOther, "vs": abOther, "al": abOther, "cf": abOther, "approx": abOther,
+	"est": abOther, "ca": abOther, "viz": abOther, "incl": abOther, "Ph": abOther,
+	"Ala": abOther, "Ariz": abOther, "Ark": abOther, "Calif": abOther, "Colo": abOther,
+	"Conn": abOther, "Del": abOther, "Fla": abOther, "Ga": abOther, "Ill": abOther,
+	"Ind": abOther, "Kan": abOther, "Ky": abOther, "La": abOther, "Md": abOther,
+	"Mass": abOther, "Mich": abOther, "Minn": abOther, "Miss": abOther, "Mo": abOther,
+	"Mont": abOther, "Neb": abOther, "Nev": abOther, "Okla": abOther, "Ore": abOther,
+	"Pa": abOther, "Tenn": abOther, "Tex": abOther, "Va": abOther, "Vt": abOther,
+	"Wash": abOther, "Wis": abOther, "Wyo": abOther,
+}
+
+// sentenceStarters are capitalised words that, after an abbreviation that
+// could end a sentence ("U.S.", "Inc.", an initial), say that a new
+// sentence has begun: "... the U.S. The talks ...". A proper noun after the
+// abbreviation ("U.S. President") keeps the sentence going.
+var sentenceStarters = map[string]bool{
+	"The": true, "A": true, "An": true, "He": true, "She": true, "It": true,
+	"They": true, "We": true, "I": true, "You": true, "His": true, "Her": true,
+	"Its": true, "Their": true, "Our": true, "My": true, "Your": true, "This": true,
+	"That": true, "These": true, "Those": true, "There": true, "Here": true,
+	"But": true, "And": true, "Or": true, "So": true, "Yet": true, "Nor": true,
+	"In": true, "On": true, "At": true, "For": true, "From": true, "With": true,
+	"By": true, "To": true, "Of": true, "After": true, "Before": true, "Since": true,
+	"During": true, "Under": true, "Over": true, "Despite": true, "Amid": true,
+	"According": true, "As": true, "If": true, "When": true, "While": true,
+	"Although": true, "Though": true, "Because": true, "However": true,
+	"Meanwhile": true, "Moreover": true, "Also": true, "Earlier": true, "Later": true,
+	"Now": true, "Then": true, "Today": true, "Yesterday": true, "Tomorrow": true,
+	"Last": true, "Next": true, "Some": true, "Many": true, "Most": true, "All": true,
+	"Both": true, "Each": true, "Such": true, "Other": true, "Several": true,
+	"What": true, "Who": true, "Why": true, "How": true, "Where": true, "Which": true,
+	"Asked": true, "Still": true, "Instead": true, "Thus": true, "Therefore": true,
+	"Furthermore": true, "Nevertheless": true, "Nonetheless": true, "Separately": true,
+	"Previously": true, "Currently": true, "Finally": true, "First": true,
+	"Second": true, "Third": true, "Not": true, "No": true, "One": true,
+}
+
+// clockFollowers are capitalised words that continue a sentence after a.m.
+// or p.m.: "at 10 a.m. Monday", "at 9 p.m. GMT".
+var clockFollowers = map[string]bool{
+	"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true,
+	"Friday": true, "Saturday": true, "Sunday": true, "GMT": true, "UTC": true,
+	"EST": true, "EDT": true, "CST": true, "CDT": true, "PST": true, "PDT": true,
+	"CET": true, "CEST": true, "BST": true, "MSK": true, "IST": true, "ET": true,
+	"PT": true, "Baku": true, "Moscow": true, "Eastern": true, "Pacific": true,
+	"Central": true, "Mountain": true, "Greenwich": true, "January": true,
+	"February": true, "March": true, "April": true, "May": true, "June": true,
+	"July": true, "August": true, "September": true, "October": true,
+	"November": true, "December": true, "Jan.": true, "Feb.": true, "Aug.": true,
+	"Sept.": true, "Oct.": true, "Nov.": true, "Dec.": true,
+}
+
+// IsAbbrev reports whether word, written with its final period (as a token
+// of this package shows it: "Sept.", "U.S.", "J."), is an abbreviation
+// rather than a word followed by a full stop. Later stages use it to strip
+// or keep periods when they match names.
+func IsAbbrev(word string) bool {
+	n := len(word)
+	if n < 2 || word[n-1] != '.' {
+		return false
+	}
+	if abbrevs[word[:n-1]] != abNone {
+		return true
+	}
+	return isInitialism(word) || (n == 2 && word[0] >= 'A' && word[0] <= 'Z')
+}
+
+// isInitialism reports whether w has the shape of a dotted initialism:
+// letter, period, letter, period, ... ("U.S.", "a.m.", "U.S.A.").
+func isInitialism(w string) bool {
+	if len(w) < 4 || len(w)%2 != 0 {
+		return false
+	}
+	for i := 0; i < len(w); i += 2 {
+		if !isASCIILetter(w[i]) || w[i+1] != '.' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,132 @@
+package text
+
+import (
+	"github.com/dateline-project/dateline/internal/doc"
+)
+
+// Name is the stage name of the text layer.
+const Name = "text"
+
+// Annotator fills the text layers of documents. It keeps scratch buffers
+// between documents, so it is not safe for concurrent use: give each worker
+// its own, all sharing one Model.
+type Annotator struct {
+	m      *Model
+	z      tokenizer
+	tg     tagger
+	lines  []line
+	paras  []span
+	ptoks  []span // token range of each paragraph
+	sents  []span // token range of each sentence
+	spar   []int  // paragraph of each sentence
+	tags   []uint8
+	cls    []uint16
+	chunks []doc.Chunk
+}
+
+// NewAnnotator returns an annotator that tags with m.
+func NewAnnotator(m *Model) *Annotator {
+	return &Annotator{m: m, tg: tagger{m: m}}
+}
+
+// Name implements pipeline.Stage.
+func (a *Annotator) Name() string { return Name }
+
+// Process fills d.Paragraphs, d.Sentences, d.Tokens (with tags) and
+// d.Chunks from d.Text, replacing whatever they held. The slices it stores
+// are fresh for each document; nothing in them aliases the annotator's
+// buffers. It never fails: any text, even invalid UTF-8, gets layers whose
+// spans lie on rune boundaries of its valid parts.
+func (a *Annotator) Process(d *doc.Doc) error {
+	text := d.Text
+	a.paras, a.lines = splitParagraphs(text, a.lines, a.paras[:0])
+	z := &a.z
+	z.text = text
+	z.toks = z.toks[:0]
+	a.ptoks, a.sents, a.spar = a.ptoks[:0], a.sents[:0], a.spar[:0]
+	for pi, p := range a.paras {
+		first := len(z.toks)
+		z.paragraph(p.start, p.end)
+		a.ptoks = append(a.ptoks, span{first, len(z.toks)})
+		before := len(a.sents)
+		a.sents = splitSentences(z.toks, text, first, len(z.toks), a.sents)
+		for range a.sents[before:] {
+			a.spar = append(a.spar, pi)
+		}
+	}
+	toks := z.toks
+	n := len(toks)
+
+	if cap(a.tags) < n {
+		a.tags = make([]uint8, n, n+n/2)
+		a.cls = make([]uint16, n, n+n/2)
+	}
+	tags, cls := a.tags[:n], a.cls[:n]
+	for _, s := range a.sents {
+		a.tg.tagSentence(toks[s.start:s.end], tags[s.start:s.end])
+	}
+
+	m := a.m
+	d.Tokens = nil
+	if n > 0 {
+		d.Tokens = make([]doc.Token, n)
+	}
+	prevEnd := 0
+	for i := range toks {
+		t := &toks[i]
+		d.Tokens[i] = doc.Token{
+			Span:        doc.Span{Start: t.start, End: t.end},
+			Kind:        t.kind,
+			Tag:         m.tagNames[tags[i]],
+			SpaceBefore: t.start > prevEnd,
+		}
+		cls[i] = m.tagCls[tags[i]]
+		prevEnd = t.end
+	}
+
+	d.Paragraphs = nil
+	if len(a.paras) > 0 {
+		d.Paragraphs = make([]doc.Paragraph, len(a.paras))
+	}
+	for i, p := range a.paras {
+		d.Paragraphs[i] = doc.Paragraph{Span: doc.Span{Start: p.start, End: p.end}}
+	}
+	d.Sentences = nil
+	if len(a.sents) > 0 {
+		d.Sentences = make([]doc.Sentence, len(a.sents))
+	}
+	for i, s := range a.sents {
+		pi := a.spar[i]
+		d.Sentences[i] = doc.Sentence{
+			Span:       doc.Span{Start: toks[s.start].start, End: toks[s.end-1].end},
+			Paragraph:  pi,
+			FirstToken: s.start, EndToken: s.end,
+		}
+		if p := &d.Paragraphs[pi]; p.EndSentence == 0 {
+			p.FirstSentence, p.EndSentence = i, i+1
+		} else {
+			p.EndSentence = i + 1
+		}
+	}
+	// Paragraphs without sentences (none arise from real text, but keep
+	// the indexes consistent) point at an empty range where they stand.
+	next := 0
+	for i := range d.Paragraphs {
+		p := &d.Paragraphs[i]
+		if p.EndSentence == 0 {
+			p.FirstSentence, p.EndSentence = next, next
+		}
+		next = p.EndSentence
+	}
+
+	a.chunks = a.chunks[:0]
+	for _, s := range a.sents {
+		a.chunks = chunkSentence(d.Tokens, cls, s.start, s.end, a.chunks)
+	}
+	d.Chunks = nil
+	if len(a.chunks) > 0 {
+		d.Chunks = make([]doc.Chunk, len(a.chunks))
+		copy(d.Chunks, a.chunks)
+	}
+	return nil
+}

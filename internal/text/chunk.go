@@ -1,0 +1,155 @@
+package text
+
+import "github.com/dateline-project/dateline/internal/doc"
+
+// Tag classes the chunker works with.
+const (
+	tcNoun  uint16 = 1 << iota // NN NNS NNP NNPS
+	tcAdj                      // JJ JJR JJS
+	tcDet                      // DT PDT PRP$ WP$ WDT
+	tcNum                      // CD
+	tcPron                     // PRP WP EX
+	tcVerb                     // VB VBD VBG VBN VBP VBZ
+	tcPart                     // VBN VBG: participles that can modify a noun
+	tcModal                    // MD
+	tcAdv                      // RB RBR RBS
+	tcTo                       // TO
+	tcCur                      // $ #
+)
+
+func tagClass(tag string) uint16 {
+	switch tag {
+	case "NN", "NNS", "NNP", "NNPS":
+		return tcNoun
+	case "JJ", "JJR", "JJS":
+		return tcAdj
+	case "DT", "PDT", "PRP$", "WP$", "WDT":
+		return tcDet
+	case "CD":
+		return tcNum
+	case "PRP", "WP", "EX":
+		return tcPron
+	case "VB", "VBD", "VBP", "VBZ":
+		return tcVerb
+	case "VBG", "VBN":
+		return tcVerb | tcPart
+	case "MD":
+		return tcModal
+	case "RB", "RBR", "RBS":
+		return tcAdv
+	case "TO":
+		return tcTo
+	case "$", "#":
+		return tcCur
+	}
+	return 0
+}
+
+// chunkSentence appends the chunks of the sentence whose tokens are
+// toks[first:end] (their tag classes in cls) to out.
+//
+// A base noun phrase is an optional run of determiners and currency signs,
+// then adjectives, numbers, nouns and participles that sit before a noun,
+// ending at its last noun or number: "the Russian Red Cross Society",
+// "30,000", "its sovereign territory", "the ruling party". A possessive 's
+// ends the phrase and belongs to no chunk, so "Azerbaijan's territorial
+// integrity" gives NP[Azerbaijan] 's NP[territorial integrity]: the
+// possessor stays its own phrase, which is what actor matching wants.
+// Personal, wh- and existential pronouns are one-word phrases. The head is
+// the last noun, else the last number, else the last adjective.
+//
+// A verb group is a run of modals, verbs and adverbs that contains a verb or
+// modal and ends at the last of them, optionally opened by "to":
+// "will not discuss", "is currently being hindered", "also emphasized",
+// "to interfere". Its head is its last verb (or the modal, if it has no
+// verb). Adverbs outside such a run belong to no chunk.
+func chunkSentence(toks []doc.Token, cls []uint16, first, end int, out []doc.Chunk) []doc.Chunk {
+	emit := func(kind doc.ChunkKind, s, e, head int) {
+		out = append(out, doc.Chunk{
+			Span:       doc.Span{Start: toks[s].Start, End: toks[e-1].End},
+			Kind:       kind,
+			FirstToken: s, EndToken: e, Head: head,
+		})
+	}
+	for i := first; i < end; {
+		c := cls[i]
+		switch {
+		case c&tcPron != 0:
+			emit(doc.NounPhrase, i, i+1, i)
+			i++
+			continue
+		case c&(tcNoun|tcAdj|tcDet|tcNum|tcCur) != 0:
+			j := i
+			hasDet := false
+			for j < end && cls[j]&(tcDet|tcCur) != 0 {
+				hasDet = true
+				j++
+			}
+			lastNoun, lastNum, lastAdj := -1, -1, -1
+			for j < end {
+				cj := cls[j]
+				switch {
+				case cj&tcNoun != 0:
+					lastNoun = j
+				case cj&tcNum != 0:
+					lastNum = j
+				case cj&tcAdj != 0:
+					lastAdj = j
+				case cj&tcPart != 0 && j > i && j+1 < end && cls[j+1]&(tcNoun|tcAdj) != 0:
+					// A participle inside the phrase: "the ruling party".
+				default:
+					goto done
+				}
+				j++
+			}
+		done:
+			head, last := lastNoun, lastNoun
+			if lastNum > last {
+				last = lastNum
+			}
+			if head < 0 {
+				head = lastNum
+			}
+			if last < 0 && hasDet && lastAdj >= 0 {
+				head, last = lastAdj, lastAdj // "the rich"
+			}
+			if last < 0 {
+				i = max(j, i+1)
+				continue
+			}
+			emit(doc.NounPhrase, i, last+1, head)
+			i = last + 1
+			continue
+		case c&(tcVerb|tcModal|tcAdv|tcTo) != 0:
+			j := i
+			if c&tcTo != 0 {
+				j++
+			}
+			lastV, lastVerb := -1, -1
+			for j < end {
+				cj := cls[j]
+				if cj&(tcVerb|tcModal) != 0 {
+					lastV = j
+					if cj&tcVerb != 0 {
+						lastVerb = j
+					}
+				} else if cj&tcAdv == 0 {
+					break
+				}
+				j++
+			}
+			if lastV < 0 || (c&tcTo != 0 && lastVerb < 0) {
+				i++
+				continue
+			}
+			if lastVerb < 0 {
+				lastVerb = lastV
+			}
+			emit(doc.VerbGroup, i, lastV+1, lastVerb)
+			i = lastV + 1
+			continue
+		}
+		i++
+	}
+	return out
+}

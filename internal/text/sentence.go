@@ -1,0 +1,77 @@
+package text
+
+import "github.com/dateline-project/dateline/internal/doc"
+
+// splitSentences appends to out the sentences of the paragraph whose tokens
+// are toks[first:end], as token ranges. A sentence ends at a full stop,
+// question or exclamation mark, ellipsis or sentence-final abbreviation,
+// together with the closing quotes and brackets right after it, when what
+// follows starts a new sentence. The rules:
+//
+//   - after . ! ? a lower-case word or , ; : continues the sentence
+//     (`"Go!" he said`), anything else starts a new one;
+//   - after an ellipsis only a capitalised word starts a new sentence;
+//   - after an abbreviation ("Dr.", "U.S.", "J.", "Sept.", "a.m.") a
+//     number or lower-case word continues; a capitalised word starts a new
+//     sentence only if it is a typical sentence opener ("The", "He",
+//     "However") and the abbreviation can end a sentence at all (titles
+//     such as "Gen." never do; a.m./p.m. do unless a day, month or time
+//     zone follows).
+func splitSentences(toks []tok, text string, first, end int, out []span) []span {
+	s := first
+	for i := first; i < end; i++ {
+		t := &toks[i]
+		if t.flags&(fTerm|fEllipsis) == 0 && t.ab == abNone {
+			continue
+		}
+		j := i + 1
+		closers := 0
+		for j < end && toks[j].flags&(fTerm|fEllipsis|fClose) != 0 {
+			j++
+			closers++
+		}
+		if j >= end {
+			break
+		}
+		if endsSentence(toks, text, i, j, closers) {
+			out = append(out, span{s, j})
+			s = j
+		}
+		i = j - 1
+	}
+	if s < end {
+		out = append(out, span{s, end})
+	}
+	return out
+}
+
+// endsSentence decides whether the candidate toks[i] (with closers tokens
+// absorbed after it) ends a sentence before toks[j].
+func endsSentence(toks []tok, text string, i, j, closers int) bool {
+	t, n := &toks[i], &toks[j]
+	if n.flags&(fLower|fComma) != 0 {
+		return false
+	}
+	if t.flags&fEllipsis != 0 && closers == 0 {
+		return n.flags&fUpper != 0 || (n.flags&fOpen != 0 && j+1 < len(toks) && toks[j+1].flags&fUpper != 0)
+	}
+	if t.ab == abNone || closers > 0 {
+		return true
+	}
+	switch {
+	case n.kind == doc.Number || (n.start < len(text) && isDigit(text[n.start])):
+		return false
+	case n.flags&fUpper != 0:
+		word := text[n.start:n.end]
+		switch t.ab {
+		case abTitle, abNumber:
+			return false
+		case abClock:
+			return !clockFollowers[word]
+		}
+		return sentenceStarters[word]
+	case n.flags&fOpen != 0:
+		return t.ab != abTitle
+	}
+	return false
+}

@@ -1,0 +1,188 @@
+package text
+
+import (
+	"math"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tagger holds the scratch state of one worker's tagging.
+type tagger struct {
+	m      *Model
+	ctxH   []uint64 // hash of each padded context word (normalised)
+	ctxSuf []uint64 // hash of its last three bytes
+	low    []byte   // scratch for lower-casing
+}
+
+// tagSentence assigns a tag index to each form, as prose's perceptronTagger.tag
+// does for one sentence: tag-dictionary words take their tag, others are
+// predicted from the padded context and the two previous tags. URLs and
+// e-mail addresses are tagged NN without asking the model, which is prose's
+// rule too.
+func (tg *tagger) tagSentence(toks []tok, out []uint8) {
+	m := tg.m
+	n := len(toks)
+	if cap(tg.ctxH) < n+4 {
+		tg.ctxH = make([]uint64, n+4, 2*n+8)
+		tg.ctxSuf = make([]uint64, n+4, 2*n+8)
+	}
+	ctxH, ctxSuf := tg.ctxH[:n+4], tg.ctxSuf[:n+4]
+	ctxH[0], ctxSuf[0] = m.start1Hash, m.start1Suf
+	ctxH[1], ctxSuf[1] = m.start2Hash, m.start2Suf
+	for i := range toks {
+		ctxH[i+2], ctxSuf[i+2] = tg.normHash(toks[i].form)
+	}
+	ctxH[n+2], ctxSuf[n+2] = m.end1Hash, m.end1Suf
+	ctxH[n+3], ctxSuf[n+3] = m.end2Hash, m.end2Suf
+
+	p1, p2 := m.startIdx, m.startIdx+1
+	for i := range toks {
+		w := toks[i].form
+		var tag uint8
+		if toks[i].flags&fURL != 0 {
+			tag = m.tagNN
+		} else if t, ok := m.tagdict[w]; ok {
+			tag = t
+		} else {
+			tag = tg.predict(i, w, p1, p2)
+		}
+		out[i] = tag
+		p2, p1 = p1, tag
+	}
+}
+
+// predict scores the fourteen features of prose's featurize and returns the
+// best class. Ties go to the class listed first in the model, where prose's
+// map iteration would pick one at random.
+func (tg *tagger) predict(i int, w string, p1, p2 uint8) uint8 {
+	m := tg.m
+	ctxH, ctxSuf := tg.ctxH, tg.ctxSuf
+	c := i + 2
+	th1, th2 := m.tagHash[p1], m.tagHash[p2]
+	var feats [numTemplates]uint64
+	feats[tBias] = featKey(tBias, 0, 0)
+	feats[tISuffix] = featKey(tISuffix, m.hashString(suffix3(w)), 0)
+	feats[tIPref1] = featKey(tIPref1, m.pref1Hash[w[0]], 0)
+	feats[tIm1Tag] = featKey(tIm1Tag, th1, 0)
+	feats[tIm2Tag] = featKey(tIm2Tag, th2, 0)
+	feats[tITagIm2Tag] = featKey(tITagIm2Tag, th1, th2)
+	feats[tIWord] = featKey(tIWord, ctxH[c], 0)
+	feats[tIm1TagIWord] = featKey(tIm1TagIWord, th1, ctxH[c])
+	feats[tIm1Word] = featKey(tIm1Word, ctxH[c-1], 0)
+	feats[tIm1Suffix] = featKey(tIm1Suffix, ctxSuf[c-1], 0)
+	feats[tIm2Word] = featKey(tIm2Word, ctxH[c-2], 0)
+	feats[tIp1Word] = featKey(tIp1Word, ctxH[c+1], 0)
+	feats[tIp1Suffix] = featKey(tIp1Suffix, ctxSuf[c+1], 0)
+	feats[tIp2Word] = featKey(tIp2Word, ctxH[c+2], 0)
+
+	var scores [64]float64
+	var touched uint64
+	for _, h := range feats {
+		f := m.lookup(h)
+		if f < 0 {
+			continue
+		}
+		lo, hi := m.off[f], m.off[f+1]
+		cls, wts := m.cls[lo:hi], m.wts[lo:hi]
+		for k, ci := range cls {
+			scores[ci&63] += wts[k]
+			touched |= 1 << (ci & 63)
+		}
+	}
+	best, bestScore := m.tagNN, math.Inf(-1)
+	for ci := 0; ci < m.nClasses; ci++ {
+		if touched&(1<<ci) != 0 && scores[ci] > bestScore {
+			best, bestScore = uint8(ci), scores[ci]
+		}
+	}
+	return best
+}
+
+// normHash returns the hashes of prose's normalize(w) and of its last three
+// bytes. normalize maps hyphenated words to "!HYPHEN", four-character
+// integers to "!YEAR", words starting with a digit to "!DIGITS", and
+// lower-cases the rest.
+func (tg *tagger) normHash(w string) (uint64, uint64) {
+	m := tg.m
+	if w == "" {
+		h := m.hashString("")
+		return h, h
+	}
+	hasHyphen := false
+	for i := 0; i < len(w); i++ {
+		if w[i] == '-' {
+			hasHyphen = true
+			break
+		}
+	}
+	switch {
+	case hasHyphen && w[0] != '-':
+		return m.hyphenHash, m.hyphenSuf
+	case len(w) == 4 && isAtoi(w):
+		return m.yearHash, m.yearSuf
+	case w[0] >= '0' && w[0] <= '9':
+		return m.digitsHash, m.digitsSuf
+	}
+	low, changed := tg.lower(w)
+	if !changed {
+		return m.hashString(w), m.hashString(suffix3(w))
+	}
+	s := low
+	if len(s) > 3 {
+		s = s[len(s)-3:]
+	}
+	return m.hashBytes(low), m.hashBytes(s)
+}
+
+// lower lower-cases w into the scratch buffer exactly as strings.ToLower
+// does, reporting whether anything changed.
+func (tg *tagger) lower(w string) ([]byte, bool) {
+	ascii, upper := true, false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			upper = true
+		}
+	}
+	b := tg.low[:0]
+	if ascii {
+		if !upper {
+			return nil, false
+		}
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		}
+		tg.low = b
+		return b, true
+	}
+	for _, r := range w { // invalid bytes decode to U+FFFD, as in strings.Map
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	tg.low = b
+	return b, true
+}
+
+// isAtoi reports whether strconv.Atoi would accept s: an optional sign and
+// at least one decimal digit (s is short, so it cannot overflow).
+func isAtoi(s string) bool {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
