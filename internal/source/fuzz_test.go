@@ -59,6 +59,7 @@ func FuzzJSONL(f *testing.F) {
 	addSeeds(f, "articles.jsonl", "bad.jsonl")
 	f.Add([]byte("{\"text\":\"a\xffb\"}\n[{\"text\":\"x\"}]\n{\"text\":[\"p1\",\"p2\"]}"))
 	f.Add([]byte(`{"text":"\ud800"}`))
+	f.Add([]byte("[\n{\"text\": \"one\"},\n{\"text\": 2}\n]"))
 	f.Fuzz(func(t *testing.T, in []byte) { fuzzRead(t, source.FormatJSONL, in) })
 }
 

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -634,5 +635,51 @@ func TestDocID(t *testing.T) {
 	a, b := source.DocID("some text"), source.DocID("some text")
 	if a != b || len(a) != 16 || a == source.DocID("other text") {
 		t.Errorf("DocID: %q %q", a, b)
+	}
+}
+
+func TestRead_JSONDocument(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    string
+		lines []int
+		errs  []wantErr
+	}{
+		{
+			name:  "pretty array",
+			in:    "[\n  {\n    \"text\": \"one\"\n  },\n  {\"text\": \"two\"},\n  {\"id\": \"no text\"},\n  {\"text\": \"four\"}\n]\n",
+			lines: []int{2, 5, 7},
+			errs:  []wantErr{{6, source.ErrNoText}},
+		},
+		{
+			name:  "concatenated objects",
+			in:    "{\n \"text\": \"one\"\n}\n{\n \"text\": \"two\"\n}\n",
+			lines: []int{1, 4},
+		},
+		{
+			name:  "syntax error keeps what came before",
+			in:    "[\n{\"text\": \"one\"},\n{\"text\": oops},\n{\"text\": \"three\"}\n]",
+			lines: []int{2},
+			errs:  []wantErr{{3, source.ErrMalformed}},
+		},
+		{
+			name:  "array of scalars",
+			in:    "[\n1,\n{\"text\": \"two\"}\n]",
+			lines: []int{3},
+			errs:  []wantErr{{2, source.ErrMalformed}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs, errs := collect(t, source.Options{}, writeFile(t, "export.json", []byte(tt.in)))
+			var lines []int
+			for _, d := range docs {
+				lines = append(lines, d.Source.Line)
+			}
+			if !slices.Equal(lines, tt.lines) {
+				t.Errorf("doc lines = %v, want %v", lines, tt.lines)
+			}
+			checkErrs(t, errs, tt.errs)
+		})
 	}
 }
