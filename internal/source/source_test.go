@@ -683,3 +683,36 @@ func TestRead_JSONDocument(t *testing.T) {
 		})
 	}
 }
+
+func TestRead_HTMLDates(t *testing.T) {
+	body := "<p>" + strings.Repeat("The delegation arrived in the capital for talks on the border. ", 6) + "</p>"
+	page := func(head, bodyExtra string) string {
+		return "<!doctype html><html><head><title>T</title>" + head + "</head><body><article>" + body + body + bodyExtra + "</article></body></html>"
+	}
+	tests := []struct {
+		name string
+		in   string
+		want time.Time
+		warn bool
+	}{
+		{"og meta", page(`<meta property="article:published_time" content="2024-02-01T10:00:00Z">`, ""), time.Date(2024, 2, 1, 10, 0, 0, 0, time.UTC), false},
+		{"itemprop meta", page(`<meta itemprop="datePublished" content="2024-02-02">`, ""), day(2024, 2, 2), false},
+		{"json-ld", page(`<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"T","datePublished":"2024-02-03T00:00:00Z"}</script>`, ""), day(2024, 2, 3), false},
+		{"time element", page("", `<time datetime="2024-02-04">4 February</time>`), day(2024, 2, 4), false},
+		{"none", page("", ""), time.Time{}, false},
+		{"unparseable", page(`<meta name="pubdate" content="sometime soon">`, ""), time.Time{}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs, errs := collect(t, source.Options{}, writeFile(t, "p.html", []byte(tt.in)))
+			checkErrs(t, errs, nil)
+			checkDocs(t, docs, []wantDoc{{textPrefix: "The delegation", published: tt.want}})
+			if got := len(docs[0].Warnings) > 0; got != tt.warn {
+				t.Errorf("warnings = %v, want some: %v", docs[0].Warnings, tt.warn)
+			}
+			if strings.Contains(docs[0].Text, "schema.org") {
+				t.Errorf("script text leaked into Text: %q", docs[0].Text)
+			}
+		})
+	}
+}
