@@ -49,7 +49,7 @@ type input struct {
 
 // openInput undoes gzip (detected by its magic number, whatever the file is
 // called), UTF-16 with a byte order mark, and a UTF-8 byte order mark.
-func openInput(path string, r io.Reader) (*input, error) {
+func openInput(r io.Reader) (*input, error) {
 	in := &input{raw: &countingReader{r: r}}
 	rb := bufio.NewReaderSize(in.raw, bufSize)
 	in.br = rb

@@ -119,9 +119,11 @@ func (e *RecordError) Unwrap() error { return e.Err }
 // skipped record. Directories are walked recursively in lexical order,
 // skipping entries whose name starts with a dot. "-" reads opts.Stdin.
 //
-// Read returns only fatal errors: the context's error when it is cancelled,
-// or the first error emit returns, unchanged. Everything wrong with the
-// input itself is reported through emit as an Item with Err set.
+// Read returns only fatal errors: invalid Options (before anything is
+// read), the context's error when it is cancelled, or the first error emit
+// returns, unchanged. Everything wrong with the input itself is reported
+// through emit as an Item with Err set. Read calls emit from the calling
+// goroutine, one item at a time.
 func Read(ctx context.Context, inputs []string, opts Options, emit func(Item) error) error {
 	if opts.MaxRecordBytes <= 0 {
 		opts.MaxRecordBytes = DefaultMaxRecordBytes
@@ -255,7 +257,9 @@ func (r *reader) readFile(path string) error {
 	}
 	if fi.IsDir() {
 		f.Close()
-		return r.fail(path, 0, 0, fmt.Errorf("%w: is a directory", ErrUnsupported))
+		// Reached through a symlink inside a walked directory: WalkDir does
+		// not follow those, which keeps link loops from hanging a run.
+		return r.fail(path, 0, 0, fmt.Errorf("%w: is a directory (symlinked directories are not followed)", ErrUnsupported))
 	}
 	return r.readStream(path, f, formatFromExt(path))
 }
@@ -264,7 +268,7 @@ func (r *reader) readFile(path string) error {
 // reader. It closes rc.
 func (r *reader) readStream(path string, rc io.ReadCloser, extFormat string) error {
 	defer rc.Close()
-	in, err := openInput(path, rc)
+	in, err := openInput(rc)
 	if err != nil {
 		return r.fail(path, 0, 0, err)
 	}
