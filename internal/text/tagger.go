@@ -26,7 +26,8 @@ func (tg *tagger) tagSentence(toks []tok, out []uint8) {
 		tg.ctxH = make([]uint64, n+4, 2*n+8)
 		tg.ctxSuf = make([]uint64, n+4, 2*n+8)
 	}
-	ctxH, ctxSuf := tg.ctxH[:n+4], tg.ctxSuf[:n+4]
+	tg.ctxH, tg.ctxSuf = tg.ctxH[:n+4], tg.ctxSuf[:n+4]
+	ctxH, ctxSuf := tg.ctxH, tg.ctxSuf
 	ctxH[0], ctxSuf[0] = m.start1Hash, m.start1Suf
 	ctxH[1], ctxSuf[1] = m.start2Hash, m.start2Suf
 	for i := range toks {

@@ -43,6 +43,11 @@ type tokenizer struct {
 	openS    int // open single quotes
 	lastEnd  int // end of the previous token in this paragraph, -1 if none
 	lastKind doc.TokenKind
+	// noEmail is the end of a run of characters already known not to
+	// start an e-mail address.
+	noEmail int
+	// noDomain is the end of a run already known not to be a domain name.
+	noDomain int
 }
 
 func (z *tokenizer) emit(start, end int, kind doc.TokenKind, flags tokFlags, form string) {
@@ -56,6 +61,7 @@ func (z *tokenizer) paragraph(ps, pe int) {
 	z.pe = pe
 	z.openD, z.openS = 0, 0
 	z.lastEnd = -1
+	z.noEmail, z.noDomain = 0, 0
 	i := ps
 	for i < pe {
 		c := text[i]
@@ -396,7 +402,7 @@ loop:
 				j++
 				break loop
 			}
-			if letters >= 2 && j+2 < pe && isLowerASCII(text[j+1]) && isLowerASCII(text[j+2]) {
+			if letters >= 2 && j+2 < pe && isLowerASCII(text[j+1]) && isLowerASCII(text[j+2]) && j >= z.noDomain {
 				// A domain name such as example.com stays whole.
 				k := j + 1
 				for k < pe && (isASCIIAlnum(text[k]) || text[k] == '-' || (text[k] == '.' && k+1 < pe && isASCIIAlnum(text[k+1]))) {
@@ -407,6 +413,8 @@ loop:
 					flags |= fURL
 					continue
 				}
+				z.noDomain = k // keeps runs such as a.b.c.d linear
+
 			}
 		case '\'', '’':
 			if j > i && wordRuneAt(text, j+size, pe) {
@@ -434,8 +442,14 @@ loop:
 				continue
 			}
 		}
-		if r == '@' || r == '.' || r == '_' || r == '+' || r == '%' || r == '-' {
-			if end := emailEnd(text, i, pe); end > j {
+		if (r == '@' || r == '.' || r == '_' || r == '+' || r == '%' || r == '-') && i >= z.noEmail {
+			end, run := emailEnd(text, i, pe)
+			if end < 0 {
+				// Every start inside the same run of address
+				// characters fails alike: remember, so that long
+				// runs stay linear.
+				z.noEmail = run
+			} else if end > j {
 				z.emit(i, end, doc.Word, fURL|fLower, text[i:end])
 				return end
 			}
@@ -513,15 +527,17 @@ func urlEnd(text string, i, pe int) int {
 	return j
 }
 
-// emailEnd returns the end of an e-mail address starting at i, or -1.
-func emailEnd(text string, i, pe int) int {
+// emailEnd returns the end of an e-mail address starting at i, or -1 and
+// the end of the run of local-part characters that starts at i.
+func emailEnd(text string, i, pe int) (end, run int) {
 	j := i
 	for j < pe && (isASCIIAlnum(text[j]) || text[j] == '.' || text[j] == '_' || text[j] == '%' || text[j] == '+' || text[j] == '-') {
 		j++
 	}
 	if j == i || j >= pe || text[j] != '@' {
-		return -1
+		return -1, j
 	}
+	run = j
 	j++
 	start, dots := j, 0
 	for j < pe && (isASCIIAlnum(text[j]) || text[j] == '-' || (text[j] == '.' && j+1 < pe && isASCIIAlnum(text[j+1]))) {
@@ -531,9 +547,9 @@ func emailEnd(text string, i, pe int) int {
 		j++
 	}
 	if dots == 0 || j == start || len(lastLabel(text[start:j])) < 2 {
-		return -1
+		return -1, run
 	}
-	return j
+	return j, run
 }
 
 func lastLabel(s string) string {

@@ -1,0 +1,57 @@
+package text
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/dateline-project/dateline/internal/doc"
+)
+
+// BenchmarkAnnotate runs the whole text layer (paragraphs, tokens,
+// sentences, tags, chunks) over the news corpus in testdata and reports
+// tokens per second.
+func BenchmarkAnnotate(b *testing.B) {
+	text, err := os.ReadFile("testdata/news.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := NewAnnotator(testModel(b))
+	d := &doc.Doc{Text: string(text)}
+	if err := a.Process(d); err != nil {
+		b.Fatal(err)
+	}
+	perDoc := len(d.Tokens)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		d := &doc.Doc{Text: string(text)}
+		if err := a.Process(d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(perDoc)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkAdversarial runs long runs of characters that once made the
+// tokenizer rescan its input (a.b.a.b..., a_a_a_...), so that a return of
+// quadratic behaviour shows up as ns/op growing with the size.
+func BenchmarkAdversarial(b *testing.B) {
+	m := testModel(b)
+	for _, unit := range []string{"a.b", "a_", "x@", "1,", `"`, "'", "A. ", "a’"} {
+		for _, n := range []int{1 << 12, 1 << 16} {
+			text := strings.Repeat(unit, n/len(unit))
+			b.Run(fmt.Sprintf("%q/%d", unit, n), func(b *testing.B) {
+				a := NewAnnotator(m)
+				b.SetBytes(int64(len(text)))
+				for b.Loop() {
+					if err := a.Process(&doc.Doc{Text: text}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
