@@ -414,3 +414,28 @@ func FuzzAnnotate(f *testing.F) {
 		checkInvariants(t, d)
 	})
 }
+
+func TestHelpers(t *testing.T) {
+	d := annotate(t, "The U.S. Agreed. Azerbaijan's ARMY")
+	if got := Lower(d, 1); got != "u.s." {
+		t.Errorf("Lower = %q", got)
+	}
+	if got := Lower(d, 99); got != "" {
+		t.Errorf("Lower out of range = %q", got)
+	}
+	for off, want := range map[int]int{0: 0, 3: -1, 4: 1, 7: 1, 8: -1, 100: -1, -1: -1} {
+		if got := TokenAt(d, off); got != want {
+			t.Errorf("TokenAt(%d) = %d, want %d", off, got, want)
+		}
+	}
+	for i, want := range map[int]int{0: 0, 3: 0, 4: 1, 6: 1, 7: -1} {
+		if got := SentenceOf(d, i); got != want {
+			t.Errorf("SentenceOf(%d) = %d, want %d", i, got, want)
+		}
+	}
+	for w, want := range map[string]bool{"U.S.": true, "Sept.": true, "J.": true, "a.m.": true, "said.": false, "No.": true, "x": false} {
+		if got := IsAbbrev(w); got != want {
+			t.Errorf("IsAbbrev(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
