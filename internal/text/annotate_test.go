@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dateline-project/dateline/internal/doc"
 )
@@ -412,7 +413,32 @@ func FuzzAnnotate(f *testing.F) {
 			t.Fatal(err)
 		}
 		checkInvariants(t, d)
+		low := LowerText(s)
+		if len(low) != len(s) {
+			t.Fatalf("LowerText changed the length: %d -> %d", len(s), len(low))
+		}
+		for i, tk := range d.Tokens {
+			if w := d.SpanText(tk.Span); utf8.ValidString(w) && strings.ToLower(w) != low[tk.Start:tk.End] &&
+				len(strings.ToLower(w)) == len(w) && !strings.ContainsAny(w, "\u212a\u0130") {
+				t.Fatalf("token %d: LowerText gives %q, ToLower %q", i, low[tk.Start:tk.End], strings.ToLower(w))
+			}
+		}
 	})
+}
+
+func TestLowerText(t *testing.T) {
+	for in, want := range map[string]string{
+		"": "", "abc": "abc", "U.S. Army": "u.s. army", "Hacıyev": "hacıyev",
+		"Москва": "москва", "\u212aelvin": "\u212aelvin",
+	} {
+		got := LowerText(in)
+		if got != want || len(got) != len(in) {
+			t.Errorf("LowerText(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := LowerText("ƏLİYEV"); got != "əlİyev" {
+		t.Errorf("LowerText keeps İ (its lower case is longer): got %q", got)
+	}
 }
 
 func TestHelpers(t *testing.T) {

@@ -2,6 +2,8 @@ package text
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dateline-project/dateline/internal/doc"
 )
@@ -16,6 +18,48 @@ func Lower(d *doc.Doc, i int) string {
 		return ""
 	}
 	return strings.ToLower(d.SpanText(d.Tokens[i].Span))
+}
+
+// LowerText returns s lower-cased with every byte offset preserved: a
+// letter whose lower-case form has a different UTF-8 length (rare: the
+// Kelvin sign, dotted capital I) is left as it is. Slicing the result with
+// a token's span gives the token's lower-case text, so a stage that looks
+// up many tokens can lower-case a document once (one allocation) instead of
+// once per token. It returns s itself when s has no upper-case letters.
+func LowerText(s string) string {
+	i := 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			break
+		}
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	changed := false
+	for i < len(b) {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+				changed = true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if l := unicode.ToLower(r); l != r && r != utf8.RuneError && utf8.RuneLen(l) == size {
+			utf8.EncodeRune(b[i:], l)
+			changed = true
+		}
+		i += size
+	}
+	if !changed {
+		return s
+	}
+	return string(b)
 }
 
 // The Penn Treebank tags of opening and closing quotation marks. Every
