@@ -147,6 +147,7 @@ func TestSentences(t *testing.T) {
 		{"digit start", "It ended in 2020. 15 people died.", []string{"It ended in 2020.", "15 people died."}},
 		{"dateline", "BAKU, Azerbaijan, September 16. Azerbaijan will not discuss it.",
 			[]string{"BAKU, Azerbaijan, September 16.", "Azerbaijan will not discuss it."}},
+		{"list marker", "Demands:\n1. The army withdraws. 2. Talks resume.", []string{"Demands:", "1. The army withdraws.", "2. Talks resume."}},
 		{"no final stop", "Talks resumed", []string{"Talks resumed"}},
 		{"initial at end", "He met Plan B. The rest failed.", []string{"He met Plan B.", "The rest failed."}},
 	}

@@ -10,6 +10,8 @@ import "github.com/dateline-project/dateline/internal/doc"
 //
 //   - after . ! ? a lower-case word or , ; : continues the sentence
 //     (`"Go!" he said`), anything else starts a new one;
+//   - a number of one or two digits and a full stop that open a sentence
+//     are a list marker ("2. The army withdrew."), not a sentence;
 //   - after an ellipsis only a capitalised word starts a new sentence;
 //   - after an abbreviation ("Dr.", "U.S.", "J.", "Sept.", "a.m.") a
 //     number or lower-case word continues; a capitalised word starts a new
@@ -23,6 +25,9 @@ func splitSentences(toks []tok, text string, first, end int, out []span) []span 
 		t := &toks[i]
 		if t.flags&(fTerm|fEllipsis) == 0 && t.ab == abNone {
 			continue
+		}
+		if i == s+1 && t.form == "." && toks[s].kind == doc.Number && toks[s].end-toks[s].start <= 2 {
+			continue // a list number: "2. The army withdrew."
 		}
 		j := i + 1
 		closers := 0
