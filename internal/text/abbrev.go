@@ -35,7 +35,7 @@ var abbrevs = map[string]abbrevClass{
 	"Cmdr": abTitle, "Cdr": abTitle, "Brig": abTitle, "Gens": abTitle, "Lieut": abTitle,
 	"Rep": abTitle, "Reps": abTitle, "Sen": abTitle, "Sens": abTitle, "Gov": abTitle,
 	"Pres": abTitle, "Supt": abTitle, "Insp": abTitle, "Amb": abTitle, "Sec": abTitle,
-	"Atty": abTitle, "Gov-Gen": abTitle,
+	"Atty": abTitle,
 	// Places that precede a name.
 	"St": abTitle, "Ste": abTitle, "Mt": abTitle, "Ft": abTitle, "Pt": abTitle,
 

@@ -98,11 +98,11 @@ type Model struct {
 	// "i pref1" feature from the word's first byte converted to a rune.
 	pref1Hash [256]uint64
 	// Hashes of the padding words and of their suffixes.
-	start1Hash, start2Hash, end1Hash, end2Hash          uint64
-	start1Suf, start2Suf, end1Suf, end2Suf              uint64
-	hyphenHash, yearHash, digitsHash                    uint64
-	hyphenSuf, yearSuf, digitsSuf                       uint64
-	tagNN, tagCD, tagSYM, tagComma, tagPeriod, tagColon uint8
+	start1Hash, start2Hash, end1Hash, end2Hash uint64
+	start1Suf, start2Suf, end1Suf, end2Suf     uint64
+	hyphenHash, yearHash, digitsHash           uint64
+	hyphenSuf, yearSuf, digitsSuf              uint64
+	tagNN                                      uint8
 }
 
 // LoadModel decodes the tagger weights that ship inside prose and builds the
@@ -167,8 +167,7 @@ func buildModel(classes []string, tags map[string]string, weights map[string]map
 	if len(m.tagNames) > 255 {
 		return nil, fmt.Errorf("build tagger: %d tags, want at most 255", len(m.tagNames))
 	}
-	m.tagNN, m.tagCD, m.tagSYM = addTag("NN"), addTag("CD"), addTag("SYM")
-	m.tagComma, m.tagPeriod, m.tagColon = addTag(","), addTag("."), addTag(":")
+	m.tagNN = addTag("NN")
 	for _, t := range m.tagNames {
 		m.tagCls = append(m.tagCls, tagClass(t))
 	}
