@@ -55,3 +55,13 @@ func BenchmarkAdversarial(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoadModel measures the one-off cost of decoding prose's weights
+// and building the inference tables.
+func BenchmarkLoadModel(b *testing.B) {
+	for b.Loop() {
+		if _, err := LoadModel(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
