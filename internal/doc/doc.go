@@ -53,6 +53,10 @@ type Doc struct {
 	// never modified after the reader builds the Doc; every offset in every
 	// layer points into it.
 	Text string
+	// Lower is Text lower-cased with the same byte offsets (see
+	// text.LowerText), filled once by the text stage so that later stages
+	// can look tokens up in lower-case lexicons without allocating.
+	Lower string
 	// Title is the headline when the input carried one. It is not part of
 	// Text, so offsets never address it.
 	Title  string

@@ -39,6 +39,7 @@ func (a *Annotator) Name() string { return Name }
 // spans lie on rune boundaries of its valid parts.
 func (a *Annotator) Process(d *doc.Doc) error {
 	text := d.Text
+	d.Lower = LowerText(text)
 	a.paras, a.lines = splitParagraphs(text, a.lines, a.paras[:0])
 	z := &a.z
 	z.text = text
