@@ -1,0 +1,184 @@
+// Package actor finds who acts in a document and codes each actor to a
+// country and a PLOVER sector. It fills Doc.Entities.
+//
+// No pretrained named-entity model can be installed offline, so the
+// recognizer is built from the text layer (tags, chunks), capitalisation,
+// context cues and dictionaries, in four passes over each sentence:
+//
+//  1. names: the longest dictionary phrase at each capitalised token
+//     (countries, capitals and metonyms used as actors, organisations,
+//     partially recognised entities, known persons);
+//  2. proper-name runs the dictionaries do not know: a run with an
+//     organisation word ("Ministry", "Society") is an organisation; a run
+//     with a title before it ("Foreign Minister X"), an apposition after it
+//     ("X, assistant to the President of Azerbaijan, said") or a verb of
+//     saying beside it is a person, coded from that context;
+//  3. role noun phrases: "the Armenian political leadership",
+//     "Azerbaijani troops", "Armenia's prime minister", "police", with the
+//     country taken from a demonym, a possessive, an "of" phrase, or a
+//     coordination ("Hungarian and Romanian officials" gives two actors);
+//  4. coreference: surname repeats, pronouns (he, she, they) and definite
+//     descriptions ("the official", "the ministry") resolve to an earlier
+//     entity, whose full coding they carry; Entity.Antecedent points to it.
+//
+// Every entity names the rule and the dictionary entry that decided it.
+package actor
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/text"
+)
+
+// Name is the stage name.
+const Name = "actor"
+
+// Recognizer holds the immutable dictionaries; it is shared by all
+// workers.
+type Recognizer struct {
+	dict Dictionary
+}
+
+// New returns a recognizer over dict.
+func New(dict Dictionary) *Recognizer { return &Recognizer{dict: dict} }
+
+// Stage is one worker's recognizer with its scratch state.
+type Stage struct {
+	r       *Recognizer
+	lower   string
+	covered []bool
+	cands   []cand
+	keyBuf  []byte
+}
+
+// NewStage returns a per-worker stage.
+func (r *Recognizer) NewStage() *Stage { return &Stage{r: r} }
+
+// Name implements pipeline.Stage.
+func (s *Stage) Name() string { return Name }
+
+// cand is an entity found in a sentence before coreference.
+type cand struct {
+	doc.Entity
+	first, end int // token range
+	// ref says how the mention finds its antecedent.
+	ref     refKind
+	roleKey    string // for definite descriptions: the role's canonical form
+	roleSector string
+	rolePerson bool
+	plural  bool
+	conf    float64
+}
+
+type refKind uint8
+
+const (
+	refNone       refKind = iota
+	refName               // a named mention; may repeat an earlier name
+	refPronoun            // he, she
+	refPlural             // they, them
+	refDefinite           // "the official"
+	refDefiniteOr         // "the ministry": an organisation
+)
+
+// Process implements pipeline.Stage.
+func (s *Stage) Process(d *doc.Doc) error {
+	s.lower = d.Lower
+	if len(s.lower) != len(d.Text) {
+		s.lower = text.LowerText(d.Text)
+	}
+	if cap(s.covered) < len(d.Tokens) {
+		s.covered = make([]bool, len(d.Tokens))
+	}
+	s.covered = s.covered[:len(d.Tokens)]
+	clear(s.covered)
+	co := newCorefState(d)
+	for si := range d.Sentences {
+		sent := &d.Sentences[si]
+		s.cands = s.cands[:0]
+		s.names(d, sent)
+		s.properRuns(d, sent)
+		s.roles(d, sent)
+		s.pronouns(d, sent)
+		sort.SliceStable(s.cands, func(i, j int) bool { return s.cands[i].Start < s.cands[j].Start })
+		for i := range s.cands {
+			co.add(d, &s.cands[i])
+		}
+	}
+	return nil
+}
+
+// tok returns the lower-case text of token i.
+func (s *Stage) tok(d *doc.Doc, i int) string {
+	t := d.Tokens[i]
+	return s.lower[t.Start:t.End]
+}
+
+// raw returns the text of token i as written.
+func raw(d *doc.Doc, i int) string {
+	t := d.Tokens[i]
+	return d.Text[t.Start:t.End]
+}
+
+// key returns the lower-case phrase for tokens [i, j): the span's text
+// when the tokens are separated by single spaces (no allocation), else a
+// normalised copy in the stage's buffer.
+func (s *Stage) key(d *doc.Doc, i, j int) string {
+	span := s.lower[d.Tokens[i].Start:d.Tokens[j-1].End]
+	clean := true
+	for k := i + 1; k < j; k++ {
+		gap := d.Tokens[k].Start - d.Tokens[k-1].End
+		if gap > 1 || (gap == 1 && d.Text[d.Tokens[k].Start-1] != ' ') {
+			clean = false
+			break
+		}
+	}
+	if clean && !strings.Contains(span, "’") {
+		return span
+	}
+	b := s.keyBuf[:0]
+	for k := i; k < j; k++ {
+		if k > i && d.Tokens[k].SpaceBefore {
+			b = append(b, ' ')
+		}
+		b = append(b, s.tok(d, k)...)
+	}
+	s.keyBuf = b
+	return strings.ReplaceAll(string(b), "’", "'")
+}
+
+func isCap(d *doc.Doc, i int) bool {
+	t := d.Tokens[i]
+	if t.Kind != doc.Word {
+		return false
+	}
+	c := d.Text[t.Start]
+	if c >= 'A' && c <= 'Z' {
+		return true
+	}
+	if c < 0x80 {
+		return false
+	}
+	r := []rune(d.Text[t.Start:min(t.End, t.Start+4)])
+	return len(r) > 0 && r[0] != '\uFFFD' && strings.ToUpper(string(r[0])) == string(r[0]) && strings.ToLower(string(r[0])) != string(r[0])
+}
+
+func isProperTag(tag string) bool { return tag == "NNP" || tag == "NNPS" }
+
+func (s *Stage) add(c cand) {
+	for k := c.first; k < c.end; k++ {
+		s.covered[k] = true
+	}
+	s.cands = append(s.cands, c)
+}
+
+func (s *Stage) free(i, j int) bool {
+	for k := i; k < j; k++ {
+		if s.covered[k] {
+			return false
+		}
+	}
+	return true
+}

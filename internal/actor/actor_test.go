@@ -1,0 +1,190 @@
+package actor_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dateline-project/dateline/internal/actor"
+	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/text"
+)
+
+// fakeDict is a small dictionary written for these tests.
+type fakeDict struct {
+	phrases map[string]actor.Coding
+	roles   map[string]actor.Role
+	discard map[string]bool
+}
+
+func (f *fakeDict) Phrase(k string) (actor.Coding, bool) { c, ok := f.phrases[k]; return c, ok }
+func (f *fakeDict) Role(k string) (actor.Role, bool)     { r, ok := f.roles[k]; return r, ok }
+func (f *fakeDict) Discard(k string) bool                { return f.discard[k] }
+func (f *fakeDict) MaxWords() int                        { return 6 }
+
+func newFakeDict() *fakeDict {
+	f := &fakeDict{phrases: map[string]actor.Coding{}, roles: map[string]actor.Role{}, discard: map[string]bool{}}
+	country := func(code, name, demonym, capital string) {
+		f.phrases[strings.ToLower(name)] = actor.Coding{Kind: actor.KindCountry, Name: name, Country: code, Rule: "c:" + code}
+		f.phrases[strings.ToLower(demonym)] = actor.Coding{Kind: actor.KindDemonym, Name: name, Country: code, Rule: "d:" + code}
+		f.phrases[strings.ToLower(demonym)+"s"] = actor.Coding{Kind: actor.KindDemonym, Name: name, Country: code, Plural: true, Rule: "d:" + code}
+		f.phrases[strings.ToLower(capital)] = actor.Coding{Kind: actor.KindCapital, Name: name, Country: code, Rule: "cap:" + code}
+	}
+	country("AZE", "Azerbaijan", "Azerbaijani", "Baku")
+	country("ARM", "Armenia", "Armenian", "Yerevan")
+	country("HUN", "Hungary", "Hungarian", "Budapest")
+	country("ROU", "Romania", "Romanian", "Bucharest")
+	country("RUS", "Russia", "Russian", "Moscow")
+	country("KEN", "Kenya", "Kenyan", "Nairobi")
+	f.phrases["the kremlin"] = actor.Coding{Kind: actor.KindMetonym, Name: "Russia", Country: "RUS", Sector: "GOV", Rule: "m:kremlin"}
+	f.phrases["world food programme"] = actor.Coding{Kind: actor.KindOrg, Name: "World Food Programme", Country: "UNO", Sector: "", Rule: "o:wfp"}
+	f.phrases["sukhumi"] = actor.Coding{Kind: actor.KindPRE, Name: "Abkhazia authorities", Country: "GEO", Sector: "PRE", Rule: "p:abkhazia"}
+	role := func(sing, plural, sector string, person, title bool) {
+		f.roles[sing] = actor.Role{Canonical: sing, Sector: sector, Person: person, Title: title, Rule: "r:" + sing}
+		if plural != "" {
+			f.roles[plural] = actor.Role{Canonical: sing, Sector: sector, Person: person, Title: title, Plural: true, Rule: "r:" + sing}
+		}
+	}
+	role("minister", "ministers", "GOV", true, true)
+	role("foreign minister", "foreign ministers", "GOV", true, true)
+	role("prime minister", "prime ministers", "GOV", true, true)
+	role("president", "presidents", "GOV", true, true)
+	role("official", "officials", "GOV", true, false)
+	role("spokesperson", "spokespeople", "GOV", true, false)
+	role("ministry", "ministries", "GOV", false, false)
+	role("police", "", "COP", false, false)
+	role("troops", "", "MIL", false, false)
+	role("protester", "protesters", "CVL", true, false)
+	role("political leadership", "", "GOV", false, false)
+	role("leadership", "", "GOV", false, false)
+	role("society", "societies", "NGO", false, false)
+	role("assistant", "assistants", "GOV", true, false)
+	role("head", "heads", "GOV", true, false)
+	role("department", "departments", "GOV", false, false)
+	f.discard["monday"] = true
+	return f
+}
+
+var model *text.Model
+
+func annotate(t *testing.T, body string, datelineCountry string) *doc.Doc {
+	t.Helper()
+	if model == nil {
+		m, err := text.LoadModel()
+		if err != nil {
+			t.Fatal(err)
+		}
+		model = m
+	}
+	d := &doc.Doc{Text: body, Published: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)}
+	if datelineCountry != "" {
+		d.Dateline = &doc.Dateline{CountryCode: datelineCountry}
+	}
+	if err := text.NewAnnotator(model).Process(d); err != nil {
+		t.Fatal(err)
+	}
+	if err := actor.New(newFakeDict()).NewStage().Process(d); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// describe renders an entity as "raw=TYPE:COUNTRY/SECTOR" with "->name"
+// when it refers back.
+func describe(d *doc.Doc, e doc.Entity) string {
+	s := fmt.Sprintf("%s=%s:%s/%s", d.SpanText(e.Span), e.Type, e.CountryCode, e.SectorCode)
+	if e.Antecedent >= 0 {
+		s += "->" + d.Entities[e.Antecedent].Name
+	}
+	return s
+}
+
+func TestRecognizer(t *testing.T) {
+	tests := []struct {
+		name     string
+		text     string
+		dateline string
+		want     []string // each must be among the described entities
+		absent   []string // raw texts that must not be entities
+	}{
+		{name: "apposition codes a person",
+			text: "Tural Mammadli, assistant to the president of Azerbaijan, said the talks would continue.",
+			want: []string{"Tural Mammadli=PERSON:AZE/GOV"}},
+		{name: "title before the name",
+			text: "Armenian Foreign Minister Aram Sargsyan met his counterpart on Monday.",
+			want: []string{"Aram Sargsyan=PERSON:ARM/GOV"}, absent: []string{"Monday"}},
+		{name: "possessive country codes a role",
+			text: "Armenia's prime minister rejected the plan.",
+			want: []string{"Armenia=GPE:ARM/GOV", "Armenia's prime minister=ROLE:ARM/GOV"}},
+		{name: "metonymy",
+			text: "Yerevan coordinated the campaign, while the Kremlin stayed silent.",
+			want: []string{"Yerevan=GPE:ARM/GOV", "Kremlin=GPE:RUS/GOV"}},
+		{name: "place as location is not an actor",
+			text: "Talks were held in Baku last week.",
+			absent: []string{"Baku"}},
+		{name: "role with a demonym",
+			text: "The Armenian political leadership blocked the deal and Azerbaijani troops withdrew.",
+			want: []string{"The Armenian political leadership=ROLE:ARM/GOV", "Azerbaijani troops=ROLE:AZE/MIL"}},
+		{name: "role without a country takes the dateline country",
+			text: "Police detained dozens of protesters.", dateline: "KEN",
+			want: []string{"Police=ROLE:KEN/COP", "protesters=ROLE:KEN/CVL"}},
+		{name: "role without a country or dateline",
+			text: "Police detained dozens of protesters.",
+			want: []string{"Police=ROLE:/COP"}},
+		{name: "compound actors",
+			text: "Hungarian and Romanian officials signed the accord.",
+			want: []string{"Hungarian and Romanian officials=ROLE:HUN/GOV", "Romanian officials=ROLE:ROU/GOV"}},
+		{name: "organisation run with a demonym",
+			text: "The Kenyan Red Cross Society delivered tents.",
+			want: []string{"Kenyan Red Cross Society=ORG:KEN/NGO"}},
+		{name: "dictionary organisation",
+			text: "The World Food Programme appealed for funds.",
+			want: []string{"World Food Programme=ORG:UNO/"}},
+		{name: "partially recognised seat",
+			text: "Sukhumi rejected the proposal.",
+			want: []string{"Sukhumi=ORG:GEO/PRE"}},
+		{name: "coreference: surname, pronoun, definite description",
+			text: "Leyla Karimova, the foreign minister of Azerbaijan, spoke first. Karimova said talks would go on. He added nothing; she left. \"We are ready,\" said the official.",
+			want: []string{"Leyla Karimova=PERSON:AZE/GOV", "Karimova=PERSON:AZE/GOV->Leyla Karimova", "she=PERSON:AZE/GOV->Leyla Karimova", "the official=PERSON:AZE/GOV->Leyla Karimova"}},
+		{name: "the ministry refers to a named ministry",
+			text: "The Kenyan Interior Ministry issued a warning. The ministry later withdrew it.",
+			want: []string{"Kenyan Interior Ministry=ORG:KEN/GOV", "The ministry=ORG:KEN/GOV->Kenyan Interior Ministry"}},
+		{name: "discard list",
+			text: "On Monday Armenia said nothing.",
+			want: []string{"Armenia=GPE:ARM/GOV"}, absent: []string{"Monday"}},
+		{name: "pronoun with no antecedent is dropped",
+			text: "He said nothing.",
+			absent: []string{"He"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := annotate(t, tt.text, tt.dateline)
+			var got []string
+			raws := map[string]bool{}
+			for _, e := range d.Entities {
+				got = append(got, describe(d, e))
+				raws[d.SpanText(e.Span)] = true
+				if e.Rule == "" {
+					t.Errorf("entity %q has no rule", d.SpanText(e.Span))
+				}
+			}
+			for _, w := range tt.want {
+				found := false
+				for _, g := range got {
+					if g == w {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("missing %q; got %q", w, got)
+				}
+			}
+			for _, a := range tt.absent {
+				if raws[a] {
+					t.Errorf("%q should not be an entity; got %q", a, got)
+				}
+			}
+		})
+	}
+}

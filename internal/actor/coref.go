@@ -1,0 +1,149 @@
+package actor
+
+import (
+	"strings"
+
+	"github.com/dateline-project/dateline/internal/doc"
+)
+
+// genericPersonRoles may describe any earlier named official:
+// "said the official", "the spokesperson added".
+var genericPersonRoles = map[string]bool{
+	"official": true, "spokesperson": true, "spokesman": true, "spokeswoman": true,
+	"leader": true, "diplomat": true, "envoy": true, "representative": true, "source": true,
+}
+
+// corefState tracks what earlier mentions later ones may point to.
+type corefState struct {
+	dateline   string         // dateline country, for unqualified roles
+	names      map[string]int // lower-case entity name -> first entity
+	surnames   map[string]int // lower-case last word of a person's name -> person
+	lastPerson int            // root of the most recent person mention
+	recent     []int          // roots of recent mentions, newest last
+}
+
+func newCorefState(d *doc.Doc) *corefState {
+	c := &corefState{names: map[string]int{}, surnames: map[string]int{}, lastPerson: -1}
+	if d.Dateline != nil {
+		c.dateline = d.Dateline.CountryCode
+	}
+	return c
+}
+
+// root follows an entity to the mention it resolves to.
+func root(d *doc.Doc, i int) int {
+	if a := d.Entities[i].Antecedent; a >= 0 {
+		return a
+	}
+	return i
+}
+
+// resolveTo copies the root's coding onto the candidate.
+func resolveTo(d *doc.Doc, c *cand, r int) {
+	re := d.Entities[r]
+	c.Antecedent = r
+	c.Actor = re.Actor
+	c.Type = re.Type
+}
+
+// add resolves the candidate against earlier mentions and appends it to
+// d.Entities, or drops it when it is a pronoun with nothing to refer to.
+func (co *corefState) add(d *doc.Doc, c *cand) {
+	switch c.ref {
+	case refName:
+		key := strings.ToLower(c.Name)
+		if r, ok := co.names[key]; ok {
+			resolveTo(d, c, r)
+			c.Rule += " +repeat"
+		} else if c.Type == doc.Person {
+			if r, ok := co.surnames[lastWord(key)]; ok && strings.Contains(key, " ") == false {
+				resolveTo(d, c, r)
+				c.Rule += " +surname"
+			}
+		}
+	case refSurname:
+		r, ok := co.surnames[strings.ToLower(c.Name)]
+		if !ok {
+			return
+		}
+		resolveTo(d, c, r)
+	case refPronoun:
+		if co.lastPerson < 0 {
+			return
+		}
+		resolveTo(d, c, co.lastPerson)
+		c.Rule = "pronoun"
+	case refPlural:
+		r := co.findRecent(d, func(e *doc.Entity) bool { return e.Type != doc.Person })
+		if r < 0 {
+			return
+		}
+		resolveTo(d, c, r)
+		c.Rule = "pronoun_plural"
+	case refDefinite:
+		r := -1
+		if c.rolePerson {
+			if co.lastPerson >= 0 {
+				p := d.Entities[co.lastPerson]
+				if genericPersonRoles[c.roleKey] || strings.Contains(strings.ToLower(p.Rule), c.roleKey) ||
+					(c.roleSector != "" && p.SectorCode == c.roleSector) {
+					r = co.lastPerson
+				}
+			}
+		} else {
+			r = co.findRecent(d, func(e *doc.Entity) bool {
+				return e.Type == doc.Org && strings.Contains(strings.ToLower(e.Name), c.roleKey)
+			})
+		}
+		if r >= 0 {
+			rule := c.Rule
+			resolveTo(d, c, r)
+			c.Rule = "definite_description " + rule
+		} else if co.dateline != "" {
+			c.CountryCode = co.dateline
+			c.Rule += " +dateline_country"
+			c.conf = 0.4
+		}
+	case refNone:
+		if c.Type == doc.Role && c.CountryCode == "" && co.dateline != "" {
+			// An unqualified domestic actor ("police", "protesters") is
+			// taken to belong to the dateline's country.
+			c.CountryCode = co.dateline
+			c.Rule += " +dateline_country"
+			c.conf = 0.4
+		}
+	}
+	d.Entities = append(d.Entities, c.Entity)
+	i := len(d.Entities) - 1
+	r := root(d, i)
+	if c.Antecedent < 0 && (c.ref == refName) {
+		key := strings.ToLower(c.Name)
+		co.names[key] = i
+		if c.Type == doc.Person {
+			co.surnames[lastWord(key)] = i
+		}
+	}
+	if d.Entities[r].Type == doc.Person {
+		co.lastPerson = r
+	}
+	co.recent = append(co.recent, r)
+	if len(co.recent) > 16 {
+		co.recent = co.recent[1:]
+	}
+}
+
+func (co *corefState) findRecent(d *doc.Doc, ok func(*doc.Entity) bool) int {
+	for k := len(co.recent) - 1; k >= 0; k-- {
+		if e := &d.Entities[co.recent[k]]; ok(e) {
+			return co.recent[k]
+		}
+	}
+	return -1
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}

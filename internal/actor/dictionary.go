@@ -1,0 +1,55 @@
+package actor
+
+// Kind says what a dictionary phrase names.
+type Kind uint8
+
+// Phrase kinds.
+const (
+	KindCountry Kind = iota + 1 // "Azerbaijan", "the Netherlands"
+	KindCapital                 // "Baku", "Washington": capitals as metonyms
+	KindMetonym                 // "the Kremlin", "Downing Street"
+	KindOrg                     // IGOs, NGOs, agencies, armed groups
+	KindPRE                     // partially recognised entities and their seats
+	KindPerson                  // known persons
+	KindDemonym                 // "Azerbaijani", "Armenians"
+)
+
+// Coding is what a dictionary says about a phrase.
+type Coding struct {
+	Kind    Kind
+	Name    string // canonical entity_name
+	Country string
+	Sector  string
+	Others  []string
+	// Plural is set for demonyms and roles that name a group
+	// ("Armenians"), so pronoun resolution can tell "they" from "he".
+	Plural bool
+	Rule   string // the dictionary entry: "actors/countries.tsv:12"
+}
+
+// Role is a role noun ("minister", "troops", "political leadership").
+type Role struct {
+	Canonical string // singular form
+	Sector    string
+	Others    []string
+	Person    bool // denotes a person ("minister"), not a body ("ministry")
+	Title     bool // may stand before a name ("President", "Gen.")
+	Plural    bool // the matched form was plural
+	Rule      string
+}
+
+// Dictionary is what the recognizer needs from the actor dictionaries.
+// Keys are lower-case phrases with words separated by single spaces and
+// typographic apostrophes folded to '.
+type Dictionary interface {
+	// Phrase looks up a name: country, capital, metonym, organisation,
+	// partially recognised entity, person or demonym.
+	Phrase(key string) (Coding, bool)
+	// Role looks up a role noun, singular or plural.
+	Role(key string) (Role, bool)
+	// Discard reports phrases that must never become actors.
+	Discard(key string) bool
+	// MaxWords is the longest phrase in words, bounding the
+	// longest-match search.
+	MaxWords() int
+}

@@ -1,0 +1,418 @@
+package actor
+
+import (
+	"github.com/dateline-project/dateline/internal/doc"
+)
+
+// locativePreps mark a following place name as a location, not an actor:
+// "in Baku" is where, "Baku said" is who.
+var locativePreps = map[string]bool{
+	"in": true, "at": true, "near": true, "inside": true, "within": true, "throughout": true,
+	"across": true, "around": true, "outside": true, "into": true, "across from": true, "towards": true, "toward": true,
+}
+
+// speechVerbs beside a name make it a person even without a title.
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "told": true, "noted": true, "added": true, "stressed": true,
+	"emphasized": true, "emphasised": true, "stated": true, "announced": true, "warned": true,
+	"claimed": true, "insisted": true, "explained": true, "declared": true, "urged": true,
+	"argued": true, "wrote": true, "tweeted": true, "asked": true, "replied": true, "denied": true,
+	"confirmed": true, "accused": true, "called": true, "recalled": true, "suggested": true,
+}
+
+// names is pass 1: dictionary names at capitalised tokens.
+func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
+	dict := s.r.dict
+	maxW := dict.MaxWords()
+	for i := sent.FirstToken; i < sent.EndToken; i++ {
+		if s.covered[i] || !isCap(d, i) {
+			continue
+		}
+		var best int
+		var bc Coding
+		withThe := false
+		for L := min(maxW, sent.EndToken-i); L >= 1; L-- {
+			k := s.key(d, i, i+L)
+			if dict.Discard(k) {
+				break
+			}
+			if c, ok := dict.Phrase(k); ok {
+				best, bc = L, c
+				break
+			}
+			if i > sent.FirstToken && s.tok(d, i-1) == "the" {
+				if c, ok := dict.Phrase(s.key(d, i-1, i+L)); ok {
+					best, bc, withThe = L, c, true
+					break
+				}
+			}
+		}
+		if best == 0 {
+			continue
+		}
+		end := i + best
+		prev := ""
+		if i > sent.FirstToken {
+			prev = s.tok(d, i-1)
+			if withThe && i-1 > sent.FirstToken {
+				prev = s.tok(d, i-2)
+			}
+		}
+		c := cand{first: i, end: end, ref: refName, conf: 0.9}
+		c.Span = doc.Span{Start: d.Tokens[i].Start, End: d.Tokens[end-1].End}
+		c.Actor = doc.Actor{Name: bc.Name, CountryCode: bc.Country, SectorCode: bc.Sector, OtherSectorCodes: bc.Others}
+		c.Antecedent = -1
+		c.plural = bc.Plural
+		switch bc.Kind {
+		case KindDemonym:
+			// A demonym is an actor only as the head of its phrase
+			// ("Armenians protested"); as a modifier it codes the role
+			// noun it modifies, in the role pass.
+			if !bc.Plural || (end < sent.EndToken && isNounTag(d.Tokens[end].Tag)) {
+				continue
+			}
+			c.Type = doc.Role
+			c.Name = raw(d, i)
+			if c.SectorCode == "" {
+				c.SectorCode = "CVL"
+			}
+			c.Rule = "demonym_group " + bc.Rule
+			c.ref = refNone
+			c.plural = true
+		case KindCountry, KindCapital, KindMetonym:
+			if locativePreps[prev] {
+				continue
+			}
+			if s.orgRunFollows(d, sent, end) {
+				continue
+			}
+			c.Type = doc.GPE
+			if c.SectorCode == "" {
+				c.SectorCode = "GOV"
+			}
+			switch bc.Kind {
+			case KindCountry:
+				c.Rule = "country " + bc.Rule
+			case KindCapital:
+				c.Rule = "capital_metonym " + bc.Rule
+			default:
+				c.Rule = "metonym " + bc.Rule
+			}
+		case KindOrg:
+			c.Type = doc.Org
+			c.Rule = "organization " + bc.Rule
+		case KindPRE:
+			if locativePreps[prev] && !withThe {
+				continue
+			}
+			c.Type = doc.Org
+			c.Rule = "partially_recognized " + bc.Rule
+		case KindPerson:
+			c.Type = doc.Person
+			c.Rule = "person " + bc.Rule
+		default:
+			continue
+		}
+		s.add(c)
+		i = end - 1
+	}
+}
+
+func isNounTag(tag string) bool {
+	return len(tag) >= 2 && tag[0] == 'N' && tag[1] == 'N'
+}
+
+// orgRunFollows reports whether the tokens from j on are a capitalised
+// run that ends in an organisation word ("Azerbaijan Red Crescent
+// Society"), which the proper-run pass codes as one organisation.
+func (s *Stage) orgRunFollows(d *doc.Doc, sent *doc.Sentence, j int) bool {
+	for k := j; k < sent.EndToken && k < j+5 && isCap(d, k); k++ {
+		if r, ok := s.r.dict.Role(s.tok(d, k)); ok && !r.Person {
+			return true
+		}
+	}
+	return false
+}
+
+// runConnectors may sit inside an organisation's name when capitalised
+// words follow: "Ministry of Foreign Affairs".
+var runConnectors = map[string]bool{"of": true, "for": true, "and": true, "the": true, "on": true, "de": true}
+
+// properRuns is pass 2: capitalised runs the dictionaries do not know.
+func (s *Stage) properRuns(d *doc.Doc, sent *doc.Sentence) {
+	for i := sent.FirstToken; i < sent.EndToken; {
+		if s.covered[i] || !isCap(d, i) || !(isProperTag(d.Tokens[i].Tag) || s.isRoleWord(d, i)) || (s.isDemonym(d, i) && !s.orgRunFollows(d, sent, i+1)) {
+			i++
+			continue
+		}
+		j := i
+		hasOrgWord := false
+		for j < sent.EndToken && !s.covered[j] {
+			if isCap(d, j) && (isProperTag(d.Tokens[j].Tag) || isNounTag(d.Tokens[j].Tag) || d.Tokens[j].Tag == "JJ") {
+				if r, ok := s.r.dict.Role(s.tok(d, j)); ok && !r.Person {
+					hasOrgWord = true
+				}
+				j++
+				continue
+			}
+			// Connectors continue an organisation's name only.
+			if hasOrgWord && runConnectors[s.tok(d, j)] && j+1 < sent.EndToken && !s.covered[j+1] &&
+				(isCap(d, j+1) || (s.tok(d, j+1) == "the" && j+2 < sent.EndToken && isCap(d, j+2))) {
+				j++
+				continue
+			}
+			break
+		}
+		if j == i {
+			i++
+			continue
+		}
+		s.classifyRun(d, sent, i, j)
+		i = j
+	}
+}
+
+func (s *Stage) isDemonym(d *doc.Doc, i int) bool {
+	c, ok := s.r.dict.Phrase(s.tok(d, i))
+	return ok && c.Kind == KindDemonym
+}
+
+func (s *Stage) isRoleWord(d *doc.Doc, i int) bool {
+	_, ok := s.r.dict.Role(s.tok(d, i))
+	return ok
+}
+
+// classifyRun decides what the capitalised run [i, j) is.
+func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
+	dict := s.r.dict
+	// Trim a trailing connector the loop may have taken.
+	for j > i && runConnectors[s.tok(d, j-1)] {
+		j--
+	}
+	if j <= i || dict.Discard(s.key(d, i, j)) {
+		return
+	}
+	// Sentence-initial words that are capitalised only because they
+	// start the sentence are not names unless tagged as such.
+	if i == sent.FirstToken && j == i+1 && !isProperTag(d.Tokens[i].Tag) {
+		return
+	}
+
+	// An organisation: the run holds a body noun (ministry, society).
+	var orgRole Role
+	orgAt := -1
+	for k := i; k < j; k++ {
+		if r, ok := dict.Role(s.tok(d, k)); ok && !r.Person {
+			orgRole, orgAt = r, k
+		}
+	}
+	if orgAt >= 0 {
+		c := cand{first: i, end: j, ref: refName, conf: 0.7}
+		c.Antecedent = -1
+		c.Type = doc.Org
+		c.Span = doc.Span{Start: d.Tokens[i].Start, End: d.Tokens[j-1].End}
+		c.Name = d.Text[c.Start:c.End]
+		c.SectorCode = orgRole.Sector
+		c.OtherSectorCodes = orgRole.Others
+		c.CountryCode, _ = s.countryIn(d, i, j)
+		rule := "org_run " + orgRole.Rule
+		if c.CountryCode == "" {
+			if cc, ok := s.ofCountry(d, sent, j); ok {
+				c.CountryCode = cc
+				rule += " +of_country"
+			}
+		}
+		c.Rule = rule
+		s.add(c)
+		return
+	}
+
+	// A person, maybe after a title inside the run ("Foreign Minister
+	// Jeyhun Bayramov") or just before it ("foreign minister Bayramov").
+	nameStart := i
+	var title Role
+	hasTitle := false
+	for L := min(4, j-i-1); L >= 1; L-- {
+		if r, ok := dict.Role(s.key(d, i, i+L)); ok && r.Person {
+			title, hasTitle, nameStart = r, true, i+L
+			break
+		}
+	}
+	titleStart := i
+	if !hasTitle {
+		for L := 1; L <= 4 && i-L >= sent.FirstToken; L++ {
+			if s.covered[i-L] {
+				break
+			}
+			if r, ok := dict.Role(s.key(d, i-L, i)); ok && r.Person {
+				title, hasTitle, titleStart = r, true, i-L
+			}
+		}
+	}
+	if nameStart >= j {
+		return
+	}
+	c := cand{first: nameStart, end: j, ref: refName, conf: 0.6}
+	c.Antecedent = -1
+	c.Type = doc.Person
+	c.Span = doc.Span{Start: d.Tokens[nameStart].Start, End: d.Tokens[j-1].End}
+	c.Name = d.Text[c.Start:c.End]
+	switch {
+	case hasTitle:
+		c.SectorCode, c.OtherSectorCodes = title.Sector, title.Others
+		// The country comes from a demonym or country before the title
+		// ("Armenian Prime Minister", "Armenia's foreign minister").
+		cc, _, _ := s.countryBefore(d, sent, titleStart)
+		c.CountryCode = cc
+		c.Rule = "title_name " + title.Rule
+		c.conf = 0.8
+		for k := titleStart; k < nameStart; k++ {
+			s.covered[k] = true
+		}
+	case j < sent.EndToken && raw(d, j) == ",":
+		if role, cc, ok := s.apposition(d, sent, j+1); ok {
+			c.SectorCode, c.OtherSectorCodes, c.CountryCode = role.Sector, role.Others, cc
+			c.Rule = "apposition " + role.Rule
+			c.conf = 0.8
+			break
+		}
+		fallthrough
+	default:
+		cue := (j < sent.EndToken && speechVerbs[s.tok(d, j)]) ||
+			(i > sent.FirstToken && speechVerbs[s.tok(d, i-1)]) ||
+			(i > sent.FirstToken+1 && s.tok(d, i-1) == "to" && s.tok(d, i-2) == "according")
+		switch {
+		case j-nameStart == 1:
+			// A lone capitalised word is a person only when it repeats a
+			// known surname; coreference decides.
+			c.ref = refSurname
+			c.Rule = "surname"
+		case cue:
+			c.Rule = "name_speech_cue"
+		case j-nameStart <= 3 && allProper(d, nameStart, j):
+			c.Rule = "name_shape"
+			c.conf = 0.4
+		default:
+			return
+		}
+	}
+	s.add(c)
+}
+
+// refSurname marks a lone capitalised word that is a person only if an
+// earlier person has it as a surname.
+const refSurname refKind = 100
+
+func allProper(d *doc.Doc, i, j int) bool {
+	for k := i; k < j; k++ {
+		if !isProperTag(d.Tokens[k].Tag) {
+			return false
+		}
+	}
+	return true
+}
+
+// countryIn returns the country named by a demonym or country name inside
+// [i, j).
+func (s *Stage) countryIn(d *doc.Doc, i, j int) (string, string) {
+	for k := i; k < j; k++ {
+		for L := min(3, j-k); L >= 1; L-- {
+			if c, ok := s.r.dict.Phrase(s.key(d, k, k+L)); ok && c.Country != "" &&
+				(c.Kind == KindDemonym || c.Kind == KindCountry || c.Kind == KindCapital) {
+				return c.Country, c.Rule
+			}
+		}
+	}
+	return "", ""
+}
+
+// countryBefore reads a demonym or a possessive country just before token
+// i: "Armenian", "Armenia 's".
+func (s *Stage) countryBefore(d *doc.Doc, sent *doc.Sentence, i int) (country, rule string, start int) {
+	k := i - 1
+	if k >= sent.FirstToken && (s.tok(d, k) == "'s" || s.tok(d, k) == "’s" || s.tok(d, k) == "'") {
+		k--
+	}
+	for L := 1; L <= 3 && k-L+1 >= sent.FirstToken; L++ {
+		if c, ok := s.r.dict.Phrase(s.key(d, k-L+1, k+1)); ok && c.Country != "" &&
+			(c.Kind == KindDemonym || c.Kind == KindCountry || c.Kind == KindCapital) {
+			return c.Country, c.Rule, k - L + 1
+		}
+	}
+	return "", "", i
+}
+
+// ofCountry reads "of Azerbaijan" / "of the Netherlands" at token j.
+func (s *Stage) ofCountry(d *doc.Doc, sent *doc.Sentence, j int) (string, bool) {
+	if j >= sent.EndToken || s.tok(d, j) != "of" {
+		return "", false
+	}
+	k := j + 1
+	if k < sent.EndToken && s.tok(d, k) == "the" {
+		k++
+	}
+	for L := min(3, sent.EndToken-k); L >= 1; L-- {
+		if c, ok := s.r.dict.Phrase(s.key(d, k, k+L)); ok && c.Country != "" && c.Kind != KindDemonym {
+			return c.Country, true
+		}
+	}
+	return "", false
+}
+
+// apposition reads the phrase after "Name," up to the next comma or verb
+// of saying and returns the first person role in it and the first country
+// it names: "Hikmet Hajiyev, Assistant to the President of Azerbaijan -
+// head of the Foreign Policy Department ..., said".
+func (s *Stage) apposition(d *doc.Doc, sent *doc.Sentence, k int) (Role, string, bool) {
+	dict := s.r.dict
+	var role Role
+	found := false
+	country := ""
+	end := min(sent.EndToken, k+40)
+	// The apposition must open with a role, maybe after a determiner or
+	// a demonym: "the minister", "Armenian foreign minister", "head of".
+	opener := false
+	for m := k; m < end && m < k+4; m++ {
+		if _, ok := dict.Role(s.tok(d, m)); ok {
+			opener = true
+			break
+		}
+		t := s.tok(d, m)
+		if t != "the" && t != "a" && t != "an" && t != "its" && t != "his" && t != "her" {
+			if c, ok := dict.Phrase(t); !ok || (c.Kind != KindDemonym && c.Kind != KindCountry) {
+				if !(d.Tokens[m].Tag == "JJ") {
+					break
+				}
+			}
+		}
+	}
+	if !opener {
+		return role, "", false
+	}
+	for m := k; m < end; m++ {
+		t := s.tok(d, m)
+		if t == "," || speechVerbs[t] || (m > k && isFiniteVerb(d.Tokens[m].Tag)) {
+			break
+		}
+		if !found {
+			for L := min(4, end-m); L >= 1; L-- {
+				if r, ok := dict.Role(s.key(d, m, m+L)); ok && r.Person && r.Sector != "" {
+					role, found = r, true
+					break
+				}
+			}
+		}
+		if country == "" {
+			for L := min(3, end-m); L >= 1; L-- {
+				if c, ok := dict.Phrase(s.key(d, m, m+L)); ok && c.Country != "" &&
+					(c.Kind == KindCountry || c.Kind == KindDemonym || c.Kind == KindCapital) {
+					country = c.Country
+					break
+				}
+			}
+		}
+	}
+	return role, country, found
+}
+
+func isFiniteVerb(tag string) bool { return tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD" }

@@ -1,0 +1,159 @@
+package actor
+
+import (
+	"sort"
+
+	"github.com/dateline-project/dateline/internal/doc"
+)
+
+// determiners that make a bare role a definite description pointing back
+// to an entity already named ("the official", "the ministry").
+var definiteDets = map[string]bool{"the": true, "this": true, "that": true}
+
+// roles is pass 3: noun phrases headed by a role noun.
+func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
+	dict := s.r.dict
+	chunks := d.Chunks
+	ci := sort.Search(len(chunks), func(k int) bool { return chunks[k].FirstToken >= sent.FirstToken })
+	for ; ci < len(chunks) && chunks[ci].FirstToken < sent.EndToken; ci++ {
+		ch := chunks[ci]
+		if ch.Kind != doc.NounPhrase {
+			continue
+		}
+		a, b := ch.FirstToken, ch.EndToken
+		// The role ends at the phrase's last token (its head); take the
+		// longest role that does.
+		var role Role
+		L := 0
+		for l := min(4, b-a); l >= 1; l-- {
+			if !s.free(b-l, b) {
+				continue
+			}
+			if r, ok := dict.Role(s.key(d, b-l, b)); ok {
+				role, L = r, l
+				break
+			}
+		}
+		if L == 0 {
+			continue
+		}
+		roleStart := b - L
+		// A capitalised role right before a name is a title; the
+		// proper-run pass has taken it.
+		c := cand{first: a, end: b, conf: 0.7}
+		c.Antecedent = -1
+		c.Type = doc.Role
+		c.Span = doc.Span{Start: d.Tokens[a].Start, End: d.Tokens[b-1].End}
+		c.Name = d.Text[d.Tokens[roleStart].Start:d.Tokens[b-1].End]
+		c.SectorCode, c.OtherSectorCodes = role.Sector, role.Others
+		c.plural = role.Plural
+		rule := "role " + role.Rule
+
+		// The country: a demonym or country inside the phrase, a
+		// possessive before it, or an "of" phrase after it.
+		country, demonymAt := "", -1
+		for k := a; k < roleStart; k++ {
+			if s.covered[k] {
+				continue
+			}
+			if cd, ok := dict.Phrase(s.tok(d, k)); ok && cd.Country != "" &&
+				(cd.Kind == KindDemonym || cd.Kind == KindCountry) {
+				country, demonymAt = cd.Country, k
+				rule += " +demonym " + cd.Rule
+				break
+			}
+		}
+		if country == "" && a-1 >= sent.FirstToken {
+			if t := s.tok(d, a-1); t == "'s" || t == "’s" {
+				if cc, cr, start := s.countryBefore(d, sent, a); cc != "" {
+					country = cc
+					rule += " +possessive " + cr
+					c.Start = d.Tokens[start].Start
+				}
+			}
+		}
+		if country == "" {
+			if cc, ok := s.ofCountry(d, sent, b); ok {
+				country = cc
+				rule += " +of_country"
+			}
+		}
+		det := s.tok(d, a)
+		bare := roleStart == a+1 && definiteDets[det]
+		switch {
+		case country == "" && bare:
+			// "the official", "the ministry": coreference decides.
+			c.ref = refDefinite
+			c.roleKey = role.Canonical
+			c.roleSector = role.Sector
+			c.rolePerson = role.Person
+		case country == "":
+			c.ref = refNone
+		}
+		c.CountryCode = country
+		c.Rule = rule
+		c.Name = s.phraseName(d, a, b)
+		s.add(c)
+
+		// Coordinated demonyms before the phrase share its role:
+		// "Hungarian and Romanian officials".
+		if demonymAt == a || (demonymAt == a+1 && !s.covered[a] && d.Tokens[a].Tag == "DT") {
+			s.coordinated(d, sent, demonymAt, c)
+		}
+	}
+}
+
+// coordinated adds an entity for each demonym coordinated before token k
+// ("Hungarian and Romanian officials", "French, German and Dutch troops").
+func (s *Stage) coordinated(d *doc.Doc, sent *doc.Sentence, k int, head cand) {
+	for k-2 >= sent.FirstToken {
+		conj := s.tok(d, k-1)
+		if conj != "and" && conj != "," && conj != "or" {
+			return
+		}
+		cd, ok := s.r.dict.Phrase(s.tok(d, k-2))
+		if !ok || cd.Country == "" || (cd.Kind != KindDemonym && cd.Kind != KindCountry) || s.covered[k-2] {
+			return
+		}
+		c := head
+		c.first = k - 2
+		c.Span = doc.Span{Start: d.Tokens[k-2].Start, End: head.End}
+		c.CountryCode = cd.Country
+		c.Rule = head.Rule + " +coordinated " + cd.Rule
+		c.Name = s.phraseName(d, k-2, head.end)
+		s.add(c)
+		k -= 2
+	}
+}
+
+// phraseName is the entity_name of a role phrase: its text without a
+// leading determiner.
+func (s *Stage) phraseName(d *doc.Doc, a, b int) string {
+	if a < b-1 && d.Tokens[a].Tag == "DT" {
+		a++
+	}
+	return d.Text[d.Tokens[a].Start:d.Tokens[b-1].End]
+}
+
+// pronouns is pass 4's input: personal pronouns that may refer back.
+func (s *Stage) pronouns(d *doc.Doc, sent *doc.Sentence) {
+	for i := sent.FirstToken; i < sent.EndToken; i++ {
+		if s.covered[i] {
+			continue
+		}
+		var ref refKind
+		switch s.tok(d, i) {
+		case "he", "she", "him", "his", "her":
+			ref = refPronoun
+		case "they", "them", "their":
+			ref = refPlural
+		default:
+			continue
+		}
+		c := cand{first: i, end: i + 1, ref: ref, conf: 0.6}
+		c.Antecedent = -1
+		c.Span = d.Tokens[i].Span
+		c.Type = doc.Person
+		s.add(c)
+	}
+}
