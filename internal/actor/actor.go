@@ -64,12 +64,12 @@ type cand struct {
 	doc.Entity
 	first, end int // token range
 	// ref says how the mention finds its antecedent.
-	ref     refKind
+	ref        refKind
 	roleKey    string // for definite descriptions: the role's canonical form
 	roleSector string
 	rolePerson bool
-	plural  bool
-	conf    float64
+	plural     bool
+	conf       float64
 }
 
 type refKind uint8

@@ -121,7 +121,7 @@ func TestRecognizer(t *testing.T) {
 			text: "Yerevan coordinated the campaign, while the Kremlin stayed silent.",
 			want: []string{"Yerevan=GPE:ARM/GOV", "Kremlin=GPE:RUS/GOV"}},
 		{name: "place as location is not an actor",
-			text: "Talks were held in Baku last week.",
+			text:   "Talks were held in Baku last week.",
 			absent: []string{"Baku"}},
 		{name: "role with a demonym",
 			text: "The Armenian political leadership blocked the deal and Azerbaijani troops withdrew.",
@@ -154,7 +154,7 @@ func TestRecognizer(t *testing.T) {
 			text: "On Monday Armenia said nothing.",
 			want: []string{"Armenia=GPE:ARM/GOV"}, absent: []string{"Monday"}},
 		{name: "pronoun with no antecedent is dropped",
-			text: "He said nothing.",
+			text:   "He said nothing.",
 			absent: []string{"He"}},
 	}
 	for _, tt := range tests {

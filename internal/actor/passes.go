@@ -415,4 +415,6 @@ func (s *Stage) apposition(d *doc.Doc, sent *doc.Sentence, k int) (Role, string,
 	return role, country, found
 }
 
-func isFiniteVerb(tag string) bool { return tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD" }
+func isFiniteVerb(tag string) bool {
+	return tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD"
+}
