@@ -1,0 +1,66 @@
+// Package actortest provides a small actor dictionary, written for tests,
+// so that the rules of the actor, quote and event stages can be tested
+// without the full embedded dictionaries.
+package actortest
+
+import (
+	"strings"
+
+	"github.com/dateline-project/dateline/internal/actor"
+)
+
+// fakeDict is a small dictionary written for tests.
+type fakeDict struct {
+	phrases map[string]actor.Coding
+	roles   map[string]actor.Role
+	discard map[string]bool
+}
+
+func (f *fakeDict) Phrase(k string) (actor.Coding, bool) { c, ok := f.phrases[k]; return c, ok }
+func (f *fakeDict) Role(k string) (actor.Role, bool)     { r, ok := f.roles[k]; return r, ok }
+func (f *fakeDict) Discard(k string) bool                { return f.discard[k] }
+func (f *fakeDict) MaxWords() int                        { return 6 }
+
+// Dict returns a fresh copy of the test dictionary.
+func Dict() actor.Dictionary {
+	f := &fakeDict{phrases: map[string]actor.Coding{}, roles: map[string]actor.Role{}, discard: map[string]bool{}}
+	country := func(code, name, demonym, capital string) {
+		f.phrases[strings.ToLower(name)] = actor.Coding{Kind: actor.KindCountry, Name: name, Country: code, Rule: "c:" + code}
+		f.phrases[strings.ToLower(demonym)] = actor.Coding{Kind: actor.KindDemonym, Name: name, Country: code, Rule: "d:" + code}
+		f.phrases[strings.ToLower(demonym)+"s"] = actor.Coding{Kind: actor.KindDemonym, Name: name, Country: code, Plural: true, Rule: "d:" + code}
+		f.phrases[strings.ToLower(capital)] = actor.Coding{Kind: actor.KindCapital, Name: name, Country: code, Rule: "cap:" + code}
+	}
+	country("AZE", "Azerbaijan", "Azerbaijani", "Baku")
+	country("ARM", "Armenia", "Armenian", "Yerevan")
+	country("HUN", "Hungary", "Hungarian", "Budapest")
+	country("ROU", "Romania", "Romanian", "Bucharest")
+	country("RUS", "Russia", "Russian", "Moscow")
+	country("KEN", "Kenya", "Kenyan", "Nairobi")
+	f.phrases["the kremlin"] = actor.Coding{Kind: actor.KindMetonym, Name: "Russia", Country: "RUS", Sector: "GOV", Rule: "m:kremlin"}
+	f.phrases["world food programme"] = actor.Coding{Kind: actor.KindOrg, Name: "World Food Programme", Country: "UNO", Sector: "", Rule: "o:wfp"}
+	f.phrases["sukhumi"] = actor.Coding{Kind: actor.KindPRE, Name: "Abkhazia authorities", Country: "GEO", Sector: "PRE", Rule: "p:abkhazia"}
+	role := func(sing, plural, sector string, person, title bool) {
+		f.roles[sing] = actor.Role{Canonical: sing, Sector: sector, Person: person, Title: title, Rule: "r:" + sing}
+		if plural != "" {
+			f.roles[plural] = actor.Role{Canonical: sing, Sector: sector, Person: person, Title: title, Plural: true, Rule: "r:" + sing}
+		}
+	}
+	role("minister", "ministers", "GOV", true, true)
+	role("foreign minister", "foreign ministers", "GOV", true, true)
+	role("prime minister", "prime ministers", "GOV", true, true)
+	role("president", "presidents", "GOV", true, true)
+	role("official", "officials", "GOV", true, false)
+	role("spokesperson", "spokespeople", "GOV", true, false)
+	role("ministry", "ministries", "GOV", false, false)
+	role("police", "", "COP", false, false)
+	role("troops", "", "MIL", false, false)
+	role("protester", "protesters", "CVL", true, false)
+	role("political leadership", "", "GOV", false, false)
+	role("leadership", "", "GOV", false, false)
+	role("society", "societies", "NGO", false, false)
+	role("assistant", "assistants", "GOV", true, false)
+	role("head", "heads", "GOV", true, false)
+	role("department", "departments", "GOV", false, false)
+	f.discard["monday"] = true
+	return f
+}

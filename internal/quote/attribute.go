@@ -1,0 +1,400 @@
+package quote
+
+import (
+	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/text"
+)
+
+// attributor finds cues and speakers for one document.
+type attributor struct {
+	s     *Stage
+	d     *doc.Doc
+	lower string
+	// The most recent resolved speaker, for quotes with no cue of their
+	// own ("a quote with no cue is the previous speaker's").
+	lastSpeaker     int
+	lastMention     doc.Span
+	lastSpeakerPara int
+}
+
+func (a *attributor) tok(k int) string {
+	if k < 0 || k >= len(a.d.Tokens) {
+		return ""
+	}
+	t := a.d.Tokens[k]
+	return a.lower[t.Start:t.End]
+}
+
+// sentTok is tok bounded to sentence si.
+func (a *attributor) sentTok(si int) func(int) string {
+	s := a.d.Sentences[si]
+	return func(k int) string {
+		if k < s.FirstToken || k >= s.EndToken {
+			return ""
+		}
+		return a.tok(k)
+	}
+}
+
+func paragraphOf(d *doc.Doc, si int) int {
+	if si < 0 {
+		return -1
+	}
+	return d.Sentences[si].Paragraph
+}
+
+// maxScareWords bounds a scare quote: a term or short phrase.
+const maxScareWords = 4
+
+// isScare reports whether a quotation is a distancing mark: a few words
+// with no sentence punctuation, standing inside a sentence rather than
+// opening it, with no verb of saying attached.
+func (a *attributor) isScare(q qspan) bool {
+	d := a.d
+	if q.close < 0 {
+		return false
+	}
+	words := 0
+	for k := q.open + 1; k < q.close; k++ {
+		t := d.Tokens[k]
+		switch t.Kind {
+		case doc.Word, doc.Number:
+			words++
+			if t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD" {
+				return false
+			}
+		case doc.Punct:
+			switch d.Text[t.Start:t.End] {
+			case ",", ".", "!", "?", ";", ":":
+				return false
+			}
+		}
+	}
+	if words == 0 || words > maxScareWords {
+		return false
+	}
+	if q.depth > 0 {
+		return true
+	}
+	si := text.SentenceOf(d, q.open)
+	if si >= 0 && d.Sentences[si].FirstToken == q.open {
+		return false // a quote that opens its sentence is a statement
+	}
+	// '"No," he said' has punctuation; '"Never" he said' does not: a cue
+	// right after the mark makes it a statement.
+	if si >= 0 {
+		if _, _, ok := a.s.cues.match(a.sentTok(si), q.close+1); ok {
+			return false
+		}
+		if e, ok := a.s.entStart[d.Tokens[min(q.close+1, len(d.Tokens)-1)].Start]; ok {
+			end := a.tokenAfter(d.Entities[e].End)
+			if _, _, ok := a.s.cues.match(a.sentTok(si), end); ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// tokenAfter returns the index of the first token starting at or after
+// byte offset off.
+func (a *attributor) tokenAfter(off int) int {
+	toks := a.d.Tokens
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if toks[m].Start < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// speakerAt returns the entity whose mention starts at token k, resolved
+// to its root.
+func (a *attributor) speakerAt(k int) (ent int, mention doc.Span, ok bool) {
+	if k < 0 || k >= len(a.d.Tokens) {
+		return -1, doc.Span{}, false
+	}
+	e, ok := a.s.entStart[a.d.Tokens[k].Start]
+	if !ok {
+		return -1, doc.Span{}, false
+	}
+	m := a.d.Entities[e].Span
+	if r := a.d.Entities[e].Antecedent; r >= 0 {
+		e = r
+	}
+	return e, m, true
+}
+
+// speakerEndingBefore finds an entity whose mention ends right before
+// token k, allowing adverbs between ("Hajiyev also added").
+func (a *attributor) speakerEndingBefore(si, k int) (int, doc.Span, bool) {
+	d := a.d
+	first := d.Sentences[si].FirstToken
+	j := k - 1
+	for j >= first && (d.Tokens[j].Tag == "RB" || d.Tokens[j].Tag == "RBR") && k-j <= 3 {
+		j--
+	}
+	if j < first {
+		return -1, doc.Span{}, false
+	}
+	// "X, the foreign minister of Y, said": step over the apposition to
+	// the name before it.
+	if a.tok(j) == "," {
+		for c := j - 1; c > first && c >= j-25; c-- {
+			if a.tok(c) == "," {
+				j = c - 1
+				break
+			}
+		}
+	}
+	end := d.Tokens[j].End
+	best := -1
+	for i := range d.Entities {
+		e := d.Entities[i]
+		if e.End == end && e.Start >= d.Sentences[si].Start {
+			if best < 0 || e.Start < d.Entities[best].Start {
+				best = i
+			}
+		}
+	}
+	if best < 0 {
+		return -1, doc.Span{}, false
+	}
+	m := d.Entities[best].Span
+	if r := d.Entities[best].Antecedent; r >= 0 {
+		best = r
+	}
+	return best, m, true
+}
+
+func (a *attributor) emit(q doc.Quote, si int) {
+	q.Paragraph = paragraphOf(a.d, si)
+	if q.Speaker >= 0 {
+		a.lastSpeaker, a.lastMention, a.lastSpeakerPara = q.Speaker, q.SpeakerMention, q.Paragraph
+	}
+	a.d.Quotes = append(a.d.Quotes, q)
+}
+
+// direct attributes paired quotations.
+func (a *attributor) direct() {
+	d := a.d
+	for _, q := range a.s.spans {
+		si := text.SentenceOf(d, q.open)
+		out := doc.Quote{Span: doc.Span{Start: q.start, End: q.end}, Speaker: -1}
+		trimSpan(d, &out.Span)
+		if out.End <= out.Start {
+			continue
+		}
+		if a.isScare(q) {
+			out.Kind = doc.ScareQuote
+			out.Rule = "scare_quote"
+			out.Paragraph = paragraphOf(d, si)
+			d.Quotes = append(d.Quotes, out)
+			continue
+		}
+		out.Kind = doc.DirectQuote
+		closeTok := q.close
+		if closeTok < 0 {
+			closeTok = a.tokenAfter(q.end) - 1
+		}
+		for k := q.open; k <= closeTok && k < len(d.Tokens); k++ {
+			a.s.inDirect[k] = true
+		}
+		if q.depth > 0 {
+			out.Rule = "nested_quote"
+			out.Paragraph = paragraphOf(d, si)
+			d.Quotes = append(d.Quotes, out)
+			continue
+		}
+		cueSpan, ent, mention, rule := a.cueAfter(closeTok)
+		if rule == "" {
+			cueSpan, ent, mention, rule = a.cueBefore(q.open)
+		}
+		if rule == "" {
+			// No cue of its own: the speaker of the previous statement in
+			// this paragraph or the one before.
+			p := paragraphOf(d, si)
+			if a.lastSpeaker >= 0 && p-a.lastSpeakerPara <= 1 {
+				ent, rule = a.lastSpeaker, "carry_over"
+			} else {
+				rule = "no_cue"
+			}
+		}
+		out.Cue, out.Speaker, out.SpeakerMention, out.Rule = cueSpan, ent, mention, rule
+		a.emit(out, si)
+	}
+}
+
+// trimSpan drops white space at either end of a quote's content.
+func trimSpan(d *doc.Doc, s *doc.Span) {
+	for s.Start < s.End && isSpace(d.Text[s.Start]) {
+		s.Start++
+	}
+	for s.End > s.Start && isSpace(d.Text[s.End-1]) {
+		s.End--
+	}
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// cueAfter reads '"...," he said' and '"...," said the official' after the
+// closing mark at token c.
+func (a *attributor) cueAfter(c int) (cue doc.Span, ent int, mention doc.Span, rule string) {
+	d := a.d
+	si := text.SentenceOf(d, c)
+	if si < 0 {
+		return doc.Span{}, -1, doc.Span{}, ""
+	}
+	tok := a.sentTok(si)
+	end := d.Sentences[si].EndToken
+	k := c + 1
+	for k < end && d.Tokens[k].Kind == doc.Punct && tok(k) != "." {
+		k++
+	}
+	if k >= end {
+		// The sentence ends with the quote: the cue may open the next
+		// sentence only in broken splits; look no further.
+		return doc.Span{}, -1, doc.Span{}, ""
+	}
+	// "said the official" / "said Hajiyev"
+	if cu, n, ok := a.s.cues.match(tok, k); ok && !cu.phrase {
+		cue = doc.Span{Start: d.Tokens[k].Start, End: d.Tokens[k+n-1].End}
+		if e, m, ok := a.speakerAt(k + n); ok {
+			return cue, e, m, "cue_after_quote_inverted " + cu.rule
+		}
+		if k+n < end && a.tok(k+n) == "the" {
+			if e, m, ok := a.speakerAt(k + n + 1); ok {
+				return cue, e, m, "cue_after_quote_inverted " + cu.rule
+			}
+		}
+		return cue, -1, doc.Span{}, "cue_unresolved_speaker " + cu.rule
+	}
+	// "he said" / "the ministry said" / "Hajiyev told TASS"
+	if e, m, ok := a.speakerAt(k); ok {
+		j := a.tokenAfter(m.End)
+		for j < end && (d.Tokens[j].Tag == "RB") && j-k < 6 {
+			j++
+		}
+		if cu, n, ok := a.s.cues.match(tok, j); ok && !cu.phrase {
+			return doc.Span{Start: d.Tokens[j].Start, End: d.Tokens[j+n-1].End}, e, m, "cue_after_quote " + cu.rule
+		}
+	}
+	// A cue within a few tokens with a speaker we did not recognise.
+	for j := k; j < end && j < k+5; j++ {
+		if d.Tokens[j].Kind == doc.QuoteMark {
+			break
+		}
+		if cu, n, ok := a.s.cues.match(tok, j); ok && !cu.phrase {
+			return doc.Span{Start: d.Tokens[j].Start, End: d.Tokens[j+n-1].End}, -1, doc.Span{}, "cue_unresolved_speaker " + cu.rule
+		}
+	}
+	return doc.Span{}, -1, doc.Span{}, ""
+}
+
+// cueBefore reads 'X said: "..."' before the opening mark at token o.
+func (a *attributor) cueBefore(o int) (cue doc.Span, ent int, mention doc.Span, rule string) {
+	d := a.d
+	si := text.SentenceOf(d, o)
+	if si < 0 {
+		return doc.Span{}, -1, doc.Span{}, ""
+	}
+	tok := a.sentTok(si)
+	first := d.Sentences[si].FirstToken
+	for j := o - 1; j >= first && j >= o-6; j-- {
+		cu, n, ok := a.s.cues.match(tok, j)
+		if !ok || cu.phrase {
+			continue
+		}
+		cue = doc.Span{Start: d.Tokens[j].Start, End: d.Tokens[j+n-1].End}
+		if e, m, ok := a.speakerEndingBefore(si, j); ok {
+			return cue, e, m, "cue_before_quote " + cu.rule
+		}
+		return cue, -1, doc.Span{}, "cue_unresolved_speaker " + cu.rule
+	}
+	return doc.Span{}, -1, doc.Span{}, ""
+}
+
+// indirect finds reported speech outside direct quotations.
+func (a *attributor) indirect() {
+	d := a.d
+	for si := range d.Sentences {
+		s := d.Sentences[si]
+		tok := a.sentTok(si)
+		for k := s.FirstToken; k < s.EndToken; k++ {
+			if a.s.inDirect[k] {
+				continue
+			}
+			cu, n, ok := a.s.cues.match(tok, k)
+			if !ok {
+				continue
+			}
+			cueSpan := doc.Span{Start: d.Tokens[k].Start, End: d.Tokens[k+n-1].End}
+			if cu.phrase {
+				// "According to X, content."
+				e, m, ok := a.speakerAt(k + n)
+				if !ok {
+					continue
+				}
+				j := a.tokenAfter(m.End)
+				if j < s.EndToken && tok(j) == "," {
+					j++
+				}
+				if start, end, ok := a.contentSpan(j, s.EndToken); ok {
+					a.emit(doc.Quote{Kind: doc.IndirectQuote, Span: doc.Span{Start: start, End: end}, Cue: cueSpan,
+						Speaker: e, SpeakerMention: m, Rule: "according_to " + cu.rule}, si)
+				}
+				k += n - 1
+				continue
+			}
+			e, m, ok := a.speakerEndingBefore(si, k)
+			if !ok {
+				continue
+			}
+			mStart := a.tokenAfter(m.Start)
+			// "X noted that ...", "X told TASS that ...".
+			j := k + n
+			for skip := 0; skip < 5 && j < s.EndToken && tok(j) != "that"; skip++ {
+				j++
+			}
+			if j < s.EndToken && tok(j) == "that" && !a.s.inDirect[j] {
+				if start, end, ok := a.contentSpan(j+1, s.EndToken); ok {
+					a.emit(doc.Quote{Kind: doc.IndirectQuote, Span: doc.Span{Start: start, End: end}, Cue: cueSpan,
+						Speaker: e, SpeakerMention: m, Rule: "cue_that " + cu.rule}, si)
+					k = s.EndToken
+					continue
+				}
+			}
+			// "Content, X said." The content runs from the sentence start
+			// to the comma before the speaker.
+			if mStart-1 > s.FirstToken && tok(mStart-1) == "," && !a.s.inDirect[s.FirstToken] {
+				if start, end, ok := a.contentSpan(s.FirstToken, mStart-1); ok {
+					a.emit(doc.Quote{Kind: doc.IndirectQuote, Span: doc.Span{Start: start, End: end}, Cue: cueSpan,
+						Speaker: e, SpeakerMention: m, Rule: "content_then_cue " + cu.rule}, si)
+				}
+			}
+		}
+	}
+}
+
+// contentSpan returns the byte span of tokens [i, j) without trailing
+// sentence punctuation, if it holds at least three words.
+func (a *attributor) contentSpan(i, j int) (int, int, bool) {
+	d := a.d
+	for j > i && d.Tokens[j-1].Kind == doc.Punct {
+		j--
+	}
+	words := 0
+	for k := i; k < j; k++ {
+		if d.Tokens[k].Kind == doc.Word {
+			words++
+		}
+	}
+	if words < 3 {
+		return 0, 0, false
+	}
+	return d.Tokens[i].Start, d.Tokens[j-1].End, true
+}

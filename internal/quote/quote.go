@@ -1,0 +1,171 @@
+// Package quote finds who said what: direct quotations (straight, curly,
+// single, guillemets, nested, interrupted and running over several
+// paragraphs), indirect speech ("X noted that ...", "According to X, ...")
+// and scare quotes (a short quoted term that distances the writer from a
+// word and is no statement). It fills Doc.Quotes and resolves each
+// speaker to an entity of the actor layer, so the event coder can mark
+// events inside a statement as claimed by its speaker.
+//
+// Quotation marks come from the token layer, which already decides the
+// direction of straight quotes; this package pairs them with a stack per
+// paragraph, so nesting and unbalanced marks are handled in one linear
+// pass. A speaker that cannot be resolved is reported as unresolved
+// (Speaker -1), never guessed.
+package quote
+
+import (
+	"sort"
+
+	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/text"
+)
+
+// Name is the stage name.
+const Name = "quote"
+
+// Stage is one worker's quote finder.
+type Stage struct {
+	cues     *Cues
+	stack    []openMark
+	spans    []qspan
+	inDirect []bool
+	entStart map[int]int
+}
+
+// New returns a per-worker stage over the shared cue lexicon.
+func New(c *Cues) *Stage { return &Stage{cues: c, entStart: map[int]int{}} }
+
+// Name implements pipeline.Stage.
+func (s *Stage) Name() string { return Name }
+
+type openMark struct {
+	tok    int
+	single bool
+}
+
+// qspan is a paired quotation: tokens open and close are its marks.
+type qspan struct {
+	open, close int // token indices; close may be -1 when unbalanced
+	start, end  int // byte span of the content
+	depth       int
+	unbalanced  bool
+}
+
+func isSingle(d *doc.Doc, i int) bool {
+	switch d.Text[d.Tokens[i].Start:d.Tokens[i].End] {
+	case "'", "‘", "’", "‹", "›", "`":
+		return true
+	}
+	return false
+}
+
+// Process implements pipeline.Stage.
+func (s *Stage) Process(d *doc.Doc) error {
+	lower := d.Lower
+	if len(lower) != len(d.Text) {
+		lower = text.LowerText(d.Text)
+	}
+	s.pair(d)
+	clear(s.entStart)
+	for i, e := range d.Entities {
+		if _, ok := s.entStart[e.Start]; !ok {
+			s.entStart[e.Start] = i
+		}
+	}
+	if cap(s.inDirect) < len(d.Tokens) {
+		s.inDirect = make([]bool, len(d.Tokens))
+	}
+	s.inDirect = s.inDirect[:len(d.Tokens)]
+	clear(s.inDirect)
+	a := &attributor{s: s, d: d, lower: lower, lastSpeaker: -1, lastSpeakerPara: -10}
+	a.direct()
+	a.indirect()
+	sort.SliceStable(d.Quotes, func(i, j int) bool { return d.Quotes[i].Start < d.Quotes[j].Start })
+	return nil
+}
+
+// pair matches quotation marks paragraph by paragraph. A paragraph that
+// ends inside a quote continues it when the next paragraph opens with a
+// quotation mark (the newspaper convention for long quotes); otherwise the
+// quote is closed at the paragraph's end and a warning is recorded.
+func (s *Stage) pair(d *doc.Doc) {
+	s.spans = s.spans[:0]
+	s.stack = s.stack[:0]
+	contStart := -1 // open token of a quote continuing from the previous paragraph
+	for pi, p := range d.Paragraphs {
+		if p.FirstSentence >= p.EndSentence {
+			continue
+		}
+		first := d.Sentences[p.FirstSentence].FirstToken
+		end := d.Sentences[p.EndSentence-1].EndToken
+		for i := first; i < end; i++ {
+			t := d.Tokens[i]
+			if t.Kind != doc.QuoteMark {
+				continue
+			}
+			single := isSingle(d, i)
+			opening := t.Tag == text.OpenQuoteTag
+			if i == first && contStart >= 0 && opening && !single {
+				// The continuation mark of a multi-paragraph quote.
+				s.stack = append(s.stack[:0], openMark{tok: contStart})
+				contStart = -1
+				continue
+			}
+			if opening {
+				if len(s.stack) > 64 {
+					continue // pathological input: bound the work
+				}
+				s.stack = append(s.stack, openMark{tok: i, single: single})
+				continue
+			}
+			// A closing mark closes the nearest open mark of its kind.
+			k := len(s.stack) - 1
+			for k >= 0 && s.stack[k].single != single {
+				k--
+			}
+			if k < 0 {
+				if !single {
+					d.Warn(Name, t.Start, "closing quotation mark with no opening mark")
+				}
+				continue
+			}
+			// Marks opened after it and never closed are unbalanced.
+			for _, m := range s.stack[k+1:] {
+				d.Warn(Name, d.Tokens[m.tok].Start, "opening quotation mark never closed")
+			}
+			o := s.stack[k].tok
+			s.stack = s.stack[:k]
+			s.spans = append(s.spans, qspan{open: o, close: i, start: d.Tokens[o].End, end: t.Start, depth: k})
+		}
+		if len(s.stack) == 0 {
+			contStart = -1
+			continue
+		}
+		// Open at the paragraph's end: continue into the next paragraph
+		// if it opens with a double quotation mark.
+		next := pi + 1
+		if len(s.stack) == 1 && !s.stack[0].single && next < len(d.Paragraphs) && opensWithQuote(d, next) {
+			contStart = s.stack[0].tok
+			s.stack = s.stack[:0]
+			continue
+		}
+		for _, m := range s.stack {
+			d.Warn(Name, d.Tokens[m.tok].Start, "quotation mark not closed by the end of its paragraph")
+			if !m.single || len(s.stack) == 1 {
+				s.spans = append(s.spans, qspan{open: m.tok, close: -1, start: d.Tokens[m.tok].End, end: d.Tokens[end-1].End, unbalanced: true})
+			}
+		}
+		s.stack = s.stack[:0]
+		contStart = -1
+	}
+	sort.Slice(s.spans, func(i, j int) bool { return s.spans[i].start < s.spans[j].start })
+}
+
+func opensWithQuote(d *doc.Doc, pi int) bool {
+	p := d.Paragraphs[pi]
+	if p.FirstSentence >= p.EndSentence {
+		return false
+	}
+	i := d.Sentences[p.FirstSentence].FirstToken
+	return i < len(d.Tokens) && d.Tokens[i].Kind == doc.QuoteMark && d.Tokens[i].Tag == text.OpenQuoteTag && !isSingle(d, i)
+}

@@ -1,0 +1,160 @@
+package quote_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/dateline-project/dateline/internal/actor"
+	"github.com/dateline-project/dateline/internal/actor/actortest"
+	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/quote"
+	"github.com/dateline-project/dateline/internal/text"
+)
+
+var (
+	model *text.Model
+	cues  *quote.Cues
+)
+
+func setup(t testing.TB) {
+	t.Helper()
+	if model != nil {
+		return
+	}
+	var err error
+	if model, err = text.LoadModel(); err != nil {
+		t.Fatal(err)
+	}
+	if cues, err = quote.LoadCues(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func run(t testing.TB, body string) *doc.Doc {
+	t.Helper()
+	setup(t)
+	d := &doc.Doc{Text: body}
+	if err := text.NewAnnotator(model).Process(d); err != nil {
+		t.Fatal(err)
+	}
+	if err := actor.New(actortest.Dict()).NewStage().Process(d); err != nil {
+		t.Fatal(err)
+	}
+	if err := quote.New(cues).Process(d); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// describe renders a quote as kind|text|speaker name.
+func describe(d *doc.Doc, q doc.Quote) string {
+	sp := "?"
+	if q.Speaker >= 0 {
+		sp = d.Entities[q.Speaker].Name
+	}
+	return fmt.Sprintf("%s|%s|%s", q.Kind, d.SpanText(q.Span), sp)
+}
+
+func TestQuotes(t *testing.T) {
+	tests := []struct {
+		name     string
+		text     string
+		want     []string
+		warnings int
+	}{
+		{name: "he said after the quote",
+			text: `Leyla Karimova, the foreign minister of Azerbaijan, arrived on Monday. "We came to listen, not to lecture," she said.`,
+			want: []string{"direct|We came to listen, not to lecture,|Leyla Karimova"}},
+		{name: "said the official",
+			text: `Leyla Karimova, the foreign minister of Azerbaijan, spoke briefly. "The border stays open for trucks," said the official.`,
+			want: []string{"direct|The border stays open for trucks,|Leyla Karimova"}},
+		{name: "name then cue, curly quotes",
+			text: "“Nothing was agreed,” Leyla Karimova said.",
+			want: []string{"direct|Nothing was agreed,|Leyla Karimova"}},
+		{name: "cue before the quote",
+			text: `Leyla Karimova, the foreign minister of Azerbaijan, said: "Talks will go on next week."`,
+			want: []string{"direct|Talks will go on next week.|Leyla Karimova"}},
+		{name: "interrupted quote",
+			text: `"This is the first step," Leyla Karimova said, "and more will follow."`,
+			want: []string{"direct|This is the first step,|Leyla Karimova", "direct|and more will follow.|Leyla Karimova"}},
+		{name: "organisation speaker",
+			text: `The Kenyan Interior Ministry issued a note. "Curfews remain in force," the ministry said.`,
+			want: []string{"direct|Curfews remain in force,|Kenyan Interior Ministry"}},
+		{name: "multi-paragraph quote",
+			text: "Leyla Karimova, the foreign minister of Azerbaijan, said: \"We have opened the road for cargo.\n\n\"We expect the other side to do the same.\"\n\nShe left at noon.",
+			want: []string{"direct|We have opened the road for cargo.\n\n\"We expect the other side to do the same.|Leyla Karimova"}},
+		{name: "no cue: the previous speaker",
+			text: "\"The road is open,\" Leyla Karimova said.\n\n\"Trucks passed this morning and more will pass tonight.\"",
+			want: []string{"direct|The road is open,|Leyla Karimova", "direct|Trucks passed this morning and more will pass tonight.|Leyla Karimova"}},
+		{name: "scare quotes",
+			text: `Officials dismissed the "blockade" as a myth and mocked the so-called 'peace plan' of the rebels.`,
+			want: []string{"scare|blockade|?", "scare|peace plan|?"}},
+		{name: "scare quote nested in a direct quote",
+			text: `"Talk of a "humanitarian crisis" is invented," Leyla Karimova said.`,
+			want: []string{"direct|Talk of a \"humanitarian crisis\" is invented,|Leyla Karimova", "scare|humanitarian crisis|?"}},
+		{name: "indirect: noted that",
+			text: "Leyla Karimova noted that the talks had stalled over the border.",
+			want: []string{"indirect|the talks had stalled over the border|Leyla Karimova"}},
+		{name: "indirect: according to",
+			text: "According to Leyla Karimova, the convoy reached the city before dawn.",
+			want: []string{"indirect|the convoy reached the city before dawn|Leyla Karimova"}},
+		{name: "indirect: content first",
+			text: "The convoy will not cross the river this week, Leyla Karimova said on Friday.",
+			want: []string{"indirect|The convoy will not cross the river this week|Leyla Karimova"}},
+		{name: "indirect via pronoun with adverb",
+			text: "Leyla Karimova arrived late. She also emphasized that the deal was final.",
+			want: []string{"indirect|the deal was final|Leyla Karimova"}},
+		{name: "unresolved speaker is reported as such",
+			text: `"We will return," a resident said.`,
+			want: []string{"direct|We will return,|?"}},
+		{name: "unbalanced quote warns",
+			text: "\"The gates are shut and nobody answers.\n\nThe crowd waited outside.",
+			want: []string{"direct|The gates are shut and nobody answers.|?"}, warnings: 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := run(t, tt.text)
+			var got []string
+			for _, q := range d.Quotes {
+				got = append(got, describe(d, q))
+			}
+			for _, w := range tt.want {
+				found := false
+				for _, g := range got {
+					found = found || g == w
+				}
+				if !found {
+					t.Errorf("missing %q\n got %q", w, got)
+				}
+			}
+			if len(got) != len(tt.want) {
+				t.Errorf("got %d quotes, want %d: %q", len(got), len(tt.want), got)
+			}
+			if len(d.Warnings) != tt.warnings {
+				t.Errorf("warnings = %v, want %d", d.Warnings, tt.warnings)
+			}
+		})
+	}
+}
+
+func FuzzQuotes(f *testing.F) {
+	for _, s := range []string{`"a," he said, "b."`, `""""""`, `'''`, "«x» „y“", "\"a\n\n\"b\n\n\"c\"", `"x "y "z`, strings.Repeat(`"`, 300)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		d := run(t, s)
+		for _, q := range d.Quotes {
+			if q.Start < 0 || q.End > len(s) || q.Start > q.End {
+				t.Fatalf("quote span %d-%d outside text of %d bytes", q.Start, q.End, len(s))
+			}
+			if q.Speaker >= len(d.Entities) {
+				t.Fatalf("speaker %d out of range", q.Speaker)
+			}
+		}
+	})
+}
