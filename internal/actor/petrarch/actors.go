@@ -124,6 +124,12 @@ func ReadActors(r io.Reader, name string) ([]Actor, []ParseError, error) {
 		if len(cur.Codes) == 0 {
 			lr.errorf(cur.Line, "actor %q has no code", cur.Names[0])
 		} else {
+			if len(out) == cap(out) {
+				// Double rather than let append grow by 1.25x: every
+				// copy of a large slice of pointerful structs is paid
+				// again in write barriers.
+				out = slices.Grow(out, max(len(out), 256))
+			}
 			out = append(out, *cur)
 		}
 		cur = nil
@@ -249,21 +255,23 @@ func (lr *lineReader) parseCodes(s string, n int, codes []Code) []Code {
 // "<date", ">date" or "date-date", with any spacing.
 func parseCode(s string) (Code, error) {
 	s = strings.TrimSpace(s)
-	code, rest, _ := strings.Cut(s, " ")
-	if i := strings.IndexByte(code, '\t'); i >= 0 {
-		code, rest = code[:i], code[i+1:]+" "+rest
+	code, rest := s, ""
+	if i := strings.IndexAny(s, " \t"); i >= 0 {
+		code, rest = s[:i], s[i+1:]
 	}
 	if code == "" {
 		return Code{}, fmt.Errorf("empty code")
 	}
-	code = strings.ToUpper(code)
 	for i := 0; i < len(code); i++ {
 		c := code[i]
-		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '/' || c == '-' || c == '+') {
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '/' || c == '-' || c == '+') {
 			return Code{}, fmt.Errorf("character %q in code", c)
 		}
 	}
-	rest = strings.Join(strings.Fields(rest), "")
+	code = strings.ToUpper(code) // no copy when already upper case
+	if strings.ContainsAny(rest, " \t") {
+		rest = strings.Join(strings.Fields(rest), "")
+	}
 	out := Code{Code: code}
 	if rest == "" {
 		return out, nil

@@ -15,11 +15,12 @@ type Index struct {
 	// byPhrase maps a normalized phrase to every actor name with that
 	// text, in load order (the same phrase may appear in several files).
 	byPhrase map[string][]nameRef
-	// byFirst maps a phrase's first word to its phrases, longest first,
-	// for MatchActor.
-	byFirst  map[string][]phrase
+	// byFirst2 maps the first two words of each phrase of two or more
+	// words to those phrases, longest first, for MatchActor; keying on two
+	// words keeps the candidate lists short ("international ...").
+	byFirst2 map[[2]string][]phrase
 	agentBy  map[string]nameRef
-	agentBy1 map[string][]phrase
+	agentBy2 map[[2]string][]phrase
 }
 
 // nameRef points at an entry and carries the rule of the name that
@@ -41,16 +42,16 @@ func NewIndex(actors []Actor, agents []Agent) *Index {
 		actors:   actors,
 		agents:   agents,
 		byPhrase: make(map[string][]nameRef, len(actors)*2),
-		byFirst:  map[string][]phrase{},
+		byFirst2: map[[2]string][]phrase{},
 		agentBy:  make(map[string]nameRef, len(agents)*2),
-		agentBy1: map[string][]phrase{},
+		agentBy2: map[[2]string][]phrase{},
 	}
 	for i, a := range actors {
 		for j, nm := range a.Names {
 			refs, seen := ix.byPhrase[nm]
 			ix.byPhrase[nm] = append(refs, nameRef{int32(i), ruleOf(a.File, a.nameLine(j))})
 			if !seen {
-				addPhrase(ix.byFirst, nm)
+				addPhrase(ix.byFirst2, nm)
 			}
 		}
 	}
@@ -59,11 +60,11 @@ func NewIndex(actors []Actor, agents []Agent) *Index {
 		for _, nm := range a.Names {
 			if _, seen := ix.agentBy[nm]; !seen {
 				ix.agentBy[nm] = nameRef{int32(i), rule}
-				addPhrase(ix.agentBy1, nm)
+				addPhrase(ix.agentBy2, nm)
 			}
 		}
 	}
-	for _, m := range []map[string][]phrase{ix.byFirst, ix.agentBy1} {
+	for _, m := range []map[[2]string][]phrase{ix.byFirst2, ix.agentBy2} {
 		for _, ps := range m {
 			slices.SortStableFunc(ps, func(a, b phrase) int { return b.words - a.words })
 		}
@@ -71,9 +72,16 @@ func NewIndex(actors []Actor, agents []Agent) *Index {
 	return ix
 }
 
-func addPhrase(m map[string][]phrase, nm string) {
-	first, _, _ := strings.Cut(nm, " ")
-	m[first] = append(m[first], phrase{text: nm, words: strings.Count(nm, " ") + 1})
+// addPhrase files a phrase of two or more words under its first two;
+// one-word phrases are found directly by name.
+func addPhrase(m map[[2]string][]phrase, nm string) {
+	first, rest, ok := strings.Cut(nm, " ")
+	if !ok {
+		return
+	}
+	second, _, _ := strings.Cut(rest, " ")
+	k := [2]string{first, second}
+	m[k] = append(m[k], phrase{text: nm, words: strings.Count(nm, " ") + 1})
 }
 
 // Actors returns the indexed actors; callers must not modify them.
@@ -104,13 +112,18 @@ func (ix *Index) MatchActor(words []string, at time.Time) (n int, code, rule str
 	if len(words) == 0 {
 		return 0, "", "", false
 	}
-	for _, p := range ix.byFirst[words[0]] {
-		if p.words > len(words) || !phraseIs(p.text, words[:p.words]) {
-			continue
+	if len(words) > 1 {
+		for _, p := range ix.byFirst2[[2]string{words[0], words[1]}] {
+			if p.words > len(words) || !phraseIs(p.text, words[:p.words]) {
+				continue
+			}
+			if code, rule, ok := ix.LookupActor(p.text, at); ok {
+				return p.words, code, rule, true
+			}
 		}
-		if code, rule, ok := ix.LookupActor(p.text, at); ok {
-			return p.words, code, rule, true
-		}
+	}
+	if code, rule, ok := ix.LookupActor(words[0], at); ok {
+		return 1, code, rule, true
 	}
 	return 0, "", "", false
 }
@@ -137,11 +150,16 @@ func (ix *Index) MatchAgent(words []string) (n int, ag Agent, rule string, ok bo
 	if len(words) == 0 {
 		return 0, Agent{}, "", false
 	}
-	for _, p := range ix.agentBy1[words[0]] {
-		if p.words <= len(words) && phraseIs(p.text, words[:p.words]) {
-			ag, rule, _ := ix.AgentEntry(p.text)
-			return p.words, ag, rule, true
+	if len(words) > 1 {
+		for _, p := range ix.agentBy2[[2]string{words[0], words[1]}] {
+			if p.words <= len(words) && phraseIs(p.text, words[:p.words]) {
+				ag, rule, _ := ix.AgentEntry(p.text)
+				return p.words, ag, rule, true
+			}
 		}
+	}
+	if ag, rule, ok := ix.AgentEntry(words[0]); ok {
+		return 1, ag, rule, true
 	}
 	return 0, Agent{}, "", false
 }

@@ -152,17 +152,41 @@ func Normalize(s string) string {
 	if clean && !prevSpace {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	words := 0
-	for f := range strings.FieldsFuncSeq(s, isSep) {
-		if words > 0 {
-			b.WriteByte(' ')
+	b := make([]byte, 0, len(s))
+	pending := false // a separator was seen since the last word byte
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if isSep(rune(c)) {
+				pending = true
+				i++
+				continue
+			}
+			if pending && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			pending = false
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
 		}
-		words++
-		b.WriteString(strings.ToLower(f))
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isSep(r) {
+			pending = true
+			i += size
+			continue
+		}
+		if pending && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		pending = false
+		b = append(b, strings.ToLower(s[i:i+size])...)
+		i += size
 	}
-	return b.String()
+	return string(b)
 }
 
 func isSep(r rune) bool {

@@ -183,8 +183,8 @@ func TestReference_Lookups(t *testing.T) {
 		{"farmer", "AGR", false},
 		{"farmers", "AGR", false}, // generated plural
 		{"police", "COP", false},
-		{"seamen", "MIL", false},                    // explicit plural
-		{"herdsmen", "AGR", false},                  // substitution set
+		{"seamen", "MIL", false},                      // explicit plural
+		{"herdsmen", "AGR", false},                    // substitution set
 		{"minister of foreign affairs", "GOV", false}, // set at the start of the phrase
 		{"peacekeeping troops", "IGO", true},
 	} {
