@@ -1,6 +1,10 @@
 package petrarch_test
 
 import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -199,5 +203,55 @@ func TestNormalize(t *testing.T) {
 		if got := petrarch.Normalize(tc.in); got != tc.want {
 			t.Errorf("Normalize(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+func TestReadFiles(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	actors, errs, err := petrarch.ReadActorsFile(write("a.txt", "FREEDONIA [FRD]\n+GRAND_FENWICK\n"))
+	if err != nil || len(errs) != 0 || len(actors) != 1 || actors[0].File != "a.txt" {
+		t.Errorf("ReadActorsFile = %+v, %v, %v", actors, errs, err)
+	}
+	agents, errs, err := petrarch.ReadAgentsFile(write("g.txt", "GOATHERD [~AGR]\n"))
+	if err != nil || len(errs) != 0 || len(agents) != 1 {
+		t.Errorf("ReadAgentsFile = %+v, %v, %v", agents, errs, err)
+	}
+	ds, errs, err := petrarch.ReadDiscardsFile(write("d.txt", "MONTHS HENCE\n"))
+	if err != nil || len(errs) != 0 || len(ds) != 1 {
+		t.Errorf("ReadDiscardsFile = %+v, %v, %v", ds, errs, err)
+	}
+	if _, _, err := petrarch.ReadActorsFile(filepath.Join(dir, "missing.txt")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing file: err = %v, want fs.ErrNotExist", err)
+	}
+}
+
+// errReader fails after its data, as a broken disk or network would.
+type errReader struct{ data string }
+
+func (r *errReader) Read(p []byte) (int, error) {
+	if r.data == "" {
+		return 0, errors.New("device gone")
+	}
+	n := copy(p, r.data)
+	r.data = r.data[n:]
+	return n, nil
+}
+
+func TestReadActors_IOError(t *testing.T) {
+	actors, _, err := petrarch.ReadActors(&errReader{data: "A [AAA]\nB [BBB]\n"}, "x.txt")
+	if err == nil || !strings.Contains(err.Error(), "x.txt") {
+		t.Fatalf("err = %v, want a wrapped read error naming the file", err)
+	}
+	if len(actors) != 1 {
+		// The last entry may still gain synonyms or codes, so only
+		// finished entries come back with an I/O error.
+		t.Errorf("got %d actors before the failure, want 1", len(actors))
 	}
 }

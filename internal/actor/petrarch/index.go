@@ -106,8 +106,10 @@ func (ix *Index) LookupActor(lowerPhrase string, at time.Time) (code string, rul
 }
 
 // MatchActor finds the longest actor phrase that starts at words[0] and
-// has a code on day at. words are normalized single words (lower case, no
-// spaces). n is how many words matched; it allocates nothing.
+// has a code on day at; when the longest phrase has no code on that day a
+// shorter one may match. words are normalized single words (lower case, no
+// spaces), typically the lowered tokens from a sentence position onward. n
+// is how many words matched; it allocates nothing.
 func (ix *Index) MatchActor(words []string, at time.Time) (n int, code, rule string, ok bool) {
 	if len(words) == 0 {
 		return 0, "", "", false
