@@ -45,6 +45,7 @@ func commands() []command {
 	return []command{
 		{"code", "code files, directories or stdin into JSON Lines", runCode},
 		{"bench", "measure throughput on a generated corpus", runBench},
+		{"eval", "score against gold data (plover, docs, quotes, places)", runEval},
 	}
 }
 
