@@ -160,7 +160,7 @@ func ReadActors(r io.Reader, name string) ([]Actor, []ParseError, error) {
 			lr.addNames(cur, trimmed[1:], n)
 		case indented:
 			// An indented name is a code line that grew a name
-			// ("\tJOHN_DOE_\t[XXX 470301-490630]"); PETRARCH would
+			// ("\tJOHN_DOE_\t[XXX 010101-021231]"); PETRARCH would
 			// read only its code, but the name is plainly a synonym.
 			if cur == nil {
 				lr.errorf(n, "indented line before any actor")

@@ -13,7 +13,7 @@ type Agent struct {
 	// Code is the role code without its '~' ("~GOV" -> "GOV").
 	Code string
 	// Prefix is true for codes written "CODE~": PETRARCH puts them before
-	// the actor's code (organizations: "NGO~" gives NGO+USA, not USA+NGO).
+	// the actor's code (organizations: "NGO~" gives NGO+FRA, not FRA+NGO).
 	Prefix bool
 	File   string
 	Line   int
@@ -223,12 +223,12 @@ func Plural(s string) string {
 		strings.HasSuffix(s, "ch") || strings.HasSuffix(s, "sh"):
 		return s + "es"
 	case last == 's':
-		// "marines", "armed forces": already plural.
+		// "hussars", "marching orders": already plural.
 		return ""
 	case last >= 'a' && last <= 'z':
 		return s + "s"
 	default:
-		// "mirage-2000", "(jg)": no sensible plural to generate.
+		// "model-1900", "(ret)": no sensible plural to generate.
 		return ""
 	}
 }

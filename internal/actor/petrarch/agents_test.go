@@ -90,8 +90,8 @@ func TestPlural(t *testing.T) {
 		{"bus", "buses"},
 		{"box", "boxes"},
 		{"church", "churches"},
-		{"marines", ""},
-		{"mirage-2000", ""},
+		{"hussars", ""},
+		{"model-1900", ""},
 		{"chief of staff", "chief of staffs"},
 		{"", ""},
 	} {

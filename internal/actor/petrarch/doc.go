@@ -15,8 +15,8 @@
 // A phrase is written with '_' (words must be adjacent) or ' ' (PETRARCH
 // lets other words intervene) between words. This package drops that
 // distinction and normalizes every phrase to lower-case words separated by
-// single spaces ("SECRETARY-GENERAL_BAN_KI-MOON_" -> "secretary-general ban
-// ki-moon"); punctuation stays attached to its word, because the reader
+// single spaces ("VICE-MAYOR_OF_ZENDA_" -> "vice-mayor of zenda");
+// punctuation stays attached to its word, because the reader
 // cannot know how the caller tokenizes. Use Normalize to bring a caller's
 // phrase into the same form.
 //
@@ -32,7 +32,7 @@
 //
 // A run of name lines with no code between them forms one entry, whether
 // or not the later lines carry '+': the Phoenix files rely on this
-// ("LEONID_BREZHNEV_" then "SECRETARY_BREZHNEV" then the code lines). A
+// ("RUDOLF_RASSENDYLL_" then "KING_RUDOLF" then the code lines). A
 // name line that follows a code line starts the next entry. Several
 // bracketed codes may share a line, including the name line. Dates
 // are YYMMDD (00-30 mean 2000-2030, 31-99 mean 1931-1999, as in TABARI) or
@@ -42,12 +42,12 @@
 //
 // # Agents
 //
-//	!PERSON! = MAN, MEN, WOMAN, WOMEN    # substitution set
-//	FARMER [~AGR]                        # plural "farmers" is generated
-//	POLICE {} [~COP]                     # {} : no plural
-//	SEAMAN {SEAMEN} [~MIL]               # irregular plural
-//	CONGRESS!PERSON! [~LEG]              # one noun per set member, no plurals
-//	HUMAN_RIGHTS_BODY [NGO~]             # code goes before the actor's code
+//	!FOLK! = MAN, MEN, WOMAN             # substitution set
+//	GOATHERD [~AGR]                      # plural "goatherds" is generated
+//	TEA_POLICE {} [~COP]                 # {} : no plural
+//	OX_DRIVER {OXEN_DRIVERS} [~AGR]      # irregular plural
+//	SKY!FOLK! [~MIL]                     # one noun per set member, no plurals
+//	HAT_RELIEF_BODY [NGO~]               # code goes before the actor's code
 //
 // # Discards
 //
