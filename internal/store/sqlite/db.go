@@ -1,0 +1,274 @@
+// Package sqlite is dateline's embedded store: one SQLite file
+// (dateline.db) through modernc.org/sqlite, a pure-Go build of SQLite, so
+// that the dateline binary stays a single static file with no C toolchain.
+//
+// Layout: documents keep the text, metadata and the full output record as
+// JSON; events, their actors and recipients, quotes and places are
+// flattened into their own tables with the columns the API filters on, and
+// indexed for them. FTS5 indexes document text and quote text (external
+// content tables, so the text is stored once). The schema is versioned with
+// PRAGMA user_version and migrated forward on Open.
+//
+// Durability: the database runs in WAL mode with synchronous=FULL by
+// default, so a committed PutDocuments survives a crash of the process or
+// the machine. Writes are serialised by the DB (SQLite allows one writer)
+// and taken with BEGIN IMMEDIATE so that concurrent writers queue on the
+// busy timeout instead of failing on a lock upgrade. Readers run
+// concurrently with the writer.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"sync"
+
+	"github.com/dateline-project/dateline/internal/store"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// DB is a Store backed by one SQLite file.
+type DB struct {
+	db *sql.DB
+	// mu serialises writers inside this process; SQLite would serialise
+	// them anyway, but waiting here is cheaper than spinning on SQLITE_BUSY.
+	mu   sync.Mutex
+	path string
+}
+
+var _ store.Store = (*DB)(nil)
+
+// Options configure Open.
+type Options struct {
+	// NoSync trades durability for speed (synchronous=OFF): a crash of the
+	// machine may lose or corrupt recent commits. Meant for bulk loads of
+	// data that can be regenerated, such as benchmarks.
+	NoSync bool
+	// MaxReaders bounds concurrent read connections; 0 means 8.
+	MaxReaders int
+}
+
+// Open opens (creating if needed) the database at path and migrates its
+// schema to the current version.
+func Open(ctx context.Context, path string, opts Options) (*DB, error) {
+	sync := "FULL"
+	if opts.NoSync {
+		sync = "OFF"
+	}
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(30000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous("+sync+")")
+	q.Add("_pragma", "foreign_keys(ON)")
+	q.Add("_pragma", "cache_size(-32000)")
+	q.Add("_pragma", "temp_store(MEMORY)")
+	q.Set("_txlock", "immediate")
+	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+	sdb, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	n := opts.MaxReaders
+	if n <= 0 {
+		n = 8
+	}
+	sdb.SetMaxOpenConns(n)
+	sdb.SetMaxIdleConns(n)
+	db := &DB{db: sdb, path: path}
+	if err := db.migrate(ctx); err != nil {
+		sdb.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// Close checkpoints the WAL into the main file and closes the database.
+func (db *DB) Close() error {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	// A checkpoint leaves a single self-contained file behind; failing
+	// to take one is harmless (the WAL is replayed on the next open).
+	_, _ = db.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	if err := db.db.Close(); err != nil {
+		return fmt.Errorf("close %s: %w", db.path, err)
+	}
+	return nil
+}
+
+// migrations[i] takes the schema from version i to i+1. Never edit a
+// released entry; append a new one.
+var migrations = []string{
+	// 1: documents, events, actors, quotes, places and full-text indexes.
+	`
+CREATE TABLE documents (
+	id          INTEGER PRIMARY KEY,
+	doc_id      TEXT NOT NULL UNIQUE,
+	hash        TEXT NOT NULL UNIQUE,
+	title       TEXT NOT NULL,
+	day         TEXT NOT NULL,
+	published   TEXT,
+	source_path TEXT NOT NULL,
+	source_line INTEGER NOT NULL,
+	source_url  TEXT NOT NULL,
+	source_name TEXT NOT NULL,
+	text        TEXT NOT NULL,
+	record      TEXT NOT NULL,
+	ingested    TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+	title, text, content='documents', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TABLE events (
+	id                INTEGER PRIMARY KEY,
+	doc               INTEGER NOT NULL REFERENCES documents(id),
+	seq               INTEGER NOT NULL,
+	day               TEXT NOT NULL,
+	type              TEXT NOT NULL,
+	mode              TEXT NOT NULL,
+	quad              TEXT NOT NULL,
+	cameo_root        TEXT NOT NULL,
+	intensity         REAL NOT NULL,
+	claimed           INTEGER NOT NULL,
+	place             TEXT NOT NULL COLLATE NOCASE,
+	place_country     TEXT NOT NULL,
+	lat               REAL,
+	lon               REAL,
+	actor_country     TEXT NOT NULL,
+	actor_sector      TEXT NOT NULL,
+	actor_name        TEXT NOT NULL,
+	recipient_country TEXT NOT NULL,
+	recipient_sector  TEXT NOT NULL,
+	recipient_name    TEXT NOT NULL,
+	json              TEXT NOT NULL,
+	UNIQUE (doc, seq)
+);
+CREATE INDEX events_day ON events (day, id);
+CREATE INDEX events_type ON events (type, day, id);
+CREATE INDEX events_quad ON events (quad, day, id);
+CREATE INDEX events_mode ON events (mode, day, id);
+CREATE INDEX events_place ON events (place);
+CREATE INDEX events_geo ON events (lon, lat) WHERE lon IS NOT NULL;
+CREATE TABLE event_actors (
+	event   INTEGER NOT NULL REFERENCES events(id),
+	role    INTEGER NOT NULL, -- 0 actor, 1 recipient
+	country TEXT NOT NULL,
+	sectors TEXT NOT NULL,    -- '|GOV|MIL|': primary then other sector codes
+	name    TEXT NOT NULL,
+	raw     TEXT NOT NULL
+);
+CREATE INDEX event_actors_country ON event_actors (role, country, event);
+CREATE INDEX event_actors_event ON event_actors (event, role);
+CREATE TABLE quotes (
+	id              INTEGER PRIMARY KEY,
+	doc             INTEGER NOT NULL REFERENCES documents(id),
+	seq             INTEGER NOT NULL,
+	day             TEXT NOT NULL,
+	kind            TEXT NOT NULL,
+	text            TEXT NOT NULL,
+	speaker_name    TEXT NOT NULL,
+	speaker_raw     TEXT NOT NULL,
+	speaker_country TEXT NOT NULL,
+	json            TEXT NOT NULL,
+	UNIQUE (doc, seq)
+);
+CREATE INDEX quotes_day ON quotes (day, id);
+CREATE INDEX quotes_country ON quotes (speaker_country, day, id);
+CREATE VIRTUAL TABLE quotes_fts USING fts5(
+	text, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TABLE places (
+	id           INTEGER PRIMARY KEY,
+	doc          INTEGER NOT NULL REFERENCES documents(id),
+	seq          INTEGER NOT NULL,
+	name         TEXT NOT NULL,
+	country_code TEXT NOT NULL,
+	geonameid    INTEGER NOT NULL,
+	lat          REAL NOT NULL,
+	lon          REAL NOT NULL,
+	UNIQUE (doc, seq)
+);
+`,
+}
+
+// SchemaVersion is the schema version this build writes.
+var SchemaVersion = len(migrations)
+
+func (db *DB) migrate(ctx context.Context) error {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	defer tx.Rollback()
+	var v int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return fmt.Errorf("migrate: read version: %w", err)
+	}
+	if v > len(migrations) {
+		return fmt.Errorf("%w: database has version %d, this dateline knows up to %d", store.ErrSchema, v, len(migrations))
+	}
+	if v == len(migrations) {
+		return nil
+	}
+	for i := v; i < len(migrations); i++ {
+		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+			return fmt.Errorf("migrate to version %d: %w", i+1, err)
+		}
+	}
+	// PRAGMA takes no parameters; the value is an int we control.
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(migrations))); err != nil {
+		return fmt.Errorf("migrate: set version: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("migrate: commit: %w", err)
+	}
+	return nil
+}
+
+// Analyze refreshes the query planner's statistics; worth running after a
+// large load, since the planner chooses between the day and filter indexes
+// by how selective each is.
+func (db *DB) Analyze(ctx context.Context) error {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if _, err := db.db.ExecContext(ctx, "PRAGMA analysis_limit=1000; ANALYZE"); err != nil {
+		return fmt.Errorf("analyze: %w", err)
+	}
+	return nil
+}
+
+// Stats counts stored rows.
+func (db *DB) Stats(ctx context.Context) (store.Stats, error) {
+	var s store.Stats
+	err := db.db.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM documents), (SELECT count(*) FROM events),
+		(SELECT count(*) FROM quotes), (SELECT count(*) FROM places)`).
+		Scan(&s.Documents, &s.Events, &s.Quotes, &s.Places)
+	if err != nil {
+		return s, fmt.Errorf("stats: %w", err)
+	}
+	return s, nil
+}
+
+// HasDocument reports whether a document with this doc_id or hash is
+// stored.
+func (db *DB) HasDocument(ctx context.Context, id, hash string) (bool, error) {
+	if id == "" && hash == "" {
+		return false, nil
+	}
+	var one int
+	err := db.db.QueryRowContext(ctx,
+		`SELECT 1 FROM documents WHERE doc_id = ? UNION ALL SELECT 1 FROM documents WHERE hash = ? LIMIT 1`,
+		id, hash).Scan(&one)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("has document: %w", err)
+	}
+	return true, nil
+}

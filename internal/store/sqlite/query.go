@@ -1,0 +1,375 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/dateline-project/dateline/internal/store"
+)
+
+// where accumulates SQL conditions and their arguments. Values always go
+// through placeholders; only fixed column names are written into the SQL.
+type where struct {
+	conds []string
+	args  []any
+}
+
+func (w *where) add(cond string, args ...any) {
+	w.conds = append(w.conds, cond)
+	w.args = append(w.args, args...)
+}
+
+func (w *where) in(col string, vals []string) {
+	if len(vals) == 0 {
+		return
+	}
+	if len(vals) == 1 {
+		w.add(col+" = ?", vals[0])
+		return
+	}
+	ph := strings.Repeat("?,", len(vals))
+	args := make([]any, len(vals))
+	for i, v := range vals {
+		args[i] = v
+	}
+	w.add(col+" IN ("+ph[:len(ph)-1]+")", args...)
+}
+
+func (w *where) sql() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w.conds, " AND ")
+}
+
+// likeEscape makes s a literal inside a LIKE pattern (ESCAPE '\').
+func likeEscape(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return r.Replace(s)
+}
+
+// eventWhere translates f into conditions on events aliased e.
+func eventWhere(f *store.EventFilter) (*where, error) {
+	if err := f.Validate(); err != nil {
+		return nil, err
+	}
+	w := &where{}
+	w.in("e.type", f.Type)
+	w.in("e.mode", f.Mode)
+	w.in("e.quad", f.Quad)
+	for role, a := range [2]store.ActorFilter{f.Actor, f.Recipient} {
+		if a.Empty() {
+			continue
+		}
+		sub := &where{}
+		sub.add("x.role = ?", role)
+		sub.in("x.country", a.Countries)
+		if len(a.Sectors) > 0 {
+			var ors []string
+			var args []any
+			for _, s := range a.Sectors {
+				ors = append(ors, `x.sectors LIKE ? ESCAPE '\'`)
+				args = append(args, "%|"+likeEscape(s)+"|%")
+			}
+			sub.add("("+strings.Join(ors, " OR ")+")", args...)
+		}
+		if a.Name != "" {
+			p := "%" + likeEscape(a.Name) + "%"
+			sub.add(`(x.name LIKE ? ESCAPE '\' OR x.raw LIKE ? ESCAPE '\')`, p, p)
+		}
+		if len(a.Countries) > 0 {
+			// The (role, country, event) index finds the few matching
+			// events directly.
+			w.add("e.id IN (SELECT x.event FROM event_actors x"+sub.sql()+")", sub.args...)
+		} else {
+			w.add("EXISTS (SELECT 1 FROM event_actors x"+sub.sql()+" AND x.event = e.id)", sub.args...)
+		}
+	}
+	if f.Claimed != nil {
+		w.add("e.claimed = ?", *f.Claimed)
+	}
+	if f.From != "" {
+		w.add("e.day >= ?", f.From)
+	}
+	if f.To != "" {
+		w.add("e.day <= ?", f.To)
+	}
+	if f.Place != "" {
+		w.add("e.place = ?", f.Place)
+	}
+	if b := f.BBox; b != nil {
+		w.add("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?", b[0], b[2], b[1], b[3])
+	}
+	if q := store.FTSQuery(f.Q); q != "" {
+		w.add("e.doc IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", q)
+	} else if strings.TrimSpace(f.Q) != "" {
+		w.add("0") // punctuation only: nothing can match
+	}
+	return w, nil
+}
+
+// Events pages through events; see store.Store.
+func (db *DB) Events(ctx context.Context, f store.EventFilter, cursor string, limit int) ([]store.EventRow, string, error) {
+	limit = store.ClampLimit(limit, store.MaxLimit)
+	c, hasCursor, err := store.DecodeCursor(cursor)
+	if err != nil {
+		return nil, "", err
+	}
+	w, err := eventWhere(&f)
+	if err != nil {
+		return nil, "", err
+	}
+	if hasCursor {
+		w.add("(e.day, e.id) > (?, ?)", c.Day, c.Key)
+	}
+	q := `SELECT e.id, e.day, e.json, d.doc_id, d.title, d.source_path, d.source_line, d.source_url, d.source_name
+		FROM events e JOIN documents d ON d.id = e.doc` + w.sql() + ` ORDER BY e.day, e.id LIMIT ?`
+	rows, err := db.db.QueryContext(ctx, q, append(w.args, limit+1)...)
+	if err != nil {
+		return nil, "", fmt.Errorf("events: %w", err)
+	}
+	defer rows.Close()
+	out := make([]store.EventRow, 0, limit)
+	var last store.Cursor
+	more := false
+	for rows.Next() {
+		if len(out) == limit {
+			more = true
+			break
+		}
+		var r store.EventRow
+		var key int64
+		var js []byte
+		if err := rows.Scan(&key, &r.Day, &js, &r.DocID, &r.Title, &r.Source.Path, &r.Source.Line, &r.Source.URL, &r.Source.Name); err != nil {
+			return nil, "", fmt.Errorf("events: %w", err)
+		}
+		if err := json.Unmarshal(js, &r.Event); err != nil {
+			return nil, "", fmt.Errorf("events: decode event %d: %w", key, err)
+		}
+		out = append(out, r)
+		last = store.Cursor{Day: r.Day, Key: key}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", fmt.Errorf("events: %w", err)
+	}
+	next := ""
+	if more {
+		next = store.EncodeCursor(last)
+	}
+	return out, next, nil
+}
+
+// Document returns one stored document; see store.Store.
+func (db *DB) Document(ctx context.Context, id string) (*store.Document, error) {
+	var d store.Document
+	var rec []byte
+	err := db.db.QueryRowContext(ctx, `SELECT text, hash, record, ingested FROM documents WHERE doc_id = ?`, id).
+		Scan(&d.Text, &d.Hash, &rec, &d.Ingested)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil, fmt.Errorf("document %q: %w", id, store.ErrNotFound)
+	case err != nil:
+		return nil, fmt.Errorf("document %q: %w", id, err)
+	}
+	if err := json.Unmarshal(rec, &d.Record); err != nil {
+		return nil, fmt.Errorf("document %q: decode record: %w", id, err)
+	}
+	return &d, nil
+}
+
+// Quotes pages through quotes; see store.Store.
+func (db *DB) Quotes(ctx context.Context, f store.QuoteFilter, cursor string, limit int) ([]store.QuoteRow, string, error) {
+	limit = store.ClampLimit(limit, store.MaxLimit)
+	c, hasCursor, err := store.DecodeCursor(cursor)
+	if err != nil {
+		return nil, "", err
+	}
+	w := &where{}
+	if f.Speaker != "" {
+		p := "%" + likeEscape(f.Speaker) + "%"
+		w.add(`(q.speaker_name LIKE ? ESCAPE '\' OR q.speaker_raw LIKE ? ESCAPE '\')`, p, p)
+	}
+	w.in("q.speaker_country", f.Country)
+	if fq := store.FTSQuery(f.Q); fq != "" {
+		w.add("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", fq)
+	} else if strings.TrimSpace(f.Q) != "" {
+		w.add("0")
+	}
+	if hasCursor {
+		w.add("(q.day, q.id) > (?, ?)", c.Day, c.Key)
+	}
+	rows, err := db.db.QueryContext(ctx, `SELECT q.id, q.day, q.json, d.doc_id, d.title
+		FROM quotes q JOIN documents d ON d.id = q.doc`+w.sql()+` ORDER BY q.day, q.id LIMIT ?`, append(w.args, limit+1)...)
+	if err != nil {
+		return nil, "", fmt.Errorf("quotes: %w", err)
+	}
+	defer rows.Close()
+	out := make([]store.QuoteRow, 0, min(limit, 64))
+	var last store.Cursor
+	more := false
+	for rows.Next() {
+		if len(out) == limit {
+			more = true
+			break
+		}
+		var r store.QuoteRow
+		var key int64
+		var js []byte
+		if err := rows.Scan(&key, &r.Day, &js, &r.DocID, &r.Title); err != nil {
+			return nil, "", fmt.Errorf("quotes: %w", err)
+		}
+		if err := json.Unmarshal(js, &r.Quote); err != nil {
+			return nil, "", fmt.Errorf("quotes: decode quote %d: %w", key, err)
+		}
+		out = append(out, r)
+		last = store.Cursor{Day: r.Day, Key: key}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", fmt.Errorf("quotes: %w", err)
+	}
+	next := ""
+	if more {
+		next = store.EncodeCursor(last)
+	}
+	return out, next, nil
+}
+
+// Timeline counts events per day; see store.Store.
+func (db *DB) Timeline(ctx context.Context, f store.EventFilter, by string) ([]store.TimelinePoint, error) {
+	var col string
+	switch by {
+	case "type", "":
+		col = "e.type"
+	case "quad":
+		col = "e.quad"
+	default:
+		return nil, fmt.Errorf("%w: timeline by %q: want type or quad", store.ErrBadFilter, by)
+	}
+	w, err := eventWhere(&f)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.db.QueryContext(ctx, `SELECT e.day, `+col+`, count(*) FROM events e`+w.sql()+
+		` GROUP BY e.day, `+col+` ORDER BY e.day`, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("timeline: %w", err)
+	}
+	defer rows.Close()
+	out := []store.TimelinePoint{}
+	for rows.Next() {
+		var day, key string
+		var n int
+		if err := rows.Scan(&day, &key, &n); err != nil {
+			return nil, fmt.Errorf("timeline: %w", err)
+		}
+		if len(out) == 0 || out[len(out)-1].Date != day {
+			out = append(out, store.TimelinePoint{Date: day, Counts: map[string]int{}})
+		}
+		p := &out[len(out)-1]
+		p.Counts[key] += n
+		p.Total += n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("timeline: %w", err)
+	}
+	return out, nil
+}
+
+// Network returns weighted actor -> recipient edges; see store.Store.
+func (db *DB) Network(ctx context.Context, f store.EventFilter, limit int) ([]store.Edge, error) {
+	limit = store.ClampLimit(limit, store.MaxEdges)
+	w, err := eventWhere(&f)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.db.QueryContext(ctx, `SELECT a.name, a.country, r.name, r.country, e.quad, count(*), total(e.intensity)
+		FROM events e
+		JOIN event_actors a ON a.event = e.id AND a.role = 0
+		JOIN event_actors r ON r.event = e.id AND r.role = 1`+w.sql()+`
+		GROUP BY a.name, a.country, r.name, r.country, e.quad`, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("network: %w", err)
+	}
+	defer rows.Close()
+	type key struct{ a, r store.Node }
+	idx := map[key]int{}
+	var edges []store.Edge
+	var sums []float64
+	for rows.Next() {
+		var k key
+		var quad string
+		var n int
+		var sum float64
+		if err := rows.Scan(&k.a.Name, &k.a.Country, &k.r.Name, &k.r.Country, &quad, &n, &sum); err != nil {
+			return nil, fmt.Errorf("network: %w", err)
+		}
+		i, ok := idx[k]
+		if !ok {
+			i = len(edges)
+			idx[k] = i
+			edges = append(edges, store.Edge{Actor: k.a, Recipient: k.r, Quads: map[string]int{}})
+			sums = append(sums, 0)
+		}
+		edges[i].Weight += n
+		edges[i].Quads[quad] += n
+		sums[i] += sum
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("network: %w", err)
+	}
+	for i := range edges {
+		edges[i].MeanIntensity = sums[i] / float64(edges[i].Weight)
+	}
+	sort.SliceStable(edges, func(i, j int) bool {
+		if edges[i].Weight != edges[j].Weight {
+			return edges[i].Weight > edges[j].Weight
+		}
+		a, b := edges[i], edges[j]
+		return a.Actor.Name+a.Actor.Country+"\x00"+a.Recipient.Name+a.Recipient.Country <
+			b.Actor.Name+b.Actor.Country+"\x00"+b.Recipient.Name+b.Recipient.Country
+	})
+	if len(edges) > limit {
+		edges = edges[:limit]
+	}
+	if edges == nil {
+		edges = []store.Edge{}
+	}
+	return edges, nil
+}
+
+// Places counts events per location; see store.Store.
+func (db *DB) Places(ctx context.Context, f store.EventFilter, limit int) ([]store.PlaceCount, error) {
+	limit = store.ClampLimit(limit, store.MaxPlaces)
+	w, err := eventWhere(&f)
+	if err != nil {
+		return nil, err
+	}
+	w.add("e.place != ''")
+	rows, err := db.db.QueryContext(ctx, `SELECT e.place, e.place_country, e.lat, e.lon, count(*) AS n FROM events e`+w.sql()+`
+		GROUP BY e.place, e.place_country, e.lat, e.lon ORDER BY n DESC, e.place LIMIT ?`, append(w.args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("places: %w", err)
+	}
+	defer rows.Close()
+	out := []store.PlaceCount{}
+	for rows.Next() {
+		var p store.PlaceCount
+		var lat, lon sql.NullFloat64
+		if err := rows.Scan(&p.Name, &p.CountryCode, &lat, &lon, &p.Count); err != nil {
+			return nil, fmt.Errorf("places: %w", err)
+		}
+		if lat.Valid && lon.Valid {
+			p.Lat, p.Lon = &lat.Float64, &lon.Float64
+		}
+		out = append(out, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("places: %w", err)
+	}
+	return out, nil
+}

@@ -1,0 +1,181 @@
+// Package storetest holds what every store backend's tests share: a small
+// hand-written fixture whose filter results are known, a seeded generator of
+// synthetic documents for bulk loads and benchmarks, and a conformance
+// suite (Run) that checks a backend against the contracts in package store.
+//
+// The records are built directly, not by the coder, so that store and API
+// tests do not depend on how well the coding stages do.
+package storetest
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+
+	"github.com/dateline-project/dateline/internal/output"
+	"github.com/dateline-project/dateline/internal/store"
+)
+
+func str(s string) *string { return &s }
+
+func actor(country, sector, name string, other ...string) output.ActorBlock {
+	if other == nil {
+		other = []string{}
+	}
+	return output.ActorBlock{RawText: name, EntityName: name, CountryCode: country, SectorCode: sector, OtherSectorCodes: other}
+}
+
+func record(id, published, title string) output.Record {
+	return output.Record{
+		DocID: id, Source: output.Source{Path: "fixture.jsonl", URL: "https://example.org/" + id}, Published: str(published),
+		Title: title, Agencies: []output.Agency{}, Entities: []output.Entity{}, Quotes: []output.Quote{},
+		Times: []output.TimeExpr{}, Places: []output.Place{}, Events: []output.Event{}, Warnings: []output.Warning{},
+		Schema: output.SchemaVersion,
+	}
+}
+
+func event(id, typ, mode, quad string, date *string, a, r []output.ActorBlock, loc *output.Location) output.Event {
+	return output.Event{ID: id, Date: date, DatePrecision: "day", Event: typ, Mode: mode, Context: []string{},
+		Actor: a, Recipient: r, Location: loc, Aux: []string{}, Quad: quad, CameoRoot: "01", Intensity: 1,
+		Evidence: output.Evidence{TriggerText: strings.ToLower(typ)}, Rule: "fixture", Confidence: 0.9}
+}
+
+// ScriptText is the text of the fixture document that carries markup, so
+// that API tests can check it comes back as data.
+const ScriptText = "PARIS (AFP) - <script>alert('x')</script> Azerbaijan and Turkey held talks with France on energy. <b>bold</b> & more."
+
+// Fixture returns three documents with five events, three quotes and
+// places. Each event's key (DocID + "/" + event ID) and what it should
+// match is listed in the suite's tables.
+//
+//	d1 2024-03-01 dateline Baku AZE
+//	  d1/e1 ASSAULT  mode ""         MATCON  day 2024-02-28  AZE MIL "Azerbaijani army" -> ARM GOV "Armenia"  Ganja (coords)  claimed
+//	  d1/e2 ACCUSE   mode ""         VERBCON day 2024-03-01  ARM GOV+ELI "Armenia" -> AZE GOV "Azerbaijan"     Baku (dateline, no coords)
+//	d2 2024-03-05
+//	  d2/e1 PROTEST  mode "demonstrate" MATCON day 2024-03-05 KEN CVL "protesters" -> KEN GOV "Kenyan government"  Nairobi
+//	  d2/e2 AID      mode ""         MATCOP  day 2024-03-04  FRA GOV "France" -> KEN GOV "Kenyan government"   Mombasa  claimed
+//	d3 2024-03-10 (text with <script>)
+//	  d3/e1 CONSULT  mode ""         VERBCOP day 2024-03-10  AZE GOV "Azerbaijan" + TUR GOV "Turkey" -> FRA GOV "France"  Paris
+func Fixture() []store.Document {
+	d1 := record("d1", "2024-03-01", "Shelling near Ganja")
+	d1.Dateline = &output.Dateline{Place: "Baku", CountryCode: "AZE", Date: str("2024-03-01"), Start: 0, End: 4}
+	claimer := actor("ARM", "GOV", "Armenian defence ministry")
+	e1 := event("e1", "ASSAULT", "", "MATCON", str("2024-02-28"),
+		[]output.ActorBlock{actor("AZE", "MIL", "Azerbaijani army")}, []output.ActorBlock{actor("ARM", "GOV", "Armenia")},
+		&output.Location{Name: "Ganja", CountryCode: "AZE", Lat: 40.68, Lon: 46.36, Source: "clause"})
+	e1.ClaimedBy = &claimer
+	e1.Intensity = -9
+	e2 := event("e2", "ACCUSE", "", "VERBCON", nil,
+		[]output.ActorBlock{actor("ARM", "GOV", "Armenia", "ELI")}, []output.ActorBlock{actor("AZE", "GOV", "Azerbaijan")},
+		&output.Location{Name: "Baku", CountryCode: "AZE", Source: "dateline"})
+	d1.Events = []output.Event{e1, e2}
+	d1.Quotes = []output.Quote{{Kind: "direct", Text: "We condemn the shelling of the ceasefire line", Speaker: &claimer, Rule: "fixture"}}
+	d1.Places = []output.Place{{Text: "Ganja", Name: "Ganja", CountryCode: "AZE", Lat: 40.68, Lon: 46.36}}
+	text1 := "BAKU, Azerbaijan, March 1 - The Azerbaijani army shelled positions near Ganja, Armenian officials said. Armenia accused Azerbaijan of breaking the ceasefire."
+
+	d2 := record("d2", "2024-03-05", "Protests in Nairobi")
+	kenGov := actor("KEN", "GOV", "Kenyan government")
+	france := actor("FRA", "GOV", "France")
+	e3 := event("e1", "PROTEST", "demonstrate", "MATCON", str("2024-03-05"),
+		[]output.ActorBlock{actor("KEN", "CVL", "protesters")}, []output.ActorBlock{kenGov},
+		&output.Location{Name: "Nairobi", CountryCode: "KEN", Lat: -1.28, Lon: 36.82, Source: "clause"})
+	e4 := event("e2", "AID", "", "MATCOP", str("2024-03-04"),
+		[]output.ActorBlock{france}, []output.ActorBlock{kenGov},
+		&output.Location{Name: "Mombasa", CountryCode: "KEN", Lat: -4.04, Lon: 39.67, Source: "clause"})
+	e4.ClaimedBy = &france
+	d2.Events = []output.Event{e3, e4}
+	speaker := actor("KEN", "GOV", "Amir Karimov")
+	d2.Quotes = []output.Quote{
+		{Kind: "direct", Text: "The protesters must go home peacefully", Speaker: &speaker, Rule: "fixture"},
+		{Kind: "indirect", Text: "aid would arrive by ship", Speaker: &france, Rule: "fixture"},
+	}
+	text2 := "Thousands of protesters marched through Nairobi on Tuesday. France sent aid to Mombasa. The protesters must go home peacefully, Amir Karimov said."
+
+	d3 := record("d3", "2024-03-10", "<script>alert('title')</script> Energy talks")
+	e5 := event("e1", "CONSULT", "", "VERBCOP", str("2024-03-10"),
+		[]output.ActorBlock{actor("AZE", "GOV", "Azerbaijan"), actor("TUR", "GOV", "Turkey")}, []output.ActorBlock{france},
+		&output.Location{Name: "Paris", CountryCode: "FRA", Lat: 48.85, Lon: 2.35, Source: "clause"})
+	d3.Events = []output.Event{e5}
+
+	return []store.Document{{Record: d1, Text: text1}, {Record: d2, Text: text2}, {Record: d3, Text: ScriptText}}
+}
+
+// Plover vocabularies used by the generator.
+var (
+	genTypes     = []string{"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+	genQuads     = []string{"VERBCOP", "VERBCOP", "VERBCOP", "MATCOP", "MATCOP", "MATCOP", "MATCOP", "VERBCOP", "VERBCON", "VERBCON", "VERBCON", "VERBCON", "MATCON", "MATCON", "MATCON", "MATCON"}
+	genModes     = []string{"", "", "", "", "threaten", "propose", "deny"}
+	genCountries = []string{"AZE", "ARM", "KEN", "PER", "FRA", "DEU", "IND", "JPN", "BRA", "NGA", "TUR", "UKR", "POL", "EGY", "COL", "IDN", "USA", "RUS", "CHN", "GBR"}
+	genSectors   = []string{"GOV", "MIL", "COP", "REB", "CVL", "BUS", "MED", "OPP"}
+	genPlaces    = []struct {
+		name, cc string
+		lat, lon float64
+	}{
+		{"Baku", "AZE", 40.41, 49.87}, {"Yerevan", "ARM", 40.18, 44.51}, {"Nairobi", "KEN", -1.29, 36.82}, {"Lima", "PER", -12.05, -77.04},
+		{"Paris", "FRA", 48.86, 2.35}, {"Berlin", "DEU", 52.52, 13.41}, {"Mumbai", "IND", 19.08, 72.88}, {"Tokyo", "JPN", 35.69, 139.69},
+		{"Lagos", "NGA", 6.52, 3.38}, {"Ankara", "TUR", 39.93, 32.86}, {"Kyiv", "UKR", 50.45, 30.52}, {"Cairo", "EGY", 30.04, 31.24},
+		{"Bogota", "COL", 4.71, -74.07}, {"Jakarta", "IDN", -6.21, 106.85}, {"Warsaw", "POL", 52.23, 21.01}, {"Sao Paulo", "BRA", -23.55, -46.63},
+	}
+)
+
+// Generator yields synthetic documents with a fixed number of events each,
+// reproducibly from a seed. Documents are short (the text is filler) so a
+// bulk load spends its time on events, not on text.
+type Generator struct {
+	rng          *rand.Rand
+	n            int
+	EventsPerDoc int
+	// Days is the number of days the events spread over, from 2020-01-01.
+	Days int
+}
+
+// NewGenerator returns a generator; eventsPerDoc is at least 1.
+func NewGenerator(seed uint64, eventsPerDoc int) *Generator {
+	return &Generator{rng: rand.New(rand.NewPCG(seed, seed^0xd1b54a32d192ed03)), EventsPerDoc: max(1, eventsPerDoc), Days: 1500}
+}
+
+func (g *Generator) day() string {
+	// Days counted from 2020-01-01 without time.Time keeps this cheap; a
+	// simple 28-day month calendar is enough for synthetic data.
+	d := g.rng.IntN(g.Days)
+	y, rest := 2020+d/336, d%336
+	return fmt.Sprintf("%04d-%02d-%02d", y, rest/28+1, rest%28+1)
+}
+
+func (g *Generator) actor() output.ActorBlock {
+	c := genCountries[g.rng.IntN(len(genCountries))]
+	s := genSectors[g.rng.IntN(len(genSectors))]
+	name := c + " " + s
+	return output.ActorBlock{RawText: name, EntityName: name, CountryCode: c, SectorCode: s, OtherSectorCodes: []string{}}
+}
+
+// Next returns the next document.
+func (g *Generator) Next() store.Document {
+	g.n++
+	id := fmt.Sprintf("gen-%08d", g.n)
+	day := g.day()
+	rec := record(id, day, "Synthetic report "+id)
+	for i := 0; i < g.EventsPerDoc; i++ {
+		t := g.rng.IntN(len(genTypes))
+		p := genPlaces[g.rng.IntN(len(genPlaces))]
+		evDay := day
+		if g.rng.IntN(3) == 0 {
+			evDay = g.day()
+		}
+		ev := event(fmt.Sprintf("e%d", i+1), genTypes[t], genModes[g.rng.IntN(len(genModes))], genQuads[t], &evDay,
+			[]output.ActorBlock{g.actor()}, []output.ActorBlock{g.actor()},
+			&output.Location{Name: p.name, CountryCode: p.cc, Lat: p.lat, Lon: p.lon, Source: "clause"})
+		ev.Intensity = float64(g.rng.IntN(21)-10) / 2
+		if g.rng.IntN(5) == 0 {
+			c := g.actor()
+			ev.ClaimedBy = &c
+		}
+		rec.Events = append(rec.Events, ev)
+	}
+	if g.rng.IntN(2) == 0 {
+		s := g.actor()
+		rec.Quotes = append(rec.Quotes, output.Quote{Kind: "direct", Text: "Synthetic statement number " + id, Speaker: &s, Rule: "synthetic"})
+	}
+	text := fmt.Sprintf("Synthetic report %s filed on %s. Officials met to discuss the situation.", id, day)
+	return store.Document{Record: rec, Text: text}
+}

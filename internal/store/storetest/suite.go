@@ -1,0 +1,389 @@
+package storetest
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/dateline-project/dateline/internal/store"
+)
+
+// Open returns an empty store for one test; the suite closes it.
+type Open func(t *testing.T) store.Store
+
+// Load stores the fixture and fails the test on error.
+func Load(t testing.TB, s store.Store) {
+	t.Helper()
+	ins, err := s.PutDocuments(context.Background(), Fixture())
+	if err != nil {
+		t.Fatalf("PutDocuments(fixture): %v", err)
+	}
+	for i, ok := range ins {
+		if !ok {
+			t.Fatalf("fixture document %d not inserted into an empty store", i)
+		}
+	}
+}
+
+func truth() *bool                       { b := true; return &b }
+func falsy() *bool                       { b := false; return &b }
+func box(a, b, c, d float64) *[4]float64 { return &[4]float64{a, b, c, d} }
+
+// EventFilterCases lists filters over the fixture and the event keys
+// (doc_id/event id) each must return, in day order. The server's tests
+// reuse it for the query-string side.
+var EventFilterCases = []struct {
+	Name   string
+	Filter store.EventFilter
+	Want   []string
+}{
+	{"all", store.EventFilter{}, []string{"d1/e1", "d1/e2", "d2/e2", "d2/e1", "d3/e1"}},
+	{"type", store.EventFilter{Type: []string{"ASSAULT"}}, []string{"d1/e1"}},
+	{"types", store.EventFilter{Type: []string{"ASSAULT", "AID"}}, []string{"d1/e1", "d2/e2"}},
+	{"mode", store.EventFilter{Mode: []string{"demonstrate"}}, []string{"d2/e1"}},
+	{"quad", store.EventFilter{Quad: []string{"MATCON"}}, []string{"d1/e1", "d2/e1"}},
+	{"actor country", store.EventFilter{Actor: store.ActorFilter{Countries: []string{"AZE"}}}, []string{"d1/e1", "d3/e1"}},
+	{"second actor", store.EventFilter{Actor: store.ActorFilter{Countries: []string{"TUR"}}}, []string{"d3/e1"}},
+	{"actor sector", store.EventFilter{Actor: store.ActorFilter{Sectors: []string{"MIL"}}}, []string{"d1/e1"}},
+	{"other sector", store.EventFilter{Actor: store.ActorFilter{Sectors: []string{"ELI"}}}, []string{"d1/e2"}},
+	{"actor name", store.EventFilter{Actor: store.ActorFilter{Name: "army"}}, []string{"d1/e1"}},
+	{"actor name case", store.EventFilter{Actor: store.ActorFilter{Name: "PROTESTERS"}}, []string{"d2/e1"}},
+	{"actor name literal %", store.EventFilter{Actor: store.ActorFilter{Name: "%"}}, nil},
+	{"actor country and sector same actor", store.EventFilter{Actor: store.ActorFilter{Countries: []string{"AZE"}, Sectors: []string{"GOV"}}}, []string{"d3/e1"}},
+	{"recipient country", store.EventFilter{Recipient: store.ActorFilter{Countries: []string{"KEN"}}}, []string{"d2/e2", "d2/e1"}},
+	{"recipient sector", store.EventFilter{Recipient: store.ActorFilter{Sectors: []string{"GOV"}}}, []string{"d1/e1", "d1/e2", "d2/e2", "d2/e1", "d3/e1"}},
+	{"recipient name", store.EventFilter{Recipient: store.ActorFilter{Name: "france"}}, []string{"d3/e1"}},
+	{"claimed", store.EventFilter{Claimed: truth()}, []string{"d1/e1", "d2/e2"}},
+	{"not claimed", store.EventFilter{Claimed: falsy()}, []string{"d1/e2", "d2/e1", "d3/e1"}},
+	{"from", store.EventFilter{From: "2024-03-04"}, []string{"d2/e2", "d2/e1", "d3/e1"}},
+	{"to", store.EventFilter{To: "2024-03-01"}, []string{"d1/e1", "d1/e2"}},
+	{"from to same day", store.EventFilter{From: "2024-03-05", To: "2024-03-05"}, []string{"d2/e1"}},
+	{"place", store.EventFilter{Place: "nairobi"}, []string{"d2/e1"}},
+	{"dateline place", store.EventFilter{Place: "Baku"}, []string{"d1/e2"}},
+	{"bbox kenya", store.EventFilter{BBox: box(33, -5, 42, 5)}, []string{"d2/e2", "d2/e1"}},
+	{"bbox empty", store.EventFilter{BBox: box(-10, -10, -5, -5)}, nil},
+	{"q", store.EventFilter{Q: "ceasefire"}, []string{"d1/e1", "d1/e2"}},
+	{"q two words", store.EventFilter{Q: "France aid"}, []string{"d2/e2", "d2/e1"}},
+	{"q prefix", store.EventFilter{Q: "energ*"}, []string{"d3/e1"}},
+	{"q operators are literal", store.EventFilter{Q: `"OR" NEAR(`}, nil},
+	{"q punctuation only", store.EventFilter{Q: `"*"`}, nil},
+	{"q title", store.EventFilter{Q: "Ganja"}, []string{"d1/e1", "d1/e2"}},
+	{"combined", store.EventFilter{Quad: []string{"MATCON"}, Actor: store.ActorFilter{Countries: []string{"KEN"}}, From: "2024-03-02"}, []string{"d2/e1"}},
+	{"no match", store.EventFilter{Type: []string{"NOPE"}}, nil},
+}
+
+// Keys returns doc_id/event id for rows.
+func Keys(rows []store.EventRow) []string {
+	var out []string
+	for _, r := range rows {
+		out = append(out, r.DocID+"/"+r.ID)
+	}
+	return out
+}
+
+// Run checks a backend against the store contracts.
+func Run(t *testing.T, open Open) {
+	ctx := context.Background()
+
+	t.Run("PutDocuments_Idempotent", func(t *testing.T) {
+		s := open(t)
+		Load(t, s)
+		fx := Fixture()
+		ins, err := s.PutDocuments(ctx, fx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(ins, []bool{false, false, false}) {
+			t.Errorf("re-put inserted = %v, want all false", ins)
+		}
+		// Same text under a new id, and the same new document twice in one
+		// batch: the content hash catches the first, the batch the second.
+		again := fx[0]
+		again.Record.DocID = "d1-copy"
+		fresh := Fixture()[1]
+		fresh.Record.DocID, fresh.Text = "d4", "A new text."
+		ins, err = s.PutDocuments(ctx, []store.Document{again, fresh, fresh})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := ins, []bool{false, true, false}; !reflect.DeepEqual(got, want) {
+			t.Errorf("inserted = %v, want %v", got, want)
+		}
+		st, err := s.Stats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := st, (store.Stats{Documents: 4, Events: 7, Quotes: 5, Places: 1}); got != want {
+			t.Errorf("Stats = %+v, want %+v", got, want)
+		}
+	})
+
+	t.Run("PutDocuments_NoID", func(t *testing.T) {
+		s := open(t)
+		d := Fixture()[0]
+		d.Record.DocID = ""
+		if _, err := s.PutDocuments(ctx, []store.Document{Fixture()[1], d}); err == nil {
+			t.Fatal("PutDocuments accepted a document without doc_id")
+		}
+		// Atomic: the valid document in the failed batch is not stored.
+		if ok, err := s.HasDocument(ctx, "d2", ""); err != nil || ok {
+			t.Errorf("HasDocument(d2) after failed batch = %v, %v; want false", ok, err)
+		}
+	})
+
+	t.Run("HasDocument", func(t *testing.T) {
+		s := open(t)
+		Load(t, s)
+		for _, c := range []struct {
+			id, hash string
+			want     bool
+		}{
+			{"d1", "", true}, {"", store.ContentHash(Fixture()[1].Text), true}, {"nope", store.ContentHash("nope"), false}, {"", "", false},
+		} {
+			if got, err := s.HasDocument(ctx, c.id, c.hash); err != nil || got != c.want {
+				t.Errorf("HasDocument(%q, %q) = %v, %v; want %v", c.id, c.hash, got, err, c.want)
+			}
+		}
+	})
+
+	t.Run("Document", func(t *testing.T) {
+		s := open(t)
+		Load(t, s)
+		d, err := s.Document(ctx, "d3")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Text != ScriptText {
+			t.Errorf("text = %q, want it unchanged", d.Text)
+		}
+		if want := Fixture()[2].Record; !reflect.DeepEqual(d.Record, want) {
+			t.Errorf("record round trip differs:\n got %+v\nwant %+v", d.Record, want)
+		}
+		if d.Hash != store.ContentHash(ScriptText) || d.Ingested == "" {
+			t.Errorf("hash %q ingested %q", d.Hash, d.Ingested)
+		}
+		if _, err := s.Document(ctx, "missing"); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("Document(missing) err = %v, want ErrNotFound", err)
+		}
+	})
+
+	t.Run("Events_Filters", func(t *testing.T) {
+		s := open(t)
+		Load(t, s)
+		for _, c := range EventFilterCases {
+			t.Run(c.Name, func(t *testing.T) {
+				rows, next, err := s.Events(ctx, c.Filter, "", 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := Keys(rows); !reflect.DeepEqual(got, c.Want) {
+					t.Errorf("got %v, want %v", got, c.Want)
+				}
+				if next != "" {
+					t.Errorf("next = %q for a single page", next)
+				}
+			})
+		}
+	})
+
+	t.Run("Events_Row", func(t *testing.T) {
+		s := open(t)
+		Load(t, s)
+		rows, _, err := s.Events(ctx, store.EventFilter{Type: []string{"ACCUSE"}}, "", 0)
+		if err != nil || len(rows) != 1 {
+			t.Fatalf("rows %v err %v", rows, err)
+		}
+		r := rows[0]
+		if r.Day != "2024-03-01" || r.Date != nil || r.Title != "Shelling near Ganja" || r.Source.URL != "https://example.org/d1" {
+			t.Errorf("row = %+v", r)
+		}
+		if want := Fixture()[0].Record.Events[1]; !reflect.DeepEqual(r.Event, want) {
+			t.Errorf("event round trip:\n got %+v\nwant %+v", r.Event, want)
+		}
+	})
+
+	t.Run("Events_BadFilter", func(t *testing.T) {
+		s := open(t)
+		for _, f := range []store.EventFilter{{From: "2024-13-01"}, {From: "2024-03-02", To: "2024-03-01"}, {BBox: box(10, 0, 0, 10)}} {
+			if _, _, err := s.Events(ctx, f, "", 0); !errors.Is(err, store.ErrBadFilter) {
+				t.Errorf("Events(%+v) err = %v, want ErrBadFilter", f, err)
+			}
+		}
+	})
+
+	t.Run("Events_Pagination", func(t *testing.T) {
+		s := open(t)
+		Load(t, s)
+		all := EventFilterCases[0].Want
+		for _, limit := range []int{1, 2, 3, 5, 6} {
+			var got []string
+			cursor, pages := "", 0
+			for {
+				rows, next, err := s.Events(ctx, store.EventFilter{}, cursor, limit)
+				if err != nil {
+					t.Fatal(err)
+				}
+				pages++
+				if len(rows) > limit {
+					t.Fatalf("limit %d: page of %d", limit, len(rows))
+				}
+				got = append(got, Keys(rows)...)
+				if next == "" {
+					break
+				}
+				if len(rows) != limit {
+					t.Errorf("limit %d: short page %d with a next cursor", limit, len(rows))
+				}
+				cursor = next
+			}
+			if !reflect.DeepEqual(got, all) {
+				t.Errorf("limit %d: paged %v, want %v", limit, got, all)
+			}
+			// Exact boundary: 5 events in pages of 5 is one page with no
+			// next cursor, never a trailing empty page.
+			if wantPages := (len(all) + limit - 1) / limit; pages != wantPages {
+				t.Errorf("limit %d: %d pages, want %d", limit, pages, wantPages)
+			}
+		}
+		rows, next, err := s.Events(ctx, store.EventFilter{Type: []string{"NOPE"}}, "", 10)
+		if err != nil || len(rows) != 0 || next != "" || rows == nil {
+			t.Errorf("empty result = %v %q %v; want non-nil empty, no cursor", rows, next, err)
+		}
+		for _, bad := range []string{"!!", "bm9waXBl", store.EncodeCursor(store.Cursor{Day: "x", Key: 1}), "MjAyNC0wMS0wMXwtMQ"} {
+			if _, _, err := s.Events(ctx, store.EventFilter{}, bad, 10); !errors.Is(err, store.ErrBadCursor) {
+				t.Errorf("cursor %q: err = %v, want ErrBadCursor", bad, err)
+			}
+		}
+	})
+
+	t.Run("Quotes", func(t *testing.T) {
+		s := open(t)
+		Load(t, s)
+		for _, c := range []struct {
+			name string
+			f    store.QuoteFilter
+			want []string
+		}{
+			{"all", store.QuoteFilter{}, []string{"We condemn", "The protesters", "aid would"}},
+			{"speaker", store.QuoteFilter{Speaker: "karimov"}, []string{"The protesters"}},
+			{"country", store.QuoteFilter{Country: []string{"FRA"}}, []string{"aid would"}},
+			{"countries", store.QuoteFilter{Country: []string{"FRA", "ARM"}}, []string{"We condemn", "aid would"}},
+			{"q", store.QuoteFilter{Q: "shelling"}, []string{"We condemn"}},
+			{"q no match", store.QuoteFilter{Q: "zebra"}, nil},
+		} {
+			rows, _, err := s.Quotes(ctx, c.f, "", 0)
+			if err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			ok := len(rows) == len(c.want)
+			var got []string
+			for i, r := range rows {
+				got = append(got, r.Text)
+				ok = ok && strings.HasPrefix(r.Text, c.want[i])
+			}
+			if !ok {
+				t.Errorf("%s: got %v, want %v", c.name, got, c.want)
+			}
+		}
+		rows, next, err := s.Quotes(ctx, store.QuoteFilter{}, "", 2)
+		if err != nil || len(rows) != 2 || next == "" {
+			t.Fatalf("page 1: %d rows next %q err %v", len(rows), next, err)
+		}
+		rows, next, err = s.Quotes(ctx, store.QuoteFilter{}, next, 2)
+		if err != nil || len(rows) != 1 || next != "" || rows[0].DocID != "d2" {
+			t.Fatalf("page 2: %+v next %q err %v", rows, next, err)
+		}
+		if _, _, err := s.Quotes(ctx, store.QuoteFilter{}, "%%%", 2); !errors.Is(err, store.ErrBadCursor) {
+			t.Errorf("bad cursor err = %v", err)
+		}
+	})
+
+	t.Run("Timeline", func(t *testing.T) {
+		s := open(t)
+		Load(t, s)
+		got, err := s.Timeline(ctx, store.EventFilter{}, "quad")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []store.TimelinePoint{
+			{Date: "2024-02-28", Total: 1, Counts: map[string]int{"MATCON": 1}},
+			{Date: "2024-03-01", Total: 1, Counts: map[string]int{"VERBCON": 1}},
+			{Date: "2024-03-04", Total: 1, Counts: map[string]int{"MATCOP": 1}},
+			{Date: "2024-03-05", Total: 1, Counts: map[string]int{"MATCON": 1}},
+			{Date: "2024-03-10", Total: 1, Counts: map[string]int{"VERBCOP": 1}},
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("by quad:\n got %+v\nwant %+v", got, want)
+		}
+		got, err = s.Timeline(ctx, store.EventFilter{Recipient: store.ActorFilter{Countries: []string{"KEN"}}}, "type")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = []store.TimelinePoint{
+			{Date: "2024-03-04", Total: 1, Counts: map[string]int{"AID": 1}},
+			{Date: "2024-03-05", Total: 1, Counts: map[string]int{"PROTEST": 1}},
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("by type:\n got %+v\nwant %+v", got, want)
+		}
+		if _, err := s.Timeline(ctx, store.EventFilter{}, "week"); !errors.Is(err, store.ErrBadFilter) {
+			t.Errorf("by week err = %v", err)
+		}
+	})
+
+	t.Run("Network", func(t *testing.T) {
+		s := open(t)
+		Load(t, s)
+		edges, err := s.Network(ctx, store.EventFilter{}, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// d3/e1 has two actors, so 6 edges from 5 events.
+		if len(edges) != 6 {
+			t.Fatalf("%d edges: %+v", len(edges), edges)
+		}
+		edges, err = s.Network(ctx, store.EventFilter{Recipient: store.ActorFilter{Countries: []string{"FRA"}}}, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range edges {
+			got = append(got, e.Actor.Name+">"+e.Recipient.Name)
+			if e.Weight != 1 || e.Quads["VERBCOP"] != 1 {
+				t.Errorf("edge %+v", e)
+			}
+		}
+		sort.Strings(got)
+		if want := []string{"Azerbaijan>France", "Turkey>France"}; !reflect.DeepEqual(got, want) {
+			t.Errorf("edges %v, want %v", got, want)
+		}
+		if edges, _ := s.Network(ctx, store.EventFilter{}, 2); len(edges) != 2 {
+			t.Errorf("limit 2 gave %d edges", len(edges))
+		}
+	})
+
+	t.Run("Places", func(t *testing.T) {
+		s := open(t)
+		Load(t, s)
+		got, err := s.Places(ctx, store.EventFilter{Recipient: store.ActorFilter{Countries: []string{"KEN", "AZE"}}}, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, p := range got {
+			names = append(names, p.Name)
+			if p.Count != 1 {
+				t.Errorf("%s count %d", p.Name, p.Count)
+			}
+			if (p.Name == "Baku") != (p.Lat == nil) {
+				t.Errorf("%s lat %v: only the dateline place lacks coordinates", p.Name, p.Lat)
+			}
+		}
+		if want := []string{"Baku", "Mombasa", "Nairobi"}; !reflect.DeepEqual(names, want) {
+			t.Errorf("places %v, want %v", names, want)
+		}
+	})
+}
