@@ -2,6 +2,7 @@ package actor
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/dateline-project/dateline/internal/doc"
 )
@@ -78,6 +79,23 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 				rule += " +of_country"
 			}
 		}
+		if country == "" {
+			// "the regime in Khankendi", "the government in Kabul": the
+			// seat names whose authority it is, and belongs to the span.
+			if cd, end, ok := s.inSeat(d, sent, b); ok {
+				country = cd.Country
+				if cd.Kind == KindPRE {
+					c.SectorCode, c.OtherSectorCodes = cd.Sector, nil
+				}
+				rule += " +in_seat " + cd.Rule
+				c.End = d.Tokens[end-1].End
+				c.end = end
+			}
+		}
+		if relationalRoles[role.Canonical] && strings.Contains(rule, "+possessive") {
+			// "Azerbaijan's partners" are not Azerbaijani.
+			country = ""
+		}
 		det := s.tok(d, a)
 		bare := roleStart == a+1 && definiteDets[det]
 		switch {
@@ -101,6 +119,28 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			s.coordinated(d, sent, demonymAt, c)
 		}
 	}
+}
+
+// relationalRoles name a relation to the possessor, not membership.
+var relationalRoles = map[string]bool{
+	"partner": true, "ally": true, "neighbour": true, "neighbor": true, "counterpart": true,
+	"friend": true, "enemy": true, "rival": true, "adversary": true, "opponent": true, "critic": true,
+	"international partner": true, "western partner": true, "sponsor": true, "backer": true,
+}
+
+// inSeat reads "in <seat>" after token b, where the seat is a capital or
+// the seat of a partially recognised entity; it returns the coding and
+// the token after the seat.
+func (s *Stage) inSeat(d *doc.Doc, sent *doc.Sentence, b int) (Coding, int, bool) {
+	if b+1 >= sent.EndToken || s.tok(d, b) != "in" || !isCap(d, b+1) {
+		return Coding{}, 0, false
+	}
+	for L := min(3, sent.EndToken-b-1); L >= 1; L-- {
+		if c, ok := s.r.dict.Phrase(s.key(d, b+1, b+1+L)); ok && (c.Kind == KindPRE || c.Kind == KindCapital) {
+			return c, b + 1 + L, true
+		}
+	}
+	return Coding{}, 0, false
 }
 
 // coordinated adds an entity for each demonym coordinated before token k

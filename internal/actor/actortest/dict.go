@@ -61,6 +61,9 @@ func Dict() actor.Dictionary {
 	role("assistant", "assistants", "GOV", true, false)
 	role("head", "heads", "GOV", true, false)
 	role("department", "departments", "GOV", false, false)
+	role("regime", "regimes", "GOV", false, false)
+	role("government", "governments", "GOV", false, false)
+	role("partner", "partners", "GOV", false, false)
 	f.discard["monday"] = true
 	return f
 }

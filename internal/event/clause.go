@@ -1,0 +1,289 @@
+package event
+
+import (
+	"github.com/dateline-project/dateline/internal/doc"
+)
+
+// clauseIndex maps tokens to what the argument finder needs: the entity
+// that starts or covers each token, and the chunk each token is in.
+type clauseIndex struct {
+	d        *doc.Doc
+	lower    string
+	entStart []int // token -> longest entity starting there, or -1
+	entEnd   []int // entity -> token after its last token
+	chunkOf  []int // token -> chunk index, or -1
+}
+
+func (ci *clauseIndex) reset(d *doc.Doc) {
+	ci.d = d
+	ci.lower = d.Lower
+	n := len(d.Tokens)
+	ci.entStart = grow(ci.entStart, n)
+	ci.chunkOf = grow(ci.chunkOf, n)
+	for i := range ci.entStart {
+		ci.entStart[i] = -1
+		ci.chunkOf[i] = -1
+	}
+	ci.entEnd = grow(ci.entEnd, len(d.Entities))
+	for ei, e := range d.Entities {
+		k := tokenAtOrAfter(d, e.Start, 0)
+		if k >= n {
+			ci.entEnd[ei] = n
+			continue
+		}
+		end := tokenAtOrAfter(d, e.End, k)
+		ci.entEnd[ei] = end
+		if cur := ci.entStart[k]; cur < 0 || d.Entities[cur].End < e.End {
+			ci.entStart[k] = ei
+		}
+	}
+	for c, ch := range d.Chunks {
+		for k := ch.FirstToken; k < ch.EndToken && k < n; k++ {
+			ci.chunkOf[k] = c
+		}
+	}
+}
+
+func grow(s []int, n int) []int {
+	if cap(s) < n {
+		return make([]int, n)
+	}
+	return s[:n]
+}
+
+// tokenAtOrAfter returns the first token whose start is >= off.
+func tokenAtOrAfter(d *doc.Doc, off, lo int) int {
+	hi := len(d.Tokens)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if d.Tokens[m].Start < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+func (ci *clauseIndex) tok(k int) string {
+	t := ci.d.Tokens[k]
+	return ci.lower[t.Start:t.End]
+}
+
+func (ci *clauseIndex) tag(k int) string { return ci.d.Tokens[k].Tag }
+
+// prepositions that make a following noun phrase an oblique, not a subject.
+var prepositions = map[string]bool{
+	"in": true, "of": true, "for": true, "with": true, "to": true, "from": true, "on": true, "at": true,
+	"by": true, "against": true, "despite": true, "about": true, "over": true, "into": true, "near": true,
+	"after": true, "before": true, "during": true, "under": true, "between": true, "among": true, "amid": true,
+	"than": true, "toward": true, "towards": true, "through": true, "across": true, "via": true, "like": true,
+}
+
+// clauseBreaks end the search for a subject to the left of a verb.
+var clauseBreaks = map[string]bool{
+	"that": true, ";": true, ":": true, "because": true, "while": true, "although": true, "though": true,
+	"if": true, "unless": true, "when": true, "whereas": true, "but": true, "since": true, "after": true,
+	"before": true, "as": true, "where": true, "which": true, "who": true, "so": true, "\"": true, "“": true,
+	"”": true, "(": true, ")": true,
+}
+
+var relativePronouns = map[string]bool{"that": true, "which": true, "who": true, "whom": true}
+
+// vgBounds returns the verb group around token t, or [t, t+1).
+func (ci *clauseIndex) vgBounds(t int) (int, int) {
+	if c := ci.chunkOf[t]; c >= 0 && ci.d.Chunks[c].Kind == doc.VerbGroup {
+		return ci.d.Chunks[c].FirstToken, ci.d.Chunks[c].EndToken
+	}
+	return t, t + 1
+}
+
+// subjects finds the actor entities of the clause whose verb group starts
+// at vg, within sentence s: the leftmost entity of the clause that is not
+// the object of a preposition (a possessor counts: "despite Armenia's
+// attempts"), plus those coordinated with it; or, after a relative
+// pronoun, the entity the relative clause hangs on.
+func (ci *clauseIndex) subjects(s doc.Sentence, vg int) []int {
+	d := ci.d
+	k := vg - 1
+	for k >= s.FirstToken && (ci.tag(k) == "RB" || ci.tag(k) == "MD") {
+		k--
+	}
+	if k >= s.FirstToken && relativePronouns[ci.tok(k)] {
+		return ci.entitiesEndingAt(s, k)
+	}
+	start := s.FirstToken
+	for j := vg - 1; j >= s.FirstToken; j-- {
+		if clauseBreaks[ci.tok(j)] {
+			start = j + 1
+			break
+		}
+	}
+	for j := start; j < vg; j++ {
+		e := ci.entStart[j]
+		if e < 0 {
+			continue
+		}
+		end := ci.entEnd[e]
+		possessor := end < len(d.Tokens) && (ci.tok(end) == "'s" || ci.tok(end) == "’s")
+		if j > s.FirstToken && prepositions[ci.tok(j-1)] && !possessor {
+			j = end - 1
+			continue
+		}
+		if j > s.FirstToken+1 && ci.tag(j-1) == "DT" && prepositions[ci.tok(j-2)] && !possessor {
+			j = end - 1
+			continue
+		}
+		out := []int{e}
+		return ci.coordinated(out, end, vg)
+	}
+	return nil
+}
+
+// entitiesEndingAt returns the entity that ends right before token k
+// (the antecedent of a relative pronoun), skipping a prepositional phrase
+// that the entity itself does not cover ("the regime in X that ...").
+func (ci *clauseIndex) entitiesEndingAt(s doc.Sentence, k int) []int {
+	for j := k - 1; j >= s.FirstToken && j >= k-8; j-- {
+		if e := ci.entStart[j]; e >= 0 && ci.entEnd[e] <= k {
+			// Prefer a non-prepositional entity: step over "in X".
+			if j > s.FirstToken && prepositions[ci.tok(j-1)] {
+				continue
+			}
+			return []int{e}
+		}
+	}
+	return nil
+}
+
+// coordinated extends a list of entities with those joined to the last by
+// "and" or a comma, up to token limit.
+func (ci *clauseIndex) coordinated(out []int, end, limit int) []int {
+	for end+1 < limit {
+		c := ci.tok(end)
+		if c != "and" && c != "," && c != "or" {
+			break
+		}
+		next := end + 1
+		if ci.tok(next) == "the" && next+1 < limit {
+			next++
+		}
+		e := ci.entStart[next]
+		if e < 0 {
+			break
+		}
+		out = append(out, e)
+		end = ci.entEnd[e]
+	}
+	return out
+}
+
+// objects finds the entities after token from: the first entity within
+// the clause, or, when prep is set, the first entity after that
+// preposition. The search stops at another finite verb or a clause break.
+func (ci *clauseIndex) objects(s doc.Sentence, from int, prep string) []int {
+	limit := min(s.EndToken, from+14)
+	seenPrep := prep == ""
+	for j := from; j < limit; j++ {
+		t := ci.tok(j)
+		if j > from && (clauseBreaks[t] || isFinite(ci.tag(j))) && ci.entStart[j] < 0 {
+			if t != "that" || !seenPrep {
+				break
+			}
+		}
+		if !seenPrep {
+			if t == prep {
+				seenPrep = true
+			}
+			continue
+		}
+		if e := ci.entStart[j]; e >= 0 {
+			return ci.coordinated([]int{e}, ci.entEnd[e], limit)
+		}
+	}
+	return nil
+}
+
+// byAgent returns the entities after "by" following token from: the actor
+// of a passive verb.
+func (ci *clauseIndex) byAgent(s doc.Sentence, from int) []int {
+	limit := min(s.EndToken, from+8)
+	for j := from; j < limit; j++ {
+		if ci.tok(j) == "by" {
+			return ci.objects(s, j+1, "")
+		}
+		if isFinite(ci.tag(j)) || clauseBreaks[ci.tok(j)] {
+			break
+		}
+	}
+	return nil
+}
+
+func isFinite(tag string) bool { return tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD" }
+
+var beForms = map[string]bool{"be": true, "is": true, "are": true, "was": true, "were": true, "been": true, "being": true, "'s": true, "'re": true, "get": true, "got": true, "gets": true}
+
+// isPassive reports a passive verb group: a form of "be" (or "get")
+// before the trigger, which is a past participle.
+func (ci *clauseIndex) isPassive(vgStart, t int) bool {
+	if ci.tag(t) != "VBN" {
+		return false
+	}
+	for k := vgStart; k < t; k++ {
+		if beForms[ci.tok(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+var negators = map[string]bool{"not": true, "n't": true, "never": true, "no": true, "neither": true, "nor": true, "cannot": true}
+
+// negatedVG reports a negator in the verb group before the trigger, or
+// right before it ("refused" is a trigger of its own; "did not sign" is a
+// negated AGREE).
+func (ci *clauseIndex) negatedVG(vgStart, t int) bool {
+	from := vgStart
+	if from > 0 && negators[ci.tok(from-1)] {
+		return true
+	}
+	for k := from; k < t; k++ {
+		if negators[ci.tok(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// auxOf reads modality from the verb group and the clause before it.
+func (ci *clauseIndex) auxOf(s doc.Sentence, vgStart, t int) []string {
+	var aux []string
+	for k := vgStart; k < t; k++ {
+		switch ci.tok(k) {
+		case "will", "shall", "'ll", "wo":
+			aux = appendOnce(aux, "future")
+		case "would", "could", "might", "may":
+			aux = appendOnce(aux, "hypothetical")
+		case "should", "must":
+			aux = appendOnce(aux, "obligation")
+		case "going":
+			aux = appendOnce(aux, "future")
+		}
+	}
+	for k := s.FirstToken; k < vgStart; k++ {
+		switch ci.tok(k) {
+		case "if", "unless":
+			aux = appendOnce(aux, "conditional")
+		}
+	}
+	return aux
+}
+
+func appendOnce(s []string, v string) []string {
+	for _, x := range s {
+		if x == v {
+			return s
+		}
+	}
+	return append(s, v)
+}
