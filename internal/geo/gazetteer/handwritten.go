@@ -1,0 +1,131 @@
+package gazetteer
+
+import (
+	"fmt"
+	"io/fs"
+	"strconv"
+	"strings"
+
+	"github.com/dateline-project/dateline/internal/lexicon"
+)
+
+// readRegions appends the hand-written regions of regions.tsv.
+func (b *builder) readRegions(fsys fs.FS) error {
+	seen := map[int]bool{}
+	return lexicon.ReadFile(fsys, regionsFile, []string{"id", "code", "name", "feature", "country", "lat", "lon", "aliases"}, func(r lexicon.Record) error {
+		id, err := strconv.Atoi(r.Get("id"))
+		if err != nil || id >= 0 || id <= -100000 {
+			return r.Errorf("id %q: want a negative integer above -100000", r.Get("id"))
+		}
+		if seen[id] {
+			return r.Errorf("id %d used twice", id)
+		}
+		seen[id] = true
+		lat, err1 := strconv.ParseFloat(r.Get("lat"), 64)
+		lon, err2 := strconv.ParseFloat(r.Get("lon"), 64)
+		if err1 != nil || err2 != nil || lat < -90 || lat > 90 || lon < -180 || lon > 180 {
+			return r.Errorf("bad coordinates %q, %q", r.Get("lat"), r.Get("lon"))
+		}
+		name := r.Get("name")
+		if name == "" {
+			return r.Errorf("empty name")
+		}
+		feature := r.Get("feature")
+		if !regionFeatures[feature] {
+			return r.Errorf("feature %q: want RGN, CONT, PEN, SEA, STRT or GULF", feature)
+		}
+		cc := r.Get("country")
+		if cc != "" && !isAlpha3(cc) {
+			return r.Errorf("country %q: want an ISO alpha-3 code or nothing", cc)
+		}
+		e := int32(len(b.entries))
+		b.entries = append(b.entries, Entry{ID: id, Name: name, Feature: feature, CountryCode: cc, Code: r.Get("code"), Lat: lat, Lon: lon})
+		b.addName(name, e)
+		for _, a := range r.List("aliases") {
+			b.addName(a, e)
+		}
+		return nil
+	})
+}
+
+// regionFeatures are the feature codes regions.tsv may use.
+var regionFeatures = map[string]bool{Region: true, "CONT": true, "PEN": true, "SEA": true, "STRT": true, "GULF": true}
+
+// readAliases adds the names of aliases.tsv to the entries they name: by
+// country code (AZE), ISO 3166-2 code (DE-BY), GeoNames admin-1 key of a
+// subdivision (DE.02) or id (587084, -3).
+func (b *builder) readAliases(fsys fs.FS) error {
+	type alias struct {
+		rec    lexicon.Record
+		target string
+		names  []string
+	}
+	var list []alias
+	err := lexicon.ReadFile(fsys, aliasesFile, []string{"target", "names"}, func(r lexicon.Record) error {
+		t := r.Get("target")
+		if t == "" {
+			return r.Errorf("empty target")
+		}
+		list = append(list, alias{rec: r, target: t, names: r.List("names")})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	want := make(map[string]int32, len(list))
+	for _, a := range list {
+		want[a.target] = -1
+	}
+	for i, e := range b.entries {
+		for _, k := range [...]string{targetKey(e), e.Code, strconv.Itoa(e.ID)} {
+			if k == "" {
+				continue
+			}
+			if v, ok := want[k]; ok && v < 0 && k != "" {
+				want[k] = int32(i)
+			}
+		}
+	}
+	for _, a := range list {
+		e := want[a.target]
+		if e < 0 {
+			return a.rec.Errorf("target %q matches no entry", a.target)
+		}
+		for _, n := range a.names {
+			b.addName(n, e)
+		}
+	}
+	return nil
+}
+
+// targetKey is the alias target that names a country or a subdivision by
+// its code.
+func targetKey(e Entry) string {
+	switch e.Feature {
+	case Country:
+		return e.CountryCode
+	case Admin1:
+		return e.Admin1
+	}
+	return ""
+}
+
+func isAlpha3(s string) bool {
+	if len(s) != 3 {
+		return false
+	}
+	for i := 0; i < 3; i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// Describe returns a one-line description of e for logs and tests, such as
+// "Baku (PPLC, AZE, 587084)".
+func Describe(e Entry) string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "%s (%s, %s, %d)", e.Name, e.Feature, e.CountryCode, e.ID)
+	return sb.String()
+}
