@@ -45,6 +45,8 @@ func commands() []command {
 	return []command{
 		{"code", "code files, directories or stdin into JSON Lines", runCode},
 		{"bench", "measure throughput on a generated corpus", runBench},
+		{"ingest", "code inputs and store them in a database", runIngest},
+		{"serve", "serve the JSON API and web app over a database", runServe},
 		{"eval", "score against gold data (plover, docs, quotes, places)", runEval},
 	}
 }

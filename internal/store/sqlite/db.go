@@ -35,8 +35,9 @@ type DB struct {
 	db *sql.DB
 	// mu serialises writers inside this process; SQLite would serialise
 	// them anyway, but waiting here is cheaper than spinning on SQLITE_BUSY.
-	mu   sync.Mutex
-	path string
+	mu     sync.Mutex
+	path   string
+	closed bool
 }
 
 var _ store.Store = (*DB)(nil)
@@ -86,9 +87,14 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 }
 
 // Close checkpoints the WAL into the main file and closes the database.
+// Closing twice is harmless.
 func (db *DB) Close() error {
 	db.mu.Lock()
 	defer db.mu.Unlock()
+	if db.closed {
+		return nil
+	}
+	db.closed = true
 	// A checkpoint leaves a single self-contained file behind; failing
 	// to take one is harmless (the WAL is replayed on the next open).
 	_, _ = db.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")

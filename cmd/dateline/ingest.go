@@ -1,0 +1,253 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/dateline-project/dateline/internal/coder"
+	"github.com/dateline-project/dateline/internal/output"
+	"github.com/dateline-project/dateline/internal/pipeline"
+	"github.com/dateline-project/dateline/internal/source"
+	"github.com/dateline-project/dateline/internal/store"
+	"github.com/dateline-project/dateline/internal/store/sqlite"
+)
+
+// coderFlags are the flags that choose the coder's resources, shared by the
+// commands that code documents into the store.
+type coderFlags struct {
+	workers *int
+	dicts   listFlag
+	pActors listFlag
+	pAgents listFlag
+}
+
+func addCoderFlags(fs *flag.FlagSet) *coderFlags {
+	c := &coderFlags{workers: fs.Int("workers", 0, "number of coding workers (default: all cores)")}
+	fs.Var(&c.dicts, "dict", "load a user dictionary `FILE` (repeatable)")
+	fs.Var(&c.pActors, "petrarch-actors", "load a PETRARCH actor dictionary `FILE` (repeatable)")
+	fs.Var(&c.pAgents, "petrarch-agents", "load a PETRARCH agent dictionary `FILE` (repeatable)")
+	return c
+}
+
+func (c *coderFlags) load() (*coder.Coder, error) {
+	return coder.Load(coder.Options{Workers: *c.workers, Dicts: c.dicts, PetrarchActors: c.pActors, PetrarchAgents: c.pAgents})
+}
+
+// errKnown marks a document that is already stored; it travels through the
+// pipeline as an item error so that the document is not coded again, and
+// keeps its place in the input order.
+var errKnown = errors.New("already stored")
+
+// ingestCounts are what ingest reports. A document is counted only once
+// its transaction has committed (or it was found already stored), so after
+// a crash a re-run's counts add up to the input exactly.
+type ingestCounts struct {
+	New       int `json:"new"`
+	Unchanged int `json:"unchanged"`
+	Skipped   int `json:"skipped"`
+}
+
+func (c ingestCounts) done() int { return c.New + c.Unchanged + c.Skipped }
+
+// ingester codes documents and commits them to a store in small
+// transactions, in input order.
+type ingester struct {
+	st     store.Store
+	runner *pipeline.Runner
+	log    *slog.Logger
+	// batch and maxDelay bound how much coded work a crash can lose: a
+	// transaction commits every batch documents or every maxDelay,
+	// whichever comes first.
+	batch    int
+	maxDelay time.Duration
+	// progress is called after every commit.
+	progress func(ingestCounts)
+
+	pending   []store.Document
+	lastFlush time.Time
+	counts    ingestCounts
+}
+
+// run codes the items that produce emits and stores them. It returns the
+// counts of what was committed, also on error.
+func (in *ingester) run(ctx context.Context, produce func(emit func(pipeline.Item) error) error) (ingestCounts, error) {
+	in.lastFlush = time.Now()
+	err := in.runner.Run(ctx, func(emit func(pipeline.Item) error) error {
+		return produce(func(it pipeline.Item) error {
+			if it.Err == nil && it.Doc != nil {
+				// Skip coding documents stored by an earlier run, which
+				// makes re-running after a crash cheap.
+				known, err := in.st.HasDocument(ctx, it.Doc.ID, store.ContentHash(it.Doc.Text))
+				if err != nil {
+					return err
+				}
+				if known {
+					it.Err = errKnown
+				}
+			}
+			return emit(it)
+		})
+	}, in.consume(ctx))
+	// Keep what was coded before a cancellation or a reader error: it is
+	// complete and in order. The flush must outlive the cancelled ctx.
+	if ferr := in.flush(context.WithoutCancel(ctx)); err == nil {
+		err = ferr
+	}
+	return in.counts, err
+}
+
+func (in *ingester) consume(ctx context.Context) func(pipeline.Item) error {
+	return func(it pipeline.Item) error {
+		switch {
+		case errors.Is(it.Err, errKnown):
+			in.counts.Unchanged++
+		case it.Err != nil:
+			in.counts.Skipped++
+			in.log.Warn("skipped", "err", it.Err)
+		default:
+			in.pending = append(in.pending, store.Document{
+				Record: output.FromDoc(it.Doc, output.Options{}),
+				Text:   it.Doc.Text,
+			})
+		}
+		if len(in.pending) >= in.batch || (len(in.pending) > 0 && time.Since(in.lastFlush) >= in.maxDelay) {
+			return in.flush(ctx)
+		}
+		return nil
+	}
+}
+
+func (in *ingester) flush(ctx context.Context) error {
+	in.lastFlush = time.Now()
+	if len(in.pending) == 0 {
+		if in.progress != nil {
+			in.progress(in.counts)
+		}
+		return nil
+	}
+	ins, err := in.st.PutDocuments(ctx, in.pending)
+	if err != nil {
+		return err
+	}
+	for _, ok := range ins {
+		if ok {
+			in.counts.New++
+		} else {
+			in.counts.Unchanged++
+		}
+	}
+	in.pending = in.pending[:0]
+	if in.progress != nil {
+		in.progress(in.counts)
+	}
+	return nil
+}
+
+// isTerminal reports whether w is a terminal, for the progress bar.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+func runIngest(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: dateline ingest [flags] [FILES|DIRS|-]\n\nCodes documents like 'dateline code' and stores them in a database (stdin when no\ninput is given). Documents already stored (same id or same text) are not coded\nagain, so re-running after an interruption picks up where it stopped.\n\nflags:")
+		fs.PrintDefaults()
+	}
+	var (
+		dbPath  = fs.String("db", "dateline.db", "database `FILE`")
+		format  = fs.String("format", "", "force the input `format`: txt, jsonl, csv, tsv, html, rss")
+		batch   = fs.Int("batch", 64, "commit every `N` documents")
+		every   = fs.Duration("log-every", 5*time.Second, "log progress this often when stderr is not a terminal")
+		fields  = mapFlag{}
+		coderFl = addCoderFlags(fs)
+	)
+	fs.Var(fields, "field", "map an input field: `name=input_name` (e.g. text=body); repeatable")
+	inputs, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if *coderFl.workers < 0 || *batch <= 0 || *every <= 0 {
+		fmt.Fprintln(e.stderr, "dateline ingest: --workers, --batch and --log-every must be positive")
+		return errUsage
+	}
+	if len(inputs) == 0 {
+		inputs = []string{"-"}
+	}
+	c, err := coderFl.load()
+	if err != nil {
+		return err
+	}
+	db, err := sqlite.Open(ctx, *dbPath, sqlite.Options{})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+
+	in := &ingester{st: db, runner: c.Runner(), log: e.log, batch: *batch, maxDelay: 250 * time.Millisecond}
+	start := time.Now()
+	var bar *progressbar.ProgressBar
+	if isTerminal(e.stderr) {
+		bar = progressbar.NewOptions(-1,
+			progressbar.OptionSetWriter(e.stderr),
+			progressbar.OptionSetDescription("ingesting"),
+			progressbar.OptionShowCount(),
+			progressbar.OptionShowIts(),
+			progressbar.OptionSetItsString("docs"),
+			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionSpinnerType(14),
+			progressbar.OptionClearOnFinish(),
+		)
+		in.progress = func(n ingestCounts) {
+			bar.Describe(fmt.Sprintf("ingesting: %d new, %d unchanged, %d skipped", n.New, n.Unchanged, n.Skipped))
+			_ = bar.Set(n.done())
+		}
+	} else {
+		lastLog := time.Now()
+		in.progress = func(n ingestCounts) {
+			if time.Since(lastLog) < *every {
+				return
+			}
+			lastLog = time.Now()
+			e.log.Info("progress", "done", n.done(), "new", n.New, "unchanged", n.Unchanged, "skipped", n.Skipped,
+				"docs_per_s", fmt.Sprintf("%.0f", float64(n.done())/time.Since(start).Seconds()))
+		}
+	}
+
+	opts := source.Options{Format: *format, Fields: fields, Stdin: e.stdin}
+	counts, err := in.run(ctx, func(emit func(pipeline.Item) error) error {
+		return source.Read(ctx, inputs, opts, func(it source.Item) error {
+			return emit(pipeline.Item{Doc: it.Doc, Err: it.Err})
+		})
+	})
+	if bar != nil {
+		_ = bar.Finish()
+	}
+	elapsed := time.Since(start)
+	e.log.Info("done", "new", counts.New, "unchanged", counts.Unchanged, "skipped", counts.Skipped,
+		"seconds", fmt.Sprintf("%.1f", elapsed.Seconds()), "db", *dbPath)
+	if err != nil {
+		return err
+	}
+	if cerr := db.Close(); cerr != nil {
+		return cerr
+	}
+	if counts.Skipped > 0 {
+		return fmt.Errorf("%w: %d of %d", errSkipped, counts.Skipped, counts.done())
+	}
+	if counts.done() == 0 {
+		e.log.Warn("no documents found in the input")
+	}
+	return nil
+}

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"net"
+	"os"
+	"runtime"
+	"time"
+
+	"github.com/dateline-project/dateline/internal/coder"
+	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/server"
+	"github.com/dateline-project/dateline/internal/store/sqlite"
+)
+
+// workerPool lends coder.Workers (which are not safe for concurrent use)
+// to concurrent requests; at most len(pool) documents are coded at once,
+// which also bounds the CPU one server spends on posted articles.
+type workerPool chan *coder.Worker
+
+func newWorkerPool(c *coder.Coder, n int) (workerPool, error) {
+	p := make(workerPool, n)
+	for i := 0; i < n; i++ {
+		w, err := c.NewWorker()
+		if err != nil {
+			return nil, fmt.Errorf("build coder worker: %w", err)
+		}
+		p <- w
+	}
+	return p, nil
+}
+
+// Code implements server.Coder.
+func (p workerPool) Code(ctx context.Context, d *doc.Doc) error {
+	var w *coder.Worker
+	select {
+	case w = <-p:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer func() { p <- w }()
+	return w.Code(ctx, d)
+}
+
+func runServe(ctx context.Context, e *env, args []string) error {
+	flags := flag.NewFlagSet("serve", flag.ContinueOnError)
+	flags.SetOutput(e.stderr)
+	flags.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: dateline serve [flags]\n\nServes the JSON API (and the web app) over a database made by 'dateline ingest'.\nStops cleanly on SIGINT or SIGTERM.\n\nflags:")
+		flags.PrintDefaults()
+	}
+	var (
+		dbPath  = flags.String("db", "dateline.db", "database `FILE`")
+		addr    = flags.String("addr", "127.0.0.1:8080", "listen `address`")
+		token   = flags.String("token", "", "bearer `token` required for writes (required off loopback; default $DATELINE_TOKEN)")
+		maxBody = flags.Int64("max-body", server.DefaultMaxBodyBytes, "request body limit in `bytes`")
+		coderFl = addCoderFlags(flags)
+	)
+	rest, err := parseArgs(flags, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		fmt.Fprintf(e.stderr, "dateline serve: unexpected argument %q\n", rest[0])
+		return errUsage
+	}
+	if *token == "" {
+		*token = os.Getenv("DATELINE_TOKEN")
+	}
+	if *coderFl.workers < 0 || *maxBody <= 0 {
+		fmt.Fprintln(e.stderr, "dateline serve: --workers and --max-body must be positive")
+		return errUsage
+	}
+	if !server.IsLoopback(*addr) && *token == "" {
+		fmt.Fprintf(e.stderr, "dateline serve: %v\n", server.ErrTokenRequired)
+		return errUsage
+	}
+	c, err := coderFl.load()
+	if err != nil {
+		return err
+	}
+	n := *coderFl.workers
+	if n == 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	pool, err := newWorkerPool(c, n)
+	if err != nil {
+		return err
+	}
+	db, err := sqlite.Open(ctx, *dbPath, sqlite.Options{})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	srv := server.New(db, server.Options{Token: *token, Coder: pool, MaxBodyBytes: *maxBody, Logger: e.log, Assets: webAssets()})
+	err = srv.ListenAndServe(ctx, *addr, 10*time.Second, func(a net.Addr) {
+		e.log.Info("listening", "url", "http://"+a.String()+"/", "db", *dbPath)
+	})
+	if errors.Is(err, server.ErrTokenRequired) {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if cerr := db.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
+	if err == nil {
+		e.log.Info("stopped", "db", *dbPath)
+	}
+	return err
+}
+
+// webAssets returns the built web app to serve at /, or nil for the
+// placeholder page. The web app's package replaces the body with its
+// embedded files (e.g. return web.Dist()).
+func webAssets() fs.FS { return nil }

@@ -1,0 +1,197 @@
+package server
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dateline-project/dateline/internal/output"
+	"github.com/dateline-project/dateline/internal/store"
+)
+
+// exportPage is how many events an export reads per store query.
+const exportPage = store.MaxLimit
+
+// export streams every event matching the request's filters to write,
+// page by page, so that memory stays flat whatever the result size. The
+// write deadline is pushed forward before each page: a live client may
+// take as long as the export needs, a stalled one still times out.
+func (s *Server) export(w http.ResponseWriter, r *http.Request, contentType, filename string,
+	begin func(bw *bufio.Writer) error, write func(bw *bufio.Writer, row *store.EventRow, first bool) error, end func(bw *bufio.Writer) error) {
+	q := r.URL.Query()
+	if err := checkParams(q, eventParams); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	f, err := parseEventFilter(q)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ctx := r.Context()
+	// The first page is fetched before any byte is written, so that a
+	// store error can still become a proper error response.
+	rows, next, err := s.st.Events(ctx, f, "", exportPage)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("Content-Disposition", `attachment; filename="`+filename+`"`)
+	rc := http.NewResponseController(w)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := begin(bw); err != nil {
+		return
+	}
+	first := true
+	for {
+		_ = rc.SetWriteDeadline(time.Now().Add(writeTimeout))
+		for i := range rows {
+			if err := write(bw, &rows[i], first); err != nil {
+				return // the client went away
+			}
+			first = false
+		}
+		if next == "" {
+			break
+		}
+		rows, next, err = s.st.Events(ctx, f, next, exportPage)
+		if err != nil {
+			// Headers are gone; all that is left is to cut the stream
+			// short, which clients see as a truncated download.
+			s.log.Error("export failed mid-stream", "path", r.URL.Path, "err", err)
+			return
+		}
+	}
+	if err := end(bw); err != nil {
+		return
+	}
+	_ = bw.Flush()
+}
+
+func noop(*bufio.Writer) error { return nil }
+
+func (s *Server) handleExportJSONL(w http.ResponseWriter, r *http.Request) {
+	var enc *json.Encoder
+	s.export(w, r, "application/x-ndjson; charset=utf-8", "events.jsonl",
+		func(bw *bufio.Writer) error { enc = json.NewEncoder(bw); return nil },
+		func(bw *bufio.Writer, row *store.EventRow, _ bool) error { return enc.Encode(row) },
+		noop)
+}
+
+// CSVHeader names the CSV export's columns: one row per event, in the
+// spirit of GDELT's event table. Multiple actors or recipients are joined
+// with '|', as in dateline's data files.
+var CSVHeader = []string{
+	"date", "day", "actor_country", "actor_sector", "actor_name", "recipient_country", "recipient_sector", "recipient_name",
+	"event", "mode", "quad", "cameo_root", "intensity", "negated", "claimed_by",
+	"location_name", "location_country", "lat", "lon", "source_url", "source_path", "doc_id", "event_id", "trigger", "confidence",
+}
+
+func joinActors(bs []output.ActorBlock, field func(output.ActorBlock) string) string {
+	parts := make([]string, len(bs))
+	for i, b := range bs {
+		parts[i] = field(b)
+	}
+	return strings.Join(parts, "|")
+}
+
+func csvRow(row *store.EventRow) []string {
+	ev := &row.Event
+	country := func(b output.ActorBlock) string { return b.CountryCode }
+	sector := func(b output.ActorBlock) string { return b.SectorCode }
+	name := func(b output.ActorBlock) string {
+		if b.EntityName != "" {
+			return b.EntityName
+		}
+		return b.RawText
+	}
+	date, claimed := "", ""
+	if ev.Date != nil {
+		date = *ev.Date
+	}
+	if ev.ClaimedBy != nil {
+		claimed = name(*ev.ClaimedBy)
+	}
+	var locName, locCountry, lat, lon string
+	if l := ev.Location; l != nil {
+		locName, locCountry = l.Name, l.CountryCode
+		if l.Lat != 0 || l.Lon != 0 {
+			lat, lon = strconv.FormatFloat(l.Lat, 'f', -1, 64), strconv.FormatFloat(l.Lon, 'f', -1, 64)
+		}
+	}
+	return []string{
+		date, row.Day,
+		joinActors(ev.Actor, country), joinActors(ev.Actor, sector), joinActors(ev.Actor, name),
+		joinActors(ev.Recipient, country), joinActors(ev.Recipient, sector), joinActors(ev.Recipient, name),
+		ev.Event, ev.Mode, ev.Quad, ev.CameoRoot, strconv.FormatFloat(ev.Intensity, 'f', -1, 64), strconv.FormatBool(ev.Negated), claimed,
+		locName, locCountry, lat, lon, row.Source.URL, row.Source.Path, row.DocID, ev.ID, ev.Evidence.TriggerText,
+		strconv.FormatFloat(ev.Confidence, 'f', -1, 64),
+	}
+}
+
+func (s *Server) handleExportCSV(w http.ResponseWriter, r *http.Request) {
+	var cw *csv.Writer
+	s.export(w, r, "text/csv; charset=utf-8", "events.csv",
+		func(bw *bufio.Writer) error { cw = csv.NewWriter(bw); return cw.Write(CSVHeader) },
+		func(bw *bufio.Writer, row *store.EventRow, _ bool) error { return cw.Write(csvRow(row)) },
+		func(bw *bufio.Writer) error { cw.Flush(); return cw.Error() })
+}
+
+type geoFeature struct {
+	Type       string         `json:"type"`
+	Geometry   *geoPoint      `json:"geometry"`
+	Properties map[string]any `json:"properties"`
+}
+
+type geoPoint struct {
+	Type        string     `json:"type"`
+	Coordinates [2]float64 `json:"coordinates"`
+}
+
+func feature(row *store.EventRow) geoFeature {
+	ev := &row.Event
+	f := geoFeature{Type: "Feature", Properties: map[string]any{
+		"doc_id": row.DocID, "event_id": ev.ID, "day": row.Day, "date": ev.Date, "event": ev.Event, "mode": ev.Mode,
+		"quad": ev.Quad, "cameo_root": ev.CameoRoot, "intensity": ev.Intensity, "actor": ev.Actor, "recipient": ev.Recipient,
+		"source_url": row.Source.URL, "title": row.Title,
+	}}
+	if l := ev.Location; l != nil {
+		f.Properties["location_name"] = l.Name
+		f.Properties["location_country"] = l.CountryCode
+		if l.Lat != 0 || l.Lon != 0 {
+			// GeoJSON orders coordinates longitude first (RFC 7946).
+			f.Geometry = &geoPoint{Type: "Point", Coordinates: [2]float64{l.Lon, l.Lat}}
+		}
+	}
+	return f
+}
+
+func (s *Server) handleExportGeoJSON(w http.ResponseWriter, r *http.Request) {
+	s.export(w, r, "application/geo+json; charset=utf-8", "events.geojson",
+		func(bw *bufio.Writer) error {
+			_, err := bw.WriteString(`{"type":"FeatureCollection","features":[` + "\n")
+			return err
+		},
+		func(bw *bufio.Writer, row *store.EventRow, first bool) error {
+			if !first {
+				if _, err := bw.WriteString(",\n"); err != nil {
+					return err
+				}
+			}
+			b, err := json.Marshal(feature(row))
+			if err != nil {
+				return err
+			}
+			_, err = bw.Write(b)
+			return err
+		},
+		func(bw *bufio.Writer) error {
+			_, err := bw.WriteString("\n]}\n")
+			return err
+		})
+}

@@ -1,0 +1,318 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/dateline-project/dateline/internal/output"
+	"github.com/dateline-project/dateline/internal/source"
+	"github.com/dateline-project/dateline/internal/store"
+)
+
+// writeJSON encodes v with encoding/json's HTML escaping left on, so that
+// "<script>" in an article leaves as "\u003cscript\u003e" and stays data
+// even if a client were to misuse it as markup.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+type errorBody struct {
+	Error string `json:"error"`
+}
+
+func writeError(w http.ResponseWriter, status int, msg string) {
+	writeJSON(w, status, errorBody{Error: msg})
+}
+
+// fail maps an error to a status: bad input is the client's (400), a
+// missing document 404, anything else is logged and reported as 500
+// without internal detail.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	var pe *paramError
+	switch {
+	case errors.As(err, &pe):
+		writeError(w, http.StatusBadRequest, pe.msg)
+	case errors.Is(err, store.ErrBadCursor):
+		writeError(w, http.StatusBadRequest, "invalid cursor")
+	case errors.Is(err, store.ErrBadFilter):
+		writeError(w, http.StatusBadRequest, err.Error())
+	case errors.Is(err, store.ErrNotFound):
+		writeError(w, http.StatusNotFound, "not found")
+	case errors.Is(err, context.Canceled):
+		// The client went away; nobody reads the answer.
+	default:
+		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+		writeError(w, http.StatusInternalServerError, "internal error")
+	}
+}
+
+// eventsPage is the answer of GET /api/events.
+type eventsPage struct {
+	Events []store.EventRow `json:"events"`
+	// Next is the cursor of the following page, null on the last.
+	Next *string `json:"next"`
+}
+
+func nextPtr(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	if err := checkParams(q, eventParams, []string{"cursor", "limit"}); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	f, err := parseEventFilter(q)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	limit, err := parseLimit(q, store.DefaultLimit, store.MaxLimit)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	rows, next, err := s.st.Events(r.Context(), f, q.Get("cursor"), limit)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, eventsPage{Events: rows, Next: nextPtr(next)})
+}
+
+func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
+	d, err := s.st.Document(r.Context(), chi.URLParam(r, "id"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, d)
+}
+
+type quotesPage struct {
+	Quotes []store.QuoteRow `json:"quotes"`
+	Next   *string          `json:"next"`
+}
+
+func (s *Server) handleQuotes(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	if err := checkParams(q, []string{"speaker", "country", "q", "cursor", "limit"}); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	limit, err := parseLimit(q, store.DefaultLimit, store.MaxLimit)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	f := store.QuoteFilter{Speaker: strings.TrimSpace(q.Get("speaker")), Country: list(q, "country", true), Q: q.Get("q")}
+	rows, next, err := s.st.Quotes(r.Context(), f, q.Get("cursor"), limit)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, quotesPage{Quotes: rows, Next: nextPtr(next)})
+}
+
+func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) {
+	st, err := s.st.Stats(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, st)
+}
+
+type timeline struct {
+	By   string                `json:"by"`
+	Days []store.TimelinePoint `json:"days"`
+}
+
+func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	if err := checkParams(q, eventParams, []string{"by"}); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	f, err := parseEventFilter(q)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	by := q.Get("by")
+	if by == "" {
+		by = "type"
+	}
+	if by != "type" && by != "quad" {
+		s.fail(w, r, badParam("by: want type or quad, got %q", by))
+		return
+	}
+	days, err := s.st.Timeline(r.Context(), f, by)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, timeline{By: by, Days: days})
+}
+
+func (s *Server) handleNetwork(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	if err := checkParams(q, eventParams, []string{"limit"}); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	f, err := parseEventFilter(q)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	limit, err := parseLimit(q, 200, store.MaxEdges)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	edges, err := s.st.Network(r.Context(), f, limit)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, struct {
+		Edges []store.Edge `json:"edges"`
+	}{edges})
+}
+
+func (s *Server) handlePlaces(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	if err := checkParams(q, eventParams, []string{"limit"}); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	f, err := parseEventFilter(q)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	limit, err := parseLimit(q, 1000, store.MaxPlaces)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	places, err := s.st.Places(r.Context(), f, limit)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, struct {
+		Places []store.PlaceCount `json:"places"`
+	}{places})
+}
+
+// postResult is the answer of POST /api/documents.
+type postResult struct {
+	Inserted  int             `json:"inserted"`
+	Unchanged int             `json:"unchanged"`
+	Records   []output.Record `json:"records"`
+	// Skipped lists records that could not be read or coded.
+	Skipped []string `json:"skipped"`
+}
+
+// handlePostDocuments codes and stores posted articles: a JSON object
+// ({id?, date?, title?, text, url?}), an array of them, JSON Lines, or
+// any other format dateline reads (plain text, HTML), detected as for
+// files.
+func (s *Server) handlePostDocuments(w http.ResponseWriter, r *http.Request) {
+	if s.opts.Coder == nil {
+		writeError(w, http.StatusServiceUnavailable, "this server was started without a coder")
+		return
+	}
+	if err := checkParams(r.URL.Query(), []string{"format"}); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			writeError(w, http.StatusRequestEntityTooLarge, "request body too large")
+			return
+		}
+		writeError(w, http.StatusBadRequest, "read body: "+err.Error())
+		return
+	}
+	format := r.URL.Query().Get("format")
+	if format != "" && !slices.Contains(source.Formats, format) {
+		s.fail(w, r, badParam("format: want one of %s", strings.Join(source.Formats, ", ")))
+		return
+	}
+	if format == "" {
+		ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+		trimmed := bytes.TrimLeft(body, " \t\r\n")
+		if ct == "application/json" || ct == "application/x-ndjson" || ct == "application/jsonl" ||
+			(len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[')) {
+			format = source.FormatJSONL
+		}
+	}
+	ctx := r.Context()
+	res := postResult{Records: []output.Record{}, Skipped: []string{}}
+	var docs []store.Document
+	err = source.Read(ctx, []string{"-"}, source.Options{Format: format, Stdin: bytes.NewReader(body), MaxRecordBytes: s.opts.MaxBodyBytes},
+		func(it source.Item) error {
+			if it.Err != nil {
+				res.Skipped = append(res.Skipped, it.Err.Error())
+				return nil
+			}
+			d := it.Doc
+			d.Source.Path = "api"
+			if err := s.opts.Coder.Code(ctx, d); err != nil {
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				res.Skipped = append(res.Skipped, err.Error())
+				return nil
+			}
+			rec := output.FromDoc(d, output.Options{})
+			docs = append(docs, store.Document{Record: rec, Text: d.Text})
+			res.Records = append(res.Records, rec)
+			return nil
+		})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if len(docs) == 0 {
+		writeJSON(w, http.StatusBadRequest, res)
+		return
+	}
+	ins, err := s.st.PutDocuments(ctx, docs)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for _, ok := range ins {
+		if ok {
+			res.Inserted++
+		} else {
+			res.Unchanged++
+		}
+	}
+	status := http.StatusOK
+	if res.Inserted > 0 {
+		status = http.StatusCreated
+	}
+	writeJSON(w, status, res)
+}

@@ -1,0 +1,126 @@
+package server
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/dateline-project/dateline/internal/store"
+)
+
+// eventParams are the query parameters that build a store.EventFilter.
+var eventParams = []string{
+	"type", "mode", "quad",
+	"actor_country", "actor_sector", "actor_name",
+	"recipient_country", "recipient_sector", "recipient_name",
+	"claimed", "from", "to", "place", "bbox", "q",
+}
+
+// paramError is a bad query parameter; handlers answer 400 with it.
+type paramError struct{ msg string }
+
+func (e *paramError) Error() string { return e.msg }
+
+func badParam(format string, args ...any) error { return &paramError{fmt.Sprintf(format, args...)} }
+
+// checkParams rejects parameters the endpoint does not know, so that a
+// typo (actor_contry) fails loudly instead of silently not filtering.
+func checkParams(q url.Values, allowed ...[]string) error {
+	for k := range q {
+		ok := false
+		for _, list := range allowed {
+			for _, a := range list {
+				if k == a {
+					ok = true
+				}
+			}
+		}
+		if !ok {
+			return badParam("unknown parameter %q", k)
+		}
+	}
+	return nil
+}
+
+// list reads a parameter given as repeated values and/or comma-separated
+// values; codes are upper-cased since PLOVER and ISO codes are.
+func list(q url.Values, key string, upper bool) []string {
+	var out []string
+	for _, v := range q[key] {
+		for _, p := range strings.Split(v, ",") {
+			p = strings.TrimSpace(p)
+			if p == "" {
+				continue
+			}
+			if upper {
+				p = strings.ToUpper(p)
+			}
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func parseEventFilter(q url.Values) (store.EventFilter, error) {
+	f := store.EventFilter{
+		Type: list(q, "type", true),
+		Mode: list(q, "mode", false),
+		Quad: list(q, "quad", true),
+		Actor: store.ActorFilter{
+			Countries: list(q, "actor_country", true), Sectors: list(q, "actor_sector", true),
+			Name: strings.TrimSpace(q.Get("actor_name")),
+		},
+		Recipient: store.ActorFilter{
+			Countries: list(q, "recipient_country", true), Sectors: list(q, "recipient_sector", true),
+			Name: strings.TrimSpace(q.Get("recipient_name")),
+		},
+		From:  q.Get("from"),
+		To:    q.Get("to"),
+		Place: strings.TrimSpace(q.Get("place")),
+		Q:     q.Get("q"),
+	}
+	switch c := q.Get("claimed"); c {
+	case "":
+	case "true", "1":
+		t := true
+		f.Claimed = &t
+	case "false", "0":
+		t := false
+		f.Claimed = &t
+	default:
+		return f, badParam("claimed: want true or false, got %q", c)
+	}
+	if b := q.Get("bbox"); b != "" {
+		parts := strings.Split(b, ",")
+		if len(parts) != 4 {
+			return f, badParam("bbox: want minlon,minlat,maxlon,maxlat")
+		}
+		var box [4]float64
+		for i, p := range parts {
+			v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+			if err != nil {
+				return f, badParam("bbox: %q is not a number", p)
+			}
+			box[i] = v
+		}
+		f.BBox = &box
+	}
+	if err := f.Validate(); err != nil {
+		return f, badParam("%s", strings.TrimPrefix(err.Error(), "store: invalid filter: "))
+	}
+	return f, nil
+}
+
+// parseLimit reads limit: absent means def; present must be 1..max.
+func parseLimit(q url.Values, def, max int) (int, error) {
+	s := q.Get("limit")
+	if s == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > max {
+		return 0, badParam("limit: want an integer from 1 to %d, got %q", max, s)
+	}
+	return n, nil
+}
