@@ -16,6 +16,7 @@ import (
 	"runtime"
 
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/geo/gazetteer"
 	"github.com/dateline-project/dateline/internal/meta"
 	"github.com/dateline-project/dateline/internal/pipeline"
 	"github.com/dateline-project/dateline/internal/text"
@@ -37,6 +38,7 @@ type Options struct {
 type Coder struct {
 	opts   Options
 	tagger *text.Model
+	gaz    *gazetteer.Gazetteer
 	meta   *meta.Stage
 }
 
@@ -46,11 +48,15 @@ func Load(opts Options) (*Coder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load tagger: %w", err)
 	}
-	ms, err := meta.New(nil)
+	gaz, err := gazetteer.Load()
+	if err != nil {
+		return nil, fmt.Errorf("load gazetteer: %w", err)
+	}
+	ms, err := meta.New(gazetteerPlaces{gaz})
 	if err != nil {
 		return nil, fmt.Errorf("load metadata tables: %w", err)
 	}
-	return &Coder{opts: opts, tagger: m, meta: ms}, nil
+	return &Coder{opts: opts, tagger: m, gaz: gaz, meta: ms}, nil
 }
 
 // NewStages builds one worker's stages; it satisfies pipeline.NewStages.

@@ -1,0 +1,175 @@
+package coder_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dateline-project/dateline/internal/coder"
+	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/output"
+	"github.com/dateline-project/dateline/internal/pipeline"
+	"github.com/dateline-project/dateline/internal/source"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// repoRoot walks up from the package directory to go.mod.
+func repoRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found above the test directory")
+		}
+		dir = parent
+	}
+}
+
+// sharedPath returns a path under ../shared, skipping the test when the
+// reference material is absent.
+func sharedPath(t testing.TB, rel string) string {
+	t.Helper()
+	p := filepath.Join(repoRoot(t), "..", "shared", rel)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("reference material %s is absent (../shared not checked out beside the repo): %v", rel, err)
+	}
+	return p
+}
+
+var loaded *coder.Coder
+
+func load(t testing.TB) *coder.Coder {
+	t.Helper()
+	if loaded == nil {
+		c, err := coder.Load(coder.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		loaded = c
+	}
+	return loaded
+}
+
+// codeFiles reads and codes inputs in order, failing on any skipped record.
+func codeFiles(t *testing.T, inputs ...string) []*doc.Doc {
+	t.Helper()
+	c := load(t)
+	var docs []*doc.Doc
+	err := c.Runner().Run(context.Background(), func(emit func(pipeline.Item) error) error {
+		return source.Read(context.Background(), inputs, source.Options{}, func(it source.Item) error {
+			return emit(pipeline.Item{Doc: it.Doc, Err: it.Err})
+		})
+	}, func(it pipeline.Item) error {
+		if it.Err != nil {
+			t.Errorf("skipped: %v", it.Err)
+			return nil
+		}
+		docs = append(docs, it.Doc)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+func TestSeedDocument(t *testing.T) {
+	path := sharedPath(t, "seed/000_9734b823c9ffa713.txt")
+	docs := codeFiles(t, path)
+	if len(docs) != 1 {
+		t.Fatalf("got %d documents, want 1", len(docs))
+	}
+	d := docs[0]
+	if got, want := d.Published.Format("2006-01-02"), "2023-09-16"; got != want {
+		t.Errorf("published = %s, want %s", got, want)
+	}
+	if d.Dateline == nil {
+		t.Fatal("no dateline")
+	}
+	if got, want := d.Dateline.Place, "Baku"; got != want {
+		t.Errorf("dateline place = %q, want %q", got, want)
+	}
+	if got, want := d.Dateline.Date.Format("2006-01-02"), "2023-09-16"; got != want {
+		t.Errorf("dateline date = %s, want %s", got, want)
+	}
+	if got, want := d.Dateline.CountryCode, "AZE"; got != want {
+		t.Errorf("dateline country = %q, want %q", got, want)
+	}
+	var agencies []string
+	for _, a := range d.Agencies {
+		agencies = append(agencies, a.Name)
+	}
+	if !strings.Contains(strings.Join(agencies, ","), "Trend") {
+		t.Errorf("agencies = %v, want Trend among them", agencies)
+	}
+	// Counted by hand: nine paragraphs; fifteen sentences, the dateline
+	// being its own.
+	if got, want := len(d.Paragraphs), 9; got != want {
+		t.Errorf("paragraphs = %d, want %d", got, want)
+	}
+	if got, want := len(d.Sentences), 15; got != want {
+		t.Errorf("sentences = %d, want %d", got, want)
+	}
+}
+
+// TestGolden codes the demo corpus and compares each record with its
+// golden file. Run `go test ./internal/coder -update` to rewrite them and
+// review the diff.
+func TestGolden(t *testing.T) {
+	root := repoRoot(t)
+	examples := filepath.Join(root, "examples")
+	if _, err := os.Stat(examples); err != nil {
+		t.Skip("no examples/ directory yet")
+	}
+	docs := codeFiles(t, examples)
+	if len(docs) == 0 {
+		t.Fatal("examples/ yielded no documents")
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	for _, d := range docs {
+		rec := output.FromDoc(d, output.Options{})
+		rec.Source.Path, _ = filepath.Rel(root, rec.Source.Path)
+		if err := enc.Encode(rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	golden := filepath.Join("testdata", "golden", "examples.jsonl")
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("read golden file (run with -update to create it): %v", err)
+	}
+	if !bytes.Equal(buf.Bytes(), want) {
+		gotLines, wantLines := strings.Split(buf.String(), "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < len(gotLines) && i < len(wantLines); i++ {
+			if gotLines[i] != wantLines[i] {
+				t.Fatalf("output differs from %s at line %d:\n got: %s\nwant: %s\n(run with -update and review the diff if the change is intended)", golden, i+1, gotLines[i], wantLines[i])
+			}
+		}
+		t.Fatalf("output differs from %s in length (%d vs %d lines); run with -update and review the diff", golden, len(gotLines), len(wantLines))
+	}
+}
