@@ -83,7 +83,7 @@ func (a *attributor) isScare(q qspan) bool {
 	// '"No," he said' has punctuation; '"Never" he said' does not: a cue
 	// right after the mark makes it a statement.
 	if si >= 0 {
-		if _, _, ok := a.s.cues.match(a.sentTok(si), q.close+1); ok {
+		if _, n, ok := a.s.cues.match(a.sentTok(si), q.close+1); ok && a.tok(q.close+1+n) != "by" {
 			return false
 		}
 		if e, ok := a.s.entStart[d.Tokens[min(q.close+1, len(d.Tokens)-1)].Start]; ok {
@@ -141,9 +141,13 @@ func (a *attributor) speakerEndingBefore(si, k int) (int, doc.Span, bool) {
 	if j < first {
 		return -1, doc.Span{}, false
 	}
-	// "X, the foreign minister of Y, said": step over the apposition to
-	// the name before it.
+	// "its director, Halyna Kovalenko, said": a person right before the
+	// comma is the speaker. "X, the foreign minister of Y, said": step over
+	// the apposition to the name before it.
 	if a.tok(j) == "," {
+		if e, m, ok := a.entityEndingAt(si, j); ok && d.Entities[e].Type == doc.Person {
+			return e, m, true
+		}
 		for c := j - 1; c > first && c >= j-25; c-- {
 			if a.tok(c) == "," {
 				j = c - 1
@@ -151,7 +155,17 @@ func (a *attributor) speakerEndingBefore(si, k int) (int, doc.Span, bool) {
 			}
 		}
 	}
-	end := d.Tokens[j].End
+	return a.entityEndingAt(si, j+1)
+}
+
+// entityEndingAt returns the longest entity of sentence si that ends
+// right before token k, resolved to its root.
+func (a *attributor) entityEndingAt(si, k int) (int, doc.Span, bool) {
+	d := a.d
+	if k-1 < d.Sentences[si].FirstToken {
+		return -1, doc.Span{}, false
+	}
+	end := d.Tokens[k-1].End
 	best := -1
 	for i := range d.Entities {
 		e := d.Entities[i]
@@ -179,24 +193,14 @@ func (a *attributor) emit(q doc.Quote, si int) {
 	a.d.Quotes = append(a.d.Quotes, q)
 }
 
-// direct attributes paired quotations.
-func (a *attributor) direct() {
+// markDirect flags the tokens of every statement in quotation marks, so
+// that indirect-speech cues inside them are not read as new statements.
+func (a *attributor) markDirect() {
 	d := a.d
 	for _, q := range a.s.spans {
-		si := text.SentenceOf(d, q.open)
-		out := doc.Quote{Span: doc.Span{Start: q.start, End: q.end}, Speaker: -1}
-		trimSpan(d, &out.Span)
-		if out.End <= out.Start {
-			continue
-		}
 		if a.isScare(q) {
-			out.Kind = doc.ScareQuote
-			out.Rule = "scare_quote"
-			out.Paragraph = paragraphOf(d, si)
-			d.Quotes = append(d.Quotes, out)
 			continue
 		}
-		out.Kind = doc.DirectQuote
 		closeTok := q.close
 		if closeTok < 0 {
 			closeTok = a.tokenAfter(q.end) - 1
@@ -204,29 +208,52 @@ func (a *attributor) direct() {
 		for k := q.open; k <= closeTok && k < len(d.Tokens); k++ {
 			a.s.inDirect[k] = true
 		}
-		if q.depth > 0 {
-			out.Rule = "nested_quote"
-			out.Paragraph = paragraphOf(d, si)
-			d.Quotes = append(d.Quotes, out)
-			continue
-		}
-		cueSpan, ent, mention, rule := a.cueAfter(closeTok)
-		if rule == "" {
-			cueSpan, ent, mention, rule = a.cueBefore(q.open)
-		}
-		if rule == "" {
-			// No cue of its own: the speaker of the previous statement in
-			// this paragraph or the one before.
-			p := paragraphOf(d, si)
-			if a.lastSpeaker >= 0 && p-a.lastSpeakerPara <= 1 {
-				ent, rule = a.lastSpeaker, "carry_over"
-			} else {
-				rule = "no_cue"
-			}
-		}
-		out.Cue, out.Speaker, out.SpeakerMention, out.Rule = cueSpan, ent, mention, rule
-		a.emit(out, si)
 	}
+}
+
+// direct attributes one paired quotation.
+func (a *attributor) direct(q qspan) {
+	d := a.d
+	si := text.SentenceOf(d, q.open)
+	out := doc.Quote{Span: doc.Span{Start: q.start, End: q.end}, Speaker: -1}
+	trimSpan(d, &out.Span)
+	if out.End <= out.Start {
+		return
+	}
+	if a.isScare(q) {
+		out.Kind = doc.ScareQuote
+		out.Rule = "scare_quote"
+		out.Paragraph = paragraphOf(d, si)
+		d.Quotes = append(d.Quotes, out)
+		return
+	}
+	out.Kind = doc.DirectQuote
+	closeTok := q.close
+	if closeTok < 0 {
+		closeTok = a.tokenAfter(q.end) - 1
+	}
+	if q.depth > 0 {
+		out.Rule = "nested_quote"
+		out.Paragraph = paragraphOf(d, si)
+		d.Quotes = append(d.Quotes, out)
+		return
+	}
+	cueSpan, ent, mention, rule := a.cueAfter(closeTok)
+	if rule == "" {
+		cueSpan, ent, mention, rule = a.cueBefore(q.open)
+	}
+	if rule == "" {
+		// No cue of its own: the speaker of the previous statement in
+		// this paragraph or the one before.
+		p := paragraphOf(d, si)
+		if a.lastSpeaker >= 0 && p-a.lastSpeakerPara <= 1 {
+			ent, rule = a.lastSpeaker, "carry_over"
+		} else {
+			rule = "no_cue"
+		}
+	}
+	out.Cue, out.Speaker, out.SpeakerMention, out.Rule = cueSpan, ent, mention, rule
+	a.emit(out, si)
 }
 
 // trimSpan drops white space at either end of a quote's content.
@@ -264,6 +291,13 @@ func (a *attributor) cueAfter(c int) (cue doc.Span, ent int, mention doc.Span, r
 	if cu, n, ok := a.s.cues.match(tok, k); ok && !cu.phrase {
 		cue = doc.Span{Start: d.Tokens[k].Start, End: d.Tokens[k+n-1].End}
 		if e, m, ok := a.speakerAt(k + n); ok {
+			// "said the farmer, Abdi Warsame": the name after the role.
+			j := a.tokenAfter(m.End)
+			if j+1 < end && a.tok(j) == "," {
+				if e2, m2, ok := a.speakerAt(j + 1); ok && d.Entities[e2].Type == doc.Person {
+					return cue, e2, m2, "cue_after_quote_inverted_apposition " + cu.rule
+				}
+			}
 			return cue, e, m, "cue_after_quote_inverted " + cu.rule
 		}
 		if k+n < end && a.tok(k+n) == "the" {
@@ -276,6 +310,15 @@ func (a *attributor) cueAfter(c int) (cue doc.Span, ent int, mention doc.Span, r
 	// "he said" / "the ministry said" / "Hajiyev told TASS"
 	if e, m, ok := a.speakerAt(k); ok {
 		j := a.tokenAfter(m.End)
+		// '"...," Ingrid Solvang, Norway's foreign minister, said'
+		if j < end && a.tok(j) == "," {
+			for c := j + 1; c < end && c < j+14; c++ {
+				if a.tok(c) == "," {
+					j = c + 1
+					break
+				}
+			}
+		}
 		for j < end && (d.Tokens[j].Tag == "RB") && j-k < 6 {
 			j++
 		}
@@ -313,71 +356,136 @@ func (a *attributor) cueBefore(o int) (cue doc.Span, ent int, mention doc.Span, 
 		if e, m, ok := a.speakerEndingBefore(si, j); ok {
 			return cue, e, m, "cue_before_quote " + cu.rule
 		}
+		// '..." said Leyla Karimova, "and ...': the name after the cue.
+		if e, m, ok := a.speakerAt(j + n); ok {
+			return cue, e, m, "cue_before_quote_inverted " + cu.rule
+		}
 		return cue, -1, doc.Span{}, "cue_unresolved_speaker " + cu.rule
 	}
 	return doc.Span{}, -1, doc.Span{}, ""
 }
 
-// indirect finds reported speech outside direct quotations.
-func (a *attributor) indirect() {
+// sayVerbs may take a bare clause as their content ("X said the talks
+// failed"); other cues need "that".
+var sayVerbs = map[string]bool{"said": true, "says": true, "say": true, "told": true, "tells": true, "added": true, "adding": true, "warned": true, "claimed": true, "insisted": true, "argued": true, "stressed": true}
+
+// indirect finds reported speech outside direct quotations in sentence si.
+func (a *attributor) indirect(si int) {
 	d := a.d
-	for si := range d.Sentences {
-		s := d.Sentences[si]
-		tok := a.sentTok(si)
-		for k := s.FirstToken; k < s.EndToken; k++ {
-			if a.s.inDirect[k] {
-				continue
+	s := d.Sentences[si]
+	tok := a.sentTok(si)
+	for k := s.FirstToken; k < s.EndToken; k++ {
+		if a.s.inDirect[k] {
+			continue
+		}
+		cu, n, ok := a.s.cues.match(tok, k)
+		if !ok {
+			continue
+		}
+		cueSpan := doc.Span{Start: d.Tokens[k].Start, End: d.Tokens[k+n-1].End}
+		if cu.phrase {
+			// "According to X, content." / "According to the ministry, ..."
+			e, m, ok := a.speakerAt(k + n)
+			if !ok && tok(k+n) == "the" {
+				e, m, ok = a.speakerAt(k + n + 1)
 			}
-			cu, n, ok := a.s.cues.match(tok, k)
 			if !ok {
 				continue
 			}
-			cueSpan := doc.Span{Start: d.Tokens[k].Start, End: d.Tokens[k+n-1].End}
-			if cu.phrase {
-				// "According to X, content."
-				e, m, ok := a.speakerAt(k + n)
-				if !ok {
-					continue
-				}
-				j := a.tokenAfter(m.End)
-				if j < s.EndToken && tok(j) == "," {
-					j++
-				}
-				if start, end, ok := a.contentSpan(j, s.EndToken); ok {
-					a.emit(doc.Quote{Kind: doc.IndirectQuote, Span: doc.Span{Start: start, End: end}, Cue: cueSpan,
-						Speaker: e, SpeakerMention: m, Rule: "according_to " + cu.rule}, si)
-				}
-				k += n - 1
-				continue
-			}
-			e, m, ok := a.speakerEndingBefore(si, k)
-			if !ok {
-				continue
-			}
-			mStart := a.tokenAfter(m.Start)
-			// "X noted that ...", "X told TASS that ...".
-			j := k + n
-			for skip := 0; skip < 5 && j < s.EndToken && tok(j) != "that"; skip++ {
+			j := a.tokenAfter(m.End)
+			if j < s.EndToken && tok(j) == "," {
 				j++
 			}
-			if j < s.EndToken && tok(j) == "that" && !a.s.inDirect[j] {
-				if start, end, ok := a.contentSpan(j+1, s.EndToken); ok {
-					a.emit(doc.Quote{Kind: doc.IndirectQuote, Span: doc.Span{Start: start, End: end}, Cue: cueSpan,
-						Speaker: e, SpeakerMention: m, Rule: "cue_that " + cu.rule}, si)
-					k = s.EndToken
-					continue
+			if start, end, ok := a.contentSpan(j, s.EndToken); ok {
+				a.emit(doc.Quote{Kind: doc.IndirectQuote, Span: doc.Span{Start: start, End: end}, Cue: cueSpan,
+					Speaker: e, SpeakerMention: m, Rule: "according_to " + cu.rule}, si)
+			}
+			k += n - 1
+			continue
+		}
+		e, m, ok := a.speakerEndingBefore(si, k)
+		if !ok {
+			continue
+		}
+		// A cue that introduces a direct quotation ('X said: "..."') is
+		// that quotation's cue, not a statement of its own.
+		if a.introducesQuote(k+n, s.EndToken) {
+			continue
+		}
+		mStart := a.tokenAfter(m.Start)
+		// "X noted that ...", "X told TASS that ...".
+		j := k + n
+		for skip := 0; skip < 5 && j < s.EndToken && tok(j) != "that"; skip++ {
+			j++
+		}
+		if j < s.EndToken && tok(j) == "that" && !a.s.inDirect[j] {
+			if start, end, ok := a.contentSpan(j+1, s.EndToken); ok {
+				a.emit(doc.Quote{Kind: doc.IndirectQuote, Span: doc.Span{Start: start, End: end}, Cue: cueSpan,
+					Speaker: e, SpeakerMention: m, Rule: "cue_that " + cu.rule}, si)
+				return
+			}
+		}
+		// "Content, X said." The content runs from the sentence start
+		// to the comma before the speaker.
+		if mStart-1 > s.FirstToken && tok(mStart-1) == "," && !a.s.inDirect[s.FirstToken] {
+			if start, end, ok := a.contentSpan(s.FirstToken, mStart-1); ok {
+				a.emit(doc.Quote{Kind: doc.IndirectQuote, Span: doc.Span{Start: start, End: end}, Cue: cueSpan,
+					Speaker: e, SpeakerMention: m, Rule: "content_then_cue " + cu.rule}, si)
+				return
+			}
+		}
+		// "X said the talks failed": a bare clause after a verb of saying
+		// (after the addressee of "told"), if it has a finite verb.
+		if sayVerbs[tok(k)] {
+			c := k + n
+			if tok(k) == "told" || tok(k) == "tells" {
+				if e2 := a.s.entStart[d.Tokens[min(c, len(d.Tokens)-1)].Start]; c < s.EndToken && e2 >= 0 {
+					c = a.tokenAfter(d.Entities[e2].End)
+				} else if c < s.EndToken && (tok(c) == "reporters" || tok(c) == "journalists") {
+					c++
 				}
 			}
-			// "Content, X said." The content runs from the sentence start
-			// to the comma before the speaker.
-			if mStart-1 > s.FirstToken && tok(mStart-1) == "," && !a.s.inDirect[s.FirstToken] {
-				if start, end, ok := a.contentSpan(s.FirstToken, mStart-1); ok {
+			for c < s.EndToken && (tok(c) == "on" || d.Tokens[c].Tag == "NNP" && isWeekday(tok(c))) {
+				c++ // "said on Monday"
+			}
+			if c < s.EndToken && a.hasFiniteVerb(c, s.EndToken) && !a.s.inDirect[c] {
+				if start, end, ok := a.contentSpan(c, s.EndToken); ok {
 					a.emit(doc.Quote{Kind: doc.IndirectQuote, Span: doc.Span{Start: start, End: end}, Cue: cueSpan,
-						Speaker: e, SpeakerMention: m, Rule: "content_then_cue " + cu.rule}, si)
+						Speaker: e, SpeakerMention: m, Rule: "cue_clause " + cu.rule}, si)
+					return
 				}
 			}
 		}
 	}
+}
+
+// introducesQuote reports a colon or a quotation within the two tokens
+// after a cue.
+func (a *attributor) introducesQuote(c, end int) bool {
+	for x := c; x < end && x < c+2; x++ {
+		if a.tok(x) == ":" || a.s.inDirect[x] {
+			return true
+		}
+	}
+	return false
+}
+
+func isWeekday(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	return false
+}
+
+func (a *attributor) hasFiniteVerb(i, j int) bool {
+	for k := i; k < j; k++ {
+		switch a.d.Tokens[k].Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		}
+	}
+	return false
 }
 
 // contentSpan returns the byte span of tokens [i, j) without trailing

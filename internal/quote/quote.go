@@ -78,8 +78,19 @@ func (s *Stage) Process(d *doc.Doc) error {
 	s.inDirect = s.inDirect[:len(d.Tokens)]
 	clear(s.inDirect)
 	a := &attributor{s: s, d: d, lower: lower, lastSpeaker: -1, lastSpeakerPara: -10}
-	a.direct()
-	a.indirect()
+	a.markDirect()
+	// Sentence by sentence, so that a quote with no cue of its own takes
+	// the speaker of whatever statement came just before it, direct or
+	// indirect.
+	next := 0
+	for si := range d.Sentences {
+		end := d.Sentences[si].End
+		for next < len(s.spans) && s.spans[next].start < end {
+			a.direct(s.spans[next])
+			next++
+		}
+		a.indirect(si)
+	}
 	sort.SliceStable(d.Quotes, func(i, j int) bool { return d.Quotes[i].Start < d.Quotes[j].Start })
 	return nil
 }
