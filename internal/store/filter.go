@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // EventFilter selects events. Zero fields do not filter. List fields match
@@ -88,11 +89,19 @@ func (f *EventFilter) Validate() error {
 // literal), a trailing * is kept as a prefix match, and the words are
 // ANDed. It returns "" when q has no words.
 func FTSQuery(q string) string {
+	// Control characters (NUL above all) and invalid UTF-8 are errors to
+	// FTS5 even inside quotes; they can never match text, so drop them.
+	q = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == utf8.RuneError {
+			return ' '
+		}
+		return r
+	}, q)
 	var b strings.Builder
 	for _, w := range strings.Fields(q) {
+		w = strings.ReplaceAll(w, `"`, "")
 		prefix := strings.HasSuffix(w, "*")
 		w = strings.Trim(w, "*")
-		w = strings.ReplaceAll(w, `"`, "")
 		if w == "" {
 			continue
 		}

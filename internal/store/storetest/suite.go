@@ -69,6 +69,7 @@ var EventFilterCases = []struct {
 	{"q two words", store.EventFilter{Q: "France aid"}, []string{"d2/e2", "d2/e1"}},
 	{"q prefix", store.EventFilter{Q: "energ*"}, []string{"d3/e1"}},
 	{"q operators are literal", store.EventFilter{Q: `"OR" NEAR(`}, nil},
+	{"q control characters", store.EventFilter{Q: "cease\x00fire \xff"}, nil},
 	{"q punctuation only", store.EventFilter{Q: `"*"`}, nil},
 	{"q title", store.EventFilter{Q: "Ganja"}, []string{"d1/e1", "d1/e2"}},
 	{"combined", store.EventFilter{Quad: []string{"MATCON"}, Actor: store.ActorFilter{Countries: []string{"KEN"}}, From: "2024-03-02"}, []string{"d2/e1"}},

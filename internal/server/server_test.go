@@ -1,0 +1,660 @@
+package server_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/server"
+	"github.com/dateline-project/dateline/internal/store"
+	"github.com/dateline-project/dateline/internal/store/sqlite"
+	"github.com/dateline-project/dateline/internal/store/storetest"
+)
+
+// fakeCoder stands in for the pipeline: it codes one ACCUSE event per
+// document so that the test can see what was stored, whatever the real
+// stages do today.
+type fakeCoder struct{}
+
+func (fakeCoder) Code(ctx context.Context, d *doc.Doc) error {
+	if strings.Contains(d.Text, "FAIL") {
+		return errors.New("cannot code this")
+	}
+	d.Events = append(d.Events, doc.Event{ID: "e1", Type: "ACCUSE", Quad: "VERBCON", Location: -1, ClaimedBy: -1,
+		Date:   time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC),
+		Actors: []doc.EventActor{{RawText: "France", Actor: doc.Actor{Name: "France", CountryCode: "FRA", SectorCode: "GOV"}, Entity: -1}}})
+	return nil
+}
+
+func newStore(t testing.TB) *sqlite.DB {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "dateline.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func newServer(t testing.TB, opts server.Options) (*server.Server, *sqlite.DB) {
+	t.Helper()
+	db := newStore(t)
+	storetest.Load(t, db)
+	if opts.Coder == nil {
+		opts.Coder = fakeCoder{}
+	}
+	return server.New(db, opts), db
+}
+
+type response struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+func do(t testing.TB, h http.Handler, method, target string, body io.Reader, hdr ...string) response {
+	t.Helper()
+	req := httptest.NewRequest(method, target, body)
+	for i := 0; i+1 < len(hdr); i += 2 {
+		req.Header.Set(hdr[i], hdr[i+1])
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return response{rec.Code, rec.Header(), rec.Body.Bytes()}
+}
+
+func get(t testing.TB, h http.Handler, target string) response {
+	t.Helper()
+	return do(t, h, http.MethodGet, target, nil)
+}
+
+func decode[T any](t testing.TB, r response) T {
+	t.Helper()
+	var v T
+	if err := json.Unmarshal(r.body, &v); err != nil {
+		t.Fatalf("decode %s: %v", r.body, err)
+	}
+	return v
+}
+
+type eventsPage struct {
+	Events []store.EventRow `json:"events"`
+	Next   *string          `json:"next"`
+}
+
+func TestEvents_Filters(t *testing.T) {
+	s, _ := newServer(t, server.Options{})
+	for _, c := range []struct {
+		query string
+		want  []string
+	}{
+		{"", []string{"d1/e1", "d1/e2", "d2/e2", "d2/e1", "d3/e1"}},
+		{"type=ASSAULT", []string{"d1/e1"}},
+		{"type=assault,aid", []string{"d1/e1", "d2/e2"}},
+		{"type=ASSAULT&type=AID", []string{"d1/e1", "d2/e2"}},
+		{"mode=demonstrate", []string{"d2/e1"}},
+		{"quad=MATCON", []string{"d1/e1", "d2/e1"}},
+		{"actor_country=aze", []string{"d1/e1", "d3/e1"}},
+		{"actor_sector=MIL", []string{"d1/e1"}},
+		{"actor_name=army", []string{"d1/e1"}},
+		{"recipient_country=KEN", []string{"d2/e2", "d2/e1"}},
+		{"recipient_sector=GOV&recipient_country=FRA", []string{"d3/e1"}},
+		{"recipient_name=Kenyan", []string{"d2/e2", "d2/e1"}},
+		{"claimed=true", []string{"d1/e1", "d2/e2"}},
+		{"claimed=false", []string{"d1/e2", "d2/e1", "d3/e1"}},
+		{"from=2024-03-04", []string{"d2/e2", "d2/e1", "d3/e1"}},
+		{"to=2024-03-01", []string{"d1/e1", "d1/e2"}},
+		{"from=2024-03-02&to=2024-03-05", []string{"d2/e2", "d2/e1"}},
+		{"place=Nairobi", []string{"d2/e1"}},
+		{"bbox=33,-5,42,5", []string{"d2/e2", "d2/e1"}},
+		{"q=ceasefire", []string{"d1/e1", "d1/e2"}},
+		{"q=%22zebra%22+OR+NOT+ceasefire", nil},
+		{"quad=MATCON&actor_country=KEN&from=2024-03-02", []string{"d2/e1"}},
+	} {
+		t.Run(c.query, func(t *testing.T) {
+			r := get(t, s, "/api/events?"+c.query)
+			if r.status != http.StatusOK {
+				t.Fatalf("status %d: %s", r.status, r.body)
+			}
+			p := decode[eventsPage](t, r)
+			if got := storetest.Keys(p.Events); !reflect.DeepEqual(got, c.want) {
+				t.Errorf("got %v, want %v", got, c.want)
+			}
+			if p.Next != nil {
+				t.Errorf("next = %q on a single page", *p.Next)
+			}
+			if p.Events == nil {
+				t.Error("events is null, want []")
+			}
+		})
+	}
+}
+
+func TestEvents_RowFields(t *testing.T) {
+	s, _ := newServer(t, server.Options{})
+	r := get(t, s, "/api/events?type=ASSAULT")
+	var raw struct {
+		Events []map[string]any `json:"events"`
+	}
+	if err := json.Unmarshal(r.body, &raw); err != nil || len(raw.Events) != 1 {
+		t.Fatalf("%s: %v", r.body, err)
+	}
+	ev := raw.Events[0]
+	for _, k := range []string{"id", "date", "event", "mode", "quad", "actor", "recipient", "location", "claimed_by", "evidence", "doc_id", "day", "source", "title"} {
+		if _, ok := ev[k]; !ok {
+			t.Errorf("event JSON lacks %q: %v", k, ev)
+		}
+	}
+}
+
+func TestEvents_BadRequests(t *testing.T) {
+	s, _ := newServer(t, server.Options{})
+	for _, q := range []string{
+		"claimed=maybe", "bbox=1,2,3", "bbox=a,b,c,d", "bbox=10,0,0,10", "from=2024-13-01", "from=yesterday",
+		"from=2024-03-05&to=2024-03-01", "actor_contry=AZE", "limit=0", "limit=501", "limit=-1", "limit=ten",
+		"cursor=%21%21", "cursor=bm9waXBl",
+	} {
+		r := get(t, s, "/api/events?"+q)
+		if r.status != http.StatusBadRequest {
+			t.Errorf("%s: status %d, want 400 (%s)", q, r.status, r.body)
+			continue
+		}
+		if e := decode[map[string]string](t, r); e["error"] == "" {
+			t.Errorf("%s: no error message: %s", q, r.body)
+		}
+	}
+}
+
+func TestEvents_Pagination(t *testing.T) {
+	s, _ := newServer(t, server.Options{})
+	all := []string{"d1/e1", "d1/e2", "d2/e2", "d2/e1", "d3/e1"}
+	for _, limit := range []string{"1", "2", "4", "5", "500"} {
+		var got []string
+		target := "/api/events?limit=" + limit
+		for pages := 0; ; pages++ {
+			if pages > 10 {
+				t.Fatal("pagination does not end")
+			}
+			r := get(t, s, target)
+			if r.status != http.StatusOK {
+				t.Fatalf("limit %s: %d %s", limit, r.status, r.body)
+			}
+			p := decode[eventsPage](t, r)
+			got = append(got, storetest.Keys(p.Events)...)
+			if p.Next == nil {
+				if len(p.Events) == 0 && len(got) > 0 {
+					t.Errorf("limit %s: trailing empty page", limit)
+				}
+				break
+			}
+			target = "/api/events?limit=" + limit + "&cursor=" + *p.Next
+		}
+		if !reflect.DeepEqual(got, all) {
+			t.Errorf("limit %s: %v, want %v", limit, got, all)
+		}
+	}
+	// The cursor carries over filters: page 2 of ASSAULT|AID.
+	p := decode[eventsPage](t, get(t, s, "/api/events?type=ASSAULT,AID&limit=1"))
+	if p.Next == nil {
+		t.Fatal("no next cursor")
+	}
+	p = decode[eventsPage](t, get(t, s, "/api/events?type=ASSAULT,AID&limit=1&cursor="+*p.Next))
+	if got := storetest.Keys(p.Events); !reflect.DeepEqual(got, []string{"d2/e2"}) || p.Next != nil {
+		t.Errorf("page 2 = %v next %v", got, p.Next)
+	}
+	// Empty result.
+	p = decode[eventsPage](t, get(t, s, "/api/events?type=NOPE"))
+	if len(p.Events) != 0 || p.Next != nil {
+		t.Errorf("empty: %+v", p)
+	}
+}
+
+func TestDocument_EscapedScript(t *testing.T) {
+	s, _ := newServer(t, server.Options{})
+	r := get(t, s, "/api/documents/d3")
+	if r.status != http.StatusOK {
+		t.Fatalf("status %d", r.status)
+	}
+	if bytes.Contains(r.body, []byte("<script>")) || bytes.Contains(r.body, []byte("<b>")) {
+		t.Errorf("markup leaves unescaped: %s", r.body)
+	}
+	if !bytes.Contains(r.body, []byte(`\u003cscript\u003e`)) {
+		t.Errorf("expected \\u003cscript\\u003e in %s", r.body)
+	}
+	if ct := r.header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+		t.Errorf("Content-Type %q", ct)
+	}
+	d := decode[store.Document](t, r)
+	if d.Text != storetest.ScriptText || d.Record.DocID != "d3" || len(d.Record.Events) != 1 {
+		t.Errorf("document = %+v", d)
+	}
+	if r := get(t, s, "/api/documents/nope"); r.status != http.StatusNotFound {
+		t.Errorf("missing document: %d", r.status)
+	}
+	if r := get(t, s, "/api/documents/"); r.status != http.StatusNotFound {
+		t.Errorf("empty id: %d", r.status)
+	}
+}
+
+func TestQuotes(t *testing.T) {
+	s, _ := newServer(t, server.Options{})
+	type page struct {
+		Quotes []store.QuoteRow `json:"quotes"`
+		Next   *string          `json:"next"`
+	}
+	for _, c := range []struct {
+		query string
+		want  []string
+	}{
+		{"", []string{"d1", "d2", "d2"}},
+		{"speaker=karimov", []string{"d2"}},
+		{"country=fra", []string{"d2"}},
+		{"country=ARM,FRA", []string{"d1", "d2"}},
+		{"q=shelling", []string{"d1"}},
+		{"q=zebra", nil},
+	} {
+		r := get(t, s, "/api/quotes?"+c.query)
+		if r.status != http.StatusOK {
+			t.Fatalf("%s: %d %s", c.query, r.status, r.body)
+		}
+		var got []string
+		for _, q := range decode[page](t, r).Quotes {
+			got = append(got, q.DocID)
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: %v, want %v", c.query, got, c.want)
+		}
+	}
+	p := decode[page](t, get(t, s, "/api/quotes?limit=2"))
+	if len(p.Quotes) != 2 || p.Next == nil {
+		t.Fatalf("page 1 %+v", p)
+	}
+	p = decode[page](t, get(t, s, "/api/quotes?limit=2&cursor="+*p.Next))
+	if len(p.Quotes) != 1 || p.Next != nil {
+		t.Errorf("page 2 %+v", p)
+	}
+	for _, q := range []string{"cursor=xyz", "limit=1000", "speakr=x"} {
+		if r := get(t, s, "/api/quotes?"+q); r.status != http.StatusBadRequest {
+			t.Errorf("%s: %d", q, r.status)
+		}
+	}
+}
+
+func TestTimeline(t *testing.T) {
+	s, _ := newServer(t, server.Options{})
+	type tl struct {
+		By   string                `json:"by"`
+		Days []store.TimelinePoint `json:"days"`
+	}
+	got := decode[tl](t, get(t, s, "/api/stats/timeline?by=quad&quad=MATCON"))
+	want := tl{By: "quad", Days: []store.TimelinePoint{
+		{Date: "2024-02-28", Total: 1, Counts: map[string]int{"MATCON": 1}},
+		{Date: "2024-03-05", Total: 1, Counts: map[string]int{"MATCON": 1}},
+	}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("by quad: %+v", got)
+	}
+	got = decode[tl](t, get(t, s, "/api/stats/timeline?actor_country=AZE"))
+	if got.By != "type" || len(got.Days) != 2 || got.Days[0].Counts["ASSAULT"] != 1 || got.Days[1].Counts["CONSULT"] != 1 {
+		t.Errorf("by type: %+v", got)
+	}
+	if r := get(t, s, "/api/stats/timeline?by=week"); r.status != http.StatusBadRequest {
+		t.Errorf("by=week: %d", r.status)
+	}
+}
+
+func TestNetworkAndPlaces(t *testing.T) {
+	s, _ := newServer(t, server.Options{})
+	net := decode[struct {
+		Edges []store.Edge `json:"edges"`
+	}](t, get(t, s, "/api/actors/network?recipient_country=KEN"))
+	var got []string
+	for _, e := range net.Edges {
+		got = append(got, e.Actor.Country+">"+e.Recipient.Country)
+	}
+	if !reflect.DeepEqual(got, []string{"FRA>KEN", "KEN>KEN"}) {
+		t.Errorf("edges %v", got)
+	}
+	if n := decode[struct {
+		Edges []store.Edge `json:"edges"`
+	}](t, get(t, s, "/api/actors/network?limit=1")); len(n.Edges) != 1 {
+		t.Errorf("limit=1: %d edges", len(n.Edges))
+	}
+	pl := decode[struct {
+		Places []store.PlaceCount `json:"places"`
+	}](t, get(t, s, "/api/places?bbox=33,-5,42,5"))
+	if len(pl.Places) != 2 || pl.Places[0].Lat == nil {
+		t.Errorf("places %+v", pl)
+	}
+	pl = decode[struct {
+		Places []store.PlaceCount `json:"places"`
+	}](t, get(t, s, "/api/places?type=ACCUSE"))
+	if len(pl.Places) != 1 || pl.Places[0].Name != "Baku" || pl.Places[0].Lat != nil {
+		t.Errorf("dateline place %+v", pl)
+	}
+	st := decode[store.Stats](t, get(t, s, "/api/stats"))
+	if st.Documents != 3 || st.Events != 5 {
+		t.Errorf("stats %+v", st)
+	}
+}
+
+func TestExports(t *testing.T) {
+	s, _ := newServer(t, server.Options{})
+
+	r := get(t, s, "/api/export/events.jsonl?quad=MATCON")
+	if r.status != http.StatusOK || !strings.HasPrefix(r.header.Get("Content-Type"), "application/x-ndjson") {
+		t.Fatalf("jsonl %d %v", r.status, r.header)
+	}
+	lines := strings.Split(strings.TrimSpace(string(r.body)), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("jsonl lines %d: %s", len(lines), r.body)
+	}
+	var row store.EventRow
+	if err := json.Unmarshal([]byte(lines[0]), &row); err != nil || row.Event.Event != "ASSAULT" || row.DocID != "d1" {
+		t.Errorf("jsonl row %+v %v", row, err)
+	}
+
+	r = get(t, s, "/api/export/events.csv")
+	if r.status != http.StatusOK || r.header.Get("Content-Disposition") == "" {
+		t.Fatalf("csv %d %v", r.status, r.header)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(r.body)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 6 || !reflect.DeepEqual(recs[0], server.CSVHeader) {
+		t.Fatalf("csv: %v", recs)
+	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	last := recs[5] // d3/e1: two actors
+	if last[col["actor_country"]] != "AZE|TUR" || last[col["recipient_name"]] != "France" || last[col["lat"]] != "48.85" ||
+		last[col["doc_id"]] != "d3" || last[col["source_url"]] != "https://example.org/d3" || last[col["event"]] != "CONSULT" {
+		t.Errorf("csv row %v", last)
+	}
+
+	r = get(t, s, "/api/export/events.geojson?actor_country=ARM,AZE")
+	var fc struct {
+		Type     string `json:"type"`
+		Features []struct {
+			Geometry *struct {
+				Type        string     `json:"type"`
+				Coordinates [2]float64 `json:"coordinates"`
+			} `json:"geometry"`
+			Properties map[string]any `json:"properties"`
+		} `json:"features"`
+	}
+	if err := json.Unmarshal(r.body, &fc); err != nil {
+		t.Fatalf("geojson: %v\n%s", err, r.body)
+	}
+	if fc.Type != "FeatureCollection" || len(fc.Features) != 3 {
+		t.Fatalf("geojson %+v", fc)
+	}
+	if g := fc.Features[0].Geometry; g == nil || g.Coordinates != [2]float64{46.36, 40.68} {
+		t.Errorf("Ganja geometry %+v (want lon, lat)", g)
+	}
+	if fc.Features[1].Geometry != nil {
+		t.Errorf("dateline place without coordinates has geometry %+v", fc.Features[1].Geometry)
+	}
+	// Empty exports are still valid documents.
+	r = get(t, s, "/api/export/events.geojson?type=NOPE")
+	if err := json.Unmarshal(r.body, &fc); err != nil || len(fc.Features) != 0 {
+		t.Errorf("empty geojson %s %v", r.body, err)
+	}
+	if r := get(t, s, "/api/export/events.csv?type=NOPE"); strings.Count(string(r.body), "\n") != 1 {
+		t.Errorf("empty csv %q", r.body)
+	}
+	if r := get(t, s, "/api/export/events.jsonl?limit=3"); r.status != http.StatusBadRequest {
+		t.Errorf("export accepts limit: %d", r.status)
+	}
+}
+
+type postResult struct {
+	Inserted  int               `json:"inserted"`
+	Unchanged int               `json:"unchanged"`
+	Records   []json.RawMessage `json:"records"`
+	Skipped   []string          `json:"skipped"`
+}
+
+func TestPostDocuments(t *testing.T) {
+	s, db := newServer(t, server.Options{})
+	post := func(body, ct string) response {
+		return do(t, s, http.MethodPost, "/api/documents", strings.NewReader(body), "Content-Type", ct)
+	}
+	r := post(`{"id":"p1","date":"2024-05-01","title":"<i>T</i>","text":"PARIS - <script>alert(1)</script> France accused Kenya."}`, "application/json")
+	if r.status != http.StatusCreated {
+		t.Fatalf("object: %d %s", r.status, r.body)
+	}
+	res := decode[postResult](t, r)
+	if res.Inserted != 1 || len(res.Records) != 1 || bytes.Contains(r.body, []byte("<script>")) {
+		t.Errorf("object: %s", r.body)
+	}
+	d, err := db.Document(context.Background(), "p1")
+	if err != nil || !strings.Contains(d.Text, "<script>") || d.Record.Source.Path != "api" || len(d.Record.Events) != 1 {
+		t.Fatalf("stored %+v %v", d, err)
+	}
+	rows, _, _ := db.Events(context.Background(), store.EventFilter{Actor: store.ActorFilter{Countries: []string{"FRA"}}, Type: []string{"ACCUSE"}}, "", 0)
+	if len(rows) != 1 || rows[0].DocID != "p1" {
+		t.Errorf("posted event not queryable: %+v", rows)
+	}
+
+	// Same document again: unchanged, 200.
+	r = post(`{"id":"p1","text":"PARIS - <script>alert(1)</script> France accused Kenya."}`, "application/json")
+	if res := decode[postResult](t, r); r.status != http.StatusOK || res.Unchanged != 1 || res.Inserted != 0 {
+		t.Errorf("repost: %d %s", r.status, r.body)
+	}
+	// Array, JSONL, and plain text.
+	r = post(`[{"id":"p2","text":"One text."},{"id":"p3","text":"Two text."}]`, "application/json")
+	if res := decode[postResult](t, r); res.Inserted != 2 {
+		t.Errorf("array: %s", r.body)
+	}
+	r = post("{\"text\":\"Line one.\"}\n{\"text\":\"Line two.\"}\n{broken\n", "application/x-ndjson")
+	if res := decode[postResult](t, r); res.Inserted != 2 || len(res.Skipped) != 1 {
+		t.Errorf("jsonl: %s", r.body)
+	}
+	r = post("Just some plain text about France.", "text/plain")
+	if res := decode[postResult](t, r); r.status != http.StatusCreated || res.Inserted != 1 {
+		t.Errorf("text: %d %s", r.status, r.body)
+	}
+	// Coding failures are reported, not stored.
+	r = post(`[{"id":"ok","text":"Fine."},{"id":"bad","text":"FAIL here"}]`, "application/json")
+	if res := decode[postResult](t, r); res.Inserted != 1 || len(res.Skipped) != 1 {
+		t.Errorf("coder failure: %s", r.body)
+	}
+	// Nothing usable: 400.
+	for _, body := range []string{"", "{not json", `{"id":"x"}`} {
+		if r := post(body, "application/json"); r.status != http.StatusBadRequest {
+			t.Errorf("%q: %d %s", body, r.status, r.body)
+		}
+	}
+	if r := do(t, s, http.MethodPost, "/api/documents?format=docx", strings.NewReader("x")); r.status != http.StatusBadRequest {
+		t.Errorf("bad format: %d", r.status)
+	}
+	if r := do(t, s, http.MethodGet, "/api/documents", nil); r.status != http.StatusMethodNotAllowed {
+		t.Errorf("GET /api/documents: %d", r.status)
+	}
+	// No coder: 503.
+	s2 := server.New(db, server.Options{})
+	if r := do(t, s2, http.MethodPost, "/api/documents", strings.NewReader(`{"text":"x"}`)); r.status != http.StatusServiceUnavailable {
+		t.Errorf("no coder: %d", r.status)
+	}
+}
+
+func TestBodyLimit(t *testing.T) {
+	s, _ := newServer(t, server.Options{MaxBodyBytes: 1024})
+	big := `{"text":"` + strings.Repeat("a", 2000) + `"}`
+	if r := do(t, s, http.MethodPost, "/api/documents", strings.NewReader(big)); r.status != http.StatusRequestEntityTooLarge {
+		t.Errorf("declared length: %d %s", r.status, r.body)
+	}
+	// Without a Content-Length (chunked), the limit is enforced on read.
+	req := httptest.NewRequest(http.MethodPost, "/api/documents", io.MultiReader(strings.NewReader(big)))
+	req.ContentLength = -1
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusRequestEntityTooLarge {
+		t.Errorf("chunked: %d %s", rec.Code, rec.Body)
+	}
+	if r := do(t, s, http.MethodPost, "/api/documents", strings.NewReader(`{"text":"small enough"}`)); r.status != http.StatusCreated {
+		t.Errorf("small body: %d", r.status)
+	}
+	// The default is 10 MiB.
+	s2, _ := newServer(t, server.Options{})
+	huge := `{"text":"` + strings.Repeat("b", server.DefaultMaxBodyBytes) + `"}`
+	if r := do(t, s2, http.MethodPost, "/api/documents", strings.NewReader(huge)); r.status != http.StatusRequestEntityTooLarge {
+		t.Errorf("10 MiB default: %d", r.status)
+	}
+}
+
+func TestSecurityHeaders(t *testing.T) {
+	s, _ := newServer(t, server.Options{})
+	for _, target := range []string{"/", "/api/events", "/api/events?limit=0", "/api/documents/d3", "/api/nope", "/missing.js", "/api/export/events.csv"} {
+		r := get(t, s, target)
+		csp := r.header.Get("Content-Security-Policy")
+		if !strings.Contains(csp, "default-src 'self'") || strings.Contains(csp, "unsafe-inline") {
+			t.Errorf("%s: CSP %q", target, csp)
+		}
+		if r.header.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("%s: no nosniff", target)
+		}
+	}
+	if r := do(t, s, http.MethodPost, "/api/documents", strings.NewReader("{")); r.header.Get("Content-Security-Policy") == "" {
+		t.Error("POST error response lacks CSP")
+	}
+}
+
+func TestToken(t *testing.T) {
+	s, _ := newServer(t, server.Options{Token: "s3cret"})
+	body := `{"id":"t1","text":"Token test."}`
+	for _, c := range []struct {
+		auth string
+		want int
+	}{
+		{"", http.StatusUnauthorized}, {"Bearer wrong", http.StatusUnauthorized}, {"s3cret", http.StatusUnauthorized},
+		{"Basic czNjcmV0", http.StatusUnauthorized}, {"Bearer s3cret", http.StatusCreated},
+	} {
+		var hdr []string
+		if c.auth != "" {
+			hdr = []string{"Authorization", c.auth}
+		}
+		r := do(t, s, http.MethodPost, "/api/documents", strings.NewReader(body), hdr...)
+		if r.status != c.want {
+			t.Errorf("auth %q: %d, want %d", c.auth, r.status, c.want)
+		}
+	}
+	// Reads stay open.
+	if r := get(t, s, "/api/events"); r.status != http.StatusOK {
+		t.Errorf("GET with token configured: %d", r.status)
+	}
+}
+
+func TestIsLoopback(t *testing.T) {
+	for addr, want := range map[string]bool{
+		"127.0.0.1:8080": true, "localhost:80": true, "[::1]:8080": true, "127.1.2.3:1": true,
+		":8080": false, "0.0.0.0:8080": false, "[::]:80": false, "192.0.2.1:80": false, "example.org:80": false, "nonsense": false,
+	} {
+		if got := server.IsLoopback(addr); got != want {
+			t.Errorf("IsLoopback(%q) = %v", addr, got)
+		}
+	}
+}
+
+func TestListenAndServe(t *testing.T) {
+	s, _ := newServer(t, server.Options{})
+	// Off loopback without a token: refused before listening.
+	err := s.ListenAndServe(context.Background(), "0.0.0.0:0", time.Second, nil)
+	if !errors.Is(err, server.ErrTokenRequired) {
+		t.Fatalf("non-loopback without token: %v", err)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	addrc := make(chan net.Addr, 1)
+	done := make(chan error, 1)
+	go func() { done <- s.ListenAndServe(ctx, "127.0.0.1:0", 5*time.Second, func(a net.Addr) { addrc <- a }) }()
+	var addr net.Addr
+	select {
+	case addr = <-addrc:
+	case err := <-done:
+		t.Fatal(err)
+	}
+	resp, err := http.Get("http://" + addr.String() + "/api/events?limit=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Security-Policy") == "" {
+		t.Errorf("live GET: %d %v", resp.StatusCode, resp.Header)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("graceful shutdown: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("server did not shut down")
+	}
+}
+
+func TestAssets(t *testing.T) {
+	// Placeholder without assets: HTML with no script at all.
+	s, db := newServer(t, server.Options{})
+	r := get(t, s, "/")
+	if r.status != http.StatusOK || !strings.Contains(string(r.body), "dateline") || strings.Contains(string(r.body), "<script") {
+		t.Errorf("placeholder: %d %s", r.status, r.body)
+	}
+	if r := get(t, s, "/app.js"); r.status != http.StatusNotFound {
+		t.Errorf("placeholder /app.js: %d", r.status)
+	}
+
+	assets := fstest.MapFS{
+		"index.html":    {Data: []byte("<!doctype html><title>app</title><script src=\"/app.js\"></script>")},
+		"app.js":        {Data: []byte("console.log('hi')")},
+		"css/style.css": {Data: []byte("body{}")},
+	}
+	s = server.New(db, server.Options{Assets: assets})
+	for target, want := range map[string]string{"/": "<title>app", "/app.js": "console.log", "/css/style.css": "body{}", "/events/123": "<title>app"} {
+		r := get(t, s, target)
+		if r.status != http.StatusOK || !strings.Contains(string(r.body), want) {
+			t.Errorf("%s: %d %q", target, r.status, r.body)
+		}
+	}
+	if r := get(t, s, "/nope.js"); r.status != http.StatusNotFound {
+		t.Errorf("/nope.js: %d", r.status)
+	}
+	if r := get(t, s, "/api/unknown"); r.status != http.StatusNotFound || !strings.HasPrefix(r.header.Get("Content-Type"), "application/json") {
+		t.Errorf("/api/unknown: %d %v", r.status, r.header)
+	}
+}
+
+// FuzzEventsQuery checks that no query string makes the events endpoint
+// fail with anything but 200 or 400.
+func FuzzEventsQuery(f *testing.F) {
+	for _, seed := range []string{"", "type=ASSAULT", "bbox=1,2,3,4", "from=2024-01-01&to=2023-01-01", "q=%22NEAR(", "cursor=abc", "limit=5&claimed=true", "actor_name=%25_%5C"} {
+		f.Add(seed)
+	}
+	s, _ := newServer(f, server.Options{})
+	f.Fuzz(func(t *testing.T, raw string) {
+		req := httptest.NewRequest(http.MethodGet, "/api/events", nil)
+		req.URL.RawQuery = raw
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK && rec.Code != http.StatusBadRequest {
+			t.Fatalf("query %q: status %d %s", raw, rec.Code, rec.Body)
+		}
+	})
+}
