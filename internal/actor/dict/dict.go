@@ -1,0 +1,167 @@
+// Package dict loads dateline's actor dictionaries (data/actors/*.tsv) and
+// any user dictionaries given with --dict into one immutable lookup
+// structure that the actor recognizer shares across workers.
+//
+// Every phrase is keyed by its case-folded form (see Key): lower case,
+// words separated by single spaces, typographic apostrophes folded to '.
+// That is the form the recognizer cuts from the document's lower-case
+// copy, so a lookup is one map access and allocates nothing.
+//
+// Each coded entry carries its evidence: Rule is "file:line" of the
+// dictionary line that produced it ("actors/countries.tsv:31"), so an
+// output field can always be traced to the entry that decided it.
+//
+// A Dict satisfies actor.Dictionary. It is immutable after Load and safe
+// for concurrent use; callers must not modify the slices it returns.
+package dict
+
+import (
+	"time"
+
+	"github.com/dateline-project/dateline/internal/actor"
+)
+
+// Entry is one coding of a phrase.
+type Entry struct {
+	actor.Coding
+	// From and To bound a person's role (To is the last day, inclusive);
+	// the zero time leaves that side open.
+	From, To time.Time
+	// Office is a person's role as written in persons.tsv ("president").
+	Office string
+	// User is set for entries from a user dictionary (--dict).
+	User bool
+}
+
+// ValidAt reports whether the entry holds at t. Entries without dates
+// hold at all times.
+func (e *Entry) ValidAt(t time.Time) bool {
+	if !e.From.IsZero() && t.Before(e.From) {
+		return false
+	}
+	if !e.To.IsZero() && !t.Before(e.To.AddDate(0, 0, 1)) {
+		return false
+	}
+	return true
+}
+
+// Country is one row of countries.tsv.
+type Country struct {
+	Code           string // ISO 3166-1 alpha-3, or XKX for Kosovo
+	Alpha2         string
+	Name           string
+	Aliases        []string
+	Demonyms       []string
+	DemonymPlurals []string
+	Capitals       []string
+	Metonyms       []string // as written, without any =SECTOR suffix
+	Rule           string
+}
+
+// Counts says how much a Dict holds, for logs and reports.
+type Counts struct {
+	Countries, Orgs, PRE, Persons, Roles, Discards int
+	// Keys is the number of distinct phrase keys (names, aliases,
+	// demonyms, capitals, metonyms, seats, person names).
+	Keys int
+	// UserEntries counts lines read from user dictionaries.
+	UserEntries int
+}
+
+// Dict is the loaded dictionaries. Build it with Load, LoadDefault or New.
+type Dict struct {
+	phrases   map[string][]Entry
+	exact     map[string][]Entry // case-sensitive acronyms ("WHO", "IS")
+	roles     map[string]actor.Role
+	discards  map[string]struct{}
+	countries map[string]*Country
+	maxWords  int
+	counts    Counts
+}
+
+var _ actor.Dictionary = (*Dict)(nil)
+
+// LookupName returns every coding of a case-folded phrase, best first:
+// user entries before embedded ones, then countries, partially recognised
+// entities and organisations in file order, then persons with the latest
+// role first. The result is shared; do not modify it.
+func (d *Dict) LookupName(key string) []Entry { return d.phrases[key] }
+
+// LookupBytes is LookupName for a key held in a byte buffer; it does not
+// allocate, so a caller can build keys from tokens in a reused buffer.
+func (d *Dict) LookupBytes(key []byte) []Entry { return d.phrases[string(key)] }
+
+// LookupExact returns the codings of a case-sensitive surface form:
+// acronyms such as "WHO" or "IS" that are ordinary words in lower case and
+// so are kept out of LookupName. A recognizer calls it for all-capital
+// tokens.
+func (d *Dict) LookupExact(surface string) []Entry { return d.exact[surface] }
+
+// Phrase implements actor.Dictionary: the best coding of a phrase.
+func (d *Dict) Phrase(key string) (actor.Coding, bool) {
+	if es := d.phrases[key]; len(es) > 0 {
+		return es[0].Coding, true
+	}
+	return actor.Coding{}, false
+}
+
+// PersonAt returns the coding of a person's name or alias that holds at t,
+// for names whose role changes over time ("Putin" was prime minister
+// before he was president). Without a dated match it returns the first
+// undated one.
+func (d *Dict) PersonAt(key string, t time.Time) (Entry, bool) {
+	for i := range d.phrases[key] {
+		e := &d.phrases[key][i]
+		if e.Kind == actor.KindPerson && e.ValidAt(t) {
+			return *e, true
+		}
+	}
+	return Entry{}, false
+}
+
+// Role implements actor.Dictionary: a role noun, singular or plural.
+func (d *Dict) Role(key string) (actor.Role, bool) {
+	r, ok := d.roles[key]
+	return r, ok
+}
+
+// RoleBytes is Role for a key held in a byte buffer, without allocating.
+func (d *Dict) RoleBytes(key []byte) (actor.Role, bool) {
+	r, ok := d.roles[string(key)]
+	return r, ok
+}
+
+// IsDiscard reports phrases that must never become actors.
+func (d *Dict) IsDiscard(key string) bool {
+	_, ok := d.discards[key]
+	return ok
+}
+
+// Discard implements actor.Dictionary.
+func (d *Dict) Discard(key string) bool { return d.IsDiscard(key) }
+
+// MaxPhraseWords is an upper bound on the number of tokens in any phrase
+// or role key, for greedy longest-match over tokens. Punctuation inside a
+// key ("washington, d.c.") counts as a token of its own.
+func (d *Dict) MaxPhraseWords() int { return d.maxWords }
+
+// MaxWords implements actor.Dictionary; it is MaxPhraseWords.
+func (d *Dict) MaxWords() int { return d.maxWords }
+
+// Country returns a country by ISO 3166-1 alpha-3 code (or XKX).
+func (d *Dict) Country(code string) (Country, bool) {
+	c, ok := d.countries[code]
+	if !ok {
+		return Country{}, false
+	}
+	return *c, true
+}
+
+// IsCountryCode reports whether code is a country the dictionaries know.
+func (d *Dict) IsCountryCode(code string) bool {
+	_, ok := d.countries[code]
+	return ok
+}
+
+// Counts reports how much the dictionary holds.
+func (d *Dict) Counts() Counts { return d.counts }

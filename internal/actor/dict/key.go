@@ -1,0 +1,75 @@
+package dict
+
+import (
+	"strings"
+
+	"github.com/dateline-project/dateline/internal/text"
+)
+
+// Key folds a phrase to the form dictionary lookups use: lower case the
+// way text.LowerText lowers a document (so keys match slices of Doc.Lower),
+// runs of white space collapsed to one space, ends trimmed, and
+// typographic apostrophes (’ ‘ ʼ) folded to '.
+func Key(s string) string {
+	s = text.LowerText(s)
+	if isClean(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\u00a0', '\u2009', '\u202f':
+			space = b.Len() > 0
+			continue
+		case '’', '‘', 'ʼ':
+			r = '\''
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// isClean reports whether s needs no folding beyond lower-casing.
+func isClean(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	prevSpace := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		case c == '\t' || c == '\n' || c == '\r':
+			return false
+		case c >= 0x80 && strings.ContainsAny(s[i:], "’‘ʼ\u00a0\u2009\u202f"):
+			return false
+		}
+		prevSpace = false
+	}
+	return true
+}
+
+// tokenSpan is a generous estimate of how many tokens a key spans: its
+// words plus one for each punctuation mark, which a tokenizer may split
+// off ("washington, d.c." is three or more tokens).
+func tokenSpan(key string) int {
+	n := 1
+	for i := 0; i < len(key); i++ {
+		switch key[i] {
+		case ' ', ',', '.', '\'', '(', ')', '-', '/', '&', ';', ':':
+			n++
+		}
+	}
+	return n
+}
