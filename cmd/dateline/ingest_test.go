@@ -1,0 +1,410 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/dateline-project/dateline/internal/coder"
+	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/pipeline"
+	"github.com/dateline-project/dateline/internal/store/sqlite"
+	"github.com/dateline-project/dateline/internal/synth"
+)
+
+// writeCorpus writes n synthetic articles of about words words as JSONL.
+func writeCorpus(t testing.TB, path string, n, words int) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bw := bufio.NewWriter(f)
+	enc := json.NewEncoder(bw)
+	gen := synth.New(7, words)
+	for i := 0; i < n; i++ {
+		a := gen.Next()
+		if err := enc.Encode(map[string]string{"id": a.ID, "date": a.Published.Format("2006-01-02"), "title": a.Title, "text": a.Text}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// dbSnapshot is what two databases must agree on: each document and its
+// number of events, quotes and places.
+func dbSnapshot(t testing.TB, path string) (docs int, perDoc []string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.Query(`SELECT d.doc_id,
+		(SELECT count(*) FROM events e WHERE e.doc = d.id),
+		(SELECT count(*) FROM quotes q WHERE q.doc = d.id),
+		(SELECT count(*) FROM places p WHERE p.doc = d.id)
+		FROM documents d ORDER BY d.doc_id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var e, q, p int
+		if err := rows.Scan(&id, &e, &q, &p); err != nil {
+			t.Fatal(err)
+		}
+		perDoc = append(perDoc, fmt.Sprintf("%s %d %d %d", id, e, q, p))
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return len(perDoc), perDoc
+}
+
+func countDocs(path string) (int, error) {
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	var n int
+	err = db.QueryRow("SELECT count(*) FROM documents").Scan(&n)
+	return n, err
+}
+
+var doneLine = regexp.MustCompile(`msg=done new=(\d+) unchanged=(\d+) skipped=(\d+)`)
+
+func parseDone(t testing.TB, stderr string) (n, u, s int) {
+	t.Helper()
+	m := doneLine.FindStringSubmatch(stderr)
+	if m == nil {
+		t.Fatalf("no done line in %q", stderr)
+	}
+	fmt.Sscan(m[1], &n)
+	fmt.Sscan(m[2], &u)
+	fmt.Sscan(m[3], &s)
+	return
+}
+
+func TestIngest_Idempotent(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "c.jsonl")
+	writeCorpus(t, corpus, 30, 80)
+	dbPath := filepath.Join(dir, "d.db")
+
+	_, errOut, code := runCmd(t, "", "ingest", corpus, "--db", dbPath, "--batch", "7")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if n, u, s := parseDone(t, errOut); n != 30 || u != 0 || s != 0 {
+		t.Errorf("first run new/unchanged/skipped = %d/%d/%d", n, u, s)
+	}
+	_, want := dbSnapshot(t, dbPath)
+
+	// Again, and again from stdin with the text under new ids: nothing
+	// changes, everything is unchanged.
+	_, errOut, code = runCmd(t, "", "ingest", "--db", dbPath, corpus)
+	if n, u, s := parseDone(t, errOut); code != exitOK || n != 0 || u != 30 || s != 0 {
+		t.Errorf("second run exit %d new/unchanged/skipped = %d/%d/%d", code, n, u, s)
+	}
+	data, _ := os.ReadFile(corpus)
+	renamed := strings.ReplaceAll(string(data), `"id":"synth-`, `"id":"other-`)
+	_, errOut, code = runCmd(t, renamed, "ingest", "--db", dbPath, "-")
+	if n, u, _ := parseDone(t, errOut); code != exitOK || n != 0 || u != 30 {
+		t.Errorf("renamed run exit %d new/unchanged = %d/%d: %s", code, n, u, errOut)
+	}
+	if _, got := dbSnapshot(t, dbPath); !reflect.DeepEqual(got, want) {
+		t.Errorf("database changed on re-ingest")
+	}
+}
+
+func TestIngest_ExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.jsonl")
+	os.WriteFile(bad, []byte(`{"id":"b","text":"First record."}`+"\n{not json\n"+`{"id":"c","text":"Third record."}`+"\n"), 0o644)
+	dbPath := filepath.Join(dir, "d.db")
+	for _, c := range []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"skipped record", []string{"ingest", "--db", dbPath, bad}, exitSkipped},
+		{"unknown flag", []string{"ingest", "--nope"}, exitUsage},
+		{"bad batch", []string{"ingest", "--batch", "0", bad}, exitUsage},
+		{"unopenable db", []string{"ingest", "--db", filepath.Join(dir, "no", "such", "dir", "d.db"), bad}, exitSkipped},
+	} {
+		_, errOut, code := runCmd(t, "", c.args...)
+		if code != c.want {
+			t.Errorf("%s: exit %d, want %d: %s", c.name, code, c.want, errOut)
+		}
+	}
+	if n, _ := countDocs(dbPath); n != 2 {
+		t.Errorf("%d documents stored from bad.jsonl, want 2", n)
+	}
+}
+
+// syncBuffer is an io.Writer safe to read while a command writes to it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func TestServe_InProcess(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "c.jsonl")
+	writeCorpus(t, corpus, 5, 60)
+	dbPath := filepath.Join(dir, "d.db")
+	if _, errOut, code := runCmd(t, "", "ingest", corpus, "--db", dbPath); code != exitOK {
+		t.Fatal(errOut)
+	}
+	if _, errOut, code := runCmd(t, "", "serve", "--db", dbPath, "--addr", "0.0.0.0:0"); code != exitUsage || !strings.Contains(errOut, "token") {
+		t.Errorf("non-loopback without token: exit %d %s", code, errOut)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var errb syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--db", dbPath, "--addr", "127.0.0.1:0", "--workers", "1"},
+			&env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &errb})
+	}()
+	urlRe := regexp.MustCompile(`url=(http://\S+/)`)
+	var base string
+	for deadline := time.Now().Add(30 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if m := urlRe.FindStringSubmatch(errb.String()); m != nil {
+			base = m[1]
+		}
+	}
+	if base == "" {
+		t.Fatalf("server did not report its address: %s", errb.String())
+	}
+	resp, err := http.Get(base + "api/stats")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var st struct{ Documents int }
+	json.NewDecoder(resp.Body).Decode(&st)
+	resp.Body.Close()
+	if st.Documents != 5 {
+		t.Errorf("stats documents = %d", st.Documents)
+	}
+	resp, err = http.Post(base+"api/documents", "application/json", strings.NewReader(`{"id":"new","text":"KYIV, May 2 (Reuters) - Ukraine said talks would resume."}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusCreated {
+		t.Errorf("POST: %d", resp.StatusCode)
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != exitOK {
+			t.Errorf("serve exit %d: %s", code, errb.String())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+	if fi, err := os.Stat(dbPath + "-wal"); err == nil && fi.Size() > 0 {
+		t.Errorf("WAL left with %d bytes: the database was not closed cleanly", fi.Size())
+	}
+	if n, _ := countDocs(dbPath); n != 6 {
+		t.Errorf("%d documents after POST, want 6", n)
+	}
+}
+
+// buildBinary builds dateline once per test that needs a real process.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "dateline")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// TestIngest_CrashRecovery kills ingest with SIGKILL part-way, re-runs it,
+// and checks the database equals that of one clean run: every document
+// once, the same events, and counts that add up.
+func TestIngest_CrashRecovery(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and ingests a few thousand documents")
+	}
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "corpus.jsonl")
+	const n = 4000
+	writeCorpus(t, corpus, n, 250)
+	crashDB, cleanDB := filepath.Join(dir, "crash.db"), filepath.Join(dir, "clean.db")
+
+	cmd := exec.Command(bin, "ingest", "--db", crashDB, "--batch", "16", corpus)
+	var errb syncBuffer
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var atKill int
+	for deadline := time.Now().Add(2 * time.Minute); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		if got, err := countDocs(crashDB); err == nil && got >= 200 {
+			atKill = got
+			break
+		}
+	}
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	_ = cmd.Wait()
+	if atKill == 0 {
+		t.Fatalf("ingest made no progress before the deadline: %s", errb.String())
+	}
+	after, err := countDocs(crashDB)
+	if err != nil {
+		t.Fatalf("database unreadable after kill -9: %v", err)
+	}
+	if after >= n {
+		t.Fatalf("ingest finished (%d docs) before it was killed; the corpus is too small for this machine", after)
+	}
+	t.Logf("killed with %d of %d documents committed (%d seen before the kill)", after, n, atKill)
+
+	out, err := exec.Command(bin, "ingest", "--db", crashDB, corpus).CombinedOutput()
+	if err != nil {
+		t.Fatalf("re-run: %v\n%s", err, out)
+	}
+	newN, unchanged, skipped := parseDone(t, string(out))
+	if newN+unchanged != n || skipped != 0 || unchanged != after {
+		t.Errorf("re-run new %d + unchanged %d (skipped %d) should be %d with unchanged = %d committed before the kill",
+			newN, unchanged, skipped, n, after)
+	}
+	if out, err := exec.Command(bin, "ingest", "--db", cleanDB, corpus).CombinedOutput(); err != nil {
+		t.Fatalf("clean run: %v\n%s", err, out)
+	}
+	gotN, got := dbSnapshot(t, crashDB)
+	_, want := dbSnapshot(t, cleanDB)
+	if gotN != n {
+		t.Errorf("%d documents after recovery, want %d", gotN, n)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("recovered database differs from a clean run's (per-document event/quote/place counts)")
+	}
+	for _, path := range []string{crashDB, cleanDB} {
+		db, err := sqlite.Open(context.Background(), path, sqlite.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := db.Stats(context.Background())
+		db.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %+v", filepath.Base(path), st)
+	}
+}
+
+// TestServe_SIGTERM checks that the real binary stops cleanly on SIGTERM.
+func TestServe_SIGTERM(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := buildBinary(t)
+	dbPath := filepath.Join(t.TempDir(), "d.db")
+	cmd := exec.Command(bin, "serve", "--db", dbPath, "--addr", "127.0.0.1:0")
+	var errb syncBuffer
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(30 * time.Second); !strings.Contains(errb.String(), "listening") && time.Now().Before(deadline); {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("serve after SIGTERM: %v\n%s", err, errb.String())
+	}
+	if !strings.Contains(errb.String(), "msg=stopped") {
+		t.Errorf("no clean stop logged: %s", errb.String())
+	}
+}
+
+// BenchmarkIngest codes and stores ~600-word synthetic articles and
+// reports articles/s for the whole path: coding, record building and
+// committed SQLite writes.
+func BenchmarkIngest(b *testing.B) {
+	c, err := coder.Load(coder.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	db, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"), sqlite.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	gen := synth.New(uint64(b.N), 600)
+	arts := make([]synth.Article, b.N)
+	for i := range arts {
+		arts[i] = gen.Next()
+		arts[i].ID = fmt.Sprintf("%s-%d", arts[i].ID, b.N)
+	}
+	in := &ingester{st: db, runner: c.Runner(), log: discardLogger(), batch: 64, maxDelay: 250 * time.Millisecond}
+	b.ResetTimer()
+	start := time.Now()
+	counts, err := in.run(context.Background(), func(emit func(pipeline.Item) error) error {
+		for i := range arts {
+			d := &doc.Doc{ID: arts[i].ID, Text: arts[i].Text, Title: arts[i].Title, Published: arts[i].Published, Source: doc.SourceRef{Path: "bench"}}
+			if err := emit(pipeline.Item{Doc: d}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	elapsed := time.Since(start)
+	b.StopTimer()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if counts.New != b.N {
+		b.Fatalf("stored %d of %d", counts.New, b.N)
+	}
+	b.ReportMetric(float64(b.N)/elapsed.Seconds(), "articles/s")
+	b.ReportMetric(float64(runtime.GOMAXPROCS(0)), "procs")
+}
+
+func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
