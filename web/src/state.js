@@ -1,0 +1,108 @@
+// state keeps the filters and the current view in the URL hash, so a view
+// can be bookmarked, reloaded, and opened directly by tests:
+//   #/?type=ASSAULT&from=2024-01-01   the dashboard with filters
+//   #/doc/<doc_id>                    one document
+// Listeners run on every change.
+
+// FILTER_KEYS are the /api/events filters the app sets, in URL order.
+export const FILTER_KEYS = [
+  "q", "type", "quad", "actor_country", "recipient_country", "claimed",
+  "from", "to", "place", "actor_name", "recipient_name",
+];
+
+// UI_KEYS are view settings that are not API filters.
+const UI_KEYS = ["tab", "speaker"];
+
+export function parseHash(hash) {
+  const raw = (hash || "").replace(/^#/, "");
+  const [path, query] = raw.split("?", 2);
+  const params = new URLSearchParams(query || "");
+  const st = { view: "dashboard", doc: "", filters: {}, ui: {} };
+  const m = /^\/doc\/(.+)$/.exec(path || "");
+  if (m) {
+    st.view = "doc";
+    st.doc = decodeURIComponent(m[1]);
+  }
+  for (const k of FILTER_KEYS) if (params.get(k)) st.filters[k] = params.get(k);
+  for (const k of UI_KEYS) if (params.get(k)) st.ui[k] = params.get(k);
+  return st;
+}
+
+export function formatHash(st) {
+  const params = new URLSearchParams();
+  for (const k of FILTER_KEYS) if (st.filters[k]) params.set(k, st.filters[k]);
+  for (const k of UI_KEYS) if (st.ui[k]) params.set(k, st.ui[k]);
+  const q = params.toString();
+  const path = st.view === "doc" ? "/doc/" + encodeURIComponent(st.doc) : "/";
+  return "#" + path + (q ? "?" + q : "");
+}
+
+export class Store {
+  constructor() {
+    this.listeners = [];
+    this.state = parseHash(window.location.hash);
+    window.addEventListener("hashchange", () => {
+      this.state = parseHash(window.location.hash);
+      this.emit();
+    });
+  }
+
+  subscribe(fn) {
+    this.listeners.push(fn);
+  }
+
+  emit() {
+    for (const fn of this.listeners) fn(this.state);
+  }
+
+  // go replaces the state and records it in the hash; hashchange emits.
+  go(next) {
+    const hash = formatHash(next);
+    if (hash === window.location.hash || (hash === "#/" && !window.location.hash)) {
+      this.state = next;
+      this.emit();
+      return;
+    }
+    window.location.hash = hash;
+  }
+
+  // setFilters merges changes into the filters (empty values remove a
+  // filter) and returns to the dashboard.
+  setFilters(changes) {
+    const filters = { ...this.state.filters };
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === undefined || v === null || v === "") delete filters[k];
+      else filters[k] = String(v);
+    }
+    this.go({ ...this.state, view: "dashboard", doc: "", filters });
+  }
+
+  setUI(changes) {
+    const ui = { ...this.state.ui };
+    for (const [k, v] of Object.entries(changes)) {
+      if (!v) delete ui[k];
+      else ui[k] = String(v);
+    }
+    this.go({ ...this.state, ui });
+  }
+
+  openDoc(id) {
+    this.go({ ...this.state, view: "doc", doc: id });
+  }
+
+  dashboard() {
+    this.go({ ...this.state, view: "dashboard", doc: "" });
+  }
+}
+
+// eventParams turns filters into /api/events query parameters, leaving
+// out the keys in omit (the timeline omits its own date range so that it
+// still shows the whole span while a range is brushed).
+export function eventParams(filters, ...omit) {
+  const p = {};
+  for (const k of FILTER_KEYS) {
+    if (omit.includes(k)) continue;
+    if (filters[k]) p[k] = filters[k];
+  }
+  return p;
+}
