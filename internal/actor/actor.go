@@ -94,6 +94,18 @@ func (s *Stage) Process(d *doc.Doc) error {
 	}
 	s.covered = s.covered[:len(d.Tokens)]
 	clear(s.covered)
+	if dl := d.Dateline; dl != nil {
+		// The dateline's place is where the story was filed, not an
+		// actor.
+		for i := range d.Tokens {
+			if d.Tokens[i].Start >= dl.End {
+				break
+			}
+			if d.Tokens[i].Start >= dl.Start {
+				s.covered[i] = true
+			}
+		}
+	}
 	co := newCorefState(d)
 	for si := range d.Sentences {
 		sent := &d.Sentences[si]

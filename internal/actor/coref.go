@@ -92,7 +92,8 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 			}
 		} else {
 			r = co.findRecent(d, func(e *doc.Entity) bool {
-				return e.Type == doc.Org && strings.Contains(strings.ToLower(e.Name), c.roleKey)
+				return (e.Type == doc.Org || e.Type == doc.Role) && e.Antecedent < 0 &&
+					strings.Contains(strings.ToLower(e.Name), c.roleKey) && e.CountryCode != ""
 			})
 		}
 		if r >= 0 {

@@ -97,7 +97,12 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			country = ""
 		}
 		det := s.tok(d, a)
-		bare := roleStart == a+1 && definiteDets[det]
+		// "the official", "the illegal regime": a definite phrase of
+		// adjectives and a role refers back.
+		bare := roleStart > a && definiteDets[det]
+		for k := a + 1; k < roleStart && bare; k++ {
+			bare = d.Tokens[k].Tag == "JJ" || d.Tokens[k].Tag == "VBN"
+		}
 		switch {
 		case country == "" && bare:
 			// "the official", "the ministry": coreference decides.
@@ -105,6 +110,10 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			c.roleKey = role.Canonical
 			c.roleSector = role.Sector
 			c.rolePerson = role.Person
+		case country == "" && genericRoles[role.Canonical]:
+			// "different countries", "any third country": no actor
+			// to code, and no default country to give it.
+			continue
 		case country == "":
 			c.ref = refNone
 		}
@@ -120,6 +129,10 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 		}
 	}
 }
+
+// genericRoles name kinds of actor, not actors, when nothing qualifies
+// them.
+var genericRoles = map[string]bool{"country": true, "state": true, "nation": true, "side": true, "party": true, "power": true}
 
 // relationalRoles name a relation to the possessor, not membership.
 var relationalRoles = map[string]bool{

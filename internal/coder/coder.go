@@ -14,11 +14,17 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"time"
 
+	"github.com/dateline-project/dateline/data"
+	"github.com/dateline-project/dateline/internal/actor"
+	"github.com/dateline-project/dateline/internal/actor/dict"
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/geo"
 	"github.com/dateline-project/dateline/internal/geo/gazetteer"
 	"github.com/dateline-project/dateline/internal/meta"
 	"github.com/dateline-project/dateline/internal/pipeline"
+	"github.com/dateline-project/dateline/internal/quote"
 	"github.com/dateline-project/dateline/internal/text"
 )
 
@@ -40,7 +46,11 @@ type Coder struct {
 	tagger *text.Model
 	gaz    *gazetteer.Gazetteer
 	meta   *meta.Stage
+	actors *actor.Recognizer
+	cues   *quote.Cues
 }
+
+var zeroTime time.Time
 
 // Load reads every resource the pipeline needs.
 func Load(opts Options) (*Coder, error) {
@@ -56,7 +66,25 @@ func Load(opts Options) (*Coder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load metadata tables: %w", err)
 	}
-	return &Coder{opts: opts, tagger: m, gaz: gaz, meta: ms}, nil
+	d, err := dict.Load(data.FS, opts.Dicts...)
+	if err != nil {
+		return nil, err
+	}
+	var dictionary actor.Dictionary = d
+	if len(opts.PetrarchActors)+len(opts.PetrarchAgents) > 0 {
+		p, err := loadPetrarch(opts.PetrarchActors, opts.PetrarchAgents)
+		if err != nil {
+			return nil, err
+		}
+		// dateline's own dictionaries first: they carry the sector and
+		// coreference details the PETRARCH formats do not.
+		dictionary = chainDict{d, p}
+	}
+	cues, err := quote.LoadCues()
+	if err != nil {
+		return nil, err
+	}
+	return &Coder{opts: opts, tagger: m, gaz: gaz, meta: ms, actors: actor.New(dictionary), cues: cues}, nil
 }
 
 // NewStages builds one worker's stages; it satisfies pipeline.NewStages.
@@ -64,6 +92,9 @@ func (c *Coder) NewStages() ([]pipeline.Stage, error) {
 	return []pipeline.Stage{
 		text.NewAnnotator(c.tagger),
 		c.meta,
+		c.actors.NewStage(),
+		quote.New(c.cues),
+		geo.NewGeoparser(c.gaz),
 	}, nil
 }
 

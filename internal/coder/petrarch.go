@@ -1,0 +1,122 @@
+package coder
+
+import (
+	"fmt"
+
+	"github.com/dateline-project/dateline/internal/actor"
+	"github.com/dateline-project/dateline/internal/actor/petrarch"
+)
+
+// chainDict asks each dictionary in turn; the first that knows a phrase
+// wins, so user dictionaries come before the embedded ones.
+type chainDict []actor.Dictionary
+
+func (c chainDict) Phrase(k string) (actor.Coding, bool) {
+	for _, d := range c {
+		if x, ok := d.Phrase(k); ok {
+			return x, true
+		}
+	}
+	return actor.Coding{}, false
+}
+
+func (c chainDict) Role(k string) (actor.Role, bool) {
+	for _, d := range c {
+		if x, ok := d.Role(k); ok {
+			return x, true
+		}
+	}
+	return actor.Role{}, false
+}
+
+func (c chainDict) Discard(k string) bool {
+	for _, d := range c {
+		if d.Discard(k) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c chainDict) MaxWords() int {
+	m := 0
+	for _, d := range c {
+		m = max(m, d.MaxWords())
+	}
+	return m
+}
+
+// petrarchDict presents PETRARCH/Phoenix dictionaries as an actor
+// dictionary. Actor entries code names (country, IGO and group codes split
+// into country and sectors); agent entries code role nouns. Date-restricted
+// codes take their default (unrestricted) form, because the recognizer asks
+// without a date.
+type petrarchDict struct {
+	ix       *petrarch.Index
+	maxWords int
+}
+
+func loadPetrarch(actorFiles, agentFiles []string) (*petrarchDict, error) {
+	var actors []petrarch.Actor
+	var agents []petrarch.Agent
+	for _, f := range actorFiles {
+		a, perrs, err := petrarch.ReadActorsFile(f)
+		if err != nil {
+			return nil, fmt.Errorf("read PETRARCH actors: %w", err)
+		}
+		if len(perrs) > 0 {
+			return nil, fmt.Errorf("read PETRARCH actors: %w (and %d more)", perrs[0], len(perrs)-1)
+		}
+		actors = append(actors, a...)
+	}
+	for _, f := range agentFiles {
+		a, perrs, err := petrarch.ReadAgentsFile(f)
+		if err != nil {
+			return nil, fmt.Errorf("read PETRARCH agents: %w", err)
+		}
+		if len(perrs) > 0 {
+			return nil, fmt.Errorf("read PETRARCH agents: %w (and %d more)", perrs[0], len(perrs)-1)
+		}
+		agents = append(agents, a...)
+	}
+	p := &petrarchDict{ix: petrarch.NewIndex(actors, agents)}
+	for _, a := range actors {
+		for _, n := range a.Names {
+			words := 1
+			for _, c := range n {
+				if c == ' ' {
+					words++
+				}
+			}
+			p.maxWords = max(p.maxWords, words)
+		}
+	}
+	return p, nil
+}
+
+func (p *petrarchDict) Phrase(k string) (actor.Coding, bool) {
+	code, rule, ok := p.ix.LookupActor(k, zeroTime)
+	if !ok || code == petrarch.NullCode {
+		return actor.Coding{}, false
+	}
+	country, sectors := petrarch.SplitCode(code)
+	c := actor.Coding{Kind: actor.KindOrg, Name: k, Country: country, Rule: rule}
+	if len(sectors) > 0 {
+		c.Sector, c.Others = sectors[0], sectors[1:]
+	}
+	if country != "" && len(sectors) == 0 {
+		c.Kind = actor.KindCountry
+	}
+	return c, true
+}
+
+func (p *petrarchDict) Role(k string) (actor.Role, bool) {
+	a, rule, ok := p.ix.AgentEntry(k)
+	if !ok {
+		return actor.Role{}, false
+	}
+	return actor.Role{Canonical: k, Sector: a.Code, Person: true, Rule: rule}, true
+}
+
+func (p *petrarchDict) Discard(string) bool { return false }
+func (p *petrarchDict) MaxWords() int       { return p.maxWords }
