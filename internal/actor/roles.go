@@ -92,7 +92,7 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 				c.end = end
 			}
 		}
-		if relationalRoles[role.Canonical] && strings.Contains(rule, "+possessive") {
+		if (relationalRoles[role.Canonical] || relationalRoles[strings.TrimSuffix(role.Canonical, "s")]) && strings.Contains(rule, "+possessive") {
 			// "Azerbaijan's partners" are not Azerbaijani.
 			country = ""
 		}
