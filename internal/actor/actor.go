@@ -51,6 +51,7 @@ type Stage struct {
 	covered []bool
 	cands   []cand
 	keyBuf  []byte
+	curly   bool // the text has typographic apostrophes to fold
 }
 
 // NewStage returns a per-worker stage.
@@ -94,6 +95,7 @@ func (s *Stage) Process(d *doc.Doc) error {
 	}
 	s.covered = s.covered[:len(d.Tokens)]
 	clear(s.covered)
+	s.curly = strings.Contains(d.Text, "’")
 	if dl := d.Dateline; dl != nil {
 		// The dateline's place is where the story was filed, not an
 		// actor.
@@ -147,7 +149,7 @@ func (s *Stage) key(d *doc.Doc, i, j int) string {
 			break
 		}
 	}
-	if clean && !strings.Contains(span, "’") {
+	if clean && (!s.curly || !strings.Contains(span, "’")) {
 		return span
 	}
 	b := s.keyBuf[:0]

@@ -31,11 +31,14 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 		var best int
 		var bc Coding
 		withThe := false
-		for L := min(maxW, sent.EndToken-i); L >= 1; L-- {
+		// Names are capitalised runs, maybe joined by "of the", so no
+		// phrase can be longer than the run that starts here.
+		run := s.nameRun(d, sent, i, maxW)
+		if dict.Discard(s.key(d, i, i+run)) || (run > 1 && dict.Discard(s.key(d, i, i+1))) {
+			continue
+		}
+		for L := run; L >= 1; L-- {
 			k := s.key(d, i, i+L)
-			if dict.Discard(k) {
-				break
-			}
 			if c, ok := dict.Phrase(k); ok {
 				best, bc = L, c
 				break
@@ -116,6 +119,31 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 		s.add(c)
 		i = end - 1
 	}
+}
+
+// nameConnectors may sit inside a capitalised name.
+var nameConnectors = map[string]bool{"of": true, "the": true, "and": true, "for": true, "de": true, "al": true, "on": true, "&": true}
+
+// nameRun returns how many tokens from i could belong to one name: a run
+// of capitalised words and connectors, at most max long.
+func (s *Stage) nameRun(d *doc.Doc, sent *doc.Sentence, i, max int) int {
+	j := i + 1
+	for j < sent.EndToken && j-i < max {
+		if isCap(d, j) || (nameConnectors[s.tok(d, j)] && j+1 < sent.EndToken) {
+			j++
+			continue
+		}
+		// Hyphenated or numbered parts ("G-7", "Group of 20").
+		if d.Tokens[j].Kind == doc.Number && j > i && nameConnectors[s.tok(d, j-1)] {
+			j++
+			continue
+		}
+		break
+	}
+	for j > i+1 && nameConnectors[s.tok(d, j-1)] {
+		j--
+	}
+	return j - i
 }
 
 func isNounTag(tag string) bool {
