@@ -176,7 +176,7 @@ func TestWebApp(t *testing.T) {
 	}
 	eval := func(t *testing.T, expr string, out any) {
 		t.Helper()
-		raw, err := chromedp.Run(ctx, chromedp.Evaluate[json.RawMessage](expr))
+		raw, err := chromedp.Run(ctx, chromedp.Evaluate[json.RawMessage](expr, chromedp.EvalAwaitPromise))
 		if err != nil {
 			t.Fatalf("evaluate %s: %v", expr, err)
 		}
@@ -272,6 +272,16 @@ func TestWebApp(t *testing.T) {
 		if !strings.Contains(facts, "Ministry of Defence of Ukraine") {
 			t.Errorf("facts do not name the claimant: %q", facts)
 		}
+		var export struct {
+			Href   string
+			Status int
+			Lines  int
+		}
+		eval(t, `(async () => { const a = document.getElementById("export-jsonl"); const r = await fetch(a.href);
+			const body = await r.text(); return { href: a.href, status: r.status, lines: body.trim().split("\n").length }; })()`, &export)
+		if !strings.Contains(export.Href, "type=ASSAULT") || export.Status != 200 || export.Lines != 2 {
+			t.Errorf("JSONL export link %q gave status %d and %d lines, want the 2 filtered events", export.Href, export.Status, export.Lines)
+		}
 		shot(t, "02-filtered-evidence.png")
 		checkClean(t)
 	})
@@ -311,8 +321,8 @@ func TestWebApp(t *testing.T) {
 		var from, to string
 		eval(t, `document.querySelector("input[name=from]").value`, &from)
 		eval(t, `document.querySelector("input[name=to]").value`, &to)
-		if from != "2025-03-03" || to < from {
-			t.Errorf("brushed range %s..%s, want it to start on the first day 2025-03-03", from, to)
+		if from == "" || from > "2025-03-03" || to < "2025-03-03" || to >= "2025-03-14" {
+			t.Errorf("brushed range %s..%s, want it to cover the first day 2025-03-03 but not the last", from, to)
 		}
 		shot(t, "04-timeline-brush.png")
 		checkClean(t)

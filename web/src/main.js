@@ -120,6 +120,10 @@ class App {
     if (key === this.lastKey) return;
     this.lastKey = key;
     this.renderCharts(st);
+    const qs = new URLSearchParams(eventParams(st.filters)).toString();
+    for (const ext of ["jsonl", "csv", "geojson"]) {
+      $("export-" + ext).href = `/api/export/events.${ext}` + (qs ? "?" + qs : "");
+    }
     const tab = st.ui.tab || "events";
     for (const btn of document.querySelectorAll("[data-tab]")) btn.classList.toggle("active", btn.dataset.tab === tab);
     $("events").hidden = tab !== "events";

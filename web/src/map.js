@@ -45,7 +45,8 @@ export function renderMap(el, places, filters, onPlace) {
   const labels = s("g", { class: "place-labels" });
   // big circles first so small ones stay clickable on top
   pts.sort((a, b) => b.count - a.count);
-  pts.forEach((p, i) => {
+  const placed = [];
+  pts.forEach((p) => {
     const xy = proj([p.lon, p.lat]);
     if (!xy) return;
     const r = 3 + 14 * Math.sqrt((p.count || 0) / max);
@@ -58,7 +59,13 @@ export function renderMap(el, places, filters, onPlace) {
     });
     c.append(s("title", null, `${p.name}${p.country_code ? " (" + p.country_code + ")" : ""}: ${p.count} event${p.count === 1 ? "" : "s"}`));
     g.append(c);
-    if (i < 8) labels.append(s("text", { x: (xy[0] + r + 2).toFixed(1), y: (xy[1] + 4).toFixed(1), class: "place-label" }, p.name));
+    // label the biggest places, skipping any label that would overlap one
+    // already placed (text width estimated from its length)
+    const box = { x0: xy[0] + r + 2, y0: xy[1] - 7, x1: xy[0] + r + 4 + 6.5 * String(p.name).length, y1: xy[1] + 6 };
+    if (placed.length < 12 && !placed.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1)) {
+      placed.push(box);
+      labels.append(s("text", { x: box.x0.toFixed(1), y: (xy[1] + 4).toFixed(1), class: "place-label" }, p.name));
+    }
   });
   svg.append(g, labels);
 

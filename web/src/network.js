@@ -43,7 +43,7 @@ export function layout(nodes, edges, W, H) {
       const a = e.s, b = e.t;
       let dx = b.x + b.vx - a.x - a.vx, dy = b.y + b.vy - a.y - a.vy;
       const l = Math.sqrt(dx * dx + dy * dy) || 1e-6;
-      const k = ((l - 60) / l) * alpha * (1 / Math.min(count.get(a), count.get(b)));
+      const k = ((l - 110) / l) * alpha * (1 / Math.min(count.get(a), count.get(b)));
       dx *= k; dy *= k;
       const bias = count.get(a) / (count.get(a) + count.get(b));
       b.vx -= dx * bias; b.vy -= dy * bias;
@@ -55,7 +55,7 @@ export function layout(nodes, edges, W, H) {
         let dx = b.x - a.x, dy = b.y - a.y;
         let d2 = dx * dx + dy * dy;
         if (d2 < 1) { dx = 0.5 + 0.1 * i; dy = 0.5; d2 = dx * dx + dy * dy; }
-        const w = (-120 * alpha) / d2;
+        const w = (-500 * alpha) / d2;
         a.vx += dx * w; a.vy += dy * w;
         b.vx -= dx * w; b.vy -= dy * w;
       }
@@ -69,18 +69,19 @@ export function layout(nodes, edges, W, H) {
     alpha -= alpha * decay;
   }
   // fit into the box; labels go to the right of a node, so keep room there
-  const pad = { l: 24, r: 130, t: 22, b: 22 };
+  const pad = { l: 24, r: 60, t: 22, b: 22 };
   let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
   for (const n of nodes) {
     x0 = Math.min(x0, n.x); x1 = Math.max(x1, n.x);
     y0 = Math.min(y0, n.y); y1 = Math.max(y1, n.y);
   }
   const sx = (W - pad.l - pad.r) / Math.max(1, x1 - x0), sy = (H - pad.t - pad.b) / Math.max(1, y1 - y0);
-  const sc = Math.min(sx, sy, 3);
-  const ox = pad.l + (W - pad.l - pad.r - (x1 - x0) * sc) / 2, oy = pad.t + (H - pad.t - pad.b - (y1 - y0) * sc) / 2;
+  // each axis is scaled on its own: a wide box gives labels more room
+  const kx = Math.min(sx, 4), ky = Math.min(sy, 4);
+  const ox = pad.l + (W - pad.l - pad.r - (x1 - x0) * kx) / 2, oy = pad.t + (H - pad.t - pad.b - (y1 - y0) * ky) / 2;
   for (const n of nodes) {
-    n.x = ox + (n.x - x0) * sc;
-    n.y = oy + (n.y - y0) * sc;
+    n.x = ox + (n.x - x0) * kx;
+    n.y = oy + (n.y - y0) * ky;
   }
 }
 
@@ -115,7 +116,7 @@ export function renderNetwork(el, edgesIn, filters, onActor) {
   const radius = (n) => 5 + 11 * Math.sqrt(n.deg / maxDeg);
   const svg = s("svg", { class: "network", width: W, height: H, viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "Actor network" });
   const defs = s("defs");
-  defs.append(s("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" },
+  defs.append(s("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" },
     s("path", { d: "M0,0L10,5L0,10z", class: "arrowhead" })));
   svg.append(defs);
   const ge = s("g", { class: "edges" });
@@ -147,7 +148,9 @@ export function renderNetwork(el, edgesIn, filters, onActor) {
       onclick: () => onActor(selected ? "" : n.name || ""),
     });
     g.append(s("circle", { r: radius(n).toFixed(1) }));
-    g.append(s("text", { x: radius(n) + 3, y: 4 }, label(n)));
+    // labels sit right of the node, or left of it near the right edge
+    const left = n.x > W - 150;
+    g.append(s("text", { x: left ? -radius(n) - 3 : radius(n) + 3, y: 4, "text-anchor": left ? "end" : "start" }, label(n)));
     g.append(s("title", null, `${label(n)}: ${n.deg} event${n.deg === 1 ? "" : "s"} · click to filter on this actor`));
     gn.append(g);
   }

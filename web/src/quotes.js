@@ -52,12 +52,12 @@ export class QuoteList {
     const who = sp ? sp.entity_name || sp.raw_text : "";
     const speaker = who
       ? h("button", { type: "button", class: "speaker linkish", title: "show only this speaker", onclick: () => this.app.store.setUI({ speaker: who }) },
-        who, sp.country_code ? h("span", { class: "cc" }, " " + sp.country_code) : null)
+        who, sp.country_code ? h("span", { class: "cc" }, " (" + sp.country_code + ")") : null)
       : h("span", { class: "speaker unknown" }, "unattributed");
     return h("li", { class: "quote-item kind-" + (q.kind || "direct") },
       h("blockquote", null, q.text),
       h("div", { class: "meta" }, speaker,
-        q.cue ? h("span", { class: "cue-text" }, " " + q.cue.text) : null,
+        q.cue ? h("span", { class: "cue-text" }, " · “" + q.cue.text + "”") : null,
         h("span", { class: "kind" }, " · " + (q.kind || "")),
         q.day ? h("span", null, " · " + q.day) : null,
         " · ", docLink(this.app, q.doc_id, q.title)));

@@ -42,10 +42,19 @@ export function renderTimeline(el, points, filters, onRange) {
   if (!isNaN(f0)) d0 = Math.min(d0, f0);
   if (!isNaN(f1)) d1 = Math.max(d1, f1);
   d1 += 1; // the last day's bar needs width
+  // show at least two weeks, so a few days do not become giant bars
+  const MIN_DAYS = 14;
+  if (d1 - d0 < MIN_DAYS) {
+    const extra = MIN_DAYS - (d1 - d0);
+    d0 -= Math.floor(extra / 2);
+    d1 += Math.ceil(extra / 2);
+  }
   const n = Math.max(1, d1 - d0);
   const iw = W - m.l - m.r, ih = H - m.t - m.b;
-  const x = (d) => m.l + ((d - d0) / n) * iw;
-  const bw = Math.max(1, iw / n - (iw / n > 4 ? 1 : 0));
+  const slot = iw / n;
+  const bw = Math.max(1, Math.min(48, slot - (slot > 4 ? 1 : 0)));
+  // x is where a day's bar starts; bars are centred in their day's slot
+  const x = (d) => m.l + (d - d0) * slot + (slot - bw) / 2;
   const max = Math.max(1, ...points.map((p) => p.total || 0));
   const y = (v) => (v / max) * ih;
 
@@ -74,12 +83,13 @@ export function renderTimeline(el, points, filters, onRange) {
   }
   svg.append(bars);
   // x axis ticks: about one per 100px
-  const ticks = Math.max(2, Math.floor(iw / 110));
-  for (let i = 0; i <= ticks; i++) {
-    const d = Math.round(d0 + ((n - 1) * i) / ticks);
+  // ticks every step days, step chosen so labels (~70px) do not collide
+  const step = Math.max(1, Math.ceil(n / Math.max(1, Math.floor(iw / 90))));
+  for (let d = d0; d < d1; d += step) {
     const xx = x(d) + bw / 2;
     svg.append(s("line", { x1: xx, x2: xx, y1: m.t + ih, y2: m.t + ih + 4, class: "tick" }));
-    svg.append(s("text", { x: xx, y: H - 8, class: "axis", "text-anchor": i === 0 ? "start" : i === ticks ? "end" : "middle" }, dayStr(d)));
+    const anchor = xx < m.l + 35 ? "start" : xx > W - m.r - 35 ? "end" : "middle";
+    svg.append(s("text", { x: anchor === "start" ? m.l : anchor === "end" ? W - m.r : xx, y: H - 8, class: "axis", "text-anchor": anchor }, dayStr(d)));
   }
 
   // brush
@@ -91,7 +101,8 @@ export function renderTimeline(el, points, filters, onRange) {
     sel.setAttribute("visibility", "visible");
   };
   if (!isNaN(f0) || !isNaN(f1)) {
-    showSel(x(isNaN(f0) ? d0 : f0), x((isNaN(f1) ? d1 - 1 : f1) + 1));
+    const edge = (d) => m.l + (d - d0) * slot;
+    showSel(edge(isNaN(f0) ? d0 : f0), edge((isNaN(f1) ? d1 - 1 : f1) + 1));
   }
   svg.append(sel);
   const overlay = s("rect", { class: "overlay", x: m.l, y: m.t, width: iw, height: ih });
