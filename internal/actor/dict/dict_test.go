@@ -74,6 +74,7 @@ func TestLookupName_SpotChecks(t *testing.T) {
 		{"Yerevan", actor.KindCapital, "ARM", "GOV", false, "countries.tsv"},
 		{"the Kremlin", actor.KindMetonym, "RUS", "GOV", false, "countries.tsv"},
 		{"the Pentagon", actor.KindMetonym, "USA", "MIL", false, "countries.tsv"},
+		{"Blue House", actor.KindMetonym, "KOR", "GOV", false, "countries.tsv"}, // "the" dropped mid-sentence
 		{"Capitol Hill", actor.KindMetonym, "USA", "LEG", false, "countries.tsv"},
 		{"Downing Street", actor.KindMetonym, "GBR", "GOV", false, "countries.tsv"},
 		{"the Élysée", actor.KindMetonym, "FRA", "GOV", false, "countries.tsv"},

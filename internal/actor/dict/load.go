@@ -352,6 +352,12 @@ func (b *builder) add(r lexicon.Record, phrase string, e Entry) error {
 	}
 	b.seq++
 	b.phrases[k] = append(b.phrases[k], item{Entry: e, prio: b.prio, seq: b.seq})
+	// "the Kremlin" is written lower-case "the" mid-sentence, where the
+	// recognizer's capitalised run starts at "Kremlin"; index that too.
+	if rest, ok := strings.CutPrefix(k, "the "); ok && rest != "" {
+		b.seq++
+		b.phrases[rest] = append(b.phrases[rest], item{Entry: e, prio: b.prio, seq: b.seq})
+	}
 	return nil
 }
 
