@@ -39,10 +39,22 @@ const Name = "actor"
 // workers.
 type Recognizer struct {
 	dict Dictionary
+	// isPlace vetoes a person guessed from the shape of a name alone
+	// ("Black Sea", "Central Asia"); nil means no veto.
+	isPlace func(name string) bool
 }
 
 // New returns a recognizer over dict.
 func New(dict Dictionary) *Recognizer { return &Recognizer{dict: dict} }
+
+// WithPlaceCheck returns a copy of r that does not take a capitalised
+// pair for a person's name when isPlace says it is a place name. The
+// check must be safe for concurrent use.
+func (r *Recognizer) WithPlaceCheck(isPlace func(name string) bool) *Recognizer {
+	c := *r
+	c.isPlace = isPlace
+	return &c
+}
 
 // Stage is one worker's recognizer with its scratch state.
 type Stage struct {

@@ -225,6 +225,10 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 	if i == sent.FirstToken && j == i+1 && !isProperTag(d.Tokens[i].Tag) {
 		return
 	}
+	// A lone capitalised role ("Police detained ...") is the role pass's.
+	if j == i+1 && s.isRoleWord(d, i) {
+		return
+	}
 
 	// An organisation: the run holds a body noun (ministry, society).
 	var orgRole Role
@@ -317,7 +321,7 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 			c.Rule = "surname"
 		case cue:
 			c.Rule = "name_speech_cue"
-		case j-nameStart <= 3 && allProper(d, nameStart, j):
+		case j-nameStart <= 3 && allProper(d, nameStart, j) && (s.r.isPlace == nil || !s.r.isPlace(c.Name)):
 			c.Rule = "name_shape"
 			c.conf = 0.4
 		default:

@@ -84,7 +84,9 @@ func Load(opts Options) (*Coder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Coder{opts: opts, tagger: m, gaz: gaz, meta: ms, actors: actor.New(dictionary), cues: cues}, nil
+	return &Coder{opts: opts, tagger: m, gaz: gaz, meta: ms, actors: actor.New(dictionary).WithPlaceCheck(func(name string) bool {
+		return gaz.Has(gazetteer.Fold(nil, name))
+	}), cues: cues}, nil
 }
 
 // NewStages builds one worker's stages; it satisfies pipeline.NewStages.

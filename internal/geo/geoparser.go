@@ -133,6 +133,9 @@ func (p *Geoparser) find(d *doc.Doc) {
 				continue
 			}
 			start, end := toks[i].Start, toks[j].End
+			if j == i && compassWords[d.Text[start:end]] {
+				continue
+			}
 			if overlapsActor(d, doc.Span{Start: start, End: end}) {
 				continue
 			}
@@ -228,6 +231,11 @@ func isCapWord(d *doc.Doc, i int) bool {
 // by the actor stage ("Jordan Peterson", "Paris Saint-Germain").
 func overlapsActor(d *doc.Doc, s doc.Span) bool {
 	for _, e := range d.Entities {
+		if e.SectorCode == "PRE" {
+			// A partially recognised entity is named after its
+			// territory, which is a place all the same.
+			continue
+		}
 		if (e.Type == doc.Person || e.Type == doc.Org) && e.Overlaps(s) && !s.Contains(e.Span) {
 			return true
 		}
@@ -267,4 +275,12 @@ var stopWords = map[string]bool{
 	"september": true, "october": true, "november": true, "december": true, "said": true, "reuters": true,
 	"of": true, "for": true, "to": true, "by": true, "with": true, "from": true, "his": true, "her": true,
 	"its": true, "their": true, "our": true, "there": true, "here": true, "one": true, "two": true,
+}
+
+// compassWords alone name blocs and directions loosely ("the West"), yet
+// GeoNames lists them as admin-1 regions of some countries; they are
+// places only as part of a longer name ("West Bank", "Central Asia").
+var compassWords = map[string]bool{
+	"West": true, "East": true, "North": true, "South": true, "Centre": true, "Center": true,
+	"Central": true, "Western": true, "Eastern": true, "Northern": true, "Southern": true,
 }
