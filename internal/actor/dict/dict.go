@@ -16,6 +16,8 @@
 package dict
 
 import (
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/dateline-project/dateline/internal/actor"
@@ -165,3 +167,13 @@ func (d *Dict) IsCountryCode(code string) bool {
 
 // Counts reports how much the dictionary holds.
 func (d *Dict) Counts() Counts { return d.counts }
+
+// Countries returns every country, sorted by code; a fresh slice each call.
+func (d *Dict) Countries() []Country {
+	out := make([]Country, 0, len(d.countries))
+	for _, c := range d.countries {
+		out = append(out, *c)
+	}
+	slices.SortFunc(out, func(a, b Country) int { return strings.Compare(a.Code, b.Code) })
+	return out
+}

@@ -258,6 +258,9 @@ func TestCountry(t *testing.T) {
 	if c, _ := d.Country("USA"); !slices.Contains(c.Metonyms, "the Pentagon") {
 		t.Errorf("metonyms keep their phrase without the =SECTOR suffix: %q", c.Metonyms)
 	}
+	if all := d.Countries(); len(all) != 250 || all[0].Code != "ABW" {
+		t.Errorf("Countries() = %d countries starting %+v", len(all), all[0])
+	}
 	if _, ok := d.Country("ZZZ"); ok {
 		t.Error("Country(ZZZ) found")
 	}
