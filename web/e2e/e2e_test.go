@@ -302,6 +302,28 @@ func TestWebApp(t *testing.T) {
 		checkClean(t)
 	})
 
+	t.Run("SearchClaimedNetwork", func(t *testing.T) {
+		setHash(t, "#/")
+		poll(t, "all rows", rows+` === `+fmt.Sprint(total))
+		run(t, "search", chromedp.SendKeys(chromedp.CSS(`input[name=q]`), "Caracas"),
+			chromedp.Click(chromedp.CSS(`#filters button[type=submit]`)))
+		poll(t, "one document's event", rows+` === 1 && location.hash.includes("q=Caracas")`)
+
+		setHash(t, "#/?claimed=true")
+		poll(t, "claimed events", rows+` === 3 && document.querySelector("select[name=claimed]").value === "true"`)
+		var claimants int
+		eval(t, `[...document.querySelectorAll("#events tr.event td:nth-child(6)")].filter((td) => td.textContent.trim() !== "").length`, &claimants)
+		if claimants != 3 {
+			t.Errorf("%d of the claimed events show a claimant, want 3", claimants)
+		}
+
+		setHash(t, "#/")
+		poll(t, "Kenya node", `!!document.querySelector('#network .node[data-name="Kenya"] circle')`)
+		run(t, "click Kenya", chromedp.Click(chromedp.CSS(`#network .node[data-name="Kenya"] circle`)))
+		poll(t, "Kenya's events", rows+` === 2 && location.hash.includes("actor_name=Kenya")`)
+		checkClean(t)
+	})
+
 	t.Run("TimelineBrush", func(t *testing.T) {
 		setHash(t, "#/")
 		poll(t, "all rows", rows+` === `+fmt.Sprint(total))

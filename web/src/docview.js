@@ -38,7 +38,9 @@ export async function renderDoc(el, id, app) {
     rec.published ? h("span", null, "published " + rec.published) : null,
     rec.dateline ? h("span", null, ` · dateline ${rec.dateline.place || ""}${rec.dateline.country_code ? " (" + rec.dateline.country_code + ")" : ""}`) : null,
     src.name ? h("span", null, " · " + src.name) : null,
-    src.url ? h("span", null, " · ", h("a", { href: src.url, rel: "noopener noreferrer", target: "_blank" }, src.url)) : null,
+    src.url ? h("span", null, " · ", /^https?:\/\//i.test(src.url)
+      ? h("a", { href: src.url, rel: "noopener noreferrer", target: "_blank" }, src.url)
+      : src.url) : null,
     src.path ? h("span", { class: "path" }, ` · ${src.path}${src.line ? ":" + src.line : ""}`) : null,
     h("span", { class: "docid" }, " · " + (rec.doc_id || id)));
 

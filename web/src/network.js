@@ -145,6 +145,8 @@ export function renderNetwork(el, edgesIn, filters, onActor) {
     const selected = filters.actor_name && n.name && filters.actor_name.toLowerCase() === n.name.toLowerCase();
     const g = s("g", {
       class: "node" + (selected ? " selected" : ""), transform: `translate(${n.x.toFixed(1)},${n.y.toFixed(1)})`, tabindex: 0,
+      dataset: { name: n.name || "", country: n.country || "" },
+      onkeydown: (ev) => { if (ev.key === "Enter") onActor(selected ? "" : n.name || ""); },
       onclick: () => onActor(selected ? "" : n.name || ""),
     });
     g.append(s("circle", { r: radius(n).toFixed(1) }));
