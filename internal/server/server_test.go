@@ -108,7 +108,7 @@ func TestEvents_Filters(t *testing.T) {
 		{"mode=demonstrate", []string{"d2/e1"}},
 		{"quad=MATCON", []string{"d1/e1", "d2/e1"}},
 		{"actor_country=aze", []string{"d1/e1", "d3/e1"}},
-		{"actor_sector=MIL", []string{"d1/e1"}},
+		{"actor_sector=MIL", []string{"d1/e1", "d3/e1"}},
 		{"actor_name=army", []string{"d1/e1"}},
 		{"recipient_country=KEN", []string{"d2/e2", "d2/e1"}},
 		{"recipient_sector=GOV&recipient_country=FRA", []string{"d3/e1"}},
@@ -383,7 +383,7 @@ func TestExports(t *testing.T) {
 		col[h] = i
 	}
 	last := recs[5] // d3/e1: two actors
-	if last[col["actor_country"]] != "AZE|TUR" || last[col["recipient_name"]] != "France" || last[col["lat"]] != "48.85" ||
+	if last[col["actor_country"]] != "AZE|TUR|AZE" || last[col["recipient_name"]] != "France" || last[col["lat"]] != "48.85" ||
 		last[col["doc_id"]] != "d3" || last[col["source_url"]] != "https://example.org/d3" || last[col["event"]] != "CONSULT" {
 		t.Errorf("csv row %v", last)
 	}

@@ -38,6 +38,9 @@ type DB struct {
 	mu     sync.Mutex
 	path   string
 	closed bool
+	// probeCap is the planner's threshold (see plan.go); a field so that
+	// tests can force either plan.
+	probeCap int
 }
 
 var _ store.Store = (*DB)(nil)
@@ -78,7 +81,7 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	}
 	sdb.SetMaxOpenConns(n)
 	sdb.SetMaxIdleConns(n)
-	db := &DB{db: sdb, path: path}
+	db := &DB{db: sdb, path: path, probeCap: defaultProbeCap}
 	if err := db.migrate(ctx); err != nil {
 		sdb.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -155,18 +158,21 @@ CREATE INDEX events_day ON events (day, id);
 CREATE INDEX events_type ON events (type, day, id);
 CREATE INDEX events_quad ON events (quad, day, id);
 CREATE INDEX events_mode ON events (mode, day, id);
-CREATE INDEX events_place ON events (place);
+CREATE INDEX events_place ON events (place, day, id);
 CREATE INDEX events_geo ON events (lon, lat) WHERE lon IS NOT NULL;
+-- Clustered by event, so that checking an event's actors is one seek.
 CREATE TABLE event_actors (
 	event   INTEGER NOT NULL REFERENCES events(id),
 	role    INTEGER NOT NULL, -- 0 actor, 1 recipient
+	idx     INTEGER NOT NULL, -- position in the event's list
+	day     TEXT NOT NULL,    -- the event's day, so the index below is in page order
 	country TEXT NOT NULL,
 	sectors TEXT NOT NULL,    -- '|GOV|MIL|': primary then other sector codes
 	name    TEXT NOT NULL,
-	raw     TEXT NOT NULL
-);
-CREATE INDEX event_actors_country ON event_actors (role, country, event);
-CREATE INDEX event_actors_event ON event_actors (event, role);
+	raw     TEXT NOT NULL,
+	PRIMARY KEY (event, role, idx)
+) WITHOUT ROWID;
+CREATE INDEX event_actors_country ON event_actors (role, country, day, event);
 CREATE TABLE quotes (
 	id              INTEGER PRIMARY KEY,
 	doc             INTEGER NOT NULL REFERENCES documents(id),

@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -22,4 +23,19 @@ func open(t testing.TB) *sqlite.DB {
 
 func TestDB_Conformance(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) store.Store { return open(t) })
+}
+
+// TestDB_Plans runs the suite with the planner's threshold at values that
+// force the ordered walk (0), mix both plans (2), and always pick the
+// selective plan (1e9), so that both produce the same pages.
+func TestDB_Plans(t *testing.T) {
+	for _, n := range []int{0, 2, 1e9} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			storetest.Run(t, func(t *testing.T) store.Store {
+				db := open(t)
+				sqlite.SetProbeCap(db, n)
+				return db
+			})
+		})
+	}
 }

@@ -21,7 +21,7 @@ const (
 	(doc, seq, day, type, mode, quad, cameo_root, intensity, claimed, place, place_country, lat, lon,
 	 actor_country, actor_sector, actor_name, recipient_country, recipient_sector, recipient_name, json)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	insertActor    = `INSERT INTO event_actors (event, role, country, sectors, name, raw) VALUES (?, ?, ?, ?, ?, ?)`
+	insertActor    = `INSERT INTO event_actors (event, role, idx, day, country, sectors, name, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 	insertQuote    = `INSERT INTO quotes (doc, seq, day, kind, text, speaker_name, speaker_raw, speaker_country, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	insertQuoteFTS = `INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)`
 	insertPlace    = `INSERT INTO places (doc, seq, name, country_code, geonameid, lat, lon) VALUES (?, ?, ?, ?, ?, ?, ?)`
@@ -171,8 +171,8 @@ func (w *writer) putEvent(ctx context.Context, docKey int64, seq int, docDay str
 		return fmt.Errorf("insert event: %w", err)
 	}
 	for role, blocks := range [2][]output.ActorBlock{ev.Actor, ev.Recipient} {
-		for _, b := range blocks {
-			if _, err := w.actor.ExecContext(ctx, eid, role, b.CountryCode, sectors(b), b.EntityName, b.RawText); err != nil {
+		for i, b := range blocks {
+			if _, err := w.actor.ExecContext(ctx, eid, role, i, day, b.CountryCode, sectors(b), b.EntityName, b.RawText); err != nil {
 				return fmt.Errorf("insert actor: %w", err)
 			}
 		}

@@ -55,7 +55,7 @@ const ScriptText = "PARIS (AFP) - <script>alert('x')</script> Azerbaijan and Tur
 //	  d2/e1 PROTEST  mode "demonstrate" MATCON day 2024-03-05 KEN CVL "protesters" -> KEN GOV "Kenyan government"  Nairobi
 //	  d2/e2 AID      mode ""         MATCOP  day 2024-03-04  FRA GOV "France" -> KEN GOV "Kenyan government"   Mombasa  claimed
 //	d3 2024-03-10 (text with <script>)
-//	  d3/e1 CONSULT  mode ""         VERBCOP day 2024-03-10  AZE GOV "Azerbaijan" + TUR GOV "Turkey" -> FRA GOV "France"  Paris
+//	  d3/e1 CONSULT  mode ""         VERBCOP day 2024-03-10  AZE GOV "Azerbaijan" + TUR GOV "Turkey" + AZE MIL "Azerbaijani navy" -> FRA GOV "France"  Paris
 func Fixture() []store.Document {
 	d1 := record("d1", "2024-03-01", "Shelling near Ganja")
 	d1.Dateline = &output.Dateline{Place: "Baku", CountryCode: "AZE", Date: str("2024-03-01"), Start: 0, End: 4}
@@ -93,7 +93,7 @@ func Fixture() []store.Document {
 
 	d3 := record("d3", "2024-03-10", "<script>alert('title')</script> Energy talks")
 	e5 := event("e1", "CONSULT", "", "VERBCOP", str("2024-03-10"),
-		[]output.ActorBlock{actor("AZE", "GOV", "Azerbaijan"), actor("TUR", "GOV", "Turkey")}, []output.ActorBlock{france},
+		[]output.ActorBlock{actor("AZE", "GOV", "Azerbaijan"), actor("TUR", "GOV", "Turkey"), actor("AZE", "MIL", "Azerbaijani navy")}, []output.ActorBlock{france},
 		&output.Location{Name: "Paris", CountryCode: "FRA", Lat: 48.85, Lon: 2.35, Source: "clause"})
 	d3.Events = []output.Event{e5}
 

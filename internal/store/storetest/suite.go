@@ -47,12 +47,14 @@ var EventFilterCases = []struct {
 	{"quad", store.EventFilter{Quad: []string{"MATCON"}}, []string{"d1/e1", "d2/e1"}},
 	{"actor country", store.EventFilter{Actor: store.ActorFilter{Countries: []string{"AZE"}}}, []string{"d1/e1", "d3/e1"}},
 	{"second actor", store.EventFilter{Actor: store.ActorFilter{Countries: []string{"TUR"}}}, []string{"d3/e1"}},
-	{"actor sector", store.EventFilter{Actor: store.ActorFilter{Sectors: []string{"MIL"}}}, []string{"d1/e1"}},
+	{"actor sector", store.EventFilter{Actor: store.ActorFilter{Sectors: []string{"MIL"}}}, []string{"d1/e1", "d3/e1"}},
 	{"other sector", store.EventFilter{Actor: store.ActorFilter{Sectors: []string{"ELI"}}}, []string{"d1/e2"}},
 	{"actor name", store.EventFilter{Actor: store.ActorFilter{Name: "army"}}, []string{"d1/e1"}},
 	{"actor name case", store.EventFilter{Actor: store.ActorFilter{Name: "PROTESTERS"}}, []string{"d2/e1"}},
 	{"actor name literal %", store.EventFilter{Actor: store.ActorFilter{Name: "%"}}, nil},
 	{"actor country and sector same actor", store.EventFilter{Actor: store.ActorFilter{Countries: []string{"AZE"}, Sectors: []string{"GOV"}}}, []string{"d3/e1"}},
+	{"actor country and sector not across actors", store.EventFilter{Actor: store.ActorFilter{Countries: []string{"TUR"}, Sectors: []string{"MIL"}}}, nil},
+	{"two actors of one country count once", store.EventFilter{Actor: store.ActorFilter{Countries: []string{"AZE"}}, Type: []string{"CONSULT"}}, []string{"d3/e1"}},
 	{"recipient country", store.EventFilter{Recipient: store.ActorFilter{Countries: []string{"KEN"}}}, []string{"d2/e2", "d2/e1"}},
 	{"recipient sector", store.EventFilter{Recipient: store.ActorFilter{Sectors: []string{"GOV"}}}, []string{"d1/e1", "d1/e2", "d2/e2", "d2/e1", "d3/e1"}},
 	{"recipient name", store.EventFilter{Recipient: store.ActorFilter{Name: "france"}}, []string{"d3/e1"}},
@@ -342,8 +344,8 @@ func Run(t *testing.T, open Open) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		// d3/e1 has two actors, so 6 edges from 5 events.
-		if len(edges) != 6 {
+		// d3/e1 has three actors, so 7 edges from 5 events.
+		if len(edges) != 7 {
 			t.Fatalf("%d edges: %+v", len(edges), edges)
 		}
 		edges, err = s.Network(ctx, store.EventFilter{Recipient: store.ActorFilter{Countries: []string{"FRA"}}}, 0)
@@ -358,7 +360,7 @@ func Run(t *testing.T, open Open) {
 			}
 		}
 		sort.Strings(got)
-		if want := []string{"Azerbaijan>France", "Turkey>France"}; !reflect.DeepEqual(got, want) {
+		if want := []string{"Azerbaijan>France", "Azerbaijani navy>France", "Turkey>France"}; !reflect.DeepEqual(got, want) {
 			t.Errorf("edges %v, want %v", got, want)
 		}
 		if edges, _ := s.Network(ctx, store.EventFilter{}, 2); len(edges) != 2 {

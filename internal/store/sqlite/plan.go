@@ -1,0 +1,291 @@
+package sqlite
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/dateline-project/dateline/internal/store"
+)
+
+// Paging events by day with arbitrary filters has two good plans and
+// SQLite's planner, which cannot see how selective a filter value is,
+// often picks the wrong one:
+//
+//   - selective filters: collect the few matching ids through the filter's
+//     index, sort them, take a page (cost ~ matches);
+//   - broad filters: walk the day index in order and check each event
+//     until a page is full (cost ~ page size / selectivity).
+//
+// Events measures each indexed filter by counting its matches through a
+// covering index, capped at defaultProbeCap. If one has fewer than that
+// matches it drives the first plan; otherwise every filter matches at
+// least cap/N of the events and the ordered walk stops soon.
+const defaultProbeCap = 4000
+
+// cond is one filter condition in its two forms.
+type cond struct {
+	// check tests one event row e; it is used while walking the day index.
+	check string
+	args  []any
+	// probe, when set, is a "SELECT 1 ..." over a covering index whose
+	// row count is the number of events the filter can match.
+	probe     string
+	probeArgs []any
+	// drive, when set, replaces check when this filter drives the
+	// selective plan (a set-valued IN rather than a per-row EXISTS).
+	drive     string
+	driveArgs []any
+	// walk, when set, is an index that lists this filter's matches in
+	// page order (value, day, id): walking it instead of the day index
+	// skips every event the filter rejects. walkFrom is the FROM clause,
+	// walkKey the (day, id) columns of its order, walkRank how good a
+	// walker it is when no probe could tell (higher is rarer).
+	walkFrom string
+	walkCond string
+	walkArgs []any
+	walkKey  string
+	walkRank int
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+func anys(vals []string) []any {
+	out := make([]any, len(vals))
+	for i, v := range vals {
+		out[i] = v
+	}
+	return out
+}
+
+// eventConds translates f into conditions on events aliased e.
+func eventConds(f *store.EventFilter) ([]cond, error) {
+	if err := f.Validate(); err != nil {
+		return nil, err
+	}
+	var cs []cond
+	column := func(col, index string, vals []string, rank int) {
+		if len(vals) == 0 {
+			return
+		}
+		in := col + " IN (" + placeholders(len(vals)) + ")"
+		c := cond{check: "e." + in, args: anys(vals),
+			probe: "SELECT 1 FROM events INDEXED BY " + index + " WHERE " + in, probeArgs: anys(vals)}
+		if len(vals) == 1 {
+			c.walkFrom, c.walkKey, c.walkRank = "events e INDEXED BY "+index, "e.day, e.id", rank
+		}
+		cs = append(cs, c)
+	}
+	column("type", "events_type", f.Type, 3)
+	column("mode", "events_mode", f.Mode, 2)
+	column("quad", "events_quad", f.Quad, 1)
+	for role, a := range [2]store.ActorFilter{f.Actor, f.Recipient} {
+		if a.Empty() {
+			continue
+		}
+		sub := &where{}
+		sub.add("x.role = ?", role)
+		sub.in("x.country", a.Countries)
+		if len(a.Sectors) > 0 {
+			var ors []string
+			var args []any
+			for _, s := range a.Sectors {
+				ors = append(ors, `x.sectors LIKE ? ESCAPE '\'`)
+				args = append(args, "%|"+likeEscape(s)+"|%")
+			}
+			sub.add("("+strings.Join(ors, " OR ")+")", args...)
+		}
+		if a.Name != "" {
+			p := "%" + likeEscape(a.Name) + "%"
+			sub.add(`(x.name LIKE ? ESCAPE '\' OR x.raw LIKE ? ESCAPE '\')`, p, p)
+		}
+		c := cond{check: "EXISTS (SELECT 1 FROM event_actors x" + sub.sql() + " AND x.event = e.id)", args: sub.args}
+		if len(a.Countries) > 0 {
+			c.probe = "SELECT DISTINCT x.event FROM event_actors x INDEXED BY event_actors_country" + sub.sql()
+			c.probeArgs = sub.args
+			c.drive = "e.id IN (SELECT x.event FROM event_actors x" + sub.sql() + ")"
+			c.driveArgs = sub.args
+			if len(a.Countries) == 1 {
+				c.walkFrom = "event_actors w INDEXED BY event_actors_country JOIN events e ON e.id = w.event"
+				c.walkCond, c.walkArgs = "w.role = ? AND w.country = ?", []any{role, a.Countries[0]}
+				c.walkKey, c.walkRank = "w.day, w.event", 4
+			}
+		}
+		cs = append(cs, c)
+	}
+	if f.Claimed != nil {
+		cs = append(cs, cond{check: "e.claimed = ?", args: []any{*f.Claimed}})
+	}
+	if f.From != "" || f.To != "" {
+		from, to := f.From, f.To
+		if to == "" {
+			to = "9999-12-31"
+		}
+		cs = append(cs, cond{check: "e.day BETWEEN ? AND ?", args: []any{from, to},
+			probe: "SELECT 1 FROM events INDEXED BY events_day WHERE day BETWEEN ? AND ?", probeArgs: []any{from, to}})
+	}
+	if f.Place != "" {
+		cs = append(cs, cond{check: "e.place = ?", args: []any{f.Place},
+			probe: "SELECT 1 FROM events INDEXED BY events_place WHERE place = ?", probeArgs: []any{f.Place},
+			walkFrom: "events e INDEXED BY events_place", walkKey: "e.day, e.id", walkRank: 5})
+	}
+	if b := f.BBox; b != nil {
+		args := []any{b[0], b[2], b[1], b[3]}
+		cs = append(cs, cond{check: "e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?", args: args,
+			probe: "SELECT 1 FROM events INDEXED BY events_geo WHERE lon IS NOT NULL AND lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?", probeArgs: args})
+	}
+	if q := store.FTSQuery(f.Q); q != "" {
+		in := "e.doc IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
+		cs = append(cs, cond{check: in, args: []any{q},
+			probe: "SELECT 1 FROM events WHERE doc IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", probeArgs: []any{q}})
+	} else if strings.TrimSpace(f.Q) != "" {
+		cs = append(cs, cond{check: "0"}) // punctuation only: nothing can match
+	}
+	return cs, nil
+}
+
+// eventWhere is the plain conjunction of f's conditions, for aggregates,
+// which read every match anyway and leave the plan to SQLite.
+func eventWhere(f *store.EventFilter) (*where, error) {
+	cs, err := eventConds(f)
+	if err != nil {
+		return nil, err
+	}
+	w := &where{}
+	for _, c := range cs {
+		if c.drive != "" {
+			w.add(c.drive, c.driveArgs...)
+		} else {
+			w.add(c.check, c.args...)
+		}
+	}
+	return w, nil
+}
+
+// probe counts c's matches up to db.probeCap.
+func (db *DB) probe(ctx context.Context, c cond) (int, error) {
+	var n int
+	err := db.db.QueryRowContext(ctx, fmt.Sprintf("SELECT count(*) FROM (%s LIMIT %d)", c.probe, db.probeCap), c.probeArgs...).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("probe: %w", err)
+	}
+	return n, nil
+}
+
+const eventColumns = `e.id, e.day, e.json, d.doc_id, d.title, d.source_path, d.source_line, d.source_url, d.source_name`
+
+// Events pages through events; see store.Store.
+func (db *DB) Events(ctx context.Context, f store.EventFilter, cursor string, limit int) ([]store.EventRow, string, error) {
+	limit = store.ClampLimit(limit, store.MaxLimit)
+	c, hasCursor, err := store.DecodeCursor(cursor)
+	if err != nil {
+		return nil, "", err
+	}
+	cs, err := eventConds(&f)
+	if err != nil {
+		return nil, "", err
+	}
+	driver, fewest := -1, db.probeCap
+	for i, cd := range cs {
+		if cd.probe == "" {
+			continue
+		}
+		n, err := db.probe(ctx, cd)
+		if err != nil {
+			return nil, "", fmt.Errorf("events: %w", err)
+		}
+		if n < fewest {
+			driver, fewest = i, n
+		}
+	}
+	if driver >= 0 && fewest == 0 {
+		return []store.EventRow{}, "", nil
+	}
+	// Without a selective driver, walk in page order: through the
+	// best-ranked filter's own ordered index when one has one, else
+	// through the day index.
+	walker := -1
+	if driver < 0 {
+		for i, cd := range cs {
+			if cd.walkFrom != "" && (walker < 0 || cd.walkRank > cs[walker].walkRank) {
+				walker = i
+			}
+		}
+	}
+	w := &where{}
+	from, key := "events e INDEXED BY events_day", "e.day, e.id"
+	if walker >= 0 {
+		from, key = cs[walker].walkFrom, cs[walker].walkKey
+		if cs[walker].walkCond != "" {
+			w.add(cs[walker].walkCond, cs[walker].walkArgs...)
+		}
+	}
+	for i, cd := range cs {
+		if i == driver && cd.drive != "" {
+			w.add(cd.drive, cd.driveArgs...)
+		} else {
+			w.add(cd.check, cd.args...)
+		}
+	}
+	if hasCursor {
+		if driver >= 0 {
+			w.add("(e.day, e.id) > (?, ?)", c.Day, c.Key)
+		} else {
+			w.add("("+key+") > (?, ?)", c.Day, c.Key)
+		}
+	}
+	var q string
+	if driver >= 0 {
+		// Few matches: find them through the driver's index, sort the
+		// (day, id) pairs alone, then fetch one page of rows.
+		q = `WITH m AS MATERIALIZED (SELECT e.id, e.day FROM events e` + w.sql() + ` ORDER BY e.day, e.id LIMIT ?)
+			SELECT ` + eventColumns + ` FROM m JOIN events e ON e.id = m.id JOIN documents d ON d.id = e.doc ORDER BY m.day, m.id`
+	} else {
+		// An event with two actors from the same country appears twice
+		// in the actor walk, next to itself; the loop below skips the
+		// repeat, so the page is not cut short by LIMIT here.
+		q = `SELECT ` + eventColumns + ` FROM ` + from + ` JOIN documents d ON d.id = e.doc` + w.sql() +
+			` ORDER BY ` + key + ` LIMIT ?`
+	}
+	// The walk may repeat an event (see above); a little slack keeps
+	// a page full.
+	rows, err := db.db.QueryContext(ctx, q, append(w.args, limit+1+limit/4+4)...)
+	if err != nil {
+		return nil, "", fmt.Errorf("events: %w", err)
+	}
+	defer rows.Close()
+	out := make([]store.EventRow, 0, limit)
+	var last store.Cursor
+	more := false
+	for rows.Next() {
+		var r store.EventRow
+		var key int64
+		var js []byte
+		if err := rows.Scan(&key, &r.Day, &js, &r.DocID, &r.Title, &r.Source.Path, &r.Source.Line, &r.Source.URL, &r.Source.Name); err != nil {
+			return nil, "", fmt.Errorf("events: %w", err)
+		}
+		if len(out) > 0 && key == last.Key {
+			continue
+		}
+		if len(out) == limit {
+			more = true
+			break
+		}
+		if err := json.Unmarshal(js, &r.Event); err != nil {
+			return nil, "", fmt.Errorf("events: decode event %d: %w", key, err)
+		}
+		out = append(out, r)
+		last = store.Cursor{Day: r.Day, Key: key}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", fmt.Errorf("events: %w", err)
+	}
+	next := ""
+	if more {
+		next = store.EncodeCursor(last)
+	}
+	return out, next, nil
+}
