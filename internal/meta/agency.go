@@ -62,6 +62,7 @@ var creditBefore = map[string]string{
 var creditAfter = map[string]bool{
 	"reports": true, "reported": true, "reporting": true, "says": true, "said": true,
 	"quoted": true, "cited": true, "learned": true, "learnt": true, "writes": true, "wrote": true,
+	"correspondent": true, "reporter": true,
 }
 
 // findAgencies scans the token layer for agency names and keeps those in a

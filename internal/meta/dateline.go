@@ -192,7 +192,9 @@ func parseDateline(text string, published time.Time, places Places) *doc.Datelin
 				break
 			}
 			seg := strings.TrimRight(text[segStart:segEnd], ".")
-			if places != nil {
+			if usStates[seg] {
+				country = "USA"
+			} else if places != nil {
 				if c, ok := places.CountryCode(seg); ok {
 					country = c
 				}
@@ -347,3 +349,16 @@ func placeName(city string, allCaps bool) string {
 	}
 	return b.String()
 }
+
+// usStates are the forms US wire datelines give a state in, AP
+// abbreviations and full names ("CAMBRIDGE, Mass.", "SAVANNAH, Ga.").
+// Full names that are also countries (Georgia) are left to context: after
+// a US city the state is meant, and the gazetteer decides the city.
+var usStates = func() map[string]bool {
+	m := map[string]bool{}
+	for _, s := range strings.Split("Ala|Alaska|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Hawaii|Idaho|Ill|Ind|Iowa|Kan|Kans|Ky|La|Maine|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N.H|N.J|N.M|N.Y|N.C|N.D|Ohio|Okla|Ore|Pa|R.I|S.C|S.D|Tenn|Texas|Utah|Vt|Va|Wash|W.Va|Wis|Wyo|D.C|"+
+		"Alabama|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Illinois|Indiana|Kansas|Kentucky|Louisiana|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming", "|") {
+		m[s] = true
+	}
+	return m
+}()

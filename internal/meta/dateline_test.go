@@ -51,6 +51,8 @@ func TestParseDateline(t *testing.T) {
 			place: "Lima", country: "PER", date: "2023-09-03", spanText: "LIMA, 3 September"},
 		{name: "leading blank lines", text: "\n\n BAKU, Azerbaijan, September 16. Text.", published: pub,
 			place: "Baku", country: "AZE", date: "2023-09-16", spanText: "BAKU, Azerbaijan, September 16"},
+		{name: "US state abbreviation", text: "CAMBRIDGE, Mass. (AP) — Students walked out.", published: pub,
+			place: "Cambridge", country: "USA", spanText: "CAMBRIDGE, Mass. (AP)"},
 		{name: "ordinary sentence", text: "Azerbaijan said on Monday it would not attend.", published: pub, wantNil: true},
 		{name: "acronym subject", text: "NATO, the alliance, said it would meet.", published: pub, wantNil: true},
 		{name: "story label", text: "BREAKING: Ministers resign.", published: pub, wantNil: true},

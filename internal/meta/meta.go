@@ -7,6 +7,10 @@ import (
 	"github.com/dateline-project/dateline/internal/doc"
 )
 
+// maxDatelineParagraph bounds how far into a document the dateline is
+// looked for.
+const maxDatelineParagraph = 4
+
 // Stage fills Doc.Dateline and Doc.Agencies. It needs the token layer for
 // agency credits. It holds only immutable tables, so one Stage may serve
 // every worker.
@@ -34,7 +38,21 @@ func (s *Stage) Name() string { return "meta" }
 
 // Process implements pipeline.Stage.
 func (s *Stage) Process(d *doc.Doc) error {
-	d.Dateline = parseDateline(d.Text, d.Published, s.places)
+	d.Dateline = nil
+	// Web pages keep a section label, a byline or a photo caption above
+	// the dateline, so it may open any of the first few paragraphs.
+	for pi := 0; pi < len(d.Paragraphs) && pi < maxDatelineParagraph; pi++ {
+		p := d.Paragraphs[pi]
+		if dl := parseDateline(d.Text[p.Start:p.End], d.Published, s.places); dl != nil {
+			dl.Start += p.Start
+			dl.End += p.Start
+			d.Dateline = dl
+			break
+		}
+	}
+	if d.Dateline == nil && len(d.Paragraphs) == 0 {
+		d.Dateline = parseDateline(d.Text, d.Published, s.places)
+	}
 	d.Agencies = s.agencies.findAgencies(d)
 	return nil
 }

@@ -226,6 +226,9 @@ func (r *reader) walkDir(root string) error {
 		if de.IsDir() {
 			return nil
 		}
+		if isProjectDoc(de.Name()) {
+			return nil
+		}
 		files = append(files, p)
 		return nil
 	})
@@ -322,4 +325,18 @@ func (r *reader) readAll(path string, in *input) (b []byte, ok bool, err error) 
 		return nil, false, r.fail(path, 0, 0, fmt.Errorf("%w: file exceeds %d bytes", ErrTooLarge, max))
 	}
 	return b, true, nil
+}
+
+// isProjectDoc reports files that describe a directory of documents
+// rather than being one (README.md, LICENSE, NOTICE): a directory walk
+// passes over them, as it passes over hidden files. Named on the command
+// line, they are read like any other file.
+func isProjectDoc(name string) bool {
+	upper := strings.ToUpper(name)
+	for _, p := range []string{"README", "LICENSE", "LICENCE", "NOTICE", "COPYING", "CHANGELOG"} {
+		if strings.HasPrefix(upper, p) {
+			return true
+		}
+	}
+	return strings.HasSuffix(strings.ToLower(name), ".md")
 }
