@@ -161,9 +161,14 @@ func TestWebApp(t *testing.T) {
 	w := &watcher{}
 	ctx := browser(t, exe, w)
 
+	// step bounds one action: a query for an element that never appears
+	// would otherwise wait for ever.
+	step := func() (context.Context, context.CancelFunc) { return context.WithTimeout(ctx, 30*time.Second) }
 	run := func(t *testing.T, what string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
+		sctx, cancel := step()
+		defer cancel()
+		if err := chromedp.Do(sctx, actions...); err != nil {
 			t.Fatalf("%s: %v", what, err)
 		}
 	}
@@ -176,7 +181,9 @@ func TestWebApp(t *testing.T) {
 	}
 	eval := func(t *testing.T, expr string, out any) {
 		t.Helper()
-		raw, err := chromedp.Run(ctx, chromedp.Evaluate[json.RawMessage](expr, chromedp.EvalAwaitPromise))
+		sctx, cancel := step()
+		defer cancel()
+		raw, err := chromedp.Run(sctx, chromedp.Evaluate[json.RawMessage](expr, chromedp.EvalAwaitPromise))
 		if err != nil {
 			t.Fatalf("evaluate %s: %v", expr, err)
 		}
@@ -189,7 +196,9 @@ func TestWebApp(t *testing.T) {
 	shot := func(t *testing.T, name string) {
 		t.Helper()
 		eval(t, `window.scrollTo(0, 0)`, nil)
-		buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		sctx, cancel := step()
+		defer cancel()
+		buf, err := chromedp.Run(sctx, chromedp.FullScreenshot(100))
 		if err != nil {
 			t.Fatalf("screenshot: %v", err)
 		}
