@@ -1,0 +1,436 @@
+// Package event is dateline's PLOVER event coder. It fills Doc.Events from
+// the layers the earlier stages built: tokens and chunks (text), actors
+// (actor), statements and their speakers (quote), time expressions (when)
+// and places (geo).
+//
+// Coding is lexicon-driven: a trigger (a verb, a nominalisation or a
+// multi-word expression, with its PLOVER type, mode, contexts and frame)
+// is matched at a token through the lemma candidates of the words, and a
+// small clause analysis over the chunk layer finds its arguments:
+//
+//   - subject and object, with coordination ("France and Germany urged");
+//   - passives ("was attacked by X" makes X the actor);
+//   - relative clauses ("the regime that blocks") and coordinated verbs
+//     that share a subject ("blocks the routes, refuses to accept");
+//   - infinitival complements, taken by the outer trigger ("refuses to
+//     accept" is one REJECT, not a REJECT and an AGREE);
+//   - nominal events ("the opening of the road for the cargo of X"), with
+//     the possessor or a "by" phrase as actor and a prepositional phrase as
+//     recipient.
+//
+// The clause's grammar is read too: a negated verb becomes the trigger's
+// negated type when the lexicon gives one ("will not discuss" is a REJECT,
+// not a CONSULT) and is marked negated otherwise; modal, future and
+// conditional clauses are marked in Aux; an event inside a statement by a
+// speaker other than its actor is claimed by that speaker; a term in scare
+// quotes triggers nothing.
+package event
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/dateline-project/dateline/internal/doc"
+)
+
+// Name is the stage name.
+const Name = "event"
+
+// Trigger is one lexicon entry as the coder uses it.
+type Trigger struct {
+	Type     string
+	Mode     string
+	Contexts []string
+	// Words are the pattern's lemmas; "*" matches one optional word.
+	Words []string
+	// Noun marks a nominal trigger ("accusation", "airstrike").
+	Noun bool
+	// RecipientPrep is the preposition that introduces the recipient
+	// ("with" for "hold talks with", "on" for "impose sanctions on"); ""
+	// means the direct object.
+	RecipientPrep string
+	// NegatedType is the type the event becomes when negated ("not
+	// discuss" -> REJECT); "" keeps the type and marks it negated.
+	NegatedType string
+	Confidence  float64
+	Rule        string
+}
+
+// Lexicon gives the triggers whose first word has a lemma.
+type Lexicon interface {
+	Candidates(lemma string) []*Trigger
+}
+
+// Ontology supplies the PLOVER facts of a type and mode.
+type Ontology interface {
+	Quad(typ string) string
+	CameoRoot(typ, mode string) string
+	Intensity(typ, mode string) float64
+	// DefaultMode is the mode of an event whose trigger gives none, such
+	// as a negated CONSULT recoded as REJECT.
+	DefaultMode(typ string) string
+}
+
+// DateFinder returns the time expression governing a trigger in its
+// sentence, if any.
+type DateFinder func(d *doc.Doc, sentence, trigger doc.Span) (doc.TimeExpr, bool)
+
+// Coder holds the shared, immutable resources.
+type Coder struct {
+	lex     Lexicon
+	onto    Ontology
+	dateFor DateFinder
+}
+
+// New returns a coder. dateFor may be nil, in which case events take the
+// document's date.
+func New(lex Lexicon, onto Ontology, dateFor DateFinder) *Coder {
+	return &Coder{lex: lex, onto: onto, dateFor: dateFor}
+}
+
+// Stage is one worker's coder with its scratch state.
+type Stage struct {
+	c      *Coder
+	ci     clauseIndex
+	quoteA []int // token -> index of the statement it is in, or -1
+	scare  []bool
+	cands  []string
+	used   []bool // token already consumed by a trigger
+}
+
+// NewStage returns a per-worker stage.
+func (c *Coder) NewStage() *Stage { return &Stage{c: c} }
+
+// Name implements pipeline.Stage.
+func (s *Stage) Name() string { return Name }
+
+// match is a trigger matched at a token.
+type match struct {
+	trig      *Trigger
+	first     int // token of the first word
+	last      int // token of the last word
+	headToken int // the token that decides verb or noun
+}
+
+// Process implements pipeline.Stage.
+func (s *Stage) Process(d *doc.Doc) error {
+	if len(d.Lower) != len(d.Text) {
+		return fmt.Errorf("event: the text layer has not run")
+	}
+	s.ci.reset(d)
+	s.indexQuotes(d)
+	s.used = growBool(s.used, len(d.Tokens))
+	for si := range d.Sentences {
+		s.sentence(d, si)
+	}
+	return nil
+}
+
+func growBool(b []bool, n int) []bool {
+	if cap(b) < n {
+		return make([]bool, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
+}
+
+// indexQuotes marks each token with the statement that contains it and
+// flags scare-quoted tokens, which trigger nothing.
+func (s *Stage) indexQuotes(d *doc.Doc) {
+	n := len(d.Tokens)
+	s.quoteA = grow(s.quoteA, n)
+	for i := range s.quoteA {
+		s.quoteA[i] = -1
+	}
+	s.scare = growBool(s.scare, n)
+	for qi, q := range d.Quotes {
+		k := tokenAtOrAfter(d, q.Start, 0)
+		for ; k < n && d.Tokens[k].Start < q.End; k++ {
+			if q.Kind == doc.ScareQuote {
+				s.scare[k] = true
+				continue
+			}
+			s.quoteA[k] = qi
+		}
+	}
+}
+
+// triggerTag reports whether a token's tag can carry a trigger: verbs,
+// common nouns, and adjectives in multi-word triggers.
+func triggerTag(tag string) bool {
+	return strings.HasPrefix(tag, "VB") || tag == "NN" || tag == "NNS" || tag == "JJ" || tag == "RP" || tag == "IN"
+}
+
+// findMatch returns the longest trigger match starting at token t.
+func (s *Stage) findMatch(d *doc.Doc, sent doc.Sentence, t int) (match, bool) {
+	var best match
+	found := false
+	s.cands = lemmaCandidates(s.ci.tok(t), s.cands)
+	for _, lemma := range s.cands {
+		for _, tr := range s.c.lex.Candidates(lemma) {
+			last, ok := s.matchRest(sent, tr, t)
+			if !ok {
+				continue
+			}
+			if !found || len(tr.Words) > len(best.trig.Words) || (len(tr.Words) == len(best.trig.Words) && tr.Confidence > best.trig.Confidence) {
+				best = match{trig: tr, first: t, last: last, headToken: t}
+				found = true
+			}
+		}
+	}
+	return best, found
+}
+
+// matchRest matches the pattern's words after the first, from token t+1.
+// A "*" word may match one token or none.
+func (s *Stage) matchRest(sent doc.Sentence, tr *Trigger, t int) (int, bool) {
+	return s.matchFrom(sent, tr.Words[1:], t+1, t)
+}
+
+func (s *Stage) matchFrom(sent doc.Sentence, words []string, k, last int) (int, bool) {
+	if len(words) == 0 {
+		return last, true
+	}
+	w := words[0]
+	if w == "*" {
+		if k < sent.EndToken && !s.scare[k] {
+			if l, ok := s.matchFrom(sent, words[1:], k+1, k); ok {
+				return l, true
+			}
+		}
+		return s.matchFrom(sent, words[1:], k, last)
+	}
+	if k >= sent.EndToken || s.scare[k] {
+		return 0, false
+	}
+	var buf [6]string
+	for _, c := range lemmaCandidates(s.ci.tok(k), buf[:0]) {
+		if c == w {
+			return s.matchFrom(sent, words[1:], k+1, k)
+		}
+	}
+	return 0, false
+}
+
+// sentence codes the events of sentence si.
+func (s *Stage) sentence(d *doc.Doc, si int) {
+	sent := d.Sentences[si]
+	var lastSubjects []int
+	lastVerbEnd := -1
+	for t := sent.FirstToken; t < sent.EndToken; t++ {
+		if s.used[t] || s.scare[t] || !triggerTag(d.Tokens[t].Tag) {
+			continue
+		}
+		m, ok := s.findMatch(d, sent, t)
+		if !ok {
+			continue
+		}
+		for k := m.first; k <= m.last; k++ {
+			s.used[k] = true
+		}
+		ev, subj, ok := s.build(d, si, m, lastSubjects, lastVerbEnd)
+		if !ok {
+			continue
+		}
+		if len(subj) > 0 {
+			lastSubjects = subj
+		}
+		if !m.trig.Noun {
+			lastVerbEnd = m.last
+		}
+		ev.ID = fmt.Sprintf("%s-e%d", d.ID, len(d.Events)+1)
+		d.Events = append(d.Events, ev)
+		t = m.last
+	}
+}
+
+// build codes one matched trigger. It returns the event, the subjects it
+// found (for verbs coordinated after it) and false when the match is not
+// an event after all.
+func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbEnd int) (doc.Event, []int, bool) {
+	ci := &s.ci
+	sent := d.Sentences[si]
+	tr := m.trig
+	t := m.headToken
+	ev := doc.Event{Type: tr.Type, Mode: tr.Mode, Context: tr.Contexts, Location: -1, ClaimedBy: -1,
+		Rule: tr.Rule, Confidence: tr.Confidence}
+	ev.Evidence = doc.Evidence{Sentence: sent.Span, Trigger: doc.Span{Start: d.Tokens[m.first].Start, End: d.Tokens[m.last].End}}
+
+	var actors, recipients []int
+	verb := strings.HasPrefix(d.Tokens[t].Tag, "VB") && !tr.Noun
+	// A gerund in a prepositional phrase is the content of another event
+	// ("accused X of shelling villages"), not an event of its own.
+	if d.Tokens[t].Tag == "VBG" && t > sent.FirstToken && gerundPreps[ci.tok(t-1)] {
+		return ev, nil, false
+	}
+	if verb {
+		vgS, _ := ci.vgBounds(t)
+		// An infinitive right after another verb trigger is its
+		// complement ("agreed to set up", "refuses to accept"): the outer
+		// trigger already coded it.
+		if vgS > 0 && ci.tok(vgS) == "to" && lastVerbEnd >= 0 && vgS-lastVerbEnd <= 2 {
+			return ev, nil, false
+		}
+		subj := ci.subjects(sent, vgS)
+		if len(subj) == 0 && lastSubjects != nil && vgS > sent.FirstToken {
+			if p := ci.tok(vgS - 1); p == "," || p == "and" || p == "but" || p == "or" || lastVerbEnd >= 0 {
+				subj = lastSubjects
+			}
+		}
+		obj := ci.objects(sent, m.last+1, tr.RecipientPrep)
+		if ci.isPassive(vgS, t) {
+			actors, recipients = ci.byAgent(sent, m.last+1), subj
+			ev.Rule += " +passive"
+		} else {
+			actors, recipients = subj, obj
+		}
+		if ci.negatedVG(vgS, t) {
+			if tr.NegatedType != "" {
+				ev.Type = tr.NegatedType
+				ev.Mode = s.c.onto.DefaultMode(tr.NegatedType)
+				ev.Rule += " +negation_recoded"
+			} else {
+				ev.Negated = true
+			}
+		}
+		ev.Aux = ci.auxOf(sent, vgS, t)
+	} else {
+		actors = s.nominalActor(sent, m.first)
+		recipients = ci.objects(sent, m.last+1, firstNonEmpty(tr.RecipientPrep, "of"))
+		if len(recipients) == 0 && tr.RecipientPrep == "" {
+			for _, p := range []string{"against", "on", "for", "to", "with"} {
+				if recipients = ci.objects(sent, m.last+1, p); len(recipients) > 0 {
+					break
+				}
+			}
+		}
+		if len(actors) == 0 {
+			actors = ci.byAgent(sent, m.last+1)
+		}
+	}
+	actors, recipients = dropSame(d, actors, recipients)
+	ev.Actors = eventActors(d, actors)
+	ev.Recipients = eventActors(d, recipients)
+
+	// A statement's speaker claims the events inside it, unless the
+	// speaker is the event's own actor.
+	if qi := s.quoteA[t]; qi >= 0 {
+		if sp := d.Quotes[qi].Speaker; sp >= 0 && !containsRoot(d, actors, sp) {
+			ev.ClaimedBy = sp
+		}
+	}
+	s.date(d, sent, &ev)
+	ev.Location = placeIn(d, sent)
+	ev.Quad = s.c.onto.Quad(ev.Type)
+	ev.CameoRoot = s.c.onto.CameoRoot(ev.Type, ev.Mode)
+	ev.Intensity = s.c.onto.Intensity(ev.Type, ev.Mode)
+	switch {
+	case len(ev.Actors) > 0 && len(ev.Recipients) > 0:
+	case len(ev.Actors) > 0 || len(ev.Recipients) > 0:
+		ev.Confidence *= 0.8
+	default:
+		ev.Confidence *= 0.5
+	}
+	return ev, actors, true
+}
+
+var gerundPreps = map[string]bool{"of": true, "for": true, "about": true, "against": true, "from": true, "over": true}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// nominalActor finds the possessor of a nominal trigger: "Armenia's
+// attempts", "the army's withdrawal".
+func (s *Stage) nominalActor(sent doc.Sentence, first int) []int {
+	ci := &s.ci
+	for k := first - 1; k >= sent.FirstToken && k >= first-4; k-- {
+		t := ci.tok(k)
+		if t == "'s" || t == "’s" {
+			for j := k - 1; j >= sent.FirstToken && j >= k-6; j-- {
+				if e := ci.entStart[j]; e >= 0 && ci.entEnd[e] == k {
+					return []int{e}
+				}
+			}
+			return nil
+		}
+		if !(ci.tag(k) == "JJ" || strings.HasPrefix(ci.tag(k), "NN") || ci.tag(k) == "VBN") {
+			return nil
+		}
+	}
+	return nil
+}
+
+// dropSame removes recipients that are the actor itself.
+func dropSame(d *doc.Doc, actors, recipients []int) ([]int, []int) {
+	out := recipients[:0:0]
+	for _, r := range recipients {
+		if !containsRoot(d, actors, rootOf(d, r)) {
+			out = append(out, r)
+		}
+	}
+	return actors, out
+}
+
+func rootOf(d *doc.Doc, e int) int {
+	if a := d.Entities[e].Antecedent; a >= 0 {
+		return a
+	}
+	return e
+}
+
+func containsRoot(d *doc.Doc, list []int, root int) bool {
+	for _, e := range list {
+		if rootOf(d, e) == root {
+			return true
+		}
+	}
+	return false
+}
+
+func eventActors(d *doc.Doc, ents []int) []doc.EventActor {
+	out := make([]doc.EventActor, 0, len(ents))
+	for _, e := range ents {
+		en := d.Entities[e]
+		out = append(out, doc.EventActor{Span: en.Span, RawText: d.SpanText(en.Span), Actor: en.Actor, Entity: e})
+	}
+	return out
+}
+
+// date sets the event's date from a time expression in its clause, else
+// from the dateline or publication date.
+func (s *Stage) date(d *doc.Doc, sent doc.Sentence, ev *doc.Event) {
+	if s.c.dateFor != nil {
+		if te, ok := s.c.dateFor(d, sent.Span, ev.Evidence.Trigger); ok && te.Precision != doc.PrecisionDuration && !te.Value.IsZero() {
+			ev.Date, ev.DatePrecision = te.Value, te.Precision
+			return
+		}
+	}
+	if t, ok := d.AnchorDate(); ok {
+		ev.Date, ev.DatePrecision = t, doc.PrecisionPublished
+		return
+	}
+	ev.Date, ev.DatePrecision = time.Time{}, ""
+}
+
+// placeIn returns the first place named in the sentence after a locative
+// preposition, or -1.
+func placeIn(d *doc.Doc, sent doc.Sentence) int {
+	for i, p := range d.Places {
+		if p.Start >= sent.Start && p.End <= sent.End {
+			k := tokenAtOrAfter(d, p.Start, sent.FirstToken)
+			if k > sent.FirstToken {
+				switch strings.ToLower(d.SpanText(d.Tokens[k-1].Span)) {
+				case "in", "at", "near", "outside", "inside", "from", "into", "across":
+					return i
+				}
+			}
+		}
+	}
+	return -1
+}

@@ -1,0 +1,142 @@
+package event_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dateline-project/dateline/internal/actor"
+	"github.com/dateline-project/dateline/internal/actor/actortest"
+	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/event"
+	"github.com/dateline-project/dateline/internal/quote"
+	"github.com/dateline-project/dateline/internal/text"
+)
+
+// testLexicon is a handful of triggers written for these tests, so the
+// clause rules are tested apart from the full lexicon.
+type testLexicon map[string][]*event.Trigger
+
+func (l testLexicon) Candidates(lemma string) []*event.Trigger { return l[lemma] }
+
+func newTestLexicon() testLexicon {
+	l := testLexicon{}
+	add := func(pattern, typ, mode, prep, negType string, noun bool) {
+		words := strings.Fields(pattern)
+		l[words[0]] = append(l[words[0]], &event.Trigger{Type: typ, Mode: mode, Words: words, Noun: noun,
+			RecipientPrep: prep, NegatedType: negType, Confidence: 0.9, Rule: "test:" + pattern})
+	}
+	add("accuse", "ACCUSE", "allege", "", "", false)
+	add("attack", "ASSAULT", "", "", "", false)
+	add("shell", "ASSAULT", "heavy-weapons", "", "", false)
+	add("discuss", "CONSULT", "", "with", "REJECT", false)
+	add("sign", "AGREE", "", "with", "", false)
+	add("urge", "REQUEST", "", "", "", false)
+	add("refuse to", "REJECT", "", "", "", false)
+	add("accept", "AGREE", "", "", "", false)
+	add("block", "COERCE", "", "", "", false)
+	add("opening", "RETREAT", "access", "for", "", true)
+	add("detain", "COERCE", "arrest", "", "", false)
+	return l
+}
+
+type testOntology struct{}
+
+func (testOntology) Quad(string) string               { return "q" }
+func (testOntology) CameoRoot(string, string) string  { return "00" }
+func (testOntology) Intensity(string, string) float64 { return 1 }
+func (testOntology) DefaultMode(string) string        { return "" }
+
+var model *text.Model
+
+func code(t *testing.T, body string) *doc.Doc {
+	t.Helper()
+	if model == nil {
+		m, err := text.LoadModel()
+		if err != nil {
+			t.Fatal(err)
+		}
+		model = m
+	}
+	cues, err := quote.LoadCues()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &doc.Doc{ID: "t", Text: body, Published: time.Date(2024, 3, 8, 0, 0, 0, 0, time.UTC)}
+	for _, st := range []interface{ Process(*doc.Doc) error }{
+		text.NewAnnotator(model), actor.New(actortest.Dict()).NewStage(), quote.New(cues),
+		event.New(newTestLexicon(), testOntology{}, nil).NewStage(),
+	} {
+		if err := st.Process(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return d
+}
+
+func codes(as []doc.EventActor) string {
+	var out []string
+	for _, a := range as {
+		out = append(out, a.CountryCode)
+	}
+	return strings.Join(out, "+")
+}
+
+// describe renders an event as TYPE actor>recipient with flags.
+func describe(d *doc.Doc, ev doc.Event) string {
+	s := fmt.Sprintf("%s %s>%s", ev.Type, codes(ev.Actors), codes(ev.Recipients))
+	if ev.Negated {
+		s += " negated"
+	}
+	if len(ev.Aux) > 0 {
+		s += " aux=" + strings.Join(ev.Aux, ",")
+	}
+	if ev.ClaimedBy >= 0 {
+		s += " claimed_by=" + d.Entities[ev.ClaimedBy].Name
+	}
+	return s
+}
+
+func TestCoder(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"subject and object", "Armenia accused Azerbaijan of shelling villages.", []string{"ACCUSE ARM>AZE"}},
+		{"passive with by-agent", "Armenian villages were shelled by Azerbaijani troops.", []string{"ASSAULT AZE>"}},
+		{"passive subject is the recipient", "Kenya was attacked by Russia.", []string{"ASSAULT RUS>KEN"}},
+		{"negation recodes CONSULT as REJECT", "Azerbaijan will not discuss the issue with Armenia.", []string{"REJECT AZE>ARM aux=future"}},
+		{"negation without a recoding marks the event", "Romania did not sign the deal with Hungary.", []string{"AGREE ROU>HUN negated"}},
+		{"compound actors", "Hungary and Romania urged Russia to withdraw.", []string{"REQUEST HUN+ROU>RUS"}},
+		{"infinitive complement is one event", "Armenia refused to accept the proposal.", []string{"REJECT ARM>"}},
+		{"relative clause subject and shared subject",
+			"It is the regime in Sukhumi that blocks the road, refuses to accept aid from Azerbaijan.",
+			[]string{"COERCE GEO>", "REJECT GEO>AZE"}},
+		{"nominal event with a for-phrase", "The opening of the road for the World Food Programme was welcomed.", []string{"RETREAT >UNO"}},
+		{"reported speech is claimed by the speaker",
+			"Leyla Karimova, the foreign minister of Azerbaijan, said that Armenia attacked Azerbaijan.",
+			[]string{"ASSAULT ARM>AZE claimed_by=Leyla Karimova"}},
+		{"a quote's events are claimed",
+			`"Armenia attacked our border posts," Leyla Karimova said.`,
+			[]string{"ASSAULT ARM> claimed_by=Leyla Karimova"}},
+		{"no event from a scare-quoted term", `Officials mocked the "blockade" claims.`, nil},
+		{"conditional", "If talks fail, Russia could attack Kenya.", []string{"ASSAULT RUS>KEN aux=hypothetical,conditional"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := code(t, tt.text)
+			var got []string
+			for _, ev := range d.Events {
+				got = append(got, describe(d, ev))
+				if ev.Rule == "" || ev.Evidence.Trigger.End <= ev.Evidence.Trigger.Start {
+					t.Errorf("event without rule or trigger evidence: %+v", ev)
+				}
+			}
+			if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
