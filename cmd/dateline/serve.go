@@ -15,6 +15,7 @@ import (
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/server"
 	"github.com/dateline-project/dateline/internal/store/sqlite"
+	"github.com/dateline-project/dateline/web"
 )
 
 // workerPool lends coder.Workers (which are not safe for concurrent use)
@@ -112,7 +113,5 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	return err
 }
 
-// webAssets returns the built web app to serve at /, or nil for the
-// placeholder page. The web app's package replaces the body with its
-// embedded files (e.g. return web.Dist()).
-func webAssets() fs.FS { return nil }
+// webAssets returns the embedded web app served at /.
+func webAssets() fs.FS { return web.Assets() }
