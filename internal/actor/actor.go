@@ -64,10 +64,15 @@ type Stage struct {
 	cands   []cand
 	keyBuf  []byte
 	curly   bool // the text has typographic apostrophes to fold
+	exact   ExactDictionary
 }
 
 // NewStage returns a per-worker stage.
-func (r *Recognizer) NewStage() *Stage { return &Stage{r: r} }
+func (r *Recognizer) NewStage() *Stage {
+	s := &Stage{r: r}
+	s.exact, _ = r.dict.(ExactDictionary)
+	return s
+}
 
 // Name implements pipeline.Stage.
 func (s *Stage) Name() string { return Name }

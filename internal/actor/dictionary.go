@@ -53,3 +53,10 @@ type Dictionary interface {
 	// longest-match search.
 	MaxWords() int
 }
+
+// ExactDictionary is implemented by dictionaries that also know
+// case-sensitive names: acronyms that are ordinary words in lower case
+// ("WHO", "IS", "CARE").
+type ExactDictionary interface {
+	Exact(surface string) (Coding, bool)
+}

@@ -39,9 +39,22 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 		}
 		for L := run; L >= 1; L-- {
 			k := s.key(d, i, i+L)
+			if L > 1 && dict.Discard(k) {
+				// "New Jersey" is not Jersey: skip the whole phrase.
+				for m := i; m < i+L; m++ {
+					s.covered[m] = true
+				}
+				break
+			}
 			if c, ok := dict.Phrase(k); ok {
 				best, bc = L, c
 				break
+			}
+			if L == 1 && s.exact != nil {
+				if c, ok := s.exact.Exact(raw(d, i)); ok {
+					best, bc = 1, c
+					break
+				}
 			}
 			if i > sent.FirstToken && s.tok(d, i-1) == "the" {
 				if c, ok := dict.Phrase(s.key(d, i-1, i+L)); ok {

@@ -39,6 +39,14 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			continue
 		}
 		roleStart := b - L
+		// A title right before a named person is part of that mention
+		// ("Azerbaijani Foreign Minister Jeyhun Bayramov").
+		if role.Person && s.personStartsAt(b) {
+			for k := a; k < b; k++ {
+				s.covered[k] = true
+			}
+			continue
+		}
 		// A capitalised role right before a name is a title; the
 		// proper-run pass has taken it.
 		c := cand{first: a, end: b, conf: 0.7}
@@ -55,6 +63,14 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 		country, demonymAt := "", -1
 		for k := a; k < roleStart; k++ {
 			if s.covered[k] {
+				// "the ICRC delegation": a body of a named organisation
+				// is coded as that organisation.
+				if org, ok := s.orgAt(k); ok {
+					country = org.CountryCode
+					c.SectorCode, c.OtherSectorCodes = org.SectorCode, org.OtherSectorCodes
+					rule += " +org_modifier " + org.Rule
+					break
+				}
 				continue
 			}
 			if cd, ok := dict.Phrase(s.tok(d, k)); ok && cd.Country != "" &&
@@ -133,6 +149,27 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 // genericRoles name kinds of actor, not actors, when nothing qualifies
 // them.
 var genericRoles = map[string]bool{"country": true, "state": true, "nation": true, "side": true, "party": true, "power": true}
+
+// personStartsAt reports a person candidate of this sentence starting at
+// token k.
+func (s *Stage) personStartsAt(k int) bool {
+	for i := range s.cands {
+		if s.cands[i].first == k && s.cands[i].Type == doc.Person {
+			return true
+		}
+	}
+	return false
+}
+
+// orgAt returns the organisation candidate covering token k.
+func (s *Stage) orgAt(k int) (*cand, bool) {
+	for i := range s.cands {
+		if c := &s.cands[i]; c.first <= k && k < c.end && c.Type == doc.Org && c.CountryCode != "" {
+			return c, true
+		}
+	}
+	return nil, false
+}
 
 // relationalRoles name a relation to the possessor, not membership.
 var relationalRoles = map[string]bool{

@@ -64,6 +64,7 @@ func Dict() actor.Dictionary {
 	role("regime", "regimes", "GOV", false, false)
 	role("government", "governments", "GOV", false, false)
 	role("partner", "partners", "GOV", false, false)
+	role("office", "offices", "GOV", false, false)
 	f.discard["monday"] = true
 	return f
 }

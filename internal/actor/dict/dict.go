@@ -99,6 +99,15 @@ func (d *Dict) LookupBytes(key []byte) []Entry { return d.phrases[string(key)] }
 // tokens.
 func (d *Dict) LookupExact(surface string) []Entry { return d.exact[surface] }
 
+// Exact codes an acronym written exactly as the dictionary spells it
+// ("WHO", "IS"); it makes Dict an actor.ExactDictionary.
+func (d *Dict) Exact(surface string) (actor.Coding, bool) {
+	if es := d.exact[surface]; len(es) > 0 {
+		return es[0].Coding, true
+	}
+	return actor.Coding{}, false
+}
+
 // Phrase implements actor.Dictionary: the best coding of a phrase.
 func (d *Dict) Phrase(key string) (actor.Coding, bool) {
 	if es := d.phrases[key]; len(es) > 0 {
