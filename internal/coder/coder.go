@@ -26,6 +26,7 @@ import (
 	"github.com/dateline-project/dateline/internal/pipeline"
 	"github.com/dateline-project/dateline/internal/quote"
 	"github.com/dateline-project/dateline/internal/text"
+	"github.com/dateline-project/dateline/internal/when"
 )
 
 // Options configure the coder's resources.
@@ -48,6 +49,7 @@ type Coder struct {
 	meta   *meta.Stage
 	actors *actor.Recognizer
 	cues   *quote.Cues
+	when   *when.Resolver
 }
 
 var zeroTime time.Time
@@ -84,9 +86,13 @@ func Load(opts Options) (*Coder, error) {
 	if err != nil {
 		return nil, err
 	}
+	wr, err := when.NewResolver()
+	if err != nil {
+		return nil, fmt.Errorf("load time words: %w", err)
+	}
 	return &Coder{opts: opts, tagger: m, gaz: gaz, meta: ms, actors: actor.New(dictionary).WithPlaceCheck(func(name string) bool {
 		return gaz.Has(gazetteer.Fold(nil, name))
-	}), cues: cues}, nil
+	}), cues: cues, when: wr}, nil
 }
 
 // NewStages builds one worker's stages; it satisfies pipeline.NewStages.
@@ -96,6 +102,7 @@ func (c *Coder) NewStages() ([]pipeline.Stage, error) {
 		c.meta,
 		c.actors.NewStage(),
 		quote.New(c.cues),
+		c.when.NewStage(),
 		geo.NewGeoparser(c.gaz),
 	}, nil
 }
