@@ -1,0 +1,42 @@
+package when_test
+
+import (
+	"os"
+	"testing"
+
+	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/when"
+)
+
+func readArticle(tb testing.TB) string {
+	tb.Helper()
+	b, err := os.ReadFile("testdata/article.txt")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(b)
+}
+
+// BenchmarkProcess runs the stage over a written article of about 650
+// words, without the text stage's layers (the stage's own cost).
+func BenchmarkProcess(b *testing.B) {
+	r := testResolver(b)
+	text := readArticle(b)
+	s := r.NewStage()
+	d := &doc.Doc{Text: text, Published: anchor}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := s.Process(d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkNewResolver(b *testing.B) {
+	for b.Loop() {
+		if _, err := when.NewResolver(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
