@@ -70,7 +70,15 @@ func (m *matcher) entry(i int) *entry {
 	if i < 0 || i >= len(m.toks) || m.toks[i].kind != kWord {
 		return nil
 	}
-	return m.toks[i].e
+	return m.tokEntry(i)
+}
+
+// tokEntry returns the lexicon entry of token i, or nil.
+func (m *matcher) tokEntry(i int) *entry {
+	if e := m.toks[i].e; e > 0 {
+		return &m.r.entries[e-1]
+	}
+	return nil
 }
 
 func (m *matcher) cue(i int, bits uint32) bool {
@@ -97,7 +105,7 @@ func (m *matcher) matchAt(i int) int {
 	if t.hyphen {
 		return m.matchCompound(i)
 	}
-	e := t.e
+	e := m.tokEntry(i)
 	if e == nil {
 		return i
 	}
@@ -235,7 +243,7 @@ func (m *matcher) matchWeekday(i int) int {
 	if !m.weekdayOK(i) {
 		return i
 	}
-	e := m.toks[i].e
+	e := m.tokEntry(i)
 	end := i + 1
 	if e.wdayAbbr {
 		end++
@@ -324,7 +332,7 @@ func (m *matcher) yearAt(j int, allowOf bool) (int, int, bool) {
 // cue ("in March"). The span starts at token from, which precedes i when
 // a weekday opens the date; then only a full date matches.
 func (m *matcher) matchMonth(i, from int) int {
-	e := m.toks[i].e
+	e := m.tokEntry(i)
 	mo := time.Month(e.month)
 	j := i + 1
 	if e.monthAbbr && m.isPunct(j, '.') && m.adjacent(i, j) {
@@ -540,7 +548,7 @@ func (m *matcher) count(i int) (n int, kind uint8, next int, ok bool) {
 			v, ok := m.compoundNumber(m.str(i))
 			return v, numExact, i + 1, ok
 		}
-		e := t.e
+		e := m.tokEntry(i)
 		if e == nil || e.numKind == numNone {
 			return 0, 0, 0, false
 		}

@@ -125,7 +125,8 @@ func (m *matcher) clauseBound(k int) bool {
 		}
 		return false
 	}
-	return t.e != nil && t.e.cues&cClause != 0
+	e := m.tokEntry(k)
+	return e != nil && e.cues&cClause != 0
 }
 
 // tokTense classifies one token as a tense cue.
@@ -134,7 +135,7 @@ func (m *matcher) tokTense(k int) tenseKind {
 	if t.kind != kWord {
 		return noTense
 	}
-	if e := t.e; e != nil {
+	if e := m.tokEntry(k); e != nil {
 		switch {
 		case e.cues&cFuture != 0:
 			return future

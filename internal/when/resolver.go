@@ -91,21 +91,27 @@ type phrase struct {
 // Resolver holds the word tables. It is immutable after NewResolver and
 // safe for concurrent use; each worker makes its own Stage from it.
 type Resolver struct {
-	words   map[string]*entry
+	words   map[string]int32 // index into entries
+	entries []entry
 	maxWord int // longest word in words, in bytes
+	// filter has bit (last letter) set in filter[len][first letter] for
+	// every word, so that most words of a text skip the map lookup.
+	filter [maxFilterLen + 3][26]uint32
 }
+
+// maxFilterLen is the longest word the filter covers; longer lexicon
+// words would make NewResolver fail its own check.
+const maxFilterLen = 16
 
 // NewResolver loads the word lists in data/time.
 func NewResolver() (*Resolver, error) {
-	r := &Resolver{words: map[string]*entry{}}
+	r := &Resolver{}
+	tmp := map[string]*entry{}
 	get := func(w string) *entry {
-		e := r.words[w]
+		e := tmp[w]
 		if e == nil {
 			e = &entry{}
-			r.words[w] = e
-			if len(w) > r.maxWord {
-				r.maxWord = len(w)
-			}
+			tmp[w] = e
 		}
 		return e
 	}
@@ -266,17 +272,46 @@ func NewResolver() (*Resolver, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load relative phrases: %w", err)
 	}
-	for _, e := range r.words {
+	r.words = make(map[string]int32, len(tmp))
+	r.entries = make([]entry, 0, len(tmp))
+	for w, e := range tmp {
 		sort.SliceStable(e.phrases, func(i, j int) bool { return len(e.phrases[i].words) > len(e.phrases[j].words) })
+		first, last := w[0], w[len(w)-1]
+		if len(w) > maxFilterLen || first < 'a' || first > 'z' || last < 'a' || last > 'z' {
+			return nil, fmt.Errorf("load time words: %q is longer than %d bytes or does not start and end with a letter", w, maxFilterLen)
+		}
+		r.filter[len(w)][first-'a'] |= 1 << (last - 'a')
+		if strings.Contains(w, "'") {
+			// Written with ’, which is two bytes longer.
+			r.filter[len(w)+2][first-'a'] |= 1 << (last - 'a')
+		}
+		r.words[w] = int32(len(r.entries))
+		r.entries = append(r.entries, *e)
+		r.maxWord = max(r.maxWord, len(w))
 	}
 	return r, nil
 }
 
-// lookup returns the entry of a word given in any case, without
-// allocating. buf is scratch space of at least r.maxWord bytes.
+// lookup returns the entry of a word given in any case, or nil.
 func (r *Resolver) lookup(w string, buf []byte) *entry {
-	if len(w) == 0 || len(w) > len(buf) {
-		return nil
+	if i := r.lookupIndex(w, buf); i > 0 {
+		return &r.entries[i-1]
+	}
+	return nil
+}
+
+// lookupIndex returns 1 + the index in r.entries of a word given in any
+// case, or 0, without allocating. buf is scratch space of at least
+// r.maxWord bytes.
+func (r *Resolver) lookupIndex(w string, buf []byte) int32 {
+	// The filter on the raw length and the case-folded first and last
+	// bytes rejects most words before any copying or hashing.
+	if len(w) == 0 || len(w) > maxFilterLen+2 {
+		return 0
+	}
+	first, last := w[0]|0x20, w[len(w)-1]|0x20
+	if first < 'a' || first > 'z' || last < 'a' || last > 'z' || r.filter[len(w)][first-'a']&(1<<(last-'a')) == 0 {
+		return 0
 	}
 	n := 0
 	for i := 0; i < len(w); i++ {
@@ -291,14 +326,17 @@ func (r *Resolver) lookup(w string, buf []byte) *entry {
 				c = '\''
 				i += len("’") - 1
 			} else {
-				return nil
+				return 0
 			}
 		}
 		if n >= len(buf) {
-			return nil
+			return 0
 		}
 		buf[n] = c
 		n++
 	}
-	return r.words[string(buf[:n])]
+	if i, ok := r.words[string(buf[:n])]; ok {
+		return i + 1
+	}
+	return 0
 }

@@ -28,8 +28,8 @@ type tok struct {
 	hyphen     bool // a word or number with an internal hyphen or dash
 	upper      bool // the first letter is a capital
 	paraBefore bool // a blank line separates it from the previous token
-	punct      rune // the character of a kPunct token
-	e          *entry
+	punct      rune  // the character of a kPunct token
+	e          int32 // 1 + index into Resolver.entries, 0 for none; no pointer, so the GC skips toks
 }
 
 // scanner holds the token buffer that a Stage reuses between documents.
@@ -41,6 +41,15 @@ type scanner struct {
 
 func isASCIIAlpha(c byte) bool { return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') }
 func isDigit(c byte) bool      { return '0' <= c && c <= '9' }
+
+// asciiAlnum marks the ASCII letters and digits, for the tokenizer's inner
+// loops.
+var asciiAlnum = func() (t [256]bool) {
+	for c := 0; c < 128; c++ {
+		t[c] = isASCIIAlpha(byte(c)) || isDigit(byte(c))
+	}
+	return t
+}()
 
 // letterAt reports whether a letter or digit starts at s[i], and its size.
 func alnumAt(s string, i int) (bool, int) {
@@ -95,7 +104,7 @@ func (sc *scanner) scan(s string) {
 		}
 		t.end = int32(i)
 		if t.kind == kWord && !t.hyphen {
-			t.e = sc.r.lookup(s[t.start:t.end], sc.buf[:])
+			t.e = sc.r.lookupIndex(s[t.start:t.end], sc.buf[:])
 		}
 		toks = append(toks, t)
 	}
@@ -139,6 +148,10 @@ func (sc *scanner) number(s string, i int, t *tok) int {
 // token.
 func (sc *scanner) word(s string, i int, t *tok) int {
 	for i < len(s) {
+		if asciiAlnum[s[i]] {
+			i++
+			continue
+		}
 		ok, n := alnumAt(s, i)
 		if ok {
 			i += n
