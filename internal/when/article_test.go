@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/text"
 )
 
 // TestArticle checks the whole benchmark article: every expression it
@@ -62,5 +63,28 @@ func TestArticle(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("article expressions:\n%s\n\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestArticleWithTextLayers runs the stage after the text stage, as the
+// pipeline does, and expects the same expressions: sentences and tags may
+// only confirm what the word cues already decide on this article.
+func TestArticleWithTextLayers(t *testing.T) {
+	m, err := text.LoadModel()
+	if err != nil {
+		t.Fatalf("load tagger: %v", err)
+	}
+	r := testResolver(t)
+	txt := readArticle(t)
+	plain := r.Find(txt, anchor)
+	d := &doc.Doc{Text: txt, Published: anchor}
+	if err := text.NewAnnotator(m).Process(d); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.NewStage().Process(d); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := show(txt, d.TimeExprs), show(txt, plain); got != want {
+		t.Errorf("with text layers:\n%s\nwithout:\n%s", got, want)
 	}
 }

@@ -146,12 +146,9 @@ func (m *matcher) matchAt(i int) int {
 
 // matchPhrase matches a relative phrase from relative.tsv.
 func (m *matcher) matchPhrase(i int, p *phrase) int {
-	j := i
-	for _, w := range p.words {
-		if j >= len(m.toks) || m.toks[j].kind != kWord || !strings.EqualFold(m.str(j), w) {
-			return i
-		}
-		j++
+	j := m.phraseEnd(i, p)
+	if j == i {
+		return i
 	}
 	if !m.has {
 		return j
@@ -169,6 +166,19 @@ func (m *matcher) matchPhrase(i int, p *phrase) int {
 		return m.emit(i, j, time.Date(a.Year()+p.offset, 1, 1, 0, 0, 0, 0, time.UTC), doc.PrecisionYear, p.rule)
 	}
 	return i
+}
+
+// phraseEnd returns the token after phrase p when it starts at token i,
+// else i.
+func (m *matcher) phraseEnd(i int, p *phrase) int {
+	j := i
+	for _, w := range p.words {
+		if j >= len(m.toks) || m.toks[j].kind != kWord || !strings.EqualFold(m.str(j), w) {
+			return i
+		}
+		j++
+	}
+	return j
 }
 
 // matchModified matches "last Tuesday", "next March", "this Friday".
@@ -346,6 +356,16 @@ func (m *matcher) matchMonth(i, from int) int {
 				}
 				return i
 			}
+			if off, k, ok := m.yearPhraseAt(j + 1); ok {
+				// "on June 3 last year".
+				if !m.has {
+					return k
+				}
+				if v, ok := validDate(m.anchor.Year()+off, mo, d); ok {
+					return m.emit(from, k, v, doc.PrecisionDay, "month_day_relative_year")
+				}
+				return i
+			}
 			if !m.has {
 				return j + 1
 			}
@@ -358,7 +378,17 @@ func (m *matcher) matchMonth(i, from int) int {
 	if y, k, ok := m.yearAt(j, true); ok && !m.isPunct(j, ',') {
 		return m.emit(from, k, time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC), doc.PrecisionMonth, "month_year")
 	}
-	if from != i || !m.cue(i-1, cPrep) {
+	if from != i {
+		return i
+	}
+	if off, k, ok := m.yearPhraseAt(j); ok {
+		// "in June last year", "March next year".
+		if !m.has {
+			return k
+		}
+		return m.emit(i, k, day(m.anchor.Year()+off, mo, 1), doc.PrecisionMonth, "month_relative_year")
+	}
+	if !m.cue(i-1, cPrep) {
 		return i
 	}
 	if !m.has {
@@ -376,6 +406,25 @@ func (m *matcher) matchMonth(i, from int) int {
 		y--
 	}
 	return m.emit(from, j, time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC), doc.PrecisionMonth, "month_past")
+}
+
+// yearPhraseAt reports whether a relative phrase of whole years ("last
+// year", "this year") starts at token j, with its offset and end.
+func (m *matcher) yearPhraseAt(j int) (int, int, bool) {
+	e := m.entry(j)
+	if e == nil {
+		return 0, 0, false
+	}
+	for k := range e.phrases {
+		p := &e.phrases[k]
+		if p.unit != uYear {
+			continue
+		}
+		if end := m.phraseEnd(j, p); end > j {
+			return p.offset, end, true
+		}
+	}
+	return 0, 0, false
 }
 
 // matchDayMonth matches "12 September 2023", "12 Sept." and "the 12th of
@@ -463,15 +512,26 @@ func (m *matcher) yearLicensed(i int) bool {
 		return false
 	}
 	if e.cues&cPrep != 0 && !m.cue(p-1, cQty) {
-		return true
+		return e.cues&cCountPrep == 0 || !m.pluralNoun(i+1)
 	}
 	if e.cues&cJoin != 0 && m.lastEnd == p && m.lastYear {
-		return true
+		return !m.pluralNoun(i + 1)
 	}
 	if e.cues&cDet != 0 && i+1 < len(m.toks) && m.toks[i+1].kind == kWord && !m.toks[i+1].upper && !m.cue(p-1, cQty) {
 		return true
 	}
 	return false
+}
+
+// pluralNoun reports whether token i looks like a plural noun that a
+// count would take ("votes", "troops"): a lower-case word of four or more
+// letters ending in a single s that no lexicon lists.
+func (m *matcher) pluralNoun(i int) bool {
+	if i >= len(m.toks) || m.toks[i].kind != kWord || m.toks[i].upper || m.toks[i].e != 0 {
+		return false
+	}
+	w := m.str(i)
+	return len(w) >= 4 && w[len(w)-1] == 's' && w[len(w)-2] != 's'
 }
 
 // adjacentWords reports whether only white space separates tokens p and

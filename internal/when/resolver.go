@@ -28,13 +28,14 @@ const (
 	cAux
 	cNotPast
 	cClause
+	cCountPrep
 )
 
 var cueKinds = map[string]uint32{
 	"prep": cPrep, "det": cDet, "join": cJoin, "last": cLast, "next": cNext,
 	"this": cThis, "durprep": cDurPrep, "qty": cQty, "dursuffix": cDurSuffix,
 	"ago": cAgo, "future": cFuture, "future_to": cFutureTo, "past": cPast,
-	"aux": cAux, "notpast": cNotPast, "clause": cClause,
+	"aux": cAux, "notpast": cNotPast, "clause": cClause, "countprep": cCountPrep,
 }
 
 // time units, as in data/time/units.tsv.

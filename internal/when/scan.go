@@ -25,9 +25,9 @@ const (
 type tok struct {
 	start, end int32
 	kind       uint8
-	hyphen     bool // a word or number with an internal hyphen or dash
-	upper      bool // the first letter is a capital
-	paraBefore bool // a blank line separates it from the previous token
+	hyphen     bool  // a word or number with an internal hyphen or dash
+	upper      bool  // the first letter is a capital
+	paraBefore bool  // a blank line separates it from the previous token
 	punct      rune  // the character of a kPunct token
 	e          int32 // 1 + index into Resolver.entries, 0 for none; no pointer, so the GC skips toks
 }

@@ -138,6 +138,15 @@ func TestFind(t *testing.T) {
 		{"total of", "A total of 2000 homes burned.", nil},
 		{"of year", "The elections of 2020 were disputed.", []want{{"2020", date(2020, 1, 1), doc.PrecisionYear}}},
 		{"score", "The vote was 2000 to 15.", nil},
+		{"by votes", "The bill passed by 2000 votes.", nil},
+		{"from troops", "The force grew from 1800 soldiers to 2000 soldiers.", nil},
+		{"by year the", "Emissions must halve by 2030, the report said.", []want{{"2030", date(2030, 1, 1), doc.PrecisionYear}}},
+		{"from to", "Rates rose from 2019 to 2021.", []want{
+			{"2019", date(2019, 1, 1), doc.PrecisionYear}, {"2021", date(2021, 1, 1), doc.PrecisionYear}}},
+		{"decade", "Prices peaked in the 1990s.", nil},
+		{"month last year", "Talks stalled in June last year.", []want{{"June last year", date(2022, 6, 1), doc.PrecisionMonth}}},
+		{"month day last year", "Talks stalled on June 3 last year.", []want{{"June 3 last year", date(2022, 6, 3), doc.PrecisionDay}}},
+		{"month this year", "Talks resume in December this year.", []want{{"December this year", date(2023, 12, 1), doc.PrecisionMonth}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
