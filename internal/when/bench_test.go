@@ -2,6 +2,7 @@ package when_test
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/dateline-project/dateline/internal/doc"
@@ -38,5 +39,23 @@ func BenchmarkNewResolver(b *testing.B) {
 		if _, err := when.NewResolver(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkAdversarial runs the stage over one sentence of 20,000 weekday
+// mentions with the text stage's sentence layer covering all of it: the
+// cost must stay linear in the text.
+func BenchmarkAdversarial(b *testing.B) {
+	r := testResolver(b)
+	text := strings.Repeat("troops attacked on Tuesday and will meet on Friday ", 10000)
+	d := &doc.Doc{Text: text, Published: anchor}
+	d.Sentences = []doc.Sentence{{Span: doc.Span{Start: 0, End: len(text)}}}
+	s := r.NewStage()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if err := s.Process(d); err != nil {
+			b.Fatal(err)
+		}
+		when.ForSpan(d, d.Sentences[0].Span, doc.Span{Start: 7, End: 15})
 	}
 }

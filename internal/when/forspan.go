@@ -25,7 +25,7 @@ func ForSpan(d *doc.Doc, sentence doc.Span, trigger doc.Span) (doc.TimeExpr, boo
 	xs := d.TimeExprs
 	lo := sort.Search(len(xs), func(i int) bool { return xs[i].End > sentence.Start })
 	var before, after doc.TimeExpr
-	hasBefore, hasAfter := false, false
+	hasBefore, hasAfter, blocked := false, false, false
 	for i := lo; i < len(xs) && xs[i].Start < sentence.End; i++ {
 		x := xs[i]
 		if x.Precision == doc.PrecisionDuration || !sentence.Contains(x.Span) {
@@ -36,8 +36,12 @@ func ForSpan(d *doc.Doc, sentence doc.Span, trigger doc.Span) (doc.TimeExpr, boo
 			return x, true
 		case x.End <= trigger.Start:
 			before, hasBefore = x, true
-		case x.Start >= trigger.End && !hasAfter:
-			if !clauseBreak(d.Text, trigger.End, x.Start) {
+		case x.Start >= trigger.End && !hasAfter && !blocked:
+			// A later candidate would cross the same break, so one
+			// failed check settles them all.
+			if clauseBreak(d.Text, trigger.End, x.Start) {
+				blocked = true
+			} else {
 				after, hasAfter = x, true
 			}
 		}

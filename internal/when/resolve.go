@@ -192,7 +192,10 @@ func (m *matcher) sentenceToks(i, j int) (int, int) {
 			a := sort.Search(len(m.toks), func(y int) bool { return int(m.toks[y].start) >= sa })
 			b := sort.Search(len(m.toks), func(y int) bool { return int(m.toks[y].start) >= sb })
 			if a <= i && b >= j {
-				return a, b
+				// Cues further away say nothing about the expression,
+				// and the bound keeps a text that is one huge
+				// sentence linear.
+				return max(a, i-maxSentenceToks), min(b, j+maxSentenceToks)
 			}
 		}
 	}
