@@ -2,6 +2,7 @@ package when
 
 import (
 	"fmt"
+	"io/fs"
 	"sort"
 	"strconv"
 	"strings"
@@ -105,7 +106,11 @@ type Resolver struct {
 const maxFilterLen = 16
 
 // NewResolver loads the word lists in data/time.
-func NewResolver() (*Resolver, error) {
+func NewResolver() (*Resolver, error) { return newResolver(data.FS) }
+
+// newResolver loads the word lists from fsys, which holds them under
+// time/ as data.FS does.
+func newResolver(fsys fs.FS) (*Resolver, error) {
 	r := &Resolver{}
 	tmp := map[string]*entry{}
 	get := func(w string) *entry {
@@ -140,7 +145,7 @@ func NewResolver() (*Resolver, error) {
 		return false, rec.Errorf("form %q is neither full nor abbr", rec.Get("form"))
 	}
 
-	err := lexicon.ReadFile(data.FS, "time/months.tsv", []string{"name", "month", "form"}, func(rec lexicon.Record) error {
+	err := lexicon.ReadFile(fsys, "time/months.tsv", []string{"name", "month", "form"}, func(rec lexicon.Record) error {
 		w, err := word(rec, "name")
 		if err != nil {
 			return err
@@ -161,7 +166,7 @@ func NewResolver() (*Resolver, error) {
 		return nil, fmt.Errorf("load months: %w", err)
 	}
 
-	err = lexicon.ReadFile(data.FS, "time/weekdays.tsv", []string{"name", "weekday", "form"}, func(rec lexicon.Record) error {
+	err = lexicon.ReadFile(fsys, "time/weekdays.tsv", []string{"name", "weekday", "form"}, func(rec lexicon.Record) error {
 		w, err := word(rec, "name")
 		if err != nil {
 			return err
@@ -182,7 +187,7 @@ func NewResolver() (*Resolver, error) {
 		return nil, fmt.Errorf("load weekdays: %w", err)
 	}
 
-	err = lexicon.ReadFile(data.FS, "time/numbers.tsv", []string{"word", "value", "kind"}, func(rec lexicon.Record) error {
+	err = lexicon.ReadFile(fsys, "time/numbers.tsv", []string{"word", "value", "kind"}, func(rec lexicon.Record) error {
 		w, err := word(rec, "word")
 		if err != nil {
 			return err
@@ -209,7 +214,7 @@ func NewResolver() (*Resolver, error) {
 		return nil, fmt.Errorf("load numbers: %w", err)
 	}
 
-	err = lexicon.ReadFile(data.FS, "time/units.tsv", []string{"word", "unit"}, func(rec lexicon.Record) error {
+	err = lexicon.ReadFile(fsys, "time/units.tsv", []string{"word", "unit"}, func(rec lexicon.Record) error {
 		w, err := word(rec, "word")
 		if err != nil {
 			return err
@@ -225,7 +230,7 @@ func NewResolver() (*Resolver, error) {
 		return nil, fmt.Errorf("load units: %w", err)
 	}
 
-	err = lexicon.ReadFile(data.FS, "time/cues.tsv", []string{"word", "kinds"}, func(rec lexicon.Record) error {
+	err = lexicon.ReadFile(fsys, "time/cues.tsv", []string{"word", "kinds"}, func(rec lexicon.Record) error {
 		w, err := word(rec, "word")
 		if err != nil {
 			return err
@@ -248,7 +253,7 @@ func NewResolver() (*Resolver, error) {
 		return nil, fmt.Errorf("load cues: %w", err)
 	}
 
-	err = lexicon.ReadFile(data.FS, "time/relative.tsv", []string{"phrase", "unit", "offset", "rule"}, func(rec lexicon.Record) error {
+	err = lexicon.ReadFile(fsys, "time/relative.tsv", []string{"phrase", "unit", "offset", "rule"}, func(rec lexicon.Record) error {
 		p, err := word(rec, "phrase")
 		if err != nil {
 			return err
