@@ -20,10 +20,13 @@ import (
 	"github.com/dateline-project/dateline/internal/actor"
 	"github.com/dateline-project/dateline/internal/actor/dict"
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/event"
+	"github.com/dateline-project/dateline/internal/event/lexicon"
 	"github.com/dateline-project/dateline/internal/geo"
 	"github.com/dateline-project/dateline/internal/geo/gazetteer"
 	"github.com/dateline-project/dateline/internal/meta"
 	"github.com/dateline-project/dateline/internal/pipeline"
+	"github.com/dateline-project/dateline/internal/plover"
 	"github.com/dateline-project/dateline/internal/quote"
 	"github.com/dateline-project/dateline/internal/text"
 	"github.com/dateline-project/dateline/internal/when"
@@ -50,6 +53,7 @@ type Coder struct {
 	actors *actor.Recognizer
 	cues   *quote.Cues
 	when   *when.Resolver
+	events *event.Coder
 }
 
 var zeroTime time.Time
@@ -90,9 +94,14 @@ func Load(opts Options) (*Coder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load time words: %w", err)
 	}
+	lex, err := lexicon.Load(data.FS)
+	if err != nil {
+		return nil, fmt.Errorf("load trigger lexicon: %w", err)
+	}
 	return &Coder{opts: opts, tagger: m, gaz: gaz, meta: ms, actors: actor.New(dictionary).WithPlaceCheck(func(name string) bool {
 		return gaz.Has(gazetteer.Fold(nil, name))
-	}), cues: cues, when: wr}, nil
+	}), cues: cues, when: wr,
+		events: event.New(lex, plover.Ontology{}, when.ForSpan)}, nil
 }
 
 // NewStages builds one worker's stages; it satisfies pipeline.NewStages.
@@ -104,6 +113,7 @@ func (c *Coder) NewStages() ([]pipeline.Stage, error) {
 		quote.New(c.cues),
 		c.when.NewStage(),
 		geo.NewGeoparser(c.gaz),
+		c.events.NewStage(),
 	}, nil
 }
 

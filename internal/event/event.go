@@ -32,34 +32,18 @@ import (
 	"time"
 
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/event/lexicon"
 )
 
 // Name is the stage name.
 const Name = "event"
 
-// Trigger is one lexicon entry as the coder uses it.
-type Trigger struct {
-	Type     string
-	Mode     string
-	Contexts []string
-	// Words are the pattern's lemmas; "*" matches one optional word.
-	Words []string
-	// Noun marks a nominal trigger ("accusation", "airstrike").
-	Noun bool
-	// RecipientPrep is the preposition that introduces the recipient
-	// ("with" for "hold talks with", "on" for "impose sanctions on"); ""
-	// means the direct object.
-	RecipientPrep string
-	// NegatedType is the type the event becomes when negated ("not
-	// discuss" -> REJECT); "" keeps the type and marks it negated.
-	NegatedType string
-	Confidence  float64
-	Rule        string
-}
-
-// Lexicon gives the triggers whose first word has a lemma.
+// Lexicon gives the triggers whose first word has a lemma, and the lemma
+// of an irregular verb form ("fled" -> "flee"). *lexicon.Lexicon
+// implements it.
 type Lexicon interface {
-	Candidates(lemma string) []*Trigger
+	Candidates(lemma string) []*lexicon.Trigger
+	Lemma(form string) (string, bool)
 }
 
 // Ontology supplies the PLOVER facts of a type and mode.
@@ -107,7 +91,7 @@ func (s *Stage) Name() string { return Name }
 
 // match is a trigger matched at a token.
 type match struct {
-	trig      *Trigger
+	trig      *lexicon.Trigger
 	first     int // token of the first word
 	last      int // token of the last word
 	headToken int // the token that decides verb or noun
@@ -163,18 +147,29 @@ func triggerTag(tag string) bool {
 	return strings.HasPrefix(tag, "VB") || tag == "NN" || tag == "NNS" || tag == "JJ" || tag == "RP" || tag == "IN"
 }
 
+// lemmas returns the lemma candidates of token k, irregular forms
+// included, in buf.
+func (s *Stage) lemmas(k int, buf []string) []string {
+	w := s.ci.tok(k)
+	buf = lemmaCandidates(w, buf)
+	if l, ok := s.c.lex.Lemma(w); ok {
+		buf = append(buf, l)
+	}
+	return buf
+}
+
 // findMatch returns the longest trigger match starting at token t.
 func (s *Stage) findMatch(d *doc.Doc, sent doc.Sentence, t int) (match, bool) {
 	var best match
 	found := false
-	s.cands = lemmaCandidates(s.ci.tok(t), s.cands)
+	s.cands = s.lemmas(t, s.cands)
 	for _, lemma := range s.cands {
 		for _, tr := range s.c.lex.Candidates(lemma) {
-			last, ok := s.matchRest(sent, tr, t)
+			last, ok := s.matchFrom(sent, tr.Words[1:], t+1, t)
 			if !ok {
 				continue
 			}
-			if !found || len(tr.Words) > len(best.trig.Words) || (len(tr.Words) == len(best.trig.Words) && tr.Confidence > best.trig.Confidence) {
+			if !found || tr.Len() > best.trig.Len() || (tr.Len() == best.trig.Len() && tr.Confidence > best.trig.Confidence) {
 				best = match{trig: tr, first: t, last: last, headToken: t}
 				found = true
 			}
@@ -183,35 +178,43 @@ func (s *Stage) findMatch(d *doc.Doc, sent doc.Sentence, t int) (match, bool) {
 	return best, found
 }
 
-// matchRest matches the pattern's words after the first, from token t+1.
-// A "*" word may match one token or none.
-func (s *Stage) matchRest(sent doc.Sentence, tr *Trigger, t int) (int, bool) {
-	return s.matchFrom(sent, tr.Words[1:], t+1, t)
-}
-
+// matchFrom matches pattern words from token k; last is the token of the
+// last word matched so far. "*" matches one optional token, "..." zero to
+// lexicon.MaxGap tokens that are not sentence punctuation.
 func (s *Stage) matchFrom(sent doc.Sentence, words []string, k, last int) (int, bool) {
 	if len(words) == 0 {
 		return last, true
 	}
-	w := words[0]
-	if w == "*" {
+	switch w := words[0]; w {
+	case lexicon.Opt:
 		if k < sent.EndToken && !s.scare[k] {
 			if l, ok := s.matchFrom(sent, words[1:], k+1, k); ok {
 				return l, true
 			}
 		}
 		return s.matchFrom(sent, words[1:], k, last)
-	}
-	if k >= sent.EndToken || s.scare[k] {
+	case lexicon.Gap:
+		for g := 0; g <= lexicon.MaxGap && k+g < sent.EndToken; g++ {
+			if g > 0 && s.ci.d.Tokens[k+g-1].Kind == doc.Punct {
+				break
+			}
+			if l, ok := s.matchFrom(sent, words[1:], k+g, last); ok {
+				return l, true
+			}
+		}
+		return 0, false
+	default:
+		if k >= sent.EndToken || s.scare[k] {
+			return 0, false
+		}
+		var buf [8]string
+		for _, c := range s.lemmas(k, buf[:0]) {
+			if c == w {
+				return s.matchFrom(sent, words[1:], k+1, k)
+			}
+		}
 		return 0, false
 	}
-	var buf [6]string
-	for _, c := range lemmaCandidates(s.ci.tok(k), buf[:0]) {
-		if c == w {
-			return s.matchFrom(sent, words[1:], k+1, k)
-		}
-	}
-	return 0, false
 }
 
 // sentence codes the events of sentence si.
@@ -237,7 +240,7 @@ func (s *Stage) sentence(d *doc.Doc, si int) {
 		if len(subj) > 0 {
 			lastSubjects = subj
 		}
-		if !m.trig.Noun {
+		if !m.trig.Noun() {
 			lastVerbEnd = m.last
 		}
 		ev.ID = fmt.Sprintf("%s-e%d", d.ID, len(d.Events)+1)
@@ -254,12 +257,13 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 	sent := d.Sentences[si]
 	tr := m.trig
 	t := m.headToken
-	ev := doc.Event{Type: tr.Type, Mode: tr.Mode, Context: tr.Contexts, Location: -1, ClaimedBy: -1,
+	ev := doc.Event{Type: string(tr.Type), Mode: tr.Mode, Context: tr.Contexts, Location: -1, ClaimedBy: -1,
 		Rule: tr.Rule, Confidence: tr.Confidence}
 	ev.Evidence = doc.Evidence{Sentence: sent.Span, Trigger: doc.Span{Start: d.Tokens[m.first].Start, End: d.Tokens[m.last].End}}
 
 	var actors, recipients []int
-	verb := strings.HasPrefix(d.Tokens[t].Tag, "VB") && !tr.Noun
+	frame := tr.Frame()
+	verb := strings.HasPrefix(d.Tokens[t].Tag, "VB") && !tr.Noun()
 	// A gerund in a prepositional phrase is the content of another event
 	// ("accused X of shelling villages"), not an event of its own.
 	if d.Tokens[t].Tag == "VBG" && t > sent.FirstToken && gerundPreps[ci.tok(t-1)] {
@@ -279,34 +283,39 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 				subj = lastSubjects
 			}
 		}
-		obj := ci.objects(sent, m.last+1, tr.RecipientPrep)
+		obj := s.slot(sent, m, frame.Recipient)
 		if ci.isPassive(vgS, t) {
 			actors, recipients = ci.byAgent(sent, m.last+1), subj
 			ev.Rule += " +passive"
 		} else {
 			actors, recipients = subj, obj
+			if frame.Actor.Kind == lexicon.SlotNone {
+				actors = nil
+			}
 		}
 		if ci.negatedVG(vgS, t) {
-			if tr.NegatedType != "" {
-				ev.Type = tr.NegatedType
-				ev.Mode = s.c.onto.DefaultMode(tr.NegatedType)
+			switch {
+			case tr.DropNegated:
+				return ev, nil, false
+			case tr.NegatedType != "":
+				ev.Type = string(tr.NegatedType)
+				ev.Mode = tr.NegatedMode
 				ev.Rule += " +negation_recoded"
-			} else {
+			default:
 				ev.Negated = true
 			}
 		}
 		ev.Aux = ci.auxOf(sent, vgS, t)
 	} else {
-		actors = s.nominalActor(sent, m.first)
-		recipients = ci.objects(sent, m.last+1, firstNonEmpty(tr.RecipientPrep, "of"))
-		if len(recipients) == 0 && tr.RecipientPrep == "" {
-			for _, p := range []string{"against", "on", "for", "to", "with"} {
-				if recipients = ci.objects(sent, m.last+1, p); len(recipients) > 0 {
-					break
-				}
-			}
+		switch frame.Actor.Kind {
+		case lexicon.SlotPrep:
+			actors = ci.objects(sent, m.last+1, frame.Actor.Prep)
+		case lexicon.SlotNone:
+		default:
+			actors = s.nominalActor(sent, m.first)
 		}
-		if len(actors) == 0 {
+		recipients = s.slot(sent, m, frame.Recipient)
+		if len(actors) == 0 && frame.Actor.Kind != lexicon.SlotNone {
 			actors = ci.byAgent(sent, m.last+1)
 		}
 	}
@@ -338,11 +347,18 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 
 var gerundPreps = map[string]bool{"of": true, "for": true, "about": true, "against": true, "from": true, "over": true}
 
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
+// slot finds the entities of a frame slot after the matched pattern.
+func (s *Stage) slot(sent doc.Sentence, m match, sl lexicon.Slot) []int {
+	switch sl.Kind {
+	case lexicon.SlotNone:
+		return nil
+	case lexicon.SlotPrep:
+		return s.ci.objects(sent, m.last+1, sl.Prep)
+	case lexicon.SlotPoss:
+		return s.nominalActor(sent, m.first)
+	default:
+		return s.ci.objects(sent, m.last+1, "")
 	}
-	return b
 }
 
 // nominalActor finds the possessor of a nominal trigger: "Armenia's

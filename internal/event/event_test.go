@@ -10,34 +10,41 @@ import (
 	"github.com/dateline-project/dateline/internal/actor/actortest"
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/event"
+	"github.com/dateline-project/dateline/internal/event/lexicon"
+	"github.com/dateline-project/dateline/internal/plover"
 	"github.com/dateline-project/dateline/internal/quote"
 	"github.com/dateline-project/dateline/internal/text"
 )
 
 // testLexicon is a handful of triggers written for these tests, so the
 // clause rules are tested apart from the full lexicon.
-type testLexicon map[string][]*event.Trigger
+type testLexicon map[string][]*lexicon.Trigger
 
-func (l testLexicon) Candidates(lemma string) []*event.Trigger { return l[lemma] }
+func (l testLexicon) Candidates(lemma string) []*lexicon.Trigger { return l[lemma] }
+func (l testLexicon) Lemma(string) (string, bool)                { return "", false }
 
-func newTestLexicon() testLexicon {
+func newTestLexicon(t *testing.T) testLexicon {
 	l := testLexicon{}
-	add := func(pattern, typ, mode, prep, negType string, noun bool) {
+	add := func(pattern, typ, mode string, kind lexicon.Kind, frame, negType string) {
+		f, err := lexicon.ParseFrame(frame)
+		if err != nil {
+			t.Fatal(err)
+		}
 		words := strings.Fields(pattern)
-		l[words[0]] = append(l[words[0]], &event.Trigger{Type: typ, Mode: mode, Words: words, Noun: noun,
-			RecipientPrep: prep, NegatedType: negType, Confidence: 0.9, Rule: "test:" + pattern})
+		l[words[0]] = append(l[words[0]], &lexicon.Trigger{Type: plover.EventType(typ), Mode: mode, Words: words, Kind: kind,
+			Frames: []lexicon.Frame{f}, NegatedType: plover.EventType(negType), Confidence: 0.9, Rule: "test:" + pattern})
 	}
-	add("accuse", "ACCUSE", "allege", "", "", false)
-	add("attack", "ASSAULT", "", "", "", false)
-	add("shell", "ASSAULT", "heavy-weapons", "", "", false)
-	add("discuss", "CONSULT", "", "with", "REJECT", false)
-	add("sign", "AGREE", "", "with", "", false)
-	add("urge", "REQUEST", "", "", "", false)
-	add("refuse to", "REJECT", "", "", "", false)
-	add("accept", "AGREE", "", "", "", false)
-	add("block", "COERCE", "", "", "", false)
-	add("opening", "RETREAT", "access", "for", "", true)
-	add("detain", "COERCE", "arrest", "", "", false)
+	add("accuse", "ACCUSE", "allege", lexicon.KindVerb, "subj>obj", "")
+	add("attack", "ASSAULT", "", lexicon.KindVerb, "subj>obj", "")
+	add("shell", "ASSAULT", "heavy-weapons", lexicon.KindVerb, "subj>obj", "")
+	add("discuss", "CONSULT", "", lexicon.KindVerb, "subj>prep:with", "REJECT")
+	add("sign", "AGREE", "", lexicon.KindVerb, "subj>prep:with", "")
+	add("urge", "REQUEST", "", lexicon.KindVerb, "subj>obj", "")
+	add("refuse to", "REJECT", "", lexicon.KindMWE, "subj>obj", "")
+	add("accept", "AGREE", "", lexicon.KindVerb, "subj>obj", "")
+	add("block", "COERCE", "", lexicon.KindVerb, "subj>obj", "")
+	add("opening", "RETREAT", "access", lexicon.KindNoun, "poss>prep:for", "")
+	add("detain", "COERCE", "arrest", lexicon.KindVerb, "subj>obj", "")
 	return l
 }
 
@@ -66,7 +73,7 @@ func code(t *testing.T, body string) *doc.Doc {
 	d := &doc.Doc{ID: "t", Text: body, Published: time.Date(2024, 3, 8, 0, 0, 0, 0, time.UTC)}
 	for _, st := range []interface{ Process(*doc.Doc) error }{
 		text.NewAnnotator(model), actor.New(actortest.Dict()).NewStage(), quote.New(cues),
-		event.New(newTestLexicon(), testOntology{}, nil).NewStage(),
+		event.New(newTestLexicon(t), testOntology{}, nil).NewStage(),
 	} {
 		if err := st.Process(d); err != nil {
 			t.Fatal(err)
