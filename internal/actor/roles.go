@@ -89,6 +89,14 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 				}
 			}
 		}
+		if det := s.tok(d, a); country == "" && (det == "its" || det == "their") {
+			// "Syria offered its troops": the owner is the latest
+			// organisation or country named before.
+			if o := s.lastOwner(); o != nil {
+				country = o.CountryCode
+				rule += " +possessive_pronoun"
+			}
+		}
 		if country == "" {
 			if cc, ok := s.ofCountry(d, sent, b); ok {
 				country = cc
@@ -112,10 +120,9 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			// "Azerbaijan's partners" are not Azerbaijani.
 			country = ""
 		}
-		det := s.tok(d, a)
 		// "the official", "the illegal regime": a definite phrase of
 		// adjectives and a role refers back.
-		bare := roleStart > a && definiteDets[det]
+		bare := roleStart > a && definiteDets[s.tok(d, a)]
 		for k := a + 1; k < roleStart && bare; k++ {
 			bare = d.Tokens[k].Tag == "JJ" || d.Tokens[k].Tag == "VBN"
 		}
@@ -149,6 +156,17 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 // genericRoles name kinds of actor, not actors, when nothing qualifies
 // them.
 var genericRoles = map[string]bool{"country": true, "state": true, "nation": true, "side": true, "party": true, "power": true}
+
+// lastOwner returns the latest country or organisation candidate of the
+// sentence, which "its" and "their" usually point to.
+func (s *Stage) lastOwner() *cand {
+	for i := len(s.cands) - 1; i >= 0; i-- {
+		if c := &s.cands[i]; (c.Type == doc.GPE || c.Type == doc.Org) && c.CountryCode != "" {
+			return c
+		}
+	}
+	return nil
+}
 
 // personStartsAt reports a person candidate of this sentence starting at
 // token k.

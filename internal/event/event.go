@@ -142,9 +142,9 @@ func (s *Stage) indexQuotes(d *doc.Doc) {
 }
 
 // triggerTag reports whether a token's tag can carry a trigger: verbs,
-// common nouns, and adjectives in multi-word triggers.
+// common nouns, and adjectives (for adjective triggers only).
 func triggerTag(tag string) bool {
-	return strings.HasPrefix(tag, "VB") || tag == "NN" || tag == "NNS" || tag == "JJ" || tag == "RP" || tag == "IN"
+	return strings.HasPrefix(tag, "VB") || tag == "NN" || tag == "NNS" || tag == "JJ"
 }
 
 // lemmas returns the lemma candidates of token k, irregular forms
@@ -167,6 +167,9 @@ func (s *Stage) findMatch(d *doc.Doc, sent doc.Sentence, t int) (match, bool) {
 		for _, tr := range s.c.lex.Candidates(lemma) {
 			last, ok := s.matchFrom(sent, tr.Words[1:], t+1, t)
 			if !ok {
+				continue
+			}
+			if d.Tokens[t].Tag == "JJ" && tr.Kind != lexicon.KindAdj && tr.Kind != lexicon.KindMWE {
 				continue
 			}
 			if !found || tr.Len() > best.trig.Len() || (tr.Len() == best.trig.Len() && tr.Confidence > best.trig.Confidence) {
@@ -226,6 +229,10 @@ func (s *Stage) sentence(d *doc.Doc, si int) {
 		if s.used[t] || s.scare[t] || !triggerTag(d.Tokens[t].Tag) {
 			continue
 		}
+		// "according to" attributes speech; it is no accord.
+		if s.ci.tok(t) == "according" && t+1 < sent.EndToken && s.ci.tok(t+1) == "to" {
+			continue
+		}
 		m, ok := s.findMatch(d, sent, t)
 		if !ok {
 			continue
@@ -283,7 +290,7 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 				subj = lastSubjects
 			}
 		}
-		obj := s.slot(sent, m, frame.Recipient)
+		obj := s.recipientsOf(sent, m, tr)
 		if ci.isPassive(vgS, t) {
 			actors, recipients = ci.byAgent(sent, m.last+1), subj
 			ev.Rule += " +passive"
@@ -314,12 +321,17 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 		default:
 			actors = s.nominalActor(sent, m.first)
 		}
-		recipients = s.slot(sent, m, frame.Recipient)
+		recipients = s.recipientsOf(sent, m, tr)
 		if len(actors) == 0 && frame.Actor.Kind != lexicon.SlotNone {
 			actors = ci.byAgent(sent, m.last+1)
 		}
 	}
 	actors, recipients = dropSame(d, actors, recipients)
+	if !verb && len(actors) == 0 && len(recipients) == 0 {
+		// A bare nominal ("the riots", "a peace deal") names an event
+		// without saying who did it to whom; PLOVER needs an actor.
+		return ev, nil, false
+	}
 	ev.Actors = eventActors(d, actors)
 	ev.Recipients = eventActors(d, recipients)
 
@@ -346,6 +358,45 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 }
 
 var gerundPreps = map[string]bool{"of": true, "for": true, "about": true, "against": true, "from": true, "over": true}
+
+// recipientsOf tries the trigger's frames in order of preference and
+// keeps the first whose recipient slot finds an actor with a country,
+// else the first that finds any; a trigger that takes a recipient but
+// finds none in its slots takes the first actor with a country later in
+// the clause ("offered to negotiate with the president of Armenia").
+func (s *Stage) recipientsOf(sent doc.Sentence, m match, tr *lexicon.Trigger) []int {
+	var any []int
+	takes := false
+	for _, f := range tr.Frames {
+		if f.Recipient.Kind == lexicon.SlotNone {
+			continue
+		}
+		takes = true
+		r := s.slot(sent, m, f.Recipient)
+		if len(r) == 0 {
+			continue
+		}
+		if s.ci.d.Entities[r[0]].CountryCode != "" {
+			return r
+		}
+		if any == nil {
+			any = r
+		}
+	}
+	if any != nil || !takes {
+		return any
+	}
+	limit := min(sent.EndToken, m.last+12)
+	for j := m.last + 1; j < limit; j++ {
+		if isFinite(s.ci.tag(j)) && s.ci.entStart[j] < 0 {
+			break
+		}
+		if e := s.ci.entStart[j]; e >= 0 && s.ci.d.Entities[e].CountryCode != "" {
+			return []int{e}
+		}
+	}
+	return nil
+}
 
 // slot finds the entities of a frame slot after the matched pattern.
 func (s *Stage) slot(sent doc.Sentence, m match, sl lexicon.Slot) []int {

@@ -290,3 +290,44 @@ func (l *Lexicon) Rows(t plover.EventType) int { return l.rows[t] }
 
 // Len returns the number of expanded triggers.
 func (l *Lexicon) Len() int { return len(l.all) }
+
+// Match matches the trigger against tokens from start, where the first
+// word is already known to match start, and returns the last token the
+// match used. Tokens at limit and after are out of reach (the sentence
+// end). has(k, w) reports whether token k matches pattern word w, through
+// its form or lemma candidates; Match never calls it with a gap. Opt
+// takes one token or none and Gap zero to MaxGap tokens; the first
+// (shortest-gap) match wins. Match does not allocate.
+func (t *Trigger) Match(start, limit int, has func(k int, w string) bool) (last int, ok bool) {
+	if start >= limit {
+		return 0, false
+	}
+	return matchFrom(t.Words[1:], start+1, start, limit, has)
+}
+
+func matchFrom(words []string, k, last, limit int, has func(int, string) bool) (int, bool) {
+	if len(words) == 0 {
+		return last, true
+	}
+	switch w := words[0]; w {
+	case Opt, Gap:
+		// A pattern never ends in a gap, so words[1] exists.
+		max := 1
+		if w == Gap {
+			max = MaxGap
+		}
+		for skip := 0; skip <= max && k+skip < limit; skip++ {
+			if has(k+skip, words[1]) {
+				if l, ok := matchFrom(words[2:], k+skip+1, k+skip, limit, has); ok {
+					return l, true
+				}
+			}
+		}
+		return 0, false
+	default:
+		if k >= limit || !has(k, w) {
+			return 0, false
+		}
+		return matchFrom(words[1:], k+1, k, limit, has)
+	}
+}
