@@ -106,7 +106,7 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 			c.conf = 0.4
 		}
 	case refNone:
-		if c.Type == doc.Role && c.CountryCode == "" && co.dateline != "" {
+		if c.Type == doc.Role && c.CountryCode == "" && co.dateline != "" && !c.noDefaultCountry {
 			// An unqualified domestic actor ("police", "protesters") is
 			// taken to belong to the dateline's country.
 			c.CountryCode = co.dateline

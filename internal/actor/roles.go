@@ -117,8 +117,10 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			}
 		}
 		if (relationalRoles[role.Canonical] || relationalRoles[strings.TrimSuffix(role.Canonical, "s")]) && strings.Contains(rule, "+possessive") {
-			// "Azerbaijan's partners" are not Azerbaijani.
+			// "Azerbaijan's partners" are not Azerbaijani, nor of the
+			// dateline's country.
 			country = ""
+			c.noDefaultCountry = true
 		}
 		// "the official", "the illegal regime": a definite phrase of
 		// adjectives and a role refers back.

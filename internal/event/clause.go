@@ -140,6 +140,29 @@ func (ci *clauseIndex) subjects(s doc.Sentence, vg int) []int {
 	return nil
 }
 
+// sharedSubject returns the subject of the verb group before vg in the
+// sentence, for verbs coordinated without a subject of their own. It
+// looks back over at most three verb groups.
+func (ci *clauseIndex) sharedSubject(s doc.Sentence, vg int) []int {
+	for tries := 0; tries < 3; tries++ {
+		prev := -1
+		for k := vg - 1; k >= s.FirstToken; k-- {
+			if c := ci.chunkOf[k]; c >= 0 && ci.d.Chunks[c].Kind == doc.VerbGroup && isFinite(ci.tag(ci.d.Chunks[c].FirstToken)) || (c >= 0 && ci.d.Chunks[c].Kind == doc.VerbGroup && isFinite(ci.tag(k))) {
+				prev = ci.d.Chunks[c].FirstToken
+				break
+			}
+		}
+		if prev < 0 {
+			return nil
+		}
+		if subj := ci.subjects(s, prev); len(subj) > 0 {
+			return subj
+		}
+		vg = prev
+	}
+	return nil
+}
+
 // entitiesEndingAt returns the entity that ends right before token k
 // (the antecedent of a relative pronoun), skipping a prepositional phrase
 // that the entity itself does not cover ("the regime in X that ...").

@@ -229,8 +229,9 @@ func (s *Stage) sentence(d *doc.Doc, si int) {
 		if s.used[t] || s.scare[t] || !triggerTag(d.Tokens[t].Tag) {
 			continue
 		}
-		// "according to" attributes speech; it is no accord.
-		if s.ci.tok(t) == "according" && t+1 < sent.EndToken && s.ci.tok(t+1) == "to" {
+		// "according to" attributes speech and "thanks to" gives a
+		// cause; neither is an event.
+		if w := s.ci.tok(t); (w == "according" || w == "thanks") && t+1 < sent.EndToken && s.ci.tok(t+1) == "to" {
 			continue
 		}
 		m, ok := s.findMatch(d, sent, t)
@@ -271,6 +272,14 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 	var actors, recipients []int
 	frame := tr.Frame()
 	verb := strings.HasPrefix(d.Tokens[t].Tag, "VB") && !tr.Noun()
+	if !verb && tr.Kind == lexicon.KindVerb && t > sent.FirstToken {
+		// The tagger sometimes calls a coordinated or modified verb a
+		// noun ("fully share and support this position").
+		switch p := ci.tag(t - 1); {
+		case p == "RB" || p == "MD" || p == "TO" || p == "PRP" || ci.tok(t-1) == "and" || ci.tok(t-1) == "or":
+			verb = true
+		}
+	}
 	// A gerund in a prepositional phrase is the content of another event
 	// ("accused X of shelling villages"), not an event of its own.
 	if d.Tokens[t].Tag == "VBG" && t > sent.FirstToken && gerundPreps[ci.tok(t-1)] {
@@ -285,8 +294,14 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 			return ev, nil, false
 		}
 		subj := ci.subjects(sent, vgS)
-		if len(subj) == 0 && lastSubjects != nil && vgS > sent.FirstToken {
-			if p := ci.tok(vgS - 1); p == "," || p == "and" || p == "but" || p == "or" || lastVerbEnd >= 0 {
+		if len(subj) == 0 && vgS > sent.FirstToken {
+			if p := ci.tok(vgS - 1); p == "," || p == "and" || p == "but" || p == "or" {
+				// A verb coordinated with an earlier one shares its
+				// subject: "the regime that blocks the routes, refuses to
+				// accept cargo".
+				subj = ci.sharedSubject(sent, vgS)
+			}
+			if len(subj) == 0 && lastSubjects != nil && lastVerbEnd >= 0 {
 				subj = lastSubjects
 			}
 		}
