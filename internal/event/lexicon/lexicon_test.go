@@ -126,7 +126,7 @@ func TestCandidates(t *testing.T) {
 		{"withdrawal", "withdrawal", plover.Retreat, "withdraw", lexicon.KindNoun, "poss>prep:from"},
 		{"opening", "", "", "", 0, ""}, // no trigger: "open" is the lemma
 		{"release", "release * hostages", plover.Retreat, "release", lexicon.KindMWE, "subj>none"},
-		{"threaten", "threaten to", plover.Threaten, "", lexicon.KindMWE, "subj>none"},
+		{"threaten", "threaten * to", plover.Threaten, "", lexicon.KindMWE, "subj>none"},
 		{"praise", "praise", plover.Support, "", lexicon.KindVerb, "subj>obj"},
 		{"apologize", "apologize", plover.Concede, "", lexicon.KindVerb, "subj>prep:to"},
 		{"extradite", "extradite", plover.Cooperate, "", lexicon.KindVerb, "subj>obj"},
