@@ -88,6 +88,9 @@ type cand struct {
 	rolePerson bool
 	plural     bool
 	conf       float64
+	// noDefaultCountry keeps the dateline's country off a role whose
+	// country the text deliberately leaves open.
+	noDefaultCountry bool
 }
 
 type refKind uint8

@@ -98,10 +98,14 @@ func Load(opts Options) (*Coder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load trigger lexicon: %w", err)
 	}
+	disapproval, err := event.LoadDisapproval(data.FS, "cues/disapproval.tsv")
+	if err != nil {
+		return nil, err
+	}
 	return &Coder{opts: opts, tagger: m, gaz: gaz, meta: ms, actors: actor.New(dictionary).WithPlaceCheck(func(name string) bool {
 		return gaz.Has(gazetteer.Fold(nil, name))
 	}), cues: cues, when: wr,
-		events: event.New(lex, plover.Ontology{}, when.ForSpan)}, nil
+		events: event.New(lex, plover.Ontology{}, when.ForSpan).WithStatements(disapproval)}, nil
 }
 
 // NewStages builds one worker's stages; it satisfies pipeline.NewStages.

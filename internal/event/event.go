@@ -28,6 +28,7 @@ package event
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -62,9 +63,10 @@ type DateFinder func(d *doc.Doc, sentence, trigger doc.Span) (doc.TimeExpr, bool
 
 // Coder holds the shared, immutable resources.
 type Coder struct {
-	lex     Lexicon
-	onto    Ontology
-	dateFor DateFinder
+	lex         Lexicon
+	onto        Ontology
+	dateFor     DateFinder
+	disapproval *Disapproval
 }
 
 // New returns a coder. dateFor may be nil, in which case events take the
@@ -108,6 +110,11 @@ func (s *Stage) Process(d *doc.Doc) error {
 	for si := range d.Sentences {
 		s.sentence(d, si)
 	}
+	s.statements(d)
+	sort.SliceStable(d.Events, func(i, j int) bool { return d.Events[i].Evidence.Trigger.Start < d.Events[j].Evidence.Trigger.Start })
+	for i := range d.Events {
+		d.Events[i].ID = fmt.Sprintf("%s-e%d", d.ID, i+1)
+	}
 	return nil
 }
 
@@ -141,6 +148,22 @@ func (s *Stage) indexQuotes(d *doc.Doc) {
 	}
 }
 
+// kindFits gates a trigger on the part of speech of its first word: the
+// verb "blast" is an ACCUSE, the noun an ASSAULT. Verb triggers also take
+// nouns, because the tagger sometimes calls a verb a noun; build decides
+// from the context whether it was one.
+func kindFits(k lexicon.Kind, tag string) bool {
+	switch k {
+	case lexicon.KindNoun:
+		return tag == "NN" || tag == "NNS"
+	case lexicon.KindAdj:
+		return tag == "JJ"
+	case lexicon.KindVerb:
+		return strings.HasPrefix(tag, "VB") || tag == "NN" || tag == "NNS"
+	}
+	return tag != "JJ"
+}
+
 // triggerTag reports whether a token's tag can carry a trigger: verbs,
 // common nouns, and adjectives (for adjective triggers only).
 func triggerTag(tag string) bool {
@@ -169,7 +192,7 @@ func (s *Stage) findMatch(d *doc.Doc, sent doc.Sentence, t int) (match, bool) {
 			if !ok {
 				continue
 			}
-			if d.Tokens[t].Tag == "JJ" && tr.Kind != lexicon.KindAdj && tr.Kind != lexicon.KindMWE {
+			if !kindFits(tr.Kind, d.Tokens[t].Tag) {
 				continue
 			}
 			if !found || tr.Len() > best.trig.Len() || (tr.Len() == best.trig.Len() && tr.Confidence > best.trig.Confidence) {
@@ -328,6 +351,7 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 			}
 		}
 		ev.Aux = ci.auxOf(sent, vgS, t)
+		s.intent(sent, vgS, &ev)
 	} else {
 		switch frame.Actor.Kind {
 		case lexicon.SlotPrep:
@@ -411,6 +435,53 @@ func (s *Stage) recipientsOf(sent doc.Sentence, m match, tr *lexicon.Trigger) []
 		}
 	}
 	return nil
+}
+
+// intentCues before an infinitive state an intention: "is ready to send
+// troops", "offered to release".
+var intentCues = map[string]bool{"willing": true, "ready": true, "prepared": true, "offered": true, "offers": true,
+	"offer": true, "pledged": true, "pledges": true, "promised": true, "promises": true, "plans": true, "planned": true,
+	"intends": true, "agreed": true, "vowed": true, "committed": true}
+
+// intent recodes events that are only intended or threatened, as PLOVER
+// does: a stated intention to cooperate materially (send aid, withdraw
+// troops) is AGREE; a possible or announced material conflict (could
+// impose sanctions, will strike) is THREATEN. Negated events keep their
+// coding.
+func (s *Stage) intent(sent doc.Sentence, vgS int, ev *doc.Event) {
+	if ev.Negated {
+		return
+	}
+	ci := &s.ci
+	intended := false
+	for _, a := range ev.Aux {
+		if a == "future" || a == "hypothetical" || a == "conditional" {
+			intended = true
+		}
+	}
+	cue := ""
+	if k := vgS; k > sent.FirstToken+1 && ci.tok(k) == "to" {
+		cue = ci.tok(k - 1)
+	} else if k > sent.FirstToken && ci.tok(k-1) == "to" && k > sent.FirstToken+1 {
+		cue = ci.tok(k - 2)
+	}
+	if intentCues[cue] {
+		intended = true
+	}
+	if !intended {
+		return
+	}
+	switch s.c.onto.Quad(ev.Type) {
+	case "material cooperation":
+		ev.Rule += " +intent:" + ev.Type
+		ev.Type, ev.Mode = "AGREE", ""
+	case "material conflict":
+		if ev.Type == "PROTEST" {
+			return
+		}
+		ev.Rule += " +threat:" + ev.Type
+		ev.Type, ev.Mode = "THREATEN", ""
+	}
 }
 
 // slot finds the entities of a frame slot after the matched pattern.

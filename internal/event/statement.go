@@ -1,0 +1,145 @@
+package event
+
+import (
+	"fmt"
+	"io/fs"
+
+	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/lexicon"
+)
+
+// Disapproval is the list of negative-evaluation words
+// (data/cues/disapproval.tsv) that make a statement an accusation.
+type Disapproval struct {
+	words map[string]disapprovalWord
+}
+
+type disapprovalWord struct {
+	mode string
+	rule string
+}
+
+// LoadDisapproval reads the word list from fsys.
+func LoadDisapproval(fsys fs.FS, path string) (*Disapproval, error) {
+	d := &Disapproval{words: map[string]disapprovalWord{}}
+	err := lexicon.ReadFile(fsys, path, []string{"word", "mode"}, func(r lexicon.Record) error {
+		w, m := r.Get("word"), r.Get("mode")
+		if m != "disapprove" && m != "allege" {
+			return r.Errorf("mode must be disapprove or allege, not %q", m)
+		}
+		d.words[w] = disapprovalWord{mode: m, rule: fmt.Sprintf("%s:%d", path, r.Line)}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load disapproval words: %w", err)
+	}
+	return d, nil
+}
+
+// WithStatements returns a copy of c that also codes accusations carried
+// by a statement's wording.
+func (c *Coder) WithStatements(d *Disapproval) *Coder {
+	cc := *c
+	cc.disapproval = d
+	return &cc
+}
+
+// statements codes ACCUSE events from statements whose words disapprove
+// of a named actor: "the insincere position of the Armenian leadership",
+// said by a resolved speaker, is that speaker accusing the leadership. The
+// actor is the speaker; the recipients are the government-like actors the
+// statement's sentence names, other than the speaker and the speaker's own
+// government; one event per statement sentence and word.
+func (s *Stage) statements(d *doc.Doc) {
+	if s.c.disapproval == nil {
+		return
+	}
+	accused := map[[2]int]bool{} // (sentence, target root) already coded
+	for qi := range d.Quotes {
+		q := d.Quotes[qi]
+		if q.Kind == doc.ScareQuote || q.Speaker < 0 {
+			continue
+		}
+		speaker := d.Entities[q.Speaker]
+		first := tokenAtOrAfter(d, q.Start, 0)
+		for t := first; t < len(d.Tokens) && d.Tokens[t].End <= q.End; t++ {
+			if s.used[t] || s.scare[t] {
+				continue
+			}
+			w, ok := s.c.disapproval.words[s.ci.tok(t)]
+			if !ok {
+				continue
+			}
+			si := sentenceOf(d, t)
+			if si < 0 {
+				continue
+			}
+			sent := d.Sentences[si]
+			var targets []int
+			seen := map[int]bool{}
+			for k := max(sent.FirstToken, first); k < sent.EndToken && d.Tokens[k].End <= q.End; k++ {
+				e := s.ci.entStart[k]
+				if e < 0 {
+					continue
+				}
+				r := rootOf(d, e)
+				en := d.Entities[r]
+				if seen[r] || accused[[2]int{si, r}] || r == q.Speaker || en.CountryCode == "" || !accusable(en.SectorCode) ||
+					(en.CountryCode == speaker.CountryCode && en.SectorCode == speaker.SectorCode) {
+					continue
+				}
+				seen[r] = true
+				accused[[2]int{si, r}] = true
+				targets = append(targets, e)
+			}
+			if len(targets) == 0 {
+				continue
+			}
+			s.used[t] = true
+			ev := doc.Event{
+				Type: "ACCUSE", Mode: w.mode, Location: -1, ClaimedBy: -1,
+				Actors:     []doc.EventActor{{Span: q.SpeakerMention, RawText: d.SpanText(q.SpeakerMention), Actor: speaker.Actor, Entity: q.Speaker}},
+				Recipients: eventActors(d, targets),
+				Evidence:   doc.Evidence{Sentence: sent.Span, Trigger: d.Tokens[t].Span},
+				Rule:       "statement_disapproval " + w.rule, Confidence: 0.5,
+			}
+			if q.SpeakerMention.End <= q.SpeakerMention.Start {
+				ev.Actors[0].Span = speaker.Span
+				ev.Actors[0].RawText = d.SpanText(speaker.Span)
+			}
+			s.date(d, sent, &ev)
+			ev.Location = placeIn(d, sent)
+			ev.Quad = s.c.onto.Quad(ev.Type)
+			ev.CameoRoot = s.c.onto.CameoRoot(ev.Type, ev.Mode)
+			ev.Intensity = s.c.onto.Intensity(ev.Type, ev.Mode)
+			ev.ID = fmt.Sprintf("%s-e%d", d.ID, len(d.Events)+1)
+			d.Events = append(d.Events, ev)
+		}
+	}
+}
+
+// accusable sectors are actors a statement can accuse: states, their
+// organs, armed and political groups, not bystanders.
+func accusable(sector string) bool {
+	switch sector {
+	case "GOV", "MIL", "COP", "JUD", "LEG", "PRE", "REB", "PTY", "SPY", "UAF", "OPP", "ELI", "":
+		return true
+	}
+	return false
+}
+
+func sentenceOf(d *doc.Doc, t int) int {
+	lo, hi := 0, len(d.Sentences)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if d.Sentences[m].EndToken <= t {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(d.Sentences) && d.Sentences[lo].FirstToken <= t {
+		return lo
+	}
+	return -1
+}
