@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -59,7 +60,9 @@ type ingestCounts struct {
 func (c ingestCounts) done() int { return c.New + c.Unchanged + c.Skipped }
 
 // ingester codes documents and commits them to a store in small
-// transactions, in input order.
+// transactions, in input order. Commits run on a writer goroutine of their
+// own so that coding goes on while a batch is written; batches queue one
+// deep, which bounds memory and keeps the commit order the input order.
 type ingester struct {
 	st     store.Store
 	runner *pipeline.Runner
@@ -69,18 +72,29 @@ type ingester struct {
 	// whichever comes first.
 	batch    int
 	maxDelay time.Duration
-	// progress is called after every commit.
+	// progress is called after every commit, from the writer goroutine.
 	progress func(ingestCounts)
 
 	pending   []store.Document
 	lastFlush time.Time
-	counts    ingestCounts
+	batches   chan []store.Document
+	writeErr  chan error // the writer's first error, sent once
+
+	mu     sync.Mutex
+	counts ingestCounts
 }
 
 // run codes the items that produce emits and stores them. It returns the
 // counts of what was committed, also on error.
 func (in *ingester) run(ctx context.Context, produce func(emit func(pipeline.Item) error) error) (ingestCounts, error) {
 	in.lastFlush = time.Now()
+	in.batches = make(chan []store.Document, 1)
+	in.writeErr = make(chan error, 1)
+	writerDone := make(chan struct{})
+	// The writer outlives a cancelled ctx: what was coded before an
+	// interrupt is complete and in order, so it is kept.
+	go in.write(context.WithoutCancel(ctx), writerDone)
+
 	err := in.runner.Run(ctx, func(emit func(pipeline.Item) error) error {
 		return produce(func(it pipeline.Item) error {
 			if it.Err == nil && it.Doc != nil {
@@ -96,59 +110,96 @@ func (in *ingester) run(ctx context.Context, produce func(emit func(pipeline.Ite
 			}
 			return emit(it)
 		})
-	}, in.consume(ctx))
-	// Keep what was coded before a cancellation or a reader error: it is
-	// complete and in order. The flush must outlive the cancelled ctx.
-	if ferr := in.flush(context.WithoutCancel(ctx)); err == nil {
+	}, in.consume)
+	if ferr := in.flush(); err == nil {
 		err = ferr
 	}
+	close(in.batches)
+	<-writerDone
+	select {
+	case werr := <-in.writeErr:
+		if err == nil || errors.Is(err, errWriterFailed) {
+			err = werr
+		}
+	default:
+	}
+	in.mu.Lock()
+	defer in.mu.Unlock()
 	return in.counts, err
 }
 
-func (in *ingester) consume(ctx context.Context) func(pipeline.Item) error {
-	return func(it pipeline.Item) error {
-		switch {
-		case errors.Is(it.Err, errKnown):
-			in.counts.Unchanged++
-		case it.Err != nil:
-			in.counts.Skipped++
-			in.log.Warn("skipped", "err", it.Err)
-		default:
-			in.pending = append(in.pending, store.Document{
-				Record: output.FromDoc(it.Doc, output.Options{}),
-				Text:   it.Doc.Text,
-			})
+// errWriterFailed stops the pipeline when the writer has failed; run
+// reports the writer's own error instead.
+var errWriterFailed = errors.New("store writer failed")
+
+func (in *ingester) write(ctx context.Context, done chan<- struct{}) {
+	defer close(done)
+	failed := false
+	for batch := range in.batches {
+		if failed {
+			continue // drain, so that flush never blocks
 		}
-		if len(in.pending) >= in.batch || (len(in.pending) > 0 && time.Since(in.lastFlush) >= in.maxDelay) {
-			return in.flush(ctx)
+		var ins []bool
+		if len(batch) > 0 {
+			var err error
+			ins, err = in.st.PutDocuments(ctx, batch)
+			if err != nil {
+				failed = true
+				in.writeErr <- err
+				continue
+			}
 		}
-		return nil
+		in.mu.Lock()
+		for _, ok := range ins {
+			if ok {
+				in.counts.New++
+			} else {
+				in.counts.Unchanged++
+			}
+		}
+		n := in.counts
+		in.mu.Unlock()
+		if in.progress != nil {
+			in.progress(n)
+		}
 	}
 }
 
-func (in *ingester) flush(ctx context.Context) error {
+func (in *ingester) consume(it pipeline.Item) error {
+	switch {
+	case errors.Is(it.Err, errKnown):
+		in.mu.Lock()
+		in.counts.Unchanged++
+		in.mu.Unlock()
+	case it.Err != nil:
+		in.mu.Lock()
+		in.counts.Skipped++
+		in.mu.Unlock()
+		in.log.Warn("skipped", "err", it.Err)
+	default:
+		in.pending = append(in.pending, store.Document{
+			Record: output.FromDoc(it.Doc, output.Options{}),
+			Text:   it.Doc.Text,
+		})
+	}
+	if len(in.pending) >= in.batch || time.Since(in.lastFlush) >= in.maxDelay {
+		return in.flush()
+	}
+	return nil
+}
+
+// flush hands the pending documents to the writer (an empty batch just
+// reports progress).
+func (in *ingester) flush() error {
 	in.lastFlush = time.Now()
-	if len(in.pending) == 0 {
-		if in.progress != nil {
-			in.progress(in.counts)
-		}
-		return nil
+	select {
+	case err := <-in.writeErr:
+		in.writeErr <- err // keep it for run
+		return errWriterFailed
+	default:
 	}
-	ins, err := in.st.PutDocuments(ctx, in.pending)
-	if err != nil {
-		return err
-	}
-	for _, ok := range ins {
-		if ok {
-			in.counts.New++
-		} else {
-			in.counts.Unchanged++
-		}
-	}
-	in.pending = in.pending[:0]
-	if in.progress != nil {
-		in.progress(in.counts)
-	}
+	in.batches <- in.pending
+	in.pending = make([]store.Document, 0, in.batch)
 	return nil
 }
 
