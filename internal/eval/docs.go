@@ -87,10 +87,19 @@ func MainType(body, title *doc.Doc) string {
 				continue
 			}
 			w := ev.Confidence * factor
+			typ := ev.Type
+			// A story about an agreement to do something is about the
+			// thing agreed ("agrees to remove restrictions" is a
+			// concession), as the labels of document sets read it.
+			if isComplement(ev) {
+				w *= 2.5
+			} else if i := strings.Index(ev.Rule, "+intent:"); i >= 0 {
+				typ = strings.Fields(ev.Rule[i+len("+intent:"):])[0]
+			}
 			if len(d.Paragraphs) > 1 && ev.Evidence.Sentence.End <= d.Paragraphs[0].End {
 				w *= 2
 			}
-			weight[ev.Type] += w
+			weight[typ] += w
 		}
 	}
 	add(body, 1)
@@ -117,13 +126,13 @@ func ScoreDocs(ctx context.Context, c *coder.Coder, docs []LabelledDoc) (*DocsRe
 	gold := map[string]bool{}
 	kinds := map[string]int{}
 	for _, ld := range docs {
-		body := &doc.Doc{ID: ld.ID, Text: ld.Text}
+		body := &doc.Doc{ID: ld.ID, Text: fillPlaceholders(ld.Text)}
 		if err := w.Code(ctx, body); err != nil {
 			return nil, fmt.Errorf("code %s: %w", ld.ID, err)
 		}
 		var title *doc.Doc
 		if ld.Title != "" {
-			title = &doc.Doc{ID: ld.ID + "-title", Text: ld.Title}
+			title = &doc.Doc{ID: ld.ID + "-title", Text: fillPlaceholders(ld.Title)}
 			if err := w.Code(ctx, title); err != nil {
 				return nil, fmt.Errorf("code %s title: %w", ld.ID, err)
 			}
@@ -167,4 +176,20 @@ func ReadLabelledCSVFile(path string) ([]LabelledDoc, error) {
 	}
 	defer f.Close()
 	return ReadLabelledCSV(f)
+}
+
+// placeholderNames stand in for the "{country_1}", "{city}" slots of
+// synthetic stories, so that their actors are recognised: the slots are
+// template holes, not text, and any real name of the right kind reads the
+// way the template's author meant.
+var placeholderNames = strings.NewReplacer(
+	"{country_1}", "Norway", "{country_2}", "Chile", "{country_3}", "Kenya", "{country_4}", "Vietnam",
+	"{city}", "Bergen", "{city_1}", "Bergen", "{city_2}", "Valparaiso",
+)
+
+func fillPlaceholders(s string) string {
+	if !strings.Contains(s, "{") {
+		return s
+	}
+	return placeholderNames.Replace(s)
 }

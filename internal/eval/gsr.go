@@ -131,19 +131,30 @@ func topKinds(m map[string]int, n int) []KindCount {
 	return out
 }
 
-// codedTypes returns the distinct types of the document's asserted events
-// (negated events did not happen), in order of first appearance.
+// codedTypes returns the distinct types of the document's asserted events,
+// in order of first appearance: negated events did not happen, and a
+// complement ("agreed to [withdraw]") is what an event is about, not an
+// event of its own.
 func codedTypes(d *doc.Doc) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, ev := range d.Events {
-		if ev.Negated || seen[ev.Type] {
+		if ev.Negated || seen[ev.Type] || isComplement(ev) {
 			continue
 		}
 		seen[ev.Type] = true
 		out = append(out, ev.Type)
 	}
 	return out
+}
+
+func isComplement(ev doc.Event) bool {
+	for _, a := range ev.Aux {
+		if a == "complement" {
+			return true
+		}
+	}
+	return false
 }
 
 func evidenceOf(d *doc.Doc) []string {
@@ -221,7 +232,7 @@ func ScoreGSR(ctx context.Context, c *coder.Coder, recs []GSRRecord) (*GSRReport
 		// Countries over the matched events.
 		var actors, recipients []string
 		for _, ev := range d.Events {
-			if ev.Type != g || ev.Negated {
+			if ev.Type != g || ev.Negated || isComplement(ev) {
 				continue
 			}
 			for _, a := range ev.Actors {

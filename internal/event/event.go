@@ -311,11 +311,11 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 	if verb {
 		vgS, _ := ci.vgBounds(t)
 		// An infinitive right after another verb trigger is its
-		// complement ("agreed to set up", "refuses to accept"): the outer
-		// trigger already coded it.
-		if vgS > 0 && ci.tok(vgS) == "to" && lastVerbEnd >= 0 && vgS-lastVerbEnd <= 2 {
-			return ev, nil, false
-		}
+		// complement ("agreed to remove restrictions", "refuses to
+		// accept"): the outer trigger is the event that happened; the
+		// complement is coded too, marked "complement", because it says
+		// what was agreed, demanded or refused.
+		complement := vgS > 0 && ci.tok(vgS) == "to" && lastVerbEnd >= 0 && vgS-lastVerbEnd <= 2
 		subj := ci.subjects(sent, vgS)
 		if len(subj) == 0 && vgS > sent.FirstToken {
 			if p := ci.tok(vgS - 1); p == "," || p == "and" || p == "but" || p == "or" {
@@ -351,7 +351,12 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 			}
 		}
 		ev.Aux = ci.auxOf(sent, vgS, t)
-		s.intent(sent, vgS, &ev)
+		if complement {
+			ev.Aux = appendOnce(ev.Aux, "complement")
+			ev.Confidence *= 0.6
+		} else {
+			s.intent(sent, vgS, &ev)
+		}
 	} else {
 		switch frame.Actor.Kind {
 		case lexicon.SlotPrep:
