@@ -25,8 +25,10 @@
 package actor
 
 import (
-	"sort"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/text"
@@ -136,7 +138,7 @@ func (s *Stage) Process(d *doc.Doc) error {
 		s.properRuns(d, sent)
 		s.roles(d, sent)
 		s.pronouns(d, sent)
-		sort.SliceStable(s.cands, func(i, j int) bool { return s.cands[i].Start < s.cands[j].Start })
+		slices.SortStableFunc(s.cands, func(a, b cand) int { return a.Start - b.Start })
 		for i := range s.cands {
 			co.add(d, &s.cands[i])
 		}
@@ -189,14 +191,11 @@ func isCap(d *doc.Doc, i int) bool {
 		return false
 	}
 	c := d.Text[t.Start]
-	if c >= 'A' && c <= 'Z' {
-		return true
+	if c < utf8.RuneSelf {
+		return c >= 'A' && c <= 'Z'
 	}
-	if c < 0x80 {
-		return false
-	}
-	r := []rune(d.Text[t.Start:min(t.End, t.Start+4)])
-	return len(r) > 0 && r[0] != '\uFFFD' && strings.ToUpper(string(r[0])) == string(r[0]) && strings.ToLower(string(r[0])) != string(r[0])
+	r, _ := utf8.DecodeRuneInString(d.Text[t.Start:t.End])
+	return unicode.IsUpper(r)
 }
 
 func isProperTag(tag string) bool { return tag == "NNP" || tag == "NNPS" }

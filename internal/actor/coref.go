@@ -20,6 +20,7 @@ type corefState struct {
 	surnames   map[string]int // lower-case last word of a person's name -> person
 	lastPerson int            // root of the most recent person mention
 	recent     []int          // roots of recent mentions, newest last
+	lowerNames []string       // lower-case Name of each entity, by index
 }
 
 func newCorefState(d *doc.Doc) *corefState {
@@ -74,7 +75,7 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 		resolveTo(d, c, co.lastPerson)
 		c.Rule = "pronoun"
 	case refPlural:
-		r := co.findRecent(d, func(e *doc.Entity) bool { return e.Type != doc.Person })
+		r := co.findRecent(d, func(i int, e *doc.Entity) bool { return e.Type != doc.Person })
 		if r < 0 {
 			return
 		}
@@ -91,9 +92,9 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 				}
 			}
 		} else {
-			r = co.findRecent(d, func(e *doc.Entity) bool {
+			r = co.findRecent(d, func(i int, e *doc.Entity) bool {
 				return (e.Type == doc.Org || e.Type == doc.Role) && e.Antecedent < 0 &&
-					strings.Contains(strings.ToLower(e.Name), c.roleKey) && e.CountryCode != ""
+					strings.Contains(co.lowerName(d, i), c.roleKey) && e.CountryCode != ""
 			})
 		}
 		if r >= 0 {
@@ -133,9 +134,20 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 	}
 }
 
-func (co *corefState) findRecent(d *doc.Doc, ok func(*doc.Entity) bool) int {
+// lowerName returns the lower-case name of entity i, computed once.
+func (co *corefState) lowerName(d *doc.Doc, i int) string {
+	for len(co.lowerNames) <= i {
+		co.lowerNames = append(co.lowerNames, "")
+	}
+	if co.lowerNames[i] == "" {
+		co.lowerNames[i] = strings.ToLower(d.Entities[i].Name)
+	}
+	return co.lowerNames[i]
+}
+
+func (co *corefState) findRecent(d *doc.Doc, ok func(i int, e *doc.Entity) bool) int {
 	for k := len(co.recent) - 1; k >= 0; k-- {
-		if e := &d.Entities[co.recent[k]]; ok(e) {
+		if e := &d.Entities[co.recent[k]]; ok(co.recent[k], e) {
 			return co.recent[k]
 		}
 	}
