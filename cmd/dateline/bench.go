@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"os"
 	"runtime"
+	"runtime/pprof"
 	"sync"
 	"syscall"
 	"time"
@@ -71,6 +73,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	seed := fs.Uint64("seed", 1, "corpus seed")
 	workers := fs.Int("workers", 0, "number of workers (default: all cores)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the coding run to `FILE`")
 	if _, err := parseArgs(fs, args); err != nil {
 		return err
 	}
@@ -106,6 +109,17 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		return st, err
 	}
 	var tokens, events, failed int
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return fmt.Errorf("create profile: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("start profile: %w", err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	start := time.Now()
 	err = r.Run(ctx, func(emit func(pipeline.Item) error) error {
 		for i := range arts {

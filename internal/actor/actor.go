@@ -67,6 +67,7 @@ type Stage struct {
 	keyBuf  []byte
 	curly   bool // the text has typographic apostrophes to fold
 	exact   ExactDictionary
+	coref   corefState
 }
 
 // NewStage returns a per-worker stage.
@@ -130,7 +131,13 @@ func (s *Stage) Process(d *doc.Doc) error {
 			}
 		}
 	}
-	co := newCorefState(d)
+	if d.Entities == nil {
+		// About one mention per eight tokens in news copy; one
+		// allocation instead of a growing slice.
+		d.Entities = make([]doc.Entity, 0, len(d.Tokens)/8+4)
+	}
+	co := &s.coref
+	co.reset(d)
 	for si := range d.Sentences {
 		sent := &d.Sentences[si]
 		s.cands = s.cands[:0]

@@ -23,12 +23,21 @@ type corefState struct {
 	lowerNames []string       // lower-case Name of each entity, by index
 }
 
-func newCorefState(d *doc.Doc) *corefState {
-	c := &corefState{names: map[string]int{}, surnames: map[string]int{}, lastPerson: -1}
+// reset prepares the state for a new document, keeping its maps and
+// slices so that a worker allocates them once.
+func (c *corefState) reset(d *doc.Doc) {
+	if c.names == nil {
+		c.names, c.surnames = map[string]int{}, map[string]int{}
+	}
+	clear(c.names)
+	clear(c.surnames)
+	c.lastPerson = -1
+	c.recent = c.recent[:0]
+	c.lowerNames = c.lowerNames[:0]
+	c.dateline = ""
 	if d.Dateline != nil {
 		c.dateline = d.Dateline.CountryCode
 	}
-	return c
 }
 
 // root follows an entity to the mention it resolves to.
@@ -52,7 +61,7 @@ func resolveTo(d *doc.Doc, c *cand, r int) {
 func (co *corefState) add(d *doc.Doc, c *cand) {
 	switch c.ref {
 	case refName:
-		key := strings.ToLower(c.Name)
+		key := lowerOf(d, c)
 		if r, ok := co.names[key]; ok {
 			resolveTo(d, c, r)
 			c.Rule += " +repeat"
@@ -119,7 +128,7 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 	i := len(d.Entities) - 1
 	r := root(d, i)
 	if c.Antecedent < 0 && (c.ref == refName) {
-		key := strings.ToLower(c.Name)
+		key := lowerOf(d, c)
 		co.names[key] = i
 		if c.Type == doc.Person {
 			co.surnames[lastWord(key)] = i
@@ -128,10 +137,11 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 	if d.Entities[r].Type == doc.Person {
 		co.lastPerson = r
 	}
-	co.recent = append(co.recent, r)
-	if len(co.recent) > 16 {
-		co.recent = co.recent[1:]
+	if len(co.recent) == 16 {
+		copy(co.recent, co.recent[1:])
+		co.recent = co.recent[:15]
 	}
+	co.recent = append(co.recent, r)
 }
 
 // lowerName returns the lower-case name of entity i, computed once.
@@ -152,6 +162,15 @@ func (co *corefState) findRecent(d *doc.Doc, ok func(i int, e *doc.Entity) bool)
 		}
 	}
 	return -1
+}
+
+// lowerOf returns the candidate's name in lower case, sliced from the
+// document's lower-case text when the name is the mention as written.
+func lowerOf(d *doc.Doc, c *cand) string {
+	if len(d.Lower) == len(d.Text) && c.End <= len(d.Text) && d.Text[c.Start:c.End] == c.Name {
+		return d.Lower[c.Start:c.End]
+	}
+	return strings.ToLower(c.Name)
 }
 
 func lastWord(s string) string {
