@@ -188,7 +188,7 @@ func (ci *clauseIndex) coordinated(out []int, end, limit int) []int {
 			break
 		}
 		next := end + 1
-		if ci.tok(next) == "the" && next+1 < limit {
+		if ci.entStart[next] < 0 && ci.tok(next) == "the" && next+1 < limit {
 			next++
 		}
 		e := ci.entStart[next]

@@ -387,7 +387,7 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 		}
 	}
 	s.date(d, sent, &ev)
-	ev.Location = placeIn(d, sent)
+	ev.Location = placeIn(d, sent, ev.Evidence.Trigger)
 	ev.Quad = s.c.onto.Quad(ev.Type)
 	ev.CameoRoot = s.c.onto.CameoRoot(ev.Type, ev.Mode)
 	ev.Intensity = s.c.onto.Intensity(ev.Type, ev.Mode)
@@ -576,9 +576,15 @@ func (s *Stage) date(d *doc.Doc, sent doc.Sentence, ev *doc.Event) {
 	ev.Date, ev.DatePrecision = time.Time{}, ""
 }
 
-// placeIn returns the first place named in the sentence after a locative
-// preposition, or -1.
-func placeIn(d *doc.Doc, sent doc.Sentence) int {
+// placeIn returns the event's place: one named inside the trigger ("the
+// opening of the Aghdam road"), else the first one in the sentence after a
+// locative preposition; -1 when there is none.
+func placeIn(d *doc.Doc, sent doc.Sentence, trigger doc.Span) int {
+	for i, p := range d.Places {
+		if trigger.Contains(p.Span) {
+			return i
+		}
+	}
 	for i, p := range d.Places {
 		if p.Start >= sent.Start && p.End <= sent.End {
 			k := tokenAtOrAfter(d, p.Start, sent.FirstToken)

@@ -63,7 +63,7 @@ func (s *Stage) statements(d *doc.Doc) {
 		speaker := d.Entities[q.Speaker]
 		first := tokenAtOrAfter(d, q.Start, 0)
 		for t := first; t < len(d.Tokens) && d.Tokens[t].End <= q.End; t++ {
-			if s.used[t] || s.scare[t] {
+			if s.scare[t] {
 				continue
 			}
 			w, ok := s.c.disapproval.words[s.ci.tok(t)]
@@ -91,6 +91,16 @@ func (s *Stage) statements(d *doc.Doc) {
 				seen[r] = true
 				accused[[2]int{si, r}] = true
 				targets = append(targets, e)
+				// Whoever the statement joins to a target shares the
+				// blame: "coordinated by Yerevan and the Armenian
+				// Diaspora".
+				for _, c := range s.ci.coordinated(nil, s.ci.entEnd[e], sent.EndToken) {
+					if rc := rootOf(d, c); !seen[rc] && rc != q.Speaker {
+						seen[rc] = true
+						accused[[2]int{si, rc}] = true
+						targets = append(targets, c)
+					}
+				}
 			}
 			if len(targets) == 0 {
 				continue
@@ -108,7 +118,7 @@ func (s *Stage) statements(d *doc.Doc) {
 				ev.Actors[0].RawText = d.SpanText(speaker.Span)
 			}
 			s.date(d, sent, &ev)
-			ev.Location = placeIn(d, sent)
+			ev.Location = placeIn(d, sent, ev.Evidence.Trigger)
 			ev.Quad = s.c.onto.Quad(ev.Type)
 			ev.CameoRoot = s.c.onto.CameoRoot(ev.Type, ev.Mode)
 			ev.Intensity = s.c.onto.Intensity(ev.Type, ev.Mode)

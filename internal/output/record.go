@@ -347,6 +347,13 @@ func event(d *doc.Doc, ev *doc.Event) Event {
 	case d.Dateline != nil:
 		out.Location = &Location{Name: d.Dateline.Place, CountryCode: d.Dateline.CountryCode, Source: "dateline",
 			Start: d.Dateline.Start, End: d.Dateline.End}
+		// The geoparser resolves the dateline's city like any place.
+		for _, p := range d.Places {
+			if d.Dateline.Span.Contains(p.Span) {
+				out.Location.Name, out.Location.GeonameID, out.Location.Lat, out.Location.Lon = p.Name, p.GeonameID, p.Lat, p.Lon
+				break
+			}
+		}
 	}
 	return out
 }

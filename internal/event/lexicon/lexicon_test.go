@@ -124,7 +124,7 @@ func TestCandidates(t *testing.T) {
 		{"arrest", "arrest", plover.Coerce, "arrest", lexicon.KindVerb, "subj>obj"},
 		{"deploy", "deploy ... troops", plover.Mobilize, "troops", lexicon.KindMWE, "subj>prep:to"},
 		{"withdrawal", "withdrawal", plover.Retreat, "withdraw", lexicon.KindNoun, "poss>prep:from"},
-		{"opening", "", "", "", 0, ""}, // no trigger: "open" is the lemma
+		{"reopening", "reopening of ... road", plover.Retreat, "access", lexicon.KindMWE, "poss>prep:for"},
 		{"release", "release * hostages", plover.Retreat, "release", lexicon.KindMWE, "subj>none"},
 		{"threaten", "threaten * to", plover.Threaten, "", lexicon.KindMWE, "subj>none"},
 		{"praise", "praise", plover.Support, "", lexicon.KindVerb, "subj>obj"},

@@ -1,0 +1,58 @@
+package output_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/output"
+)
+
+func TestFromDoc_EmptyLayersAreArrays(t *testing.T) {
+	b, err := json.Marshal(output.FromDoc(&doc.Doc{ID: "x", Text: "Nothing."}, output.Options{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	for _, want := range []string{`"entities":[]`, `"quotes":[]`, `"places":[]`, `"events":[]`, `"warnings":[]`, `"dateline":null`, `"published":null`, `"schema":"dateline/1"`} {
+		if !strings.Contains(s, want) {
+			t.Errorf("record lacks %s: %s", want, s)
+		}
+	}
+	if strings.Contains(s, `"tokens":[`) {
+		t.Error("tokens written without --annotate")
+	}
+}
+
+func TestFromDoc_EventViewsOfTheDoc(t *testing.T) {
+	text := "BAKU, May 2. Leyla Karimova said Armenia attacked posts."
+	d := &doc.Doc{ID: "d", Text: text, Published: time.Date(2024, 5, 2, 0, 0, 0, 0, time.UTC)}
+	d.Dateline = &doc.Dateline{Span: doc.Span{Start: 0, End: 11}, Place: "Baku", CountryCode: "AZE", Date: d.Published}
+	d.Places = []doc.Place{{Span: doc.Span{Start: 0, End: 4}, Name: "Baku", GeonameID: 587084, CountryCode: "AZE", Lat: 40.4, Lon: 49.9}}
+	d.Entities = []doc.Entity{
+		{Span: doc.Span{Start: 13, End: 27}, Type: doc.Person, Actor: doc.Actor{Name: "Leyla Karimova", CountryCode: "AZE", SectorCode: "GOV"}, Antecedent: -1},
+		{Span: doc.Span{Start: 33, End: 40}, Type: doc.GPE, Actor: doc.Actor{Name: "Armenia", CountryCode: "ARM", SectorCode: "GOV"}, Antecedent: -1},
+	}
+	d.Events = []doc.Event{{ID: "d-e1", Type: "ASSAULT", Date: d.Published, DatePrecision: doc.PrecisionPublished,
+		Actors:   []doc.EventActor{{Span: d.Entities[1].Span, RawText: "Armenia", Actor: d.Entities[1].Actor, Entity: 1}},
+		Location: -1, ClaimedBy: 0, Evidence: doc.Evidence{Sentence: doc.Span{Start: 13, End: 57}, Trigger: doc.Span{Start: 41, End: 49}}}}
+	rec := output.FromDoc(d, output.Options{Annotate: true})
+	ev := rec.Events[0]
+	if got, want := ev.Evidence.TriggerText, "attacked"; got != want {
+		t.Errorf("trigger text = %q, want %q", got, want)
+	}
+	if ev.ClaimedBy == nil || ev.ClaimedBy.EntityName != "Leyla Karimova" {
+		t.Errorf("claimed_by = %+v", ev.ClaimedBy)
+	}
+	if ev.Location == nil || ev.Location.Source != "dateline" || ev.Location.GeonameID != 587084 || ev.Location.Lat == 0 {
+		t.Errorf("location = %+v, want the geocoded dateline place", ev.Location)
+	}
+	if ev.Actor[0].CountryCode != "ARM" || len(ev.Recipient) != 0 || ev.Recipient == nil {
+		t.Errorf("actor/recipient = %+v / %+v", ev.Actor, ev.Recipient)
+	}
+	if rec.Dateline == nil || *rec.Dateline.Date != "2024-05-02" {
+		t.Errorf("dateline = %+v", rec.Dateline)
+	}
+}
