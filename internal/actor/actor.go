@@ -67,6 +67,7 @@ type Stage struct {
 	keyBuf  []byte
 	curly   bool // the text has typographic apostrophes to fold
 	exact   ExactDictionary
+	dated   DatedDictionary
 	coref   corefState
 }
 
@@ -74,6 +75,7 @@ type Stage struct {
 func (r *Recognizer) NewStage() *Stage {
 	s := &Stage{r: r}
 	s.exact, _ = r.dict.(ExactDictionary)
+	s.dated, _ = r.dict.(DatedDictionary)
 	return s
 }
 

@@ -1,5 +1,7 @@
 package actor
 
+import "time"
+
 // Kind says what a dictionary phrase names.
 type Kind uint8
 
@@ -59,4 +61,11 @@ type Dictionary interface {
 // ("WHO", "IS", "CARE").
 type ExactDictionary interface {
 	Exact(surface string) (Coding, bool)
+}
+
+// DatedDictionary is implemented by dictionaries whose person entries hold
+// only between dates ("Aliyev" was Heydar until 2003, Ilham after): the
+// recognizer asks it with the document's date.
+type DatedDictionary interface {
+	PhraseAt(key string, t time.Time) (Coding, bool)
 }

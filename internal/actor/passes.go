@@ -46,7 +46,7 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 				}
 				break
 			}
-			if c, ok := dict.Phrase(k); ok {
+			if c, ok := s.phrase(d, k); ok {
 				best, bc = L, c
 				break
 			}
@@ -132,6 +132,19 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 		s.add(c)
 		i = end - 1
 	}
+}
+
+// phrase looks a name up, by the document's date where the dictionary
+// dates its entries.
+func (s *Stage) phrase(d *doc.Doc, key string) (Coding, bool) {
+	if s.dated != nil {
+		t := d.Published
+		if d.Dateline != nil && !d.Dateline.Date.IsZero() {
+			t = d.Dateline.Date
+		}
+		return s.dated.PhraseAt(key, t)
+	}
+	return s.r.dict.Phrase(key)
 }
 
 // nameConnectors may sit inside a capitalised name.

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dateline-project/dateline/internal/coder"
 	"github.com/dateline-project/dateline/internal/doc"
@@ -171,5 +172,24 @@ func TestGolden(t *testing.T) {
 			}
 		}
 		t.Fatalf("output differs from %s in length (%d vs %d lines); run with -update and review the diff", golden, len(gotLines), len(wantLines))
+	}
+}
+
+// TestDatedRoles checks that a person named in a dated dictionary entry is
+// resolved by the document's date.
+func TestDatedRoles(t *testing.T) {
+	w, err := load(t).NewWorker()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ date, want string }{{"2001-03-05", "Heydar Aliyev"}, {"2019-03-05", "Ilham Aliyev"}} {
+		pub, _ := time.Parse("2006-01-02", tt.date)
+		d := &doc.Doc{ID: tt.date, Text: "Aliyev said the talks would continue.", Published: pub}
+		if err := w.Code(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Entities) == 0 || d.Entities[0].Name != tt.want {
+			t.Errorf("%s: entities %+v, want %s first", tt.date, d.Entities, tt.want)
+		}
 	}
 }

@@ -116,6 +116,22 @@ func (d *Dict) Phrase(key string) (actor.Coding, bool) {
 	return actor.Coding{}, false
 }
 
+// PhraseAt is Phrase for a document dated t: where the phrase names
+// people whose roles are dated, the one holding at t wins. It makes Dict
+// an actor.DatedDictionary.
+func (d *Dict) PhraseAt(key string, t time.Time) (actor.Coding, bool) {
+	es := d.phrases[key]
+	if len(es) == 0 {
+		return actor.Coding{}, false
+	}
+	if !t.IsZero() && es[0].Kind == actor.KindPerson {
+		if e, ok := d.PersonAt(key, t); ok {
+			return e.Coding, true
+		}
+	}
+	return es[0].Coding, true
+}
+
 // PersonAt returns the coding of a person's name or alias that holds at t,
 // for names whose role changes over time ("Putin" was prime minister
 // before he was president). Without a dated match it returns the first

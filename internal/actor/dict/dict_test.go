@@ -512,3 +512,20 @@ func BenchmarkLoadDefault(b *testing.B) {
 		}
 	}
 }
+
+func TestPhraseAt_DatedPersons(t *testing.T) {
+	d, err := dict.LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		date string
+		want string
+	}{{"2000-06-01", "Heydar Aliyev"}, {"2015-06-01", "Ilham Aliyev"}} {
+		at, _ := time.Parse("2006-01-02", tt.date)
+		c, ok := d.PhraseAt("aliyev", at)
+		if !ok || c.Name != tt.want {
+			t.Errorf("PhraseAt(aliyev, %s) = %q, %v; want %q", tt.date, c.Name, ok, tt.want)
+		}
+	}
+}
