@@ -111,6 +111,7 @@ func (s *Stage) Process(d *doc.Doc) error {
 		s.sentence(d, si)
 	}
 	s.statements(d)
+	s.demands(d)
 	sort.SliceStable(d.Events, func(i, j int) bool { return d.Events[i].Evidence.Trigger.Start < d.Events[j].Evidence.Trigger.Start })
 	for i := range d.Events {
 		d.Events[i].ID = fmt.Sprintf("%s-e%d", d.ID, i+1)

@@ -128,6 +128,9 @@ func TestCoder(t *testing.T) {
 		{"a quote's events are claimed",
 			`"Armenia attacked our border posts," Leyla Karimova said.`,
 			[]string{"ASSAULT ARM> claimed_by=Leyla Karimova"}},
+		{"a statement that another actor must act is a request",
+			"Leyla Karimova, the foreign minister of Azerbaijan, said that Armenia must release the detainees.",
+			[]string{"REQUEST AZE>ARM"}},
 		{"no event from a scare-quoted term", `Officials mocked the "blockade" claims.`, nil},
 		{"conditional", "If talks fail, Russia could attack Kenya.", []string{"ASSAULT RUS>KEN aux=hypothetical,conditional"}},
 	}

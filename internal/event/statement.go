@@ -128,6 +128,70 @@ func (s *Stage) statements(d *doc.Doc) {
 	}
 }
 
+// obligationModals in a statement put a demand on the clause's subject:
+// "X said that Y must hand over the suspects" is X asking Y to act.
+var obligationModals = map[string]bool{"must": true, "should": true}
+
+// demands codes REQUEST events from statements that say what another
+// actor must or should do. The actor is the speaker, the recipient the
+// subject of the obliged clause, the trigger the modal. Events coded from
+// the obliged verb itself are marked "complement": they are what is
+// demanded, not what happened.
+func (s *Stage) demands(d *doc.Doc) {
+	for qi := range d.Quotes {
+		q := d.Quotes[qi]
+		if q.Kind == doc.ScareQuote || q.Speaker < 0 {
+			continue
+		}
+		speaker := d.Entities[q.Speaker]
+		first := tokenAtOrAfter(d, q.Start, 0)
+		for t := first; t < len(d.Tokens) && d.Tokens[t].End <= q.End; t++ {
+			if !obligationModals[s.ci.tok(t)] || s.scare[t] {
+				continue
+			}
+			si := sentenceOf(d, t)
+			if si < 0 {
+				continue
+			}
+			sent := d.Sentences[si]
+			vgS, vgE := s.ci.vgBounds(t)
+			subj := s.ci.subjects(sent, vgS)
+			var targets []int
+			for _, e := range subj {
+				r := rootOf(d, e)
+				if r != q.Speaker && d.Entities[r].CountryCode != "" &&
+					!(d.Entities[r].CountryCode == speaker.CountryCode && d.Entities[r].SectorCode == speaker.SectorCode) {
+					targets = append(targets, e)
+				}
+			}
+			if len(targets) == 0 {
+				continue
+			}
+			for i := range d.Events {
+				if tr := d.Events[i].Evidence.Trigger; tr.Start >= d.Tokens[vgS].Start && tr.Start < d.Tokens[vgE-1].End+40 && sentenceOf(d, tokenAtOrAfter(d, tr.Start, 0)) == si {
+					d.Events[i].Aux = appendOnce(d.Events[i].Aux, "complement")
+				}
+			}
+			ev := doc.Event{
+				Type: "REQUEST", Location: -1, ClaimedBy: -1,
+				Actors:     []doc.EventActor{{Span: q.SpeakerMention, RawText: d.SpanText(q.SpeakerMention), Actor: speaker.Actor, Entity: q.Speaker}},
+				Recipients: eventActors(d, targets),
+				Evidence:   doc.Evidence{Sentence: sent.Span, Trigger: d.Tokens[t].Span},
+				Rule:       "statement_obligation", Confidence: 0.55,
+			}
+			if q.SpeakerMention.End <= q.SpeakerMention.Start {
+				ev.Actors[0].Span, ev.Actors[0].RawText = speaker.Span, d.SpanText(speaker.Span)
+			}
+			s.date(d, sent, &ev)
+			ev.Location = placeIn(d, sent, ev.Evidence.Trigger)
+			ev.Quad = s.c.onto.Quad(ev.Type)
+			ev.CameoRoot = s.c.onto.CameoRoot(ev.Type, ev.Mode)
+			ev.Intensity = s.c.onto.Intensity(ev.Type, ev.Mode)
+			d.Events = append(d.Events, ev)
+		}
+	}
+}
+
 // accusable sectors are actors a statement can accuse: states, their
 // organs, armed and political groups, not bystanders.
 func accusable(sector string) bool {
