@@ -148,6 +148,7 @@ func (s *Stage) Process(d *doc.Doc) error {
 		s.roles(d, sent)
 		s.pronouns(d, sent)
 		slices.SortStableFunc(s.cands, func(a, b cand) int { return a.Start - b.Start })
+		s.titledCountry(co.dateline)
 		for i := range s.cands {
 			co.add(d, &s.cands[i])
 		}
@@ -224,3 +225,46 @@ func (s *Stage) free(i, j int) bool {
 	}
 	return true
 }
+
+// stateSectors are the sectors of officials who act for a state.
+var stateSectors = map[string]bool{"GOV": true, "MIL": true, "COP": true, "JUD": true, "LEG": true, "SPY": true}
+
+// titledCountry gives a titled official with no country of their own
+// ("President Abdelaziz Bouteflicka", "Lt. Gen. Prosper Avril") the one
+// country their sentence names, or else the dateline's: news names an
+// official's state where it introduces them, and a sentence naming a
+// single state is about that state. With two or more states named, the
+// official stays uncoded rather than guessed.
+func (s *Stage) titledCountry(dateline string) {
+	country := ""
+	for i := range s.cands {
+		c := &s.cands[i]
+		if (c.Type == doc.GPE || c.Type == doc.Org) && c.CountryCode != "" && len(c.CountryCode) == 3 && !international[c.CountryCode] {
+			if country != "" && country != c.CountryCode {
+				country = "-"
+				break
+			}
+			country = c.CountryCode
+		}
+	}
+	if country == "-" {
+		return
+	}
+	if country == "" {
+		country = dateline
+	}
+	if country == "" {
+		return
+	}
+	for i := range s.cands {
+		c := &s.cands[i]
+		if c.Type == doc.Person && c.CountryCode == "" && stateSectors[c.SectorCode] && c.ref == refName {
+			c.CountryCode = country
+			c.Rule += " +sentence_country"
+			c.conf *= 0.7
+		}
+	}
+}
+
+// international codes are not states.
+var international = map[string]bool{"IGO": true, "UNO": true, "EUR": true, "NGO": true, "ISM": true, "IMG": true, "MNC": true}

@@ -22,6 +22,11 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			continue
 		}
 		a, b := ch.FirstToken, ch.EndToken
+		// "The German government today welcomed": a time word the chunker
+		// left in the phrase is not its head.
+		for b-1 > a && timeWords[s.tok(d, b-1)] {
+			b--
+		}
 		// The role ends at the phrase's last token (its head); take the
 		// longest role that does.
 		var role Role
@@ -202,16 +207,30 @@ var relationalRoles = map[string]bool{
 // the seat of a partially recognised entity; it returns the coding and
 // the token after the seat.
 func (s *Stage) inSeat(d *doc.Doc, sent *doc.Sentence, b int) (Coding, int, bool) {
-	if b+1 >= sent.EndToken || s.tok(d, b) != "in" || !isCap(d, b+1) {
+	if b+1 >= sent.EndToken || s.tok(d, b) != "in" {
 		return Coding{}, 0, false
 	}
-	for L := min(3, sent.EndToken-b-1); L >= 1; L-- {
-		if c, ok := s.r.dict.Phrase(s.key(d, b+1, b+1+L)); ok && (c.Kind == KindPRE || c.Kind == KindCapital) {
-			return c, b + 1 + L, true
+	k := b + 1
+	// "rebels in the Ivory Coast", "Albanians in south Serbia"
+	for k < sent.EndToken && k < b+3 && !isCap(d, k) && (s.tok(d, k) == "the" || compass[s.tok(d, k)]) {
+		k++
+	}
+	if k >= sent.EndToken || !isCap(d, k) {
+		return Coding{}, 0, false
+	}
+	for L := min(3, sent.EndToken-k); L >= 1; L-- {
+		if c, ok := s.r.dict.Phrase(s.key(d, k, k+L)); ok && (c.Kind == KindPRE || c.Kind == KindCapital || c.Kind == KindCountry) {
+			return c, k + L, true
 		}
 	}
 	return Coding{}, 0, false
 }
+
+var timeWords = map[string]bool{"today": true, "yesterday": true, "tonight": true, "tomorrow": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
+
+var compass = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northern": true,
+	"southern": true, "eastern": true, "western": true, "central": true}
 
 // coordinated adds an entity for each demonym coordinated before token k
 // ("Hungarian and Romanian officials", "French, German and Dutch troops").
