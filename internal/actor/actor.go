@@ -60,15 +60,16 @@ func (r *Recognizer) WithPlaceCheck(isPlace func(name string) bool) *Recognizer 
 
 // Stage is one worker's recognizer with its scratch state.
 type Stage struct {
-	r       *Recognizer
-	lower   string
-	covered []bool
-	cands   []cand
-	keyBuf  []byte
-	curly   bool // the text has typographic apostrophes to fold
-	exact   ExactDictionary
-	dated   DatedDictionary
-	coref   corefState
+	r         *Recognizer
+	lower     string
+	covered   []bool
+	cands     []cand
+	keyBuf    []byte
+	curly     bool // the text has typographic apostrophes to fold
+	exact     ExactDictionary
+	dated     DatedDictionary
+	roleIndex RoleIndex
+	coref     corefState
 }
 
 // NewStage returns a per-worker stage.
@@ -76,6 +77,7 @@ func (r *Recognizer) NewStage() *Stage {
 	s := &Stage{r: r}
 	s.exact, _ = r.dict.(ExactDictionary)
 	s.dated, _ = r.dict.(DatedDictionary)
+	s.roleIndex, _ = r.dict.(RoleIndex)
 	return s
 }
 

@@ -69,3 +69,10 @@ type ExactDictionary interface {
 type DatedDictionary interface {
 	PhraseAt(key string, t time.Time) (Coding, bool)
 }
+
+// RoleIndex is implemented by dictionaries that can say cheaply whether a
+// word ends any role, so that noun phrases whose head ends none are
+// passed over without probing every length.
+type RoleIndex interface {
+	MayEndRole(lastWord string) bool
+}

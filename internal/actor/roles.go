@@ -27,6 +27,9 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 		for b-1 > a && timeWords[s.tok(d, b-1)] {
 			b--
 		}
+		if s.roleIndex != nil && !s.roleIndex.MayEndRole(s.tok(d, b-1)) {
+			continue
+		}
 		// The role ends at the phrase's last token (its head); take the
 		// longest role that does.
 		var role Role

@@ -75,6 +75,7 @@ type Dict struct {
 	phrases   map[string][]Entry
 	exact     map[string][]Entry // case-sensitive acronyms ("WHO", "IS")
 	roles     map[string]actor.Role
+	roleLast  map[string]bool // last words of every role form
 	discards  map[string]struct{}
 	countries map[string]*Country
 	maxWords  int
@@ -115,6 +116,10 @@ func (d *Dict) Phrase(key string) (actor.Coding, bool) {
 	}
 	return actor.Coding{}, false
 }
+
+// MayEndRole reports whether some role ends with word ("leadership" ends
+// "political leadership"); it makes Dict an actor.RoleIndex.
+func (d *Dict) MayEndRole(word string) bool { return d.roleLast[word] }
 
 // PhraseAt is Phrase for a document dated t: where the phrase names
 // people whose roles are dated, the one holding at t wins. It makes Dict

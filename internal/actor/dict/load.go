@@ -286,8 +286,14 @@ func New(srcs ...Source) (*Dict, error) {
 	b.d.phrases = finish(b.phrases, &b.d.maxWords)
 	b.d.exact = finish(b.exact, nil)
 	b.d.counts.Keys = len(b.d.phrases) + len(b.d.exact)
+	b.d.roleLast = make(map[string]bool, len(b.d.roles))
 	for k := range b.d.roles {
 		b.d.maxWords = max(b.d.maxWords, tokenSpan(k))
+		last := k
+		if i := strings.LastIndexByte(k, ' '); i >= 0 {
+			last = k[i+1:]
+		}
+		b.d.roleLast[last] = true
 	}
 	return b.d, nil
 }
