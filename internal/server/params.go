@@ -62,11 +62,20 @@ func list(q url.Values, key string, upper bool) []string {
 	return out
 }
 
+// quads normalises quad filter values to the coder's spelling ("material
+// conflict"), accepting any case and "material_conflict".
+func quads(vs []string) []string {
+	for i, v := range vs {
+		vs[i] = strings.ReplaceAll(strings.ToLower(v), "_", " ")
+	}
+	return vs
+}
+
 func parseEventFilter(q url.Values) (store.EventFilter, error) {
 	f := store.EventFilter{
 		Type: list(q, "type", true),
 		Mode: list(q, "mode", false),
-		Quad: list(q, "quad", true),
+		Quad: quads(list(q, "quad", false)),
 		Actor: store.ActorFilter{
 			Countries: list(q, "actor_country", true), Sectors: list(q, "actor_sector", true),
 			Name: strings.TrimSpace(q.Get("actor_name")),

@@ -172,6 +172,23 @@ func TestWebApp(t *testing.T) {
 			t.Fatalf("%s: %v", what, err)
 		}
 	}
+	// runRetry is run for clicks on elements a view may redraw between
+	// finding and clicking them (the map re-renders when its data
+	// arrives): a vanished node is looked up again, a few times.
+	runRetry := func(t *testing.T, what string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		var err error
+		for attempt := 0; attempt < 5; attempt++ {
+			sctx, cancel := step()
+			err = chromedp.Do(sctx, actions...)
+			cancel()
+			if err == nil {
+				return
+			}
+			time.Sleep(150 * time.Millisecond)
+		}
+		t.Fatalf("%s: %v", what, err)
+	}
 	poll := func(t *testing.T, what, expr string) {
 		t.Helper()
 		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
@@ -299,7 +316,7 @@ func TestWebApp(t *testing.T) {
 		setHash(t, "#/")
 		poll(t, "all rows", rows+` === `+fmt.Sprint(total))
 		poll(t, "Caracas circle", `!!document.querySelector('#map circle.place[data-place="Caracas"]')`)
-		run(t, "click Caracas", chromedp.Click(chromedp.CSS(`#map circle.place[data-place="Caracas"]`)))
+		runRetry(t, "click Caracas", chromedp.Click(chromedp.CSS(`#map circle.place[data-place="Caracas"]`)))
 		poll(t, "Caracas events", rows+` === 1 && location.hash.includes("place=Caracas")`)
 		var chips string
 		eval(t, `document.getElementById("chips").textContent`, &chips)
@@ -328,7 +345,7 @@ func TestWebApp(t *testing.T) {
 
 		setHash(t, "#/")
 		poll(t, "Kenya node", `!!document.querySelector('#network .node[data-name="Kenya"] circle')`)
-		run(t, "click Kenya", chromedp.Click(chromedp.CSS(`#network .node[data-name="Kenya"] circle`)))
+		runRetry(t, "click Kenya", chromedp.Click(chromedp.CSS(`#network .node[data-name="Kenya"] circle`)))
 		poll(t, "Kenya's events", rows+` === 2 && location.hash.includes("actor_name=Kenya")`)
 		checkClean(t)
 	})

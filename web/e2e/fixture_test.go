@@ -149,10 +149,10 @@ func (b *builder) doc() store.Document {
 
 // Quad classes as the fixtures store them.
 const (
-	vcoop = "VERBAL_COOPERATION"
-	mcoop = "MATERIAL_COOPERATION"
-	vconf = "VERBAL_CONFLICT"
-	mconf = "MATERIAL_CONFLICT"
+	vcoop = "verbal cooperation"
+	mcoop = "material cooperation"
+	vconf = "verbal conflict"
+	mconf = "material conflict"
 )
 
 // scriptDocID is the article whose text contains a script tag.
