@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dateline-project/dateline/internal/testref"
+
 	"github.com/dateline-project/dateline/internal/coder"
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/output"
@@ -19,36 +21,6 @@ import (
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
-
-// repoRoot walks up from the package directory to go.mod.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-}
-
-// sharedPath returns a path under ../shared, skipping the test when the
-// reference material is absent.
-func sharedPath(t testing.TB, rel string) string {
-	t.Helper()
-	p := filepath.Join(repoRoot(t), "..", "shared", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("reference material %s is absent (../shared not checked out beside the repo): %v", rel, err)
-	}
-	return p
-}
 
 var loaded *coder.Coder
 
@@ -88,7 +60,7 @@ func codeFiles(t *testing.T, inputs ...string) []*doc.Doc {
 }
 
 func TestSeedDocument(t *testing.T) {
-	path := sharedPath(t, "seed/000_9734b823c9ffa713.txt")
+	path := testref.Shared(t, testref.Seed)
 	docs := codeFiles(t, path)
 	if len(docs) != 1 {
 		t.Fatalf("got %d documents, want 1", len(docs))
@@ -130,7 +102,7 @@ func TestSeedDocument(t *testing.T) {
 // golden file. Run `go test ./internal/coder -update` to rewrite them and
 // review the diff.
 func TestGolden(t *testing.T) {
-	root := repoRoot(t)
+	root := testref.RepoRoot(t)
 	examples := filepath.Join(root, "examples")
 	if _, err := os.Stat(examples); err != nil {
 		t.Skip("no examples/ directory yet")

@@ -1,6 +1,7 @@
 package coder_test
 
 import (
+	"github.com/dateline-project/dateline/internal/testref"
 	"strings"
 	"testing"
 
@@ -13,7 +14,7 @@ import (
 
 func seedDoc(t *testing.T) *doc.Doc {
 	t.Helper()
-	docs := codeFiles(t, sharedPath(t, "seed/000_9734b823c9ffa713.txt"))
+	docs := codeFiles(t, testref.Shared(t, testref.Seed))
 	if len(docs) != 1 {
 		t.Fatalf("got %d documents", len(docs))
 	}

@@ -2,9 +2,10 @@ package eval_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/dateline-project/dateline/internal/testref"
 
 	"github.com/dateline-project/dateline/internal/coder"
 	"github.com/dateline-project/dateline/internal/eval"
@@ -24,33 +25,6 @@ const (
 	floorPlaceToponymF1   = 0.97
 	floorPlaceWithin161km = 0.98
 )
-
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-}
-
-func shared(t *testing.T, rel string) string {
-	t.Helper()
-	p := filepath.Join(repoRoot(t), "..", "shared", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("reference material %s is absent (../shared not beside the repo): %v", rel, err)
-	}
-	return p
-}
 
 var loaded *coder.Coder
 
@@ -75,7 +49,7 @@ func atLeast(t *testing.T, name string, got, floor float64) {
 }
 
 func TestFloors_PloverGSR(t *testing.T) {
-	recs, err := eval.ReadGSRFile(shared(t, "eval/plover-gsr-dev.json"))
+	recs, err := eval.ReadGSRFile(testref.Shared(t, "eval/plover-gsr-dev.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +66,7 @@ func TestFloors_Docs(t *testing.T) {
 	if testing.Short() {
 		t.Skip("codes 2,311 stories")
 	}
-	docs, err := eval.ReadLabelledCSVFile(shared(t, "eval/ngec-synthetic-dev.csv"))
+	docs, err := eval.ReadLabelledCSVFile(testref.Shared(t, "eval/ngec-synthetic-dev.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +78,7 @@ func TestFloors_Docs(t *testing.T) {
 }
 
 func TestFloors_Quotes(t *testing.T) {
-	gold, err := eval.ReadQuoteGoldFile(filepath.Join(repoRoot(t), "testdata", "eval", "quotes.jsonl"))
+	gold, err := eval.ReadQuoteGoldFile(filepath.Join(testref.RepoRoot(t), "testdata", "eval", "quotes.jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +91,7 @@ func TestFloors_Quotes(t *testing.T) {
 }
 
 func TestFloors_Places(t *testing.T) {
-	gold, err := eval.ReadPlaceGoldFile(filepath.Join(repoRoot(t), "testdata", "eval", "places.jsonl"))
+	gold, err := eval.ReadPlaceGoldFile(filepath.Join(testref.RepoRoot(t), "testdata", "eval", "places.jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/dateline-project/dateline/internal/testref"
+
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/source"
 )
@@ -241,7 +243,7 @@ func TestRead_Text(t *testing.T) {
 // is present, and checks that its date header (which follows a space and
 // shares its line with the body) is parsed.
 func TestRead_Seed(t *testing.T) {
-	p := filepath.Join(repoRoot(t), "..", "shared", "seed", "000_9734b823c9ffa713.txt")
+	p := testref.Shared(t, testref.Seed)
 	if _, err := os.Stat(p); err != nil {
 		t.Skipf("seed document not available (%v); it lives in the shared folder beside the repository", err)
 	}
@@ -259,24 +261,6 @@ func TestRead_Seed(t *testing.T) {
 	}
 	if d.Source.Line != 1 || d.Source.Format != source.FormatText {
 		t.Errorf("Source = %+v", d.Source)
-	}
-}
-
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root (go.mod) not found")
-		}
-		dir = parent
 	}
 }
 

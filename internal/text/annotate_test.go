@@ -3,12 +3,13 @@ package text
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dateline-project/dateline/internal/testref"
 
 	"github.com/dateline-project/dateline/internal/doc"
 )
@@ -232,25 +233,6 @@ func TestChunks(t *testing.T) {
 	}
 }
 
-// repoRoot walks up from the package directory to the directory holding
-// go.mod.
-func repoRoot(tb testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-}
-
 // TestSeedDocument counts the paragraphs and sentences of the reference
 // dispatch. Read by hand it has 9 paragraphs and 15 sentences: the
 // dateline "BAKU, Azerbaijan, September 16." ends with a full stop and
@@ -258,7 +240,7 @@ func repoRoot(tb testing.TB) string {
 // paragraph four, the seventh two (its quote is left open at the paragraph
 // end), and every other paragraph one.
 func TestSeedDocument(t *testing.T) {
-	path := filepath.Join(repoRoot(t), "..", "shared", "seed", "000_9734b823c9ffa713.txt")
+	path := testref.Shared(t, testref.Seed)
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Skipf("seed document not available (%v); it lives in ../shared beside the repository", err)

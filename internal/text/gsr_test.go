@@ -3,8 +3,9 @@ package text
 import (
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/dateline-project/dateline/internal/testref"
 
 	"github.com/dateline-project/dateline/internal/doc"
 )
@@ -13,7 +14,7 @@ import (
 // records, each of which is a single sentence, and requires nearly all of
 // them to stay whole: a split there is a splitter error.
 func TestGSRSentencesStayWhole(t *testing.T) {
-	path := filepath.Join(repoRoot(t), "..", "shared", "eval", "plover-gsr-dev.json")
+	path := testref.Shared(t, "eval/plover-gsr-dev.json")
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Skipf("PLOVER gold records not available (%v); they live in ../shared beside the repository", err)

@@ -2,37 +2,18 @@ package when_test
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dateline-project/dateline/internal/testref"
 
 	"github.com/dateline-project/dateline/internal/doc"
 )
 
-// repoRoot walks up from the package directory to the directory that holds
-// go.mod.
-func repoRoot(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-}
-
 // TestSeedDocument reads the shared seed article (not copied into the
 // repository) and checks its one event date and its one large count.
 func TestSeedDocument(t *testing.T) {
-	path := filepath.Join(repoRoot(t), "..", "shared", "seed", "000_9734b823c9ffa713.txt")
+	path := testref.Shared(t, testref.Seed)
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		t.Skipf("seed document not available (%v); skipping", err)

@@ -4,38 +4,14 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dateline-project/dateline/internal/testref"
 
 	"github.com/dateline-project/dateline/internal/event/lexicon"
 	"github.com/dateline-project/dateline/internal/plover"
 )
-
-// sharedFile returns the path of a file under ../shared beside the repo
-// root, skipping the test when it is absent.
-func sharedFile(t *testing.T, rel string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repo root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("%s absent: shared reference data is not part of the repo", p)
-	}
-	return p
-}
 
 // words splits text into lower-case word tokens the way the tokenizer
 // keeps hyphenated words whole.
@@ -116,7 +92,7 @@ func typesIn(l *lexicon.Lexicon, text string) (map[plover.EventType]bool, plover
 // their gold type. It is a recall ceiling for the coder, which also needs
 // actors and clause structure; it names no sentence in the repo.
 func TestCoverage_GSR(t *testing.T) {
-	p := sharedFile(t, "eval/plover-gsr-dev.json")
+	p := testref.Shared(t, "eval/plover-gsr-dev.json")
 	raw, err := os.ReadFile(p)
 	if err != nil {
 		t.Fatal(err)
@@ -152,7 +128,7 @@ func TestCoverage_GSR(t *testing.T) {
 // TestCoverage_NGEC does the same for the synthetic stories, whose label
 // is the story's main event type.
 func TestCoverage_NGEC(t *testing.T) {
-	p := sharedFile(t, "eval/ngec-synthetic-dev.csv")
+	p := testref.Shared(t, "eval/ngec-synthetic-dev.csv")
 	f, err := os.Open(p)
 	if err != nil {
 		t.Fatal(err)
