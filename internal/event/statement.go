@@ -106,24 +106,7 @@ func (s *Stage) statements(d *doc.Doc) {
 				continue
 			}
 			s.used[t] = true
-			ev := doc.Event{
-				Type: "ACCUSE", Mode: w.mode, Location: -1, ClaimedBy: -1,
-				Actors:     []doc.EventActor{{Span: q.SpeakerMention, RawText: d.SpanText(q.SpeakerMention), Actor: speaker.Actor, Entity: q.Speaker}},
-				Recipients: eventActors(d, targets),
-				Evidence:   doc.Evidence{Sentence: sent.Span, Trigger: d.Tokens[t].Span},
-				Rule:       "statement_disapproval " + w.rule, Confidence: 0.5,
-			}
-			if q.SpeakerMention.End <= q.SpeakerMention.Start {
-				ev.Actors[0].Span = speaker.Span
-				ev.Actors[0].RawText = d.SpanText(speaker.Span)
-			}
-			s.date(d, sent, &ev)
-			ev.Location = placeIn(d, sent, ev.Evidence.Trigger)
-			ev.Quad = s.c.onto.Quad(ev.Type)
-			ev.CameoRoot = s.c.onto.CameoRoot(ev.Type, ev.Mode)
-			ev.Intensity = s.c.onto.Intensity(ev.Type, ev.Mode)
-			ev.ID = fmt.Sprintf("%s-e%d", d.ID, len(d.Events)+1)
-			d.Events = append(d.Events, ev)
+			s.speakerEvent(d, q, sent, t, "ACCUSE", w.mode, targets, "statement_disapproval "+w.rule, 0.5)
 		}
 	}
 }
@@ -172,24 +155,33 @@ func (s *Stage) demands(d *doc.Doc) {
 					d.Events[i].Aux = appendOnce(d.Events[i].Aux, "complement")
 				}
 			}
-			ev := doc.Event{
-				Type: "REQUEST", Location: -1, ClaimedBy: -1,
-				Actors:     []doc.EventActor{{Span: q.SpeakerMention, RawText: d.SpanText(q.SpeakerMention), Actor: speaker.Actor, Entity: q.Speaker}},
-				Recipients: eventActors(d, targets),
-				Evidence:   doc.Evidence{Sentence: sent.Span, Trigger: d.Tokens[t].Span},
-				Rule:       "statement_obligation", Confidence: 0.55,
-			}
-			if q.SpeakerMention.End <= q.SpeakerMention.Start {
-				ev.Actors[0].Span, ev.Actors[0].RawText = speaker.Span, d.SpanText(speaker.Span)
-			}
-			s.date(d, sent, &ev)
-			ev.Location = placeIn(d, sent, ev.Evidence.Trigger)
-			ev.Quad = s.c.onto.Quad(ev.Type)
-			ev.CameoRoot = s.c.onto.CameoRoot(ev.Type, ev.Mode)
-			ev.Intensity = s.c.onto.Intensity(ev.Type, ev.Mode)
-			d.Events = append(d.Events, ev)
+			s.speakerEvent(d, q, sent, t, "REQUEST", "", targets, "statement_obligation", 0.55)
 		}
 	}
+}
+
+// speakerEvent appends an event whose actor is the speaker of quote q and
+// whose trigger is token t of sentence sent. Its ID is set when the stage
+// numbers the document's events.
+func (s *Stage) speakerEvent(d *doc.Doc, q doc.Quote, sent doc.Sentence, t int, typ, mode string, recipients []int, rule string, conf float64) {
+	speaker := d.Entities[q.Speaker]
+	mention := q.SpeakerMention
+	if mention.End <= mention.Start {
+		mention = speaker.Span
+	}
+	ev := doc.Event{
+		Type: typ, Mode: mode, Location: -1, ClaimedBy: -1,
+		Actors:     []doc.EventActor{{Span: mention, RawText: d.SpanText(mention), Actor: speaker.Actor, Entity: q.Speaker}},
+		Recipients: eventActors(d, recipients),
+		Evidence:   doc.Evidence{Sentence: sent.Span, Trigger: d.Tokens[t].Span},
+		Rule:       rule, Confidence: conf,
+	}
+	s.date(d, sent, &ev)
+	ev.Location = placeIn(d, sent, ev.Evidence.Trigger)
+	ev.Quad = s.c.onto.Quad(ev.Type)
+	ev.CameoRoot = s.c.onto.CameoRoot(ev.Type, ev.Mode)
+	ev.Intensity = s.c.onto.Intensity(ev.Type, ev.Mode)
+	d.Events = append(d.Events, ev)
 }
 
 // accusable sectors are actors a statement can accuse: states, their
