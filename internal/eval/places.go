@@ -1,14 +1,11 @@
 package eval
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/dateline-project/dateline/internal/coder"
@@ -40,27 +37,14 @@ type PlaceGold struct {
 
 // ReadPlaceGold reads a place gold file and checks every offset.
 func ReadPlaceGold(r io.Reader, name string) ([]PlaceGold, error) {
-	var out []PlaceGold
-	sc := bufio.NewScanner(r)
-	sc.Buffer(nil, 4<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var g PlaceGold
-		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", name, line, err)
-		}
+	return readJSONL(r, name, func(g *PlaceGold) error {
 		for _, p := range g.Places {
 			if p.Start < 0 || p.End > len(g.Text) || p.Start >= p.End || g.Text[p.Start:p.End] != p.Text {
-				return nil, fmt.Errorf("%s:%d: place %q does not match its offsets %d-%d", name, line, p.Text, p.Start, p.End)
+				return fmt.Errorf("place %q does not match its offsets %d-%d", p.Text, p.Start, p.End)
 			}
 		}
-		out = append(out, g)
-	}
-	return out, sc.Err()
+		return nil
+	})
 }
 
 // PlacesReport scores toponym finding and resolution.

@@ -37,7 +37,20 @@ type QuoteGold struct {
 
 // ReadQuoteGold reads a quote gold file, naming the line of any bad record.
 func ReadQuoteGold(r io.Reader, name string) ([]QuoteGold, error) {
-	var out []QuoteGold
+	return readJSONL(r, name, func(g *QuoteGold) error {
+		for _, q := range g.Quotes {
+			if !strings.Contains(g.Text, q.Text) {
+				return fmt.Errorf("quote %q not found in the passage", q.Text)
+			}
+		}
+		return nil
+	})
+}
+
+// readJSONL decodes one T per non-blank line and checks each with valid;
+// errors name the file and line.
+func readJSONL[T any](r io.Reader, name string, valid func(*T) error) ([]T, error) {
+	var out []T
 	sc := bufio.NewScanner(r)
 	sc.Buffer(nil, 4<<20)
 	line := 0
@@ -46,18 +59,19 @@ func ReadQuoteGold(r io.Reader, name string) ([]QuoteGold, error) {
 		if strings.TrimSpace(sc.Text()) == "" {
 			continue
 		}
-		var g QuoteGold
-		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
+		var v T
+		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", name, line, err)
 		}
-		for _, q := range g.Quotes {
-			if !strings.Contains(g.Text, q.Text) {
-				return nil, fmt.Errorf("%s:%d: quote %q not found in the passage", name, line, q.Text)
-			}
+		if err := valid(&v); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", name, line, err)
 		}
-		out = append(out, g)
+		out = append(out, v)
 	}
-	return out, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return out, nil
 }
 
 // QuotesReport scores quote spans and speakers.
