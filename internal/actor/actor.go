@@ -63,6 +63,7 @@ type Stage struct {
 	r         *Recognizer
 	lower     string
 	covered   []bool
+	capital   []bool // token i starts with a capital letter
 	cands     []cand
 	keyBuf    []byte
 	curly     bool // the text has typographic apostrophes to fold
@@ -122,6 +123,10 @@ func (s *Stage) Process(d *doc.Doc) error {
 	}
 	s.covered = s.covered[:len(d.Tokens)]
 	clear(s.covered)
+	s.capital = slices.Grow(s.capital[:0], len(d.Tokens))[:len(d.Tokens)]
+	for i := range d.Tokens {
+		s.capital[i] = capitalOf(d, i)
+	}
 	s.curly = strings.Contains(d.Text, "’")
 	if dl := d.Dateline; dl != nil {
 		// The dateline's place is where the story was filed, not an
@@ -197,7 +202,12 @@ func (s *Stage) key(d *doc.Doc, i, j int) string {
 	return strings.ReplaceAll(string(b), "’", "'")
 }
 
-func isCap(d *doc.Doc, i int) bool {
+// isCap reports a word token that starts with a capital letter, from the
+// table Process fills once per document.
+func (s *Stage) isCap(_ *doc.Doc, i int) bool { return s.capital[i] }
+
+// capitalOf is the test behind the table.
+func capitalOf(d *doc.Doc, i int) bool {
 	t := d.Tokens[i]
 	if t.Kind != doc.Word {
 		return false

@@ -25,7 +25,7 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 	dict := s.r.dict
 	maxW := dict.MaxWords()
 	for i := sent.FirstToken; i < sent.EndToken; i++ {
-		if s.covered[i] || !isCap(d, i) {
+		if s.covered[i] || !s.isCap(d, i) {
 			continue
 		}
 		var best int
@@ -155,7 +155,7 @@ var nameConnectors = map[string]bool{"of": true, "the": true, "and": true, "for"
 func (s *Stage) nameRun(d *doc.Doc, sent *doc.Sentence, i, max int) int {
 	j := i + 1
 	for j < sent.EndToken && j-i < max {
-		if isCap(d, j) || (nameConnectors[s.tok(d, j)] && j+1 < sent.EndToken) {
+		if s.isCap(d, j) || (nameConnectors[s.tok(d, j)] && j+1 < sent.EndToken) {
 			j++
 			continue
 		}
@@ -180,7 +180,7 @@ func isNounTag(tag string) bool {
 // run that ends in an organisation word ("Azerbaijan Red Crescent
 // Society"), which the proper-run pass codes as one organisation.
 func (s *Stage) orgRunFollows(d *doc.Doc, sent *doc.Sentence, j int) bool {
-	for k := j; k < sent.EndToken && k < j+5 && isCap(d, k); k++ {
+	for k := j; k < sent.EndToken && k < j+5 && s.isCap(d, k); k++ {
 		if r, ok := s.r.dict.Role(s.tok(d, k)); ok && !r.Person {
 			return true
 		}
@@ -195,14 +195,14 @@ var runConnectors = map[string]bool{"of": true, "for": true, "and": true, "the":
 // properRuns is pass 2: capitalised runs the dictionaries do not know.
 func (s *Stage) properRuns(d *doc.Doc, sent *doc.Sentence) {
 	for i := sent.FirstToken; i < sent.EndToken; {
-		if s.covered[i] || !isCap(d, i) || !(isProperTag(d.Tokens[i].Tag) || s.isRoleWord(d, i)) || (s.isDemonym(d, i) && !s.orgRunFollows(d, sent, i+1)) {
+		if s.covered[i] || !s.isCap(d, i) || !(isProperTag(d.Tokens[i].Tag) || s.isRoleWord(d, i)) || (s.isDemonym(d, i) && !s.orgRunFollows(d, sent, i+1)) {
 			i++
 			continue
 		}
 		j := i
 		hasOrgWord := false
 		for j < sent.EndToken && !s.covered[j] {
-			if isCap(d, j) && (isProperTag(d.Tokens[j].Tag) || isNounTag(d.Tokens[j].Tag) || d.Tokens[j].Tag == "JJ") {
+			if s.isCap(d, j) && (isProperTag(d.Tokens[j].Tag) || isNounTag(d.Tokens[j].Tag) || d.Tokens[j].Tag == "JJ") {
 				if r, ok := s.r.dict.Role(s.tok(d, j)); ok && !r.Person {
 					hasOrgWord = true
 				}
@@ -211,7 +211,7 @@ func (s *Stage) properRuns(d *doc.Doc, sent *doc.Sentence) {
 			}
 			// Connectors continue an organisation's name only.
 			if hasOrgWord && runConnectors[s.tok(d, j)] && j+1 < sent.EndToken && !s.covered[j+1] &&
-				(isCap(d, j+1) || (s.tok(d, j+1) == "the" && j+2 < sent.EndToken && isCap(d, j+2))) {
+				(s.isCap(d, j+1) || (s.tok(d, j+1) == "the" && j+2 < sent.EndToken && s.isCap(d, j+2))) {
 				j++
 				continue
 			}

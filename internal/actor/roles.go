@@ -215,10 +215,10 @@ func (s *Stage) inSeat(d *doc.Doc, sent *doc.Sentence, b int) (Coding, int, bool
 	}
 	k := b + 1
 	// "rebels in the Ivory Coast", "Albanians in south Serbia"
-	for k < sent.EndToken && k < b+3 && !isCap(d, k) && (s.tok(d, k) == "the" || compass[s.tok(d, k)]) {
+	for k < sent.EndToken && k < b+3 && !s.isCap(d, k) && (s.tok(d, k) == "the" || compass[s.tok(d, k)]) {
 		k++
 	}
-	if k >= sent.EndToken || !isCap(d, k) {
+	if k >= sent.EndToken || !s.isCap(d, k) {
 		return Coding{}, 0, false
 	}
 	for L := min(3, sent.EndToken-k); L >= 1; L-- {
