@@ -59,7 +59,7 @@ var bigQueries = []string{
 	"",
 	"type=ASSAULT",
 	"type=PROTEST,COERCE",
-	"quad=MATCON&from=2022-03-01&to=2022-03-28",
+	"quad=material%20conflict&from=2022-03-01&to=2022-03-28",
 	"actor_country=UKR",
 	"actor_country=RUS&recipient_country=UKR",
 	"recipient_country=KEN&type=AID",
@@ -71,7 +71,7 @@ var bigQueries = []string{
 	"actor_name=NGA%20REB",
 	"q=00012345",
 	"type=ASSAULT&actor_country=RUS&from=2023-01-01",
-	"limit=500&quad=VERBCOP",
+	"limit=500&quad=verbal%20cooperation",
 }
 
 func percentile(d []time.Duration, p float64) time.Duration {

@@ -33,7 +33,7 @@ func (fakeCoder) Code(ctx context.Context, d *doc.Doc) error {
 	if strings.Contains(d.Text, "FAIL") {
 		return errors.New("cannot code this")
 	}
-	d.Events = append(d.Events, doc.Event{ID: "e1", Type: "ACCUSE", Quad: "VERBCON", Location: -1, ClaimedBy: -1,
+	d.Events = append(d.Events, doc.Event{ID: "e1", Type: "ACCUSE", Quad: "verbal conflict", Location: -1, ClaimedBy: -1,
 		Date:   time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC),
 		Actors: []doc.EventActor{{RawText: "France", Actor: doc.Actor{Name: "France", CountryCode: "FRA", SectorCode: "GOV"}, Entity: -1}}})
 	return nil
@@ -106,7 +106,8 @@ func TestEvents_Filters(t *testing.T) {
 		{"type=assault,aid", []string{"d1/e1", "d2/e2"}},
 		{"type=ASSAULT&type=AID", []string{"d1/e1", "d2/e2"}},
 		{"mode=demonstrate", []string{"d2/e1"}},
-		{"quad=MATCON", []string{"d1/e1", "d2/e1"}},
+		{"quad=material%20conflict", []string{"d1/e1", "d2/e1"}},
+		{"quad=MATERIAL_CONFLICT", []string{"d1/e1", "d2/e1"}}, // any case, underscores for spaces
 		{"actor_country=aze", []string{"d1/e1", "d3/e1"}},
 		{"actor_sector=MIL", []string{"d1/e1", "d3/e1"}},
 		{"actor_name=army", []string{"d1/e1"}},
@@ -122,7 +123,7 @@ func TestEvents_Filters(t *testing.T) {
 		{"bbox=33,-5,42,5", []string{"d2/e2", "d2/e1"}},
 		{"q=ceasefire", []string{"d1/e1", "d1/e2"}},
 		{"q=%22zebra%22+OR+NOT+ceasefire", nil},
-		{"quad=MATCON&actor_country=KEN&from=2024-03-02", []string{"d2/e1"}},
+		{"quad=material%20conflict&actor_country=KEN&from=2024-03-02", []string{"d2/e1"}},
 	} {
 		t.Run(c.query, func(t *testing.T) {
 			r := get(t, s, "/api/events?"+c.query)
@@ -299,10 +300,10 @@ func TestTimeline(t *testing.T) {
 		By   string                `json:"by"`
 		Days []store.TimelinePoint `json:"days"`
 	}
-	got := decode[tl](t, get(t, s, "/api/stats/timeline?by=quad&quad=MATCON"))
+	got := decode[tl](t, get(t, s, "/api/stats/timeline?by=quad&quad=material%20conflict"))
 	want := tl{By: "quad", Days: []store.TimelinePoint{
-		{Date: "2024-02-28", Total: 1, Counts: map[string]int{"MATCON": 1}},
-		{Date: "2024-03-05", Total: 1, Counts: map[string]int{"MATCON": 1}},
+		{Date: "2024-02-28", Total: 1, Counts: map[string]int{"material conflict": 1}},
+		{Date: "2024-03-05", Total: 1, Counts: map[string]int{"material conflict": 1}},
 	}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("by quad: %+v", got)
@@ -354,7 +355,7 @@ func TestNetworkAndPlaces(t *testing.T) {
 func TestExports(t *testing.T) {
 	s, _ := newServer(t, server.Options{})
 
-	r := get(t, s, "/api/export/events.jsonl?quad=MATCON")
+	r := get(t, s, "/api/export/events.jsonl?quad=material%20conflict")
 	if r.status != http.StatusOK || !strings.HasPrefix(r.header.Get("Content-Type"), "application/x-ndjson") {
 		t.Fatalf("jsonl %d %v", r.status, r.header)
 	}

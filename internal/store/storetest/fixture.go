@@ -49,23 +49,23 @@ const ScriptText = "PARIS (AFP) - <script>alert('x')</script> Azerbaijan and Tur
 // match is listed in the suite's tables.
 //
 //	d1 2024-03-01 dateline Baku AZE
-//	  d1/e1 ASSAULT  mode ""         MATCON  day 2024-02-28  AZE MIL "Azerbaijani army" -> ARM GOV "Armenia"  Ganja (coords)  claimed
-//	  d1/e2 ACCUSE   mode ""         VERBCON day 2024-03-01  ARM GOV+ELI "Armenia" -> AZE GOV "Azerbaijan"     Baku (dateline, no coords)
+//	  d1/e1 ASSAULT  mode ""         material-conflict  day 2024-02-28  AZE MIL "Azerbaijani army" -> ARM GOV "Armenia"  Ganja (coords)  claimed
+//	  d1/e2 ACCUSE   mode ""         verbal-conflict day 2024-03-01  ARM GOV+ELI "Armenia" -> AZE GOV "Azerbaijan"     Baku (dateline, no coords)
 //	d2 2024-03-05
-//	  d2/e1 PROTEST  mode "demonstrate" MATCON day 2024-03-05 KEN CVL "protesters" -> KEN GOV "Kenyan government"  Nairobi
-//	  d2/e2 AID      mode ""         MATCOP  day 2024-03-04  FRA GOV "France" -> KEN GOV "Kenyan government"   Mombasa  claimed
+//	  d2/e1 PROTEST  mode "demonstrate" material-conflict day 2024-03-05 KEN CVL "protesters" -> KEN GOV "Kenyan government"  Nairobi
+//	  d2/e2 AID      mode ""         material-cooperation  day 2024-03-04  FRA GOV "France" -> KEN GOV "Kenyan government"   Mombasa  claimed
 //	d3 2024-03-10 (text with <script>)
-//	  d3/e1 CONSULT  mode ""         VERBCOP day 2024-03-10  AZE GOV "Azerbaijan" + TUR GOV "Turkey" + AZE MIL "Azerbaijani navy" -> FRA GOV "France"  Paris
+//	  d3/e1 CONSULT  mode ""         verbal-cooperation day 2024-03-10  AZE GOV "Azerbaijan" + TUR GOV "Turkey" + AZE MIL "Azerbaijani navy" -> FRA GOV "France"  Paris
 func Fixture() []store.Document {
 	d1 := record("d1", "2024-03-01", "Shelling near Ganja")
 	d1.Dateline = &output.Dateline{Place: "Baku", CountryCode: "AZE", Date: str("2024-03-01"), Start: 0, End: 4}
 	claimer := actor("ARM", "GOV", "Armenian defence ministry")
-	e1 := event("e1", "ASSAULT", "", "MATCON", str("2024-02-28"),
+	e1 := event("e1", "ASSAULT", "", "material conflict", str("2024-02-28"),
 		[]output.ActorBlock{actor("AZE", "MIL", "Azerbaijani army")}, []output.ActorBlock{actor("ARM", "GOV", "Armenia")},
 		&output.Location{Name: "Ganja", CountryCode: "AZE", Lat: 40.68, Lon: 46.36, Source: "clause"})
 	e1.ClaimedBy = &claimer
 	e1.Intensity = -9
-	e2 := event("e2", "ACCUSE", "", "VERBCON", nil,
+	e2 := event("e2", "ACCUSE", "", "verbal conflict", nil,
 		[]output.ActorBlock{actor("ARM", "GOV", "Armenia", "ELI")}, []output.ActorBlock{actor("AZE", "GOV", "Azerbaijan")},
 		&output.Location{Name: "Baku", CountryCode: "AZE", Source: "dateline"})
 	d1.Events = []output.Event{e1, e2}
@@ -76,10 +76,10 @@ func Fixture() []store.Document {
 	d2 := record("d2", "2024-03-05", "Protests in Nairobi")
 	kenGov := actor("KEN", "GOV", "Kenyan government")
 	france := actor("FRA", "GOV", "France")
-	e3 := event("e1", "PROTEST", "demonstrate", "MATCON", str("2024-03-05"),
+	e3 := event("e1", "PROTEST", "demonstrate", "material conflict", str("2024-03-05"),
 		[]output.ActorBlock{actor("KEN", "CVL", "protesters")}, []output.ActorBlock{kenGov},
 		&output.Location{Name: "Nairobi", CountryCode: "KEN", Lat: -1.28, Lon: 36.82, Source: "clause"})
-	e4 := event("e2", "AID", "", "MATCOP", str("2024-03-04"),
+	e4 := event("e2", "AID", "", "material cooperation", str("2024-03-04"),
 		[]output.ActorBlock{france}, []output.ActorBlock{kenGov},
 		&output.Location{Name: "Mombasa", CountryCode: "KEN", Lat: -4.04, Lon: 39.67, Source: "clause"})
 	e4.ClaimedBy = &france
@@ -92,7 +92,7 @@ func Fixture() []store.Document {
 	text2 := "Thousands of protesters marched through Nairobi on Tuesday. France sent aid to Mombasa. The protesters must go home peacefully, Amir Karimov said."
 
 	d3 := record("d3", "2024-03-10", "<script>alert('title')</script> Energy talks")
-	e5 := event("e1", "CONSULT", "", "VERBCOP", str("2024-03-10"),
+	e5 := event("e1", "CONSULT", "", "verbal cooperation", str("2024-03-10"),
 		[]output.ActorBlock{actor("AZE", "GOV", "Azerbaijan"), actor("TUR", "GOV", "Turkey"), actor("AZE", "MIL", "Azerbaijani navy")}, []output.ActorBlock{france},
 		&output.Location{Name: "Paris", CountryCode: "FRA", Lat: 48.85, Lon: 2.35, Source: "clause"})
 	d3.Events = []output.Event{e5}
@@ -103,7 +103,7 @@ func Fixture() []store.Document {
 // Plover vocabularies used by the generator.
 var (
 	genTypes     = []string{"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
-	genQuads     = []string{"VERBCOP", "VERBCOP", "VERBCOP", "MATCOP", "MATCOP", "MATCOP", "MATCOP", "VERBCOP", "VERBCON", "VERBCON", "VERBCON", "VERBCON", "MATCON", "MATCON", "MATCON", "MATCON"}
+	genQuads     = []string{"verbal cooperation", "verbal cooperation", "verbal cooperation", "material cooperation", "material cooperation", "material cooperation", "material cooperation", "verbal cooperation", "verbal conflict", "verbal conflict", "verbal conflict", "verbal conflict", "material conflict", "material conflict", "material conflict", "material conflict"}
 	genModes     = []string{"", "", "", "", "threaten", "propose", "deny"}
 	genCountries = []string{"AZE", "ARM", "KEN", "PER", "FRA", "DEU", "IND", "JPN", "BRA", "NGA", "TUR", "UKR", "POL", "EGY", "COL", "IDN", "USA", "RUS", "CHN", "GBR"}
 	genSectors   = []string{"GOV", "MIL", "COP", "REB", "CVL", "BUS", "MED", "OPP"}

@@ -44,7 +44,7 @@ var EventFilterCases = []struct {
 	{"type", store.EventFilter{Type: []string{"ASSAULT"}}, []string{"d1/e1"}},
 	{"types", store.EventFilter{Type: []string{"ASSAULT", "AID"}}, []string{"d1/e1", "d2/e2"}},
 	{"mode", store.EventFilter{Mode: []string{"demonstrate"}}, []string{"d2/e1"}},
-	{"quad", store.EventFilter{Quad: []string{"MATCON"}}, []string{"d1/e1", "d2/e1"}},
+	{"quad", store.EventFilter{Quad: []string{"material conflict"}}, []string{"d1/e1", "d2/e1"}},
 	{"actor country", store.EventFilter{Actor: store.ActorFilter{Countries: []string{"AZE"}}}, []string{"d1/e1", "d3/e1"}},
 	{"second actor", store.EventFilter{Actor: store.ActorFilter{Countries: []string{"TUR"}}}, []string{"d3/e1"}},
 	{"actor sector", store.EventFilter{Actor: store.ActorFilter{Sectors: []string{"MIL"}}}, []string{"d1/e1", "d3/e1"}},
@@ -74,7 +74,7 @@ var EventFilterCases = []struct {
 	{"q control characters", store.EventFilter{Q: "cease\x00fire \xff"}, nil},
 	{"q punctuation only", store.EventFilter{Q: `"*"`}, nil},
 	{"q title", store.EventFilter{Q: "Ganja"}, []string{"d1/e1", "d1/e2"}},
-	{"combined", store.EventFilter{Quad: []string{"MATCON"}, Actor: store.ActorFilter{Countries: []string{"KEN"}}, From: "2024-03-02"}, []string{"d2/e1"}},
+	{"combined", store.EventFilter{Quad: []string{"material conflict"}, Actor: store.ActorFilter{Countries: []string{"KEN"}}, From: "2024-03-02"}, []string{"d2/e1"}},
 	{"no match", store.EventFilter{Type: []string{"NOPE"}}, nil},
 }
 
@@ -312,11 +312,11 @@ func Run(t *testing.T, open Open) {
 			t.Fatal(err)
 		}
 		want := []store.TimelinePoint{
-			{Date: "2024-02-28", Total: 1, Counts: map[string]int{"MATCON": 1}},
-			{Date: "2024-03-01", Total: 1, Counts: map[string]int{"VERBCON": 1}},
-			{Date: "2024-03-04", Total: 1, Counts: map[string]int{"MATCOP": 1}},
-			{Date: "2024-03-05", Total: 1, Counts: map[string]int{"MATCON": 1}},
-			{Date: "2024-03-10", Total: 1, Counts: map[string]int{"VERBCOP": 1}},
+			{Date: "2024-02-28", Total: 1, Counts: map[string]int{"material conflict": 1}},
+			{Date: "2024-03-01", Total: 1, Counts: map[string]int{"verbal conflict": 1}},
+			{Date: "2024-03-04", Total: 1, Counts: map[string]int{"material cooperation": 1}},
+			{Date: "2024-03-05", Total: 1, Counts: map[string]int{"material conflict": 1}},
+			{Date: "2024-03-10", Total: 1, Counts: map[string]int{"verbal cooperation": 1}},
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("by quad:\n got %+v\nwant %+v", got, want)
@@ -355,7 +355,7 @@ func Run(t *testing.T, open Open) {
 		var got []string
 		for _, e := range edges {
 			got = append(got, e.Actor.Name+">"+e.Recipient.Name)
-			if e.Weight != 1 || e.Quads["VERBCOP"] != 1 {
+			if e.Weight != 1 || e.Quads["verbal cooperation"] != 1 {
 				t.Errorf("edge %+v", e)
 			}
 		}
