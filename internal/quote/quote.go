@@ -14,6 +14,7 @@
 package quote
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/dateline-project/dateline/internal/doc"
@@ -22,6 +23,9 @@ import (
 
 // Name is the stage name.
 const Name = "quote"
+
+// maxWarnings bounds the unbalanced-mark warnings listed per document.
+const maxWarnings = 20
 
 // Stage is one worker's quote finder.
 type Stage struct {
@@ -65,7 +69,15 @@ func (s *Stage) Process(d *doc.Doc) error {
 	if len(lower) != len(d.Text) {
 		lower = text.LowerText(d.Text)
 	}
+	before := len(d.Warnings)
 	s.pair(d)
+	if n := len(d.Warnings) - before; n > maxWarnings {
+		// A text of stray marks would otherwise carry one warning per
+		// mark; the first few locate the problem.
+		first := d.Warnings[before]
+		d.Warnings = d.Warnings[:before+maxWarnings]
+		d.Warn(Name, first.Offset, fmt.Sprintf("%d more unbalanced quotation marks not listed", n-maxWarnings))
+	}
 	clear(s.entStart)
 	for i, e := range d.Entities {
 		if _, ok := s.entStart[e.Start]; !ok {

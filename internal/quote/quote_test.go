@@ -158,3 +158,19 @@ func FuzzQuotes(f *testing.F) {
 		}
 	})
 }
+
+// TestOnlyQuoteMarks: a document made of nothing but quotation marks is
+// coded with warnings, without a panic, in time linear in its length.
+func TestOnlyQuoteMarks(t *testing.T) {
+	for _, body := range []string{
+		strings.Repeat(`"`, 20000),
+		strings.Repeat(`“ `, 5000) + strings.Repeat(`” `, 4000),
+		strings.Repeat("'\"«", 3000),
+		"\"open\n\n\"again\n\n\"and again",
+	} {
+		d := run(t, body)
+		if len(d.Warnings) == 0 || len(d.Warnings) > 21 {
+			t.Errorf("%d warnings for %d bytes of unbalanced quotation marks, want 1 to 21", len(d.Warnings), len(body))
+		}
+	}
+}
