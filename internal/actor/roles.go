@@ -81,6 +81,11 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 				}
 				continue
 			}
+			// Demonyms and country names are capitalised; other
+			// modifiers need no dictionary probe.
+			if !s.isCap(d, k) {
+				continue
+			}
 			if cd, ok := dict.Phrase(s.tok(d, k)); ok && cd.Country != "" &&
 				(cd.Kind == KindDemonym || cd.Kind == KindCountry) {
 				country, demonymAt = cd.Country, k
