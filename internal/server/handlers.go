@@ -8,6 +8,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -170,18 +171,22 @@ func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, timeline{By: by, Days: days})
 }
 
-func (s *Server) handleNetwork(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
+// filteredQuery reads the event filters and a limit (default def, at most
+// max) of an aggregate endpoint, rejecting unknown parameters.
+func filteredQuery(q url.Values, def, max int) (store.EventFilter, int, error) {
 	if err := checkParams(q, eventParams, []string{"limit"}); err != nil {
-		s.fail(w, r, err)
-		return
+		return store.EventFilter{}, 0, err
 	}
 	f, err := parseEventFilter(q)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return store.EventFilter{}, 0, err
 	}
-	limit, err := parseLimit(q, 200, store.MaxEdges)
+	limit, err := parseLimit(q, def, max)
+	return f, limit, err
+}
+
+func (s *Server) handleNetwork(w http.ResponseWriter, r *http.Request) {
+	f, limit, err := filteredQuery(r.URL.Query(), 200, store.MaxEdges)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -197,17 +202,7 @@ func (s *Server) handleNetwork(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handlePlaces(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	if err := checkParams(q, eventParams, []string{"limit"}); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	f, err := parseEventFilter(q)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	limit, err := parseLimit(q, 1000, store.MaxPlaces)
+	f, limit, err := filteredQuery(r.URL.Query(), 1000, store.MaxPlaces)
 	if err != nil {
 		s.fail(w, r, err)
 		return
