@@ -66,7 +66,7 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 			resolveTo(d, c, r)
 			c.Rule += " +repeat"
 		} else if c.Type == doc.Person {
-			if r, ok := co.surnames[lastWord(key)]; ok && strings.Contains(key, " ") == false {
+			if r, ok := co.surnames[lastWord(key)]; ok && !strings.Contains(key, " ") {
 				resolveTo(d, c, r)
 				c.Rule += " +surname"
 			}
