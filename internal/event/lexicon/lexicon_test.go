@@ -117,7 +117,7 @@ func TestCandidates(t *testing.T) {
 		{"take", "take ... hostage", plover.Assault, "abduct", lexicon.KindMWE, "subj>obj"},
 		{"refuse", "refuse to", plover.Reject, "", lexicon.KindMWE, "subj>none"},
 		{"agree", "agree to", plover.Agree, "", lexicon.KindMWE, "subj>prep:with"},
-		{"sign", "sign * agreement", plover.Agree, "", lexicon.KindMWE, "subj>prep:with"},
+		{"sign", "sign * agreement", plover.Support, "", lexicon.KindMWE, "subj>prep:with"},
 		{"strike", "strike * deal", plover.Agree, "", lexicon.KindMWE, "subj>prep:with"},
 		{"go", "go on * strike", plover.Protest, "strike", lexicon.KindMWE, "subj>none"},
 		{"hunger", "hunger strike", plover.Protest, "hunger", lexicon.KindMWE, "poss>none"},
