@@ -55,6 +55,7 @@ type Coder struct {
 	cues   *quote.Cues
 	when   *when.Resolver
 	events *event.Coder
+	dict   actor.Dictionary
 }
 
 var zeroTime time.Time
@@ -118,7 +119,7 @@ func Load(opts Options) (*Coder, error) {
 	}
 	return &Coder{opts: opts, tagger: m, gaz: gaz, meta: ms, actors: actor.New(dictionary).WithPlaceCheck(func(name string) bool {
 		return gaz.Has(gazetteer.Fold(nil, name))
-	}), cues: cues, when: wr,
+	}), cues: cues, when: wr, dict: dictionary,
 		events: event.New(lex, plover.Ontology{}, when.ForSpan).WithStatements(disapproval)}, nil
 }
 

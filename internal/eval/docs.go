@@ -114,7 +114,8 @@ func MainType(body, title *doc.Doc) string {
 }
 
 // ScoreDocs codes each story and compares its main event type with the
-// label.
+// label. Headlines are coded in sentence case (Coder.SentenceCase), since
+// title case hides verbs and nouns from the tagger.
 func ScoreDocs(ctx context.Context, c *coder.Coder, docs []LabelledDoc) (*DocsReport, error) {
 	w, err := c.NewWorker()
 	if err != nil {
@@ -132,7 +133,7 @@ func ScoreDocs(ctx context.Context, c *coder.Coder, docs []LabelledDoc) (*DocsRe
 		}
 		var title *doc.Doc
 		if ld.Title != "" {
-			title = &doc.Doc{ID: ld.ID + "-title", Text: fillPlaceholders(ld.Title)}
+			title = &doc.Doc{ID: ld.ID + "-title", Text: c.SentenceCase(fillPlaceholders(ld.Title))}
 			if err := w.Code(ctx, title); err != nil {
 				return nil, fmt.Errorf("code %s title: %w", ld.ID, err)
 			}
