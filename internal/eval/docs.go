@@ -72,9 +72,12 @@ type DocsReport struct {
 	Seconds    float64        `json:"seconds"`
 }
 
+// headlineWeight makes the headline's events decide a story's type.
+const headlineWeight = 1000
+
 // MainType picks a document's main event type: the type with the most
 // weight, where an event weighs its confidence, twice that in the first
-// paragraph, and three times that in the headline. Placeholders such as
+// paragraph, and headlineWeight times that in the headline. Placeholders such as
 // "{country_1}" in synthetic titles are harmless: they code nothing.
 func MainType(body, title *doc.Doc) string {
 	weight := map[string]float64{}
@@ -103,7 +106,9 @@ func MainType(body, title *doc.Doc) string {
 		}
 	}
 	add(body, 1)
-	add(title, 3)
+	// The headline states the story's main event: any event it codes
+	// outweighs the body's, which only break ties between its types.
+	add(title, headlineWeight)
 	best, bw := "NONE", 0.0
 	for t, w := range weight {
 		if w > bw || (w == bw && t < best) {

@@ -19,7 +19,7 @@ const (
 	floorGSRMicroF1       = 0.62
 	floorGSRActorCountry  = 0.65
 	floorGSRRecipient     = 0.50
-	floorDocsAccuracy     = 0.49
+	floorDocsAccuracy     = 0.56
 	floorQuoteSpanF1      = 0.95
 	floorQuoteSpeaker     = 0.76
 	floorPlaceToponymF1   = 0.97
