@@ -77,8 +77,9 @@ const headlineWeight = 1000
 
 // MainType picks a document's main event type: the type with the most
 // weight, where an event weighs its confidence, twice that in the first
-// paragraph, and headlineWeight times that in the headline. Placeholders such as
-// "{country_1}" in synthetic titles are harmless: they code nothing.
+// paragraph, and headlineWeight times that in the headline. An event that
+// is the complement of another ("agrees to [remove restrictions]") weighs
+// more than the agreement around it.
 func MainType(body, title *doc.Doc) string {
 	weight := map[string]float64{}
 	add := func(d *doc.Doc, factor float64) {
