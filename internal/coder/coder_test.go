@@ -165,3 +165,23 @@ func TestDatedRoles(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceRecipient: a trigger that takes a recipient but names no actor
+// for it takes the country the clause places the event in.
+func TestPlaceRecipient(t *testing.T) {
+	w, err := load(t).NewWorker()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &doc.Doc{ID: "pr", Text: "Iran threatened to launch a new offensive in Iraq unless its demands were met."}
+	if err := w.Code(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	for _, ev := range d.Events {
+		if ev.Type == "THREATEN" && len(ev.Actors) > 0 && ev.Actors[0].CountryCode == "IRN" &&
+			len(ev.Recipients) > 0 && ev.Recipients[0].CountryCode == "IRQ" {
+			return
+		}
+	}
+	t.Errorf("no THREATEN IRN -> IRQ in %+v", d.Events)
+}

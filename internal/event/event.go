@@ -379,6 +379,12 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 	}
 	ev.Actors = eventActors(d, actors)
 	ev.Recipients = eventActors(d, recipients)
+	if len(ev.Recipients) == 0 && takesRecipient(tr) {
+		if r, ok := s.placeRecipient(sent, m, ev.Actors); ok {
+			ev.Recipients = append(ev.Recipients, r)
+			ev.Rule += " +place_recipient"
+		}
+	}
 
 	// A statement's speaker claims the events inside it, unless the
 	// speaker is the event's own actor.
@@ -411,7 +417,9 @@ var gerundPreps = map[string]bool{"of": true, "for": true, "about": true, "again
 // the clause ("offered to negotiate with the president of Armenia").
 func (s *Stage) recipientsOf(sent doc.Sentence, m match, tr *lexicon.Trigger) []int {
 	var any []int
-	takes := false
+	// "threatened to", "offered to": the recipient sits in the
+	// infinitive that completes the trigger.
+	takes := tr.Words[len(tr.Words)-1] == "to"
 	for _, f := range tr.Frames {
 		if f.Recipient.Kind == lexicon.SlotNone {
 			continue
@@ -441,6 +449,47 @@ func (s *Stage) recipientsOf(sent doc.Sentence, m match, tr *lexicon.Trigger) []
 		}
 	}
 	return nil
+}
+
+// takesRecipient reports whether a trigger's frames or its final "to"
+// call for a recipient.
+func takesRecipient(tr *lexicon.Trigger) bool {
+	if tr.Words[len(tr.Words)-1] == "to" {
+		return true
+	}
+	for _, f := range tr.Frames {
+		if f.Recipient.Kind != lexicon.SlotNone {
+			return true
+		}
+	}
+	return false
+}
+
+// placeRecipient is the last resort for a trigger that takes a recipient
+// but names no actor for it: the first country the clause after the
+// trigger places the event in or attributes its object to ("lifted a
+// curfew in Montenegro", "rejected an Australian ultimatum"), other than
+// the actor's own. It returns a recipient with no entity behind it.
+func (s *Stage) placeRecipient(sent doc.Sentence, m match, actors []doc.EventActor) (doc.EventActor, bool) {
+	d := s.ci.d
+	own := map[string]bool{}
+	for _, a := range actors {
+		own[a.CountryCode] = true
+	}
+	limit := min(sent.EndToken, m.last+14)
+	for j := m.last + 1; j < limit; j++ {
+		t := d.Tokens[j]
+		if isFinite(s.ci.tag(j)) || clauseBreaks[s.ci.tok(j)] {
+			break
+		}
+		for _, p := range d.Places {
+			if p.Start == t.Start && p.CountryCode != "" && !own[p.CountryCode] {
+				return doc.EventActor{Span: p.Span, RawText: d.SpanText(p.Span),
+					Actor: doc.Actor{Name: p.Name, CountryCode: p.CountryCode}, Entity: -1}, true
+			}
+		}
+	}
+	return doc.EventActor{}, false
 }
 
 // intentCues before an infinitive state an intention: "is ready to send
