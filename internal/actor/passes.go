@@ -33,12 +33,20 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 		withThe := false
 		// Names are capitalised runs, maybe joined by "of the", so no
 		// phrase can be longer than the run that starts here.
+		if s.tok(d, i) == "the" {
+			continue // the article is probed with the name that follows it
+		}
 		run := s.nameRun(d, sent, i, maxW)
-		if dict.Discard(s.key(d, i, i+run)) || (run > 1 && dict.Discard(s.key(d, i, i+1))) {
+		if dict.Discard(s.key(d, i, i+run)) {
 			continue
 		}
 		for L := run; L >= 1; L-- {
 			k := s.key(d, i, i+L)
+			if L == 1 && dict.Discard(k) {
+				// A discarded word alone ("North") may still open a
+				// name ("North Korea"), tried above.
+				break
+			}
 			if L > 1 && dict.Discard(k) {
 				// "New Jersey" is not Jersey: skip the whole phrase.
 				for m := i; m < i+L; m++ {
