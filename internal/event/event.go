@@ -81,8 +81,12 @@ type Stage struct {
 	ci     clauseIndex
 	quoteA []int // token -> index of the statement it is in, or -1
 	scare  []bool
-	cands  []string
-	used   []bool // token already consumed by a trigger
+	// Per-token lemma lists, filled on first use (see lemmas).
+	lemmaOff  []int32
+	lemmaLen  []uint8
+	lemmaFlat []string
+	scratch   []string
+	used      []bool // token already consumed by a trigger
 }
 
 // NewStage returns a per-worker stage.
@@ -107,6 +111,14 @@ func (s *Stage) Process(d *doc.Doc) error {
 	s.ci.reset(d)
 	s.indexQuotes(d)
 	s.used = growBool(s.used, len(d.Tokens))
+	if cap(s.lemmaOff) < len(d.Tokens) {
+		s.lemmaOff, s.lemmaLen = make([]int32, len(d.Tokens)), make([]uint8, len(d.Tokens))
+	}
+	s.lemmaOff, s.lemmaLen = s.lemmaOff[:len(d.Tokens)], s.lemmaLen[:len(d.Tokens)]
+	for i := range s.lemmaOff {
+		s.lemmaOff[i] = -1
+	}
+	s.lemmaFlat = s.lemmaFlat[:0]
 	for si := range d.Sentences {
 		s.sentence(d, si)
 	}
@@ -172,22 +184,29 @@ func triggerTag(tag string) bool {
 }
 
 // lemmas returns the lemma candidates of token k, irregular forms
-// included, in buf.
-func (s *Stage) lemmas(k int, buf []string) []string {
-	w := s.ci.tok(k)
-	buf = lemmaCandidates(w, buf)
-	if l, ok := s.c.lex.Lemma(w); ok {
-		buf = append(buf, l)
+// included. Every trigger tried at a token compares the next tokens'
+// lemmas, so each token's list is computed once per document and kept in
+// one flat slice; callers must not modify it.
+func (s *Stage) lemmas(k int) []string {
+	if o := s.lemmaOff[k]; o >= 0 {
+		return s.lemmaFlat[o : o+int32(s.lemmaLen[k])]
 	}
-	return buf
+	w := s.ci.tok(k)
+	start := len(s.lemmaFlat)
+	s.scratch = lemmaCandidates(w, s.scratch)
+	s.lemmaFlat = append(s.lemmaFlat, s.scratch...)
+	if l, ok := s.c.lex.Lemma(w); ok {
+		s.lemmaFlat = append(s.lemmaFlat, l)
+	}
+	s.lemmaOff[k], s.lemmaLen[k] = int32(start), uint8(len(s.lemmaFlat)-start)
+	return s.lemmaFlat[start:]
 }
 
 // findMatch returns the longest trigger match starting at token t.
 func (s *Stage) findMatch(d *doc.Doc, sent doc.Sentence, t int) (match, bool) {
 	var best match
 	found := false
-	s.cands = s.lemmas(t, s.cands)
-	for _, lemma := range s.cands {
+	for _, lemma := range s.lemmas(t) {
 		for _, tr := range s.c.lex.Candidates(lemma) {
 			last, ok := s.matchFrom(sent, tr.Words[1:], t+1, t)
 			if !ok {
@@ -234,8 +253,7 @@ func (s *Stage) matchFrom(sent doc.Sentence, words []string, k, last int) (int, 
 		if k >= sent.EndToken || s.scare[k] {
 			return 0, false
 		}
-		var buf [8]string
-		for _, c := range s.lemmas(k, buf[:0]) {
+		for _, c := range s.lemmas(k) {
 			if c == w {
 				return s.matchFrom(sent, words[1:], k+1, k)
 			}
