@@ -125,6 +125,8 @@ func (s *Stage) Process(d *doc.Doc) error {
 	s.statements(d)
 	s.demands(d)
 	sort.SliceStable(d.Events, func(i, j int) bool { return d.Events[i].Evidence.Trigger.Start < d.Events[j].Evidence.Trigger.Start })
+	// IDs follow text order, so they are given once every rule has
+	// added its events.
 	for i := range d.Events {
 		d.Events[i].ID = fmt.Sprintf("%s-e%d", d.ID, i+1)
 	}
@@ -293,7 +295,6 @@ func (s *Stage) sentence(d *doc.Doc, si int) {
 		if !m.trig.Noun() {
 			lastVerbEnd = m.last
 		}
-		ev.ID = fmt.Sprintf("%s-e%d", d.ID, len(d.Events)+1)
 		d.Events = append(d.Events, ev)
 		t = m.last
 	}
