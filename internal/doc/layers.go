@@ -124,13 +124,17 @@ type Event struct {
 	Location int
 	// ClaimedBy indexes Doc.Entities: the speaker who asserts the event;
 	// -1 when the text states it as fact.
-	ClaimedBy  int
-	Negated    bool
-	Aux        []string // future, hypothetical, conditional, ...
-	Quad       string
-	CameoRoot  string
-	Intensity  float64
-	Evidence   Evidence
-	Rule       string
-	Confidence float64
+	ClaimedBy int
+	Negated   bool
+	Aux       []string // future, hypothetical, conditional, ...
+	// IntendedType is the type of the event an intention or threat is
+	// about ("will withdraw troops" is AGREE about a RETREAT); "" when
+	// the event was not recoded.
+	IntendedType string
+	Quad         string
+	CameoRoot    string
+	Intensity    float64
+	Evidence     Evidence
+	Rule         string
+	Confidence   float64
 }

@@ -97,8 +97,8 @@ func MainType(body, title *doc.Doc) string {
 			// concession), as the labels of document sets read it.
 			if isComplement(ev) {
 				w *= 2.5
-			} else if i := strings.Index(ev.Rule, "+intent:"); i >= 0 {
-				typ = strings.Fields(ev.Rule[i+len("+intent:"):])[0]
+			} else if ev.Type == "AGREE" && ev.IntendedType != "" {
+				typ = ev.IntendedType
 			}
 			if len(d.Paragraphs) > 1 && ev.Evidence.Sentence.End <= d.Paragraphs[0].End {
 				w *= 2

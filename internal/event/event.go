@@ -548,12 +548,14 @@ func (s *Stage) intent(sent doc.Sentence, vgS int, ev *doc.Event) {
 	switch s.c.onto.Quad(ev.Type) {
 	case "material cooperation":
 		ev.Rule += " +intent:" + ev.Type
+		ev.IntendedType = ev.Type
 		ev.Type, ev.Mode = "AGREE", ""
 	case "material conflict":
 		if ev.Type == "PROTEST" {
 			return
 		}
 		ev.Rule += " +threat:" + ev.Type
+		ev.IntendedType = ev.Type
 		ev.Type, ev.Mode = "THREATEN", ""
 	}
 }
