@@ -59,7 +59,7 @@ func TestFloors_PloverGSR(t *testing.T) {
 	}
 	atLeast(t, "GSR micro F1", rep.Micro.F1, floorGSRMicroF1)
 	atLeast(t, "GSR actor country accuracy", rep.ActorCountry.Value, floorGSRActorCountry)
-	atLeast(t, "GSR recipient country accuracy", rep.RecipientCountr.Value, floorGSRRecipient)
+	atLeast(t, "GSR recipient country accuracy", rep.RecipientCountry.Value, floorGSRRecipient)
 }
 
 func TestFloors_Docs(t *testing.T) {

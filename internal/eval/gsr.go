@@ -101,7 +101,7 @@ type GSRReport struct {
 	MacroF1         float64        `json:"macro_f1"`
 	Micro           PRF            `json:"micro"`
 	ActorCountry    Ratio          `json:"actor_country_accuracy"`
-	RecipientCountr Ratio          `json:"recipient_country_accuracy"`
+	RecipientCountry Ratio          `json:"recipient_country_accuracy"`
 	Confusion       Confusion      `json:"confusion"`
 	ErrorKinds      []KindCount    `json:"error_kinds"`
 	Misses          []Miss         `json:"misses"`
@@ -251,7 +251,7 @@ func ScoreGSR(ctx context.Context, c *coder.Coder, recs []GSRRecord) (*GSRReport
 			}
 		}
 		if ok, scored := anyMatch(rec.Target, recipients); scored {
-			rep.RecipientCountr.add(ok)
+			rep.RecipientCountry.add(ok)
 			if !ok {
 				kinds["recipient country wrong"]++
 				if miss.Kind == "" {
@@ -290,7 +290,7 @@ func (r *GSRReport) Write(w io.Writer, errors int) {
 	writePRFTable(w, r.PerType)
 	fmt.Fprintf(w, "\nmicro P %.3f  R %.3f  F1 %.3f   macro F1 %.3f\n", r.Micro.Precision, r.Micro.Recall, r.Micro.F1, r.MacroF1)
 	fmt.Fprintf(w, "actor country accuracy     %.3f (%d/%d matched events)\n", r.ActorCountry.Value, r.ActorCountry.Correct, r.ActorCountry.Total)
-	fmt.Fprintf(w, "recipient country accuracy %.3f (%d/%d matched events)\n\n", r.RecipientCountr.Value, r.RecipientCountr.Correct, r.RecipientCountr.Total)
+	fmt.Fprintf(w, "recipient country accuracy %.3f (%d/%d matched events)\n\n", r.RecipientCountry.Value, r.RecipientCountry.Correct, r.RecipientCountry.Total)
 	fmt.Fprintln(w, "confusion (gold rows, first coded type columns; NONE = nothing coded):")
 	r.Confusion.Write(w)
 	fmt.Fprintln(w, "\nmost common error kinds:")

@@ -312,7 +312,7 @@ func nonNil(s []string) []string {
 	return s
 }
 
-func actorBlock(d *doc.Doc, a doc.EventActor) ActorBlock {
+func actorBlock(a doc.EventActor) ActorBlock {
 	return ActorBlock{RawText: a.RawText, EntityName: a.Name, CountryCode: a.CountryCode, SectorCode: a.SectorCode,
 		OtherSectorCodes: nonNil(a.OtherSectorCodes), Start: a.Start, End: a.End}
 }
@@ -330,10 +330,10 @@ func event(d *doc.Doc, ev *doc.Event) Event {
 		Rule: ev.Rule, Confidence: ev.Confidence,
 	}
 	for _, a := range ev.Actors {
-		out.Actor = append(out.Actor, actorBlock(d, a))
+		out.Actor = append(out.Actor, actorBlock(a))
 	}
 	for _, a := range ev.Recipients {
-		out.Recipient = append(out.Recipient, actorBlock(d, a))
+		out.Recipient = append(out.Recipient, actorBlock(a))
 	}
 	if ev.ClaimedBy >= 0 && ev.ClaimedBy < len(d.Entities) {
 		b := entityBlock(d, ev.ClaimedBy)

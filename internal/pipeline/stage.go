@@ -20,15 +20,3 @@ type Stage interface {
 	// run; problems that leave the document usable belong in d.Warn.
 	Process(d *doc.Doc) error
 }
-
-// StageFunc adapts a function to a Stage.
-type StageFunc struct {
-	StageName string
-	Fn        func(*doc.Doc) error
-}
-
-// Name implements Stage.
-func (s StageFunc) Name() string { return s.StageName }
-
-// Process implements Stage.
-func (s StageFunc) Process(d *doc.Doc) error { return s.Fn(d) }
