@@ -96,16 +96,16 @@ type Miss struct {
 
 // GSRReport is the result of scoring a GSR file.
 type GSRReport struct {
-	Records         int            `json:"records"`
-	PerType         map[string]PRF `json:"per_type"`
-	MacroF1         float64        `json:"macro_f1"`
-	Micro           PRF            `json:"micro"`
-	ActorCountry    Ratio          `json:"actor_country_accuracy"`
+	Records          int            `json:"records"`
+	PerType          map[string]PRF `json:"per_type"`
+	MacroF1          float64        `json:"macro_f1"`
+	Micro            PRF            `json:"micro"`
+	ActorCountry     Ratio          `json:"actor_country_accuracy"`
 	RecipientCountry Ratio          `json:"recipient_country_accuracy"`
-	Confusion       Confusion      `json:"confusion"`
-	ErrorKinds      []KindCount    `json:"error_kinds"`
-	Misses          []Miss         `json:"misses"`
-	Seconds         float64        `json:"seconds"`
+	Confusion        Confusion      `json:"confusion"`
+	ErrorKinds       []KindCount    `json:"error_kinds"`
+	Misses           []Miss         `json:"misses"`
+	Seconds          float64        `json:"seconds"`
 }
 
 // KindCount is an error kind and how often it occurred.
