@@ -66,10 +66,12 @@ type Stage struct {
 	capital   []bool // token i starts with a capital letter
 	cands     []cand
 	keyBuf    []byte
+	ruleBuf   []byte
 	curly     bool // the text has typographic apostrophes to fold
 	exact     ExactDictionary
 	dated     DatedDictionary
-	roleIndex RoleIndex
+	wordIndex WordIndex
+	flags     []WordFlags // per token, filled on first use
 	coref     corefState
 }
 
@@ -78,7 +80,7 @@ func (r *Recognizer) NewStage() *Stage {
 	s := &Stage{r: r}
 	s.exact, _ = r.dict.(ExactDictionary)
 	s.dated, _ = r.dict.(DatedDictionary)
-	s.roleIndex, _ = r.dict.(RoleIndex)
+	s.wordIndex, _ = r.dict.(WordIndex)
 	return s
 }
 
@@ -127,6 +129,8 @@ func (s *Stage) Process(d *doc.Doc) error {
 	for i := range d.Tokens {
 		s.capital[i] = capitalOf(d, i)
 	}
+	s.flags = slices.Grow(s.flags[:0], len(d.Tokens))[:len(d.Tokens)]
+	clear(s.flags)
 	s.curly = strings.Contains(d.Text, "’")
 	if dl := d.Dateline; dl != nil {
 		// The dateline's place is where the story was filed, not an
@@ -167,6 +171,45 @@ func (s *Stage) Process(d *doc.Doc) error {
 func (s *Stage) tok(d *doc.Doc, i int) string {
 	t := d.Tokens[i]
 	return s.lower[t.Start:t.End]
+}
+
+// word returns what token i may be in the dictionary, probing once per
+// token and document.
+func (s *Stage) word(d *doc.Doc, i int) WordFlags {
+	f := s.flags[i]
+	if f&wordKnown == 0 {
+		w := s.tok(d, i)
+		f = s.wordFlags(w) | wordKnown
+		if isTimeWord(w) {
+			f |= wordTime
+		}
+		s.flags[i] = f
+	}
+	return f
+}
+
+// wordFlags asks the dictionary's index, or builds the flags from
+// separate probes for a dictionary without one.
+func (s *Stage) wordFlags(w string) WordFlags {
+	if s.wordIndex != nil {
+		return s.wordIndex.WordFlags(w)
+	}
+	f := WordStartsName | WordEndsRole
+	if r, ok := s.r.dict.Role(w); ok {
+		f |= WordRole
+		if r.Person {
+			f |= WordPersonRole
+		}
+	}
+	if c, ok := s.r.dict.Phrase(w); ok {
+		switch c.Kind {
+		case KindDemonym:
+			f |= WordDemonym
+		case KindCountry:
+			f |= WordCountry
+		}
+	}
+	return f
 }
 
 // raw returns the text of token i as written.

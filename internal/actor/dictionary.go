@@ -70,9 +70,27 @@ type DatedDictionary interface {
 	PhraseAt(key string, t time.Time) (Coding, bool)
 }
 
-// RoleIndex is implemented by dictionaries that can say cheaply whether a
-// word ends any role, so that noun phrases whose head ends none are
-// passed over without probing every length.
-type RoleIndex interface {
-	MayEndRole(lastWord string) bool
+// WordFlags says what one lower-case word can be in a dictionary.
+type WordFlags uint8
+
+// Word flags.
+const (
+	WordStartsName WordFlags = 1 << iota // some name, acronym or discard may begin with it (also after "the")
+	WordEndsRole                         // some role noun ends with it ("leadership")
+	WordRole                             // it is a role noun by itself
+	WordPersonRole                       // it is a role noun denoting a person ("minister")
+	WordDemonym                          // its best coding is a demonym ("Armenian")
+	WordCountry                          // its best coding is a country ("Armenia")
+
+	wordTime  WordFlags = 1 << 6 // a time word ("today"), which the recognizer knows itself
+	wordKnown WordFlags = 1 << 7 // the Stage's memo holds the flags
+)
+
+// WordIndex is implemented by dictionaries that can say in one probe
+// what a single word may be. The recognizer asks it once per token and
+// passes over capitalised words that begin no name and noun phrases
+// whose head ends no role, instead of probing every phrase length; the
+// separate probes it replaces cost most of the stage's time.
+type WordIndex interface {
+	WordFlags(word string) WordFlags
 }

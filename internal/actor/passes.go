@@ -36,6 +36,9 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 		if s.tok(d, i) == "the" {
 			continue // the article is probed with the name that follows it
 		}
+		if s.word(d, i)&WordStartsName == 0 {
+			continue
+		}
 		run := s.nameRun(d, sent, i, maxW)
 		if dict.Discard(s.key(d, i, i+run)) {
 			continue
@@ -211,7 +214,7 @@ func (s *Stage) properRuns(d *doc.Doc, sent *doc.Sentence) {
 		hasOrgWord := false
 		for j < sent.EndToken && !s.covered[j] {
 			if s.isCap(d, j) && (isProperTag(d.Tokens[j].Tag) || isNounTag(d.Tokens[j].Tag) || d.Tokens[j].Tag == "JJ") {
-				if r, ok := s.r.dict.Role(s.tok(d, j)); ok && !r.Person {
+				if s.word(d, j)&(WordRole|WordPersonRole) == WordRole {
 					hasOrgWord = true
 				}
 				j++
@@ -234,15 +237,9 @@ func (s *Stage) properRuns(d *doc.Doc, sent *doc.Sentence) {
 	}
 }
 
-func (s *Stage) isDemonym(d *doc.Doc, i int) bool {
-	c, ok := s.r.dict.Phrase(s.tok(d, i))
-	return ok && c.Kind == KindDemonym
-}
+func (s *Stage) isDemonym(d *doc.Doc, i int) bool { return s.word(d, i)&WordDemonym != 0 }
 
-func (s *Stage) isRoleWord(d *doc.Doc, i int) bool {
-	_, ok := s.r.dict.Role(s.tok(d, i))
-	return ok
-}
+func (s *Stage) isRoleWord(d *doc.Doc, i int) bool { return s.word(d, i)&WordRole != 0 }
 
 // classifyRun decides what the capitalised run [i, j) is.
 func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {

@@ -24,10 +24,10 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 		a, b := ch.FirstToken, ch.EndToken
 		// "The German government today welcomed": a time word the chunker
 		// left in the phrase is not its head.
-		for b-1 > a && timeWords[s.tok(d, b-1)] {
+		for b-1 > a && s.word(d, b-1)&wordTime != 0 {
 			b--
 		}
-		if s.roleIndex != nil && !s.roleIndex.MayEndRole(s.tok(d, b-1)) {
+		if s.word(d, b-1)&WordEndsRole == 0 {
 			continue
 		}
 		// The role ends at the phrase's last token (its head); take the
@@ -64,7 +64,12 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 		c.Name = d.Text[d.Tokens[roleStart].Start:d.Tokens[b-1].End]
 		c.SectorCode, c.OtherSectorCodes = role.Sector, role.Others
 		c.plural = role.Plural
-		rule := "role " + role.Rule
+		// The rule is assembled in a buffer and copied once: most
+		// phrases gain a qualifier or two, and each concatenation would
+		// allocate.
+		rule := append(s.ruleBuf[:0], "role "...)
+		rule = append(rule, role.Rule...)
+		possessive := false
 
 		// The country: a demonym or country inside the phrase, a
 		// possessive before it, or an "of" phrase after it.
@@ -76,7 +81,7 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 				if org, ok := s.orgAt(k); ok {
 					country = org.CountryCode
 					c.SectorCode, c.OtherSectorCodes = org.SectorCode, org.OtherSectorCodes
-					rule += " +org_modifier " + org.Rule
+					rule = append(append(rule, " +org_modifier "...), org.Rule...)
 					break
 				}
 				continue
@@ -86,10 +91,13 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			if !s.isCap(d, k) {
 				continue
 			}
+			if s.word(d, k)&(WordDemonym|WordCountry) == 0 {
+				continue
+			}
 			if cd, ok := dict.Phrase(s.tok(d, k)); ok && cd.Country != "" &&
 				(cd.Kind == KindDemonym || cd.Kind == KindCountry) {
 				country, demonymAt = cd.Country, k
-				rule += " +demonym " + cd.Rule
+				rule = append(append(rule, " +demonym "...), cd.Rule...)
 				break
 			}
 		}
@@ -97,7 +105,8 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			if t := s.tok(d, a-1); t == "'s" || t == "’s" {
 				if cc, cr, start := s.countryBefore(d, sent, a); cc != "" {
 					country = cc
-					rule += " +possessive " + cr
+					rule = append(append(rule, " +possessive "...), cr...)
+					possessive = true
 					c.Start = d.Tokens[start].Start
 				}
 			}
@@ -107,13 +116,14 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			// organisation or country named before.
 			if o := s.lastOwner(); o != nil {
 				country = o.CountryCode
-				rule += " +possessive_pronoun"
+				rule = append(rule, " +possessive_pronoun"...)
+				possessive = true
 			}
 		}
 		if country == "" {
 			if cc, ok := s.ofCountry(d, sent, b); ok {
 				country = cc
-				rule += " +of_country"
+				rule = append(rule, " +of_country"...)
 			}
 		}
 		if country == "" {
@@ -124,12 +134,13 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 				if cd.Kind == KindPRE {
 					c.SectorCode, c.OtherSectorCodes = cd.Sector, nil
 				}
-				rule += " +in_seat " + cd.Rule
+				rule = append(append(rule, " +in_seat "...), cd.Rule...)
 				c.End = d.Tokens[end-1].End
 				c.end = end
 			}
 		}
-		if (relationalRoles[role.Canonical] || relationalRoles[strings.TrimSuffix(role.Canonical, "s")]) && strings.Contains(rule, "+possessive") {
+		s.ruleBuf = rule
+		if possessive && (relationalRoles[role.Canonical] || relationalRoles[strings.TrimSuffix(role.Canonical, "s")]) {
 			// "Azerbaijan's partners" are not Azerbaijani, nor of the
 			// dateline's country.
 			country = ""
@@ -156,7 +167,7 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			c.ref = refNone
 		}
 		c.CountryCode = country
-		c.Rule = rule
+		c.Rule = string(rule)
 		c.Name = s.phraseName(d, a, b)
 		s.add(c)
 
@@ -234,8 +245,16 @@ func (s *Stage) inSeat(d *doc.Doc, sent *doc.Sentence, b int) (Coding, int, bool
 	return Coding{}, 0, false
 }
 
-var timeWords = map[string]bool{"today": true, "yesterday": true, "tonight": true, "tomorrow": true,
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
+// isTimeWord reports words of time that the chunker may leave at the end
+// of a noun phrase. A switch, since it is asked of most tokens.
+func isTimeWord(w string) bool {
+	switch w {
+	case "today", "yesterday", "tonight", "tomorrow",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	return false
+}
 
 var compass = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northern": true,
 	"southern": true, "eastern": true, "western": true, "central": true}

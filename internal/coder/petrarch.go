@@ -2,6 +2,7 @@ package coder
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/dateline-project/dateline/internal/actor"
 	"github.com/dateline-project/dateline/internal/actor/petrarch"
@@ -36,6 +37,63 @@ func (c chainDict) Discard(k string) bool {
 		}
 	}
 	return false
+}
+
+// Exact, PhraseAt and WordFlags pass the optional
+// dictionary abilities through the chain, so that adding a PETRARCH
+// dictionary keeps the embedded one's acronyms, dated persons and
+// indexes. A part without an index cannot rule a word out.
+
+func (c chainDict) Exact(surface string) (actor.Coding, bool) {
+	for _, d := range c {
+		if e, ok := d.(actor.ExactDictionary); ok {
+			if x, ok := e.Exact(surface); ok {
+				return x, true
+			}
+		}
+	}
+	return actor.Coding{}, false
+}
+
+func (c chainDict) PhraseAt(k string, t time.Time) (actor.Coding, bool) {
+	for _, d := range c {
+		if dd, ok := d.(actor.DatedDictionary); ok {
+			if x, ok := dd.PhraseAt(k, t); ok {
+				return x, true
+			}
+		} else if x, ok := d.Phrase(k); ok {
+			return x, true
+		}
+	}
+	return actor.Coding{}, false
+}
+
+// WordFlags unions the parts' flags; a part without an index may be
+// anything.
+func (c chainDict) WordFlags(w string) actor.WordFlags {
+	var f actor.WordFlags
+	for _, d := range c {
+		if ix, ok := d.(actor.WordIndex); ok {
+			f |= ix.WordFlags(w)
+			continue
+		}
+		f |= actor.WordStartsName | actor.WordEndsRole
+		if r, ok := d.Role(w); ok {
+			f |= actor.WordRole
+			if r.Person {
+				f |= actor.WordPersonRole
+			}
+		}
+		if x, ok := d.Phrase(w); ok {
+			switch x.Kind {
+			case actor.KindDemonym:
+				f |= actor.WordDemonym
+			case actor.KindCountry:
+				f |= actor.WordCountry
+			}
+		}
+	}
+	return f
 }
 
 func (c chainDict) MaxWords() int {

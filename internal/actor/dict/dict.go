@@ -72,10 +72,11 @@ type Counts struct {
 
 // Dict is the loaded dictionaries. Build it with Load, LoadDefault or New.
 type Dict struct {
-	phrases   map[string][]Entry
-	exact     map[string][]Entry // case-sensitive acronyms ("WHO", "IS")
-	roles     map[string]actor.Role
-	roleLast  map[string]bool // last words of every role form
+	phrases map[string][]Entry
+	exact   map[string][]Entry // case-sensitive acronyms ("WHO", "IS")
+	roles   map[string]actor.Role
+	// words holds what each single word may be, for actor.WordIndex.
+	words     map[string]actor.WordFlags
 	discards  map[string]struct{}
 	countries map[string]*Country
 	maxWords  int
@@ -117,9 +118,17 @@ func (d *Dict) Phrase(key string) (actor.Coding, bool) {
 	return actor.Coding{}, false
 }
 
-// MayEndRole reports whether some role ends with word ("leadership" ends
-// "political leadership"); it makes Dict an actor.RoleIndex.
-func (d *Dict) MayEndRole(word string) bool { return d.roleLast[word] }
+// WordFlags implements actor.WordIndex. Words with non-ASCII bytes may
+// always start a name, since their folding may differ from the key's.
+func (d *Dict) WordFlags(word string) actor.WordFlags {
+	f := d.words[word]
+	for i := 0; i < len(word); i++ {
+		if word[i] >= 0x80 {
+			return f | actor.WordStartsName
+		}
+	}
+	return f
+}
 
 // PhraseAt is Phrase for a document dated t: where the phrase names
 // people whose roles are dated, the one holding at t wins. It makes Dict

@@ -73,3 +73,30 @@ func tokenSpan(key string) int {
 	}
 	return n
 }
+
+// nameStartPrefixes adds to set the prefixes of key that a tokenizer
+// could make its first token: those ending on either side of each
+// punctuation mark or space ("u", "u.", "u.s", "u.s." for "u.s. army";
+// "al" for "al-qaeda"), and the whole key. A key opening with "the" adds
+// the prefixes of the rest too, since the recognizer meets the name at
+// the word after the article. Holding every split point keeps the index
+// independent of how the tokenizer treats punctuation.
+func nameStartPrefixes(key string, set map[string]struct{}) {
+	for {
+		set[key] = struct{}{}
+		for i := 0; i < len(key); i++ {
+			switch key[i] {
+			case ' ', ',', '.', '\'', '(', ')', '-', '/', '&', ';', ':':
+				if i > 0 {
+					set[key[:i]] = struct{}{}
+				}
+				set[key[:i+1]] = struct{}{}
+			}
+		}
+		rest, ok := strings.CutPrefix(key, "the ")
+		if !ok {
+			return
+		}
+		key = rest
+	}
+}

@@ -286,15 +286,10 @@ func New(srcs ...Source) (*Dict, error) {
 	b.d.phrases = finish(b.phrases, &b.d.maxWords)
 	b.d.exact = finish(b.exact, nil)
 	b.d.counts.Keys = len(b.d.phrases) + len(b.d.exact)
-	b.d.roleLast = make(map[string]bool, len(b.d.roles))
 	for k := range b.d.roles {
 		b.d.maxWords = max(b.d.maxWords, tokenSpan(k))
-		last := k
-		if i := strings.LastIndexByte(k, ' '); i >= 0 {
-			last = k[i+1:]
-		}
-		b.d.roleLast[last] = true
 	}
+	b.d.words = wordIndex(b.d)
 	return b.d, nil
 }
 
@@ -649,4 +644,43 @@ func finish(m map[string][]item, maxWords *int) map[string][]Entry {
 		}
 	}
 	return out
+}
+
+// wordIndex builds the single-word flags from the finished maps.
+func wordIndex(d *Dict) map[string]actor.WordFlags {
+	starts := make(map[string]struct{}, 2*(len(d.phrases)+len(d.exact)))
+	for k := range d.phrases {
+		nameStartPrefixes(k, starts)
+	}
+	for k := range d.exact {
+		nameStartPrefixes(Key(k), starts)
+	}
+	for k := range d.discards {
+		nameStartPrefixes(k, starts)
+	}
+	words := make(map[string]actor.WordFlags, len(starts)+len(d.roles))
+	for w := range starts {
+		words[w] |= actor.WordStartsName
+	}
+	for k, r := range d.roles {
+		last := k
+		if i := strings.LastIndexByte(k, ' '); i >= 0 {
+			last = k[i+1:]
+		} else {
+			words[k] |= actor.WordRole
+			if r.Person {
+				words[k] |= actor.WordPersonRole
+			}
+		}
+		words[last] |= actor.WordEndsRole
+	}
+	for k, es := range d.phrases {
+		switch es[0].Kind {
+		case actor.KindDemonym:
+			words[k] |= actor.WordDemonym
+		case actor.KindCountry:
+			words[k] |= actor.WordCountry
+		}
+	}
+	return words
 }
