@@ -71,7 +71,7 @@ type Stage struct {
 	exact     ExactDictionary
 	dated     DatedDictionary
 	wordIndex WordIndex
-	flags     []WordFlags // per token, filled on first use
+	words     []WordInfo // per token, filled on first use
 	coref     corefState
 }
 
@@ -129,8 +129,8 @@ func (s *Stage) Process(d *doc.Doc) error {
 	for i := range d.Tokens {
 		s.capital[i] = capitalOf(d, i)
 	}
-	s.flags = slices.Grow(s.flags[:0], len(d.Tokens))[:len(d.Tokens)]
-	clear(s.flags)
+	s.words = slices.Grow(s.words[:0], len(d.Tokens))[:len(d.Tokens)]
+	clear(s.words)
 	s.curly = strings.Contains(d.Text, "’")
 	if dl := d.Dateline; dl != nil {
 		// The dateline's place is where the story was filed, not an
@@ -175,41 +175,44 @@ func (s *Stage) tok(d *doc.Doc, i int) string {
 
 // word returns what token i may be in the dictionary, probing once per
 // token and document.
-func (s *Stage) word(d *doc.Doc, i int) WordFlags {
-	f := s.flags[i]
-	if f&wordKnown == 0 {
+func (s *Stage) word(d *doc.Doc, i int) WordFlags { return s.wordInfo(d, i).Flags }
+
+func (s *Stage) wordInfo(d *doc.Doc, i int) WordInfo {
+	wi := s.words[i]
+	if wi.Flags&wordKnown == 0 {
 		w := s.tok(d, i)
-		f = s.wordFlags(w) | wordKnown
+		wi = s.lookupWord(w)
+		wi.Flags |= wordKnown
 		if isTimeWord(w) {
-			f |= wordTime
+			wi.Flags |= wordTime
 		}
-		s.flags[i] = f
+		s.words[i] = wi
 	}
-	return f
+	return wi
 }
 
-// wordFlags asks the dictionary's index, or builds the flags from
+// lookupWord asks the dictionary's index, or builds the answer from
 // separate probes for a dictionary without one.
-func (s *Stage) wordFlags(w string) WordFlags {
+func (s *Stage) lookupWord(w string) WordInfo {
 	if s.wordIndex != nil {
-		return s.wordIndex.WordFlags(w)
+		return s.wordIndex.WordInfo(w)
 	}
-	f := WordStartsName | WordEndsRole
+	wi := WordInfo{Flags: WordStartsName | WordEndsRole, NameWords: Unbounded, RoleWords: Unbounded}
 	if r, ok := s.r.dict.Role(w); ok {
-		f |= WordRole
+		wi.Flags |= WordRole
 		if r.Person {
-			f |= WordPersonRole
+			wi.Flags |= WordPersonRole
 		}
 	}
 	if c, ok := s.r.dict.Phrase(w); ok {
 		switch c.Kind {
 		case KindDemonym:
-			f |= WordDemonym
+			wi.Flags |= WordDemonym
 		case KindCountry:
-			f |= WordCountry
+			wi.Flags |= WordCountry
 		}
 	}
-	return f
+	return wi
 }
 
 // raw returns the text of token i as written.

@@ -86,11 +86,24 @@ const (
 	wordKnown WordFlags = 1 << 7 // the Stage's memo holds the flags
 )
 
+// WordInfo is what a dictionary index says about one word.
+type WordInfo struct {
+	Flags WordFlags
+	// NameWords bounds the tokens of any name, acronym or discard that
+	// begins with the word (alone or after "the"); RoleWords bounds those
+	// of any role that ends with it. They spare the recognizer probing
+	// phrase lengths no entry has.
+	NameWords, RoleWords uint8
+}
+
+// Unbounded is the length bound of a word an index cannot bound.
+const Unbounded = 255
+
 // WordIndex is implemented by dictionaries that can say in one probe
 // what a single word may be. The recognizer asks it once per token and
 // passes over capitalised words that begin no name and noun phrases
 // whose head ends no role, instead of probing every phrase length; the
 // separate probes it replaces cost most of the stage's time.
 type WordIndex interface {
-	WordFlags(word string) WordFlags
+	WordInfo(word string) WordInfo
 }

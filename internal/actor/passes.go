@@ -36,14 +36,15 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 		if s.tok(d, i) == "the" {
 			continue // the article is probed with the name that follows it
 		}
-		if s.word(d, i)&WordStartsName == 0 {
+		wi := s.wordInfo(d, i)
+		if wi.Flags&WordStartsName == 0 {
 			continue
 		}
 		run := s.nameRun(d, sent, i, maxW)
 		if dict.Discard(s.key(d, i, i+run)) {
 			continue
 		}
-		for L := run; L >= 1; L-- {
+		for L := min(run, int(wi.NameWords)); L >= 1; L-- {
 			k := s.key(d, i, i+L)
 			if L == 1 && dict.Discard(k) {
 				// A discarded word alone ("North") may still open a

@@ -27,14 +27,15 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 		for b-1 > a && s.word(d, b-1)&wordTime != 0 {
 			b--
 		}
-		if s.word(d, b-1)&WordEndsRole == 0 {
+		head := s.wordInfo(d, b-1)
+		if head.Flags&WordEndsRole == 0 {
 			continue
 		}
 		// The role ends at the phrase's last token (its head); take the
 		// longest role that does.
 		var role Role
 		L := 0
-		for l := min(4, b-a); l >= 1; l-- {
+		for l := min(4, b-a, int(head.RoleWords)); l >= 1; l-- {
 			if !s.free(b-l, b) {
 				continue
 			}

@@ -39,7 +39,7 @@ func (c chainDict) Discard(k string) bool {
 	return false
 }
 
-// Exact, PhraseAt and WordFlags pass the optional
+// Exact, PhraseAt and WordInfo pass the optional
 // dictionary abilities through the chain, so that adding a PETRARCH
 // dictionary keeps the embedded one's acronyms, dated persons and
 // indexes. A part without an index cannot rule a word out.
@@ -68,32 +68,36 @@ func (c chainDict) PhraseAt(k string, t time.Time) (actor.Coding, bool) {
 	return actor.Coding{}, false
 }
 
-// WordFlags unions the parts' flags; a part without an index may be
+// WordInfo unions the parts' answers; a part without an index may be
 // anything.
-func (c chainDict) WordFlags(w string) actor.WordFlags {
-	var f actor.WordFlags
+func (c chainDict) WordInfo(w string) actor.WordInfo {
+	var wi actor.WordInfo
 	for _, d := range c {
 		if ix, ok := d.(actor.WordIndex); ok {
-			f |= ix.WordFlags(w)
+			x := ix.WordInfo(w)
+			wi.Flags |= x.Flags
+			wi.NameWords = max(wi.NameWords, x.NameWords)
+			wi.RoleWords = max(wi.RoleWords, x.RoleWords)
 			continue
 		}
-		f |= actor.WordStartsName | actor.WordEndsRole
+		wi.Flags |= actor.WordStartsName | actor.WordEndsRole
+		wi.NameWords, wi.RoleWords = actor.Unbounded, actor.Unbounded
 		if r, ok := d.Role(w); ok {
-			f |= actor.WordRole
+			wi.Flags |= actor.WordRole
 			if r.Person {
-				f |= actor.WordPersonRole
+				wi.Flags |= actor.WordPersonRole
 			}
 		}
 		if x, ok := d.Phrase(w); ok {
 			switch x.Kind {
 			case actor.KindDemonym:
-				f |= actor.WordDemonym
+				wi.Flags |= actor.WordDemonym
 			case actor.KindCountry:
-				f |= actor.WordCountry
+				wi.Flags |= actor.WordCountry
 			}
 		}
 	}
-	return f
+	return wi
 }
 
 func (c chainDict) MaxWords() int {

@@ -16,6 +16,7 @@
 package dict
 
 import (
+	"hash/maphash"
 	"slices"
 	"strings"
 	"time"
@@ -76,7 +77,12 @@ type Dict struct {
 	exact   map[string][]Entry // case-sensitive acronyms ("WHO", "IS")
 	roles   map[string]actor.Role
 	// words holds what each single word may be, for actor.WordIndex.
-	words     map[string]actor.WordFlags
+	// wordBits is a one-hash filter in front of it: most words asked
+	// about are in no entry, and a 16 KB bitset stays in cache where the
+	// map, shared with every other stage's tables, does not.
+	words     map[string]actor.WordInfo
+	wordBits  *[wordFilterBits / 64]uint64
+	wordSeed  maphash.Seed
 	discards  map[string]struct{}
 	countries map[string]*Country
 	maxWords  int
@@ -118,17 +124,26 @@ func (d *Dict) Phrase(key string) (actor.Coding, bool) {
 	return actor.Coding{}, false
 }
 
-// WordFlags implements actor.WordIndex. Words with non-ASCII bytes may
+// WordInfo implements actor.WordIndex. Words with non-ASCII bytes may
 // always start a name, since their folding may differ from the key's.
-func (d *Dict) WordFlags(word string) actor.WordFlags {
-	f := d.words[word]
+func (d *Dict) WordInfo(word string) actor.WordInfo {
 	for i := 0; i < len(word); i++ {
 		if word[i] >= 0x80 {
-			return f | actor.WordStartsName
+			wi := d.words[word]
+			wi.Flags |= actor.WordStartsName
+			wi.NameWords = actor.Unbounded
+			return wi
 		}
 	}
-	return f
+	if h := maphash.String(d.wordSeed, word) % wordFilterBits; d.wordBits[h/64]&(1<<(h%64)) == 0 {
+		return actor.WordInfo{}
+	}
+	return d.words[word]
 }
+
+// wordFilterBits sizes the word filter: with about 8,000 words it passes
+// some 6% of the words it has never seen.
+const wordFilterBits = 1 << 17
 
 // PhraseAt is Phrase for a document dated t: where the phrase names
 // people whose roles are dated, the one holding at t wins. It makes Dict

@@ -74,23 +74,29 @@ func tokenSpan(key string) int {
 	return n
 }
 
-// nameStartPrefixes adds to set the prefixes of key that a tokenizer
-// could make its first token: those ending on either side of each
-// punctuation mark or space ("u", "u.", "u.s", "u.s." for "u.s. army";
-// "al" for "al-qaeda"), and the whole key. A key opening with "the" adds
-// the prefixes of the rest too, since the recognizer meets the name at
-// the word after the article. Holding every split point keeps the index
-// independent of how the tokenizer treats punctuation.
-func nameStartPrefixes(key string, set map[string]struct{}) {
+// wordSeparators are the characters tokenSpan counts as token bounds.
+const wordSeparators = " ,.'()-/&;:"
+
+// nameStartPrefixes records in starts the prefixes of key that a
+// tokenizer could make its first token: those ending on either side of
+// each punctuation mark or space ("u", "u.", "u.s", "u.s." for "u.s.
+// army"; "al" for "al-qaeda"), and the whole key. A key opening with "the"
+// adds the prefixes of the rest too, since the recognizer meets the name
+// at the word after the article. Holding every split point keeps the
+// index independent of how the tokenizer treats punctuation. Each prefix
+// maps to a generous bound on the tokens from it to the key's end: one
+// more than tokenSpan's estimate, for a prefix the tokenizer might split.
+func nameStartPrefixes(key string, starts map[string]int) {
 	for {
-		set[key] = struct{}{}
+		n := tokenSpan(key) + 1
+		note := func(p string) { starts[p] = max(starts[p], n) }
+		note(key)
 		for i := 0; i < len(key); i++ {
-			switch key[i] {
-			case ' ', ',', '.', '\'', '(', ')', '-', '/', '&', ';', ':':
+			if strings.IndexByte(wordSeparators, key[i]) >= 0 {
 				if i > 0 {
-					set[key[:i]] = struct{}{}
+					note(key[:i])
 				}
-				set[key[:i+1]] = struct{}{}
+				note(key[:i+1])
 			}
 		}
 		rest, ok := strings.CutPrefix(key, "the ")

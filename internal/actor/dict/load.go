@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"os"
 	"regexp"
@@ -290,6 +291,12 @@ func New(srcs ...Source) (*Dict, error) {
 		b.d.maxWords = max(b.d.maxWords, tokenSpan(k))
 	}
 	b.d.words = wordIndex(b.d)
+	b.d.wordSeed = maphash.MakeSeed()
+	b.d.wordBits = new([wordFilterBits / 64]uint64)
+	for w := range b.d.words {
+		h := maphash.String(b.d.wordSeed, w) % wordFilterBits
+		b.d.wordBits[h/64] |= 1 << (h % 64)
+	}
 	return b.d, nil
 }
 
@@ -646,9 +653,9 @@ func finish(m map[string][]item, maxWords *int) map[string][]Entry {
 	return out
 }
 
-// wordIndex builds the single-word flags from the finished maps.
-func wordIndex(d *Dict) map[string]actor.WordFlags {
-	starts := make(map[string]struct{}, 2*(len(d.phrases)+len(d.exact)))
+// wordIndex builds the single-word index from the finished maps.
+func wordIndex(d *Dict) map[string]actor.WordInfo {
+	starts := make(map[string]int, 2*(len(d.phrases)+len(d.exact)))
 	for k := range d.phrases {
 		nameStartPrefixes(k, starts)
 	}
@@ -658,29 +665,51 @@ func wordIndex(d *Dict) map[string]actor.WordFlags {
 	for k := range d.discards {
 		nameStartPrefixes(k, starts)
 	}
-	words := make(map[string]actor.WordFlags, len(starts)+len(d.roles))
-	for w := range starts {
-		words[w] |= actor.WordStartsName
+	words := make(map[string]actor.WordInfo, len(starts)+len(d.roles))
+	for w, n := range starts {
+		wi := words[w]
+		wi.Flags |= actor.WordStartsName
+		wi.NameWords = bound(n)
+		words[w] = wi
 	}
 	for k, r := range d.roles {
-		last := k
-		if i := strings.LastIndexByte(k, ' '); i >= 0 {
-			last = k[i+1:]
-		} else {
-			words[k] |= actor.WordRole
+		if !strings.ContainsAny(k, wordSeparators) {
+			wi := words[k]
+			wi.Flags |= actor.WordRole
 			if r.Person {
-				words[k] |= actor.WordPersonRole
+				wi.Flags |= actor.WordPersonRole
 			}
+			words[k] = wi
 		}
-		words[last] |= actor.WordEndsRole
+		// The head may be what follows the last space or, where the
+		// tokenizer splits it off, the last punctuation mark
+		// ("vice-president").
+		for _, sep := range []string{" ", wordSeparators} {
+			last := k
+			if i := strings.LastIndexAny(k, sep); i >= 0 {
+				last = k[i+1:]
+			}
+			wi := words[last]
+			wi.Flags |= actor.WordEndsRole
+			wi.RoleWords = max(wi.RoleWords, bound(tokenSpan(k)))
+			words[last] = wi
+		}
 	}
 	for k, es := range d.phrases {
+		wi, ok := words[k]
+		if !ok {
+			continue
+		}
 		switch es[0].Kind {
 		case actor.KindDemonym:
-			words[k] |= actor.WordDemonym
+			wi.Flags |= actor.WordDemonym
 		case actor.KindCountry:
-			words[k] |= actor.WordCountry
+			wi.Flags |= actor.WordCountry
 		}
+		words[k] = wi
 	}
 	return words
 }
+
+// bound turns a token count into a WordInfo length bound.
+func bound(n int) uint8 { return uint8(min(n, actor.Unbounded)) }
