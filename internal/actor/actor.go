@@ -66,7 +66,8 @@ type Stage struct {
 	capital   []bool // token i starts with a capital letter
 	cands     []cand
 	keyBuf    []byte
-	ruleBuf   []byte
+	roleRule  []byte // the role pass's rule under construction
+	rules     ruleNames
 	curly     bool // the text has typographic apostrophes to fold
 	exact     ExactDictionary
 	dated     DatedDictionary
@@ -78,6 +79,7 @@ type Stage struct {
 // NewStage returns a per-worker stage.
 func (r *Recognizer) NewStage() *Stage {
 	s := &Stage{r: r}
+	s.coref.rules = &s.rules
 	s.exact, _ = r.dict.(ExactDictionary)
 	s.dated, _ = r.dict.(DatedDictionary)
 	s.wordIndex, _ = r.dict.(WordIndex)
@@ -318,7 +320,7 @@ func (s *Stage) titledCountry(dateline string) {
 		c := &s.cands[i]
 		if c.Type == doc.Person && c.CountryCode == "" && stateSectors[c.SectorCode] && c.ref == refName {
 			c.CountryCode = country
-			c.Rule += " +sentence_country"
+			c.Rule = s.rules.join(c.Rule, " +sentence_country")
 			c.conf *= 0.7
 		}
 	}

@@ -21,6 +21,7 @@ type corefState struct {
 	lastPerson int            // root of the most recent person mention
 	recent     []int          // roots of recent mentions, newest last
 	lowerNames []string       // lower-case Name of each entity, by index
+	rules      *ruleNames     // the Stage's
 }
 
 // reset prepares the state for a new document, keeping its maps and
@@ -64,11 +65,11 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 		key := lowerOf(d, c)
 		if r, ok := co.names[key]; ok {
 			resolveTo(d, c, r)
-			c.Rule += " +repeat"
+			c.Rule = co.rules.join(c.Rule, " +repeat")
 		} else if c.Type == doc.Person {
 			if r, ok := co.surnames[lastWord(key)]; ok && !strings.Contains(key, " ") {
 				resolveTo(d, c, r)
-				c.Rule += " +surname"
+				c.Rule = co.rules.join(c.Rule, " +surname")
 			}
 		}
 	case refSurname:
@@ -109,10 +110,10 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 		if r >= 0 {
 			rule := c.Rule
 			resolveTo(d, c, r)
-			c.Rule = "definite_description " + rule
+			c.Rule = co.rules.join("definite_description ", rule)
 		} else if co.dateline != "" {
 			c.CountryCode = co.dateline
-			c.Rule += " +dateline_country"
+			c.Rule = co.rules.join(c.Rule, " +dateline_country")
 			c.conf = 0.4
 		}
 	case refNone:
@@ -120,7 +121,7 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 			// An unqualified domestic actor ("police", "protesters") is
 			// taken to belong to the dateline's country.
 			c.CountryCode = co.dateline
-			c.Rule += " +dateline_country"
+			c.Rule = co.rules.join(c.Rule, " +dateline_country")
 			c.conf = 0.4
 		}
 	}

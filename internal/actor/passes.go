@@ -104,7 +104,7 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 			if c.SectorCode == "" {
 				c.SectorCode = "CVL"
 			}
-			c.Rule = "demonym_group " + bc.Rule
+			c.Rule = s.rules.join("demonym_group ", bc.Rule)
 			c.ref = refNone
 			c.plural = true
 		case KindCountry, KindCapital, KindMetonym:
@@ -120,24 +120,24 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 			}
 			switch bc.Kind {
 			case KindCountry:
-				c.Rule = "country " + bc.Rule
+				c.Rule = s.rules.join("country ", bc.Rule)
 			case KindCapital:
-				c.Rule = "capital_metonym " + bc.Rule
+				c.Rule = s.rules.join("capital_metonym ", bc.Rule)
 			default:
-				c.Rule = "metonym " + bc.Rule
+				c.Rule = s.rules.join("metonym ", bc.Rule)
 			}
 		case KindOrg:
 			c.Type = doc.Org
-			c.Rule = "organization " + bc.Rule
+			c.Rule = s.rules.join("organization ", bc.Rule)
 		case KindPRE:
 			if locativePreps[prev] && !withThe {
 				continue
 			}
 			c.Type = doc.Org
-			c.Rule = "partially_recognized " + bc.Rule
+			c.Rule = s.rules.join("partially_recognized ", bc.Rule)
 		case KindPerson:
 			c.Type = doc.Person
-			c.Rule = "person " + bc.Rule
+			c.Rule = s.rules.join("person ", bc.Rule)
 		default:
 			continue
 		}
@@ -328,7 +328,7 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 		// ("Armenian Prime Minister", "Armenia's foreign minister").
 		cc, _, _ := s.countryBefore(d, sent, titleStart)
 		c.CountryCode = cc
-		c.Rule = "title_name " + title.Rule
+		c.Rule = s.rules.join("title_name ", title.Rule)
 		c.conf = 0.8
 		for k := titleStart; k < nameStart; k++ {
 			s.covered[k] = true
@@ -336,7 +336,7 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 	case j < sent.EndToken && raw(d, j) == ",":
 		if role, cc, ok := s.apposition(d, sent, j+1); ok {
 			c.SectorCode, c.OtherSectorCodes, c.CountryCode = role.Sector, role.Others, cc
-			c.Rule = "apposition " + role.Rule
+			c.Rule = s.rules.join("apposition ", role.Rule)
 			c.conf = 0.8
 			break
 		}

@@ -68,7 +68,7 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 		// The rule is assembled in a buffer and copied once: most
 		// phrases gain a qualifier or two, and each concatenation would
 		// allocate.
-		rule := append(s.ruleBuf[:0], "role "...)
+		rule := append(s.roleRule[:0], "role "...)
 		rule = append(rule, role.Rule...)
 		possessive := false
 
@@ -140,7 +140,7 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 				c.end = end
 			}
 		}
-		s.ruleBuf = rule
+		s.roleRule = rule
 		if possessive && (relationalRoles[role.Canonical] || relationalRoles[strings.TrimSuffix(role.Canonical, "s")]) {
 			// "Azerbaijan's partners" are not Azerbaijani, nor of the
 			// dateline's country.
@@ -168,7 +168,7 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			c.ref = refNone
 		}
 		c.CountryCode = country
-		c.Rule = string(rule)
+		c.Rule = s.rules.intern(rule)
 		c.Name = s.phraseName(d, a, b)
 		s.add(c)
 
@@ -276,7 +276,7 @@ func (s *Stage) coordinated(d *doc.Doc, sent *doc.Sentence, k int, head cand) {
 		c.first = k - 2
 		c.Span = doc.Span{Start: d.Tokens[k-2].Start, End: head.End}
 		c.CountryCode = cd.Country
-		c.Rule = head.Rule + " +coordinated " + cd.Rule
+		c.Rule = s.rules.join(head.Rule, " +coordinated ", cd.Rule)
 		c.Name = s.phraseName(d, k-2, head.end)
 		s.add(c)
 		k -= 2
@@ -299,6 +299,11 @@ func (s *Stage) pronouns(d *doc.Doc, sent *doc.Sentence) {
 			continue
 		}
 		var ref refKind
+		// Every pronoun sought starts with h, s or t: most tokens are
+		// passed over on one byte.
+		if c := s.lower[d.Tokens[i].Start]; c != 'h' && c != 's' && c != 't' {
+			continue
+		}
 		switch s.tok(d, i) {
 		case "he", "she", "him", "his", "her":
 			ref = refPronoun

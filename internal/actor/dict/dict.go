@@ -16,7 +16,6 @@
 package dict
 
 import (
-	"hash/maphash"
 	"slices"
 	"strings"
 	"time"
@@ -77,16 +76,16 @@ type Dict struct {
 	exact   map[string][]Entry // case-sensitive acronyms ("WHO", "IS")
 	roles   map[string]actor.Role
 	// words holds what each single word may be, for actor.WordIndex.
-	// wordBits is a one-hash filter in front of it: most words asked
-	// about are in no entry, and a 16 KB bitset stays in cache where the
-	// map, shared with every other stage's tables, does not.
-	words     map[string]actor.WordInfo
-	wordBits  *[wordFilterBits / 64]uint64
-	wordSeed  maphash.Seed
-	discards  map[string]struct{}
-	countries map[string]*Country
-	maxWords  int
-	counts    Counts
+	words *wordTable
+	// roleTab and phraseTab hold roles and phrases again for the
+	// recognizer's lookups (see keyTable).
+	roleTab    *keyTable[actor.Role]
+	phraseTab  *keyTable[[]Entry]
+	discardTab *keyTable[struct{}]
+	discards   map[string]struct{}
+	countries  map[string]*Country
+	maxWords   int
+	counts     Counts
 }
 
 var _ actor.Dictionary = (*Dict)(nil)
@@ -118,8 +117,8 @@ func (d *Dict) Exact(surface string) (actor.Coding, bool) {
 
 // Phrase implements actor.Dictionary: the best coding of a phrase.
 func (d *Dict) Phrase(key string) (actor.Coding, bool) {
-	if es := d.phrases[key]; len(es) > 0 {
-		return es[0].Coding, true
+	if es := d.phraseTab.get(key); es != nil && len(*es) > 0 {
+		return (*es)[0].Coding, true
 	}
 	return actor.Coding{}, false
 }
@@ -127,32 +126,28 @@ func (d *Dict) Phrase(key string) (actor.Coding, bool) {
 // WordInfo implements actor.WordIndex. Words with non-ASCII bytes may
 // always start a name, since their folding may differ from the key's.
 func (d *Dict) WordInfo(word string) actor.WordInfo {
-	for i := 0; i < len(word); i++ {
-		if word[i] >= 0x80 {
-			wi := d.words[word]
-			wi.Flags |= actor.WordStartsName
-			wi.NameWords = actor.Unbounded
-			return wi
+	wi := d.words.get(word)
+	if wi.Flags&actor.WordStartsName == 0 {
+		for i := 0; i < len(word); i++ {
+			if word[i] >= 0x80 {
+				wi.Flags |= actor.WordStartsName
+				wi.NameWords = actor.Unbounded
+				break
+			}
 		}
 	}
-	if h := maphash.String(d.wordSeed, word) % wordFilterBits; d.wordBits[h/64]&(1<<(h%64)) == 0 {
-		return actor.WordInfo{}
-	}
-	return d.words[word]
+	return wi
 }
-
-// wordFilterBits sizes the word filter: with about 8,000 words it passes
-// some 6% of the words it has never seen.
-const wordFilterBits = 1 << 17
 
 // PhraseAt is Phrase for a document dated t: where the phrase names
 // people whose roles are dated, the one holding at t wins. It makes Dict
 // an actor.DatedDictionary.
 func (d *Dict) PhraseAt(key string, t time.Time) (actor.Coding, bool) {
-	es := d.phrases[key]
-	if len(es) == 0 {
+	p := d.phraseTab.get(key)
+	if p == nil || len(*p) == 0 {
 		return actor.Coding{}, false
 	}
+	es := *p
 	if !t.IsZero() && es[0].Kind == actor.KindPerson {
 		if e, ok := d.PersonAt(key, t); ok {
 			return e.Coding, true
@@ -177,8 +172,10 @@ func (d *Dict) PersonAt(key string, t time.Time) (Entry, bool) {
 
 // Role implements actor.Dictionary: a role noun, singular or plural.
 func (d *Dict) Role(key string) (actor.Role, bool) {
-	r, ok := d.roles[key]
-	return r, ok
+	if r := d.roleTab.get(key); r != nil {
+		return *r, true
+	}
+	return actor.Role{}, false
 }
 
 // RoleBytes is Role for a key held in a byte buffer, without allocating.
@@ -189,8 +186,7 @@ func (d *Dict) RoleBytes(key []byte) (actor.Role, bool) {
 
 // IsDiscard reports phrases that must never become actors.
 func (d *Dict) IsDiscard(key string) bool {
-	_, ok := d.discards[key]
-	return ok
+	return d.discardTab.get(key) != nil
 }
 
 // Discard implements actor.Dictionary.

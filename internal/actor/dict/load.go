@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"io/fs"
 	"os"
 	"regexp"
@@ -290,13 +289,10 @@ func New(srcs ...Source) (*Dict, error) {
 	for k := range b.d.roles {
 		b.d.maxWords = max(b.d.maxWords, tokenSpan(k))
 	}
-	b.d.words = wordIndex(b.d)
-	b.d.wordSeed = maphash.MakeSeed()
-	b.d.wordBits = new([wordFilterBits / 64]uint64)
-	for w := range b.d.words {
-		h := maphash.String(b.d.wordSeed, w) % wordFilterBits
-		b.d.wordBits[h/64] |= 1 << (h % 64)
-	}
+	b.d.words = newWordTable(wordIndex(b.d))
+	b.d.roleTab = newKeyTable(b.d.roles)
+	b.d.phraseTab = newKeyTable(b.d.phrases)
+	b.d.discardTab = newKeyTable(b.d.discards)
 	return b.d, nil
 }
 
