@@ -103,8 +103,8 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 			}
 		} else {
 			r = co.findRecent(d, func(i int, e *doc.Entity) bool {
-				return (e.Type == doc.Org || e.Type == doc.Role) && e.Antecedent < 0 &&
-					strings.Contains(co.lowerName(d, i), c.roleKey) && e.CountryCode != ""
+				return (e.Type == doc.Org || e.Type == doc.Role) && e.Antecedent < 0 && e.CountryCode != "" &&
+					strings.Contains(co.lowerName(d, i), c.roleKey)
 			})
 		}
 		if r >= 0 {

@@ -39,6 +39,11 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			if !s.free(b-l, b) {
 				continue
 			}
+			// A role noun never opens with an article, a possessive or
+			// a number ("the", "its", "three"): no probe for those.
+			if l > 1 && !mayOpenRole(d.Tokens[b-l].Tag) {
+				continue
+			}
 			if r, ok := dict.Role(s.key(d, b-l, b)); ok {
 				role, L = r, l
 				break
@@ -178,6 +183,14 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			s.coordinated(d, sent, demonymAt, c)
 		}
 	}
+}
+
+func mayOpenRole(tag string) bool {
+	switch tag {
+	case "DT", "PRP$", "POS", "CD", "WP$", "PDT":
+		return false
+	}
+	return true
 }
 
 // genericRoles name kinds of actor, not actors, when nothing qualifies
