@@ -5,7 +5,22 @@
 // Every phrase is keyed by its case-folded form (see Key): lower case,
 // words separated by single spaces, typographic apostrophes folded to '.
 // That is the form the recognizer cuts from the document's lower-case
-// copy, so a lookup is one map access and allocates nothing.
+// copy, so a lookup allocates nothing.
+//
+// The recognizer's lookups go through small hand-written open-addressing
+// tables (wordtable.go) rather than Go maps. In the pipeline the actor
+// stage runs just after the tagger has filled the caches with its
+// weights, and a map lookup there costs several cache misses: the slot,
+// then the key's bytes elsewhere on the heap, with large values spreading
+// slots over many lines. Compact slots halved that cost, which is what
+// keeps actor resolution within its budget of the text layer's time. No
+// library offers a read-only string table with inline keys; the maps stay
+// for loading and for the less frequent lookups.
+//
+// A word index (actor.WordIndex) says in one probe whether a word may
+// begin a name, end a role, or be a role or demonym by itself, and how
+// many tokens such entries span, so the recognizer probes only the
+// phrase lengths some entry has.
 //
 // Each coded entry carries its evidence: Rule is "file:line" of the
 // dictionary line that produced it ("actors/countries.tsv:31"), so an
