@@ -24,6 +24,10 @@
 // conditional clauses are marked in Aux; an event inside a statement by a
 // speaker other than its actor is claimed by that speaker; a term in scare
 // quotes triggers nothing.
+//
+// Each sentence's principal event, the one the sentence reports rather
+// than mentions as background, is marked from the clause structure; see
+// principal.go for the rule.
 package event
 
 import (
@@ -130,6 +134,7 @@ func (s *Stage) Process(d *doc.Doc) error {
 	for i := range d.Events {
 		d.Events[i].ID = fmt.Sprintf("%s-e%d", d.ID, i+1)
 	}
+	s.markPrincipal(d)
 	return nil
 }
 

@@ -45,6 +45,8 @@ func newTestLexicon(t *testing.T) testLexicon {
 	add("block", "COERCE", "", lexicon.KindVerb, "subj>obj", "")
 	add("opening", "RETREAT", "access", lexicon.KindNoun, "poss>prep:for", "")
 	add("detain", "COERCE", "arrest", lexicon.KindVerb, "subj>obj", "")
+	add("deny", "REJECT", "", lexicon.KindVerb, "subj>obj", "")
+	add("meeting", "CONSULT", "", lexicon.KindNoun, "poss>prep:with", "")
 	return l
 }
 
