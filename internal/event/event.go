@@ -383,6 +383,14 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 			s.intent(sent, vgS, &ev)
 		}
 	} else {
+		// A noun that modifies the noun after it is not the event: "a
+		// press release", "border patrol agents", "an attack helicopter";
+		// unless that noun only names an undertaking ("a mediation
+		// mission", "the relief effort").
+		if m.last+1 < sent.EndToken && strings.HasPrefix(ci.tag(m.last+1), "NN") && !strings.HasPrefix(ci.tag(m.last+1), "NNP") &&
+			ci.chunkOf[m.last] >= 0 && ci.chunkOf[m.last+1] == ci.chunkOf[m.last] && !undertakings[ci.tok(m.last+1)] {
+			return ev, nil, false
+		}
 		switch frame.Actor.Kind {
 		case lexicon.SlotPrep:
 			actors = ci.objects(sent, m.last+1, frame.Actor.Prep)
@@ -393,6 +401,20 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 		recipients = s.recipientsOf(sent, m, tr)
 		if len(actors) == 0 && frame.Actor.Kind != lexicon.SlotNone {
 			actors = ci.byAgent(sent, m.last+1)
+		}
+		if vgS, head, ok := s.supportVerb(sent, m.first); ok {
+			// "The rebels launched an attack", "will hold talks": the
+			// support verb's subject is the nominal's actor, and its
+			// negation and modality are the event's.
+			if len(actors) == 0 && frame.Actor.Kind != lexicon.SlotNone && !ci.isPassive(vgS, head) {
+				actors = ci.subjects(sent, vgS)
+			}
+			if ci.negatedVG(vgS, head) {
+				ev.Negated = true
+			}
+			ev.Aux = ci.auxOf(sent, vgS, head)
+			ev.Rule += " +support_verb"
+			s.intent(sent, vgS, &ev)
 		}
 	}
 	actors, recipients = dropSame(d, actors, recipients)
@@ -432,6 +454,60 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 	return ev, actors, true
 }
 
+// undertakings are head nouns that name the event their modifier
+// describes.
+var undertakings = map[string]bool{
+	"mission": true, "missions": true, "effort": true, "efforts": true, "operation": true, "operations": true,
+	"campaign": true, "campaigns": true, "process": true, "drive": true, "bid": true, "attempt": true,
+	"attempts": true, "programme": true, "program": true, "initiative": true,
+}
+
+// supportVerbs carry a nominal event without adding a meaning of their
+// own (light and aspectual verbs): "held talks", "launched an offensive",
+// "will provide aid", "stepped up the blockade". Other verbs that take an
+// event as object ("condemned the attack") have an actor of their own.
+var supportVerbs = map[string]bool{
+	"hold": true, "launch": true, "stage": true, "begin": true, "start": true, "conduct": true,
+	"continue": true, "resume": true, "wage": true, "mount": true, "make": true, "give": true, "issue": true,
+	"provide": true, "impose": true, "declare": true, "intensify": true, "tighten": true,
+	"expand": true, "undertake": true, "extend": true, "renew": true, "announce": true,
+}
+
+// supportParticles are verbs that support a nominal only with their
+// particle: "carry out a raid" but not "carry fines", "step up patrols".
+var supportParticles = map[string]string{"carry": "out", "step": "up"}
+
+// supportVerb finds the verb group whose object a nominal trigger at
+// token first is, when its verb is a support verb: the verb group, then
+// the noun phrase or a quantity ("25,000 tons of"), then the trigger. It
+// returns the verb group's first token and its verb.
+func (s *Stage) supportVerb(sent doc.Sentence, first int) (int, int, bool) {
+	ci := &s.ci
+	for k := first - 1; k >= sent.FirstToken && k >= first-8; k-- {
+		if c := ci.chunkOf[k]; c >= 0 && ci.d.Chunks[c].Kind == doc.VerbGroup {
+			vgS, vgE := ci.vgBounds(k)
+			head := vgE - 1
+			particle := ""
+			if w := ci.tok(head); (w == "up" || w == "out") && head > vgS {
+				particle = w
+				head--
+			} else if w := ci.tok(k + 1); k == vgE-1 && (w == "up" || w == "out") {
+				particle = w // the chunker left the particle out
+			}
+			for _, l := range s.lemmas(head) {
+				if supportVerbs[l] || (particle != "" && supportParticles[l] == particle) {
+					return vgS, head, true
+				}
+			}
+			return 0, 0, false
+		}
+		if w := ci.tok(k); clauseBreaks[w] || (prepositions[w] && w != "of") || w == "," {
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
+}
+
 var gerundPreps = map[string]bool{"of": true, "for": true, "about": true, "against": true, "from": true, "over": true}
 
 // recipientsOf tries the trigger's frames in order of preference and
@@ -449,7 +525,7 @@ func (s *Stage) recipientsOf(sent doc.Sentence, m match, tr *lexicon.Trigger) []
 			continue
 		}
 		takes = true
-		r := s.slot(sent, m, f.Recipient)
+		r := s.dropSpeaker(s.slot(sent, m, f.Recipient), m.first)
 		if len(r) == 0 {
 			continue
 		}
@@ -468,11 +544,58 @@ func (s *Stage) recipientsOf(sent doc.Sentence, m match, tr *lexicon.Trigger) []
 		if isFinite(s.ci.tag(j)) && s.ci.entStart[j] < 0 {
 			break
 		}
-		if e := s.ci.entStart[j]; e >= 0 && s.ci.d.Entities[e].CountryCode != "" {
+		if e := s.ci.entStart[j]; e >= 0 && s.ci.d.Entities[e].CountryCode != "" && !s.speakerOf(e, m.first) {
 			return []int{e}
 		}
 	}
 	return nil
+}
+
+// speakerOf reports whether entity e is the speaker of the statement that
+// token t is in, or, outside statements, the subject of a clause the
+// sentence ends with: the source of the event ("..., the World Food
+// Program said"), not a participant in it.
+func (s *Stage) speakerOf(e, t int) bool {
+	qi := s.quoteA[t]
+	if qi < 0 {
+		return s.ci.trailingSubject(e)
+	}
+	q := s.ci.d.Quotes[qi]
+	return q.Speaker == e || (q.SpeakerMention.End > q.SpeakerMention.Start && q.SpeakerMention.Start == s.ci.d.Entities[e].Start)
+}
+
+// trailingSubject reports an entity after a comma and right before a
+// finite verb, after an optional parenthesised acronym: the subject of a
+// new clause (", the agency (WFP) said on Monday"), not an object of the
+// clause before.
+func (ci *clauseIndex) trailingSubject(e int) bool {
+	k := tokenAtOrAfter(ci.d, ci.d.Entities[e].Start, 0)
+	if k > 0 && ci.tag(k-1) == "DT" {
+		k--
+	}
+	if k == 0 || ci.tok(k-1) != "," {
+		return false
+	}
+	j := ci.entEnd[e]
+	if j < len(ci.d.Tokens) && ci.tok(j) == "(" {
+		for j < len(ci.d.Tokens) && ci.tok(j) != ")" {
+			j++
+		}
+		j++
+	}
+	return j < len(ci.d.Tokens) && isFinite(ci.tag(j))
+}
+
+// dropSpeaker removes the speaker of the statement around token t from
+// a list of recipients.
+func (s *Stage) dropSpeaker(r []int, t int) []int {
+	out := r[:0:0]
+	for _, e := range r {
+		if !s.speakerOf(e, t) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // takesRecipient reports whether a trigger's frames or its final "to"
@@ -524,7 +647,8 @@ var intentCues = map[string]bool{"willing": true, "ready": true, "prepared": tru
 
 // intent recodes events that are only intended or threatened, as PLOVER
 // does: a stated intention to cooperate materially (send aid, withdraw
-// troops) is AGREE; a possible or announced material conflict (could
+// troops) is AGREE, and so is a stated readiness to cooperate verbally
+// ("is ready to host talks"); a possible or announced material conflict (could
 // impose sanctions, will strike) is THREATEN. Negated events keep their
 // coding.
 func (s *Stage) intent(sent doc.Sentence, vgS int, ev *doc.Event) {
@@ -551,6 +675,16 @@ func (s *Stage) intent(sent doc.Sentence, vgS int, ev *doc.Event) {
 		return
 	}
 	switch s.c.onto.Quad(ev.Type) {
+	case "verbal cooperation":
+		// A stated readiness to meet, support or yield is an AGREE
+		// (CAMEO's "express intent to"); a bare future ("will meet")
+		// stays the event it announces.
+		if ev.Type == "AGREE" || !intentCues[cue] {
+			return
+		}
+		ev.Rule += " +intent:" + ev.Type
+		ev.IntendedType = ev.Type
+		ev.Type, ev.Mode = "AGREE", ""
 	case "material cooperation":
 		ev.Rule += " +intent:" + ev.Type
 		ev.IntendedType = ev.Type

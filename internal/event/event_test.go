@@ -47,12 +47,19 @@ func newTestLexicon(t *testing.T) testLexicon {
 	add("detain", "COERCE", "arrest", lexicon.KindVerb, "subj>obj", "")
 	add("deny", "REJECT", "", lexicon.KindVerb, "subj>obj", "")
 	add("meeting", "CONSULT", "", lexicon.KindNoun, "poss>prep:with", "")
+	add("meet", "CONSULT", "", lexicon.KindVerb, "subj>obj", "")
 	return l
 }
 
 type testOntology struct{}
 
-func (testOntology) Quad(string) string               { return "q" }
+// Quad knows one quad, for the intent rules.
+func (testOntology) Quad(typ string) string {
+	if typ == "CONSULT" {
+		return "verbal cooperation"
+	}
+	return "q"
+}
 func (testOntology) CameoRoot(string, string) string  { return "00" }
 func (testOntology) Intensity(string, string) float64 { return 1 }
 func (testOntology) DefaultMode(string) string        { return "" }
@@ -135,6 +142,14 @@ func TestCoder(t *testing.T) {
 			[]string{"REQUEST AZE>ARM"}},
 		{"no event from a scare-quoted term", `Officials mocked the "blockade" claims.`, nil},
 		{"conditional", "If talks fail, Russia could attack Kenya.", []string{"ASSAULT RUS>KEN aux=hypothetical,conditional"}},
+		{"a support verb's subject is the nominal's actor", "Russia launched an attack on Kenya.", []string{"ASSAULT RUS>KEN"}},
+		{"a support verb's modality is the nominal's", "Russia will launch an attack on Kenya.", []string{"ASSAULT RUS>KEN aux=future"}},
+		{"a negated support verb negates the nominal", "Russia did not launch an attack on Kenya.", []string{"ASSAULT RUS>KEN negated"}},
+		{"a verb with a meaning of its own does not lend its subject", "Russia condemned the attack on Kenya.", []string{"ASSAULT >KEN"}},
+		{"a noun modifying another noun is no event", "Kenya bought attack helicopters from Russia.", nil},
+		{"a stated readiness to meet is an AGREE", "Kenya is ready to meet Russia.", []string{"AGREE KEN>RUS"}},
+		{"a bare future meeting stays a CONSULT", "Kenya will meet Russia.", []string{"CONSULT KEN>RUS aux=future"}},
+		{"the subject of a trailing report is no recipient", "Armenia accused the rebels, the Azerbaijani ministry said.", []string{"ACCUSE ARM> claimed_by=Azerbaijani ministry"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
