@@ -556,9 +556,12 @@ func (s *Stage) recipientsOf(sent doc.Sentence, m match, tr *lexicon.Trigger) []
 // sentence ends with: the source of the event ("..., the World Food
 // Program said"), not a participant in it.
 func (s *Stage) speakerOf(e, t int) bool {
+	if s.ci.trailingSubject(e) {
+		return true
+	}
 	qi := s.quoteA[t]
 	if qi < 0 {
-		return s.ci.trailingSubject(e)
+		return false
 	}
 	q := s.ci.d.Quotes[qi]
 	return q.Speaker == e || (q.SpeakerMention.End > q.SpeakerMention.Start && q.SpeakerMention.Start == s.ci.d.Entities[e].Start)
