@@ -184,10 +184,11 @@ func kindFits(k lexicon.Kind, tag string) bool {
 	return tag != "JJ"
 }
 
-// triggerTag reports whether a token's tag can carry a trigger: verbs,
-// common nouns, and adjectives (for adjective triggers only).
+// triggerTag reports whether a token's tag can start a trigger: verbs,
+// common nouns, adjectives (for adjective triggers only) and adverbs (for
+// multi-word expressions only: "sexually abused", "forcibly displaced").
 func triggerTag(tag string) bool {
-	return strings.HasPrefix(tag, "VB") || tag == "NN" || tag == "NNS" || tag == "JJ"
+	return strings.HasPrefix(tag, "VB") || tag == "NN" || tag == "NNS" || tag == "JJ" || tag == "RB"
 }
 
 // lemmas returns the lemma candidates of token k, irregular forms
@@ -219,12 +220,21 @@ func (s *Stage) findMatch(d *doc.Doc, sent doc.Sentence, t int) (match, bool) {
 			if !ok {
 				continue
 			}
-			if !kindFits(tr.Kind, d.Tokens[t].Tag) {
+			if !kindFits(tr.Kind, d.Tokens[t].Tag) || (d.Tokens[t].Tag == "RB" && tr.Kind != lexicon.KindMWE) {
 				continue
 			}
 			if !found || tr.Len() > best.trig.Len() || (tr.Len() == best.trig.Len() && tr.Confidence > best.trig.Confidence) {
 				best = match{trig: tr, first: t, last: last, headToken: t}
 				found = true
+				if d.Tokens[t].Tag == "RB" {
+					// The verb an adverb modifies decides verb or noun.
+					for k := t + 1; k <= last; k++ {
+						if strings.HasPrefix(d.Tokens[k].Tag, "VB") {
+							best.headToken = k
+							break
+						}
+					}
+				}
 			}
 		}
 	}
@@ -375,6 +385,27 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 				ev.Negated = true
 			}
 		}
+		if ok, comma := s.reportingUse(sent, vgS, m.last); ok && ev.Type == "PROTEST" {
+			// "X protested that ...", "..., a rights group protested on
+			// Monday": a protest that reports a statement is verbal
+			// disapproval, not a demonstration. A closing report's
+			// subject follows the comma, and what it disapproves of is
+			// the clause before, whose subject is the recipient.
+			ev.Type, ev.Mode = "ACCUSE", "disapprove"
+			ev.Rule += " +reporting_verb"
+			if comma >= 0 {
+				var own []int
+				for k := comma + 1; k < vgS; k++ {
+					if e := ci.entStart[k]; e >= 0 {
+						own = append(own, e)
+						break
+					}
+				}
+				if len(own) > 0 {
+					actors, recipients = own, ci.subjects(sent, ci.firstVerbGroup(sent, comma))
+				}
+			}
+		}
 		ev.Aux = ci.auxOf(sent, vgS, t)
 		if complement {
 			ev.Aux = appendOnce(ev.Aux, "complement")
@@ -470,7 +501,7 @@ var supportVerbs = map[string]bool{
 	"hold": true, "launch": true, "stage": true, "begin": true, "start": true, "conduct": true,
 	"continue": true, "resume": true, "wage": true, "mount": true, "make": true, "give": true, "issue": true,
 	"provide": true, "impose": true, "declare": true, "intensify": true, "tighten": true,
-	"expand": true, "undertake": true, "extend": true, "renew": true, "announce": true,
+	"expand": true, "undertake": true, "extend": true, "renew": true, "announce": true, "open": true,
 }
 
 // supportParticles are verbs that support a nominal only with their
@@ -506,6 +537,60 @@ func (s *Stage) supportVerb(sent doc.Sentence, first int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// timeWords may close a reporting clause: "..., the group protested here
+// on Wednesday."
+var timeWords = map[string]bool{
+	"on": true, "here": true, "today": true, "yesterday": true, "tonight": true, "monday": true, "tuesday": true,
+	"wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true, ".": true, "late": true,
+	"early": true, "also": true, "again": true,
+}
+
+// reportingUse reports a verb that introduces or closes reported speech:
+// followed by a "that" clause, or ending the sentence after a comma that
+// closes a clause of its own, with nothing after it but a time ("Talks
+// failed, the union protested on Monday").
+// It also returns the comma before the subject of a closing report, or
+// -1.
+func (s *Stage) reportingUse(sent doc.Sentence, vgS, last int) (bool, int) {
+	ci := &s.ci
+	if last+1 < sent.EndToken && ci.tok(last+1) == "that" {
+		return true, -1
+	}
+	for k := last + 1; k < sent.EndToken; k++ {
+		if !timeWords[ci.tok(k)] {
+			return false, -1
+		}
+	}
+	k := vgS - 1
+	for k > sent.FirstToken && ci.tok(k) != "," {
+		switch tag := ci.tag(k); {
+		case tag == "DT" || tag == "JJ" || strings.HasPrefix(tag, "NN") || tag == "CD" || tag == "POS" || tag == "PRP$" || tag == "PRP":
+		default:
+			return false, -1
+		}
+		k--
+	}
+	if k <= sent.FirstToken || k == vgS-1 {
+		return false, -1
+	}
+	if ci.firstVerbGroup(sent, k) < 0 {
+		return false, -1
+	}
+	return true, k
+}
+
+// firstVerbGroup returns the first token of the sentence's first finite
+// verb group before token limit, or -1.
+func (ci *clauseIndex) firstVerbGroup(sent doc.Sentence, limit int) int {
+	for j := sent.FirstToken; j < limit; j++ {
+		if isFinite(ci.tag(j)) {
+			s, _ := ci.vgBounds(j)
+			return s
+		}
+	}
+	return -1
 }
 
 var gerundPreps = map[string]bool{"of": true, "for": true, "about": true, "against": true, "from": true, "over": true}

@@ -48,6 +48,8 @@ func newTestLexicon(t *testing.T) testLexicon {
 	add("deny", "REJECT", "", lexicon.KindVerb, "subj>obj", "")
 	add("meeting", "CONSULT", "", lexicon.KindNoun, "poss>prep:with", "")
 	add("meet", "CONSULT", "", lexicon.KindVerb, "subj>obj", "")
+	add("sexually abuse", "ASSAULT", "sexual", lexicon.KindMWE, "subj>obj", "")
+	add("protest", "PROTEST", "demo", lexicon.KindVerb, "subj>prep:against", "")
 	return l
 }
 
@@ -149,6 +151,11 @@ func TestCoder(t *testing.T) {
 		{"a noun modifying another noun is no event", "Kenya bought attack helicopters from Russia.", nil},
 		{"a stated readiness to meet is an AGREE", "Kenya is ready to meet Russia.", []string{"AGREE KEN>RUS"}},
 		{"a bare future meeting stays a CONSULT", "Kenya will meet Russia.", []string{"CONSULT KEN>RUS aux=future"}},
+		{"an expression may start with an adverb", "Russian troops sexually abused Kenyan detainees.", []string{"ASSAULT RUS>"}},
+		{"an adverb alone triggers nothing", "Russia sexually harassed Kenya.", nil},
+		{"a protest verb that closes a report is an accusation", "Kenya is failing its refugees, the Russian government protested on Monday.", []string{"ACCUSE RUS>KEN"}},
+		{"a protest verb with a that-clause is an accusation", "Russia protested that Kenya had closed the border.", []string{"ACCUSE RUS>KEN"}},
+		{"a street protest stays a protest", "Kenyan troops protested against Russia in Nairobi on Monday.", []string{"PROTEST KEN>RUS"}},
 		{"the subject of a trailing report is no recipient", "Armenia accused the rebels, the Azerbaijani ministry said.", []string{"ACCUSE ARM> claimed_by=Azerbaijani ministry"}},
 	}
 	for _, tt := range tests {
