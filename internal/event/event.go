@@ -91,6 +91,7 @@ type Stage struct {
 	lemmaFlat []string
 	scratch   []string
 	used      []bool // token already consumed by a trigger
+	timeEnd   []int  // token -> token after the time expression starting there, or -1
 }
 
 // NewStage returns a per-worker stage.
@@ -115,6 +116,7 @@ func (s *Stage) Process(d *doc.Doc) error {
 	s.ci.reset(d)
 	s.indexQuotes(d)
 	s.used = growBool(s.used, len(d.Tokens))
+	s.indexTimes(d)
 	if cap(s.lemmaOff) < len(d.Tokens) {
 		s.lemmaOff, s.lemmaLen = make([]int32, len(d.Tokens)), make([]uint8, len(d.Tokens))
 	}
@@ -136,6 +138,22 @@ func (s *Stage) Process(d *doc.Doc) error {
 	}
 	s.markPrincipal(d)
 	return nil
+}
+
+// indexTimes marks where each time expression starts and ends, so that a
+// multi-word trigger can step over one: "called Thursday on", "opened a
+// hearing on Wednesday into".
+func (s *Stage) indexTimes(d *doc.Doc) {
+	s.timeEnd = grow(s.timeEnd, len(d.Tokens))
+	for i := range s.timeEnd {
+		s.timeEnd[i] = -1
+	}
+	for _, te := range d.TimeExprs {
+		k := tokenAtOrAfter(d, te.Start, 0)
+		if k < len(d.Tokens) {
+			s.timeEnd[k] = tokenAtOrAfter(d, te.End, k)
+		}
+	}
 }
 
 func growBool(b []bool, n int) []bool {
@@ -226,14 +244,11 @@ func (s *Stage) findMatch(d *doc.Doc, sent doc.Sentence, t int) (match, bool) {
 			if !found || tr.Len() > best.trig.Len() || (tr.Len() == best.trig.Len() && tr.Confidence > best.trig.Confidence) {
 				best = match{trig: tr, first: t, last: last, headToken: t}
 				found = true
-				if d.Tokens[t].Tag == "RB" {
-					// The verb an adverb modifies decides verb or noun.
-					for k := t + 1; k <= last; k++ {
-						if strings.HasPrefix(d.Tokens[k].Tag, "VB") {
-							best.headToken = k
-							break
-						}
-					}
+				if d.Tokens[t].Tag == "RB" && last > t {
+					// An adverb modifies the verb after it, which heads the
+					// expression even when tagged as an adjective
+					// ("sexually abused").
+					best.headToken = t + 1
 				}
 			}
 		}
@@ -274,6 +289,15 @@ func (s *Stage) matchFrom(sent doc.Sentence, words []string, k, last int) (int, 
 			if c == w {
 				return s.matchFrom(sent, words[1:], k+1, k)
 			}
+		}
+		// A time adverbial may sit anywhere inside an expression, with
+		// its preposition ("refused on Monday to").
+		t := k
+		if p := s.ci.tok(k); (p == "on" || p == "in" || p == "at" || p == "late" || p == "early") && k+1 < sent.EndToken {
+			t = k + 1
+		}
+		if e := s.timeEnd[t]; e > t && e <= sent.EndToken {
+			return s.matchFrom(sent, words, e, last)
 		}
 		return 0, false
 	}
@@ -329,7 +353,7 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 
 	var actors, recipients []int
 	frame := tr.Frame()
-	verb := strings.HasPrefix(d.Tokens[t].Tag, "VB") && !tr.Noun()
+	verb := (strings.HasPrefix(d.Tokens[t].Tag, "VB") || ci.tag(m.first) == "RB") && !tr.Noun()
 	if !verb && tr.Kind == lexicon.KindVerb && t > sent.FirstToken {
 		// The tagger sometimes calls a coordinated or modified verb a
 		// noun ("fully share and support this position").
@@ -445,7 +469,13 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 			}
 			ev.Aux = ci.auxOf(sent, vgS, head)
 			ev.Rule += " +support_verb"
-			s.intent(sent, vgS, &ev)
+			if s.used[head] {
+				// The verb belongs to an outer trigger ("threatened to
+				// impose restrictions"): the nominal is its content.
+				ev.Aux = appendOnce(ev.Aux, "complement")
+			} else {
+				s.intent(sent, vgS, &ev)
+			}
 		}
 	}
 	actors, recipients = dropSame(d, actors, recipients)
@@ -671,7 +701,23 @@ func (ci *clauseIndex) trailingSubject(e int) bool {
 		}
 		j++
 	}
-	return j < len(ci.d.Tokens) && isFinite(ci.tag(j))
+	if j >= len(ci.d.Tokens) {
+		return false
+	}
+	if isFinite(ci.tag(j)) {
+		return true
+	}
+	// A closing report whose verb the tagger took for a participle:
+	// "..., a rights group charged on Saturday."
+	if ci.tag(j) != "VBN" {
+		return false
+	}
+	for k := j + 1; k < len(ci.d.Tokens) && ci.tok(k) != "."; k++ {
+		if !timeWords[ci.tok(k)] {
+			return false
+		}
+	}
+	return true
 }
 
 // dropSpeaker removes the speaker of the statement around token t from

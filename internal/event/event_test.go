@@ -14,6 +14,7 @@ import (
 	"github.com/dateline-project/dateline/internal/plover"
 	"github.com/dateline-project/dateline/internal/quote"
 	"github.com/dateline-project/dateline/internal/text"
+	"github.com/dateline-project/dateline/internal/when"
 )
 
 // testLexicon is a handful of triggers written for these tests, so the
@@ -50,6 +51,8 @@ func newTestLexicon(t *testing.T) testLexicon {
 	add("meet", "CONSULT", "", lexicon.KindVerb, "subj>obj", "")
 	add("sexually abuse", "ASSAULT", "sexual", lexicon.KindMWE, "subj>obj", "")
 	add("protest", "PROTEST", "demo", lexicon.KindVerb, "subj>prep:against", "")
+	add("threaten to impose", "THREATEN", "", lexicon.KindMWE, "subj>obj", "")
+	add("sanctions", "SANCTION", "", lexicon.KindNoun, "poss>prep:on", "")
 	return l
 }
 
@@ -81,9 +84,13 @@ func code(t *testing.T, body string) *doc.Doc {
 	if err != nil {
 		t.Fatal(err)
 	}
+	times, err := when.NewResolver()
+	if err != nil {
+		t.Fatal(err)
+	}
 	d := &doc.Doc{ID: "t", Text: body, Published: time.Date(2024, 3, 8, 0, 0, 0, 0, time.UTC)}
 	for _, st := range []interface{ Process(*doc.Doc) error }{
-		text.NewAnnotator(model), actor.New(actortest.Dict()).NewStage(), quote.New(cues),
+		text.NewAnnotator(model), actor.New(actortest.Dict()).NewStage(), quote.New(cues), times.NewStage(),
 		event.New(newTestLexicon(t), testOntology{}, nil).NewStage(),
 	} {
 		if err := st.Process(d); err != nil {
@@ -156,6 +163,8 @@ func TestCoder(t *testing.T) {
 		{"a protest verb that closes a report is an accusation", "Kenya is failing its refugees, the Russian government protested on Monday.", []string{"ACCUSE RUS>KEN"}},
 		{"a protest verb with a that-clause is an accusation", "Russia protested that Kenya had closed the border.", []string{"ACCUSE RUS>KEN"}},
 		{"a street protest stays a protest", "Kenyan troops protested against Russia in Nairobi on Monday.", []string{"PROTEST KEN>RUS"}},
+		{"a time expression may sit inside an expression", "Armenia refused on Monday to accept the proposal.", []string{"REJECT ARM>", "AGREE ARM> aux=complement"}},
+		{"a nominal under an outer trigger's verb is its content", "Russia threatened to impose sanctions on Kenya.", []string{"THREATEN RUS>KEN", "SANCTION RUS>KEN aux=complement"}},
 		{"the subject of a trailing report is no recipient", "Armenia accused the rebels, the Azerbaijani ministry said.", []string{"ACCUSE ARM> claimed_by=Azerbaijani ministry"}},
 	}
 	for _, tt := range tests {
