@@ -634,7 +634,7 @@ func (s *Stage) recipientsOf(sent doc.Sentence, m match, tr *lexicon.Trigger) []
 	var any []int
 	// "threatened to", "offered to": the recipient sits in the
 	// infinitive that completes the trigger.
-	takes := tr.Words[len(tr.Words)-1] == "to"
+	takes := infinitival(tr)
 	for _, f := range tr.Frames {
 		if f.Recipient.Kind == lexicon.SlotNone {
 			continue
@@ -732,10 +732,22 @@ func (s *Stage) dropSpeaker(r []int, t int) []int {
 	return out
 }
 
+// infinitival reports a trigger that ends in an infinitive ("threatened
+// to", "threatened to ban", "refused to"): its recipient sits in the
+// infinitive's clause ("threatened to break relations with Russia").
+func infinitival(tr *lexicon.Trigger) bool {
+	for i, w := range tr.Words {
+		if w == "to" && i > 0 && i >= len(tr.Words)-2 {
+			return true
+		}
+	}
+	return false
+}
+
 // takesRecipient reports whether a trigger's frames or its final "to"
 // call for a recipient.
 func takesRecipient(tr *lexicon.Trigger) bool {
-	if tr.Words[len(tr.Words)-1] == "to" {
+	if infinitival(tr) {
 		return true
 	}
 	for _, f := range tr.Frames {

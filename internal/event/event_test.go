@@ -52,6 +52,7 @@ func newTestLexicon(t *testing.T) testLexicon {
 	add("sexually abuse", "ASSAULT", "sexual", lexicon.KindMWE, "subj>obj", "")
 	add("protest", "PROTEST", "demo", lexicon.KindVerb, "subj>prep:against", "")
 	add("threaten to impose", "THREATEN", "", lexicon.KindMWE, "subj>obj", "")
+	add("threaten to ban", "THREATEN", "ban", lexicon.KindMWE, "subj>none", "")
 	add("sanctions", "SANCTION", "", lexicon.KindNoun, "poss>prep:on", "")
 	return l
 }
@@ -165,6 +166,7 @@ func TestCoder(t *testing.T) {
 		{"a street protest stays a protest", "Kenyan troops protested against Russia in Nairobi on Monday.", []string{"PROTEST KEN>RUS"}},
 		{"a time expression may sit inside an expression", "Armenia refused on Monday to accept the proposal.", []string{"REJECT ARM>", "AGREE ARM> aux=complement"}},
 		{"a nominal under an outer trigger's verb is its content", "Russia threatened to impose sanctions on Kenya.", []string{"THREATEN RUS>KEN", "SANCTION RUS>KEN aux=complement"}},
+		{"an infinitival trigger finds its recipient in the infinitive", "Russia threatened to ban trade with Kenya.", []string{"THREATEN RUS>KEN"}},
 		{"the subject of a trailing report is no recipient", "Armenia accused the rebels, the Azerbaijani ministry said.", []string{"ACCUSE ARM> claimed_by=Azerbaijani ministry"}},
 	}
 	for _, tt := range tests {
