@@ -167,6 +167,8 @@ func TestCoder(t *testing.T) {
 		{"a time expression may sit inside an expression", "Armenia refused on Monday to accept the proposal.", []string{"REJECT ARM>", "AGREE ARM> aux=complement"}},
 		{"a nominal under an outer trigger's verb is its content", "Russia threatened to impose sanctions on Kenya.", []string{"THREATEN RUS>KEN", "SANCTION RUS>KEN aux=complement"}},
 		{"an infinitival trigger finds its recipient in the infinitive", "Russia threatened to ban trade with Kenya.", []string{"THREATEN RUS>KEN"}},
+		{"the group after a partitive head is the subject", "Thousands of Kenyan troops attacked Russia.", []string{"ASSAULT KEN>RUS"}},
+		{"an object of a preposition is no subject", "In Kenya the troops attacked Russia.", []string{"ASSAULT >RUS"}},
 		{"the subject of a trailing report is no recipient", "Armenia accused the rebels, the Azerbaijani ministry said.", []string{"ACCUSE ARM> claimed_by=Azerbaijani ministry"}},
 	}
 	for _, tt := range tests {
