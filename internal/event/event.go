@@ -793,8 +793,9 @@ var intentCues = map[string]bool{"willing": true, "ready": true, "prepared": tru
 
 // intent recodes events that are only intended or threatened, as PLOVER
 // does: a stated intention to cooperate materially (send aid, withdraw
-// troops) is AGREE, and so is a stated readiness to cooperate verbally
-// ("is ready to host talks"); a possible or announced material conflict (could
+// troops) is AGREE, or THREATEN when made conditional with "unless"; a
+// stated readiness to cooperate verbally ("is ready to host talks") is
+// AGREE too; a possible or announced material conflict (could
 // impose sanctions, will strike) is THREATEN. Negated events keep their
 // coding.
 func (s *Stage) intent(sent doc.Sentence, vgS int, ev *doc.Event) {
@@ -832,8 +833,16 @@ func (s *Stage) intent(sent doc.Sentence, vgS int, ev *doc.Event) {
 		ev.IntendedType = ev.Type
 		ev.Type, ev.Mode = "AGREE", ""
 	case "material cooperation":
-		ev.Rule += " +intent:" + ev.Type
 		ev.IntendedType = ev.Type
+		if s.hasWord(sent, "unless") {
+			// "will withdraw its force unless the rebels ...": a
+			// cooperation made conditional on the other side's conduct
+			// is leverage, a threat to stop cooperating.
+			ev.Rule += " +ultimatum:" + ev.Type
+			ev.Type, ev.Mode = "THREATEN", ""
+			return
+		}
+		ev.Rule += " +intent:" + ev.Type
 		ev.Type, ev.Mode = "AGREE", ""
 	case "material conflict":
 		if ev.Type == "PROTEST" {
@@ -843,6 +852,16 @@ func (s *Stage) intent(sent doc.Sentence, vgS int, ev *doc.Event) {
 		ev.IntendedType = ev.Type
 		ev.Type, ev.Mode = "THREATEN", ""
 	}
+}
+
+// hasWord reports whether the sentence contains the word w.
+func (s *Stage) hasWord(sent doc.Sentence, w string) bool {
+	for k := sent.FirstToken; k < sent.EndToken; k++ {
+		if s.ci.tok(k) == w {
+			return true
+		}
+	}
+	return false
 }
 
 // slot finds the entities of a frame slot after the matched pattern.

@@ -53,16 +53,20 @@ func newTestLexicon(t *testing.T) testLexicon {
 	add("protest", "PROTEST", "demo", lexicon.KindVerb, "subj>prep:against", "")
 	add("threaten to impose", "THREATEN", "", lexicon.KindMWE, "subj>obj", "")
 	add("threaten to ban", "THREATEN", "ban", lexicon.KindMWE, "subj>none", "")
+	add("evacuate", "RETREAT", "withdraw", lexicon.KindVerb, "subj>prep:from", "")
 	add("sanctions", "SANCTION", "", lexicon.KindNoun, "poss>prep:on", "")
 	return l
 }
 
 type testOntology struct{}
 
-// Quad knows one quad, for the intent rules.
+// Quad knows the quads the intent rules test.
 func (testOntology) Quad(typ string) string {
-	if typ == "CONSULT" {
+	switch typ {
+	case "CONSULT":
 		return "verbal cooperation"
+	case "RETREAT":
+		return "material cooperation"
 	}
 	return "q"
 }
@@ -169,6 +173,8 @@ func TestCoder(t *testing.T) {
 		{"an infinitival trigger finds its recipient in the infinitive", "Russia threatened to ban trade with Kenya.", []string{"THREATEN RUS>KEN"}},
 		{"the group after a partitive head is the subject", "Thousands of Kenyan troops attacked Russia.", []string{"ASSAULT KEN>RUS"}},
 		{"an object of a preposition is no subject", "In Kenya the troops attacked Russia.", []string{"ASSAULT >RUS"}},
+		{"an intended withdrawal is an AGREE", "Russia will evacuate its troops from Kenya.", []string{"AGREE RUS>KEN aux=future"}},
+		{"a withdrawal made conditional with unless is a THREATEN", "Russia will evacuate its troops from Kenya unless Armenia pays.", []string{"THREATEN RUS>KEN aux=future"}},
 		{"the subject of a trailing report is no recipient", "Armenia accused the rebels, the Azerbaijani ministry said.", []string{"ACCUSE ARM> claimed_by=Azerbaijani ministry"}},
 	}
 	for _, tt := range tests {
