@@ -16,7 +16,11 @@
 //     accept" is one REJECT, not a REJECT and an AGREE);
 //   - nominal events ("the opening of the road for the cargo of X"), with
 //     the possessor or a "by" phrase as actor and a prepositional phrase as
-//     recipient.
+//     recipient; the object of a support verb ("launched an attack", "will
+//     provide aid") takes the verb's subject, negation and modality, and a
+//     noun that modifies another noun ("a press release") is no event;
+//   - partitive subjects ("thousands of Iraqi Kurds"), and no recipient
+//     from the subject of a following clause (", the ministry said").
 //
 // The clause's grammar is read too: a negated verb becomes the trigger's
 // negated type when the lexicon gives one ("will not discuss" is a REJECT,
@@ -92,6 +96,10 @@ type Stage struct {
 	scratch   []string
 	used      []bool // token already consumed by a trigger
 	timeEnd   []int  // token -> token after the time expression starting there, or -1
+	// Scratch for markPrincipal.
+	inTrigger []bool
+	heads     []int
+	levels    []int
 }
 
 // NewStage returns a per-worker stage.

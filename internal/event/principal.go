@@ -296,8 +296,10 @@ func (s *Stage) markPrincipal(d *doc.Doc) {
 	if len(d.Events) == 0 {
 		return
 	}
-	inTrigger := growBool(nil, len(d.Tokens))
-	heads := make([]int, len(d.Events))
+	s.inTrigger = growBool(s.inTrigger, len(d.Tokens))
+	inTrigger := s.inTrigger
+	s.heads = grow(s.heads, len(d.Events))
+	heads := s.heads
 	for i, ev := range d.Events {
 		k := tokenAtOrAfter(d, ev.Evidence.Trigger.Start, 0)
 		heads[i] = k
@@ -306,7 +308,7 @@ func (s *Stage) markPrincipal(d *doc.Doc) {
 		}
 	}
 	eventTok := func(k int) bool { return inTrigger[k] }
-	var levels []int
+	levels := s.levels
 	for i := 0; i < len(d.Events); {
 		j := i
 		for j < len(d.Events) && d.Events[j].Evidence.Sentence == d.Events[i].Evidence.Sentence {
@@ -332,6 +334,7 @@ func (s *Stage) markPrincipal(d *doc.Doc) {
 		}
 		i = j
 	}
+	s.levels = levels
 }
 
 // eventRank is an event's rank in its sentence: its clause level plus
