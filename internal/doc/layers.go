@@ -127,6 +127,9 @@ type Event struct {
 	ClaimedBy int
 	Negated   bool
 	Aux       []string // future, hypothetical, conditional, ...
+	// Principal marks the one event its sentence is about; the others
+	// are its background, purpose or content (see internal/event).
+	Principal bool
 	// IntendedType is the type of the event an intention or threat is
 	// about ("will withdraw troops" is AGREE about a RETREAT); "" when
 	// the event was not recoded.

@@ -94,18 +94,30 @@ type Miss struct {
 	Evidence []string `json:"evidence"`
 }
 
-// GSRReport is the result of scoring a GSR file.
+// GSRReport is the result of scoring a GSR file. The headline scores
+// (PerType, MacroF1, Micro, Confusion) compare each sentence's principal
+// event with its gold event, one coded type against one gold type; AllEvents
+// scores every asserted event the sentence yields, so that secondary
+// events are not hidden.
 type GSRReport struct {
 	Records          int            `json:"records"`
 	PerType          map[string]PRF `json:"per_type"`
 	MacroF1          float64        `json:"macro_f1"`
 	Micro            PRF            `json:"micro"`
+	AllEvents        LabelScores    `json:"all_events"`
 	ActorCountry     Ratio          `json:"actor_country_accuracy"`
 	RecipientCountry Ratio          `json:"recipient_country_accuracy"`
 	Confusion        Confusion      `json:"confusion"`
 	ErrorKinds       []KindCount    `json:"error_kinds"`
 	Misses           []Miss         `json:"misses"`
 	Seconds          float64        `json:"seconds"`
+}
+
+// LabelScores are per-type, macro and micro scores of one way of counting.
+type LabelScores struct {
+	PerType map[string]PRF `json:"per_type"`
+	MacroF1 float64        `json:"macro_f1"`
+	Micro   PRF            `json:"micro"`
 }
 
 // KindCount is an error kind and how often it occurred.
@@ -139,13 +151,31 @@ func codedTypes(d *doc.Doc) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, ev := range d.Events {
-		if ev.Negated || seen[ev.Type] || isComplement(ev) {
+		if !asserted(ev) || seen[ev.Type] {
 			continue
 		}
 		seen[ev.Type] = true
 		out = append(out, ev.Type)
 	}
 	return out
+}
+
+// asserted reports an event that is coded as having happened.
+func asserted(ev doc.Event) bool { return !ev.Negated && !isComplement(ev) }
+
+// principalEvent returns the index of the document's first principal
+// event, or -1 when there is none or it is not asserted (a negated event
+// or a complement is principal only in a sentence with nothing else).
+func principalEvent(d *doc.Doc) int {
+	for i, ev := range d.Events {
+		if ev.Principal {
+			if asserted(ev) {
+				return i
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 func isComplement(ev doc.Event) bool {
@@ -167,18 +197,25 @@ func evidenceOf(d *doc.Doc) []string {
 		for _, x := range ev.Recipients {
 			r = append(r, x.CountryCode+"/"+x.SectorCode)
 		}
+		mark := "  "
+		if ev.Principal {
+			mark = "* "
+		}
 		neg := ""
 		if ev.Negated {
 			neg = " negated"
 		}
-		out = append(out, fmt.Sprintf("%s/%s%s trigger=%q actor=%v recipient=%v rule=%s", ev.Type, ev.Mode, neg,
+		out = append(out, fmt.Sprintf("%s%s/%s%s trigger=%q actor=%v recipient=%v rule=%s", mark, ev.Type, ev.Mode, neg,
 			d.SpanText(ev.Evidence.Trigger), a, r, ev.Rule))
 	}
 	return out
 }
 
-// ScoreGSR codes each record's sentence and scores event types, and actor
-// and recipient countries over events whose type matches the gold.
+// ScoreGSR codes each record's sentence and scores its principal event's
+// type against the gold type (the headline), every asserted event's type
+// (AllEvents), and actor and recipient countries over matched events: the
+// principal event when its type is the gold's, else the asserted events
+// of the gold type, as all-events scoring matches them.
 func ScoreGSR(ctx context.Context, c *coder.Coder, recs []GSRRecord) (*GSRReport, error) {
 	w, err := c.NewWorker()
 	if err != nil {
@@ -186,7 +223,7 @@ func ScoreGSR(ctx context.Context, c *coder.Coder, recs []GSRRecord) (*GSRReport
 	}
 	start := time.Now()
 	rep := &GSRReport{Records: len(recs), Confusion: Confusion{}}
-	ls := newLabelScorer()
+	principal, all := newLabelScorer(), newLabelScorer()
 	gold := map[string]bool{}
 	kinds := map[string]int{}
 	for _, rec := range recs {
@@ -199,42 +236,42 @@ func ScoreGSR(ctx context.Context, c *coder.Coder, recs []GSRRecord) (*GSRReport
 		}
 		g := strings.ToUpper(rec.PloverType)
 		gold[g] = true
-		pred := codedTypes(d)
-		ls.add(g, pred)
+		types := codedTypes(d)
+		all.add(g, types)
+		pi := principalEvent(d)
 		top := "NONE"
-		for _, p := range pred {
-			if p == g {
-				top = p
-				break
-			}
+		var pred []string
+		if pi >= 0 {
+			top = d.Events[pi].Type
+			pred = []string{top}
 		}
-		if top == "NONE" && len(pred) > 0 {
-			top = pred[0]
-		}
+		principal.add(g, pred)
 		rep.Confusion.add(g, top)
-		miss := Miss{ID: rec.ID, Text: rec.Text, Gold: g, Pred: pred, Evidence: evidenceOf(d)}
-		switch {
-		case len(pred) == 0:
-			miss.Kind = "missed " + g
-		case top != g:
-			miss.Kind = g + " coded as " + top
-		}
-		for _, p := range pred {
-			if p != g {
-				kinds["spurious "+p]++
-			}
-		}
+		miss := Miss{ID: rec.ID, Text: rec.Text, Gold: g, Pred: types, Evidence: evidenceOf(d)}
 		if top != g {
+			miss.Kind = g + " coded as " + top
+			if top == "NONE" {
+				miss.Kind = "missed " + g
+			}
 			kinds[miss.Kind]++
 			rep.Misses = append(rep.Misses, miss)
+		}
+		var matched []doc.Event
+		switch {
+		case top == g:
+			matched = d.Events[pi : pi+1]
+		default:
+			for _, ev := range d.Events {
+				if ev.Type == g && asserted(ev) {
+					matched = append(matched, ev)
+				}
+			}
+		}
+		if len(matched) == 0 {
 			continue
 		}
-		// Countries over the matched events.
 		var actors, recipients []string
-		for _, ev := range d.Events {
-			if ev.Type != g || ev.Negated || isComplement(ev) {
-				continue
-			}
+		for _, ev := range matched {
 			for _, a := range ev.Actors {
 				actors = append(actors, a.CountryCode)
 			}
@@ -246,8 +283,10 @@ func ScoreGSR(ctx context.Context, c *coder.Coder, recs []GSRRecord) (*GSRReport
 			rep.ActorCountry.add(ok)
 			if !ok {
 				kinds["actor country wrong"]++
-				miss.Kind = "actor country wrong"
-				rep.Misses = append(rep.Misses, miss)
+				if miss.Kind == "" {
+					miss.Kind = "actor country wrong"
+					rep.Misses = append(rep.Misses, miss)
+				}
 			}
 		}
 		if ok, scored := anyMatch(rec.Target, recipients); scored {
@@ -261,7 +300,8 @@ func ScoreGSR(ctx context.Context, c *coder.Coder, recs []GSRRecord) (*GSRReport
 			}
 		}
 	}
-	rep.PerType, rep.MacroF1, rep.Micro = ls.finish(gold)
+	rep.PerType, rep.MacroF1, rep.Micro = principal.finish(gold)
+	rep.AllEvents.PerType, rep.AllEvents.MacroF1, rep.AllEvents.Micro = all.finish(gold)
 	rep.ErrorKinds = topKinds(kinds, 10)
 	rep.Seconds = time.Since(start).Seconds()
 	return rep, nil
@@ -287,11 +327,14 @@ func anyMatch(gold []GSRActor, pred []string) (ok, scored bool) {
 // Write prints the report for people; errors limits the misses shown.
 func (r *GSRReport) Write(w io.Writer, errors int) {
 	fmt.Fprintf(w, "PLOVER GSR: %d sentences, %.1f s\n\n", r.Records, r.Seconds)
+	fmt.Fprintln(w, "principal event per sentence:")
 	writePRFTable(w, r.PerType)
-	fmt.Fprintf(w, "\nmicro P %.3f  R %.3f  F1 %.3f   macro F1 %.3f\n", r.Micro.Precision, r.Micro.Recall, r.Micro.F1, r.MacroF1)
+	fmt.Fprintf(w, "\nprincipal event  micro P %.3f  R %.3f  F1 %.3f   macro F1 %.3f\n", r.Micro.Precision, r.Micro.Recall, r.Micro.F1, r.MacroF1)
+	a := r.AllEvents
+	fmt.Fprintf(w, "all events       micro P %.3f  R %.3f  F1 %.3f   macro F1 %.3f\n", a.Micro.Precision, a.Micro.Recall, a.Micro.F1, a.MacroF1)
 	fmt.Fprintf(w, "actor country accuracy     %.3f (%d/%d matched events)\n", r.ActorCountry.Value, r.ActorCountry.Correct, r.ActorCountry.Total)
 	fmt.Fprintf(w, "recipient country accuracy %.3f (%d/%d matched events)\n\n", r.RecipientCountry.Value, r.RecipientCountry.Correct, r.RecipientCountry.Total)
-	fmt.Fprintln(w, "confusion (gold rows, first coded type columns; NONE = nothing coded):")
+	fmt.Fprintln(w, "confusion (gold rows, principal event's type columns; NONE = no asserted principal event):")
 	r.Confusion.Write(w)
 	fmt.Fprintln(w, "\nmost common error kinds:")
 	for _, k := range r.ErrorKinds {

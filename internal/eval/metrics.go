@@ -3,6 +3,15 @@
 // event labels, and dateline's own quote and place gold files. Each scorer
 // reads its gold format, runs the coder, and returns a plain report that
 // the command prints as text or JSON.
+//
+// The GSR codes one event per sentence, its principal event, so ScoreGSR's
+// headline compares the type of the event the coder marks principal in the
+// sentence (doc.Event.Principal) with the gold type: one coded type against
+// one gold type, and no type when the principal event is negated or there
+// is none. The scores over every asserted event of the sentence are kept
+// beside it (GSRReport.AllEvents), so secondary events are not hidden.
+// Actor and recipient countries are scored over the principal event when
+// its type is the gold's, else over the sentence's events of the gold type.
 package eval
 
 import (

@@ -126,6 +126,11 @@ func (ci *clauseIndex) subjects(s doc.Sentence, vg int) []int {
 		}
 		end := ci.entEnd[e]
 		possessor := end < len(d.Tokens) && (ci.tok(end) == "'s" || ci.tok(end) == "’s")
+		if ci.partitive(s, j) {
+			// "thousands of Iraqi Kurds", "leaders of the coalition": the
+			// actor is the group the quantity or part is of.
+			return ci.coordinated([]int{e}, end, vg)
+		}
 		if j > s.FirstToken && prepositions[ci.tok(j-1)] && !possessor {
 			j = end - 1
 			continue
@@ -138,6 +143,26 @@ func (ci *clauseIndex) subjects(s doc.Sentence, vg int) []int {
 		return ci.coordinated(out, end, vg)
 	}
 	return nil
+}
+
+// partitiveHeads are nouns that name a quantity or part of a group: the
+// group after their "of" is what acts.
+var partitiveHeads = map[string]bool{
+	"thousands": true, "hundreds": true, "dozens": true, "tens": true, "millions": true, "scores": true,
+	"group": true, "groups": true, "members": true, "leaders": true, "crowd": true, "crowds": true,
+	"number": true, "some": true, "many": true, "most": true, "all": true, "several": true, "band": true,
+	"contingent": true, "delegation": true, "representatives": true, "units": true, "unit": true,
+}
+
+// partitive reports an entity at token j that follows "of" after a
+// partitive head, with an optional determiner: "thousands of [Iraqi
+// Kurds]", "leaders of the [coalition]".
+func (ci *clauseIndex) partitive(s doc.Sentence, j int) bool {
+	k := j - 1
+	if k > s.FirstToken && ci.tag(k) == "DT" {
+		k--
+	}
+	return k > s.FirstToken && ci.tok(k) == "of" && partitiveHeads[ci.tok(k-1)]
 }
 
 // sharedSubject returns the subject of the verb group before vg in the

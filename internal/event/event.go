@@ -16,7 +16,11 @@
 //     accept" is one REJECT, not a REJECT and an AGREE);
 //   - nominal events ("the opening of the road for the cargo of X"), with
 //     the possessor or a "by" phrase as actor and a prepositional phrase as
-//     recipient.
+//     recipient; the object of a support verb ("launched an attack", "will
+//     provide aid") takes the verb's subject, negation and modality, and a
+//     noun that modifies another noun ("a press release") is no event;
+//   - partitive subjects ("thousands of Iraqi Kurds"), and no recipient
+//     from the subject of a following clause (", the ministry said").
 //
 // The clause's grammar is read too: a negated verb becomes the trigger's
 // negated type when the lexicon gives one ("will not discuss" is a REJECT,
@@ -24,6 +28,10 @@
 // conditional clauses are marked in Aux; an event inside a statement by a
 // speaker other than its actor is claimed by that speaker; a term in scare
 // quotes triggers nothing.
+//
+// Each sentence's principal event, the one the sentence reports rather
+// than mentions as background, is marked from the clause structure; see
+// principal.go for the rule.
 package event
 
 import (
@@ -87,6 +95,11 @@ type Stage struct {
 	lemmaFlat []string
 	scratch   []string
 	used      []bool // token already consumed by a trigger
+	timeEnd   []int  // token -> token after the time expression starting there, or -1
+	// Scratch for markPrincipal.
+	inTrigger []bool
+	heads     []int
+	levels    []int
 }
 
 // NewStage returns a per-worker stage.
@@ -111,6 +124,7 @@ func (s *Stage) Process(d *doc.Doc) error {
 	s.ci.reset(d)
 	s.indexQuotes(d)
 	s.used = growBool(s.used, len(d.Tokens))
+	s.indexTimes(d)
 	if cap(s.lemmaOff) < len(d.Tokens) {
 		s.lemmaOff, s.lemmaLen = make([]int32, len(d.Tokens)), make([]uint8, len(d.Tokens))
 	}
@@ -130,7 +144,24 @@ func (s *Stage) Process(d *doc.Doc) error {
 	for i := range d.Events {
 		d.Events[i].ID = fmt.Sprintf("%s-e%d", d.ID, i+1)
 	}
+	s.markPrincipal(d)
 	return nil
+}
+
+// indexTimes marks where each time expression starts and ends, so that a
+// multi-word trigger can step over one: "called Thursday on", "opened a
+// hearing on Wednesday into".
+func (s *Stage) indexTimes(d *doc.Doc) {
+	s.timeEnd = grow(s.timeEnd, len(d.Tokens))
+	for i := range s.timeEnd {
+		s.timeEnd[i] = -1
+	}
+	for _, te := range d.TimeExprs {
+		k := tokenAtOrAfter(d, te.Start, 0)
+		if k < len(d.Tokens) {
+			s.timeEnd[k] = tokenAtOrAfter(d, te.End, k)
+		}
+	}
 }
 
 func growBool(b []bool, n int) []bool {
@@ -179,10 +210,11 @@ func kindFits(k lexicon.Kind, tag string) bool {
 	return tag != "JJ"
 }
 
-// triggerTag reports whether a token's tag can carry a trigger: verbs,
-// common nouns, and adjectives (for adjective triggers only).
+// triggerTag reports whether a token's tag can start a trigger: verbs,
+// common nouns, adjectives (for adjective triggers only) and adverbs (for
+// multi-word expressions only: "sexually abused", "forcibly displaced").
 func triggerTag(tag string) bool {
-	return strings.HasPrefix(tag, "VB") || tag == "NN" || tag == "NNS" || tag == "JJ"
+	return strings.HasPrefix(tag, "VB") || tag == "NN" || tag == "NNS" || tag == "JJ" || tag == "RB"
 }
 
 // lemmas returns the lemma candidates of token k, irregular forms
@@ -214,12 +246,18 @@ func (s *Stage) findMatch(d *doc.Doc, sent doc.Sentence, t int) (match, bool) {
 			if !ok {
 				continue
 			}
-			if !kindFits(tr.Kind, d.Tokens[t].Tag) {
+			if !kindFits(tr.Kind, d.Tokens[t].Tag) || (d.Tokens[t].Tag == "RB" && tr.Kind != lexicon.KindMWE) {
 				continue
 			}
 			if !found || tr.Len() > best.trig.Len() || (tr.Len() == best.trig.Len() && tr.Confidence > best.trig.Confidence) {
 				best = match{trig: tr, first: t, last: last, headToken: t}
 				found = true
+				if d.Tokens[t].Tag == "RB" && last > t {
+					// An adverb modifies the verb after it, which heads the
+					// expression even when tagged as an adjective
+					// ("sexually abused").
+					best.headToken = t + 1
+				}
 			}
 		}
 	}
@@ -259,6 +297,15 @@ func (s *Stage) matchFrom(sent doc.Sentence, words []string, k, last int) (int, 
 			if c == w {
 				return s.matchFrom(sent, words[1:], k+1, k)
 			}
+		}
+		// A time adverbial may sit anywhere inside an expression, with
+		// its preposition ("refused on Monday to").
+		t := k
+		if p := s.ci.tok(k); (p == "on" || p == "in" || p == "at" || p == "late" || p == "early") && k+1 < sent.EndToken {
+			t = k + 1
+		}
+		if e := s.timeEnd[t]; e > t && e <= sent.EndToken {
+			return s.matchFrom(sent, words, e, last)
 		}
 		return 0, false
 	}
@@ -314,7 +361,7 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 
 	var actors, recipients []int
 	frame := tr.Frame()
-	verb := strings.HasPrefix(d.Tokens[t].Tag, "VB") && !tr.Noun()
+	verb := (strings.HasPrefix(d.Tokens[t].Tag, "VB") || ci.tag(m.first) == "RB") && !tr.Noun()
 	if !verb && tr.Kind == lexicon.KindVerb && t > sent.FirstToken {
 		// The tagger sometimes calls a coordinated or modified verb a
 		// noun ("fully share and support this position").
@@ -370,6 +417,27 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 				ev.Negated = true
 			}
 		}
+		if ok, comma := s.reportingUse(sent, vgS, m.last); ok && ev.Type == "PROTEST" {
+			// "X protested that ...", "..., a rights group protested on
+			// Monday": a protest that reports a statement is verbal
+			// disapproval, not a demonstration. A closing report's
+			// subject follows the comma, and what it disapproves of is
+			// the clause before, whose subject is the recipient.
+			ev.Type, ev.Mode = "ACCUSE", "disapprove"
+			ev.Rule += " +reporting_verb"
+			if comma >= 0 {
+				var own []int
+				for k := comma + 1; k < vgS; k++ {
+					if e := ci.entStart[k]; e >= 0 {
+						own = append(own, e)
+						break
+					}
+				}
+				if len(own) > 0 {
+					actors, recipients = own, ci.subjects(sent, ci.firstVerbGroup(sent, comma))
+				}
+			}
+		}
 		ev.Aux = ci.auxOf(sent, vgS, t)
 		if complement {
 			ev.Aux = appendOnce(ev.Aux, "complement")
@@ -378,6 +446,14 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 			s.intent(sent, vgS, &ev)
 		}
 	} else {
+		// A noun that modifies the noun after it is not the event: "a
+		// press release", "border patrol agents", "an attack helicopter";
+		// unless that noun only names an undertaking ("a mediation
+		// mission", "the relief effort").
+		if m.last+1 < sent.EndToken && strings.HasPrefix(ci.tag(m.last+1), "NN") && !strings.HasPrefix(ci.tag(m.last+1), "NNP") &&
+			ci.chunkOf[m.last] >= 0 && ci.chunkOf[m.last+1] == ci.chunkOf[m.last] && !undertakings[ci.tok(m.last+1)] {
+			return ev, nil, false
+		}
 		switch frame.Actor.Kind {
 		case lexicon.SlotPrep:
 			actors = ci.objects(sent, m.last+1, frame.Actor.Prep)
@@ -388,6 +464,26 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 		recipients = s.recipientsOf(sent, m, tr)
 		if len(actors) == 0 && frame.Actor.Kind != lexicon.SlotNone {
 			actors = ci.byAgent(sent, m.last+1)
+		}
+		if vgS, head, ok := s.supportVerb(sent, m.first); ok {
+			// "The rebels launched an attack", "will hold talks": the
+			// support verb's subject is the nominal's actor, and its
+			// negation and modality are the event's.
+			if len(actors) == 0 && frame.Actor.Kind != lexicon.SlotNone && !ci.isPassive(vgS, head) {
+				actors = ci.subjects(sent, vgS)
+			}
+			if ci.negatedVG(vgS, head) {
+				ev.Negated = true
+			}
+			ev.Aux = ci.auxOf(sent, vgS, head)
+			ev.Rule += " +support_verb"
+			if s.used[head] {
+				// The verb belongs to an outer trigger ("threatened to
+				// impose restrictions"): the nominal is its content.
+				ev.Aux = appendOnce(ev.Aux, "complement")
+			} else {
+				s.intent(sent, vgS, &ev)
+			}
 		}
 	}
 	actors, recipients = dropSame(d, actors, recipients)
@@ -427,6 +523,114 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 	return ev, actors, true
 }
 
+// undertakings are head nouns that name the event their modifier
+// describes.
+var undertakings = map[string]bool{
+	"mission": true, "missions": true, "effort": true, "efforts": true, "operation": true, "operations": true,
+	"campaign": true, "campaigns": true, "process": true, "drive": true, "bid": true, "attempt": true,
+	"attempts": true, "programme": true, "program": true, "initiative": true,
+}
+
+// supportVerbs carry a nominal event without adding a meaning of their
+// own (light and aspectual verbs): "held talks", "launched an offensive",
+// "will provide aid", "stepped up the blockade". Other verbs that take an
+// event as object ("condemned the attack") have an actor of their own.
+var supportVerbs = map[string]bool{
+	"hold": true, "launch": true, "stage": true, "begin": true, "start": true, "conduct": true,
+	"continue": true, "resume": true, "wage": true, "mount": true, "make": true, "give": true, "issue": true,
+	"provide": true, "impose": true, "declare": true, "intensify": true, "tighten": true,
+	"expand": true, "undertake": true, "extend": true, "renew": true, "announce": true, "open": true,
+}
+
+// supportParticles are verbs that support a nominal only with their
+// particle: "carry out a raid" but not "carry fines", "step up patrols".
+var supportParticles = map[string]string{"carry": "out", "step": "up"}
+
+// supportVerb finds the verb group whose object a nominal trigger at
+// token first is, when its verb is a support verb: the verb group, then
+// the noun phrase or a quantity ("25,000 tons of"), then the trigger. It
+// returns the verb group's first token and its verb.
+func (s *Stage) supportVerb(sent doc.Sentence, first int) (int, int, bool) {
+	ci := &s.ci
+	for k := first - 1; k >= sent.FirstToken && k >= first-8; k-- {
+		if c := ci.chunkOf[k]; c >= 0 && ci.d.Chunks[c].Kind == doc.VerbGroup {
+			vgS, vgE := ci.vgBounds(k)
+			head := vgE - 1
+			particle := ""
+			if w := ci.tok(head); (w == "up" || w == "out") && head > vgS {
+				particle = w
+				head--
+			} else if w := ci.tok(k + 1); k == vgE-1 && (w == "up" || w == "out") {
+				particle = w // the chunker left the particle out
+			}
+			for _, l := range s.lemmas(head) {
+				if supportVerbs[l] || (particle != "" && supportParticles[l] == particle) {
+					return vgS, head, true
+				}
+			}
+			return 0, 0, false
+		}
+		if w := ci.tok(k); clauseBreaks[w] || (prepositions[w] && w != "of") || w == "," {
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
+}
+
+// timeWords may close a reporting clause: "..., the group protested here
+// on Wednesday."
+var timeWords = map[string]bool{
+	"on": true, "here": true, "today": true, "yesterday": true, "tonight": true, "monday": true, "tuesday": true,
+	"wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true, ".": true, "late": true,
+	"early": true, "also": true, "again": true,
+}
+
+// reportingUse reports a verb that introduces or closes reported speech:
+// followed by a "that" clause, or ending the sentence after a comma that
+// closes a clause of its own, with nothing after it but a time ("Talks
+// failed, the union protested on Monday").
+// It also returns the comma before the subject of a closing report, or
+// -1.
+func (s *Stage) reportingUse(sent doc.Sentence, vgS, last int) (bool, int) {
+	ci := &s.ci
+	if last+1 < sent.EndToken && ci.tok(last+1) == "that" {
+		return true, -1
+	}
+	for k := last + 1; k < sent.EndToken; k++ {
+		if !timeWords[ci.tok(k)] {
+			return false, -1
+		}
+	}
+	k := vgS - 1
+	for k > sent.FirstToken && ci.tok(k) != "," {
+		switch tag := ci.tag(k); {
+		case tag == "DT" || tag == "JJ" || strings.HasPrefix(tag, "NN") || tag == "CD" || tag == "POS" || tag == "PRP$" || tag == "PRP":
+		default:
+			return false, -1
+		}
+		k--
+	}
+	if k <= sent.FirstToken || k == vgS-1 {
+		return false, -1
+	}
+	if ci.firstVerbGroup(sent, k) < 0 {
+		return false, -1
+	}
+	return true, k
+}
+
+// firstVerbGroup returns the first token of the sentence's first finite
+// verb group before token limit, or -1.
+func (ci *clauseIndex) firstVerbGroup(sent doc.Sentence, limit int) int {
+	for j := sent.FirstToken; j < limit; j++ {
+		if isFinite(ci.tag(j)) {
+			s, _ := ci.vgBounds(j)
+			return s
+		}
+	}
+	return -1
+}
+
 var gerundPreps = map[string]bool{"of": true, "for": true, "about": true, "against": true, "from": true, "over": true}
 
 // recipientsOf tries the trigger's frames in order of preference and
@@ -438,13 +642,13 @@ func (s *Stage) recipientsOf(sent doc.Sentence, m match, tr *lexicon.Trigger) []
 	var any []int
 	// "threatened to", "offered to": the recipient sits in the
 	// infinitive that completes the trigger.
-	takes := tr.Words[len(tr.Words)-1] == "to"
+	takes := infinitival(tr)
 	for _, f := range tr.Frames {
 		if f.Recipient.Kind == lexicon.SlotNone {
 			continue
 		}
 		takes = true
-		r := s.slot(sent, m, f.Recipient)
+		r := s.dropSpeaker(s.slot(sent, m, f.Recipient), m.first)
 		if len(r) == 0 {
 			continue
 		}
@@ -463,17 +667,95 @@ func (s *Stage) recipientsOf(sent doc.Sentence, m match, tr *lexicon.Trigger) []
 		if isFinite(s.ci.tag(j)) && s.ci.entStart[j] < 0 {
 			break
 		}
-		if e := s.ci.entStart[j]; e >= 0 && s.ci.d.Entities[e].CountryCode != "" {
+		if e := s.ci.entStart[j]; e >= 0 && s.ci.d.Entities[e].CountryCode != "" && !s.speakerOf(e, m.first) {
 			return []int{e}
 		}
 	}
 	return nil
 }
 
+// speakerOf reports whether entity e is the speaker of the statement that
+// token t is in, or, outside statements, the subject of a clause the
+// sentence ends with: the source of the event ("..., the World Food
+// Program said"), not a participant in it.
+func (s *Stage) speakerOf(e, t int) bool {
+	if s.ci.trailingSubject(e) {
+		return true
+	}
+	qi := s.quoteA[t]
+	if qi < 0 {
+		return false
+	}
+	q := s.ci.d.Quotes[qi]
+	return q.Speaker == e || (q.SpeakerMention.End > q.SpeakerMention.Start && q.SpeakerMention.Start == s.ci.d.Entities[e].Start)
+}
+
+// trailingSubject reports an entity after a comma and right before a
+// finite verb, after an optional parenthesised acronym: the subject of a
+// new clause (", the agency (WFP) said on Monday"), not an object of the
+// clause before.
+func (ci *clauseIndex) trailingSubject(e int) bool {
+	k := tokenAtOrAfter(ci.d, ci.d.Entities[e].Start, 0)
+	if k > 0 && ci.tag(k-1) == "DT" {
+		k--
+	}
+	if k == 0 || ci.tok(k-1) != "," {
+		return false
+	}
+	j := ci.entEnd[e]
+	if j < len(ci.d.Tokens) && ci.tok(j) == "(" {
+		for j < len(ci.d.Tokens) && ci.tok(j) != ")" {
+			j++
+		}
+		j++
+	}
+	if j >= len(ci.d.Tokens) {
+		return false
+	}
+	if isFinite(ci.tag(j)) {
+		return true
+	}
+	// A closing report whose verb the tagger took for a participle:
+	// "..., a rights group charged on Saturday."
+	if ci.tag(j) != "VBN" {
+		return false
+	}
+	for k := j + 1; k < len(ci.d.Tokens) && ci.tok(k) != "."; k++ {
+		if !timeWords[ci.tok(k)] {
+			return false
+		}
+	}
+	return true
+}
+
+// dropSpeaker removes the speaker of the statement around token t from
+// a list of recipients.
+func (s *Stage) dropSpeaker(r []int, t int) []int {
+	out := r[:0:0]
+	for _, e := range r {
+		if !s.speakerOf(e, t) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// infinitival reports a trigger that ends in an infinitive ("threatened
+// to", "threatened to ban", "refused to"): its recipient sits in the
+// infinitive's clause ("threatened to break relations with Russia").
+func infinitival(tr *lexicon.Trigger) bool {
+	for i, w := range tr.Words {
+		if w == "to" && i > 0 && i >= len(tr.Words)-2 {
+			return true
+		}
+	}
+	return false
+}
+
 // takesRecipient reports whether a trigger's frames or its final "to"
 // call for a recipient.
 func takesRecipient(tr *lexicon.Trigger) bool {
-	if tr.Words[len(tr.Words)-1] == "to" {
+	if infinitival(tr) {
 		return true
 	}
 	for _, f := range tr.Frames {
@@ -519,7 +801,9 @@ var intentCues = map[string]bool{"willing": true, "ready": true, "prepared": tru
 
 // intent recodes events that are only intended or threatened, as PLOVER
 // does: a stated intention to cooperate materially (send aid, withdraw
-// troops) is AGREE; a possible or announced material conflict (could
+// troops) is AGREE, or THREATEN when made conditional with "unless"; a
+// stated readiness to cooperate verbally ("is ready to host talks") is
+// AGREE too; a possible or announced material conflict (could
 // impose sanctions, will strike) is THREATEN. Negated events keep their
 // coding.
 func (s *Stage) intent(sent doc.Sentence, vgS int, ev *doc.Event) {
@@ -546,9 +830,27 @@ func (s *Stage) intent(sent doc.Sentence, vgS int, ev *doc.Event) {
 		return
 	}
 	switch s.c.onto.Quad(ev.Type) {
-	case "material cooperation":
+	case "verbal cooperation":
+		// A stated readiness to meet, support or yield is an AGREE
+		// (CAMEO's "express intent to"); a bare future ("will meet")
+		// stays the event it announces.
+		if ev.Type == "AGREE" || !intentCues[cue] {
+			return
+		}
 		ev.Rule += " +intent:" + ev.Type
 		ev.IntendedType = ev.Type
+		ev.Type, ev.Mode = "AGREE", ""
+	case "material cooperation":
+		ev.IntendedType = ev.Type
+		if s.hasWord(sent, "unless") {
+			// "will withdraw its force unless the rebels ...": a
+			// cooperation made conditional on the other side's conduct
+			// is leverage, a threat to stop cooperating.
+			ev.Rule += " +ultimatum:" + ev.Type
+			ev.Type, ev.Mode = "THREATEN", ""
+			return
+		}
+		ev.Rule += " +intent:" + ev.Type
 		ev.Type, ev.Mode = "AGREE", ""
 	case "material conflict":
 		if ev.Type == "PROTEST" {
@@ -558,6 +860,16 @@ func (s *Stage) intent(sent doc.Sentence, vgS int, ev *doc.Event) {
 		ev.IntendedType = ev.Type
 		ev.Type, ev.Mode = "THREATEN", ""
 	}
+}
+
+// hasWord reports whether the sentence contains the word w.
+func (s *Stage) hasWord(sent doc.Sentence, w string) bool {
+	for k := sent.FirstToken; k < sent.EndToken; k++ {
+		if s.ci.tok(k) == w {
+			return true
+		}
+	}
+	return false
 }
 
 // slot finds the entities of a frame slot after the matched pattern.

@@ -14,6 +14,7 @@ import (
 	"github.com/dateline-project/dateline/internal/plover"
 	"github.com/dateline-project/dateline/internal/quote"
 	"github.com/dateline-project/dateline/internal/text"
+	"github.com/dateline-project/dateline/internal/when"
 )
 
 // testLexicon is a handful of triggers written for these tests, so the
@@ -45,12 +46,30 @@ func newTestLexicon(t *testing.T) testLexicon {
 	add("block", "COERCE", "", lexicon.KindVerb, "subj>obj", "")
 	add("opening", "RETREAT", "access", lexicon.KindNoun, "poss>prep:for", "")
 	add("detain", "COERCE", "arrest", lexicon.KindVerb, "subj>obj", "")
+	add("deny", "REJECT", "", lexicon.KindVerb, "subj>obj", "")
+	add("meeting", "CONSULT", "", lexicon.KindNoun, "poss>prep:with", "")
+	add("meet", "CONSULT", "", lexicon.KindVerb, "subj>obj", "")
+	add("sexually abuse", "ASSAULT", "sexual", lexicon.KindMWE, "subj>obj", "")
+	add("protest", "PROTEST", "demo", lexicon.KindVerb, "subj>prep:against", "")
+	add("threaten to impose", "THREATEN", "", lexicon.KindMWE, "subj>obj", "")
+	add("threaten to ban", "THREATEN", "ban", lexicon.KindMWE, "subj>none", "")
+	add("evacuate", "RETREAT", "withdraw", lexicon.KindVerb, "subj>prep:from", "")
+	add("sanctions", "SANCTION", "", lexicon.KindNoun, "poss>prep:on", "")
 	return l
 }
 
 type testOntology struct{}
 
-func (testOntology) Quad(string) string               { return "q" }
+// Quad knows the quads the intent rules test.
+func (testOntology) Quad(typ string) string {
+	switch typ {
+	case "CONSULT":
+		return "verbal cooperation"
+	case "RETREAT":
+		return "material cooperation"
+	}
+	return "q"
+}
 func (testOntology) CameoRoot(string, string) string  { return "00" }
 func (testOntology) Intensity(string, string) float64 { return 1 }
 func (testOntology) DefaultMode(string) string        { return "" }
@@ -70,9 +89,13 @@ func code(t *testing.T, body string) *doc.Doc {
 	if err != nil {
 		t.Fatal(err)
 	}
+	times, err := when.NewResolver()
+	if err != nil {
+		t.Fatal(err)
+	}
 	d := &doc.Doc{ID: "t", Text: body, Published: time.Date(2024, 3, 8, 0, 0, 0, 0, time.UTC)}
 	for _, st := range []interface{ Process(*doc.Doc) error }{
-		text.NewAnnotator(model), actor.New(actortest.Dict()).NewStage(), quote.New(cues),
+		text.NewAnnotator(model), actor.New(actortest.Dict()).NewStage(), quote.New(cues), times.NewStage(),
 		event.New(newTestLexicon(t), testOntology{}, nil).NewStage(),
 	} {
 		if err := st.Process(d); err != nil {
@@ -133,6 +156,26 @@ func TestCoder(t *testing.T) {
 			[]string{"REQUEST AZE>ARM"}},
 		{"no event from a scare-quoted term", `Officials mocked the "blockade" claims.`, nil},
 		{"conditional", "If talks fail, Russia could attack Kenya.", []string{"ASSAULT RUS>KEN aux=hypothetical,conditional"}},
+		{"a support verb's subject is the nominal's actor", "Russia launched an attack on Kenya.", []string{"ASSAULT RUS>KEN"}},
+		{"a support verb's modality is the nominal's", "Russia will launch an attack on Kenya.", []string{"ASSAULT RUS>KEN aux=future"}},
+		{"a negated support verb negates the nominal", "Russia did not launch an attack on Kenya.", []string{"ASSAULT RUS>KEN negated"}},
+		{"a verb with a meaning of its own does not lend its subject", "Russia condemned the attack on Kenya.", []string{"ASSAULT >KEN"}},
+		{"a noun modifying another noun is no event", "Kenya bought attack helicopters from Russia.", nil},
+		{"a stated readiness to meet is an AGREE", "Kenya is ready to meet Russia.", []string{"AGREE KEN>RUS"}},
+		{"a bare future meeting stays a CONSULT", "Kenya will meet Russia.", []string{"CONSULT KEN>RUS aux=future"}},
+		{"an expression may start with an adverb", "Russian troops sexually abused Kenyan detainees.", []string{"ASSAULT RUS>"}},
+		{"an adverb alone triggers nothing", "Russia sexually harassed Kenya.", nil},
+		{"a protest verb that closes a report is an accusation", "Kenya is failing its refugees, the Russian government protested on Monday.", []string{"ACCUSE RUS>KEN"}},
+		{"a protest verb with a that-clause is an accusation", "Russia protested that Kenya had closed the border.", []string{"ACCUSE RUS>KEN"}},
+		{"a street protest stays a protest", "Kenyan troops protested against Russia in Nairobi on Monday.", []string{"PROTEST KEN>RUS"}},
+		{"a time expression may sit inside an expression", "Armenia refused on Monday to accept the proposal.", []string{"REJECT ARM>", "AGREE ARM> aux=complement"}},
+		{"a nominal under an outer trigger's verb is its content", "Russia threatened to impose sanctions on Kenya.", []string{"THREATEN RUS>KEN", "SANCTION RUS>KEN aux=complement"}},
+		{"an infinitival trigger finds its recipient in the infinitive", "Russia threatened to ban trade with Kenya.", []string{"THREATEN RUS>KEN"}},
+		{"the group after a partitive head is the subject", "Thousands of Kenyan troops attacked Russia.", []string{"ASSAULT KEN>RUS"}},
+		{"an object of a preposition is no subject", "In Kenya the troops attacked Russia.", []string{"ASSAULT >RUS"}},
+		{"an intended withdrawal is an AGREE", "Russia will evacuate its troops from Kenya.", []string{"AGREE RUS>KEN aux=future"}},
+		{"a withdrawal made conditional with unless is a THREATEN", "Russia will evacuate its troops from Kenya unless Armenia pays.", []string{"THREATEN RUS>KEN aux=future"}},
+		{"the subject of a trailing report is no recipient", "Armenia accused the rebels, the Azerbaijani ministry said.", []string{"ACCUSE ARM> claimed_by=Azerbaijani ministry"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
