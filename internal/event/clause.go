@@ -163,6 +163,29 @@ func (ci *clauseIndex) sharedSubject(s doc.Sentence, vg int) []int {
 	return nil
 }
 
+// headlineVerb reports whether token t, tagged as a noun, is the verb of
+// a headline-style clause: the sentence has no token tagged as a verb and
+// an actor ends right before t ("Norway and Chile sign landmark peace
+// agreement"). Headlines drop the articles and auxiliaries that tell the
+// tagger a present-tense verb from a noun, so the word after the subject
+// is read as the verb it has to be.
+func (ci *clauseIndex) headlineVerb(s doc.Sentence, t int) bool {
+	if tg := ci.tag(t); tg != "NN" && tg != "NNS" {
+		return false
+	}
+	for k := s.FirstToken; k < s.EndToken; k++ {
+		if len(ci.tag(k)) >= 2 && ci.tag(k)[:2] == "VB" {
+			return false
+		}
+	}
+	for j := t - 1; j >= s.FirstToken && j >= t-8; j-- {
+		if e := ci.entStart[j]; e >= 0 && ci.entEnd[e] == t {
+			return true
+		}
+	}
+	return false
+}
+
 // entitiesEndingAt returns the entity that ends right before token k
 // (the antecedent of a relative pronoun), skipping a prepositional phrase
 // that the entity itself does not cover ("the regime in X that ...").

@@ -323,6 +323,9 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 			verb = true
 		}
 	}
+	if !verb && (tr.Kind == lexicon.KindVerb || tr.Kind == lexicon.KindMWE) && ci.headlineVerb(sent, t) {
+		verb = true
+	}
 	// A gerund in a prepositional phrase is the content of another event
 	// ("accused X of shelling villages"), not an event of its own.
 	if d.Tokens[t].Tag == "VBG" && t > sent.FirstToken && gerundPreps[ci.tok(t-1)] {

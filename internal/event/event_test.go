@@ -132,6 +132,8 @@ func TestCoder(t *testing.T) {
 			"Leyla Karimova, the foreign minister of Azerbaijan, said that Armenia must release the detainees.",
 			[]string{"REQUEST AZE>ARM"}},
 		{"no event from a scare-quoted term", `Officials mocked the "blockade" claims.`, nil},
+		{"a headline verb the tagger reads as a noun", "Hungary and Romania sign landmark border agreement", []string{"AGREE HUN+ROU>"}},
+		{"a noun after an actor in a sentence with a verb stays a noun", "Hungary sign language was taught in schools.", nil},
 		{"conditional", "If talks fail, Russia could attack Kenya.", []string{"ASSAULT RUS>KEN aux=hypothetical,conditional"}},
 	}
 	for _, tt := range tests {
