@@ -164,8 +164,9 @@ func (ci *clauseIndex) sharedSubject(s doc.Sentence, vg int) []int {
 }
 
 // headlineVerb reports whether token t, tagged as a noun, is the verb of
-// a headline-style clause: the sentence has no token tagged as a verb and
-// an actor ends right before t ("Norway and Chile sign landmark peace
+// a headline-style clause: the sentence has no finite verb (an infinitive
+// may follow: "government declines to end curfew") and an actor ends right
+// before t ("Norway and Chile sign landmark peace
 // agreement"). Headlines drop the articles and auxiliaries that tell the
 // tagger a present-tense verb from a noun, so the word after the subject
 // is read as the verb it has to be.
@@ -174,7 +175,7 @@ func (ci *clauseIndex) headlineVerb(s doc.Sentence, t int) bool {
 		return false
 	}
 	for k := s.FirstToken; k < s.EndToken; k++ {
-		if len(ci.tag(k)) >= 2 && ci.tag(k)[:2] == "VB" {
+		if isFinite(ci.tag(k)) {
 			return false
 		}
 	}

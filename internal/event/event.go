@@ -124,6 +124,7 @@ func (s *Stage) Process(d *doc.Doc) error {
 	}
 	s.statements(d)
 	s.demands(d)
+	s.cyberAttacks(d)
 	sort.SliceStable(d.Events, func(i, j int) bool { return d.Events[i].Evidence.Trigger.Start < d.Events[j].Evidence.Trigger.Start })
 	// IDs follow text order, so they are given once every rule has
 	// added its events.
@@ -338,7 +339,10 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 		// accept"): the outer trigger is the event that happened; the
 		// complement is coded too, marked "complement", because it says
 		// what was agreed, demanded or refused.
-		complement := vgS > 0 && ci.tok(vgS) == "to" && lastVerbEnd >= 0 && vgS-lastVerbEnd <= 2
+		// When the outer trigger ends in "to" ("agree to", "decline to"),
+		// the infinitive's verb group starts right after it.
+		complement := vgS > 0 && lastVerbEnd >= 0 &&
+			((ci.tok(vgS) == "to" && vgS-lastVerbEnd <= 2) || (ci.tok(vgS-1) == "to" && lastVerbEnd == vgS-1))
 		subj := ci.subjects(sent, vgS)
 		if len(subj) == 0 && vgS > sent.FirstToken {
 			if p := ci.tok(vgS - 1); p == "," || p == "and" || p == "but" || p == "or" {

@@ -134,6 +134,9 @@ func TestCoder(t *testing.T) {
 		{"no event from a scare-quoted term", `Officials mocked the "blockade" claims.`, nil},
 		{"a headline verb the tagger reads as a noun", "Hungary and Romania sign landmark border agreement", []string{"AGREE HUN+ROU>"}},
 		{"a noun after an actor in a sentence with a verb stays a noun", "Hungary sign language was taught in schools.", nil},
+		{"an infinitive after a trigger ending in to is its complement", "Armenia refuses to accept the proposal.", []string{"REJECT ARM>", "AGREE ARM> aux=complement"}},
+		{"an attack by hackers is a cyber attack", "Hackers attacked Kenya.", []string{"COERCE >KEN"}},
+		{"an attack without cyber words stays an assault", "Russian troops attacked Kenya.", []string{"ASSAULT RUS>KEN"}},
 		{"conditional", "If talks fail, Russia could attack Kenya.", []string{"ASSAULT RUS>KEN aux=hypothetical,conditional"}},
 	}
 	for _, tt := range tests {
