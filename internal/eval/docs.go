@@ -77,7 +77,8 @@ const headlineWeight = 1000
 
 // MainType picks a document's main event type: the type with the most
 // weight, where an event weighs its confidence, twice that in the first
-// paragraph, and headlineWeight times that in the headline. An event that
+// paragraph and twice again in the lede sentence, and headlineWeight times
+// that in the headline. An event that
 // is the complement of another ("agrees to [remove restrictions]") weighs
 // more than the agreement around it, unless the event around it refuses,
 // asks for or threatens it. Background events (salience) weigh less.
@@ -94,6 +95,11 @@ func MainType(body, title *doc.Doc) string {
 			typ, w := docType(d, i)
 			w *= ev.Confidence * factor * salience(d, ev) * argumentWeight(d, i)
 			if len(d.Paragraphs) > 1 && ev.Evidence.Sentence.End <= d.Paragraphs[0].End {
+				w *= 2
+			}
+			// The lede sentence states the news; the rest of the first
+			// paragraph often gives its background.
+			if len(d.Sentences) > 1 && ev.Evidence.Sentence.Start == d.Sentences[0].Start {
 				w *= 2
 			}
 			weight[typ] += w
