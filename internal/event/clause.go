@@ -163,6 +163,25 @@ func (ci *clauseIndex) sharedSubject(s doc.Sentence, vg int) []int {
 	return nil
 }
 
+// triggerTagAt is the tag trigger matching reads for token t: its own,
+// except that a capitalised first word of a sentence the tagger calls a
+// proper noun, and no actor starts at, is read as a common noun. Taggers
+// take a sentence-initial capital for a name ("Riots break out across
+// the north", "Curfew lifted in the capital"), which headlines and short
+// sentences start with.
+func (ci *clauseIndex) triggerTagAt(s doc.Sentence, t int) string {
+	tg := ci.tag(t)
+	if t == s.FirstToken && ci.entStart[t] < 0 {
+		switch tg {
+		case "NNP":
+			return "NN"
+		case "NNPS":
+			return "NNS"
+		}
+	}
+	return tg
+}
+
 // headlineVerb reports whether token t, tagged as a noun, is the verb of
 // a headline-style clause: the sentence has no finite verb (an infinitive
 // may follow: "government declines to end curfew") and an actor ends right

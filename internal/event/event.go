@@ -215,7 +215,7 @@ func (s *Stage) findMatch(d *doc.Doc, sent doc.Sentence, t int) (match, bool) {
 			if !ok {
 				continue
 			}
-			if !kindFits(tr.Kind, d.Tokens[t].Tag) {
+			if !kindFits(tr.Kind, s.ci.triggerTagAt(sent, t)) {
 				continue
 			}
 			if !found || tr.Len() > best.trig.Len() || (tr.Len() == best.trig.Len() && tr.Confidence > best.trig.Confidence) {
@@ -271,7 +271,7 @@ func (s *Stage) sentence(d *doc.Doc, si int) {
 	var lastSubjects []int
 	lastVerbEnd := -1
 	for t := sent.FirstToken; t < sent.EndToken; t++ {
-		if s.used[t] || s.scare[t] || !triggerTag(d.Tokens[t].Tag) {
+		if s.used[t] || s.scare[t] || !triggerTag(s.ci.triggerTagAt(sent, t)) {
 			continue
 		}
 		// "according to" attributes speech and "thanks to" gives a
@@ -398,11 +398,6 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 		}
 	}
 	actors, recipients = dropSame(d, actors, recipients)
-	if !verb && len(actors) == 0 && len(recipients) == 0 {
-		// A bare nominal ("the riots", "a peace deal") names an event
-		// without saying who did it to whom; PLOVER needs an actor.
-		return ev, nil, false
-	}
 	ev.Actors = eventActors(d, actors)
 	ev.Recipients = eventActors(d, recipients)
 	if len(ev.Recipients) == 0 && takesRecipient(tr) {
@@ -410,6 +405,15 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 			ev.Recipients = append(ev.Recipients, r)
 			ev.Rule += " +place_recipient"
 		}
+	}
+	if !verb && len(actors) == 0 && len(recipients) == 0 && (tr.Kind != lexicon.KindMWE || len(ev.Recipients) == 0) {
+		// A bare nominal ("the riots", "a peace deal") names an event
+		// without saying who did it to whom; PLOVER needs a participant.
+		// A multi-word pattern that states the event happened ("riots
+		// broke out across Norway") may take the country it happened
+		// in; a single noun is too often a mention of an event told
+		// elsewhere.
+		return ev, nil, false
 	}
 
 	// A statement's speaker claims the events inside it, unless the

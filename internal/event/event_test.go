@@ -45,6 +45,7 @@ func newTestLexicon(t *testing.T) testLexicon {
 	add("block", "COERCE", "", lexicon.KindVerb, "subj>obj", "")
 	add("opening", "RETREAT", "access", lexicon.KindNoun, "poss>prep:for", "")
 	add("detain", "COERCE", "arrest", lexicon.KindVerb, "subj>obj", "")
+	add("riots", "PROTEST", "riot", lexicon.KindNoun, "poss>obj", "")
 	return l
 }
 
@@ -137,6 +138,7 @@ func TestCoder(t *testing.T) {
 		{"an infinitive after a trigger ending in to is its complement", "Armenia refuses to accept the proposal.", []string{"REJECT ARM>", "AGREE ARM> aux=complement"}},
 		{"an attack by hackers is a cyber attack", "Hackers attacked Kenya.", []string{"COERCE >KEN"}},
 		{"an attack without cyber words stays an assault", "Russian troops attacked Kenya.", []string{"ASSAULT RUS>KEN"}},
+		{"a capitalised first word is read as a common noun", "Riots hit Kenya.", []string{"PROTEST >KEN"}},
 		{"conditional", "If talks fail, Russia could attack Kenya.", []string{"ASSAULT RUS>KEN aux=hypothetical,conditional"}},
 	}
 	for _, tt := range tests {
