@@ -324,7 +324,8 @@ func sentenceAt(d *doc.Doc, start int) int {
 
 // ScoreDocs codes each story and compares its main event type with the
 // label. Headlines are coded in sentence case (Coder.SentenceCase), since
-// title case hides verbs and nouns from the tagger.
+// title case hides verbs and nouns from the tagger, and marked as headlines
+// (doc.Doc.Headline), whose events named by bare nouns are kept.
 func ScoreDocs(ctx context.Context, c *coder.Coder, docs []LabelledDoc) (*DocsReport, error) {
 	w, err := c.NewWorker()
 	if err != nil {
@@ -342,7 +343,7 @@ func ScoreDocs(ctx context.Context, c *coder.Coder, docs []LabelledDoc) (*DocsRe
 		}
 		var title *doc.Doc
 		if ld.Title != "" {
-			title = &doc.Doc{ID: ld.ID + "-title", Text: c.SentenceCase(fillPlaceholders(ld.Title))}
+			title = &doc.Doc{ID: ld.ID + "-title", Text: c.SentenceCase(fillPlaceholders(ld.Title)), Headline: true}
 			if err := w.Code(ctx, title); err != nil {
 				return nil, fmt.Errorf("code %s title: %w", ld.ID, err)
 			}

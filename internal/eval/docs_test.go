@@ -51,7 +51,7 @@ func TestMainType(t *testing.T) {
 			}
 			var title *doc.Doc
 			if tt.title != "" {
-				title = &doc.Doc{ID: "t", Text: c.SentenceCase(tt.title)}
+				title = &doc.Doc{ID: "t", Text: c.SentenceCase(tt.title), Headline: true}
 				if err := w.Code(context.Background(), title); err != nil {
 					t.Fatal(err)
 				}

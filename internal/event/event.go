@@ -406,13 +406,14 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 			ev.Rule += " +place_recipient"
 		}
 	}
-	if !verb && len(actors) == 0 && len(recipients) == 0 && (tr.Kind != lexicon.KindMWE || len(ev.Recipients) == 0) {
+	if !verb && len(actors) == 0 && len(recipients) == 0 && (tr.Kind != lexicon.KindMWE || len(ev.Recipients) == 0) && !d.Headline {
 		// A bare nominal ("the riots", "a peace deal") names an event
 		// without saying who did it to whom; PLOVER needs a participant.
 		// A multi-word pattern that states the event happened ("riots
 		// broke out across Norway") may take the country it happened
 		// in; a single noun is too often a mention of an event told
-		// elsewhere.
+		// elsewhere. A headline names its event by a noun and leaves the
+		// participants to the story, so there the event is kept.
 		return ev, nil, false
 	}
 

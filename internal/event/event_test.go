@@ -46,6 +46,7 @@ func newTestLexicon(t *testing.T) testLexicon {
 	add("opening", "RETREAT", "access", lexicon.KindNoun, "poss>prep:for", "")
 	add("detain", "COERCE", "arrest", lexicon.KindVerb, "subj>obj", "")
 	add("riots", "PROTEST", "riot", lexicon.KindNoun, "poss>obj", "")
+	add("detention", "COERCE", "arrest", lexicon.KindNoun, "poss>prep:of", "")
 	return l
 }
 
@@ -60,6 +61,11 @@ var model *text.Model
 
 func code(t *testing.T, body string) *doc.Doc {
 	t.Helper()
+	return codeDoc(t, &doc.Doc{ID: "t", Text: body, Published: time.Date(2024, 3, 8, 0, 0, 0, 0, time.UTC)})
+}
+
+func codeDoc(t *testing.T, d *doc.Doc) *doc.Doc {
+	t.Helper()
 	if model == nil {
 		m, err := text.LoadModel()
 		if err != nil {
@@ -71,7 +77,6 @@ func code(t *testing.T, body string) *doc.Doc {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := &doc.Doc{ID: "t", Text: body, Published: time.Date(2024, 3, 8, 0, 0, 0, 0, time.UTC)}
 	for _, st := range []interface{ Process(*doc.Doc) error }{
 		text.NewAnnotator(model), actor.New(actortest.Dict()).NewStage(), quote.New(cues),
 		event.New(newTestLexicon(t), testOntology{}, nil).NewStage(),
@@ -155,5 +160,20 @@ func TestCoder(t *testing.T) {
 				t.Errorf("got  %q\nwant %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestHeadlineNominals: a headline names its event by a noun without
+// participants; a body sentence that does so only mentions it.
+func TestHeadlineNominals(t *testing.T) {
+	const text = "Detention of a student sparks anger"
+	for _, tt := range []struct {
+		headline bool
+		want     int
+	}{{false, 0}, {true, 1}} {
+		d := codeDoc(t, &doc.Doc{ID: "h", Text: text, Headline: tt.headline})
+		if len(d.Events) != tt.want {
+			t.Errorf("headline=%v: %d events, want %d", tt.headline, len(d.Events), tt.want)
+		}
 	}
 }
