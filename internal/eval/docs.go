@@ -127,9 +127,10 @@ func MainType(body, title *doc.Doc) string {
 // release, stop fighting) is a verbal concession, which is what PLOVER's
 // CONCEDE is beside RETREAT, the yielding done: an AGREE whose intended
 // type is RETREAT, or a RETREAT complement of an AGREE, counts as CONCEDE.
-// A complement that is refused, requested or threatened did not happen:
-// the refusal, request or threat is the event ("declines to lift the
-// curfew" is a REJECT), so the complement weighs little.
+// A complement that is refused, requested, threatened or given up did not
+// happen: the refusal, request, threat or concession is the event
+// ("declines to lift the curfew" is a REJECT, "suspends plans to impose a
+// curfew" a CONCEDE), so the complement weighs little.
 func docType(d *doc.Doc, i int) (string, float64) {
 	ev := d.Events[i]
 	if ev.Type == "AGREE" && ev.IntendedType != "" {
@@ -150,7 +151,7 @@ func docType(d *doc.Doc, i int) (string, float64) {
 	}
 	gov, ok := governor(d, i)
 	switch {
-	case ok && (gov.Type == "REJECT" || gov.Type == "REQUEST" || gov.Type == "THREATEN" || gov.Negated):
+	case ok && (gov.Type == "REJECT" || gov.Type == "REQUEST" || gov.Type == "THREATEN" || gov.Type == "CONCEDE" || gov.Negated):
 		return ev.Type, 0.3
 	case ok && gov.Type == "AGREE":
 		return promised(ev.Type), 2.5
@@ -227,8 +228,9 @@ func argumentWeight(d *doc.Doc, i int) float64 {
 		}
 		// After a nominal event only a prepositional phrase attaches
 		// ("concessions in talks"); after a verb the object does too.
-		needPrep := !strings.HasPrefix(d.Tokens[gt].Tag, "VB")
+		// A trigger ending in a preposition ("support for") has it.
 		end := tokenAt(d, g.Evidence.Trigger.End-1)
+		needPrep := !strings.HasPrefix(d.Tokens[gt].Tag, "VB") && d.Tokens[end].Tag != "IN"
 		for k := end + 1; k < t; k++ {
 			switch tg := d.Tokens[k].Tag; {
 			case tg == "VBD" || tg == "VBZ" || tg == "VBP" || tg == "MD":
