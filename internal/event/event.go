@@ -125,6 +125,7 @@ func (s *Stage) Process(d *doc.Doc) error {
 	s.statements(d)
 	s.demands(d)
 	s.cyberAttacks(d)
+	s.policeRaids(d)
 	sort.SliceStable(d.Events, func(i, j int) bool { return d.Events[i].Evidence.Trigger.Start < d.Events[j].Evidence.Trigger.Start })
 	// IDs follow text order, so they are given once every rule has
 	// added its events.

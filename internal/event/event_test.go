@@ -47,6 +47,7 @@ func newTestLexicon(t *testing.T) testLexicon {
 	add("detain", "COERCE", "arrest", lexicon.KindVerb, "subj>obj", "")
 	add("riots", "PROTEST", "riot", lexicon.KindNoun, "poss>obj", "")
 	add("detention", "COERCE", "arrest", lexicon.KindNoun, "poss>prep:of", "")
+	add("raid", "ASSAULT", "", lexicon.KindVerb, "subj>obj", "")
 	return l
 }
 
@@ -144,6 +145,8 @@ func TestCoder(t *testing.T) {
 		{"an attack by hackers is a cyber attack", "Hackers attacked Kenya.", []string{"COERCE >KEN"}},
 		{"an attack without cyber words stays an assault", "Russian troops attacked Kenya.", []string{"ASSAULT RUS>KEN"}},
 		{"a capitalised first word is read as a common noun", "Riots hit Kenya.", []string{"PROTEST >KEN"}},
+		{"a raid by the police is coercion", "Kenyan police raided the offices of Russian journalists.", []string{"COERCE KEN>"}},
+		{"a raid by troops is an assault", "Russian troops raided a village in Kenya.", []string{"ASSAULT RUS>"}},
 		{"conditional", "If talks fail, Russia could attack Kenya.", []string{"ASSAULT RUS>KEN aux=hypothetical,conditional"}},
 	}
 	for _, tt := range tests {
