@@ -59,8 +59,13 @@ type Doc struct {
 	Lower string
 	// Title is the headline when the input carried one. It is not part of
 	// Text, so offsets never address it.
-	Title  string
-	Source SourceRef
+	Title string
+	// Headline marks a Doc whose Text is itself a headline, coded on its
+	// own (as document-type scoring does). Headlines are telegraphic:
+	// they name events by nouns without their participants ("Ceasefire
+	// begins in war-torn region"), so the event stage keeps such events.
+	Headline bool
+	Source   SourceRef
 	// Published is the publication date (UTC midnight when only the day is
 	// known); the zero Time means unknown.
 	Published time.Time

@@ -22,7 +22,7 @@ const (
 	floorGSRAllEventsF1   = 0.68
 	floorGSRActorCountry  = 0.67
 	floorGSRRecipient     = 0.60
-	floorDocsAccuracy     = 0.56
+	floorDocsAccuracy     = 0.81
 	floorQuoteSpanF1      = 0.95
 	floorQuoteSpeaker     = 0.76
 	floorPlaceToponymF1   = 0.97

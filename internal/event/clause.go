@@ -188,6 +188,49 @@ func (ci *clauseIndex) sharedSubject(s doc.Sentence, vg int) []int {
 	return nil
 }
 
+// triggerTagAt is the tag trigger matching reads for token t: its own,
+// except that a capitalised first word of a sentence the tagger calls a
+// proper noun, and no actor starts at, is read as a common noun. Taggers
+// take a sentence-initial capital for a name ("Riots break out across
+// the north", "Curfew lifted in the capital"), which headlines and short
+// sentences start with.
+func (ci *clauseIndex) triggerTagAt(s doc.Sentence, t int) string {
+	tg := ci.tag(t)
+	if t == s.FirstToken && ci.entStart[t] < 0 {
+		switch tg {
+		case "NNP":
+			return "NN"
+		case "NNPS":
+			return "NNS"
+		}
+	}
+	return tg
+}
+
+// headlineVerb reports whether token t, tagged as a noun, is the verb of
+// a headline-style clause: the sentence has no finite verb (an infinitive
+// may follow: "government declines to end curfew") and an actor ends right
+// before t ("Norway and Chile sign landmark peace
+// agreement"). Headlines drop the articles and auxiliaries that tell the
+// tagger a present-tense verb from a noun, so the word after the subject
+// is read as the verb it has to be.
+func (ci *clauseIndex) headlineVerb(s doc.Sentence, t int) bool {
+	if tg := ci.tag(t); tg != "NN" && tg != "NNS" {
+		return false
+	}
+	for k := s.FirstToken; k < s.EndToken; k++ {
+		if isFinite(ci.tag(k)) {
+			return false
+		}
+	}
+	for j := t - 1; j >= s.FirstToken && j >= t-8; j-- {
+		if e := ci.entStart[j]; e >= 0 && ci.entEnd[e] == t {
+			return true
+		}
+	}
+	return false
+}
+
 // entitiesEndingAt returns the entity that ends right before token k
 // (the antecedent of a relative pronoun), skipping a prepositional phrase
 // that the entity itself does not cover ("the regime in X that ...").

@@ -138,6 +138,8 @@ func (s *Stage) Process(d *doc.Doc) error {
 	}
 	s.statements(d)
 	s.demands(d)
+	s.cyberAttacks(d)
+	s.policeRaids(d)
 	sort.SliceStable(d.Events, func(i, j int) bool { return d.Events[i].Evidence.Trigger.Start < d.Events[j].Evidence.Trigger.Start })
 	// IDs follow text order, so they are given once every rule has
 	// added its events.
@@ -246,7 +248,7 @@ func (s *Stage) findMatch(d *doc.Doc, sent doc.Sentence, t int) (match, bool) {
 			if !ok {
 				continue
 			}
-			if !kindFits(tr.Kind, d.Tokens[t].Tag) || (d.Tokens[t].Tag == "RB" && tr.Kind != lexicon.KindMWE) {
+			if !kindFits(tr.Kind, s.ci.triggerTagAt(sent, t)) || (d.Tokens[t].Tag == "RB" && tr.Kind != lexicon.KindMWE) {
 				continue
 			}
 			if !found || tr.Len() > best.trig.Len() || (tr.Len() == best.trig.Len() && tr.Confidence > best.trig.Confidence) {
@@ -317,7 +319,7 @@ func (s *Stage) sentence(d *doc.Doc, si int) {
 	var lastSubjects []int
 	lastVerbEnd := -1
 	for t := sent.FirstToken; t < sent.EndToken; t++ {
-		if s.used[t] || s.scare[t] || !triggerTag(d.Tokens[t].Tag) {
+		if s.used[t] || s.scare[t] || !triggerTag(s.ci.triggerTagAt(sent, t)) {
 			continue
 		}
 		// "according to" attributes speech and "thanks to" gives a
@@ -370,6 +372,9 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 			verb = true
 		}
 	}
+	if !verb && (tr.Kind == lexicon.KindVerb || tr.Kind == lexicon.KindMWE) && ci.headlineVerb(sent, t) {
+		verb = true
+	}
 	// A gerund in a prepositional phrase is the content of another event
 	// ("accused X of shelling villages"), not an event of its own.
 	if d.Tokens[t].Tag == "VBG" && t > sent.FirstToken && gerundPreps[ci.tok(t-1)] {
@@ -382,7 +387,10 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 		// accept"): the outer trigger is the event that happened; the
 		// complement is coded too, marked "complement", because it says
 		// what was agreed, demanded or refused.
-		complement := vgS > 0 && ci.tok(vgS) == "to" && lastVerbEnd >= 0 && vgS-lastVerbEnd <= 2
+		// When the outer trigger ends in "to" ("agree to", "decline to"),
+		// the infinitive's verb group starts right after it.
+		complement := vgS > 0 && lastVerbEnd >= 0 &&
+			((ci.tok(vgS) == "to" && vgS-lastVerbEnd <= 2) || (ci.tok(vgS-1) == "to" && lastVerbEnd == vgS-1))
 		subj := ci.subjects(sent, vgS)
 		if len(subj) == 0 && vgS > sent.FirstToken {
 			if p := ci.tok(vgS - 1); p == "," || p == "and" || p == "but" || p == "or" {
@@ -487,11 +495,6 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 		}
 	}
 	actors, recipients = dropSame(d, actors, recipients)
-	if !verb && len(actors) == 0 && len(recipients) == 0 {
-		// A bare nominal ("the riots", "a peace deal") names an event
-		// without saying who did it to whom; PLOVER needs an actor.
-		return ev, nil, false
-	}
 	ev.Actors = eventActors(d, actors)
 	ev.Recipients = eventActors(d, recipients)
 	if len(ev.Recipients) == 0 && takesRecipient(tr) {
@@ -499,6 +502,16 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 			ev.Recipients = append(ev.Recipients, r)
 			ev.Rule += " +place_recipient"
 		}
+	}
+	if !verb && len(actors) == 0 && len(recipients) == 0 && (tr.Kind != lexicon.KindMWE || len(ev.Recipients) == 0) && !d.Headline {
+		// A bare nominal ("the riots", "a peace deal") names an event
+		// without saying who did it to whom; PLOVER needs a participant.
+		// A multi-word pattern that states the event happened ("riots
+		// broke out across Norway") may take the country it happened
+		// in; a single noun is too often a mention of an event told
+		// elsewhere. A headline names its event by a noun and leaves the
+		// participants to the story, so there the event is kept.
+		return ev, nil, false
 	}
 
 	// A statement's speaker claims the events inside it, unless the

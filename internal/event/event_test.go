@@ -55,6 +55,9 @@ func newTestLexicon(t *testing.T) testLexicon {
 	add("threaten to ban", "THREATEN", "ban", lexicon.KindMWE, "subj>none", "")
 	add("evacuate", "RETREAT", "withdraw", lexicon.KindVerb, "subj>prep:from", "")
 	add("sanctions", "SANCTION", "", lexicon.KindNoun, "poss>prep:on", "")
+	add("riots", "PROTEST", "riot", lexicon.KindNoun, "poss>obj", "")
+	add("detention", "COERCE", "arrest", lexicon.KindNoun, "poss>prep:of", "")
+	add("raid", "ASSAULT", "", lexicon.KindVerb, "subj>obj", "")
 	return l
 }
 
@@ -78,6 +81,11 @@ var model *text.Model
 
 func code(t *testing.T, body string) *doc.Doc {
 	t.Helper()
+	return codeDoc(t, &doc.Doc{ID: "t", Text: body, Published: time.Date(2024, 3, 8, 0, 0, 0, 0, time.UTC)})
+}
+
+func codeDoc(t *testing.T, d *doc.Doc) *doc.Doc {
+	t.Helper()
 	if model == nil {
 		m, err := text.LoadModel()
 		if err != nil {
@@ -93,7 +101,6 @@ func code(t *testing.T, body string) *doc.Doc {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := &doc.Doc{ID: "t", Text: body, Published: time.Date(2024, 3, 8, 0, 0, 0, 0, time.UTC)}
 	for _, st := range []interface{ Process(*doc.Doc) error }{
 		text.NewAnnotator(model), actor.New(actortest.Dict()).NewStage(), quote.New(cues), times.NewStage(),
 		event.New(newTestLexicon(t), testOntology{}, nil).NewStage(),
@@ -155,6 +162,14 @@ func TestCoder(t *testing.T) {
 			"Leyla Karimova, the foreign minister of Azerbaijan, said that Armenia must release the detainees.",
 			[]string{"REQUEST AZE>ARM"}},
 		{"no event from a scare-quoted term", `Officials mocked the "blockade" claims.`, nil},
+		{"a headline verb the tagger reads as a noun", "Hungary and Romania sign landmark border agreement", []string{"AGREE HUN+ROU>"}},
+		{"a noun after an actor in a sentence with a verb stays a noun", "Hungary sign language was taught in schools.", nil},
+		{"an infinitive after a trigger ending in to is its complement", "Armenia refuses to accept the proposal.", []string{"REJECT ARM>", "AGREE ARM> aux=complement"}},
+		{"an attack by hackers is a cyber attack", "Hackers attacked Kenya.", []string{"COERCE >KEN"}},
+		{"an attack without cyber words stays an assault", "Russian troops attacked Kenya.", []string{"ASSAULT RUS>KEN"}},
+		{"a capitalised first word is read as a common noun", "Riots hit Kenya.", []string{"PROTEST >KEN"}},
+		{"a raid by the police is coercion", "Kenyan police raided the offices of Russian journalists.", []string{"COERCE KEN>"}},
+		{"a raid by troops is an assault", "Russian troops raided a village in Kenya.", []string{"ASSAULT RUS>"}},
 		{"conditional", "If talks fail, Russia could attack Kenya.", []string{"ASSAULT RUS>KEN aux=hypothetical,conditional"}},
 		{"a support verb's subject is the nominal's actor", "Russia launched an attack on Kenya.", []string{"ASSAULT RUS>KEN"}},
 		{"a support verb's modality is the nominal's", "Russia will launch an attack on Kenya.", []string{"ASSAULT RUS>KEN aux=future"}},
@@ -191,5 +206,20 @@ func TestCoder(t *testing.T) {
 				t.Errorf("got  %q\nwant %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestHeadlineNominals: a headline names its event by a noun without
+// participants; a body sentence that does so only mentions it.
+func TestHeadlineNominals(t *testing.T) {
+	const text = "Detention of a student sparks anger"
+	for _, tt := range []struct {
+		headline bool
+		want     int
+	}{{false, 0}, {true, 1}} {
+		d := codeDoc(t, &doc.Doc{ID: "h", Text: text, Headline: tt.headline})
+		if len(d.Events) != tt.want {
+			t.Errorf("headline=%v: %d events, want %d", tt.headline, len(d.Events), tt.want)
+		}
 	}
 }
