@@ -101,6 +101,9 @@ type cand struct {
 	// noDefaultCountry keeps the dateline's country off a role whose
 	// country the text deliberately leaves open.
 	noDefaultCountry bool
+	// modifier marks a demonym read off another noun ("Iraqi towns"):
+	// an actor an event may act on, never an antecedent.
+	modifier bool
 }
 
 type refKind uint8
@@ -297,7 +300,11 @@ func (s *Stage) titledCountry(dateline string) {
 	country := ""
 	for i := range s.cands {
 		c := &s.cands[i]
-		if (c.Type == doc.GPE || c.Type == doc.Org) && c.CountryCode != "" && len(c.CountryCode) == 3 && !international[c.CountryCode] {
+		// A role phrase coded from its own words ("Fijian rebels",
+		// "opposition groups in Zimbabwe") names its state as surely as
+		// a country's name does.
+		named := c.Type == doc.GPE || c.Type == doc.Org || (c.Type == doc.Role && c.ref != refDefinite)
+		if named && c.CountryCode != "" && len(c.CountryCode) == 3 && !international[c.CountryCode] {
 			if country != "" && country != c.CountryCode {
 				country = "-"
 				break

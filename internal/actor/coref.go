@@ -125,6 +125,10 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 		}
 	}
 	d.Entities = append(d.Entities, c.Entity)
+	if c.modifier {
+		// "Iraqi towns" names no one a pronoun or a repeat can point to.
+		return
+	}
 	i := len(d.Entities) - 1
 	r := root(d, i)
 	if c.Antecedent < 0 && (c.ref == refName) {

@@ -286,6 +286,15 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 				rule += " +of_country"
 			}
 		}
+		if c.CountryCode == "" && i > sent.FirstToken && !s.covered[i-1] {
+			// "the Latvian Constitutional Court": a demonym the tagger
+			// read as an adjective stays outside the run but still says
+			// whose body it is.
+			if cc, cr, start := s.countryBefore(d, sent, i); cc != "" && start == i-1 {
+				c.CountryCode = cc
+				rule += " +demonym " + cr
+			}
+		}
 		c.Rule = rule
 		s.add(c)
 		return
@@ -418,6 +427,13 @@ func (s *Stage) ofCountry(d *doc.Doc, sent *doc.Sentence, j int) (string, bool) 
 	for L := min(3, sent.EndToken-k); L >= 1; L-- {
 		if c, ok := s.r.dict.Phrase(s.key(d, k, k+L)); ok && c.Country != "" && c.Kind != KindDemonym {
 			return c.Country, true
+		}
+	}
+	// "workers of the Tehran Bus Company": a member of a national body
+	// belongs to the body's country.
+	if k < sent.EndToken && s.covered[k] {
+		if org, ok := s.orgAt(k); ok && org.first == k {
+			return org.CountryCode, true
 		}
 	}
 	return "", false

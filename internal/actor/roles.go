@@ -29,6 +29,7 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 		}
 		head := s.wordInfo(d, b-1)
 		if head.Flags&WordEndsRole == 0 {
+			s.demonymModifier(d, a, b)
 			continue
 		}
 		// The role ends at the phrase's last token (its head); take the
@@ -45,6 +46,7 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			}
 		}
 		if L == 0 {
+			s.demonymModifier(d, a, b)
 			continue
 		}
 		roleStart := b - L
@@ -85,6 +87,14 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 					rule = append(append(rule, " +org_modifier "...), org.Rule...)
 					break
 				}
+				// "Ivory Coast rebels", "Russia troops": a country's name
+				// used as a noun modifier says whose the role is, as a
+				// demonym would.
+				if g, ok := s.gpeAt(k); ok {
+					country, demonymAt = g.CountryCode, k
+					rule = append(append(rule, " +country_modifier "...), g.Rule...)
+					break
+				}
 				continue
 			}
 			// Demonyms and country names are capitalised; other
@@ -117,6 +127,15 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			// organisation or country named before.
 			if o := s.lastOwner(); o != nil {
 				country = o.CountryCode
+				rule = append(rule, " +possessive_pronoun"...)
+				possessive = true
+			}
+		}
+		if det := s.tok(d, a); country == "" && (det == "his" || det == "her") {
+			// "the president and his government": the owner is the
+			// latest person named before in the sentence.
+			if p := s.lastPerson(a); p != nil {
+				country = p.CountryCode
 				rule = append(rule, " +possessive_pronoun"...)
 				possessive = true
 			}
@@ -193,6 +212,29 @@ func (s *Stage) lastOwner() *cand {
 		}
 	}
 	return nil
+}
+
+// lastPerson returns the latest person candidate with a country that
+// starts before token k.
+func (s *Stage) lastPerson(k int) *cand {
+	var best *cand
+	for i := range s.cands {
+		if c := &s.cands[i]; c.Type == doc.Person && c.CountryCode != "" && c.first < k && (best == nil || c.first > best.first) {
+			best = c
+		}
+	}
+	return best
+}
+
+// gpeAt returns the country candidate covering token k; only a state,
+// not an international body, qualifies a role as its own.
+func (s *Stage) gpeAt(k int) (*cand, bool) {
+	for i := range s.cands {
+		if c := &s.cands[i]; c.first <= k && k < c.end && c.Type == doc.GPE && len(c.CountryCode) == 3 && !international[c.CountryCode] {
+			return c, true
+		}
+	}
+	return nil, false
 }
 
 // personStartsAt reports a person candidate of this sentence starting at
@@ -313,4 +355,64 @@ func (s *Stage) pronouns(d *doc.Doc, sent *doc.Sentence) {
 		c.Type = doc.Person
 		s.add(c)
 	}
+}
+
+// demonymModifier codes a demonym that modifies a noun phrase headed by
+// something other than a role ("an Australian ultimatum", "Iraqi towns",
+// "proposed Israeli changes") as its country: news coders take the
+// country whose proposal, goods or towns are meant as the party acted
+// on. Only the tokens before the head are read, and only capitalised
+// ones are looked up.
+//
+// It reads only phrases in object position, right after a verb or a
+// preposition, so that a subject ("a French adviser said") keeps its own
+// head and agents ("by", "according to") are left to the other passes;
+// and only phrases whose words after the demonym are common nouns and
+// adjectives, so that a name or a title ("Polish deputy minister Jan
+// Nowak") is never split.
+func (s *Stage) demonymModifier(d *doc.Doc, a, b int) {
+	if a == 0 || !objectPosition(d, a-1) {
+		return
+	}
+	for k := a; k < b-1; k++ {
+		if s.covered[k] || !s.isCap(d, k) || s.word(d, k)&WordDemonym == 0 {
+			continue
+		}
+		for m := k + 1; m < b; m++ {
+			if s.covered[m] || s.isCap(d, m) || isProperTag(d.Tokens[m].Tag) {
+				return
+			}
+		}
+		cd, ok := s.r.dict.Phrase(s.tok(d, k))
+		if !ok || cd.Kind != KindDemonym || cd.Plural || cd.Country == "" {
+			continue
+		}
+		c := cand{first: k, end: k + 1, conf: 0.5, noDefaultCountry: true, modifier: true}
+		c.Antecedent = -1
+		c.Type = doc.GPE
+		c.Span = d.Tokens[k].Span
+		c.Name = cd.Name
+		c.CountryCode = cd.Country
+		c.Rule = "demonym_modifier " + cd.Rule
+		s.add(c)
+		return
+	}
+}
+
+// objectPosition reports whether token k, just before a noun phrase,
+// makes the phrase an object or an oblique: a verb or a preposition
+// other than those that introduce an agent or a source.
+func objectPosition(d *doc.Doc, k int) bool {
+	t := d.Tokens[k]
+	switch {
+	case strings.HasPrefix(t.Tag, "VB"):
+		return true
+	case t.Tag == "IN" || t.Tag == "TO":
+		w := strings.ToLower(d.Text[t.Start:t.End])
+		if w == "by" || w == "to" && k > 0 && strings.EqualFold(raw(d, k-1), "according") {
+			return false
+		}
+		return true
+	}
+	return false
 }

@@ -113,6 +113,7 @@ func TestCoder(t *testing.T) {
 	}{
 		{"subject and object", "Armenia accused Azerbaijan of shelling villages.", []string{"ACCUSE ARM>AZE"}},
 		{"passive with by-agent", "Armenian villages were shelled by Azerbaijani troops.", []string{"ASSAULT AZE>"}},
+		{"a demonym on the object names the recipient", "Azerbaijan shelled Armenian villages.", []string{"ASSAULT AZE>ARM"}},
 		{"passive subject is the recipient", "Kenya was attacked by Russia.", []string{"ASSAULT RUS>KEN"}},
 		{"negation recodes CONSULT as REJECT", "Azerbaijan will not discuss the issue with Armenia.", []string{"REJECT AZE>ARM aux=future"}},
 		{"negation without a recoding marks the event", "Romania did not sign the deal with Hungary.", []string{"AGREE ROU>HUN negated"}},

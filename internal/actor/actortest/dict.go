@@ -65,6 +65,12 @@ func Dict() actor.Dictionary {
 	role("government", "governments", "GOV", false, false)
 	role("partner", "partners", "GOV", false, false)
 	role("office", "offices", "GOV", false, false)
+	role("commission", "commissions", "GOV", false, false)
+	role("court", "courts", "JUD", false, false)
+	role("constitutional court", "constitutional courts", "JUD", false, false)
+	role("staff", "", "GOV", false, false)
+	role("rebel", "rebels", "REB", true, false)
+	role("aide", "aides", "GOV", true, false)
 	f.discard["monday"] = true
 	return f
 }
