@@ -90,6 +90,13 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 				// "Ivory Coast rebels", "Russia troops": a country's name
 				// used as a noun modifier says whose the role is, as a
 				// demonym would.
+				// "the Bush administration", "the Putin government": a
+				// known office holder's name stands for their state.
+				if p, ok := s.personAt(k); ok {
+					country = p.CountryCode
+					rule = append(append(rule, " +person_modifier "...), p.Rule...)
+					break
+				}
 				if g, ok := s.gpeAt(k); ok {
 					country, demonymAt = g.CountryCode, k
 					rule = append(append(rule, " +country_modifier "...), g.Rule...)
@@ -125,7 +132,7 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 		if det := s.tok(d, a); country == "" && (det == "its" || det == "their") {
 			// "Syria offered its troops": the owner is the latest
 			// organisation or country named before.
-			if o := s.lastOwner(); o != nil {
+			if o := s.lastOwner(d, a, det == "their"); o != nil {
 				country = o.CountryCode
 				rule = append(rule, " +possessive_pronoun"...)
 				possessive = true
@@ -203,15 +210,51 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 // them.
 var genericRoles = map[string]bool{"country": true, "state": true, "nation": true, "side": true, "party": true, "power": true}
 
-// lastOwner returns the latest country or organisation candidate of the
-// sentence, which "its" and "their" usually point to.
-func (s *Stage) lastOwner() *cand {
-	for i := len(s.cands) - 1; i >= 0; i-- {
-		if c := &s.cands[i]; (c.Type == doc.GPE || c.Type == doc.Org) && c.CountryCode != "" {
-			return c
+// lastOwner returns the owner "its" or "their" at token k points to: the
+// latest state, organisation or coded body named before k in the
+// sentence that is not the object of a preposition. In "Syria offered its
+// troops to Lebanon" that is Syria; in "the ministry said it would expel
+// diplomats from Poland and Lithuania and recall its ambassadors" it is
+// the ministry, not Lithuania. plural admits groups of people ("the
+// rebels ... their leader"). The candidates are not yet in text order.
+func (s *Stage) lastOwner(d *doc.Doc, k int, plural bool) *cand {
+	var best *cand
+	for i := range s.cands {
+		c := &s.cands[i]
+		if c.CountryCode == "" || c.modifier || c.first >= k || (best != nil && c.first <= best.first) {
+			continue
 		}
+		switch {
+		case c.Type == doc.GPE || c.Type == doc.Org:
+		case c.Type == doc.Role && (plural || !c.plural):
+		default:
+			continue
+		}
+		if s.prepositionalObject(d, c.first) {
+			continue
+		}
+		best = c
 	}
-	return nil
+	return best
+}
+
+// prepositionalObject reports whether the mention starting at token k is
+// governed by a preposition, directly or through a coordination ("from
+// Poland and Lithuania").
+func (s *Stage) prepositionalObject(d *doc.Doc, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-8; j-- {
+		t := d.Tokens[j]
+		switch {
+		case t.Tag == "IN" || t.Tag == "TO":
+			return true
+		case t.Tag == "DT" || t.Tag == "CC" || t.Tag == "," || t.Tag == "JJ":
+			continue
+		case s.covered[j] && s.isCap(d, j):
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // lastPerson returns the latest person candidate with a country that
@@ -224,6 +267,17 @@ func (s *Stage) lastPerson(k int) *cand {
 		}
 	}
 	return best
+}
+
+// personAt returns the person candidate with a country and a state
+// sector covering token k.
+func (s *Stage) personAt(k int) (*cand, bool) {
+	for i := range s.cands {
+		if c := &s.cands[i]; c.first <= k && k < c.end && c.Type == doc.Person && c.CountryCode != "" && stateSectors[c.SectorCode] {
+			return c, true
+		}
+	}
+	return nil, false
 }
 
 // gpeAt returns the country candidate covering token k; only a state,
