@@ -39,6 +39,7 @@ func Dict() actor.Dictionary {
 	f.phrases["the kremlin"] = actor.Coding{Kind: actor.KindMetonym, Name: "Russia", Country: "RUS", Sector: "GOV", Rule: "m:kremlin"}
 	f.phrases["world food programme"] = actor.Coding{Kind: actor.KindOrg, Name: "World Food Programme", Country: "UNO", Sector: "", Rule: "o:wfp"}
 	f.phrases["sukhumi"] = actor.Coding{Kind: actor.KindPRE, Name: "Abkhazia authorities", Country: "GEO", Sector: "PRE", Rule: "p:abkhazia"}
+	f.phrases["al-nasr front"] = actor.Coding{Kind: actor.KindOrg, Name: "al-Nasr Front", Country: "KEN", Sector: "REB", Rule: "o:nasr"}
 	f.phrases["wambui"] = actor.Coding{Kind: actor.KindPerson, Name: "Ruth Wambui", Country: "KEN", Sector: "GOV", Rule: "p:wambui"}
 	role := func(sing, plural, sector string, person, title bool) {
 		f.roles[sing] = actor.Role{Canonical: sing, Sector: sector, Person: person, Title: title, Rule: "r:" + sing}
