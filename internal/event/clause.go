@@ -112,11 +112,20 @@ func (ci *clauseIndex) subjects(s doc.Sentence, vg int) []int {
 	if k >= s.FirstToken && relativePronouns[ci.tok(k)] {
 		return ci.entitiesEndingAt(s, k)
 	}
-	start := s.FirstToken
-	for j := vg - 1; j >= s.FirstToken; j-- {
-		if clauseBreaks[ci.tok(j)] {
-			start = j + 1
-			break
+	start := ci.clauseStart(s, vg)
+	if start < vg && start > s.FirstToken && (ci.unresolvedPronoun(vg-1) || ci.unresolvedPronoun(start)) {
+		// "Syria says it will withdraw", "Uganda said that it had paid":
+		// a pronoun the actor stage left unresolved stands for the
+		// subject of the clause that reports it.
+		k := start - 1
+		if ci.tok(k) == "that" && k > s.FirstToken {
+			k--
+		}
+		if reportingVerbs[ci.tok(k)] {
+			vs, _ := ci.vgBounds(k)
+			if vs < vg {
+				return ci.subjects(s, vs)
+			}
 		}
 	}
 	for j := start; j < vg; j++ {
@@ -126,16 +135,141 @@ func (ci *clauseIndex) subjects(s doc.Sentence, vg int) []int {
 		}
 		end := ci.entEnd[e]
 		possessor := end < len(d.Tokens) && (ci.tok(end) == "'s" || ci.tok(end) == "’s")
-		if j > s.FirstToken && prepositions[ci.tok(j-1)] && !possessor {
+		if j > s.FirstToken && prepositions[ci.tok(j-1)] && !possessor && !ci.partitive(s, j-1) {
 			j = end - 1
 			continue
 		}
-		if j > s.FirstToken+1 && ci.tag(j-1) == "DT" && prepositions[ci.tok(j-2)] && !possessor {
+		if j > s.FirstToken+1 && ci.tag(j-1) == "DT" && prepositions[ci.tok(j-2)] && !possessor && !ci.partitive(s, j-2) {
 			j = end - 1
 			continue
 		}
 		out := []int{e}
 		return ci.coordinated(out, end, vg)
+	}
+	return nil
+}
+
+// clauseStart returns where the clause of the verb group at vg begins:
+// after the nearest clause break; after a verb of saying that the clause
+// completes ("the speaker said the president had agreed": the subject of
+// "agreed" follows "said"); or after a comma and "and" or "but" that a
+// new subject follows ("drones killed two men, and fighters attacked").
+//
+// A verb group right after "and", "but" or a comma has no subject of its
+// own; it shares the subject of the clause it is coordinated with, which
+// after a report is the reporter ("the minister said the activists were
+// planning sabotage and denied that they were mistreated"), so there the
+// reporting verb does not cut.
+func (ci *clauseIndex) clauseStart(s doc.Sentence, vg int) int {
+	coordinated := false
+	if k := vg - 1; k >= s.FirstToken {
+		for k > s.FirstToken && ci.tag(k) == "RB" {
+			k--
+		}
+		t := ci.tok(k)
+		coordinated = t == "and" || t == "but" || t == "," || t == "or"
+	}
+	for j := vg - 1; j >= s.FirstToken; j-- {
+		t := ci.tok(j)
+		if clauseBreaks[t] {
+			if (t == "but" || t == "and") && !ci.newSubjectAfter(j, vg) {
+				continue
+			}
+			return j + 1
+		}
+		switch {
+		case t == "and" && j > s.FirstToken && ci.tok(j-1) == "," && ci.newSubjectAfter(j, vg):
+			return j + 1
+		case !coordinated && reportingVerbs[t] && isFinite(ci.tag(j)) && ci.entStart[j] < 0:
+			return j + 1
+		}
+	}
+	return s.FirstToken
+}
+
+// newSubjectAfter reports an entity right after the conjunction at j
+// (maybe after "the") and before vg: the subject of a new clause.
+func (ci *clauseIndex) newSubjectAfter(j, vg int) bool {
+	k := j + 1
+	if k < vg && ci.entStart[k] < 0 && ci.tag(k) == "DT" {
+		k++
+	}
+	return k < vg && ci.entStart[k] >= 0
+}
+
+// reportingVerbs take a clause whose own subject follows them.
+var reportingVerbs = map[string]bool{
+	"said": true, "says": true, "say": true, "told": true, "announced": true, "announces": true,
+	"stated": true, "states": true, "added": true, "claimed": true, "claims": true, "reported": true,
+	"declared": true, "declares": true, "insisted": true, "insists": true, "warned": true, "warns": true,
+	"confirmed": true, "confirms": true, "denied": true, "denies": true,
+}
+
+func (ci *clauseIndex) unresolvedPronoun(k int) bool {
+	return ci.entStart[k] < 0 && subjectPronouns[ci.tok(k)]
+}
+
+// subjectPronouns before a verb group stand for the subject of the
+// clause that reports them when the actor stage left them unresolved.
+var subjectPronouns = map[string]bool{"it": true, "they": true, "he": true, "she": true, "we": true}
+
+// partitiveHeads are nouns of number or membership whose "of" phrase
+// names who acts: "thousands of students marched", "a group of refugees
+// began a hunger strike", "members of the union voted".
+var partitiveHeads = map[string]bool{
+	"thousands": true, "hundreds": true, "dozens": true, "scores": true, "millions": true, "tens": true,
+	"group": true, "groups": true, "number": true, "crowd": true, "crowds": true, "members": true,
+	"band": true, "contingent": true, "delegation": true,
+}
+
+// partitive reports whether the preposition at token k is the "of" of a
+// partitive head, so the phrase after it is the subject itself.
+func (ci *clauseIndex) partitive(s doc.Sentence, k int) bool {
+	return k > s.FirstToken && ci.tok(k) == "of" && partitiveHeads[ci.tok(k-1)]
+}
+
+// passiveSubject finds the recipient of a passive verb whose subject
+// names no actor of its own but holds one in a prepositional phrase: "a
+// camp for Congolese refugees was attacked" was an attack on the
+// refugees. It takes the first entity of the clause before vg.
+func (ci *clauseIndex) passiveSubject(s doc.Sentence, vg int) []int {
+	start := s.FirstToken
+	for j := vg - 1; j >= s.FirstToken; j-- {
+		if clauseBreaks[ci.tok(j)] {
+			start = j + 1
+			break
+		}
+	}
+	for j := start; j < vg; j++ {
+		if e := ci.entStart[j]; e >= 0 {
+			return []int{e}
+		}
+	}
+	return nil
+}
+
+// against returns the entity with a country after "against" in the
+// clause after token from: the target a mobilisation or a measure is
+// aimed at ("mobilised reservists for a war against Iraq").
+func (ci *clauseIndex) against(s doc.Sentence, from int) []int {
+	limit := min(s.EndToken, from+14)
+	for j := from; j < limit; j++ {
+		t := ci.tok(j)
+		if clauseBreaks[t] || (isFinite(ci.tag(j)) && ci.entStart[j] < 0) {
+			return nil
+		}
+		if t != "against" {
+			continue
+		}
+		for k := j + 1; k < limit && k <= j+4; k++ {
+			if e := ci.entStart[k]; e >= 0 {
+				if ci.d.Entities[e].CountryCode != "" {
+					return []int{e}
+				}
+				return nil
+			}
+		}
+		return nil
 	}
 	return nil
 }

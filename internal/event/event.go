@@ -350,6 +350,9 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 		}
 		obj := s.recipientsOf(sent, m, tr)
 		if ci.isPassive(vgS, t) {
+			if len(subj) == 0 {
+				subj = ci.passiveSubject(sent, vgS)
+			}
 			actors, recipients = ci.byAgent(sent, m.last+1), subj
 			ev.Rule += " +passive"
 		} else {
@@ -455,8 +458,16 @@ func (s *Stage) recipientsOf(sent doc.Sentence, m match, tr *lexicon.Trigger) []
 			any = r
 		}
 	}
-	if any != nil || !takes {
+	if any != nil {
+		// An object with no country ("mobilised reservists") gives way
+		// to a state the clause aims the act against.
+		if r := s.ci.against(sent, m.last+1); r != nil {
+			return r
+		}
 		return any
+	}
+	if !takes {
+		return nil
 	}
 	limit := min(sent.EndToken, m.last+12)
 	for j := m.last + 1; j < limit; j++ {

@@ -45,6 +45,7 @@ func newTestLexicon(t *testing.T) testLexicon {
 	add("block", "COERCE", "", lexicon.KindVerb, "subj>obj", "")
 	add("opening", "RETREAT", "access", lexicon.KindNoun, "poss>prep:for", "")
 	add("detain", "COERCE", "arrest", lexicon.KindVerb, "subj>obj", "")
+	add("mobilise", "MOBILIZE", "troops", lexicon.KindVerb, "subj>obj", "")
 	return l
 }
 
@@ -133,6 +134,12 @@ func TestCoder(t *testing.T) {
 			"Leyla Karimova, the foreign minister of Azerbaijan, said that Armenia must release the detainees.",
 			[]string{"REQUEST AZE>ARM"}},
 		{"no event from a scare-quoted term", `Officials mocked the "blockade" claims.`, nil},
+		{"a partitive head lets its of-phrase be the subject", "Thousands of Kenyans attacked Russia.", []string{"ASSAULT KEN>RUS"}},
+		{"a passive subject's prepositional phrase names the recipient", "A camp for Armenian refugees was attacked by Azerbaijani troops.", []string{"ASSAULT AZE>ARM"}},
+		{"against a state outranks an object with no country", "Russia mobilised troops against Kenya.", []string{"MOBILIZE RUS>KEN"}},
+		{"the subject of a reported clause follows the verb of saying", "Romania said Russia attacked Kenya.", []string{"ASSAULT RUS>KEN claimed_by=Romania"}},
+		{"a pronoun after a verb of saying stands for the reporter", "Romania said it would urge Kenya to withdraw.", []string{"REQUEST ROU>KEN aux=hypothetical"}},
+		{"a comma and a conjunction before a new subject open a clause", "Russia attacked Kenya, and Armenia attacked Hungary.", []string{"ASSAULT RUS>KEN", "ASSAULT ARM>HUN"}},
 		{"conditional", "If talks fail, Russia could attack Kenya.", []string{"ASSAULT RUS>KEN aux=hypothetical,conditional"}},
 	}
 	for _, tt := range tests {
