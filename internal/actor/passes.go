@@ -304,8 +304,10 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 
 	// A run that is all title ("Prime Minister" before a known name the
 	// names pass took) is the role pass's, never a person's name.
-	if r, ok := dict.Role(s.key(d, i, j)); ok && r.Person {
-		return
+	if s.isRoleWord(d, j-1) {
+		if r, ok := dict.Role(s.key(d, i, j)); ok && r.Person {
+			return
+		}
 	}
 
 	// A person, maybe after a title inside the run ("Foreign Minister

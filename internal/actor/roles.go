@@ -462,8 +462,8 @@ func objectPosition(d *doc.Doc, k int) bool {
 	case strings.HasPrefix(t.Tag, "VB"):
 		return true
 	case t.Tag == "IN" || t.Tag == "TO":
-		w := strings.ToLower(d.Text[t.Start:t.End])
-		if w == "by" || w == "to" && k > 0 && strings.EqualFold(raw(d, k-1), "according") {
+		w := d.Text[t.Start:t.End]
+		if w == "by" || w == "By" || w == "to" && k > 0 && strings.EqualFold(raw(d, k-1), "according") {
 			return false
 		}
 		return true
