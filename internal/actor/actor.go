@@ -296,25 +296,37 @@ var stateSectors = map[string]bool{"GOV": true, "MIL": true, "COP": true, "JUD":
 // official's state where it introduces them, and a sentence naming a
 // single state is about that state. With two or more states named, the
 // official stays uncoded rather than guessed.
+//
+// In a story with no dateline, an unqualified group of the state's own
+// people ("demonstrators", "students", "elders", "the opposition") takes
+// that one state too, as it would a dateline's, unless the state is
+// named only by armed forces or groups or by a news agency: "Kenyan
+// police dispersed demonstrators" are Kenyan demonstrators, but the
+// villagers "Kenyan troops" fight among abroad are not Kenyan. Officials,
+// forces and armed groups are left alone: a sentence naming one state
+// often names it as the other party ("Washington froze the assets of
+// eight officials").
 func (s *Stage) titledCountry(dateline string) {
 	country := ""
+	civil := false // the state is named by something other than its forces
 	for i := range s.cands {
 		c := &s.cands[i]
 		// A role phrase coded from its own words ("Fijian rebels",
-		// "opposition groups in Zimbabwe") names its state as surely as
-		// a country's name does.
-		named := c.Type == doc.GPE || c.Type == doc.Org || (c.Type == doc.Role && c.ref != refDefinite)
+		// "opposition groups in Zimbabwe") or a known office holder
+		// names its state as surely as a country's name does.
+		named := c.Type == doc.GPE || c.Type == doc.Org || (c.Type == doc.Role && c.ref != refDefinite) ||
+			(c.Type == doc.Person && c.ref == refName)
 		if named && c.CountryCode != "" && len(c.CountryCode) == 3 && !international[c.CountryCode] {
 			if country != "" && country != c.CountryCode {
-				country = "-"
-				break
+				return
 			}
 			country = c.CountryCode
+			if !armedSectors[c.SectorCode] && c.SectorCode != "JRN" && !c.modifier {
+				civil = true
+			}
 		}
 	}
-	if country == "-" {
-		return
-	}
+	fromSentence := country != ""
 	if country == "" {
 		country = dateline
 	}
@@ -323,13 +335,28 @@ func (s *Stage) titledCountry(dateline string) {
 	}
 	for i := range s.cands {
 		c := &s.cands[i]
-		if c.Type == doc.Person && c.CountryCode == "" && stateSectors[c.SectorCode] && c.ref == refName {
+		switch {
+		case c.Type == doc.Person && c.CountryCode == "" && stateSectors[c.SectorCode] && c.ref == refName:
 			c.CountryCode = country
 			c.Rule += " +sentence_country"
 			c.conf *= 0.7
+		case fromSentence && civil && dateline == "" && c.Type == doc.Role && c.CountryCode == "" && c.ref == refNone &&
+			!c.noDefaultCountry && !c.modifier && civilSociety[c.SectorCode]:
+			c.CountryCode = country
+			c.Rule += " +sentence_country"
+			c.conf *= 0.6
 		}
 	}
 }
+
+// civilSociety sectors are a state's own people and their bodies, which
+// news places in the state it is about; officials, forces, armed groups
+// and international bodies often belong to the other side.
+var civilSociety = map[string]bool{"CVL": true, "OPP": true, "LAB": true, "EDU": true, "ELI": true, "PTY": true, "REL": true, "MED": true}
+
+// armedSectors name those who may fight abroad or against their own
+// state, so their country says little about the others in a sentence.
+var armedSectors = map[string]bool{"MIL": true, "REB": true, "UAF": true, "SPY": true, "CRM": true}
 
 // international codes are not states.
 var international = map[string]bool{"IGO": true, "UNO": true, "EUR": true, "NGO": true, "ISM": true, "IMG": true, "MNC": true}

@@ -109,6 +109,19 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 			c.Rule = "demonym_group " + bc.Rule
 			c.ref = refNone
 			c.plural = true
+			if prev == "ethnic" {
+				// "ethnic Albanians", "ethnic Turks": the demonym names
+				// an ethnicity, not a state; the group belongs to the
+				// state it lives in, when the phrase says which.
+				c.CountryCode = ""
+				c.Rule += " +ethnic"
+				if cd, e, ok := s.residence(d, sent, end); ok {
+					c.CountryCode = cd.Country
+					c.Rule += " +residence " + cd.Rule
+					c.Span.End = d.Tokens[e-1].End
+					end = e
+				}
+			}
 		case KindCountry, KindCapital, KindMetonym:
 			if locativePreps[prev] {
 				continue
@@ -522,4 +535,29 @@ func arabicArticle(w string) bool {
 		return false
 	}
 	return (w[:2] == "al" || w[:2] == "el") && w[h+1] >= 'A' && w[h+1] <= 'Z'
+}
+
+// residence reads where a group lives from the phrase after token b: "in
+// Serbia", "of southern Serbia", "in the north of Kosovo" is not read. It
+// returns the country's coding and the token after its name.
+func (s *Stage) residence(d *doc.Doc, sent *doc.Sentence, b int) (Coding, int, bool) {
+	if b+1 >= sent.EndToken {
+		return Coding{}, 0, false
+	}
+	if t := s.tok(d, b); t != "in" && t != "of" {
+		return Coding{}, 0, false
+	}
+	k := b + 1
+	for k < sent.EndToken && k < b+3 && (s.tok(d, k) == "the" || compass[s.tok(d, k)]) {
+		k++
+	}
+	if k >= sent.EndToken || !s.isCap(d, k) {
+		return Coding{}, 0, false
+	}
+	for L := min(3, sent.EndToken-k); L >= 1; L-- {
+		if c, ok := s.r.dict.Phrase(s.key(d, k, k+L)); ok && c.Country != "" && (c.Kind == KindCountry || c.Kind == KindPRE) {
+			return c, k + L, true
+		}
+	}
+	return Coding{}, 0, false
 }

@@ -112,6 +112,10 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			if s.word(d, k)&(WordDemonym|WordCountry) == 0 {
 				continue
 			}
+			if k > a && isEthnicMarker(s.tok(d, k-1)) {
+				// "ethnic Serb protesters": an ethnicity, not a state.
+				continue
+			}
 			if cd, ok := dict.Phrase(s.tok(d, k)); ok && cd.Country != "" &&
 				(cd.Kind == KindDemonym || cd.Kind == KindCountry) {
 				country, demonymAt = cd.Country, k
@@ -470,3 +474,7 @@ func objectPosition(d *doc.Doc, k int) bool {
 	}
 	return false
 }
+
+// isEthnicMarker reports the word that makes a following demonym an
+// ethnicity.
+func isEthnicMarker(w string) bool { return w == "ethnic" }
