@@ -1,6 +1,8 @@
 package event
 
 import (
+	"strings"
+
 	"github.com/dateline-project/dateline/internal/doc"
 )
 
@@ -270,6 +272,47 @@ func (ci *clauseIndex) against(s doc.Sentence, from int) []int {
 			}
 		}
 		return nil
+	}
+	return nil
+}
+
+// supportVerbs carry a nominal event as their object, so their subject
+// is its actor: "undertook a mediation mission", "launched an attack",
+// "held talks", "staged a protest". Verbs that judge or report an event
+// ("condemned the attack") are not among them.
+var supportVerbs = map[string]bool{
+	"launch": true, "launched": true, "launches": true, "launching": true,
+	"undertake": true, "undertook": true, "undertakes": true, "undertaken": true,
+	"conduct": true, "conducted": true, "conducts": true, "conducting": true,
+	"stage": true, "staged": true, "stages": true, "staging": true,
+	"mount": true, "mounted": true, "mounts": true, "mounting": true,
+	"wage": true, "waged": true, "wages": true, "waging": true,
+	"hold": true, "held": true, "holds": true, "holding": true,
+	"carry": true, "carried": true, "carries": true, "carrying": true,
+	"begin": true, "began": true, "begins": true, "begun": true,
+	"start": true, "started": true, "starts": true,
+	"resume": true, "resumed": true, "resumes": true,
+	"continue": true, "continued": true, "continues": true, "continuing": true,
+}
+
+// supportSubject returns the subject of a support verb whose object
+// phrase holds the nominal trigger starting at token first: the verb
+// may be followed by "out", determiners, numbers, adjectives and nouns
+// before the trigger.
+func (ci *clauseIndex) supportSubject(s doc.Sentence, first int) []int {
+	for k := first - 1; k >= s.FirstToken && k >= first-5; k-- {
+		t := ci.tok(k)
+		tag := ci.tag(k)
+		if strings.HasPrefix(tag, "VB") {
+			if !supportVerbs[t] {
+				return nil
+			}
+			vs, _ := ci.vgBounds(k)
+			return ci.subjects(s, vs)
+		}
+		if ci.entStart[k] >= 0 || !(tag == "DT" || tag == "JJ" || tag == "CD" || tag == "PRP$" || tag == "RP" || strings.HasPrefix(tag, "NN") || t == "out") {
+			return nil
+		}
 	}
 	return nil
 }

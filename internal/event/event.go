@@ -387,6 +387,9 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 		case lexicon.SlotNone:
 		default:
 			actors = s.nominalActor(sent, m.first)
+			if len(actors) == 0 {
+				actors = ci.supportSubject(sent, m.first)
+			}
 		}
 		recipients = s.recipientsOf(sent, m, tr)
 		if len(actors) == 0 && frame.Actor.Kind != lexicon.SlotNone {

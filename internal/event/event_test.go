@@ -46,6 +46,7 @@ func newTestLexicon(t *testing.T) testLexicon {
 	add("opening", "RETREAT", "access", lexicon.KindNoun, "poss>prep:for", "")
 	add("detain", "COERCE", "arrest", lexicon.KindVerb, "subj>obj", "")
 	add("mobilise", "MOBILIZE", "troops", lexicon.KindVerb, "subj>obj", "")
+	add("attack", "ASSAULT", "", lexicon.KindNoun, "poss>prep:on", "")
 	return l
 }
 
@@ -140,6 +141,8 @@ func TestCoder(t *testing.T) {
 		{"the subject of a reported clause follows the verb of saying", "Romania said Russia attacked Kenya.", []string{"ASSAULT RUS>KEN claimed_by=Romania"}},
 		{"a pronoun after a verb of saying stands for the reporter", "Romania said it would urge Kenya to withdraw.", []string{"REQUEST ROU>KEN aux=hypothetical"}},
 		{"a comma and a conjunction before a new subject open a clause", "Russia attacked Kenya, and Armenia attacked Hungary.", []string{"ASSAULT RUS>KEN", "ASSAULT ARM>HUN"}},
+		{"a support verb's subject acts its nominal object", "Russia launched a fresh attack on Kenya.", []string{"ASSAULT RUS>KEN"}},
+		{"a verb that judges a nominal event does not act it", "Russia condemned the attack on Kenya.", []string{"ASSAULT >KEN"}},
 		{"conditional", "If talks fail, Russia could attack Kenya.", []string{"ASSAULT RUS>KEN aux=hypothetical,conditional"}},
 	}
 	for _, tt := range tests {
