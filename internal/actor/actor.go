@@ -73,6 +73,9 @@ type Stage struct {
 	wordIndex WordIndex
 	words     []WordInfo // per token, filled on first use
 	coref     corefState
+	// placeStates are the states of the sentence's place names read as
+	// locations ("in Montenegro"), which are no candidates.
+	placeStates []string
 }
 
 // NewStage returns a per-worker stage.
@@ -157,6 +160,7 @@ func (s *Stage) Process(d *doc.Doc) error {
 	for si := range d.Sentences {
 		sent := &d.Sentences[si]
 		s.cands = s.cands[:0]
+		s.placeStates = s.placeStates[:0]
 		s.names(d, sent)
 		s.properRuns(d, sent)
 		s.roles(d, sent)
@@ -324,6 +328,14 @@ func (s *Stage) titledCountry(dateline string) {
 			if !armedSectors[c.SectorCode] && c.SectorCode != "JRN" && !c.modifier {
 				civil = true
 			}
+		}
+	}
+	// "Serbia lifted a curfew in Montenegro where 28 people died": a
+	// state named only as a place still makes the sentence's state
+	// ambiguous.
+	for _, p := range s.placeStates {
+		if country != "" && p != country && !international[p] {
+			return
 		}
 	}
 	fromSentence := country != ""

@@ -124,6 +124,9 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 			}
 		case KindCountry, KindCapital, KindMetonym:
 			if locativePreps[prev] {
+				// A place, not an actor; but the sentence still names
+				// that state (see titledCountry).
+				s.placeStates = append(s.placeStates, bc.Country)
 				continue
 			}
 			if s.orgRunFollows(d, sent, end) {
