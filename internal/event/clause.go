@@ -317,6 +317,45 @@ func (ci *clauseIndex) supportSubject(s doc.Sentence, first int) []int {
 	return nil
 }
 
+// objectOwner returns the owner of the object noun that ends a trigger
+// spanning [first, last]: an entity inside the span after its first word
+// (a demonym or a possessor: "rejected the Australian ultimatum"), or
+// one in an "of" or "by" phrase right after it ("expelled inspectors of
+// the IAEA", "rejected calls by the secretary-general").
+func (ci *clauseIndex) objectOwner(s doc.Sentence, first, last int) []int {
+	for k := first + 1; k < last; k++ {
+		// The object itself ("deployed troops") and pronouns ("their
+		// arms") are not owners.
+		if e := ci.entStart[k]; e >= 0 && ci.entEnd[e] <= last && ci.ownerKind(e) {
+			return []int{e}
+		}
+	}
+	k := last + 1
+	if k+1 >= s.EndToken || (ci.tok(k) != "of" && ci.tok(k) != "by") {
+		return nil
+	}
+	k++
+	if ci.tag(k) == "DT" && k+1 < s.EndToken {
+		k++
+	}
+	if e := ci.entStart[k]; e >= 0 {
+		return []int{e}
+	}
+	return nil
+}
+
+// ownerKind reports a named state, organisation or person, the kinds of
+// entity that own a proposal, an ultimatum or envoys.
+func (ci *clauseIndex) ownerKind(e int) bool {
+	en := &ci.d.Entities[e]
+	if possessivePronouns[ci.lower[en.Start:en.End]] {
+		return false
+	}
+	return en.Type == doc.GPE || en.Type == doc.Org || en.Type == doc.Person
+}
+
+var possessivePronouns = map[string]bool{"its": true, "their": true, "his": true, "her": true, "our": true, "my": true, "your": true}
+
 // sharedSubject returns the subject of the verb group before vg in the
 // sentence, for verbs coordinated without a subject of their own. It
 // looks back over at most three verb groups.

@@ -402,6 +402,13 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 		// without saying who did it to whom; PLOVER needs an actor.
 		return ev, nil, false
 	}
+	if len(recipients) == 0 && tr.Kind == lexicon.KindMWE && strings.HasPrefix(d.Tokens[m.last].Tag, "NN") {
+		// "expelled inspectors of the IAEA", "rejected calls by the
+		// UN chief", "rejected the Australian ultimatum": the trigger
+		// holds its object, and the object's owner is the recipient.
+		recipients = ci.objectOwner(sent, m.first, m.last)
+		actors, recipients = dropSame(d, actors, recipients)
+	}
 	ev.Actors = eventActors(d, actors)
 	ev.Recipients = eventActors(d, recipients)
 	if len(ev.Recipients) == 0 && takesRecipient(tr) {
@@ -474,7 +481,7 @@ func (s *Stage) recipientsOf(sent doc.Sentence, m match, tr *lexicon.Trigger) []
 	}
 	limit := min(sent.EndToken, m.last+12)
 	for j := m.last + 1; j < limit; j++ {
-		if isFinite(s.ci.tag(j)) && s.ci.entStart[j] < 0 {
+		if (isFinite(s.ci.tag(j)) || relativeBreaks[s.ci.tok(j)]) && s.ci.entStart[j] < 0 {
 			break
 		}
 		if e := s.ci.entStart[j]; e >= 0 && s.ci.d.Entities[e].CountryCode != "" {
@@ -483,6 +490,11 @@ func (s *Stage) recipientsOf(sent doc.Sentence, m match, tr *lexicon.Trigger) []
 	}
 	return nil
 }
+
+// relativeBreaks open a clause about something else ("lifted a curfew in
+// the province, where 28 people died", "warning that refugees may
+// leave"), which the recipient search does not enter.
+var relativeBreaks = map[string]bool{"that": true, "which": true, "who": true, "whom": true, "where": true, "when": true, ";": true, ":": true}
 
 // takesRecipient reports whether a trigger's frames or its final "to"
 // call for a recipient.

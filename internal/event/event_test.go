@@ -47,6 +47,7 @@ func newTestLexicon(t *testing.T) testLexicon {
 	add("detain", "COERCE", "arrest", lexicon.KindVerb, "subj>obj", "")
 	add("mobilise", "MOBILIZE", "troops", lexicon.KindVerb, "subj>obj", "")
 	add("attack", "ASSAULT", "", lexicon.KindNoun, "poss>prep:on", "")
+	add("evict * inspector", "SANCTION", "expel", lexicon.KindMWE, "subj>none", "")
 	return l
 }
 
@@ -143,6 +144,9 @@ func TestCoder(t *testing.T) {
 		{"a comma and a conjunction before a new subject open a clause", "Russia attacked Kenya, and Armenia attacked Hungary.", []string{"ASSAULT RUS>KEN", "ASSAULT ARM>HUN"}},
 		{"a support verb's subject acts its nominal object", "Russia launched a fresh attack on Kenya.", []string{"ASSAULT RUS>KEN"}},
 		{"a verb that judges a nominal event does not act it", "Russia condemned the attack on Kenya.", []string{"ASSAULT >KEN"}},
+		{"the owner of a trigger's object after it is the recipient", "Armenia evicted inspectors of the World Food Programme.", []string{"SANCTION ARM>UNO"}},
+		{"the owner of a trigger's object inside it is the recipient", "Armenia evicted Russian inspectors.", []string{"SANCTION ARM>RUS"}},
+		{"the recipient search does not enter a relative clause", "Russia mobilised reserves near the border, where Kenya held drills.", []string{"MOBILIZE RUS>"}},
 		{"conditional", "If talks fail, Russia could attack Kenya.", []string{"ASSAULT RUS>KEN aux=hypothetical,conditional"}},
 	}
 	for _, tt := range tests {
