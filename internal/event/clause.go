@@ -278,7 +278,7 @@ func (ci *clauseIndex) against(s doc.Sentence, from int) []int {
 
 // supportVerbs carry a nominal event as their object, so their subject
 // is its actor: "undertook a mediation mission", "launched an attack",
-// "held talks", "staged a protest". Verbs that judge or report an event
+// "held talks", "staged a protest", "fired shells". Verbs that judge or report an event
 // ("condemned the attack") are not among them.
 var supportVerbs = map[string]bool{
 	"launch": true, "launched": true, "launches": true, "launching": true,
@@ -293,6 +293,11 @@ var supportVerbs = map[string]bool{
 	"start": true, "started": true, "starts": true,
 	"resume": true, "resumed": true, "resumes": true,
 	"continue": true, "continued": true, "continues": true, "continuing": true,
+	// weapons: "fired shells", "dropped bombs", "hurled grenades"
+	"fire": true, "fired": true, "fires": true, "firing": true,
+	"drop": true, "dropped": true, "drops": true, "dropping": true,
+	"hurl": true, "hurled": true, "hurls": true, "hurling": true,
+	"lob": true, "lobbed": true, "lobs": true, "lobbing": true,
 }
 
 // supportSubject returns the subject of a support verb whose object

@@ -349,7 +349,9 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 			}
 		}
 		obj := s.recipientsOf(sent, m, tr)
-		if ci.isPassive(vgS, t) {
+		// "is committed to", "is prepared to": a participle that takes
+		// an infinitive or a to-phrase is an adjective, not a passive.
+		if ci.isPassive(vgS, t) && tr.Words[len(tr.Words)-1] != "to" {
 			if len(subj) == 0 {
 				subj = ci.passiveSubject(sent, vgS)
 			}

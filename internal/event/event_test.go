@@ -48,6 +48,8 @@ func newTestLexicon(t *testing.T) testLexicon {
 	add("mobilise", "MOBILIZE", "troops", lexicon.KindVerb, "subj>obj", "")
 	add("attack", "ASSAULT", "", lexicon.KindNoun, "poss>prep:on", "")
 	add("evict * inspector", "SANCTION", "expel", lexicon.KindMWE, "subj>none", "")
+	add("barrage", "ASSAULT", "", lexicon.KindNoun, "poss>prep:on", "")
+	add("commit to", "AGREE", "", lexicon.KindMWE, "subj>prep:to", "")
 	return l
 }
 
@@ -147,6 +149,8 @@ func TestCoder(t *testing.T) {
 		{"the owner of a trigger's object after it is the recipient", "Armenia evicted inspectors of the World Food Programme.", []string{"SANCTION ARM>UNO"}},
 		{"the owner of a trigger's object inside it is the recipient", "Armenia evicted Russian inspectors.", []string{"SANCTION ARM>RUS"}},
 		{"the recipient search does not enter a relative clause", "Russia mobilised reserves near the border, where Kenya held drills.", []string{"MOBILIZE RUS>"}},
+		{"a weapon verb's subject acts its nominal object", "Russia fired a barrage on Kenya.", []string{"ASSAULT RUS>KEN"}},
+		{"a participle trigger ending in to is no passive", "Armenia is committed to Kenya.", []string{"AGREE ARM>KEN"}},
 		{"conditional", "If talks fail, Russia could attack Kenya.", []string{"ASSAULT RUS>KEN aux=hypothetical,conditional"}},
 	}
 	for _, tt := range tests {
