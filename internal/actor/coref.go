@@ -93,7 +93,8 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 	case refDefinite:
 		r := -1
 		if c.rolePerson {
-			if co.lastPerson >= 0 {
+			// "the mayors" are more than the one person named last.
+			if co.lastPerson >= 0 && !c.plural {
 				p := d.Entities[co.lastPerson]
 				if genericPersonRoles[c.roleKey] || strings.Contains(strings.ToLower(p.Rule), c.roleKey) ||
 					(c.roleSector != "" && p.SectorCode == c.roleSector) {

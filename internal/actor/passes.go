@@ -360,8 +360,15 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 	case hasTitle:
 		c.SectorCode, c.OtherSectorCodes = title.Sector, title.Others
 		// The country comes from a demonym or country before the title
-		// ("Armenian Prime Minister", "Armenia's foreign minister").
+		// ("Armenian Prime Minister", "Armenia's foreign minister"), or
+		// the organisation whose office it is ("Arab League Secretary
+		// General X").
 		cc, _, _ := s.countryBefore(d, sent, titleStart)
+		if cc == "" && titleStart > sent.FirstToken {
+			if org, ok := s.orgAt(titleStart - 1); ok && org.end == titleStart {
+				cc = org.CountryCode
+			}
+		}
 		c.CountryCode = cc
 		c.Rule = "title_name " + title.Rule
 		c.conf = 0.8
@@ -456,7 +463,38 @@ func (s *Stage) ofCountry(d *doc.Doc, sent *doc.Sentence, j int) (string, bool) 
 		}
 	}
 	// "workers of the Tehran Bus Company": a member of a national body
-	// belongs to the body's country.
+	// belongs to the body's country; "the government of President X" is
+	// X's state.
+	if k < sent.EndToken && s.covered[k] {
+		if org, ok := s.orgAt(k); ok && org.first == k {
+			return org.CountryCode, true
+		}
+	}
+	// A title the person's mention leaves out ("President") may stand
+	// between: look past capitalised words.
+	for m := k; m < sent.EndToken && m < k+4 && s.isCap(d, m); m++ {
+		if p, ok := s.personAt(m); ok {
+			return p.CountryCode, true
+		}
+	}
+	return "", false
+}
+
+// fromMember reads "from <body>" after a role naming people: "activists
+// from the Fatah party", "delegates from the African Union" belong to
+// the body. Adjectives between the article and the name are skipped
+// ("from the defeated Fatah party").
+func (s *Stage) fromMember(d *doc.Doc, sent *doc.Sentence, j int) (string, bool) {
+	if j >= sent.EndToken || s.tok(d, j) != "from" {
+		return "", false
+	}
+	k := j + 1
+	if k < sent.EndToken && d.Tokens[k].Tag == "DT" {
+		k++
+	}
+	for k < sent.EndToken && k < j+5 && !s.covered[k] && (d.Tokens[k].Tag == "JJ" || d.Tokens[k].Tag == "VBN") {
+		k++
+	}
 	if k < sent.EndToken && s.covered[k] {
 		if org, ok := s.orgAt(k); ok && org.first == k {
 			return org.CountryCode, true

@@ -157,6 +157,12 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 				rule = append(rule, " +of_country"...)
 			}
 		}
+		if country == "" && (role.Person || role.Plural) {
+			if cc, ok := s.fromMember(d, sent, b); ok {
+				country = cc
+				rule = append(rule, " +from_body"...)
+			}
+		}
 		if country == "" {
 			// "the regime in Khankendi", "the government in Kabul": the
 			// seat names whose authority it is, and belongs to the span.
