@@ -130,7 +130,8 @@ func (ci *clauseIndex) subjects(s doc.Sentence, vg int) []int {
 			}
 		}
 	}
-	for j := start; j < vg; j++ {
+	limit := ci.coordinatedLimit(s, start, vg)
+	for j := start; j < limit; j++ {
 		e := ci.entStart[j]
 		if e < 0 {
 			continue
@@ -187,6 +188,29 @@ func (ci *clauseIndex) clauseStart(s doc.Sentence, vg int) int {
 		}
 	}
 	return s.FirstToken
+}
+
+// coordinatedLimit bounds the subject search of a verb group coordinated
+// without a subject of its own ("killed one soldier and wounded two"):
+// its subject stands before the verb it is coordinated with, never
+// among that verb's objects. Otherwise the search runs up to vg.
+func (ci *clauseIndex) coordinatedLimit(s doc.Sentence, start, vg int) int {
+	k := vg - 1
+	for k > start && ci.tag(k) == "RB" {
+		k--
+	}
+	if k < start {
+		return vg
+	}
+	if t := ci.tok(k); t != "and" && t != "or" && t != "but" && t != "," {
+		return vg
+	}
+	for j := k - 1; j >= start; j-- {
+		if isFinite(ci.tag(j)) && ci.entStart[j] < 0 {
+			return j
+		}
+	}
+	return vg
 }
 
 // newSubjectAfter reports an entity right after the conjunction at j

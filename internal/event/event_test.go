@@ -151,6 +151,7 @@ func TestCoder(t *testing.T) {
 		{"the recipient search does not enter a relative clause", "Russia mobilised reserves near the border, where Kenya held drills.", []string{"MOBILIZE RUS>"}},
 		{"a weapon verb's subject acts its nominal object", "Russia fired a barrage on Kenya.", []string{"ASSAULT RUS>KEN"}},
 		{"a participle trigger ending in to is no passive", "Armenia is committed to Kenya.", []string{"AGREE ARM>KEN"}},
+		{"a coordinated verb's subject is not the first verb's object", "A bomb attacked Armenian villages and shelled Kenya.", []string{"ASSAULT >ARM", "ASSAULT >KEN"}},
 		{"conditional", "If talks fail, Russia could attack Kenya.", []string{"ASSAULT RUS>KEN aux=hypothetical,conditional"}},
 	}
 	for _, tt := range tests {
