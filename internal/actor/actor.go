@@ -311,6 +311,18 @@ var stateSectors = map[string]bool{"GOV": true, "MIL": true, "COP": true, "JUD":
 // often names it as the other party ("Washington froze the assets of
 // eight officials").
 func (s *Stage) titledCountry(dateline string) {
+	// Most sentences have no uncoded official or group: skip them at the
+	// cost of one pass over the candidates.
+	open := false
+	for i := range s.cands {
+		if c := &s.cands[i]; c.CountryCode == "" && (c.Type == doc.Person || c.Type == doc.Role) && c.ref != refPronoun && c.ref != refPlural {
+			open = true
+			break
+		}
+	}
+	if !open {
+		return
+	}
 	country := ""
 	civil := false // the state is named by something other than its forces
 	for i := range s.cands {
