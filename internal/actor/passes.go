@@ -109,6 +109,17 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 			c.Rule = "demonym_group " + bc.Rule
 			c.ref = refNone
 			c.plural = true
+			if prev != "ethnic" && end < sent.EndToken && s.tok(d, end) == "of" {
+				// "the Serbs of Kosovo", "the Albanians of southern
+				// Serbia": a people "of" a land lives there. ("in" is
+				// left alone: "Americans in Iraq" are Americans.)
+				if cd, e, ok := s.residence(d, sent, end); ok {
+					c.CountryCode = cd.Country
+					c.Rule += " +residence " + cd.Rule
+					c.Span.End = d.Tokens[e-1].End
+					end = e
+				}
+			}
 			if prev == "ethnic" {
 				// "ethnic Albanians", "ethnic Turks": the demonym names
 				// an ethnicity, not a state; the group belongs to the
