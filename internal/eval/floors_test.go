@@ -17,8 +17,8 @@ import (
 // country 0.75, document type 0.80).
 const (
 	floorGSRMicroF1       = 0.62
-	floorGSRActorCountry  = 0.67
-	floorGSRRecipient     = 0.60
+	floorGSRActorCountry  = 0.81
+	floorGSRRecipient     = 0.76
 	floorDocsAccuracy     = 0.56
 	floorQuoteSpanF1      = 0.95
 	floorQuoteSpeaker     = 0.76
