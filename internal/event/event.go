@@ -414,7 +414,15 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 	ev.Actors = eventActors(d, actors)
 	ev.Recipients = eventActors(d, recipients)
 	if len(ev.Recipients) == 0 && takesRecipient(tr) {
-		if r, ok := s.placeRecipient(sent, m, ev.Actors); ok {
+		// A protest is aimed at the authorities of the place it is held
+		// in, the protesters' own state included; other events in the
+		// actor's own country are not acts on it ("Serbia lifted a
+		// curfew in Montenegro").
+		own := ev.Actors
+		if ev.Type == "PROTEST" {
+			own = nil
+		}
+		if r, ok := s.placeRecipient(sent, m, own); ok {
 			ev.Recipients = append(ev.Recipients, r)
 			ev.Rule += " +place_recipient"
 		}

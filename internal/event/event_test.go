@@ -49,6 +49,7 @@ func newTestLexicon(t *testing.T) testLexicon {
 	add("attack", "ASSAULT", "", lexicon.KindNoun, "poss>prep:on", "")
 	add("evict * inspector", "SANCTION", "expel", lexicon.KindMWE, "subj>none", "")
 	add("barrage", "ASSAULT", "", lexicon.KindNoun, "poss>prep:on", "")
+	add("protest", "PROTEST", "demo", lexicon.KindVerb, "subj>prep:against", "")
 	add("commit to", "AGREE", "", lexicon.KindMWE, "subj>prep:to", "")
 	return l
 }
@@ -166,6 +167,46 @@ func TestCoder(t *testing.T) {
 			}
 			if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
 				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestPlaceRecipient checks which events take the place they happen in as
+// recipient when no actor is named for it.
+func TestPlaceRecipient(t *testing.T) {
+	tests := []struct {
+		name, text, place, country, want string
+	}{
+		{"a protest is aimed at the authorities where it is held", "Kenyans protested in Nairobi.", "Nairobi", "KEN", "PROTEST KEN>KEN"},
+		{"other events in the actor's own state are not acts on it", "Kenya mobilised reserves in Nairobi.", "Nairobi", "KEN", "MOBILIZE KEN>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if model == nil {
+				m, err := text.LoadModel()
+				if err != nil {
+					t.Fatal(err)
+				}
+				model = m
+			}
+			d := &doc.Doc{ID: "t", Text: tt.text, Published: time.Date(2024, 3, 8, 0, 0, 0, 0, time.UTC)}
+			for _, st := range []interface{ Process(*doc.Doc) error }{text.NewAnnotator(model), actor.New(actortest.Dict()).NewStage()} {
+				if err := st.Process(d); err != nil {
+					t.Fatal(err)
+				}
+			}
+			at := strings.Index(tt.text, tt.place)
+			d.Places = []doc.Place{{Span: doc.Span{Start: at, End: at + len(tt.place)}, Name: tt.place, CountryCode: tt.country}}
+			if err := event.New(newTestLexicon(t), testOntology{}, nil).NewStage().Process(d); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, ev := range d.Events {
+				got = append(got, describe(d, ev))
+			}
+			if strings.Join(got, " | ") != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}
