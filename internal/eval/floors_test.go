@@ -18,7 +18,7 @@ import (
 const (
 	floorGSRMicroF1       = 0.62
 	floorGSRActorCountry  = 0.81
-	floorGSRRecipient     = 0.76
+	floorGSRRecipient     = 0.78
 	floorDocsAccuracy     = 0.56
 	floorQuoteSpanF1      = 0.95
 	floorQuoteSpeaker     = 0.76
