@@ -74,6 +74,9 @@ type Stage struct {
 	wordIndex WordIndex
 	words     []WordInfo // per token, filled on first use
 	coref     corefState
+	// placeStates are the states of the sentence's place names read as
+	// locations ("in Montenegro"), which are no candidates.
+	placeStates []string
 }
 
 // NewStage returns a per-worker stage.
@@ -103,6 +106,9 @@ type cand struct {
 	// noDefaultCountry keeps the dateline's country off a role whose
 	// country the text deliberately leaves open.
 	noDefaultCountry bool
+	// modifier marks a demonym read off another noun ("Iraqi towns"):
+	// an actor an event may act on, never an antecedent.
+	modifier bool
 }
 
 type refKind uint8
@@ -156,6 +162,7 @@ func (s *Stage) Process(d *doc.Doc) error {
 	for si := range d.Sentences {
 		sent := &d.Sentences[si]
 		s.cands = s.cands[:0]
+		s.placeStates = s.placeStates[:0]
 		s.names(d, sent)
 		s.properRuns(d, sent)
 		s.roles(d, sent)
@@ -295,21 +302,57 @@ var stateSectors = map[string]bool{"GOV": true, "MIL": true, "COP": true, "JUD":
 // official's state where it introduces them, and a sentence naming a
 // single state is about that state. With two or more states named, the
 // official stays uncoded rather than guessed.
+//
+// In a story with no dateline, an unqualified group of the state's own
+// people ("demonstrators", "students", "elders", "the opposition") takes
+// that one state too, as it would a dateline's, unless the state is
+// named only by armed forces or groups or by a news agency: "Kenyan
+// police dispersed demonstrators" are Kenyan demonstrators, but the
+// villagers "Kenyan troops" fight among abroad are not Kenyan. Officials,
+// forces and armed groups are left alone: a sentence naming one state
+// often names it as the other party ("Washington froze the assets of
+// eight officials").
 func (s *Stage) titledCountry(dateline string) {
-	country := ""
+	// Most sentences have no uncoded official or group: skip them at the
+	// cost of one pass over the candidates.
+	open := false
 	for i := range s.cands {
-		c := &s.cands[i]
-		if (c.Type == doc.GPE || c.Type == doc.Org) && c.CountryCode != "" && len(c.CountryCode) == 3 && !international[c.CountryCode] {
-			if country != "" && country != c.CountryCode {
-				country = "-"
-				break
-			}
-			country = c.CountryCode
+		if c := &s.cands[i]; c.CountryCode == "" && (c.Type == doc.Person || c.Type == doc.Role) && c.ref != refPronoun && c.ref != refPlural {
+			open = true
+			break
 		}
 	}
-	if country == "-" {
+	if !open {
 		return
 	}
+	country := ""
+	civil := false // the state is named by something other than its forces
+	for i := range s.cands {
+		c := &s.cands[i]
+		// A role phrase coded from its own words ("Fijian rebels",
+		// "opposition groups in Zimbabwe") or a known office holder
+		// names its state as surely as a country's name does.
+		named := c.Type == doc.GPE || c.Type == doc.Org || (c.Type == doc.Role && c.ref != refDefinite) ||
+			(c.Type == doc.Person && c.ref == refName)
+		if named && c.CountryCode != "" && len(c.CountryCode) == 3 && !international[c.CountryCode] {
+			if country != "" && country != c.CountryCode {
+				return
+			}
+			country = c.CountryCode
+			if !armedSectors[c.SectorCode] && c.SectorCode != "JRN" && !c.modifier {
+				civil = true
+			}
+		}
+	}
+	// "Serbia lifted a curfew in Montenegro where 28 people died": a
+	// state named only as a place still makes the sentence's state
+	// ambiguous.
+	for _, p := range s.placeStates {
+		if country != "" && p != country && !international[p] {
+			return
+		}
+	}
+	fromSentence := country != ""
 	if country == "" {
 		country = dateline
 	}
@@ -318,13 +361,28 @@ func (s *Stage) titledCountry(dateline string) {
 	}
 	for i := range s.cands {
 		c := &s.cands[i]
-		if c.Type == doc.Person && c.CountryCode == "" && stateSectors[c.SectorCode] && c.ref == refName {
+		switch {
+		case c.Type == doc.Person && c.CountryCode == "" && stateSectors[c.SectorCode] && c.ref == refName:
 			c.CountryCode = country
 			c.Rule = s.rules.join(c.Rule, " +sentence_country")
 			c.conf *= 0.7
+		case fromSentence && civil && dateline == "" && c.Type == doc.Role && c.CountryCode == "" && c.ref == refNone &&
+			!c.noDefaultCountry && !c.modifier && civilSociety[c.SectorCode]:
+			c.CountryCode = country
+			c.Rule += " +sentence_country"
+			c.conf *= 0.6
 		}
 	}
 }
+
+// civilSociety sectors are a state's own people and their bodies, which
+// news places in the state it is about; officials, forces, armed groups
+// and international bodies often belong to the other side.
+var civilSociety = map[string]bool{"CVL": true, "OPP": true, "LAB": true, "EDU": true, "ELI": true, "PTY": true, "REL": true, "MED": true}
+
+// armedSectors name those who may fight abroad or against their own
+// state, so their country says little about the others in a sentence.
+var armedSectors = map[string]bool{"MIL": true, "REB": true, "UAF": true, "SPY": true, "CRM": true}
 
 // international codes are not states.
 var international = map[string]bool{"IGO": true, "UNO": true, "EUR": true, "NGO": true, "ISM": true, "IMG": true, "MNC": true}

@@ -94,7 +94,8 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 	case refDefinite:
 		r := -1
 		if c.rolePerson {
-			if co.lastPerson >= 0 {
+			// "the mayors" are more than the one person named last.
+			if co.lastPerson >= 0 && !c.plural {
 				p := d.Entities[co.lastPerson]
 				if genericPersonRoles[c.roleKey] || strings.Contains(strings.ToLower(p.Rule), c.roleKey) ||
 					(c.roleSector != "" && p.SectorCode == c.roleSector) {
@@ -126,6 +127,10 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 		}
 	}
 	d.Entities = append(d.Entities, c.Entity)
+	if c.modifier {
+		// "Iraqi towns" names no one a pronoun or a repeat can point to.
+		return
+	}
 	i := len(d.Entities) - 1
 	r := root(d, i)
 	if c.Antecedent < 0 && (c.ref == refName) {

@@ -1,6 +1,8 @@
 package actor
 
 import (
+	"strings"
+
 	"github.com/dateline-project/dateline/internal/doc"
 )
 
@@ -25,7 +27,7 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 	dict := s.r.dict
 	maxW := dict.MaxWords()
 	for i := sent.FirstToken; i < sent.EndToken; i++ {
-		if s.covered[i] || !s.isCap(d, i) {
+		if s.covered[i] || (!s.capital[i] && !s.arabicArticleAt(d, i)) {
 			continue
 		}
 		var best int
@@ -107,8 +109,35 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 			c.Rule = s.rules.join("demonym_group ", bc.Rule)
 			c.ref = refNone
 			c.plural = true
+			if prev != "ethnic" && end < sent.EndToken && s.tok(d, end) == "of" {
+				// "the Serbs of Kosovo", "the Albanians of southern
+				// Serbia": a people "of" a land lives there. ("in" is
+				// left alone: "Americans in Iraq" are Americans.)
+				if cd, e, ok := s.residence(d, sent, end); ok {
+					c.CountryCode = cd.Country
+					c.Rule += " +residence " + cd.Rule
+					c.Span.End = d.Tokens[e-1].End
+					end = e
+				}
+			}
+			if prev == "ethnic" {
+				// "ethnic Albanians", "ethnic Turks": the demonym names
+				// an ethnicity, not a state; the group belongs to the
+				// state it lives in, when the phrase says which.
+				c.CountryCode = ""
+				c.Rule += " +ethnic"
+				if cd, e, ok := s.residence(d, sent, end); ok {
+					c.CountryCode = cd.Country
+					c.Rule += " +residence " + cd.Rule
+					c.Span.End = d.Tokens[e-1].End
+					end = e
+				}
+			}
 		case KindCountry, KindCapital, KindMetonym:
 			if locativePreps[prev] {
+				// A place, not an actor; but the sentence still names
+				// that state (see titledCountry).
+				s.placeStates = append(s.placeStates, bc.Country)
 				continue
 			}
 			if s.orgRunFollows(d, sent, end) {
@@ -286,9 +315,26 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 				rule += " +of_country"
 			}
 		}
+		if c.CountryCode == "" && i > sent.FirstToken && !s.covered[i-1] {
+			// "the Latvian Constitutional Court": a demonym the tagger
+			// read as an adjective stays outside the run but still says
+			// whose body it is.
+			if cc, cr, start := s.countryBefore(d, sent, i); cc != "" && start == i-1 {
+				c.CountryCode = cc
+				rule += " +demonym " + cr
+			}
+		}
 		c.Rule = rule
 		s.add(c)
 		return
+	}
+
+	// A run that is all title ("Prime Minister" before a known name the
+	// names pass took) is the role pass's, never a person's name.
+	if s.isRoleWord(d, j-1) {
+		if r, ok := dict.Role(s.key(d, i, j)); ok && r.Person {
+			return
+		}
 	}
 
 	// A person, maybe after a title inside the run ("Foreign Minister
@@ -325,8 +371,15 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 	case hasTitle:
 		c.SectorCode, c.OtherSectorCodes = title.Sector, title.Others
 		// The country comes from a demonym or country before the title
-		// ("Armenian Prime Minister", "Armenia's foreign minister").
+		// ("Armenian Prime Minister", "Armenia's foreign minister"), or
+		// the organisation whose office it is ("Arab League Secretary
+		// General X").
 		cc, _, _ := s.countryBefore(d, sent, titleStart)
+		if cc == "" && titleStart > sent.FirstToken {
+			if org, ok := s.orgAt(titleStart - 1); ok && org.end == titleStart {
+				cc = org.CountryCode
+			}
+		}
 		c.CountryCode = cc
 		c.Rule = s.rules.join("title_name ", title.Rule)
 		c.conf = 0.8
@@ -420,6 +473,44 @@ func (s *Stage) ofCountry(d *doc.Doc, sent *doc.Sentence, j int) (string, bool) 
 			return c.Country, true
 		}
 	}
+	// "workers of the Tehran Bus Company": a member of a national body
+	// belongs to the body's country; "the government of President X" is
+	// X's state.
+	if k < sent.EndToken && s.covered[k] {
+		if org, ok := s.orgAt(k); ok && org.first == k {
+			return org.CountryCode, true
+		}
+	}
+	// A title the person's mention leaves out ("President") may stand
+	// between: look past capitalised words.
+	for m := k; m < sent.EndToken && m < k+4 && s.isCap(d, m); m++ {
+		if p, ok := s.personAt(m); ok {
+			return p.CountryCode, true
+		}
+	}
+	return "", false
+}
+
+// fromMember reads "from <body>" after a role naming people: "activists
+// from the Fatah party", "delegates from the African Union" belong to
+// the body. Adjectives between the article and the name are skipped
+// ("from the defeated Fatah party").
+func (s *Stage) fromMember(d *doc.Doc, sent *doc.Sentence, j int) (string, bool) {
+	if j >= sent.EndToken || s.tok(d, j) != "from" {
+		return "", false
+	}
+	k := j + 1
+	if k < sent.EndToken && d.Tokens[k].Tag == "DT" {
+		k++
+	}
+	for k < sent.EndToken && k < j+5 && !s.covered[k] && (d.Tokens[k].Tag == "JJ" || d.Tokens[k].Tag == "VBN") {
+		k++
+	}
+	if k < sent.EndToken && s.covered[k] {
+		if org, ok := s.orgAt(k); ok && org.first == k {
+			return org.CountryCode, true
+		}
+	}
 	return "", false
 }
 
@@ -481,4 +572,54 @@ func (s *Stage) apposition(d *doc.Doc, sent *doc.Sentence, k int) (Role, string,
 
 func isFiniteVerb(tag string) bool {
 	return tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD"
+}
+
+// arabicArticleAt is arabicArticle for token i, testing the first byte
+// before slicing the token.
+func (s *Stage) arabicArticleAt(d *doc.Doc, i int) bool {
+	t := d.Tokens[i]
+	if t.End-t.Start < 4 || (d.Text[t.Start] != 'a' && d.Text[t.Start] != 'e') || d.Text[t.Start+2] != '-' {
+		return false
+	}
+	return arabicArticle(d.Text[t.Start:t.End])
+}
+
+// arabicArticle reports a name written with a lower-case Arabic article
+// before a capital ("al-Qaeda", "al-Shabab", "el-Sisi"), which news keeps
+// lower case even where it opens an organisation's or a person's name.
+// A byte test, since it is asked of every lower-case token.
+func arabicArticle(w string) bool {
+	if len(w) < 4 || w[0] != 'a' && w[0] != 'e' {
+		return false
+	}
+	h := strings.IndexByte(w, '-')
+	if h != 2 || len(w) <= h+1 {
+		return false
+	}
+	return (w[:2] == "al" || w[:2] == "el") && w[h+1] >= 'A' && w[h+1] <= 'Z'
+}
+
+// residence reads where a group lives from the phrase after token b: "in
+// Serbia", "of southern Serbia", "in the north of Kosovo" is not read. It
+// returns the country's coding and the token after its name.
+func (s *Stage) residence(d *doc.Doc, sent *doc.Sentence, b int) (Coding, int, bool) {
+	if b+1 >= sent.EndToken {
+		return Coding{}, 0, false
+	}
+	if t := s.tok(d, b); t != "in" && t != "of" {
+		return Coding{}, 0, false
+	}
+	k := b + 1
+	for k < sent.EndToken && k < b+3 && (s.tok(d, k) == "the" || compass[s.tok(d, k)]) {
+		k++
+	}
+	if k >= sent.EndToken || !s.isCap(d, k) {
+		return Coding{}, 0, false
+	}
+	for L := min(3, sent.EndToken-k); L >= 1; L-- {
+		if c, ok := s.r.dict.Phrase(s.key(d, k, k+L)); ok && c.Country != "" && (c.Kind == KindCountry || c.Kind == KindPRE) {
+			return c, k + L, true
+		}
+	}
+	return Coding{}, 0, false
 }

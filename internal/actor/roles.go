@@ -29,6 +29,7 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 		}
 		head := s.wordInfo(d, b-1)
 		if head.Flags&WordEndsRole == 0 {
+			s.demonymModifier(d, a, b)
 			continue
 		}
 		// The role ends at the phrase's last token (its head); take the
@@ -50,6 +51,7 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			}
 		}
 		if L == 0 {
+			s.demonymModifier(d, a, b)
 			continue
 		}
 		roleStart := b - L
@@ -90,6 +92,21 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 					rule = append(append(rule, " +org_modifier "...), org.Rule...)
 					break
 				}
+				// "Ivory Coast rebels", "Russia troops": a country's name
+				// used as a noun modifier says whose the role is, as a
+				// demonym would.
+				// "the Bush administration", "the Putin government": a
+				// known office holder's name stands for their state.
+				if p, ok := s.personAt(k); ok {
+					country = p.CountryCode
+					rule = append(append(rule, " +person_modifier "...), p.Rule...)
+					break
+				}
+				if g, ok := s.gpeAt(k); ok {
+					country, demonymAt = g.CountryCode, k
+					rule = append(append(rule, " +country_modifier "...), g.Rule...)
+					break
+				}
 				continue
 			}
 			// Demonyms and country names are capitalised; other
@@ -98,6 +115,10 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 				continue
 			}
 			if s.word(d, k)&(WordDemonym|WordCountry) == 0 {
+				continue
+			}
+			if k > a && isEthnicMarker(s.tok(d, k-1)) {
+				// "ethnic Serb protesters": an ethnicity, not a state.
 				continue
 			}
 			if cd, ok := dict.Phrase(s.tok(d, k)); ok && cd.Country != "" &&
@@ -120,8 +141,17 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 		if det := s.tok(d, a); country == "" && (det == "its" || det == "their") {
 			// "Syria offered its troops": the owner is the latest
 			// organisation or country named before.
-			if o := s.lastOwner(); o != nil {
+			if o := s.lastOwner(d, a, det == "their"); o != nil {
 				country = o.CountryCode
+				rule = append(rule, " +possessive_pronoun"...)
+				possessive = true
+			}
+		}
+		if det := s.tok(d, a); country == "" && (det == "his" || det == "her") {
+			// "the president and his government": the owner is the
+			// latest person named before in the sentence.
+			if p := s.lastPerson(a); p != nil {
+				country = p.CountryCode
 				rule = append(rule, " +possessive_pronoun"...)
 				possessive = true
 			}
@@ -130,6 +160,12 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			if cc, ok := s.ofCountry(d, sent, b); ok {
 				country = cc
 				rule = append(rule, " +of_country"...)
+			}
+		}
+		if country == "" && (role.Person || role.Plural) {
+			if cc, ok := s.fromMember(d, sent, b); ok {
+				country = cc
+				rule = append(rule, " +from_body"...)
 			}
 		}
 		if country == "" {
@@ -197,15 +233,85 @@ func mayOpenRole(tag string) bool {
 // them.
 var genericRoles = map[string]bool{"country": true, "state": true, "nation": true, "side": true, "party": true, "power": true}
 
-// lastOwner returns the latest country or organisation candidate of the
-// sentence, which "its" and "their" usually point to.
-func (s *Stage) lastOwner() *cand {
-	for i := len(s.cands) - 1; i >= 0; i-- {
-		if c := &s.cands[i]; (c.Type == doc.GPE || c.Type == doc.Org) && c.CountryCode != "" {
-			return c
+// lastOwner returns the owner "its" or "their" at token k points to: the
+// latest state, organisation or coded body named before k in the
+// sentence that is not the object of a preposition. In "Syria offered its
+// troops to Lebanon" that is Syria; in "the ministry said it would expel
+// diplomats from Poland and Lithuania and recall its ambassadors" it is
+// the ministry, not Lithuania. plural admits groups of people ("the
+// rebels ... their leader"). The candidates are not yet in text order.
+func (s *Stage) lastOwner(d *doc.Doc, k int, plural bool) *cand {
+	var best *cand
+	for i := range s.cands {
+		c := &s.cands[i]
+		if c.CountryCode == "" || c.modifier || c.first >= k || (best != nil && c.first <= best.first) {
+			continue
+		}
+		switch {
+		case c.Type == doc.GPE || c.Type == doc.Org:
+		case c.Type == doc.Role && (plural || !c.plural):
+		default:
+			continue
+		}
+		if s.prepositionalObject(d, c.first) {
+			continue
+		}
+		best = c
+	}
+	return best
+}
+
+// prepositionalObject reports whether the mention starting at token k is
+// governed by a preposition, directly or through a coordination ("from
+// Poland and Lithuania").
+func (s *Stage) prepositionalObject(d *doc.Doc, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-8; j-- {
+		t := d.Tokens[j]
+		switch {
+		case t.Tag == "IN" || t.Tag == "TO":
+			return true
+		case t.Tag == "DT" || t.Tag == "CC" || t.Tag == "," || t.Tag == "JJ":
+			continue
+		case s.covered[j] && s.isCap(d, j):
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// lastPerson returns the latest person candidate with a country that
+// starts before token k.
+func (s *Stage) lastPerson(k int) *cand {
+	var best *cand
+	for i := range s.cands {
+		if c := &s.cands[i]; c.Type == doc.Person && c.CountryCode != "" && c.first < k && (best == nil || c.first > best.first) {
+			best = c
 		}
 	}
-	return nil
+	return best
+}
+
+// personAt returns the person candidate with a country and a state
+// sector covering token k.
+func (s *Stage) personAt(k int) (*cand, bool) {
+	for i := range s.cands {
+		if c := &s.cands[i]; c.first <= k && k < c.end && c.Type == doc.Person && c.CountryCode != "" && stateSectors[c.SectorCode] {
+			return c, true
+		}
+	}
+	return nil, false
+}
+
+// gpeAt returns the country candidate covering token k; only a state,
+// not an international body, qualifies a role as its own.
+func (s *Stage) gpeAt(k int) (*cand, bool) {
+	for i := range s.cands {
+		if c := &s.cands[i]; c.first <= k && k < c.end && c.Type == doc.GPE && len(c.CountryCode) == 3 && !international[c.CountryCode] {
+			return c, true
+		}
+	}
+	return nil, false
 }
 
 // personStartsAt reports a person candidate of this sentence starting at
@@ -332,3 +438,67 @@ func (s *Stage) pronouns(d *doc.Doc, sent *doc.Sentence) {
 		s.add(c)
 	}
 }
+
+// demonymModifier codes a demonym that modifies a noun phrase headed by
+// something other than a role ("an Australian ultimatum", "Iraqi towns",
+// "proposed Israeli changes") as its country: news coders take the
+// country whose proposal, goods or towns are meant as the party acted
+// on. Only the tokens before the head are read, and only capitalised
+// ones are looked up.
+//
+// It reads only phrases in object position, right after a verb or a
+// preposition, so that a subject ("a French adviser said") keeps its own
+// head and agents ("by", "according to") are left to the other passes;
+// and only phrases whose words after the demonym are common nouns and
+// adjectives, so that a name or a title ("Polish deputy minister Jan
+// Nowak") is never split.
+func (s *Stage) demonymModifier(d *doc.Doc, a, b int) {
+	if a == 0 || !objectPosition(d, a-1) {
+		return
+	}
+	for k := a; k < b-1; k++ {
+		if s.covered[k] || !s.isCap(d, k) || s.word(d, k)&WordDemonym == 0 {
+			continue
+		}
+		for m := k + 1; m < b; m++ {
+			if s.covered[m] || s.isCap(d, m) || isProperTag(d.Tokens[m].Tag) {
+				return
+			}
+		}
+		cd, ok := s.r.dict.Phrase(s.tok(d, k))
+		if !ok || cd.Kind != KindDemonym || cd.Plural || cd.Country == "" {
+			continue
+		}
+		c := cand{first: k, end: k + 1, conf: 0.5, noDefaultCountry: true, modifier: true}
+		c.Antecedent = -1
+		c.Type = doc.GPE
+		c.Span = d.Tokens[k].Span
+		c.Name = cd.Name
+		c.CountryCode = cd.Country
+		c.Rule = "demonym_modifier " + cd.Rule
+		s.add(c)
+		return
+	}
+}
+
+// objectPosition reports whether token k, just before a noun phrase,
+// makes the phrase an object or an oblique: a verb or a preposition
+// other than those that introduce an agent or a source.
+func objectPosition(d *doc.Doc, k int) bool {
+	t := d.Tokens[k]
+	switch {
+	case strings.HasPrefix(t.Tag, "VB"):
+		return true
+	case t.Tag == "IN" || t.Tag == "TO":
+		w := d.Text[t.Start:t.End]
+		if w == "by" || w == "By" || w == "to" && k > 0 && strings.EqualFold(raw(d, k-1), "according") {
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// isEthnicMarker reports the word that makes a following demonym an
+// ethnicity.
+func isEthnicMarker(w string) bool { return w == "ethnic" }

@@ -1,6 +1,8 @@
 package event
 
 import (
+	"strings"
+
 	"github.com/dateline-project/dateline/internal/doc"
 )
 
@@ -112,14 +114,24 @@ func (ci *clauseIndex) subjects(s doc.Sentence, vg int) []int {
 	if k >= s.FirstToken && relativePronouns[ci.tok(k)] {
 		return ci.entitiesEndingAt(s, k)
 	}
-	start := s.FirstToken
-	for j := vg - 1; j >= s.FirstToken; j-- {
-		if clauseBreaks[ci.tok(j)] {
-			start = j + 1
-			break
+	start := ci.clauseStart(s, vg)
+	if start < vg && start > s.FirstToken && (ci.unresolvedPronoun(vg-1) || ci.unresolvedPronoun(start)) {
+		// "Syria says it will withdraw", "Uganda said that it had paid":
+		// a pronoun the actor stage left unresolved stands for the
+		// subject of the clause that reports it.
+		k := start - 1
+		if ci.tok(k) == "that" && k > s.FirstToken {
+			k--
+		}
+		if reportingVerbs[ci.tok(k)] {
+			vs, _ := ci.vgBounds(k)
+			if vs < vg {
+				return ci.subjects(s, vs)
+			}
 		}
 	}
-	for j := start; j < vg; j++ {
+	limit := ci.coordinatedLimit(s, start, vg)
+	for j := start; j < limit; j++ {
 		e := ci.entStart[j]
 		if e < 0 {
 			continue
@@ -131,11 +143,11 @@ func (ci *clauseIndex) subjects(s doc.Sentence, vg int) []int {
 			// actor is the group the quantity or part is of.
 			return ci.coordinated([]int{e}, end, vg)
 		}
-		if j > s.FirstToken && prepositions[ci.tok(j-1)] && !possessor {
+		if j > s.FirstToken && prepositions[ci.tok(j-1)] && !possessor && !ci.partitiveOf(s, j-1) {
 			j = end - 1
 			continue
 		}
-		if j > s.FirstToken+1 && ci.tag(j-1) == "DT" && prepositions[ci.tok(j-2)] && !possessor {
+		if j > s.FirstToken+1 && ci.tag(j-1) == "DT" && prepositions[ci.tok(j-2)] && !possessor && !ci.partitiveOf(s, j-2) {
 			j = end - 1
 			continue
 		}
@@ -164,6 +176,230 @@ func (ci *clauseIndex) partitive(s doc.Sentence, j int) bool {
 	}
 	return k > s.FirstToken && ci.tok(k) == "of" && partitiveHeads[ci.tok(k-1)]
 }
+
+// clauseStart returns where the clause of the verb group at vg begins:
+// after the nearest clause break; after a verb of saying that the clause
+// completes ("the speaker said the president had agreed": the subject of
+// "agreed" follows "said"); or after a comma and "and" or "but" that a
+// new subject follows ("drones killed two men, and fighters attacked").
+//
+// A verb group right after "and", "but" or a comma has no subject of its
+// own; it shares the subject of the clause it is coordinated with, which
+// after a report is the reporter ("the minister said the activists were
+// planning sabotage and denied that they were mistreated"), so there the
+// reporting verb does not cut.
+func (ci *clauseIndex) clauseStart(s doc.Sentence, vg int) int {
+	coordinated := false
+	if k := vg - 1; k >= s.FirstToken {
+		for k > s.FirstToken && ci.tag(k) == "RB" {
+			k--
+		}
+		t := ci.tok(k)
+		coordinated = t == "and" || t == "but" || t == "," || t == "or"
+	}
+	for j := vg - 1; j >= s.FirstToken; j-- {
+		t := ci.tok(j)
+		if clauseBreaks[t] {
+			if (t == "but" || t == "and") && !ci.newSubjectAfter(j, vg) {
+				continue
+			}
+			return j + 1
+		}
+		switch {
+		case t == "and" && j > s.FirstToken && ci.tok(j-1) == "," && ci.newSubjectAfter(j, vg):
+			return j + 1
+		case !coordinated && reportingVerbs[t] && isFinite(ci.tag(j)) && ci.entStart[j] < 0:
+			return j + 1
+		}
+	}
+	return s.FirstToken
+}
+
+// coordinatedLimit bounds the subject search of a verb group coordinated
+// without a subject of its own ("killed one soldier and wounded two"):
+// its subject stands before the verb it is coordinated with, never
+// among that verb's objects. Otherwise the search runs up to vg.
+func (ci *clauseIndex) coordinatedLimit(s doc.Sentence, start, vg int) int {
+	k := vg - 1
+	for k > start && ci.tag(k) == "RB" {
+		k--
+	}
+	if k < start {
+		return vg
+	}
+	if t := ci.tok(k); t != "and" && t != "or" && t != "but" && t != "," {
+		return vg
+	}
+	for j := k - 1; j >= start; j-- {
+		if isFinite(ci.tag(j)) && ci.entStart[j] < 0 {
+			return j
+		}
+	}
+	return vg
+}
+
+// newSubjectAfter reports an entity right after the conjunction at j
+// (maybe after "the") and before vg: the subject of a new clause.
+func (ci *clauseIndex) newSubjectAfter(j, vg int) bool {
+	k := j + 1
+	if k < vg && ci.entStart[k] < 0 && ci.tag(k) == "DT" {
+		k++
+	}
+	return k < vg && ci.entStart[k] >= 0
+}
+
+// reportingVerbs take a clause whose own subject follows them.
+var reportingVerbs = map[string]bool{
+	"said": true, "says": true, "say": true, "told": true, "announced": true, "announces": true,
+	"stated": true, "states": true, "added": true, "claimed": true, "claims": true, "reported": true,
+	"declared": true, "declares": true, "insisted": true, "insists": true, "warned": true, "warns": true,
+	"confirmed": true, "confirms": true, "denied": true, "denies": true,
+}
+
+func (ci *clauseIndex) unresolvedPronoun(k int) bool {
+	return ci.entStart[k] < 0 && subjectPronouns[ci.tok(k)]
+}
+
+// subjectPronouns before a verb group stand for the subject of the
+// clause that reports them when the actor stage left them unresolved.
+var subjectPronouns = map[string]bool{"it": true, "they": true, "he": true, "she": true, "we": true}
+
+// partitiveOf reports whether the preposition at token k is the "of" of
+// a partitive head, so the phrase after it is the subject itself.
+func (ci *clauseIndex) partitiveOf(s doc.Sentence, k int) bool {
+	return k > s.FirstToken && ci.tok(k) == "of" && partitiveHeads[ci.tok(k-1)]
+}
+
+// passiveSubject finds the recipient of a passive verb whose subject
+// names no actor of its own but holds one in a prepositional phrase: "a
+// camp for Congolese refugees was attacked" was an attack on the
+// refugees. It takes the first entity of the clause before vg.
+func (ci *clauseIndex) passiveSubject(s doc.Sentence, vg int) []int {
+	start := s.FirstToken
+	for j := vg - 1; j >= s.FirstToken; j-- {
+		if clauseBreaks[ci.tok(j)] {
+			start = j + 1
+			break
+		}
+	}
+	for j := start; j < vg; j++ {
+		if e := ci.entStart[j]; e >= 0 {
+			return []int{e}
+		}
+	}
+	return nil
+}
+
+// against returns the entity with a country after "against" in the
+// clause after token from: the target a mobilisation or a measure is
+// aimed at ("mobilised reservists for a war against Iraq").
+func (ci *clauseIndex) against(s doc.Sentence, from int) []int {
+	limit := min(s.EndToken, from+14)
+	for j := from; j < limit; j++ {
+		t := ci.tok(j)
+		if clauseBreaks[t] || (isFinite(ci.tag(j)) && ci.entStart[j] < 0) {
+			return nil
+		}
+		if t != "against" {
+			continue
+		}
+		for k := j + 1; k < limit && k <= j+4; k++ {
+			if e := ci.entStart[k]; e >= 0 {
+				if ci.d.Entities[e].CountryCode != "" {
+					return []int{e}
+				}
+				return nil
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// supportVerbForms carry a nominal event as their object, so their subject
+// is its actor: "undertook a mediation mission", "launched an attack",
+// "held talks", "staged a protest", "fired shells". Verbs that judge or report an event
+// ("condemned the attack") are not among them.
+var supportVerbForms = map[string]bool{
+	"launch": true, "launched": true, "launches": true, "launching": true,
+	"undertake": true, "undertook": true, "undertakes": true, "undertaken": true,
+	"conduct": true, "conducted": true, "conducts": true, "conducting": true,
+	"stage": true, "staged": true, "stages": true, "staging": true,
+	"mount": true, "mounted": true, "mounts": true, "mounting": true,
+	"wage": true, "waged": true, "wages": true, "waging": true,
+	"hold": true, "held": true, "holds": true, "holding": true,
+	"carry": true, "carried": true, "carries": true, "carrying": true,
+	"begin": true, "began": true, "begins": true, "begun": true,
+	"start": true, "started": true, "starts": true,
+	"resume": true, "resumed": true, "resumes": true,
+	"continue": true, "continued": true, "continues": true, "continuing": true,
+	// weapons: "fired shells", "dropped bombs", "hurled grenades"
+	"fire": true, "fired": true, "fires": true, "firing": true,
+	"drop": true, "dropped": true, "drops": true, "dropping": true,
+	"hurl": true, "hurled": true, "hurls": true, "hurling": true,
+	"lob": true, "lobbed": true, "lobs": true, "lobbing": true,
+}
+
+// supportSubject returns the subject of a support verb whose object
+// phrase holds the nominal trigger starting at token first: the verb
+// may be followed by "out", determiners, numbers, adjectives and nouns
+// before the trigger.
+func (ci *clauseIndex) supportSubject(s doc.Sentence, first int) []int {
+	for k := first - 1; k >= s.FirstToken && k >= first-5; k-- {
+		t := ci.tok(k)
+		tag := ci.tag(k)
+		if strings.HasPrefix(tag, "VB") {
+			if !supportVerbForms[t] {
+				return nil
+			}
+			vs, _ := ci.vgBounds(k)
+			return ci.subjects(s, vs)
+		}
+		if ci.entStart[k] >= 0 || !(tag == "DT" || tag == "JJ" || tag == "CD" || tag == "PRP$" || tag == "RP" || strings.HasPrefix(tag, "NN") || t == "out") {
+			return nil
+		}
+	}
+	return nil
+}
+
+// objectOwner returns the owner of the object noun that ends a trigger
+// spanning [first, last]: an entity inside the span after its first word
+// (a demonym or a possessor: "rejected the Australian ultimatum"), or
+// one in an "of" or "by" phrase right after it ("expelled inspectors of
+// the IAEA", "rejected calls by the secretary-general").
+func (ci *clauseIndex) objectOwner(s doc.Sentence, first, last int) []int {
+	for k := first + 1; k < last; k++ {
+		// The object itself ("deployed troops") and pronouns ("their
+		// arms") are not owners.
+		if e := ci.entStart[k]; e >= 0 && ci.entEnd[e] <= last && ci.ownerKind(e) {
+			return []int{e}
+		}
+	}
+	k := last + 1
+	if k+1 >= s.EndToken || (ci.tok(k) != "of" && ci.tok(k) != "by") {
+		return nil
+	}
+	k++
+	if ci.tag(k) == "DT" && k+1 < s.EndToken {
+		k++
+	}
+	if e := ci.entStart[k]; e >= 0 {
+		return []int{e}
+	}
+	return nil
+}
+
+// ownerKind reports a named state, organisation or person, the kinds of
+// entity that own a proposal, an ultimatum or envoys.
+func (ci *clauseIndex) ownerKind(e int) bool {
+	en := &ci.d.Entities[e]
+	if possessivePronouns[ci.lower[en.Start:en.End]] {
+		return false
+	}
+	return en.Type == doc.GPE || en.Type == doc.Org || en.Type == doc.Person
+}
+
+var possessivePronouns = map[string]bool{"its": true, "their": true, "his": true, "her": true, "our": true, "my": true, "your": true}
 
 // sharedSubject returns the subject of the verb group before vg in the
 // sentence, for verbs coordinated without a subject of their own. It

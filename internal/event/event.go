@@ -404,7 +404,12 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 			}
 		}
 		obj := s.recipientsOf(sent, m, tr)
-		if ci.isPassive(vgS, t) {
+		// "is committed to", "is prepared to": a participle that takes
+		// an infinitive or a to-phrase is an adjective, not a passive.
+		if ci.isPassive(vgS, t) && tr.Words[len(tr.Words)-1] != "to" {
+			if len(subj) == 0 {
+				subj = ci.passiveSubject(sent, vgS)
+			}
 			actors, recipients = ci.byAgent(sent, m.last+1), subj
 			ev.Rule += " +passive"
 		} else {
@@ -444,6 +449,10 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 				if len(own) > 0 {
 					actors, recipients = own, ci.subjects(sent, ci.firstVerbGroup(sent, comma))
 				}
+			} else if len(recipients) == 0 {
+				// "X protested that Y had closed the border": the
+				// reported clause's subject is what X disapproves of.
+				recipients = ci.reportedSubject(sent, m.last+1)
 			}
 		}
 		ev.Aux = ci.auxOf(sent, vgS, t)
@@ -468,6 +477,9 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 		case lexicon.SlotNone:
 		default:
 			actors = s.nominalActor(sent, m.first)
+			if len(actors) == 0 {
+				actors = ci.supportSubject(sent, m.first)
+			}
 		}
 		recipients = s.recipientsOf(sent, m, tr)
 		if len(actors) == 0 && frame.Actor.Kind != lexicon.SlotNone {
@@ -495,10 +507,25 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 		}
 	}
 	actors, recipients = dropSame(d, actors, recipients)
+	if len(recipients) == 0 && tr.Kind == lexicon.KindMWE && strings.HasPrefix(d.Tokens[m.last].Tag, "NN") {
+		// "expelled inspectors of the IAEA", "rejected calls by the
+		// UN chief", "rejected the Australian ultimatum": the trigger
+		// holds its object, and the object's owner is the recipient.
+		recipients = ci.objectOwner(sent, m.first, m.last)
+		actors, recipients = dropSame(d, actors, recipients)
+	}
 	ev.Actors = eventActors(d, actors)
 	ev.Recipients = eventActors(d, recipients)
 	if len(ev.Recipients) == 0 && takesRecipient(tr) {
-		if r, ok := s.placeRecipient(sent, m, ev.Actors); ok {
+		// A protest is aimed at the authorities of the place it is held
+		// in, the protesters' own state included; other events in the
+		// actor's own country are not acts on it ("Serbia lifted a
+		// curfew in Montenegro").
+		own := ev.Actors
+		if ev.Type == "PROTEST" {
+			own = nil
+		}
+		if r, ok := s.placeRecipient(sent, m, own); ok {
 			ev.Recipients = append(ev.Recipients, r)
 			ev.Rule += " +place_recipient"
 		}
@@ -672,12 +699,20 @@ func (s *Stage) recipientsOf(sent doc.Sentence, m match, tr *lexicon.Trigger) []
 			any = r
 		}
 	}
-	if any != nil || !takes {
+	if any != nil {
+		// An object with no country ("mobilised reservists") gives way
+		// to a state the clause aims the act against.
+		if r := s.ci.against(sent, m.last+1); r != nil {
+			return r
+		}
 		return any
+	}
+	if !takes {
+		return nil
 	}
 	limit := min(sent.EndToken, m.last+12)
 	for j := m.last + 1; j < limit; j++ {
-		if isFinite(s.ci.tag(j)) && s.ci.entStart[j] < 0 {
+		if (isFinite(s.ci.tag(j)) || relativeBreaks[s.ci.tok(j)]) && s.ci.entStart[j] < 0 {
 			break
 		}
 		if e := s.ci.entStart[j]; e >= 0 && s.ci.d.Entities[e].CountryCode != "" && !s.speakerOf(e, m.first) {
@@ -764,6 +799,29 @@ func infinitival(tr *lexicon.Trigger) bool {
 	}
 	return false
 }
+
+// reportedSubject returns the subject of the clause reported after token
+// from, past an optional "that": the first entity before its verb.
+func (ci *clauseIndex) reportedSubject(sent doc.Sentence, from int) []int {
+	k := from
+	if k < sent.EndToken && ci.tok(k) == "that" {
+		k++
+	}
+	for ; k < sent.EndToken && k < from+8; k++ {
+		if e := ci.entStart[k]; e >= 0 {
+			return []int{e}
+		}
+		if isFinite(ci.tag(k)) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// relativeBreaks open a clause about something else ("lifted a curfew in
+// the province, where 28 people died", "warning that refugees may
+// leave"), which the recipient search does not enter.
+var relativeBreaks = map[string]bool{"that": true, "which": true, "who": true, "whom": true, "where": true, "when": true, ";": true, ":": true}
 
 // takesRecipient reports whether a trigger's frames or its final "to"
 // call for a recipient.

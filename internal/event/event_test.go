@@ -58,6 +58,11 @@ func newTestLexicon(t *testing.T) testLexicon {
 	add("riots", "PROTEST", "riot", lexicon.KindNoun, "poss>obj", "")
 	add("detention", "COERCE", "arrest", lexicon.KindNoun, "poss>prep:of", "")
 	add("raid", "ASSAULT", "", lexicon.KindVerb, "subj>obj", "")
+	add("mobilise", "MOBILIZE", "troops", lexicon.KindVerb, "subj>obj", "")
+	add("attack", "ASSAULT", "", lexicon.KindNoun, "poss>prep:on", "")
+	add("evict * inspector", "SANCTION", "expel", lexicon.KindMWE, "subj>none", "")
+	add("barrage", "ASSAULT", "", lexicon.KindNoun, "poss>prep:on", "")
+	add("commit to", "AGREE", "", lexicon.KindMWE, "subj>prep:to", "")
 	return l
 }
 
@@ -143,6 +148,7 @@ func TestCoder(t *testing.T) {
 	}{
 		{"subject and object", "Armenia accused Azerbaijan of shelling villages.", []string{"ACCUSE ARM>AZE"}},
 		{"passive with by-agent", "Armenian villages were shelled by Azerbaijani troops.", []string{"ASSAULT AZE>"}},
+		{"a demonym on the object names the recipient", "Azerbaijan shelled Armenian villages.", []string{"ASSAULT AZE>ARM"}},
 		{"passive subject is the recipient", "Kenya was attacked by Russia.", []string{"ASSAULT RUS>KEN"}},
 		{"negation recodes CONSULT as REJECT", "Azerbaijan will not discuss the issue with Armenia.", []string{"REJECT AZE>ARM aux=future"}},
 		{"negation without a recoding marks the event", "Romania did not sign the deal with Hungary.", []string{"AGREE ROU>HUN negated"}},
@@ -170,6 +176,20 @@ func TestCoder(t *testing.T) {
 		{"a capitalised first word is read as a common noun", "Riots hit Kenya.", []string{"PROTEST >KEN"}},
 		{"a raid by the police is coercion", "Kenyan police raided the offices of Russian journalists.", []string{"COERCE KEN>"}},
 		{"a raid by troops is an assault", "Russian troops raided a village in Kenya.", []string{"ASSAULT RUS>"}},
+		{"a partitive head lets its of-phrase be the subject", "Thousands of Kenyans attacked Russia.", []string{"ASSAULT KEN>RUS"}},
+		{"a passive subject's prepositional phrase names the recipient", "A camp for Armenian refugees was attacked by Azerbaijani troops.", []string{"ASSAULT AZE>ARM"}},
+		{"against a state outranks an object with no country", "Russia mobilised troops against Kenya.", []string{"MOBILIZE RUS>KEN"}},
+		{"the subject of a reported clause follows the verb of saying", "Romania said Russia attacked Kenya.", []string{"ASSAULT RUS>KEN claimed_by=Romania"}},
+		{"a pronoun after a verb of saying stands for the reporter", "Romania said it would urge Kenya to withdraw.", []string{"REQUEST ROU>KEN aux=hypothetical"}},
+		{"a comma and a conjunction before a new subject open a clause", "Russia attacked Kenya, and Armenia attacked Hungary.", []string{"ASSAULT RUS>KEN", "ASSAULT ARM>HUN"}},
+		{"a support verb's subject acts its nominal object", "Russia launched a fresh attack on Kenya.", []string{"ASSAULT RUS>KEN"}},
+		{"a verb that judges a nominal event does not act it", "Russia condemned the attack on Kenya.", []string{"ASSAULT >KEN"}},
+		{"the owner of a trigger's object after it is the recipient", "Armenia evicted inspectors of the World Food Programme.", []string{"SANCTION ARM>UNO"}},
+		{"the owner of a trigger's object inside it is the recipient", "Armenia evicted Russian inspectors.", []string{"SANCTION ARM>RUS"}},
+		{"the recipient search does not enter a relative clause", "Russia mobilised reserves near the border, where Kenya held drills.", []string{"MOBILIZE RUS>"}},
+		{"a weapon verb's subject acts its nominal object", "Russia fired a barrage on Kenya.", []string{"ASSAULT RUS>KEN"}},
+		{"a participle trigger ending in to is no passive", "Armenia is committed to Kenya.", []string{"AGREE ARM>KEN"}},
+		{"a coordinated verb's subject is not the first verb's object", "A bomb attacked Armenian villages and shelled Kenya.", []string{"ASSAULT >ARM", "ASSAULT >KEN"}},
 		{"conditional", "If talks fail, Russia could attack Kenya.", []string{"ASSAULT RUS>KEN aux=hypothetical,conditional"}},
 		{"a support verb's subject is the nominal's actor", "Russia launched an attack on Kenya.", []string{"ASSAULT RUS>KEN"}},
 		{"a support verb's modality is the nominal's", "Russia will launch an attack on Kenya.", []string{"ASSAULT RUS>KEN aux=future"}},
@@ -178,7 +198,7 @@ func TestCoder(t *testing.T) {
 		{"a noun modifying another noun is no event", "Kenya bought attack helicopters from Russia.", nil},
 		{"a stated readiness to meet is an AGREE", "Kenya is ready to meet Russia.", []string{"AGREE KEN>RUS"}},
 		{"a bare future meeting stays a CONSULT", "Kenya will meet Russia.", []string{"CONSULT KEN>RUS aux=future"}},
-		{"an expression may start with an adverb", "Russian troops sexually abused Kenyan detainees.", []string{"ASSAULT RUS>"}},
+		{"an expression may start with an adverb", "Russian troops sexually abused Kenyan detainees.", []string{"ASSAULT RUS>KEN"}},
 		{"an adverb alone triggers nothing", "Russia sexually harassed Kenya.", nil},
 		{"a protest verb that closes a report is an accusation", "Kenya is failing its refugees, the Russian government protested on Monday.", []string{"ACCUSE RUS>KEN"}},
 		{"a protest verb with a that-clause is an accusation", "Russia protested that Kenya had closed the border.", []string{"ACCUSE RUS>KEN"}},
@@ -221,5 +241,45 @@ func TestHeadlineNominals(t *testing.T) {
 		if len(d.Events) != tt.want {
 			t.Errorf("headline=%v: %d events, want %d", tt.headline, len(d.Events), tt.want)
 		}
+	}
+}
+
+// TestPlaceRecipient checks which events take the place they happen in as
+// recipient when no actor is named for it.
+func TestPlaceRecipient(t *testing.T) {
+	tests := []struct {
+		name, text, place, country, want string
+	}{
+		{"a protest is aimed at the authorities where it is held", "Kenyans protested in Nairobi.", "Nairobi", "KEN", "PROTEST KEN>KEN"},
+		{"other events in the actor's own state are not acts on it", "Kenya mobilised reserves in Nairobi.", "Nairobi", "KEN", "MOBILIZE KEN>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if model == nil {
+				m, err := text.LoadModel()
+				if err != nil {
+					t.Fatal(err)
+				}
+				model = m
+			}
+			d := &doc.Doc{ID: "t", Text: tt.text, Published: time.Date(2024, 3, 8, 0, 0, 0, 0, time.UTC)}
+			for _, st := range []interface{ Process(*doc.Doc) error }{text.NewAnnotator(model), actor.New(actortest.Dict()).NewStage()} {
+				if err := st.Process(d); err != nil {
+					t.Fatal(err)
+				}
+			}
+			at := strings.Index(tt.text, tt.place)
+			d.Places = []doc.Place{{Span: doc.Span{Start: at, End: at + len(tt.place)}, Name: tt.place, CountryCode: tt.country}}
+			if err := event.New(newTestLexicon(t), testOntology{}, nil).NewStage().Process(d); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, ev := range d.Events {
+				got = append(got, describe(d, ev))
+			}
+			if strings.Join(got, " | ") != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

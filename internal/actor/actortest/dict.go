@@ -39,6 +39,8 @@ func Dict() actor.Dictionary {
 	f.phrases["the kremlin"] = actor.Coding{Kind: actor.KindMetonym, Name: "Russia", Country: "RUS", Sector: "GOV", Rule: "m:kremlin"}
 	f.phrases["world food programme"] = actor.Coding{Kind: actor.KindOrg, Name: "World Food Programme", Country: "UNO", Sector: "", Rule: "o:wfp"}
 	f.phrases["sukhumi"] = actor.Coding{Kind: actor.KindPRE, Name: "Abkhazia authorities", Country: "GEO", Sector: "PRE", Rule: "p:abkhazia"}
+	f.phrases["al-nasr front"] = actor.Coding{Kind: actor.KindOrg, Name: "al-Nasr Front", Country: "KEN", Sector: "REB", Rule: "o:nasr"}
+	f.phrases["wambui"] = actor.Coding{Kind: actor.KindPerson, Name: "Ruth Wambui", Country: "KEN", Sector: "GOV", Rule: "p:wambui"}
 	role := func(sing, plural, sector string, person, title bool) {
 		f.roles[sing] = actor.Role{Canonical: sing, Sector: sector, Person: person, Title: title, Rule: "r:" + sing}
 		if plural != "" {
@@ -65,6 +67,13 @@ func Dict() actor.Dictionary {
 	role("government", "governments", "GOV", false, false)
 	role("partner", "partners", "GOV", false, false)
 	role("office", "offices", "GOV", false, false)
+	role("commission", "commissions", "GOV", false, false)
+	role("court", "courts", "JUD", false, false)
+	role("constitutional court", "constitutional courts", "JUD", false, false)
+	role("staff", "", "GOV", false, false)
+	role("rebel", "rebels", "REB", true, false)
+	role("aide", "aides", "GOV", true, false)
+	role("ambassador", "ambassadors", "GOV", true, true)
 	f.discard["monday"] = true
 	return f
 }
