@@ -64,6 +64,7 @@ type Stage struct {
 	lower     string
 	covered   []bool
 	capital   []bool // token i starts with a capital letter
+	spans     []tokenSpan
 	cands     []cand
 	keyBuf    []byte
 	roleRule  []byte // the role pass's rule under construction
@@ -134,8 +135,10 @@ func (s *Stage) Process(d *doc.Doc) error {
 	s.covered = s.covered[:len(d.Tokens)]
 	clear(s.covered)
 	s.capital = slices.Grow(s.capital[:0], len(d.Tokens))[:len(d.Tokens)]
+	s.spans = slices.Grow(s.spans[:0], len(d.Tokens))[:len(d.Tokens)]
 	for i := range d.Tokens {
 		s.capital[i] = capitalOf(d, i)
+		s.spans[i] = tokenSpan{int32(d.Tokens[i].Start), int32(d.Tokens[i].End)}
 	}
 	s.words = slices.Grow(s.words[:0], len(d.Tokens))[:len(d.Tokens)]
 	clear(s.words)
@@ -177,10 +180,16 @@ func (s *Stage) Process(d *doc.Doc) error {
 }
 
 // tok returns the lower-case text of token i.
-func (s *Stage) tok(d *doc.Doc, i int) string {
-	t := d.Tokens[i]
-	return s.lower[t.Start:t.End]
+func (s *Stage) tok(_ *doc.Doc, i int) string {
+	t := s.spans[i]
+	return s.lower[t.start:t.end]
 }
+
+// tokenSpan is a token's byte range, copied out of doc.Token: the passes
+// read token text far more often than anything else about a token, and
+// an 8-byte stride keeps a document's ranges in a few cache lines where
+// the full tokens take dozens.
+type tokenSpan struct{ start, end int32 }
 
 // word returns what token i may be in the dictionary, probing once per
 // token and document.
@@ -234,11 +243,11 @@ func raw(d *doc.Doc, i int) string {
 // when the tokens are separated by single spaces (no allocation), else a
 // normalised copy in the stage's buffer.
 func (s *Stage) key(d *doc.Doc, i, j int) string {
-	span := s.lower[d.Tokens[i].Start:d.Tokens[j-1].End]
+	span := s.lower[s.spans[i].start:s.spans[j-1].end]
 	clean := true
 	for k := i + 1; k < j; k++ {
-		gap := d.Tokens[k].Start - d.Tokens[k-1].End
-		if gap > 1 || (gap == 1 && d.Text[d.Tokens[k].Start-1] != ' ') {
+		gap := s.spans[k].start - s.spans[k-1].end
+		if gap > 1 || (gap == 1 && s.lower[s.spans[k].start-1] != ' ') {
 			clean = false
 			break
 		}
