@@ -37,7 +37,10 @@ type Role struct {
 	Person    bool // denotes a person ("minister"), not a body ("ministry")
 	Title     bool // may stand before a name ("President", "Gen.")
 	Plural    bool // the matched form was plural
-	Rule      string
+	// Country is the international code a role takes when the text
+	// names no state for it ("a rights group" is NGO).
+	Country string
+	Rule    string
 }
 
 // Dictionary is what the recognizer needs from the actor dictionaries.

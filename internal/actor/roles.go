@@ -205,6 +205,13 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			// "different countries", "any third country": no actor
 			// to code, and no default country to give it.
 			continue
+		case country == "" && role.Country != "":
+			// "a human rights group": a role that is international by
+			// nature takes its PLOVER code (NGO) when the text names no
+			// state for it, rather than the dateline's.
+			country = role.Country
+			rule = append(rule, " +role_country"...)
+			c.ref = refNone
 		case country == "":
 			c.ref = refNone
 		}

@@ -54,6 +54,7 @@ func Dict() actor.Dictionary {
 	role("official", "officials", "GOV", true, false)
 	role("spokesperson", "spokespeople", "GOV", true, false)
 	role("ministry", "ministries", "GOV", false, false)
+	f.roles["rights group"] = actor.Role{Canonical: "rights group", Sector: "SOC", Country: "NGO", Rule: "r:rights group"}
 	role("police", "", "COP", false, false)
 	role("troops", "", "MIL", false, false)
 	role("protester", "protesters", "CVL", true, false)

@@ -570,6 +570,12 @@ func (b *builder) role(r lexicon.Record, cols map[string]bool, user bool) error 
 	}
 	role.Person = person == "yes"
 	role.Title = title == "yes"
+	if cc := strings.ToUpper(get(r, cols, "unnamed_country")); cc != "" {
+		if !International[cc] {
+			return r.Errorf("unnamed_country %q: want an international code (%s)", cc, "IGO, NGO, UNO, EUR, ISM, IMG, MNC")
+		}
+		role.Country = cc
+	}
 	// A group noun ("police", "troops") is referred back to with "they".
 	group := person == "group"
 	set := func(form string, plural bool) error {
