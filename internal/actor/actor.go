@@ -65,6 +65,7 @@ type Stage struct {
 	covered   []bool
 	capital   []bool // token i starts with a capital letter
 	spans     []tokenSpan
+	nameOpen  []bool // token i may open a name: capitalised, or an Arabic article
 	cands     []cand
 	keyBuf    []byte
 	roleRule  []byte // the role pass's rule under construction
@@ -136,9 +137,15 @@ func (s *Stage) Process(d *doc.Doc) error {
 	clear(s.covered)
 	s.capital = slices.Grow(s.capital[:0], len(d.Tokens))[:len(d.Tokens)]
 	s.spans = slices.Grow(s.spans[:0], len(d.Tokens))[:len(d.Tokens)]
+	s.nameOpen = slices.Grow(s.nameOpen[:0], len(d.Tokens))[:len(d.Tokens)]
 	for i := range d.Tokens {
+		t := &d.Tokens[i]
 		s.capital[i] = capitalOf(d, i)
-		s.spans[i] = tokenSpan{int32(d.Tokens[i].Start), int32(d.Tokens[i].End)}
+		s.spans[i] = tokenSpan{int32(t.Start), int32(t.End)}
+		// A name may also open with a lower-case Arabic article
+		// ("al-Qaeda"); the names pass asks of every token, so the
+		// answer is worked out here while the token is at hand.
+		s.nameOpen[i] = s.capital[i] || (t.End-t.Start >= 4 && arabicArticle(d.Text[t.Start:t.End]))
 	}
 	s.words = slices.Grow(s.words[:0], len(d.Tokens))[:len(d.Tokens)]
 	clear(s.words)
@@ -201,9 +208,6 @@ func (s *Stage) wordInfo(d *doc.Doc, i int) WordInfo {
 		w := s.tok(d, i)
 		wi = s.lookupWord(w)
 		wi.Flags |= wordKnown
-		if isTimeWord(w) {
-			wi.Flags |= wordTime
-		}
 		s.words[i] = wi
 	}
 	return wi

@@ -85,7 +85,6 @@ const (
 	WordDemonym                          // its best coding is a demonym ("Armenian")
 	WordCountry                          // its best coding is a country ("Armenia")
 
-	wordTime  WordFlags = 1 << 6 // a time word ("today"), which the recognizer knows itself
 	wordKnown WordFlags = 1 << 7 // the Stage's memo holds the flags
 )
 

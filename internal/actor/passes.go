@@ -27,7 +27,7 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 	dict := s.r.dict
 	maxW := dict.MaxWords()
 	for i := sent.FirstToken; i < sent.EndToken; i++ {
-		if s.covered[i] || (!s.capital[i] && !s.arabicArticleAt(d, i)) {
+		if s.covered[i] || !s.nameOpen[i] {
 			continue
 		}
 		var best int
@@ -572,16 +572,6 @@ func (s *Stage) apposition(d *doc.Doc, sent *doc.Sentence, k int) (Role, string,
 
 func isFiniteVerb(tag string) bool {
 	return tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD"
-}
-
-// arabicArticleAt is arabicArticle for token i, testing the first byte
-// before slicing the token.
-func (s *Stage) arabicArticleAt(d *doc.Doc, i int) bool {
-	t := d.Tokens[i]
-	if t.End-t.Start < 4 || (d.Text[t.Start] != 'a' && d.Text[t.Start] != 'e') || d.Text[t.Start+2] != '-' {
-		return false
-	}
-	return arabicArticle(d.Text[t.Start:t.End])
 }
 
 // arabicArticle reports a name written with a lower-case Arabic article

@@ -24,8 +24,12 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 		a, b := ch.FirstToken, ch.EndToken
 		// "The German government today welcomed": a time word the chunker
 		// left in the phrase is not its head.
-		for b-1 > a && s.word(d, b-1)&wordTime != 0 {
+		for b-1 > a && isTimeWord(s.tok(d, b-1)) {
 			b--
+		}
+		if !mayEndRole(d.Tokens[b-1].Tag) {
+			s.demonymModifier(d, a, b)
+			continue
 		}
 		head := s.wordInfo(d, b-1)
 		if head.Flags&WordEndsRole == 0 {
@@ -226,6 +230,16 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			s.coordinated(d, sent, demonymAt, c)
 		}
 	}
+}
+
+// mayEndRole reports tags a role noun's last word can carry: pronouns,
+// numbers and determiners end no role, and need no lookup.
+func mayEndRole(tag string) bool {
+	switch tag {
+	case "PRP", "PRP$", "CD", "DT", "WP", "WDT":
+		return false
+	}
+	return true
 }
 
 func mayOpenRole(tag string) bool {
