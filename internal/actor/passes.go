@@ -222,7 +222,7 @@ func isNounTag(tag string) bool {
 // Society"), which the proper-run pass codes as one organisation.
 func (s *Stage) orgRunFollows(d *doc.Doc, sent *doc.Sentence, j int) bool {
 	for k := j; k < sent.EndToken && k < j+5 && s.isCap(d, k); k++ {
-		if r, ok := s.r.dict.Role(s.tok(d, k)); ok && !r.Person {
+		if s.word(d, k)&(WordRole|WordPersonRole) == WordRole {
 			return true
 		}
 	}

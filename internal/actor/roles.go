@@ -441,7 +441,7 @@ func (s *Stage) pronouns(d *doc.Doc, sent *doc.Sentence) {
 		var ref refKind
 		// Every pronoun sought starts with h, s or t: most tokens are
 		// passed over on one byte.
-		if c := s.lower[d.Tokens[i].Start]; c != 'h' && c != 's' && c != 't' {
+		if c := s.lower[s.spans[i].start]; c != 'h' && c != 's' && c != 't' {
 			continue
 		}
 		switch s.tok(d, i) {
