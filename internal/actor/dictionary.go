@@ -27,6 +27,31 @@ type Coding struct {
 	// ("Armenians"), so pronoun resolution can tell "they" from "he".
 	Plural bool
 	Rule   string // the dictionary entry: "actors/countries.tsv:12"
+	// KindRule, when a dictionary fills it, is KindRulePrefix(Kind)
+	// followed by Rule: the rule a mention found by this entry carries.
+	KindRule string
+}
+
+// KindRulePrefix names, in an entity's rule, how the recognizer read a
+// phrase of kind k.
+func KindRulePrefix(k Kind) string {
+	switch k {
+	case KindCountry:
+		return "country "
+	case KindCapital:
+		return "capital_metonym "
+	case KindMetonym:
+		return "metonym "
+	case KindOrg:
+		return "organization "
+	case KindPRE:
+		return "partially_recognized "
+	case KindPerson:
+		return "person "
+	case KindDemonym:
+		return "demonym_group "
+	}
+	return ""
 }
 
 // Role is a role noun ("minister", "troops", "political leadership").
@@ -41,6 +66,8 @@ type Role struct {
 	// names no state for it ("a rights group" is NGO).
 	Country string
 	Rule    string
+	// RoleRule, when a dictionary fills it, is "role " then Rule.
+	RoleRule string
 }
 
 // Dictionary is what the recognizer needs from the actor dictionaries.

@@ -106,7 +106,7 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 			if c.SectorCode == "" {
 				c.SectorCode = "CVL"
 			}
-			c.Rule = s.rules.join("demonym_group ", bc.Rule)
+			c.Rule = s.kindRule(bc)
 			c.ref = refNone
 			c.plural = true
 			if prev != "ethnic" && end < sent.EndToken && s.tok(d, end) == "of" {
@@ -149,24 +149,24 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 			}
 			switch bc.Kind {
 			case KindCountry:
-				c.Rule = s.rules.join("country ", bc.Rule)
+				c.Rule = s.kindRule(bc)
 			case KindCapital:
-				c.Rule = s.rules.join("capital_metonym ", bc.Rule)
+				c.Rule = s.kindRule(bc)
 			default:
-				c.Rule = s.rules.join("metonym ", bc.Rule)
+				c.Rule = s.kindRule(bc)
 			}
 		case KindOrg:
 			c.Type = doc.Org
-			c.Rule = s.rules.join("organization ", bc.Rule)
+			c.Rule = s.kindRule(bc)
 		case KindPRE:
 			if locativePreps[prev] && !withThe {
 				continue
 			}
 			c.Type = doc.Org
-			c.Rule = s.rules.join("partially_recognized ", bc.Rule)
+			c.Rule = s.kindRule(bc)
 		case KindPerson:
 			c.Type = doc.Person
-			c.Rule = s.rules.join("person ", bc.Rule)
+			c.Rule = s.kindRule(bc)
 		default:
 			continue
 		}
@@ -186,6 +186,16 @@ func (s *Stage) phrase(d *doc.Doc, key string) (Coding, bool) {
 		return s.dated.PhraseAt(key, t)
 	}
 	return s.r.dict.Phrase(key)
+}
+
+// kindRule is the rule of a name the dictionary coded: the recognizer's
+// name for the kind of phrase, then the entry. Dictionaries may supply it
+// ready made (Coding.KindRule), sparing a join for every mention.
+func (s *Stage) kindRule(c Coding) string {
+	if c.KindRule != "" {
+		return c.KindRule
+	}
+	return s.rules.join(KindRulePrefix(c.Kind), c.Rule)
 }
 
 // nameConnectors may sit inside a capitalised name.

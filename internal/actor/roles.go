@@ -220,7 +220,11 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			c.ref = refNone
 		}
 		c.CountryCode = country
-		c.Rule = s.rules.intern(rule)
+		if role.RoleRule != "" && len(rule) == len(role.RoleRule) {
+			c.Rule = role.RoleRule // nothing was added to it
+		} else {
+			c.Rule = s.rules.intern(rule)
+		}
 		c.Name = s.phraseName(d, a, b)
 		s.add(c)
 

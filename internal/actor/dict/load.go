@@ -285,6 +285,13 @@ func New(srcs ...Source) (*Dict, error) {
 	}
 	b.d.phrases = finish(b.phrases, &b.d.maxWords)
 	b.d.exact = finish(b.exact, nil)
+	for _, m := range []map[string][]Entry{b.d.phrases, b.d.exact} {
+		for _, es := range m {
+			for i := range es {
+				es[i].KindRule = actor.KindRulePrefix(es[i].Kind) + es[i].Rule
+			}
+		}
+	}
 	b.d.counts.Keys = len(b.d.phrases) + len(b.d.exact)
 	for k := range b.d.roles {
 		b.d.maxWords = max(b.d.maxWords, tokenSpan(k))
@@ -553,6 +560,7 @@ func (b *builder) role(r lexicon.Record, cols map[string]bool, user bool) error 
 		return r.Errorf("empty role")
 	}
 	role := actor.Role{Canonical: Key(sing), Sector: r.Get("sector_code"), Rule: rule(r)}
+	role.RoleRule = "role " + role.Rule
 	if err := b.sector(r, role.Sector, false); err != nil {
 		return err
 	}
