@@ -88,7 +88,7 @@ func (s *Server) handleExportJSONL(w http.ResponseWriter, r *http.Request) {
 // with '|', as in dateline's data files.
 var CSVHeader = []string{
 	"date", "day", "actor_country", "actor_sector", "actor_name", "recipient_country", "recipient_sector", "recipient_name",
-	"event", "mode", "quad", "cameo_root", "intensity", "negated", "claimed_by",
+	"event", "mode", "quad", "cameo_root", "intensity", "negated", "principal", "claimed_by",
 	"location_name", "location_country", "lat", "lon", "source_url", "source_path", "doc_id", "event_id", "trigger", "confidence",
 }
 
@@ -128,7 +128,7 @@ func csvRow(row *store.EventRow) []string {
 		date, row.Day,
 		joinActors(ev.Actor, country), joinActors(ev.Actor, sector), joinActors(ev.Actor, name),
 		joinActors(ev.Recipient, country), joinActors(ev.Recipient, sector), joinActors(ev.Recipient, name),
-		ev.Event, ev.Mode, ev.Quad, ev.CameoRoot, strconv.FormatFloat(ev.Intensity, 'f', -1, 64), strconv.FormatBool(ev.Negated), claimed,
+		ev.Event, ev.Mode, ev.Quad, ev.CameoRoot, strconv.FormatFloat(ev.Intensity, 'f', -1, 64), strconv.FormatBool(ev.Negated), strconv.FormatBool(ev.Principal), claimed,
 		locName, locCountry, lat, lon, row.Source.URL, row.Source.Path, row.DocID, ev.ID, ev.Evidence.TriggerText,
 		strconv.FormatFloat(ev.Confidence, 'f', -1, 64),
 	}

@@ -388,6 +388,11 @@ func TestExports(t *testing.T) {
 		last[col["doc_id"]] != "d3" || last[col["source_url"]] != "https://example.org/d3" || last[col["event"]] != "CONSULT" {
 		t.Errorf("csv row %v", last)
 	}
+	for _, rec := range recs[1:] {
+		if p := rec[col["principal"]]; p != "true" && p != "false" {
+			t.Errorf("csv principal %q, want true or false", p)
+		}
+	}
 
 	r = get(t, s, "/api/export/events.geojson?actor_country=ARM,AZE")
 	var fc struct {
