@@ -75,6 +75,7 @@ type Stage struct {
 	dated     DatedDictionary
 	wordIndex WordIndex
 	words     []WordInfo // per token, filled on first use
+	wordCache [512]wordCacheSlot
 	coref     corefState
 	// placeStates are the states of the sentence's place names read as
 	// locations ("in Montenegro"), which are no candidates.
@@ -192,6 +193,12 @@ func (s *Stage) tok(_ *doc.Doc, i int) string {
 	return s.lower[t.start:t.end]
 }
 
+type wordCacheSlot struct {
+	word [12]byte
+	n    uint8 // length of word; 0 for an empty slot
+	info WordInfo
+}
+
 // tokenSpan is a token's byte range, copied out of doc.Token: the passes
 // read token text far more often than anything else about a token, and
 // an 8-byte stride keeps a document's ranges in a few cache lines where
@@ -217,7 +224,25 @@ func (s *Stage) wordInfo(d *doc.Doc, i int) WordInfo {
 // separate probes for a dictionary without one.
 func (s *Stage) lookupWord(w string) WordInfo {
 	if s.wordIndex != nil {
-		return s.wordIndex.WordInfo(w)
+		// Documents repeat their words; a small per-worker cache keeps
+		// the answers in the core's own cache, where the dictionary's
+		// tables, evicted by the tagger's weights, are not. Keys are
+		// copied in, so no document's text is kept alive.
+		if len(w) > len(wordCacheSlot{}.word) {
+			return s.wordIndex.WordInfo(w)
+		}
+		h := uint32(len(w))
+		for i := 0; i < len(w); i++ {
+			h = h*31 + uint32(w[i])
+		}
+		slot := &s.wordCache[h%uint32(len(s.wordCache))]
+		if int(slot.n) == len(w) && string(slot.word[:slot.n]) == w {
+			return slot.info
+		}
+		wi := s.wordIndex.WordInfo(w)
+		slot.n = uint8(copy(slot.word[:], w))
+		slot.info = wi
+		return wi
 	}
 	wi := WordInfo{Flags: WordStartsName | WordEndsRole, NameWords: Unbounded, RoleWords: Unbounded}
 	if r, ok := s.r.dict.Role(w); ok {
