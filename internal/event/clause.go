@@ -143,11 +143,11 @@ func (ci *clauseIndex) subjects(s doc.Sentence, vg int) []int {
 			// actor is the group the quantity or part is of.
 			return ci.coordinated([]int{e}, end, vg)
 		}
-		if j > s.FirstToken && prepositions[ci.tok(j-1)] && !possessor && !ci.partitiveOf(s, j-1) {
+		if j > s.FirstToken && prepositions[ci.tok(j-1)] && !possessor {
 			j = end - 1
 			continue
 		}
-		if j > s.FirstToken+1 && ci.tag(j-1) == "DT" && prepositions[ci.tok(j-2)] && !possessor && !ci.partitiveOf(s, j-2) {
+		if j > s.FirstToken+1 && ci.tag(j-1) == "DT" && prepositions[ci.tok(j-2)] && !possessor {
 			j = end - 1
 			continue
 		}
@@ -263,12 +263,6 @@ func (ci *clauseIndex) unresolvedPronoun(k int) bool {
 // subjectPronouns before a verb group stand for the subject of the
 // clause that reports them when the actor stage left them unresolved.
 var subjectPronouns = map[string]bool{"it": true, "they": true, "he": true, "she": true, "we": true}
-
-// partitiveOf reports whether the preposition at token k is the "of" of
-// a partitive head, so the phrase after it is the subject itself.
-func (ci *clauseIndex) partitiveOf(s doc.Sentence, k int) bool {
-	return k > s.FirstToken && ci.tok(k) == "of" && partitiveHeads[ci.tok(k-1)]
-}
 
 // passiveSubject finds the recipient of a passive verb whose subject
 // names no actor of its own but holds one in a prepositional phrase: "a
