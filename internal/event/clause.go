@@ -310,40 +310,16 @@ func (ci *clauseIndex) against(s doc.Sentence, from int) []int {
 	return nil
 }
 
-// supportVerbForms carry a nominal event as their object, so their subject
-// is its actor: "undertook a mediation mission", "launched an attack",
-// "held talks", "staged a protest", "fired shells". Verbs that judge or report an event
-// ("condemned the attack") are not among them.
-var supportVerbForms = map[string]bool{
-	"launch": true, "launched": true, "launches": true, "launching": true,
-	"undertake": true, "undertook": true, "undertakes": true, "undertaken": true,
-	"conduct": true, "conducted": true, "conducts": true, "conducting": true,
-	"stage": true, "staged": true, "stages": true, "staging": true,
-	"mount": true, "mounted": true, "mounts": true, "mounting": true,
-	"wage": true, "waged": true, "wages": true, "waging": true,
-	"hold": true, "held": true, "holds": true, "holding": true,
-	"carry": true, "carried": true, "carries": true, "carrying": true,
-	"begin": true, "began": true, "begins": true, "begun": true,
-	"start": true, "started": true, "starts": true,
-	"resume": true, "resumed": true, "resumes": true,
-	"continue": true, "continued": true, "continues": true, "continuing": true,
-	// weapons: "fired shells", "dropped bombs", "hurled grenades"
-	"fire": true, "fired": true, "fires": true, "firing": true,
-	"drop": true, "dropped": true, "drops": true, "dropping": true,
-	"hurl": true, "hurled": true, "hurls": true, "hurling": true,
-	"lob": true, "lobbed": true, "lobs": true, "lobbing": true,
-}
-
-// supportSubject returns the subject of a support verb whose object
-// phrase holds the nominal trigger starting at token first: the verb
-// may be followed by "out", determiners, numbers, adjectives and nouns
-// before the trigger.
-func (ci *clauseIndex) supportSubject(s doc.Sentence, first int) []int {
+// supportSubject returns the subject of a support verb (isSupport)
+// whose object phrase holds the nominal trigger starting at token first:
+// the verb may be followed by "out", determiners, numbers, adjectives and
+// nouns before the trigger.
+func (ci *clauseIndex) supportSubject(s doc.Sentence, first int, isSupport func(k int) bool) []int {
 	for k := first - 1; k >= s.FirstToken && k >= first-5; k-- {
 		t := ci.tok(k)
 		tag := ci.tag(k)
 		if strings.HasPrefix(tag, "VB") {
-			if !supportVerbForms[t] {
+			if !isSupport(k) {
 				return nil
 			}
 			vs, _ := ci.vgBounds(k)

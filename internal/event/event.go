@@ -478,7 +478,7 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 		default:
 			actors = s.nominalActor(sent, m.first)
 			if len(actors) == 0 {
-				actors = ci.supportSubject(sent, m.first)
+				actors = ci.supportSubject(sent, m.first, s.isSupportVerb)
 			}
 		}
 		recipients = s.recipientsOf(sent, m, tr)
@@ -582,9 +582,27 @@ var supportVerbs = map[string]bool{
 	"expand": true, "undertake": true, "extend": true, "renew": true, "announce": true, "open": true,
 }
 
+// weaponVerbs hand their subject to the attack they carry ("fired
+// shells", "dropped bombs") but, unlike support verbs, are events of their
+// own, whose modality is theirs.
+var weaponVerbs = map[string]bool{"fire": true, "drop": true, "hurl": true, "lob": true}
+
 // supportParticles are verbs that support a nominal only with their
 // particle: "carry out a raid" but not "carry fines", "step up patrols".
 var supportParticles = map[string]string{"carry": "out", "step": "up"}
+
+// isSupportVerb reports a verb at token k, by its lemma, whose subject
+// is the actor of a nominal event in its object: a support verb, a verb
+// that supports with a particle ("carry", whose "out" supportSubject
+// walks past), or a weapon verb.
+func (s *Stage) isSupportVerb(k int) bool {
+	for _, l := range s.lemmas(k) {
+		if supportVerbs[l] || supportParticles[l] != "" || weaponVerbs[l] {
+			return true
+		}
+	}
+	return false
+}
 
 // supportVerb finds the verb group whose object a nominal trigger at
 // token first is, when its verb is a support verb: the verb group, then
