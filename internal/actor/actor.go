@@ -244,22 +244,7 @@ func (s *Stage) lookupWord(w string) WordInfo {
 		slot.info = wi
 		return wi
 	}
-	wi := WordInfo{Flags: WordStartsName | WordEndsRole, NameWords: Unbounded, RoleWords: Unbounded}
-	if r, ok := s.r.dict.Role(w); ok {
-		wi.Flags |= WordRole
-		if r.Person {
-			wi.Flags |= WordPersonRole
-		}
-	}
-	if c, ok := s.r.dict.Phrase(w); ok {
-		switch c.Kind {
-		case KindDemonym:
-			wi.Flags |= WordDemonym
-		case KindCountry:
-			wi.Flags |= WordCountry
-		}
-	}
-	return wi
+	return WordInfoOf(s.r.dict, w)
 }
 
 // raw returns the text of token i as written.

@@ -136,3 +136,28 @@ const Unbounded = 255
 type WordIndex interface {
 	WordInfo(word string) WordInfo
 }
+
+// WordInfoOf answers what WordIndex does for any dictionary: through its
+// index when it has one, otherwise from separate probes, with no bound on
+// the lengths of names and roles and nothing ruled out.
+func WordInfoOf(d Dictionary, w string) WordInfo {
+	if ix, ok := d.(WordIndex); ok {
+		return ix.WordInfo(w)
+	}
+	wi := WordInfo{Flags: WordStartsName | WordEndsRole, NameWords: Unbounded, RoleWords: Unbounded}
+	if r, ok := d.Role(w); ok {
+		wi.Flags |= WordRole
+		if r.Person {
+			wi.Flags |= WordPersonRole
+		}
+	}
+	if c, ok := d.Phrase(w); ok {
+		switch c.Kind {
+		case KindDemonym:
+			wi.Flags |= WordDemonym
+		case KindCountry:
+			wi.Flags |= WordCountry
+		}
+	}
+	return wi
+}

@@ -73,29 +73,10 @@ func (c chainDict) PhraseAt(k string, t time.Time) (actor.Coding, bool) {
 func (c chainDict) WordInfo(w string) actor.WordInfo {
 	var wi actor.WordInfo
 	for _, d := range c {
-		if ix, ok := d.(actor.WordIndex); ok {
-			x := ix.WordInfo(w)
-			wi.Flags |= x.Flags
-			wi.NameWords = max(wi.NameWords, x.NameWords)
-			wi.RoleWords = max(wi.RoleWords, x.RoleWords)
-			continue
-		}
-		wi.Flags |= actor.WordStartsName | actor.WordEndsRole
-		wi.NameWords, wi.RoleWords = actor.Unbounded, actor.Unbounded
-		if r, ok := d.Role(w); ok {
-			wi.Flags |= actor.WordRole
-			if r.Person {
-				wi.Flags |= actor.WordPersonRole
-			}
-		}
-		if x, ok := d.Phrase(w); ok {
-			switch x.Kind {
-			case actor.KindDemonym:
-				wi.Flags |= actor.WordDemonym
-			case actor.KindCountry:
-				wi.Flags |= actor.WordCountry
-			}
-		}
+		x := actor.WordInfoOf(d, w)
+		wi.Flags |= x.Flags
+		wi.NameWords = max(wi.NameWords, x.NameWords)
+		wi.RoleWords = max(wi.RoleWords, x.RoleWords)
 	}
 	return wi
 }
