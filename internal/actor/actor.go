@@ -392,7 +392,7 @@ func (s *Stage) titledCountry(dateline string) {
 		case fromSentence && civil && dateline == "" && c.Type == doc.Role && c.CountryCode == "" && c.ref == refNone &&
 			!c.noDefaultCountry && !c.modifier && civilSociety[c.SectorCode]:
 			c.CountryCode = country
-			c.Rule += " +sentence_country"
+			c.Rule = s.rules.join(c.Rule, " +sentence_country")
 			c.conf *= 0.6
 		}
 	}

@@ -109,26 +109,21 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 			c.Rule = s.kindRule(bc)
 			c.ref = refNone
 			c.plural = true
-			if prev != "ethnic" && end < sent.EndToken && s.tok(d, end) == "of" {
-				// "the Serbs of Kosovo", "the Albanians of southern
-				// Serbia": a people "of" a land lives there. ("in" is
-				// left alone: "Americans in Iraq" are Americans.)
-				if cd, e, ok := s.residence(d, sent, end); ok {
-					c.CountryCode = cd.Country
-					c.Rule += " +residence " + cd.Rule
-					c.Span.End = d.Tokens[e-1].End
-					end = e
-				}
-			}
-			if prev == "ethnic" {
+			ethnic := prev == "ethnic"
+			if ethnic {
 				// "ethnic Albanians", "ethnic Turks": the demonym names
 				// an ethnicity, not a state; the group belongs to the
 				// state it lives in, when the phrase says which.
 				c.CountryCode = ""
-				c.Rule += " +ethnic"
+				c.Rule = s.rules.join(c.Rule, " +ethnic")
+			}
+			// "the Serbs of Kosovo", "the Albanians of southern Serbia":
+			// a people "of" a land lives there. ("in" is left alone but
+			// for an ethnic group: "Americans in Iraq" are Americans.)
+			if ethnic || (end < sent.EndToken && s.tok(d, end) == "of") {
 				if cd, e, ok := s.residence(d, sent, end); ok {
 					c.CountryCode = cd.Country
-					c.Rule += " +residence " + cd.Rule
+					c.Rule = s.rules.join(c.Rule, " +residence ", cd.Rule)
 					c.Span.End = d.Tokens[e-1].End
 					end = e
 				}

@@ -500,7 +500,7 @@ func (s *Stage) demonymModifier(d *doc.Doc, a, b int) {
 		c.Span = d.Tokens[k].Span
 		c.Name = cd.Name
 		c.CountryCode = cd.Country
-		c.Rule = "demonym_modifier " + cd.Rule
+		c.Rule = s.rules.join("demonym_modifier ", cd.Rule)
 		s.add(c)
 		return
 	}
