@@ -111,10 +111,6 @@ var _ actor.Dictionary = (*Dict)(nil)
 // role first. The result is shared; do not modify it.
 func (d *Dict) LookupName(key string) []Entry { return d.phrases[key] }
 
-// LookupBytes is LookupName for a key held in a byte buffer; it does not
-// allocate, so a caller can build keys from tokens in a reused buffer.
-func (d *Dict) LookupBytes(key []byte) []Entry { return d.phrases[string(key)] }
-
 // LookupExact returns the codings of a case-sensitive surface form:
 // acronyms such as "WHO" or "IS" that are ordinary words in lower case and
 // so are kept out of LookupName. A recognizer calls it for all-capital
@@ -191,12 +187,6 @@ func (d *Dict) Role(key string) (actor.Role, bool) {
 		return *r, true
 	}
 	return actor.Role{}, false
-}
-
-// RoleBytes is Role for a key held in a byte buffer, without allocating.
-func (d *Dict) RoleBytes(key []byte) (actor.Role, bool) {
-	r, ok := d.roles[string(key)]
-	return r, ok
 }
 
 // IsDiscard reports phrases that must never become actors.
