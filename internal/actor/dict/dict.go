@@ -160,7 +160,7 @@ func (d *Dict) PhraseAt(key string, t time.Time) (actor.Coding, bool) {
 	}
 	es := *p
 	if !t.IsZero() && es[0].Kind == actor.KindPerson {
-		if e, ok := d.PersonAt(key, t); ok {
+		if e, ok := personAt(es, t); ok {
 			return e.Coding, true
 		}
 	}
@@ -171,10 +171,11 @@ func (d *Dict) PhraseAt(key string, t time.Time) (actor.Coding, bool) {
 // for names whose role changes over time ("Putin" was prime minister
 // before he was president). Without a dated match it returns the first
 // undated one.
-func (d *Dict) PersonAt(key string, t time.Time) (Entry, bool) {
-	for i := range d.phrases[key] {
-		e := &d.phrases[key][i]
-		if e.Kind == actor.KindPerson && e.ValidAt(t) {
+func (d *Dict) PersonAt(key string, t time.Time) (Entry, bool) { return personAt(d.phrases[key], t) }
+
+func personAt(es []Entry, t time.Time) (Entry, bool) {
+	for i := range es {
+		if e := &es[i]; e.Kind == actor.KindPerson && e.ValidAt(t) {
 			return *e, true
 		}
 	}
