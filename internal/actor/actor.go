@@ -77,6 +77,10 @@ type Stage struct {
 	words     []WordInfo // per token, filled on first use
 	wordCache [512]wordCacheSlot
 	coref     corefState
+	// nextChunk is the first chunk not yet behind the current sentence:
+	// sentences come in order, so the role pass walks the chunks once
+	// per document instead of searching for each sentence's first.
+	nextChunk int
 	// placeStates are the states of the sentence's place names read as
 	// locations ("in Montenegro"), which are no candidates.
 	placeStates []string
@@ -170,6 +174,7 @@ func (s *Stage) Process(d *doc.Doc) error {
 	}
 	co := &s.coref
 	co.reset(d)
+	s.nextChunk = 0
 	for si := range d.Sentences {
 		sent := &d.Sentences[si]
 		s.cands = s.cands[:0]
@@ -316,8 +321,14 @@ func (s *Stage) free(i, j int) bool {
 	return true
 }
 
-// stateSectors are the sectors of officials who act for a state.
-var stateSectors = map[string]bool{"GOV": true, "MIL": true, "COP": true, "JUD": true, "LEG": true, "SPY": true}
+// isStateSector reports the sectors of officials who act for a state.
+func isStateSector(sector string) bool {
+	switch sector {
+	case "GOV", "MIL", "COP", "JUD", "LEG", "SPY":
+		return true
+	}
+	return false
+}
 
 // titledCountry gives a titled official with no country of their own
 // ("President Abdelaziz Bouteflicka", "Lt. Gen. Prosper Avril") the one
@@ -357,12 +368,12 @@ func (s *Stage) titledCountry(dateline string) {
 		// names its state as surely as a country's name does.
 		named := c.Type == doc.GPE || c.Type == doc.Org || (c.Type == doc.Role && c.ref != refDefinite) ||
 			(c.Type == doc.Person && c.ref == refName)
-		if named && c.CountryCode != "" && len(c.CountryCode) == 3 && !international[c.CountryCode] {
+		if named && c.CountryCode != "" && len(c.CountryCode) == 3 && !isInternational(c.CountryCode) {
 			if country != "" && country != c.CountryCode {
 				return
 			}
 			country = c.CountryCode
-			if !armedSectors[c.SectorCode] && c.SectorCode != "JRN" && !c.modifier {
+			if !isArmedSector(c.SectorCode) && c.SectorCode != "JRN" && !c.modifier {
 				civil = true
 			}
 		}
@@ -371,7 +382,7 @@ func (s *Stage) titledCountry(dateline string) {
 	// state named only as a place still makes the sentence's state
 	// ambiguous.
 	for _, p := range s.placeStates {
-		if country != "" && p != country && !international[p] {
+		if country != "" && p != country && !isInternational(p) {
 			return
 		}
 	}
@@ -385,12 +396,12 @@ func (s *Stage) titledCountry(dateline string) {
 	for i := range s.cands {
 		c := &s.cands[i]
 		switch {
-		case c.Type == doc.Person && c.CountryCode == "" && stateSectors[c.SectorCode] && c.ref == refName:
+		case c.Type == doc.Person && c.CountryCode == "" && isStateSector(c.SectorCode) && c.ref == refName:
 			c.CountryCode = country
 			c.Rule = s.rules.join(c.Rule, " +sentence_country")
 			c.conf *= 0.7
 		case fromSentence && civil && dateline == "" && c.Type == doc.Role && c.CountryCode == "" && c.ref == refNone &&
-			!c.noDefaultCountry && !c.modifier && civilSociety[c.SectorCode]:
+			!c.noDefaultCountry && !c.modifier && isCivilSociety(c.SectorCode):
 			c.CountryCode = country
 			c.Rule = s.rules.join(c.Rule, " +sentence_country")
 			c.conf *= 0.6
@@ -398,14 +409,33 @@ func (s *Stage) titledCountry(dateline string) {
 	}
 }
 
-// civilSociety sectors are a state's own people and their bodies, which
-// news places in the state it is about; officials, forces, armed groups
-// and international bodies often belong to the other side.
-var civilSociety = map[string]bool{"CVL": true, "OPP": true, "LAB": true, "EDU": true, "ELI": true, "PTY": true, "REL": true, "MED": true}
+// isCivilSociety reports the sectors of a state's own people and their
+// bodies, which news places in the state it is about; officials, forces,
+// armed groups and international bodies often belong to the other side.
+func isCivilSociety(sector string) bool {
+	switch sector {
+	case "CVL", "OPP", "LAB", "EDU", "ELI", "PTY", "REL", "MED":
+		return true
+	}
+	return false
+}
 
-// armedSectors name those who may fight abroad or against their own
-// state, so their country says little about the others in a sentence.
-var armedSectors = map[string]bool{"MIL": true, "REB": true, "UAF": true, "SPY": true, "CRM": true}
+// isArmedSector reports the sectors of those who may fight abroad or
+// against their own state, so their country says little about the others
+// in a sentence.
+func isArmedSector(sector string) bool {
+	switch sector {
+	case "MIL", "REB", "UAF", "SPY", "CRM":
+		return true
+	}
+	return false
+}
 
-// international codes are not states.
-var international = map[string]bool{"IGO": true, "UNO": true, "EUR": true, "NGO": true, "ISM": true, "IMG": true, "MNC": true}
+// isInternational reports the country codes that are not states.
+func isInternational(code string) bool {
+	switch code {
+	case "IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC":
+		return true
+	}
+	return false
+}

@@ -15,13 +15,14 @@ var genericPersonRoles = map[string]bool{
 
 // corefState tracks what earlier mentions later ones may point to.
 type corefState struct {
-	dateline   string         // dateline country, for unqualified roles
-	names      map[string]int // lower-case entity name -> first entity
-	surnames   map[string]int // lower-case last word of a person's name -> person
-	lastPerson int            // root of the most recent person mention
-	recent     []int          // roots of recent mentions, newest last
-	lowerNames []string       // lower-case Name of each entity, by index
-	rules      *ruleNames     // the Stage's
+	dateline   string            // dateline country, for unqualified roles
+	names      map[string]int    // lower-case entity name -> first entity
+	surnames   map[string]int    // lower-case last word of a person's name -> person
+	lastPerson int               // root of the most recent person mention
+	recent     []int             // roots of recent mentions, newest last
+	lowerNames []string          // lower-case Name of each entity, by index
+	lowered    map[string]string // canonical name -> lower case, across documents
+	rules      *ruleNames        // the Stage's
 }
 
 // reset prepares the state for a new document, keeping its maps and
@@ -62,7 +63,7 @@ func resolveTo(d *doc.Doc, c *cand, r int) {
 func (co *corefState) add(d *doc.Doc, c *cand) {
 	switch c.ref {
 	case refName:
-		key := lowerOf(d, c)
+		key := co.lowerOf(d, c)
 		if r, ok := co.names[key]; ok {
 			resolveTo(d, c, r)
 			c.Rule = co.rules.join(c.Rule, " +repeat")
@@ -73,7 +74,7 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 			}
 		}
 	case refSurname:
-		r, ok := co.surnames[strings.ToLower(c.Name)]
+		r, ok := co.surnames[co.lowerOf(d, c)]
 		if !ok {
 			return
 		}
@@ -134,7 +135,7 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 	i := len(d.Entities) - 1
 	r := root(d, i)
 	if c.Antecedent < 0 && (c.ref == refName) {
-		key := lowerOf(d, c)
+		key := co.lowerOf(d, c)
 		co.names[key] = i
 		if c.Type == doc.Person {
 			co.surnames[lastWord(key)] = i
@@ -156,9 +157,29 @@ func (co *corefState) lowerName(d *doc.Doc, i int) string {
 		co.lowerNames = append(co.lowerNames, "")
 	}
 	if co.lowerNames[i] == "" {
-		co.lowerNames[i] = strings.ToLower(d.Entities[i].Name)
+		e := &d.Entities[i]
+		if len(d.Lower) == len(d.Text) && e.End <= len(d.Text) && d.Text[e.Start:e.End] == e.Name {
+			co.lowerNames[i] = d.Lower[e.Start:e.End]
+		} else {
+			co.lowerNames[i] = co.lowerCanonical(e.Name)
+		}
 	}
 	return co.lowerNames[i]
+}
+
+// lowerCanonical lower-cases a name the dictionary gave, remembering it:
+// canonical names recur from document to document, and lower-casing one
+// allocates. The table is cleared when full, as ruleNames' is.
+func (co *corefState) lowerCanonical(name string) string {
+	if l, ok := co.lowered[name]; ok {
+		return l
+	}
+	if co.lowered == nil || len(co.lowered) >= maxInternedRules {
+		co.lowered = make(map[string]string, 256)
+	}
+	l := strings.ToLower(name)
+	co.lowered[name] = l
+	return l
 }
 
 func (co *corefState) findRecent(d *doc.Doc, ok func(i int, e *doc.Entity) bool) int {
@@ -172,11 +193,11 @@ func (co *corefState) findRecent(d *doc.Doc, ok func(i int, e *doc.Entity) bool)
 
 // lowerOf returns the candidate's name in lower case, sliced from the
 // document's lower-case text when the name is the mention as written.
-func lowerOf(d *doc.Doc, c *cand) string {
+func (co *corefState) lowerOf(d *doc.Doc, c *cand) string {
 	if len(d.Lower) == len(d.Text) && c.End <= len(d.Text) && d.Text[c.Start:c.End] == c.Name {
 		return d.Lower[c.Start:c.End]
 	}
-	return strings.ToLower(c.Name)
+	return co.lowerCanonical(c.Name)
 }
 
 func lastWord(s string) string {

@@ -6,11 +6,14 @@ import (
 	"github.com/dateline-project/dateline/internal/doc"
 )
 
-// locativePreps mark a following place name as a location, not an actor:
-// "in Baku" is where, "Baku said" is who.
-var locativePreps = map[string]bool{
-	"in": true, "at": true, "near": true, "inside": true, "within": true, "throughout": true,
-	"across": true, "around": true, "outside": true, "into": true, "across from": true, "towards": true, "toward": true,
+// isLocativePrep reports prepositions that mark a following place name
+// as a location, not an actor: "in Baku" is where, "Baku said" is who.
+func isLocativePrep(w string) bool {
+	switch w {
+	case "in", "at", "near", "inside", "within", "throughout", "across", "around", "outside", "into", "towards", "toward":
+		return true
+	}
+	return false
 }
 
 // speechVerbs beside a name make it a person even without a title.
@@ -129,7 +132,7 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 				}
 			}
 		case KindCountry, KindCapital, KindMetonym:
-			if locativePreps[prev] {
+			if isLocativePrep(prev) {
 				// A place, not an actor; but the sentence still names
 				// that state (see titledCountry).
 				s.placeStates = append(s.placeStates, bc.Country)
@@ -154,7 +157,7 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 			c.Type = doc.Org
 			c.Rule = s.kindRule(bc)
 		case KindPRE:
-			if locativePreps[prev] && !withThe {
+			if isLocativePrep(prev) && !withThe {
 				continue
 			}
 			c.Type = doc.Org
@@ -193,26 +196,35 @@ func (s *Stage) kindRule(c Coding) string {
 	return s.rules.join(KindRulePrefix(c.Kind), c.Rule)
 }
 
-// nameConnectors may sit inside a capitalised name.
-var nameConnectors = map[string]bool{"of": true, "the": true, "and": true, "for": true, "de": true, "al": true, "on": true, "&": true}
+// isNameConnector reports words that may sit inside a capitalised name.
+// It and the other small word sets on the per-token path are switches,
+// not maps: a map probe hashes the word and reads memory the tagger has
+// just evicted, where a switch compares a few constants.
+func isNameConnector(w string) bool {
+	switch w {
+	case "of", "the", "and", "for", "de", "al", "on", "&":
+		return true
+	}
+	return false
+}
 
 // nameRun returns how many tokens from i could belong to one name: a run
 // of capitalised words and connectors, at most max long.
 func (s *Stage) nameRun(d *doc.Doc, sent *doc.Sentence, i, max int) int {
 	j := i + 1
 	for j < sent.EndToken && j-i < max {
-		if s.isCap(d, j) || (nameConnectors[s.tok(d, j)] && j+1 < sent.EndToken) {
+		if s.isCap(d, j) || (isNameConnector(s.tok(d, j)) && j+1 < sent.EndToken) {
 			j++
 			continue
 		}
 		// Hyphenated or numbered parts ("G-7", "Group of 20").
-		if d.Tokens[j].Kind == doc.Number && j > i && nameConnectors[s.tok(d, j-1)] {
+		if d.Tokens[j].Kind == doc.Number && j > i && isNameConnector(s.tok(d, j-1)) {
 			j++
 			continue
 		}
 		break
 	}
-	for j > i+1 && nameConnectors[s.tok(d, j-1)] {
+	for j > i+1 && isNameConnector(s.tok(d, j-1)) {
 		j--
 	}
 	return j - i
@@ -234,9 +246,15 @@ func (s *Stage) orgRunFollows(d *doc.Doc, sent *doc.Sentence, j int) bool {
 	return false
 }
 
-// runConnectors may sit inside an organisation's name when capitalised
-// words follow: "Ministry of Foreign Affairs".
-var runConnectors = map[string]bool{"of": true, "for": true, "and": true, "the": true, "on": true, "de": true}
+// isRunConnector reports words that may sit inside an organisation's
+// name when capitalised words follow: "Ministry of Foreign Affairs".
+func isRunConnector(w string) bool {
+	switch w {
+	case "of", "for", "and", "the", "on", "de":
+		return true
+	}
+	return false
+}
 
 // properRuns is pass 2: capitalised runs the dictionaries do not know.
 func (s *Stage) properRuns(d *doc.Doc, sent *doc.Sentence) {
@@ -256,7 +274,7 @@ func (s *Stage) properRuns(d *doc.Doc, sent *doc.Sentence) {
 				continue
 			}
 			// Connectors continue an organisation's name only.
-			if hasOrgWord && runConnectors[s.tok(d, j)] && j+1 < sent.EndToken && !s.covered[j+1] &&
+			if hasOrgWord && isRunConnector(s.tok(d, j)) && j+1 < sent.EndToken && !s.covered[j+1] &&
 				(s.isCap(d, j+1) || (s.tok(d, j+1) == "the" && j+2 < sent.EndToken && s.isCap(d, j+2))) {
 				j++
 				continue
@@ -280,7 +298,7 @@ func (s *Stage) isRoleWord(d *doc.Doc, i int) bool { return s.word(d, i)&WordRol
 func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 	dict := s.r.dict
 	// Trim a trailing connector the loop may have taken.
-	for j > i && runConnectors[s.tok(d, j-1)] {
+	for j > i && isRunConnector(s.tok(d, j-1)) {
 		j--
 	}
 	if j <= i || dict.Discard(s.key(d, i, j)) {

@@ -1,21 +1,24 @@
 package actor
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/dateline-project/dateline/internal/doc"
 )
 
-// determiners that make a bare role a definite description pointing back
-// to an entity already named ("the official", "the ministry").
-var definiteDets = map[string]bool{"the": true, "this": true, "that": true}
+// isDefiniteDet reports determiners that make a bare role a definite
+// description pointing back to an entity already named ("the official",
+// "the ministry").
+func isDefiniteDet(w string) bool { return w == "the" || w == "this" || w == "that" }
 
 // roles is pass 3: noun phrases headed by a role noun.
 func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 	dict := s.r.dict
 	chunks := d.Chunks
-	ci := sort.Search(len(chunks), func(k int) bool { return chunks[k].FirstToken >= sent.FirstToken })
+	ci := s.nextChunk
+	for ci < len(chunks) && chunks[ci].FirstToken < sent.FirstToken {
+		ci++
+	}
 	for ; ci < len(chunks) && chunks[ci].FirstToken < sent.EndToken; ci++ {
 		ch := chunks[ci]
 		if ch.Kind != doc.NounPhrase {
@@ -194,7 +197,7 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 		}
 		// "the official", "the illegal regime": a definite phrase of
 		// adjectives and a role refers back.
-		bare := roleStart > a && definiteDets[s.tok(d, a)]
+		bare := roleStart > a && isDefiniteDet(s.tok(d, a))
 		for k := a + 1; k < roleStart && bare; k++ {
 			bare = d.Tokens[k].Tag == "JJ" || d.Tokens[k].Tag == "VBN"
 		}
@@ -234,6 +237,7 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			s.coordinated(d, sent, demonymAt, c)
 		}
 	}
+	s.nextChunk = ci
 }
 
 // mayEndRole reports tags a role noun's last word can carry: pronouns,
@@ -321,7 +325,7 @@ func (s *Stage) lastPerson(k int) *cand {
 // sector covering token k.
 func (s *Stage) personAt(k int) (*cand, bool) {
 	for i := range s.cands {
-		if c := &s.cands[i]; c.first <= k && k < c.end && c.Type == doc.Person && c.CountryCode != "" && stateSectors[c.SectorCode] {
+		if c := &s.cands[i]; c.first <= k && k < c.end && c.Type == doc.Person && c.CountryCode != "" && isStateSector(c.SectorCode) {
 			return c, true
 		}
 	}
@@ -332,7 +336,7 @@ func (s *Stage) personAt(k int) (*cand, bool) {
 // not an international body, qualifies a role as its own.
 func (s *Stage) gpeAt(k int) (*cand, bool) {
 	for i := range s.cands {
-		if c := &s.cands[i]; c.first <= k && k < c.end && c.Type == doc.GPE && len(c.CountryCode) == 3 && !international[c.CountryCode] {
+		if c := &s.cands[i]; c.first <= k && k < c.end && c.Type == doc.GPE && len(c.CountryCode) == 3 && !isInternational(c.CountryCode) {
 			return c, true
 		}
 	}

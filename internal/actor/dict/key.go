@@ -80,9 +80,10 @@ const wordSeparators = " ,.'()-/&;:"
 // nameStartPrefixes records in starts the prefixes of key that a
 // tokenizer could make its first token: those ending on either side of
 // each punctuation mark or space ("u", "u.", "u.s", "u.s." for "u.s.
-// army"; "al" for "al-qaeda"), and the whole key. A key opening with "the"
-// adds the prefixes of the rest too, since the recognizer meets the name
-// at the word after the article. Holding every split point keeps the
+// army"; "al" for "al-qaeda"), and the whole first word; none reaches
+// past a space, which no token contains. A key opening with "the" adds
+// the prefixes of the rest too, since the recognizer meets the name at
+// the word after the article. Holding every split point keeps the
 // index independent of how the tokenizer treats punctuation. Each prefix
 // maps to a generous bound on the tokens from it to the key's end: one
 // more than tokenSpan's estimate, for a prefix the tokenizer might split.
@@ -90,13 +91,21 @@ func nameStartPrefixes(key string, starts map[string]int) {
 	for {
 		n := tokenSpan(key) + 1
 		note := func(p string) { starts[p] = max(starts[p], n) }
-		note(key)
-		for i := 0; i < len(key); i++ {
-			if strings.IndexByte(wordSeparators, key[i]) >= 0 {
+		// A token holds no space, so the prefixes end at the first
+		// one: longer ones would only fill the table's cache lines.
+		first := key
+		if sp := strings.IndexByte(key, ' '); sp >= 0 {
+			first = key[:sp]
+		}
+		if first != "" {
+			note(first)
+		}
+		for i := 0; i < len(first); i++ {
+			if strings.IndexByte(wordSeparators, first[i]) >= 0 {
 				if i > 0 {
-					note(key[:i])
+					note(first[:i])
 				}
-				note(key[:i+1])
+				note(first[:i+1])
 			}
 		}
 		rest, ok := strings.CutPrefix(key, "the ")
