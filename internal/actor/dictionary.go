@@ -105,12 +105,13 @@ type WordFlags uint8
 
 // Word flags.
 const (
-	WordStartsName WordFlags = 1 << iota // some name, acronym or discard may begin with it (also after "the")
-	WordEndsRole                         // some role noun ends with it ("leadership")
-	WordRole                             // it is a role noun by itself
-	WordPersonRole                       // it is a role noun denoting a person ("minister")
-	WordDemonym                          // its best coding is a demonym ("Armenian")
-	WordCountry                          // its best coding is a country ("Armenia")
+	WordStartsName    WordFlags = 1 << iota // some name, acronym or discard may begin with it (also after "the")
+	WordEndsRole                            // some role noun ends with it ("leadership")
+	WordRole                                // it is a role noun by itself
+	WordPersonRole                          // it is a role noun denoting a person ("minister")
+	WordDemonym                             // its best coding is a demonym ("Armenian")
+	WordCountry                             // its best coding is a country ("Armenia")
+	WordStartsDiscard                       // some discard may begin with it (also after "the")
 
 	wordKnown WordFlags = 1 << 7 // the Stage's memo holds the flags
 )
@@ -144,7 +145,7 @@ func WordInfoOf(d Dictionary, w string) WordInfo {
 	if ix, ok := d.(WordIndex); ok {
 		return ix.WordInfo(w)
 	}
-	wi := WordInfo{Flags: WordStartsName | WordEndsRole, NameWords: Unbounded, RoleWords: Unbounded}
+	wi := WordInfo{Flags: WordStartsName | WordStartsDiscard | WordEndsRole, NameWords: Unbounded, RoleWords: Unbounded}
 	if r, ok := d.Role(w); ok {
 		wi.Flags |= WordRole
 		if r.Person {

@@ -46,17 +46,18 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 			continue
 		}
 		run := s.nameRun(d, sent, i, maxW)
-		if dict.Discard(s.key(d, i, i+run)) {
+		discardable := wi.Flags&WordStartsDiscard != 0
+		if discardable && dict.Discard(s.key(d, i, i+run)) {
 			continue
 		}
 		for L := min(run, int(wi.NameWords)); L >= 1; L-- {
 			k := s.key(d, i, i+L)
-			if L == 1 && dict.Discard(k) {
+			if L == 1 && discardable && dict.Discard(k) {
 				// A discarded word alone ("North") may still open a
 				// name ("North Korea"), tried above.
 				break
 			}
-			if L > 1 && dict.Discard(k) {
+			if L > 1 && discardable && dict.Discard(k) {
 				// "New Jersey" is not Jersey: skip the whole phrase.
 				for m := i; m < i+L; m++ {
 					s.covered[m] = true
@@ -301,7 +302,7 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 	for j > i && isRunConnector(s.tok(d, j-1)) {
 		j--
 	}
-	if j <= i || dict.Discard(s.key(d, i, j)) {
+	if j <= i || (s.word(d, i)&WordStartsDiscard != 0 && dict.Discard(s.key(d, i, j))) {
 		return
 	}
 	// Sentence-initial words that are capitalised only because they

@@ -79,11 +79,15 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 		c.Name = d.Text[d.Tokens[roleStart].Start:d.Tokens[b-1].End]
 		c.SectorCode, c.OtherSectorCodes = role.Sector, role.Others
 		c.plural = role.Plural
-		// The rule is assembled in a buffer and copied once: most
-		// phrases gain a qualifier or two, and each concatenation would
-		// allocate.
-		rule := append(s.roleRule[:0], "role "...)
-		rule = append(rule, role.Rule...)
+		// The rule is gathered as parts and joined once, through the
+		// stage's cache of recent joins: most phrases gain a qualifier
+		// or two, and each concatenation would allocate.
+		rule := s.roleRule[:0]
+		if role.RoleRule != "" {
+			rule = append(rule, role.RoleRule)
+		} else {
+			rule = append(rule, "role ", role.Rule)
+		}
 		possessive := false
 
 		// The country: a demonym or country inside the phrase, a
@@ -96,7 +100,7 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 				if org, ok := s.orgAt(k); ok {
 					country = org.CountryCode
 					c.SectorCode, c.OtherSectorCodes = org.SectorCode, org.OtherSectorCodes
-					rule = append(append(rule, " +org_modifier "...), org.Rule...)
+					rule = append(rule, " +org_modifier ", org.Rule)
 					break
 				}
 				// "Ivory Coast rebels", "Russia troops": a country's name
@@ -106,12 +110,12 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 				// known office holder's name stands for their state.
 				if p, ok := s.personAt(k); ok {
 					country = p.CountryCode
-					rule = append(append(rule, " +person_modifier "...), p.Rule...)
+					rule = append(rule, " +person_modifier ", p.Rule)
 					break
 				}
 				if g, ok := s.gpeAt(k); ok {
 					country, demonymAt = g.CountryCode, k
-					rule = append(append(rule, " +country_modifier "...), g.Rule...)
+					rule = append(rule, " +country_modifier ", g.Rule)
 					break
 				}
 				continue
@@ -131,7 +135,7 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			if cd, ok := dict.Phrase(s.tok(d, k)); ok && cd.Country != "" &&
 				(cd.Kind == KindDemonym || cd.Kind == KindCountry) {
 				country, demonymAt = cd.Country, k
-				rule = append(append(rule, " +demonym "...), cd.Rule...)
+				rule = append(rule, " +demonym ", cd.Rule)
 				break
 			}
 		}
@@ -139,7 +143,7 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			if t := s.tok(d, a-1); t == "'s" || t == "’s" {
 				if cc, cr, start := s.countryBefore(d, sent, a); cc != "" {
 					country = cc
-					rule = append(append(rule, " +possessive "...), cr...)
+					rule = append(rule, " +possessive ", cr)
 					possessive = true
 					c.Start = d.Tokens[start].Start
 				}
@@ -150,7 +154,7 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			// organisation or country named before.
 			if o := s.lastOwner(d, a, det == "their"); o != nil {
 				country = o.CountryCode
-				rule = append(rule, " +possessive_pronoun"...)
+				rule = append(rule, " +possessive_pronoun")
 				possessive = true
 			}
 		}
@@ -159,20 +163,20 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			// latest person named before in the sentence.
 			if p := s.lastPerson(a); p != nil {
 				country = p.CountryCode
-				rule = append(rule, " +possessive_pronoun"...)
+				rule = append(rule, " +possessive_pronoun")
 				possessive = true
 			}
 		}
 		if country == "" {
 			if cc, ok := s.ofCountry(d, sent, b); ok {
 				country = cc
-				rule = append(rule, " +of_country"...)
+				rule = append(rule, " +of_country")
 			}
 		}
 		if country == "" && (role.Person || role.Plural) {
 			if cc, ok := s.fromMember(d, sent, b); ok {
 				country = cc
-				rule = append(rule, " +from_body"...)
+				rule = append(rule, " +from_body")
 			}
 		}
 		if country == "" {
@@ -183,7 +187,7 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 				if cd.Kind == KindPRE {
 					c.SectorCode, c.OtherSectorCodes = cd.Sector, nil
 				}
-				rule = append(append(rule, " +in_seat "...), cd.Rule...)
+				rule = append(rule, " +in_seat ", cd.Rule)
 				c.End = d.Tokens[end-1].End
 				c.end = end
 			}
@@ -217,16 +221,16 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			// nature takes its PLOVER code (NGO) when the text names no
 			// state for it, rather than the dateline's.
 			country = role.Country
-			rule = append(rule, " +role_country"...)
+			rule = append(rule, " +role_country")
 			c.ref = refNone
 		case country == "":
 			c.ref = refNone
 		}
 		c.CountryCode = country
-		if role.RoleRule != "" && len(rule) == len(role.RoleRule) {
-			c.Rule = role.RoleRule // nothing was added to it
+		if len(rule) == 1 {
+			c.Rule = rule[0] // nothing was added to it
 		} else {
-			c.Rule = s.rules.intern(rule)
+			c.Rule = s.rules.join(rule...)
 		}
 		c.Name = s.phraseName(d, a, b)
 		s.add(c)

@@ -138,10 +138,11 @@ func (d *Dict) Phrase(key string) (actor.Coding, bool) {
 // always start a name, since their folding may differ from the key's.
 func (d *Dict) WordInfo(word string) actor.WordInfo {
 	wi := d.words.get(word)
-	if wi.Flags&actor.WordStartsName == 0 {
+	const starts = actor.WordStartsName | actor.WordStartsDiscard
+	if wi.Flags&starts != starts {
 		for i := 0; i < len(word); i++ {
 			if word[i] >= 0x80 {
-				wi.Flags |= actor.WordStartsName
+				wi.Flags |= starts
 				wi.NameWords = actor.Unbounded
 				break
 			}

@@ -672,13 +672,18 @@ func wordIndex(d *Dict) map[string]actor.WordInfo {
 	for k := range d.exact {
 		nameStartPrefixes(Key(k), starts)
 	}
+	discardStarts := make(map[string]int, 2*len(d.discards))
 	for k := range d.discards {
 		nameStartPrefixes(k, starts)
+		nameStartPrefixes(k, discardStarts)
 	}
 	words := make(map[string]actor.WordInfo, len(starts)+len(d.roles))
 	for w, n := range starts {
 		wi := words[w]
 		wi.Flags |= actor.WordStartsName
+		if _, ok := discardStarts[w]; ok {
+			wi.Flags |= actor.WordStartsDiscard
+		}
 		wi.NameWords = bound(n)
 		words[w] = wi
 	}

@@ -64,15 +64,29 @@ func (t *wordTable) get(w string) actor.WordInfo {
 	}
 }
 
-// wordHash is FNV-1a with a final mix: words are short, and a call into
-// a general-purpose hash costs more than hashing them inline.
+// wordHash hashes a key eight bytes at a time with a multiply-xorshift
+// mix: keys are short, a call into a general-purpose hash costs more
+// than hashing them inline, and a byte-at-a-time loop was a tenth of the
+// recognizer's time. Both halves of the result are used (slot and
+// fingerprint), so it ends with a full avalanche.
 func wordHash(w string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(w); i++ {
-		h ^= uint64(w[i])
-		h *= 1099511628211
+	const m = 0x9e3779b97f4a7c15
+	h := uint64(len(w)) * m
+	for len(w) >= 8 {
+		v := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		h = (h ^ v) * m
+		h ^= h >> 32
+		w = w[8:]
 	}
-	h ^= h >> 29
+	var v uint64
+	for i := 0; i < len(w); i++ {
+		v |= uint64(w[i]) << (8 * i)
+	}
+	h = (h ^ v) * m
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
 	return h
 }
 

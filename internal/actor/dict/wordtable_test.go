@@ -72,11 +72,13 @@ func TestWordInfoOfDefaultDictionary(t *testing.T) {
 		{"ministry", actor.WordRole | actor.WordEndsRole, actor.WordPersonRole},
 		{"leadership", actor.WordEndsRole, 0},
 		{"however", 0, actor.WordRole | actor.WordEndsRole | actor.WordStartsName},
-		{"école", actor.WordStartsName, 0}, // non-ASCII words are never ruled out
+		{"tuesday", actor.WordStartsName | actor.WordStartsDiscard, 0},
+		{"armenia", actor.WordStartsName, actor.WordStartsDiscard},
+		{"école", actor.WordStartsName | actor.WordStartsDiscard, 0}, // non-ASCII words are never ruled out
 	} {
 		got := d.WordInfo(tc.word).Flags
 		if got&tc.want != tc.want || got&tc.none != 0 {
-			t.Errorf("WordInfo(%q).Flags = %06b; want bits %06b set and %06b clear", tc.word, got, tc.want, tc.none)
+			t.Errorf("WordInfo(%q).Flags = %07b; want bits %07b set and %07b clear", tc.word, got, tc.want, tc.none)
 		}
 	}
 	if n := d.WordInfo("minister").RoleWords; n < 2 {
