@@ -27,8 +27,6 @@ package actor
 import (
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/text"
@@ -146,7 +144,7 @@ func (s *Stage) Process(d *doc.Doc) error {
 	s.nameOpen = slices.Grow(s.nameOpen[:0], len(d.Tokens))[:len(d.Tokens)]
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
-		s.capital[i] = capitalOf(d, i)
+		s.capital[i] = t.Upper
 		s.spans[i] = tokenSpan{int32(t.Start), int32(t.End)}
 		// A name may also open with a lower-case Arabic article
 		// ("al-Qaeda"); the names pass asks of every token, so the
@@ -296,20 +294,6 @@ func (s *Stage) key(d *doc.Doc, i, j int) string {
 // isCap reports a word token that starts with a capital letter, from the
 // table Process fills once per document.
 func (s *Stage) isCap(_ *doc.Doc, i int) bool { return s.capital[i] }
-
-// capitalOf is the test behind the table.
-func capitalOf(d *doc.Doc, i int) bool {
-	t := &d.Tokens[i]
-	if t.Kind != doc.Word {
-		return false
-	}
-	c := d.Text[t.Start]
-	if c < utf8.RuneSelf {
-		return c >= 'A' && c <= 'Z'
-	}
-	r, _ := utf8.DecodeRuneInString(d.Text[t.Start:t.End])
-	return unicode.IsUpper(r)
-}
 
 func isProperTag(tag string) bool { return tag == "NNP" || tag == "NNPS" }
 

@@ -182,7 +182,12 @@ const (
 type Token struct {
 	Span
 	Kind TokenKind
-	Tag  string
+	// Upper reports a word whose first letter is upper or title case.
+	// The tokenizer decides it anyway, for sentence bounds; the stages
+	// that look for names read it here instead of decoding the rune
+	// again.
+	Upper bool
+	Tag   string
 	// SpaceBefore reports whether white space separates the token from the
 	// previous one; it lets readers rebuild surface strings without
 	// guessing.

@@ -15,8 +15,6 @@ package geo
 import (
 	"math"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/geo/gazetteer"
@@ -218,14 +216,7 @@ func properTag(tag string) bool { return tag == "NNP" || tag == "NNPS" }
 
 // isCapWord reports whether token i is a word starting with an upper-case
 // letter.
-func isCapWord(d *doc.Doc, i int) bool {
-	t := d.Tokens[i]
-	if t.Kind != doc.Word {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(d.Text[t.Start:t.End])
-	return unicode.IsUpper(r)
-}
+func isCapWord(d *doc.Doc, i int) bool { return d.Tokens[i].Upper }
 
 // overlapsActor reports whether s overlaps a person or organisation found
 // by the actor stage ("Jordan Peterson", "Paris Saint-Germain").

@@ -78,6 +78,7 @@ func (a *Annotator) Process(d *doc.Doc) error {
 		d.Tokens[i] = doc.Token{
 			Span:        doc.Span{Start: t.start, End: t.end},
 			Kind:        t.kind,
+			Upper:       t.flags&fUpper != 0,
 			Tag:         m.tagNames[tags[i]],
 			SpaceBefore: t.start > prevEnd,
 		}

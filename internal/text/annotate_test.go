@@ -104,6 +104,26 @@ func TestTokenKinds(t *testing.T) {
 	}
 }
 
+func TestTokenUpper(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		upper []bool
+	}{
+		{"Élodie met the UN envoy in 2024.", []bool{true, false, false, true, false, false, false, false}},
+		{"“Kyiv” said 3rd-party ǅemal", []bool{false, true, false, false, false, true}},
+	} {
+		d := annotate(t, tc.text)
+		if len(d.Tokens) != len(tc.upper) {
+			t.Fatalf("%q: got tokens %q, want %d", tc.text, tokenTexts(d), len(tc.upper))
+		}
+		for i, tk := range d.Tokens {
+			if tk.Upper != tc.upper[i] {
+				t.Errorf("%q token %d %q: Upper %v, want %v", tc.text, i, d.SpanText(tk.Span), tk.Upper, tc.upper[i])
+			}
+		}
+	}
+}
+
 func sentenceTexts(d *doc.Doc) []string {
 	out := make([]string, len(d.Sentences))
 	for i, s := range d.Sentences {
