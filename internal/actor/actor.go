@@ -61,9 +61,7 @@ type Stage struct {
 	r         *Recognizer
 	lower     string
 	covered   []bool
-	capital   []bool // token i starts with a capital letter
 	spans     []tokenSpan
-	nameOpen  []bool // token i may open a name: capitalised, or an Arabic article
 	cands     []cand
 	order     []int32 // cands by position, for coreference
 	keyBuf    []byte
@@ -139,17 +137,10 @@ func (s *Stage) Process(d *doc.Doc) error {
 	}
 	s.covered = s.covered[:len(d.Tokens)]
 	clear(s.covered)
-	s.capital = slices.Grow(s.capital[:0], len(d.Tokens))[:len(d.Tokens)]
 	s.spans = slices.Grow(s.spans[:0], len(d.Tokens))[:len(d.Tokens)]
-	s.nameOpen = slices.Grow(s.nameOpen[:0], len(d.Tokens))[:len(d.Tokens)]
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
-		s.capital[i] = t.Upper
 		s.spans[i] = tokenSpan{int32(t.Start), int32(t.End)}
-		// A name may also open with a lower-case Arabic article
-		// ("al-Qaeda"); the names pass asks of every token, so the
-		// answer is worked out here while the token is at hand.
-		s.nameOpen[i] = s.capital[i] || (t.End-t.Start >= 4 && arabicArticle(d.Text[t.Start:t.End]))
 	}
 	s.words = slices.Grow(s.words[:0], len(d.Tokens))[:len(d.Tokens)]
 	clear(s.words)
@@ -291,9 +282,8 @@ func (s *Stage) key(d *doc.Doc, i, j int) string {
 	return strings.ReplaceAll(string(b), "’", "'")
 }
 
-// isCap reports a word token that starts with a capital letter, from the
-// table Process fills once per document.
-func (s *Stage) isCap(_ *doc.Doc, i int) bool { return s.capital[i] }
+// isCap reports a word token that starts with a capital letter.
+func (s *Stage) isCap(d *doc.Doc, i int) bool { return d.Tokens[i].Upper }
 
 func isProperTag(tag string) bool { return tag == "NNP" || tag == "NNPS" }
 

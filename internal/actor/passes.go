@@ -30,7 +30,9 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 	dict := s.r.dict
 	maxW := dict.MaxWords()
 	for i := sent.FirstToken; i < sent.EndToken; i++ {
-		if s.covered[i] || !s.nameOpen[i] {
+		// A name may also open with a lower-case Arabic article
+		// ("al-Qaeda").
+		if s.covered[i] || !(d.Tokens[i].Upper || arabicArticle(raw(d, i))) {
 			continue
 		}
 		var best int
