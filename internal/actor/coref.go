@@ -2,6 +2,7 @@ package actor
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dateline-project/dateline/internal/doc"
 )
@@ -20,7 +21,6 @@ type corefState struct {
 	surnames   map[string]int    // lower-case last word of a person's name -> person
 	lastPerson int               // root of the most recent person mention
 	recent     []int             // roots of recent mentions, newest last
-	lowerNames []string          // lower-case Name of each entity, by index
 	lowered    map[string]string // canonical name -> lower case, across documents
 	rules      *ruleNames        // the Stage's
 }
@@ -35,7 +35,6 @@ func (c *corefState) reset(d *doc.Doc) {
 	clear(c.surnames)
 	c.lastPerson = -1
 	c.recent = c.recent[:0]
-	c.lowerNames = c.lowerNames[:0]
 	c.dateline = ""
 	if d.Dateline != nil {
 		c.dateline = d.Dateline.CountryCode
@@ -106,7 +105,7 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 		} else {
 			r = co.findRecent(d, func(i int, e *doc.Entity) bool {
 				return (e.Type == doc.Org || e.Type == doc.Role) && e.Antecedent < 0 && e.CountryCode != "" &&
-					strings.Contains(co.lowerName(d, i), c.roleKey)
+					co.nameContains(d, i, c.roleKey)
 			})
 		}
 		if r >= 0 {
@@ -151,20 +150,34 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 	co.recent = append(co.recent, r)
 }
 
-// lowerName returns the lower-case name of entity i, computed once.
-func (co *corefState) lowerName(d *doc.Doc, i int) string {
-	for len(co.lowerNames) <= i {
-		co.lowerNames = append(co.lowerNames, "")
-	}
-	if co.lowerNames[i] == "" {
-		e := &d.Entities[i]
-		if len(d.Lower) == len(d.Text) && e.End <= len(d.Text) && d.Text[e.Start:e.End] == e.Name {
-			co.lowerNames[i] = d.Lower[e.Start:e.End]
-		} else {
-			co.lowerNames[i] = co.lowerCanonical(e.Name)
+// nameContains reports whether entity i's name contains key, a
+// lower-case role, ignoring case. ASCII names, nearly all, are compared
+// in place; lower-casing every candidate allocated or hashed for each
+// definite description.
+func (co *corefState) nameContains(d *doc.Doc, i int, key string) bool {
+	name := d.Entities[i].Name
+	for k := 0; k < len(name); k++ {
+		if name[k] >= utf8.RuneSelf {
+			return strings.Contains(co.lowerCanonical(name), key)
 		}
 	}
-	return co.lowerNames[i]
+	for k := 0; k+len(key) <= len(name); k++ {
+		m := 0
+		for m < len(key) {
+			c := name[k+m]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != key[m] {
+				break
+			}
+			m++
+		}
+		if m == len(key) {
+			return true
+		}
+	}
+	return false
 }
 
 // lowerCanonical lower-cases a name the dictionary gave, remembering it:
