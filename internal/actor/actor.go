@@ -253,7 +253,7 @@ func (s *Stage) lookupWord(w string) WordInfo {
 
 // raw returns the text of token i as written.
 func raw(d *doc.Doc, i int) string {
-	t := d.Tokens[i]
+	t := &d.Tokens[i]
 	return d.Text[t.Start:t.End]
 }
 

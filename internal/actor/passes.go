@@ -32,7 +32,7 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 	for i := sent.FirstToken; i < sent.EndToken; i++ {
 		// A name may also open with a lower-case Arabic article
 		// ("al-Qaeda").
-		if s.covered[i] || !(d.Tokens[i].Upper || arabicArticle(raw(d, i))) {
+		if s.covered[i] || !(d.Tokens[i].Upper || s.mayBeArabicArticle(i) && arabicArticle(raw(d, i))) {
 			continue
 		}
 		var best int
@@ -598,6 +598,14 @@ func (s *Stage) apposition(d *doc.Doc, sent *doc.Sentence, k int) (Role, string,
 
 func isFiniteVerb(tag string) bool {
 	return tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD"
+}
+
+// mayBeArabicArticle is arabicArticle's first test, on the compact copies
+// of the token: most tokens fail it without the token being read.
+func (s *Stage) mayBeArabicArticle(i int) bool {
+	sp := s.spans[i]
+	c := s.lower[sp.start]
+	return sp.end-sp.start >= 4 && (c == 'a' || c == 'e')
 }
 
 // arabicArticle reports a name written with a lower-case Arabic article

@@ -299,7 +299,7 @@ func (s *Stage) lastOwner(d *doc.Doc, k int, plural bool) *cand {
 // Poland and Lithuania").
 func (s *Stage) prepositionalObject(d *doc.Doc, k int) bool {
 	for j := k - 1; j >= 0 && j >= k-8; j-- {
-		t := d.Tokens[j]
+		t := &d.Tokens[j]
 		switch {
 		case t.Tag == "IN" || t.Tag == "TO":
 			return true
@@ -518,7 +518,7 @@ func (s *Stage) demonymModifier(d *doc.Doc, a, b int) {
 // makes the phrase an object or an oblique: a verb or a preposition
 // other than those that introduce an agent or a source.
 func objectPosition(d *doc.Doc, k int) bool {
-	t := d.Tokens[k]
+	t := &d.Tokens[k]
 	switch {
 	case strings.HasPrefix(t.Tag, "VB"):
 		return true
