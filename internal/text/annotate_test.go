@@ -238,6 +238,8 @@ func TestChunks(t *testing.T) {
 			"NP[Armenia|Armenia] VG[continues|continues] VG[to maintain|maintain] NP[illegal control|control]"},
 		{"numbers", "Police detained 27 people on September 12.",
 			"NP[Police|Police] VG[detained|detained] NP[27 people|people] NP[September 12|September]"},
+		{"participle before a noun", "The ruling party won.",
+			"NP[The ruling party|party] VG[won|won]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -250,6 +252,36 @@ func TestChunks(t *testing.T) {
 				t.Errorf("chunks of %q:\n got %s\nwant %s", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestChunkEndsBeforeVerbAfterNoun checks that a past participle after a
+// noun ends the noun phrase, whatever tag the tagger gives the word after
+// it: the subject must not swallow its verb.
+func TestChunkEndsBeforeVerbAfterNoun(t *testing.T) {
+	for _, in := range []string{
+		// The tagger reads the verbs here as participles.
+		"The Lebanese army deployed troops and armoured vehicles at the junctions.",
+		"Turkish forces reopened Sunday the border gate.",
+	} {
+		d := annotate(t, in)
+		seen := false
+		for k := 1; k < len(d.Tokens); k++ {
+			seen = seen || d.Tokens[k].Tag == "VBN" && strings.HasPrefix(d.Tokens[k-1].Tag, "NN")
+		}
+		if !seen {
+			t.Fatalf("%q: the tagger no longer reads a participle after a noun here; choose another sentence", in)
+		}
+		for _, c := range d.Chunks {
+			if c.Kind != doc.NounPhrase {
+				continue
+			}
+			for k := c.FirstToken + 1; k <= c.Head; k++ {
+				if d.Tokens[k].Tag == "VBN" && strings.HasPrefix(d.Tokens[k-1].Tag, "NN") {
+					t.Errorf("%q: noun phrase %q holds a participle after a noun", in, d.SpanText(c.Span))
+				}
+			}
+		}
 	}
 }
 

@@ -95,8 +95,13 @@ func chunkSentence(toks []doc.Token, cls []uint16, first, end int, out []doc.Chu
 					lastNum = j
 				case cj&tcAdj != 0:
 					lastAdj = j
-				case cj&tcPart != 0 && j > i && j+1 < end && cls[j+1]&(tcNoun|tcAdj) != 0:
-					// A participle inside the phrase: "the ruling party".
+				case cj&tcPart != 0 && j > i && j+1 < end && cls[j+1]&(tcNoun|tcAdj) != 0 &&
+					!(cls[j-1]&tcNoun != 0 && toks[j].Tag == "VBN"):
+					// A participle inside the phrase: "the ruling party",
+					// "oil producing states". A past participle right
+					// after a noun is the verb of its clause, mistagged
+					// or reduced ("troops lifted Friday a blockade"),
+					// not a modifier of what follows.
 				default:
 					goto done
 				}
