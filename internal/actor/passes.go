@@ -413,9 +413,16 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 			s.covered[k] = true
 		}
 	case j < sent.EndToken && raw(d, j) == ",":
-		if role, cc, ok := s.apposition(d, sent, j+1); ok {
-			c.SectorCode, c.OtherSectorCodes, c.CountryCode = role.Sector, role.Others, cc
+		if role, owner, ok := s.apposition(d, sent, j+1); ok {
+			c.SectorCode, c.OtherSectorCodes, c.CountryCode = role.Sector, role.Others, owner.Country
 			c.Rule = s.rules.join("apposition ", role.Rule)
+			if owner.Kind == KindOrg && owner.Sector != "" {
+				// "head of the ICRC delegation", "the UN envoy": the
+				// office is the organisation's, and so is the sector,
+				// as in the role pass's organisation modifier.
+				c.SectorCode, c.OtherSectorCodes = owner.Sector, owner.Others
+				c.Rule = s.rules.join("apposition ", role.Rule, " +org ", owner.Rule)
+			}
 			c.conf = 0.8
 			break
 		}
@@ -544,56 +551,80 @@ func (s *Stage) fromMember(d *doc.Doc, sent *doc.Sentence, j int) (string, bool)
 // of saying and returns the first person role in it and the first country
 // it names: "Hikmet Hajiyev, Assistant to the President of Azerbaijan -
 // head of the Foreign Policy Department ..., said".
-func (s *Stage) apposition(d *doc.Doc, sent *doc.Sentence, k int) (Role, string, bool) {
+func (s *Stage) apposition(d *doc.Doc, sent *doc.Sentence, k int) (Role, Coding, bool) {
 	dict := s.r.dict
 	var role Role
 	found := false
-	country := ""
+	var owner Coding
+	roleEnd := -1
 	end := min(sent.EndToken, k+40)
-	// The apposition must open with a role, maybe after a determiner or
-	// a demonym: "the minister", "Armenian foreign minister", "head of".
+	// The apposition must open with a role, maybe after a determiner, a
+	// demonym, a country or an organisation: "the minister", "Armenian
+	// foreign minister", "the UN envoy", "head of".
 	opener := false
-	for m := k; m < end && m < k+4; m++ {
+	for m := k; m < end && m < k+6; {
 		if _, ok := dict.Role(s.tok(d, m)); ok {
 			opener = true
 			break
 		}
-		t := s.tok(d, m)
-		if t != "the" && t != "a" && t != "an" && t != "its" && t != "his" && t != "her" {
-			if c, ok := dict.Phrase(t); !ok || (c.Kind != KindDemonym && c.Kind != KindCountry) {
-				if !(d.Tokens[m].Tag == "JJ") {
-					break
-				}
-			}
+		if t := s.tok(d, m); t == "the" || t == "a" || t == "an" || t == "its" || t == "his" || t == "her" {
+			m++
+			continue
 		}
+		if _, L := s.appositionOwner(d, m, end); L > 0 {
+			m += L
+			continue
+		}
+		// Adjectives, a possessive's "'s" and nouns modifying the next
+		// one: "Chile's ambassador", "the relief coordinator".
+		if tag := d.Tokens[m].Tag; tag == "JJ" || tag == "POS" || isNounTag(tag) && m+1 < end && isNounTag(d.Tokens[m+1].Tag) {
+			m++
+			continue
+		}
+		break
 	}
 	if !opener {
-		return role, "", false
+		return role, owner, false
 	}
 	for m := k; m < end; m++ {
 		t := s.tok(d, m)
-		if t == "," || speechVerbs[t] || (m > k && isFiniteVerb(d.Tokens[m].Tag)) {
+		// A possessive "'s" the tagger read as "is" does not end it.
+		if t == "," || speechVerbs[t] || (m > k && isFiniteVerb(d.Tokens[m].Tag) && t != "'s" && t != "’s") {
 			break
 		}
-		if !found {
+		if !found || m == roleEnd {
+			// A role right after the one found is its head: "chief
+			// economist" is an economist, though "chief" is a role too.
 			for L := min(4, end-m); L >= 1; L-- {
 				if r, ok := dict.Role(s.key(d, m, m+L)); ok && r.Person && r.Sector != "" {
-					role, found = r, true
+					role, found, roleEnd = r, true, m+L
 					break
 				}
 			}
 		}
-		if country == "" {
-			for L := min(3, end-m); L >= 1; L-- {
-				if c, ok := dict.Phrase(s.key(d, m, m+L)); ok && c.Country != "" &&
-					(c.Kind == KindCountry || c.Kind == KindDemonym || c.Kind == KindCapital) {
-					country = c.Country
-					break
-				}
-			}
+		if owner.Country == "" {
+			owner, _ = s.appositionOwner(d, m, end)
 		}
 	}
-	return role, country, found
+	return role, owner, found
+}
+
+// appositionOwner reads, at token m, a name that says whose office an
+// apposition describes: a country, its demonym or capital, or an
+// organisation with a code of its own ("the UN envoy": UNO). It returns
+// the name's coding and its length in tokens, or 0.
+func (s *Stage) appositionOwner(d *doc.Doc, m, end int) (Coding, int) {
+	for L := min(4, end-m); L >= 1; L-- {
+		c, ok := s.r.dict.Phrase(s.key(d, m, m+L))
+		if !ok || c.Country == "" {
+			continue
+		}
+		switch c.Kind {
+		case KindCountry, KindDemonym, KindCapital, KindOrg:
+			return c, L
+		}
+	}
+	return Coding{}, 0
 }
 
 func isFiniteVerb(tag string) bool {

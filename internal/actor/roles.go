@@ -146,6 +146,15 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 					rule = append(rule, " +possessive ", cr)
 					possessive = true
 					c.Start = d.Tokens[start].Start
+				} else if org, ok := s.orgAt(a - 2); ok && org.end == a-1 {
+					// "the World Bank's chief economist": the office is
+					// the organisation's, as with an organisation
+					// modifier.
+					country = org.CountryCode
+					c.SectorCode, c.OtherSectorCodes = org.SectorCode, org.OtherSectorCodes
+					rule = append(rule, " +possessive_org ", org.Rule)
+					possessive = true
+					c.Start = org.Start
 				}
 			}
 		}
@@ -197,6 +206,7 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			// "Azerbaijan's partners" are not Azerbaijani, nor of the
 			// dateline's country.
 			country = ""
+			c.SectorCode, c.OtherSectorCodes = role.Sector, role.Others
 			c.noDefaultCountry = true
 		}
 		// "the official", "the illegal regime": a definite phrase of
