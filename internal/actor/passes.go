@@ -220,6 +220,10 @@ func (s *Stage) nameRun(d *doc.Doc, sent *doc.Sentence, i, max int) int {
 			j++
 			continue
 		}
+		if s.pluralPossessiveInName(d, sent, j) {
+			j++
+			continue
+		}
 		// Hyphenated or numbered parts ("G-7", "Group of 20").
 		if d.Tokens[j].Kind == doc.Number && j > i && isNameConnector(s.tok(d, j-1)) {
 			j++
@@ -231,6 +235,21 @@ func (s *Stage) nameRun(d *doc.Doc, sent *doc.Sentence, i, max int) int {
 		j--
 	}
 	return j - i
+}
+
+// pluralPossessiveInName reports an apostrophe at token j that joins a
+// plural to the rest of a name: "Kurdistan Workers' Party", "the
+// Teachers' Union". It is written against the word before and a
+// capitalised word follows.
+func (s *Stage) pluralPossessiveInName(d *doc.Doc, sent *doc.Sentence, j int) bool {
+	if j == sent.FirstToken || j+1 >= sent.EndToken || d.Tokens[j].SpaceBefore || !s.isCap(d, j+1) {
+		return false
+	}
+	if t := s.tok(d, j); t != "'" && t != "’" {
+		return false
+	}
+	prev := s.tok(d, j-1)
+	return s.isCap(d, j-1) && strings.HasSuffix(prev, "s")
 }
 
 func isNounTag(tag string) bool {
@@ -273,6 +292,10 @@ func (s *Stage) properRuns(d *doc.Doc, sent *doc.Sentence) {
 				if s.word(d, j)&(WordRole|WordPersonRole) == WordRole {
 					hasOrgWord = true
 				}
+				j++
+				continue
+			}
+			if s.pluralPossessiveInName(d, sent, j) {
 				j++
 				continue
 			}
@@ -360,6 +383,17 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 	if s.isRoleWord(d, j-1) {
 		if r, ok := dict.Role(s.key(d, i, j)); ok && r.Person {
 			return
+		}
+		// So is a capitalised office after an article, a possessive or
+		// an organisation ("the Emergency Relief Coordinator", "the
+		// UN Special Rapporteur"): names do not follow "the", and a
+		// person's surname that is also a role ("Martin Luther King")
+		// is never preceded by one.
+		if s.word(d, j-1)&WordPersonRole != 0 && i > sent.FirstToken {
+			prev := s.tok(d, i-1)
+			if _, org := s.orgAt(i - 1); org || prev == "the" || prev == "'s" || prev == "’s" {
+				return
+			}
 		}
 	}
 
