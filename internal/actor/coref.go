@@ -14,6 +14,12 @@ var genericPersonRoles = map[string]bool{
 	"leader": true, "diplomat": true, "envoy": true, "representative": true, "source": true,
 }
 
+// genericOrgRoles may describe any earlier named organisation: "the
+// agency said", "the group added".
+var genericOrgRoles = map[string]bool{
+	"agency": true, "organisation": true, "organization": true, "group": true, "body": true, "institution": true,
+}
+
 // corefState tracks what earlier mentions later ones may point to.
 type corefState struct {
 	dateline   string            // dateline country, for unqualified roles
@@ -107,6 +113,13 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 				return (e.Type == doc.Org || e.Type == doc.Role) && e.Antecedent < 0 && e.CountryCode != "" &&
 					co.nameContains(d, i, c.roleKey)
 			})
+			if r < 0 && genericOrgRoles[c.roleKey] {
+				// "The agency said": any organisation named before,
+				// whatever its name.
+				r = co.findRecent(d, func(i int, e *doc.Entity) bool {
+					return e.Type == doc.Org && e.Antecedent < 0 && e.CountryCode != ""
+				})
+			}
 		}
 		if r >= 0 {
 			rule := c.Rule

@@ -61,7 +61,11 @@ type Role struct {
 	Others    []string
 	Person    bool // denotes a person ("minister"), not a body ("ministry")
 	Title     bool // may stand before a name ("President", "Gen.")
-	Plural    bool // the matched form was plural
+	// NameOnly marks a body noun that names an actor only as the
+	// capitalised head of a name ("Kenya Ports Authority"); in lower
+	// case it is too often abstract ("the authority to sign").
+	NameOnly bool
+	Plural   bool // the matched form was plural
 	// Country is the international code a role takes when the text
 	// names no state for it ("a rights group" is NGO).
 	Country string

@@ -159,6 +159,21 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 		case KindOrg:
 			c.Type = doc.Org
 			c.Rule = s.kindRule(bc)
+			// "Germany's Federal Foreign Office", "the German Foreign
+			// Office": a state body the text gives to a state is that
+			// state's, whatever state the dictionary's entry of that
+			// name belongs to.
+			if isStateSector(bc.Sector) {
+				if cc, cr, start, ok := s.stateOfBody(d, sent, i); ok && cc != c.CountryCode {
+					// The entry's canonical name is the other state's
+					// body's; the text's own name stands instead.
+					c.first = start
+					c.Span.Start = d.Tokens[start].Start
+					c.CountryCode = cc
+					c.Name = d.Text[c.Start:c.End]
+					c.Rule = s.rules.join(c.Rule, " +state ", cr)
+				}
+			}
 		case KindPRE:
 			if isLocativePrep(prev) && !withThe {
 				continue
@@ -367,10 +382,14 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 		if c.CountryCode == "" && i > sent.FirstToken && !s.covered[i-1] {
 			// "the Latvian Constitutional Court": a demonym the tagger
 			// read as an adjective stays outside the run but still says
-			// whose body it is.
+			// whose body it is; so does a possessive ("Kenya's Interior
+			// Ministry").
 			if cc, cr, start := s.countryBefore(d, sent, i); cc != "" && start == i-1 {
 				c.CountryCode = cc
 				rule += " +demonym " + cr
+			} else if t := s.tok(d, i-1); cc != "" && (t == "'s" || t == "’s") {
+				c.CountryCode = cc
+				rule += " +possessive " + cr
 			}
 		}
 		c.Rule = rule
@@ -473,7 +492,8 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 			c.Rule = "surname"
 		case cue:
 			c.Rule = "name_speech_cue"
-		case j-nameStart <= 3 && allProper(d, nameStart, j) && (s.r.isPlace == nil || !s.r.isPlace(c.Name)):
+		case j-nameStart <= 3 && allProper(d, nameStart, j) && (s.r.isPlace == nil || !s.r.isPlace(c.Name)) &&
+			!s.afterLocative(sent, nameStart):
 			c.Rule = "name_shape"
 			c.conf = 0.4
 		default:
@@ -481,6 +501,43 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 		}
 	}
 	s.add(c)
+}
+
+// stateOfBody reads the state a body's name at token i is given to: a
+// possessive country or a demonym before it, past up to two capitalised
+// words that are part of the name but not of the dictionary's key
+// ("Federal"). start is the name's first token, those words included.
+func (s *Stage) stateOfBody(d *doc.Doc, sent *doc.Sentence, i int) (country, rule string, start int, ok bool) {
+	k := i
+	for n := 0; n < 2 && k-1 > sent.FirstToken && s.isCap(d, k-1) && !s.covered[k-1]; n++ {
+		if s.word(d, k-1)&(WordDemonym|WordCountry) != 0 {
+			break
+		}
+		k--
+	}
+	cc, cr, from := s.countryBefore(d, sent, k)
+	if cc == "" || from < sent.FirstToken {
+		return "", "", 0, false
+	}
+	// A bare country name before the body ("Kenya Ports Authority" is
+	// the run's, not read here) needs the possessive; a demonym does not.
+	if t := s.tok(d, k-1); t != "'s" && t != "’s" {
+		if c, ok := s.r.dict.Phrase(s.tok(d, k-1)); !ok || c.Kind != KindDemonym {
+			return "", "", 0, false
+		}
+	}
+	return cc, cr, k, true
+}
+
+// afterLocative reports a run that follows a locative preposition, maybe
+// with "the" between: "a clinic in the Bekaa Valley" names a place the
+// gazetteer may not hold, not a person.
+func (s *Stage) afterLocative(sent *doc.Sentence, i int) bool {
+	k := i - 1
+	if k >= sent.FirstToken && s.tok(nil, k) == "the" {
+		k--
+	}
+	return k >= sent.FirstToken && isLocativePrep(s.tok(nil, k))
 }
 
 // refSurname marks a lone capitalised word that is a person only if an

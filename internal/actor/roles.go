@@ -52,7 +52,7 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			if l > 1 && !mayOpenRole(d.Tokens[b-l].Tag) {
 				continue
 			}
-			if r, ok := dict.Role(s.key(d, b-l, b)); ok {
+			if r, ok := dict.Role(s.key(d, b-l, b)); ok && (!r.NameOnly || d.Tokens[b-1].Upper) {
 				role, L = r, l
 				break
 			}

@@ -140,7 +140,13 @@ func (p *Geoparser) find(d *doc.Doc) {
 			p.key = gazetteer.Fold(p.key[:0], d.Text[start:end])
 			if c := p.g.LookupKey(p.key); len(c) > 0 {
 				p.mentions = append(p.mentions, mention{Span: doc.Span{Start: start, End: end}, first: i, end: j + 1, cands: c, best: -1})
+				// Capitalised words straight after the match belong to
+				// a longer name the gazetteer lacks ("Galle Face
+				// Green"), not to a second place ("Green").
 				i = j + 1
+				for i <= last && isCapWord(d, i) {
+					i++
+				}
 				matched = true
 				break
 			}

@@ -78,6 +78,23 @@ func TestGeoparser_Cases(t *testing.T) {
 	}
 }
 
+// TestGeoparser_RestOfUnknownName checks that the capitalised words after
+// a place that opens a longer, unknown name are not read as places of
+// their own.
+func TestGeoparser_RestOfUnknownName(t *testing.T) {
+	for _, tc := range []struct{ text, absent string }{
+		{"Crowds gathered on Galle Face Green at dusk.", "Green"},
+		{"The rally moved to Nairobi Central Park later.", "Park"},
+	} {
+		d := parse(t, tc.text)
+		for _, p := range d.Places {
+			if d.SpanText(p.Span) == tc.absent {
+				t.Errorf("%q: %q read as a place of its own", tc.text, tc.absent)
+			}
+		}
+	}
+}
+
 type goldPlace struct {
 	Text      string `json:"text"`
 	Start     int    `json:"start"`

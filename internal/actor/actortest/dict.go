@@ -40,6 +40,7 @@ func Dict() actor.Dictionary {
 	f.phrases["world food programme"] = actor.Coding{Kind: actor.KindOrg, Name: "World Food Programme", Country: "UNO", Sector: "", Rule: "o:wfp"}
 	f.phrases["alpine relief league"] = actor.Coding{Kind: actor.KindOrg, Name: "Alpine Relief League", Country: "NGO", Sector: "MED", Rule: "o:arl"}
 	f.phrases["highland farmers' league"] = actor.Coding{Kind: actor.KindOrg, Name: "Highland Farmers' League", Country: "KEN", Sector: "LAB", Rule: "o:hfl"}
+	f.phrases["foreign office"] = actor.Coding{Kind: actor.KindOrg, Name: "Foreign Office of Russia", Country: "RUS", Sector: "GOV", Rule: "o:fo"}
 	f.phrases["sukhumi"] = actor.Coding{Kind: actor.KindPRE, Name: "Abkhazia authorities", Country: "GEO", Sector: "PRE", Rule: "p:abkhazia"}
 	f.phrases["al-nasr front"] = actor.Coding{Kind: actor.KindOrg, Name: "al-Nasr Front", Country: "KEN", Sector: "REB", Rule: "o:nasr"}
 	f.phrases["wambui"] = actor.Coding{Kind: actor.KindPerson, Name: "Ruth Wambui", Country: "KEN", Sector: "GOV", Rule: "p:wambui"}
@@ -79,6 +80,8 @@ func Dict() actor.Dictionary {
 	role("ambassador", "ambassadors", "GOV", true, true)
 	role("coordinator", "coordinators", "GOV", true, false)
 	role("union", "unions", "LAB", false, false)
+	f.roles["authority"] = actor.Role{Canonical: "authority", Sector: "GOV", NameOnly: true, Rule: "r:authority"}
+	role("agency", "agencies", "GOV", false, false)
 	role("chief", "chiefs", "GOV", true, false)
 	role("economist", "economists", "BUS", true, false)
 	f.discard["monday"] = true

@@ -569,7 +569,7 @@ func (b *builder) role(r lexicon.Record, cols map[string]bool, user bool) error 
 		return err
 	}
 	person := strings.ToLower(r.Get("person"))
-	if err := yesNo(r, "person", person, "yes", "no", "group"); err != nil {
+	if err := yesNo(r, "person", person, "yes", "no", "group", "name"); err != nil {
 		return err
 	}
 	title := strings.ToLower(get(r, cols, "title"))
@@ -577,6 +577,7 @@ func (b *builder) role(r lexicon.Record, cols map[string]bool, user bool) error 
 		return err
 	}
 	role.Person = person == "yes"
+	role.NameOnly = person == "name"
 	role.Title = title == "yes"
 	if cc := strings.ToUpper(get(r, cols, "unnamed_country")); cc != "" {
 		if !International[cc] {
