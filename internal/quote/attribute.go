@@ -129,6 +129,33 @@ func (a *attributor) speakerAt(k int) (ent int, mention doc.Span, ok bool) {
 	return e, m, true
 }
 
+// speakerAfterCue returns the speaker named from token k on, after an
+// inverted cue: "said the official", "said Finance Minister Ana Ruiz",
+// "said Lt. Col. Ravi Menon". The recognizer leaves a title out of the
+// person's mention, and words a name's dictionary key lacks out of an
+// organisation's ("Federal Foreign Office"), so capitalised words and
+// abbreviation points before the mention are stepped over.
+func (a *attributor) speakerAfterCue(k, end int) (int, doc.Span, bool) {
+	if e, m, ok := a.speakerAt(k); ok {
+		return e, m, true
+	}
+	if a.tok(k) == "the" {
+		k++
+		if e, m, ok := a.speakerAt(k); ok {
+			return e, m, true
+		}
+	}
+	for j := k; j < end && j < k+4; j++ {
+		if t := a.d.Tokens[j]; !t.Upper && a.tok(j) != "." {
+			break
+		}
+		if e, m, ok := a.speakerAt(j + 1); ok {
+			return e, m, true
+		}
+	}
+	return -1, doc.Span{}, false
+}
+
 // speakerEndingBefore finds an entity whose mention ends right before
 // token k, allowing adverbs between ("Hajiyev also added").
 func (a *attributor) speakerEndingBefore(si, k int) (int, doc.Span, bool) {
@@ -155,7 +182,22 @@ func (a *attributor) speakerEndingBefore(si, k int) (int, doc.Span, bool) {
 			}
 		}
 	}
-	return a.entityEndingAt(si, j+1)
+	e, m, ok := a.entityEndingAt(si, j+1)
+	if ok && d.Entities[e].Type != doc.Person {
+		// "Selamawit Bekele of the African Union Commission said": the
+		// speaker is the person the organisation qualifies.
+		p := a.tokenAfter(m.Start) - 1
+		if a.tok(p) == "the" {
+			p--
+		}
+		switch a.tok(p) {
+		case "of", "from", "at", "for":
+			if e2, m2, ok := a.entityEndingAt(si, p); ok && d.Entities[e2].Type == doc.Person {
+				return e2, m2, true
+			}
+		}
+	}
+	return e, m, ok
 }
 
 // entityEndingAt returns the longest entity of sentence si that ends
@@ -276,21 +318,44 @@ func (a *attributor) cueAfter(c int) (cue doc.Span, ent int, mention doc.Span, r
 	if si < 0 {
 		return doc.Span{}, -1, doc.Span{}, ""
 	}
-	tok := a.sentTok(si)
 	end := d.Sentences[si].EndToken
 	k := c + 1
-	for k < end && d.Tokens[k].Kind == doc.Punct && tok(k) != "." {
+	for k < end && d.Tokens[k].Kind == doc.Punct && a.tok(k) != "." {
 		k++
 	}
-	if k >= end {
-		// The sentence ends with the quote: the cue may open the next
-		// sentence only in broken splits; look no further.
+	if k < end {
+		return a.cueAt(si, k)
+	}
+	// The sentence ends with the quote. After a question or an
+	// exclamation the splitter cannot tell a name that attributes it
+	// ('"Why should we pay?" Haruto Sato said.') from a new sentence; a
+	// cue opening the next sentence, with no clause of its own after it,
+	// is the quote's.
+	ns := si + 1
+	if q := a.tok(c - 1); (q != "?" && q != "!") || ns >= len(d.Sentences) ||
+		d.Sentences[ns].Paragraph != d.Sentences[si].Paragraph || d.Sentences[ns].FirstToken != c+1 {
 		return doc.Span{}, -1, doc.Span{}, ""
 	}
+	cue, ent, mention, rule = a.cueAt(ns, c+1)
+	if rule == "" || cue.End == 0 {
+		return doc.Span{}, -1, doc.Span{}, ""
+	}
+	if after := a.tokenAfter(max(cue.End, mention.End)); a.hasFiniteVerb(after, d.Sentences[ns].EndToken) {
+		return doc.Span{}, -1, doc.Span{}, ""
+	}
+	return cue, ent, mention, rule
+}
+
+// cueAt reads a cue and its speaker from token k of sentence si on, right
+// after a closing quotation mark.
+func (a *attributor) cueAt(si, k int) (cue doc.Span, ent int, mention doc.Span, rule string) {
+	d := a.d
+	tok := a.sentTok(si)
+	end := d.Sentences[si].EndToken
 	// "said the official" / "said Hajiyev"
 	if cu, n, ok := a.s.cues.match(tok, k); ok && !cu.phrase {
 		cue = doc.Span{Start: d.Tokens[k].Start, End: d.Tokens[k+n-1].End}
-		if e, m, ok := a.speakerAt(k + n); ok {
+		if e, m, ok := a.speakerAfterCue(k+n, end); ok {
 			// "said the farmer, Abdi Warsame": the name after the role.
 			j := a.tokenAfter(m.End)
 			if j+1 < end && a.tok(j) == "," {
@@ -300,16 +365,23 @@ func (a *attributor) cueAfter(c int) (cue doc.Span, ent int, mention doc.Span, r
 			}
 			return cue, e, m, "cue_after_quote_inverted " + cu.rule
 		}
-		if k+n < end && a.tok(k+n) == "the" {
-			if e, m, ok := a.speakerAt(k + n + 1); ok {
-				return cue, e, m, "cue_after_quote_inverted " + cu.rule
-			}
-		}
 		return cue, -1, doc.Span{}, "cue_unresolved_speaker " + cu.rule
 	}
-	// "he said" / "the ministry said" / "Hajiyev told TASS"
-	if e, m, ok := a.speakerAt(k); ok {
+	// "he said" / "the ministry said" / "Hajiyev told TASS" / "the WHO
+	// said", where the article is outside the name's mention.
+	e, m, ok := a.speakerAt(k)
+	if !ok && tok(k) == "the" {
+		e, m, ok = a.speakerAt(k + 1)
+	}
+	if ok {
 		j := a.tokenAfter(m.End)
+		// '"...," Germany's Federal Foreign Office said': the speaker
+		// is what the possessive's owner has.
+		if t := tok(j); t == "'s" || t == "’s" {
+			if e2, m2, ok := a.speakerAfterCue(j+1, end); ok {
+				e, m, j = e2, m2, a.tokenAfter(m2.End)
+			}
+		}
 		// '"...," Ingrid Solvang, Norway's foreign minister, said'
 		if j < end && a.tok(j) == "," {
 			for c := j + 1; c < end && c < j+14; c++ {
@@ -357,7 +429,7 @@ func (a *attributor) cueBefore(o int) (cue doc.Span, ent int, mention doc.Span, 
 			return cue, e, m, "cue_before_quote " + cu.rule
 		}
 		// '..." said Leyla Karimova, "and ...': the name after the cue.
-		if e, m, ok := a.speakerAt(j + n); ok {
+		if e, m, ok := a.speakerAfterCue(j+n, d.Sentences[si].EndToken); ok {
 			return cue, e, m, "cue_before_quote_inverted " + cu.rule
 		}
 		return cue, -1, doc.Span{}, "cue_unresolved_speaker " + cu.rule
