@@ -7,17 +7,24 @@ import (
 	"github.com/dateline-project/dateline/internal/doc"
 )
 
-// genericPersonRoles may describe any earlier named official:
-// "said the official", "the spokesperson added".
-var genericPersonRoles = map[string]bool{
-	"official": true, "spokesperson": true, "spokesman": true, "spokeswoman": true,
-	"leader": true, "diplomat": true, "envoy": true, "representative": true, "source": true,
+// isGenericPersonRole reports roles that may describe any earlier named
+// official: "said the official", "the spokesperson added".
+func isGenericPersonRole(role string) bool {
+	switch role {
+	case "official", "spokesperson", "spokesman", "spokeswoman", "leader", "diplomat", "envoy", "representative", "source":
+		return true
+	}
+	return false
 }
 
-// genericOrgRoles may describe any earlier named organisation: "the
-// agency said", "the group added".
-var genericOrgRoles = map[string]bool{
-	"agency": true, "organisation": true, "organization": true, "group": true, "body": true, "institution": true,
+// isGenericOrgRole reports roles that may describe any earlier named
+// organisation: "the agency said", "the group added".
+func isGenericOrgRole(role string) bool {
+	switch role {
+	case "agency", "organisation", "organization", "group", "body", "institution":
+		return true
+	}
+	return false
 }
 
 // corefState tracks what earlier mentions later ones may point to.
@@ -103,7 +110,7 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 			// "the mayors" are more than the one person named last.
 			if co.lastPerson >= 0 && !c.plural {
 				p := d.Entities[co.lastPerson]
-				if genericPersonRoles[c.roleKey] || strings.Contains(strings.ToLower(p.Rule), c.roleKey) ||
+				if isGenericPersonRole(c.roleKey) || strings.Contains(strings.ToLower(p.Rule), c.roleKey) ||
 					(c.roleSector != "" && p.SectorCode == c.roleSector) {
 					r = co.lastPerson
 				}
@@ -113,7 +120,7 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 				return (e.Type == doc.Org || e.Type == doc.Role) && e.Antecedent < 0 && e.CountryCode != "" &&
 					co.nameContains(d, i, c.roleKey)
 			})
-			if r < 0 && genericOrgRoles[c.roleKey] {
+			if r < 0 && isGenericOrgRole(c.roleKey) {
 				// "The agency said": any organisation named before,
 				// whatever its name.
 				r = co.findRecent(d, func(i int, e *doc.Entity) bool {

@@ -515,18 +515,23 @@ func (s *Stage) stateOfBody(d *doc.Doc, sent *doc.Sentence, i int) (country, rul
 		}
 		k--
 	}
-	cc, cr, from := s.countryBefore(d, sent, k)
-	if cc == "" || from < sent.FirstToken {
+	if k-1 < sent.FirstToken {
 		return "", "", 0, false
 	}
 	// A bare country name before the body ("Kenya Ports Authority" is
 	// the run's, not read here) needs the possessive; a demonym does not.
-	if t := s.tok(d, k-1); t != "'s" && t != "’s" {
-		if c, ok := s.r.dict.Phrase(s.tok(d, k-1)); !ok || c.Kind != KindDemonym {
-			return "", "", 0, false
+	// Most bodies have neither, and cost no dictionary probe.
+	switch t := s.tok(d, k-1); {
+	case t == "'s" || t == "’s":
+		if cc, cr, _ := s.countryBefore(d, sent, k); cc != "" {
+			return cc, cr, k, true
+		}
+	case s.word(d, k-1)&WordDemonym != 0:
+		if c, ok := s.r.dict.Phrase(t); ok && c.Kind == KindDemonym && c.Country != "" {
+			return c.Country, c.Rule, k, true
 		}
 	}
-	return cc, cr, k, true
+	return "", "", 0, false
 }
 
 // afterLocative reports a run that follows a locative preposition, maybe
