@@ -71,7 +71,7 @@ type Stage struct {
 	exact     ExactDictionary
 	dated     DatedDictionary
 	wordIndex WordIndex
-	words     []WordInfo // per token, filled on first use
+	words     []wordMemo // per token, filled on first use
 	wordCache [2048]wordCacheSlot
 	coref     corefState
 	// nextChunk is the first chunk not yet behind the current sentence:
@@ -212,14 +212,18 @@ type tokenSpan struct{ start, end int32 }
 func (s *Stage) word(d *doc.Doc, i int) WordFlags { return s.wordInfo(d, i).Flags }
 
 func (s *Stage) wordInfo(d *doc.Doc, i int) WordInfo {
-	wi := s.words[i]
-	if wi.Flags&wordKnown == 0 {
-		w := s.tok(d, i)
-		wi = s.lookupWord(w)
-		wi.Flags |= wordKnown
-		s.words[i] = wi
+	m := &s.words[i]
+	if !m.known {
+		m.info = s.lookupWord(s.tok(d, i))
+		m.known = true
 	}
-	return wi
+	return m.info
+}
+
+// wordMemo is the stage's per-token memo of word-index answers.
+type wordMemo struct {
+	info  WordInfo
+	known bool
 }
 
 // lookupWord asks the dictionary's index, or builds the answer from

@@ -116,8 +116,10 @@ const (
 	WordDemonym                             // its best coding is a demonym ("Armenian")
 	WordCountry                             // its best coding is a country ("Armenia")
 	WordStartsDiscard                       // some discard may begin with it (also after "the")
-
-	wordKnown WordFlags = 1 << 7 // the Stage's memo holds the flags
+	// WordInRole: it may be a token of some role noun other than its
+	// last ("foreign" in "foreign minister"). Words with a character
+	// other than a to z always may, since the tokenizer may split them.
+	WordInRole
 )
 
 // WordInfo is what a dictionary index says about one word.
@@ -149,7 +151,7 @@ func WordInfoOf(d Dictionary, w string) WordInfo {
 	if ix, ok := d.(WordIndex); ok {
 		return ix.WordInfo(w)
 	}
-	wi := WordInfo{Flags: WordStartsName | WordStartsDiscard | WordEndsRole, NameWords: Unbounded, RoleWords: Unbounded}
+	wi := WordInfo{Flags: WordStartsName | WordStartsDiscard | WordEndsRole | WordInRole, NameWords: Unbounded, RoleWords: Unbounded}
 	if r, ok := d.Role(w); ok {
 		wi.Flags |= WordRole
 		if r.Person {

@@ -43,7 +43,14 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 		// longest role that does.
 		var role Role
 		L := 0
-		for l := min(4, b-a, int(head.RoleWords)); l >= 1; l-- {
+		// Only words that occur inside roles may lengthen one: most
+		// heads follow an adjective or a demonym that does not, and
+		// need a single probe.
+		span := 1
+		for maxL := min(4, b-a, int(head.RoleWords)); span < maxL && s.word(d, b-1-span)&WordInRole != 0; {
+			span++
+		}
+		for l := span; l >= 1; l-- {
 			if !s.free(b-l, b) {
 				continue
 			}

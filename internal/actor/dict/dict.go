@@ -139,12 +139,14 @@ func (d *Dict) Phrase(key string) (actor.Coding, bool) {
 func (d *Dict) WordInfo(word string) actor.WordInfo {
 	wi := d.words.get(word)
 	const starts = actor.WordStartsName | actor.WordStartsDiscard
-	if wi.Flags&starts != starts {
+	if wi.Flags&(starts|actor.WordInRole) != starts|actor.WordInRole {
 		for i := 0; i < len(word); i++ {
-			if word[i] >= 0x80 {
-				wi.Flags |= starts
+			if c := word[i]; c >= 0x80 {
+				wi.Flags |= starts | actor.WordInRole
 				wi.NameWords = actor.Unbounded
 				break
+			} else if c < 'a' || c > 'z' {
+				wi.Flags |= actor.WordInRole
 			}
 		}
 	}

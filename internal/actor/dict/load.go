@@ -697,6 +697,14 @@ func wordIndex(d *Dict) map[string]actor.WordInfo {
 			}
 			words[k] = wi
 		}
+		// Every piece but the last may be a token inside the role;
+		// WordInfo flags words with punctuation itself.
+		pieces := strings.FieldsFunc(k, func(r rune) bool { return strings.ContainsRune(wordSeparators, r) })
+		for _, p := range pieces[:max(len(pieces)-1, 0)] {
+			wi := words[p]
+			wi.Flags |= actor.WordInRole
+			words[p] = wi
+		}
 		// The head may be what follows the last space or, where the
 		// tokenizer splits it off, the last punctuation mark
 		// ("vice-president").

@@ -72,13 +72,16 @@ func TestWordInfoOfDefaultDictionary(t *testing.T) {
 		{"ministry", actor.WordRole | actor.WordEndsRole, actor.WordPersonRole},
 		{"leadership", actor.WordEndsRole, 0},
 		{"however", 0, actor.WordRole | actor.WordEndsRole | actor.WordStartsName},
-		{"tuesday", actor.WordStartsName | actor.WordStartsDiscard, 0},
+		{"tuesday", actor.WordStartsName | actor.WordStartsDiscard, actor.WordInRole},
+		{"foreign", actor.WordInRole, 0}, // "foreign minister"
+		{"u.s.", actor.WordInRole, 0},    // punctuated words may be split
+		{"however", 0, actor.WordInRole},
 		{"armenia", actor.WordStartsName, actor.WordStartsDiscard},
 		{"école", actor.WordStartsName | actor.WordStartsDiscard, 0}, // non-ASCII words are never ruled out
 	} {
 		got := d.WordInfo(tc.word).Flags
 		if got&tc.want != tc.want || got&tc.none != 0 {
-			t.Errorf("WordInfo(%q).Flags = %07b; want bits %07b set and %07b clear", tc.word, got, tc.want, tc.none)
+			t.Errorf("WordInfo(%q).Flags = %08b; want bits %08b set and %08b clear", tc.word, got, tc.want, tc.none)
 		}
 	}
 	if n := d.WordInfo("minister").RoleWords; n < 2 {
