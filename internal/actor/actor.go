@@ -174,6 +174,7 @@ func (s *Stage) Process(d *doc.Doc) error {
 		s.roles(d, sent)
 		s.pronouns(d, sent)
 		s.titledCountry(co.dateline)
+		s.bodyCountry(co.dateline)
 		// Coreference takes mentions in text order. The passes append
 		// in their own orders; sorting indexes moves 4 bytes a swap
 		// where the candidates are a few hundred.
@@ -395,6 +396,66 @@ func (s *Stage) titledCountry(dateline string) {
 			c.conf *= 0.6
 		}
 	}
+}
+
+// bodyCountry gives a state body the dictionaries do not know, and whose
+// name says no state ("the National Drought Management Authority"), the
+// one state its sentence names, as a place or an actor; with none named,
+// the dateline's; with several, none.
+func (s *Stage) bodyCountry(dateline string) {
+	open := false
+	for i := range s.cands {
+		if c := &s.cands[i]; s.unknownStateBody(c) {
+			open = true
+			break
+		}
+	}
+	if !open {
+		return
+	}
+	country, rule := "", ""
+	note := func(cc string) bool {
+		if len(cc) != 3 || isInternational(cc) {
+			return true
+		}
+		if country != "" && country != cc {
+			return false
+		}
+		country = cc
+		return true
+	}
+	for i := range s.cands {
+		if c := &s.cands[i]; c.CountryCode != "" && !note(c.CountryCode) {
+			return
+		}
+	}
+	for _, p := range s.placeStates {
+		if !note(p) {
+			return
+		}
+	}
+	switch {
+	case country != "":
+		rule = " +sentence_country"
+	case dateline != "":
+		country, rule = dateline, " +dateline_country"
+	default:
+		return
+	}
+	for i := range s.cands {
+		if c := &s.cands[i]; s.unknownStateBody(c) {
+			c.CountryCode = country
+			c.Rule = s.rules.join(c.Rule, rule)
+			c.conf = 0.4
+		}
+	}
+}
+
+// unknownStateBody reports a capitalised run read as a state body (a
+// ministry, court, assembly) with no state of its own.
+func (s *Stage) unknownStateBody(c *cand) bool {
+	return c.Type == doc.Org && c.ref == refName && c.CountryCode == "" && isStateSector(c.SectorCode) &&
+		strings.HasPrefix(c.Rule, "org_run ")
 }
 
 // isCivilSociety reports the sectors of a state's own people and their
