@@ -970,6 +970,17 @@ func (s *Stage) slot(sent doc.Sentence, m match, sl lexicon.Slot) []int {
 		return s.ci.objects(sent, m.last+1, sl.Prep)
 	case lexicon.SlotPoss:
 		return s.nominalActor(sent, m.first)
+	case lexicon.SlotIObj:
+		// "offered Kenya talks": the first object is the indirect one
+		// only when no "to" phrase follows it; in "offered its troops
+		// to Somalia" it is what is offered.
+		r := s.ci.objects(sent, m.last+1, "")
+		if len(r) > 0 {
+			if j := s.ci.entEnd[r[len(r)-1]]; j < sent.EndToken && s.ci.tok(j) == "to" {
+				return nil
+			}
+		}
+		return r
 	default:
 		return s.ci.objects(sent, m.last+1, "")
 	}

@@ -63,6 +63,11 @@ func newTestLexicon(t *testing.T) testLexicon {
 	add("evict * inspector", "SANCTION", "expel", lexicon.KindMWE, "subj>none", "")
 	add("barrage", "ASSAULT", "", lexicon.KindNoun, "poss>prep:on", "")
 	add("commit to", "AGREE", "", lexicon.KindMWE, "subj>prep:to", "")
+	// "offer" has two frames: an indirect object, else a to-phrase.
+	iobj, _ := lexicon.ParseFrame("subj>iobj")
+	to, _ := lexicon.ParseFrame("subj>prep:to")
+	l["offer"] = append(l["offer"], &lexicon.Trigger{Type: "AGREE", Words: []string{"offer"}, Kind: lexicon.KindVerb,
+		Frames: []lexicon.Frame{iobj, to}, Confidence: 0.9, Rule: "test:offer"})
 	return l
 }
 
@@ -150,6 +155,8 @@ func TestCoder(t *testing.T) {
 		{"passive with by-agent", "Armenian villages were shelled by Azerbaijani troops.", []string{"ASSAULT AZE>"}},
 		{"a demonym on the object names the recipient", "Azerbaijan shelled Armenian villages.", []string{"ASSAULT AZE>ARM"}},
 		{"passive subject is the recipient", "Kenya was attacked by Russia.", []string{"ASSAULT RUS>KEN"}},
+		{"what is offered to someone is no recipient", "Hungary offered its troops to the president of Romania.", []string{"AGREE HUN>ROU"}},
+		{"an indirect object before what is offered", "Hungary offered Romania new talks.", []string{"AGREE HUN>ROU"}},
 		{"negation recodes CONSULT as REJECT", "Azerbaijan will not discuss the issue with Armenia.", []string{"REJECT AZE>ARM aux=future"}},
 		{"negation without a recoding marks the event", "Romania did not sign the deal with Hungary.", []string{"AGREE ROU>HUN negated"}},
 		{"compound actors", "Hungary and Romania urged Russia to withdraw.", []string{"REQUEST HUN+ROU>RUS"}},
