@@ -441,6 +441,11 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 	if nameStart >= j {
 		return
 	}
+	if !hasTitle && s.afterLocative(sent, nameStart) {
+		// "fired at targets in Mombasa, witnesses said": a place the
+		// gazetteer may hold, not a person, whatever follows it.
+		return
+	}
 	c := cand{first: nameStart, end: j, ref: refName, conf: 0.6}
 	c.Antecedent = -1
 	c.Type = doc.Person
@@ -492,8 +497,7 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 			c.Rule = "surname"
 		case cue:
 			c.Rule = "name_speech_cue"
-		case j-nameStart <= 3 && allProper(d, nameStart, j) && (s.r.isPlace == nil || !s.r.isPlace(c.Name)) &&
-			!s.afterLocative(sent, nameStart):
+		case j-nameStart <= 3 && allProper(d, nameStart, j) && (s.r.isPlace == nil || !s.r.isPlace(c.Name)):
 			c.Rule = "name_shape"
 			c.conf = 0.4
 		default:
@@ -692,7 +696,9 @@ func (s *Stage) apposition(d *doc.Doc, sent *doc.Sentence, k int) (Role, Coding,
 			// A role right after the one found is its head: "chief
 			// economist" is an economist, though "chief" is a role too.
 			for L := min(4, end-m); L >= 1; L-- {
-				if r, ok := dict.Role(s.key(d, m, m+L)); ok && r.Person && r.Sector != "" {
+				// A plural role describes no one person: "Mombasa,
+				// witnesses said" is no apposition.
+				if r, ok := dict.Role(s.key(d, m, m+L)); ok && r.Person && !r.Plural && r.Sector != "" {
 					role, found, roleEnd = r, true, m+L
 					break
 				}

@@ -60,6 +60,7 @@ func Dict() actor.Dictionary {
 	f.roles["rights group"] = actor.Role{Canonical: "rights group", Sector: "SOC", Country: "NGO", Rule: "r:rights group"}
 	role("police", "", "COP", false, false)
 	role("troops", "", "MIL", false, false)
+	role("tank", "tanks", "MIL", false, false)
 	role("protester", "protesters", "CVL", true, false)
 	role("political leadership", "", "GOV", false, false)
 	role("leadership", "", "GOV", false, false)
