@@ -584,3 +584,14 @@ func appendOnce(s []string, v string) []string {
 	}
 	return append(s, v)
 }
+
+// entityAt returns the actor mention token k belongs to, or -1.
+func (ci *clauseIndex) entityAt(k int) int {
+	start := ci.d.Tokens[k].Start
+	for i := range ci.d.Entities {
+		if e := &ci.d.Entities[i]; e.Start <= start && start < e.End {
+			return i
+		}
+	}
+	return -1
+}

@@ -363,6 +363,20 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 
 	var actors, recipients []int
 	frame := tr.Frame()
+	// A nominal pattern ("tank fire on the city") that runs from the
+	// head of an actor's mention into a verb ("Israeli tanks fired") is
+	// that actor and its verb: the mention is the actor, when its own
+	// words code it ("The drone struck" in a Baghdad dispatch is no
+	// Iraqi act). Patterns that end in a verb by design ("riots broke
+	// out") start outside any mention.
+	subjectMention := -1
+	if tr.Kind == lexicon.KindMWE && frame.Actor.Kind == lexicon.SlotPoss && m.last > m.first {
+		if tag := d.Tokens[m.last].Tag; strings.HasPrefix(tag, "VB") && tag != "VBG" {
+			if e := ci.entityAt(m.first); e >= 0 && !strings.Contains(d.Entities[e].Rule, "+dateline_country") {
+				subjectMention = e
+			}
+		}
+	}
 	verb := (strings.HasPrefix(d.Tokens[t].Tag, "VB") || ci.tag(m.first) == "RB") && !tr.Noun()
 	if !verb && tr.Kind == lexicon.KindVerb && t > sent.FirstToken {
 		// The tagger sometimes calls a coordinated or modified verb a
@@ -477,6 +491,9 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 		case lexicon.SlotNone:
 		default:
 			actors = s.nominalActor(sent, m.first)
+			if len(actors) == 0 && subjectMention >= 0 {
+				actors = []int{subjectMention}
+			}
 			if len(actors) == 0 {
 				actors = ci.supportSubject(sent, m.first, s.isSupportVerb)
 			}
@@ -528,6 +545,21 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 		if r, ok := s.placeRecipient(sent, m, own); ok {
 			ev.Recipients = append(ev.Recipients, r)
 			ev.Rule += " +place_recipient"
+		}
+	}
+	if ev.Type == "ASSAULT" || ev.Type == "COERCE" {
+		// Unnamed people attacked or detained somewhere ("fired shells
+		// at targets in Jericho", "detained 27 people in Kharkiv") are
+		// coded to the country of the place, as PLOVER codes victims.
+		for i := range ev.Recipients {
+			r := &ev.Recipients[i]
+			if r.CountryCode != "" || (r.SectorCode != "CVL" && r.SectorCode != "") || r.Entity < 0 {
+				continue
+			}
+			if p, ok := s.placeRecipient(sent, m, ev.Actors); ok {
+				r.CountryCode = p.CountryCode
+				ev.Rule += " +place_country"
+			}
 		}
 	}
 	if !verb && len(actors) == 0 && len(recipients) == 0 && (tr.Kind != lexicon.KindMWE || len(ev.Recipients) == 0) && !d.Headline {

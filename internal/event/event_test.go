@@ -63,6 +63,7 @@ func newTestLexicon(t *testing.T) testLexicon {
 	add("evict * inspector", "SANCTION", "expel", lexicon.KindMWE, "subj>none", "")
 	add("barrage", "ASSAULT", "", lexicon.KindNoun, "poss>prep:on", "")
 	add("commit to", "AGREE", "", lexicon.KindMWE, "subj>prep:to", "")
+	add("tank fire", "ASSAULT", "heavy-weapons", lexicon.KindMWE, "poss>prep:on", "")
 	// "offer" has two frames: an indirect object, else a to-phrase.
 	iobj, _ := lexicon.ParseFrame("subj>iobj")
 	to, _ := lexicon.ParseFrame("subj>prep:to")
@@ -157,6 +158,8 @@ func TestCoder(t *testing.T) {
 		{"passive subject is the recipient", "Kenya was attacked by Russia.", []string{"ASSAULT RUS>KEN"}},
 		{"what is offered to someone is no recipient", "Hungary offered its troops to the president of Romania.", []string{"AGREE HUN>ROU"}},
 		{"an indirect object before what is offered", "Hungary offered Romania new talks.", []string{"AGREE HUN>ROU"}},
+		{"a nominal pattern run into a verb takes the mention it starts in as actor",
+			"Russian tanks fired on Kenya.", []string{"ASSAULT RUS>KEN"}},
 		{"negation recodes CONSULT as REJECT", "Azerbaijan will not discuss the issue with Armenia.", []string{"REJECT AZE>ARM aux=future"}},
 		{"negation without a recoding marks the event", "Romania did not sign the deal with Hungary.", []string{"AGREE ROU>HUN negated"}},
 		{"compound actors", "Hungary and Romania urged Russia to withdraw.", []string{"REQUEST HUN+ROU>RUS"}},
@@ -259,6 +262,7 @@ func TestPlaceRecipient(t *testing.T) {
 	}{
 		{"a protest is aimed at the authorities where it is held", "Kenyans protested in Nairobi.", "Nairobi", "KEN", "PROTEST KEN>KEN"},
 		{"other events in the actor's own state are not acts on it", "Kenya mobilised reserves in Nairobi.", "Nairobi", "KEN", "MOBILIZE KEN>"},
+		{"unnamed victims take the country of the place", "Russian troops attacked protesters in Budapest.", "Budapest", "HUN", "ASSAULT RUS>HUN"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
