@@ -21,11 +21,11 @@ const (
 	floorGSRMicroF1       = 0.83
 	floorGSRAllEventsF1   = 0.69
 	floorGSRActorCountry  = 0.85
-	floorGSRRecipient     = 0.78
+	floorGSRRecipient     = 0.79
 	floorDocsAccuracy     = 0.81
 	floorQuoteSpanF1      = 0.95
 	floorQuoteSpeaker     = 0.92
-	floorPlaceToponymF1   = 0.97
+	floorPlaceToponymF1   = 0.98
 	floorPlaceWithin161km = 0.98
 )
 
