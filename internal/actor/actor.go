@@ -27,6 +27,7 @@ package actor
 import (
 	"slices"
 	"strings"
+	"unsafe"
 
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/text"
@@ -73,6 +74,7 @@ type Stage struct {
 	wordIndex WordIndex
 	words     []wordMemo // per token, filled on first use
 	wordCache [2048]wordCacheSlot
+	warmed    uint8 // keeps warmWordCache's reads from being optimised away
 	coref     corefState
 	// nextChunk is the first chunk not yet behind the current sentence:
 	// sentences come in order, so the role pass walks the chunks once
@@ -128,6 +130,7 @@ const (
 
 // Process implements pipeline.Stage.
 func (s *Stage) Process(d *doc.Doc) error {
+	s.warmWordCache()
 	s.lower = d.Lower
 	if len(s.lower) != len(d.Text) {
 		s.lower = text.LowerText(d.Text)
@@ -194,6 +197,20 @@ func (s *Stage) Process(d *doc.Doc) error {
 func (s *Stage) tok(_ *doc.Doc, i int) string {
 	t := s.spans[i]
 	return s.lower[t.start:t.end]
+}
+
+// warmWordCache reads one byte of each cache line of the word cache. The
+// tagger evicts it between documents, and the passes then probe it at
+// random, a miss at a time; read in order, the lines stream in behind
+// the hardware prefetcher for a fraction of that. Measured in dateline
+// bench: about 0.7 points off the stage's share of the text layer.
+func (s *Stage) warmWordCache() {
+	const perLine = 64 / int(unsafe.Sizeof(wordCacheSlot{}))
+	var n uint8
+	for i := 0; i < len(s.wordCache); i += perLine {
+		n |= s.wordCache[i].n
+	}
+	s.warmed = n
 }
 
 type wordCacheSlot struct {
