@@ -118,7 +118,7 @@ func Load(opts Options) (*Coder, error) {
 		return nil, err
 	}
 	return &Coder{opts: opts, tagger: m, gaz: gaz, meta: ms, actors: actor.New(dictionary).WithPlaceCheck(func(name string) bool {
-		return gaz.Has(gazetteer.Fold(nil, name))
+		return gaz.Has(gazetteer.Fold(nil, name)) || gaz.NamesPlaceKind(name)
 	}), cues: cues, when: wr, dict: dictionary,
 		events: event.New(lex, plover.Ontology{}, when.ForSpan).WithStatements(disapproval)}, nil
 }

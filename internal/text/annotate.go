@@ -123,7 +123,7 @@ func (a *Annotator) Process(d *doc.Doc) error {
 
 	a.chunks = a.chunks[:0]
 	for _, s := range a.sents {
-		a.chunks = chunkSentence(d.Tokens, cls, s.start, s.end, a.chunks)
+		a.chunks = chunkSentence(d.Tokens, cls, d.Lower, s.start, s.end, a.chunks)
 	}
 	d.Chunks = nil
 	if len(a.chunks) > 0 {

@@ -240,6 +240,8 @@ func TestChunks(t *testing.T) {
 			"NP[Police|Police] VG[detained|detained] NP[27 people|people] NP[September 12|September]"},
 		{"participle before a noun", "The ruling party won.",
 			"NP[The ruling party|party] VG[won|won]"},
+		{"at least a number", "Police detained at least 14 young men.",
+			"NP[Police|Police] VG[detained|detained] NP[14 young men|men]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

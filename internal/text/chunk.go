@@ -63,7 +63,7 @@ func tagClass(tag string) uint16 {
 // "will not discuss", "is currently being hindered", "also emphasized",
 // "to interfere". Its head is its last verb (or the modal, if it has no
 // verb). Adverbs outside such a run belong to no chunk.
-func chunkSentence(toks []doc.Token, cls []uint16, first, end int, out []doc.Chunk) []doc.Chunk {
+func chunkSentence(toks []doc.Token, cls []uint16, lower string, first, end int, out []doc.Chunk) []doc.Chunk {
 	emit := func(kind doc.ChunkKind, s, e, head int) {
 		out = append(out, doc.Chunk{
 			Span:       doc.Span{Start: toks[s].Start, End: toks[e-1].End},
@@ -79,6 +79,12 @@ func chunkSentence(toks []doc.Token, cls []uint16, first, end int, out []doc.Chu
 			i++
 			continue
 		case c&(tcNoun|tcAdj|tcDet|tcNum|tcCur) != 0:
+			if c&tcAdj != 0 && i > first && i+1 < end && cls[i+1]&tcNum != 0 && atLeast(toks, lower, i) {
+				// "at least 14 young men": the quantifier belongs to the
+				// number, not to the phrase, which starts at the number.
+				i++
+				continue
+			}
 			j := i
 			hasDet := false
 			for j < end && cls[j]&(tcDet|tcCur) != 0 {
@@ -157,4 +163,12 @@ func chunkSentence(toks []doc.Token, cls []uint16, first, end int, out []doc.Chu
 		i++
 	}
 	return out
+}
+
+// atLeast reports "least" or "most" at token i after "at" ("at least 20",
+// "at most five").
+func atLeast(toks []doc.Token, lower string, i int) bool {
+	w := lower[toks[i].Start:toks[i].End]
+	p := toks[i-1]
+	return (w == "least" || w == "most") && lower[p.Start:p.End] == "at"
 }

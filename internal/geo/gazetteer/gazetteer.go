@@ -83,6 +83,9 @@ type Gazetteer struct {
 	countries map[string]int32 // alpha-3 → entry index
 	maxWords  int
 	source    string
+	// featureFirst and featureLast are feature_words.tsv: words that
+	// open ("Lake") or close ("Avenue") place names, lower case.
+	featureFirst, featureLast map[string]bool
 }
 
 type span struct{ off, n int32 }
@@ -92,6 +95,7 @@ const (
 	placesFile  = "gazetteer/places.tsv.gz"
 	regionsFile = "gazetteer/regions.tsv"
 	aliasesFile = "gazetteer/aliases.tsv"
+	featureFile = "gazetteer/feature_words.tsv"
 )
 
 // Load reads the embedded gazetteer. It takes about 150 ms of two cores
@@ -117,8 +121,13 @@ func LoadFS(fsys fs.FS) (*Gazetteer, error) {
 	if err := b.readAliases(fsys); err != nil {
 		return nil, err
 	}
+	first, last, err := readFeatureWords(fsys)
+	if err != nil {
+		return nil, err
+	}
 	g := b.build()
 	g.source = src
+	g.featureFirst, g.featureLast = first, last
 	return g, nil
 }
 
@@ -482,6 +491,17 @@ func (g *Gazetteer) LookupKey(key []byte) []int32 {
 	}
 	s := sh.spans[id]
 	return sh.postings[s.off : s.off+s.n : s.off+s.n]
+}
+
+// NamesPlaceKind reports a name of two or more words that a feature word
+// opens or closes ("Lake Turkana", "Rustaveli Avenue"): a place, though
+// the gazetteer may not hold it.
+func (g *Gazetteer) NamesPlaceKind(name string) bool {
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return false
+	}
+	return g.featureFirst[strings.ToLower(words[0])] || g.featureLast[strings.ToLower(words[len(words)-1])]
 }
 
 // Has reports whether some entry has the folded key.

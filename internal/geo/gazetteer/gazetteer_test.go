@@ -285,9 +285,10 @@ func gz(s string) []byte {
 
 func fixture(places, regions, aliases string) fstest.MapFS {
 	return fstest.MapFS{
-		"gazetteer/places.tsv.gz": {Data: gz(places)},
-		"gazetteer/regions.tsv":   {Data: []byte(regions)},
-		"gazetteer/aliases.tsv":   {Data: []byte(aliases)},
+		"gazetteer/places.tsv.gz":     {Data: gz(places)},
+		"gazetteer/regions.tsv":       {Data: []byte(regions)},
+		"gazetteer/aliases.tsv":       {Data: []byte(aliases)},
+		"gazetteer/feature_words.tsv": {Data: []byte("word\tposition\tnote\nlake\tfirst\t\navenue\tlast\t\n")},
 	}
 }
 
@@ -450,5 +451,52 @@ func BenchmarkLookupKey(b *testing.B) {
 			buf = gazetteer.Fold(buf[:0], n)
 			_ = g.LookupKey(buf)
 		}
+	}
+}
+
+func TestNamesPlaceKind(t *testing.T) {
+	places := fixtureHeader + "-100031\tPCLI\tAZE\t\tAZ\t40.4\t49.9\t5000000\tAzerbaijan\t\t\n" +
+		"587084\tPPLC\tAZE\tAZ.09\t\t40.37767\t49.89201\t1116513\tBaku\t\t\n" +
+		"147625\tPPLA\tAZE\tAZ.28\t\t39.64\t46.55\t2300\tLachin\t\t\n"
+	g, err := gazetteer.LoadFS(fixture(places, fixtureRegions, fixtureAliases))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		want bool
+	}{
+		{"Lake Sevan", true},
+		{"Nizami Avenue", true},
+		{"Avenue", false},       // one word says nothing
+		{"Lake", false},         // one word says nothing
+		{"Avenue Kamau", false}, // a closing word at the start
+		{"Ruth Akinyi", false},
+	} {
+		if got := g.NamesPlaceKind(tc.name); got != tc.want {
+			t.Errorf("NamesPlaceKind(%q) = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestFeatureWordsEmbedded(t *testing.T) {
+	g, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !g.NamesPlaceKind("Rustaveli Avenue") || !g.NamesPlaceKind("Mount Elgon") || g.NamesPlaceKind("Esther Kamau") {
+		t.Error("embedded feature words do not mark streets and mountains as places")
+	}
+}
+
+func TestFeatureWordsErrorsNameTheLine(t *testing.T) {
+	places := fixtureHeader + "-100031\tPCLI\tAZE\t\tAZ\t40.4\t49.9\t5000000\tAzerbaijan\t\t\n" +
+		"587084\tPPLC\tAZE\tAZ.09\t\t40.37767\t49.89201\t1116513\tBaku\t\t\n" +
+		"147625\tPPLA\tAZE\tAZ.28\t\t39.64\t46.55\t2300\tLachin\t\t\n"
+	fsys := fixture(places, fixtureRegions, fixtureAliases)
+	fsys["gazetteer/feature_words.tsv"] = &fstest.MapFile{Data: []byte("word\tposition\tnote\nlake\tmiddle\t\n")}
+	_, err := gazetteer.LoadFS(fsys)
+	if err == nil || !strings.Contains(err.Error(), "feature_words.tsv:2") {
+		t.Fatalf("err = %v, want one naming feature_words.tsv:2", err)
 	}
 }

@@ -129,3 +129,25 @@ func Describe(e Entry) string {
 	fmt.Fprintf(&sb, "%s (%s, %s, %d)", e.Name, e.Feature, e.CountryCode, e.ID)
 	return sb.String()
 }
+
+// readFeatureWords reads feature_words.tsv into the sets of words that
+// open and that close place names.
+func readFeatureWords(fsys fs.FS) (first, last map[string]bool, err error) {
+	first, last = map[string]bool{}, map[string]bool{}
+	err = lexicon.ReadFile(fsys, featureFile, []string{"word", "position"}, func(r lexicon.Record) error {
+		w := strings.ToLower(strings.TrimSpace(r.Get("word")))
+		if w == "" || strings.ContainsAny(w, " \t") {
+			return r.Errorf("word %q: want one word", r.Get("word"))
+		}
+		switch r.Get("position") {
+		case "first":
+			first[w] = true
+		case "last":
+			last[w] = true
+		default:
+			return r.Errorf("position %q: want first or last", r.Get("position"))
+		}
+		return nil
+	})
+	return first, last, err
+}
