@@ -345,6 +345,13 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 	if j <= i || (s.word(d, i)&WordStartsDiscard != 0 && dict.Discard(s.key(d, i, j))) {
 		return
 	}
+	// "South Korean", "Sri Lankan": a demonym of more than one word is
+	// the role pass's modifier, not a name.
+	if j-i > 1 && s.word(d, i)&WordStartsName != 0 {
+		if c, ok := dict.Phrase(s.key(d, i, j)); ok && c.Kind == KindDemonym {
+			return
+		}
+	}
 	// Sentence-initial words that are capitalised only because they
 	// start the sentence are not names unless tagged as such.
 	if i == sent.FirstToken && j == i+1 && !isProperTag(d.Tokens[i].Tag) {

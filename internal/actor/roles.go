@@ -133,6 +133,16 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 				continue
 			}
 			if s.word(d, k)&(WordDemonym|WordCountry) == 0 {
+				// "South Korean officials", "Sri Lankan troops": a
+				// demonym of two words whose first is none.
+				if k+1 < roleStart && s.isCap(d, k+1) && s.word(d, k)&WordStartsName != 0 {
+					if cd, ok := dict.Phrase(s.key(d, k, k+2)); ok && cd.Country != "" &&
+						(cd.Kind == KindDemonym || cd.Kind == KindCountry) {
+						country, demonymAt = cd.Country, k
+						rule = append(rule, " +demonym ", cd.Rule)
+						break
+					}
+				}
 				continue
 			}
 			if k > a && isEthnicMarker(s.tok(d, k-1)) {
@@ -251,6 +261,9 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 		}
 		c.Name = s.phraseName(d, a, b)
 		s.add(c)
+		if role.Person && !role.Plural {
+			s.nameAfterRole(d, sent, c, role)
+		}
 
 		// Coordinated demonyms before the phrase share its role:
 		// "Hungarian and Romanian officials".
@@ -552,3 +565,32 @@ func objectPosition(d *doc.Doc, k int) bool {
 // isEthnicMarker reports the word that makes a following demonym an
 // ethnicity.
 func isEthnicMarker(w string) bool { return w == "ethnic" }
+
+// nameAfterRole codes a name set off by commas right after a person's
+// role ("a senior South Korean official, Park Ji-hoon, said") with the
+// role's country and sector, when nothing else has coded it. A role with
+// no country of its own still gives its sector, and with it the
+// sentence's or dateline's state (titledCountry).
+func (s *Stage) nameAfterRole(d *doc.Doc, sent *doc.Sentence, role cand, r Role) {
+	k := role.end
+	if k+1 >= sent.EndToken || s.tok(d, k) != "," {
+		return
+	}
+	var p *cand
+	for i := range s.cands {
+		if c := &s.cands[i]; c.first == k+1 && c.Type == doc.Person {
+			p = c
+			break
+		}
+	}
+	if p == nil || p.CountryCode != "" || p.SectorCode != "" {
+		return
+	}
+	if p.end < sent.EndToken && s.tok(d, p.end) != "," {
+		return
+	}
+	p.CountryCode, p.SectorCode, p.OtherSectorCodes = role.CountryCode, role.SectorCode, role.OtherSectorCodes
+	p.Rule = s.rules.join("apposition_after_role ", r.Rule)
+	p.ref = refName
+	p.conf = 0.8
+}

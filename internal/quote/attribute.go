@@ -382,6 +382,15 @@ func (a *attributor) cueAt(si, k int) (cue doc.Span, ent int, mention doc.Span, 
 				e, m, j = e2, m2, a.tokenAfter(m2.End)
 			}
 		}
+		// '"...," a senior official, Park Ji-hoon, said': the name in
+		// apposition to a role is the speaker.
+		if j+1 < end && tok(j) == "," && d.Entities[e].Type == doc.Role {
+			if e2, m2, ok := a.speakerAt(j + 1); ok && d.Entities[e2].Type == doc.Person {
+				if j2 := a.tokenAfter(m2.End); j2 < end && tok(j2) == "," {
+					e, m, j = e2, m2, j2+1
+				}
+			}
+		}
 		// '"...," Ingrid Solvang, Norway's foreign minister, said'
 		if j < end && a.tok(j) == "," {
 			for c := j + 1; c < end && c < j+14; c++ {

@@ -36,6 +36,7 @@ func Dict() actor.Dictionary {
 	country("ROU", "Romania", "Romanian", "Bucharest")
 	country("RUS", "Russia", "Russian", "Moscow")
 	country("KEN", "Kenya", "Kenyan", "Nairobi")
+	country("KOR", "South Korea", "South Korean", "Seoul")
 	f.phrases["the kremlin"] = actor.Coding{Kind: actor.KindMetonym, Name: "Russia", Country: "RUS", Sector: "GOV", Rule: "m:kremlin"}
 	f.phrases["world food programme"] = actor.Coding{Kind: actor.KindOrg, Name: "World Food Programme", Country: "UNO", Sector: "", Rule: "o:wfp"}
 	f.phrases["alpine relief league"] = actor.Coding{Kind: actor.KindOrg, Name: "Alpine Relief League", Country: "NGO", Sector: "MED", Rule: "o:arl"}
