@@ -279,6 +279,13 @@ func (s *Stage) orgRunFollows(d *doc.Doc, sent *doc.Sentence, j int) bool {
 		if s.word(d, k)&(WordRole|WordPersonRole) == WordRole {
 			return true
 		}
+		// "Seychelles Coast Guard": a body whose last word alone is
+		// a person ("guard").
+		if k > j && s.word(d, k)&WordEndsRole != 0 {
+			if r, ok := s.r.dict.Role(s.key(d, j, k+1)); ok && !r.Person {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -368,6 +375,16 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 	for k := i; k < j; k++ {
 		if r, ok := dict.Role(s.tok(d, k)); ok && !r.Person {
 			orgRole, orgAt = r, k
+		}
+	}
+	if orgAt < 0 && j-i >= 2 && s.word(d, j-1)&WordEndsRole != 0 {
+		// A body named by words that are no body alone: "Coast Guard",
+		// "National Guard".
+		for k := i; k < j-1; k++ {
+			if r, ok := dict.Role(s.key(d, k, j)); ok && !r.Person {
+				orgRole, orgAt = r, j-1
+				break
+			}
 		}
 	}
 	if orgAt >= 0 {

@@ -62,6 +62,8 @@ func Dict() actor.Dictionary {
 	role("police", "", "COP", false, false)
 	role("troops", "", "MIL", false, false)
 	role("tank", "tanks", "MIL", false, false)
+	role("guard", "guards", "COP", true, false)
+	role("coast guard", "coast guards", "MIL", false, false)
 	role("protester", "protesters", "CVL", true, false)
 	role("political leadership", "", "GOV", false, false)
 	role("leadership", "", "GOV", false, false)
