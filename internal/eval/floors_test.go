@@ -23,7 +23,7 @@ const (
 	floorGSRActorCountry  = 0.85
 	floorGSRRecipient     = 0.79
 	floorDocsAccuracy     = 0.81
-	floorQuoteSpanF1      = 0.95
+	floorQuoteSpanF1      = 0.98
 	floorQuoteSpeaker     = 0.92
 	floorPlaceToponymF1   = 0.98
 	floorPlaceWithin161km = 0.98

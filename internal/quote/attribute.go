@@ -494,9 +494,18 @@ func (a *attributor) indirect(si int) {
 			continue
 		}
 		mStart := a.tokenAfter(m.Start)
+		if t := tok(mStart - 1); (t == "'s" || t == "’s") && mStart-2 > s.FirstToken {
+			// "..., Argentina's Secretariat of Agriculture said": the
+			// speaker's phrase starts at its owner.
+			if _, om, ok := a.entityEndingAt(si, mStart-1); ok {
+				mStart = a.tokenAfter(om.Start)
+			}
+		}
 		// "X noted that ...", "X told TASS that ...".
 		j := k + n
-		for skip := 0; skip < 5 && j < s.EndToken && tok(j) != "that"; skip++ {
+		// A comma ends the search: "said, pointing at the trucks that
+		// waited" reports nothing.
+		for skip := 0; skip < 8 && j < s.EndToken && tok(j) != "that" && tok(j) != "," && !a.hasFiniteVerb(j, j+1); skip++ {
 			j++
 		}
 		if j < s.EndToken && tok(j) == "that" && !a.s.inDirect[j] {
@@ -508,7 +517,8 @@ func (a *attributor) indirect(si int) {
 		}
 		// "Content, X said." The content runs from the sentence start
 		// to the comma before the speaker.
-		if mStart-1 > s.FirstToken && tok(mStart-1) == "," && !a.s.inDirect[s.FirstToken] {
+		if mStart-1 > s.FirstToken && tok(mStart-1) == "," && !a.s.inDirect[s.FirstToken] &&
+			a.hasFiniteVerb(s.FirstToken, mStart-1) {
 			if start, end, ok := a.contentSpan(s.FirstToken, mStart-1); ok {
 				a.emit(doc.Quote{Kind: doc.IndirectQuote, Span: doc.Span{Start: start, End: end}, Cue: cueSpan,
 					Speaker: e, SpeakerMention: m, Rule: "content_then_cue " + cu.rule}, si)
@@ -520,16 +530,16 @@ func (a *attributor) indirect(si int) {
 		if sayVerbs[tok(k)] {
 			c := k + n
 			if tok(k) == "told" || tok(k) == "tells" {
-				if e2 := a.s.entStart[d.Tokens[min(c, len(d.Tokens)-1)].Start]; c < s.EndToken && e2 >= 0 {
+				if e2, ok := a.s.entStart[d.Tokens[min(c, len(d.Tokens)-1)].Start]; c < s.EndToken && ok {
 					c = a.tokenAfter(d.Entities[e2].End)
 				} else if c < s.EndToken && (tok(c) == "reporters" || tok(c) == "journalists") {
 					c++
 				}
 			}
-			for c < s.EndToken && (tok(c) == "on" || d.Tokens[c].Tag == "NNP" && isWeekday(tok(c))) {
+			for c < s.EndToken && (tok(c) == "on" && c+1 < s.EndToken && isWeekday(tok(c+1)) || d.Tokens[c].Tag == "NNP" && isWeekday(tok(c))) {
 				c++ // "said on Monday"
 			}
-			if c < s.EndToken && a.hasFiniteVerb(c, s.EndToken) && !a.s.inDirect[c] {
+			if c < s.EndToken && a.opensClause(c) && a.hasFiniteVerb(c, s.EndToken) && !a.s.inDirect[c] {
 				if start, end, ok := a.contentSpan(c, s.EndToken); ok {
 					a.emit(doc.Quote{Kind: doc.IndirectQuote, Span: doc.Span{Start: start, End: end}, Cue: cueSpan,
 						Speaker: e, SpeakerMention: m, Rule: "cue_clause " + cu.rule}, si)
@@ -540,12 +550,16 @@ func (a *attributor) indirect(si int) {
 	}
 }
 
-// introducesQuote reports a colon or a quotation within the two tokens
-// after a cue.
+// introducesQuote reports a colon or a quotation after a cue, before any
+// verb of a clause of its own: 'said: "..."', 'told reporters in
+// Stockholm: "..."', 'wrote on X: "..."'.
 func (a *attributor) introducesQuote(c, end int) bool {
-	for x := c; x < end && x < c+2; x++ {
-		if a.tok(x) == ":" || a.s.inDirect[x] {
+	for x := c; x < end && x < c+8; x++ {
+		if a.tok(x) == ":" || (a.s.inDirect[x] && x < c+2) {
 			return true
+		}
+		if a.hasFiniteVerb(x, x+1) {
+			return false
 		}
 	}
 	return false
@@ -557,6 +571,30 @@ func isWeekday(w string) bool {
 		return true
 	}
 	return false
+}
+
+// opensClause reports whether token c may open a reported clause: not
+// punctuation, a preposition or a participle ("said, pointing at",
+// "said on condition of anonymity before ministers met").
+func (a *attributor) opensClause(c int) bool {
+	t := a.d.Tokens[c]
+	if t.Kind == doc.Punct || t.Kind == doc.QuoteMark {
+		return false
+	}
+	switch t.Tag {
+	case "IN", "TO":
+		// "said at least 20 people died", "said about 800 homes":
+		// a quantifier before a number opens the subject.
+		for k := c + 1; k < len(a.d.Tokens) && k <= c+2; k++ {
+			if a.d.Tokens[k].Tag == "CD" {
+				return true
+			}
+		}
+		return false
+	case "VBG", "VBN":
+		return false
+	}
+	return true
 }
 
 func (a *attributor) hasFiniteVerb(i, j int) bool {
