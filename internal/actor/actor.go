@@ -126,6 +126,7 @@ const (
 	refPlural             // they, them
 	refDefinite           // "the official"
 	refDefiniteOr         // "the ministry": an organisation
+	refIt                 // "it said": the last organisation
 )
 
 // Process implements pipeline.Stage.

@@ -97,6 +97,13 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 		}
 		resolveTo(d, c, co.lastPerson)
 		c.Rule = "pronoun"
+	case refIt:
+		r := co.findRecent(d, func(i int, e *doc.Entity) bool { return e.Type == doc.Org })
+		if r < 0 {
+			return
+		}
+		resolveTo(d, c, r)
+		c.Rule = "pronoun_it"
 	case refPlural:
 		r := co.findRecent(d, func(i int, e *doc.Entity) bool { return e.Type != doc.Person })
 		if r < 0 {

@@ -181,6 +181,19 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 			c.Type = doc.Org
 			c.Rule = s.kindRule(bc)
 		case KindPerson:
+			if best == 1 && !withThe && i > sent.FirstToken && !s.covered[i-1] && s.isCap(d, i-1) &&
+				isProperTag(d.Tokens[i-1].Tag) && s.word(d, i-1)&WordRole == 0 {
+				first, _, _ := strings.Cut(bc.Name, " ")
+				if !strings.EqualFold(first, raw(d, i-1)) {
+					// "Ayelet Shamir" is not the Shamir the dictionary
+					// knows: another first name makes another person,
+					// whom the proper-run pass reads.
+					continue
+				}
+				// The dictionary's own first name, which its keys
+				// lack, belongs to the mention.
+				c.first, c.Span.Start = i-1, d.Tokens[i-1].Start
+			}
 			c.Type = doc.Person
 			c.Rule = s.kindRule(bc)
 		default:

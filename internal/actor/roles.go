@@ -481,9 +481,9 @@ func (s *Stage) pronouns(d *doc.Doc, sent *doc.Sentence) {
 			continue
 		}
 		var ref refKind
-		// Every pronoun sought starts with h, s or t: most tokens are
-		// passed over on one byte.
-		if c := s.lower[s.spans[i].start]; c != 'h' && c != 's' && c != 't' {
+		// Every pronoun sought starts with h, s, t or i: most tokens
+		// are passed over on one byte.
+		if c := s.lower[s.spans[i].start]; c != 'h' && c != 's' && c != 't' && c != 'i' {
 			continue
 		}
 		switch s.tok(d, i) {
@@ -491,6 +491,13 @@ func (s *Stage) pronouns(d *doc.Doc, sent *doc.Sentence) {
 			ref = refPronoun
 		case "they", "them", "their":
 			ref = refPlural
+		case "it":
+			// "it said", "it warned": in news, an organisation named
+			// before. Other uses of "it" are left alone.
+			if i+1 >= sent.EndToken || !speechVerbs[s.tok(d, i+1)] {
+				continue
+			}
+			ref = refIt
 		default:
 			continue
 		}
@@ -498,6 +505,9 @@ func (s *Stage) pronouns(d *doc.Doc, sent *doc.Sentence) {
 		c.Antecedent = -1
 		c.Span = d.Tokens[i].Span
 		c.Type = doc.Person
+		if ref == refIt {
+			c.Type = doc.Org
+		}
 		s.add(c)
 	}
 }

@@ -195,6 +195,12 @@ func (a *attributor) speakerEndingBefore(si, k int) (int, doc.Span, bool) {
 			if e2, m2, ok := a.entityEndingAt(si, p); ok && d.Entities[e2].Type == doc.Person {
 				return e2, m2, true
 			}
+			// "the Bank of Ghana said": a body of a country speaks,
+			// not the country.
+			if e2, m2, ok := a.entityEndingAt(si, p); ok && a.tok(p) == "of" && d.Entities[e].Type == doc.GPE &&
+				(d.Entities[e2].Type == doc.Role || d.Entities[e2].Type == doc.Org) {
+				return e2, doc.Span{Start: m2.Start, End: m.End}, true
+			}
 		}
 	}
 	return e, m, ok
@@ -400,6 +406,16 @@ func (a *attributor) cueAt(si, k int) (cue doc.Span, ent int, mention doc.Span, 
 				}
 			}
 		}
+		// "a resident in Kharkiv said": a place after the speaker.
+		if t := tok(j); (t == "in" || t == "from" || t == "at") && j+1 < end && d.Tokens[j+1].Upper {
+			p := j + 1
+			for p < end && p < j+4 && d.Tokens[p].Upper {
+				p++
+			}
+			if cu, _, ok := a.s.cues.match(tok, p); ok && !cu.phrase {
+				j = p
+			}
+		}
 		for j < end && (d.Tokens[j].Tag == "RB") && j-k < 6 {
 			j++
 		}
@@ -409,11 +425,19 @@ func (a *attributor) cueAt(si, k int) (cue doc.Span, ent int, mention doc.Span, 
 	}
 	// A cue within a few tokens with a speaker we did not recognise.
 	for j := k; j < end && j < k+5; j++ {
-		if d.Tokens[j].Kind == doc.QuoteMark {
+		if d.Tokens[j].Kind == doc.QuoteMark || d.Tokens[j].Tag == "CC" || d.Tokens[j].Tag == "IN" && !(tok(j) == "in" || tok(j) == "from" || tok(j) == "at") {
+			// '..., while the paramilitaries said': another clause
+			// with its own statement, not this quote's cue.
 			break
 		}
 		if cu, n, ok := a.s.cues.match(tok, j); ok && !cu.phrase {
-			return doc.Span{Start: d.Tokens[j].Start, End: d.Tokens[j+n-1].End}, -1, doc.Span{}, "cue_unresolved_speaker " + cu.rule
+			cue := doc.Span{Start: d.Tokens[j].Start, End: d.Tokens[j+n-1].End}
+			// '"...," union leader Mateus Carvalho said': the name
+			// right before the cue, after words the mention leaves out.
+			if e, m, ok := a.speakerEndingBefore(si, j); ok && m.Start >= d.Tokens[k].Start {
+				return cue, e, m, "cue_after_quote " + cu.rule
+			}
+			return cue, -1, doc.Span{}, "cue_unresolved_speaker " + cu.rule
 		}
 	}
 	return doc.Span{}, -1, doc.Span{}, ""
@@ -438,7 +462,9 @@ func (a *attributor) cueBefore(o int) (cue doc.Span, ent int, mention doc.Span, 
 			return cue, e, m, "cue_before_quote " + cu.rule
 		}
 		// '..." said Leyla Karimova, "and ...': the name after the cue.
-		if e, m, ok := a.speakerAfterCue(j+n, d.Sentences[si].EndToken); ok {
+		// The name must lead straight to the quote: in 'X said the RSF
+		// had "used ..."' the RSF is the reported clause's subject.
+		if e, m, ok := a.speakerAfterCue(j+n, d.Sentences[si].EndToken); ok && a.leadsToQuote(a.tokenAfter(m.End), o) {
 			return cue, e, m, "cue_before_quote_inverted " + cu.rule
 		}
 		return cue, -1, doc.Span{}, "cue_unresolved_speaker " + cu.rule
@@ -455,6 +481,19 @@ func (a *attributor) indirect(si int) {
 	d := a.d
 	s := d.Sentences[si]
 	tok := a.sentTok(si)
+	sentSpeaker, sentMention := -1, doc.Span{}
+	// A statement's content ends where a participle of saying adds
+	// another: "said A, adding that B" is two statements.
+	contentEnd := func(from int) int {
+		for x := from; x+1 < s.EndToken; x++ {
+			if tok(x) == "," && d.Tokens[x+1].Tag == "VBG" && x+2 < s.EndToken && tok(x+2) == "that" {
+				if cu, _, ok := a.s.cues.match(tok, x+1); ok && !cu.phrase {
+					return x
+				}
+			}
+		}
+		return s.EndToken
+	}
 	for k := s.FirstToken; k < s.EndToken; k++ {
 		if a.s.inDirect[k] {
 			continue
@@ -464,6 +503,12 @@ func (a *attributor) indirect(si int) {
 			continue
 		}
 		cueSpan := doc.Span{Start: d.Tokens[k].Start, End: d.Tokens[k+n-1].End}
+		if a.cuesDirect(cueSpan) {
+			// '"...", X told workers gathered outside': the cue is the
+			// direct quote's; what follows it reports nothing more.
+			k += n - 1
+			continue
+		}
 		if cu.phrase {
 			// "According to X, content." / "According to the ministry, ..."
 			e, m, ok := a.speakerAt(k + n)
@@ -485,6 +530,11 @@ func (a *attributor) indirect(si int) {
 			continue
 		}
 		e, m, ok := a.speakerEndingBefore(si, k)
+		if !ok && sentSpeaker >= 0 && k > s.FirstToken && tok(k-1) == "," && d.Tokens[k].Tag == "VBG" {
+			// "X said A, adding that B": the participle's subject is
+			// the statement's speaker before it.
+			e, m, ok = sentSpeaker, sentMention, true
+		}
 		if !ok {
 			continue
 		}
@@ -501,6 +551,9 @@ func (a *attributor) indirect(si int) {
 				mStart = a.tokenAfter(om.Start)
 			}
 		}
+		if mStart-1 > s.FirstToken && d.Tokens[mStart-1].Tag == "DT" {
+			mStart-- // "..., the Bank of Ghana said"
+		}
 		// "X noted that ...", "X told TASS that ...".
 		j := k + n
 		// A comma ends the search: "said, pointing at the trucks that
@@ -509,10 +562,15 @@ func (a *attributor) indirect(si int) {
 			j++
 		}
 		if j < s.EndToken && tok(j) == "that" && !a.s.inDirect[j] {
-			if start, end, ok := a.contentSpan(j+1, s.EndToken); ok {
+			stop := contentEnd(j + 1)
+			if start, end, ok := a.contentSpan(j+1, stop); ok {
 				a.emit(doc.Quote{Kind: doc.IndirectQuote, Span: doc.Span{Start: start, End: end}, Cue: cueSpan,
 					Speaker: e, SpeakerMention: m, Rule: "cue_that " + cu.rule}, si)
-				return
+				if stop == s.EndToken {
+					return
+				}
+				sentSpeaker, sentMention, k = e, m, stop
+				continue
 			}
 		}
 		// "Content, X said." The content runs from the sentence start
@@ -540,14 +598,38 @@ func (a *attributor) indirect(si int) {
 				c++ // "said on Monday"
 			}
 			if c < s.EndToken && a.opensClause(c) && a.hasFiniteVerb(c, s.EndToken) && !a.s.inDirect[c] {
-				if start, end, ok := a.contentSpan(c, s.EndToken); ok {
+				stop := contentEnd(c)
+				if start, end, ok := a.contentSpan(c, stop); ok {
 					a.emit(doc.Quote{Kind: doc.IndirectQuote, Span: doc.Span{Start: start, End: end}, Cue: cueSpan,
 						Speaker: e, SpeakerMention: m, Rule: "cue_clause " + cu.rule}, si)
-					return
+					if stop == s.EndToken {
+						return
+					}
+					sentSpeaker, sentMention, k = e, m, stop
+					continue
 				}
 			}
 		}
 	}
+}
+
+// leadsToQuote reports whether token k is the opening mark o or a comma
+// or colon right before it.
+func (a *attributor) leadsToQuote(k, o int) bool {
+	return k == o || (k == o-1 && (a.tok(k) == "," || a.tok(k) == ":"))
+}
+
+// cuesDirect reports whether a direct quote before cue already has it as
+// its cue ('"...", X told workers'). A quotation after the cue ('X said
+// Kinshasa would judge it "by what happens"') is part of what is
+// reported, and leaves the statement standing.
+func (a *attributor) cuesDirect(cue doc.Span) bool {
+	for i := len(a.d.Quotes) - 1; i >= 0; i-- {
+		if q := a.d.Quotes[i]; q.Kind == doc.DirectQuote && q.Cue == cue && q.End <= cue.Start {
+			return true
+		}
+	}
+	return false
 }
 
 // introducesQuote reports a colon or a quotation after a cue, before any
