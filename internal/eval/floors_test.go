@@ -18,13 +18,17 @@ import (
 const (
 	// floorGSRMicroF1 is the principal-event score; floorGSRAllEventsF1
 	// counts every asserted event of a sentence.
-	floorGSRMicroF1       = 0.83
-	floorGSRAllEventsF1   = 0.69
-	floorGSRActorCountry  = 0.85
-	floorGSRRecipient     = 0.79
-	floorDocsAccuracy     = 0.81
-	floorQuoteSpanF1      = 0.98
-	floorQuoteSpeaker     = 0.92
+	floorGSRMicroF1      = 0.83
+	floorGSRAllEventsF1  = 0.69
+	floorGSRActorCountry = 0.85
+	floorGSRRecipient    = 0.79
+	floorDocsAccuracy    = 0.81
+	floorQuoteSpanF1     = 0.98
+	floorQuoteSpeaker    = 0.92
+	// The held-out quote set was written blind; its first score was
+	// span F1 0.973, speaker 0.760. Rules fixed since have seen it.
+	floorHeldoutSpanF1    = 0.98
+	floorHeldoutSpeaker   = 0.84
 	floorPlaceToponymF1   = 0.98
 	floorPlaceWithin161km = 0.98
 )
@@ -92,6 +96,19 @@ func TestFloors_Quotes(t *testing.T) {
 	}
 	atLeast(t, "quote-span F1", rep.Spans.F1, floorQuoteSpanF1)
 	atLeast(t, "speaker accuracy", rep.Speaker.Value, floorQuoteSpeaker)
+}
+
+func TestFloors_QuotesHeldout(t *testing.T) {
+	gold, err := eval.ReadQuoteGoldFile(filepath.Join(testref.RepoRoot(t), "testdata", "eval", "quotes-heldout.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := eval.ScoreQuotes(context.Background(), load(t), gold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	atLeast(t, "held-out quote-span F1", rep.Spans.F1, floorHeldoutSpanF1)
+	atLeast(t, "held-out speaker accuracy", rep.Speaker.Value, floorHeldoutSpeaker)
 }
 
 func TestFloors_Places(t *testing.T) {
