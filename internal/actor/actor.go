@@ -115,6 +115,9 @@ type cand struct {
 	// modifier marks a demonym read off another noun ("Iraqi towns"):
 	// an actor an event may act on, never an antecedent.
 	modifier bool
+	// body marks a role naming one body ("the ministry"), which "it"
+	// may refer back to.
+	body bool
 }
 
 type refKind uint8

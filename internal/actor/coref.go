@@ -33,6 +33,7 @@ type corefState struct {
 	names      map[string]int    // lower-case entity name -> first entity
 	surnames   map[string]int    // lower-case last word of a person's name -> person
 	lastPerson int               // root of the most recent person mention
+	lastBody   int               // root of the most recent organisation or body
 	recent     []int             // roots of recent mentions, newest last
 	lowered    map[string]string // canonical name -> lower case, across documents
 	rules      *ruleNames        // the Stage's
@@ -47,6 +48,7 @@ func (c *corefState) reset(d *doc.Doc) {
 	clear(c.names)
 	clear(c.surnames)
 	c.lastPerson = -1
+	c.lastBody = -1
 	c.recent = c.recent[:0]
 	c.dateline = ""
 	if d.Dateline != nil {
@@ -98,7 +100,7 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 		resolveTo(d, c, co.lastPerson)
 		c.Rule = "pronoun"
 	case refIt:
-		r := co.findRecent(d, func(i int, e *doc.Entity) bool { return e.Type == doc.Org })
+		r := co.lastBody
 		if r < 0 {
 			return
 		}
@@ -169,6 +171,9 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 	}
 	if d.Entities[r].Type == doc.Person {
 		co.lastPerson = r
+	}
+	if d.Entities[r].Type == doc.Org || (r == i && c.body) {
+		co.lastBody = r
 	}
 	if len(co.recent) == 16 {
 		copy(co.recent, co.recent[1:])

@@ -86,6 +86,7 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 		c.Name = d.Text[d.Tokens[roleStart].Start:d.Tokens[b-1].End]
 		c.SectorCode, c.OtherSectorCodes = role.Sector, role.Others
 		c.plural = role.Plural
+		c.body = !role.Person && !role.Plural
 		// The rule is gathered as parts and joined once, through the
 		// stage's cache of recent joins: most phrases gain a qualifier
 		// or two, and each concatenation would allocate.
