@@ -484,7 +484,16 @@ func (s *Stage) pronouns(d *doc.Doc, sent *doc.Sentence) {
 		var ref refKind
 		// Every pronoun sought starts with h, s, t or i: most tokens
 		// are passed over on one byte.
-		if c := s.lower[s.spans[i].start]; c != 'h' && c != 's' && c != 't' && c != 'i' {
+		sp := s.spans[i]
+		switch c := s.lower[sp.start]; {
+		case sp.end-sp.start > 5:
+			continue
+		case c == 'i':
+			// Only "it", and "in", "is", "its" are frequent.
+			if sp.end-sp.start != 2 || s.lower[sp.start+1] != 't' {
+				continue
+			}
+		case c != 'h' && c != 's' && c != 't':
 			continue
 		}
 		switch s.tok(d, i) {
