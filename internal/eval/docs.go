@@ -12,6 +12,7 @@ import (
 
 	"github.com/dateline-project/dateline/internal/coder"
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/text"
 )
 
 // LabelledDoc is a story with its main event type.
@@ -213,7 +214,7 @@ const argumentShare = 0.4
 // or finite verb.
 func argumentWeight(d *doc.Doc, i int) float64 {
 	ev := d.Events[i]
-	t := tokenAt(d, ev.Evidence.Trigger.Start)
+	t := text.TokenAt(d, ev.Evidence.Trigger.Start)
 	if t < 0 || !strings.HasPrefix(d.Tokens[t].Tag, "NN") || strings.HasPrefix(d.Tokens[t].Tag, "NNP") {
 		return 1
 	}
@@ -222,14 +223,14 @@ func argumentWeight(d *doc.Doc, i int) float64 {
 		if g.Evidence.Sentence != ev.Evidence.Sentence {
 			break
 		}
-		gt := tokenAt(d, g.Evidence.Trigger.Start)
+		gt := text.TokenAt(d, g.Evidence.Trigger.Start)
 		if gt < 0 || g.Evidence.Trigger.End > ev.Evidence.Trigger.Start {
 			continue
 		}
 		// After a nominal event only a prepositional phrase attaches
 		// ("concessions in talks"); after a verb the object does too.
 		// A trigger ending in a preposition ("support for") has it.
-		end := tokenAt(d, g.Evidence.Trigger.End-1)
+		end := text.TokenAt(d, g.Evidence.Trigger.End-1)
 		needPrep := !strings.HasPrefix(d.Tokens[gt].Tag, "VB") && d.Tokens[end].Tag != "IN"
 		for k := end + 1; k < t; k++ {
 			switch tg := d.Tokens[k].Tag; {
@@ -247,23 +248,6 @@ func argumentWeight(d *doc.Doc, i int) float64 {
 		return argumentShare
 	}
 	return 1
-}
-
-// tokenAt returns the index of the token that covers offset off, or -1.
-func tokenAt(d *doc.Doc, off int) int {
-	lo, hi := 0, len(d.Tokens)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if d.Tokens[m].End <= off {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(d.Tokens) && d.Tokens[lo].Start <= off {
-		return lo
-	}
-	return -1
 }
 
 // backgroundWeight is the share of its weight an event keeps when its

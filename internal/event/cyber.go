@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/text"
 )
 
 // cyberAttacks recodes violence words used of computer attacks. PLOVER
@@ -19,7 +20,7 @@ func (s *Stage) cyberAttacks(d *doc.Doc) {
 		if ev.Type != "ASSAULT" || ev.Mode != "" {
 			continue
 		}
-		si := sentenceOf(d, tokenAtOrAfter(d, ev.Evidence.Trigger.Start, 0))
+		si := text.SentenceOf(d, tokenAtOrAfter(d, ev.Evidence.Trigger.Start, 0))
 		if si < 0 || !s.cyberSentence(d, d.Sentences[si]) {
 			continue
 		}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/text"
 )
 
 // Principal events.
@@ -314,7 +315,7 @@ func (s *Stage) markPrincipal(d *doc.Doc) {
 		for j < len(d.Events) && d.Events[j].Evidence.Sentence == d.Events[i].Evidence.Sentence {
 			j++
 		}
-		si := sentenceOf(d, heads[i])
+		si := text.SentenceOf(d, heads[i])
 		if si >= 0 {
 			sent := d.Sentences[si]
 			levels = s.ci.clauseLevels(sent, eventTok, levels)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/lexicon"
+	"github.com/dateline-project/dateline/internal/text"
 )
 
 // Disapproval is the list of negative-evaluation words
@@ -70,7 +71,7 @@ func (s *Stage) statements(d *doc.Doc) {
 			if !ok {
 				continue
 			}
-			si := sentenceOf(d, t)
+			si := text.SentenceOf(d, t)
 			if si < 0 {
 				continue
 			}
@@ -132,7 +133,7 @@ func (s *Stage) demands(d *doc.Doc) {
 			if !obligationModals[s.ci.tok(t)] || s.scare[t] {
 				continue
 			}
-			si := sentenceOf(d, t)
+			si := text.SentenceOf(d, t)
 			if si < 0 {
 				continue
 			}
@@ -151,7 +152,7 @@ func (s *Stage) demands(d *doc.Doc) {
 				continue
 			}
 			for i := range d.Events {
-				if tr := d.Events[i].Evidence.Trigger; tr.Start >= d.Tokens[vgS].Start && tr.Start < d.Tokens[vgE-1].End+40 && sentenceOf(d, tokenAtOrAfter(d, tr.Start, 0)) == si {
+				if tr := d.Events[i].Evidence.Trigger; tr.Start >= d.Tokens[vgS].Start && tr.Start < d.Tokens[vgE-1].End+40 && text.SentenceOf(d, tokenAtOrAfter(d, tr.Start, 0)) == si {
 					d.Events[i].Aux = appendOnce(d.Events[i].Aux, "complement")
 				}
 			}
@@ -192,20 +193,4 @@ func accusable(sector string) bool {
 		return true
 	}
 	return false
-}
-
-func sentenceOf(d *doc.Doc, t int) int {
-	lo, hi := 0, len(d.Sentences)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if d.Sentences[m].EndToken <= t {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(d.Sentences) && d.Sentences[lo].FirstToken <= t {
-		return lo
-	}
-	return -1
 }
