@@ -136,14 +136,11 @@ func (a *attributor) speakerAt(k int) (ent int, mention doc.Span, ok bool) {
 // organisation's ("Federal Foreign Office"), so capitalised words and
 // abbreviation points before the mention are stepped over.
 func (a *attributor) speakerAfterCue(k, end int) (int, doc.Span, bool) {
-	if e, m, ok := a.speakerAt(k); ok {
+	if e, m, ok := a.speakerPastArticle(k, end); ok {
 		return e, m, true
 	}
 	if a.tok(k) == "the" {
 		k++
-		if e, m, ok := a.speakerAt(k); ok {
-			return e, m, true
-		}
 	}
 	for j := k; j < end && j < k+4; j++ {
 		if t := a.d.Tokens[j]; !t.Upper && a.tok(j) != "." {
@@ -152,6 +149,19 @@ func (a *attributor) speakerAfterCue(k, end int) (int, doc.Span, bool) {
 		if e, m, ok := a.speakerAt(j + 1); ok {
 			return e, m, true
 		}
+	}
+	return -1, doc.Span{}, false
+}
+
+// speakerPastArticle returns the speaker whose mention starts at token k
+// or, after a "the" that the mention leaves out ("the WHO said"), at the
+// next token, within a sentence that ends before end.
+func (a *attributor) speakerPastArticle(k, end int) (int, doc.Span, bool) {
+	if e, m, ok := a.speakerAt(k); ok {
+		return e, m, true
+	}
+	if k+1 < end && a.tok(k) == "the" {
+		return a.speakerAt(k + 1)
 	}
 	return -1, doc.Span{}, false
 }
@@ -343,7 +353,7 @@ func (a *attributor) cueAfter(c int) (cue doc.Span, ent int, mention doc.Span, r
 		return doc.Span{}, -1, doc.Span{}, ""
 	}
 	cue, ent, mention, rule = a.cueAt(ns, c+1)
-	if rule == "" || cue.End == 0 {
+	if rule == "" {
 		return doc.Span{}, -1, doc.Span{}, ""
 	}
 	if after := a.tokenAfter(max(cue.End, mention.End)); a.hasFiniteVerb(after, d.Sentences[ns].EndToken) {
@@ -375,11 +385,7 @@ func (a *attributor) cueAt(si, k int) (cue doc.Span, ent int, mention doc.Span, 
 	}
 	// "he said" / "the ministry said" / "Hajiyev told TASS" / "the WHO
 	// said", where the article is outside the name's mention.
-	e, m, ok := a.speakerAt(k)
-	if !ok && tok(k) == "the" {
-		e, m, ok = a.speakerAt(k + 1)
-	}
-	if ok {
+	if e, m, ok := a.speakerPastArticle(k, end); ok {
 		j := a.tokenAfter(m.End)
 		// '"...," Germany's Federal Foreign Office said': the speaker
 		// is what the possessive's owner has.
@@ -511,10 +517,7 @@ func (a *attributor) indirect(si int) {
 		}
 		if cu.phrase {
 			// "According to X, content." / "According to the ministry, ..."
-			e, m, ok := a.speakerAt(k + n)
-			if !ok && tok(k+n) == "the" {
-				e, m, ok = a.speakerAt(k + n + 1)
-			}
+			e, m, ok := a.speakerPastArticle(k+n, s.EndToken)
 			if !ok {
 				continue
 			}
