@@ -551,15 +551,22 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 		// Unnamed people attacked or detained somewhere ("fired shells
 		// at targets in Jericho", "detained 27 people in Kharkiv") are
 		// coded to the country of the place, as PLOVER codes victims.
+		place, looked := doc.EventActor{}, false
 		for i := range ev.Recipients {
 			r := &ev.Recipients[i]
 			if r.CountryCode != "" || (r.SectorCode != "CVL" && r.SectorCode != "") || r.Entity < 0 {
 				continue
 			}
-			if p, ok := s.placeRecipient(sent, m, ev.Actors); ok {
-				r.CountryCode = p.CountryCode
+			if !looked {
+				// One place serves every victim of the clause.
+				var ok bool
+				if place, ok = s.placeRecipient(sent, m, ev.Actors); !ok {
+					break
+				}
+				looked = true
 				ev.Rule += " +place_country"
 			}
+			r.CountryCode = place.CountryCode
 		}
 	}
 	if !verb && len(actors) == 0 && len(recipients) == 0 && (tr.Kind != lexicon.KindMWE || len(ev.Recipients) == 0) && !d.Headline {
