@@ -133,24 +133,20 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			if !s.isCap(d, k) {
 				continue
 			}
-			if s.word(d, k)&(WordDemonym|WordCountry) == 0 {
+			words := 1
+			switch {
+			case s.word(d, k)&(WordDemonym|WordCountry) == 0:
 				// "South Korean officials", "Sri Lankan troops": a
 				// demonym of two words whose first is none.
-				if k+1 < roleStart && s.isCap(d, k+1) && s.word(d, k)&WordStartsName != 0 {
-					if cd, ok := dict.Phrase(s.key(d, k, k+2)); ok && cd.Country != "" &&
-						(cd.Kind == KindDemonym || cd.Kind == KindCountry) {
-						country, demonymAt = cd.Country, k
-						rule = append(rule, " +demonym ", cd.Rule)
-						break
-					}
+				if k+1 >= roleStart || !s.isCap(d, k+1) || s.word(d, k)&WordStartsName == 0 {
+					continue
 				}
-				continue
-			}
-			if k > a && isEthnicMarker(s.tok(d, k-1)) {
+				words = 2
+			case k > a && isEthnicMarker(s.tok(d, k-1)):
 				// "ethnic Serb protesters": an ethnicity, not a state.
 				continue
 			}
-			if cd, ok := dict.Phrase(s.tok(d, k)); ok && cd.Country != "" &&
+			if cd, ok := dict.Phrase(s.key(d, k, k+words)); ok && cd.Country != "" &&
 				(cd.Kind == KindDemonym || cd.Kind == KindCountry) {
 				country, demonymAt = cd.Country, k
 				rule = append(rule, " +demonym ", cd.Rule)
