@@ -178,16 +178,24 @@ const (
 	Symbol    // currency, %, &, @ and the like
 )
 
-// Token is one token. Tag is its Penn Treebank part-of-speech tag.
+// Token is one token. Tag is its Penn Treebank part-of-speech tag; Head
+// and Dep are its place in the sentence's dependency tree.
 type Token struct {
 	Span
+	Tag string
+	// Head indexes Doc.Tokens: the token this one depends on, always in
+	// the same sentence; -1 for the sentence's root (and for every token
+	// of a document that was not parsed, whose Dep is NoDep).
+	Head int32
 	Kind TokenKind
+	// Dep is the Universal Dependencies relation to Head (DepRoot for the
+	// root).
+	Dep DepRel
 	// Upper reports a word whose first letter is upper or title case.
 	// The tokenizer decides it anyway, for sentence bounds; the stages
 	// that look for names read it here instead of decoding the rune
 	// again.
 	Upper bool
-	Tag   string
 	// SpaceBefore reports whether white space separates the token from the
 	// previous one; it lets readers rebuild surface strings without
 	// guessing.
