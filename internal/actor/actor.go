@@ -341,7 +341,7 @@ func isStateSector(sector string) bool {
 }
 
 // titledCountry gives a titled official with no country of their own
-// ("President Abdelaziz Bouteflicka", "Lt. Gen. Prosper Avril") the one
+// ("President Maria Duarte", "Lt. Gen. Tomas Ferreira") the one
 // country their sentence names, or else the dateline's: news names an
 // official's state where it introduces them, and a sentence naming a
 // single state is about that state. With two or more states named, the
@@ -388,7 +388,7 @@ func (s *Stage) titledCountry(dateline string) {
 			}
 		}
 	}
-	// "Serbia lifted a curfew in Montenegro where 28 people died": a
+	// "Ruritania eased a curfew in a border town of Freedonia": a
 	// state named only as a place still makes the sentence's state
 	// ambiguous.
 	for _, p := range s.placeStates {

@@ -123,7 +123,7 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 				c.CountryCode = ""
 				c.Rule = s.rules.join(c.Rule, " +ethnic")
 			}
-			// "the Serbs of Kosovo", "the Albanians of southern Serbia":
+			// "the Kurds of Iraq", "the Tamils of northern Sri Lanka":
 			// a people "of" a land lives there. ("in" is left alone but
 			// for an ethnic group: "Americans in Iraq" are Americans.)
 			if ethnic || (end < sent.EndToken && s.tok(d, end) == "of") {
@@ -664,7 +664,7 @@ func (s *Stage) ofCountry(d *doc.Doc, sent *doc.Sentence, j int) (string, bool) 
 // fromMember reads "from <body>" after a role naming people: "activists
 // from the Fatah party", "delegates from the African Union" belong to
 // the body. Adjectives between the article and the name are skipped
-// ("from the defeated Fatah party").
+// ("from the ruling Likud party").
 func (s *Stage) fromMember(d *doc.Doc, sent *doc.Sentence, j int) (string, bool) {
 	if j >= sent.EndToken || s.tok(d, j) != "from" {
 		return "", false

@@ -25,7 +25,7 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			continue
 		}
 		a, b := ch.FirstToken, ch.EndToken
-		// "The German government today welcomed": a time word the chunker
+		// "The Dutch cabinet yesterday praised": a time word the chunker
 		// left in the phrase is not its head.
 		for b-1 > a && isTimeWord(s.tok(d, b-1)) {
 			b--
@@ -410,7 +410,7 @@ func (s *Stage) inSeat(d *doc.Doc, sent *doc.Sentence, b int) (Coding, int, bool
 		return Coding{}, 0, false
 	}
 	k := b + 1
-	// "rebels in the Ivory Coast", "Albanians in south Serbia"
+	// "militias in the Central African Republic", "Uzbeks in south Kyrgyzstan"
 	for k < sent.EndToken && k < b+3 && !s.isCap(d, k) && (s.tok(d, k) == "the" || compass[s.tok(d, k)]) {
 		k++
 	}

@@ -17,7 +17,7 @@ func TestMainType(t *testing.T) {
 		{"an agreement to yield is a concession",
 			"", "Protest leaders in Kenya agreed to suspend the demonstrations on Monday.", "CONCEDE"},
 		{"a promise to withdraw is a concession, not the withdrawal",
-			"", "Russia agreed to withdraw its troops from the border with Ukraine.", "CONCEDE"},
+			"", "Russia agreed to pull its soldiers back from the border with Ukraine.", "CONCEDE"},
 		{"a refused concession is a refusal",
 			"", "The government of Kenya refused to lift the curfew in Nairobi.", "REJECT"},
 		{"an event after 'following' is background",

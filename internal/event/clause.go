@@ -266,8 +266,8 @@ var subjectPronouns = map[string]bool{"it": true, "they": true, "he": true, "she
 
 // passiveSubject finds the recipient of a passive verb whose subject
 // names no actor of its own but holds one in a prepositional phrase: "a
-// camp for Congolese refugees was attacked" was an attack on the
-// refugees. It takes the first entity of the clause before vg.
+// shelter for Syrian migrants was raided" was a raid on the
+// migrants. It takes the first entity of the clause before vg.
 func (ci *clauseIndex) passiveSubject(s doc.Sentence, vg int) []int {
 	start := s.FirstToken
 	for j := vg - 1; j >= s.FirstToken; j-- {

@@ -734,7 +734,7 @@ var gerundPreps = map[string]bool{"of": true, "for": true, "about": true, "again
 // keeps the first whose recipient slot finds an actor with a country,
 // else the first that finds any; a trigger that takes a recipient but
 // finds none in its slots takes the first actor with a country later in
-// the clause ("offered to negotiate with the president of Armenia").
+// the clause ("proposed talks with the prime minister of Nepal").
 func (s *Stage) recipientsOf(sent doc.Sentence, m match, tr *lexicon.Trigger) []int {
 	var any []int
 	// "threatened to", "offered to": the recipient sits in the
@@ -847,7 +847,7 @@ func (s *Stage) dropSpeaker(r []int, t int) []int {
 
 // infinitival reports a trigger that ends in an infinitive ("threatened
 // to", "threatened to ban", "refused to"): its recipient sits in the
-// infinitive's clause ("threatened to break relations with Russia").
+// infinitive's clause ("threatened to cut ties with Chile").
 func infinitival(tr *lexicon.Trigger) bool {
 	for i, w := range tr.Words {
 		if w == "to" && i > 0 && i >= len(tr.Words)-2 {

@@ -403,7 +403,7 @@ func (a *attributor) cueAt(si, k int) (cue doc.Span, ent int, mention doc.Span, 
 				}
 			}
 		}
-		// '"...," Ingrid Solvang, Norway's foreign minister, said'
+		// '"...," Ana Brito, Portugal's health minister, said'
 		if j < end && a.tok(j) == "," {
 			for c := j + 1; c < end && c < j+14; c++ {
 				if a.tok(c) == "," {

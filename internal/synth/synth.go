@@ -35,7 +35,7 @@ var orgs = []string{"the United Nations", "the European Union", "the African Uni
 
 // eventTemplates use {A} actor, {R} recipient, {T} time, {P} place, {S} speaker.
 var eventTemplates = []string{
-	"{A} accused {R} of violating the ceasefire agreement {T}.",
+	"{A} accused {R} of breaking the truce deal {T}.",
 	"{A} rejected the proposal put forward by {R}, calling it unacceptable.",
 	"{A} called on {R} to release the detained journalists without delay.",
 	"{A} and {R} signed an agreement on trade and transit {T}.",
@@ -62,7 +62,7 @@ var quoteTemplates = []string{
 }
 
 var fillers = []string{
-	"The dispute has strained relations between the two neighbours for more than a decade.",
+	"The dispute has strained relations between the two neighbours for years.",
 	"Analysts said the move could complicate efforts to reach a lasting settlement.",
 	"Officials did not give further details about the timing of the next round of negotiations.",
 	"Local media reported long queues at fuel stations and shops in the capital.",
