@@ -1,0 +1,143 @@
+package parse
+
+import (
+	"github.com/dateline-project/dateline/internal/doc"
+)
+
+// Parser parses sentences with a Model. It keeps scratch memory between
+// sentences, so that parsing allocates nothing once it has seen its longest
+// sentence; it is not safe for concurrent use: give each worker its own.
+type Parser struct {
+	m  *Model
+	c  sentCtx
+	s  state
+	tf [numTransFeats]uint64
+	lf [numLabelFeats]uint64
+	xf [numTagFeats]uint64
+	ls []int32 // label scores
+	xs []int32 // tagger scores
+}
+
+// NewParser returns a parser that uses m.
+func NewParser(m *Model) *Parser {
+	return &Parser{m: m, ls: make([]int32, len(m.labels)), xs: make([]int32, len(m.xtags))}
+}
+
+// Parse builds the dependency tree of one sentence. words are its word
+// forms as written (the parser normalises them as training did) and tags
+// their Penn Treebank tags, as the text layer's tagger assigns them. It
+// writes each word's head to heads (an index into words, -1 for the root)
+// and its relation to deps. Every word gets a head; exactly one is the
+// root, with doc.DepRoot. heads and deps must be at least as long as
+// words.
+func (p *Parser) Parse(words, tags []string, heads []int32, deps []doc.DepRel) {
+	n := len(words)
+	if n == 0 {
+		return
+	}
+	_ = heads[n-1]
+	_ = deps[n-1]
+	p.prepare(words, tags)
+	p.tag()
+	p.parse()
+	s := &p.s
+	for i := 0; i < n; i++ {
+		h := s.head[i]
+		if h == s.n {
+			heads[i], deps[i] = -1, doc.DepRoot
+			continue
+		}
+		heads[i], deps[i] = h, p.m.labels[s.label[i]-1]
+	}
+}
+
+// prepare computes the per-word features of a sentence once.
+func (p *Parser) prepare(words, tags []string) {
+	n := len(words)
+	c := &p.c
+	c.n = int32(n)
+	c.wf = grow(c.wf, n+1)
+	c.tag = grow(c.tag, n+1)
+	c.xtag = grow(c.xtag, n+1)
+	for i, w := range words {
+		featurize(w, &c.wf[i])
+		c.tag[i] = p.m.tagOf(tags[i])
+	}
+	c.wf[n] = wordFeats{form: hashRoot, suffix: hashRoot, prefix: hashRoot, shape: hashRoot}
+	c.tag[n] = tagRoot
+	c.xtag[n] = tagRoot
+}
+
+// tag predicts the EWT tag of each word, left to right.
+func (p *Parser) tag() {
+	c := &p.c
+	for i := int32(0); i < c.n; i++ {
+		tagFeatures(c, i, &p.xf)
+		sc := p.xs
+		clear(sc)
+		for _, k := range p.xf {
+			p.m.tagw.addTo(k, sc)
+		}
+		c.xtag[i] = uint8(argmax(sc)) + 2
+	}
+}
+
+// parse runs the transition system to the end.
+func (p *Parser) parse() {
+	s := &p.s
+	s.reset(int(p.c.n))
+	for !s.terminal() {
+		transFeatures(&p.c, s, &p.tf)
+		act := p.m.bestAct(&p.tf, s.valid())
+		s.apply(act, p.label(act))
+	}
+}
+
+// label returns the label (class + 1) of the arc that act builds, 0 for
+// SHIFT and rootLabel for the arc from ROOT.
+func (p *Parser) label(act int) uint8 {
+	if act == actShift {
+		return 0
+	}
+	s := &p.s
+	h, d := s.arc(act)
+	if h == s.n {
+		return rootLabel
+	}
+	labelFeatures(&p.c, s, act, h, d, &p.lf)
+	sc := p.ls
+	clear(sc)
+	for _, k := range p.lf {
+		p.m.lab.addTo(k, sc)
+	}
+	return uint8(argmax(sc)) + 1
+}
+
+// rootLabel marks the root's arc in state.label; it is never a class.
+const rootLabel = 64
+
+// bestAct returns the valid transition with the highest score.
+func (m *Model) bestAct(f *[numTransFeats]uint64, valid uint8) int {
+	tw := m.trans.w
+	shift := 64 - uint(m.trans.bits)
+	var a, b, c int32
+	for _, k := range f {
+		i := (k >> shift) * rowWidth
+		row := tw[i : i+rowWidth : i+rowWidth]
+		a += int32(row[0])
+		b += int32(row[1])
+		c += int32(row[2])
+	}
+	sc := [numActs]int32{actShift: a, actLeft: b, actRight: c}
+	return argmaxValid(&sc, valid)
+}
+
+func argmaxValid[T int32 | float32](sc *[numActs]T, valid uint8) int {
+	best := -1
+	for a := 0; a < numActs; a++ {
+		if valid&(1<<a) != 0 && (best < 0 || sc[a] > sc[best]) {
+			best = a
+		}
+	}
+	return best
+}
