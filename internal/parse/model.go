@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/bits"
 	"slices"
 
 	"github.com/dateline-project/dateline/internal/doc"
@@ -21,7 +22,11 @@ type Model struct {
 	trans denseTab
 	// lab scores label classes, tagw the tagger's classes.
 	lab, tagw sparseTab
-	labels    []doc.DepRel // label class → relation
+	// tagdict gives the tag class of frequent words that always have the
+	// same tag in training, by normalised form hash; the tagger skips
+	// them, as prose's does.
+	tagdict map[uint64]uint8
+	labels  []doc.DepRel // label class → relation
 	// tags are the input tags (the text layer's), id = index + 2; xtags
 	// the tagger's classes (EWT XPOS), id = index + 2.
 	tags  []string
@@ -87,7 +92,7 @@ func (m *Model) Labels() []doc.DepRel { return m.labels }
 
 // Model file format, little-endian:
 //
-//	magic "DLPARSE2"
+//	magic "DLPARSE3"
 //	u8 transition bits, u8 label bits, u8 tagger bits
 //	u8 label classes L, L × u8 doc.DepRel
 //	u8 input tags T, T × (u8 length, bytes)
@@ -98,9 +103,11 @@ func (m *Model) Labels() []doc.DepRel { return m.labels }
 //	  and numActs × i16
 //	label table, tagger table: the same, with per row a uvarint bit set
 //	  of its non-zero classes followed by their i16 weights
+//	tag dictionary: uvarint count, then (u64 form hash, u8 class) in
+//	  increasing order of hash
 //
 // A weight is its i16 times the table's scale (see denseTab).
-const magic = "DLPARSE2"
+const magic = "DLPARSE3"
 
 // WriteTo writes m in the model file format. The output is a function of
 // the weights alone, so the same model always gives the same bytes.
@@ -127,6 +134,17 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	writeDense(&b, &m.trans)
 	writeSparse(&b, &m.lab)
 	writeSparse(&b, &m.tagw)
+	keys := make([]uint64, 0, len(m.tagdict))
+	for k := range m.tagdict {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	tmp := binary.AppendUvarint(nil, uint64(len(keys)))
+	for _, k := range keys {
+		tmp = binary.LittleEndian.AppendUint64(tmp, k)
+		tmp = append(tmp, m.tagdict[k])
+	}
+	b.Write(tmp)
 	n, err := w.Write(b.Bytes())
 	if err != nil {
 		return int64(n), fmt.Errorf("write parse model: %w", err)
@@ -238,6 +256,22 @@ func Load(data []byte) (*Model, error) {
 	if m.tagw, err = r.sparse(xBits, len(v.xtags), xs); err != nil {
 		return nil, fmt.Errorf("load parse model: tagger table: %w", err)
 	}
+	nd := r.uvarint()
+	if nd > uint64(len(r.b)/9) {
+		return nil, fmt.Errorf("load parse model: tag dictionary of %d words in %d bytes", nd, len(r.b))
+	}
+	m.tagdict = make(map[uint64]uint8, nd)
+	for i := uint64(0); i < nd && r.err == nil; i++ {
+		k := r.u64()
+		c := r.byte()
+		if int(c) >= len(v.xtags) {
+			return nil, fmt.Errorf("load parse model: tag dictionary class %d out of range", c)
+		}
+		m.tagdict[k] = c
+	}
+	if r.err != nil {
+		return nil, fmt.Errorf("load parse model: tag dictionary: %w", r.err)
+	}
 	if len(r.b) != 0 {
 		return nil, fmt.Errorf("load parse model: %d bytes after the tables", len(r.b))
 	}
@@ -285,6 +319,13 @@ func (r *reader) u32() uint32 {
 	return 0
 }
 
+func (r *reader) u64() uint64 {
+	if b := r.bytes(8); b != nil {
+		return binary.LittleEndian.Uint64(b)
+	}
+	return 0
+}
+
 func (r *reader) uvarint() uint64 {
 	if r.err != nil {
 		return 0
@@ -327,16 +368,22 @@ func (r *reader) i16() int16 {
 
 func (r *reader) dense(tab []int16) error {
 	return r.rows(len(tab)/rowWidth, func(row int) error {
-		for j := 0; j < numActs; j++ {
-			tab[row*rowWidth+j] = r.i16()
+		if len(r.b) < 2*numActs {
+			return errShort
 		}
+		for j := 0; j < numActs; j++ {
+			tab[row*rowWidth+j] = int16(binary.LittleEndian.Uint16(r.b[2*j:]))
+		}
+		r.b = r.b[2*numActs:]
 		return nil
 	})
 }
 
-func (r *reader) sparse(bits uint8, classes int, scale float32) (sparseTab, error) {
-	total := 1 << bits
-	t := sparseTab{bits: bits, scale: scale, off: make([]uint32, total+1)}
+func (r *reader) sparse(nbits uint8, classes int, scale float32) (sparseTab, error) {
+	total := 1 << nbits
+	// Every weight takes at least two bytes of what is left, which bounds
+	// the entries without a second pass.
+	t := sparseTab{bits: nbits, scale: scale, off: make([]uint32, total+1), ent: make([]uint32, 0, len(r.b)/2)}
 	last := 0
 	err := r.rows(total, func(row int) error {
 		for i := last + 1; i <= row; i++ {
@@ -346,14 +393,17 @@ func (r *reader) sparse(bits uint8, classes int, scale float32) (sparseTab, erro
 		if mask>>classes != 0 {
 			return fmt.Errorf("row %d: class set %#x names unknown classes", row, mask)
 		}
-		for c := 0; c < classes; c++ {
-			if mask&(1<<c) != 0 {
-				w := r.i16()
-				if w == 0 {
-					return fmt.Errorf("row %d: zero weight listed", row)
-				}
-				t.ent = append(t.ent, entry(c, w))
+		n := bits.OnesCount64(mask)
+		if len(r.b) < 2*n {
+			return errShort
+		}
+		for m := mask; m != 0; m &= m - 1 {
+			w := int16(binary.LittleEndian.Uint16(r.b))
+			r.b = r.b[2:]
+			if w == 0 {
+				return fmt.Errorf("row %d: zero weight listed", row)
 			}
+			t.ent = append(t.ent, entry(bits.TrailingZeros64(m), w))
 		}
 		last = row
 		t.off[row+1] = uint32(len(t.ent))

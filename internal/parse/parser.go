@@ -63,7 +63,7 @@ func (p *Parser) prepare(words, tags []string) {
 		featurize(w, &c.wf[i])
 		c.tag[i] = p.m.tagOf(tags[i])
 	}
-	c.wf[n] = wordFeats{form: hashRoot, suffix: hashRoot, prefix: hashRoot, shape: hashRoot}
+	c.wf[n] = wordFeats{form: hashRoot, suffix: hashRoot, suf2: hashRoot, pre3: hashRoot, prefix: hashRoot, shape: hashRoot}
 	c.tag[n] = tagRoot
 	c.xtag[n] = tagRoot
 }
@@ -72,6 +72,10 @@ func (p *Parser) prepare(words, tags []string) {
 func (p *Parser) tag() {
 	c := &p.c
 	for i := int32(0); i < c.n; i++ {
+		if x, ok := p.m.tagdict[c.wf[i].form]; ok {
+			c.xtag[i] = x + 2
+			continue
+		}
 		tagFeatures(c, i, &p.xf)
 		sc := p.xs
 		clear(sc)
@@ -87,11 +91,21 @@ func (p *Parser) parse() {
 	s := &p.s
 	s.reset(int(p.c.n))
 	for !s.terminal() {
-		transFeatures(&p.c, s, &p.tf)
-		act := p.m.bestAct(&p.tf, s.valid())
+		// A transition that is the only valid one (SHIFT onto an empty
+		// stack, every transition once the buffer holds only ROOT)
+		// needs no scoring.
+		valid := s.valid()
+		act := int(forced[valid])
+		if act < 0 {
+			transFeatures(&p.c, s, &p.tf)
+			act = p.m.bestAct(&p.tf, valid)
+		}
 		s.apply(act, p.label(act))
 	}
 }
+
+// forced maps a set of valid transitions to its only member, or -1.
+var forced = [1 << numActs]int8{-1, actShift, actLeft, -1, actRight, -1, -1, -1}
 
 // label returns the label (class + 1) of the arc that act builds, 0 for
 // SHIFT and rootLabel for the arc from ROOT.

@@ -10,7 +10,7 @@ package parse
 // other stages read do not change.
 
 // numTagFeats is the number of tagger features.
-const numTagFeats = 22
+const numTagFeats = 26
 
 // tagFeatures writes the tagger's feature keys for word i; c.xtag holds
 // the tags predicted for the words before i.
@@ -74,4 +74,8 @@ func tagFeatures(c *sentCtx, i int32, f *[numTagFeats]uint64) {
 	f[19] = fk(219, w.shape, p0)
 	f[20] = fk(220, w.suffix, p0)
 	f[21] = fk(221, form(i-1), w.form)
+	f[22] = fk(222, w.suf2, 0)
+	f[23] = fk(223, w.pre3, 0)
+	f[24] = fk(224, w.suf2, p0)
+	f[25] = fk(225, pack(p1, in(i+2), 0), 0)
 }

@@ -24,9 +24,9 @@ type Example struct {
 
 // TrainOptions set up Train. The zero value of a field means its default.
 type TrainOptions struct {
-	Epochs int // passes of the parser over the training set (default 15)
+	Epochs int // passes of the parser over the training set (default 12)
 	// TableBits, LabelBits and TagBits are the log2 row counts of the
-	// hashed transition, label and tagger tables (defaults 21, 17, 18).
+	// hashed transition, label and tagger tables (defaults 20, 17, 18).
 	TableBits, LabelBits, TagBits uint8
 	// TagEpochs is the number of passes of the tagger (default 8);
 	// TagFolds the number of folds over which the training set is
@@ -51,14 +51,14 @@ func (o *TrainOptions) defaults() {
 			*v = d
 		}
 	}
-	def(&o.Epochs, 15)
+	def(&o.Epochs, 12)
 	def(&o.TagEpochs, 8)
 	def(&o.TagFolds, 10)
 	def(&o.ExploreFrom, 2)
 	for _, b := range []struct {
 		v *uint8
 		d uint8
-	}{{&o.TableBits, 21}, {&o.LabelBits, 17}, {&o.TagBits, 18}} {
+	}{{&o.TableBits, 20}, {&o.LabelBits, 17}, {&o.TagBits, 18}} {
 		if *b.v == 0 {
 			*b.v = b.d
 		}
@@ -214,9 +214,33 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 	}
 	opt.logf("%d examples, %d heads lifted to projectivise", len(examples), lifted)
 
+	// The tag dictionary: words seen at least 20 times in training with
+	// one tag at least 99.5% of the time.
+	p := NewParser(m)
+	type formTag struct {
+		form uint64
+		tag  uint8
+	}
+	counts := map[formTag]int{}
+	totals := map[uint64]int{}
+	for i, ex := range examples {
+		p.prepare(ex.Words, ex.Tags)
+		for j := range ex.Words {
+			f := p.c.wf[j].form
+			counts[formTag{f, golds[i].xtags[j]}]++
+			totals[f]++
+		}
+	}
+	m.tagdict = map[uint64]uint8{}
+	for ft, c := range counts {
+		if t := totals[ft.form]; t >= 20 && float64(c) >= 0.995*float64(t) {
+			m.tagdict[ft.form] = ft.tag
+		}
+	}
+	opt.logf("tag dictionary: %d words", len(m.tagdict))
+
 	// The tagger, jackknifed over the training set, then on all of it.
 	start := time.Now()
-	p := NewParser(m)
 	all := make([]int, len(examples))
 	for i := range all {
 		all[i] = i
@@ -234,6 +258,10 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 				p.prepare(ex.Words, ex.Tags)
 				c := &p.c
 				for i := int32(0); i < c.n; i++ {
+					if x, ok := m.tagdict[c.wf[i].form]; ok {
+						c.xtag[i] = x + 2
+						continue
+					}
 					tagFeatures(c, i, &p.xf)
 					step++
 					pc.score(p.xf[:], sc)
@@ -313,30 +341,35 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 			s := &p.s
 			s.reset(len(ex.Words))
 			for !s.terminal() {
-				transFeatures(&p.c, s, &p.tf)
 				valid := s.valid()
-				trans.score(p.tf[:], tsc[:])
-				sc := [numActs]float32(tsc[:numActs])
-				pred := argmaxValid(&sc, valid)
-				cost := s.costs(g.heads, valid)
-				least := cost[pred]
-				for a := range cost {
-					least = min(least, cost[a])
-				}
-				best := -1
-				for a := 0; a < numActs; a++ {
-					if valid&(1<<a) != 0 && cost[a] == least && (best < 0 || sc[a] > sc[best]) {
-						best = a
+				act := int(forced[valid])
+				if act < 0 {
+					// Only a choice is learnt from; forced transitions
+					// (see Parser.parse) are taken as they come.
+					transFeatures(&p.c, s, &p.tf)
+					trans.score(p.tf[:], tsc[:])
+					sc := [numActs]float32(tsc[:numActs])
+					pred := argmaxValid(&sc, valid)
+					cost := s.costs(g.heads, valid)
+					least := cost[pred]
+					for a := range cost {
+						least = min(least, cost[a])
 					}
-				}
-				step++
-				steps++
-				act := pred
-				if cost[pred] > least {
-					wrong++
-					trans.update(p.tf[:], best, pred)
-					if !explore || rng.Float64() >= opt.ExploreProb {
-						act = best
+					best := -1
+					for a := 0; a < numActs; a++ {
+						if valid&(1<<a) != 0 && cost[a] == least && (best < 0 || sc[a] > sc[best]) {
+							best = a
+						}
+					}
+					step++
+					steps++
+					act = pred
+					if cost[pred] > least {
+						wrong++
+						trans.update(p.tf[:], best, pred)
+						if !explore || rng.Float64() >= opt.ExploreProb {
+							act = best
+						}
 					}
 				}
 				var lab uint8

@@ -33,6 +33,8 @@ const (
 type wordFeats struct {
 	form   uint64 // normalised form
 	suffix uint64 // last three runes of the normalised form
+	suf2   uint64 // last two runes
+	pre3   uint64 // first three runes
 	prefix uint64 // first rune, with the shape
 	shape  uint64 // capitalisation and character classes
 }
@@ -150,7 +152,7 @@ const (
 // featurize fills f with the hashed views of w.
 func featurize(w string, f *wordFeats) {
 	if c := wordClass(w); c != 0 {
-		*f = wordFeats{form: c, suffix: c, prefix: c, shape: c}
+		*f = wordFeats{form: c, suffix: c, suf2: c, pre3: c, prefix: c, shape: c}
 		return
 	}
 	h := uint64(fnvOffset)
@@ -159,10 +161,14 @@ func featurize(w string, f *wordFeats) {
 	n := 0
 	upper, letters, digits := 0, 0, 0
 	var first rune
+	p3 := uint64(fnvOffset) ^ 0x33
 	for _, r := range w {
 		nr := normRune(r)
 		if n == 0 {
 			first = nr
+		}
+		if n < 3 {
+			p3 = fnvRune(p3, nr)
 		}
 		last[n%3] = nr
 		n++
@@ -211,6 +217,12 @@ func featurize(w string, f *wordFeats) {
 	}
 	f.form = h
 	f.suffix = s
+	s2 := uint64(fnvOffset) ^ 0x32
+	for i := n - min(n, 2); i < n; i++ {
+		s2 = fnvRune(s2, last[i%3])
+	}
+	f.suf2 = s2
+	f.pre3 = p3
 	f.prefix = fnvRune(uint64(fnvOffset)^0x70, first)*31 + shape
 	f.shape = shape + 0x7368617065 // keep small shape values apart from other atoms
 }

@@ -2,6 +2,7 @@ package text
 
 import (
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/parse"
 )
 
 // Name is the stage name of the text layer.
@@ -22,18 +23,32 @@ type Annotator struct {
 	tags   []uint8
 	cls    []uint16
 	chunks []doc.Chunk
+
+	// The parser and its per-sentence scratch: word strings (slices of
+	// the text), tag names, heads and relations.
+	p      *parse.Parser
+	pwords []string
+	ptags  []string
+	heads  []int32
+	deps   []doc.DepRel
 }
 
-// NewAnnotator returns an annotator that tags with m.
+// NewAnnotator returns an annotator that tags with m, and parses with it
+// when m has a parser.
 func NewAnnotator(m *Model) *Annotator {
-	return &Annotator{m: m, tg: tagger{m: m}}
+	a := &Annotator{m: m, tg: tagger{m: m}}
+	if m.parser != nil {
+		a.p = parse.NewParser(m.parser)
+	}
+	return a
 }
 
 // Name implements pipeline.Stage.
 func (a *Annotator) Name() string { return Name }
 
-// Process fills d.Paragraphs, d.Sentences, d.Tokens (with tags) and
-// d.Chunks from d.Text, replacing whatever they held. The slices it stores
+// Process fills d.Paragraphs, d.Sentences, d.Tokens (with tags and, when
+// the Model has a parser, dependency heads and relations) and d.Chunks
+// from d.Text, replacing whatever they held. The slices it stores
 // are fresh for each document; nothing in them aliases the annotator's
 // buffers. It never fails: any text, even invalid UTF-8, gets layers whose
 // spans lie on rune boundaries of its valid parts.
@@ -80,10 +95,16 @@ func (a *Annotator) Process(d *doc.Doc) error {
 			Kind:        t.kind,
 			Upper:       t.flags&fUpper != 0,
 			Tag:         m.tagNames[tags[i]],
+			Head:        -1,
 			SpaceBefore: t.start > prevEnd,
 		}
 		cls[i] = m.tagCls[tags[i]]
 		prevEnd = t.end
+	}
+	if a.p != nil {
+		for _, s := range a.sents {
+			a.parseSentence(d, s)
+		}
 	}
 
 	d.Paragraphs = nil
@@ -131,4 +152,36 @@ func (a *Annotator) Process(d *doc.Doc) error {
 		copy(d.Chunks, a.chunks)
 	}
 	return nil
+}
+
+// parseSentence fills Head and Dep of the tokens of one sentence. The
+// parser sees each token's text as written (it normalises quotes, dashes
+// and digits itself, as it did in training) and its Penn tag.
+func (a *Annotator) parseSentence(d *doc.Doc, s span) {
+	n := s.end - s.start
+	if n <= 0 {
+		return
+	}
+	a.pwords, a.ptags = grow(a.pwords, n), grow(a.ptags, n)
+	a.heads, a.deps = grow(a.heads, n), grow(a.deps, n)
+	toks := d.Tokens[s.start:s.end]
+	for i := range toks {
+		a.pwords[i] = d.Text[toks[i].Start:toks[i].End]
+		a.ptags[i] = toks[i].Tag
+	}
+	a.p.Parse(a.pwords, a.ptags, a.heads, a.deps)
+	for i := range toks {
+		if h := a.heads[i]; h >= 0 {
+			toks[i].Head = h + int32(s.start)
+		}
+		toks[i].Dep = a.deps[i]
+	}
+}
+
+// grow returns b with length n, reusing its memory when it can.
+func grow[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n, n+n/2)
+	}
+	return b[:n]
 }

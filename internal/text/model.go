@@ -8,6 +8,8 @@ import (
 	"math/bits"
 	"strings"
 
+	"github.com/dateline-project/dateline/data"
+	"github.com/dateline-project/dateline/internal/parse"
 	"github.com/jdkato/prose/v2"
 )
 
@@ -103,12 +105,17 @@ type Model struct {
 	hyphenHash, yearHash, digitsHash           uint64
 	hyphenSuf, yearSuf, digitsSuf              uint64
 	tagNN                                      uint8
+
+	// parser is the dependency parser (see package parse), nil for a
+	// Model from LoadTagger.
+	parser *parse.Model
 }
 
-// LoadModel decodes the tagger weights that ship inside prose and builds the
-// inference tables. It takes a few hundred milliseconds; call it once per
-// process and share the Model.
-func LoadModel() (*Model, error) {
+// LoadTagger decodes the tagger weights that ship inside prose and builds
+// the inference tables, without the parser: an Annotator over the result
+// tags but leaves every token unparsed. The parser's training command uses
+// it, since the parser is trained on this tagger's output.
+func LoadTagger() (*Model, error) {
 	var classes []string
 	var tags map[string]string
 	var weights map[string]map[string]float64
@@ -302,3 +309,29 @@ func suffix3(s string) string {
 // TagNames returns the tags the model can assign, for documentation and
 // tests. Callers must not modify the result.
 func (m *Model) TagNames() []string { return m.tagNames[:m.startIdx] }
+
+// ParseModelPath is where the parser's model sits in data.FS.
+const ParseModelPath = "parse/en_ewt.model"
+
+// LoadModel loads the tagger and the dependency parser that data embeds
+// (data/parse/en_ewt.model). It takes a few hundred milliseconds; call it
+// once per process and share the Model: the Annotators of all workers read
+// it without copying it.
+func LoadModel() (*Model, error) {
+	m, err := LoadTagger()
+	if err != nil {
+		return nil, err
+	}
+	b, err := data.FS.ReadFile(ParseModelPath)
+	if err != nil {
+		return nil, fmt.Errorf("load parser: %w", err)
+	}
+	if m.parser, err = parse.Load(b); err != nil {
+		return nil, fmt.Errorf("load parser from data/%s: %w", ParseModelPath, err)
+	}
+	return m, nil
+}
+
+// Parser returns the dependency parser's model, or nil when m was loaded
+// without it.
+func (m *Model) Parser() *parse.Model { return m.parser }
