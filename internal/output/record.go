@@ -203,6 +203,12 @@ type Token struct {
 	Start int    `json:"start"`
 	End   int    `json:"end"`
 	Tag   string `json:"tag"`
+	// Head is the index in the record's token list of the token this one
+	// depends on, -1 for a sentence's root (and for unparsed tokens); Dep
+	// is the Universal Dependencies relation ("nsubj", "obl:agent";
+	// "root" for the root, "" when unparsed).
+	Head int    `json:"head"`
+	Dep  string `json:"dep"`
 }
 
 // Options select optional parts of the record.
@@ -290,7 +296,8 @@ func FromDoc(d *doc.Doc, opts Options) Record {
 		}
 		r.Tokens = make([]Token, 0, len(d.Tokens))
 		for _, t := range d.Tokens {
-			r.Tokens = append(r.Tokens, Token{Text: d.SpanText(t.Span), Start: t.Start, End: t.End, Tag: t.Tag})
+			r.Tokens = append(r.Tokens, Token{Text: d.SpanText(t.Span), Start: t.Start, End: t.End, Tag: t.Tag,
+				Head: int(t.Head), Dep: t.Dep.String()})
 		}
 	}
 	return r

@@ -56,3 +56,26 @@ func TestFromDoc_EventViewsOfTheDoc(t *testing.T) {
 		t.Errorf("dateline = %+v", rec.Dateline)
 	}
 }
+
+func TestFromDoc_AnnotatePrintsTheParse(t *testing.T) {
+	d := &doc.Doc{ID: "p", Text: "Troops left."}
+	d.Sentences = []doc.Sentence{{Span: doc.Span{Start: 0, End: 12}, FirstToken: 0, EndToken: 3}}
+	d.Tokens = []doc.Token{
+		{Span: doc.Span{Start: 0, End: 6}, Tag: "NNS", Head: 1, Dep: doc.DepNsubj},
+		{Span: doc.Span{Start: 7, End: 11}, Tag: "VBD", Head: -1, Dep: doc.DepRoot},
+		{Span: doc.Span{Start: 11, End: 12}, Tag: ".", Head: 1, Dep: doc.DepPunct},
+	}
+	b, err := json.Marshal(output.FromDoc(d, output.Options{Annotate: true}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`{"text":"Troops","start":0,"end":6,"tag":"NNS","head":1,"dep":"nsubj"}`,
+		`{"text":"left","start":7,"end":11,"tag":"VBD","head":-1,"dep":"root"}`,
+		`{"text":".","start":11,"end":12,"tag":".","head":1,"dep":"punct"}`,
+	} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("record lacks %s: %s", want, b)
+		}
+	}
+}
