@@ -9,6 +9,7 @@ import (
 
 	"github.com/dateline-project/dateline/internal/coder"
 	"github.com/dateline-project/dateline/internal/eval"
+	"github.com/dateline-project/dateline/internal/text"
 )
 
 // evalReport is what every scorer returns: printable for people, and
@@ -45,6 +46,22 @@ flags:`)
 		return errUsage
 	}
 	kind, path := args[0], args[1]
+	if kind == "parse" {
+		// The parser needs the text layer only, not the whole coder.
+		gold, err := eval.ReadCoNLLUFile(path)
+		if err != nil {
+			return err
+		}
+		m, err := text.LoadModel()
+		if err != nil {
+			return err
+		}
+		r, err := eval.ScoreParse(m, gold)
+		if err != nil {
+			return err
+		}
+		return writeReport(e, r, *asJSON, *errorsN)
+	}
 	c, err := coder.Load(coder.Options{Workers: 1})
 	if err != nil {
 		return err
@@ -96,11 +113,15 @@ flags:`)
 		fs.Usage()
 		return errUsage
 	}
-	if *asJSON {
+	return writeReport(e, rep, *asJSON, *errorsN)
+}
+
+func writeReport(e *env, rep evalReport, asJSON bool, errorsN int) error {
+	if asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(rep)
 	}
-	rep.Write(e.stdout, *errorsN)
+	rep.Write(e.stdout, errorsN)
 	return nil
 }
