@@ -12,5 +12,5 @@ import "embed"
 // FS holds every data file, addressed by its path below data/, such as
 // "actors/countries.tsv".
 //
-//go:embed actors triggers cues gazetteer time meta parse
+//go:embed actors triggers cues gazetteer time meta parse tagger
 var FS embed.FS

@@ -2,10 +2,15 @@ package text
 
 import (
 	"bytes"
+	"cmp"
+	"encoding/binary"
 	"encoding/gob"
+	"errors"
 	"fmt"
 	"hash/maphash"
+	"math"
 	"math/bits"
+	"slices"
 	"strings"
 
 	"github.com/dateline-project/dateline/data"
@@ -111,11 +116,53 @@ type Model struct {
 	parser *parse.Model
 }
 
-// LoadTagger decodes the tagger weights that ship inside prose and builds
-// the inference tables, without the parser: an Annotator over the result
-// tags but leaves every token unparsed. The parser's training command uses
-// it, since the parser is trained on this tagger's output.
+// TaggerFile is where the tagger's weights sit in data.FS: prose's
+// weights, re-packed by TaggerFileBytes so that start-up reads a flat,
+// sorted file instead of gob-decoding nested maps (a few milliseconds
+// instead of several hundred). Regenerate it with
+//
+//	go generate ./internal/text
+//
+// after upgrading prose; a test fails while it is stale.
+const TaggerFile = "tagger/prose.model"
+
+//go:generate go run ./gentagger -o ../../data/tagger/prose.model
+
+// LoadTagger builds the tagger from data/tagger/prose.model, without the
+// parser: an Annotator over the result tags but leaves every token
+// unparsed. The parser's training command uses it, since the parser is
+// trained on this tagger's output.
 func LoadTagger() (*Model, error) {
+	b, err := data.FS.ReadFile(TaggerFile)
+	if err != nil {
+		return nil, fmt.Errorf("load tagger: %w", err)
+	}
+	src, err := decodeTaggerFile(b)
+	if err != nil {
+		return nil, fmt.Errorf("load tagger from data/%s: %w", TaggerFile, err)
+	}
+	return buildModel(src)
+}
+
+// taggerSource is prose's tagger as buildModel reads it: the classes, the
+// tag dictionary sorted by word, and the features sorted by key, each with
+// its weights in class order.
+type taggerSource struct {
+	classes []string
+	dict    []wordTag
+	feats   []featWeights
+}
+
+type wordTag struct{ word, tag string }
+
+type featWeights struct {
+	key string
+	cls []uint8
+	wts []float64
+}
+
+// proseSource decodes the gob files that ship inside prose.
+func proseSource() (*taggerSource, error) {
 	var classes []string
 	var tags map[string]string
 	var weights map[string]map[string]float64
@@ -128,7 +175,28 @@ func LoadTagger() (*Model, error) {
 	if err := decodeAsset("weights.gob", &weights); err != nil {
 		return nil, err
 	}
-	return buildModel(classes, tags, weights)
+	src := &taggerSource{classes: classes}
+	for w, t := range tags {
+		src.dict = append(src.dict, wordTag{w, t})
+	}
+	slices.SortFunc(src.dict, func(a, b wordTag) int { return strings.Compare(a.word, b.word) })
+	for key, ws := range weights {
+		f := featWeights{key: key}
+		// Keep the class order of the model so that sums are
+		// reproducible.
+		for ci, c := range classes {
+			if w, ok := ws[c]; ok {
+				f.cls = append(f.cls, uint8(ci))
+				f.wts = append(f.wts, w)
+			}
+		}
+		if len(f.cls) == 0 && len(ws) > 0 {
+			return nil, fmt.Errorf("build tagger: feature %q has weights for unknown classes", key)
+		}
+		src.feats = append(src.feats, f)
+	}
+	slices.SortFunc(src.feats, func(a, b featWeights) int { return strings.Compare(a.key, b.key) })
+	return src, nil
 }
 
 func decodeAsset(name string, v any) error {
@@ -142,7 +210,128 @@ func decodeAsset(name string, v any) error {
 	return nil
 }
 
-func buildModel(classes []string, tags map[string]string, weights map[string]map[string]float64) (*Model, error) {
+// The tagger file, little-endian:
+//
+//	magic "DLTAGGR1"
+//	uvarint class count, then each class as a string
+//	uvarint dictionary size, then (word, tag) strings, sorted by word
+//	uvarint feature count, then per feature, sorted by key: the key
+//	  string, u8 weight count, and (u8 class, f64 weight) pairs in class
+//	  order
+//
+// A string is a uvarint length and its bytes. The weights are prose's
+// float64s, bit for bit.
+const taggerMagic = "DLTAGGR1"
+
+// TaggerFileBytes decodes prose's tagger and returns the contents of
+// data/tagger/prose.model. The output depends on prose's weights only.
+func TaggerFileBytes() ([]byte, error) {
+	src, err := proseSource()
+	if err != nil {
+		return nil, err
+	}
+	b := []byte(taggerMagic)
+	str := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	b = binary.AppendUvarint(b, uint64(len(src.classes)))
+	for _, c := range src.classes {
+		str(c)
+	}
+	b = binary.AppendUvarint(b, uint64(len(src.dict)))
+	for _, d := range src.dict {
+		str(d.word)
+		str(d.tag)
+	}
+	b = binary.AppendUvarint(b, uint64(len(src.feats)))
+	for _, f := range src.feats {
+		if len(f.cls) > 255 {
+			return nil, fmt.Errorf("tagger file: feature %q has %d weights", f.key, len(f.cls))
+		}
+		str(f.key)
+		b = append(b, byte(len(f.cls)))
+		for j, c := range f.cls {
+			b = append(b, c)
+			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(f.wts[j]))
+		}
+	}
+	return b, nil
+}
+
+// decodeTaggerFile reads the tagger file. Strings point into one copy of
+// data; weights are sub-slices of two shared arrays.
+func decodeTaggerFile(data []byte) (*taggerSource, error) {
+	text := string(data)
+	if !strings.HasPrefix(text, taggerMagic) {
+		return nil, errors.New("not a tagger file (bad magic)")
+	}
+	pos := len(taggerMagic)
+	var bad error
+	uv := func() int {
+		v, n := binary.Uvarint(data[pos:])
+		if n <= 0 || v > uint64(len(data)) {
+			bad = fmt.Errorf("bad number at byte %d", pos)
+			return 0
+		}
+		pos += n
+		return int(v)
+	}
+	str := func() string {
+		n := uv()
+		if bad != nil || pos+n > len(data) {
+			bad = fmt.Errorf("string past the end at byte %d", pos)
+			return ""
+		}
+		s := text[pos : pos+n]
+		pos += n
+		return s
+	}
+	src := &taggerSource{}
+	src.classes = make([]string, uv())
+	for i := range src.classes {
+		src.classes[i] = str()
+	}
+	src.dict = make([]wordTag, uv())
+	for i := range src.dict {
+		src.dict[i] = wordTag{strings.Clone(str()), str()}
+	}
+	nf := uv()
+	if bad != nil {
+		return nil, bad
+	}
+	src.feats = make([]featWeights, nf)
+	cls := make([]uint8, 0, len(data)/9)
+	wts := make([]float64, 0, len(data)/9)
+	for i := range src.feats {
+		key := str()
+		if bad != nil || pos >= len(data) {
+			return nil, fmt.Errorf("feature %d: %w", i, cmp.Or(bad, errors.New("file ends early")))
+		}
+		n := int(data[pos])
+		pos++
+		if pos+9*n > len(data) {
+			return nil, fmt.Errorf("feature %q: weights past the end", key)
+		}
+		start := len(cls)
+		for j := 0; j < n; j++ {
+			cls = append(cls, data[pos])
+			wts = append(wts, math.Float64frombits(binary.LittleEndian.Uint64(data[pos+1:])))
+			pos += 9
+		}
+		src.feats[i] = featWeights{key: key, cls: cls[start:len(cls):len(cls)], wts: wts[start:len(wts):len(wts)]}
+	}
+	if bad != nil {
+		return nil, bad
+	}
+	if pos != len(data) {
+		return nil, fmt.Errorf("%d bytes after the features", len(data)-pos)
+	}
+	return src, nil
+}
+
+func buildModel(src *taggerSource) (*Model, error) {
+	classes := src.classes
 	if len(classes) == 0 || len(classes) > 62 {
 		return nil, fmt.Errorf("build tagger: %d classes, want 1..62", len(classes))
 	}
@@ -163,9 +352,9 @@ func buildModel(classes []string, tags map[string]string, weights map[string]map
 	}
 	// Tags from the tag dictionary that are not classes are kept as
 	// output names too; they never take part in scoring.
-	m.tagdict = make(map[string]uint8, len(tags))
-	for w, t := range tags {
-		m.tagdict[w] = addTag(t)
+	m.tagdict = make(map[string]uint8, len(src.dict))
+	for _, d := range src.dict {
+		m.tagdict[d.word] = addTag(d.tag)
 	}
 	m.startIdx = addTag(start1)
 	if addTag(start2) != m.startIdx+1 {
@@ -190,34 +379,34 @@ func buildModel(classes []string, tags map[string]string, weights map[string]map
 	m.yearHash, m.yearSuf = m.hashString("!YEAR"), m.hashString(suffix3("!YEAR"))
 	m.digitsHash, m.digitsSuf = m.hashString("!DIGITS"), m.hashString(suffix3("!DIGITS"))
 
-	size := 1 << bits.Len(uint(len(weights)*2))
+	nw := 0
+	for _, f := range src.feats {
+		nw += len(f.cls)
+	}
+	size := 1 << bits.Len(uint(len(src.feats)*2))
 	m.keys = make([]uint64, size)
 	m.vals = make([]uint32, size)
 	m.mask = uint64(size - 1)
-	seen := make(map[uint64]string, len(weights))
-	m.off = make([]uint32, 1, len(weights)+1)
-	for key, ws := range weights {
-		h, err := m.parseFeature(key)
+	m.off = make([]uint32, 1, len(src.feats)+1)
+	m.cls = make([]uint8, 0, nw)
+	m.wts = make([]float64, 0, nw)
+	for _, fw := range src.feats {
+		h, err := m.parseFeature(fw.key)
 		if err != nil {
 			return nil, err
 		}
-		if other, dup := seen[h]; dup {
-			return nil, fmt.Errorf("build tagger: features %q and %q hash alike", key, other)
-		}
-		seen[h] = key
 		f := uint32(len(m.off) - 1)
-		// Keep the class order of the model so that sums are reproducible.
-		for ci, c := range classes {
-			if w, ok := ws[c]; ok {
-				m.cls = append(m.cls, uint8(ci))
-				m.wts = append(m.wts, w)
+		for j, c := range fw.cls {
+			if int(c) >= len(classes) {
+				return nil, fmt.Errorf("build tagger: feature %q has a weight for class %d", fw.key, c)
 			}
-		}
-		if len(m.cls) == int(m.off[f]) && len(ws) > 0 {
-			return nil, fmt.Errorf("build tagger: feature %q has weights for unknown classes", key)
+			m.cls = append(m.cls, c)
+			m.wts = append(m.wts, fw.wts[j])
 		}
 		m.off = append(m.off, uint32(len(m.cls)))
-		m.insert(h, f)
+		if !m.insert(h, f) {
+			return nil, fmt.Errorf("build tagger: feature %q hashes like another", fw.key)
+		}
 	}
 	return m, nil
 }
@@ -230,7 +419,7 @@ func (m *Model) parseFeature(key string) (uint64, error) {
 		if key == tp.name && tp.parts == 0 {
 			return featKey(uint64(t), 0, 0), nil
 		}
-		if tp.parts > 0 && strings.HasPrefix(key, tp.name+" ") {
+		if tp.parts > 0 && len(key) > len(tp.name) && key[len(tp.name)] == ' ' && strings.HasPrefix(key, tp.name) {
 			if best < 0 || len(tp.name) > len(templates[best].name) {
 				best = t
 			}
@@ -250,13 +439,19 @@ func (m *Model) parseFeature(key string) (uint64, error) {
 	return featKey(uint64(best), m.hashString(a), m.hashString(b)), nil
 }
 
-func (m *Model) insert(h uint64, v uint32) {
+// insert adds feature h with index v; it reports false when h is there
+// already (two features whose keys hash alike).
+func (m *Model) insert(h uint64, v uint32) bool {
 	i := h & m.mask
 	for m.keys[i] != 0 {
+		if m.keys[i] == h {
+			return false
+		}
 		i = (i + 1) & m.mask
 	}
 	m.keys[i] = h
 	m.vals[i] = v
+	return true
 }
 
 // lookup returns the feature index of h, or -1.

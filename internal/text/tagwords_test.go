@@ -1,6 +1,7 @@
 package text
 
 import (
+	"bytes"
 	"os"
 	"testing"
 
@@ -145,6 +146,69 @@ func TestTaggerOnlyModelLeavesTokensUnparsed(t *testing.T) {
 	for _, tk := range d.Tokens {
 		if tk.Head != -1 || tk.Dep != doc.NoDep {
 			t.Errorf("%q: head %d, relation %v", d.SpanText(tk.Span), tk.Head, tk.Dep)
+		}
+	}
+}
+
+// The embedded tagger file is what the generator makes from prose's
+// weights: regenerate it (go generate ./internal/text) after upgrading
+// prose.
+func TestTaggerFileUpToDate(t *testing.T) {
+	want, err := TaggerFileBytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile("../../data/" + TaggerFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatalf("data/%s is stale (%d bytes, generator gives %d): run go generate ./internal/text", TaggerFile, len(got), len(want))
+	}
+}
+
+// A tagger built from the file tags as one built from prose's gob files.
+func TestTaggerFileMatchesProseAssets(t *testing.T) {
+	src, err := proseSource()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromGob, err := buildModel(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromGob.parser = testModel(t).parser
+	text, err := os.ReadFile("testdata/news.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := &doc.Doc{Text: string(text)}, &doc.Doc{Text: string(text)}
+	if err := NewAnnotator(fromGob).Process(a); err != nil {
+		t.Fatal(err)
+	}
+	if err := NewAnnotator(testModel(t)).Process(b); err != nil {
+		t.Fatal(err)
+	}
+	for i := range a.Tokens {
+		if a.Tokens[i] != b.Tokens[i] {
+			t.Fatalf("token %d: %+v from the gob files, %+v from the flat file", i, a.Tokens[i], b.Tokens[i])
+		}
+	}
+}
+
+func TestDecodeTaggerFileRejectsDamage(t *testing.T) {
+	good, err := os.ReadFile("../../data/" + TaggerFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, b := range map[string][]byte{
+		"empty":     nil,
+		"bad magic": append([]byte("XXXXXXXX"), good[8:]...),
+		"truncated": good[:len(good)/3],
+		"trailing":  append(append([]byte(nil), good...), 1),
+	} {
+		if _, err := decodeTaggerFile(b); err == nil {
+			t.Errorf("%s: no error", name)
 		}
 	}
 }
