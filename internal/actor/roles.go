@@ -133,6 +133,12 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			if !s.isCap(d, k) {
 				continue
 			}
+			if cc, r, ok := s.ledCountry(d, k); ok {
+				// "a French-led coalition": the leader's country.
+				country, demonymAt = cc, k
+				rule = append(rule, " +led_modifier ", r)
+				break
+			}
 			words := 1
 			switch {
 			case s.word(d, k)&(WordDemonym|WordCountry) == 0:
@@ -520,23 +526,24 @@ func (s *Stage) pronouns(d *doc.Doc, sent *doc.Sentence) {
 
 // demonymModifier codes a demonym that modifies a noun phrase headed by
 // something other than a role ("an Australian ultimatum", "Iraqi towns",
-// "proposed Israeli changes") as its country: news coders take the
-// country whose proposal, goods or towns are meant as the party acted
-// on. Only the tokens before the head are read, and only capitalised
-// ones are looked up.
-//
-// It reads only phrases in object position, right after a verb or a
-// preposition, so that a subject ("a French adviser said") keeps its own
-// head and agents ("by", "according to") are left to the other passes;
-// and only phrases whose words after the demonym are common nouns and
-// adjectives, so that a name or a title ("Polish deputy minister Jan
-// Nowak") is never split.
+// "Israeli airstrikes"), or an "X-led" adjective ("the Saudi-led
+// offensive"), as its country: news coders take the country whose
+// proposal, goods, towns or attacks are meant as the party acting or
+// acted on. The parse decides that the word modifies the phrase's head
+// (amod or compound); only capitalised words are looked up, and only
+// phrases whose words after the demonym are common nouns and adjectives,
+// so that a name or a title ("Polish deputy minister Jan Nowak") is never
+// split. A phrase after "according to" names a source, which the quote
+// stage reads.
 func (s *Stage) demonymModifier(d *doc.Doc, a, b int) {
-	if a == 0 || !objectPosition(d, a-1) {
+	if a > 0 && d.Tokens[a-1].Tag == "TO" && a > 1 && strings.EqualFold(raw(d, a-2), "according") {
 		return
 	}
 	for k := a; k < b-1; k++ {
-		if s.covered[k] || !s.isCap(d, k) || s.word(d, k)&WordDemonym == 0 {
+		if s.covered[k] || !s.isCap(d, k) {
+			continue
+		}
+		if r := d.Tokens[k].Dep; r != doc.DepAmod && r != doc.DepCompound {
 			continue
 		}
 		for m := k + 1; m < b; m++ {
@@ -544,38 +551,48 @@ func (s *Stage) demonymModifier(d *doc.Doc, a, b int) {
 				return
 			}
 		}
-		cd, ok := s.r.dict.Phrase(s.tok(d, k))
-		if !ok || cd.Kind != KindDemonym || cd.Plural || cd.Country == "" {
+		var country, name, rule string
+		if cc, r, ok := s.ledCountry(d, k); ok {
+			country, name, rule = cc, s.tok(d, k), s.rules.join("led_modifier ", r)
+		} else if s.word(d, k)&WordDemonym != 0 {
+			cd, ok := s.r.dict.Phrase(s.tok(d, k))
+			if !ok || cd.Kind != KindDemonym || cd.Plural || cd.Country == "" {
+				continue
+			}
+			country, name, rule = cd.Country, cd.Name, s.rules.join("demonym_modifier ", cd.Rule)
+		} else {
 			continue
 		}
 		c := cand{first: k, end: k + 1, conf: 0.5, noDefaultCountry: true, modifier: true}
 		c.Antecedent = -1
 		c.Type = doc.GPE
 		c.Span = d.Tokens[k].Span
-		c.Name = cd.Name
-		c.CountryCode = cd.Country
-		c.Rule = s.rules.join("demonym_modifier ", cd.Rule)
+		c.Name = name
+		c.CountryCode = country
+		c.Rule = rule
 		s.add(c)
 		return
 	}
 }
 
-// objectPosition reports whether token k, just before a noun phrase,
-// makes the phrase an object or an oblique: a verb or a preposition
-// other than those that introduce an agent or a source.
-func objectPosition(d *doc.Doc, k int) bool {
-	t := &d.Tokens[k]
-	switch {
-	case strings.HasPrefix(t.Tag, "VB"):
-		return true
-	case t.Tag == "IN" || t.Tag == "TO":
-		w := d.Text[t.Start:t.End]
-		if w == "by" || w == "By" || w == "to" && k > 0 && strings.EqualFold(raw(d, k-1), "according") {
-			return false
-		}
-		return true
+// ledCountry reads an "X-led" adjective ("French-led", "UN-led"): the
+// country of X when X is a demonym, a country or an organisation with
+// one. Tokens keep their hyphens, so X is a prefix of the token.
+func (s *Stage) ledCountry(d *doc.Doc, k int) (country, rule string, ok bool) {
+	w := s.tok(d, k)
+	x, found := strings.CutSuffix(w, "-led")
+	if !found || x == "" {
+		return "", "", false
 	}
-	return false
+	cd, ok := s.r.dict.Phrase(x)
+	if !ok || cd.Country == "" {
+		return "", "", false
+	}
+	switch cd.Kind {
+	case KindDemonym, KindCountry, KindOrg:
+		return cd.Country, cd.Rule, true
+	}
+	return "", "", false
 }
 
 // isEthnicMarker reports the word that makes a following demonym an

@@ -117,10 +117,14 @@ func Load(opts Options) (*Coder, error) {
 	if err != nil {
 		return nil, err
 	}
+	governors, err := event.LoadGovernors(data.FS, event.GovernorsFile)
+	if err != nil {
+		return nil, err
+	}
 	return &Coder{opts: opts, tagger: m, gaz: gaz, meta: ms, actors: actor.New(dictionary).WithPlaceCheck(func(name string) bool {
 		return gaz.Has(gazetteer.Fold(nil, name)) || gaz.NamesPlaceKind(name)
 	}), cues: cues, when: wr, dict: dictionary,
-		events: event.New(lex, plover.Ontology{}, when.ForSpan).WithStatements(disapproval)}, nil
+		events: event.New(lex, plover.Ontology{}, when.ForSpan, governors).WithStatements(disapproval)}, nil
 }
 
 // NewStages builds one worker's stages; it satisfies pipeline.NewStages.

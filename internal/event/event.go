@@ -42,6 +42,7 @@ import (
 
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/event/lexicon"
+	"github.com/dateline-project/dateline/internal/text"
 )
 
 // Name is the stage name.
@@ -75,18 +76,21 @@ type Coder struct {
 	onto        Ontology
 	dateFor     DateFinder
 	disapproval *Disapproval
+	governors   *Governors
 }
 
 // New returns a coder. dateFor may be nil, in which case events take the
-// document's date.
-func New(lex Lexicon, onto Ontology, dateFor DateFinder) *Coder {
-	return &Coder{lex: lex, onto: onto, dateFor: dateFor}
+// document's date. gov is the table of governing words
+// (data/cues/governors.tsv, see LoadGovernors).
+func New(lex Lexicon, onto Ontology, dateFor DateFinder, gov *Governors) *Coder {
+	return &Coder{lex: lex, onto: onto, dateFor: dateFor, governors: gov}
 }
 
 // Stage is one worker's coder with its scratch state.
 type Stage struct {
 	c      *Coder
 	ci     clauseIndex
+	tr     text.Tree
 	quoteA []int // token -> index of the statement it is in, or -1
 	scare  []bool
 	// Per-token lemma lists, filled on first use (see lemmas).
@@ -96,10 +100,10 @@ type Stage struct {
 	scratch   []string
 	used      []bool // token already consumed by a trigger
 	timeEnd   []int  // token -> token after the time expression starting there, or -1
+	inTime    []bool // token is inside a time expression
 	// Scratch for markPrincipal.
 	inTrigger []bool
 	heads     []int
-	levels    []int
 }
 
 // NewStage returns a per-worker stage.
@@ -122,6 +126,7 @@ func (s *Stage) Process(d *doc.Doc) error {
 		return fmt.Errorf("event: the text layer has not run")
 	}
 	s.ci.reset(d)
+	s.tr.Reset(d)
 	s.indexQuotes(d)
 	s.used = growBool(s.used, len(d.Tokens))
 	s.indexTimes(d)
@@ -158,10 +163,14 @@ func (s *Stage) indexTimes(d *doc.Doc) {
 	for i := range s.timeEnd {
 		s.timeEnd[i] = -1
 	}
+	s.inTime = growBool(s.inTime, len(d.Tokens))
 	for _, te := range d.TimeExprs {
 		k := tokenAtOrAfter(d, te.Start, 0)
 		if k < len(d.Tokens) {
 			s.timeEnd[k] = tokenAtOrAfter(d, te.End, k)
+			for j := k; j < s.timeEnd[k]; j++ {
+				s.inTime[j] = true
+			}
 		}
 	}
 }
@@ -316,8 +325,6 @@ func (s *Stage) matchFrom(sent doc.Sentence, words []string, k, last int) (int, 
 // sentence codes the events of sentence si.
 func (s *Stage) sentence(d *doc.Doc, si int) {
 	sent := d.Sentences[si]
-	var lastSubjects []int
-	lastVerbEnd := -1
 	for t := sent.FirstToken; t < sent.EndToken; t++ {
 		if s.used[t] || s.scare[t] || !triggerTag(s.ci.triggerTagAt(sent, t)) {
 			continue
@@ -334,240 +341,155 @@ func (s *Stage) sentence(d *doc.Doc, si int) {
 		for k := m.first; k <= m.last; k++ {
 			s.used[k] = true
 		}
-		ev, subj, ok := s.build(d, si, m, lastSubjects, lastVerbEnd)
-		if !ok {
-			continue
+		if ev, ok := s.build(d, si, m); ok {
+			d.Events = append(d.Events, ev)
 		}
-		if len(subj) > 0 {
-			lastSubjects = subj
-		}
-		if !m.trig.Noun() {
-			lastVerbEnd = m.last
-		}
-		d.Events = append(d.Events, ev)
 		t = m.last
 	}
 }
 
-// build codes one matched trigger. It returns the event, the subjects it
-// found (for verbs coordinated after it) and false when the match is not
-// an event after all.
-func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbEnd int) (doc.Event, []int, bool) {
+// build codes one matched trigger. It returns false when the match is not
+// an event after all. Arguments, negation and modality come from the
+// parse (see args.go).
+func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 	ci := &s.ci
 	sent := d.Sentences[si]
 	tr := m.trig
-	t := m.headToken
+	p := s.predicate(m)
 	ev := doc.Event{Type: string(tr.Type), Mode: tr.Mode, Context: tr.Contexts, Location: -1, ClaimedBy: -1,
 		Rule: tr.Rule, Confidence: tr.Confidence}
 	ev.Evidence = doc.Evidence{Sentence: sent.Span, Trigger: doc.Span{Start: d.Tokens[m.first].Start, End: d.Tokens[m.last].End}}
 
-	var actors, recipients []int
-	frame := tr.Frame()
-	// A nominal pattern ("tank fire on the city") that runs from the
-	// head of an actor's mention into a verb ("Israeli tanks fired") is
-	// that actor and its verb: the mention is the actor, when its own
-	// words code it ("The drone struck" in a Baghdad dispatch is no
-	// Iraqi act). Patterns that end in a verb by design ("riots broke
-	// out") start outside any mention.
-	subjectMention := -1
-	if tr.Kind == lexicon.KindMWE && frame.Actor.Kind == lexicon.SlotPoss && m.last > m.first {
-		if tag := d.Tokens[m.last].Tag; strings.HasPrefix(tag, "VB") && tag != "VBG" {
-			if e := ci.entityAt(m.first); e >= 0 && !strings.Contains(d.Entities[e].Rule, "+dateline_country") {
-				subjectMention = e
-			}
-		}
-	}
-	verb := (strings.HasPrefix(d.Tokens[t].Tag, "VB") || ci.tag(m.first) == "RB") && !tr.Noun()
-	if !verb && tr.Kind == lexicon.KindVerb && t > sent.FirstToken {
-		// The tagger sometimes calls a coordinated or modified verb a
-		// noun ("fully share and support this position").
-		switch p := ci.tag(t - 1); {
-		case p == "RB" || p == "MD" || p == "TO" || p == "PRP" || ci.tok(t-1) == "and" || ci.tok(t-1) == "or":
-			verb = true
-		}
-	}
-	if !verb && (tr.Kind == lexicon.KindVerb || tr.Kind == lexicon.KindMWE) && ci.headlineVerb(sent, t) {
-		verb = true
-	}
 	// A gerund in a prepositional phrase is the content of another event
 	// ("accused X of shelling villages"), not an event of its own.
-	if d.Tokens[t].Tag == "VBG" && t > sent.FirstToken && gerundPreps[ci.tok(t-1)] {
-		return ev, nil, false
+	if d.Tokens[m.headToken].Tag == "VBG" {
+		if mk := s.tr.Marker(p); mk >= 0 && gerundPreps[ci.tok(mk)] {
+			return ev, false
+		}
 	}
+	verb := s.isVerbal(sent, m, p)
+	if !verb {
+		if h := s.tr.Head(p); h == m.last+1 && s.tr.Rel(p) == doc.DepCompound && undertakings[ci.tok(h)] {
+			// "undertook a mediation mission": a noun that only names
+			// an undertaking carries its modifier's event, so the
+			// trigger spans both and the phrase's relations are the
+			// event's.
+			m.last, p = h, h
+			ev.Evidence.Trigger.End = d.Tokens[h].End
+		}
+	}
+	var actors, recipients []int
+	frame := tr.Frame()
 	if verb {
-		vgS, _ := ci.vgBounds(t)
-		// An infinitive right after another verb trigger is its
-		// complement ("agreed to remove restrictions", "refuses to
-		// accept"): the outer trigger is the event that happened; the
-		// complement is coded too, marked "complement", because it says
-		// what was agreed, demanded or refused.
-		// When the outer trigger ends in "to" ("agree to", "decline to"),
-		// the infinitive's verb group starts right after it.
-		complement := vgS > 0 && lastVerbEnd >= 0 &&
-			((ci.tok(vgS) == "to" && vgS-lastVerbEnd <= 2) || (ci.tok(vgS-1) == "to" && lastVerbEnd == vgS-1))
-		subj := ci.subjects(sent, vgS)
-		if len(subj) == 0 && vgS > sent.FirstToken {
-			if p := ci.tok(vgS - 1); p == "," || p == "and" || p == "but" || p == "or" {
-				// A verb coordinated with an earlier one shares its
-				// subject: "the regime that blocks the routes, refuses to
-				// accept cargo".
-				subj = ci.sharedSubject(sent, vgS)
-			}
-			if len(subj) == 0 && lastSubjects != nil && lastVerbEnd >= 0 {
-				subj = lastSubjects
-			}
+		actors, recipients = s.verbArguments(m, p, &ev)
+		if !s.applyNegation(tr, p, &ev) {
+			return ev, false
 		}
-		obj := s.recipientsOf(sent, m, tr)
-		// "is committed to", "is prepared to": a participle that takes
-		// an infinitive or a to-phrase is an adjective, not a passive.
-		if ci.isPassive(vgS, t) && tr.Words[len(tr.Words)-1] != "to" {
-			if len(subj) == 0 {
-				subj = ci.passiveSubject(sent, vgS)
-			}
-			actors, recipients = ci.byAgent(sent, m.last+1), subj
-			ev.Rule += " +passive"
-		} else {
-			actors, recipients = subj, obj
-			if frame.Actor.Kind == lexicon.SlotNone {
-				actors = nil
-			}
-		}
-		if ci.negatedVG(vgS, t) {
-			switch {
-			case tr.DropNegated:
-				return ev, nil, false
-			case tr.NegatedType != "":
-				ev.Type = string(tr.NegatedType)
-				ev.Mode = tr.NegatedMode
-				ev.Rule += " +negation_recoded"
-			default:
-				ev.Negated = true
-			}
-		}
-		if ok, comma := s.reportingUse(sent, vgS, m.last); ok && ev.Type == "PROTEST" {
-			// "X protested that ...", "..., a rights group protested on
-			// Monday": a protest that reports a statement is verbal
-			// disapproval, not a demonstration. A closing report's
-			// subject follows the comma, and what it disapproves of is
-			// the clause before, whose subject is the recipient.
+		if s.reportingUse(p) && ev.Type == "PROTEST" {
+			// "X protested that ...", "..., a rights group protested": a
+			// protest that reports a statement is verbal disapproval,
+			// not a demonstration, and what it disapproves of is the
+			// subject of the clause it reports.
 			ev.Type, ev.Mode = "ACCUSE", "disapprove"
 			ev.Rule += " +reporting_verb"
-			if comma >= 0 {
-				var own []int
-				for k := comma + 1; k < vgS; k++ {
-					if e := ci.entStart[k]; e >= 0 {
-						own = append(own, e)
-						break
-					}
-				}
-				if len(own) > 0 {
-					actors, recipients = own, ci.subjects(sent, ci.firstVerbGroup(sent, comma))
-				}
-			} else if len(recipients) == 0 {
-				// "X protested that Y had closed the border": the
-				// reported clause's subject is what X disapproves of.
-				recipients = ci.reportedSubject(sent, m.last+1)
+			if len(recipients) == 0 {
+				recipients = s.reportedSubject(p)
 			}
 		}
-		ev.Aux = ci.auxOf(sent, vgS, t)
-		if complement {
+		ev.Aux = s.modality(p, ev.Aux)
+		if s.complementOf(p) {
 			ev.Aux = appendOnce(ev.Aux, "complement")
 			ev.Confidence *= 0.6
 		} else {
-			s.intent(sent, vgS, &ev)
+			s.intent(sent, p, &ev)
 		}
 	} else {
-		// A noun that modifies the noun after it is not the event: "a
-		// press release", "border patrol agents", "an attack helicopter";
-		// unless that noun only names an undertaking ("a mediation
-		// mission", "the relief effort").
-		if m.last+1 < sent.EndToken && strings.HasPrefix(ci.tag(m.last+1), "NN") && !strings.HasPrefix(ci.tag(m.last+1), "NNP") &&
-			ci.chunkOf[m.last] >= 0 && ci.chunkOf[m.last+1] == ci.chunkOf[m.last] && !undertakings[ci.tok(m.last+1)] {
-			return ev, nil, false
+		// A noun that modifies another noun is not the event ("a press
+		// release", "border patrol agents"), unless that noun only names
+		// an undertaking ("a mediation mission", "the relief effort").
+		if s.tr.Rel(p) == doc.DepCompound && !d.Headline {
+			if h := s.tr.Head(p); h >= 0 && !undertakings[ci.tok(h)] {
+				return ev, false
+			}
 		}
 		switch frame.Actor.Kind {
-		case lexicon.SlotPrep:
-			actors = ci.objects(sent, m.last+1, frame.Actor.Prep)
 		case lexicon.SlotNone:
+		case lexicon.SlotPrep:
+			actors = s.prepObject(m, frame.Actor.Prep)
 		default:
-			actors = s.nominalActor(sent, m.first)
-			if len(actors) == 0 && subjectMention >= 0 {
-				actors = []int{subjectMention}
-			}
-			if len(actors) == 0 {
-				actors = ci.supportSubject(sent, m.first, s.isSupportVerb)
-			}
+			actors = s.possessor(m)
 		}
-		recipients = s.recipientsOf(sent, m, tr)
 		if len(actors) == 0 && frame.Actor.Kind != lexicon.SlotNone {
-			actors = ci.byAgent(sent, m.last+1)
+			actors = s.agentOf(p)
 		}
-		if vgS, head, ok := s.supportVerb(sent, m.first); ok {
-			// "The rebels launched an attack", "will hold talks": the
-			// support verb's subject is the nominal's actor, and its
-			// negation and modality are the event's.
-			if len(actors) == 0 && frame.Actor.Kind != lexicon.SlotNone && !ci.isPassive(vgS, head) {
-				actors = ci.subjects(sent, vgS)
-			}
-			if ci.negatedVG(vgS, head) {
+		recipients = s.recipientsOf(m, p)
+		if g, role, rule, ok := s.nominalGovernor(p); ok {
+			switch role {
+			case GovSupport, GovWeapon:
+				// "The rebels launched an attack", "will hold talks": the
+				// support verb's subject is the nominal's actor, and its
+				// negation and modality are the event's.
+				if len(actors) == 0 && frame.Actor.Kind != lexicon.SlotNone {
+					if subj, undergoer, _ := s.subjectArgument(g); !undergoer {
+						actors = subj
+					} else {
+						actors = s.agentOf(g)
+					}
+				}
+				if s.negated(g) {
+					ev.Negated = true
+				}
+				ev.Aux = s.modality(g, ev.Aux)
+				ev.Rule += " +support_verb " + rule
+				if s.used[g] || s.complementOf(g) {
+					// The verb belongs to an outer trigger ("threatened
+					// to impose restrictions"): the nominal is its
+					// content.
+					ev.Aux = appendOnce(ev.Aux, "complement")
+				} else {
+					s.intent(sent, g, &ev)
+				}
+			case GovReversal, GovNegative:
+				// "cancelled the talks", "ruled out a ceasefire": the
+				// event that was to be is negated, with the verb's
+				// subject as its actor.
+				if len(actors) == 0 && frame.Actor.Kind != lexicon.SlotNone {
+					if subj, undergoer, _ := s.subjectArgument(g); !undergoer {
+						actors = subj
+					}
+				}
 				ev.Negated = true
-			}
-			ev.Aux = ci.auxOf(sent, vgS, head)
-			ev.Rule += " +support_verb"
-			if s.used[head] {
-				// The verb belongs to an outer trigger ("threatened to
-				// impose restrictions"): the nominal is its content.
-				ev.Aux = appendOnce(ev.Aux, "complement")
-			} else {
-				s.intent(sent, vgS, &ev)
+				ev.Rule += " +reversed " + rule
 			}
 		}
+		if s.negated(p) {
+			ev.Negated = true
+		}
+	}
+	if len(recipients) == 0 && tr.Kind == lexicon.KindMWE && strings.HasPrefix(d.Tokens[m.last].Tag, "NN") {
+		// "evicted inspectors of the agency", "rejected calls by the
+		// envoy", "rejected the Australian ultimatum": the trigger
+		// holds its object, and the object's owner is the recipient.
+		recipients = s.ownerOf(m.last)
 	}
 	actors, recipients = dropSame(d, actors, recipients)
-	if len(recipients) == 0 && tr.Kind == lexicon.KindMWE && strings.HasPrefix(d.Tokens[m.last].Tag, "NN") {
-		// "expelled inspectors of the IAEA", "rejected calls by the
-		// UN chief", "rejected the Australian ultimatum": the trigger
-		// holds its object, and the object's owner is the recipient.
-		recipients = ci.objectOwner(sent, m.first, m.last)
-		actors, recipients = dropSame(d, actors, recipients)
-	}
 	ev.Actors = eventActors(d, actors)
 	ev.Recipients = eventActors(d, recipients)
 	if len(ev.Recipients) == 0 && takesRecipient(tr) {
 		// A protest is aimed at the authorities of the place it is held
 		// in, the protesters' own state included; other events in the
-		// actor's own country are not acts on it ("Serbia lifted a
-		// curfew in Montenegro").
+		// actor's own country are not acts on it.
 		own := ev.Actors
 		if ev.Type == "PROTEST" {
 			own = nil
 		}
-		if r, ok := s.placeRecipient(sent, m, own); ok {
+		if r, ok := s.placeRecipient(p, m, own); ok {
 			ev.Recipients = append(ev.Recipients, r)
 			ev.Rule += " +place_recipient"
 		}
 	}
 	if ev.Type == "ASSAULT" || ev.Type == "COERCE" {
-		// Unnamed people attacked or detained somewhere ("fired shells
-		// at targets in Jericho", "detained 27 people in Kharkiv") are
-		// coded to the country of the place, as PLOVER codes victims.
-		place, looked := doc.EventActor{}, false
-		for i := range ev.Recipients {
-			r := &ev.Recipients[i]
-			if r.CountryCode != "" || (r.SectorCode != "CVL" && r.SectorCode != "") || r.Entity < 0 {
-				continue
-			}
-			if !looked {
-				// One place serves every victim of the clause.
-				var ok bool
-				if place, ok = s.placeRecipient(sent, m, ev.Actors); !ok {
-					break
-				}
-				looked = true
-				ev.Rule += " +place_country"
-			}
-			r.CountryCode = place.CountryCode
-		}
+		s.victimsCountry(p, m, &ev)
 	}
 	if !verb && len(actors) == 0 && len(recipients) == 0 && (tr.Kind != lexicon.KindMWE || len(ev.Recipients) == 0) && !d.Headline {
 		// A bare nominal ("the riots", "a peace deal") names an event
@@ -577,12 +499,12 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 		// in; a single noun is too often a mention of an event told
 		// elsewhere. A headline names its event by a noun and leaves the
 		// participants to the story, so there the event is kept.
-		return ev, nil, false
+		return ev, false
 	}
 
 	// A statement's speaker claims the events inside it, unless the
 	// speaker is the event's own actor.
-	if qi := s.quoteA[t]; qi >= 0 {
+	if qi := s.quoteA[m.headToken]; qi >= 0 {
 		if sp := d.Quotes[qi].Speaker; sp >= 0 && !containsRoot(d, actors, sp) {
 			ev.ClaimedBy = sp
 		}
@@ -599,8 +521,155 @@ func (s *Stage) build(d *doc.Doc, si int, m match, lastSubjects []int, lastVerbE
 	default:
 		ev.Confidence *= 0.5
 	}
-	return ev, actors, true
+	return ev, true
 }
+
+// isVerbal decides whether a match is used as a verb: a verb tag, or, for
+// a verb trigger the tagger called a noun, a subject or auxiliary of its
+// own in the parse, or the verb slot of a headline.
+func (s *Stage) isVerbal(sent doc.Sentence, m match, p int) bool {
+	tr := m.trig
+	if tr.Noun() {
+		return false
+	}
+	if strings.HasPrefix(s.ci.tag(p), "VB") || s.ci.tag(m.first) == "RB" {
+		return true
+	}
+	if tr.Kind != lexicon.KindVerb && tr.Kind != lexicon.KindMWE {
+		return false
+	}
+	if tr.Kind == lexicon.KindVerb && (s.tr.Has(p, doc.DepNsubj) || s.tr.Has(p, doc.DepAux) || s.tr.Rel(p) == doc.DepXcomp) {
+		return true
+	}
+	return s.ci.headlineVerb(sent, p)
+}
+
+// verbArguments fills the actor and recipient of a verbal trigger: the
+// subject and the frame's recipient, or, in the passive, the by-phrase
+// and the subject.
+func (s *Stage) verbArguments(m match, p int, ev *doc.Event) (actors, recipients []int) {
+	tr := m.trig
+	frame := tr.Frame()
+	subjects, undergoer, subj := s.subjectArgument(p)
+	if len(subjects) == 0 && subj < 0 && !undergoer {
+		// A verb the parse left without any subject, finite or not
+		// by its tag ("agents sexually abused migrants" read as a
+		// noun phrase): word order gives it one.
+		if e := s.leftSubject(p); e >= 0 {
+			subjects = []int{e}
+		}
+	}
+	// "is committed to", "is prepared to": a participle that takes an
+	// infinitive or a to-phrase is an adjective, not a passive.
+	if undergoer && tr.Words[len(tr.Words)-1] != "to" {
+		if len(subjects) == 0 && subj >= 0 {
+			// "a shelter for migrants was raided": a subject that names
+			// no actor stands for the one in its phrase.
+			subjects = s.phraseArgument(subj)
+		}
+		ev.Rule += " +passive"
+		return s.agentOf(p), subjects
+	}
+	if frame.Actor.Kind != lexicon.SlotNone {
+		actors = subjects
+	}
+	return actors, s.recipientsOf(m, p)
+}
+
+// reporterOf resolves a subject pronoun that the actor stage left
+// unresolved inside a reported clause ("Syria says it will withdraw") to
+// the subject of the verb that reports it.
+func (s *Stage) reporterOf(subj int) []int {
+	if s.ci.tag(subj) != "PRP" {
+		return nil
+	}
+	v := s.tr.Head(subj)
+	if v < 0 || s.tr.Rel(v) != doc.DepCcomp {
+		return nil
+	}
+	r, undergoer := s.subjectOf(s.tr.Head(v))
+	if undergoer {
+		return nil
+	}
+	return s.argument(r)
+}
+
+// phraseArgument returns the first actor named in a prepositional phrase
+// of the noun at k.
+func (s *Stage) phraseArgument(k int) []int {
+	for c := s.tr.First(k); c >= 0; c = s.tr.Next(c) {
+		if s.tr.Rel(c).Base() == doc.DepNmod {
+			if a := s.argument(c); len(a) > 0 {
+				return a
+			}
+		}
+	}
+	return nil
+}
+
+// applyNegation applies a negation of predicate p, or of the verb that
+// governs it ("failed to reach", "refused to sign"), to the event: the
+// lexicon's negated type, a drop, or the negated flag. It returns false
+// when the event is dropped.
+func (s *Stage) applyNegation(tr *lexicon.Trigger, p int, ev *doc.Event) bool {
+	neg := s.negated(p)
+	if h := s.tr.Head(p); !neg && h >= 0 && s.tr.Rel(p) == doc.DepXcomp {
+		if role, rule := s.governorRole(h); role == GovNegative && !s.used[h] {
+			neg = true
+			ev.Rule += " +negative_governor " + rule
+		}
+	}
+	if !neg {
+		return true
+	}
+	switch {
+	case tr.DropNegated:
+		return false
+	case tr.NegatedType != "":
+		ev.Type = string(tr.NegatedType)
+		ev.Mode = tr.NegatedMode
+		ev.Rule += " +negation_recoded"
+	default:
+		ev.Negated = true
+	}
+	return true
+}
+
+// complementOf reports a predicate that completes another trigger's verb
+// ("agreed to remove", "urged Iran to release", "refuses to accept"): the
+// outer trigger is the event that happened; the complement says what was
+// agreed, demanded or refused.
+func (s *Stage) complementOf(p int) bool {
+	h := s.tr.Head(p)
+	return h >= 0 && s.tr.Rel(p) == doc.DepXcomp && s.used[h]
+}
+
+// nominalGovernor returns the verb that governs a nominal trigger at p as
+// its object or passive subject ("launched an attack", "talks were
+// held", "cancelled the visit"), with its role from governors.tsv.
+func (s *Stage) nominalGovernor(p int) (g int, role GovernorRole, rule string, ok bool) {
+	if h := s.tr.Head(p); h >= 0 && s.tr.Rel(p) == doc.DepNmod && !strings.HasPrefix(s.ci.tag(h), "VB") {
+		// A measure or quantity heads its phrase ("delivered 25 tons of
+		// aid", "sent a convoy of aid"): the verb governs the event
+		// through it.
+		if mk := s.tr.Marker(p); mk >= 0 && s.ci.tok(mk) == "of" {
+			p = h
+		}
+	}
+	switch s.tr.Rel(p) {
+	case doc.DepObj, doc.DepNsubjPass:
+	default:
+		return 0, 0, "", false
+	}
+	g = s.tr.Head(p)
+	if g < 0 || !strings.HasPrefix(s.ci.tag(g), "VB") {
+		return 0, 0, "", false
+	}
+	role, rule = s.governorRole(g)
+	return g, role, rule, role != NoGovernor && role != GovIntent
+}
+
+var gerundPreps = map[string]bool{"of": true, "for": true, "about": true, "against": true, "from": true, "over": true}
 
 // undertakings are head nouns that name the event their modifier
 // describes.
@@ -610,142 +679,116 @@ var undertakings = map[string]bool{
 	"attempts": true, "programme": true, "program": true, "initiative": true,
 }
 
-// supportVerbs carry a nominal event without adding a meaning of their
-// own (light and aspectual verbs): "held talks", "launched an offensive",
-// "will provide aid", "stepped up the blockade". Other verbs that take an
-// event as object ("condemned the attack") have an actor of their own.
-var supportVerbs = map[string]bool{
-	"hold": true, "launch": true, "stage": true, "begin": true, "start": true, "conduct": true,
-	"continue": true, "resume": true, "wage": true, "mount": true, "make": true, "give": true, "issue": true,
-	"provide": true, "impose": true, "declare": true, "intensify": true, "tighten": true,
-	"expand": true, "undertake": true, "extend": true, "renew": true, "announce": true, "open": true,
+// reportingUse reports a verb that introduces or closes reported speech:
+// it takes a complement clause ("protested that ...") or is a
+// parenthetical ("..., the union protested").
+func (s *Stage) reportingUse(p int) bool {
+	return s.reportedClause(p) >= 0
 }
 
-// weaponVerbs hand their subject to the attack they carry ("fired
-// shells", "dropped bombs") but, unlike support verbs, are events of their
-// own, whose modality is theirs.
-var weaponVerbs = map[string]bool{"fire": true, "drop": true, "hurl": true, "lob": true}
+// reportedClause returns the clause a reporting verb at p reports: its
+// complement clause; for a parenthetical, the clause it interrupts; or a
+// finite clause with a subject of its own and no subordinator that the
+// parse hung on it as an adverbial ("X is failing, the union protested":
+// only a complement can be unmarked). It returns -1 when there is none.
+func (s *Stage) reportedClause(p int) int {
+	if c := s.tr.Dependent(p, doc.DepCcomp); c >= 0 {
+		return c
+	}
+	if h := s.tr.Head(p); s.tr.Rel(p) == doc.DepParataxis && h < p {
+		return h
+	}
+	if c := s.closingReport(p); c >= 0 {
+		return c
+	}
+	for c := s.tr.First(p); c >= 0 && c < p; c = s.tr.Next(c) {
+		if s.tr.Rel(c) == doc.DepAdvcl && s.tr.Marker(c) < 0 && !s.hasWhWord(c) && s.subjectDependent(c) >= 0 {
+			return c
+		}
+	}
+	return -1
+}
 
-// supportParticles are verbs that support a nominal only with their
-// particle: "carry out a raid" but not "carry fines", "step up patrols".
-var supportParticles = map[string]string{"carry": "out", "step": "up"}
+// closingReport is the word-order fallback for a report that closes its
+// sentence ("..., a rights group protested on Wednesday.") when the parse
+// did not attach the clause before it: the verb's subject follows a
+// comma, and after the verb come only adverbs and times. The reported
+// clause is then the sentence's first clause, headed by the first subject
+// in the sentence. It returns -1 when the shape does not fit.
+func (s *Stage) closingReport(p int) int {
+	d := s.ci.d
+	si := text.SentenceOf(d, p)
+	if si < 0 {
+		return -1
+	}
+	sent := d.Sentences[si]
+	for k := p + 1; k < sent.EndToken; k++ {
+		if tag := s.ci.tag(k); !(s.inTime[k] || tag == "RB" || tag == "." || tag == "IN" && k+1 < sent.EndToken && s.inTime[k+1]) {
+			return -1
+		}
+	}
+	comma := -1
+	for k := p - 1; k > sent.FirstToken && k >= p-8; k-- {
+		if s.ci.tok(k) == "," {
+			comma = k
+			break
+		}
+		if tag := s.ci.tag(k); strings.HasPrefix(tag, "VB") || tag == "IN" {
+			return -1
+		}
+	}
+	if comma < 0 || s.ci.entOf[comma+1] < 0 && (comma+2 >= p || s.ci.entOf[comma+2] < 0) {
+		return -1
+	}
+	for k := sent.FirstToken; k < comma; k++ {
+		if r := s.tr.Rel(k); r == doc.DepNsubj || r == doc.DepNsubjPass {
+			if h := s.tr.Head(k); h >= 0 && h < comma {
+				return h
+			}
+		}
+	}
+	return -1
+}
 
-// isSupportVerb reports a verb at token k, by its lemma, whose subject
-// is the actor of a nominal event in its object: a support verb, a verb
-// that supports with a particle ("carry", whose "out" supportSubject
-// walks past), or a weapon verb.
-func (s *Stage) isSupportVerb(k int) bool {
-	for _, l := range s.lemmas(k) {
-		if supportVerbs[l] || supportParticles[l] != "" || weaponVerbs[l] {
+// hasWhWord reports a clause opened by a wh-adverb ("where", "when"):
+// a relative or adverbial clause, not a reported one.
+func (s *Stage) hasWhWord(c int) bool {
+	for k := s.tr.First(c); k >= 0; k = s.tr.Next(k) {
+		if s.ci.tag(k) == "WRB" {
 			return true
 		}
 	}
 	return false
 }
 
-// supportVerb finds the verb group whose object a nominal trigger at
-// token first is, when its verb is a support verb: the verb group, then
-// the noun phrase or a quantity ("25,000 tons of"), then the trigger. It
-// returns the verb group's first token and its verb.
-func (s *Stage) supportVerb(sent doc.Sentence, first int) (int, int, bool) {
-	ci := &s.ci
-	for k := first - 1; k >= sent.FirstToken && k >= first-8; k-- {
-		if c := ci.chunkOf[k]; c >= 0 && ci.d.Chunks[c].Kind == doc.VerbGroup {
-			vgS, vgE := ci.vgBounds(k)
-			head := vgE - 1
-			particle := ""
-			if w := ci.tok(head); (w == "up" || w == "out") && head > vgS {
-				particle = w
-				head--
-			} else if w := ci.tok(k + 1); k == vgE-1 && (w == "up" || w == "out") {
-				particle = w // the chunker left the particle out
-			}
-			for _, l := range s.lemmas(head) {
-				if supportVerbs[l] || (particle != "" && supportParticles[l] == particle) {
-					return vgS, head, true
-				}
-			}
-			return 0, 0, false
-		}
-		if w := ci.tok(k); clauseBreaks[w] || (prepositions[w] && w != "of") || w == "," {
-			return 0, 0, false
-		}
+// reportedSubject returns the subject of the clause that a reporting verb
+// reports.
+func (s *Stage) reportedSubject(p int) []int {
+	c := s.reportedClause(p)
+	if c < 0 {
+		return nil
 	}
-	return 0, 0, false
+	subj, _ := s.subjectOf(c)
+	return s.argument(subj)
 }
-
-// timeWords may close a reporting clause: "..., the group protested here
-// on Wednesday."
-var timeWords = map[string]bool{
-	"on": true, "here": true, "today": true, "yesterday": true, "tonight": true, "monday": true, "tuesday": true,
-	"wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true, ".": true, "late": true,
-	"early": true, "also": true, "again": true,
-}
-
-// reportingUse reports a verb that introduces or closes reported speech:
-// followed by a "that" clause, or ending the sentence after a comma that
-// closes a clause of its own, with nothing after it but a time ("Talks
-// failed, the union protested on Monday").
-// It also returns the comma before the subject of a closing report, or
-// -1.
-func (s *Stage) reportingUse(sent doc.Sentence, vgS, last int) (bool, int) {
-	ci := &s.ci
-	if last+1 < sent.EndToken && ci.tok(last+1) == "that" {
-		return true, -1
-	}
-	for k := last + 1; k < sent.EndToken; k++ {
-		if !timeWords[ci.tok(k)] {
-			return false, -1
-		}
-	}
-	k := vgS - 1
-	for k > sent.FirstToken && ci.tok(k) != "," {
-		switch tag := ci.tag(k); {
-		case tag == "DT" || tag == "JJ" || strings.HasPrefix(tag, "NN") || tag == "CD" || tag == "POS" || tag == "PRP$" || tag == "PRP":
-		default:
-			return false, -1
-		}
-		k--
-	}
-	if k <= sent.FirstToken || k == vgS-1 {
-		return false, -1
-	}
-	if ci.firstVerbGroup(sent, k) < 0 {
-		return false, -1
-	}
-	return true, k
-}
-
-// firstVerbGroup returns the first token of the sentence's first finite
-// verb group before token limit, or -1.
-func (ci *clauseIndex) firstVerbGroup(sent doc.Sentence, limit int) int {
-	for j := sent.FirstToken; j < limit; j++ {
-		if isFinite(ci.tag(j)) {
-			s, _ := ci.vgBounds(j)
-			return s
-		}
-	}
-	return -1
-}
-
-var gerundPreps = map[string]bool{"of": true, "for": true, "about": true, "against": true, "from": true, "over": true}
 
 // recipientsOf tries the trigger's frames in order of preference and
 // keeps the first whose recipient slot finds an actor with a country,
-// else the first that finds any; a trigger that takes a recipient but
-// finds none in its slots takes the first actor with a country later in
-// the clause ("proposed talks with the prime minister of Nepal").
-func (s *Stage) recipientsOf(sent doc.Sentence, m match, tr *lexicon.Trigger) []int {
+// else the first that finds any. An object with no country gives way to
+// a state the clause aims the act against ("mobilised reservists against
+// X"). A trigger that takes a recipient but finds none in its slots takes
+// the first actor with a country in its clause after it ("proposed talks
+// with the prime minister of Nepal", "threatened to cut ties with Chile").
+func (s *Stage) recipientsOf(m match, p int) []int {
 	var any []int
-	// "threatened to", "offered to": the recipient sits in the
-	// infinitive that completes the trigger.
+	tr := m.trig
 	takes := infinitival(tr)
 	for _, f := range tr.Frames {
 		if f.Recipient.Kind == lexicon.SlotNone {
 			continue
 		}
 		takes = true
-		r := s.dropSpeaker(s.slot(sent, m, f.Recipient), m.first)
+		r := s.dropSpeaker(s.slot(m, p, f.Recipient), m.headToken)
 		if len(r) == 0 {
 			continue
 		}
@@ -757,9 +800,7 @@ func (s *Stage) recipientsOf(sent doc.Sentence, m match, tr *lexicon.Trigger) []
 		}
 	}
 	if any != nil {
-		// An object with no country ("mobilised reservists") gives way
-		// to a state the clause aims the act against.
-		if r := s.ci.against(sent, m.last+1); r != nil {
+		if r := s.againstInClause(m, p); len(r) > 0 {
 			return r
 		}
 		return any
@@ -767,70 +808,71 @@ func (s *Stage) recipientsOf(sent doc.Sentence, m match, tr *lexicon.Trigger) []
 	if !takes {
 		return nil
 	}
-	limit := min(sent.EndToken, m.last+12)
-	for j := m.last + 1; j < limit; j++ {
-		if (isFinite(s.ci.tag(j)) || relativeBreaks[s.ci.tok(j)]) && s.ci.entStart[j] < 0 {
-			break
+	if r := s.complementSubject(m, p); len(r) > 0 {
+		return r
+	}
+	d := s.ci.d
+	for j := m.last + 1; j < len(d.Tokens) && j < m.last+16; j++ {
+		e := s.ci.entOf[j]
+		if e < 0 || d.Entities[e].CountryCode == "" || !s.inClause(p, j) || s.speakerOf(e, m.headToken) {
+			continue
 		}
-		if e := s.ci.entStart[j]; e >= 0 && s.ci.d.Entities[e].CountryCode != "" && !s.speakerOf(e, m.first) {
-			return []int{e}
+		return []int{e}
+	}
+	return nil
+}
+
+// againstInClause returns the state or group that a phrase marked
+// "against" names anywhere in the clause of predicate p: what a
+// mobilisation or a measure is aimed at ("mobilised reservists for a war
+// against X").
+func (s *Stage) againstInClause(m match, p int) []int {
+	d := s.ci.d
+	for j := m.last + 1; j < len(d.Tokens) && j < m.last+16; j++ {
+		if s.ci.tok(j) != "against" || s.tr.Rel(j) != doc.DepCase {
+			continue
+		}
+		obj := s.tr.Head(j)
+		if obj < 0 || !s.inClause(p, obj) {
+			continue
+		}
+		if r := s.argument(obj); len(r) > 0 && d.Entities[r[0]].CountryCode != "" {
+			return r
+		}
+	}
+	return nil
+}
+
+// complementSubject returns, for a request or an accusation, the subject
+// of the clause that states what is asked or alleged ("demanded that
+// Chile open its borders", "alleged that the army had fired"): PLOVER
+// makes the one asked to act, or accused, the recipient.
+func (s *Stage) complementSubject(m match, p int) []int {
+	switch m.trig.Type {
+	case "REQUEST", "ACCUSE":
+	default:
+		return nil
+	}
+	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
+		if r := s.tr.Rel(c); r != doc.DepCcomp && r != doc.DepXcomp {
+			continue
+		}
+		if subj := s.subjectDependent(c); subj >= 0 {
+			return s.argument(subj)
 		}
 	}
 	return nil
 }
 
 // speakerOf reports whether entity e is the speaker of the statement that
-// token t is in, or, outside statements, the subject of a clause the
-// sentence ends with: the source of the event ("..., the World Food
-// Program said"), not a participant in it.
+// token t is in: the source of the event, not a participant in it.
 func (s *Stage) speakerOf(e, t int) bool {
-	if s.ci.trailingSubject(e) {
-		return true
-	}
 	qi := s.quoteA[t]
 	if qi < 0 {
 		return false
 	}
 	q := s.ci.d.Quotes[qi]
 	return q.Speaker == e || (q.SpeakerMention.End > q.SpeakerMention.Start && q.SpeakerMention.Start == s.ci.d.Entities[e].Start)
-}
-
-// trailingSubject reports an entity after a comma and right before a
-// finite verb, after an optional parenthesised acronym: the subject of a
-// new clause (", the agency (WFP) said on Monday"), not an object of the
-// clause before.
-func (ci *clauseIndex) trailingSubject(e int) bool {
-	k := tokenAtOrAfter(ci.d, ci.d.Entities[e].Start, 0)
-	if k > 0 && ci.tag(k-1) == "DT" {
-		k--
-	}
-	if k == 0 || ci.tok(k-1) != "," {
-		return false
-	}
-	j := ci.entEnd[e]
-	if j < len(ci.d.Tokens) && ci.tok(j) == "(" {
-		for j < len(ci.d.Tokens) && ci.tok(j) != ")" {
-			j++
-		}
-		j++
-	}
-	if j >= len(ci.d.Tokens) {
-		return false
-	}
-	if isFinite(ci.tag(j)) {
-		return true
-	}
-	// A closing report whose verb the tagger took for a participle:
-	// "..., a rights group charged on Saturday."
-	if ci.tag(j) != "VBN" {
-		return false
-	}
-	for k := j + 1; k < len(ci.d.Tokens) && ci.tok(k) != "."; k++ {
-		if !timeWords[ci.tok(k)] {
-			return false
-		}
-	}
-	return true
 }
 
 // dropSpeaker removes the speaker of the statement around token t from
@@ -857,29 +899,6 @@ func infinitival(tr *lexicon.Trigger) bool {
 	return false
 }
 
-// reportedSubject returns the subject of the clause reported after token
-// from, past an optional "that": the first entity before its verb.
-func (ci *clauseIndex) reportedSubject(sent doc.Sentence, from int) []int {
-	k := from
-	if k < sent.EndToken && ci.tok(k) == "that" {
-		k++
-	}
-	for ; k < sent.EndToken && k < from+8; k++ {
-		if e := ci.entStart[k]; e >= 0 {
-			return []int{e}
-		}
-		if isFinite(ci.tag(k)) {
-			return nil
-		}
-	}
-	return nil
-}
-
-// relativeBreaks open a clause about something else ("lifted a curfew in
-// the province, where 28 people died", "warning that refugees may
-// leave"), which the recipient search does not enter.
-var relativeBreaks = map[string]bool{"that": true, "which": true, "who": true, "whom": true, "where": true, "when": true, ";": true, ":": true}
-
 // takesRecipient reports whether a trigger's frames or its final "to"
 // call for a recipient.
 func takesRecipient(tr *lexicon.Trigger) bool {
@@ -895,63 +914,95 @@ func takesRecipient(tr *lexicon.Trigger) bool {
 }
 
 // placeRecipient is the last resort for a trigger that takes a recipient
-// but names no actor for it: the first country the clause after the
-// trigger places the event in or attributes its object to ("lifted a
-// curfew in Montenegro", "rejected an Australian ultimatum"), other than
-// the actor's own. It returns a recipient with no entity behind it.
-func (s *Stage) placeRecipient(sent doc.Sentence, m match, actors []doc.EventActor) (doc.EventActor, bool) {
+// but names no actor for it: the first country its clause places the
+// event in or attributes its object to ("lifted a curfew in Ruritania",
+// "rejected an Australian ultimatum"), other than the actor's own. It
+// returns a recipient with no entity behind it.
+func (s *Stage) placeRecipient(p int, m match, actors []doc.EventActor) (doc.EventActor, bool) {
 	d := s.ci.d
-	own := map[string]bool{}
-	for _, a := range actors {
-		own[a.CountryCode] = true
-	}
-	limit := min(sent.EndToken, m.last+14)
-	for j := m.last + 1; j < limit; j++ {
-		t := d.Tokens[j]
-		if isFinite(s.ci.tag(j)) || clauseBreaks[s.ci.tok(j)] {
-			break
+	for _, pl := range s.placesAfter(m) {
+		place := d.Places[pl]
+		if place.CountryCode == "" || !s.inClause(p, tokenAtOrAfter(d, place.Start, 0)) {
+			continue
 		}
-		for _, p := range d.Places {
-			if p.Start == t.Start && p.CountryCode != "" && !own[p.CountryCode] {
-				return doc.EventActor{Span: p.Span, RawText: d.SpanText(p.Span),
-					Actor: doc.Actor{Name: p.Name, CountryCode: p.CountryCode}, Entity: -1}, true
-			}
+		own := false
+		for _, a := range actors {
+			own = own || a.CountryCode == place.CountryCode
+		}
+		if !own {
+			return doc.EventActor{Span: place.Span, RawText: d.SpanText(place.Span),
+				Actor: doc.Actor{Name: place.Name, CountryCode: place.CountryCode}, Entity: -1}, true
 		}
 	}
 	return doc.EventActor{}, false
 }
 
-// intentCues before an infinitive state an intention: "is ready to send
-// troops", "offered to release".
-var intentCues = map[string]bool{"willing": true, "ready": true, "prepared": true, "offered": true, "offers": true,
-	"offer": true, "pledged": true, "pledges": true, "promised": true, "promises": true, "plans": true, "planned": true,
-	"intends": true, "agreed": true, "vowed": true, "committed": true}
+// placesAfter returns the places of the match's sentence after its
+// trigger, in text order.
+func (s *Stage) placesAfter(m match) []int {
+	d := s.ci.d
+	end := d.Tokens[m.last].End
+	sentEnd := d.Tokens[len(d.Tokens)-1].End
+	if si := text.SentenceOf(d, m.first); si >= 0 {
+		sentEnd = d.Sentences[si].End
+	}
+	lo := sort.Search(len(d.Places), func(i int) bool { return d.Places[i].Start >= end })
+	var out []int
+	for i := lo; i < len(d.Places) && d.Places[i].End <= sentEnd; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+// victimsCountry codes unnamed people attacked or detained somewhere
+// ("fired shells at targets in X", "detained 27 people in X") to the
+// country of the place, as PLOVER codes victims.
+func (s *Stage) victimsCountry(p int, m match, ev *doc.Event) {
+	place, looked := doc.EventActor{}, false
+	for i := range ev.Recipients {
+		r := &ev.Recipients[i]
+		if r.CountryCode != "" || (r.SectorCode != "CVL" && r.SectorCode != "") || r.Entity < 0 {
+			continue
+		}
+		if !looked {
+			// One place serves every victim of the clause.
+			var ok bool
+			if place, ok = s.placeRecipient(p, m, ev.Actors); !ok {
+				return
+			}
+			looked = true
+			ev.Rule += " +place_country"
+		}
+		r.CountryCode = place.CountryCode
+	}
+}
 
 // intent recodes events that are only intended or threatened, as PLOVER
 // does: a stated intention to cooperate materially (send aid, withdraw
 // troops) is AGREE, or THREATEN when made conditional with "unless"; a
 // stated readiness to cooperate verbally ("is ready to host talks") is
-// AGREE too; a possible or announced material conflict (could
-// impose sanctions, will strike) is THREATEN. Negated events keep their
-// coding.
-func (s *Stage) intent(sent doc.Sentence, vgS int, ev *doc.Event) {
+// AGREE too; a possible or announced material conflict (could impose
+// sanctions, will strike) is THREATEN. Negated events keep their coding.
+// The intention is read from the modality of predicate p and from the
+// word governing it (governors.tsv, role intent: "pledged to withdraw").
+func (s *Stage) intent(sent doc.Sentence, p int, ev *doc.Event) {
 	if ev.Negated {
 		return
 	}
-	ci := &s.ci
 	intended := false
 	for _, a := range ev.Aux {
 		if a == "future" || a == "hypothetical" || a == "conditional" {
 			intended = true
 		}
 	}
-	cue := ""
-	if k := vgS; k > sent.FirstToken+1 && ci.tok(k) == "to" {
-		cue = ci.tok(k - 1)
-	} else if k > sent.FirstToken && ci.tok(k-1) == "to" && k > sent.FirstToken+1 {
-		cue = ci.tok(k - 2)
+	cue := false
+	if h := s.tr.Head(p); h >= 0 {
+		if r := s.tr.Rel(p); r == doc.DepXcomp || r == doc.DepAcl {
+			role, _ := s.governorRole(h)
+			cue = role == GovIntent
+		}
 	}
-	if intentCues[cue] {
+	if cue {
 		intended = true
 	}
 	if !intended {
@@ -962,7 +1013,7 @@ func (s *Stage) intent(sent doc.Sentence, vgS int, ev *doc.Event) {
 		// A stated readiness to meet, support or yield is an AGREE
 		// (CAMEO's "express intent to"); a bare future ("will meet")
 		// stays the event it announces.
-		if ev.Type == "AGREE" || !intentCues[cue] {
+		if ev.Type == "AGREE" || !cue {
 			return
 		}
 		ev.Rule += " +intent:" + ev.Type
@@ -998,52 +1049,6 @@ func (s *Stage) hasWord(sent doc.Sentence, w string) bool {
 		}
 	}
 	return false
-}
-
-// slot finds the entities of a frame slot after the matched pattern.
-func (s *Stage) slot(sent doc.Sentence, m match, sl lexicon.Slot) []int {
-	switch sl.Kind {
-	case lexicon.SlotNone:
-		return nil
-	case lexicon.SlotPrep:
-		return s.ci.objects(sent, m.last+1, sl.Prep)
-	case lexicon.SlotPoss:
-		return s.nominalActor(sent, m.first)
-	case lexicon.SlotIObj:
-		// "offered Kenya talks": the first object is the indirect one
-		// only when no "to" phrase follows it; in "offered its troops
-		// to Somalia" it is what is offered.
-		r := s.ci.objects(sent, m.last+1, "")
-		if len(r) > 0 {
-			if j := s.ci.entEnd[r[len(r)-1]]; j < sent.EndToken && s.ci.tok(j) == "to" {
-				return nil
-			}
-		}
-		return r
-	default:
-		return s.ci.objects(sent, m.last+1, "")
-	}
-}
-
-// nominalActor finds the possessor of a nominal trigger: "Armenia's
-// attempts", "the army's withdrawal".
-func (s *Stage) nominalActor(sent doc.Sentence, first int) []int {
-	ci := &s.ci
-	for k := first - 1; k >= sent.FirstToken && k >= first-4; k-- {
-		t := ci.tok(k)
-		if t == "'s" || t == "’s" {
-			for j := k - 1; j >= sent.FirstToken && j >= k-6; j-- {
-				if e := ci.entStart[j]; e >= 0 && ci.entEnd[e] == k {
-					return []int{e}
-				}
-			}
-			return nil
-		}
-		if !(ci.tag(k) == "JJ" || strings.HasPrefix(ci.tag(k), "NN") || ci.tag(k) == "VBN") {
-			return nil
-		}
-	}
-	return nil
 }
 
 // dropSame removes recipients that are the actor itself.

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dateline-project/dateline/data"
 	"github.com/dateline-project/dateline/internal/actor"
 	"github.com/dateline-project/dateline/internal/actor/actortest"
 	"github.com/dateline-project/dateline/internal/doc"
@@ -22,7 +23,17 @@ import (
 type testLexicon map[string][]*lexicon.Trigger
 
 func (l testLexicon) Candidates(lemma string) []*lexicon.Trigger { return l[lemma] }
-func (l testLexicon) Lemma(string) (string, bool)                { return "", false }
+
+// Lemma knows the irregular forms the tests use.
+func (l testLexicon) Lemma(w string) (string, bool) {
+	switch w {
+	case "held":
+		return "hold", true
+	case "cancelled":
+		return "cancel", true
+	}
+	return "", false
+}
 
 func newTestLexicon(t *testing.T) testLexicon {
 	l := testLexicon{}
@@ -114,7 +125,7 @@ func codeDoc(t *testing.T, d *doc.Doc) *doc.Doc {
 	}
 	for _, st := range []interface{ Process(*doc.Doc) error }{
 		text.NewAnnotator(model), actor.New(actortest.Dict()).NewStage(), quote.New(cues), times.NewStage(),
-		event.New(newTestLexicon(t), testOntology{}, nil).NewStage(),
+		event.New(newTestLexicon(t), testOntology{}, nil, testGovernors(t)).NewStage(),
 	} {
 		if err := st.Process(d); err != nil {
 			t.Fatal(err)
@@ -153,7 +164,7 @@ func TestCoder(t *testing.T) {
 		want []string
 	}{
 		{"subject and object", "Armenia accused Azerbaijan of shelling villages.", []string{"ACCUSE ARM>AZE"}},
-		{"passive with by-agent", "Armenian villages were shelled by Azerbaijani troops.", []string{"ASSAULT AZE>"}},
+		{"passive with by-agent", "Armenian villages were shelled by Azerbaijani troops.", []string{"ASSAULT AZE>ARM"}},
 		{"a demonym on the object names the recipient", "Azerbaijan shelled Armenian villages.", []string{"ASSAULT AZE>ARM"}},
 		{"passive subject is the recipient", "Kenya was attacked by Russia.", []string{"ASSAULT RUS>KEN"}},
 		{"what is offered to someone is no recipient", "Hungary offered its troops to the president of Romania.", []string{"AGREE HUN>ROU"}},
@@ -184,7 +195,7 @@ func TestCoder(t *testing.T) {
 		{"an attack by hackers is a cyber attack", "Hackers attacked Kenya.", []string{"COERCE >KEN"}},
 		{"an attack without cyber words stays an assault", "Russian troops attacked Kenya.", []string{"ASSAULT RUS>KEN"}},
 		{"a capitalised first word is read as a common noun", "Riots hit Kenya.", []string{"PROTEST >KEN"}},
-		{"a raid by the police is coercion", "Kenyan police raided the offices of Russian journalists.", []string{"COERCE KEN>"}},
+		{"a raid by the police is coercion", "Kenyan police raided the offices of Russian journalists.", []string{"COERCE KEN>RUS"}},
 		{"a raid by troops is an assault", "Russian troops raided a village in Kenya.", []string{"ASSAULT RUS>"}},
 		{"a partitive head lets its of-phrase be the subject", "Thousands of Kenyans attacked Russia.", []string{"ASSAULT KEN>RUS"}},
 		{"a passive subject's prepositional phrase names the recipient", "A camp for Armenian refugees was attacked by Azerbaijani troops.", []string{"ASSAULT AZE>ARM"}},
@@ -281,7 +292,7 @@ func TestPlaceRecipient(t *testing.T) {
 			}
 			at := strings.Index(tt.text, tt.place)
 			d.Places = []doc.Place{{Span: doc.Span{Start: at, End: at + len(tt.place)}, Name: tt.place, CountryCode: tt.country}}
-			if err := event.New(newTestLexicon(t), testOntology{}, nil).NewStage().Process(d); err != nil {
+			if err := event.New(newTestLexicon(t), testOntology{}, nil, testGovernors(t)).NewStage().Process(d); err != nil {
 				t.Fatal(err)
 			}
 			var got []string
@@ -293,4 +304,13 @@ func TestPlaceRecipient(t *testing.T) {
 			}
 		})
 	}
+}
+
+func testGovernors(t *testing.T) *event.Governors {
+	t.Helper()
+	g, err := event.LoadGovernors(data.FS, event.GovernorsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
 }

@@ -95,7 +95,7 @@ func (s *Stage) statements(d *doc.Doc) {
 				// Whoever the statement joins to a target shares the
 				// blame: "coordinated by Yerevan and the Armenian
 				// Diaspora".
-				for _, c := range s.ci.coordinated(nil, s.ci.entEnd[e], sent.EndToken) {
+				for _, c := range s.coordinatedWith(e) {
 					if rc := rootOf(d, c); !seen[rc] && rc != q.Speaker {
 						seen[rc] = true
 						accused[[2]int{si, rc}] = true
@@ -138,10 +138,16 @@ func (s *Stage) demands(d *doc.Doc) {
 				continue
 			}
 			sent := d.Sentences[si]
-			vgS, vgE := s.ci.vgBounds(t)
-			subj := s.ci.subjects(sent, vgS)
+			v := s.tr.Head(t)
+			if v < 0 || s.tr.Rel(t) != doc.DepAux {
+				continue
+			}
+			subj, undergoer := s.subjectOf(v)
+			if undergoer {
+				continue
+			}
 			var targets []int
-			for _, e := range subj {
+			for _, e := range s.argument(subj) {
 				r := rootOf(d, e)
 				if r != q.Speaker && d.Entities[r].CountryCode != "" &&
 					!(d.Entities[r].CountryCode == speaker.CountryCode && d.Entities[r].SectorCode == speaker.SectorCode) {
@@ -151,14 +157,37 @@ func (s *Stage) demands(d *doc.Doc) {
 			if len(targets) == 0 {
 				continue
 			}
+			// The events of the obliged clause are what is demanded.
 			for i := range d.Events {
-				if tr := d.Events[i].Evidence.Trigger; tr.Start >= d.Tokens[vgS].Start && tr.Start < d.Tokens[vgE-1].End+40 && text.SentenceOf(d, tokenAtOrAfter(d, tr.Start, 0)) == si {
+				k := tokenAtOrAfter(d, d.Events[i].Evidence.Trigger.Start, 0)
+				if k >= sent.FirstToken && k < sent.EndToken && s.tr.Dominates(v, k) {
 					d.Events[i].Aux = appendOnce(d.Events[i].Aux, "complement")
 				}
 			}
 			s.speakerEvent(d, q, sent, t, "REQUEST", "", targets, "statement_obligation", 0.55)
 		}
 	}
+}
+
+// coordinatedWith returns the mentions joined to mention e by conj:
+// "coordinated by Yerevan and the diaspora".
+func (s *Stage) coordinatedWith(e int) []int {
+	d := s.ci.d
+	k := tokenAtOrAfter(d, d.Entities[e].Start, 0)
+	end := s.ci.entEnd[e]
+	if k >= end {
+		return nil
+	}
+	head := s.tr.Top(k, end-1)
+	var out []int
+	for c := s.tr.First(head); c >= 0; c = s.tr.Next(c) {
+		if s.tr.Rel(c) == doc.DepConj {
+			if ce := s.entityOfHead(c); ce >= 0 && ce != e {
+				out = append(out, ce)
+			}
+		}
+	}
+	return out
 }
 
 // speakerEvent appends an event whose actor is the speaker of quote q and

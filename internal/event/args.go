@@ -1,0 +1,651 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/event/lexicon"
+)
+
+// Arguments from the parse.
+//
+// A trigger's actor and recipient are read from the dependency parse of
+// its sentence (Universal Dependencies relations; see internal/parse and
+// text.Tree), not from word order. The trigger is headed by its highest
+// token in the tree, its predicate; a frame slot names a relation to it:
+//
+//   - subj: its nsubj. A predicate without a subject of its own takes one
+//     along the tree, as English grammar gives it: an xcomp takes its
+//     controller (the governor's object when it has one, "urged Iran to
+//     withdraw", else its subject, "agreed to withdraw"); a conj or a
+//     subjectless advcl shares its head's subject; a relative clause
+//     (acl:relcl) or a reduced relative (acl) is about the noun it
+//     modifies ("the regime that blocks", "troops stationed there").
+//     A passive (aux:pass or nsubj:pass, or a past participle in acl)
+//     turns the subject into the recipient and takes its actor from
+//     obl:agent or a "by" phrase.
+//   - obj, iobj: its obj and iobj.
+//   - prep:W: an obl or nmod whose case marker is W ("talks with X").
+//   - poss: a nominal trigger's nmod:poss ("Russia's invasion"), else an
+//     adjectival or compound modifier that names an actor ("Israeli
+//     airstrikes", "US sanctions").
+//
+// An argument is the actor mention its head word belongs to, else one in
+// its "of" phrase, apposition or flat name ("thousands of Kurds"), plus
+// the mentions coordinated with it by conj. A relative pronoun stands for
+// the noun its clause modifies.
+//
+// A nominal trigger that is the object of a support verb (governors.tsv:
+// "held talks", "launched an offensive") takes that verb's subject, and
+// its negation and modality.
+
+// predicate returns the token heading match m in the parse.
+func (s *Stage) predicate(m match) int {
+	if m.headToken > m.first {
+		// An adverb before the verb it modifies ("sexually abused").
+		return m.headToken
+	}
+	return s.tr.Top(m.first, m.last)
+}
+
+// isRelativePronoun reports a wh-word or "that" standing for the noun
+// its clause modifies.
+func (s *Stage) isRelativePronoun(k int) bool {
+	switch s.ci.tag(k) {
+	case "WDT", "WP":
+		return true
+	}
+	return s.ci.tok(k) == "that" && s.tr.Head(k) >= 0 && s.tr.Rel(s.tr.Head(k)) == doc.DepAclRelcl
+}
+
+// entityOfHead returns the actor mention that the noun phrase headed by
+// token k stands for, or -1 (see the comment at the top of this file).
+func (s *Stage) entityOfHead(k int) int {
+	return s.entityOfHeadDepth(k, 2)
+}
+
+func (s *Stage) entityOfHeadDepth(k, depth int) int {
+	if k < 0 {
+		return -1
+	}
+	tr := &s.tr
+	if e := s.ci.entOf[k]; e >= 0 {
+		if s.ci.d.Entities[e].CountryCode == "" && depth > 0 {
+			// "leaders of the coalition", "members of the council": a
+			// group named by its part or role, with no country of its
+			// own, is coded as the body its "of" phrase names.
+			for c := tr.First(k); c >= 0; c = tr.Next(c) {
+				if tr.Rel(c) != doc.DepNmod {
+					continue
+				}
+				if mk := tr.Marker(c); mk >= 0 && s.ci.tok(mk) == "of" {
+					if oe := s.entityOfHeadDepth(c, depth-1); oe >= 0 && s.ci.d.Entities[oe].CountryCode != "" {
+						return oe
+					}
+				}
+			}
+		}
+		return e
+	}
+	if s.isRelativePronoun(k) {
+		if v := tr.Head(k); v >= 0 && tr.Rel(v).Base() == doc.DepAcl {
+			return s.entityOfHeadDepth(tr.Head(v), depth)
+		}
+		return -1
+	}
+	if depth == 0 {
+		return -1
+	}
+	for c := tr.First(k); c >= 0; c = tr.Next(c) {
+		switch tr.Rel(c) {
+		case doc.DepAppos, doc.DepFlat, doc.DepNmodPoss:
+		case doc.DepAmod, doc.DepCompound:
+			// "Kenyan villages", "Kenya border posts": a modifier that
+			// names a country says whose they are.
+			if c > k {
+				continue
+			}
+		case doc.DepNmod:
+			// A partitive or a body of people: "thousands of Kurds",
+			// "supporters of the opposition".
+			if mk := tr.Marker(c); mk < 0 || s.ci.tok(mk) != "of" {
+				continue
+			}
+		default:
+			continue
+		}
+		if e := s.entityOfHeadDepth(c, depth-1); e >= 0 {
+			return e
+		}
+	}
+	return -1
+}
+
+// argument returns the mentions an argument headed by token k names: its
+// own and those coordinated with it.
+func (s *Stage) argument(k int) []int {
+	e := s.entityOfHead(k)
+	if e < 0 {
+		return nil
+	}
+	out := []int{e}
+	tr := &s.tr
+	for c := tr.First(k); c >= 0; c = tr.Next(c) {
+		if tr.Rel(c) != doc.DepConj {
+			continue
+		}
+		if ce := s.entityOfHead(c); ce >= 0 && !containsInt(out, ce) {
+			out = append(out, ce)
+		}
+	}
+	return out
+}
+
+func containsInt(list []int, v int) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectDependent returns the nominal subject of k, or -1. When the
+// parse gives more than one, a subject other than a relative pronoun wins
+// (in "the villages that troops shelled" the pronoun is the object,
+// whatever its label), and of those one that names an actor ("human
+// rights watchdog Amnesty International" may come out as two).
+func (s *Stage) subjectDependent(k int) int {
+	found, named := -1, -1
+	for c := s.tr.First(k); c >= 0; c = s.tr.Next(c) {
+		if s.inTime[c] {
+			// "The cabinet today approved": a time word labelled as
+			// the subject is an adverbial.
+			continue
+		}
+		switch s.tr.Rel(c) {
+		case doc.DepNsubj, doc.DepNsubjPass, doc.DepNsubjOuter, doc.DepExpl:
+			// An expletive label on a pronoun subject is a common
+			// parse error ("it is willing to"); a real expletive
+			// names no actor and finds none.
+			if s.isRelativePronoun(c) {
+				if found < 0 {
+					found = c
+				}
+				continue
+			}
+			if named < 0 && s.entityOfHead(c) >= 0 {
+				named = c
+			}
+			if found < 0 || s.isRelativePronoun(found) {
+				found = c
+			}
+		}
+	}
+	if named >= 0 {
+		return named
+	}
+	return found
+}
+
+// subjectArgument returns the mentions that the subject of predicate p
+// names, found as subjectOf finds it, and whether they undergo the event.
+// An unresolved pronoun in a reported clause stands for the reporter.
+// When the parse gives a finite verb no subject at all, which greedy
+// parsers do when they misread a verb as a modifier, the subject is read
+// from word order instead (leftSubject).
+func (s *Stage) subjectArgument(p int) (ents []int, undergoer bool, subj int) {
+	subj, undergoer = s.subjectOf(p)
+	ents = s.argument(subj)
+	if len(ents) == 0 && subj >= 0 {
+		ents = s.reporterOf(subj)
+	}
+	if subj < 0 && !undergoer && isFinite(s.ci.tag(p)) {
+		if e := s.leftSubject(p); e >= 0 {
+			ents = []int{e}
+		}
+	}
+	return ents, undergoer, subj
+}
+
+// leftSubject is the word-order fallback for a finite verb at p that the
+// parse left without a subject: the nearest mention before it in its
+// sentence with nothing between them but modifiers of the verb (adverbs,
+// auxiliaries, time words), and not the object of a preposition. It
+// returns -1 when there is none.
+func (s *Stage) leftSubject(p int) int {
+	d := s.ci.d
+	for k := p - 1; k >= 0 && k >= p-6; k-- {
+		if e := s.ci.entOf[k]; e >= 0 {
+			first := tokenAtOrAfter(d, d.Entities[e].Start, 0)
+			if first > 0 && d.Tokens[first-1].Tag == "IN" {
+				return -1
+			}
+			return e
+		}
+		if tag := s.ci.tag(k); s.inTime[k] || tag == "RB" || tag == "MD" || strings.HasPrefix(tag, "VB") {
+			continue
+		}
+		if s.ci.tok(k) == "on" && k+1 < p && s.inTime[k+1] {
+			continue // "on Monday"
+		}
+		return -1
+	}
+	return -1
+}
+
+// passive reports a passive predicate: one with a passive auxiliary, or
+// a passive subject on a past participle. A finite form ("opened",
+// tagged VBD) with a passive subject is a mislabelled active clause: the
+// morphology outvotes the parse.
+func (s *Stage) passive(p int) bool {
+	if s.tr.Has(p, doc.DepAuxPass) {
+		return true
+	}
+	return s.tr.Has(p, doc.DepNsubjPass) && !isFinite(s.ci.tag(p))
+}
+
+// subjectOf returns the token heading the subject of predicate p, found
+// along control, coordination and relative clauses, and whether that
+// subject undergoes the event (a passive, or a noun modified by a past
+// participle) rather than doing it.
+func (s *Stage) subjectOf(p int) (subj int, undergoer bool) {
+	tr := &s.tr
+	undergoer = s.passive(p)
+	q := p
+	for steps := 0; steps < 8 && q >= 0; steps++ {
+		if c := s.subjectDependent(q); c >= 0 {
+			if s.isRelativePronoun(c) && tr.Rel(q).Base() == doc.DepAcl {
+				return tr.Head(q), undergoer
+			}
+			return c, undergoer
+		}
+		h := tr.Head(q)
+		if h < 0 {
+			return -1, undergoer
+		}
+		switch tr.Rel(q) {
+		case doc.DepXcomp:
+			// Object control ("urged Iran to withdraw") before subject
+			// control ("agreed to withdraw").
+			if o := tr.Dependent(h, doc.DepObj); o >= 0 && o < q {
+				return o, undergoer
+			}
+			if o := tr.Dependent(h, doc.DepIobj); o >= 0 {
+				return o, undergoer
+			}
+			q = h
+		case doc.DepConj, doc.DepAdvcl:
+			// A conjunct shares its head's subject; a subjectless
+			// adverbial clause (", killing five") is controlled by the
+			// subject of the clause it modifies.
+			if tr.Rel(q) == doc.DepAdvcl && s.conditionalMarker(q) {
+				return -1, undergoer
+			}
+			q = h
+			if tr.Rel(p) == doc.DepConj && !strings.HasPrefix(s.ci.tag(h), "VB") {
+				// A verb is conjoined with a verb: one attached to a
+				// noun ("killing one person and arresting twelve") is
+				// the conjunct of the verb that governs the noun.
+				if hh := tr.Head(h); hh >= 0 {
+					q = hh
+				}
+			}
+		case doc.DepAcl:
+			if mk := tr.Marker(q); mk >= 0 && s.ci.tok(mk) == "to" {
+				// An infinitive of purpose on a noun ("used tear gas to
+				// disperse them") is controlled by the clause's
+				// subject, not by the noun.
+				if v := tr.Head(h); v >= 0 && strings.HasPrefix(s.ci.tag(v), "VB") {
+					q = v
+					continue
+				}
+				return -1, undergoer
+			}
+			// A reduced relative: "troops stationed there" undergo,
+			// "rebels fighting the army" act. A participle on a noun
+			// that heads the whole sentence is its verb misread ("Crowds
+			// protested in the capital" has no other predicate), save
+			// in a headline, whose passives drop "were".
+			if s.ci.tag(q) == "VBN" && (tr.Head(h) >= 0 || s.ci.d.Headline) {
+				return h, true
+			}
+			return h, undergoer
+		case doc.DepAclRelcl:
+			return h, undergoer
+		default:
+			return -1, undergoer
+		}
+	}
+	return -1, undergoer
+}
+
+// agentOf returns the by-phrase of a passive predicate or nominal: its
+// obl:agent, or an obl or nmod marked "by".
+func (s *Stage) agentOf(p int) []int {
+	tr := &s.tr
+	for c := tr.First(p); c >= 0; c = tr.Next(c) {
+		switch tr.Rel(c) {
+		case doc.DepOblAgent:
+			return s.argument(c)
+		case doc.DepObl, doc.DepNmod:
+			if mk := tr.Marker(c); mk >= 0 && s.ci.tok(mk) == "by" {
+				return s.argument(c)
+			}
+		}
+	}
+	return nil
+}
+
+// dependentsOfMatch calls f with every dependent of the match's tokens
+// that lies outside the words of the trigger itself, or inside its gap
+// ("took five workers hostage"), in text order per token.
+func (s *Stage) dependentsOfMatch(m match, f func(c int) bool) {
+	tr := &s.tr
+	for k := m.first; k <= m.last; k++ {
+		if k != m.headToken && !tr.Dominates(s.predicate(m), k) {
+			continue
+		}
+		for c := tr.First(k); c >= 0; c = tr.Next(c) {
+			if !f(c) {
+				return
+			}
+		}
+	}
+}
+
+// objects returns the arguments of the match's dependents with relation
+// rel. A nominal trigger that is the subject of a verb that is no event
+// of its own takes that verb's object ("Riots hit the capital",
+// "Clashes engulfed the border towns").
+func (s *Stage) objects(m match, rel doc.DepRel) []int {
+	var out []int
+	s.dependentsOfMatch(m, func(c int) bool {
+		if s.tr.Rel(c) == rel {
+			out = s.argument(c)
+			return len(out) == 0
+		}
+		return true
+	})
+	if len(out) > 0 || rel != doc.DepObj || m.trig.Kind == lexicon.KindVerb {
+		return out
+	}
+	p := s.predicate(m)
+	if g := s.tr.Head(p); g >= 0 && s.tr.Rel(p) == doc.DepNsubj && !s.used[g] {
+		if o := s.tr.Dependent(g, doc.DepObj); o > p {
+			return s.argument(o)
+		}
+	}
+	return nil
+}
+
+// ownerOf returns the actor a noun at k belongs to: the mention it is
+// part of, its possessor, a modifier that names a country, or its "of"
+// or "by" phrase ("inspectors of the agency", "calls by the envoy").
+func (s *Stage) ownerOf(k int) []int {
+	if a := s.argument(k); len(a) > 0 {
+		return a
+	}
+	for c := s.tr.First(k); c >= 0; c = s.tr.Next(c) {
+		if s.tr.Rel(c).Base() != doc.DepNmod {
+			continue
+		}
+		if mk := s.tr.Marker(c); mk >= 0 && s.ci.tok(mk) == "by" {
+			return s.argument(c)
+		}
+	}
+	return nil
+}
+
+// prepObject returns the arguments of the match's prepositional
+// dependent marked by prep. A nominal trigger that is a verb's object
+// also takes the verb's: English leaves the attachment of "imposed
+// sanctions on X" open, and parsers attach such phrases to the verb.
+func (s *Stage) prepObject(m match, prep string) []int {
+	var out []int
+	s.dependentsOfMatch(m, func(c int) bool {
+		out = s.markedArgument(c, prep)
+		return len(out) == 0
+	})
+	if len(out) > 0 {
+		return out
+	}
+	p := s.predicate(m)
+	if h := s.tr.Head(p); h >= 0 && s.tr.Rel(p) == doc.DepNmod && !strings.HasPrefix(s.ci.tag(h), "VB") {
+		// "25 tons of aid to the refugees": the measure noun heads the
+		// phrase and holds its other phrases.
+		if mk := s.tr.Marker(p); mk >= 0 && s.ci.tok(mk) == "of" {
+			for c := s.tr.First(h); c >= 0 && len(out) == 0; c = s.tr.Next(c) {
+				if c != p {
+					out = s.markedArgument(c, prep)
+				}
+			}
+			if len(out) > 0 {
+				return out
+			}
+		}
+	}
+	if m.trig.Kind == lexicon.KindVerb {
+		// "offered its troops to X": the phrase may hang on the object.
+		for o := s.tr.First(p); o >= 0 && len(out) == 0; o = s.tr.Next(o) {
+			if s.tr.Rel(o) != doc.DepObj {
+				continue
+			}
+			for c := s.tr.First(o); c >= 0 && len(out) == 0; c = s.tr.Next(c) {
+				out = s.markedArgument(c, prep)
+			}
+		}
+		return out
+	}
+	if g := s.tr.Head(p); g >= 0 && (s.tr.Rel(p) == doc.DepObj || s.tr.Rel(p) == doc.DepNsubj && !s.used[g]) {
+		for c := s.tr.First(g); c >= 0 && len(out) == 0; c = s.tr.Next(c) {
+			if c > p {
+				out = s.markedArgument(c, prep)
+			}
+		}
+	}
+	return out
+}
+
+// markedArgument returns the arguments of c when it is a prepositional
+// phrase marked by prep.
+func (s *Stage) markedArgument(c int, prep string) []int {
+	switch s.tr.Rel(c).Base() {
+	case doc.DepObl, doc.DepNmod, doc.DepAdvmod:
+		if mk := s.tr.Marker(c); mk >= 0 && s.ci.tok(mk) == prep {
+			return s.argument(c)
+		}
+	}
+	return nil
+}
+
+// possessor returns the actor a nominal trigger belongs to: its
+// nmod:poss, else a modifier that names an actor ("Israeli airstrikes",
+// "US sanctions", "a French-led offensive").
+func (s *Stage) possessor(m match) []int {
+	var out []int
+	s.dependentsOfMatch(m, func(c int) bool {
+		if s.tr.Rel(c) == doc.DepNmodPoss {
+			out = s.argument(c)
+			return false
+		}
+		return true
+	})
+	if len(out) > 0 {
+		return out
+	}
+	s.dependentsOfMatch(m, func(c int) bool {
+		switch s.tr.Rel(c) {
+		case doc.DepAmod, doc.DepCompound:
+			if c < m.first {
+				if e := s.ci.entOf[c]; e >= 0 {
+					out = []int{e}
+					return false
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// slot returns the mentions that fill a frame slot of match m with
+// predicate p.
+func (s *Stage) slot(m match, p int, sl lexicon.Slot) []int {
+	switch sl.Kind {
+	case lexicon.SlotNone:
+		return nil
+	case lexicon.SlotSubj:
+		if subj, undergoer, _ := s.subjectArgument(p); !undergoer {
+			return subj
+		}
+		return nil
+	case lexicon.SlotPrep:
+		return s.prepObject(m, sl.Prep)
+	case lexicon.SlotPoss:
+		return s.possessor(m)
+	case lexicon.SlotIObj:
+		return s.objects(m, doc.DepIobj)
+	default:
+		if o := s.objects(m, doc.DepObj); len(o) > 0 || m.trig.Noun() {
+			return o
+		}
+		if s.tr.Has(p, doc.DepObj) {
+			return nil
+		}
+		// A verb the parse gave no object at all (it misread the
+		// verb as a modifier): word order gives it one.
+		if e := s.rightObject(m); e >= 0 {
+			return []int{e}
+		}
+		return nil
+	}
+}
+
+// rightObject is the word-order fallback for the object of a verbal
+// trigger: a mention that starts right after it, past determiners,
+// adjectives and numbers only. It returns -1 when there is none.
+func (s *Stage) rightObject(m match) int {
+	d := s.ci.d
+	for k := m.last + 1; k < len(d.Tokens) && k <= m.last+4; k++ {
+		if e := s.ci.entStart[k]; e >= 0 {
+			return e
+		}
+		switch s.ci.tag(k) {
+		case "DT", "JJ", "CD", "PRP$":
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// inClause reports whether token j belongs to the clause of predicate p
+// without being its subject or part of a clause of its own (a relative,
+// adverbial, reported or parenthetical clause, or a coordinated verb).
+// Recipients found by search rather than by slot must be in it.
+func (s *Stage) inClause(p, j int) bool {
+	tr := &s.tr
+	for steps := 0; j >= 0 && steps < 32; steps++ {
+		if j == p {
+			return true
+		}
+		switch tr.Rel(j) {
+		case doc.DepAdvcl:
+			// A to-infinitive of purpose has no subject of its own and
+			// belongs to the event ("threatened on Monday to cut ties
+			// with X"; parsers often label such an xcomp advcl); a
+			// clause opened by "if", "because" or "after" does not.
+			if mk := s.tr.Marker(j); mk < 0 || s.ci.tok(mk) != "to" {
+				return false
+			}
+		case doc.DepAclRelcl, doc.DepAdvclRelcl, doc.DepCcomp, doc.DepParataxis,
+			doc.DepCsubj, doc.DepNsubj, doc.DepNsubjPass, doc.DepList:
+			return false
+		case doc.DepConj:
+			if strings.HasPrefix(s.ci.tag(j), "VB") {
+				return false
+			}
+		}
+		j = tr.Head(j)
+	}
+	return false
+}
+
+// conditionalMarker reports a clause opened by "if" or "unless".
+func (s *Stage) conditionalMarker(k int) bool {
+	for c := s.tr.First(k); c >= 0; c = s.tr.Next(c) {
+		if s.tr.Rel(c) == doc.DepMark {
+			if w := s.ci.tok(c); w == "if" || w == "unless" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// particle returns the phrasal particle of verb k ("out" in "carried
+// out"), or "".
+func (s *Stage) particle(k int) string {
+	if c := s.tr.Dependent(k, doc.DepCompoundPrt); c >= 0 {
+		return s.ci.tok(c)
+	}
+	return ""
+}
+
+// governorRole returns what the word k does to the events below it.
+func (s *Stage) governorRole(k int) (GovernorRole, string) {
+	return s.c.governors.role(s.lemmas(k), s.particle(k))
+}
+
+// negated reports a negation of predicate p: a "not", "never" or "no" on
+// it, or a negative auxiliary ("cannot").
+func (s *Stage) negated(p int) bool {
+	tr := &s.tr
+	for c := tr.First(p); c >= 0; c = tr.Next(c) {
+		switch tr.Rel(c) {
+		case doc.DepAdvmod, doc.DepDet, doc.DepAux, doc.DepCcPreconj:
+			if negators[s.ci.tok(c)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// modality reads the modal auxiliaries of predicate p and the conditions
+// over it: "will" is future; "would", "could", "might", "may" are
+// hypothetical; "should", "must" obligation; "going to" future; a clause
+// opened by "if" or "unless", or one that such a clause modifies, is
+// conditional.
+func (s *Stage) modality(p int, aux []string) []string {
+	tr := &s.tr
+	conditional := false
+	for c := tr.First(p); c >= 0; c = tr.Next(c) {
+		switch tr.Rel(c) {
+		case doc.DepAux:
+			switch s.ci.tok(c) {
+			case "will", "shall", "'ll", "wo":
+				aux = appendOnce(aux, "future")
+			case "would", "could", "might", "may", "'d":
+				aux = appendOnce(aux, "hypothetical")
+			case "should", "must":
+				aux = appendOnce(aux, "obligation")
+			}
+		case doc.DepAdvcl:
+			conditional = conditional || s.conditionalMarker(c)
+		}
+	}
+	if h := tr.Head(p); h >= 0 && tr.Rel(p) == doc.DepXcomp && s.ci.tok(h) == "going" {
+		aux = appendOnce(aux, "future")
+	}
+	for k, steps := p, 0; !conditional && k >= 0 && steps < 16; k, steps = tr.Head(k), steps+1 {
+		conditional = s.conditionalMarker(k)
+	}
+	if conditional {
+		aux = appendOnce(aux, "conditional")
+	}
+	return aux
+}
+
+var negators = map[string]bool{"not": true, "n't": true, "never": true, "no": true, "neither": true, "nor": true, "cannot": true}

@@ -1,0 +1,58 @@
+package event_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestArgumentPaths exercises each way the parse hands a trigger its
+// arguments. Every sentence was written for this test.
+func TestArgumentPaths(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		// Control: an infinitive's subject is its governor's subject, or
+		// its governor's object when it has one.
+		{"subject control (an agreed meeting is an AGREE)", "Hungary agreed to meet Romania in March.", []string{"AGREE HUN>ROU"}},
+		{"object control", "Kenya urged Armenia to detain the smugglers.", []string{"REQUEST KEN>ARM", "COERCE ARM> aux=complement"}},
+		{"control through two verbs", "Romania wants to try to meet Hungary.", []string{"CONSULT ROU>HUN"}},
+		// Passive: the subject undergoes, the by-phrase acts.
+		{"passive agent", "Two Kenyan villages were attacked by Armenian rebels on Sunday.", []string{"ASSAULT ARM>KEN"}},
+		{"reduced passive relative", "A convoy of Romanian trucks attacked by Russian troops burned.", []string{"ASSAULT RUS>ROU"}},
+		// Relative clauses are about the noun they modify.
+		{"subject relative clause", "The Russian troops who shelled Kenya withdrew.", []string{"ASSAULT RUS>KEN"}},
+		{"object relative clause keeps its own subject", "Kenya rebuilt the villages that Russian troops had shelled.", []string{"ASSAULT RUS>"}},
+		// Coordination.
+		{"coordinated subjects", "Kenya, Armenia and Romania accused Russia.", []string{"ACCUSE KEN+ARM+ROU>RUS"}},
+		{"coordinated verbs share a subject", "Russia shelled Kenya and attacked Armenia.", []string{"ASSAULT RUS>KEN", "ASSAULT RUS>ARM"}},
+		{"coordinated objects", "Russia accused Kenya and Armenia.", []string{"ACCUSE RUS>KEN+ARM"}},
+		// A nominal takes the subject of the support verb that governs it.
+		{"noun under a support verb", "Hungary held a meeting with Romania.", []string{"CONSULT HUN>ROU"}},
+		{"noun under a passive support verb", "A meeting with Romania was held by Hungary.", []string{"CONSULT HUN>ROU"}},
+		{"noun under a verb of its own meaning", "Hungary welcomed the meeting with Romania.", []string{"CONSULT >ROU"}},
+		// Modifiers that name a country.
+		{"demonym modifier of an event noun", "Russian sanctions on Kenya began in May.", []string{"SANCTION RUS>KEN"}},
+		{"a verb's prepositional phrase completes its nominal object", "Russia imposed new sanctions on Kenya.", []string{"SANCTION RUS>KEN"}},
+		{"possessor of an event noun", "Russia's sanctions on Kenya began in May.", []string{"SANCTION RUS>KEN"}},
+		{"X-led modifier of an event noun", "A Russian-led attack on Kenya failed.", []string{"ASSAULT RUS>KEN"}},
+		// Negation and modality from the tree.
+		{"a negative governor negates its complement", "Hungary failed to meet Romania.", []string{"CONSULT HUN>ROU negated"}},
+		{"a reversal verb negates the nominal it governs", "Hungary cancelled the meeting with Romania.", []string{"CONSULT HUN>ROU negated"}},
+		{"an intention is read from the governing word", "Kenya pledged to evacuate its troops from Armenia.", []string{"AGREE KEN>ARM"}},
+		{"going to is future", "Russia is going to attack Kenya.", []string{"ASSAULT RUS>KEN aux=future"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := code(t, tt.text)
+			var got []string
+			for _, ev := range d.Events {
+				got = append(got, describe(d, ev))
+			}
+			if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}

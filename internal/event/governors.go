@@ -1,0 +1,76 @@
+package event
+
+import (
+	"fmt"
+	"io/fs"
+
+	"github.com/dateline-project/dateline/internal/lexicon"
+)
+
+// GovernorRole is what a governing word does to the event below it; see
+// data/cues/governors.tsv.
+type GovernorRole uint8
+
+// Governor roles.
+const (
+	NoGovernor GovernorRole = iota
+	GovSupport
+	GovWeapon
+	GovNegative
+	GovReversal
+	GovIntent
+)
+
+var governorRoles = map[string]GovernorRole{
+	"support": GovSupport, "weapon": GovWeapon, "negative": GovNegative,
+	"reversal": GovReversal, "intent": GovIntent,
+}
+
+// Governors is the table of words that govern event words
+// (data/cues/governors.tsv), keyed by lemma.
+type Governors struct {
+	byLemma map[string][]governor
+}
+
+type governor struct {
+	role     GovernorRole
+	particle string
+	rule     string
+}
+
+// GovernorsFile is the table's path in data.FS.
+const GovernorsFile = "cues/governors.tsv"
+
+// LoadGovernors reads the table from fsys.
+func LoadGovernors(fsys fs.FS, path string) (*Governors, error) {
+	g := &Governors{byLemma: map[string][]governor{}}
+	err := lexicon.ReadFile(fsys, path, []string{"lemma", "role"}, func(r lexicon.Record) error {
+		role, ok := governorRoles[r.Get("role")]
+		if !ok {
+			return r.Errorf("role must be support, weapon, negative, reversal or intent, not %q", r.Get("role"))
+		}
+		l := r.Get("lemma")
+		g.byLemma[l] = append(g.byLemma[l], governor{role: role, particle: r.Get("particle"), rule: fmt.Sprintf("%s:%d", path, r.Line)})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load governors: %w", err)
+	}
+	return g, nil
+}
+
+// role returns the role of a word with the given lemma candidates and
+// particle ("" when it has none), and the table line behind it.
+func (g *Governors) role(lemmas []string, particle string) (GovernorRole, string) {
+	if g == nil {
+		return NoGovernor, ""
+	}
+	for _, l := range lemmas {
+		for _, gv := range g.byLemma[l] {
+			if gv.particle == particle {
+				return gv.role, gv.rule
+			}
+		}
+	}
+	return NoGovernor, ""
+}
