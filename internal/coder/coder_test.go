@@ -173,7 +173,7 @@ func TestPlaceRecipient(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := &doc.Doc{ID: "pr", Text: "Iran warned it would start another offensive in Iraq unless its demands were met."}
+	d := &doc.Doc{ID: "pr", Text: "Iran threatened to begin a fresh offensive in Iraq unless its demands were met."}
 	if err := w.Code(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}

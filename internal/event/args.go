@@ -285,7 +285,7 @@ func (s *Stage) subjectOf(p int) (subj int, undergoer bool) {
 			q = h
 			if tr.Rel(p) == doc.DepConj && !strings.HasPrefix(s.ci.tag(h), "VB") {
 				// A verb is conjoined with a verb: one attached to a
-				// noun ("killing one person and arresting twelve") is
+				// noun ("wounding two guards and seizing the depot") is
 				// the conjunct of the verb that governs the noun.
 				if hh := tr.Head(h); hh >= 0 {
 					q = hh

@@ -639,9 +639,23 @@ func (s *Stage) applyNegation(tr *lexicon.Trigger, p int, ev *doc.Event) bool {
 // ("agreed to remove", "urged Iran to release", "refuses to accept"): the
 // outer trigger is the event that happened; the complement says what was
 // agreed, demanded or refused.
+//
+// A to-infinitive hung on the trigger as an adverbial or on its noun
+// ("suspended plans to impose a curfew", "shelled the road to block
+// it") is its content or purpose too: not asserted to have happened.
 func (s *Stage) complementOf(p int) bool {
 	h := s.tr.Head(p)
-	return h >= 0 && s.tr.Rel(p) == doc.DepXcomp && s.used[h]
+	if h < 0 || !s.used[h] {
+		return false
+	}
+	switch s.tr.Rel(p) {
+	case doc.DepXcomp:
+		return true
+	case doc.DepAdvcl, doc.DepAcl:
+		mk := s.tr.Marker(p)
+		return mk >= 0 && s.ci.tok(mk) == "to"
+	}
+	return false
 }
 
 // nominalGovernor returns the verb that governs a nominal trigger at p as

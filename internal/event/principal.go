@@ -109,13 +109,24 @@ func (s *Stage) pathCost(k int) int {
 	tr := &s.tr
 	cost := 0
 	nominal := !strings.HasPrefix(s.ci.tag(k), "VB")
+	if s.subordinateClause(k) {
+		// The event's own clause is marked subordinate by its words.
+		cost += rankSubordinate
+	}
 	for steps := 0; steps < 64; steps++ {
 		h := tr.Head(k)
 		if h < 0 {
 			break
 		}
 		switch tr.Rel(k) {
-		case doc.DepAcl, doc.DepAclRelcl, doc.DepAdvcl, doc.DepAdvclRelcl, doc.DepParataxis:
+		case doc.DepAdvcl, doc.DepParataxis:
+			// A main clause hung under a clause that its subordinator
+			// marks as adverbial ("After X attacked Y, Z detained W"
+			// parsed with "attacked" as root) is not below it.
+			if !s.subordinateClause(h) {
+				cost += rankSubordinate
+			}
+		case doc.DepAcl, doc.DepAclRelcl, doc.DepAdvclRelcl:
 			cost += rankSubordinate
 		case doc.DepCcomp, doc.DepXcomp, doc.DepCsubj:
 			if s.inTrigger[h] {
@@ -133,6 +144,34 @@ func (s *Stage) pathCost(k int) int {
 		k = h
 	}
 	return cost
+}
+
+// subordinateClause reports a clause that its own words mark as
+// subordinate, whatever relation the parse gave it: a subordinator ("after",
+// "because", "while", "if") or a relative pronoun as its subject ("which
+// attacked", "that attacked"). Greedy parsers often make the first verb of
+// "After X attacked Y, Z detained W" the root, or a relative clause a
+// conjunct; the clause's own marker settles it.
+func (s *Stage) subordinateClause(k int) bool {
+	for c := s.tr.First(k); c >= 0; c = s.tr.Next(c) {
+		switch s.tr.Rel(c) {
+		case doc.DepMark:
+			switch s.ci.tok(c) {
+			case "that", "to", "whether", "for":
+			default:
+				return true
+			}
+		case doc.DepNsubj, doc.DepNsubjPass:
+			if s.isRelativePronoun(c) || s.ci.tag(c) == "WDT" || s.ci.tag(c) == "WP" {
+				return true
+			}
+		case doc.DepAdvmod:
+			if w := s.ci.tok(c); w == "where" || w == "when" || w == "whereby" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func hasAux(aux []string, v string) bool {
