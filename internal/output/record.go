@@ -15,7 +15,7 @@ import (
 
 // SchemaVersion names the shape of Record. Bump it on any change that is
 // not a pure addition.
-const SchemaVersion = "dateline/1"
+const SchemaVersion = "dateline/2"
 
 // Record is the output for one document.
 type Record struct {
