@@ -235,14 +235,14 @@ func (s *Stage) leftSubject(p int) int {
 }
 
 // passive reports a passive predicate: one with a passive auxiliary, or
-// a passive subject on a past participle. A finite form ("opened",
-// tagged VBD) with a passive subject is a mislabelled active clause: the
-// morphology outvotes the parse.
+// a passive subject on a past participle. Any other form ("opened",
+// tagged VBD; "throwing") with a passive subject is a mislabelled active
+// clause: the morphology outvotes the parse.
 func (s *Stage) passive(p int) bool {
 	if s.tr.Has(p, doc.DepAuxPass) {
 		return true
 	}
-	return s.tr.Has(p, doc.DepNsubjPass) && !isFinite(s.ci.tag(p))
+	return s.tr.Has(p, doc.DepNsubjPass) && s.ci.tag(p) == "VBN"
 }
 
 // subjectOf returns the token heading the subject of predicate p, found
@@ -283,12 +283,15 @@ func (s *Stage) subjectOf(p int) (subj int, undergoer bool) {
 				return -1, undergoer
 			}
 			q = h
-			if tr.Rel(p) == doc.DepConj && !strings.HasPrefix(s.ci.tag(h), "VB") {
+			if tr.Rel(p) == doc.DepConj {
 				// A verb is conjoined with a verb: one attached to a
 				// noun ("wounding two guards and seizing the depot") is
 				// the conjunct of the verb that governs the noun.
-				if hh := tr.Head(h); hh >= 0 {
-					q = hh
+				for n := 0; n < 8 && q >= 0 && !strings.HasPrefix(s.ci.tag(q), "VB"); n++ {
+					q = tr.Head(q)
+				}
+				if q < 0 {
+					return -1, undergoer
 				}
 			}
 		case doc.DepAcl:
