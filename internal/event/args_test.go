@@ -37,6 +37,8 @@ func TestArgumentPaths(t *testing.T) {
 		{"a verb's prepositional phrase completes its nominal object", "Russia imposed new sanctions on Kenya.", []string{"SANCTION RUS>KEN"}},
 		{"possessor of an event noun", "Russia's sanctions on Kenya began in May.", []string{"SANCTION RUS>KEN"}},
 		{"X-led modifier of an event noun", "A Russian-led attack on Kenya failed.", []string{"ASSAULT RUS>KEN"}},
+		// The actor's own possessions are no recipient.
+		{"what the actor moves is its own", "Kenya mobilised its reserves.", []string{"MOBILIZE KEN>"}},
 		// Negation and modality from the tree.
 		{"a negative governor negates its complement", "Hungary failed to meet Romania.", []string{"CONSULT HUN>ROU negated"}},
 		{"a reversal verb negates the nominal it governs", "Hungary cancelled the meeting with Romania.", []string{"CONSULT HUN>ROU negated"}},

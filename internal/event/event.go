@@ -1066,14 +1066,36 @@ func (s *Stage) hasWord(sent doc.Sentence, w string) bool {
 }
 
 // dropSame removes recipients that are the actor itself.
+//
+// The actor's own possessions count as the actor: "withdrew its troops
+// from X", "offered their support" name what the actor moves or gives,
+// and the possessive pronoun refers back to the actor.
 func dropSame(d *doc.Doc, actors, recipients []int) ([]int, []int) {
 	out := recipients[:0:0]
 	for _, r := range recipients {
-		if !containsRoot(d, actors, rootOf(d, r)) {
+		if !containsRoot(d, actors, rootOf(d, r)) && !ownedByActor(d, actors, r) {
 			out = append(out, r)
 		}
 	}
 	return actors, out
+}
+
+// ownedByActor reports a mention opened by a possessive pronoun whose
+// country is an actor's.
+func ownedByActor(d *doc.Doc, actors []int, r int) bool {
+	e := d.Entities[r]
+	first, _, _ := strings.Cut(strings.ToLower(d.SpanText(e.Span)), " ")
+	switch first {
+	case "its", "their", "his", "her", "our":
+	default:
+		return false
+	}
+	for _, a := range actors {
+		if d.Entities[a].CountryCode == e.CountryCode && e.CountryCode != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func rootOf(d *doc.Doc, e int) int {
