@@ -33,8 +33,12 @@
 // # Tagging
 //
 // The tagger is the averaged perceptron that ships inside
-// github.com/jdkato/prose/v2 (a port of TextBlob's tagger), read from
-// prose's embedded gob files by LoadModel. Inference is reimplemented here
+// github.com/jdkato/prose/v2 (a port of TextBlob's tagger). Its weights
+// are converted once, by `go generate ./internal/text`, from prose's gob
+// files into a flat, sorted table (data/tagger), which LoadModel reads
+// without building maps; a test fails when the table is stale. The text
+// layer then parses each sentence (see internal/parse): every token gets a
+// head and a Universal Dependencies relation. Inference is reimplemented here
 // without building a string per feature: every context word is
 // normalised and hashed once, a feature is a mix of its template number
 // and its parts' hashes, and weights sit in flat arrays. The features,
