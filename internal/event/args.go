@@ -234,15 +234,12 @@ func (s *Stage) leftSubject(p int) int {
 	return -1
 }
 
-// passive reports a passive predicate: one with a passive auxiliary, or
-// a passive subject on a past participle. Any other form ("opened",
-// tagged VBD; "throwing") with a passive subject is a mislabelled active
-// clause: the morphology outvotes the parse.
+// passive reports a passive predicate: a past participle with a passive
+// auxiliary or subject. Any other form ("opened", tagged VBD;
+// "throwing") with such a dependent is a mislabelled active clause: the
+// morphology outvotes the parse.
 func (s *Stage) passive(p int) bool {
-	if s.tr.Has(p, doc.DepAuxPass) {
-		return true
-	}
-	return s.tr.Has(p, doc.DepNsubjPass) && s.ci.tag(p) == "VBN"
+	return s.ci.tag(p) == "VBN" && (s.tr.Has(p, doc.DepAuxPass) || s.tr.Has(p, doc.DepNsubjPass))
 }
 
 // subjectOf returns the token heading the subject of predicate p, found
@@ -557,9 +554,12 @@ func (s *Stage) inClause(p, j int) bool {
 		case doc.DepAdvcl:
 			// A to-infinitive of purpose has no subject of its own and
 			// belongs to the event ("threatened on Monday to cut ties
-			// with X"; parsers often label such an xcomp advcl); a
-			// clause opened by "if", "because" or "after" does not.
-			if mk := s.tr.Marker(j); mk < 0 || s.ci.tok(mk) != "to" {
+			// with X"; parsers often label such an xcomp advcl), and so
+			// does a phrase a preposition opens ("from neighbouring X",
+			// when the tagger took the adjective for a gerund); a
+			// clause opened by a subordinator ("if", "because",
+			// "after") does not.
+			if mk := s.tr.Marker(j); mk < 0 || subordinators[s.ci.tok(mk)] {
 				return false
 			}
 		case doc.DepAclRelcl, doc.DepAdvclRelcl, doc.DepCcomp, doc.DepParataxis,
@@ -649,6 +649,13 @@ func (s *Stage) modality(p int, aux []string) []string {
 		aux = appendOnce(aux, "conditional")
 	}
 	return aux
+}
+
+// subordinators open an adverbial clause.
+var subordinators = map[string]bool{
+	"after": true, "before": true, "because": true, "since": true, "while": true, "when": true,
+	"whereas": true, "although": true, "though": true, "unless": true, "until": true, "if": true,
+	"once": true, "as": true, "whether": true,
 }
 
 var negators = map[string]bool{"not": true, "n't": true, "never": true, "no": true, "neither": true, "nor": true, "cannot": true}
