@@ -157,12 +157,36 @@ func describe(d *doc.Doc, ev doc.Event) string {
 	return s
 }
 
+// coderCase is a sentence and the events it must code, each rendered
+// by describe.
+type coderCase struct {
+	name string
+	text string
+	want []string
+}
+
+// checkCases codes each case's sentence and compares its events.
+func checkCases(t *testing.T, tests []coderCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := code(t, tt.text)
+			var got []string
+			for _, ev := range d.Events {
+				got = append(got, describe(d, ev))
+				if ev.Rule == "" || ev.Evidence.Trigger.End <= ev.Evidence.Trigger.Start {
+					t.Errorf("event without rule or trigger evidence: %+v", ev)
+				}
+			}
+			if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestCoder(t *testing.T) {
-	tests := []struct {
-		name string
-		text string
-		want []string
-	}{
+	checkCases(t, []coderCase{
 		{"subject and object", "Armenia accused Azerbaijan of shelling villages.", []string{"ACCUSE ARM>AZE"}},
 		{"passive with by-agent", "Armenian villages were shelled by Azerbaijani troops.", []string{"ASSAULT AZE>ARM"}},
 		{"a demonym on the object names the recipient", "Azerbaijan shelled Armenian villages.", []string{"ASSAULT AZE>ARM"}},
@@ -233,22 +257,7 @@ func TestCoder(t *testing.T) {
 		{"an intended withdrawal is an AGREE", "Russia will evacuate its troops from Kenya.", []string{"AGREE RUS>KEN aux=future"}},
 		{"a withdrawal made conditional with unless is a THREATEN", "Russia will evacuate its troops from Kenya unless Armenia pays.", []string{"THREATEN RUS>KEN aux=future"}},
 		{"the subject of a trailing report is no recipient", "Armenia accused the rebels, the Azerbaijani ministry said.", []string{"ACCUSE ARM> claimed_by=Azerbaijani ministry"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := code(t, tt.text)
-			var got []string
-			for _, ev := range d.Events {
-				got = append(got, describe(d, ev))
-				if ev.Rule == "" || ev.Evidence.Trigger.End <= ev.Evidence.Trigger.Start {
-					t.Errorf("event without rule or trigger evidence: %+v", ev)
-				}
-			}
-			if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
-				t.Errorf("got  %q\nwant %q", got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // TestHeadlineNominals: a headline names its event by a noun without
