@@ -40,12 +40,21 @@ import (
 // its negation and modality.
 
 // predicate returns the token heading match m in the parse.
+//
+// A multi-word pattern that opens with a verb ("urge restraint", "take
+// ... hostage") is headed by that verb when the tagger says it is one,
+// whatever the parse made of it: greedy parses often hang a verb on the
+// noun after it as a modifier.
 func (s *Stage) predicate(m match) int {
 	if m.headToken > m.first {
 		// An adverb before the verb it modifies ("sexually abused").
 		return m.headToken
 	}
-	return s.tr.Top(m.first, m.last)
+	top := s.tr.Top(m.first, m.last)
+	if m.trig.Kind == lexicon.KindMWE && !strings.HasPrefix(s.ci.tag(top), "VB") && strings.HasPrefix(s.ci.tag(m.first), "VB") {
+		return m.first
+	}
+	return top
 }
 
 // isRelativePronoun reports a wh-word or "that" standing for the noun
@@ -411,6 +420,7 @@ func (s *Stage) prepObject(m match, prep string) []int {
 		return out
 	}
 	p := s.predicate(m)
+	verbal := strings.HasPrefix(s.ci.tag(p), "VB")
 	if h := s.tr.Head(p); h >= 0 && s.tr.Rel(p) == doc.DepNmod && !strings.HasPrefix(s.ci.tag(h), "VB") {
 		// "25 tons of aid to the refugees": the measure noun heads the
 		// phrase and holds its other phrases.
@@ -425,7 +435,7 @@ func (s *Stage) prepObject(m match, prep string) []int {
 			}
 		}
 	}
-	if m.trig.Kind == lexicon.KindVerb {
+	if verbal {
 		// "offered its troops to X": the phrase may hang on the object.
 		for o := s.tr.First(p); o >= 0 && len(out) == 0; o = s.tr.Next(o) {
 			if s.tr.Rel(o) != doc.DepObj {

@@ -420,7 +420,11 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 			actors = s.possessor(m)
 		}
 		if len(actors) == 0 && frame.Actor.Kind != lexicon.SlotNone {
-			actors = s.agentOf(p)
+			if actors = s.agentOf(p); len(actors) == 0 {
+				// "dispersed a march by civil servants": the by-phrase
+				// may hang on the verb that governs the nominal.
+				actors = s.prepObject(m, "by")
+			}
 		}
 		recipients = s.recipientsOf(m, p)
 		if g, role, rule, ok := s.nominalGovernor(p); ok {
@@ -828,7 +832,7 @@ func (s *Stage) recipientsOf(m match, p int) []int {
 	d := s.ci.d
 	for j := m.last + 1; j < len(d.Tokens) && j < m.last+16; j++ {
 		e := s.ci.entOf[j]
-		if e < 0 || d.Entities[e].CountryCode == "" || !s.inClause(p, j) || s.speakerOf(e, m.headToken) {
+		if e < 0 || d.Entities[e].CountryCode == "" || !s.inClause(p, j) || s.speakerOf(e, m.headToken) || possessed(d, e) {
 			continue
 		}
 		return []int{e}
@@ -1080,14 +1084,23 @@ func dropSame(d *doc.Doc, actors, recipients []int) ([]int, []int) {
 	return actors, out
 }
 
+// possessed reports a mention opened by a possessive pronoun ("its
+// troops", "their crossing"): something its owner moves or gives, which
+// the recipient search passes over.
+func possessed(d *doc.Doc, e int) bool {
+	first, _, _ := strings.Cut(strings.ToLower(d.SpanText(d.Entities[e].Span)), " ")
+	switch first {
+	case "its", "their", "his", "her", "our":
+		return true
+	}
+	return false
+}
+
 // ownedByActor reports a mention opened by a possessive pronoun whose
 // country is an actor's.
 func ownedByActor(d *doc.Doc, actors []int, r int) bool {
 	e := d.Entities[r]
-	first, _, _ := strings.Cut(strings.ToLower(d.SpanText(e.Span)), " ")
-	switch first {
-	case "its", "their", "his", "her", "our":
-	default:
+	if !possessed(d, r) {
 		return false
 	}
 	for _, a := range actors {
