@@ -121,7 +121,11 @@ func EvaluateExamples(m *Model, examples []Example) Report {
 		elapsed += time.Since(start)
 		r.Sentences++
 		for i, t := range p.c.xtag[:n] {
-			if i < len(ex.XPOS) && m.xtags[t-2] == ex.XPOS[i] {
+			names := m.xtags
+			if !m.ownTagger() {
+				names = m.tags
+			}
+			if i < len(ex.XPOS) && int(t)-2 < len(names) && names[t-2] == ex.XPOS[i] {
 				xright++
 			}
 		}

@@ -31,8 +31,8 @@ func pack(a, b, c uint64) uint64 { return a | b<<8 | c<<16 }
 // numTransFeats is the number of transition features; numLabelFeats the
 // number of label features.
 const (
-	numTransFeats = 80
-	numLabelFeats = 22
+	numTransFeats = 44
+	numLabelFeats = 12
 )
 
 // sentCtx is what the features read about one sentence: the hashed views
@@ -48,7 +48,15 @@ func (c *sentCtx) w(i int32) uint64 {
 	if i < 0 {
 		return hashNone
 	}
-	return c.wf[i].form
+	return c.wf[i].word
+}
+
+// pw returns the word-pair atom of word i.
+func (c *sentCtx) pw(i int32) uint64 {
+	if i < 0 {
+		return hashNone
+	}
+	return c.wf[i].pair
 }
 
 // t returns the parser's own tag of word i, p its input tag.
@@ -136,18 +144,18 @@ func transFeatures(c *sentCtx, s *state, f *[numTransFeats]uint64) {
 	}
 	s0L, s0L2 := s.child(s.lc1, s0), s.child(s.lc2, s0)
 	s0R, s0R2 := s.child(s.rc1, s0), s.child(s.rc2, s0)
-	s1L, s1R := s.child(s.lc1, s1), s.child(s.rc1, s1)
+	s1R := s.child(s.rc1, s1)
 	b0L, b0L2 := s.child(s.lc1, b0), s.child(s.lc2, b0)
 
 	ws0, ws1 := c.w(s0), c.w(s1)
 	wb0, wb1 := c.w(b0), c.w(b1)
 	ts0, ts1, ts2 := c.t(s0), c.t(s1), c.t(s2)
 	tb0, tb1, tb2 := c.t(b0), c.t(b1), c.t(b2)
-	ts0L, ts0L2, ts0R, ts0R2 := c.t(s0L), c.t(s0L2), c.t(s0R), c.t(s0R2)
-	ts1L, ts1R := c.t(s1L), c.t(s1R)
-	tb0L, tb0L2 := c.t(b0L), c.t(b0L2)
+	ts0L, ts0R := c.t(s0L), c.t(s0R)
+	ts1R := c.t(s1R)
+	tb0L := c.t(b0L)
 	ls0L, ls0L2, ls0R, ls0R2 := s.lab(s0L), s.lab(s0L2), s.lab(s0R), s.lab(s0R2)
-	ls1L, ls1R := s.lab(s1L), s.lab(s1R)
+	ls1R := s.lab(s1R)
 	lb0L, lb0L2 := s.lab(b0L), s.lab(b0L2)
 	d := dist(s0, b0)
 	d1 := dist(s1, s0)
@@ -160,93 +168,53 @@ func transFeatures(c *sentCtx, s *state, f *[numTransFeats]uint64) {
 	f[2] = fk(2, ws0, ts0)
 	f[3] = fk(3, ws1, 0)
 	f[4] = fk(4, ts1, 0)
-	f[5] = fk(5, ws1, ts1)
-	f[6] = fk(7, ts2, 0)
-	f[7] = fk(8, wb0, 0)
-	f[8] = fk(9, tb0, 0)
-	f[9] = fk(10, wb0, tb0)
-	f[10] = fk(11, wb1, 0)
-	f[11] = fk(12, tb1, 0)
-	f[12] = fk(13, wb1, tb1)
-	f[13] = fk(15, tb2, 0)
+	f[5] = fk(8, wb0, 0)
+	f[6] = fk(9, tb0, 0)
+	f[7] = fk(10, wb0, tb0)
+	f[8] = fk(11, wb1, 0)
+	f[9] = fk(12, tb1, 0)
 	// Pairs of s0 and b0.
-	f[14] = fk(17, ws0^ts0<<56, wb0^tb0<<56)
-	f[15] = fk(20, ws0, pack(ts0, tb0, 0))
-	f[16] = fk(21, wb0, pack(ts0, tb0, 0))
-	f[17] = fk(22, ws0, wb0)
-	f[18] = fk(23, pack(ts0, tb0, 0), 0)
-	f[19] = fk(24, pack(tb0, tb1, 0), 0)
+	f[10] = fk(20, ws0, pack(ts0, tb0, 0))
+	f[11] = fk(21, wb0, pack(ts0, tb0, 0))
+	f[12] = fk(22, c.pw(s0), c.pw(b0))
+	f[13] = fk(23, pack(ts0, tb0, 0), 0)
 	// Pairs of s1 and s0 (RIGHT joins them).
-	f[20] = fk(25, ws1, ws0)
-	f[21] = fk(26, pack(ts1, ts0, 0), 0)
-	f[22] = fk(27, ws1, pack(ts1, ts0, 0))
-	f[23] = fk(28, ws0, pack(ts1, ts0, 0))
+	f[14] = fk(25, c.pw(s1), c.pw(s0))
+	f[15] = fk(26, pack(ts1, ts0, 0), 0)
+	f[16] = fk(28, ws0, pack(ts1, ts0, 0))
 	// Tag trigrams.
-	f[24] = fk(30, pack(tb0, tb1, tb2), 0)
-	f[25] = fk(31, pack(ts0, tb0, tb1), 0)
-	f[26] = fk(32, pack(ts1, ts0, tb0), 0)
-	f[27] = fk(33, pack(ts0, ts0L, tb0), 0)
-	f[28] = fk(34, pack(ts0, ts0R, tb0), 0)
-	f[29] = fk(35, pack(ts0, tb0, tb0L), 0)
-	f[30] = fk(36, pack(ts1, ts0, ts0R), 0)
-	f[31] = fk(37, pack(ts2, ts1, ts0), 0)
-	f[32] = fk(38, pack(ts1, ts1R, ts0), 0)
-	f[33] = fk(39, pack(ts1, ts0L, ts0), 0)
-	f[34] = fk(40, pack(ts0, ts0L, ts0L2), 0)
-	f[35] = fk(41, pack(ts0, ts0R, ts0R2), 0)
-	f[36] = fk(42, pack(tb0, tb0L, tb0L2), 0)
-	f[37] = fk(43, pack(ts1, ts1L, ts0), 0)
+	f[17] = fk(30, pack(tb0, tb1, tb2), 0)
+	f[18] = fk(31, pack(ts0, tb0, tb1), 0)
+	f[19] = fk(32, pack(ts1, ts0, tb0), 0)
+	f[20] = fk(33, pack(ts0, ts0L, tb0), 0)
+	f[21] = fk(34, pack(ts0, ts0R, tb0), 0)
+	f[22] = fk(35, pack(ts0, tb0, tb0L), 0)
+	f[23] = fk(36, pack(ts1, ts0, ts0R), 0)
+	f[24] = fk(38, pack(ts1, ts1R, ts0), 0)
 	// Distance.
-	f[38] = fk(44, ws0, d)
-	f[39] = fk(45, pack(ts0, d, 0), 0)
-	f[40] = fk(46, wb0, d)
-	f[41] = fk(47, pack(tb0, d, 0), 0)
-	f[42] = fk(48, ws0^d, wb0)
-	f[43] = fk(49, pack(ts0, tb0, d), 0)
-	f[44] = fk(50, pack(ts1, ts0, d1), 0)
+	f[25] = fk(44, ws0, d)
+	f[26] = fk(46, wb0, d)
+	f[27] = fk(49, pack(ts0, tb0, d), 0)
+	f[28] = fk(50, pack(ts1, ts0, d1), 0)
 	// Valency.
-	f[45] = fk(53, pack(ts0, vrs0, 0), 0)
-	f[46] = fk(55, pack(ts0, vls0, 0), 0)
-	f[47] = fk(56, wb0, vlb0)
-	f[48] = fk(57, pack(tb0, vlb0, 0), 0)
-	f[49] = fk(59, pack(ts1, vrs1, vls1), 0)
+	f[29] = fk(53, pack(ts0, vrs0, vls0), 0)
+	f[30] = fk(57, pack(tb0, vlb0, 0), 0)
+	f[31] = fk(59, pack(ts1, vrs1, vls1), 0)
 	// Children.
-	f[50] = fk(60, c.w(s0L), 0)
-	f[51] = fk(61, pack(ts0L, ls0L, 0), 0)
-	f[52] = fk(62, ls0L, 0)
-	f[53] = fk(63, c.w(s0R), 0)
-	f[54] = fk(64, pack(ts0R, ls0R, 0), 0)
-	f[55] = fk(65, ls0R, 0)
-	f[56] = fk(66, c.w(b0L), 0)
-	f[57] = fk(67, pack(tb0L, lb0L, 0), 0)
-	f[58] = fk(68, lb0L, 0)
-	f[59] = fk(70, pack(ts0L2, ls0L2, 0), 0)
-	f[60] = fk(72, pack(ts0R2, ls0R2, 0), 0)
-	f[61] = fk(74, pack(tb0L2, lb0L2, 0), 0)
-	f[62] = fk(75, pack(ts1L, ls1L, ts1), 0)
-	f[63] = fk(76, pack(ts1R, ls1R, ts1), 0)
-	// Labels of children together.
-	f[64] = fk(77, pack(ts0, ls0L, ls0L2), 0)
-	f[65] = fk(78, pack(ts0, ls0R, ls0R2), 0)
-	f[66] = fk(79, pack(tb0, lb0L, lb0L2), 0)
+	f[32] = fk(61, pack(ts0L, ls0L, ts0), 0)
+	f[33] = fk(64, pack(ts0R, ls0R, ts0), 0)
+	f[34] = fk(67, pack(tb0L, lb0L, tb0), 0)
+	f[35] = fk(76, pack(ts1R, ls1R, ts1), 0)
+	f[36] = fk(77, pack(ts0, ls0L, ls0L2), 0)
+	f[37] = fk(78, pack(ts0, ls0R, ls0R2), 0)
+	f[38] = fk(79, pack(tb0, lb0L, lb0L2), 0)
 	// Label sets.
-	f[67] = fk(81, ts0, set(s.rset, s0))
-	f[68] = fk(83, ts0, set(s.lset, s0))
-	f[69] = fk(85, tb0, set(s.lset, b0))
-	// Word shapes and suffixes for words the tagger may have got wrong.
-	f[70] = fk(86, c.suf(s0), ts0)
-	f[71] = fk(87, c.suf(b0), tb0)
-	f[72] = fk(88, c.shape(s0), c.shape(b0))
-	f[73] = fk(89, ts0^tb0<<8, ls0L|ls0R<<8|lb0L<<16)
-	f[74] = fk(90, 0, 0) // bias
-	// The text layer's tags, which are right where the parser's own
-	// tagger is not (news text), and vice versa.
-	ps0, pb0 := c.p(s0), c.p(b0)
-	f[75] = fk(91, pack(ps0, ts0, 0), 0)
-	f[76] = fk(92, pack(pb0, tb0, 0), 0)
-	f[77] = fk(93, pack(ps0, pb0, 0), 0)
-	f[78] = fk(94, pack(pb0, c.p(b1), 0), 0)
-	f[79] = fk(95, pack(c.p(s1), ps0, pb0), 0)
+	f[39] = fk(81, ts0, set(s.rset, s0))
+	// Suffixes for words the tagger may have got wrong.
+	f[40] = fk(86, c.suf(s0), ts0)
+	f[41] = fk(87, c.suf(b0), tb0)
+	f[42] = fk(90, 0, 0) // bias
+	f[43] = fk(37, pack(ts2, ts1, ts0), 0)
 }
 
 func (c *sentCtx) suf(i int32) uint64 {
@@ -281,14 +249,6 @@ func labelFeatures(c *sentCtx, s *state, act int, h, d int32, f *[numLabelFeats]
 		o = s.b
 	}
 	to := c.t(o)
-	dprev, dnext := c.t(d-1), c.t(d+1)
-	if d == 0 {
-		dprev = tagNone
-	}
-	hprev, hnext := c.t(h-1), uint64(tagNone)
-	if h < s.n {
-		hnext = c.t(h + 1)
-	}
 	dL, dR := s.lc1[d], s.rc1[d]
 	f[0] = fk(100, dir, 0)
 	f[1] = fk(101, dir^wd, 0)
@@ -298,18 +258,8 @@ func labelFeatures(c *sentCtx, s *state, act int, h, d int32, f *[numLabelFeats]
 	f[5] = fk(107, dir^pack(th, td, 0), 0)
 	f[6] = fk(108, dir^wh, td)
 	f[7] = fk(109, dir^wd, th)
-	f[8] = fk(110, dir^wh, wd)
-	f[9] = fk(111, dir^pack(th, td, dd), 0)
-	f[10] = fk(112, dir^pack(td, 0, 0), s.lset[d])
-	f[11] = fk(113, dir^pack(td, 0, 0), s.rset[d])
-	f[12] = fk(114, dir^pack(td, c.t(dL), s.lab(dL)), 0)
-	f[13] = fk(115, dir^pack(td, c.t(dR), s.lab(dR)), 0)
-	f[14] = fk(116, dir^pack(th, 0, 0), s.lset[h])
-	f[15] = fk(117, dir^pack(th, 0, 0), s.rset[h])
-	f[16] = fk(118, dir^pack(dprev, td, dnext), 0)
-	f[17] = fk(119, dir^pack(hprev, th, hnext), 0)
-	f[18] = fk(120, dir^pack(th, td, to), 0)
-	f[19] = fk(121, dir^c.wf[d].shape, th)
-	f[20] = fk(123, dir^pack(td, uint64(min(s.nl[d], 6)), uint64(min(s.nr[d], 6))), th)
-	f[21] = fk(129, dir^pack(th, td, dd), s.lset[d]|s.rset[d])
+	f[8] = fk(111, dir^pack(th, td, dd), 0)
+	f[9] = fk(114, dir^pack(td, c.t(dL), s.lab(dL)), 0)
+	f[10] = fk(120, dir^pack(th, td, to), 0)
+	f[11] = fk(115, dir^pack(td, c.t(dR), s.lab(dR)), 0)
 }

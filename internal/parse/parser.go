@@ -14,13 +14,13 @@ type Parser struct {
 	tf [numTransFeats]uint64
 	lf [numLabelFeats]uint64
 	xf [numTagFeats]uint64
-	ls []int32 // label scores
-	xs []int32 // tagger scores
+	ls [64]int32 // label scores
+	xs [64]int32 // tagger scores
 }
 
 // NewParser returns a parser that uses m.
 func NewParser(m *Model) *Parser {
-	return &Parser{m: m, ls: make([]int32, len(m.labels)), xs: make([]int32, len(m.xtags))}
+	return &Parser{m: m}
 }
 
 // Parse builds the dependency tree of one sentence. words are its word
@@ -60,30 +60,64 @@ func (p *Parser) prepare(words, tags []string) {
 	c.tag = grow(c.tag, n+1)
 	c.xtag = grow(c.xtag, n+1)
 	for i, w := range words {
-		featurize(w, &c.wf[i])
+		wf := &c.wf[i]
+		featurize(w, wf)
+		wf.word, wf.pair = wf.form, wf.form
+		if p.m.vocab != nil {
+			switch p.m.vocabOf(wf.form) {
+			case 0:
+				wf.word, wf.pair = hashUnk^wf.shape, hashRare
+			case 1:
+				wf.pair = hashRare
+			}
+		}
 		c.tag[i] = p.m.tagOf(tags[i])
 	}
-	c.wf[n] = wordFeats{form: hashRoot, suffix: hashRoot, suf2: hashRoot, pre3: hashRoot, prefix: hashRoot, shape: hashRoot}
+	if !p.m.ownTagger() {
+		copy(c.xtag[:n], c.tag[:n])
+	}
+	c.wf[n] = wordFeats{form: hashRoot, word: hashRoot, pair: hashRoot, suffix: hashRoot, shape: hashRoot}
 	c.tag[n] = tagRoot
 	c.xtag[n] = tagRoot
 }
 
 // tag predicts the EWT tag of each word, left to right.
 func (p *Parser) tag() {
+	if !p.m.ownTagger() {
+		return
+	}
 	c := &p.c
 	for i := int32(0); i < c.n; i++ {
-		if x, ok := p.m.tagdict[c.wf[i].form]; ok {
+		if x, ok := p.m.dictTag(c, i); ok {
 			c.xtag[i] = x + 2
 			continue
 		}
 		tagFeatures(c, i, &p.xf)
-		sc := p.xs
-		clear(sc)
-		for _, k := range p.xf {
-			p.m.tagw.addTo(k, sc)
-		}
-		c.xtag[i] = uint8(argmax(sc)) + 2
+		sc := &p.xs
+		clear(sc[:])
+		p.m.tagw.sum(p.xf[:], sc)
+		c.xtag[i] = uint8(argmax(sc[:len(p.m.xtags)])) + 2
 	}
+}
+
+// dictKey is the tag dictionary's key of a word form hash and an input
+// tag id; the form hashAny stands for any word.
+func dictKey(form uint64, tag uint8) uint64 {
+	if form == hashAny {
+		return hashAny | uint64(tag)
+	}
+	return (form^uint64(tag))*0x9e3779b97f4a7c15 | 1<<8
+}
+
+// dictTag returns the tag class the dictionary gives word i, if any.
+func (m *Model) dictTag(c *sentCtx, i int32) (uint8, bool) {
+	if x, ok := m.tagdict[dictKey(c.wf[i].form, c.tag[i])]; ok {
+		return x, true
+	}
+	if x := m.tagOnly[c.tag[i]]; x != 0 {
+		return x - 1, true
+	}
+	return 0, false
 }
 
 // parse runs the transition system to the end.
@@ -119,12 +153,10 @@ func (p *Parser) label(act int) uint8 {
 		return rootLabel
 	}
 	labelFeatures(&p.c, s, act, h, d, &p.lf)
-	sc := p.ls
-	clear(sc)
-	for _, k := range p.lf {
-		p.m.lab.addTo(k, sc)
-	}
-	return uint8(argmax(sc)) + 1
+	sc := &p.ls
+	clear(sc[:])
+	p.m.lab.sum(p.lf[:], sc)
+	return uint8(argmax(sc[:len(p.m.labels)])) + 1
 }
 
 // rootLabel marks the root's arc in state.label; it is never a class.

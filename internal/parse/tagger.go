@@ -10,7 +10,7 @@ package parse
 // other stages read do not change.
 
 // numTagFeats is the number of tagger features.
-const numTagFeats = 26
+const numTagFeats = 10
 
 // tagFeatures writes the tagger's feature keys for word i; c.xtag holds
 // the tags predicted for the words before i.
@@ -24,18 +24,12 @@ func tagFeatures(c *sentCtx, i int32, f *[numTagFeats]uint64) {
 	}
 	form := func(j int32) uint64 {
 		if w := at(j); w != nil {
-			return w.form
+			return w.word
 		}
 		if j < 0 {
 			return hashNone
 		}
 		return hashRoot
-	}
-	suf := func(j int32) uint64 {
-		if w := at(j); w != nil {
-			return w.suffix
-		}
-		return form(j)
 	}
 	in := func(j int32) uint64 { // input tag
 		if j < 0 || j >= n {
@@ -52,30 +46,14 @@ func tagFeatures(c *sentCtx, i int32, f *[numTagFeats]uint64) {
 	}
 	w := &c.wf[i]
 	p0, p1, pm1 := in(i), in(i+1), in(i-1)
-	f[0] = fk(200, 0, 0)
-	f[1] = fk(201, w.form, 0)
-	f[2] = fk(202, w.suffix, 0)
-	f[3] = fk(203, w.prefix, 0)
-	f[4] = fk(204, w.shape, 0)
-	f[5] = fk(205, form(i-1), 0)
-	f[6] = fk(206, form(i+1), 0)
-	f[7] = fk(207, form(i-2), 0)
-	f[8] = fk(208, form(i+2), 0)
-	f[9] = fk(209, t1, 0)
-	f[10] = fk(210, pack(t1, t2, 0), 0)
-	f[11] = fk(211, w.form, t1)
-	f[12] = fk(212, p0, 0)
-	f[13] = fk(213, w.form, p0)
-	f[14] = fk(214, pack(pm1, p0, p1), 0)
-	f[15] = fk(215, p1, 0)
-	f[16] = fk(216, suf(i-1), 0)
-	f[17] = fk(217, suf(i+1), 0)
-	f[18] = fk(218, pack(p0, t1, 0), 0)
-	f[19] = fk(219, w.shape, p0)
-	f[20] = fk(220, w.suffix, p0)
-	f[21] = fk(221, form(i-1), w.form)
-	f[22] = fk(222, w.suf2, 0)
-	f[23] = fk(223, w.pre3, 0)
-	f[24] = fk(224, w.suf2, p0)
-	f[25] = fk(225, pack(p1, in(i+2), 0), 0)
+	f[0] = fk(201, w.word, 0)
+	f[1] = fk(202, w.suffix, 0)
+	f[2] = fk(205, form(i-1), 0)
+	f[3] = fk(206, form(i+1), 0)
+	f[4] = fk(210, pack(t1, t2, 0), 0)
+	f[5] = fk(213, w.word, p0)
+	f[6] = fk(214, pack(pm1, p0, p1), 0)
+	f[7] = fk(218, pack(p0, t1, 0), 0)
+	f[8] = fk(219, w.shape, p0)
+	f[9] = fk(220, w.suffix, p0)
 }

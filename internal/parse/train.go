@@ -26,12 +26,15 @@ type Example struct {
 type TrainOptions struct {
 	Epochs int // passes of the parser over the training set (default 12)
 	// TableBits, LabelBits and TagBits are the log2 row counts of the
-	// hashed transition, label and tagger tables (defaults 20, 17, 18).
+	// hashed transition, label and tagger tables (defaults 18, 16, 16).
 	TableBits, LabelBits, TagBits uint8
 	// TagEpochs is the number of passes of the tagger (default 8);
 	// TagFolds the number of folds over which the training set is
 	// tagged by jackknifing (default 10).
 	TagEpochs, TagFolds int
+	// NoTagger trains no tagger of the parser's own: the features read
+	// the input tags alone.
+	NoTagger bool
 	// Seed fixes the shuffling and exploration (default 1).
 	Seed uint64
 	// ExploreFrom is the first epoch (counting from 1) in which the
@@ -58,7 +61,7 @@ func (o *TrainOptions) defaults() {
 	for _, b := range []struct {
 		v *uint8
 		d uint8
-	}{{&o.TableBits, 20}, {&o.LabelBits, 17}, {&o.TagBits, 18}} {
+	}{{&o.TableBits, 18}, {&o.LabelBits, 16}, {&o.TagBits, 16}} {
 		if *b.v == 0 {
 			*b.v = b.d
 		}
@@ -184,12 +187,6 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 	}
 
 	// Gold heads with ROOT as n, projectivised; label and tag classes.
-	type gold struct {
-		heads []int32
-		labs  []uint8
-		xtags []uint8 // gold tag classes
-		pred  []uint8 // jackknifed tag ids
-	}
 	golds := make([]gold, len(examples))
 	lifted := 0
 	for i, ex := range examples {
@@ -214,30 +211,93 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 	}
 	opt.logf("%d examples, %d heads lifted to projectivise", len(examples), lifted)
 
-	// The tag dictionary: words seen at least 20 times in training with
-	// one tag at least 99.5% of the time.
 	p := NewParser(m)
-	type formTag struct {
-		form uint64
-		tag  uint8
+	// The vocabulary, from the training set alone.
+	wordCount := map[uint64]int{}
+	for _, ex := range examples {
+		p.prepare(ex.Words, ex.Tags)
+		for j := range ex.Words {
+			wordCount[p.c.wf[j].form]++
+		}
 	}
-	counts := map[formTag]int{}
+	m.vocab = map[uint64]uint8{}
+	for f, c := range wordCount {
+		switch {
+		case c >= pairMin:
+			m.vocab[f] = 2
+		case c >= vocabMin:
+			m.vocab[f] = 1
+		}
+	}
+	opt.logf("vocabulary: %d words, %d of them in word pairs", len(m.vocab), countOf(m.vocab, 2))
+	m.index()
+	if opt.NoTagger {
+		m.tagdict = map[uint64]uint8{}
+	} else {
+		trainOwnTagger(m, p, examples, golds, opt, v)
+	}
+	return trainParser(m, p, examples, golds, opt, v)
+}
+
+// A word is in the vocabulary if it occurs at least vocabMin times in the
+// training set, and word-pair features read it if at least pairMin times.
+const (
+	vocabMin = 2
+	pairMin  = 20
+)
+
+func countOf(m map[uint64]uint8, v uint8) int {
+	n := 0
+	for _, x := range m {
+		if x == v {
+			n++
+		}
+	}
+	return n
+}
+
+// gold is a training sentence's gold tree with ROOT as n, projectivised,
+// its label and tag classes and its jackknifed tags.
+type gold struct {
+	heads []int32
+	labs  []uint8
+	xtags []uint8 // gold tag classes
+	pred  []uint8 // jackknifed tag ids
+}
+
+func trainOwnTagger(m *Model, p *Parser, examples []Example, golds []gold, opt TrainOptions, v vocab) {
+	// The tag dictionary: pairs of a word and its input tag seen at
+	// least 10 times in training with one tag at least 99% of the time,
+	// and input tags that are one tag at least 99.5% of the time on
+	// any word.
+	type keyTag struct {
+		key uint64
+		tag uint8
+	}
+	counts := map[keyTag]int{}
 	totals := map[uint64]int{}
 	for i, ex := range examples {
 		p.prepare(ex.Words, ex.Tags)
 		for j := range ex.Words {
-			f := p.c.wf[j].form
-			counts[formTag{f, golds[i].xtags[j]}]++
-			totals[f]++
+			for _, k := range []uint64{dictKey(p.c.wf[j].form, p.c.tag[j]), dictKey(hashAny, p.c.tag[j])} {
+				counts[keyTag{k, golds[i].xtags[j]}]++
+				totals[k]++
+			}
 		}
 	}
 	m.tagdict = map[uint64]uint8{}
-	for ft, c := range counts {
-		if t := totals[ft.form]; t >= 20 && float64(c) >= 0.995*float64(t) {
-			m.tagdict[ft.form] = ft.tag
+	for kt, c := range counts {
+		t := totals[kt.key]
+		if kt.key>>8 == dictKey(hashAny, 0)>>8 {
+			if t >= 1000 && float64(c) >= 0.995*float64(t) {
+				m.tagdict[kt.key] = kt.tag
+			}
+		} else if t >= 10 && float64(c) >= 0.99*float64(t) {
+			m.tagdict[kt.key] = kt.tag
 		}
 	}
-	opt.logf("tag dictionary: %d words", len(m.tagdict))
+	opt.logf("tag dictionary: %d entries", len(m.tagdict))
+	m.index()
 
 	// The tagger, jackknifed over the training set, then on all of it.
 	start := time.Now()
@@ -258,7 +318,7 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 				p.prepare(ex.Words, ex.Tags)
 				c := &p.c
 				for i := int32(0); i < c.n; i++ {
-					if x, ok := m.tagdict[c.wf[i].form]; ok {
+					if x, ok := m.dictTag(c, i); ok {
 						c.xtag[i] = x + 2
 						continue
 					}
@@ -315,7 +375,13 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 			float64(right)/float64(max(total, 1)), time.Since(start).Round(time.Millisecond))
 	}
 
-	// The parser.
+}
+
+func trainParser(m *Model, p *Parser, examples []Example, golds []gold, opt TrainOptions, v vocab) (*Model, error) {
+	all := make([]int, len(examples))
+	for i := range all {
+		all[i] = i
+	}
 	var step float64
 	trans := newPerceptron(opt.TableBits, rowWidth, &step)
 	labs := newPerceptron(opt.LabelBits, len(v.labels), &step)
@@ -337,7 +403,9 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 		for _, ei := range order {
 			ex, g := &examples[ei], &golds[ei]
 			p.prepare(ex.Words, ex.Tags)
-			copy(p.c.xtag, g.pred)
+			if m.ownTagger() {
+				copy(p.c.xtag, g.pred)
+			}
 			s := &p.s
 			s.reset(len(ex.Words))
 			for !s.terminal() {

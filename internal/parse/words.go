@@ -27,16 +27,23 @@ const (
 	hashRoot  uint64 = 0x726f6f74_00000002 // the ROOT pseudo-word
 	hashURL   uint64 = 0x75726c00_00000003
 	hashEmail uint64 = 0x656d6169_00000004
+	hashUnk   uint64 = 0x756e6b00_00000005 // mixed with the shape
+	hashRare  uint64 = 0x72617265_00000006 // a word too rare for pairs
+	hashAny   uint64 = 0x616e7900_00000000 // any word (tag dictionary)
 )
 
 // wordFeats are the hashed views of one word that the features read.
 type wordFeats struct {
-	form   uint64 // normalised form
-	suffix uint64 // last three runes of the normalised form
-	suf2   uint64 // last two runes
-	pre3   uint64 // first three runes
-	prefix uint64 // first rune, with the shape
-	shape  uint64 // capitalisation and character classes
+	form uint64 // normalised form
+	// word is form if the word is in the model's vocabulary and an
+	// unknown-word hash of its shape if not; pair is form for the
+	// frequent words that word-pair features read, a shared hash for the
+	// others. Features read word and pair, never form, so that the rows
+	// of words never seen in training (zero weights, and a cache miss
+	// each) are not fetched.
+	word, pair uint64
+	suffix     uint64 // last three runes of the normalised form
+	shape      uint64 // capitalisation and character classes
 }
 
 func fnvByte(h uint64, c byte) uint64 { return (h ^ uint64(c)) * fnvPrime }
@@ -152,7 +159,7 @@ const (
 // featurize fills f with the hashed views of w.
 func featurize(w string, f *wordFeats) {
 	if c := wordClass(w); c != 0 {
-		*f = wordFeats{form: c, suffix: c, suf2: c, pre3: c, prefix: c, shape: c}
+		*f = wordFeats{form: c, suffix: c, shape: c}
 		return
 	}
 	h := uint64(fnvOffset)
@@ -160,16 +167,8 @@ func featurize(w string, f *wordFeats) {
 	var last [3]rune // last three normalised runes, ring buffer
 	n := 0
 	upper, letters, digits := 0, 0, 0
-	var first rune
-	p3 := uint64(fnvOffset) ^ 0x33
 	for _, r := range w {
 		nr := normRune(r)
-		if n == 0 {
-			first = nr
-		}
-		if n < 3 {
-			p3 = fnvRune(p3, nr)
-		}
 		last[n%3] = nr
 		n++
 		h = fnvRune(h, nr)
@@ -217,12 +216,5 @@ func featurize(w string, f *wordFeats) {
 	}
 	f.form = h
 	f.suffix = s
-	s2 := uint64(fnvOffset) ^ 0x32
-	for i := n - min(n, 2); i < n; i++ {
-		s2 = fnvRune(s2, last[i%3])
-	}
-	f.suf2 = s2
-	f.pre3 = p3
-	f.prefix = fnvRune(uint64(fnvOffset)^0x70, first)*31 + shape
 	f.shape = shape + 0x7368617065 // keep small shape values apart from other atoms
 }
