@@ -879,6 +879,16 @@ func (s *Stage) complementSubject(m match, p int) []int {
 			return s.argument(subj)
 		}
 	}
+	// A pattern that ends in the complementizer ("expect that", "demand
+	// that") names its clause: the word "that" depends on the clause's
+	// verb, whatever relation the parse gave it.
+	if tr := m.trig; tr.Words[len(tr.Words)-1] == "that" {
+		if c := s.tr.Head(m.last); c > m.last {
+			if subj := s.subjectDependent(c); subj >= 0 && subj != m.last {
+				return s.argument(subj)
+			}
+		}
+	}
 	return nil
 }
 
