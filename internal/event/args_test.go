@@ -30,6 +30,8 @@ func TestArgumentPaths(t *testing.T) {
 		{"a verb's prepositional phrase completes its nominal object", "Russia imposed new sanctions on Kenya.", []string{"SANCTION RUS>KEN"}},
 		{"possessor of an event noun", "Russia's sanctions on Kenya began in May.", []string{"SANCTION RUS>KEN"}},
 		{"X-led modifier of an event noun", "A Russian-led attack on Kenya failed.", []string{"ASSAULT RUS>KEN"}},
+		// A complement clause names who is asked or accused.
+		{"the subject of a that-clause is the one asked", "Kenya expects that Armenia will reopen the border.", []string{"REQUEST KEN>ARM"}},
 		// The actor's own possessions are no recipient.
 		{"what the actor moves is its own", "Kenya mobilised its reserves.", []string{"MOBILIZE KEN>"}},
 		// Negation and modality from the tree.

@@ -75,6 +75,7 @@ func newTestLexicon(t *testing.T) testLexicon {
 	add("barrage", "ASSAULT", "", lexicon.KindNoun, "poss>prep:on", "")
 	add("commit to", "AGREE", "", lexicon.KindMWE, "subj>prep:to", "")
 	add("tank fire", "ASSAULT", "heavy-weapons", lexicon.KindMWE, "poss>prep:on", "")
+	add("expect that", "REQUEST", "", lexicon.KindMWE, "subj>obj", "")
 	// "offer" has two frames: an indirect object, else a to-phrase.
 	iobj, _ := lexicon.ParseFrame("subj>iobj")
 	to, _ := lexicon.ParseFrame("subj>prep:to")
