@@ -5,6 +5,7 @@ import (
 
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/event/lexicon"
+	"github.com/dateline-project/dateline/internal/text"
 )
 
 // Arguments from the parse.
@@ -227,7 +228,7 @@ func (s *Stage) leftSubject(p int) int {
 	for k := p - 1; k >= 0 && k >= p-6; k-- {
 		if e := s.ci.entOf[k]; e >= 0 {
 			first := tokenAtOrAfter(d, d.Entities[e].Start, 0)
-			if first > 0 && d.Tokens[first-1].Tag == "IN" {
+			if first > 0 && d.Tokens[first-1].Tag == "IN" && !s.openingPartitive(first) {
 				return -1
 			}
 			return e
@@ -247,8 +248,28 @@ func (s *Stage) leftSubject(p int) int {
 // auxiliary or subject. Any other form ("opened", tagged VBD;
 // "throwing") with such a dependent is a mislabelled active clause: the
 // morphology outvotes the parse.
+//
+// A participle after a perfect "have" with no "be" ("had shelled") is
+// active, whatever its subject's label.
 func (s *Stage) passive(p int) bool {
-	return s.ci.tag(p) == "VBN" && (s.tr.Has(p, doc.DepAuxPass) || s.tr.Has(p, doc.DepNsubjPass))
+	if s.ci.tag(p) != "VBN" {
+		return false
+	}
+	if s.tr.Has(p, doc.DepAuxPass) {
+		return true
+	}
+	if !s.tr.Has(p, doc.DepNsubjPass) {
+		return false
+	}
+	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
+		if s.tr.Rel(c) == doc.DepAux {
+			switch s.ci.tok(c) {
+			case "have", "has", "had", "having", "'ve", "'d":
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // subjectOf returns the token heading the subject of predicate p, found
@@ -659,6 +680,22 @@ func (s *Stage) modality(p int, aux []string) []string {
 		aux = appendOnce(aux, "conditional")
 	}
 	return aux
+}
+
+// openingPartitive reports a mention after "of" in a quantity that opens
+// its sentence ("Thousands of troops", "Dozens of the rebels"): the
+// group is the subject, not the object of a preposition.
+func (s *Stage) openingPartitive(first int) bool {
+	d := s.ci.d
+	if first < 2 || s.ci.tok(first-1) != "of" {
+		return false
+	}
+	q := first - 2
+	if tag := s.ci.tag(q); tag != "NNS" && tag != "CD" {
+		return false
+	}
+	si := text.SentenceOf(d, q)
+	return si >= 0 && d.Sentences[si].FirstToken == q
 }
 
 // subordinators open an adverbial clause.

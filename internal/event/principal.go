@@ -153,6 +153,9 @@ func (s *Stage) pathCost(k int) int {
 // "After X attacked Y, Z detained W" the root, or a relative clause a
 // conjunct; the clause's own marker settles it.
 func (s *Stage) subordinateClause(k int) bool {
+	if s.frontedClause(k) {
+		return true
+	}
 	for c := s.tr.First(k); c >= 0; c = s.tr.Next(c) {
 		switch s.tr.Rel(c) {
 		case doc.DepMark:
@@ -169,6 +172,28 @@ func (s *Stage) subordinateClause(k int) bool {
 			if w := s.ci.tok(c); w == "where" || w == "when" || w == "whereby" {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// frontedClause reports a verb inside a sentence-initial adverbial
+// clause: the sentence opens with a subordinator ("After", "Because",
+// "While") and a comma closes the clause after the verb. Word order
+// decides this where the parse hangs the subordinator elsewhere.
+func (s *Stage) frontedClause(k int) bool {
+	d := s.ci.d
+	si := text.SentenceOf(d, k)
+	if si < 0 {
+		return false
+	}
+	sent := d.Sentences[si]
+	if !subordinators[s.ci.tok(sent.FirstToken)] {
+		return false
+	}
+	for j := sent.FirstToken + 1; j < sent.EndToken; j++ {
+		if s.ci.tok(j) == "," {
+			return k < j
 		}
 	}
 	return false
