@@ -2,25 +2,13 @@ package eval
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/dateline-project/dateline/internal/parse"
 	"github.com/dateline-project/dateline/internal/text"
 )
 
 // ReadCoNLLUFile reads a Universal Dependencies treebank file.
-func ReadCoNLLUFile(path string) ([]parse.Sentence, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open treebank: %w", err)
-	}
-	defer f.Close()
-	s, err := parse.ReadCoNLLU(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return s, nil
-}
+func ReadCoNLLUFile(path string) ([]parse.Sentence, error) { return parse.ReadCoNLLUFile(path) }
 
 // ScoreParse scores the dependency parser of m on gold sentences, with
 // the treebank's tokenization and the text layer's tags (see

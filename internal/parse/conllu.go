@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 
@@ -213,4 +214,18 @@ func checkTree(ws []Word, lines []int) error {
 		}
 	}
 	return nil
+}
+
+// ReadCoNLLUFile reads the treebank file at path; errors name the file.
+func ReadCoNLLUFile(path string) ([]Sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open treebank: %w", err)
+	}
+	defer f.Close()
+	s, err := ReadCoNLLU(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return s, nil
 }

@@ -72,11 +72,11 @@ func run(args []string, out io.Writer) error {
 		tagger = nil
 	}
 
-	train, err := readTreebank(filepath.Join(*ud, "en_ewt-ud-train.conllu"))
+	train, err := parse.ReadCoNLLUFile(filepath.Join(*ud, "en_ewt-ud-train.conllu"))
 	if err != nil {
 		return err
 	}
-	dev, err := readTreebank(filepath.Join(*ud, "en_ewt-ud-dev.conllu"))
+	dev, err := parse.ReadCoNLLUFile(filepath.Join(*ud, "en_ewt-ud-dev.conllu"))
 	if err != nil {
 		return err
 	}
@@ -123,7 +123,7 @@ func run(args []string, out io.Writer) error {
 		{"EWT test", "en_ewt-ud-test.conllu"},
 		{"PUD test", "en_pud-ud-test.conllu"},
 	} {
-		gold, err := readTreebank(filepath.Join(*ud, f.file))
+		gold, err := parse.ReadCoNLLUFile(filepath.Join(*ud, f.file))
 		if err != nil {
 			return err
 		}
@@ -132,19 +132,6 @@ func run(args []string, out io.Writer) error {
 			f.name, r.UAS, r.LAS, r.LASFull, r.TagAccuracy, r.ParserTagAccuracy, r.Sentences, r.SentencesPerSec)
 	}
 	return nil
-}
-
-func readTreebank(path string) ([]parse.Sentence, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open treebank: %w", err)
-	}
-	defer f.Close()
-	s, err := parse.ReadCoNLLU(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return s, nil
 }
 
 // repoRoot returns the directory holding go.mod at or above the working
