@@ -306,11 +306,12 @@ func (s *Stage) subjectOf(p int) (subj int, undergoer bool) {
 			// A conjunct shares its head's subject; a subjectless
 			// adverbial clause (", killing five") is controlled by the
 			// subject of the clause it modifies.
-			if tr.Rel(q) == doc.DepAdvcl && s.conditionalMarker(q) {
+			rel := tr.Rel(q)
+			if rel == doc.DepAdvcl && s.conditionalMarker(q) {
 				return -1, undergoer
 			}
 			q = h
-			if tr.Rel(p) == doc.DepConj {
+			if rel == doc.DepConj {
 				// A verb is conjoined with a verb: one attached to a
 				// noun ("wounding two guards and seizing the depot") is
 				// the conjunct of the verb that governs the noun.
