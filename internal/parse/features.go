@@ -59,19 +59,12 @@ func (c *sentCtx) pw(i int32) uint64 {
 	return c.wf[i].pair
 }
 
-// t returns the parser's own tag of word i, p its input tag.
+// t returns the parser's own tag of word i.
 func (c *sentCtx) t(i int32) uint64 {
 	if i < 0 {
 		return tagNone
 	}
 	return uint64(c.xtag[i])
-}
-
-func (c *sentCtx) p(i int32) uint64 {
-	if i < 0 {
-		return tagNone
-	}
-	return uint64(c.tag[i])
 }
 
 func (s *state) lab(i int32) uint64 {
@@ -222,13 +215,6 @@ func (c *sentCtx) suf(i int32) uint64 {
 		return hashNone
 	}
 	return c.wf[i].suffix
-}
-
-func (c *sentCtx) shape(i int32) uint64 {
-	if i < 0 {
-		return hashNone
-	}
-	return c.wf[i].shape
 }
 
 // labelFeatures writes the keys of the label features of the arc h → d

@@ -470,13 +470,6 @@ func (r *reader) rows(total int, row func(int) error) error {
 	return r.err
 }
 
-func (r *reader) i16() int16 {
-	if b := r.bytes(2); b != nil {
-		return int16(binary.LittleEndian.Uint16(b))
-	}
-	return 0
-}
-
 func (r *reader) dense(tab []int8) error {
 	return r.rows(len(tab)/rowWidth, func(row int) error {
 		if len(r.b) < numActs {
