@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dateline-project/dateline/internal/doc"
@@ -144,20 +145,11 @@ func (s *Stage) argument(k int) []int {
 		if tr.Rel(c) != doc.DepConj {
 			continue
 		}
-		if ce := s.entityOfHead(c); ce >= 0 && !containsInt(out, ce) {
+		if ce := s.entityOfHead(c); ce >= 0 && !slices.Contains(out, ce) {
 			out = append(out, ce)
 		}
 	}
 	return out
-}
-
-func containsInt(list []int, v int) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // subjectDependent returns the nominal subject of k, or -1. When the
@@ -373,8 +365,9 @@ func (s *Stage) agentOf(p int) []int {
 // ("took five workers hostage"), in text order per token.
 func (s *Stage) dependentsOfMatch(m match, f func(c int) bool) {
 	tr := &s.tr
+	p := s.predicate(m)
 	for k := m.first; k <= m.last; k++ {
-		if k != m.headToken && !tr.Dominates(s.predicate(m), k) {
+		if k != m.headToken && !tr.Dominates(p, k) {
 			continue
 		}
 		for c := tr.First(k); c >= 0; c = tr.Next(c) {

@@ -118,6 +118,7 @@ type match struct {
 	first     int // token of the first word
 	last      int // token of the last word
 	headToken int // the token that decides verb or noun
+	sentEnd   int // token after the match's sentence: searches stop there
 }
 
 // Process implements pipeline.Stage.
@@ -261,7 +262,7 @@ func (s *Stage) findMatch(d *doc.Doc, sent doc.Sentence, t int) (match, bool) {
 				continue
 			}
 			if !found || tr.Len() > best.trig.Len() || (tr.Len() == best.trig.Len() && tr.Confidence > best.trig.Confidence) {
-				best = match{trig: tr, first: t, last: last, headToken: t}
+				best = match{trig: tr, first: t, last: last, headToken: t, sentEnd: sent.EndToken}
 				found = true
 				if d.Tokens[t].Tag == "RB" && last > t {
 					// An adverb modifies the verb after it, which heads the
@@ -830,7 +831,7 @@ func (s *Stage) recipientsOf(m match, p int) []int {
 		return r
 	}
 	d := s.ci.d
-	for j := m.last + 1; j < len(d.Tokens) && j < m.last+16; j++ {
+	for j := m.last + 1; j < m.sentEnd && j < m.last+16; j++ {
 		e := s.ci.entOf[j]
 		if e < 0 || d.Entities[e].CountryCode == "" || !s.inClause(p, j) || s.speakerOf(e, m.headToken) || possessed(d, e) {
 			continue
@@ -846,7 +847,7 @@ func (s *Stage) recipientsOf(m match, p int) []int {
 // against X").
 func (s *Stage) againstInClause(m match, p int) []int {
 	d := s.ci.d
-	for j := m.last + 1; j < len(d.Tokens) && j < m.last+16; j++ {
+	for j := m.last + 1; j < m.sentEnd && j < m.last+16; j++ {
 		if s.ci.tok(j) != "against" || s.tr.Rel(j) != doc.DepCase {
 			continue
 		}
@@ -970,10 +971,7 @@ func (s *Stage) placeRecipient(p int, m match, actors []doc.EventActor) (doc.Eve
 func (s *Stage) placesAfter(m match) []int {
 	d := s.ci.d
 	end := d.Tokens[m.last].End
-	sentEnd := d.Tokens[len(d.Tokens)-1].End
-	if si := text.SentenceOf(d, m.first); si >= 0 {
-		sentEnd = d.Sentences[si].End
-	}
+	sentEnd := d.Tokens[m.sentEnd-1].End
 	lo := sort.Search(len(d.Places), func(i int) bool { return d.Places[i].Start >= end })
 	var out []int
 	for i := lo; i < len(d.Places) && d.Places[i].End <= sentEnd; i++ {
@@ -1098,7 +1096,8 @@ func dropSame(d *doc.Doc, actors, recipients []int) ([]int, []int) {
 // troops", "their crossing"): something its owner moves or gives, which
 // the recipient search passes over.
 func possessed(d *doc.Doc, e int) bool {
-	first, _, _ := strings.Cut(strings.ToLower(d.SpanText(d.Entities[e].Span)), " ")
+	// d.Lower has Text's offsets, so the slice costs no allocation.
+	first, _, _ := strings.Cut(d.Lower[d.Entities[e].Start:d.Entities[e].End], " ")
 	switch first {
 	case "its", "their", "his", "her", "our":
 		return true
