@@ -43,6 +43,14 @@ const (
 	floorHeldoutPlaceWithin = 0.96
 )
 
+// Real-news place floors, per corpus of ../shared/eval/places-news-dev.jsonl
+// (toponym F1, within 161 km). They sit just under the measured figures;
+// the geoparsing issue's targets are 0.85 and 0.90.
+var floorPlacesNews = map[string][2]float64{
+	"GeoVirus": {0.86, 0.47},
+	"TR-News":  {0.74, 0.52},
+}
+
 var loaded *coder.Coder
 
 func load(t *testing.T) *coder.Coder {
@@ -130,8 +138,8 @@ func TestFloors_Places(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	atLeast(t, "toponym F1", rep.Toponyms.F1, floorPlaceToponymF1)
-	atLeast(t, "resolution within 161 km", rep.Within161.Value, floorPlaceWithin161km)
+	atLeast(t, "toponym F1", rep.All.Toponyms.F1, floorPlaceToponymF1)
+	atLeast(t, "resolution within 161 km", rep.All.Within161.Value, floorPlaceWithin161km)
 }
 
 func TestFloors_PlacesHeldout(t *testing.T) {
@@ -143,6 +151,25 @@ func TestFloors_PlacesHeldout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	atLeast(t, "held-out toponym F1", rep.Toponyms.F1, floorHeldoutPlaceF1)
-	atLeast(t, "held-out resolution within 161 km", rep.Within161.Value, floorHeldoutPlaceWithin)
+	atLeast(t, "held-out toponym F1", rep.All.Toponyms.F1, floorHeldoutPlaceF1)
+	atLeast(t, "held-out resolution within 161 km", rep.All.Within161.Value, floorHeldoutPlaceWithin)
+}
+
+func TestFloors_PlacesRealNews(t *testing.T) {
+	gold, err := eval.ReadPlaceGoldFile(testref.Shared(t, "eval/places-news-dev.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := eval.ScorePlaces(context.Background(), load(t), gold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for corpus, floor := range floorPlacesNews {
+		s := rep.Corpora[corpus]
+		if s == nil {
+			t.Fatalf("corpus %s missing from the report", corpus)
+		}
+		atLeast(t, corpus+" toponym F1", s.Toponyms.F1, floor[0])
+		atLeast(t, corpus+" within 161 km", s.Within161.Value, floor[1])
+	}
 }

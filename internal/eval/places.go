@@ -6,6 +6,8 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
+	"sort"
 	"time"
 
 	"github.com/dateline-project/dateline/internal/coder"
@@ -14,14 +16,16 @@ import (
 
 // PlaceGold is one passage of a place gold file (JSON Lines):
 //
-//	{"id": "p01", "date": "2024-05-01", "text": "...", "places": [
+//	{"id": "p01", "corpus": "local", "date": "2024-05-01", "text": "...", "places": [
 //	  {"text": "Paris", "start": 10, "end": 15, "geonameid": 2988507,
-//	   "country_code": "FRA", "lat": 48.85, "lon": 2.35}]}
+//	   "feature": "PPLC", "country_code": "FRA", "lat": 48.85, "lon": 2.35}]}
 //
-// start and end are byte offsets of the toponym in text; geonameid is the
-// GeoNames id, or dateline's negative id for a hand-written region.
+// start and end are byte offsets of the toponym in text. geonameid is the
+// GeoNames id when the gold has one (0 when it gives only coordinates);
+// corpus groups passages for the per-corpus figures and may be empty.
 type PlaceGold struct {
 	ID     string `json:"id"`
+	Corpus string `json:"corpus"`
 	Date   string `json:"date"`
 	Text   string `json:"text"`
 	Places []struct {
@@ -29,6 +33,7 @@ type PlaceGold struct {
 		Start       int     `json:"start"`
 		End         int     `json:"end"`
 		GeonameID   int     `json:"geonameid"`
+		Feature     string  `json:"feature"`
 		CountryCode string  `json:"country_code"`
 		Lat         float64 `json:"lat"`
 		Lon         float64 `json:"lon"`
@@ -47,14 +52,41 @@ func ReadPlaceGold(r io.Reader, name string) ([]PlaceGold, error) {
 	})
 }
 
-// PlacesReport scores toponym finding and resolution.
+// PlaceScores are the figures of the geoparsing literature (Gritta et al.,
+// "A pragmatic guide to geoparsing evaluation", 2019) for one set of
+// passages: toponym recognition by span, and resolution of the found
+// toponyms by distance and, where the gold has one, by GeoNames id.
+type PlaceScores struct {
+	Passages  int   `json:"passages"`
+	Toponyms  PRF   `json:"toponyms"`
+	Within161 Ratio `json:"resolution_within_161km"`
+	// ExactID counts only gold toponyms that carry a GeoNames id.
+	ExactID  Ratio   `json:"resolution_exact_id"`
+	MeanKm   float64 `json:"mean_error_km"`
+	MedianKm float64 `json:"median_error_km"`
+	// AUC is the area under the curve of sorted log errors, scaled so that
+	// 0 is perfect and 1 is every toponym on the far side of the Earth.
+	AUC float64 `json:"auc_log_error"`
+	// TopDecile and BottomDecile are the within-161-km accuracy of the
+	// tenth of found toponyms with the highest and the lowest confidence:
+	// a confidence that ranks puts the first well above the second.
+	TopDecile    Ratio `json:"top_confidence_decile_within_161km"`
+	BottomDecile Ratio `json:"bottom_confidence_decile_within_161km"`
+
+	resolved []resolvedPlace
+}
+
+type resolvedPlace struct {
+	km, confidence float64
+}
+
+// PlacesReport scores toponym finding and resolution overall and per
+// corpus.
 type PlacesReport struct {
-	Passages  int     `json:"passages"`
-	Toponyms  PRF     `json:"toponyms"`
-	ExactID   Ratio   `json:"resolution_exact_id"`
-	Within161 Ratio   `json:"resolution_within_161km"`
-	Misses    []Miss  `json:"misses"`
-	Seconds   float64 `json:"seconds"`
+	All     PlaceScores             `json:"all"`
+	Corpora map[string]*PlaceScores `json:"corpora,omitempty"`
+	Misses  []Miss                  `json:"misses"`
+	Seconds float64                 `json:"seconds"`
 }
 
 // haversineKm is the great-circle distance in kilometres.
@@ -74,7 +106,7 @@ func ScorePlaces(ctx context.Context, c *coder.Coder, gold []PlaceGold) (*Places
 		return nil, err
 	}
 	start := time.Now()
-	rep := &PlacesReport{Passages: len(gold)}
+	rep := &PlacesReport{Corpora: map[string]*PlaceScores{}}
 	for _, g := range gold {
 		d := &doc.Doc{ID: g.ID, Text: g.Text}
 		if t, err := time.Parse("2006-01-02", g.Date); err == nil {
@@ -82,6 +114,16 @@ func ScorePlaces(ctx context.Context, c *coder.Coder, gold []PlaceGold) (*Places
 		}
 		if err := w.Code(ctx, d); err != nil {
 			return nil, fmt.Errorf("code %s: %w", g.ID, err)
+		}
+		scores := []*PlaceScores{&rep.All}
+		if g.Corpus != "" {
+			if rep.Corpora[g.Corpus] == nil {
+				rep.Corpora[g.Corpus] = &PlaceScores{}
+			}
+			scores = append(scores, rep.Corpora[g.Corpus])
+		}
+		for _, s := range scores {
+			s.Passages++
 		}
 		used := make([]bool, len(d.Places))
 		for _, gp := range g.Places {
@@ -94,39 +136,124 @@ func ScorePlaces(ctx context.Context, c *coder.Coder, gold []PlaceGold) (*Places
 				}
 			}
 			if match < 0 {
-				rep.Toponyms.FN++
-				rep.Misses = append(rep.Misses, Miss{ID: g.ID, Text: gp.Text, Kind: "missed toponym"})
+				for _, s := range scores {
+					s.Toponyms.FN++
+				}
+				rep.Misses = append(rep.Misses, Miss{ID: g.ID, Text: gp.Text, Gold: gp.Feature, Kind: "missed toponym"})
 				continue
 			}
 			used[match] = true
-			rep.Toponyms.TP++
 			p := d.Places[match]
-			rep.ExactID.add(p.GeonameID == gp.GeonameID)
-			near := haversineKm(p.Lat, p.Lon, gp.Lat, gp.Lon) <= 161
-			rep.Within161.add(near)
-			if !near {
-				rep.Misses = append(rep.Misses, Miss{ID: g.ID, Text: gp.Text, Gold: fmt.Sprintf("%d %s", gp.GeonameID, gp.CountryCode),
-					Pred: []string{fmt.Sprintf("%d %s %s", p.GeonameID, p.CountryCode, p.Name)}, Kind: "resolved far away"})
+			km := haversineKm(p.Lat, p.Lon, gp.Lat, gp.Lon)
+			for _, s := range scores {
+				s.Toponyms.TP++
+				s.Within161.add(km <= 161)
+				if gp.GeonameID > 0 {
+					s.ExactID.add(p.GeonameID == gp.GeonameID)
+				}
+				s.resolved = append(s.resolved, resolvedPlace{km: km, confidence: p.Confidence})
+			}
+			if km > 161 {
+				rep.Misses = append(rep.Misses, Miss{ID: g.ID, Text: gp.Text,
+					Gold: fmt.Sprintf("%d %s (%.2f,%.2f)", gp.GeonameID, gp.Feature, gp.Lat, gp.Lon),
+					Pred: []string{fmt.Sprintf("%d %s %s %s (%.2f,%.2f) %.0f km", p.GeonameID, p.Feature, p.CountryCode, p.Name, p.Lat, p.Lon, km)},
+					Kind: "resolved far away"})
 			}
 		}
 		for i, p := range d.Places {
 			if !used[i] {
-				rep.Toponyms.FP++
-				rep.Misses = append(rep.Misses, Miss{ID: g.ID, Text: d.SpanText(p.Span), Kind: "spurious toponym"})
+				for _, s := range scores {
+					s.Toponyms.FP++
+				}
+				rep.Misses = append(rep.Misses, Miss{ID: g.ID, Text: d.SpanText(p.Span), Pred: []string{p.Feature + " " + p.Rule}, Kind: "spurious toponym"})
 			}
 		}
 	}
-	rep.Toponyms.finish()
+	rep.All.finish()
+	for _, s := range rep.Corpora {
+		s.finish()
+	}
 	rep.Seconds = time.Since(start).Seconds()
 	return rep, nil
 }
 
-// Write prints the report.
+// maxErrorKm is half the Earth's circumference: the largest possible
+// error, which scales the AUC.
+const maxErrorKm = 20039
+
+func (s *PlaceScores) finish() {
+	s.Toponyms.finish()
+	n := len(s.resolved)
+	if n == 0 {
+		return
+	}
+	kms := make([]float64, n)
+	sum := 0.0
+	for i, r := range s.resolved {
+		kms[i] = r.km
+		sum += r.km
+	}
+	sort.Float64s(kms)
+	s.MeanKm = sum / float64(n)
+	s.MedianKm = kms[n/2]
+	if n%2 == 0 {
+		s.MedianKm = (kms[n/2-1] + kms[n/2]) / 2
+	}
+	// The trapezoid rule over the sorted, log-scaled errors, as in the
+	// reference implementation of the AUC.
+	if n == 1 {
+		s.AUC = math.Log1p(kms[0]) / math.Log(maxErrorKm)
+	} else {
+		area := 0.0
+		for i := 1; i < n; i++ {
+			area += (math.Log1p(kms[i-1]) + math.Log1p(kms[i])) / 2
+		}
+		s.AUC = area / (float64(n-1) * math.Log(maxErrorKm))
+	}
+	byConf := slices.Clone(s.resolved)
+	slices.SortStableFunc(byConf, func(a, b resolvedPlace) int {
+		switch {
+		case a.confidence > b.confidence:
+			return -1
+		case a.confidence < b.confidence:
+			return 1
+		}
+		return 0
+	})
+	tenth := max(1, n/10)
+	for _, r := range byConf[:tenth] {
+		s.TopDecile.add(r.km <= 161)
+	}
+	for _, r := range byConf[n-tenth:] {
+		s.BottomDecile.add(r.km <= 161)
+	}
+}
+
+// Write prints the report: overall, then each corpus by name.
 func (r *PlacesReport) Write(w io.Writer, errors int) {
-	fmt.Fprintf(w, "places: %d passages, %.1f s\n", r.Passages, r.Seconds)
-	fmt.Fprintf(w, "toponyms  P %.3f  R %.3f  F1 %.3f (tp %d, fp %d, fn %d)\n", r.Toponyms.Precision, r.Toponyms.Recall, r.Toponyms.F1, r.Toponyms.TP, r.Toponyms.FP, r.Toponyms.FN)
-	fmt.Fprintf(w, "resolution: exact id %.3f (%d/%d), within 161 km %.3f (%d/%d)\n", r.ExactID.Value, r.ExactID.Correct, r.ExactID.Total, r.Within161.Value, r.Within161.Correct, r.Within161.Total)
+	fmt.Fprintf(w, "places: %d passages, %.1f s\n", r.All.Passages, r.Seconds)
+	names := make([]string, 0, len(r.Corpora))
+	for name := range r.Corpora {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	if len(names) > 1 || len(names) == 1 && r.Corpora[names[0]].Passages != r.All.Passages {
+		for _, name := range names {
+			r.Corpora[name].write(w, name)
+		}
+	}
+	r.All.write(w, "all")
 	writeMisses(w, r.Misses, errors)
+}
+
+func (s *PlaceScores) write(w io.Writer, name string) {
+	fmt.Fprintf(w, "%s (%d passages)\n", name, s.Passages)
+	fmt.Fprintf(w, "  toponyms     P %.3f  R %.3f  F1 %.3f (tp %d, fp %d, fn %d)\n", s.Toponyms.Precision, s.Toponyms.Recall, s.Toponyms.F1, s.Toponyms.TP, s.Toponyms.FP, s.Toponyms.FN)
+	fmt.Fprintf(w, "  resolution   within 161 km %.3f (%d/%d)  mean %.0f km  median %.0f km  AUC %.3f\n", s.Within161.Value, s.Within161.Correct, s.Within161.Total, s.MeanKm, s.MedianKm, s.AUC)
+	if s.ExactID.Total > 0 {
+		fmt.Fprintf(w, "  exact id     %.3f (%d/%d gold toponyms with a GeoNames id)\n", s.ExactID.Value, s.ExactID.Correct, s.ExactID.Total)
+	}
+	fmt.Fprintf(w, "  confidence   top decile %.3f, bottom decile %.3f within 161 km\n", s.TopDecile.Value, s.BottomDecile.Value)
 }
 
 // ReadPlaceGoldFile opens and reads a place gold file.
