@@ -56,6 +56,7 @@ type Coder struct {
 	when   *when.Resolver
 	events *event.Coder
 	dict   actor.Dictionary
+	abbrev *geo.Abbreviations
 }
 
 var zeroTime time.Time
@@ -82,6 +83,10 @@ func Load(opts Options) (*Coder, error) {
 	}
 	if gazErr != nil {
 		return nil, fmt.Errorf("load gazetteer: %w", gazErr)
+	}
+	abbrev, err := geo.LoadAbbreviations(data.FS, gaz)
+	if err != nil {
+		return nil, err
 	}
 	ms, err := meta.New(gazetteerPlaces{gaz})
 	if err != nil {
@@ -123,8 +128,18 @@ func Load(opts Options) (*Coder, error) {
 	}
 	return &Coder{opts: opts, tagger: m, gaz: gaz, meta: ms, actors: actor.New(dictionary).WithPlaceCheck(func(name string) bool {
 		return gaz.Has(gazetteer.Fold(nil, name)) || gaz.NamesPlaceKind(name)
-	}), cues: cues, when: wr, dict: dictionary,
+	}), cues: cues, when: wr, dict: dictionary, abbrev: abbrev,
 		events: event.New(lex, plover.Ontology{}, when.ForSpan, governors).WithStatements(disapproval)}, nil
+}
+
+// demonymCountry is the geoparser's demonym lookup: the actor
+// dictionaries' singular demonyms and country adjectives.
+func (c *Coder) demonymCountry(key string) (string, bool) {
+	cd, ok := c.dict.Phrase(key)
+	if !ok || cd.Kind != actor.KindDemonym || cd.Plural || cd.Country == "" {
+		return "", false
+	}
+	return cd.Country, true
 }
 
 // NewStages builds one worker's stages; it satisfies pipeline.NewStages.
@@ -135,7 +150,7 @@ func (c *Coder) NewStages() ([]pipeline.Stage, error) {
 		c.actors.NewStage(),
 		quote.New(c.cues),
 		c.when.NewStage(),
-		geo.NewGeoparser(c.gaz),
+		geo.NewGeoparser(c.gaz).WithAbbreviations(c.abbrev).WithDemonyms(c.demonymCountry),
 		c.events.NewStage(),
 	}, nil
 }

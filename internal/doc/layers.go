@@ -92,7 +92,18 @@ type Place struct {
 	Lat, Lon    float64
 	Confidence  float64
 	Rule        string
+	// Embedded marks a place named inside an organisation's name ("the
+	// Fargo Police", "Kentucky State Police"): a place all the same, which
+	// consumers counting where things happen may want to leave out.
+	Embedded bool
+	// Kind is PlaceDemonym for a demonym or country adjective ("Turkish
+	// troops"), which names the country without being a toponym, and ""
+	// for a toponym.
+	Kind string
 }
+
+// PlaceDemonym is Place.Kind for a demonym or country adjective.
+const PlaceDemonym = "demonym"
 
 // EventActor is an actor of an event: the coding plus the mention that
 // supports it.

@@ -14,6 +14,7 @@ package geo
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/dateline-project/dateline/internal/doc"
@@ -27,16 +28,48 @@ const Name = "geo"
 // needs its own; they can share one Gazetteer.
 type Geoparser struct {
 	g        *gazetteer.Gazetteer
+	abbrev   *Abbreviations
+	demonym  DemonymFunc
 	maxWords int
 	key      []byte
+	nameKey  []byte
 	mentions []mention
 	focus    map[string]float64
-	anchors  []gazetteer.Entry
+	// focusAdmin weighs first-level divisions (GeoNames admin-1 keys) as
+	// focus weighs countries.
+	focusAdmin map[string]float64
+	anchors    []gazetteer.Entry
+	// actors are the people and organisations of the document, by start,
+	// and actorMaxLen the longest of them: with both, the overlap test of
+	// a mention looks at a few neighbours, not every entity.
+	actors      []doc.Entity
+	actorMaxLen int
 }
+
+// DemonymFunc reports the country (ISO 3166-1 alpha-3) that a singular
+// demonym or country adjective names, given its lower-case form
+// ("turkish"); ok is false for any other word. The actor dictionaries
+// hold the demonyms, so the coder passes their lookup in rather than keep
+// a second list.
+type DemonymFunc func(key string) (country string, ok bool)
 
 // NewGeoparser returns a stage that resolves against g.
 func NewGeoparser(g *gazetteer.Gazetteer) *Geoparser {
-	return &Geoparser{g: g, maxWords: min(g.MaxNameWords(), 6), focus: map[string]float64{}}
+	return &Geoparser{g: g, maxWords: min(g.MaxNameWords(), 6), focus: map[string]float64{}, focusAdmin: map[string]float64{}}
+}
+
+// WithAbbreviations makes the stage read subdivision abbreviations after
+// a place name ("Tampa, Fla.").
+func (p *Geoparser) WithAbbreviations(a *Abbreviations) *Geoparser {
+	p.abbrev = a
+	return p
+}
+
+// WithDemonyms makes the stage emit demonyms and country adjectives as
+// places of kind doc.PlaceDemonym.
+func (p *Geoparser) WithDemonyms(f DemonymFunc) *Geoparser {
+	p.demonym = f
+	return p
 }
 
 // Name implements pipeline.Stage.
@@ -51,6 +84,8 @@ type mention struct {
 	score      float64
 	second     float64
 	rule       string
+	// embedded marks a name inside an organisation's name.
+	embedded bool
 }
 
 // Process implements pipeline.Stage. It replaces d.Places.
@@ -60,11 +95,11 @@ func (p *Geoparser) Process(d *doc.Doc) error {
 	if len(d.Tokens) == 0 {
 		return nil
 	}
+	p.indexActors(d)
 	p.find(d)
-	if len(p.mentions) == 0 {
-		return nil
+	if len(p.mentions) > 0 {
+		p.resolve(d)
 	}
-	p.resolve(d)
 	for i := range p.mentions {
 		m := &p.mentions[i]
 		if m.best < 0 {
@@ -78,9 +113,59 @@ func (p *Geoparser) Process(d *doc.Doc) error {
 		d.Places = append(d.Places, doc.Place{
 			Span: m.Span, Name: e.Name, GeonameID: e.ID, Feature: e.Feature, CountryCode: e.CountryCode,
 			Admin1: e.Admin1, Lat: e.Lat, Lon: e.Lon, Confidence: math.Round(conf*100) / 100, Rule: m.rule,
+			Embedded: m.embedded,
 		})
 	}
+	p.addDemonyms(d)
 	return nil
+}
+
+// addDemonyms adds a place of kind doc.PlaceDemonym for each capitalised
+// word that the demonym lookup knows ("Turkish troops", "a Syrian
+// town"): news geoparsing corpora annotate them as references to the
+// country, and the kind lets consumers keep them apart from toponyms.
+// Places stay in text order.
+func (p *Geoparser) addDemonyms(d *doc.Doc) {
+	if p.demonym == nil {
+		return
+	}
+	n := len(d.Places)
+	next := 0 // the first toponym not wholly before the current token
+	var buf [32]byte
+	for _, t := range d.Tokens {
+		if t.Kind != doc.Word || !t.Upper || t.End-t.Start > len(buf) {
+			continue
+		}
+		for next < n && d.Places[next].End <= t.Start {
+			next++
+		}
+		if next < n && d.Places[next].Start < t.End {
+			continue
+		}
+		key := buf[:0]
+		for _, c := range []byte(d.Text[t.Start:t.End]) {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			key = append(key, c)
+		}
+		cc, ok := p.demonym(string(key))
+		if !ok {
+			continue
+		}
+		e, ok := p.g.Country(cc)
+		if !ok {
+			continue
+		}
+		_, embedded := p.actorOverlap(t.Span)
+		d.Places = append(d.Places, doc.Place{
+			Span: t.Span, Name: e.Name, GeonameID: e.ID, Feature: e.Feature, CountryCode: e.CountryCode,
+			Lat: e.Lat, Lon: e.Lon, Confidence: 1, Rule: "demonym", Kind: doc.PlaceDemonym, Embedded: embedded,
+		})
+	}
+	if len(d.Places) > n {
+		slices.SortStableFunc(d.Places, func(a, b doc.Place) int { return a.Start - b.Start })
+	}
 }
 
 // sentenceEnds returns, for token i, the end of its sentence.
@@ -100,6 +185,10 @@ func (p *Geoparser) find(d *doc.Doc) {
 	toks := d.Tokens
 	sent := 0
 	for i := 0; i < len(toks); {
+		if p.abbreviationAt(d, i) {
+			i++
+			continue
+		}
 		if !p.canStart(d, i) {
 			i++
 			continue
@@ -126,20 +215,28 @@ func (p *Geoparser) find(d *doc.Doc) {
 			if !isCapWord(d, j) && !(j == last && j > i && isHeadNoun(d, j)) {
 				continue
 			}
-			if j == i && sentenceInitial(d, i) && !properTag(d.Tokens[i].Tag) {
+			if j == i && sentenceInitial(d, i) && !properTag(d.Tokens[i].Tag) && !inDateline(d, i) {
 				// "Voters", "Farmers" open sentences and name small towns.
+				// A dateline opens its text in capitals and is a place.
 				continue
 			}
 			start, end := toks[i].Start, toks[j].End
-			if j == i && compassWords[d.Text[start:end]] {
+			if j == i && (compassWords[d.Text[start:end]] || p.isDemonym(d.Text[start:end])) {
+				// A demonym is read as one ("Canadian officials"), not
+				// as the town that bears its name.
 				continue
 			}
-			if overlapsActor(d, doc.Span{Start: start, End: end}) {
+			if j+1 < len(toks) && !toks[j+1].SpaceBefore && strings.HasPrefix(d.Text[toks[j+1].Start:], "$") {
+				// A currency prefix: "US$4 million", "A$50".
+				continue
+			}
+			blocked, embedded := p.actorOverlap(doc.Span{Start: start, End: end})
+			if blocked {
 				continue
 			}
 			p.key = gazetteer.Fold(p.key[:0], d.Text[start:end])
-			if c := p.g.LookupKey(p.key); len(c) > 0 {
-				p.mentions = append(p.mentions, mention{Span: doc.Span{Start: start, End: end}, first: i, end: j + 1, cands: c, best: -1})
+			if c := p.g.LookupKey(p.key); len(c) > 0 && (!embedded || p.wellKnown(c)) {
+				p.mentions = append(p.mentions, mention{Span: doc.Span{Start: start, End: end}, first: i, end: j + 1, cands: c, best: -1, embedded: embedded})
 				// Capitalised words straight after the match belong to
 				// a longer name the gazetteer lacks ("Galle Face
 				// Green"), not to a second place ("Green").
@@ -152,10 +249,139 @@ func (p *Geoparser) find(d *doc.Doc) {
 			}
 		}
 		if !matched {
+			p.hyphenParts(d, i)
 			i++
 		}
 	}
 }
+
+// isDemonym reports whether word w is a singular demonym or country
+// adjective.
+func (p *Geoparser) isDemonym(w string) bool {
+	if p.demonym == nil || len(w) > 32 {
+		return false
+	}
+	_, ok := p.demonym(strings.ToLower(w))
+	return ok
+}
+
+// inDateline reports whether token i lies in the document's dateline.
+func inDateline(d *doc.Doc, i int) bool {
+	return d.Dateline != nil && d.Dateline.Contains(d.Tokens[i].Span)
+}
+
+// abbreviationAt adds a mention when token i is a subdivision
+// abbreviation straight after "Place," ("Tampa, Fla.", "COLUMBIA, Ky."):
+// the only position where such forms name a place rather than a title or
+// a word.
+func (p *Geoparser) abbreviationAt(d *doc.Doc, i int) bool {
+	if p.abbrev == nil || i < 2 || len(p.mentions) == 0 || p.mentions[len(p.mentions)-1].end != i-1 {
+		return false
+	}
+	comma := d.Tokens[i-1]
+	if d.Text[comma.Start:comma.End] != "," {
+		return false
+	}
+	t := d.Tokens[i]
+	span, end := t.Span, i+1
+	c := p.abbrev.lookup(d.Text[t.Start:t.End])
+	if len(c) == 0 && i+1 < len(d.Tokens) && !d.Tokens[i+1].SpaceBefore && d.Text[d.Tokens[i+1].Start:d.Tokens[i+1].End] == "." {
+		// The tokenizer splits the dot off a form it does not know as
+		// an abbreviation ("ILL.").
+		span.End, end = d.Tokens[i+1].End, i+2
+		c = p.abbrev.lookup(d.Text[span.Start:span.End])
+	}
+	if len(c) == 0 {
+		return false
+	}
+	p.mentions = append(p.mentions, mention{Span: span, first: i, end: end, cands: c, best: -1})
+	return true
+}
+
+// hyphenParts finds places inside one hyphenated token: "London-based",
+// "U.S.-led", "Canada-wide" (a name before a lower-case word), and
+// "Canada-EU" or "India-Pakistan" (names joined), where the whole token
+// is no name of its own. Joined parts must each name a country or a
+// first-level division, so personal names such as "Jean-Pierre" are not
+// read as two towns.
+func (p *Geoparser) hyphenParts(d *doc.Doc, i int) {
+	t := d.Tokens[i]
+	w := d.Text[t.Start:t.End]
+	if t.Kind != doc.Word || !t.Upper || !strings.Contains(w, "-") {
+		return
+	}
+	parts := strings.Split(w, "-")
+	// A lower-case part ends the name: "U.S.-led" gives "U.S.",
+	// "Abu-Dhabi-based" gives "Abu-Dhabi".
+	for k, part := range parts {
+		if k == 0 || part == "" || !isLowerWord(part) {
+			continue
+		}
+		name := strings.Join(parts[:k], "-")
+		p.addPart(d, i, t.Start, t.Start+len(name), partModifier)
+		return
+	}
+	off := t.Start
+	start := len(p.mentions)
+	for _, part := range parts {
+		if part != "" && !p.addPart(d, i, off, off+len(part), partJoined) {
+			p.mentions = p.mentions[:start]
+			return
+		}
+		off += len(part) + 1
+	}
+}
+
+// partKind says how a name inside a hyphenated token is used.
+type partKind uint8
+
+const (
+	// partModifier is a name before a lower-case word ("London-based").
+	// People's names take such suffixes too ("Obama-led"), so the name
+	// must be well known (see wellKnown).
+	partModifier partKind = iota
+	// partJoined is one of several names joined by hyphens
+	// ("Canada-EU"); each must be a country or a first-level division.
+	partJoined
+)
+
+// wellKnown reports whether a candidate is a country, an administrative
+// division or a town of at least wellKnownPopulation people. Names in
+// modifiers ("Fargo-based") and inside organisations' names ("Kentucky
+// State Police") must be: the gazetteer also lists hamlets called
+// "Hospital", "University" or "Union", which such names are full of.
+func (p *Geoparser) wellKnown(cands []int32) bool {
+	return slices.ContainsFunc(cands, func(k int32) bool {
+		e := p.g.Entry(k)
+		return e.Feature == gazetteer.Country || strings.HasPrefix(e.Feature, "ADM") ||
+			e.Feature == gazetteer.Region || e.Population >= wellKnownPopulation
+	})
+}
+
+const wellKnownPopulation = 100000
+
+// addPart adds the mention of bytes [start, end) of token i when the
+// gazetteer knows them as kind allows.
+func (p *Geoparser) addPart(d *doc.Doc, i, start, end int, kind partKind) bool {
+	span := doc.Span{Start: start, End: end}
+	blocked, embedded := p.actorOverlap(span)
+	if blocked {
+		return false
+	}
+	p.key = gazetteer.Fold(p.key[:0], d.Text[start:end])
+	c := p.g.LookupKey(p.key)
+	if kind == partJoined && !slices.ContainsFunc(c, func(k int32) bool {
+		f := p.g.Entry(k).Feature
+		return f == gazetteer.Country || f == gazetteer.Admin1
+	}) || kind == partModifier && !p.wellKnown(c) {
+		return false
+	}
+	p.mentions = append(p.mentions, mention{Span: span, first: i, end: i + 1, cands: c, best: -1, embedded: embedded})
+	return true
+}
+
+// isLowerWord reports whether w starts with a lower-case ASCII letter.
+func isLowerWord(w string) bool { return w[0] >= 'a' && w[0] <= 'z' }
 
 // canStart reports whether token i may open a place name: a capitalised
 // word that is not a sentence-initial function word.
@@ -224,23 +450,45 @@ func properTag(tag string) bool { return tag == "NNP" || tag == "NNPS" }
 // letter.
 func isCapWord(d *doc.Doc, i int) bool { return d.Tokens[i].Upper }
 
-// overlapsActor reports whether s overlaps a person or organisation found
-// by the actor stage ("Jordan Peterson", "Paris Saint-Germain").
-func overlapsActor(d *doc.Doc, s doc.Span) bool {
+// indexActors keeps the document's people and organisations in start
+// order for actorOverlap.
+func (p *Geoparser) indexActors(d *doc.Doc) {
+	p.actors = p.actors[:0]
+	p.actorMaxLen = 0
 	for _, e := range d.Entities {
-		if e.SectorCode == "PRE" {
+		if (e.Type != doc.Person && e.Type != doc.Org) || e.SectorCode == "PRE" {
 			// A partially recognised entity is named after its
 			// territory, which is a place all the same.
 			continue
 		}
-		if (e.Type == doc.Person || e.Type == doc.Org) && e.Overlaps(s) && !s.Contains(e.Span) {
-			return true
+		p.actors = append(p.actors, e)
+		p.actorMaxLen = max(p.actorMaxLen, e.End-e.Start)
+	}
+	slices.SortStableFunc(p.actors, func(a, b doc.Entity) int { return a.Start - b.Start })
+}
+
+// actorOverlap says how span s meets the people and organisations that the
+// actor stage found. A name that is or crosses a person's or an
+// organisation's is blocked ("Jordan Peterson", "Paris Saint-Germain" as
+// a whole); a name wholly inside an organisation's longer name is a place
+// all the same, marked embedded ("Kentucky State Police").
+func (p *Geoparser) actorOverlap(s doc.Span) (blocked, embedded bool) {
+	lo, _ := slices.BinarySearchFunc(p.actors, s.Start-p.actorMaxLen, func(e doc.Entity, start int) int { return e.Start - start })
+	for _, e := range p.actors[lo:] {
+		if e.Start >= s.End {
+			break
 		}
-		if (e.Type == doc.Person || e.Type == doc.Org) && e.Span == s {
-			return true
+		if !e.Overlaps(s) {
+			continue
+		}
+		switch {
+		case e.Type == doc.Org && e.Contains(s) && e.Span != s:
+			embedded = true
+		case e.Span == s || !s.Contains(e.Span):
+			return true, false
 		}
 	}
-	return false
+	return false, embedded
 }
 
 // isStopWord reports whether w, in any case, is in stopWords, without

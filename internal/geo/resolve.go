@@ -31,42 +31,68 @@ func featureWeight(f string) float64 {
 }
 
 // resolve picks the best candidate of each mention in two passes: the
-// first collects the country focus from the dateline and from names with
-// one reading; the second scores every candidate with the focus, cues and
-// the places resolved so far.
+// first builds the document's focus, the countries and first-level
+// divisions that its dateline and its unambiguous names point to; the
+// second scores every candidate with the focus, cues and the places
+// resolved so far.
 func (p *Geoparser) resolve(d *doc.Doc) {
 	clear(p.focus)
+	clear(p.focusAdmin)
 	p.anchors = p.anchors[:0]
 	if d.Dateline != nil && d.Dateline.CountryCode != "" {
 		p.focus[d.Dateline.CountryCode] += 2
 	}
 	for i := range p.mentions {
 		m := &p.mentions[i]
-		cc := ""
+		cc, adm := "", ""
 		for k, c := range m.cands {
 			e := p.g.Entry(c)
 			if k == 0 {
-				cc = e.CountryCode
-			} else if e.CountryCode != cc {
+				cc, adm = e.CountryCode, e.Admin1
+				continue
+			}
+			if e.CountryCode != cc {
 				cc = ""
-				break
+			}
+			if e.Admin1 != adm {
+				adm = ""
 			}
 		}
 		if e := p.g.Entry(m.cands[0]); e.Feature == gazetteer.Country {
 			cc = e.CountryCode
 		}
+		weight := 1.0
+		if inDateline(d, m.first) {
+			// The dateline says where the story was filed: the
+			// strongest single cue to which homonyms it means.
+			weight = 2
+		}
 		if cc != "" {
-			p.focus[cc]++
+			p.focus[cc] += weight
+		}
+		if adm != "" {
+			p.focusAdmin[adm] += weight
 		}
 	}
-	total := 0.0
+	total, totalAdmin := 0.0, 0.0
 	for _, v := range p.focus {
 		total += v
+	}
+	for _, v := range p.focusAdmin {
+		totalAdmin += v
 	}
 	for i := range p.mentions {
 		m := &p.mentions[i]
 		qual := p.qualifier(d, i)
+		var qualified *gazetteer.Entry
+		if i > 0 && p.qualifier(d, i-1) == i && p.mentions[i-1].best >= 0 {
+			// "Perth, WA": the place before says which of the
+			// subdivisions its qualifier names.
+			e := p.g.Entry(p.mentions[i-1].cands[p.mentions[i-1].best])
+			qualified = &e
+		}
 		cue := cueAround(d, m)
+		p.key = gazetteer.Fold(p.key[:0], d.Text[m.Start:m.End])
 		best, bestScore, second := -1, math.Inf(-1), math.Inf(-1)
 		bestRule := ""
 		for k, c := range m.cands {
@@ -77,13 +103,26 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 			if total > 0 && e.CountryCode != "" {
 				s += 3 * p.focus[e.CountryCode] / total
 			}
-			if qual >= 0 {
-				q := p.g.Entry(qual)
-				if (q.Feature == gazetteer.Country && q.CountryCode == e.CountryCode) ||
-					(q.Feature == gazetteer.Admin1 && q.Admin1 != "" && q.Admin1 == e.Admin1 && e.Feature != gazetteer.Admin1) {
-					s += 6
-					rule = "gazetteer+qualifier"
-				}
+			if totalAdmin > 0 && e.Admin1 != "" && e.Feature != gazetteer.Country {
+				// Local focus: a story about Ontario means the London
+				// there, whatever the capital's prior.
+				s += 3 * p.focusAdmin[e.Admin1] / totalAdmin
+			}
+			if e.IsPopulated() && len(m.cands) > 1 && !p.mainName(e) {
+				// GeoNames lists many alternate names, some of them
+				// another place's main name ("Philadelphia" for
+				// Amman): a town matched only by one is a weaker
+				// reading than a place of that very name.
+				s -= 1.5
+			}
+			if qual >= 0 && qualifies(p.g, p.mentions[qual].cands, e) {
+				s += 6
+				rule = "gazetteer+qualifier"
+			}
+			if qualified != nil && (e.Feature == gazetteer.Country && e.CountryCode == qualified.CountryCode ||
+				e.Feature == gazetteer.Admin1 && e.Admin1 != "" && e.Admin1 == qualified.Admin1) {
+				s += 6
+				rule = "gazetteer+qualifier"
 			}
 			switch cue {
 			case cueAdmin:
@@ -120,6 +159,35 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 	}
 }
 
+// mainName reports whether p.key, the folded mention, is e's own name
+// rather than one of its alternates. "X City" counts as X: English adds
+// "City" to tell a city from the state or country of the same name
+// ("New York City", "Kuwait City"), and news drops it again.
+func (p *Geoparser) mainName(e gazetteer.Entry) bool {
+	p.nameKey = gazetteer.Fold(p.nameKey[:0], e.Name)
+	if string(p.nameKey) == string(p.key) || string(p.nameKey) == string(p.key)+" city" {
+		return true
+	}
+	if e.ASCIIName == "" {
+		return false
+	}
+	p.nameKey = gazetteer.Fold(p.nameKey[:0], e.ASCIIName)
+	return string(p.nameKey) == string(p.key)
+}
+
+// qualifies reports whether one of the candidates of a qualifier (", X")
+// contains e: its country, or its first-level division.
+func qualifies(g *gazetteer.Gazetteer, quals []int32, e gazetteer.Entry) bool {
+	for _, c := range quals {
+		q := g.Entry(c)
+		if (q.Feature == gazetteer.Country && q.CountryCode == e.CountryCode) ||
+			(q.Feature == gazetteer.Admin1 && q.Admin1 != "" && q.Admin1 == e.Admin1 && e.Feature != gazetteer.Admin1) {
+			return true
+		}
+	}
+	return false
+}
+
 // nearness rewards a candidate close to places already resolved in the
 // document: "Victoria" near "Vancouver" is the one in British Columbia.
 // p.anchors holds the distinct places resolved so far, capped so that the
@@ -154,9 +222,10 @@ func (p *Geoparser) addAnchor(e gazetteer.Entry) {
 
 const maxAnchors = 12
 
-// qualifier returns the entry that a following ", X" qualifies mention i
-// with ("Paris, Texas"; "Victoria, Seychelles"), or -1.
-func (p *Geoparser) qualifier(d *doc.Doc, i int) int32 {
+// qualifier returns the index of the mention that qualifies mention i
+// with a following ", X" ("Paris, Texas"; "Victoria, Seychelles"; "Tampa,
+// Fla."), or -1.
+func (p *Geoparser) qualifier(d *doc.Doc, i int) int {
 	m := &p.mentions[i]
 	if i+1 >= len(p.mentions) || m.end >= len(d.Tokens) {
 		return -1
@@ -167,7 +236,7 @@ func (p *Geoparser) qualifier(d *doc.Doc, i int) int32 {
 	}
 	for _, c := range n.cands {
 		if f := p.g.Entry(c).Feature; f == gazetteer.Country || f == gazetteer.Admin1 {
-			return c
+			return i + 1
 		}
 	}
 	return -1

@@ -134,6 +134,11 @@ type Place struct {
 	Lon         float64 `json:"lon"`
 	Confidence  float64 `json:"confidence"`
 	Rule        string  `json:"rule"`
+	// Embedded is true for a place inside an organisation's name.
+	Embedded bool `json:"embedded,omitempty"`
+	// Kind is "demonym" for a demonym or country adjective; omitted for a
+	// toponym.
+	Kind string `json:"kind,omitempty"`
 }
 
 // Location is an event's place.
@@ -281,7 +286,7 @@ func FromDoc(d *doc.Doc, opts Options) Record {
 	for _, p := range d.Places {
 		r.Places = append(r.Places, Place{Text: d.SpanText(p.Span), Start: p.Start, End: p.End, Name: p.Name,
 			GeonameID: p.GeonameID, Feature: p.Feature, CountryCode: p.CountryCode, Admin1: p.Admin1,
-			Lat: p.Lat, Lon: p.Lon, Confidence: p.Confidence, Rule: p.Rule})
+			Lat: p.Lat, Lon: p.Lon, Confidence: p.Confidence, Rule: p.Rule, Embedded: p.Embedded, Kind: p.Kind})
 	}
 	for _, ev := range d.Events {
 		r.Events = append(r.Events, event(d, &ev))

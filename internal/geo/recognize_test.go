@@ -1,0 +1,134 @@
+package geo_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dateline-project/dateline/data"
+	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/geo"
+	"github.com/dateline-project/dateline/internal/text"
+)
+
+// demonyms stands in for the actor dictionaries' demonym lookup.
+func demonyms(key string) (string, bool) {
+	cc, ok := map[string]string{"turkish": "TUR", "canadian": "CAN", "french": "FRA"}[key]
+	return cc, ok
+}
+
+// parseWith annotates s, adds the organisations named in orgs as the
+// actor stage would, and runs the full geoparser.
+func parseWith(t *testing.T, s string, orgs ...string) *doc.Doc {
+	t.Helper()
+	g, m := setup(t)
+	d := &doc.Doc{Text: s}
+	if err := annotate(m, d); err != nil {
+		t.Fatal(err)
+	}
+	if head, _, ok := strings.Cut(s, ":"); ok && head == strings.ToUpper(head) && !strings.Contains(head, " ") {
+		// The meta stage reads a capitalised dateline; this test runs
+		// the geoparser alone.
+		d.Dateline = &doc.Dateline{Span: doc.Span{Start: 0, End: len(head)}, Place: head}
+	}
+	for _, o := range orgs {
+		i := strings.Index(s, o)
+		if i < 0 {
+			t.Fatalf("organisation %q not in the text", o)
+		}
+		d.Entities = append(d.Entities, doc.Entity{Span: doc.Span{Start: i, End: i + len(o)}, Type: doc.Org})
+	}
+	abbrev, err := geo.LoadAbbreviations(data.FS, g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := geo.NewGeoparser(g).WithAbbreviations(abbrev).WithDemonyms(demonyms).Process(d); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// placeAt returns the place whose text is name, or nil.
+func placeAt(d *doc.Doc, name string) *doc.Place {
+	for i := range d.Places {
+		if d.SpanText(d.Places[i].Span) == name {
+			return &d.Places[i]
+		}
+	}
+	return nil
+}
+
+func TestGeoparser_Recognition(t *testing.T) {
+	type want struct {
+		text     string // the place's text; "" asserts that absent is absent
+		absent   string // a word that must not be a place
+		feature  string
+		country  string
+		admin1   string
+		embedded bool
+		kind     string
+	}
+	tests := []struct {
+		name string
+		text string
+		orgs []string
+		want []want
+	}{
+		{"state abbreviation after a town", "A flood reached Tampa, Fla., on Sunday.", nil,
+			[]want{{text: "Tampa", country: "USA", admin1: "US.FL"}, {text: "Fla.", feature: "ADM1", admin1: "US.FL"}}},
+		{"abbreviation in a capitalised dateline", "SPRINGFIELD, ILL. — The council met on Monday.", nil,
+			[]want{{text: "SPRINGFIELD", admin1: "US.IL"}, {text: "ILL.", feature: "ADM1", admin1: "US.IL"}}},
+		{"one form, two countries: the town decides", "Fires burned near Perth, WA, and in Seattle, WA, last week.", nil,
+			[]want{{text: "Perth", country: "AUS"}, {text: "Seattle", country: "USA", admin1: "US.WA"}}},
+		{"an abbreviation elsewhere is a word", "Miss. Okafor said the vote was close.", nil,
+			[]want{{absent: "Miss."}}},
+		{"all-caps dateline", "BEIRUT: Officials met on Tuesday.", nil,
+			[]want{{text: "BEIRUT", country: "LBN"}}},
+		{"hyphen compound before a lower-case word", "A London-based charity appealed for help.", nil,
+			[]want{{text: "London", country: "GBR"}}},
+		{"hyphen compound, country", "Police issued a Canada-wide warrant.", nil,
+			[]want{{text: "Canada", feature: "PCLI"}}},
+		{"joined country names", "The Canada-Mexico talks ended.", nil,
+			[]want{{text: "Canada", feature: "PCLI"}, {text: "Mexico", feature: "PCLI"}}},
+		{"joined personal names are not places", "Jean-Pierre spoke first.", nil,
+			[]want{{absent: "Jean"}, {absent: "Pierre"}}},
+		{"a person's name before -led is not a place", "An Okonkwo-led panel met.", nil,
+			[]want{{absent: "Okonkwo"}}},
+		{"place inside an organisation's name", "Officers of the Kentucky State Police searched the farm.", []string{"Kentucky State Police"},
+			[]want{{text: "Kentucky", feature: "ADM1", embedded: true}}},
+		{"common word inside an organisation's name", "The Union Hospital Board met.", []string{"Union Hospital Board"},
+			[]want{{absent: "Union"}, {absent: "Hospital"}}},
+		{"demonyms name their country", "Turkish troops crossed as Canadian officials watched.", nil,
+			[]want{{text: "Turkish", feature: "PCLI", country: "TUR", kind: doc.PlaceDemonym},
+				{text: "Canadian", feature: "PCLI", country: "CAN", kind: doc.PlaceDemonym}}},
+		{"currency prefix", "The deal was worth US$40 million.", nil,
+			[]want{{absent: "US"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := parseWith(t, tc.text, tc.orgs...)
+			for _, w := range tc.want {
+				if w.absent != "" {
+					if p := placeAt(d, w.absent); p != nil {
+						t.Errorf("%q is a place (%s %s), want none", w.absent, p.Name, p.Feature)
+					}
+					continue
+				}
+				p := placeAt(d, w.text)
+				if p == nil {
+					t.Errorf("no place %q; places: %+v", w.text, d.Places)
+					continue
+				}
+				if w.feature != "" && p.Feature != w.feature || w.country != "" && p.CountryCode != w.country ||
+					w.admin1 != "" && p.Admin1 != w.admin1 || p.Embedded != w.embedded || p.Kind != w.kind {
+					t.Errorf("%q = %s %s %s %s embedded=%v kind=%q, want feature %q country %q admin1 %q embedded=%v kind=%q",
+						w.text, p.Name, p.Feature, p.CountryCode, p.Admin1, p.Embedded, p.Kind, w.feature, w.country, w.admin1, w.embedded, w.kind)
+				}
+				if d.SpanText(p.Span) != w.text {
+					t.Errorf("offsets %d-%d give %q, want %q", p.Start, p.End, d.SpanText(p.Span), w.text)
+				}
+			}
+		})
+	}
+}
+
+func annotate(m *text.Model, d *doc.Doc) error { return text.NewAnnotator(m).Process(d) }
