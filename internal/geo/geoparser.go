@@ -38,7 +38,11 @@ type Geoparser struct {
 	// focusAdmin weighs first-level divisions (GeoNames admin-1 keys) as
 	// focus weighs countries.
 	focusAdmin map[string]float64
-	anchors    []gazetteer.Entry
+	// own and ownAdmin hold one mention's vote while it is scored;
+	// weights holds its candidates' shares.
+	own, ownAdmin map[string]float64
+	weights       []float64
+	anchors       []gazetteer.Entry
 	// actors are the people and organisations of the document, by start,
 	// and actorMaxLen the longest of them: with both, the overlap test of
 	// a mention looks at a few neighbours, not every entity.
@@ -55,7 +59,8 @@ type DemonymFunc func(key string) (country string, ok bool)
 
 // NewGeoparser returns a stage that resolves against g.
 func NewGeoparser(g *gazetteer.Gazetteer) *Geoparser {
-	return &Geoparser{g: g, maxWords: min(g.MaxNameWords(), 6), focus: map[string]float64{}, focusAdmin: map[string]float64{}}
+	return &Geoparser{g: g, maxWords: min(g.MaxNameWords(), 6), focus: map[string]float64{}, focusAdmin: map[string]float64{},
+		own: map[string]float64{}, ownAdmin: map[string]float64{}}
 }
 
 // WithAbbreviations makes the stage read subdivision abbreviations after

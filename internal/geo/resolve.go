@@ -32,57 +32,56 @@ func featureWeight(f string) float64 {
 
 // resolve picks the best candidate of each mention in two passes: the
 // first builds the document's focus, the countries and first-level
-// divisions that its dateline and its unambiguous names point to; the
-// second scores every candidate with the focus, cues and the places
-// resolved so far.
+// divisions that its dateline and its names point to; the second scores
+// every candidate with the focus, cues and the places resolved so far.
+//
+// Each mention spreads one vote over its candidates by their prior
+// (feature and population): "Savannah" votes mostly for Georgia, since
+// its namesakes are small, while "Columbus" splits between Ohio and
+// Georgia. A mention's own vote is left out when its candidates are
+// scored, so a big namesake does not reinforce itself.
 func (p *Geoparser) resolve(d *doc.Doc) {
 	clear(p.focus)
 	clear(p.focusAdmin)
 	p.anchors = p.anchors[:0]
+	total, totalAdmin := 0.0, 0.0
 	if d.Dateline != nil && d.Dateline.CountryCode != "" {
 		p.focus[d.Dateline.CountryCode] += 2
+		total += 2
 	}
 	for i := range p.mentions {
 		m := &p.mentions[i]
-		cc, adm := "", ""
+		weight := p.votes(d, m)
 		for k, c := range m.cands {
 			e := p.g.Entry(c)
-			if k == 0 {
-				cc, adm = e.CountryCode, e.Admin1
-				continue
+			if e.CountryCode != "" {
+				p.focus[e.CountryCode] += weight * p.weights[k]
+				total += weight * p.weights[k]
 			}
-			if e.CountryCode != cc {
-				cc = ""
-			}
-			if e.Admin1 != adm {
-				adm = ""
+			if e.Admin1 != "" {
+				p.focusAdmin[e.Admin1] += weight * p.weights[k]
+				totalAdmin += weight * p.weights[k]
 			}
 		}
-		if e := p.g.Entry(m.cands[0]); e.Feature == gazetteer.Country {
-			cc = e.CountryCode
-		}
-		weight := 1.0
-		if inDateline(d, m.first) {
-			// The dateline says where the story was filed: the
-			// strongest single cue to which homonyms it means.
-			weight = 2
-		}
-		if cc != "" {
-			p.focus[cc] += weight
-		}
-		if adm != "" {
-			p.focusAdmin[adm] += weight
-		}
-	}
-	total, totalAdmin := 0.0, 0.0
-	for _, v := range p.focus {
-		total += v
-	}
-	for _, v := range p.focusAdmin {
-		totalAdmin += v
 	}
 	for i := range p.mentions {
 		m := &p.mentions[i]
+		weight := p.votes(d, m)
+		clear(p.own)
+		clear(p.ownAdmin)
+		ownTotal, ownAdminTotal := 0.0, 0.0
+		for k, c := range m.cands {
+			e := p.g.Entry(c)
+			if e.CountryCode != "" {
+				p.own[e.CountryCode] += weight * p.weights[k]
+				ownTotal += weight * p.weights[k]
+			}
+			if e.Admin1 != "" {
+				p.ownAdmin[e.Admin1] += weight * p.weights[k]
+				ownAdminTotal += weight * p.weights[k]
+			}
+		}
+		otherTotal, otherAdminTotal := total-ownTotal, totalAdmin-ownAdminTotal
 		qual := p.qualifier(d, i)
 		var qualified *gazetteer.Entry
 		if i > 0 && p.qualifier(d, i-1) == i && p.mentions[i-1].best >= 0 {
@@ -100,13 +99,13 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 			s := featureWeight(e.Feature)
 			s += math.Log10(float64(e.Population)+1) / 2
 			rule := "gazetteer"
-			if total > 0 && e.CountryCode != "" {
-				s += 3 * p.focus[e.CountryCode] / total
+			if otherTotal > 1e-9 && e.CountryCode != "" {
+				s += 3 * (p.focus[e.CountryCode] - p.own[e.CountryCode]) / otherTotal
 			}
-			if totalAdmin > 0 && e.Admin1 != "" && e.Feature != gazetteer.Country {
+			if otherAdminTotal > 1e-9 && e.Admin1 != "" && e.Feature != gazetteer.Country {
 				// Local focus: a story about Ontario means the London
 				// there, whatever the capital's prior.
-				s += 3 * p.focusAdmin[e.Admin1] / totalAdmin
+				s += 3 * (p.focusAdmin[e.Admin1] - p.ownAdmin[e.Admin1]) / otherAdminTotal
 			}
 			if e.IsPopulated() && len(m.cands) > 1 && !p.mainName(e) {
 				// GeoNames lists many alternate names, some of them
@@ -157,6 +156,33 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 		m.best, m.score, m.second, m.rule = best, bestScore, second, bestRule
 		p.addAnchor(p.g.Entry(m.cands[best]))
 	}
+}
+
+// votes fills p.weights with the share of mention m's vote that each of
+// its candidates gets, a softmax of their priors, and returns the size of
+// the vote: 2 for a dateline, which says where the story was filed, else
+// 1.
+func (p *Geoparser) votes(d *doc.Doc, m *mention) float64 {
+	p.weights = p.weights[:0]
+	top := math.Inf(-1)
+	for _, c := range m.cands {
+		e := p.g.Entry(c)
+		prior := featureWeight(e.Feature) + math.Log10(float64(e.Population)+1)/2
+		p.weights = append(p.weights, prior)
+		top = max(top, prior)
+	}
+	sum := 0.0
+	for k, prior := range p.weights {
+		p.weights[k] = math.Exp(prior - top)
+		sum += p.weights[k]
+	}
+	for k := range p.weights {
+		p.weights[k] /= sum
+	}
+	if inDateline(d, m.first) {
+		return 2
+	}
+	return 1
 }
 
 // mainName reports whether p.key, the folded mention, is e's own name
