@@ -13,6 +13,7 @@
 package geo
 
 import (
+	"hash/maphash"
 	"math"
 	"slices"
 	"strings"
@@ -42,7 +43,13 @@ type Geoparser struct {
 	// weights holds its candidates' shares.
 	own, ownAdmin map[string]float64
 	weights       []float64
-	anchors       []gazetteer.Entry
+	// nameVote holds the size of each distinct name's focus vote, and
+	// nameSense the entry its first mention resolved to, keyed by a hash
+	// of the folded name.
+	seed      maphash.Seed
+	nameVote  map[uint64]float64
+	nameSense map[uint64]int32
+	anchors   []gazetteer.Entry
 	// actors are the people and organisations of the document, by start,
 	// and actorMaxLen the longest of them: with both, the overlap test of
 	// a mention looks at a few neighbours, not every entity.
@@ -60,7 +67,8 @@ type DemonymFunc func(key string) (country string, ok bool)
 // NewGeoparser returns a stage that resolves against g.
 func NewGeoparser(g *gazetteer.Gazetteer) *Geoparser {
 	return &Geoparser{g: g, maxWords: min(g.MaxNameWords(), 6), focus: map[string]float64{}, focusAdmin: map[string]float64{},
-		own: map[string]float64{}, ownAdmin: map[string]float64{}}
+		own: map[string]float64{}, ownAdmin: map[string]float64{},
+		seed: maphash.MakeSeed(), nameVote: map[uint64]float64{}, nameSense: map[uint64]int32{}}
 }
 
 // WithAbbreviations makes the stage read subdivision abbreviations after
@@ -91,6 +99,8 @@ type mention struct {
 	rule       string
 	// embedded marks a name inside an organisation's name.
 	embedded bool
+	// name is the hash of the folded name, set by resolve.
+	name uint64
 }
 
 // Process implements pipeline.Stage. It replaces d.Places.

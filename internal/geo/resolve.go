@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"hash/maphash"
 	"math"
 	"strings"
 
@@ -49,9 +50,19 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 		p.focus[d.Dateline.CountryCode] += 2
 		total += 2
 	}
+	clear(p.nameVote)
 	for i := range p.mentions {
 		m := &p.mentions[i]
+		p.key = gazetteer.Fold(p.key[:0], d.Text[m.Start:m.End])
+		m.name = maphash.Bytes(p.seed, p.key)
+		if _, seen := p.nameVote[m.name]; seen {
+			// A name votes once however often it recurs: five
+			// "Tripoli"s in a Lebanese story must not outvote the
+			// rest of it for Libya.
+			continue
+		}
 		weight := p.votes(d, m)
+		p.nameVote[m.name] = weight
 		for k, c := range m.cands {
 			e := p.g.Entry(c)
 			if e.CountryCode != "" {
@@ -64,9 +75,11 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 			}
 		}
 	}
+	clear(p.nameSense)
 	for i := range p.mentions {
 		m := &p.mentions[i]
-		weight := p.votes(d, m)
+		p.votes(d, m)
+		weight := p.nameVote[m.name]
 		clear(p.own)
 		clear(p.ownAdmin)
 		ownTotal, ownAdminTotal := 0.0, 0.0
@@ -114,6 +127,12 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 				// reading than a place of that very name.
 				s -= 1.5
 			}
+			if sense, ok := p.nameSense[m.name]; ok && sense == c {
+				// One sense per discourse: a name that recurs in a
+				// story means what it meant the first time ("TRIPOLI,
+				// Lebanon" and then "Tripoli").
+				s += 3
+			}
 			if qual >= 0 && qualifies(p.g, p.mentions[qual].cands, e) {
 				s += 6
 				rule = "gazetteer+qualifier"
@@ -154,6 +173,9 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 			second = bestScore - 5
 		}
 		m.best, m.score, m.second, m.rule = best, bestScore, second, bestRule
+		if _, ok := p.nameSense[m.name]; !ok {
+			p.nameSense[m.name] = m.cands[best]
+		}
 		p.addAnchor(p.g.Entry(m.cands[best]))
 	}
 }
