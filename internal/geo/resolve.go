@@ -9,6 +9,12 @@ import (
 	"github.com/dateline-project/dateline/internal/geo/gazetteer"
 )
 
+// focusWeight scales the focus bonus: a candidate in the country (or
+// division) that all the rest of the document points to gains this much,
+// enough for a local town to beat a foreign capital of the same name
+// ("London" in a story about Ontario).
+const focusWeight = 5
+
 // featureWeight is the prior of a feature class: how likely a news text
 // means this kind of entry when a name has several.
 func featureWeight(f string) float64 {
@@ -55,14 +61,8 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 		m := &p.mentions[i]
 		p.key = gazetteer.Fold(p.key[:0], d.Text[m.Start:m.End])
 		m.name = maphash.Bytes(p.seed, p.key)
-		if _, seen := p.nameVote[m.name]; seen {
-			// A name votes once however often it recurs: five
-			// "Tripoli"s in a Lebanese story must not outvote the
-			// rest of it for Libya.
-			continue
-		}
 		weight := p.votes(d, m)
-		p.nameVote[m.name] = weight
+		p.nameVote[m.name] += weight
 		for k, c := range m.cands {
 			e := p.g.Entry(c)
 			if e.CountryCode != "" {
@@ -78,6 +78,9 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 	clear(p.nameSense)
 	for i := range p.mentions {
 		m := &p.mentions[i]
+		// Every mention of this name is left out of the focus it is
+		// scored with: five "Tripoli"s in a Lebanese story must not
+		// outvote the rest of it for Libya.
 		p.votes(d, m)
 		weight := p.nameVote[m.name]
 		clear(p.own)
@@ -113,12 +116,12 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 			s += math.Log10(float64(e.Population)+1) / 2
 			rule := "gazetteer"
 			if otherTotal > 1e-9 && e.CountryCode != "" {
-				s += 3 * (p.focus[e.CountryCode] - p.own[e.CountryCode]) / otherTotal
+				s += focusWeight * (p.focus[e.CountryCode] - p.own[e.CountryCode]) / otherTotal
 			}
 			if otherAdminTotal > 1e-9 && e.Admin1 != "" && e.Feature != gazetteer.Country {
 				// Local focus: a story about Ontario means the London
 				// there, whatever the capital's prior.
-				s += 3 * (p.focusAdmin[e.Admin1] - p.ownAdmin[e.Admin1]) / otherAdminTotal
+				s += focusWeight * (p.focusAdmin[e.Admin1] - p.ownAdmin[e.Admin1]) / otherAdminTotal
 			}
 			if e.IsPopulated() && len(m.cands) > 1 && !p.mainName(e) {
 				// GeoNames lists many alternate names, some of them
@@ -241,6 +244,12 @@ func qualifies(g *gazetteer.Gazetteer, quals []int32, e gazetteer.Entry) bool {
 // p.anchors holds the distinct places resolved so far, capped so that the
 // cost stays linear in the number of mentions.
 func (p *Geoparser) nearness(e gazetteer.Entry) float64 {
+	if !e.IsPopulated() {
+		// A division's point is a centroid; being near one says
+		// little, and a state near its neighbours' centroids is
+		// no likelier for it.
+		return 0
+	}
 	bonus := 0.0
 	for _, o := range p.anchors {
 		if o.ID == e.ID || math.Abs(o.Lat-e.Lat) > 10 {
@@ -257,7 +266,7 @@ func (p *Geoparser) nearness(e gazetteer.Entry) float64 {
 
 // addAnchor records a resolved place for nearness.
 func (p *Geoparser) addAnchor(e gazetteer.Entry) {
-	if e.Feature == gazetteer.Country || len(p.anchors) >= maxAnchors {
+	if !e.IsPopulated() || len(p.anchors) >= maxAnchors {
 		return
 	}
 	for _, o := range p.anchors {
