@@ -136,7 +136,7 @@ func (b *builder) event(e ev) {
 	}
 	if e.place >= 0 {
 		p := b.rec.Places[e.place]
-		out.Location = &output.Location{Name: p.Name, CountryCode: p.CountryCode, Lat: p.Lat, Lon: p.Lon, Source: "clause", Start: p.Start, End: p.End}
+		out.Location = &output.Location{Name: p.Name, CountryCode: p.CountryCode, Lat: p.Lat, Lon: p.Lon, Source: "attached", Start: p.Start, End: p.End}
 	} else if dl := b.rec.Dateline; dl != nil {
 		out.Location = &output.Location{Name: dl.Place, CountryCode: dl.CountryCode, Source: "dateline", Start: dl.Start, End: dl.End}
 	}

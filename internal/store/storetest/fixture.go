@@ -62,7 +62,7 @@ func Fixture() []store.Document {
 	claimer := actor("ARM", "GOV", "Armenian defence ministry")
 	e1 := event("e1", "ASSAULT", "", "material conflict", str("2024-02-28"),
 		[]output.ActorBlock{actor("AZE", "MIL", "Azerbaijani army")}, []output.ActorBlock{actor("ARM", "GOV", "Armenia")},
-		&output.Location{Name: "Ganja", CountryCode: "AZE", Lat: 40.68, Lon: 46.36, Source: "clause"})
+		&output.Location{Name: "Ganja", CountryCode: "AZE", Lat: 40.68, Lon: 46.36, Source: "attached"})
 	e1.ClaimedBy = &claimer
 	e1.Intensity = -9
 	e2 := event("e2", "ACCUSE", "", "verbal conflict", nil,
@@ -78,10 +78,10 @@ func Fixture() []store.Document {
 	france := actor("FRA", "GOV", "France")
 	e3 := event("e1", "PROTEST", "demonstrate", "material conflict", str("2024-03-05"),
 		[]output.ActorBlock{actor("KEN", "CVL", "protesters")}, []output.ActorBlock{kenGov},
-		&output.Location{Name: "Nairobi", CountryCode: "KEN", Lat: -1.28, Lon: 36.82, Source: "clause"})
+		&output.Location{Name: "Nairobi", CountryCode: "KEN", Lat: -1.28, Lon: 36.82, Source: "attached"})
 	e4 := event("e2", "AID", "", "material cooperation", str("2024-03-04"),
 		[]output.ActorBlock{france}, []output.ActorBlock{kenGov},
-		&output.Location{Name: "Mombasa", CountryCode: "KEN", Lat: -4.04, Lon: 39.67, Source: "clause"})
+		&output.Location{Name: "Mombasa", CountryCode: "KEN", Lat: -4.04, Lon: 39.67, Source: "attached"})
 	e4.ClaimedBy = &france
 	d2.Events = []output.Event{e3, e4}
 	speaker := actor("KEN", "GOV", "Amir Karimov")
@@ -94,7 +94,7 @@ func Fixture() []store.Document {
 	d3 := record("d3", "2024-03-10", "<script>alert('title')</script> Energy talks")
 	e5 := event("e1", "CONSULT", "", "verbal cooperation", str("2024-03-10"),
 		[]output.ActorBlock{actor("AZE", "GOV", "Azerbaijan"), actor("TUR", "GOV", "Turkey"), actor("AZE", "MIL", "Azerbaijani navy")}, []output.ActorBlock{france},
-		&output.Location{Name: "Paris", CountryCode: "FRA", Lat: 48.85, Lon: 2.35, Source: "clause"})
+		&output.Location{Name: "Paris", CountryCode: "FRA", Lat: 48.85, Lon: 2.35, Source: "attached"})
 	d3.Events = []output.Event{e5}
 
 	return []store.Document{{Record: d1, Text: text1}, {Record: d2, Text: text2}, {Record: d3, Text: ScriptText}}
@@ -164,7 +164,7 @@ func (g *Generator) Next() store.Document {
 		}
 		ev := event(fmt.Sprintf("e%d", i+1), genTypes[t], genModes[g.rng.IntN(len(genModes))], genQuads[t], &evDay,
 			[]output.ActorBlock{g.actor()}, []output.ActorBlock{g.actor()},
-			&output.Location{Name: p.name, CountryCode: p.cc, Lat: p.lat, Lon: p.lon, Source: "clause"})
+			&output.Location{Name: p.name, CountryCode: p.cc, Lat: p.lat, Lon: p.lon, Source: "attached"})
 		ev.Intensity = float64(g.rng.IntN(21)-10) / 2
 		if g.rng.IntN(5) == 0 {
 			c := g.actor()
