@@ -100,6 +100,30 @@ func Fixture() []store.Document {
 	return []store.Document{{Record: d1, Text: text1}, {Record: d2, Text: text2}, {Record: d3, Text: ScriptText}}
 }
 
+// GeoNames ids of two places that share a name, for Namesakes.
+const (
+	ParisFrance = 2988507
+	ParisTexas  = 4717560
+)
+
+// Namesakes returns two documents whose events happen in places of the
+// same name, Paris, France (n1/e1) and Paris, Texas (n2/e1), so that a
+// filter by GeoNames id can be told from one by name.
+func Namesakes() []store.Document {
+	n1 := record("n1", "2024-04-02", "Farmers block a ring road")
+	n1.Events = []output.Event{event("e1", "PROTEST", "demonstrate", "material conflict", str("2024-04-02"),
+		[]output.ActorBlock{actor("FRA", "AGR", "farmers")}, []output.ActorBlock{actor("FRA", "GOV", "French government")},
+		&output.Location{Name: "Paris", GeonameID: ParisFrance, CountryCode: "FRA", Lat: 48.85, Lon: 2.35, Source: "attached", Precision: 1})}
+	n2 := record("n2", "2024-04-03", "County sheriff detains two")
+	n2.Events = []output.Event{event("e1", "COERCE", "arrest", "material conflict", str("2024-04-03"),
+		[]output.ActorBlock{actor("USA", "COP", "sheriff's deputies")}, []output.ActorBlock{actor("USA", "CVL", "two men")},
+		&output.Location{Name: "Paris", GeonameID: ParisTexas, CountryCode: "USA", Lat: 33.66, Lon: -95.56, Source: "sentence", Precision: 1})}
+	return []store.Document{
+		{Record: n1, Text: "Farmers drove tractors onto the ring road around Paris on Tuesday to protest fuel prices."},
+		{Record: n2, Text: "Deputies in Paris, Texas, detained two men after a chase on Wednesday, the sheriff said."},
+	}
+}
+
 // Plover vocabularies used by the generator.
 var (
 	genTypes     = []string{"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
