@@ -105,6 +105,24 @@ type Place struct {
 // PlaceDemonym is Place.Kind for a demonym or country adjective.
 const PlaceDemonym = "demonym"
 
+// LocationSource says where an event's location was found, from the most
+// to the least specific.
+type LocationSource string
+
+// Location sources, in the order they are tried.
+const (
+	// LocationAttached: a place the parse attaches to the event: a
+	// locative phrase of its trigger or of the clause it is in, or the
+	// place it acts on.
+	LocationAttached LocationSource = "attached"
+	// LocationSentence: another place named in the event's sentence.
+	LocationSentence LocationSource = "sentence"
+	// LocationParagraph: a place named in the event's paragraph.
+	LocationParagraph LocationSource = "paragraph"
+	// LocationDateline: the dispatch's dateline.
+	LocationDateline LocationSource = "dateline"
+)
+
 // EventActor is an actor of an event: the coding plus the mention that
 // supports it.
 type EventActor struct {
@@ -131,8 +149,17 @@ type Event struct {
 	Context       []string
 	Actors        []EventActor
 	Recipients    []EventActor
-	// Location indexes Doc.Places; -1 means the dateline place or none.
+	// Location indexes Doc.Places; -1 means none, or a dateline whose
+	// place the geoparser did not resolve (LocationSource says which).
 	Location int
+	// LocationSource says how the location was found; "" when the event
+	// has none.
+	LocationSource LocationSource
+	// LocationPrecision is ACLED's geo-precision of the location: 1 a
+	// town, 2 a second-level division or the surroundings of a town, 3 a
+	// first-level division, a country or a larger region; 0 when the
+	// event has no location.
+	LocationPrecision int
 	// ClaimedBy indexes Doc.Entities: the speaker who asserts the event;
 	// -1 when the text states it as fact.
 	ClaimedBy int

@@ -101,6 +101,7 @@ type Stage struct {
 	used      []bool // token already consumed by a trigger
 	timeEnd   []int  // token -> token after the time expression starting there, or -1
 	inTime    []bool // token is inside a time expression
+	placeOf   []int  // token -> the place covering it, or -1
 	// Scratch for markPrincipal.
 	inTrigger []bool
 	heads     []int
@@ -131,6 +132,7 @@ func (s *Stage) Process(d *doc.Doc) error {
 	s.indexQuotes(d)
 	s.used = growBool(s.used, len(d.Tokens))
 	s.indexTimes(d)
+	s.indexPlaces(d)
 	if cap(s.lemmaOff) < len(d.Tokens) {
 		s.lemmaOff, s.lemmaLen = make([]int32, len(d.Tokens)), make([]uint8, len(d.Tokens))
 	}
@@ -515,7 +517,7 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 		}
 	}
 	s.date(d, sent, &ev)
-	ev.Location = placeIn(d, sent, ev.Evidence.Trigger)
+	s.locate(d, si, p, &ev)
 	ev.Quad = s.c.onto.Quad(ev.Type)
 	ev.CameoRoot = s.c.onto.CameoRoot(ev.Type, ev.Mode)
 	ev.Intensity = s.c.onto.Intensity(ev.Type, ev.Mode)
@@ -1159,27 +1161,4 @@ func (s *Stage) date(d *doc.Doc, sent doc.Sentence, ev *doc.Event) {
 		return
 	}
 	ev.Date, ev.DatePrecision = time.Time{}, ""
-}
-
-// placeIn returns the event's place: one named inside the trigger ("the
-// opening of the Aghdam road"), else the first one in the sentence after a
-// locative preposition; -1 when there is none.
-func placeIn(d *doc.Doc, sent doc.Sentence, trigger doc.Span) int {
-	for i, p := range d.Places {
-		if trigger.Contains(p.Span) {
-			return i
-		}
-	}
-	for i, p := range d.Places {
-		if p.Start >= sent.Start && p.End <= sent.End {
-			k := tokenAtOrAfter(d, p.Start, sent.FirstToken)
-			if k > sent.FirstToken {
-				switch strings.ToLower(d.SpanText(d.Tokens[k-1].Span)) {
-				case "in", "at", "near", "outside", "inside", "from", "into", "across":
-					return i
-				}
-			}
-		}
-	}
-	return -1
 }

@@ -107,7 +107,7 @@ func (s *Stage) statements(d *doc.Doc) {
 				continue
 			}
 			s.used[t] = true
-			s.speakerEvent(d, q, sent, t, "ACCUSE", w.mode, targets, "statement_disapproval "+w.rule, 0.5)
+			s.speakerEvent(d, q, si, t, "ACCUSE", w.mode, targets, "statement_disapproval "+w.rule, 0.5)
 		}
 	}
 }
@@ -164,7 +164,7 @@ func (s *Stage) demands(d *doc.Doc) {
 					d.Events[i].Aux = appendOnce(d.Events[i].Aux, "complement")
 				}
 			}
-			s.speakerEvent(d, q, sent, t, "REQUEST", "", targets, "statement_obligation", 0.55)
+			s.speakerEvent(d, q, si, t, "REQUEST", "", targets, "statement_obligation", 0.55)
 		}
 	}
 }
@@ -191,9 +191,10 @@ func (s *Stage) coordinatedWith(e int) []int {
 }
 
 // speakerEvent appends an event whose actor is the speaker of quote q and
-// whose trigger is token t of sentence sent. Its ID is set when the stage
+// whose trigger is token t of sentence si. Its ID is set when the stage
 // numbers the document's events.
-func (s *Stage) speakerEvent(d *doc.Doc, q doc.Quote, sent doc.Sentence, t int, typ, mode string, recipients []int, rule string, conf float64) {
+func (s *Stage) speakerEvent(d *doc.Doc, q doc.Quote, si, t int, typ, mode string, recipients []int, rule string, conf float64) {
+	sent := d.Sentences[si]
 	speaker := d.Entities[q.Speaker]
 	mention := q.SpeakerMention
 	if mention.End <= mention.Start {
@@ -207,7 +208,7 @@ func (s *Stage) speakerEvent(d *doc.Doc, q doc.Quote, sent doc.Sentence, t int, 
 		Rule:       rule, Confidence: conf,
 	}
 	s.date(d, sent, &ev)
-	ev.Location = placeIn(d, sent, ev.Evidence.Trigger)
+	s.locate(d, si, t, &ev)
 	ev.Quad = s.c.onto.Quad(ev.Type)
 	ev.CameoRoot = s.c.onto.CameoRoot(ev.Type, ev.Mode)
 	ev.Intensity = s.c.onto.Intensity(ev.Type, ev.Mode)

@@ -148,11 +148,16 @@ type Location struct {
 	CountryCode string  `json:"country_code"`
 	Lat         float64 `json:"lat"`
 	Lon         float64 `json:"lon"`
-	// Source is "clause" when the place is named in the event's own
-	// clause, "dateline" when it falls back to the dateline.
+	// Source says where the place was found, from the most to the least
+	// specific: "attached" (the parse ties it to the event), "sentence",
+	// "paragraph" or "dateline" (see internal/event, location.go).
 	Source string `json:"source"`
-	Start  int    `json:"start"`
-	End    int    `json:"end"`
+	// Precision is ACLED's geo-precision: 1 a town, 2 a second-level
+	// division or near a town, 3 a first-level division, a country or
+	// larger.
+	Precision int `json:"precision"`
+	Start     int `json:"start"`
+	End       int `json:"end"`
 }
 
 // Evidence ties an event to its words.
@@ -356,17 +361,11 @@ func event(d *doc.Doc, ev *doc.Event) Event {
 	case ev.Location >= 0 && ev.Location < len(d.Places):
 		p := d.Places[ev.Location]
 		out.Location = &Location{Name: p.Name, GeonameID: p.GeonameID, CountryCode: p.CountryCode, Lat: p.Lat, Lon: p.Lon,
-			Source: "clause", Start: p.Start, End: p.End}
-	case d.Dateline != nil:
-		out.Location = &Location{Name: d.Dateline.Place, CountryCode: d.Dateline.CountryCode, Source: "dateline",
-			Start: d.Dateline.Start, End: d.Dateline.End}
-		// The geoparser resolves the dateline's city like any place.
-		for _, p := range d.Places {
-			if d.Dateline.Span.Contains(p.Span) {
-				out.Location.Name, out.Location.GeonameID, out.Location.Lat, out.Location.Lon = p.Name, p.GeonameID, p.Lat, p.Lon
-				break
-			}
-		}
+			Source: string(ev.LocationSource), Precision: ev.LocationPrecision, Start: p.Start, End: p.End}
+	case ev.LocationSource == doc.LocationDateline && d.Dateline != nil:
+		// A dateline the geoparser did not resolve: its name only.
+		out.Location = &Location{Name: d.Dateline.Place, CountryCode: d.Dateline.CountryCode, Source: string(ev.LocationSource),
+			Precision: ev.LocationPrecision, Start: d.Dateline.Start, End: d.Dateline.End}
 	}
 	return out
 }

@@ -37,7 +37,7 @@ func TestFromDoc_EventViewsOfTheDoc(t *testing.T) {
 	}
 	d.Events = []doc.Event{{ID: "d-e1", Type: "ASSAULT", Date: d.Published, DatePrecision: doc.PrecisionPublished,
 		Actors:   []doc.EventActor{{Span: d.Entities[1].Span, RawText: "Armenia", Actor: d.Entities[1].Actor, Entity: 1}},
-		Location: -1, ClaimedBy: 0, Evidence: doc.Evidence{Sentence: doc.Span{Start: 13, End: 57}, Trigger: doc.Span{Start: 41, End: 49}}}}
+		Location: 0, LocationSource: doc.LocationDateline, LocationPrecision: 1, ClaimedBy: 0, Evidence: doc.Evidence{Sentence: doc.Span{Start: 13, End: 57}, Trigger: doc.Span{Start: 41, End: 49}}}}
 	rec := output.FromDoc(d, output.Options{Annotate: true})
 	ev := rec.Events[0]
 	if got, want := ev.Evidence.TriggerText, "attacked"; got != want {
@@ -46,7 +46,7 @@ func TestFromDoc_EventViewsOfTheDoc(t *testing.T) {
 	if ev.ClaimedBy == nil || ev.ClaimedBy.EntityName != "Leyla Karimova" {
 		t.Errorf("claimed_by = %+v", ev.ClaimedBy)
 	}
-	if ev.Location == nil || ev.Location.Source != "dateline" || ev.Location.GeonameID != 587084 || ev.Location.Lat == 0 {
+	if ev.Location == nil || ev.Location.Source != "dateline" || ev.Location.GeonameID != 587084 || ev.Location.Lat == 0 || ev.Location.Precision != 1 {
 		t.Errorf("location = %+v, want the geocoded dateline place", ev.Location)
 	}
 	if ev.Actor[0].CountryCode != "ARM" || len(ev.Recipient) != 0 || ev.Recipient == nil {
@@ -77,5 +77,47 @@ func TestFromDoc_AnnotatePrintsTheParse(t *testing.T) {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("record lacks %s: %s", want, b)
 		}
+	}
+}
+
+// TestFromDoc_Location checks how the event's location source reaches
+// the record: a place by its index, an unresolved dateline by its name,
+// and no location at all when the coder found none.
+func TestFromDoc_Location(t *testing.T) {
+	text := "TBILISI, June 3. Police detained activists in Batumi."
+	d := &doc.Doc{ID: "l", Text: text}
+	d.Dateline = &doc.Dateline{Span: doc.Span{Start: 0, End: 15}, Place: "Tbilisi", CountryCode: "GEO"}
+	at := strings.Index(text, "Batumi")
+	d.Places = []doc.Place{{Span: doc.Span{Start: at, End: at + 6}, Name: "Batumi", GeonameID: 615532, Feature: "PPLA", CountryCode: "GEO"}}
+	tests := []struct {
+		name      string
+		loc       int
+		src       doc.LocationSource
+		prec      int
+		want      string // name, or "" for no location
+		wantSrc   string
+		wantStart int
+	}{
+		{"attached place", 0, doc.LocationAttached, 1, "Batumi", "attached", at},
+		{"unresolved dateline", -1, doc.LocationDateline, 1, "Tbilisi", "dateline", 0},
+		{"none", -1, "", 0, "", "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d.Events = []doc.Event{{ID: "l-e1", Type: "COERCE", Location: tt.loc, LocationSource: tt.src, LocationPrecision: tt.prec, ClaimedBy: -1}}
+			loc := output.FromDoc(d, output.Options{}).Events[0].Location
+			if tt.want == "" {
+				if loc != nil {
+					t.Fatalf("location = %+v, want none", loc)
+				}
+				return
+			}
+			if loc == nil {
+				t.Fatalf("no location, want %s", tt.want)
+			}
+			if loc.Name != tt.want || loc.Source != tt.wantSrc || loc.Precision != tt.prec || loc.Start != tt.wantStart {
+				t.Errorf("location = %+v, want %s from %s at %d, precision %d", loc, tt.want, tt.wantSrc, tt.wantStart, tt.prec)
+			}
+		})
 	}
 }

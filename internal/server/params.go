@@ -14,7 +14,7 @@ var eventParams = []string{
 	"type", "mode", "quad",
 	"actor_country", "actor_sector", "actor_name",
 	"recipient_country", "recipient_sector", "recipient_name",
-	"claimed", "from", "to", "place", "bbox", "q",
+	"claimed", "from", "to", "place", "geonameid", "bbox", "q",
 }
 
 // paramError is a bad query parameter; handlers answer 400 with it.
@@ -99,6 +99,15 @@ func parseEventFilter(q url.Values) (store.EventFilter, error) {
 		f.Claimed = &t
 	default:
 		return f, badParam("claimed: want true or false, got %q", c)
+	}
+	if g := strings.TrimSpace(q.Get("geonameid")); g != "" {
+		// GeoNames ids are positive; the gazetteer's own entries (regions
+		// it made up) carry negative ones, which filter the same way.
+		id, err := strconv.Atoi(g)
+		if err != nil || id == 0 {
+			return f, badParam("geonameid: want a nonzero integer GeoNames id, got %q", g)
+		}
+		f.GeonameID = id
 	}
 	if b := q.Get("bbox"); b != "" {
 		parts := strings.Split(b, ",")

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -164,7 +165,7 @@ func TestEvents_RowFields(t *testing.T) {
 func TestEvents_BadRequests(t *testing.T) {
 	s, _ := newServer(t, server.Options{})
 	for _, q := range []string{
-		"claimed=maybe", "bbox=1,2,3", "bbox=a,b,c,d", "bbox=10,0,0,10", "from=2024-13-01", "from=yesterday",
+		"claimed=maybe", "geonameid=paris", "geonameid=0", "bbox=1,2,3", "bbox=a,b,c,d", "bbox=10,0,0,10", "from=2024-13-01", "from=yesterday",
 		"from=2024-03-05&to=2024-03-01", "actor_contry=AZE", "limit=0", "limit=501", "limit=-1", "limit=ten",
 		"cursor=%21%21", "cursor=bm9waXBl",
 	} {
@@ -663,4 +664,44 @@ func FuzzEventsQuery(f *testing.F) {
 			t.Fatalf("query %q: status %d %s", raw, rec.Code, rec.Body)
 		}
 	})
+}
+
+// TestEvents_GeonameID checks that places sharing a name are filtered
+// apart by their GeoNames id, while place= still matches the name, and
+// that /api/places counts them apart with their ids.
+func TestEvents_GeonameID(t *testing.T) {
+	db := newStore(t)
+	if _, err := db.PutDocuments(context.Background(), storetest.Namesakes()); err != nil {
+		t.Fatal(err)
+	}
+	s := server.New(db, server.Options{Coder: fakeCoder{}})
+	for _, c := range []struct {
+		query string
+		want  []string
+	}{
+		{"place=Paris", []string{"n1/e1", "n2/e1"}},
+		{fmt.Sprintf("geonameid=%d", storetest.ParisFrance), []string{"n1/e1"}},
+		{fmt.Sprintf("geonameid=%d", storetest.ParisTexas), []string{"n2/e1"}},
+		{fmt.Sprintf("place=paris&geonameid=%d", storetest.ParisTexas), []string{"n2/e1"}},
+	} {
+		t.Run(c.query, func(t *testing.T) {
+			r := get(t, s, "/api/events?"+c.query)
+			if r.status != http.StatusOK {
+				t.Fatalf("status %d: %s", r.status, r.body)
+			}
+			if got := storetest.Keys(decode[eventsPage](t, r).Events); !reflect.DeepEqual(got, c.want) {
+				t.Errorf("got %v, want %v", got, c.want)
+			}
+		})
+	}
+	places := decode[struct {
+		Places []store.PlaceCount `json:"places"`
+	}](t, get(t, s, "/api/places"))
+	if len(places.Places) != 2 || places.Places[0].GeonameID == places.Places[1].GeonameID {
+		t.Errorf("places = %+v, want the two Paris apart by id", places.Places)
+	}
+	exp := get(t, s, fmt.Sprintf("/api/export/events.jsonl?geonameid=%d", storetest.ParisFrance))
+	if exp.status != http.StatusOK || strings.Count(string(exp.body), "\n") != 1 || !strings.Contains(string(exp.body), "n1") {
+		t.Errorf("export by id: status %d body %s", exp.status, exp.body)
+	}
 }

@@ -27,8 +27,12 @@ type EventFilter struct {
 
 	From, To string // inclusive days, YYYY-MM-DD
 
-	// Place matches the event location's name, case-insensitively.
+	// Place matches the event location's name, case-insensitively; it
+	// mixes places that share a name (Paris, France and Paris, Texas).
 	Place string
+	// GeonameID matches the event location's GeoNames id exactly; 0 does
+	// not filter. It tells namesakes apart.
+	GeonameID int
 	// BBox is minlon, minlat, maxlon, maxlat; nil does not filter.
 	// Locations without coordinates never match a box.
 	BBox *[4]float64

@@ -176,11 +176,14 @@ type Edge struct {
 // nil when the location has no coordinates (a dateline place that was not
 // geocoded).
 type PlaceCount struct {
-	Name        string   `json:"name"`
-	CountryCode string   `json:"country_code"`
-	Lat         *float64 `json:"lat"`
-	Lon         *float64 `json:"lon"`
-	Count       int      `json:"count"`
+	Name        string `json:"name"`
+	CountryCode string `json:"country_code"`
+	// GeonameID is the location's GeoNames id, 0 when it has none (an
+	// unresolved dateline); namesakes are counted apart by it.
+	GeonameID int      `json:"geonameid"`
+	Lat       *float64 `json:"lat"`
+	Lon       *float64 `json:"lon"`
+	Count     int      `json:"count"`
 }
 
 // Stats counts stored rows.

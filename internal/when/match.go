@@ -506,6 +506,9 @@ func twoDigits(s string) (int, bool) {
 // 2000"), after "and"/"to" that follow a year ("2019 and 2020"), or
 // between a "det" cue and a lower-case word ("the 2020 election").
 func (m *matcher) yearLicensed(i int) bool {
+	if m.houseNumber(i) {
+		return false
+	}
 	p := i - 1
 	e := m.entry(p)
 	if e == nil || !m.adjacentWords(p, i) {
@@ -518,6 +521,46 @@ func (m *matcher) yearLicensed(i int) bool {
 		return !m.pluralNoun(i + 1)
 	}
 	if e.cues&cDet != 0 && i+1 < len(m.toks) && m.toks[i+1].kind == kWord && !m.toks[i+1].upper && !m.cue(p-1, cQty) {
+		return true
+	}
+	return false
+}
+
+// houseNumber reports whether the number at token i opens a street
+// address: one to three capitalised words, initials ("N.") or ordinals
+// ("5th") and then a street type from streets.tsv ("1935 Orchard St.",
+// "2200 N. Lake Shore Drive"). An address gives a building, never a
+// date, whatever cue stands before it ("at 1935 Orchard St.").
+func (m *matcher) houseNumber(i int) bool {
+	names := 0
+	for j := i + 1; j < len(m.toks) && j <= i+6; j++ {
+		t := &m.toks[j]
+		if t.paraBefore {
+			return false
+		}
+		switch {
+		case t.kind == kWord && names > 0 && m.tokEntry(j) != nil && m.tokEntry(j).street:
+			return true
+		case t.kind == kWord && t.upper && names < 3:
+			names++
+		case t.kind == kNum && names < 3 && ordinal(m.str(j)):
+			names++
+		case t.kind == kPunct && t.punct == '.' && m.adjacent(j-1, j) && m.toks[j-1].kind == kWord && m.toks[j-1].end-m.toks[j-1].start == 1:
+			// The period of an initial: "N. Orchard St.".
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// ordinal reports a number written as an ordinal: "5th", "42nd".
+func ordinal(s string) bool {
+	if len(s) < 3 || !isDigit(s[0]) {
+		return false
+	}
+	switch s[len(s)-2:] {
+	case "st", "nd", "rd", "th":
 		return true
 	}
 	return false

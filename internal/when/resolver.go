@@ -79,6 +79,7 @@ type entry struct {
 	num       int16
 	unit      unit
 	cues      uint32
+	street    bool     // names a kind of street ("st", "avenue"): see streets.tsv
 	phrases   []phrase // relative phrases that start with this word, longest first
 }
 
@@ -251,6 +252,21 @@ func newResolver(fsys fs.FS) (*Resolver, error) {
 	})
 	if err != nil {
 		return nil, fmt.Errorf("load cues: %w", err)
+	}
+
+	err = lexicon.ReadFile(fsys, "time/streets.tsv", []string{"word", "form"}, func(rec lexicon.Record) error {
+		w, err := word(rec, "word")
+		if err != nil {
+			return err
+		}
+		if _, err := form(rec); err != nil {
+			return err
+		}
+		get(w).street = true
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load street types: %w", err)
 	}
 
 	err = lexicon.ReadFile(fsys, "time/relative.tsv", []string{"phrase", "unit", "offset", "rule"}, func(rec lexicon.Record) error {

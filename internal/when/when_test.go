@@ -260,3 +260,37 @@ func TestProcessUsesTags(t *testing.T) {
 		t.Errorf("TimeExprs = %s, want Monday 09-11 and Friday 09-22", show(text, d.TimeExprs))
 	}
 }
+
+// TestHouseNumbers checks that a number opening a street address is never
+// read as a year, while a year before other capitalised words still is.
+func TestHouseNumbers(t *testing.T) {
+	r := testResolver(t)
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"abbreviated street type", "Firefighters rescued the owner of 1935 Orchard St. before dawn.", nil},
+		{"full street type", "The clinic in 1820 Maple Avenue reopened on Monday.", []want{{"Monday", date(2023, 9, 11), doc.PrecisionDay}}},
+		{"an initial before the name", "The family moved from 2047 N. Birch Rd. in 2015.", []want{{"2015", date(2015, 1, 1), doc.PrecisionYear}}},
+		{"a two-word name", "Residents of 1990 Old Mill Road were evacuated.", nil},
+		{"an ordinal street", "The tenants of 1911 5th Ave. left in 2019.", []want{{"2019", date(2019, 1, 1), doc.PrecisionYear}}},
+		{"a year before a lower-case word", "In 1935 the street was built by the city.", []want{{"1935", date(1935, 1, 1), doc.PrecisionYear}}},
+		{"a year before a name that is no street", "In 1935 Orchard Hall burned down.", []want{{"1935", date(1935, 1, 1), doc.PrecisionYear}}},
+		{"a street word after a comma is no address", "Built in 1935, Orchard Street is the town's oldest.", []want{{"1935", date(1935, 1, 1), doc.PrecisionYear}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := r.Find(tc.text, anchor)
+			if len(got) != len(tc.want) {
+				t.Fatalf("Find(%q) = %s, want %d expressions", tc.text, show(tc.text, got), len(tc.want))
+			}
+			for i, w := range tc.want {
+				g := got[i]
+				if gt := tc.text[g.Start:g.End]; gt != w.text || !g.Value.Equal(w.v) || g.Precision != w.p {
+					t.Errorf("Find(%q)[%d] = %s, want [%q %s %s]", tc.text, i, show(tc.text, got[i:i+1]), w.text, w.v.Format("2006-01-02"), w.p)
+				}
+			}
+		})
+	}
+}

@@ -58,10 +58,15 @@ func (b *builder) ent(typ, sub string, n int, name, cc, sector string) int {
 	return id
 }
 
+// geonameIDs are the GeoNames ids of some fixture places; the others have
+// none, as an unresolved place would, so that the map's filter by name is
+// exercised too.
+var geonameIDs = map[string]int{"Caracas": 3646738, "Kharkiv": 706483, "Belgorod": 578072, "Jakarta": 1642911}
+
 func (b *builder) place(sub string, n int, name, cc string, lat, lon float64) int {
 	b.t.Helper()
 	s, e := b.at(sub, n)
-	b.rec.Places = append(b.rec.Places, output.Place{Text: sub, Start: s, End: e, Name: name, CountryCode: cc,
+	b.rec.Places = append(b.rec.Places, output.Place{Text: sub, Start: s, End: e, Name: name, GeonameID: geonameIDs[name], CountryCode: cc,
 		Feature: "PPL", Lat: lat, Lon: lon, Confidence: 0.9, Rule: "fixture:gazetteer"})
 	return len(b.rec.Places) - 1
 }
@@ -136,9 +141,10 @@ func (b *builder) event(e ev) {
 	}
 	if e.place >= 0 {
 		p := b.rec.Places[e.place]
-		out.Location = &output.Location{Name: p.Name, CountryCode: p.CountryCode, Lat: p.Lat, Lon: p.Lon, Source: "clause", Start: p.Start, End: p.End}
+		out.Location = &output.Location{Name: p.Name, GeonameID: p.GeonameID, CountryCode: p.CountryCode, Lat: p.Lat, Lon: p.Lon,
+			Source: "attached", Precision: 1, Start: p.Start, End: p.End}
 	} else if dl := b.rec.Dateline; dl != nil {
-		out.Location = &output.Location{Name: dl.Place, CountryCode: dl.CountryCode, Source: "dateline", Start: dl.Start, End: dl.End}
+		out.Location = &output.Location{Name: dl.Place, CountryCode: dl.CountryCode, Source: "dateline", Precision: 1, Start: dl.Start, End: dl.End}
 	}
 	b.rec.Events = append(b.rec.Events, out)
 }

@@ -1,7 +1,7 @@
 // Entry point: wires the filter bar, the dashboard views and the document
 // view to the state kept in the URL hash.
 
-import { Store, eventParams } from "./state.js";
+import { Store, eventParams, placeFilter } from "./state.js";
 import { getJSON, rows } from "./api.js";
 import { h, replace } from "./dom.js";
 import { renderTimeline } from "./timeline.js";
@@ -18,6 +18,7 @@ class App {
   constructor() {
     this.store = new Store();
     this.gen = 0;
+    this.placeNames = new Map(); // GeoNames id -> "name (country)", for the place chip
     this.table = new EventTable($("events"), this);
     this.quotes = new QuoteList($("quotes"), this);
     this.form = $("filters");
@@ -94,10 +95,12 @@ class App {
       el.value = f[el.name] || "";
     }
     const chips = [];
-    for (const [k, label] of [["place", "place"], ["actor_name", "actor"], ["recipient_name", "recipient"]]) {
+    for (const [k, label] of [["place", "place"], ["geonameid", "place"], ["actor_name", "actor"], ["recipient_name", "recipient"]]) {
       if (!f[k]) continue;
+      // A place filtered by id is shown by the name the map gave it.
+      const value = k === "geonameid" ? (this.placeNames.get(f[k]) || "#" + f[k]) : f[k];
       chips.push(h("button", { type: "button", class: "chip", title: "remove this filter", onclick: () => this.store.setFilters({ [k]: "" }) },
-        `${label}: ${f[k]} ×`));
+        `${label}: ${value} ×`));
     }
     replace($("chips"), chips);
   }
@@ -145,7 +148,13 @@ class App {
       .catch(fail("timeline"));
     getJSON("/api/places", { ...params, limit: 1000 })
       .then((b) => rows(b, "places"))
-      .then(set("map", (el, pl) => renderMap(el, pl, f, (place) => this.store.setFilters({ place }))))
+      .then(set("map", (el, pl) => {
+        for (const p of pl) {
+          if (p.geonameid) this.placeNames.set(String(p.geonameid), p.country_code ? `${p.name} (${p.country_code})` : p.name);
+        }
+        renderMap(el, pl, f, (p) => this.store.setFilters(placeFilter(p)));
+        if (f.geonameid) this.syncForm(f); // the chip can now name the place
+      }))
       .catch(fail("map"));
     getJSON("/api/actors/network", { ...params, limit: 300 })
       .then((b) => rows(b, "edges"))

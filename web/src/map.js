@@ -1,6 +1,8 @@
 // Map: Natural Earth countries at 1:110m (npm world-atlas, bundled, so
 // nothing loads from the internet) with a circle per event location sized
-// by its event count. Clicking a circle filters on that place.
+// by its event count. Clicking a circle filters on that place: by its
+// GeoNames id, so that namesakes (Paris, France and Paris, Texas) stay
+// apart, or by name for a place without one (an unresolved dateline).
 
 import { feature, mesh } from "topojson-client";
 import { geoNaturalEarth1, geoPath, geoGraticule10 } from "d3-geo";
@@ -50,12 +52,14 @@ export function renderMap(el, places, filters, onPlace) {
     const xy = proj([p.lon, p.lat]);
     if (!xy) return;
     const r = 3 + 14 * Math.sqrt((p.count || 0) / max);
-    const selected = filters.place && filters.place.toLowerCase() === String(p.name).toLowerCase();
+    const selected = p.geonameid
+      ? filters.geonameid === String(p.geonameid)
+      : !!filters.place && filters.place.toLowerCase() === String(p.name).toLowerCase();
     const c = s("circle", {
       class: "place" + (selected ? " selected" : ""), cx: xy[0].toFixed(1), cy: xy[1].toFixed(1), r: r.toFixed(1),
-      tabindex: 0, dataset: { place: p.name },
-      onclick: () => onPlace(selected ? "" : p.name),
-      onkeydown: (ev) => { if (ev.key === "Enter") onPlace(selected ? "" : p.name); },
+      tabindex: 0, dataset: { place: p.name, geonameid: String(p.geonameid || "") },
+      onclick: () => onPlace(selected ? null : p),
+      onkeydown: (ev) => { if (ev.key === "Enter") onPlace(selected ? null : p); },
     });
     c.append(s("title", null, `${p.name}${p.country_code ? " (" + p.country_code + ")" : ""}: ${p.count} event${p.count === 1 ? "" : "s"}`));
     g.append(c);

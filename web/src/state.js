@@ -7,7 +7,7 @@
 // FILTER_KEYS are the /api/events filters the app sets, in URL order.
 export const FILTER_KEYS = [
   "q", "type", "quad", "actor_country", "recipient_country", "claimed",
-  "from", "to", "place", "actor_name", "recipient_name",
+  "from", "to", "place", "geonameid", "actor_name", "recipient_name",
 ];
 
 // UI_KEYS are view settings that are not API filters.
@@ -105,4 +105,13 @@ export function eventParams(filters, ...omit) {
     if (filters[k]) p[k] = filters[k];
   }
   return p;
+}
+
+// placeFilter is the filter a click on a map place sets: its GeoNames id
+// when it has one, so that namesakes stay apart, else its name; null
+// clears both.
+export function placeFilter(p) {
+  if (!p) return { place: "", geonameid: "" };
+  if (p.geonameid) return { geonameid: String(p.geonameid), place: "" };
+  return { place: p.name, geonameid: "" };
 }

@@ -203,6 +203,14 @@ CREATE TABLE places (
 	UNIQUE (doc, seq)
 );
 `,
+	// 2: the event location's GeoNames id, so that places of the same
+	// name (Paris, France and Paris, Texas) filter apart. Rows written
+	// before it take the id from their stored record; 0 means none.
+	`
+ALTER TABLE events ADD COLUMN geonameid INTEGER NOT NULL DEFAULT 0;
+UPDATE events SET geonameid = coalesce(json_extract(json, '$.location.geonameid'), 0);
+CREATE INDEX events_geonameid ON events (geonameid, day, id);
+`,
 }
 
 // SchemaVersion is the schema version this build writes.

@@ -132,6 +132,11 @@ func eventConds(f *store.EventFilter) ([]cond, error) {
 			probe: "SELECT 1 FROM events INDEXED BY events_place WHERE place = ?", probeArgs: []any{f.Place},
 			walkFrom: "events e INDEXED BY events_place", walkKey: "e.day, e.id", walkRank: 5})
 	}
+	if id := f.GeonameID; id != 0 {
+		cs = append(cs, cond{check: "e.geonameid = ?", args: []any{id},
+			probe: "SELECT 1 FROM events INDEXED BY events_geonameid WHERE geonameid = ?", probeArgs: []any{id},
+			walkFrom: "events e INDEXED BY events_geonameid", walkKey: "e.day, e.id", walkRank: 6})
+	}
 	if b := f.BBox; b != nil {
 		args := []any{b[0], b[2], b[1], b[3]}
 		cs = append(cs, cond{check: "e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?", args: args,

@@ -239,8 +239,8 @@ func (db *DB) Places(ctx context.Context, f store.EventFilter, limit int) ([]sto
 		return nil, err
 	}
 	w.add("e.place != ''")
-	rows, err := db.db.QueryContext(ctx, `SELECT e.place, e.place_country, e.lat, e.lon, count(*) AS n FROM events e`+w.sql()+`
-		GROUP BY e.place, e.place_country, e.lat, e.lon ORDER BY n DESC, e.place LIMIT ?`, append(w.args, limit)...)
+	rows, err := db.db.QueryContext(ctx, `SELECT e.place, e.place_country, e.geonameid, e.lat, e.lon, count(*) AS n FROM events e`+w.sql()+`
+		GROUP BY e.place, e.place_country, e.geonameid, e.lat, e.lon ORDER BY n DESC, e.place LIMIT ?`, append(w.args, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("places: %w", err)
 	}
@@ -249,7 +249,7 @@ func (db *DB) Places(ctx context.Context, f store.EventFilter, limit int) ([]sto
 	for rows.Next() {
 		var p store.PlaceCount
 		var lat, lon sql.NullFloat64
-		if err := rows.Scan(&p.Name, &p.CountryCode, &lat, &lon, &p.Count); err != nil {
+		if err := rows.Scan(&p.Name, &p.CountryCode, &p.GeonameID, &lat, &lon, &p.Count); err != nil {
 			return nil, fmt.Errorf("places: %w", err)
 		}
 		if lat.Valid && lon.Valid {

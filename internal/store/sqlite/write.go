@@ -19,8 +19,8 @@ const (
 	insertDocumentFTS = `INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)`
 	insertEvent       = `INSERT INTO events
 	(doc, seq, day, type, mode, quad, cameo_root, intensity, claimed, place, place_country, lat, lon,
-	 actor_country, actor_sector, actor_name, recipient_country, recipient_sector, recipient_name, json)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	 actor_country, actor_sector, actor_name, recipient_country, recipient_sector, recipient_name, json, geonameid)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	insertActor    = `INSERT INTO event_actors (event, role, idx, day, country, sectors, name, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 	insertQuote    = `INSERT INTO quotes (doc, seq, day, kind, text, speaker_name, speaker_raw, speaker_country, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	insertQuoteFTS = `INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)`
@@ -152,9 +152,10 @@ func (w *writer) putEvent(ctx context.Context, docKey int64, seq int, docDay str
 		day = *ev.Date
 	}
 	var place, placeCountry string
+	var geonameID int
 	var lat, lon any // NULL without coordinates
 	if l := ev.Location; l != nil {
-		place, placeCountry = l.Name, l.CountryCode
+		place, placeCountry, geonameID = l.Name, l.CountryCode, l.GeonameID
 		if l.Lat != 0 || l.Lon != 0 {
 			lat, lon = l.Lat, l.Lon
 		}
@@ -162,7 +163,7 @@ func (w *writer) putEvent(ctx context.Context, docKey int64, seq int, docDay str
 	a, r := first(ev.Actor), first(ev.Recipient)
 	res, err := w.event.ExecContext(ctx, docKey, seq, day, ev.Event, ev.Mode, ev.Quad, ev.CameoRoot, ev.Intensity,
 		ev.ClaimedBy != nil, place, placeCountry, lat, lon,
-		a.CountryCode, a.SectorCode, a.EntityName, r.CountryCode, r.SectorCode, r.EntityName, js)
+		a.CountryCode, a.SectorCode, a.EntityName, r.CountryCode, r.SectorCode, r.EntityName, js, geonameID)
 	if err != nil {
 		return fmt.Errorf("insert event: %w", err)
 	}

@@ -62,7 +62,7 @@ func Fixture() []store.Document {
 	claimer := actor("ARM", "GOV", "Armenian defence ministry")
 	e1 := event("e1", "ASSAULT", "", "material conflict", str("2024-02-28"),
 		[]output.ActorBlock{actor("AZE", "MIL", "Azerbaijani army")}, []output.ActorBlock{actor("ARM", "GOV", "Armenia")},
-		&output.Location{Name: "Ganja", CountryCode: "AZE", Lat: 40.68, Lon: 46.36, Source: "clause"})
+		&output.Location{Name: "Ganja", CountryCode: "AZE", Lat: 40.68, Lon: 46.36, Source: "attached"})
 	e1.ClaimedBy = &claimer
 	e1.Intensity = -9
 	e2 := event("e2", "ACCUSE", "", "verbal conflict", nil,
@@ -78,10 +78,10 @@ func Fixture() []store.Document {
 	france := actor("FRA", "GOV", "France")
 	e3 := event("e1", "PROTEST", "demonstrate", "material conflict", str("2024-03-05"),
 		[]output.ActorBlock{actor("KEN", "CVL", "protesters")}, []output.ActorBlock{kenGov},
-		&output.Location{Name: "Nairobi", CountryCode: "KEN", Lat: -1.28, Lon: 36.82, Source: "clause"})
+		&output.Location{Name: "Nairobi", CountryCode: "KEN", Lat: -1.28, Lon: 36.82, Source: "attached"})
 	e4 := event("e2", "AID", "", "material cooperation", str("2024-03-04"),
 		[]output.ActorBlock{france}, []output.ActorBlock{kenGov},
-		&output.Location{Name: "Mombasa", CountryCode: "KEN", Lat: -4.04, Lon: 39.67, Source: "clause"})
+		&output.Location{Name: "Mombasa", CountryCode: "KEN", Lat: -4.04, Lon: 39.67, Source: "attached"})
 	e4.ClaimedBy = &france
 	d2.Events = []output.Event{e3, e4}
 	speaker := actor("KEN", "GOV", "Amir Karimov")
@@ -94,10 +94,34 @@ func Fixture() []store.Document {
 	d3 := record("d3", "2024-03-10", "<script>alert('title')</script> Energy talks")
 	e5 := event("e1", "CONSULT", "", "verbal cooperation", str("2024-03-10"),
 		[]output.ActorBlock{actor("AZE", "GOV", "Azerbaijan"), actor("TUR", "GOV", "Turkey"), actor("AZE", "MIL", "Azerbaijani navy")}, []output.ActorBlock{france},
-		&output.Location{Name: "Paris", CountryCode: "FRA", Lat: 48.85, Lon: 2.35, Source: "clause"})
+		&output.Location{Name: "Paris", CountryCode: "FRA", Lat: 48.85, Lon: 2.35, Source: "attached"})
 	d3.Events = []output.Event{e5}
 
 	return []store.Document{{Record: d1, Text: text1}, {Record: d2, Text: text2}, {Record: d3, Text: ScriptText}}
+}
+
+// GeoNames ids of two places that share a name, for Namesakes.
+const (
+	ParisFrance = 2988507
+	ParisTexas  = 4717560
+)
+
+// Namesakes returns two documents whose events happen in places of the
+// same name, Paris, France (n1/e1) and Paris, Texas (n2/e1), so that a
+// filter by GeoNames id can be told from one by name.
+func Namesakes() []store.Document {
+	n1 := record("n1", "2024-04-02", "Farmers block a ring road")
+	n1.Events = []output.Event{event("e1", "PROTEST", "demonstrate", "material conflict", str("2024-04-02"),
+		[]output.ActorBlock{actor("FRA", "AGR", "farmers")}, []output.ActorBlock{actor("FRA", "GOV", "French government")},
+		&output.Location{Name: "Paris", GeonameID: ParisFrance, CountryCode: "FRA", Lat: 48.85, Lon: 2.35, Source: "attached", Precision: 1})}
+	n2 := record("n2", "2024-04-03", "County sheriff detains two")
+	n2.Events = []output.Event{event("e1", "COERCE", "arrest", "material conflict", str("2024-04-03"),
+		[]output.ActorBlock{actor("USA", "COP", "sheriff's deputies")}, []output.ActorBlock{actor("USA", "CVL", "two men")},
+		&output.Location{Name: "Paris", GeonameID: ParisTexas, CountryCode: "USA", Lat: 33.66, Lon: -95.56, Source: "sentence", Precision: 1})}
+	return []store.Document{
+		{Record: n1, Text: "Farmers drove tractors onto the ring road around Paris on Tuesday to protest fuel prices."},
+		{Record: n2, Text: "Deputies in Paris, Texas, detained two men after a chase on Wednesday, the sheriff said."},
+	}
 }
 
 // Plover vocabularies used by the generator.
@@ -164,7 +188,7 @@ func (g *Generator) Next() store.Document {
 		}
 		ev := event(fmt.Sprintf("e%d", i+1), genTypes[t], genModes[g.rng.IntN(len(genModes))], genQuads[t], &evDay,
 			[]output.ActorBlock{g.actor()}, []output.ActorBlock{g.actor()},
-			&output.Location{Name: p.name, CountryCode: p.cc, Lat: p.lat, Lon: p.lon, Source: "clause"})
+			&output.Location{Name: p.name, CountryCode: p.cc, Lat: p.lat, Lon: p.lon, Source: "attached"})
 		ev.Intensity = float64(g.rng.IntN(21)-10) / 2
 		if g.rng.IntN(5) == 0 {
 			c := g.actor()

@@ -192,6 +192,45 @@ func Run(t *testing.T, open Open) {
 		}
 	})
 
+	t.Run("Events_GeonameID", func(t *testing.T) {
+		s := open(t)
+		if _, err := s.PutDocuments(ctx, Namesakes()); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			name string
+			f    store.EventFilter
+			want []string
+		}{
+			{"by name both namesakes", store.EventFilter{Place: "paris"}, []string{"n1/e1", "n2/e1"}},
+			{"Paris, France by id", store.EventFilter{GeonameID: ParisFrance}, []string{"n1/e1"}},
+			{"Paris, Texas by id", store.EventFilter{GeonameID: ParisTexas}, []string{"n2/e1"}},
+			{"name and id together", store.EventFilter{Place: "Paris", GeonameID: ParisTexas}, []string{"n2/e1"}},
+			{"unknown id", store.EventFilter{GeonameID: 1}, nil},
+		} {
+			t.Run(c.name, func(t *testing.T) {
+				rows, _, err := s.Events(ctx, c.f, "", 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := Keys(rows); !reflect.DeepEqual(got, c.want) {
+					t.Errorf("got %v, want %v", got, c.want)
+				}
+			})
+		}
+		places, err := s.Places(ctx, store.EventFilter{}, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := map[int]string{}
+		for _, p := range places {
+			ids[p.GeonameID] = p.CountryCode
+		}
+		if want := map[int]string{ParisFrance: "FRA", ParisTexas: "USA"}; !reflect.DeepEqual(ids, want) {
+			t.Errorf("Places ids %v, want %v: namesakes must be counted apart", ids, want)
+		}
+	})
+
 	t.Run("Events_Row", func(t *testing.T) {
 		s := open(t)
 		Load(t, s)
