@@ -48,6 +48,41 @@ func (b *builder) readRegions(fsys fs.FS) error {
 	})
 }
 
+// readCentres moves each country of places.tsv.gz from its capital to its
+// centre in country_centres.tsv. The centres are a separate file because
+// they come from a source under another licence (see data/gazetteer/
+// SOURCE.md); a country the file lacks keeps its capital's point.
+func (b *builder) readCentres(fsys fs.FS) error {
+	type point struct{ lat, lon float64 }
+	centres := map[string]point{}
+	err := lexicon.ReadFile(fsys, centresFile, []string{"alpha3", "lat", "lon"}, func(r lexicon.Record) error {
+		cc := r.Get("alpha3")
+		if !isAlpha3(cc) {
+			return r.Errorf("alpha3 %q: want an ISO alpha-3 code", cc)
+		}
+		lat, err1 := strconv.ParseFloat(r.Get("lat"), 64)
+		lon, err2 := strconv.ParseFloat(r.Get("lon"), 64)
+		if err1 != nil || err2 != nil || lat < -90 || lat > 90 || lon < -180 || lon > 180 {
+			return r.Errorf("bad coordinates %q, %q", r.Get("lat"), r.Get("lon"))
+		}
+		centres[cc] = point{lat, lon}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for i := range b.entries {
+		e := &b.entries[i]
+		if e.Feature != Country {
+			continue
+		}
+		if c, ok := centres[e.CountryCode]; ok {
+			e.Lat, e.Lon = c.lat, c.lon
+		}
+	}
+	return nil
+}
+
 // regionFeatures are the feature codes regions.tsv may use.
 var regionFeatures = map[string]bool{Region: true, "CONT": true, "PEN": true, "SEA": true, "STRT": true, "GULF": true}
 

