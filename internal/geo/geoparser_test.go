@@ -55,7 +55,7 @@ func TestGeoparser_Cases(t *testing.T) {
 	}{
 		{"A fire in Paris, Texas, closed two schools.", map[string]int{"Paris": 4717560}},
 		{"Farmers blocked roads in Paris and Lyon.", map[string]int{"Paris": 2988507, "Lyon": 2996944}},
-		{"Protests in Tbilisi spread across Georgia.", map[string]int{"Tbilisi": 611717, "Georgia": -100268}},
+		{"Protests in Tbilisi spread across Georgia.", map[string]int{"Tbilisi": 611717, "Georgia": 614540}},
 		{"Voters in Atlanta and across Georgia went to the polls.", map[string]int{"Atlanta": 4180439, "Georgia": -203629}},
 		{"Traffic on the Lachin corridor resumed near Lachin.", map[string]int{"Lachin corridor": -3, "Lachin": 147625}},
 		{"Fighting in Nagorno-Karabakh displaced people to Goris.", map[string]int{"Nagorno-Karabakh": -2}},
@@ -151,7 +151,10 @@ func TestGeoparser_Gold(t *testing.T) {
 			}
 			tp++
 			delete(want, p.Span)
-			if w.GeonameID == p.GeonameID {
+			// The gold set predates GeoNames ids for countries: its
+			// synthetic -(100000+ISO numeric) still names the country, so
+			// a country is matched by its code.
+			if w.GeonameID == p.GeonameID || (w.Feature == "PCLI" && p.Feature == "PCLI" && w.Country == p.CountryCode) {
 				right++
 			} else {
 				t.Logf("%s: %q → %s %s %d, want %s %s %d", g.ID, w.Text, p.Feature, p.CountryCode, p.GeonameID, w.Feature, w.Country, w.GeonameID)

@@ -14,12 +14,13 @@
 // Names are indexed by their folded key (see Fold): case, Latin diacritics
 // and apostrophe styles do not matter, so "Laçın", "LACIN" and "Lacin" find
 // the same entry. A Gazetteer is immutable after Load and safe for
-// concurrent use. Entry ids are GeoNames ids for places; the synthetic ids
-// of other entries are negative:
+// concurrent use. Entry ids are GeoNames ids for places, countries
+// (data/gazetteer/country_geonameids.tsv) and continents (regions.tsv);
+// the synthetic ids of other entries are negative:
 //
-//	-1 … -99999           hand-written regions (regions.tsv)
-//	-100000 - ISO numeric  countries (Azerbaijan, numeric 031: -100031)
-//	below -200000          ISO 3166-2 subdivisions, in code order
+//	-1 … -99999           other hand-written regions (regions.tsv)
+//	-100000 - ISO numeric  a country GeoNames lacks (none at present)
+//	below -200000          first-level subdivisions, in key order
 package gazetteer
 
 //go:generate go run ./gen -out ../../../data/gazetteer/places.tsv.gz

