@@ -208,3 +208,28 @@ func FuzzGeoparser(f *testing.F) {
 		}
 	})
 }
+
+// TestGeoparser_County checks that a second-level division is one place,
+// in the first-level division that qualifies it, not a town of its name.
+func TestGeoparser_County(t *testing.T) {
+	for _, tc := range []struct{ text, name, admin1 string }{
+		{"Police in Suffolk County, New York, closed the beaches.", "Suffolk County", "US.NY"},
+		{"Courts in Suffolk County, Massachusetts, reopened on Monday.", "Suffolk County", "US.MA"},
+		{"Floods hit Richmond County, Georgia, overnight.", "Richmond County", "US.GA"},
+	} {
+		d := parse(t, tc.text)
+		found := false
+		for _, p := range d.Places {
+			if d.SpanText(p.Span) != tc.name {
+				continue
+			}
+			found = true
+			if p.Feature != "ADM2" || p.Admin1 != tc.admin1 {
+				t.Errorf("%q: %s → %s %s %s, want ADM2 in %s", tc.text, tc.name, p.Feature, p.Admin1, p.Name, tc.admin1)
+			}
+		}
+		if !found {
+			t.Errorf("%q: %q not found as one place", tc.text, tc.name)
+		}
+	}
+}

@@ -20,7 +20,10 @@
 //
 //	-1 … -99999           other hand-written regions (regions.tsv)
 //	-100000 - ISO numeric  a country GeoNames lacks (none at present)
-//	below -200000          first-level subdivisions, in key order
+//	-200001 … -299999      first-level divisions (ADM1), in key order
+//	below -300000          second-level divisions (ADM2), in key order:
+//	                       GeoNames has ids for them, but no installable
+//	                       package ships those ids
 package gazetteer
 
 //go:generate go run ./gen -out ../../../data/gazetteer/places.tsv.gz
@@ -46,6 +49,7 @@ import (
 const (
 	Country = "PCLI"
 	Admin1  = "ADM1"
+	Admin2  = "ADM2"
 	Region  = "RGN"
 )
 
@@ -67,8 +71,13 @@ type Entry struct {
 	// Admin1 is the GeoNames admin-1 key ("US.GA") of a place or of the
 	// subdivision it is; "" when unknown.
 	Admin1 string
+	// Admin2 is the GeoNames admin-2 code of a place or of the
+	// second-level division it is, relative to Admin1 ("103" for Suffolk
+	// County in US.NY; the full key is Admin1+"."+Admin2); "" when unknown.
+	Admin2 string
 	// Code is the ISO code of a country (alpha-2) or a subdivision
-	// (3166-2), or the hand-written key of a region.
+	// (3166-2), the GeoNames admin-2 key of a second-level division
+	// ("US.NY.103"), or the hand-written key of a region.
 	Code     string
 	Lat, Lon float64
 	// Population is the GeoNames figure for a place; for a country or a
@@ -102,10 +111,10 @@ type span struct{ off, n int32 }
 
 // placesColumns is the column line of places.tsv.gz; the last three
 // columns are the names, which parseBody indexes in place.
-const placesColumns = "id\tfeature\tcountry\tadmin1\tcode\tlat\tlon\tpopulation\tcapital\tname\tasciiname\talternates"
+const placesColumns = "id\tfeature\tcountry\tadmin1\tadmin2\tcode\tlat\tlon\tpopulation\tcapital\tname\tasciiname\talternates"
 
 // nPlaceFields is the number of columns of placesColumns.
-const nPlaceFields = 12
+const nPlaceFields = 13
 
 // Files read from data.FS.
 const (
@@ -309,19 +318,19 @@ func (b *builder) parseBody(raw string, from, to, line int) error {
 			return &lexicon.LineError{File: name, Line: line, Err: fmt.Errorf("%w: %d fields, want %d", lexicon.ErrMalformed, n, nPlaceFields)}
 		}
 		id, err1 := strconv.Atoi(f[0])
-		lat, err2 := strconv.ParseFloat(f[5], 64)
-		lon, err3 := strconv.ParseFloat(f[6], 64)
-		pop, err4 := strconv.Atoi(f[7])
+		lat, err2 := strconv.ParseFloat(f[6], 64)
+		lon, err3 := strconv.ParseFloat(f[7], 64)
+		pop, err4 := strconv.Atoi(f[8])
 		capital, err5 := 0, error(nil)
-		if f[8] != "" {
-			capital, err5 = strconv.Atoi(f[8])
+		if f[9] != "" {
+			capital, err5 = strconv.Atoi(f[9])
 		}
 		if err := errors.Join(err1, err2, err3, err4, err5); err != nil {
 			return &lexicon.LineError{File: name, Line: line, Err: fmt.Errorf("%w: %v", lexicon.ErrMalformed, err)}
 		}
 		const nm, as, al = nPlaceFields - 3, nPlaceFields - 2, nPlaceFields - 1
 		e := int32(len(b.entries))
-		b.entries = append(b.entries, Entry{ID: id, Feature: f[1], CountryCode: f[2], Admin1: f[3], Code: f[4],
+		b.entries = append(b.entries, Entry{ID: id, Feature: f[1], CountryCode: f[2], Admin1: f[3], Admin2: f[4], Code: f[5],
 			Lat: lat, Lon: lon, Population: pop, Capital: capital, Name: f[nm], ASCIIName: f[as]})
 		first := len(b.pairs)
 		// The name fields are substrings of l, which is a substring of

