@@ -87,7 +87,7 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 			}
 			switch cue {
 			case cueAdmin:
-				if e.Feature == gazetteer.Admin1 || e.Feature == gazetteer.Region {
+				if e.Feature == gazetteer.Admin1 || e.Feature == gazetteer.Admin2 || e.Feature == gazetteer.Region {
 					s += 4
 					rule = "gazetteer+region-cue"
 				}
@@ -97,9 +97,10 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 					rule = "gazetteer+town-cue"
 				}
 			}
-			if e.Feature == gazetteer.Admin1 && cue != cueAdmin && containsNamesake(p.g, m.cands, e) {
-				// Lachin, Donetsk, Jerusalem: the city, not the province
-				// named after it, unless the text says "region".
+			if (e.Feature == gazetteer.Admin1 || e.Feature == gazetteer.Admin2) && cue != cueAdmin && containsNamesake(p.g, m.cands, e) {
+				// Lachin, Donetsk, Jerusalem, Maiduguri: the city, not the
+				// province or district named after it, unless the text
+				// says "region".
 				s -= 2.5
 			}
 			if len(m.cands) > 1 {
