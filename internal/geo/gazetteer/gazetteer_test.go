@@ -613,3 +613,25 @@ func TestAdmin2(t *testing.T) {
 		t.Errorf("Riverhead, NY: admin2 %q, want 103 (Suffolk County)", e.Admin2)
 	}
 }
+
+// TestSmallPlaces checks that places under 5,000 people, which the
+// gazetteer once left out, are there.
+func TestSmallPlaces(t *testing.T) {
+	g := load(t)
+	for _, tt := range []struct {
+		name, admin1 string
+		id           int
+	}{
+		{"Dugway", "US.UT", 5774159},
+		{"Moonbi", "AU.02", 2157076},
+	} {
+		e, ok := find(g, tt.name, func(e gazetteer.Entry) bool { return e.ID == tt.id })
+		if !ok {
+			t.Errorf("%s (%d) missing", tt.name, tt.id)
+			continue
+		}
+		if e.Population >= 5000 || e.Admin1 != tt.admin1 || !e.IsPopulated() {
+			t.Errorf("%s: population %d, admin1 %s", gazetteer.Describe(e), e.Population, e.Admin1)
+		}
+	}
+}

@@ -26,9 +26,12 @@
 //     place, as an ADM2 entry at the mean position of its places, with a
 //     synthetic id below -300000 in key order and, for a US county named
 //     bare, the "X County" form too;
-//   - the populated places with at least -min-pop people plus every capital
-//     and administrative seat (PPLC, PPLA..PPLA4) whatever its size, with
-//     their GeoNames ids and their alternate names in Latin script.
+//   - every populated place of cities500 (at least 500 people, or a seat)
+//     but historical, abandoned and destroyed ones (PPLH, PPLQ, PPLW,
+//     PPLCH), with their GeoNames ids and their alternate names in Latin
+//     script. Small places are kept because news names them too; the
+//     resolver's population prior keeps them from beating larger
+//     namesakes.
 //
 // cities500 has no country or admin-1 features, which is why countries and
 // subdivisions come from iso-codes and their positions and populations are
@@ -64,13 +67,12 @@ func main() {
 	worldCountries := flag.String("world-countries", "/tmp/gaz/node_modules/world-countries/countries.json", "countries.json of the npm package world-countries (ODbL 1.0), for country centres")
 	out := flag.String("out", "../../../data/gazetteer/places.tsv.gz", "output file")
 	centresOut := flag.String("centres", "../../../data/gazetteer/country_centres.tsv", "output file of country centres (ODbL 1.0, kept apart from places.tsv.gz)")
-	minPop := flag.Int("min-pop", 5000, "smallest population of an ordinary place to keep")
 	flag.Parse()
 	if err := writeCentres(*worldCountries, *centresOut); err != nil {
 		slog.Error("gazetteer gen", "err", err)
 		os.Exit(1)
 	}
-	if err := run(*cities, *admin1Path, *admin2Path, *isoDir, *geonameIDs, *out, *minPop); err != nil {
+	if err := run(*cities, *admin1Path, *admin2Path, *isoDir, *geonameIDs, *out); err != nil {
 		slog.Error("gazetteer gen", "err", err)
 		os.Exit(1)
 	}
@@ -98,13 +100,10 @@ type city struct {
 	admin1raw string
 }
 
-// keptSeat lists the feature codes kept whatever their population.
-var keptSeat = map[string]bool{"PPLC": true, "PPLA": true, "PPLA2": true, "PPLA3": true, "PPLA4": true}
-
 // dropped lists the feature codes of places that no longer exist as such.
 var dropped = map[string]bool{"PPLH": true, "PPLQ": true, "PPLW": true, "PPLCH": true}
 
-func run(citiesPath, admin1Path, admin2Path, isoDir, idsPath, outPath string, minPop int) error {
+func run(citiesPath, admin1Path, admin2Path, isoDir, idsPath, outPath string) error {
 	countryIDs, err := readCountryIDs(idsPath)
 	if err != nil {
 		return err
@@ -190,7 +189,9 @@ func run(citiesPath, admin1Path, admin2Path, isoDir, idsPath, outPath string, mi
 				}
 			}
 		}
-		if dropped[c.feature] || (c.pop < minPop && !keptSeat[c.feature]) {
+		// A name of more than eight words (one Mexican hamlet) would widen
+		// every lookup window for a name news never writes whole.
+		if dropped[c.feature] || len(strings.Fields(c.name)) > 8 {
 			continue
 		}
 		rows = append(rows, c.place)
@@ -325,7 +326,17 @@ func run(citiesPath, admin1Path, admin2Path, isoDir, idsPath, outPath string, mi
 		nAdm2++
 	}
 
+	nSmallAlts := 0
 	for i := range rows {
+		if smallPlace(rows[i]) {
+			// A hamlet's alternate names are mostly other languages'
+			// and old names that news does not use for it, and some are
+			// a bigger place's name ("Minnesota" for Minneota): index
+			// its own name only, which also keeps the index small.
+			nSmallAlts += len(rows[i].alts)
+			rows[i].alts = nil
+			continue
+		}
 		rows[i].alts = cleanAlts(rows[i], key)
 	}
 	// Largest first; at equal population a place before the division
@@ -344,7 +355,7 @@ func run(citiesPath, admin1Path, admin2Path, isoDir, idsPath, outPath string, mi
 	if err != nil {
 		return err
 	}
-	if err := write(outPath, rows, version+" (cities500) and "+a1version+" (admin1.json)", isoVersion, minPop); err != nil {
+	if err := write(outPath, rows, version+" (cities500) and "+a1version+" (admin1.json, admin2.json)", isoVersion); err != nil {
 		return err
 	}
 	nAlts := 0
@@ -353,7 +364,7 @@ func run(citiesPath, admin1Path, admin2Path, isoDir, idsPath, outPath string, mi
 	}
 	slog.Info("gazetteer written", "out", outPath, "entries", len(rows), "cities", nCities,
 		"countries", nCountries, "countries_without_places", strings.Join(noSeat, ","), "countries_without_geonameid", strings.Join(noID, ","),
-		"adm1", nAdm, "adm2", nAdm2, "adm1_with_iso", nAdmISO, "adm1_without_places", nAdmUnplaced, "alternate_names", nAlts)
+		"adm1", nAdm, "adm2", nAdm2, "adm1_with_iso", nAdmISO, "adm1_without_places", nAdmUnplaced, "alternate_names", nAlts, "alternate_names_of_small_places_dropped", nSmallAlts)
 	return nil
 }
 
@@ -426,6 +437,13 @@ func (b *box) centre() (lat, lon float64) {
 		lon -= 360
 	}
 	return lat, lon
+}
+
+// smallPlace reports a populated place of fewer than 5,000 people that is
+// no capital or administrative seat: the places a minimum population of
+// 5,000 used to leave out.
+func smallPlace(p place) bool {
+	return strings.HasPrefix(p.feature, "PPL") && p.pop < 5000 && p.feature != "PPLC" && !strings.HasPrefix(p.feature, "PPLA")
 }
 
 // readAdmin2 reads GeoNames' admin-2 names (admin2Codes as shipped in the
@@ -792,7 +810,7 @@ func debianVersion() string {
 	return "unknown"
 }
 
-func write(path string, rows []place, version, isoVersion string, minPop int) error {
+func write(path string, rows []place, version, isoVersion string) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return fmt.Errorf("create output: %w", err)
@@ -805,7 +823,7 @@ func write(path string, rows []place, version, isoVersion string, minPop int) er
 	w := bufio.NewWriterSize(zw, 1<<20)
 	fmt.Fprintf(w, "# places.tsv: dateline's gazetteer, generated by internal/geo/gazetteer/gen; do not edit.\n")
 	fmt.Fprintf(w, "# source: GeoNames (CC BY 4.0, https://www.geonames.org/) via npm %s; Debian iso-codes %s (ISO 3166-1 and 3166-2 names)\n", version, isoVersion)
-	fmt.Fprintf(w, "# kept: countries, top-level subdivisions, places with population >= %d, every PPLC and PPLA..PPLA4\n", minPop)
+	fmt.Fprintf(w, "# kept: countries, first- and second-level divisions, every cities500 place but historical, abandoned and destroyed ones\n")
 	fmt.Fprintf(w, "# columns: id (GeoNames id, for countries too; a country GeoNames lacks -(100000+ISO numeric); subdivisions < -200000),\n")
 	fmt.Fprintf(w, "#   feature (PCLI, ADM1, PPL...),\n")
 	fmt.Fprintf(w, "#   country (ISO alpha-3), admin1 (GeoNames admin-1 key CC.code), admin2 (GeoNames admin-2 code, the part after\n")
