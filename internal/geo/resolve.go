@@ -73,6 +73,9 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 			e := p.g.Entry(c)
 			s := featureWeight(e.Feature)
 			s += math.Log10(float64(e.Population)+1) / 2
+			if small(e) {
+				s -= smallPenalty
+			}
 			rule := "gazetteer"
 			if total > 0 && e.CountryCode != "" {
 				s += 3 * p.focus[e.CountryCode] / total
@@ -117,6 +120,12 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 			second = bestScore - 5
 		}
 		m.best, m.score, m.second, m.rule = best, bestScore, second, bestRule
+		if bestRule == "gazetteer" && m.end-m.first == 1 && allSmall(p.g, m.cands) {
+			// One capitalised word that only hamlets bear ("Secretary",
+			// "Christmas") is a common word far more often than a place.
+			m.best = -1
+			continue
+		}
 		p.addAnchor(p.g.Entry(m.cands[best]))
 	}
 }
@@ -210,16 +219,41 @@ func cueAround(d *doc.Doc, m *mention) cue {
 	return cueNone
 }
 
-// containsNamesake reports whether a populated place among cands lies in
-// the subdivision adm.
+// containsNamesake reports whether a populated place among cands, and not
+// a small one (see small), lies in the subdivision adm: a hamlet that
+// lists "Minnesota" among its alternate names does not make the state a
+// city's namesake.
 func containsNamesake(g *gazetteer.Gazetteer, cands []int32, adm gazetteer.Entry) bool {
 	if adm.Admin1 == "" {
 		return false
 	}
 	for _, c := range cands {
-		if e := g.Entry(c); e.IsPopulated() && e.Admin1 == adm.Admin1 {
+		if e := g.Entry(c); e.IsPopulated() && !small(e) && e.Admin1 == adm.Admin1 {
 			return true
 		}
 	}
 	return false
+}
+
+// smallPenalty lowers the prior of a small place (see small) beyond what
+// its population already says, so that a larger namesake or another
+// reading of the name wins unless context points to the small place.
+const smallPenalty = 1.0
+
+// small reports a populated place of fewer than 5,000 people that is no
+// capital or administrative seat. The gazetteer keeps every cities500
+// place, since news names small towns too, but such a place is rarely
+// meant when the same spelling names something larger or is a word.
+func small(e gazetteer.Entry) bool {
+	return e.IsPopulated() && e.Population < 5000 && e.Feature != "PPLC" && !strings.HasPrefix(e.Feature, "PPLA")
+}
+
+// allSmall reports whether every candidate is a small place.
+func allSmall(g *gazetteer.Gazetteer, cands []int32) bool {
+	for _, c := range cands {
+		if !small(g.Entry(c)) {
+			return false
+		}
+	}
+	return true
 }
