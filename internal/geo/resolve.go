@@ -42,11 +42,18 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 	}
 	for i := range p.mentions {
 		m := &p.mentions[i]
-		cc := ""
-		for k, c := range m.cands {
+		// Hamlets do not make a name ambiguous here: Scotland and Dundee
+		// still point to Britain though small American places share
+		// their names.
+		cc, seen := "", false
+		skipSmall := !allSmall(p.g, m.cands)
+		for _, c := range m.cands {
 			e := p.g.Entry(c)
-			if k == 0 {
-				cc = e.CountryCode
+			if skipSmall && small(e) {
+				continue
+			}
+			if !seen {
+				cc, seen = e.CountryCode, true
 			} else if e.CountryCode != cc {
 				cc = ""
 				break
