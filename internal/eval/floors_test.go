@@ -47,8 +47,8 @@ const (
 // (toponym F1, within 161 km). They sit just under the measured figures;
 // the geoparsing issue's targets are 0.85 and 0.90.
 var floorPlacesNews = map[string][2]float64{
-	"GeoVirus": {0.86, 0.47},
-	"TR-News":  {0.74, 0.52},
+	"GeoVirus": {0.87, 0.74},
+	"TR-News":  {0.75, 0.73},
 }
 
 var loaded *coder.Coder
