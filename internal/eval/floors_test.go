@@ -35,20 +35,26 @@ const (
 	// span F1 0.973, speaker 0.760. Rules fixed since have seen it.
 	floorHeldoutSpanF1    = 0.98
 	floorHeldoutSpeaker   = 0.84
-	floorPlaceToponymF1   = 0.98
-	floorPlaceWithin161km = 0.98
+	// The own place sets were written when countries and first-level
+	// divisions sat at points of dateline's own making (a country at its
+	// capital); the gazetteer now follows GeoNames, so their coordinates
+	// for those entries are off by convention, not by error. They stay
+	// regression tests, unchanged, scored by exact GeoNames id where the
+	// gold has one; distance is measured on real news (places-news-dev).
+	floorPlaceToponymF1 = 0.98
+	floorPlaceExactID   = 0.98
 	// The held-out place set was written blind and is still unseen by
 	// the rules: its floors sit under its first score (F1 0.982, 0.972).
-	floorHeldoutPlaceF1     = 0.97
-	floorHeldoutPlaceWithin = 0.96
+	floorHeldoutPlaceF1      = 0.97
+	floorHeldoutPlaceExactID = 0.96
 )
 
 // Real-news place floors, per corpus of ../shared/eval/places-news-dev.jsonl
 // (toponym F1, within 161 km). They sit just under the measured figures;
 // the geoparsing issue's targets are 0.85 and 0.90.
 var floorPlacesNews = map[string][2]float64{
-	"GeoVirus": {0.87, 0.47},
-	"TR-News":  {0.83, 0.50},
+	"GeoVirus": {0.88, 0.75},
+	"TR-News":  {0.85, 0.79},
 }
 
 var loaded *coder.Coder
@@ -139,7 +145,7 @@ func TestFloors_Places(t *testing.T) {
 		t.Fatal(err)
 	}
 	atLeast(t, "toponym F1", rep.All.Toponyms.F1, floorPlaceToponymF1)
-	atLeast(t, "resolution within 161 km", rep.All.Within161.Value, floorPlaceWithin161km)
+	atLeast(t, "resolution exact id", rep.All.ExactID.Value, floorPlaceExactID)
 }
 
 func TestFloors_PlacesHeldout(t *testing.T) {
@@ -152,7 +158,7 @@ func TestFloors_PlacesHeldout(t *testing.T) {
 		t.Fatal(err)
 	}
 	atLeast(t, "held-out toponym F1", rep.All.Toponyms.F1, floorHeldoutPlaceF1)
-	atLeast(t, "held-out resolution within 161 km", rep.All.Within161.Value, floorHeldoutPlaceWithin)
+	atLeast(t, "held-out resolution exact id", rep.All.ExactID.Value, floorHeldoutPlaceExactID)
 }
 
 func TestFloors_PlacesRealNews(t *testing.T) {

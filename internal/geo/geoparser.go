@@ -360,15 +360,15 @@ const (
 	partJoined
 )
 
-// wellKnown reports whether a candidate is a country, an administrative
-// division or a town of at least wellKnownPopulation people. Names in
+// wellKnown reports whether a candidate is a country, a first-level
+// division, a region, or a town or district of at least wellKnownPopulation people. Names in
 // modifiers ("Fargo-based") and inside organisations' names ("Kentucky
 // State Police") must be: the gazetteer also lists hamlets called
 // "Hospital", "University" or "Union", which such names are full of.
 func (p *Geoparser) wellKnown(cands []int32) bool {
 	return slices.ContainsFunc(cands, func(k int32) bool {
 		e := p.g.Entry(k)
-		return e.Feature == gazetteer.Country || strings.HasPrefix(e.Feature, "ADM") ||
+		return e.Feature == gazetteer.Country || e.Feature == gazetteer.Admin1 ||
 			e.Feature == gazetteer.Region || e.Population >= wellKnownPopulation
 	})
 }

@@ -114,6 +114,9 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 			e := p.g.Entry(c)
 			s := featureWeight(e.Feature)
 			s += math.Log10(float64(e.Population)+1) / 2
+			if small(e) {
+				s -= smallPenalty
+			}
 			rule := "gazetteer"
 			if otherTotal > 1e-9 && e.CountryCode != "" {
 				s += focusWeight * (p.focus[e.CountryCode] - p.own[e.CountryCode]) / otherTotal
@@ -151,15 +154,24 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 					s += 4
 					rule = "gazetteer+region-cue"
 				}
+			case cueDistrict:
+				// Counties and districts are second-level units in
+				// most countries, first-level ones in some (Kenya's
+				// counties, Uganda's districts).
+				if e.Feature == gazetteer.Admin1 || e.Feature == gazetteer.Admin2 {
+					s += 4
+					rule = "gazetteer+region-cue"
+				}
 			case cueTown:
 				if e.IsPopulated() {
 					s += 2
 					rule = "gazetteer+town-cue"
 				}
 			}
-			if e.Feature == gazetteer.Admin1 && cue != cueAdmin && containsNamesake(p.g, m.cands, e) {
-				// Lachin, Donetsk, Jerusalem: the city, not the province
-				// named after it, unless the text says "region".
+			if (e.Feature == gazetteer.Admin1 || e.Feature == gazetteer.Admin2) && cue != cueAdmin && cue != cueDistrict && containsNamesake(p.g, m.cands, e) {
+				// Lachin, Donetsk, Jerusalem, Maiduguri: the city, not the
+				// province or district named after it, unless the text
+				// says "region".
 				s -= 2.5
 			}
 			if len(m.cands) > 1 {
@@ -176,6 +188,12 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 			second = bestScore - 5
 		}
 		m.best, m.score, m.second, m.rule = best, bestScore, second, bestRule
+		if bestRule == "gazetteer" && m.end-m.first == 1 && allSmall(p.g, m.cands) {
+			// One capitalised word that only hamlets bear ("Secretary",
+			// "Christmas") is a common word far more often than a place.
+			m.best = -1
+			continue
+		}
 		if _, ok := p.nameSense[m.name]; !ok {
 			p.nameSense[m.name] = m.cands[best]
 		}
@@ -193,6 +211,11 @@ func (p *Geoparser) votes(d *doc.Doc, m *mention) float64 {
 	for _, c := range m.cands {
 		e := p.g.Entry(c)
 		prior := featureWeight(e.Feature) + math.Log10(float64(e.Population)+1)/2
+		if small(e) {
+			// Hamlets hardly vote: Scotland and Dundee point to
+			// Britain though small American places share their names.
+			prior -= smallPenalty
+		}
 		p.weights = append(p.weights, prior)
 		top = max(top, prior)
 	}
@@ -303,7 +326,10 @@ type cue uint8
 
 const (
 	cueNone cue = iota
+	// cueAdmin: a word for a first-level unit ("Donetsk region").
 	cueAdmin
+	// cueDistrict: a word for a second-level unit ("Suffolk County").
+	cueDistrict
 	cueTown
 )
 
@@ -312,8 +338,10 @@ const (
 func cueAround(d *doc.Doc, m *mention) cue {
 	if m.end < len(d.Tokens) {
 		switch w := strings.ToLower(d.SpanText(d.Tokens[m.end].Span)); w {
-		case "region", "province", "state", "oblast", "governorate", "district", "county", "prefecture", "territory":
+		case "region", "province", "state", "oblast", "governorate", "prefecture", "territory":
 			return cueAdmin
+		case "district", "county", "parish", "municipality", "raion":
+			return cueDistrict
 		case "city", "town", "village":
 			return cueTown
 		}
@@ -335,16 +363,41 @@ func cueAround(d *doc.Doc, m *mention) cue {
 	return cueNone
 }
 
-// containsNamesake reports whether a populated place among cands lies in
-// the subdivision adm.
+// containsNamesake reports whether a populated place among cands, and not
+// a small one (see small), lies in the subdivision adm: a hamlet that
+// lists "Minnesota" among its alternate names does not make the state a
+// city's namesake.
 func containsNamesake(g *gazetteer.Gazetteer, cands []int32, adm gazetteer.Entry) bool {
 	if adm.Admin1 == "" {
 		return false
 	}
 	for _, c := range cands {
-		if e := g.Entry(c); e.IsPopulated() && e.Admin1 == adm.Admin1 {
+		if e := g.Entry(c); e.IsPopulated() && !small(e) && e.Admin1 == adm.Admin1 {
 			return true
 		}
 	}
 	return false
+}
+
+// smallPenalty lowers the prior of a small place (see small) beyond what
+// its population already says, so that a larger namesake or another
+// reading of the name wins unless context points to the small place.
+const smallPenalty = 1.0
+
+// small reports a populated place of fewer than 5,000 people that is no
+// capital or administrative seat. The gazetteer keeps every cities500
+// place, since news names small towns too, but such a place is rarely
+// meant when the same spelling names something larger or is a word.
+func small(e gazetteer.Entry) bool {
+	return e.IsPopulated() && e.Population < 5000 && e.Feature != "PPLC" && !strings.HasPrefix(e.Feature, "PPLA")
+}
+
+// allSmall reports whether every candidate is a small place.
+func allSmall(g *gazetteer.Gazetteer, cands []int32) bool {
+	for _, c := range cands {
+		if !small(g.Entry(c)) {
+			return false
+		}
+	}
+	return true
 }

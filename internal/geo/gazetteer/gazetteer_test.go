@@ -69,7 +69,7 @@ func TestLookup_SpotChecks(t *testing.T) {
 		{"Paris", "USA", "PPLA2", 4717560, false},
 		{"Georgia", "GEO", "PCLI", 0, false},
 		{"Georgia", "USA", "ADM1", 0, false},
-		{"Azerbaijan", "AZE", "PCLI", -100031, false},
+		{"Azerbaijan", "AZE", "PCLI", 587116, false},
 		{"Russia", "RUS", "PCLI", 0, true},
 		{"U.S.", "USA", "PCLI", 0, false},
 		{"Tripoli", "LBY", "PPLC", 0, false},
@@ -191,7 +191,7 @@ func TestEntries_CountryCodesAreAlpha3(t *testing.T) {
 	g := load(t)
 	for i := 0; i < g.Len(); i++ {
 		e := g.Entry(int32(i))
-		if len(e.CountryCode) != 3 && !(e.CountryCode == "" && e.ID < 0 && e.ID > -100000) {
+		if len(e.CountryCode) != 3 && !(e.CountryCode == "" && isRegionFeature(e.Feature)) {
 			t.Fatalf("%s: country code %q", gazetteer.Describe(e), e.CountryCode)
 		}
 		if e.Lat < -90 || e.Lat > 90 || e.Lon < -180 || e.Lon > 180 {
@@ -269,9 +269,11 @@ func FuzzFold(f *testing.F) {
 	})
 }
 
-const fixtureHeader = "# source: test fixture\nid\tfeature\tcountry\tadmin1\tcode\tlat\tlon\tpopulation\tname\tasciiname\talternates\n"
+const fixtureHeader = "# source: test fixture\nid\tfeature\tcountry\tadmin1\tadmin2\tcode\tlat\tlon\tpopulation\tcapital\tname\tasciiname\talternates\n"
 
 const fixtureRegions = "id\tcode\tname\tfeature\tcountry\tlat\tlon\taliases\n-1\tkarabakh\tKarabakh\tRGN\tAZE\t39.9\t46.9\tQarabağ\n"
+
+const fixtureCentres = "alpha3\tlat\tlon\nAZE\t40.5\t47.5\n"
 
 const fixtureAliases = "target\tnames\nAZE\tAzerbaijan Republic\n"
 
@@ -285,18 +287,19 @@ func gz(s string) []byte {
 
 func fixture(places, regions, aliases string) fstest.MapFS {
 	return fstest.MapFS{
-		"gazetteer/places.tsv.gz":     {Data: gz(places)},
-		"gazetteer/regions.tsv":       {Data: []byte(regions)},
-		"gazetteer/aliases.tsv":       {Data: []byte(aliases)},
-		"gazetteer/feature_words.tsv": {Data: []byte("word\tposition\tnote\nlake\tfirst\t\navenue\tlast\t\n")},
+		"gazetteer/places.tsv.gz":       {Data: gz(places)},
+		"gazetteer/regions.tsv":         {Data: []byte(regions)},
+		"gazetteer/aliases.tsv":         {Data: []byte(aliases)},
+		"gazetteer/feature_words.tsv":   {Data: []byte("word\tposition\tnote\nlake\tfirst\t\navenue\tlast\t\n")},
+		"gazetteer/country_centres.tsv": {Data: []byte(fixtureCentres)},
 	}
 }
 
 func TestLoadFS_Fixture(t *testing.T) {
 	places := fixtureHeader +
-		"-100031\tPCLI\tAZE\t\tAZ\t40.4\t49.9\t5000000\tAzerbaijan\t\tRepublic of Azerbaijan\n" +
-		"587084\tPPLC\tAZE\tAZ.09\t\t40.37767\t49.89201\t1116513\tBaku\t\tBakı|Bakou\n" +
-		"147625\tPPLA\tAZE\tAZ.28\t\t39.64\t46.55\t2300\tLaçın\tLacin\tLachin|Laçın\n"
+		"-100031\tPCLI\tAZE\t\t\tAZ\t40.4\t49.9\t5000000\t587084\tAzerbaijan\t\tRepublic of Azerbaijan\n" +
+		"587084\tPPLC\tAZE\tAZ.09\t\t\t40.37767\t49.89201\t1116513\t\tBaku\t\tBakı|Bakou\n" +
+		"147625\tPPLA\tAZE\tAZ.28\t\t\t39.64\t46.55\t2300\t\tLaçın\tLacin\tLachin|Laçın\n"
 	g, err := gazetteer.LoadFS(fixture(places, fixtureRegions, fixtureAliases))
 	if err != nil {
 		t.Fatal(err)
@@ -316,7 +319,7 @@ func TestLoadFS_Fixture(t *testing.T) {
 }
 
 func TestLoadFS_Errors(t *testing.T) {
-	good := fixtureHeader + "1\tPPL\tAZE\t\t\t1\t2\t3\tX\t\t\n"
+	good := fixtureHeader + "1\tPPL\tAZE\t\t\t\t1\t2\t3\t\tX\t\t\n"
 	tests := []struct {
 		name                     string
 		places, regions, aliases string
@@ -324,8 +327,10 @@ func TestLoadFS_Errors(t *testing.T) {
 		{"no column line", "# only comments\n", fixtureRegions, fixtureAliases},
 		{"wrong columns", "id\tname\n1\tX\n", fixtureRegions, fixtureAliases},
 		{"short line", fixtureHeader + "1\tPPL\tAZE\n", fixtureRegions, fixtureAliases},
-		{"bad number", fixtureHeader + "x\tPPL\tAZE\t\t\t1\t2\t3\tX\t\t\n", fixtureRegions, fixtureAliases},
-		{"positive region id", good, strings.Replace(fixtureRegions, "-1\t", "1\t", 1), fixtureAliases},
+		{"bad number", fixtureHeader + "x\tPPL\tAZE\t\t\t\t1\t2\t3\t\tX\t\t\n", fixtureRegions, fixtureAliases},
+		{"zero region id", good, strings.Replace(fixtureRegions, "-1\t", "0\t", 1), fixtureAliases},
+		{"region id out of range", good, strings.Replace(fixtureRegions, "-1\t", "-100001\t", 1), fixtureAliases},
+		{"region GeoNames id taken", good, strings.Replace(fixtureRegions, "-1\t", "1\t", 1), fixtureAliases},
 		{"bad region feature", good, strings.Replace(fixtureRegions, "RGN", "XXX", 1), fixtureAliases},
 		{"bad region lat", good, strings.Replace(fixtureRegions, "39.9", "99", 1), fixtureAliases},
 		{"alias target missing", good, fixtureRegions, "target\tnames\nZZZ\tNowhere\n"},
@@ -347,9 +352,9 @@ func TestLoadFS_Errors(t *testing.T) {
 }
 
 func FuzzLoadFS(f *testing.F) {
-	f.Add("1\tPPL\tAZE\t\t\t1\t2\t3\tX\tY\tA|B\n")
+	f.Add("1\tPPL\tAZE\t\t\t\t1\t2\t3\t\tX\tY\tA|B\n")
 	f.Add("1\tPPL\n")
-	f.Add("-5\tPCLI\tAZE\t\tAZ\t1e3\tNaN\t-1\t\t\t||\n")
+	f.Add("-5\tPCLI\tAZE\t\t\tAZ\t1e3\tNaN\t-1\t\t\t\t||\n")
 	f.Fuzz(func(t *testing.T, body string) {
 		g, err := gazetteer.LoadFS(fixture(fixtureHeader+body, fixtureRegions, fixtureAliases))
 		if err != nil {
@@ -455,9 +460,9 @@ func BenchmarkLookupKey(b *testing.B) {
 }
 
 func TestNamesPlaceKind(t *testing.T) {
-	places := fixtureHeader + "-100031\tPCLI\tAZE\t\tAZ\t40.4\t49.9\t5000000\tAzerbaijan\t\t\n" +
-		"587084\tPPLC\tAZE\tAZ.09\t\t40.37767\t49.89201\t1116513\tBaku\t\t\n" +
-		"147625\tPPLA\tAZE\tAZ.28\t\t39.64\t46.55\t2300\tLachin\t\t\n"
+	places := fixtureHeader + "-100031\tPCLI\tAZE\t\t\tAZ\t40.4\t49.9\t5000000\t587084\tAzerbaijan\t\t\n" +
+		"587084\tPPLC\tAZE\tAZ.09\t\t\t40.37767\t49.89201\t1116513\t\tBaku\t\t\n" +
+		"147625\tPPLA\tAZE\tAZ.28\t\t\t39.64\t46.55\t2300\t\tLachin\t\t\n"
 	g, err := gazetteer.LoadFS(fixture(places, fixtureRegions, fixtureAliases))
 	if err != nil {
 		t.Fatal(err)
@@ -490,13 +495,143 @@ func TestFeatureWordsEmbedded(t *testing.T) {
 }
 
 func TestFeatureWordsErrorsNameTheLine(t *testing.T) {
-	places := fixtureHeader + "-100031\tPCLI\tAZE\t\tAZ\t40.4\t49.9\t5000000\tAzerbaijan\t\t\n" +
-		"587084\tPPLC\tAZE\tAZ.09\t\t40.37767\t49.89201\t1116513\tBaku\t\t\n" +
-		"147625\tPPLA\tAZE\tAZ.28\t\t39.64\t46.55\t2300\tLachin\t\t\n"
+	places := fixtureHeader + "-100031\tPCLI\tAZE\t\t\tAZ\t40.4\t49.9\t5000000\t587084\tAzerbaijan\t\t\n" +
+		"587084\tPPLC\tAZE\tAZ.09\t\t\t40.37767\t49.89201\t1116513\t\tBaku\t\t\n" +
+		"147625\tPPLA\tAZE\tAZ.28\t\t\t39.64\t46.55\t2300\t\tLachin\t\t\n"
 	fsys := fixture(places, fixtureRegions, fixtureAliases)
 	fsys["gazetteer/feature_words.tsv"] = &fstest.MapFile{Data: []byte("word\tposition\tnote\nlake\tmiddle\t\n")}
 	_, err := gazetteer.LoadFS(fsys)
 	if err == nil || !strings.Contains(err.Error(), "feature_words.tsv:2") {
 		t.Fatalf("err = %v, want one naming feature_words.tsv:2", err)
+	}
+}
+
+// TestCountry_CentreNotCapital checks the GeoNames convention: a country
+// sits near its centre, far from its capital, and its capital is still
+// known.
+func TestCountry_CentreNotCapital(t *testing.T) {
+	g := load(t)
+	for _, tt := range []struct {
+		code    string
+		capital int
+		minKm   float64 // distance from the capital, at least
+	}{
+		{"CAN", 6094817, 1000}, // Ottawa
+		{"RUS", 524901, 2000},  // Moscow
+		{"USA", 4140963, 1000}, // Washington
+		{"AZE", 587084, 30},    // Baku
+	} {
+		t.Run(tt.code, func(t *testing.T) {
+			c, ok := g.Country(tt.code)
+			if !ok {
+				t.Fatal("no country")
+			}
+			if c.Capital != tt.capital {
+				t.Errorf("Capital = %d, want %d", c.Capital, tt.capital)
+			}
+			cap, ok := g.Capital(tt.code)
+			if !ok || cap.ID != tt.capital || cap.Feature != "PPLC" {
+				t.Fatalf("Capital(%s) = %s, %v", tt.code, gazetteer.Describe(cap), ok)
+			}
+			if d := gazetteer.Distance(c, cap); d < tt.minKm {
+				t.Errorf("country point %.0f km from its capital, want at least %.0f", d, tt.minKm)
+			}
+		})
+	}
+}
+
+// isRegionFeature reports the features of regions.tsv, whose rows may span
+// several countries.
+func isRegionFeature(f string) bool {
+	switch f {
+	case gazetteer.Region, "CONT", "PEN", "SEA", "STRT", "GULF":
+		return true
+	}
+	return false
+}
+
+// TestGeoNamesIDs checks that countries and continents carry GeoNames'
+// own ids, as gold sets on real news do.
+func TestGeoNamesIDs(t *testing.T) {
+	g := load(t)
+	for _, tt := range []struct {
+		name, feature string
+		id            int
+	}{
+		{"United States", gazetteer.Country, 6252001},
+		{"Canada", gazetteer.Country, 6251999},
+		{"Russia", gazetteer.Country, 2017370},
+		{"Kosovo", gazetteer.Country, 831053},
+		{"Africa", "CONT", 6255146},
+		{"Europe", "CONT", 6255148},
+		{"Antarctica", "CONT", 6255152},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e, ok := find(g, tt.name, func(e gazetteer.Entry) bool { return e.Feature == tt.feature })
+			if !ok {
+				t.Fatalf("no %s named %q", tt.feature, tt.name)
+			}
+			if e.ID != tt.id {
+				t.Errorf("%s: id %d, want %d", gazetteer.Describe(e), e.ID, tt.id)
+			}
+		})
+	}
+	for i := 0; i < g.Len(); i++ {
+		if e := g.Entry(int32(i)); e.Feature == gazetteer.Country && e.ID < 0 {
+			t.Errorf("%s: synthetic id", gazetteer.Describe(e))
+		}
+	}
+}
+
+// TestAdmin2 checks second-level divisions: "X County" is the name of the
+// county, and the bare name stays a town's.
+func TestAdmin2(t *testing.T) {
+	g := load(t)
+	for _, tt := range []struct{ name, admin1 string }{
+		{"Suffolk County", "US.NY"},
+		{"Suffolk County", "US.MA"},
+		{"Orleans Parish", "US.LA"},
+		{"Richmond County", "US.GA"},
+	} {
+		t.Run(tt.name+"/"+tt.admin1, func(t *testing.T) {
+			e, ok := find(g, tt.name, func(e gazetteer.Entry) bool { return e.Feature == gazetteer.Admin2 && e.Admin1 == tt.admin1 })
+			if !ok {
+				t.Fatalf("no ADM2 %q in %s", tt.name, tt.admin1)
+			}
+			if e.ID >= -300000 || e.CountryCode != "USA" || e.Admin2 == "" || e.Code != e.Admin1+"."+e.Admin2 || e.Population <= 0 {
+				t.Errorf("%s: id %d, admin2 %q, code %q, population %d", gazetteer.Describe(e), e.ID, e.Admin2, e.Code, e.Population)
+			}
+		})
+	}
+	for _, e := range g.Lookup("Suffolk") {
+		if e.Feature == gazetteer.Admin2 && e.CountryCode == "USA" {
+			t.Errorf("bare Suffolk names the county %s", gazetteer.Describe(e))
+		}
+	}
+	// A place knows its second-level division.
+	if e, ok := find(g, "Riverhead", func(e gazetteer.Entry) bool { return e.Admin1 == "US.NY" && e.IsPopulated() }); !ok || e.Admin2 != "103" {
+		t.Errorf("Riverhead, NY: admin2 %q, want 103 (Suffolk County)", e.Admin2)
+	}
+}
+
+// TestSmallPlaces checks that places under 5,000 people, which the
+// gazetteer once left out, are there.
+func TestSmallPlaces(t *testing.T) {
+	g := load(t)
+	for _, tt := range []struct {
+		name, admin1 string
+		id           int
+	}{
+		{"Dugway", "US.UT", 5774159},
+		{"Moonbi", "AU.02", 2157076},
+	} {
+		e, ok := find(g, tt.name, func(e gazetteer.Entry) bool { return e.ID == tt.id })
+		if !ok {
+			t.Errorf("%s (%d) missing", tt.name, tt.id)
+			continue
+		}
+		if e.Population >= 5000 || e.Admin1 != tt.admin1 || !e.IsPopulated() {
+			t.Errorf("%s: population %d, admin1 %s", gazetteer.Describe(e), e.Population, e.Admin1)
+		}
 	}
 }

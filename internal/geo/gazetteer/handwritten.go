@@ -9,13 +9,20 @@ import (
 	"github.com/dateline-project/dateline/internal/lexicon"
 )
 
-// readRegions appends the hand-written regions of regions.tsv.
+// readRegions appends the hand-written regions of regions.tsv. A row
+// carries GeoNames' id where GeoNames has the feature (the continents),
+// else a synthetic negative one; a GeoNames id must not already be a
+// generated entry's.
 func (b *builder) readRegions(fsys fs.FS) error {
 	seen := map[int]bool{}
-	return lexicon.ReadFile(fsys, regionsFile, []string{"id", "code", "name", "feature", "country", "lat", "lon", "aliases"}, func(r lexicon.Record) error {
+	var geonames []lexicon.Record // rows with a GeoNames id
+	err := lexicon.ReadFile(fsys, regionsFile, []string{"id", "code", "name", "feature", "country", "lat", "lon", "aliases"}, func(r lexicon.Record) error {
 		id, err := strconv.Atoi(r.Get("id"))
-		if err != nil || id >= 0 || id <= -100000 {
-			return r.Errorf("id %q: want a negative integer above -100000", r.Get("id"))
+		if err != nil || id == 0 || id <= -100000 {
+			return r.Errorf("id %q: want a GeoNames id or a negative integer above -100000", r.Get("id"))
+		}
+		if id > 0 {
+			geonames = append(geonames, r)
 		}
 		if seen[id] {
 			return r.Errorf("id %d used twice", id)
@@ -46,6 +53,61 @@ func (b *builder) readRegions(fsys fs.FS) error {
 		}
 		return nil
 	})
+	if err != nil || len(geonames) == 0 {
+		return err
+	}
+	ids := make(map[int]int, len(geonames))
+	for _, r := range geonames {
+		id, _ := strconv.Atoi(r.Get("id"))
+		ids[id] = 0
+	}
+	for _, e := range b.entries {
+		if _, ok := ids[e.ID]; ok {
+			ids[e.ID]++
+		}
+	}
+	for _, r := range geonames {
+		id, _ := strconv.Atoi(r.Get("id"))
+		if ids[id] > 1 {
+			return r.Errorf("id %d is already a generated entry's", id)
+		}
+	}
+	return nil
+}
+
+// readCentres moves each country of places.tsv.gz from its capital to its
+// centre in country_centres.tsv. The centres are a separate file because
+// they come from a source under another licence (see data/gazetteer/
+// SOURCE.md); a country the file lacks keeps its capital's point.
+func (b *builder) readCentres(fsys fs.FS) error {
+	type point struct{ lat, lon float64 }
+	centres := map[string]point{}
+	err := lexicon.ReadFile(fsys, centresFile, []string{"alpha3", "lat", "lon"}, func(r lexicon.Record) error {
+		cc := r.Get("alpha3")
+		if !isAlpha3(cc) {
+			return r.Errorf("alpha3 %q: want an ISO alpha-3 code", cc)
+		}
+		lat, err1 := strconv.ParseFloat(r.Get("lat"), 64)
+		lon, err2 := strconv.ParseFloat(r.Get("lon"), 64)
+		if err1 != nil || err2 != nil || lat < -90 || lat > 90 || lon < -180 || lon > 180 {
+			return r.Errorf("bad coordinates %q, %q", r.Get("lat"), r.Get("lon"))
+		}
+		centres[cc] = point{lat, lon}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for i := range b.entries {
+		e := &b.entries[i]
+		if e.Feature != Country {
+			continue
+		}
+		if c, ok := centres[e.CountryCode]; ok {
+			e.Lat, e.Lon = c.lat, c.lon
+		}
+	}
+	return nil
 }
 
 // regionFeatures are the feature codes regions.tsv may use.
