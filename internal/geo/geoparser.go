@@ -121,9 +121,9 @@ func (p *Geoparser) Process(d *doc.Doc) error {
 			continue
 		}
 		e := p.g.Entry(m.cands[m.best])
-		conf := 1.0
+		conf := pointSharpness(e)
 		if len(m.cands) > 1 {
-			conf = 1 / (1 + math.Exp(-(m.score - m.second)))
+			conf *= 1 / (1 + math.Exp(-(m.score - m.second)))
 		}
 		d.Places = append(d.Places, doc.Place{
 			Span: m.Span, Name: e.Name, GeonameID: e.ID, Feature: e.Feature, CountryCode: e.CountryCode,
@@ -133,6 +133,25 @@ func (p *Geoparser) Process(d *doc.Doc) error {
 	}
 	p.addDemonyms(d)
 	return nil
+}
+
+// pointSharpness is how well one point stands for a place of e's kind:
+// a town is where its point is, but a country or a continent spans
+// hundreds or thousands of kilometres, and references disagree on the
+// point that stands for it (GeoNames, Wikipedia and the CIA Factbook put
+// the United States' centre 200-350 km apart). Confidence is the chance
+// that the point is right, so it carries this factor.
+func pointSharpness(e gazetteer.Entry) float64 {
+	switch {
+	case e.IsPopulated(), e.Feature == gazetteer.Admin2:
+		return 1
+	case e.Feature == gazetteer.Admin1:
+		return 0.85
+	case e.Feature == gazetteer.Country:
+		return 0.75
+	}
+	// Continents, regions, seas.
+	return 0.6
 }
 
 // addDemonyms adds a place of kind doc.PlaceDemonym for each capitalised
@@ -175,7 +194,7 @@ func (p *Geoparser) addDemonyms(d *doc.Doc) {
 		_, embedded := p.actorOverlap(t.Span)
 		d.Places = append(d.Places, doc.Place{
 			Span: t.Span, Name: e.Name, GeonameID: e.ID, Feature: e.Feature, CountryCode: e.CountryCode,
-			Lat: e.Lat, Lon: e.Lon, Confidence: 1, Rule: "demonym", Kind: doc.PlaceDemonym, Embedded: embedded,
+			Lat: e.Lat, Lon: e.Lon, Confidence: pointSharpness(e), Rule: "demonym", Kind: doc.PlaceDemonym, Embedded: embedded,
 		})
 	}
 	if len(d.Places) > n {
