@@ -31,7 +31,7 @@ package gazetteer
 
 import (
 	"bytes"
-	"compress/gzip"
+	"github.com/klauspost/compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
