@@ -100,6 +100,10 @@ func TestGeoparser_Recognition(t *testing.T) {
 		{"demonyms name their country", "Turkish troops crossed as Canadian officials watched.", nil,
 			[]want{{text: "Turkish", feature: "PCLI", country: "TUR", kind: doc.PlaceDemonym},
 				{text: "Canadian", feature: "PCLI", country: "CAN", kind: doc.PlaceDemonym}}},
+		{"a county is a second-level division", "Deputies searched farms across Suffolk County on Monday.", nil,
+			[]want{{text: "Suffolk County", feature: "ADM2", country: "USA", admin1: "US.NY"}}},
+		{"a county qualified by its state", "Floods closed schools in Marion County, Ind., and in Peoria.", nil,
+			[]want{{text: "Marion County", feature: "ADM2", admin1: "US.IN"}, {text: "Ind.", feature: "ADM1", admin1: "US.IN"}}},
 		{"currency prefix", "The deal was worth US$40 million.", nil,
 			[]want{{absent: "US"}}},
 	}
