@@ -28,22 +28,15 @@
 package gazetteer
 
 //go:generate go run ./gen -out ../../../data/gazetteer/places.tsv.gz
+//go:generate go run ./genindex -data ../../../data
 
 import (
-	"bytes"
-	"github.com/klauspost/compress/gzip"
-	"encoding/binary"
-	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"math"
-	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/dateline-project/dateline/data"
-	"github.com/dateline-project/dateline/internal/lexicon"
 )
 
 // Feature codes of the entries that are not GeoNames places.
@@ -95,20 +88,14 @@ type Entry struct {
 // IsPopulated reports whether e is a populated place (GeoNames class P).
 func (e Entry) IsPopulated() bool { return strings.HasPrefix(e.Feature, "PPL") }
 
-// Gazetteer is the loaded index.
+// Gazetteer is the loaded index: views into a validated index file (see
+// index.go), so that loading builds no per-entry structures.
 type Gazetteer struct {
-	entries   []Entry
-	shards    [2]shard
-	countries map[string]int32 // alpha-3 → entry index
-	capitals  map[string]int32 // alpha-3 → entry index of the capital
-	maxWords  int
-	source    string
+	idx *flat
 	// featureFirst and featureLast are feature_words.tsv: words that
 	// open ("Lake") or close ("Avenue") place names, lower case.
 	featureFirst, featureLast map[string]bool
 }
-
-type span struct{ off, n int32 }
 
 // placesColumns is the column line of places.tsv.gz; the last three
 // columns are the names, which parseBody indexes in place.
@@ -119,6 +106,7 @@ const nPlaceFields = 13
 
 // Files read from data.FS.
 const (
+	indexFile   = "gazetteer/places.idx"
 	placesFile  = "gazetteer/places.tsv.gz"
 	regionsFile = "gazetteer/regions.tsv"
 	aliasesFile = "gazetteer/aliases.tsv"
@@ -126,389 +114,48 @@ const (
 	centresFile = "gazetteer/country_centres.tsv"
 )
 
-// Load reads the embedded gazetteer. It takes about 450 ms of two cores
-// and 80 MB of heap for some 229,000 entries (decompression, then parsing
-// and indexing in two goroutines each), so a program loads it once and
-// shares it.
-func Load() (*Gazetteer, error) { return LoadFS(data.FS) }
+// Load returns the embedded gazetteer. It validates the index file, which
+// the linker keeps in read-only memory, and slices it: a few milliseconds
+// and a few megabytes of heap for some 229,000 entries. A program still
+// loads it once and shares it.
+func Load() (*Gazetteer, error) { return load(data.FS, data.GazetteerIndex) }
 
-// LoadFS reads the gazetteer files from fsys (laid out as below data/).
-// Tests use it to load small fixtures.
+// LoadFS reads the gazetteer from the index file gazetteer/places.idx and
+// gazetteer/feature_words.tsv in fsys (laid out as below data/).
 func LoadFS(fsys fs.FS) (*Gazetteer, error) {
-	raw, err := readGzip(fsys, placesFile)
+	b, err := fs.ReadFile(fsys, indexFile)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("open gazetteer index: %w", err)
 	}
-	b := &builder{}
-	src, err := b.parsePlaces(raw)
+	return load(fsys, string(b))
+}
+
+func load(fsys fs.FS, index string) (*Gazetteer, error) {
+	idx, err := decodeIndex(index)
 	if err != nil {
-		return nil, err
-	}
-	if err := b.readCentres(fsys); err != nil {
-		return nil, err
-	}
-	if err := b.readRegions(fsys); err != nil {
-		return nil, err
-	}
-	if err := b.readAliases(fsys); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("load %s: %w", indexFile, err)
 	}
 	first, last, err := readFeatureWords(fsys)
 	if err != nil {
 		return nil, err
 	}
-	g := b.build()
-	g.source = src
-	g.featureFirst, g.featureLast = first, last
-	return g, nil
-}
-
-func readGzip(fsys fs.FS, name string) (string, error) {
-	z, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return "", fmt.Errorf("open gazetteer: %w", err)
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(z))
-	if err != nil {
-		return "", fmt.Errorf("open gazetteer %s: %w", name, err)
-	}
-	defer zr.Close()
-	var sb strings.Builder
-	// The gzip trailer holds the uncompressed size (mod 4 GiB): growing
-	// the buffer once avoids copying ten megabytes several times over.
-	if n := len(z); n >= 4 {
-		if size := binary.LittleEndian.Uint32(z[n-4:]); size < 256<<20 {
-			sb.Grow(int(size) + 1)
-		}
-	}
-	if _, err := io.Copy(&sb, zr); err != nil {
-		return "", fmt.Errorf("read gazetteer %s: %w", name, err)
-	}
-	return sb.String(), nil
-}
-
-// builder gathers entries and their (key, entry) pairs before the index is
-// laid out. Keys that are already folded point into the decompressed file;
-// others are folded into one arena, so the whole index costs a handful of
-// allocations rather than one per name.
-type builder struct {
-	entries []Entry
-	pairs   []pair
-	arena   []byte
-	extra   []string // keys of hand-written names, which are few
-	raw     string   // the decompressed places file
-	source  string
-}
-
-// pair is a key of entry e: either raw[off:off+n] of the file (src 0), the
-// arena (src 1) or extra[off] (src 2).
-type pair struct {
-	src    uint8
-	off, n int32
-	e      int32
-}
-
-func (b *builder) parsePlaces(raw string) (string, error) {
-	const name = placesFile
-	b.raw = raw
-	source := ""
-	line := 0
-	pos := 0
-	header := false
-	for pos < len(raw) && !header {
-		end := strings.IndexByte(raw[pos:], '\n')
-		if end < 0 {
-			end = len(raw)
-		} else {
-			end += pos
-		}
-		l := raw[pos:end]
-		pos = end + 1
-		line++
-		if l == "" {
-			continue
-		}
-		if l[0] == '#' {
-			if s, ok := strings.CutPrefix(l, "# source: "); ok {
-				source = s
-			}
-			continue
-		}
-		header = true
-		if l != placesColumns {
-			return "", &lexicon.LineError{File: name, Line: line, Err: fmt.Errorf("%w: unexpected column line", lexicon.ErrMalformed)}
-		}
-	}
-	if !header {
-		return "", &lexicon.LineError{File: name, Line: line, Err: fmt.Errorf("%w: no column line", lexicon.ErrMalformed)}
-	}
-	pos = min(pos, len(raw))
-	// The body is parsed in two halves at once: parsing and folding cost
-	// about as much as decompressing, and Load sits on every start-up path.
-	mid := pos + (len(raw)-pos)/2
-	if k := strings.IndexByte(raw[mid:], '\n'); k >= 0 {
-		mid += k + 1
-	} else {
-		mid = len(raw)
-	}
-	parts := [2]*builder{{raw: raw}, {raw: raw}}
-	var errs [2]error
-	var wg sync.WaitGroup
-	bounds := [3]int{pos, mid, len(raw)}
-	firstLine := [2]int{line, line + strings.Count(raw[pos:mid], "\n")}
-	for k := range parts {
-		wg.Go(func() { errs[k] = parts[k].parseBody(raw, bounds[k], bounds[k+1], firstLine[k]) })
-	}
-	wg.Wait()
-	if err := errors.Join(errs[0], errs[1]); err != nil {
-		return "", err
-	}
-	b.entries = append(parts[0].entries, parts[1].entries...)
-	off := int32(len(parts[0].entries))
-	aoff := int32(len(parts[0].arena))
-	b.arena = append(parts[0].arena, parts[1].arena...)
-	b.pairs = make([]pair, 0, len(parts[0].pairs)+len(parts[1].pairs)+1024)
-	b.pairs = append(b.pairs, parts[0].pairs...)
-	for _, p := range parts[1].pairs {
-		p.e += off
-		if p.src == 1 {
-			p.off += aoff
-		}
-		b.pairs = append(b.pairs, p)
-	}
-	b.source = source
-	return source, nil
-}
-
-// parseBody parses the data lines in raw[from:to]; line is the number of
-// the line before from, for errors.
-func (b *builder) parseBody(raw string, from, to, line int) error {
-	const name = placesFile
-	n := strings.Count(raw[from:to], "\n") + 1
-	b.entries = make([]Entry, 0, n)
-	b.pairs = make([]pair, 0, 3*n)
-	b.arena = make([]byte, 0, (to-from)/3)
-	for pos := from; pos < to; {
-		end := strings.IndexByte(raw[pos:to], '\n')
-		if end < 0 {
-			end = to
-		} else {
-			end += pos
-		}
-		l := raw[pos:end]
-		lstart := pos
-		pos = end + 1
-		line++
-		if l == "" || l[0] == '#' {
-			continue
-		}
-		var f [nPlaceFields]string
-		n := 0
-		rest := l
-		for n < nPlaceFields-1 {
-			i := strings.IndexByte(rest, '\t')
-			if i < 0 {
-				break
-			}
-			f[n] = rest[:i]
-			rest = rest[i+1:]
-			n++
-		}
-		f[n] = rest
-		n++
-		if n != nPlaceFields {
-			return &lexicon.LineError{File: name, Line: line, Err: fmt.Errorf("%w: %d fields, want %d", lexicon.ErrMalformed, n, nPlaceFields)}
-		}
-		id, err1 := strconv.Atoi(f[0])
-		lat, err2 := strconv.ParseFloat(f[6], 64)
-		lon, err3 := strconv.ParseFloat(f[7], 64)
-		pop, err4 := strconv.Atoi(f[8])
-		capital, err5 := 0, error(nil)
-		if f[9] != "" {
-			capital, err5 = strconv.Atoi(f[9])
-		}
-		if err := errors.Join(err1, err2, err3, err4, err5); err != nil {
-			return &lexicon.LineError{File: name, Line: line, Err: fmt.Errorf("%w: %v", lexicon.ErrMalformed, err)}
-		}
-		const nm, as, al = nPlaceFields - 3, nPlaceFields - 2, nPlaceFields - 1
-		e := int32(len(b.entries))
-		b.entries = append(b.entries, Entry{ID: id, Feature: f[1], CountryCode: f[2], Admin1: f[3], Admin2: f[4], Code: f[5],
-			Lat: lat, Lon: lon, Population: pop, Capital: capital, Name: f[nm], ASCIIName: f[as]})
-		first := len(b.pairs)
-		// The name fields are substrings of l, which is a substring of
-		// raw: their offsets into raw let keys share the file's memory.
-		base := lstart + (len(l) - len(f[nm]) - len(f[as]) - len(f[al]) - 2)
-		b.addRaw(raw, base, len(f[nm]), e, first)
-		b.addRaw(raw, base+len(f[nm])+1, len(f[as]), e, first)
-		off := base + len(f[nm]) + len(f[as]) + 2
-		alts := f[al]
-		for alts != "" {
-			i := strings.IndexByte(alts, '|')
-			if i < 0 {
-				i = len(alts)
-			}
-			b.addRaw(raw, off, i, e, first)
-			off += i + 1
-			if i == len(alts) {
-				break
-			}
-			alts = alts[i+1:]
-		}
-	}
-	return nil
-}
-
-// addRaw indexes raw[off:off+n] for entry e unless the entry already has
-// that key (pairs[first:] are the entry's keys so far).
-func (b *builder) addRaw(raw string, off, n int, e int32, first int) {
-	if n == 0 {
-		return
-	}
-	s := raw[off : off+n]
-	var p pair
-	if isASCIIKey(s) {
-		p = pair{src: 0, off: int32(off), n: int32(n), e: e}
-	} else {
-		start := len(b.arena)
-		b.arena = Fold(b.arena, s)
-		if len(b.arena) == start {
-			return
-		}
-		p = pair{src: 1, off: int32(start), n: int32(len(b.arena) - start), e: e}
-		// Drop a duplicate straight away so the arena does not grow.
-		for _, q := range b.pairs[first:] {
-			if q.src == 1 && string(b.arena[q.off:q.off+q.n]) == string(b.arena[p.off:p.off+p.n]) {
-				b.arena = b.arena[:start]
-				return
-			}
-		}
-	}
-	b.pairs = append(b.pairs, p)
-}
-
-// addName indexes a hand-written name of entry e.
-func (b *builder) addName(name string, e int32) {
-	k := FoldString(name)
-	if k == "" {
-		return
-	}
-	b.extra = append(b.extra, k)
-	b.pairs = append(b.pairs, pair{src: 2, off: int32(len(b.extra) - 1), n: int32(len(k)), e: e})
-}
-
-func (b *builder) build() *Gazetteer {
-	g := &Gazetteer{entries: b.entries, countries: map[string]int32{}}
-	arena := string(b.arena)
-	keyOf := func(p pair) string {
-		switch p.src {
-		case 1:
-			return arena[p.off : p.off+p.n]
-		case 2:
-			return b.extra[p.off]
-		}
-		return b.raw[p.off : p.off+p.n]
-	}
-	// Keys are split into two shards by length parity, built at once: the
-	// map inserts are most of the build.
-	var wg sync.WaitGroup
-	for sh := range g.shards {
-		wg.Go(func() { g.shards[sh].build(b.pairs, keyOf, sh) })
-	}
-	wg.Wait()
-	g.maxWords = max(g.shards[0].maxWords, g.shards[1].maxWords)
-	capitalOf := map[int]string{} // capital's id → country
-	for i, e := range g.entries {
-		if e.Feature == Country && e.CountryCode != "" {
-			if _, ok := g.countries[e.CountryCode]; !ok {
-				g.countries[e.CountryCode] = int32(i)
-				if e.Capital != 0 {
-					capitalOf[e.Capital] = e.CountryCode
-				}
-			}
-		}
-	}
-	g.capitals = make(map[string]int32, len(capitalOf))
-	for i, e := range g.entries {
-		if cc, ok := capitalOf[e.ID]; ok && e.IsPopulated() {
-			g.capitals[cc] = int32(i)
-		}
-	}
-	return g
-}
-
-// shard is the part of the name index whose keys have one length parity.
-type shard struct {
-	keys     map[string]int32 // folded name → index into spans
-	spans    []span           // postings[off:off+n] per key
-	postings []int32          // entry indices, most populous first
-	maxWords int
-}
-
-func (sh *shard) build(pairs []pair, keyOf func(pair) string, parity int) {
-	sh.keys = make(map[string]int32, len(pairs)/2)
-	ids := make([]int32, len(pairs))
-	n := 0
-	for i, p := range pairs {
-		if int(p.n&1) != parity {
-			ids[i] = -1
-			continue
-		}
-		n++
-		k := keyOf(p)
-		id, ok := sh.keys[k]
-		if !ok {
-			id = int32(len(sh.spans))
-			sh.keys[k] = id
-			sh.spans = append(sh.spans, span{})
-			if w := strings.Count(k, " ") + 1; w > sh.maxWords {
-				sh.maxWords = w
-			}
-		}
-		ids[i] = id
-		sh.spans[id].n++
-	}
-	var off int32
-	for i := range sh.spans {
-		sh.spans[i].off = off
-		off += sh.spans[i].n
-		sh.spans[i].n = 0
-	}
-	sh.postings = make([]int32, n)
-	for i, p := range pairs {
-		if ids[i] < 0 {
-			continue
-		}
-		s := &sh.spans[ids[i]]
-		list := sh.postings[s.off : s.off+s.n+1]
-		// Keep each list in entry order (most populous first) and free of
-		// repeats: pairs arrive in entry order except for aliases.
-		j := int(s.n)
-		dup := false
-		for j > 0 && list[j-1] >= p.e {
-			if list[j-1] == p.e {
-				dup = true
-				break
-			}
-			j--
-		}
-		if dup {
-			continue
-		}
-		copy(list[j+1:], list[j:s.n])
-		list[j] = p.e
-		s.n++
-	}
+	return &Gazetteer{idx: idx, featureFirst: first, featureLast: last}, nil
 }
 
 // Source names the data the gazetteer was built from.
-func (g *Gazetteer) Source() string { return g.source }
+func (g *Gazetteer) Source() string { return g.idx.source }
 
 // Len returns the number of entries.
-func (g *Gazetteer) Len() int { return len(g.entries) }
+func (g *Gazetteer) Len() int { return g.idx.n }
 
 // Entry returns entry i, as indexed by LookupKey. It panics when i is out
 // of range, like a slice.
-func (g *Gazetteer) Entry(i int32) Entry { return g.entries[i] }
+func (g *Gazetteer) Entry(i int32) Entry {
+	if uint32(i) >= uint32(g.idx.n) {
+		panic(fmt.Sprintf("gazetteer: entry %d out of range [0:%d]", i, g.idx.n))
+	}
+	return g.idx.entry(i)
+}
 
 // Lookup returns every entry with the given name, in any case and with or
 // without diacritics, most populous first. It allocates the result; hot
@@ -521,7 +168,7 @@ func (g *Gazetteer) Lookup(name string) []Entry {
 	}
 	out := make([]Entry, len(ids))
 	for i, id := range ids {
-		out[i] = g.entries[id]
+		out[i] = g.idx.entry(id)
 	}
 	return out
 }
@@ -530,13 +177,7 @@ func (g *Gazetteer) Lookup(name string) []Entry {
 // to key, most populous first. key must already be folded (see Fold). The
 // result is shared: callers must not modify it. It does not allocate.
 func (g *Gazetteer) LookupKey(key []byte) []int32 {
-	sh := &g.shards[len(key)&1]
-	id, ok := sh.keys[string(key)]
-	if !ok {
-		return nil
-	}
-	s := sh.spans[id]
-	return sh.postings[s.off : s.off+s.n : s.off+s.n]
+	return g.idx.lookup(key)
 }
 
 // NamesPlaceKind reports a name of two or more words that a feature word
@@ -552,32 +193,31 @@ func (g *Gazetteer) NamesPlaceKind(name string) bool {
 
 // Has reports whether some entry has the folded key.
 func (g *Gazetteer) Has(key []byte) bool {
-	_, ok := g.shards[len(key)&1].keys[string(key)]
-	return ok
+	return g.idx.lookup(key) != nil
 }
 
 // Country returns the country entry with the ISO alpha-3 code.
 func (g *Gazetteer) Country(alpha3 string) (Entry, bool) {
-	i, ok := g.countries[alpha3]
+	c, ok := g.idx.country(alpha3)
 	if !ok {
 		return Entry{}, false
 	}
-	return g.entries[i], true
+	return g.idx.entry(c.entry), true
 }
 
 // Capital returns the capital of the country with the ISO alpha-3 code:
 // the point that older code used for the country itself.
 func (g *Gazetteer) Capital(alpha3 string) (Entry, bool) {
-	i, ok := g.capitals[alpha3]
-	if !ok {
+	c, ok := g.idx.country(alpha3)
+	if !ok || c.capital < 0 {
 		return Entry{}, false
 	}
-	return g.entries[i], true
+	return g.idx.entry(c.capital), true
 }
 
 // MaxNameWords returns the largest number of space-separated words in an
 // indexed name, the longest token window worth trying.
-func (g *Gazetteer) MaxNameWords() int { return g.maxWords }
+func (g *Gazetteer) MaxNameWords() int { return g.idx.maxWords }
 
 // Distance returns the great-circle distance between a and b in
 // kilometres.

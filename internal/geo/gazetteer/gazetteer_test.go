@@ -300,7 +300,7 @@ func TestLoadFS_Fixture(t *testing.T) {
 		"-100031\tPCLI\tAZE\t\t\tAZ\t40.4\t49.9\t5000000\t587084\tAzerbaijan\t\tRepublic of Azerbaijan\n" +
 		"587084\tPPLC\tAZE\tAZ.09\t\t\t40.37767\t49.89201\t1116513\t\tBaku\t\tBakı|Bakou\n" +
 		"147625\tPPLA\tAZE\tAZ.28\t\t\t39.64\t46.55\t2300\t\tLaçın\tLacin\tLachin|Laçın\n"
-	g, err := gazetteer.LoadFS(fixture(places, fixtureRegions, fixtureAliases))
+	g, err := gazetteer.BuildFS(fixture(places, fixtureRegions, fixtureAliases))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -337,7 +337,7 @@ func TestLoadFS_Errors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := gazetteer.LoadFS(fixture(tt.places, tt.regions, tt.aliases))
+			_, err := gazetteer.BuildFS(fixture(tt.places, tt.regions, tt.aliases))
 			if err == nil {
 				t.Fatal("LoadFS succeeded")
 			}
@@ -356,7 +356,7 @@ func FuzzLoadFS(f *testing.F) {
 	f.Add("1\tPPL\n")
 	f.Add("-5\tPCLI\tAZE\t\t\tAZ\t1e3\tNaN\t-1\t\t\t\t||\n")
 	f.Fuzz(func(t *testing.T, body string) {
-		g, err := gazetteer.LoadFS(fixture(fixtureHeader+body, fixtureRegions, fixtureAliases))
+		g, err := gazetteer.BuildFS(fixture(fixtureHeader+body, fixtureRegions, fixtureAliases))
 		if err != nil {
 			return
 		}
@@ -463,7 +463,7 @@ func TestNamesPlaceKind(t *testing.T) {
 	places := fixtureHeader + "-100031\tPCLI\tAZE\t\t\tAZ\t40.4\t49.9\t5000000\t587084\tAzerbaijan\t\t\n" +
 		"587084\tPPLC\tAZE\tAZ.09\t\t\t40.37767\t49.89201\t1116513\t\tBaku\t\t\n" +
 		"147625\tPPLA\tAZE\tAZ.28\t\t\t39.64\t46.55\t2300\t\tLachin\t\t\n"
-	g, err := gazetteer.LoadFS(fixture(places, fixtureRegions, fixtureAliases))
+	g, err := gazetteer.BuildFS(fixture(places, fixtureRegions, fixtureAliases))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -500,7 +500,7 @@ func TestFeatureWordsErrorsNameTheLine(t *testing.T) {
 		"147625\tPPLA\tAZE\tAZ.28\t\t\t39.64\t46.55\t2300\t\tLachin\t\t\n"
 	fsys := fixture(places, fixtureRegions, fixtureAliases)
 	fsys["gazetteer/feature_words.tsv"] = &fstest.MapFile{Data: []byte("word\tposition\tnote\nlake\tmiddle\t\n")}
-	_, err := gazetteer.LoadFS(fsys)
+	_, err := gazetteer.BuildFS(fsys)
 	if err == nil || !strings.Contains(err.Error(), "feature_words.tsv:2") {
 		t.Fatalf("err = %v, want one naming feature_words.tsv:2", err)
 	}
