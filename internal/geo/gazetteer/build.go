@@ -153,7 +153,12 @@ func (b *builder) parsePlaces(raw string) (string, error) {
 	if err := errors.Join(errs[0], errs[1]); err != nil {
 		return "", err
 	}
-	b.entries = append(parts[0].entries, parts[1].entries...)
+	// Room for the hand-written regions: without it, appending the first
+	// one copied all 229,000 entries into a slice twice as large, which
+	// made readRegions, reading a 5 kB file, cost a tenth of the build.
+	b.entries = make([]Entry, 0, len(parts[0].entries)+len(parts[1].entries)+1024)
+	b.entries = append(b.entries, parts[0].entries...)
+	b.entries = append(b.entries, parts[1].entries...)
 	off := int32(len(parts[0].entries))
 	aoff := int32(len(parts[0].arena))
 	b.arena = append(parts[0].arena, parts[1].arena...)

@@ -353,13 +353,13 @@ func decodeIndex(data string) (*flat, error) {
 			return nil, corrupt("entry %d: strings end at %d past %d", i, end, len(strs))
 		}
 	}
-	bounds, err := checkBounds(f.sec[secAtomOff], len(f.sec[secAtoms]), "atom")
-	if err != nil {
+	atomOff := f.sec[secAtomOff]
+	if err := checkBounds(atomOff, len(f.sec[secAtoms]), "atom"); err != nil {
 		return nil, err
 	}
-	f.atoms = make([]string, len(bounds)-1)
+	f.atoms = make([]string, len(atomOff)/4-1)
 	for i := range f.atoms {
-		f.atoms[i] = f.sec[secAtoms][bounds[i]:bounds[i+1]]
+		f.atoms[i] = f.sec[secAtoms][le32(atomOff, 4*i):le32(atomOff, 4*i+4)]
 	}
 	refs := f.sec[secAtomRefs]
 	for i := 0; i < len(refs); i += 2 {
@@ -367,11 +367,11 @@ func decodeIndex(data string) (*flat, error) {
 			return nil, corrupt("entry %d: atom %d of %d", i/6, le16(refs, i), len(f.atoms))
 		}
 	}
-	if _, err := checkBounds(f.sec[secKeyOff], len(f.sec[secKeys]), "key"); err != nil {
+	if err := checkBounds(f.sec[secKeyOff], len(f.sec[secKeys]), "key"); err != nil {
 		return nil, err
 	}
 	post := f.sec[secPostings]
-	if _, err := checkBounds(f.sec[secPostOff], len(post)/4, "postings"); err != nil {
+	if err := checkBounds(f.sec[secPostOff], len(post)/4, "postings"); err != nil {
 		return nil, err
 	}
 	f.postings = make([]int32, len(post)/4)
@@ -407,19 +407,18 @@ func decodeIndex(data string) (*flat, error) {
 }
 
 // checkBounds checks that sec holds non-decreasing uint32 offsets from 0
-// to size and returns them.
-func checkBounds(sec string, size int, what string) ([]uint32, error) {
-	b := make([]uint32, len(sec)/4)
-	for i := range b {
-		b[i] = le32(sec, 4*i)
-		if i > 0 && b[i] < b[i-1] {
-			return nil, corrupt("%s %d: offsets decrease", what, i)
+// to size.
+func checkBounds(sec string, size int, what string) error {
+	n := len(sec) / 4
+	if n == 0 || le32(sec, 0) != 0 || int(le32(sec, 4*(n-1))) != size {
+		return corrupt("%s offsets do not span 0 to %d", what, size)
+	}
+	for i := 1; i < n; i++ {
+		if le32(sec, 4*i) < le32(sec, 4*(i-1)) {
+			return corrupt("%s %d: offsets decrease", what, i)
 		}
 	}
-	if len(b) == 0 || b[0] != 0 || int(b[len(b)-1]) != size {
-		return nil, corrupt("%s offsets do not span 0 to %d", what, size)
-	}
-	return b, nil
+	return nil
 }
 
 // entry decodes entry i; i must be in range.
