@@ -17,8 +17,9 @@ import (
 )
 
 // IndexBytes builds the index file (data/gazetteer/places.idx) from the
-// sources in fsys, laid out as below data/: places.tsv.gz,
-// country_centres.tsv, regions.tsv and aliases.tsv. go generate writes
+// sources in fsys, laid out as below data/: places.tsv.gz, regions.tsv and
+// aliases.tsv. Countries stay at their capital's point, as in
+// places.tsv.gz: the loader moves them to country_centres.tsv's centres. go generate writes
 // its result, and a test checks that the committed file equals it.
 func IndexBytes(fsys fs.FS) ([]byte, error) {
 	raw, err := readGzip(fsys, placesFile)
@@ -30,9 +31,6 @@ func IndexBytes(fsys fs.FS) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := b.readCentres(fsys); err != nil {
-		return nil, err
-	}
 	if err := b.readRegions(fsys); err != nil {
 		return nil, err
 	}
@@ -42,8 +40,8 @@ func IndexBytes(fsys fs.FS) ([]byte, error) {
 	return encodeIndex(b.build(), src)
 }
 
-// BuildFS builds a gazetteer from the sources in fsys (see IndexBytes) and
-// feature_words.tsv, without an index file. It is as slow as parsing
+// BuildFS builds a gazetteer from the sources in fsys (see IndexBytes),
+// country_centres.tsv and feature_words.tsv, without an index file. It is as slow as parsing
 // 229,000 rows; tests use it to load small fixtures.
 func BuildFS(fsys fs.FS) (*Gazetteer, error) {
 	idx, err := IndexBytes(fsys)

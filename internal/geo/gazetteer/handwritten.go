@@ -75,12 +75,17 @@ func (b *builder) readRegions(fsys fs.FS) error {
 	return nil
 }
 
-// readCentres moves each country of places.tsv.gz from its capital to its
-// centre in country_centres.tsv. The centres are a separate file because
-// they come from a source under another licence (see data/gazetteer/
-// SOURCE.md); a country the file lacks keeps its capital's point.
-func (b *builder) readCentres(fsys fs.FS) error {
-	type point struct{ lat, lon float64 }
+// point is a position in degrees.
+type point struct{ lat, lon float64 }
+
+// readCentres reads country_centres.tsv: the centre of each country by
+// alpha-3 code. The loader moves each country (PCLI) there from its
+// capital's point in the index, as they come from a source under another
+// licence (ODbL; see data/gazetteer/SOURCE.md): keeping them out of
+// places.idx keeps the CC BY data and the ODbL data in separate files,
+// combined only in memory. A country the file lacks keeps its capital's
+// point.
+func readCentres(fsys fs.FS) (map[string]point, error) {
 	centres := map[string]point{}
 	err := lexicon.ReadFile(fsys, centresFile, []string{"alpha3", "lat", "lon"}, func(r lexicon.Record) error {
 		cc := r.Get("alpha3")
@@ -95,19 +100,14 @@ func (b *builder) readCentres(fsys fs.FS) error {
 		centres[cc] = point{lat, lon}
 		return nil
 	})
-	if err != nil {
-		return err
+	return centres, err
+}
+
+// moveToCentre puts a country entry at its centre, if it has one.
+func moveToCentre(e *Entry, centres map[string]point) {
+	if c, ok := centres[e.CountryCode]; ok && e.Feature == Country {
+		e.Lat, e.Lon = c.lat, c.lon
 	}
-	for i := range b.entries {
-		e := &b.entries[i]
-		if e.Feature != Country {
-			continue
-		}
-		if c, ok := centres[e.CountryCode]; ok {
-			e.Lat, e.Lon = c.lat, c.lon
-		}
-	}
-	return nil
 }
 
 // regionFeatures are the feature codes regions.tsv may use.

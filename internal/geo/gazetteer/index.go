@@ -295,6 +295,12 @@ type flat struct {
 	atoms     []string // views into secAtoms
 	postings  []int32  // decoded: LookupKey returns slices of it
 	countries []countryRef
+	// centres are country_centres.tsv, applied by entry (see
+	// readCentres); nil moves nothing.
+	centres map[string]point
+	// pcli is the atom of feature PCLI, -1 if no entry has it, so that
+	// entry tests one integer before looking for a centre.
+	pcli int
 }
 
 func corrupt(format string, args ...any) error {
@@ -358,8 +364,12 @@ func decodeIndex(data string) (*flat, error) {
 		return nil, err
 	}
 	f.atoms = make([]string, len(atomOff)/4-1)
+	f.pcli = -1
 	for i := range f.atoms {
 		f.atoms[i] = f.sec[secAtoms][le32(atomOff, 4*i):le32(atomOff, 4*i+4)]
+		if f.atoms[i] == Country && f.pcli < 0 {
+			f.pcli = i
+		}
 	}
 	refs := f.sec[secAtomRefs]
 	for i := 0; i < len(refs); i += 2 {
@@ -443,6 +453,9 @@ func (f *flat) entry(i int32) Entry {
 	e.ASCIIName, p = strs[p:p+int(l[1])], p+int(l[1])
 	e.Admin2, p = strs[p:p+int(l[2])], p+int(l[2])
 	e.Code = strs[p : p+int(l[3])]
+	if int(le16(refs, 0)) == f.pcli {
+		moveToCentre(&e, f.centres)
+	}
 	return e
 }
 
