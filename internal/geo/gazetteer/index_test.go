@@ -137,9 +137,9 @@ func indexFixture(t testing.TB) []byte {
 	zw.Write([]byte(places))
 	zw.Close()
 	fsys := fstest.MapFS{
-		"gazetteer/places.tsv.gz":       {Data: z.Bytes()},
-		"gazetteer/regions.tsv":         {Data: []byte("id\tcode\tname\tfeature\tcountry\tlat\tlon\taliases\n-1\tkarabakh\tKarabakh\tRGN\tAZE\t39.9\t46.9\tQarabağ\n")},
-		"gazetteer/aliases.tsv":         {Data: []byte("target\tnames\nAZE\tAzerbaijan Republic\n")},
+		"gazetteer/places.tsv.gz": {Data: z.Bytes()},
+		"gazetteer/regions.tsv":   {Data: []byte("id\tcode\tname\tfeature\tcountry\tlat\tlon\taliases\n-1\tkarabakh\tKarabakh\tRGN\tAZE\t39.9\t46.9\tQarabağ\n")},
+		"gazetteer/aliases.tsv":   {Data: []byte("target\tnames\nAZE\tAzerbaijan Republic\n")},
 	}
 	b, err := IndexBytes(fsys)
 	if err != nil {
