@@ -500,8 +500,9 @@ func scoreAttribution(rep *QuotesReport, cls *ClassScore, g QuoteGold, gq GoldQu
 }
 
 // scoreTitles counts gold titles the coder reported as quotes. Such a
-// quote is marked used and so is also counted as a spurious quote of its
-// kind: a title is no quote.
+// quote is left unmatched, so the caller also counts it as a spurious
+// quote of its kind: a title is no quote. Only a quote of kind "title"
+// is consumed by a gold title.
 func scoreTitles(rep *QuotesReport, g QuoteGold, spans goldSpans, d *doc.Doc, used []bool) {
 	for gi, gq := range g.Quotes {
 		if gq.Kind != goldTitle {
