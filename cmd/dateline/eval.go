@@ -29,7 +29,10 @@ Scores dateline against a gold file. KIND is one of:
           actor and recipient country accuracy, confusion table
   docs    labelled stories (CSV: id,title,text,label[,mode]): main event
           type accuracy and macro F1
-  quotes  dateline quote gold (JSON Lines): quote-span F1, speaker accuracy
+  quotes  dateline quote gold (JSON Lines): quote-span F1, speaker accuracy;
+          with speaker_mention/saying_verb gold, speaker by span and by
+          person overall and with a verb of saying, indirect speech by
+          overlap, titles taken for quotes, and a table per passage class
   places  dateline place gold (JSON Lines): toponym P/R, resolution accuracy
 
 flags:`)

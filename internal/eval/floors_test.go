@@ -33,8 +33,8 @@ const (
 	floorQuoteSpeaker    = 0.92
 	// The held-out quote set was written blind; its first score was
 	// span F1 0.973, speaker 0.760. Rules fixed since have seen it.
-	floorHeldoutSpanF1    = 0.98
-	floorHeldoutSpeaker   = 0.84
+	floorHeldoutSpanF1  = 0.98
+	floorHeldoutSpeaker = 0.84
 	// The own place sets were written when countries and first-level
 	// divisions sat at points of dateline's own making (a country at its
 	// capital); the gazetteer now follows GeoNames, so their coordinates
@@ -56,6 +56,26 @@ var floorPlacesNews = map[string][2]float64{
 	"GeoVirus": {0.88, 0.75},
 	"TR-News":  {0.85, 0.79},
 }
+
+// Attribution floors, on testdata/eval/attribution-news.jsonl, written for
+// issue 14 before the quote rules changed. They sit just under the first
+// score of the rules as they were (span F1 0.795, speaker by span 0.588,
+// by person 0.576, saying-verb subset 0.610 and 0.598, indirect recall by
+// overlap 0.475 at precision 1.000; all 5 titles reported as quotes). The
+// issue's targets are person 0.85, saying-verb span 0.90 and indirect
+// recall 0.70 at precision 0.85: raise these as the rules get there.
+const (
+	floorAttrSpanF1          = 0.79
+	floorAttrSpeakerBySpan   = 0.58
+	floorAttrSpeakerByPerson = 0.57
+	floorAttrSayingBySpan    = 0.60
+	floorAttrSayingByPerson  = 0.59
+	floorAttrIndirectRecall  = 0.47
+	// Indirect precision is floored at the issue's 0.85, not just under
+	// 1.000: loosening the indirect rules, at some cost in precision, is
+	// the fix the issue expects.
+	floorAttrIndirectPrec = 0.85
+)
 
 var loaded *coder.Coder
 
@@ -133,6 +153,28 @@ func TestFloors_QuotesHeldout(t *testing.T) {
 	}
 	atLeast(t, "held-out quote-span F1", rep.Spans.F1, floorHeldoutSpanF1)
 	atLeast(t, "held-out speaker accuracy", rep.Speaker.Value, floorHeldoutSpeaker)
+}
+
+func TestFloors_Attribution(t *testing.T) {
+	gold, err := eval.ReadQuoteGoldFile(filepath.Join(testref.RepoRoot(t), "testdata", "eval", "attribution-news.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := eval.ScoreQuotes(context.Background(), load(t), gold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	atLeast(t, "attribution quote-span F1", rep.Spans.F1, floorAttrSpanF1)
+	atLeast(t, "attribution speaker by span", rep.SpeakerBySpan.Value, floorAttrSpeakerBySpan)
+	atLeast(t, "attribution speaker by person", rep.SpeakerByPerson.Value, floorAttrSpeakerByPerson)
+	atLeast(t, "attribution saying-verb speaker by span", rep.SayingVerb.BySpan.Value, floorAttrSayingBySpan)
+	atLeast(t, "attribution saying-verb speaker by person", rep.SayingVerb.ByPerson.Value, floorAttrSayingByPerson)
+	atLeast(t, "attribution indirect recall by overlap", rep.IndirectOverlap.Recall, floorAttrIndirectRecall)
+	atLeast(t, "attribution indirect precision by overlap", rep.IndirectOverlap.Precision, floorAttrIndirectPrec)
+	// Titles are not floored: today every one is reported as a quote, so
+	// there is nothing to regress from. Once the rules keep them out, a
+	// ceiling belongs here.
+	t.Logf("titles reported as quotes: %d of %d", rep.Titles.AsQuotes, rep.Titles.Gold)
 }
 
 func TestFloors_Places(t *testing.T) {
