@@ -53,10 +53,16 @@ type Quote struct {
 	// SpeakerMention is the span of the speaker's mention ("he", "the
 	// official"); zero when unresolved.
 	SpeakerMention Span
-	// Speaker indexes Doc.Entities; -1 when the speaker is unresolved.
+	// Speaker indexes Doc.Entities; -1 when the speaker is unresolved or
+	// is a description with no entity ("the announcer said"), in which
+	// case SpeakerMention still holds the description.
 	Speaker   int
 	Paragraph int
 	Rule      string
+	// Continues indexes Doc.Quotes: the earlier quote whose statement
+	// this one carries on ('"A," she said. "B."'), with its speaker and
+	// mention; -1 for none.
+	Continues int
 }
 
 // Precision says how exactly a date is known.

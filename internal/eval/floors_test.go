@@ -30,7 +30,10 @@ const (
 	floorGSRRecipient    = 0.77
 	floorDocsAccuracy    = 0.80
 	floorQuoteSpanF1     = 0.98
-	floorQuoteSpeaker    = 0.92
+	// 0.940 before description speakers: this set leaves unnamed
+	// speakers ("a resident said") null, while the attribution issue
+	// asks for the description, which the newer set's gold gives.
+	floorQuoteSpeaker = 0.91
 	// The held-out quote set was written blind; its first score was
 	// span F1 0.973, speaker 0.760. Rules fixed since have seen it.
 	floorHeldoutSpanF1  = 0.98

@@ -280,11 +280,14 @@ func sameSpeaker(gold *string, d *doc.Doc, q doc.Quote) bool {
 
 // resolvedName is the name of the entity a quote's speaker resolves to,
 // following Antecedent links to the end of the chain (a pronoun's
-// antecedent, a surname's first full mention); "" when there is none.
+// antecedent, a surname's first full mention); for a speaker with no
+// entity, the words of its mention; "" when there is neither.
 func resolvedName(d *doc.Doc, q doc.Quote) string {
 	e := q.Speaker
 	if e < 0 || e >= len(d.Entities) {
-		return ""
+		// A description speaker ("the announcer") has no entity; its
+		// words are the speaker.
+		return d.SpanText(q.SpeakerMention)
 	}
 	// The bound guards against a cycle, which would be a coder bug but
 	// must not hang the scorer.

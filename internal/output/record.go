@@ -108,6 +108,9 @@ type Quote struct {
 	SpeakerID *int        `json:"speaker_id"`
 	Paragraph int         `json:"paragraph"`
 	Rule      string      `json:"rule"`
+	// Continues is the index in quotes of the statement this quote
+	// carries on ('"A," she said. "B."'); omitted for none.
+	Continues *int `json:"continues,omitempty"`
 }
 
 // TimeExpr is a temporal expression and its resolution.
@@ -281,6 +284,15 @@ func FromDoc(d *doc.Doc, opts Options) Record {
 			out.Speaker = &b
 			id := q.Speaker
 			out.SpeakerID = &id
+		} else if q.SpeakerMention.End > q.SpeakerMention.Start {
+			// A description speaker ("the announcer"): its words and
+			// offsets, with no entity behind them.
+			out.Speaker = &ActorBlock{RawText: d.SpanText(q.SpeakerMention), EntityName: d.SpanText(q.SpeakerMention),
+				OtherSectorCodes: []string{}, Start: q.SpeakerMention.Start, End: q.SpeakerMention.End}
+		}
+		if q.Continues >= 0 && q.Continues < len(d.Quotes) {
+			c := q.Continues
+			out.Continues = &c
 		}
 		r.Quotes = append(r.Quotes, out)
 	}

@@ -34,6 +34,10 @@ type Stage struct {
 	spans    []qspan
 	inDirect []bool
 	entStart map[int]int
+	// entOfTok maps a token to the outermost entity covering it, or -1;
+	// tree indexes the parse. Both are per document.
+	entOfTok []int32
+	tree     text.Tree
 }
 
 // New returns a per-worker stage over the shared cue lexicon.
@@ -89,7 +93,9 @@ func (s *Stage) Process(d *doc.Doc) error {
 	}
 	s.inDirect = s.inDirect[:len(d.Tokens)]
 	clear(s.inDirect)
-	a := &attributor{s: s, d: d, lower: lower, lastSpeaker: -1, lastSpeakerPara: -10}
+	s.tree.Reset(d)
+	s.indexEntities(d)
+	a := &attributor{s: s, d: d, tr: &s.tree, lower: lower, lastSpeaker: -1, lastSpeakerPara: -10, lastQuote: -1}
 	a.markDirect()
 	// Sentence by sentence, so that a quote with no cue of its own takes
 	// the speaker of whatever statement came just before it, direct or
@@ -104,6 +110,19 @@ func (s *Stage) Process(d *doc.Doc) error {
 		a.indirect(si)
 	}
 	sort.SliceStable(d.Quotes, func(i, j int) bool { return d.Quotes[i].Start < d.Quotes[j].Start })
+	// A continuation names the quote it continues by start offset while
+	// quotes are still being added (see continuesAt); now that they are
+	// in order, it becomes that quote's index.
+	for i := range d.Quotes {
+		if c := d.Quotes[i].Continues; c <= -2 {
+			start := -(c + 2)
+			j := sort.Search(len(d.Quotes), func(j int) bool { return d.Quotes[j].Start >= start })
+			d.Quotes[i].Continues = -1
+			if j < i && d.Quotes[j].Start == start {
+				d.Quotes[i].Continues = j
+			}
+		}
+	}
 	return nil
 }
 

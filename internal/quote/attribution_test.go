@@ -1,0 +1,78 @@
+package quote_test
+
+import (
+	"testing"
+
+	"github.com/dateline-project/dateline/internal/doc"
+)
+
+// attribution renders a quote for these tests: kind|text|speaker words
+// (the mention, "" when none)|index of the quote it continues.
+func attribution(d *doc.Doc, q doc.Quote) string {
+	return string(q.Kind) + "|" + d.SpanText(q.Span) + "|" + d.SpanText(q.SpeakerMention) + "|" + itoa(q.Continues)
+}
+
+func itoa(i int) string {
+	if i < 0 {
+		return "-"
+	}
+	return string(rune('0' + i))
+}
+
+// TestAttributionFromParse covers the attribution issue's causes, one
+// construction a case, in sentences written for the test.
+func TestAttributionFromParse(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // attribution of each direct quote, in order
+	}{
+		{"a continuation takes the speaker and the mention",
+			`"The pumps failed at noon," she said. "Nobody told us until the evening."`,
+			[]string{`direct|The pumps failed at noon,|she|-`, `direct|Nobody told us until the evening.|she|0`}},
+		{"a partial quote inside reported speech",
+			`Leyla Karimova said the agreement had "run its course" and would lapse.`,
+			[]string{`direct|run its course|Leyla Karimova|-`}},
+		{"a description speaker with no name",
+			`"Back to the dugout he goes," the announcer said.`,
+			[]string{`direct|Back to the dugout he goes,|the announcer|-`}},
+		{"an inverted description speaker",
+			`"Stay behind the tape," shouted a firefighter from the roof.`,
+			[]string{`direct|Stay behind the tape,|a firefighter|-`}},
+		{"a verb of saying beyond said",
+			`"Open the books," Leyla Karimova demanded.`,
+			[]string{`direct|Open the books,|Leyla Karimova|-`}},
+		{"so-called marks distance, not a quote",
+			`Leyla Karimova said the so-called "peace dividend" never came.`,
+			[]string{`scare|peace dividend||-`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := run(t, tc.text)
+			var got []string
+			for _, q := range d.Quotes {
+				if q.Kind != doc.IndirectQuote {
+					got = append(got, attribution(d, q))
+				}
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("quotes = %q, want %q", got, tc.want)
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("quote %d = %q, want %q", i, got[i], tc.want[i])
+				}
+			}
+		})
+	}
+}
+
+// TestStaleSpeakerCleared checks that a cue whose speaker is not found
+// ends the previous speaker's turn.
+func TestStaleSpeakerCleared(t *testing.T) {
+	d := run(t, `"We will rebuild," Leyla Karimova said. "The river rose too fast," someone in the crowd said. "It always does."`)
+	last := d.Quotes[len(d.Quotes)-1]
+	if last.Speaker >= 0 && d.Entities[last.Speaker].Name == "Leyla Karimova" {
+		t.Errorf("the last quote went back to Leyla Karimova: %s", attribution(d, last))
+	}
+}
