@@ -67,13 +67,16 @@ var floorPlacesNews = map[string][2]float64{
 // overlap 0.475 at precision 1.000; all 5 titles reported as quotes). The
 // issue's targets are person 0.85, saying-verb span 0.90 and indirect
 // recall 0.70 at precision 0.85: raise these as the rules get there.
+// Raised after speakers came from the parse (span F1 0.876, by span
+// 0.840, by person 0.740, saying verb 0.863 and 0.758, indirect recall
+// 0.850 at precision 0.971).
 const (
-	floorAttrSpanF1          = 0.79
-	floorAttrSpeakerBySpan   = 0.58
-	floorAttrSpeakerByPerson = 0.57
-	floorAttrSayingBySpan    = 0.60
-	floorAttrSayingByPerson  = 0.59
-	floorAttrIndirectRecall  = 0.47
+	floorAttrSpanF1          = 0.87
+	floorAttrSpeakerBySpan   = 0.83
+	floorAttrSpeakerByPerson = 0.73
+	floorAttrSayingBySpan    = 0.85
+	floorAttrSayingByPerson  = 0.75
+	floorAttrIndirectRecall  = 0.84
 	// Indirect precision is floored at the issue's 0.85, not just under
 	// 1.000: loosening the indirect rules, at some cost in precision, is
 	// the fix the issue expects.

@@ -352,6 +352,21 @@ func (a *attributor) direct(q qspan) {
 	a.emit(out, si)
 }
 
+// namePhraseAt reads a run of capitalised words from token k on: a name
+// with its title that the recognizer did not take ("Deputy Chief Laura
+// Simms").
+func (a *attributor) namePhraseAt(k, end int) (doc.Span, bool) {
+	d := a.d
+	j := k
+	for j < end && j < k+6 && d.Tokens[j].Upper && d.Tokens[j].Kind == doc.Word {
+		j++
+	}
+	if j == k {
+		return doc.Span{}, false
+	}
+	return doc.Span{Start: d.Tokens[k].Start, End: d.Tokens[j-1].End}, true
+}
+
 // descriptionAt reads a speaker described, not named, from token k on,
 // after an inverted cue: "said a firefighter", "shouted the
 // announcer", "said one resident of the block". The phrase is a
@@ -593,16 +608,43 @@ func (a *attributor) indirect(si int) {
 			// "According to X, content." / "According to the ministry, ..."
 			e, m, ok := a.speakerPastArticle(k+n, s.EndToken)
 			if !ok {
-				continue
+				// A person with a title or a description: "according
+				// to Deputy Chief Laura Simms", "according to the fire
+				// department".
+				e = -1
+				m, ok = a.descriptionAt(k+n, s.EndToken)
+				if !ok {
+					m, ok = a.namePhraseAt(k+n, s.EndToken)
+				}
+				if !ok {
+					continue
+				}
+				if x := a.s.entOfTok[a.tokenAfter(m.End)-1]; x >= 0 {
+					e = int(x)
+					if r := d.Entities[e].Antecedent; r >= 0 {
+						e = r
+					}
+				}
 			}
 			j := a.tokenAfter(m.End)
+			start, end, ok := 0, 0, false
 			if j < s.EndToken && tok(j) == "," {
-				j++
+				// "According to X, content."
+				start, end, ok = a.contentSpan(j+1, s.EndToken)
 			}
-			if start, end, ok := a.contentSpan(j, s.EndToken); ok {
+			if !ok && k-1 > s.FirstToken && tok(k-1) == "," {
+				// "Three people were hurt, according to the police."
+				start, end, ok = a.contentSpan(s.FirstToken, k-1)
+			}
+			if ok {
 				a.emit(doc.Quote{Kind: doc.IndirectQuote, Span: doc.Span{Start: start, End: end}, Cue: cueSpan,
 					Speaker: e, SpeakerMention: m, Rule: "according_to " + cu.rule}, si)
 			}
+			k += n - 1
+			continue
+		}
+		if a.negated(k) {
+			// "did not say", "never told": no statement is reported.
 			k += n - 1
 			continue
 		}
@@ -611,6 +653,26 @@ func (a *attributor) indirect(si int) {
 			// "X said A, adding that B": the participle's subject is
 			// the statement's speaker before it.
 			e, m, ok = sentSpeaker, sentMention, true
+		}
+		if !ok {
+			// The parse finds a subject that word order misses: after
+			// an auxiliary or an adverb ("has long said", "have
+			// repeatedly warned"), a pronoun or a description ("health
+			// officials in the county told parents").
+			if subj := a.subjectOf(k); subj >= 0 && subj < k && !a.s.inDirect[subj] {
+				e, m, ok = a.speakerOfToken(subj)
+			}
+		}
+		if ok && m.End <= d.Tokens[k].Start && k+n < s.EndToken && tok(k+n) == "," {
+			// "The river, the mayor said, had not crested": a cue set
+			// off by commas inside the statement, which runs round it.
+			if ms := a.tokenAfter(m.Start); ms-1 > s.FirstToken && tok(ms-1) == "," && a.hasFiniteVerb(k+n+1, s.EndToken) {
+				if start, end, ok2 := a.contentSpan(s.FirstToken, s.EndToken); ok2 {
+					a.emit(doc.Quote{Kind: doc.IndirectQuote, Span: doc.Span{Start: start, End: end}, Cue: cueSpan,
+						Speaker: e, SpeakerMention: m, Rule: "cue_inside_statement " + cu.rule}, si)
+					return
+				}
+			}
 		}
 		if !ok {
 			continue
@@ -732,12 +794,33 @@ func isWeekday(w string) bool {
 	return false
 }
 
+// negated reports a cue verb under negation: "not" or "never" among its
+// dependents in the parse, or just before it ("did not say").
+func (a *attributor) negated(k int) bool {
+	for x := k - 1; x >= 0 && x >= k-2; x-- {
+		if t := a.tok(x); t == "not" || t == "n't" || t == "never" {
+			return true
+		}
+	}
+	for dep := a.tr.First(k); dep >= 0; dep = a.tr.Next(dep) {
+		if t := a.tok(dep); a.tr.Rel(dep) == doc.DepAdvmod && (t == "not" || t == "never" || t == "n't") {
+			return true
+		}
+	}
+	return false
+}
+
 // opensClause reports whether token c may open a reported clause: not
 // punctuation, a preposition or a participle ("said, pointing at",
 // "said on condition of anonymity before ministers met").
 func (a *attributor) opensClause(c int) bool {
 	t := a.d.Tokens[c]
 	if t.Kind == doc.Punct || t.Kind == doc.QuoteMark {
+		return false
+	}
+	if t.Tag == "WRB" || t.Tag == "WP" || t.Tag == "WDT" || a.tok(c) == "whether" || a.tok(c) == "if" {
+		// "said how long it would last": an indirect question, which
+		// asserts nothing.
 		return false
 	}
 	switch t.Tag {

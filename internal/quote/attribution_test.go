@@ -76,3 +76,49 @@ func TestStaleSpeakerCleared(t *testing.T) {
 		t.Errorf("the last quote went back to Leyla Karimova: %s", attribution(d, last))
 	}
 }
+
+// TestIndirectSpeech covers reported speech the word-order rules missed,
+// and two kinds of clause that report nothing.
+func TestIndirectSpeech(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // kind|text|speaker words|continues of each indirect quote
+	}{
+		{"an auxiliary and an adverb before the verb",
+			`Leyla Karimova has long said the ferry loses money every winter.`,
+			[]string{`indirect|the ferry loses money every winter|Leyla Karimova|-`}},
+		{"a description as the subject",
+			`Transport officials in the county told drivers on Monday that the bridge would stay shut.`,
+			[]string{`indirect|the bridge would stay shut|Transport officials|-`}},
+		{"a cue inside the statement",
+			`The convoy, Leyla Karimova said, waited at the border for six hours.`,
+			[]string{`indirect|The convoy, Leyla Karimova said, waited at the border for six hours|Leyla Karimova|-`}},
+		{"according to, after the statement",
+			`Four houses burned down overnight, according to the county fire service.`,
+			[]string{`indirect|Four houses burned down overnight|the county fire service|-`}},
+		{"an indirect question asserts nothing",
+			`Leyla Karimova would not say how long the closure might last.`, nil},
+		{"a negated verb reports nothing",
+			`Leyla Karimova never said the plant would close.`, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := run(t, tc.text)
+			var got []string
+			for _, q := range d.Quotes {
+				if q.Kind == doc.IndirectQuote {
+					got = append(got, attribution(d, q))
+				}
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("indirect quotes = %q, want %q", got, tc.want)
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("quote %d = %q, want %q", i, got[i], tc.want[i])
+				}
+			}
+		})
+	}
+}
