@@ -468,6 +468,14 @@ func (a *attributor) cueAt(si, k int) (cue doc.Span, ent int, mention doc.Span, 
 			return cue, e, m, "cue_after_quote_inverted " + cu.rule
 		}
 		if m, ok := a.descriptionAt(k+n, end); ok {
+			// "said the principal, Irene Vasquez": the name in
+			// apposition is the speaker.
+			j := a.tokenAfter(m.End)
+			if j+1 < end && a.tok(j) == "," {
+				if e2, m2, ok := a.speakerAt(j + 1); ok && d.Entities[e2].Type == doc.Person {
+					return cue, e2, m2, "cue_after_quote_inverted_apposition " + cu.rule
+				}
+			}
 			return cue, -1, m, "cue_after_quote_inverted_description " + cu.rule
 		}
 		return cue, -1, doc.Span{}, "cue_unresolved_speaker " + cu.rule

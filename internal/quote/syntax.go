@@ -34,10 +34,11 @@ func (a *attributor) governingCue(si, first, last int) (verb, n int, c cue, ok b
 	}
 	k := top
 	for range maxClimb {
-		if r := a.tr.Rel(k); (r == doc.DepConj || r == doc.DepParataxis) && a.tr.Has(k, doc.DepNsubj) {
-			// A coordinated clause with a subject of its own ("the
-			// ministry said X, and Japan expressed 'concern'") is not
-			// what the first clause's verb reports.
+		if r := a.tr.Rel(k); (r == doc.DepConj || r == doc.DepParataxis) && a.tr.Has(k, doc.DepNsubj) && a.isCue(si, a.tr.Head(k)) {
+			// A clause coordinated with the reporting verb itself, with
+			// a subject of its own ("the ministry said X, and Japan
+			// expressed 'concern'"), is not what that verb reports; a
+			// second reported clause ("said that A and that B") is.
 			break
 		}
 		h := a.tr.Head(k)
@@ -91,28 +92,83 @@ func (a *attributor) subjectOf(v int) int {
 	return -1
 }
 
-// speakerOfToken returns the entity whose mention covers token k,
-// resolved to its root, and the mention; failing that, the noun phrase
-// that token k heads, as a description speaker with no entity ("the
-// announcer", "a police spokesman", "foreign policy analysts").
+// speakerOfToken returns the speaker that token k, a subject, names: a
+// person in apposition to it or inside its phrase ("the report's lead
+// author, Dr. Samuel Ito"; "Union leader Grace Oduya"), else the entity
+// whose mention covers k, resolved to its root; failing both, the noun
+// phrase that k heads, as a description speaker with no entity ("the
+// announcer", "a police spokesman", "Fire Chief Nadine Cole" when the
+// name was not recognised).
 func (a *attributor) speakerOfToken(k int) (ent int, mention doc.Span, ok bool) {
 	d := a.d
 	if k < 0 || k >= len(d.Tokens) {
 		return -1, doc.Span{}, false
 	}
-	if e := a.s.entOfTok[k]; e >= 0 {
-		m := d.Entities[e].Span
-		if r := d.Entities[e].Antecedent; r >= 0 {
-			e = int32(r)
-		}
-		return int(e), m, true
-	}
 	t := d.Tokens[k]
-	if t.Kind != doc.Word || !isNominal(t.Tag) {
-		return -1, doc.Span{}, false
+	var lo, hi int
+	if e := a.s.entOfTok[k]; e >= 0 {
+		lo, hi = a.tokenAfter(d.Entities[e].Start), a.tokenAfter(d.Entities[e].End)-1
+	} else {
+		if t.Kind != doc.Word || !isNominal(t.Tag) {
+			return -1, doc.Span{}, false
+		}
+		lo, hi = a.phraseBounds(k)
+		// Capitalised words straight after the head are a name the
+		// phrase ends with.
+		for hi+1 < len(d.Tokens) && (d.Tokens[hi+1].Tag == "NNP" || d.Tokens[hi+1].Tag == "NNPS") {
+			hi++
+		}
 	}
-	lo, hi := a.phraseBounds(k)
+	if p := a.personIn(lo, hi, k); p >= 0 {
+		return a.rooted(p)
+	}
+	if e := a.s.entOfTok[k]; e >= 0 {
+		return a.rooted(int(e))
+	}
 	return -1, doc.Span{Start: d.Tokens[lo].Start, End: d.Tokens[hi].End}, true
+}
+
+// personIn returns a person entity inside tokens [lo, hi], or in
+// apposition to token k (a dependent appos, or ", Name," right after the
+// phrase); -1 when there is none or k is already a person's.
+func (a *attributor) personIn(lo, hi, k int) int {
+	d := a.d
+	if e := a.s.entOfTok[k]; e >= 0 && d.Entities[e].Type == doc.Person {
+		return -1
+	}
+	for j := lo; j <= hi; j++ {
+		if e := a.s.entOfTok[j]; e >= 0 && d.Entities[e].Type == doc.Person {
+			return int(e)
+		}
+	}
+	for dep := a.tr.First(k); dep >= 0; dep = a.tr.Next(dep) {
+		if a.tr.Rel(dep) == doc.DepAppos {
+			if e := a.s.entOfTok[dep]; e >= 0 && d.Entities[e].Type == doc.Person {
+				return int(e)
+			}
+		}
+	}
+	if c := hi + 1; c+1 < len(d.Tokens) && a.tok(c) == "," {
+		x := c + 1
+		if a.tok(x) == "dr." || a.tok(x) == "dr" {
+			x++
+		}
+		if e := a.s.entOfTok[x]; e >= 0 && d.Entities[e].Type == doc.Person {
+			if after := a.tokenAfter(d.Entities[e].End); after >= len(d.Tokens) || a.tok(after) == "," || a.tok(after) == "." {
+				return int(e)
+			}
+		}
+	}
+	return -1
+}
+
+// rooted returns entity e's root and e's own mention.
+func (a *attributor) rooted(e int) (int, doc.Span, bool) {
+	m := a.d.Entities[e].Span
+	if r := a.d.Entities[e].Antecedent; r >= 0 {
+		e = r
+	}
+	return e, m, true
 }
 
 // isNominal reports a noun or pronoun tag.
@@ -214,4 +270,13 @@ func (a *attributor) cueFromParse(si, first, last int) (cue doc.Span, ent int, m
 		return doc.Span{}, -1, doc.Span{}, ""
 	}
 	return doc.Span{Start: d.Tokens[v].Start, End: d.Tokens[v+n-1].End}, e, m, "cue_parse " + cu.rule
+}
+
+// isCue reports whether token k of sentence si is a verb of saying.
+func (a *attributor) isCue(si, k int) bool {
+	if k < 0 {
+		return false
+	}
+	cu, _, ok := a.s.cues.match(a.sentTok(si), k)
+	return ok && !cu.phrase
 }
