@@ -169,8 +169,11 @@ type Event struct {
 	// ClaimedBy indexes Doc.Entities: the speaker who asserts the event;
 	// -1 when the text states it as fact.
 	ClaimedBy int
-	Negated   bool
-	Aux       []string // future, hypothetical, conditional, ...
+	// Quote indexes Doc.Quotes: the statement whose words hold the
+	// event's trigger; -1 when the event is told outside any quote.
+	Quote   int
+	Negated bool
+	Aux     []string // future, hypothetical, conditional, ...
 	// Principal marks the one event its sentence is about; the others
 	// are its background, purpose or content (see internal/event).
 	Principal bool

@@ -359,7 +359,7 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 	sent := d.Sentences[si]
 	tr := m.trig
 	p := s.predicate(m)
-	ev := doc.Event{Type: string(tr.Type), Mode: tr.Mode, Context: tr.Contexts, Location: -1, ClaimedBy: -1,
+	ev := doc.Event{Type: string(tr.Type), Mode: tr.Mode, Context: tr.Contexts, Location: -1, ClaimedBy: -1, Quote: -1,
 		Rule: tr.Rule, Confidence: tr.Confidence}
 	ev.Evidence = doc.Evidence{Sentence: sent.Span, Trigger: doc.Span{Start: d.Tokens[m.first].Start, End: d.Tokens[m.last].End}}
 
@@ -512,6 +512,7 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 	// A statement's speaker claims the events inside it, unless the
 	// speaker is the event's own actor.
 	if qi := s.quoteA[m.headToken]; qi >= 0 {
+		ev.Quote = qi
 		if sp := d.Quotes[qi].Speaker; sp >= 0 && !containsRoot(d, actors, sp) {
 			ev.ClaimedBy = sp
 		}

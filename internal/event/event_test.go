@@ -158,6 +158,24 @@ func describe(d *doc.Doc, ev doc.Event) string {
 	return s
 }
 
+// checkQuoteLink checks that an event names the statement its trigger
+// is in, and only that one.
+func checkQuoteLink(t *testing.T, d *doc.Doc, ev doc.Event) {
+	t.Helper()
+	in := -1
+	for qi, q := range d.Quotes {
+		if q.Kind != doc.ScareQuote && q.Start <= ev.Evidence.Trigger.Start && ev.Evidence.Trigger.End <= q.End {
+			in = qi
+		}
+	}
+	if ev.Quote != in {
+		t.Errorf("%s: quote = %d, want %d", ev.Type, ev.Quote, in)
+	}
+	if ev.ClaimedBy >= 0 && ev.Quote < 0 {
+		t.Errorf("%s: claimed outside any quote", ev.Type)
+	}
+}
+
 // coderCase is a sentence and the events it must code, each rendered
 // by describe.
 type coderCase struct {
@@ -178,6 +196,7 @@ func checkCases(t *testing.T, tests []coderCase) {
 				if ev.Rule == "" || ev.Evidence.Trigger.End <= ev.Evidence.Trigger.Start {
 					t.Errorf("event without rule or trigger evidence: %+v", ev)
 				}
+				checkQuoteLink(t, d, ev)
 			}
 			if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
 				t.Errorf("got  %q\nwant %q", got, tt.want)

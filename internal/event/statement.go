@@ -201,7 +201,7 @@ func (s *Stage) speakerEvent(d *doc.Doc, q doc.Quote, si, t int, typ, mode strin
 		mention = speaker.Span
 	}
 	ev := doc.Event{
-		Type: typ, Mode: mode, Location: -1, ClaimedBy: -1,
+		Type: typ, Mode: mode, Location: -1, ClaimedBy: -1, Quote: s.quoteA[t],
 		Actors:     []doc.EventActor{{Span: mention, RawText: d.SpanText(mention), Actor: speaker.Actor, Entity: q.Speaker}},
 		Recipients: eventActors(d, recipients),
 		Evidence:   doc.Evidence{Sentence: sent.Span, Trigger: d.Tokens[t].Span},

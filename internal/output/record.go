@@ -111,6 +111,9 @@ type Quote struct {
 	// Continues is the index in quotes of the statement this quote
 	// carries on ('"A," she said. "B."'); omitted for none.
 	Continues *int `json:"continues,omitempty"`
+	// Events lists the ids of the coded events whose trigger lies in the
+	// quote's words: what the speaker asserts.
+	Events []string `json:"events"`
 }
 
 // TimeExpr is a temporal expression and its resolution.
@@ -185,15 +188,18 @@ type Event struct {
 	Recipient     []ActorBlock `json:"recipient"`
 	Location      *Location    `json:"location"`
 	ClaimedBy     *ActorBlock  `json:"claimed_by"`
-	Negated       bool         `json:"negated"`
-	Principal     bool         `json:"principal"`
-	Aux           []string     `json:"aux"`
-	Quad          string       `json:"quad"`
-	CameoRoot     string       `json:"cameo_root"`
-	Intensity     float64      `json:"intensity"`
-	Evidence      Evidence     `json:"evidence"`
-	Rule          string       `json:"rule"`
-	Confidence    float64      `json:"confidence"`
+	// Quote is the index in quotes of the statement that holds the
+	// event; omitted when the event is told outside any quote.
+	Quote      *int     `json:"quote,omitempty"`
+	Negated    bool     `json:"negated"`
+	Principal  bool     `json:"principal"`
+	Aux        []string `json:"aux"`
+	Quad       string   `json:"quad"`
+	CameoRoot  string   `json:"cameo_root"`
+	Intensity  float64  `json:"intensity"`
+	Evidence   Evidence `json:"evidence"`
+	Rule       string   `json:"rule"`
+	Confidence float64  `json:"confidence"`
 }
 
 // Warning is a non-fatal problem.
@@ -271,7 +277,8 @@ func FromDoc(d *doc.Doc, opts Options) Record {
 		r.Entities = append(r.Entities, out)
 	}
 	for _, q := range d.Quotes {
-		out := Quote{Kind: string(q.Kind), Text: d.SpanText(q.Span), Start: q.Start, End: q.End, Paragraph: q.Paragraph, Rule: q.Rule}
+		out := Quote{Kind: string(q.Kind), Text: d.SpanText(q.Span), Start: q.Start, End: q.End, Paragraph: q.Paragraph, Rule: q.Rule,
+			Events: []string{}}
 		if q.Cue.End > q.Cue.Start {
 			out.Cue = &Span{Text: d.SpanText(q.Cue), Start: q.Cue.Start, End: q.Cue.End}
 		}
@@ -285,10 +292,8 @@ func FromDoc(d *doc.Doc, opts Options) Record {
 			id := q.Speaker
 			out.SpeakerID = &id
 		} else if q.SpeakerMention.End > q.SpeakerMention.Start {
-			// A description speaker ("the announcer"): its words and
-			// offsets, with no entity behind them.
-			out.Speaker = &ActorBlock{RawText: d.SpanText(q.SpeakerMention), EntityName: d.SpanText(q.SpeakerMention),
-				OtherSectorCodes: []string{}, Start: q.SpeakerMention.Start, End: q.SpeakerMention.End}
+			b := descriptionBlock(d, q.SpeakerMention)
+			out.Speaker = &b
 		}
 		if q.Continues >= 0 && q.Continues < len(d.Quotes) {
 			c := q.Continues
@@ -307,6 +312,9 @@ func FromDoc(d *doc.Doc, opts Options) Record {
 	}
 	for _, ev := range d.Events {
 		r.Events = append(r.Events, event(d, &ev))
+		if ev.Quote >= 0 && ev.Quote < len(r.Quotes) {
+			r.Quotes[ev.Quote].Events = append(r.Quotes[ev.Quote].Events, ev.ID)
+		}
 	}
 	for _, w := range d.Warnings {
 		r.Warnings = append(r.Warnings, Warning(w))
@@ -333,6 +341,13 @@ func entityBlock(d *doc.Doc, i int) ActorBlock {
 		RawText: d.SpanText(e.Span), EntityName: e.Name, CountryCode: e.CountryCode, SectorCode: e.SectorCode,
 		OtherSectorCodes: nonNil(e.OtherSectorCodes), Start: e.Start, End: e.End,
 	}
+}
+
+// descriptionBlock is the block of a speaker given by a description
+// ("the announcer"): its words and offsets, with no entity behind them.
+func descriptionBlock(d *doc.Doc, mention doc.Span) ActorBlock {
+	return ActorBlock{RawText: d.SpanText(mention), EntityName: d.SpanText(mention),
+		OtherSectorCodes: []string{}, Start: mention.Start, End: mention.End}
 }
 
 func nonNil(s []string) []string {
@@ -368,6 +383,16 @@ func event(d *doc.Doc, ev *doc.Event) Event {
 	if ev.ClaimedBy >= 0 && ev.ClaimedBy < len(d.Entities) {
 		b := entityBlock(d, ev.ClaimedBy)
 		out.ClaimedBy = &b
+	}
+	if ev.Quote >= 0 && ev.Quote < len(d.Quotes) {
+		qi := ev.Quote
+		out.Quote = &qi
+		if q := d.Quotes[qi]; out.ClaimedBy == nil && q.Speaker < 0 && q.SpeakerMention.End > q.SpeakerMention.Start {
+			// A description speaker ("a police spokesman said") claims
+			// the event as a named one would, with no entity behind it.
+			b := descriptionBlock(d, q.SpeakerMention)
+			out.ClaimedBy = &b
+		}
 	}
 	switch {
 	case ev.Location >= 0 && ev.Location < len(d.Places):

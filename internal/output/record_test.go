@@ -121,3 +121,33 @@ func TestFromDoc_Location(t *testing.T) {
 		})
 	}
 }
+
+func TestFromDoc_QuotesListTheirEvents(t *testing.T) {
+	text := `"Rebels shelled the bridge," Omar Haddad said. "Troops withdrew," a police spokesman said.`
+	d := &doc.Doc{ID: "d", Text: text}
+	d.Entities = []doc.Entity{{Span: doc.Span{Start: 29, End: 40}, Type: doc.Person, Actor: doc.Actor{Name: "Omar Haddad"}, Antecedent: -1}}
+	d.Quotes = []doc.Quote{
+		{Span: doc.Span{Start: 1, End: 27}, Kind: doc.DirectQuote, Speaker: 0, SpeakerMention: doc.Span{Start: 29, End: 40}, Continues: -1},
+		{Span: doc.Span{Start: 48, End: 64}, Kind: doc.DirectQuote, Speaker: -1, SpeakerMention: doc.Span{Start: 66, End: 84}, Continues: -1},
+	}
+	d.Events = []doc.Event{
+		{ID: "d-e1", Type: "ASSAULT", Location: -1, ClaimedBy: 0, Quote: 0},
+		{ID: "d-e2", Type: "RETREAT", Location: -1, ClaimedBy: -1, Quote: 1},
+		{ID: "d-e3", Type: "CONSULT", Location: -1, ClaimedBy: -1, Quote: -1},
+	}
+	rec := output.FromDoc(d, output.Options{})
+	for i, want := range [][]string{{"d-e1"}, {"d-e2"}} {
+		if got := rec.Quotes[i].Events; strings.Join(got, ",") != strings.Join(want, ",") {
+			t.Errorf("quote %d events = %v, want %v", i, got, want)
+		}
+	}
+	if c := rec.Events[1].ClaimedBy; c == nil || c.RawText != "a police spokesman" || c.Start != 66 {
+		t.Errorf("a description speaker's claim = %+v, want the description", c)
+	}
+	if q := rec.Events[1].Quote; q == nil || *q != 1 {
+		t.Errorf("event quote = %v, want 1", q)
+	}
+	if e := rec.Events[2]; e.Quote != nil || e.ClaimedBy != nil {
+		t.Errorf("an event outside quotes has quote %v, claimed_by %+v", e.Quote, e.ClaimedBy)
+	}
+}
