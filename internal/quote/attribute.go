@@ -240,17 +240,8 @@ func (a *attributor) entityEndingAt(si, k int) (int, doc.Span, bool) {
 	if k-1 < d.Sentences[si].FirstToken {
 		return -1, doc.Span{}, false
 	}
-	end := d.Tokens[k-1].End
-	best := -1
-	for i := range d.Entities {
-		e := d.Entities[i]
-		if e.End == end && e.Start >= d.Sentences[si].Start {
-			if best < 0 || e.Start < d.Entities[best].Start {
-				best = i
-			}
-		}
-	}
-	if best < 0 {
+	best, ok := a.s.entEnd[d.Tokens[k-1].End]
+	if !ok || d.Entities[best].Start < d.Sentences[si].Start {
 		return -1, doc.Span{}, false
 	}
 	m := d.Entities[best].Span
@@ -274,6 +265,11 @@ func (a *attributor) emit(q doc.Quote, si int) {
 		// A cue whose speaker is not found ends the previous speaker's
 		// turn: a later quote with no cue must not go back to them.
 		a.lastSpeaker, a.lastMention, a.lastQuote = -1, doc.Span{}, -1
+	}
+	if q.Kind == doc.DirectQuote && q.Cue.End > q.Cue.Start {
+		if end, ok := a.s.directCue[q.Cue]; !ok || q.End < end {
+			a.s.directCue[q.Cue] = q.End
+		}
 	}
 	a.d.Quotes = append(a.d.Quotes, q)
 }
@@ -771,12 +767,8 @@ func (a *attributor) leadsToQuote(k, o int) bool {
 // Kinshasa would judge it "by what happens"') is part of what is
 // reported, and leaves the statement standing.
 func (a *attributor) cuesDirect(cue doc.Span) bool {
-	for i := len(a.d.Quotes) - 1; i >= 0; i-- {
-		if q := a.d.Quotes[i]; q.Kind == doc.DirectQuote && q.Cue == cue && q.End <= cue.Start {
-			return true
-		}
-	}
-	return false
+	end, ok := a.s.directCue[cue]
+	return ok && end <= cue.Start
 }
 
 // introducesQuote reports a colon or a quotation after a cue, before any

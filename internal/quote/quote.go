@@ -34,6 +34,14 @@ type Stage struct {
 	spans    []qspan
 	inDirect []bool
 	entStart map[int]int
+	// entEnd maps an end offset to the longest entity ending there, so
+	// that a speaker before a cue is found without scanning every
+	// entity (a long document would make that quadratic).
+	entEnd map[int]int
+	// directCue maps the cue of a direct quote to the earliest end of
+	// the quotes it attributes, so that a cue already used by a
+	// quotation is recognised without scanning the quotes.
+	directCue map[doc.Span]int
 	// entOfTok maps a token to the outermost entity covering it, or -1;
 	// tree indexes the parse. Both are per document.
 	entOfTok []int32
@@ -41,7 +49,9 @@ type Stage struct {
 }
 
 // New returns a per-worker stage over the shared cue lexicon.
-func New(c *Cues) *Stage { return &Stage{cues: c, entStart: map[int]int{}} }
+func New(c *Cues) *Stage {
+	return &Stage{cues: c, entStart: map[int]int{}, entEnd: map[int]int{}, directCue: map[doc.Span]int{}}
+}
 
 // Name implements pipeline.Stage.
 func (s *Stage) Name() string { return Name }
@@ -49,7 +59,16 @@ func (s *Stage) Name() string { return Name }
 type openMark struct {
 	tok    int
 	single bool
+	sent   int // sentence the mark is in
 }
+
+// maxQuoteSentences bounds how many sentences a quotation may run inside
+// one paragraph before its opening mark is given up as never closed. News
+// paragraphs hold a few sentences; text with no paragraph breaks (a page
+// flattened to one line) would otherwise let one stray mark open a
+// quotation over the whole document, and every stage that walks a
+// quotation's words would cost the square of the document.
+const maxQuoteSentences = 20
 
 // qspan is a paired quotation: tokens open and close are its marks.
 type qspan struct {
@@ -83,9 +102,14 @@ func (s *Stage) Process(d *doc.Doc) error {
 		d.Warn(Name, first.Offset, fmt.Sprintf("%d more unbalanced quotation marks not listed", n-maxWarnings))
 	}
 	clear(s.entStart)
+	clear(s.entEnd)
+	clear(s.directCue)
 	for i, e := range d.Entities {
 		if _, ok := s.entStart[e.Start]; !ok {
 			s.entStart[e.Start] = i
+		}
+		if j, ok := s.entEnd[e.End]; !ok || e.Start < d.Entities[j].Start {
+			s.entEnd[e.End] = i
 		}
 	}
 	if cap(s.inDirect) < len(d.Tokens) {
@@ -140,7 +164,12 @@ func (s *Stage) pair(d *doc.Doc) {
 		}
 		first := d.Sentences[p.FirstSentence].FirstToken
 		end := d.Sentences[p.EndSentence-1].EndToken
+		si := p.FirstSentence
 		for i := first; i < end; i++ {
+			for si < p.EndSentence-1 && d.Sentences[si].EndToken <= i {
+				si++
+				s.expire(d, si)
+			}
 			t := d.Tokens[i]
 			if t.Kind != doc.QuoteMark {
 				continue
@@ -149,7 +178,7 @@ func (s *Stage) pair(d *doc.Doc) {
 			opening := t.Tag == text.OpenQuoteTag
 			if i == first && contStart >= 0 && opening && !single {
 				// The continuation mark of a multi-paragraph quote.
-				s.stack = append(s.stack[:0], openMark{tok: contStart})
+				s.stack = append(s.stack[:0], openMark{tok: contStart, sent: si})
 				contStart = -1
 				continue
 			}
@@ -157,7 +186,7 @@ func (s *Stage) pair(d *doc.Doc) {
 				if len(s.stack) > 64 {
 					continue // pathological input: bound the work
 				}
-				s.stack = append(s.stack, openMark{tok: i, single: single})
+				s.stack = append(s.stack, openMark{tok: i, single: single, sent: si})
 				continue
 			}
 			// A closing mark closes the nearest open mark of its kind.
@@ -201,6 +230,27 @@ func (s *Stage) pair(d *doc.Doc) {
 		contStart = -1
 	}
 	sort.Slice(s.spans, func(i, j int) bool { return s.spans[i].start < s.spans[j].start })
+}
+
+// expire gives up the open marks more than maxQuoteSentences before
+// sentence si: each becomes an unbalanced quotation that ends with its own
+// sentence, the only extent the text vouches for.
+func (s *Stage) expire(d *doc.Doc, si int) {
+	n := 0
+	for n < len(s.stack) && s.stack[n].sent < si-maxQuoteSentences {
+		n++
+	}
+	if n == 0 {
+		return
+	}
+	for _, m := range s.stack[:n] {
+		d.Warn(Name, d.Tokens[m.tok].Start, fmt.Sprintf("quotation mark not closed within %d sentences", maxQuoteSentences))
+		if !m.single {
+			s.spans = append(s.spans, qspan{open: m.tok, close: -1, start: d.Tokens[m.tok].End,
+				end: d.Tokens[d.Sentences[m.sent].EndToken-1].End, unbalanced: true})
+		}
+	}
+	s.stack = append(s.stack[:0], s.stack[n:]...)
 }
 
 func opensWithQuote(d *doc.Doc, pi int) bool {

@@ -228,3 +228,27 @@ func TestOnlyQuoteMarks(t *testing.T) {
 		}
 	}
 }
+
+// A stray opening mark in text with no paragraph breaks must not open a
+// quotation over the rest of the document.
+func TestStrayMarkInRunOnText(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`The council met on Monday. "The plan is late. `)
+	for i := 0; i < 60; i++ {
+		b.WriteString("The river rose again near the old mill. ")
+	}
+	b.WriteString(`Residents left," the mayor said.`)
+	d := run(t, b.String())
+	for _, q := range d.Quotes {
+		if n := strings.Count(d.SpanText(q.Span), "."); n > 25 {
+			t.Errorf("a quotation runs over %d sentences: %.60q…", n, d.SpanText(q.Span))
+		}
+	}
+	warned := false
+	for _, w := range d.Warnings {
+		warned = warned || strings.Contains(w.Message, "not closed within")
+	}
+	if !warned {
+		t.Errorf("the stray mark is not reported: %+v", d.Warnings)
+	}
+}
