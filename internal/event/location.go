@@ -148,8 +148,10 @@ func Precision(feature string, near bool) int {
 // attachedPlace finds the place the parse attaches to the event (step 1
 // above) and the preposition's relation to it.
 func (s *Stage) attachedPlace(d *doc.Doc, p int, ev *doc.Event) (int, placeRelation, bool) {
-	for i, pl := range d.Places {
-		if ev.Evidence.Trigger.Contains(pl.Span) && !s.actorPlace(ev, i) {
+	tr := ev.Evidence.Trigger
+	first, _ := slices.BinarySearchFunc(d.Places, tr.Start, func(p doc.Place, start int) int { return p.Start - start })
+	for i := first; i < len(d.Places) && d.Places[i].Start < tr.End; i++ {
+		if tr.Contains(d.Places[i].Span) && !s.actorPlace(ev, i) {
 			return i, placeAt, true
 		}
 	}

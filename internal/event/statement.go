@@ -122,6 +122,10 @@ var obligationModals = map[string]bool{"must": true, "should": true}
 // the obliged verb itself are marked "complement": they are what is
 // demanded, not what happened.
 func (s *Stage) demands(d *doc.Doc) {
+	// The events coded before the statements'; the REQUESTs appended
+	// here are not what is demanded.
+	coded := d.Events[:len(d.Events):len(d.Events)]
+	var obliged []obligation
 	for qi := range d.Quotes {
 		q := d.Quotes[qi]
 		if q.Kind == doc.ScareQuote || q.Speaker < 0 {
@@ -137,7 +141,6 @@ func (s *Stage) demands(d *doc.Doc) {
 			if si < 0 {
 				continue
 			}
-			sent := d.Sentences[si]
 			v := s.tr.Head(t)
 			if v < 0 || s.tr.Rel(t) != doc.DepAux {
 				continue
@@ -157,17 +160,34 @@ func (s *Stage) demands(d *doc.Doc) {
 			if len(targets) == 0 {
 				continue
 			}
-			// The events of the obliged clause are what is demanded.
-			for i := range d.Events {
-				k := tokenAtOrAfter(d, d.Events[i].Evidence.Trigger.Start, 0)
-				if k >= sent.FirstToken && k < sent.EndToken && s.tr.Dominates(v, k) {
-					d.Events[i].Aux = appendOnce(d.Events[i].Aux, "complement")
-				}
-			}
+			obliged = append(obliged, obligation{sentence: si, verb: v})
 			s.speakerEvent(d, q, si, t, "REQUEST", "", targets, "statement_obligation", 0.55)
 		}
 	}
+	if len(obliged) == 0 {
+		return
+	}
+	// The events of an obliged clause are what is demanded. One pass
+	// over the events, each checked against its own sentence's
+	// obligations, keeps this linear in a long document.
+	bySentence := map[int][]int{}
+	for _, o := range obliged {
+		bySentence[o.sentence] = append(bySentence[o.sentence], o.verb)
+	}
+	for i := range coded {
+		k := tokenAtOrAfter(d, d.Events[i].Evidence.Trigger.Start, 0)
+		si := text.SentenceOf(d, k)
+		for _, v := range bySentence[si] {
+			if s.tr.Dominates(v, k) {
+				d.Events[i].Aux = appendOnce(d.Events[i].Aux, "complement")
+				break
+			}
+		}
+	}
 }
+
+// obligation is a verb that a statement says its subject must carry out.
+type obligation struct{ sentence, verb int }
 
 // coordinatedWith returns the mentions joined to mention e by conj:
 // "coordinated by Yerevan and the diaspora".

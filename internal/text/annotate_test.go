@@ -191,6 +191,37 @@ func TestSentencesNeverCrossParagraphs(t *testing.T) {
 	}
 }
 
+func TestSentencesAreBounded(t *testing.T) {
+	tests := []struct {
+		name, unit string
+		wantComma  bool // each piece should end at a comma
+	}{
+		{"no punctuation at all", "grain prices rose in the north ", false},
+		{"commas only", "grain prices rose in the north, ", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := annotate(t, strings.Repeat(tt.unit, 200))
+			next := 0
+			for _, s := range d.Sentences {
+				if n := s.EndToken - s.FirstToken; n > maxSentenceTokens {
+					t.Errorf("a sentence of %d tokens", n)
+				}
+				if s.FirstToken != next {
+					t.Errorf("sentence starts at token %d, want %d", s.FirstToken, next)
+				}
+				next = s.EndToken
+				if last := d.SpanText(d.Tokens[s.EndToken-1].Span); tt.wantComma && s.EndToken < len(d.Tokens) && last != "," {
+					t.Errorf("a piece ends at %q, not at a comma", last)
+				}
+			}
+			if next != len(d.Tokens) || len(d.Sentences) < 2 {
+				t.Errorf("%d sentences cover %d of %d tokens", len(d.Sentences), next, len(d.Tokens))
+			}
+		})
+	}
+}
+
 func TestParagraphs(t *testing.T) {
 	tests := []struct {
 		name, in string

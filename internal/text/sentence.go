@@ -39,15 +39,41 @@ func splitSentences(toks []tok, text string, first, end int, out []span) []span 
 			break
 		}
 		if endsSentence(toks, text, i, j, closers) {
-			out = append(out, span{s, j})
+			out = appendBounded(toks, out, s, j)
 			s = j
 		}
 		i = j - 1
 	}
 	if s < end {
-		out = append(out, span{s, end})
+		out = appendBounded(toks, out, s, end)
 	}
 	return out
+}
+
+// maxSentenceTokens bounds a sentence's length. Edited news sentences run
+// to a few dozen tokens and rarely past a hundred; text with no sentence
+// punctuation (a flattened table, a list, a page of keywords) would
+// otherwise make one "sentence" of the whole paragraph, and the parse
+// and the stages that relate every word of a sentence to every other
+// would cost the square of its length.
+const maxSentenceTokens = 250
+
+// appendBounded appends the sentence toks[s:e] to out, cut into pieces
+// of at most maxSentenceTokens: each piece ends at the last semicolon,
+// colon or comma of its second half, or at the bound when there is none.
+func appendBounded(toks []tok, out []span, s, e int) []span {
+	for e-s > maxSentenceTokens {
+		cut := s + maxSentenceTokens
+		for k := cut - 1; k > s+maxSentenceTokens/2; k-- {
+			if toks[k].flags&fComma != 0 {
+				cut = k + 1
+				break
+			}
+		}
+		out = append(out, span{s, cut})
+		s = cut
+	}
+	return append(out, span{s, e})
 }
 
 // endsSentence decides whether the candidate toks[i] (with closers tokens
