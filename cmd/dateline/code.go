@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -66,8 +65,7 @@ func runCode(ctx context.Context, e *env, args []string) error {
 		w = file
 	}
 	bw := bufio.NewWriterSize(w, 256<<10)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
+	enc := output.NewLineEncoder(bw)
 	if *pretty {
 		enc.SetIndent("", "  ")
 	}

@@ -151,3 +151,28 @@ func TestFromDoc_QuotesListTheirEvents(t *testing.T) {
 		t.Errorf("an event outside quotes has quote %v, claimed_by %+v", e.Quote, e.ClaimedBy)
 	}
 }
+
+func TestLineEncoder_EscapesLineSeparators(t *testing.T) {
+	var b strings.Builder
+	enc := output.NewLineEncoder(&b)
+	in := map[string]string{"text": "one\u0085two\u2028three\u2029four <b>&"}
+	if err := enc.Encode(in); err != nil {
+		t.Fatal(err)
+	}
+	got := b.String()
+	for _, r := range []string{"\u0085", "\u2028", "\u2029"} {
+		if strings.Contains(got, r) {
+			t.Errorf("raw %U in %q", []rune(r)[0], got)
+		}
+	}
+	if !strings.Contains(got, "<b>&") {
+		t.Errorf("HTML characters escaped: %q", got)
+	}
+	var back map[string]string
+	if err := json.Unmarshal([]byte(got), &back); err != nil || back["text"] != in["text"] {
+		t.Errorf("round trip = %q, %v", back["text"], err)
+	}
+	if strings.Count(got, "\n") != 1 || !strings.HasSuffix(got, "\n") {
+		t.Errorf("not one line: %q", got)
+	}
+}

@@ -76,9 +76,9 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, contentType, fil
 func noop(*bufio.Writer) error { return nil }
 
 func (s *Server) handleExportJSONL(w http.ResponseWriter, r *http.Request) {
-	var enc *json.Encoder
+	var enc *output.LineEncoder
 	s.export(w, r, "application/x-ndjson; charset=utf-8", "events.jsonl",
-		func(bw *bufio.Writer) error { enc = json.NewEncoder(bw); return nil },
+		func(bw *bufio.Writer) error { enc = output.NewLineEncoder(bw); return nil },
 		func(bw *bufio.Writer, row *store.EventRow, _ bool) error { return enc.Encode(row) },
 		noop)
 }
