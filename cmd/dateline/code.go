@@ -49,7 +49,7 @@ func runCode(ctx context.Context, e *env, args []string) error {
 		inputs = []string{"-"}
 	}
 
-	c, err := coder.Load(coder.Options{Workers: *workers, Dicts: dicts, PetrarchActors: pActors, PetrarchAgents: pAgents})
+	c, err := coder.Load(coder.Options{Workers: *workers, Dicts: dicts, PetrarchActors: pActors, PetrarchAgents: pAgents, Logger: e.log})
 	if err != nil {
 		return err
 	}

@@ -39,8 +39,8 @@ func addCoderFlags(fs *flag.FlagSet) *coderFlags {
 	return c
 }
 
-func (c *coderFlags) load() (*coder.Coder, error) {
-	return coder.Load(coder.Options{Workers: *c.workers, Dicts: c.dicts, PetrarchActors: c.pActors, PetrarchAgents: c.pAgents})
+func (c *coderFlags) load(log *slog.Logger) (*coder.Coder, error) {
+	return coder.Load(coder.Options{Workers: *c.workers, Dicts: c.dicts, PetrarchActors: c.pActors, PetrarchAgents: c.pAgents, Logger: log})
 }
 
 // errKnown marks a document that is already stored; it travels through the
@@ -236,7 +236,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if len(inputs) == 0 {
 		inputs = []string{"-"}
 	}
-	c, err := coderFl.load()
+	c, err := coderFl.load(e.log)
 	if err != nil {
 		return err
 	}

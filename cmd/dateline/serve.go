@@ -80,7 +80,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "dateline serve: %v\n", server.ErrTokenRequired)
 		return errUsage
 	}
-	c, err := coderFl.load()
+	c, err := coderFl.load(e.log)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ package coder
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"runtime"
 	"sync"
 	"time"
@@ -43,6 +44,9 @@ type Options struct {
 	// formats (--petrarch-actors, --petrarch-agents).
 	PetrarchActors []string
 	PetrarchAgents []string
+	// Logger receives warnings about the resources, such as dictionary
+	// lines skipped as malformed; nil means slog.Default().
+	Logger *slog.Logger
 }
 
 // Coder holds the loaded resources. It is immutable and safe to share.
@@ -60,6 +64,13 @@ type Coder struct {
 }
 
 var zeroTime time.Time
+
+func (o Options) logger() *slog.Logger {
+	if o.Logger != nil {
+		return o.Logger
+	}
+	return slog.Default()
+}
 
 // Load reads every resource the pipeline needs.
 func Load(opts Options) (*Coder, error) {
@@ -98,7 +109,7 @@ func Load(opts Options) (*Coder, error) {
 	}
 	var dictionary actor.Dictionary = d
 	if len(opts.PetrarchActors)+len(opts.PetrarchAgents) > 0 {
-		p, err := loadPetrarch(opts.PetrarchActors, opts.PetrarchAgents)
+		p, err := loadPetrarch(opts.PetrarchActors, opts.PetrarchAgents, opts.logger())
 		if err != nil {
 			return nil, err
 		}

@@ -2,6 +2,7 @@ package coder
 
 import (
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/dateline-project/dateline/internal/actor"
@@ -99,7 +100,12 @@ type petrarchDict struct {
 	maxWords int
 }
 
-func loadPetrarch(actorFiles, agentFiles []string) (*petrarchDict, error) {
+// loadPetrarch reads the dictionaries. A malformed line is skipped with a
+// warning naming its file and line, and the rest of the file is loaded:
+// the stock Phoenix files each hold a few such lines, and users own
+// dictionaries like them. Skipped dictionary lines are not skipped
+// records, so they leave the exit status alone.
+func loadPetrarch(actorFiles, agentFiles []string, log *slog.Logger) (*petrarchDict, error) {
 	var actors []petrarch.Actor
 	var agents []petrarch.Agent
 	for _, f := range actorFiles {
@@ -107,9 +113,7 @@ func loadPetrarch(actorFiles, agentFiles []string) (*petrarchDict, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read PETRARCH actors: %w", err)
 		}
-		if len(perrs) > 0 {
-			return nil, fmt.Errorf("read PETRARCH actors: %w (and %d more)", perrs[0], len(perrs)-1)
-		}
+		warnSkipped(log, "PETRARCH actor", perrs)
 		actors = append(actors, a...)
 	}
 	for _, f := range agentFiles {
@@ -117,9 +121,7 @@ func loadPetrarch(actorFiles, agentFiles []string) (*petrarchDict, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read PETRARCH agents: %w", err)
 		}
-		if len(perrs) > 0 {
-			return nil, fmt.Errorf("read PETRARCH agents: %w (and %d more)", perrs[0], len(perrs)-1)
-		}
+		warnSkipped(log, "PETRARCH agent", perrs)
 		agents = append(agents, a...)
 	}
 	p := &petrarchDict{ix: petrarch.NewIndex(actors, agents)}
@@ -137,12 +139,26 @@ func loadPetrarch(actorFiles, agentFiles []string) (*petrarchDict, error) {
 	return p, nil
 }
 
+func warnSkipped(log *slog.Logger, kind string, perrs []petrarch.ParseError) {
+	for _, e := range perrs {
+		log.Warn("skipped a malformed dictionary line", "dictionary", kind, "file", e.File, "line", e.Line, "reason", e.Msg)
+	}
+}
+
 func (p *petrarchDict) Phrase(k string) (actor.Coding, bool) {
 	code, rule, ok := p.ix.LookupActor(k, zeroTime)
 	if !ok || code == petrarch.NullCode {
 		return actor.Coding{}, false
 	}
 	country, sectors := petrarch.SplitCode(code)
+	if petrarch.IsRegion(country) {
+		// A CAMEO region (MEA, SEA…) is no country: the sectors stand
+		// alone, and a bare region codes no actor.
+		if len(sectors) == 0 {
+			return actor.Coding{}, false
+		}
+		country = ""
+	}
 	c := actor.Coding{Kind: actor.KindOrg, Name: k, Country: country, Rule: rule}
 	if len(sectors) > 0 {
 		c.Sector, c.Others = sectors[0], sectors[1:]
