@@ -69,13 +69,16 @@ type Quote struct {
 type Precision string
 
 // Date precisions. Published means the date is the document's own date,
-// because the text gave none.
+// because the text gave none. Historical marks an event the text dates
+// to before the year preceding the document's (see internal/event): it is
+// background, and its date is left empty.
 const (
-	PrecisionDay       Precision = "day"
-	PrecisionMonth     Precision = "month"
-	PrecisionYear      Precision = "year"
-	PrecisionPublished Precision = "published"
-	PrecisionDuration  Precision = "duration"
+	PrecisionDay        Precision = "day"
+	PrecisionMonth      Precision = "month"
+	PrecisionYear       Precision = "year"
+	PrecisionPublished  Precision = "published"
+	PrecisionDuration   Precision = "duration"
+	PrecisionHistorical Precision = "historical"
 )
 
 // TimeExpr is a temporal expression and what it resolves to.

@@ -1150,9 +1150,24 @@ func eventActors(d *doc.Doc, ents []int) []doc.EventActor {
 
 // date sets the event's date from a time expression in its clause, else
 // from the dateline or publication date.
+// historical reports whether an event dated t, told in a document of the
+// given date, is background rather than news: it lies before the start of
+// the year preceding the document's. News reports what happened lately;
+// "fought a war in 1777" or "was founded in 1991" explains it, and taking
+// such dates as event dates would stretch every timeline back centuries.
+// Events of the last year or so keep their dates, since reports of trials
+// and inquiries often date what they are about to months back.
+func historical(t, anchor time.Time) bool {
+	return t.Before(time.Date(anchor.Year()-1, time.January, 1, 0, 0, 0, 0, time.UTC))
+}
+
 func (s *Stage) date(d *doc.Doc, sent doc.Sentence, ev *doc.Event) {
 	if s.c.dateFor != nil {
 		if te, ok := s.c.dateFor(d, sent.Span, ev.Evidence.Trigger); ok && te.Precision != doc.PrecisionDuration && !te.Value.IsZero() {
+			if anchor, ok := d.AnchorDate(); ok && historical(te.Value, anchor) {
+				ev.Date, ev.DatePrecision = time.Time{}, doc.PrecisionHistorical
+				return
+			}
 			ev.Date, ev.DatePrecision = te.Value, te.Precision
 			return
 		}

@@ -126,7 +126,7 @@ func codeDoc(t *testing.T, d *doc.Doc) *doc.Doc {
 	}
 	for _, st := range []interface{ Process(*doc.Doc) error }{
 		text.NewAnnotator(model), actor.New(actortest.Dict()).NewStage(), quote.New(cues), times.NewStage(),
-		event.New(newTestLexicon(t), testOntology{}, nil, testGovernors(t)).NewStage(),
+		event.New(newTestLexicon(t), testOntology{}, when.ForSpan, testGovernors(t)).NewStage(),
 	} {
 		if err := st.Process(d); err != nil {
 			t.Fatal(err)
@@ -343,4 +343,33 @@ func testGovernors(t *testing.T) *event.Governors {
 		t.Fatal(err)
 	}
 	return g
+}
+
+func TestHistoricalDatesDateNoEvent(t *testing.T) {
+	tests := []struct {
+		name, text, date string
+		precision       doc.Precision
+	}{
+		{"a date of this year", "Armenia attacked Azerbaijan in February.", "2024-02-01", doc.PrecisionMonth},
+		{"last year keeps its date", "Armenia attacked Azerbaijan in 2023.", "2023-01-01", doc.PrecisionYear},
+		{"an older year is background", "Armenia attacked Azerbaijan in 1918.", "", doc.PrecisionHistorical},
+		{"an older full date is background too", "Armenia attacked Azerbaijan on May 3, 2015.", "", doc.PrecisionHistorical},
+		{"no date takes the document's", "Armenia attacked Azerbaijan.", "2024-03-08", doc.PrecisionPublished},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := code(t, tt.text)
+			if len(d.Events) != 1 {
+				t.Fatalf("got %d events", len(d.Events))
+			}
+			ev := d.Events[0]
+			got := ""
+			if !ev.Date.IsZero() {
+				got = ev.Date.Format("2006-01-02")
+			}
+			if got != tt.date || ev.DatePrecision != tt.precision {
+				t.Errorf("date %q (%s), want %q (%s)", got, ev.DatePrecision, tt.date, tt.precision)
+			}
+		})
+	}
 }
