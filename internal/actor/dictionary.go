@@ -30,6 +30,9 @@ type Coding struct {
 	// KindRule, when a dictionary fills it, is KindRulePrefix(Kind)
 	// followed by Rule: the rule a mention found by this entry carries.
 	KindRule string
+	// User is set for an entry from a user dictionary, which wins over
+	// an embedded one wherever both match ("=RSF" over a built-in RSF).
+	User bool
 }
 
 // KindRulePrefix names, in an entity's rule, how the recognizer read a

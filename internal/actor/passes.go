@@ -66,15 +66,18 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 				}
 				break
 			}
-			if c, ok := s.phrase(d, k); ok {
+			c, ok := s.phrase(d, k)
+			if L == 1 && s.exact != nil && !(ok && c.User) {
+				// A word spelt exactly as an acronym entry: the acronym
+				// when nothing else matches, or when it is the user's
+				// and the phrase is not.
+				if x, xok := s.exact.Exact(raw(d, i)); xok && (!ok || x.User) {
+					c, ok = x, true
+				}
+			}
+			if ok {
 				best, bc = L, c
 				break
-			}
-			if L == 1 && s.exact != nil {
-				if c, ok := s.exact.Exact(raw(d, i)); ok {
-					best, bc = 1, c
-					break
-				}
 			}
 			if i > sent.FirstToken && s.tok(d, i-1) == "the" {
 				if c, ok := dict.Phrase(s.key(d, i-1, i+L)); ok {

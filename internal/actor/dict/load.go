@@ -289,6 +289,7 @@ func New(srcs ...Source) (*Dict, error) {
 		for _, es := range m {
 			for i := range es {
 				es[i].KindRule = actor.KindRulePrefix(es[i].Kind) + es[i].Rule
+				es[i].Coding.User = es[i].User
 			}
 		}
 	}
