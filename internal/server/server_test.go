@@ -705,3 +705,50 @@ func TestEvents_GeonameID(t *testing.T) {
 		t.Errorf("export by id: status %d body %s", exp.status, exp.body)
 	}
 }
+
+// TestFilters_TooLong checks that a filter value beyond the store's bounds
+// is the client's error (400) naming the parameter, never a 500: SQLite
+// refuses LIKE patterns over 50,000 bytes and deep OR chains.
+func TestFilters_TooLong(t *testing.T) {
+	s, _ := newServer(t, server.Options{})
+	long := strings.Repeat("a", 50000)
+	justOver := strings.Repeat("a", store.MaxFilterBytes+1)
+	many := strings.TrimSuffix(strings.Repeat("MIL,", 3000), ",")
+	for _, c := range []struct {
+		target, param string
+	}{
+		{"/api/events?actor_name=" + long, "actor_name"},
+		{"/api/events?recipient_name=" + justOver, "recipient_name"},
+		{"/api/events?place=" + long, "place"},
+		{"/api/events?q=" + long, "q"},
+		{"/api/events?actor_sector=" + many, "actor_sector"},
+		{"/api/events?type=A" + strings.Repeat("&type=B", store.MaxFilterValues), "type"},
+		{"/api/places?actor_name=" + long, "actor_name"},
+		{"/api/actors/network?recipient_sector=" + many, "recipient_sector"},
+		{"/api/stats/timeline?actor_name=" + long, "actor_name"},
+		{"/api/export/events.csv?actor_name=" + long, "actor_name"},
+		{"/api/quotes?speaker=" + long, "speaker"},
+		{"/api/quotes?country=" + many, "country"},
+		{"/api/events?cursor=" + long, "cursor"},
+	} {
+		r := get(t, s, c.target)
+		if r.status != http.StatusBadRequest {
+			t.Errorf("%.60s: status %d, want 400 (%s)", c.target, r.status, r.body)
+			continue
+		}
+		if msg := decode[map[string]string](t, r)["error"]; !strings.HasPrefix(msg, c.param+":") {
+			t.Errorf("%.60s: error %q does not name %s", c.target, msg, c.param)
+		}
+	}
+	// At the limits the filters run.
+	for _, target := range []string{
+		"/api/events?actor_name=" + strings.Repeat("a", store.MaxFilterBytes),
+		"/api/events?actor_sector=" + strings.TrimSuffix(strings.Repeat("MIL,", store.MaxFilterValues), ","),
+		"/api/events?q=" + strings.Repeat("a,", 200), // commas in free text are not list items
+		"/api/quotes?speaker=" + strings.Repeat("a", store.MaxFilterBytes),
+	} {
+		if r := get(t, s, target); r.status != http.StatusOK {
+			t.Errorf("%.60s: status %d (%s)", target, r.status, r.body)
+		}
+	}
+}
