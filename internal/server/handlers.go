@@ -96,8 +96,35 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, eventsPage{Events: rows, Next: nextPtr(next)})
 }
 
+// documentID is the id in /api/documents/{id}, decoded. chi routes on
+// r.URL.RawPath when it is set, that is when the client escaped characters
+// that Go's own encoding of the decoded path would not (a slash sent as
+// %2F, a plus as %2B), and on the decoded r.URL.Path otherwise; so the
+// wildcard holds an escaped id exactly when RawPath is set, and must not be
+// unescaped twice otherwise (an id "100%" arrives decoded as "100%").
+func documentID(r *http.Request) (string, error) {
+	id := chi.URLParam(r, "*")
+	if r.URL.RawPath == "" {
+		return id, nil
+	}
+	dec, err := url.PathUnescape(id)
+	if err != nil {
+		return "", badParam("document id %q: %v", id, err)
+	}
+	return dec, nil
+}
+
 func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
-	d, err := s.st.Document(r.Context(), chi.URLParam(r, "id"))
+	id, err := documentID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if id == "" {
+		writeError(w, http.StatusNotFound, "no document id")
+		return
+	}
+	d, err := s.st.Document(r.Context(), id)
 	if err != nil {
 		s.fail(w, r, err)
 		return

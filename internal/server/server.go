@@ -85,7 +85,8 @@ func New(st store.Store, opts Options) *Server {
 	r.Use(middleware.Recoverer, securityHeaders, s.limitBody, s.requireToken)
 	r.Route("/api", func(r chi.Router) {
 		r.Get("/events", s.handleEvents)
-		r.Get("/documents/{id}", s.handleDocument)
+		// A wildcard, not {id}: ids may hold slashes (AFP/2024/123).
+		r.Get("/documents/*", s.handleDocument)
 		r.Post("/documents", s.handlePostDocuments)
 		r.Get("/quotes", s.handleQuotes)
 		r.Get("/stats", s.handleStats)

@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -750,5 +751,55 @@ func TestFilters_TooLong(t *testing.T) {
 		if r := get(t, s, target); r.status != http.StatusOK {
 			t.Errorf("%.60s: status %d (%s)", target, r.status, r.body)
 		}
+	}
+}
+
+// encodeURIComponent escapes s as the web app's JavaScript does: all but
+// A-Z a-z 0-9 - _ . ! ~ * ' ( ).
+func encodeURIComponent(s string) string {
+	var b strings.Builder
+	for _, c := range []byte(s) {
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-_.!~*'()", c) >= 0 {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
+}
+
+// TestDocument_IDsRoundTrip checks that ids holding characters with a
+// meaning in URLs come back from GET /api/documents/{id} as posted,
+// whether the client escapes them as the web app does
+// (encodeURIComponent) or as Go's url.PathEscape does (which leaves + : =
+// alone).
+func TestDocument_IDsRoundTrip(t *testing.T) {
+	s, _ := newServer(t, server.Options{})
+	ids := []string{"AFP/2024/123", "a+b", "a;b", "a:b", "a=b", "a?b", "100%", "two words", "a%2Fb", "x/y+z;1:2=3?4%5 6", "/lead", "trail/"}
+	for i, id := range ids {
+		body, _ := json.Marshal(map[string]string{"id": id, "text": fmt.Sprintf("Document number %d about France.", i)})
+		if r := do(t, s, http.MethodPost, "/api/documents", bytes.NewReader(body), "Content-Type", "application/json"); r.status != http.StatusCreated {
+			t.Fatalf("post %q: %d %s", id, r.status, r.body)
+		}
+	}
+	for _, id := range ids {
+		for name, esc := range map[string]func(string) string{"encodeURIComponent": encodeURIComponent, "PathEscape": url.PathEscape} {
+			target := "/api/documents/" + esc(id)
+			r := get(t, s, target)
+			if r.status != http.StatusOK {
+				t.Errorf("%s %q (%s): status %d %s", name, id, target, r.status, r.body)
+				continue
+			}
+			if got := decode[store.Document](t, r).Record.DocID; got != id {
+				t.Errorf("%s %q: got document %q", name, id, got)
+			}
+		}
+	}
+	// Unescaped slashes reach the same document.
+	if r := get(t, s, "/api/documents/AFP/2024/123"); r.status != http.StatusOK {
+		t.Errorf("unescaped slashes: %d %s", r.status, r.body)
+	}
+	if r := get(t, s, "/api/documents/AFP%2F2024"); r.status != http.StatusNotFound {
+		t.Errorf("prefix of an id: %d", r.status)
 	}
 }
