@@ -253,10 +253,11 @@ type postResult struct {
 	Skipped []string `json:"skipped"`
 }
 
-// handlePostDocuments codes and stores posted articles: a JSON object
-// ({id?, date?, title?, text, url?}), an array of them, JSON Lines, or
-// any other format dateline reads (plain text, HTML), detected as for
-// files.
+// handlePostDocuments codes and stores posted articles: with a JSON
+// Content-Type, a JSON object ({id?, date?, title?, text, url?}), an array
+// of them, or JSON Lines; with text/plain (which requireJSON lets through
+// only with a token), one plain-text article. ?format= (txt, html, csv...)
+// overrides either.
 func (s *Server) handlePostDocuments(w http.ResponseWriter, r *http.Request) {
 	if s.opts.Coder == nil {
 		writeError(w, http.StatusServiceUnavailable, "this server was started without a coder")
@@ -282,10 +283,10 @@ func (s *Server) handlePostDocuments(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if format == "" {
-		ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-		trimmed := bytes.TrimLeft(body, " \t\r\n")
-		if ct == "application/json" || ct == "application/x-ndjson" || ct == "application/jsonl" ||
-			(len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[')) {
+		// The declared type decides, never a sniff of the body: text/plain
+		// that looks like JSON is still text.
+		format = source.FormatText
+		if ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); jsonTypes[ct] {
 			format = source.FormatJSONL
 		}
 	}

@@ -78,6 +78,9 @@ func do(t testing.TB, h http.Handler, method, target string, body io.Reader, hdr
 	return response{rec.Code, rec.Header(), rec.Body.Bytes()}
 }
 
+// jsonType is the header that every write needs.
+var jsonType = []string{"Content-Type", "application/json"}
+
 func get(t testing.TB, h http.Handler, target string) response {
 	t.Helper()
 	return do(t, h, http.MethodGet, target, nil)
@@ -475,10 +478,6 @@ func TestPostDocuments(t *testing.T) {
 	if res := decode[postResult](t, r); res.Inserted != 2 || len(res.Skipped) != 1 {
 		t.Errorf("jsonl: %s", r.body)
 	}
-	r = post("Just some plain text about France.", "text/plain")
-	if res := decode[postResult](t, r); r.status != http.StatusCreated || res.Inserted != 1 {
-		t.Errorf("text: %d %s", r.status, r.body)
-	}
 	// Coding failures are reported, not stored.
 	r = post(`[{"id":"ok","text":"Fine."},{"id":"bad","text":"FAIL here"}]`, "application/json")
 	if res := decode[postResult](t, r); res.Inserted != 1 || len(res.Skipped) != 1 {
@@ -490,7 +489,7 @@ func TestPostDocuments(t *testing.T) {
 			t.Errorf("%q: %d %s", body, r.status, r.body)
 		}
 	}
-	if r := do(t, s, http.MethodPost, "/api/documents?format=docx", strings.NewReader("x")); r.status != http.StatusBadRequest {
+	if r := do(t, s, http.MethodPost, "/api/documents?format=docx", strings.NewReader("x"), jsonType...); r.status != http.StatusBadRequest {
 		t.Errorf("bad format: %d", r.status)
 	}
 	if r := do(t, s, http.MethodGet, "/api/documents", nil); r.status != http.StatusMethodNotAllowed {
@@ -498,7 +497,7 @@ func TestPostDocuments(t *testing.T) {
 	}
 	// No coder: 503.
 	s2 := server.New(db, server.Options{})
-	if r := do(t, s2, http.MethodPost, "/api/documents", strings.NewReader(`{"text":"x"}`)); r.status != http.StatusServiceUnavailable {
+	if r := do(t, s2, http.MethodPost, "/api/documents", strings.NewReader(`{"text":"x"}`), jsonType...); r.status != http.StatusServiceUnavailable {
 		t.Errorf("no coder: %d", r.status)
 	}
 }
@@ -506,24 +505,25 @@ func TestPostDocuments(t *testing.T) {
 func TestBodyLimit(t *testing.T) {
 	s, _ := newServer(t, server.Options{MaxBodyBytes: 1024})
 	big := `{"text":"` + strings.Repeat("a", 2000) + `"}`
-	if r := do(t, s, http.MethodPost, "/api/documents", strings.NewReader(big)); r.status != http.StatusRequestEntityTooLarge {
+	if r := do(t, s, http.MethodPost, "/api/documents", strings.NewReader(big), jsonType...); r.status != http.StatusRequestEntityTooLarge {
 		t.Errorf("declared length: %d %s", r.status, r.body)
 	}
 	// Without a Content-Length (chunked), the limit is enforced on read.
 	req := httptest.NewRequest(http.MethodPost, "/api/documents", io.MultiReader(strings.NewReader(big)))
 	req.ContentLength = -1
+	req.Header.Set("Content-Type", "application/json")
 	rec := httptest.NewRecorder()
 	s.ServeHTTP(rec, req)
 	if rec.Code != http.StatusRequestEntityTooLarge {
 		t.Errorf("chunked: %d %s", rec.Code, rec.Body)
 	}
-	if r := do(t, s, http.MethodPost, "/api/documents", strings.NewReader(`{"text":"small enough"}`)); r.status != http.StatusCreated {
+	if r := do(t, s, http.MethodPost, "/api/documents", strings.NewReader(`{"text":"small enough"}`), jsonType...); r.status != http.StatusCreated {
 		t.Errorf("small body: %d", r.status)
 	}
 	// The default is 10 MiB.
 	s2, _ := newServer(t, server.Options{})
 	huge := `{"text":"` + strings.Repeat("b", server.DefaultMaxBodyBytes) + `"}`
-	if r := do(t, s2, http.MethodPost, "/api/documents", strings.NewReader(huge)); r.status != http.StatusRequestEntityTooLarge {
+	if r := do(t, s2, http.MethodPost, "/api/documents", strings.NewReader(huge), jsonType...); r.status != http.StatusRequestEntityTooLarge {
 		t.Errorf("10 MiB default: %d", r.status)
 	}
 }
@@ -540,24 +540,27 @@ func TestSecurityHeaders(t *testing.T) {
 			t.Errorf("%s: no nosniff", target)
 		}
 	}
-	if r := do(t, s, http.MethodPost, "/api/documents", strings.NewReader("{")); r.header.Get("Content-Security-Policy") == "" {
+	if r := do(t, s, http.MethodPost, "/api/documents", strings.NewReader("{"), jsonType...); r.header.Get("Content-Security-Policy") == "" {
 		t.Error("POST error response lacks CSP")
 	}
 }
 
+// TestToken checks the bearer token on writes. The scheme is
+// case-insensitive (RFC 7235), so "bearer" and "BEARER" work as "Bearer".
 func TestToken(t *testing.T) {
 	s, _ := newServer(t, server.Options{Token: "s3cret"})
-	body := `{"id":"t1","text":"Token test."}`
-	for _, c := range []struct {
+	for i, c := range []struct {
 		auth string
 		want int
 	}{
 		{"", http.StatusUnauthorized}, {"Bearer wrong", http.StatusUnauthorized}, {"s3cret", http.StatusUnauthorized},
-		{"Basic czNjcmV0", http.StatusUnauthorized}, {"Bearer s3cret", http.StatusCreated},
+		{"Basic czNjcmV0", http.StatusUnauthorized}, {"Bearer", http.StatusUnauthorized}, {"Bearers3cret", http.StatusUnauthorized},
+		{"Bearer s3cret", http.StatusCreated}, {"bearer s3cret", http.StatusCreated}, {"BEARER  s3cret", http.StatusCreated},
 	} {
-		var hdr []string
+		body := fmt.Sprintf(`{"id":"t%d","text":"Token test number %d."}`, i, i)
+		hdr := jsonType
 		if c.auth != "" {
-			hdr = []string{"Authorization", c.auth}
+			hdr = append([]string{"Authorization", c.auth}, jsonType...)
 		}
 		r := do(t, s, http.MethodPost, "/api/documents", strings.NewReader(body), hdr...)
 		if r.status != c.want {
@@ -582,11 +585,15 @@ func TestIsLoopback(t *testing.T) {
 }
 
 func TestListenAndServe(t *testing.T) {
-	s, _ := newServer(t, server.Options{})
+	s, db := newServer(t, server.Options{})
 	// Off loopback without a token: refused before listening.
 	err := s.ListenAndServe(context.Background(), "0.0.0.0:0", time.Second, nil)
 	if !errors.Is(err, server.ErrTokenRequired) {
 		t.Fatalf("non-loopback without token: %v", err)
+	}
+	bad := server.New(db, server.Options{AllowedHosts: []string{"http://x.example/"}})
+	if err := bad.ListenAndServe(context.Background(), "127.0.0.1:0", time.Second, nil); err == nil || !strings.Contains(err.Error(), "allowed host") {
+		t.Fatalf("bad allowed host: %v", err)
 	}
 
 	ctx, cancel := context.WithCancel(context.Background())
@@ -606,6 +613,27 @@ func TestListenAndServe(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Security-Policy") == "" {
 		t.Errorf("live GET: %d %v", resp.StatusCode, resp.Header)
+	}
+	// The live server knows it listens on loopback: a DNS rebinding
+	// request, which names the attacker's host, is refused, and so is a
+	// loopback name with another port than the one bound.
+	_, port, _ := net.SplitHostPort(addr.String())
+	for host, want := range map[string]int{
+		"attacker.example:" + port: http.StatusMisdirectedRequest,
+		"localhost:" + port:        http.StatusOK,
+		"[::1]:" + port:            http.StatusOK,
+		"localhost:1":              http.StatusMisdirectedRequest,
+	} {
+		req, _ := http.NewRequest(http.MethodGet, "http://"+addr.String()+"/api/stats", nil)
+		req.Host = host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("live GET with Host %q: %d, want %d", host, resp.StatusCode, want)
+		}
 	}
 	cancel()
 	select {
