@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -891,4 +892,68 @@ func TestExportCSV_FormulasEscaped(t *testing.T) {
 	if len(recs) != 2 || recs[1][col["intensity"]] != "-9" {
 		t.Errorf("intensity: %v", recs)
 	}
+}
+
+// postFuzzLimit is how long one fuzz input may take under -fuzz; a slower
+// one is reported, since a request that slow is a denial of service.
+const postFuzzLimit = 10 * time.Second
+
+// fuzzing reports whether go test runs with -fuzz, in the coordinator or a
+// worker process (both get -test.fuzz); the testing package has no
+// accessor for it.
+func fuzzing() bool {
+	fl := flag.Lookup("test.fuzz")
+	return fl != nil && fl.Value.String() != ""
+}
+
+// FuzzPostDocument checks that no body, Content-Type and token make POST
+// /api/documents panic or fail with a 5xx: whatever a client sends is
+// either coded (2xx) or its own error (4xx). The store is a fresh one in a
+// temporary directory; the coder is fakeCoder, since the handler, not the
+// pipeline, is under test.
+func FuzzPostDocument(f *testing.F) {
+	for _, seed := range []struct {
+		ct, body string
+		auth     bool
+	}{
+		{"application/json", `{"id":"f1","date":"2024-05-01","title":"T","text":"France accused Kenya.","url":"https://example.org/1"}`, false},
+		{"application/json; charset=utf-8", `[{"text":"One."},{"text":"Two FAIL."}]`, false},
+		{"application/x-ndjson", "{\"text\":\"a\"}\n{broken\n{\"id\":\"\",\"text\":\"\"}\n", false},
+		{"application/json", `{"id":"x"}`, false},
+		{"application/json", `{"text":"\u0000\ud800","date":"yesterday"}`, false},
+		{"application/json", "", false},
+		{"application/json", "[[[[[[[[[[", false},
+		{"application/json", `{"text":1e999}`, false},
+		{"text/plain", "Plain text about France.", true},
+		{"text/plain", "Plain text without a token.", false},
+		{"text/plain; charset=latin1", "\xff\xfe\x00", true},
+		{"", "<html><body><p>France</p></body></html>", true},
+		{"application/x-www-form-urlencoded", "text=France", false},
+		{"multipart/form-data; boundary=", "--\r\n", true},
+		{"application/json;;", "{}", true},
+	} {
+		f.Add(seed.ct, []byte(seed.body), seed.auth)
+	}
+	s, _ := newServer(f, server.Options{Token: "tok", MaxBodyBytes: 1 << 16})
+	f.Fuzz(func(t *testing.T, ct string, body []byte, auth bool) {
+		req := httptest.NewRequest(http.MethodPost, "/api/documents", bytes.NewReader(body))
+		req.Header.Set("Content-Type", ct)
+		if auth {
+			req.Header.Set("Authorization", "Bearer tok")
+		}
+		if fuzzing() {
+			// Only while fuzzing: seed runs in CI have no timer.
+			ctx, cancel := context.WithTimeout(req.Context(), postFuzzLimit)
+			defer cancel()
+			req = req.WithContext(ctx)
+		}
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		if err := req.Context().Err(); err != nil {
+			t.Fatalf("Content-Type %q, body %q: took longer than %v", ct, body, postFuzzLimit)
+		}
+		if rec.Code < 200 || rec.Code > 499 {
+			t.Fatalf("Content-Type %q, body %q: status %d %s", ct, body, rec.Code, rec.Body)
+		}
+	})
 }
