@@ -232,13 +232,18 @@ func TestServe_InProcess(t *testing.T) {
 	if _, errOut, code := runCmd(t, "", "serve", "--db", dbPath, "--addr", "0.0.0.0:0"); code != exitUsage || !strings.Contains(errOut, "token") {
 		t.Errorf("non-loopback without token: exit %d %s", code, errOut)
 	}
+	for _, bad := range [][]string{{"--allowed-host", "http://x.example/"}, {"--allowed-host", "x.example:99999"}, {"--max-client-writes", "-1"}} {
+		if _, errOut, code := runCmd(t, "", append([]string{"serve", "--db", dbPath, "--addr", "127.0.0.1:0"}, bad...)...); code != exitUsage || !strings.Contains(errOut, bad[0]) {
+			t.Errorf("serve %v: exit %d %s", bad, code, errOut)
+		}
+	}
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var errb syncBuffer
 	done := make(chan int, 1)
 	go func() {
-		done <- run(ctx, []string{"serve", "--db", dbPath, "--addr", "127.0.0.1:0", "--workers", "1"},
+		done <- run(ctx, []string{"serve", "--db", dbPath, "--addr", "127.0.0.1:0", "--workers", "1", "--allowed-host", "dateline.test", "--max-client-writes", "2"},
 			&env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &errb})
 	}()
 	var base string
@@ -256,6 +261,19 @@ func TestServe_InProcess(t *testing.T) {
 	resp.Body.Close()
 	if st.Documents != 5 {
 		t.Errorf("stats documents = %d", st.Documents)
+	}
+	// --allowed-host adds a name; others are refused (DNS rebinding).
+	for host, want := range map[string]int{"dateline.test": http.StatusOK, "attacker.example": http.StatusMisdirectedRequest} {
+		req, _ := http.NewRequest(http.MethodGet, base+"api/stats", nil)
+		req.Host = host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("Host %s: %d, want %d", host, resp.StatusCode, want)
+		}
 	}
 	resp, err = http.Post(base+"api/documents", "application/json", strings.NewReader(`{"id":"new","text":"KYIV, May 2 (Reuters) - Ukraine said talks would resume."}`))
 	if err != nil {

@@ -59,8 +59,13 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		addr    = flags.String("addr", "127.0.0.1:8080", "listen `address`")
 		token   = flags.String("token", "", "bearer `token` required for writes (required off loopback; default $DATELINE_TOKEN)")
 		maxBody = flags.Int64("max-body", server.DefaultMaxBodyBytes, "request body limit in `bytes`")
+		maxPost = flags.Int("max-client-writes", server.DefaultMaxClientWrites,
+			"at most `N` POSTs (writes) in flight per client IP address; more get 429 (0: no bound)")
+		allowed listFlag
 		coderFl = addCoderFlags(flags)
 	)
+	flags.Var(&allowed, "allowed-host", "also accept requests whose Host header is `host[:port]` (repeatable); needed behind a proxy or to\n"+
+		"use a host name, and the only Host check when listening on every interface (0.0.0.0, [::])")
 	rest, err := parseArgs(flags, args)
 	if err != nil {
 		return err
@@ -72,9 +77,15 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if *token == "" {
 		*token = os.Getenv("DATELINE_TOKEN")
 	}
-	if *coderFl.workers < 0 || *maxBody <= 0 {
-		fmt.Fprintln(e.stderr, "dateline serve: --workers and --max-body must be positive")
+	if *coderFl.workers < 0 || *maxBody <= 0 || *maxPost < 0 {
+		fmt.Fprintln(e.stderr, "dateline serve: --workers, --max-body and --max-client-writes must be positive")
 		return errUsage
+	}
+	for _, h := range allowed {
+		if err := server.CheckAllowedHost(h); err != nil {
+			fmt.Fprintf(e.stderr, "dateline serve: --allowed-host: %v\n", err)
+			return errUsage
+		}
 	}
 	if !server.IsLoopback(*addr) && *token == "" {
 		fmt.Fprintf(e.stderr, "dateline serve: %v\n", server.ErrTokenRequired)
@@ -97,7 +108,14 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	srv := server.New(db, server.Options{Token: *token, Coder: pool, MaxBodyBytes: *maxBody, Logger: e.log, Assets: webAssets()})
+	if *maxPost == 0 {
+		*maxPost = -1 // the flag's 0 is the option's "no bound"
+	}
+	srv := server.New(db, server.Options{Token: *token, Coder: pool, MaxBodyBytes: *maxBody, Logger: e.log, Assets: webAssets(),
+		AllowedHosts: allowed, MaxClientWrites: *maxPost})
+	if everyInterface(*addr) && len(allowed) == 0 {
+		e.log.Warn("listening on every interface without --allowed-host: the Host header is not checked, so DNS rebinding is not guarded against", "addr", *addr)
+	}
 	err = srv.ListenAndServe(ctx, *addr, 10*time.Second, func(a net.Addr) {
 		e.log.Info("listening", "url", "http://"+a.String()+"/", "db", *dbPath)
 	})
@@ -111,6 +129,18 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		e.log.Info("stopped", "db", *dbPath)
 	}
 	return err
+}
+
+// everyInterface reports whether addr listens on every interface
+// (0.0.0.0, [::] or an empty host), where the server cannot tell which
+// names it is reached by.
+func everyInterface(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	ip := net.ParseIP(host)
+	return host == "" || (ip != nil && ip.IsUnspecified())
 }
 
 // webAssets returns the embedded web app served at /.

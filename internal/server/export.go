@@ -100,6 +100,49 @@ func joinActors(bs []output.ActorBlock, field func(output.ActorBlock) string) st
 	return strings.Join(parts, "|")
 }
 
+// csvText makes a text cell safe to open in a spreadsheet (OWASP's CSV
+// injection guidance): a cell that begins with = + - @, a tab or a carriage
+// return may run as a formula (=HYPERLINK(...) can leak data), so it gets a
+// leading single quote, which spreadsheets read as "this is text". Article
+// text is attacker-controlled, so every text column goes through here.
+//
+// A text cell that is a plain decimal number ("-5", "+1.5e3") is left
+// alone: a spreadsheet reads it as that number, not a formula, and quoting
+// it would turn a number into text. The numeric columns (lat, lon,
+// intensity, confidence) are formatted by strconv and never pass through
+// here, so a longitude of -33.9 stays a number.
+func csvText(s string) string {
+	if s == "" || !strings.ContainsRune("=+-@\t\r", rune(s[0])) || isDecimal(s) {
+		return s
+	}
+	return "'" + s
+}
+
+// isDecimal reports whether s is a plain decimal number: an optional sign,
+// digits with at most one point, and an optional exponent. Unlike
+// strconv.ParseFloat it refuses Inf, NaN and hex floats, which spreadsheets
+// do not read as numbers.
+func isDecimal(s string) bool {
+	unsigned := func(s string) string {
+		if s != "" && (s[0] == '+' || s[0] == '-') {
+			return s[1:]
+		}
+		return s
+	}
+	digits := func(s string) bool {
+		return s != "" && strings.Trim(s, "0123456789") == ""
+	}
+	mant, exp, hasExp := strings.Cut(unsigned(s), "e")
+	if !hasExp {
+		mant, exp, hasExp = strings.Cut(mant, "E")
+	}
+	if hasExp && !digits(unsigned(exp)) {
+		return false
+	}
+	whole, frac, _ := strings.Cut(mant, ".")
+	return (whole == "" || digits(whole)) && (frac == "" || digits(frac)) && (whole != "" || frac != "")
+}
+
 func csvRow(row *store.EventRow) []string {
 	ev := &row.Event
 	country := func(b output.ActorBlock) string { return b.CountryCode }
@@ -124,12 +167,13 @@ func csvRow(row *store.EventRow) []string {
 			lat, lon = strconv.FormatFloat(l.Lat, 'f', -1, 64), strconv.FormatFloat(l.Lon, 'f', -1, 64)
 		}
 	}
+	t := csvText
 	return []string{
-		date, row.Day,
-		joinActors(ev.Actor, country), joinActors(ev.Actor, sector), joinActors(ev.Actor, name),
-		joinActors(ev.Recipient, country), joinActors(ev.Recipient, sector), joinActors(ev.Recipient, name),
-		ev.Event, ev.Mode, ev.Quad, ev.CameoRoot, strconv.FormatFloat(ev.Intensity, 'f', -1, 64), strconv.FormatBool(ev.Negated), strconv.FormatBool(ev.Principal), claimed,
-		locName, locCountry, lat, lon, row.Source.URL, row.Source.Path, row.DocID, ev.ID, ev.Evidence.TriggerText,
+		t(date), t(row.Day),
+		t(joinActors(ev.Actor, country)), t(joinActors(ev.Actor, sector)), t(joinActors(ev.Actor, name)),
+		t(joinActors(ev.Recipient, country)), t(joinActors(ev.Recipient, sector)), t(joinActors(ev.Recipient, name)),
+		t(ev.Event), t(ev.Mode), t(ev.Quad), t(ev.CameoRoot), strconv.FormatFloat(ev.Intensity, 'f', -1, 64), strconv.FormatBool(ev.Negated), strconv.FormatBool(ev.Principal), t(claimed),
+		t(locName), t(locCountry), lat, lon, t(row.Source.URL), t(row.Source.Path), t(row.DocID), t(ev.ID), t(ev.Evidence.TriggerText),
 		strconv.FormatFloat(ev.Confidence, 'f', -1, 64),
 	}
 }

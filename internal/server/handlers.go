@@ -96,8 +96,35 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, eventsPage{Events: rows, Next: nextPtr(next)})
 }
 
+// documentID is the id in /api/documents/{id}, decoded. chi routes on
+// r.URL.RawPath when it is set, that is when the client escaped characters
+// that Go's own encoding of the decoded path would not (a slash sent as
+// %2F, a plus as %2B), and on the decoded r.URL.Path otherwise; so the
+// wildcard holds an escaped id exactly when RawPath is set, and must not be
+// unescaped twice otherwise (an id "100%" arrives decoded as "100%").
+func documentID(r *http.Request) (string, error) {
+	id := chi.URLParam(r, "*")
+	if r.URL.RawPath == "" {
+		return id, nil
+	}
+	dec, err := url.PathUnescape(id)
+	if err != nil {
+		return "", badParam("document id %q: %v", id, err)
+	}
+	return dec, nil
+}
+
 func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
-	d, err := s.st.Document(r.Context(), chi.URLParam(r, "id"))
+	id, err := documentID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if id == "" {
+		writeError(w, http.StatusNotFound, "no document id")
+		return
+	}
+	d, err := s.st.Document(r.Context(), id)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -226,10 +253,11 @@ type postResult struct {
 	Skipped []string `json:"skipped"`
 }
 
-// handlePostDocuments codes and stores posted articles: a JSON object
-// ({id?, date?, title?, text, url?}), an array of them, JSON Lines, or
-// any other format dateline reads (plain text, HTML), detected as for
-// files.
+// handlePostDocuments codes and stores posted articles: with a JSON
+// Content-Type, a JSON object ({id?, date?, title?, text, url?}), an array
+// of them, or JSON Lines; with text/plain (which requireJSON lets through
+// only with a token), one plain-text article. ?format= (txt, html, csv...)
+// overrides either.
 func (s *Server) handlePostDocuments(w http.ResponseWriter, r *http.Request) {
 	if s.opts.Coder == nil {
 		writeError(w, http.StatusServiceUnavailable, "this server was started without a coder")
@@ -255,10 +283,10 @@ func (s *Server) handlePostDocuments(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if format == "" {
-		ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-		trimmed := bytes.TrimLeft(body, " \t\r\n")
-		if ct == "application/json" || ct == "application/x-ndjson" || ct == "application/jsonl" ||
-			(len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[')) {
+		// The declared type decides, never a sniff of the body: text/plain
+		// that looks like JSON is still text.
+		format = source.FormatText
+		if ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); jsonTypes[ct] {
 			format = source.FormatJSONL
 		}
 	}

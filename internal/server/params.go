@@ -17,6 +17,14 @@ var eventParams = []string{
 	"claimed", "from", "to", "place", "geonameid", "bbox", "q",
 }
 
+// listParams are the parameters that take comma-separated lists (see
+// list); each item counts against store.MaxFilterValues.
+var listParams = map[string]bool{
+	"type": true, "mode": true, "quad": true,
+	"actor_country": true, "actor_sector": true, "recipient_country": true, "recipient_sector": true,
+	"country": true,
+}
+
 // paramError is a bad query parameter; handlers answer 400 with it.
 type paramError struct{ msg string }
 
@@ -25,9 +33,12 @@ func (e *paramError) Error() string { return e.msg }
 func badParam(format string, args ...any) error { return &paramError{fmt.Sprintf(format, args...)} }
 
 // checkParams rejects parameters the endpoint does not know, so that a
-// typo (actor_contry) fails loudly instead of silently not filtering.
+// typo (actor_contry) fails loudly instead of silently not filtering, and
+// values beyond the store's bounds (store.MaxFilterBytes per value,
+// store.MaxFilterValues per parameter), so that the answer names the
+// parameter instead of the store's internal field.
 func checkParams(q url.Values, allowed ...[]string) error {
-	for k := range q {
+	for k, vs := range q {
 		ok := false
 		for _, list := range allowed {
 			for _, a := range list {
@@ -38,6 +49,19 @@ func checkParams(q url.Values, allowed ...[]string) error {
 		}
 		if !ok {
 			return badParam("unknown parameter %q", k)
+		}
+		n := 0
+		for _, v := range vs {
+			if len(v) > store.MaxFilterBytes {
+				return badParam("%s: value is %d bytes, longer than the limit of %d", k, len(v), store.MaxFilterBytes)
+			}
+			n++
+			if listParams[k] {
+				n += strings.Count(v, ",")
+			}
+		}
+		if n > store.MaxFilterValues {
+			return badParam("%s: %d values, more than the limit of %d", k, n, store.MaxFilterValues)
 		}
 	}
 	return nil

@@ -2,16 +2,21 @@
 // and the static files of the web app.
 //
 // Safety rules the handlers keep: article text only ever leaves as JSON
-// data (HTML-escaped by encoding/json), never inside markup; every response
+// data (HTML-escaped by encoding/json), never inside markup, and CSV cells
+// that a spreadsheet would run as formulas are quoted; every response
 // carries a Content-Security-Policy that allows only same-origin resources
 // and no inline script; request bodies are bounded (413 beyond the limit);
-// and write endpoints require a bearer token when one is configured, which
-// ListenAndServe insists on for any address that is not loopback.
+// filter values are bounded (400); write endpoints require a bearer token
+// when one is configured, which ListenAndServe insists on for any address
+// that is not loopback. Against other web sites that the user's browser
+// visits (guard.go): the Host must be one the server answers to (421,
+// against DNS rebinding), and writes must come from no origin or the same
+// one (403), declare a JSON body (415), and stay within a per-client bound
+// on concurrent writes (429).
 package server
 
 import (
 	"context"
-	"crypto/subtle"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -52,8 +57,18 @@ type Options struct {
 	// directories. Nil serves a placeholder page.
 	Assets fs.FS
 	// Token, when set, is required as "Authorization: Bearer <token>" on
-	// every request that can write (POST and other unsafe methods).
+	// every request that can write (POST and other unsafe methods). It also
+	// lets writes send Content-Type: text/plain.
 	Token string
+	// AllowedHosts are Host header values accepted besides the listening
+	// address's own names: "host" for any port, "host:port" for one. They
+	// are needed behind a reverse proxy or to reach the server by a name.
+	// See Handler for which hosts are accepted without them.
+	AllowedHosts []string
+	// MaxClientWrites bounds the writes one client IP address may have in
+	// flight at once (429 beyond); 0 means DefaultMaxClientWrites, and a
+	// negative value removes the bound.
+	MaxClientWrites int
 	// Coder codes documents posted to /api/documents; nil makes that
 	// endpoint answer 503.
 	Coder Coder
@@ -65,10 +80,15 @@ type Options struct {
 
 // Server is the HTTP handler.
 type Server struct {
-	st     store.Store
-	opts   Options
-	log    *slog.Logger
-	router chi.Router
+	st   store.Store
+	opts Options
+	log  *slog.Logger
+	// writes counts writes in flight per client, shared by every handler
+	// built for this server; nil when unbounded.
+	writes *clientLimiter
+	// handler is the server for an unknown listening address (see
+	// Handler).
+	handler http.Handler
 }
 
 // New returns a Server over st.
@@ -81,11 +101,41 @@ func New(st store.Store, opts Options) *Server {
 		log = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{st: st, opts: opts, log: log}
+	switch {
+	case opts.MaxClientWrites == 0:
+		s.writes = newClientLimiter(DefaultMaxClientWrites)
+	case opts.MaxClientWrites > 0:
+		s.writes = newClientLimiter(opts.MaxClientWrites)
+	}
+	s.handler = s.Handler("")
+	return s
+}
+
+// Handler returns s for a server listening on addr (host:port), which
+// decides the Host headers it accepts besides Options.AllowedHosts, so that
+// a DNS rebinding attack, which arrives under the attacker's host name,
+// is refused with 421:
+//
+//   - on a loopback address: localhost, 127.0.0.1 and [::1] on the
+//     listening port;
+//   - on one other address: that address on the listening port;
+//   - on every interface (0.0.0.0, [::], ":port") or for addr "": any
+//     Host unless AllowedHosts is set, since the server cannot know every
+//     name it is reached by; with AllowedHosts, those and the loopback
+//     names.
+//
+// ServeHTTP is Handler(""); ListenAndServe uses Handler(addr).
+func (s *Server) Handler(addr string) http.Handler {
+	hosts := newHostPolicy(addr, s.opts.AllowedHosts)
 	r := chi.NewRouter()
-	r.Use(middleware.Recoverer, securityHeaders, s.limitBody, s.requireToken)
+	// The order sets which refusal a request gets first: wrong server,
+	// wrong origin, no token, not JSON, too many at once, too big.
+	r.Use(middleware.Recoverer, securityHeaders, checkHost(hosts), checkOrigin(hosts),
+		s.requireToken, s.requireJSON, s.limitWrites, s.limitBody)
 	r.Route("/api", func(r chi.Router) {
 		r.Get("/events", s.handleEvents)
-		r.Get("/documents/{id}", s.handleDocument)
+		// A wildcard, not {id}: ids may hold slashes (AFP/2024/123).
+		r.Get("/documents/*", s.handleDocument)
 		r.Post("/documents", s.handlePostDocuments)
 		r.Get("/quotes", s.handleQuotes)
 		r.Get("/stats", s.handleStats)
@@ -103,12 +153,12 @@ func New(st store.Store, opts Options) *Server {
 		})
 	})
 	r.Handle("/*", s.assets())
-	s.router = r
-	return s
+	return r
 }
 
-// ServeHTTP implements http.Handler.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.router.ServeHTTP(w, r) }
+// ServeHTTP implements http.Handler for an unknown listening address; see
+// Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
 
 func securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -134,20 +184,6 @@ func (s *Server) limitBody(next http.Handler) http.Handler {
 
 func safeMethod(m string) bool {
 	return m == http.MethodGet || m == http.MethodHead || m == http.MethodOptions
-}
-
-func (s *Server) requireToken(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if s.opts.Token != "" && !safeMethod(r.Method) {
-			got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-			if !ok || subtle.ConstantTimeCompare([]byte(got), []byte(s.opts.Token)) != 1 {
-				w.Header().Set("WWW-Authenticate", `Bearer realm="dateline"`)
-				writeError(w, http.StatusUnauthorized, "a valid bearer token is required")
-				return
-			}
-		}
-		next.ServeHTTP(w, r)
-	})
 }
 
 // placeholder is served at / until the web app is built. It has no script.
@@ -233,11 +269,16 @@ func (s *Server) ListenAndServe(ctx context.Context, addr string, grace time.Dur
 	if !IsLoopback(addr) && s.opts.Token == "" {
 		return fmt.Errorf("%w (%s)", ErrTokenRequired, addr)
 	}
+	for _, h := range s.opts.AllowedHosts {
+		if err := CheckAllowedHost(h); err != nil {
+			return err
+		}
+	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
-	srv := HTTPServer(addr, s)
+	srv := HTTPServer(addr, s.Handler(addr))
 	srv.BaseContext = func(net.Listener) context.Context { return context.WithoutCancel(ctx) }
 	if ready != nil {
 		ready(ln.Addr())

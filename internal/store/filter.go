@@ -66,9 +66,64 @@ type QuoteFilter struct {
 	Q string
 }
 
+// Bounds on filter values. A backend turns text filters into patterns
+// (SQLite's LIKE refuses patterns over 50,000 bytes) and list filters into
+// expressions whose depth grows with the list (SQLite's limit is 1,000), so
+// an unbounded filter is a query the backend cannot run; no real search
+// needs more than these.
+const (
+	// MaxFilterBytes bounds one text value: a name, place, speaker, query
+	// or list item.
+	MaxFilterBytes = 512
+	// MaxFilterValues bounds the values of one list filter.
+	MaxFilterValues = 100
+)
+
+// checkText checks one text value against MaxFilterBytes.
+func checkText(name, v string) error {
+	if len(v) > MaxFilterBytes {
+		return fmt.Errorf("%w: %s is %d bytes, longer than the %d-byte limit", ErrBadFilter, name, len(v), MaxFilterBytes)
+	}
+	return nil
+}
+
+// checkList checks a list filter against MaxFilterValues and each of its
+// values against MaxFilterBytes.
+func checkList(name string, vs []string) error {
+	if len(vs) > MaxFilterValues {
+		return fmt.Errorf("%w: %s has %d values, more than the limit of %d", ErrBadFilter, name, len(vs), MaxFilterValues)
+	}
+	for _, v := range vs {
+		if err := checkText(name, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Validate checks the parts of f that a backend cannot check by looking
-// values up: day format, order of From/To, and bounding box shape.
+// values up: value sizes (MaxFilterBytes, MaxFilterValues), day format,
+// order of From/To, and bounding box shape.
 func (f *EventFilter) Validate() error {
+	for _, l := range []struct {
+		name string
+		vs   []string
+	}{
+		{"type", f.Type}, {"mode", f.Mode}, {"quad", f.Quad},
+		{"actor country", f.Actor.Countries}, {"actor sector", f.Actor.Sectors},
+		{"recipient country", f.Recipient.Countries}, {"recipient sector", f.Recipient.Sectors},
+	} {
+		if err := checkList(l.name, l.vs); err != nil {
+			return err
+		}
+	}
+	for _, t := range []struct{ name, v string }{
+		{"actor name", f.Actor.Name}, {"recipient name", f.Recipient.Name}, {"place", f.Place}, {"query", f.Q},
+	} {
+		if err := checkText(t.name, t.v); err != nil {
+			return err
+		}
+	}
 	for _, d := range []string{f.From, f.To} {
 		if d == "" {
 			continue
@@ -86,6 +141,17 @@ func (f *EventFilter) Validate() error {
 		}
 	}
 	return nil
+}
+
+// Validate checks f's value sizes (MaxFilterBytes, MaxFilterValues).
+func (f *QuoteFilter) Validate() error {
+	if err := checkList("country", f.Country); err != nil {
+		return err
+	}
+	if err := checkText("speaker", f.Speaker); err != nil {
+		return err
+	}
+	return checkText("query", f.Q)
 }
 
 // FTSQuery turns a user's words into an FTS5 query that cannot be a

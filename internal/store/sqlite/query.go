@@ -73,6 +73,9 @@ func (db *DB) Document(ctx context.Context, id string) (*store.Document, error) 
 
 // Quotes pages through quotes; see store.Store.
 func (db *DB) Quotes(ctx context.Context, f store.QuoteFilter, cursor string, limit int) ([]store.QuoteRow, string, error) {
+	if err := f.Validate(); err != nil {
+		return nil, "", err
+	}
 	limit = store.ClampLimit(limit, store.MaxLimit)
 	c, hasCursor, err := store.DecodeCursor(cursor)
 	if err != nil {

@@ -249,10 +249,29 @@ func Run(t *testing.T, open Open) {
 
 	t.Run("Events_BadFilter", func(t *testing.T) {
 		s := open(t)
-		for _, f := range []store.EventFilter{{From: "2024-13-01"}, {From: "2024-03-02", To: "2024-03-01"}, {BBox: box(10, 0, 0, 10)}} {
+		long := strings.Repeat("a", 50000)
+		many := strings.Split(strings.Repeat("MIL,", 3000), ",")
+		for _, f := range []store.EventFilter{
+			{From: "2024-13-01"}, {From: "2024-03-02", To: "2024-03-01"}, {BBox: box(10, 0, 0, 10)},
+			// Too big for a backend to run, which must not become an
+			// internal error.
+			{Actor: store.ActorFilter{Name: long}}, {Recipient: store.ActorFilter{Name: long}}, {Place: long}, {Q: long},
+			{Actor: store.ActorFilter{Sectors: many}}, {Type: many},
+		} {
 			if _, _, err := s.Events(ctx, f, "", 0); !errors.Is(err, store.ErrBadFilter) {
-				t.Errorf("Events(%+v) err = %v, want ErrBadFilter", f, err)
+				t.Errorf("Events(%.80v) err = %v, want ErrBadFilter", f, err)
 			}
+		}
+		for _, f := range []store.QuoteFilter{{Speaker: long}, {Q: long}, {Country: many}} {
+			if _, _, err := s.Quotes(ctx, f, "", 0); !errors.Is(err, store.ErrBadFilter) {
+				t.Errorf("Quotes(%.80v) err = %v, want ErrBadFilter", f, err)
+			}
+		}
+		// At the limits, filters still run.
+		atLimit := store.EventFilter{Actor: store.ActorFilter{Name: strings.Repeat("a", store.MaxFilterBytes),
+			Sectors: many[:store.MaxFilterValues]}}
+		if _, _, err := s.Events(ctx, atLimit, "", 0); err != nil {
+			t.Errorf("filter at the limits: %v", err)
 		}
 	})
 
