@@ -62,7 +62,7 @@ func (a *attributor) isScare(q qspan) bool {
 		return false
 	}
 	words := 0
-	for k := q.open + 1; k < q.close; k++ {
+	for k := q.first; k <= q.last; k++ {
 		t := d.Tokens[k]
 		switch t.Kind {
 		case doc.Word, doc.Number:
@@ -100,7 +100,7 @@ func (a *attributor) isScare(q qspan) bool {
 		// A few words a speaker is reported to have said ('he called
 		// the bill "dead on arrival"', 'she said it had "saved lives"')
 		// are a partial quotation, not the writer's distance.
-		if _, _, _, r := a.cueFromParse(si, q.open+1, q.close-1); r != "" {
+		if _, _, _, r := a.cueFromParse(si, q.first, q.last); r != "" {
 			return false
 		}
 		if e, ok := a.s.entStart[d.Tokens[min(q.close+1, len(d.Tokens)-1)].Start]; ok {
@@ -323,7 +323,7 @@ func (a *attributor) direct(q qspan) {
 		d.Quotes = append(d.Quotes, out)
 		return
 	}
-	cueSpan, ent, mention, rule := a.cueAfter(closeTok)
+	cueSpan, ent, mention, rule := a.cueAfter(closeTok, q.last)
 	if rule == "" {
 		cueSpan, ent, mention, rule = a.cueBefore(q.open)
 	}
@@ -332,7 +332,7 @@ func (a *attributor) direct(q qspan) {
 		// reported speech ('X said the city "owes us a hearing"'), a
 		// cue after a long apposition, a speaker that is a description
 		// ('said the announcer').
-		if c, e, m, r := a.cueFromParse(si, q.open+1, closeTok-1); r != "" {
+		if c, e, m, r := a.cueFromParse(si, q.first, q.last); r != "" {
 			cueSpan, ent, mention, rule = c, e, m, r
 		}
 	}
@@ -413,8 +413,8 @@ func trimSpan(d *doc.Doc, s *doc.Span) {
 func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
 // cueAfter reads '"...," he said' and '"...," said the official' after the
-// closing mark at token c.
-func (a *attributor) cueAfter(c int) (cue doc.Span, ent int, mention doc.Span, rule string) {
+// closing mark that ends at token c; token last ends the quote's content.
+func (a *attributor) cueAfter(c, last int) (cue doc.Span, ent int, mention doc.Span, rule string) {
 	d := a.d
 	si := text.SentenceOf(d, c)
 	if si < 0 {
@@ -434,7 +434,7 @@ func (a *attributor) cueAfter(c int) (cue doc.Span, ent int, mention doc.Span, r
 	// cue opening the next sentence, with no clause of its own after it,
 	// is the quote's.
 	ns := si + 1
-	if q := a.tok(c - 1); (q != "?" && q != "!") || ns >= len(d.Sentences) ||
+	if q := a.tok(last); (q != "?" && q != "!") || ns >= len(d.Sentences) ||
 		d.Sentences[ns].Paragraph != d.Sentences[si].Paragraph || d.Sentences[ns].FirstToken != c+1 {
 		return doc.Span{}, -1, doc.Span{}, ""
 	}
