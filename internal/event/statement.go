@@ -58,7 +58,7 @@ func (s *Stage) statements(d *doc.Doc) {
 	accused := map[[2]int]bool{} // (sentence, target root) already coded
 	for qi := range d.Quotes {
 		q := d.Quotes[qi]
-		if q.Kind == doc.ScareQuote || q.Speaker < 0 {
+		if !q.Kind.Statement() || q.Speaker < 0 {
 			continue
 		}
 		speaker := d.Entities[q.Speaker]
@@ -124,7 +124,7 @@ var obligationModals = map[string]bool{"must": true, "should": true}
 func (s *Stage) demands(d *doc.Doc) {
 	for qi := range d.Quotes {
 		q := d.Quotes[qi]
-		if q.Kind == doc.ScareQuote || q.Speaker < 0 {
+		if !q.Kind.Statement() || q.Speaker < 0 {
 			continue
 		}
 		speaker := d.Entities[q.Speaker]

@@ -283,7 +283,7 @@ func (a *attributor) emit(q doc.Quote, si int) {
 func (a *attributor) markDirect() {
 	d := a.d
 	for _, q := range a.s.spans {
-		if a.isScare(q) {
+		if a.titleRule(q) != "" || a.isScare(q) {
 			continue
 		}
 		closeTok := q.close
@@ -303,6 +303,15 @@ func (a *attributor) direct(q qspan) {
 	out := doc.Quote{Span: doc.Span{Start: q.start, End: q.end}, Speaker: -1, Continues: -1}
 	trimSpan(d, &out.Span)
 	if out.End <= out.Start {
+		return
+	}
+	if r := a.titleRule(q); r != "" {
+		// A name, not a statement: no speaker, and no part in who
+		// spoke last.
+		out.Kind = doc.TitleQuote
+		out.Rule = r
+		out.Paragraph = paragraphOf(d, si)
+		d.Quotes = append(d.Quotes, out)
 		return
 	}
 	if a.isScare(q) {

@@ -1,6 +1,7 @@
 package quote_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dateline-project/dateline/internal/doc"
@@ -71,5 +72,84 @@ func TestTwoApostrophes(t *testing.T) {
 			d := run(t, tc.text)
 			checkQuotes(t, d, tc.want)
 		})
+	}
+}
+
+// TestTitles: names of works and undertakings, and nicknames, in
+// quotation marks are titles with no speaker, whatever punctuation the
+// marks take in; statements that merely start with a capital stay
+// statements.
+func TestTitles(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"a series, comma inside the marks",
+			`Viewers loved the series "Harbour Lights," which ran for six seasons.`,
+			[]string{"title|Harbour Lights,|"}},
+		{"a book in apposition",
+			`Her first book, "The Salt Roads," sold forty thousand copies.`,
+			[]string{"title|The Salt Roads,|"}},
+		{"a documentary, comma outside",
+			`The documentary "Cold Water", shot over two winters, opened the festival.`,
+			[]string{"title|Cold Water|"}},
+		{"a military operation",
+			`The army began Operation "Iron Gate" before dawn.`,
+			[]string{"title|Iron Gate|"}},
+		{"a title with commas of its own",
+			`Her podcast, "Rain, Rent and Ruin," has a million listeners.`,
+			[]string{"title|Rain, Rent and Ruin,|"}},
+		{"a participle of naming",
+			`The police ran a sweep dubbed "Clean Streets" across the district.`,
+			[]string{"title|Clean Streets|"}},
+		{"full stop inside the marks at the sentence's end",
+			`The band closed with the song "Paper Moon."`,
+			[]string{"title|Paper Moon.|"}},
+		{"a nickname between first name and surname",
+			`Tomas "The Mountain" Reyes won the final in four rounds.`,
+			[]string{"title|The Mountain|"}},
+		{"a capitalised statement after said: is a quote",
+			`Leyla Karimova said: "Harbour Lights will close in May."`,
+			[]string{"direct|Harbour Lights will close in May.|Leyla Karimova"}},
+		{"a lower-case clause after a title noun is a quote",
+			`"The film shows what the war did," Leyla Karimova said.`,
+			[]string{"direct|The film shows what the war did,|Leyla Karimova"}},
+		{"a verb before the marks is no title noun",
+			`"They show Courage," Leyla Karimova said of the crews.`,
+			[]string{"direct|They show Courage,|Leyla Karimova"}},
+		{"a distanced term is still a scare quote",
+			`The ministry called the closures a "realignment" of services.`,
+			[]string{"scare|realignment|"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := run(t, tc.text)
+			checkQuotes(t, d, tc.want)
+			for _, q := range d.Quotes {
+				if q.Kind == doc.TitleQuote && (q.Speaker >= 0 || q.Cue.End > q.Cue.Start || q.Rule == "") {
+					t.Errorf("title %q has speaker %d, cue %v, rule %q; want none, none and a rule", d.SpanText(q.Span), q.Speaker, q.Cue, q.Rule)
+				}
+			}
+		})
+	}
+}
+
+// TestTitleLeavesTheSpeakerAlone: a title between two quotes of one
+// speaker is no statement, so the second quote still carries on the
+// first.
+func TestTitleLeavesTheSpeakerAlone(t *testing.T) {
+	d := run(t, `"We filmed for four winters," Leyla Karimova said. Her film, "Cold Water," opens on Friday. "Nobody expected it to be shown."`)
+	var got []string
+	for _, q := range d.Quotes {
+		got = append(got, attribution(d, q))
+	}
+	want := []string{
+		`direct|We filmed for four winters,|Leyla Karimova|-`,
+		`title|Cold Water,||-`,
+		`direct|Nobody expected it to be shown.|Leyla Karimova|0`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("quotes =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

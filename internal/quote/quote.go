@@ -1,8 +1,10 @@
 // Package quote finds who said what: direct quotations (straight, curly,
 // single, guillemets, nested, interrupted and running over several
 // paragraphs), indirect speech ("X noted that ...", "According to X, ...")
-// and scare quotes (a short quoted term that distances the writer from a
-// word and is no statement). It fills Doc.Quotes and resolves each
+// scare quotes (a short quoted term that distances the writer from a
+// word and is no statement) and titles (a name in quotation marks: the
+// series "Night Shift," Eddie "The Hammer" Kowal; see title.go). It
+// fills Doc.Quotes and resolves each
 // speaker to an entity of the actor layer, so the event coder can mark
 // events inside a statement as claimed by its speaker.
 //
