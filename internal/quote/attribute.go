@@ -333,6 +333,12 @@ func (a *attributor) direct(q qspan) {
 		return
 	}
 	cueSpan, ent, mention, rule := a.cueAfter(closeTok, q.last)
+	if rule == "" && q.close >= 0 {
+		// '"…" ― Dana Hollis': a dash byline, with no verb of saying.
+		if c, e, m, ok := a.bylineAfter(q.close); ok {
+			cueSpan, ent, mention, rule = c, e, m, "byline_dash"
+		}
+	}
 	if rule == "" {
 		cueSpan, ent, mention, rule = a.cueBefore(q.open)
 	}

@@ -153,3 +153,69 @@ func TestTitleLeavesTheSpeakerAlone(t *testing.T) {
 		t.Errorf("quotes =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// quoteRules renders each quote as kind|text|mention|speaker|rule, with
+// the rule's data-file reference cut off.
+func quoteRules(d *doc.Doc) []string {
+	var out []string
+	for _, q := range d.Quotes {
+		sp := "-"
+		if q.Speaker >= 0 {
+			sp = d.Entities[q.Speaker].Name
+		}
+		rule, _, _ := strings.Cut(q.Rule, " ")
+		out = append(out, strings.Join([]string{string(q.Kind), d.SpanText(q.Span), d.SpanText(q.SpeakerMention), sp, rule}, "|"))
+	}
+	return out
+}
+
+// TestDashBylines: a quotation followed by a dash and a name is that
+// person's, with the dash as its cue; a dash that goes on with a clause
+// is no byline.
+func TestDashBylines(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"horizontal bar, name and title",
+			`"The river does not care about our budget." ― Leyla Karimova, county engineer`,
+			[]string{"direct|The river does not care about our budget.|Leyla Karimova|Leyla Karimova|byline_dash"}},
+		{"em dash against the name",
+			`"We keep the lights on."—Leyla Karimova`,
+			[]string{"direct|We keep the lights on.|Leyla Karimova|Leyla Karimova|byline_dash"}},
+		{"spaced hyphen",
+			`"Never again." - Leyla Karimova, mayor of Elm Creek`,
+			[]string{"direct|Never again.|Leyla Karimova|Leyla Karimova|byline_dash"}},
+		{"en dash and a title before the name",
+			`"Stocks last two weeks." – Finance Director Leyla Karimova, in a letter to staff`,
+			// No entity there: the capitalised words are the mention.
+			[]string{"direct|Stocks last two weeks.|Finance Director Leyla Karimova|-|byline_dash"}},
+		{"a name the recognizer does not know",
+			"\"Slow is smooth, and smooth is fast.\" — Marisol Quenby-Tarrant",
+			[]string{"direct|Slow is smooth, and smooth is fast.|Marisol Quenby-Tarrant|-|byline_dash"}},
+		{"the byline opens the next paragraph",
+			"\"We keep the lights on.\"\n\n― Leyla Karimova",
+			[]string{"direct|We keep the lights on.|Leyla Karimova|Leyla Karimova|byline_dash"}},
+		{"a clause after the dash is no byline",
+			`"The dam will hold" — Leyla Karimova doubted it then and doubts it now.`,
+			[]string{"direct|The dam will hold||-|no_cue"}},
+		{"a verb of saying after the dash is the cue",
+			`"The dam will hold" — Leyla Karimova said, and nobody argued.`,
+			[]string{"direct|The dam will hold|Leyla Karimova|Leyla Karimova|cue_after_quote"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := run(t, tc.text)
+			got := quoteRules(d)
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("quotes =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+			for _, q := range d.Quotes {
+				if q.Rule == "byline_dash" && !strings.ContainsAny(d.SpanText(q.Cue), "—―–-") {
+					t.Errorf("byline cue %q is not the dash", d.SpanText(q.Cue))
+				}
+			}
+		})
+	}
+}
