@@ -17,12 +17,14 @@ type cue struct {
 }
 
 // Cues is the speech-cue lexicon, keyed by first word, with the words that
-// announce a title in quotation marks.
+// announce a title in quotation marks and the words of transcript labels.
 // It is immutable and shared by all workers.
 type Cues struct {
 	byFirst map[string][]cue
 	// titles maps a lower-case word to its entry of cues/titles.tsv.
 	titles map[string]titleWord
+	// labels maps a capitalised word to its entry of cues/labels.tsv.
+	labels map[string]labelWord
 }
 
 // titleWord is one entry of data/cues/titles.tsv.
@@ -31,13 +33,26 @@ type titleWord struct {
 	rule string
 }
 
+// Label kinds of data/cues/labels.tsv.
+const (
+	labelSpeaker   = "speaker"
+	labelHonorific = "honorific"
+	labelHeading   = "heading"
+)
+
+// labelWord is one entry of data/cues/labels.tsv.
+type labelWord struct {
+	kind string
+	rule string
+}
+
 // LoadCues reads the embedded cue lexicons.
 func LoadCues() (*Cues, error) { return LoadCuesFS(data.FS, "cues") }
 
-// LoadCuesFS reads the cue lexicons speech.tsv and titles.tsv from folder
-// dir of fsys.
+// LoadCuesFS reads the cue lexicons speech.tsv, titles.tsv and labels.tsv
+// from folder dir of fsys.
 func LoadCuesFS(fsys fs.FS, dir string) (*Cues, error) {
-	c := &Cues{byFirst: map[string][]cue{}, titles: map[string]titleWord{}}
+	c := &Cues{byFirst: map[string][]cue{}, titles: map[string]titleWord{}, labels: map[string]labelWord{}}
 	path := dir + "/speech.tsv"
 	err := lexicon.ReadFile(fsys, path, []string{"cue", "kind"}, func(r lexicon.Record) error {
 		words := strings.Fields(r.Get("cue"))
@@ -71,6 +86,26 @@ func LoadCuesFS(fsys fs.FS, dir string) (*Cues, error) {
 	})
 	if err != nil {
 		return nil, fmt.Errorf("load title words: %w", err)
+	}
+	path = dir + "/labels.tsv"
+	err = lexicon.ReadFile(fsys, path, []string{"word", "kind"}, func(r lexicon.Record) error {
+		w, kind := r.Get("word"), r.Get("kind")
+		if w == "" || w != strings.ToUpper(w) || strings.ContainsAny(w, " \t") {
+			return r.Errorf("word must be one word in capitals, not %q", w)
+		}
+		switch kind {
+		case labelSpeaker, labelHonorific, labelHeading:
+		default:
+			return r.Errorf("kind must be speaker, honorific or heading, not %q", kind)
+		}
+		if _, dup := c.labels[w]; dup {
+			return r.Errorf("%q listed twice", w)
+		}
+		c.labels[w] = labelWord{kind: kind, rule: fmt.Sprintf("%s:%d", path, r.Line)}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load transcript labels: %w", err)
 	}
 	return c, nil
 }

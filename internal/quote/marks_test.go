@@ -219,3 +219,58 @@ func TestDashBylines(t *testing.T) {
 		})
 	}
 }
+
+// TestTranscriptLabels: a paragraph (or a line of a paragraph) that opens
+// with a speaker's label in capitals and a colon is that speaker's
+// statement; datelines, headings and lone capitalised words are not.
+func TestTranscriptLabels(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"a surname label finds the person named before",
+			"Leyla Karimova runs the county shelter.\n\nKARIMOVA: We filled every bed last winter.\n\nREPORTER: And this year?",
+			[]string{"direct|We filled every bed last winter.|KARIMOVA|Leyla Karimova|transcript_label",
+				"direct|And this year?|REPORTER|-|transcript_label"}},
+		{"question and answer",
+			"Q: Will the shelter open in May?\n\nA: Yes.",
+			[]string{"direct|Will the shelter open in May?|Q|-|transcript_label", "direct|Yes.|A|-|transcript_label"}},
+		{"honorifics and full names",
+			"MS. MARISOL QUENBY: We filled every bed.\n\nMR. TOMAS REYNARD: So did we, twice over.",
+			// The actor stage reads the capitalised names as persons.
+			[]string{"direct|We filled every bed.|MARISOL QUENBY|MARISOL QUENBY|transcript_label",
+				"direct|So did we, twice over.|TOMAS REYNARD|TOMAS REYNARD|transcript_label"}},
+		{"labelled lines inside one paragraph",
+			"Leyla Karimova spoke to the host.\n\nHOST: Welcome back to the show.\nKARIMOVA: Thanks for having me again.",
+			[]string{"direct|Welcome back to the show.|HOST|-|transcript_label",
+				"direct|Thanks for having me again.|KARIMOVA|Leyla Karimova|transcript_label"}},
+		{"a statement reported inside a transcript line is that line's",
+			"Leyla Karimova runs the shelter.\n\nKARIMOVA: The mayor said the shelter would close in May.",
+			[]string{"direct|The mayor said the shelter would close in May.|KARIMOVA|Leyla Karimova|transcript_label"}},
+		{"a wire dateline is no label",
+			"BAKU, Sept 16 (Reuters) - The talks resumed on Monday after a week of delays.", nil},
+		{"a capitalised dateline before a colon is no label",
+			"DUBAI: The ports reopened on Monday after a week of storms.", nil},
+		{"heading words are no labels",
+			"UPDATE: The road has reopened to traffic.\n\nWARNING: Expect delays on the bridge tonight.", nil},
+		{"an editor's note is no label",
+			"EDITOR'S NOTE: This story was corrected to fix a date.", nil},
+		{"a lone capitalised word with no person behind it",
+			"SMALLVILLE: The council voted to close the pool.", nil},
+		{"a country is no label",
+			"Leyla Karimova met officials.\n\nKENYA: The talks resumed on Monday.\n\nKARIMOVA: We filled every bed.",
+			[]string{"direct|We filled every bed.|KARIMOVA|Leyla Karimova|transcript_label"}},
+		{"a label inside a sentence is none",
+			"The sign on the gate read KARIMOVA: KEEP OUT, and nobody went in.", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := run(t, tc.text)
+			got := quoteRules(d)
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("quotes =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}

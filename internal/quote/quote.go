@@ -169,11 +169,16 @@ func (s *Stage) Process(d *doc.Doc) error {
 	s.indexEntities(d)
 	a := &attributor{s: s, d: d, tr: &s.tree, lower: lower, lastSpeaker: -1, lastSpeakerPara: -10, lastQuote: -1}
 	a.markDirect()
+	trans := a.transcripts()
 	// Sentence by sentence, so that a quote with no cue of its own takes
 	// the speaker of whatever statement came just before it, direct or
 	// indirect.
 	next := 0
 	for si := range d.Sentences {
+		for len(trans) > 0 && trans[0].si <= si {
+			a.emit(trans[0].q, trans[0].si)
+			trans = trans[1:]
+		}
 		end := d.Sentences[si].End
 		for next < len(s.spans) && s.spans[next].start < end {
 			a.direct(s.spans[next])
