@@ -22,6 +22,9 @@ type attributor struct {
 	// continues, or -1.
 	continues int
 	tr        *text.Tree
+	// titles are the contents of the document's titles in quotation
+	// marks, in order, found by markDirect.
+	titles []doc.Span
 }
 
 func (a *attributor) tok(k int) string {
@@ -261,6 +264,16 @@ func (a *attributor) entityEndingAt(si, k int) (int, doc.Span, bool) {
 }
 
 func (a *attributor) emit(q doc.Quote, si int) {
+	if q.Speaker >= 0 && a.inTitle(a.d.Entities[q.Speaker].Span) {
+		// The actor stage, which runs first, can take a title's
+		// capitalised words for a person's name ("Night Shift") and
+		// resolve a pronoun to it; a title speaks no words. The
+		// speaker is left unresolved rather than guessed.
+		q.Speaker = -1
+		if a.inTitle(q.SpeakerMention) {
+			q.SpeakerMention = doc.Span{}
+		}
+	}
 	q.Paragraph = paragraphOf(a.d, si)
 	q.Continues = -1
 	if a.continues >= 0 {
@@ -279,11 +292,16 @@ func (a *attributor) emit(q doc.Quote, si int) {
 }
 
 // markDirect flags the tokens of every statement in quotation marks, so
-// that indirect-speech cues inside them are not read as new statements.
+// that indirect-speech cues inside them are not read as new statements,
+// and lists the titles.
 func (a *attributor) markDirect() {
 	d := a.d
 	for _, q := range a.s.spans {
-		if a.titleRule(q) != "" || a.isScare(q) {
+		if a.titleRule(q) != "" {
+			a.titles = append(a.titles, doc.Span{Start: q.start, End: q.end})
+			continue
+		}
+		if a.isScare(q) {
 			continue
 		}
 		closeTok := q.close

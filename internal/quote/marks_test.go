@@ -274,3 +274,14 @@ func TestTranscriptLabels(t *testing.T) {
 		})
 	}
 }
+
+// TestNoSpeakerInsideATitle: the actor stage may take a title's words
+// for a person and resolve a pronoun to it; a title speaks no words, so
+// the quote's speaker stays unresolved.
+func TestNoSpeakerInsideATitle(t *testing.T) {
+	d := run(t, `Viewers loved the series "Harbour Lights," which ran for six seasons. "I want to be on a stage again," she said.`)
+	want := []string{"title|Harbour Lights,||-|title_noun", "direct|I want to be on a stage again,|she|-|cue_after_quote"}
+	if got := quoteRules(d); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("quotes =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

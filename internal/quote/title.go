@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"unicode"
 	"unicode/utf8"
 
@@ -131,4 +132,13 @@ func (a *attributor) nameWord(k int) bool {
 func startsUpper(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
+}
+
+// inTitle reports whether span m lies inside a title in quotation marks.
+func (a *attributor) inTitle(m doc.Span) bool {
+	if m.End <= m.Start {
+		return false
+	}
+	i := sort.Search(len(a.titles), func(i int) bool { return a.titles[i].End >= m.End })
+	return i < len(a.titles) && a.titles[i].Start <= m.Start
 }
