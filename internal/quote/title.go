@@ -51,7 +51,7 @@ func (a *attributor) titleRule(q qspan) string {
 			tag := d.Tokens[p].Tag
 			// The tagger often calls a noun that stands before a
 			// name an adjective ("the documentary", "her new single").
-			if w.verb && (tag == "VBN" || tag == "VBD") || !w.verb && (isNominal(tag) && tag != "PRP" || tag == "JJ") {
+			if w.verb && (tag == "VBN" || tag == "VBD") || !w.verb && (isNominal(tag) && tag != "PRP" || tag == "JJ") && !a.calledBefore(p) {
 				return "title_noun " + w.rule
 			}
 		}
@@ -88,7 +88,9 @@ func (a *attributor) titleShaped(q qspan) (words int, ok bool) {
 			words++
 			w := d.Text[t.Start:t.End]
 			up := startsUpper(w) || t.Kind == doc.Number
-			if words == 1 && !up {
+			if words == 1 && (!up || isFinite(t.Tag) || auxiliaries[a.tok(k)]) {
+				// "Will Continue," "Is Over,": a title-cased clause,
+				// which a name seldom is.
 				return 0, false
 			}
 			if words > 1 && !up && titleFunctionWords[a.tok(k)] {
@@ -99,8 +101,7 @@ func (a *attributor) titleShaped(q qspan) (words int, ok bool) {
 				continue
 			}
 			lower++
-			switch t.Tag {
-			case "VBD", "VBZ", "VBP", "MD":
+			if isFinite(t.Tag) {
 				return 0, false
 			}
 		case doc.Punct:
@@ -119,6 +120,50 @@ func (a *attributor) titleShaped(q qspan) (words int, ok bool) {
 		}
 	}
 	return words, words > 0 && words <= maxTitleWords && capital > lower
+}
+
+// auxiliaries are finite auxiliaries and modals, which the tagger reads
+// as names when capitalised ("Will Continue").
+var auxiliaries = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true,
+	"does": true, "did": true, "will": true, "would": true, "can": true, "could": true,
+	"shall": true, "should": true, "must": true, "might": true,
+}
+
+// isFinite reports a finite verb's or a modal's tag.
+func isFinite(tag string) bool {
+	switch tag {
+	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	}
+	return false
+}
+
+// callingVerbs take a noun phrase and what it is called as two objects:
+// in 'critics called the show "Propaganda,"' the quoted word is what
+// the show is called, not its name.
+var callingVerbs = map[string]bool{
+	"call": true, "calls": true, "called": true, "calling": true,
+	"label": true, "labels": true, "labelled": true, "labeled": true, "labelling": true, "labeling": true,
+	"brand": true, "brands": true, "branded": true, "branding": true,
+	"deem": true, "deems": true, "deemed": true, "declare": true, "declares": true, "declared": true,
+}
+
+// calledBefore reports a verb of calling before the noun phrase that
+// ends at token p: at most three determiners, possessives, adjectives or
+// nouns back.
+func (a *attributor) calledBefore(p int) bool {
+	for k := p - 1; k >= 0 && k >= p-4; k-- {
+		if callingVerbs[a.tok(k)] {
+			return true
+		}
+		switch a.d.Tokens[k].Tag {
+		case "DT", "PRP$", "POS", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "CD":
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // nameWord reports whether token k is a capitalised word that may be part
