@@ -34,7 +34,7 @@ type Entity struct {
 	Rule string
 }
 
-// QuoteKind distinguishes statements from distancing marks.
+// QuoteKind distinguishes statements from distancing marks and names.
 type QuoteKind string
 
 // Quote kinds.
@@ -42,7 +42,17 @@ const (
 	DirectQuote   QuoteKind = "direct"
 	IndirectQuote QuoteKind = "indirect"
 	ScareQuote    QuoteKind = "scare"
+	// TitleQuote is a name in quotation marks: a show's, film's, book's,
+	// song's or operation's title (the series "Night Shift,"), or a
+	// nickname (Eddie "The Hammer" Kowal). It is no statement and has no
+	// speaker.
+	TitleQuote QuoteKind = "title"
 )
+
+// Statement reports whether a quote of kind k says something someone
+// said: false for scare quotes and titles, whose words are neither
+// attributed nor coded as events.
+func (k QuoteKind) Statement() bool { return k != ScareQuote && k != TitleQuote }
 
 // Quote is a statement attributed (or attributable) to a speaker.
 type Quote struct {

@@ -37,7 +37,9 @@ import (
 // older files read unchanged: a passage's class (the construction it was
 // written for), and per quote speaker_mention, saying_verb and continues
 // (see GoldQuote). A title is a name in quote marks ("Night Shift,"), not
-// a quote: it is scored only by whether the coder reports it as one.
+// a quote: it is scored by whether the coder reports it as one, and in a
+// title row of its own, outside the quote-span figures, as is a title
+// the coder finds (kind "title").
 type QuoteGold struct {
 	ID     string      `json:"id"`
 	Class  string      `json:"class,omitempty"`
@@ -371,7 +373,7 @@ func ScoreQuotes(ctx context.Context, c *coder.Coder, gold []QuoteGold) (*Quotes
 		return nil, err
 	}
 	rep := &QuotesReport{Passages: len(gold), PerKind: map[string]PRF{}}
-	per := map[string]*PRF{"direct": {}, "indirect": {}, "scare": {}}
+	per := map[string]*PRF{"direct": {}, "indirect": {}, "scare": {}, goldTitle: {}}
 	for _, g := range gold {
 		spans, err := locateGold(&g)
 		if err != nil {
@@ -442,9 +444,17 @@ func ScoreQuotes(ctx context.Context, c *coder.Coder, gold []QuoteGold) (*Quotes
 			}
 			scoreAttribution(rep, cls, g, gq, spans.mentions[gi], d, pq)
 		}
-		scoreTitles(rep, g, spans, d, used)
+		scoreTitles(rep, per[goldTitle], g, spans, d, used)
 		scoreIndirectOverlap(rep, g, spans, d)
 		for i, q := range d.Quotes {
+			if !used[i] && q.Kind == doc.TitleQuote {
+				// A title the gold does not list: counted in its own
+				// row, not as a spurious quote, since the coder says it
+				// is none.
+				per[goldTitle].FP++
+				rep.Misses = append(rep.Misses, Miss{ID: g.ID, Text: d.SpanText(q.Span), Pred: []string{goldTitle}, Kind: "spurious title"})
+				continue
+			}
 			if !used[i] {
 				p := per[string(q.Kind)]
 				if p == nil {
@@ -462,6 +472,9 @@ func ScoreQuotes(ctx context.Context, c *coder.Coder, gold []QuoteGold) (*Quotes
 	rep.Spans.finish()
 	rep.IndirectOverlap.finish()
 	for k, p := range per {
+		if k == goldTitle && p.TP+p.FP+p.FN == 0 {
+			continue // a set with no titles on either side
+		}
 		p.finish()
 		rep.PerKind[k] = *p
 	}
@@ -505,24 +518,33 @@ func scoreAttribution(rep *QuotesReport, cls *ClassScore, g QuoteGold, gq GoldQu
 // scoreTitles counts gold titles the coder reported as quotes. Such a
 // quote is left unmatched, so the caller also counts it as a spurious
 // quote of its kind: a title is no quote. Only a quote of kind "title"
-// is consumed by a gold title.
-func scoreTitles(rep *QuotesReport, g QuoteGold, spans goldSpans, d *doc.Doc, used []bool) {
+// is consumed by a gold title; p, the title row of the per-kind table,
+// counts those (tp) and the gold titles reported otherwise or not at all
+// (fn). Titles stay out of the quote-span figures on both sides.
+func scoreTitles(rep *QuotesReport, p *PRF, g QuoteGold, spans goldSpans, d *doc.Doc, used []bool) {
 	for gi, gq := range g.Quotes {
 		if gq.Kind != goldTitle {
 			continue
 		}
 		rep.Titles.Gold++
+		found := false
 		for i, q := range d.Quotes {
 			if used[i] || !overlapEnough(spans.quotes[gi], q.Span) {
 				continue
 			}
 			if string(q.Kind) == goldTitle {
 				used[i] = true
+				found = true
 				break
 			}
 			rep.Titles.AsQuotes++
 			rep.Misses = append(rep.Misses, Miss{ID: g.ID, Text: gq.Text, Gold: goldTitle, Pred: []string{string(q.Kind)}, Kind: "title reported as " + string(q.Kind)})
 			break
+		}
+		if found {
+			p.TP++
+		} else {
+			p.FN++
 		}
 	}
 }

@@ -58,7 +58,7 @@ func (s *Stage) statements(d *doc.Doc) {
 	accused := map[[2]int]bool{} // (sentence, target root) already coded
 	for qi := range d.Quotes {
 		q := d.Quotes[qi]
-		if q.Kind == doc.ScareQuote || q.Speaker < 0 {
+		if !q.Kind.Statement() || q.Speaker < 0 {
 			continue
 		}
 		speaker := d.Entities[q.Speaker]
@@ -128,7 +128,7 @@ func (s *Stage) demands(d *doc.Doc) {
 	var obliged []obligation
 	for qi := range d.Quotes {
 		q := d.Quotes[qi]
-		if q.Kind == doc.ScareQuote || q.Speaker < 0 {
+		if !q.Kind.Statement() || q.Speaker < 0 {
 			continue
 		}
 		speaker := d.Entities[q.Speaker]

@@ -22,6 +22,9 @@ type attributor struct {
 	// continues, or -1.
 	continues int
 	tr        *text.Tree
+	// titles are the contents of the document's titles in quotation
+	// marks, in order, found by markDirect.
+	titles []doc.Span
 }
 
 func (a *attributor) tok(k int) string {
@@ -62,7 +65,7 @@ func (a *attributor) isScare(q qspan) bool {
 		return false
 	}
 	words := 0
-	for k := q.open + 1; k < q.close; k++ {
+	for k := q.first; k <= q.last; k++ {
 		t := d.Tokens[k]
 		switch t.Kind {
 		case doc.Word, doc.Number:
@@ -100,7 +103,7 @@ func (a *attributor) isScare(q qspan) bool {
 		// A few words a speaker is reported to have said ('he called
 		// the bill "dead on arrival"', 'she said it had "saved lives"')
 		// are a partial quotation, not the writer's distance.
-		if _, _, _, r := a.cueFromParse(si, q.open+1, q.close-1); r != "" {
+		if _, _, _, r := a.cueFromParse(si, q.first, q.last); r != "" {
 			return false
 		}
 		if e, ok := a.s.entStart[d.Tokens[min(q.close+1, len(d.Tokens)-1)].Start]; ok {
@@ -252,6 +255,16 @@ func (a *attributor) entityEndingAt(si, k int) (int, doc.Span, bool) {
 }
 
 func (a *attributor) emit(q doc.Quote, si int) {
+	if q.Speaker >= 0 && a.inTitle(a.d.Entities[q.Speaker].Span) {
+		// The actor stage, which runs first, can take a title's
+		// capitalised words for a person's name ("Night Shift") and
+		// resolve a pronoun to it; a title speaks no words. The
+		// speaker is left unresolved rather than guessed.
+		q.Speaker = -1
+		if a.inTitle(q.SpeakerMention) {
+			q.SpeakerMention = doc.Span{}
+		}
+	}
 	q.Paragraph = paragraphOf(a.d, si)
 	q.Continues = -1
 	if a.continues >= 0 {
@@ -275,10 +288,15 @@ func (a *attributor) emit(q doc.Quote, si int) {
 }
 
 // markDirect flags the tokens of every statement in quotation marks, so
-// that indirect-speech cues inside them are not read as new statements.
+// that indirect-speech cues inside them are not read as new statements,
+// and lists the titles.
 func (a *attributor) markDirect() {
 	d := a.d
 	for _, q := range a.s.spans {
+		if a.titleRule(q) != "" {
+			a.titles = append(a.titles, doc.Span{Start: q.start, End: q.end})
+			continue
+		}
 		if a.isScare(q) {
 			continue
 		}
@@ -301,6 +319,15 @@ func (a *attributor) direct(q qspan) {
 	if out.End <= out.Start {
 		return
 	}
+	if r := a.titleRule(q); r != "" {
+		// A name, not a statement: no speaker, and no part in who
+		// spoke last.
+		out.Kind = doc.TitleQuote
+		out.Rule = r
+		out.Paragraph = paragraphOf(d, si)
+		d.Quotes = append(d.Quotes, out)
+		return
+	}
 	if a.isScare(q) {
 		out.Kind = doc.ScareQuote
 		out.Rule = "scare_quote"
@@ -319,7 +346,13 @@ func (a *attributor) direct(q qspan) {
 		d.Quotes = append(d.Quotes, out)
 		return
 	}
-	cueSpan, ent, mention, rule := a.cueAfter(closeTok)
+	cueSpan, ent, mention, rule := a.cueAfter(closeTok, q.last)
+	if rule == "" && q.close >= 0 {
+		// '"…" ― Dana Hollis': a dash byline, with no verb of saying.
+		if c, e, m, ok := a.bylineAfter(q.close); ok {
+			cueSpan, ent, mention, rule = c, e, m, "byline_dash"
+		}
+	}
 	if rule == "" {
 		cueSpan, ent, mention, rule = a.cueBefore(q.open)
 	}
@@ -328,7 +361,7 @@ func (a *attributor) direct(q qspan) {
 		// reported speech ('X said the city "owes us a hearing"'), a
 		// cue after a long apposition, a speaker that is a description
 		// ('said the announcer').
-		if c, e, m, r := a.cueFromParse(si, q.open+1, closeTok-1); r != "" {
+		if c, e, m, r := a.cueFromParse(si, q.first, q.last); r != "" {
 			cueSpan, ent, mention, rule = c, e, m, r
 		}
 	}
@@ -409,8 +442,8 @@ func trimSpan(d *doc.Doc, s *doc.Span) {
 func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
 // cueAfter reads '"...," he said' and '"...," said the official' after the
-// closing mark at token c.
-func (a *attributor) cueAfter(c int) (cue doc.Span, ent int, mention doc.Span, rule string) {
+// closing mark that ends at token c; token last ends the quote's content.
+func (a *attributor) cueAfter(c, last int) (cue doc.Span, ent int, mention doc.Span, rule string) {
 	d := a.d
 	si := text.SentenceOf(d, c)
 	if si < 0 {
@@ -430,7 +463,7 @@ func (a *attributor) cueAfter(c int) (cue doc.Span, ent int, mention doc.Span, r
 	// cue opening the next sentence, with no clause of its own after it,
 	// is the quote's.
 	ns := si + 1
-	if q := a.tok(c - 1); (q != "?" && q != "!") || ns >= len(d.Sentences) ||
+	if q := a.tok(last); (q != "?" && q != "!") || ns >= len(d.Sentences) ||
 		d.Sentences[ns].Paragraph != d.Sentences[si].Paragraph || d.Sentences[ns].FirstToken != c+1 {
 		return doc.Span{}, -1, doc.Span{}, ""
 	}

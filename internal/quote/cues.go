@@ -16,18 +16,44 @@ type cue struct {
 	rule   string
 }
 
-// Cues is the speech-cue lexicon, keyed by first word. It is immutable and
-// shared by all workers.
+// Cues is the speech-cue lexicon, keyed by first word, with the words that
+// announce a title in quotation marks and the words of transcript labels.
+// It is immutable and shared by all workers.
 type Cues struct {
 	byFirst map[string][]cue
+	// titles maps a lower-case word to its entry of cues/titles.tsv.
+	titles map[string]titleWord
+	// labels maps a capitalised word to its entry of cues/labels.tsv.
+	labels map[string]labelWord
 }
 
-// LoadCues reads the embedded cue lexicon.
-func LoadCues() (*Cues, error) { return LoadCuesFS(data.FS, "cues/speech.tsv") }
+// titleWord is one entry of data/cues/titles.tsv.
+type titleWord struct {
+	verb bool // a participle of naming ("titled"), not a noun
+	rule string
+}
 
-// LoadCuesFS reads a cue lexicon from fsys.
-func LoadCuesFS(fsys fs.FS, path string) (*Cues, error) {
-	c := &Cues{byFirst: map[string][]cue{}}
+// Label kinds of data/cues/labels.tsv.
+const (
+	labelSpeaker   = "speaker"
+	labelHonorific = "honorific"
+	labelHeading   = "heading"
+)
+
+// labelWord is one entry of data/cues/labels.tsv.
+type labelWord struct {
+	kind string
+	rule string
+}
+
+// LoadCues reads the embedded cue lexicons.
+func LoadCues() (*Cues, error) { return LoadCuesFS(data.FS, "cues") }
+
+// LoadCuesFS reads the cue lexicons speech.tsv, titles.tsv and labels.tsv
+// from folder dir of fsys.
+func LoadCuesFS(fsys fs.FS, dir string) (*Cues, error) {
+	c := &Cues{byFirst: map[string][]cue{}, titles: map[string]titleWord{}, labels: map[string]labelWord{}}
+	path := dir + "/speech.tsv"
 	err := lexicon.ReadFile(fsys, path, []string{"cue", "kind"}, func(r lexicon.Record) error {
 		words := strings.Fields(r.Get("cue"))
 		if len(words) == 0 {
@@ -42,6 +68,44 @@ func LoadCuesFS(fsys fs.FS, path string) (*Cues, error) {
 	})
 	if err != nil {
 		return nil, fmt.Errorf("load speech cues: %w", err)
+	}
+	path = dir + "/titles.tsv"
+	err = lexicon.ReadFile(fsys, path, []string{"word", "kind"}, func(r lexicon.Record) error {
+		w, kind := r.Get("word"), r.Get("kind")
+		if w == "" || w != strings.ToLower(w) || strings.ContainsAny(w, " \t") {
+			return r.Errorf("word must be one lower-case word, not %q", w)
+		}
+		if kind != "noun" && kind != "verb" {
+			return r.Errorf("kind must be noun or verb, not %q", kind)
+		}
+		if _, dup := c.titles[w]; dup {
+			return r.Errorf("%q listed twice", w)
+		}
+		c.titles[w] = titleWord{verb: kind == "verb", rule: fmt.Sprintf("%s:%d", path, r.Line)}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load title words: %w", err)
+	}
+	path = dir + "/labels.tsv"
+	err = lexicon.ReadFile(fsys, path, []string{"word", "kind"}, func(r lexicon.Record) error {
+		w, kind := r.Get("word"), r.Get("kind")
+		if w == "" || w != strings.ToUpper(w) || strings.ContainsAny(w, " \t") {
+			return r.Errorf("word must be one word in capitals, not %q", w)
+		}
+		switch kind {
+		case labelSpeaker, labelHonorific, labelHeading:
+		default:
+			return r.Errorf("kind must be speaker, honorific or heading, not %q", kind)
+		}
+		if _, dup := c.labels[w]; dup {
+			return r.Errorf("%q listed twice", w)
+		}
+		c.labels[w] = labelWord{kind: kind, rule: fmt.Sprintf("%s:%d", path, r.Line)}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load transcript labels: %w", err)
 	}
 	return c, nil
 }

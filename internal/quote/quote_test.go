@@ -194,7 +194,10 @@ func TestQuotes(t *testing.T) {
 }
 
 func FuzzQuotes(f *testing.F) {
-	for _, s := range []string{`"a," he said, "b."`, `""""""`, `'''`, "«x» „y“", "\"a\n\n\"b\n\n\"c\"", `"x "y "z`, strings.Repeat(`"`, 300)} {
+	for _, s := range []string{`"a," he said, "b."`, `""""""`, `'''`, "«x» „y“", "\"a\n\n\"b\n\n\"c\"", `"x "y "z`, strings.Repeat(`"`, 300),
+		`''a,'' he said, ''b.''`, "’’x’’ ‘‘y’’", `'''''`, "``a'' ''", "rock 'n' roll 'n'", "''\n\n''open",
+		`"a" — B`, `"x" ― Yan Zee, z`, "\"a\"\n\n— B", `"a" - `, `"a" —`, `""—`, "''a'' – B C", "the series \"X,\" which",
+		"Q: a\n\nA: b", "HOLLIS: x y\nREPORTER: y z\n\nMS. A B: c", "A:", "Q: ", "HOLLIS:\nQ: x"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -6,7 +6,7 @@
 import { h, replace } from "./dom.js";
 import { getJSON } from "./api.js";
 import { highlight } from "./highlight.js";
-import { docSpans, LAYERS, actorText } from "./spans.js";
+import { docSpans, LAYERS, actorText, NON_STATEMENT } from "./spans.js";
 import { quadKey } from "./quad.js";
 
 export async function renderDoc(el, id, app) {
@@ -54,7 +54,7 @@ export async function renderDoc(el, id, app) {
   h("div", { class: "when" }, [ev.date, ev.location && ev.location.name].filter(Boolean).join(" · "),
     ev.claimed_by ? h("span", { class: "claimed" }, " · claimed by " + actorText(ev.claimed_by)) : null))));
 
-  const quotes = h("ol", { class: "doc-quotes" }, (rec.quotes || []).filter((q) => q.kind !== "scare").map((q) => h("li", null,
+  const quotes = h("ol", { class: "doc-quotes" }, (rec.quotes || []).filter((q) => !NON_STATEMENT[q.kind]).map((q) => h("li", null,
     h("strong", null, q.speaker ? q.speaker.entity_name || q.speaker.raw_text : "unattributed"), ": ",
     h("span", { class: "qtext" }, /^["“‘']/.test(q.text) ? q.text : "“" + q.text + "”"))));
 

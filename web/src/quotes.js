@@ -4,6 +4,7 @@
 import { h, replace } from "./dom.js";
 import { getJSON, rows, nextCursor } from "./api.js";
 import { docLink } from "./links.js";
+import { NON_STATEMENT } from "./spans.js";
 
 const PAGE = 50;
 
@@ -53,7 +54,7 @@ export class QuoteList {
     const speaker = who
       ? h("button", { type: "button", class: "speaker linkish", title: "show only this speaker", onclick: () => this.app.store.setUI({ speaker: who }) },
         who, sp.country_code ? h("span", { class: "cc" }, " (" + sp.country_code + ")") : null)
-      : h("span", { class: "speaker unknown" }, "unattributed");
+      : h("span", { class: "speaker unknown" }, NON_STATEMENT[q.kind] || "unattributed");
     return h("li", { class: "quote-item kind-" + (q.kind || "direct") },
       h("blockquote", null, q.text),
       h("div", { class: "meta" }, speaker,

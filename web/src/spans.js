@@ -23,6 +23,10 @@ function actorTitle(a, what) {
   return parts.join(" · ");
 }
 
+// NON_STATEMENT labels the quote kinds that are no statement: a scare
+// quote and a title in quotation marks have no speaker to show.
+export const NON_STATEMENT = { scare: "scare quote", title: "title" };
+
 // docSpans lists every layer of record rec over text.
 export function docSpans(text, rec) {
   const at = byteIndex(text);
@@ -35,7 +39,7 @@ export function docSpans(text, rec) {
     const who = q.speaker ? q.speaker.entity_name || q.speaker.raw_text : "";
     add(q.start, q.end, {
       cls: `quote quote-${q.kind || "direct"}`, rank: 0,
-      label: who ? "— " + who : q.kind === "scare" ? "scare quote" : "unattributed",
+      label: who ? "— " + who : NON_STATEMENT[q.kind] || "unattributed",
       title: `${q.kind || ""} quote${who ? " by " + who : ""}${q.rule ? " · rule " + q.rule : ""}`,
     });
     if (q.cue) add(q.cue.start, q.cue.end, { cls: "cue", rank: 4, title: "speech cue" + (q.rule ? " · rule " + q.rule : "") });
