@@ -194,7 +194,20 @@ func (s *Stage) Process(d *doc.Doc) error {
 			co.add(d, &s.cands[i])
 		}
 	}
+	setClusters(d)
 	return nil
+}
+
+// setClusters gives every entity its cluster: its antecedent's, which
+// comes first, or its own index.
+func setClusters(d *doc.Doc) {
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		e.Cluster = i
+		if a := e.Antecedent; a >= 0 && a < i {
+			e.Cluster = d.Entities[a].Cluster
+		}
+	}
 }
 
 // tok returns the lower-case text of token i.
