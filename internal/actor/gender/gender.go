@@ -52,9 +52,10 @@ func (g Gender) String() string {
 	return "unknown"
 }
 
-// Admits reports whether a pronoun of gender p ("he" is Male) may refer to
-// a mention of gender g: g is p, or unknown.
-func (p Gender) Admits(g Gender) bool { return g == Unknown || g == p }
+// Admits reports whether a mention of gender p ("he" is Male, "the
+// spokeswoman" Female) may refer to a mention of gender g: g is p, or
+// either is unknown.
+func (p Gender) Admits(g Gender) bool { return p == Unknown || g == Unknown || g == p }
 
 // OfPronoun returns the gender of a third-person singular personal
 // pronoun in lower case (he, him, his, himself; she, her, hers, herself),
@@ -206,8 +207,7 @@ func (l *Lexicon) Word(w string) (Word, bool) {
 	if l == nil {
 		return Word{}, false
 	}
-	e, ok := l.words[fold(w)]
-	return e, ok
+	return lookup(l.words, w)
 }
 
 // Honorific returns the gender an honorific gives the name after it ("Ms."
@@ -237,7 +237,8 @@ func (l *Lexicon) FirstName(w string) Gender {
 	if l == nil {
 		return Unknown
 	}
-	return l.names[fold(w)]
+	g, _ := lookup(l.names, w)
+	return g
 }
 
 // OfName returns the gender a person's name gives, its words separated by
@@ -256,7 +257,7 @@ func (l *Lexicon) OfName(name string) Gender {
 	}
 	first := name[:sp]
 	last := name[strings.LastIndexByte(name, ' ')+1:]
-	_, known := l.names[fold(first)]
+	_, known := lookup(l.names, first)
 	if !known && l.Noun(last) == Neuter {
 		return Neuter
 	}
@@ -283,14 +284,29 @@ func familyNameFirst(w string) bool {
 	return true
 }
 
-// fold lower-cases w and drops one trailing period, allocating only when
-// w has an upper-case letter or is not ASCII.
-func fold(w string) string {
+// lookup finds w in m, in any case and with a trailing period dropped
+// ("Mrs." is "mrs"). An ASCII word is folded into a buffer on the stack:
+// names are looked up for every person mention, and lower-casing them
+// allocated.
+func lookup[V any](m map[string]V, w string) (V, bool) {
 	w = strings.TrimSuffix(w, ".")
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
-			return strings.ToLower(w)
-		}
+	var buf [32]byte
+	if len(w) > len(buf) {
+		v, ok := m[strings.ToLower(w)]
+		return v, ok
 	}
-	return w
+	b := buf[:len(w)]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			v, ok := m[strings.ToLower(w)]
+			return v, ok
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	v, ok := m[string(b)]
+	return v, ok
 }

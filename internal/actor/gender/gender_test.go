@@ -30,6 +30,8 @@ func TestLexicon_Embedded(t *testing.T) {
 		{"honorific Mrs", honorific(l, "Mrs"), gender.Female},
 		{"honorific MR.", honorific(l, "MR."), gender.Male},
 		{"honorific Sir", honorific(l, "Sir"), gender.Male},
+		{"honorific with an accent", honorific(l, "Señora"), gender.Female},
+		{"no honorific", honorific(l, "Dr."), gender.Unknown},
 		{"noun spokeswoman", l.Noun("spokeswoman"), gender.Female},
 		{"noun Congressman", l.Noun("Congressman"), gender.Male},
 		{"noun actress", l.Noun("actress"), gender.Female},
@@ -95,6 +97,7 @@ func TestGender_Admits(t *testing.T) {
 		{gender.Female, gender.Male, false},
 		{gender.Male, gender.Neuter, false},
 		{gender.Male, gender.Male, true},
+		{gender.Unknown, gender.Male, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.p.String()+"/"+tt.g.String(), func(t *testing.T) {
