@@ -19,7 +19,18 @@
 //     coordination ("Hungarian and Romanian officials" gives two actors);
 //  4. coreference: surname repeats, pronouns (he, she, they) and definite
 //     descriptions ("the official", "the ministry") resolve to an earlier
-//     entity, whose full coding they carry; Entity.Antecedent points to it.
+//     entity, whose full coding they carry; Entity.Antecedent points to it
+//     and Entity.Cluster to the first mention of its chain. A pronoun
+//     agrees with its antecedent: "he" and "she" with a person of their
+//     gender or of none known (package gender reads it from honorifics,
+//     gendered nouns and first names, and a resolved pronoun fixes it),
+//     never with an organisation, a place or a thing's name; "they" with
+//     a group, an organisation or coordinated states. Names inside
+//     quotation marks are the speaker's words, seen only by pronouns of
+//     the same quotation. Among agreeing mentions, the pronoun's own
+//     sentence is searched up the parse for the subject of each clause
+//     above it, then the nearest earlier sentence gives its main
+//     subject (see corefState.resolve).
 //
 // Every entity names the rule and the dictionary entry that decided it.
 package actor
@@ -29,6 +40,7 @@ import (
 	"strings"
 	"unsafe"
 
+	"github.com/dateline-project/dateline/internal/actor/gender"
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/text"
 )
@@ -43,6 +55,9 @@ type Recognizer struct {
 	// isPlace vetoes a person guessed from the shape of a name alone
 	// ("Black Sea", "Central Asia"); nil means no veto.
 	isPlace func(name string) bool
+	// gender tells which pronouns may refer to a person; nil knows only
+	// the pronouns' own genders.
+	gender *gender.Lexicon
 }
 
 // New returns a recognizer over dict.
@@ -54,6 +69,16 @@ func New(dict Dictionary) *Recognizer { return &Recognizer{dict: dict} }
 func (r *Recognizer) WithPlaceCheck(isPlace func(name string) bool) *Recognizer {
 	c := *r
 	c.isPlace = isPlace
+	return &c
+}
+
+// WithGender returns a copy of r that reads the gender of person mentions
+// from g (honorifics, gendered nouns, first names), so that "she" does not
+// resolve to a man nor "he" to a mall; an honorific is then kept out of
+// the name it stands before ("Ms. Ruiz" is Ruiz).
+func (r *Recognizer) WithGender(g *gender.Lexicon) *Recognizer {
+	c := *r
+	c.gender = g
 	return &c
 }
 
@@ -83,6 +108,10 @@ type Stage struct {
 	// placeStates are the states of the sentence's place names read as
 	// locations ("in Montenegro"), which are no candidates.
 	placeStates []string
+	// quoted numbers, per token, the quotation it sits in (0 for none):
+	// no pronoun outside a quotation refers to a name inside it.
+	quoted []int32
+	heads  []headFlags // per token
 }
 
 // NewStage returns a per-worker stage.
@@ -106,7 +135,7 @@ type cand struct {
 	ref        refKind
 	roleKey    string // for definite descriptions: the role's canonical form
 	roleSector string
-	rolePerson bool
+	rolePerson bool // a role naming people ("minister"), not a body
 	plural     bool
 	conf       float64
 	// noDefaultCountry keeps the dateline's country off a role whose
@@ -118,6 +147,9 @@ type cand struct {
 	// body marks a role naming one body ("the ministry"), which "it"
 	// may refer back to.
 	body bool
+	// honorific is the gender of an honorific the recognizer kept out of
+	// a person's name ("Ms." before "Ruiz"); Unknown for none.
+	honorific gender.Gender
 }
 
 type refKind uint8
@@ -125,7 +157,7 @@ type refKind uint8
 const (
 	refNone       refKind = iota
 	refName               // a named mention; may repeat an earlier name
-	refPronoun            // he, she
+	refPronoun            // he, she and their other forms
 	refPlural             // they, them
 	refDefinite           // "the official"
 	refDefiniteOr         // "the ministry": an organisation
@@ -169,8 +201,10 @@ func (s *Stage) Process(d *doc.Doc) error {
 		// allocation instead of a growing slice.
 		d.Entities = make([]doc.Entity, 0, len(d.Tokens)/8+4)
 	}
+	s.markTokens(d)
 	co := &s.coref
 	co.reset(d)
+	co.heads = s.heads
 	s.nextChunk = 0
 	for si := range d.Sentences {
 		sent := &d.Sentences[si]
@@ -191,10 +225,24 @@ func (s *Stage) Process(d *doc.Doc) error {
 		}
 		slices.SortStableFunc(s.order, func(a, b int32) int { return s.cands[a].Start - s.cands[b].Start })
 		for _, i := range s.order {
-			co.add(d, &s.cands[i])
+			c := &s.cands[i]
+			co.add(d, c, s.mentionOf(d, sent, si, c))
 		}
 	}
+	setClusters(d)
 	return nil
+}
+
+// setClusters gives every entity its cluster: its antecedent's, which
+// comes first, or its own index.
+func setClusters(d *doc.Doc) {
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		e.Cluster = i
+		if a := e.Antecedent; a >= 0 && a < i {
+			e.Cluster = d.Entities[a].Cluster
+		}
+	}
 }
 
 // tok returns the lower-case text of token i.

@@ -5,13 +5,18 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dateline-project/dateline/data"
 	"github.com/dateline-project/dateline/internal/actor"
 	"github.com/dateline-project/dateline/internal/actor/actortest"
+	"github.com/dateline-project/dateline/internal/actor/gender"
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/text"
 )
 
-var model *text.Model
+var (
+	model   *text.Model
+	genders *gender.Lexicon
+)
 
 func annotate(t *testing.T, body string, datelineCountry string) *doc.Doc {
 	t.Helper()
@@ -22,6 +27,13 @@ func annotate(t *testing.T, body string, datelineCountry string) *doc.Doc {
 		}
 		model = m
 	}
+	if genders == nil {
+		g, err := gender.Load(data.FS)
+		if err != nil {
+			t.Fatal(err)
+		}
+		genders = g
+	}
 	d := &doc.Doc{Text: body, Published: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)}
 	if datelineCountry != "" {
 		d.Dateline = &doc.Dateline{CountryCode: datelineCountry}
@@ -29,7 +41,7 @@ func annotate(t *testing.T, body string, datelineCountry string) *doc.Doc {
 	if err := text.NewAnnotator(model).Process(d); err != nil {
 		t.Fatal(err)
 	}
-	if err := actor.New(actortest.Dict()).NewStage().Process(d); err != nil {
+	if err := actor.New(actortest.Dict()).WithGender(genders).NewStage().Process(d); err != nil {
 		t.Fatal(err)
 	}
 	return d

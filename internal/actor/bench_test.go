@@ -3,21 +3,28 @@ package actor_test
 import (
 	"testing"
 
+	"github.com/dateline-project/dateline/data"
 	"github.com/dateline-project/dateline/internal/actor"
 	"github.com/dateline-project/dateline/internal/actor/dict"
+	"github.com/dateline-project/dateline/internal/actor/gender"
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/synth"
 	"github.com/dateline-project/dateline/internal/text"
 )
 
 // BenchmarkRecognize measures the actor stage alone over annotated
-// synthetic articles of about 600 words, with the embedded dictionaries.
+// synthetic articles of about 600 words, with the embedded dictionaries
+// and gender lexicon.
 func BenchmarkRecognize(b *testing.B) {
 	m, err := text.LoadModel()
 	if err != nil {
 		b.Fatal(err)
 	}
 	dic, err := dict.LoadDefault()
+	if err != nil {
+		b.Fatal(err)
+	}
+	g, err := gender.Load(data.FS)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -33,7 +40,7 @@ func BenchmarkRecognize(b *testing.B) {
 		}
 		tokens += len(docs[i].Tokens)
 	}
-	st := actor.New(dic).NewStage()
+	st := actor.New(dic).WithGender(g).NewStage()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		d := docs[i%len(docs)]

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/dateline-project/dateline/internal/actor/gender"
 	"github.com/dateline-project/dateline/internal/doc"
 )
 
@@ -27,16 +28,57 @@ func isGenericOrgRole(role string) bool {
 	return false
 }
 
+// maxMentions bounds the mentions a pronoun may look back over: news
+// refers back with a pronoun a few sentences at most, and the bound keeps
+// resolution linear in the document's length.
+const maxMentions = 32
+
 // corefState tracks what earlier mentions later ones may point to.
 type corefState struct {
-	dateline   string            // dateline country, for unqualified roles
-	names      map[string]int    // lower-case entity name -> first entity
-	surnames   map[string]int    // lower-case last word of a person's name -> person
-	lastPerson int               // root of the most recent person mention
-	lastBody   int               // root of the most recent organisation or body
-	recent     []int             // roots of recent mentions, newest last
-	lowered    map[string]string // canonical name -> lower case, across documents
-	rules      *ruleNames        // the Stage's
+	dateline string         // dateline country, for unqualified roles
+	names    map[string]int // lower-case entity name -> first entity
+	surnames map[string]int // lower-case last word of a person's name -> person
+	// lastPerson is the root of the most recent person mention outside
+	// quotation marks.
+	lastPerson int
+	lastBody   int   // root of the most recent organisation or body
+	recent     []int // roots of recent mentions, newest last
+	// mentions holds the recent mentions a pronoun may refer to, as a
+	// ring: the newest is at (seen-1) % maxMentions.
+	mentions [maxMentions]mention
+	seen     int
+	// info holds what agreement needs of each entity, by index in
+	// Doc.Entities; only a root's gender and kind are read.
+	info []entityInfo
+	// heads is the Stage's, for the document.
+	heads   []headFlags
+	lowered map[string]string // canonical name -> lower case, across documents
+	rules   *ruleNames        // the Stage's
+}
+
+// mention is one earlier mention a pronoun may refer to.
+type mention struct {
+	root        int32 // the entity it resolves to
+	sent        int32 // its sentence
+	quote       int32 // facts.quote
+	pred, objOf int32 // facts.pred, facts.objOf
+	subj        uint8 // facts.subj
+}
+
+// antecedentKind says which pronouns may refer to an entity.
+type antecedentKind uint8
+
+const (
+	antNone   antecedentKind = iota
+	antPerson                // one person: he or she
+	antGroup                 // an organisation, a state or a group: they
+)
+
+// entityInfo is what agreement knows of an entity.
+type entityInfo struct {
+	gender gender.Gender
+	strong bool // facts.strong
+	kind   antecedentKind
 }
 
 // reset prepares the state for a new document, keeping its maps and
@@ -50,6 +92,8 @@ func (c *corefState) reset(d *doc.Doc) {
 	c.lastPerson = -1
 	c.lastBody = -1
 	c.recent = c.recent[:0]
+	c.seen = 0
+	c.info = c.info[:0]
 	c.dateline = ""
 	if d.Dateline != nil {
 		c.dateline = d.Dateline.CountryCode
@@ -74,7 +118,8 @@ func resolveTo(d *doc.Doc, c *cand, r int) {
 
 // add resolves the candidate against earlier mentions and appends it to
 // d.Entities, or drops it when it is a pronoun with nothing to refer to.
-func (co *corefState) add(d *doc.Doc, c *cand) {
+// f are the candidate's facts.
+func (co *corefState) add(d *doc.Doc, c *cand, f facts) {
 	switch c.ref {
 	case refName:
 		key := co.lowerOf(d, c)
@@ -94,11 +139,17 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 		}
 		resolveTo(d, c, r)
 	case refPronoun:
-		if co.lastPerson < 0 {
+		r, agrees := co.personAntecedent(d, f)
+		if r < 0 {
 			return
 		}
-		resolveTo(d, c, co.lastPerson)
+		resolveTo(d, c, r)
 		c.Rule = "pronoun"
+		if !agrees {
+			// A pronoun that disagrees with a first name may be a
+			// stray; it teaches the person no gender.
+			f.gender, f.strong = gender.Unknown, false
+		}
 	case refIt:
 		r := co.lastBody
 		if r < 0 {
@@ -107,7 +158,7 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 		resolveTo(d, c, r)
 		c.Rule = "pronoun_it"
 	case refPlural:
-		r := co.findRecent(d, func(i int, e *doc.Entity) bool { return e.Type != doc.Person })
+		r := co.resolve(d, f, func(r int) bool { return co.info[r].kind == antGroup })
 		if r < 0 {
 			return
 		}
@@ -117,7 +168,8 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 		r := -1
 		if c.rolePerson {
 			// "the mayors" are more than the one person named last.
-			if co.lastPerson >= 0 && !c.plural {
+			// "the spokeswoman" is no man.
+			if co.lastPerson >= 0 && !c.plural && f.gender.Admits(co.info[co.lastPerson].gender) {
 				p := d.Entities[co.lastPerson]
 				if isGenericPersonRole(c.roleKey) || strings.Contains(strings.ToLower(p.Rule), c.roleKey) ||
 					(c.roleSector != "" && p.SectorCode == c.roleSector) {
@@ -156,12 +208,18 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 		}
 	}
 	d.Entities = append(d.Entities, c.Entity)
+	co.info = append(co.info, entityInfo{})
 	if c.modifier {
 		// "Iraqi towns" names no one a pronoun or a repeat can point to.
 		return
 	}
 	i := len(d.Entities) - 1
 	r := root(d, i)
+	if r == i {
+		co.info[i] = entityInfo{gender: f.gender, strong: f.strong, kind: kindOf(c, f)}
+	} else {
+		co.learnGender(r, f)
+	}
 	if c.Antecedent < 0 && (c.ref == refName) {
 		key := co.lowerOf(d, c)
 		co.names[key] = i
@@ -169,9 +227,12 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 			co.surnames[lastWord(key)] = i
 		}
 	}
-	if d.Entities[r].Type == doc.Person {
+	if d.Entities[r].Type == doc.Person && f.quote == 0 {
 		co.lastPerson = r
 	}
+	co.mentions[co.seen%maxMentions] = mention{root: int32(r), sent: int32(f.sent), quote: f.quote,
+		pred: f.pred, objOf: f.objOf, subj: f.subj}
+	co.seen++
 	if d.Entities[r].Type == doc.Org || (r == i && c.body) {
 		co.lastBody = r
 	}
@@ -180,6 +241,163 @@ func (co *corefState) add(d *doc.Doc, c *cand) {
 		co.recent = co.recent[:15]
 	}
 	co.recent = append(co.recent, r)
+}
+
+// kindOf says which pronouns may refer to a new entity: he or she to a
+// person whose name is no thing's, they to an organisation or a group or
+// body. A state named by its name is singular ("Kenya said it would"), so
+// no "they" refers to it unless it is coordinated with another ("Canada
+// and the United States said they would").
+func kindOf(c *cand, f facts) antecedentKind {
+	switch c.Type {
+	case doc.Person:
+		if f.gender == gender.Neuter {
+			// "Westfield Mall", taken for a name by its shape.
+			return antNone
+		}
+		return antPerson
+	case doc.Org:
+		return antGroup
+	case doc.GPE:
+		if f.coordinated {
+			return antGroup
+		}
+	case doc.Role:
+		if !c.rolePerson || c.plural {
+			return antGroup
+		}
+	}
+	return antNone
+}
+
+// learnGender records on root r what a later mention of it says of its
+// gender: "Ms. Ruiz" or a "she" that resolved to it makes Ana Ruiz female
+// for the pronouns after. Strong evidence overrides a first name's.
+func (co *corefState) learnGender(r int, f facts) {
+	in := &co.info[r]
+	if f.gender != gender.Male && f.gender != gender.Female || in.kind != antPerson || in.strong {
+		return
+	}
+	if f.strong || in.gender == gender.Unknown {
+		in.gender, in.strong = f.gender, f.strong
+	}
+}
+
+// personAntecedent returns the root a personal pronoun with facts f
+// refers to, or -1: a person of its gender or of none known, as resolve
+// finds them. When none agrees, a person whose gender rests on a first
+// name alone, which may mislead ("Kim", "Jan"; a family name written
+// first), still may, and agrees is false.
+func (co *corefState) personAntecedent(d *doc.Doc, f facts) (r int, agrees bool) {
+	p := f.gender
+	r = co.resolve(d, f, func(r int) bool { in := co.info[r]; return in.kind == antPerson && p.Admits(in.gender) })
+	if r >= 0 {
+		return r, true
+	}
+	return co.resolve(d, f, func(r int) bool {
+		in := co.info[r]
+		return in.kind == antPerson && (!in.strong || p.Admits(in.gender))
+	}), false
+}
+
+// resolve returns the root a pronoun with facts f refers to among the
+// recent mentions that ok accepts, or -1. A mention inside a quotation is
+// seen only by pronouns of the same quotation. The pronoun's own sentence
+// is searched up its parse first (see inClause); then the nearest sentence
+// with an accepted mention gives it, preferring the subject of its main
+// clause, then any subject, then the latest: "Ana Ruiz called Maria Soto.
+// She said" is Ruiz. In the pronoun's own sentence, left to right order
+// decides: the latest mention.
+func (co *corefState) resolve(d *doc.Doc, f facts, ok func(r int) bool) int {
+	r, local := co.inClause(d, f, ok)
+	if r >= 0 {
+		return r
+	}
+	best, bestSent, bestSubj := -1, int32(-1), uint8(0)
+	for k := co.seen - 1; k >= 0 && k >= co.seen-maxMentions; k-- {
+		m := &co.mentions[k%maxMentions]
+		if best >= 0 && m.sent != bestSent {
+			break
+		}
+		if (m.quote != 0 && m.quote != f.quote) || int(m.root) == local || !ok(int(m.root)) {
+			continue
+		}
+		if best < 0 {
+			best, bestSent, bestSubj = int(m.root), m.sent, m.subj
+			if m.sent == int32(f.sent) {
+				break
+			}
+			continue
+		}
+		if m.subj > bestSubj {
+			best, bestSubj = int(m.root), m.subj
+		}
+	}
+	return best
+}
+
+// inClause looks for a pronoun's antecedent in its own sentence by
+// climbing its parse, as Hobbs's algorithm does: at each clause above the
+// pronoun, the clause's subject (or, for an infinitive complement, its
+// controlling object: "asked the miners to end their strike") comes
+// before any mention elsewhere. A subject pronoun starts above its own
+// clause ("the rebels said they would"). The climb stops at a clause that
+// modifies a noun ("assets they lost"), where the clause structure above
+// says little of the pronoun. An object pronoun never refers to the
+// subject of its own clause ("the army freed the soldiers, handing them
+// over" are the soldiers): it returns that subject as local, for resolve
+// to pass over, and leaves the rest of its sentence to word order. It
+// returns -1 when the sentence was not parsed or no clause subject is
+// accepted.
+func (co *corefState) inClause(d *doc.Doc, f facts, ok func(r int) bool) (r, local int) {
+	local = -1
+	t := &d.Tokens[f.tok]
+	if t.Dep == doc.NoDep {
+		return -1, local
+	}
+	child, a := f.tok, int(t.Head)
+	if f.role == roleSubject && a >= 0 {
+		child, a = a, int(d.Tokens[a].Head)
+	}
+	skipLocal := f.role == roleObject
+	for depth := 0; a >= 0 && depth < 16; depth++ {
+		if d.Tokens[child].Dep.Base() == doc.DepAcl {
+			break
+		}
+		if d.Tokens[child].Dep == doc.DepXcomp {
+			if m := co.sentenceMention(f, func(m *mention) bool { return int(m.objOf) == a }); m != nil && ok(int(m.root)) {
+				return int(m.root), local
+			}
+		}
+		m := co.sentenceMention(f, func(m *mention) bool { return int(m.pred) == a })
+		switch {
+		case skipLocal && (m != nil || co.heads[a]&hasSubject != 0):
+			if m != nil {
+				local = int(m.root)
+			}
+			return -1, local
+		case m != nil && ok(int(m.root)):
+			return int(m.root), local
+		}
+		child, a = a, int(d.Tokens[a].Head)
+	}
+	return -1, local
+}
+
+// sentenceMention returns the latest mention before the pronoun with
+// facts f, in its sentence and seen from it, that match accepts; nil for
+// none.
+func (co *corefState) sentenceMention(f facts, match func(m *mention) bool) *mention {
+	for k := co.seen - 1; k >= 0 && k >= co.seen-maxMentions; k-- {
+		m := &co.mentions[k%maxMentions]
+		if m.sent != int32(f.sent) {
+			return nil
+		}
+		if (m.quote == 0 || m.quote == f.quote) && match(m) {
+			return m
+		}
+	}
+	return nil
 }
 
 // nameContains reports whether entity i's name contains key, a

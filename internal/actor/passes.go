@@ -3,6 +3,7 @@ package actor
 import (
 	"strings"
 
+	"github.com/dateline-project/dateline/internal/actor/gender"
 	"github.com/dateline-project/dateline/internal/doc"
 )
 
@@ -456,19 +457,32 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 		}
 	}
 
-	// A person, maybe after a title inside the run ("Foreign Minister
-	// Jeyhun Bayramov") or just before it ("foreign minister Bayramov").
+	// A person, maybe after an honorific ("Ms. Ana Ruiz", "Mr Reddy"),
+	// which says a person is named but is no part of the name, so that
+	// "Ms. Ruiz" repeats "Ana Ruiz"; and maybe after a title inside the
+	// run ("Foreign Minister Jeyhun Bayramov") or just before it
+	// ("foreign minister Bayramov").
 	nameStart := i
+	var honorific gender.Gender
+	hasHonorific := false
+	for nameStart < j-1 {
+		g, ok := s.r.gender.Honorific(raw(d, nameStart))
+		if !ok {
+			break
+		}
+		honorific, hasHonorific = g, true
+		nameStart++
+	}
 	var title Role
 	hasTitle := false
-	for L := min(4, j-i-1); L >= 1; L-- {
-		if r, ok := dict.Role(s.key(d, i, i+L)); ok && r.Person {
-			title, hasTitle, nameStart = r, true, i+L
+	for L := min(4, j-nameStart-1); L >= 1; L-- {
+		if r, ok := dict.Role(s.key(d, nameStart, nameStart+L)); ok && r.Person {
+			title, hasTitle, nameStart = r, true, nameStart+L
 			break
 		}
 	}
 	titleStart := i
-	if !hasTitle {
+	if !hasTitle && !hasHonorific {
 		for L := 1; L <= 4 && i-L >= sent.FirstToken; L++ {
 			if s.covered[i-L] {
 				break
@@ -481,16 +495,19 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 	if nameStart >= j {
 		return
 	}
-	if !hasTitle && s.afterLocative(sent, nameStart) {
+	if !hasTitle && !hasHonorific && s.afterLocative(sent, nameStart) {
 		// "fired at targets in Mombasa, witnesses said": a place the
 		// gazetteer may hold, not a person, whatever follows it.
 		return
 	}
-	c := cand{first: nameStart, end: j, ref: refName, conf: 0.6}
+	c := cand{first: nameStart, end: j, ref: refName, conf: 0.6, honorific: honorific}
 	c.Antecedent = -1
 	c.Type = doc.Person
 	c.Span = doc.Span{Start: d.Tokens[nameStart].Start, End: d.Tokens[j-1].End}
 	c.Name = d.Text[c.Start:c.End]
+	for k := i; k < nameStart && hasHonorific && !hasTitle; k++ {
+		s.covered[k] = true
+	}
 	switch {
 	case hasTitle:
 		c.SectorCode, c.OtherSectorCodes = title.Sector, title.Others
@@ -530,6 +547,10 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 			(i > sent.FirstToken && speechVerbs[s.tok(d, i-1)]) ||
 			(i > sent.FirstToken+1 && s.tok(d, i-1) == "to" && s.tok(d, i-2) == "according")
 		switch {
+		case hasHonorific:
+			// "Mr. Reddy": a person whatever the name's shape; a lone
+			// word may still repeat a surname.
+			c.Rule = "honorific_name"
 		case j-nameStart == 1:
 			// A lone capitalised word is a person only when it repeats a
 			// known surname; coreference decides.
@@ -537,7 +558,9 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 			c.Rule = "surname"
 		case cue:
 			c.Rule = "name_speech_cue"
-		case j-nameStart <= 3 && allProper(d, nameStart, j) && (s.r.isPlace == nil || !s.r.isPlace(c.Name)):
+		case j-nameStart <= 3 && allProper(d, nameStart, j) && (s.r.isPlace == nil || !s.r.isPlace(c.Name)) &&
+			// "Westfield Mall", "Clean Harbours Fund": a thing's name.
+			s.r.gender.OfName(c.Name) != gender.Neuter:
 			c.Rule = "name_shape"
 			c.conf = 0.4
 		default:

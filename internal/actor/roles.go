@@ -86,6 +86,7 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 		c.Name = d.Text[d.Tokens[roleStart].Start:d.Tokens[b-1].End]
 		c.SectorCode, c.OtherSectorCodes = role.Sector, role.Others
 		c.plural = role.Plural
+		c.rolePerson = role.Person
 		c.body = !role.Person && !role.Plural
 		// The rule is gathered as parts and joined once, through the
 		// stage's cache of recent joins: most phrases gain a qualifier
@@ -241,7 +242,6 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			c.ref = refDefinite
 			c.roleKey = role.Canonical
 			c.roleSector = role.Sector
-			c.rolePerson = role.Person
 		case country == "" && genericRoles[role.Canonical]:
 			// "different countries", "any third country": no actor
 			// to code, and no default country to give it.

@@ -21,6 +21,7 @@ import (
 	"github.com/dateline-project/dateline/data"
 	"github.com/dateline-project/dateline/internal/actor"
 	"github.com/dateline-project/dateline/internal/actor/dict"
+	"github.com/dateline-project/dateline/internal/actor/gender"
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/event"
 	"github.com/dateline-project/dateline/internal/event/lexicon"
@@ -117,6 +118,10 @@ func Load(opts Options) (*Coder, error) {
 		// coreference details the PETRARCH formats do not.
 		dictionary = chainDict{d, p}
 	}
+	genders, err := gender.Load(data.FS)
+	if err != nil {
+		return nil, err
+	}
 	cues, err := quote.LoadCues()
 	if err != nil {
 		return nil, err
@@ -139,7 +144,7 @@ func Load(opts Options) (*Coder, error) {
 	}
 	return &Coder{opts: opts, tagger: m, gaz: gaz, meta: ms, actors: actor.New(dictionary).WithPlaceCheck(func(name string) bool {
 		return gaz.Has(gazetteer.Fold(nil, name)) || gaz.NamesPlaceKind(name)
-	}), cues: cues, when: wr, dict: dictionary, abbrev: abbrev,
+	}).WithGender(genders), cues: cues, when: wr, dict: dictionary, abbrev: abbrev,
 		events: event.New(lex, plover.Ontology{}, when.ForSpan, governors).WithStatements(disapproval)}, nil
 }
 

@@ -30,6 +30,12 @@ type Entity struct {
 	// Antecedent indexes Doc.Entities: the earlier mention this one refers
 	// to (for "he", "the official", "Hajiyev"); -1 when it stands alone.
 	Antecedent int
+	// Cluster indexes Doc.Entities: the first mention of the actor this
+	// mention names, the root of its coreference chain. A mention that
+	// stands alone, or that others refer to, is its own cluster; every
+	// mention of one person or organisation ("Ana Ruiz", "Ruiz", "she")
+	// shares it.
+	Cluster int
 	// Rule names the rule or dictionary entry that found and coded it.
 	Rule string
 }

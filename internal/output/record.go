@@ -86,8 +86,12 @@ type Entity struct {
 	Type string `json:"type"`
 	ActorBlock
 	// RefersTo is the id of the entity this mention resolves to.
-	RefersTo *int   `json:"refers_to"`
-	Rule     string `json:"rule"`
+	RefersTo *int `json:"refers_to"`
+	// Cluster is the id of the first mention of the actor this mention
+	// names: the same for every mention of one person or organisation,
+	// its own id for a mention that stands alone.
+	Cluster int    `json:"cluster"`
+	Rule    string `json:"rule"`
 }
 
 // Span is a bare piece of evidence.
@@ -106,8 +110,12 @@ type Quote struct {
 	Cue       *Span       `json:"cue"`
 	Speaker   *ActorBlock `json:"speaker"`
 	SpeakerID *int        `json:"speaker_id"`
-	Paragraph int         `json:"paragraph"`
-	Rule      string      `json:"rule"`
+	// SpeakerCluster is the speaker entity's cluster, so that quotes of
+	// one person group together whatever mention names them; null when
+	// SpeakerID is.
+	SpeakerCluster *int   `json:"speaker_cluster"`
+	Paragraph      int    `json:"paragraph"`
+	Rule           string `json:"rule"`
 	// Continues is the index in quotes of the statement this quote
 	// carries on ('"A," she said. "B."'); omitted for none.
 	Continues *int `json:"continues,omitempty"`
@@ -269,7 +277,7 @@ func FromDoc(d *doc.Doc, opts Options) Record {
 		r.Agencies = append(r.Agencies, Agency{Name: a.Name, Start: a.Start, End: a.End, Rule: a.Rule})
 	}
 	for i, e := range d.Entities {
-		out := Entity{ID: i, Type: string(e.Type), ActorBlock: entityBlock(d, i), Rule: e.Rule}
+		out := Entity{ID: i, Type: string(e.Type), ActorBlock: entityBlock(d, i), Cluster: e.Cluster, Rule: e.Rule}
 		if e.Antecedent >= 0 {
 			ref := e.Antecedent
 			out.RefersTo = &ref
@@ -289,8 +297,8 @@ func FromDoc(d *doc.Doc, opts Options) Record {
 				b.Start, b.End = q.SpeakerMention.Start, q.SpeakerMention.End
 			}
 			out.Speaker = &b
-			id := q.Speaker
-			out.SpeakerID = &id
+			id, cluster := q.Speaker, d.Entities[q.Speaker].Cluster
+			out.SpeakerID, out.SpeakerCluster = &id, &cluster
 		} else if q.SpeakerMention.End > q.SpeakerMention.Start {
 			b := descriptionBlock(d, q.SpeakerMention)
 			out.Speaker = &b

