@@ -349,7 +349,7 @@ func testGovernors(t *testing.T) *event.Governors {
 func TestHistoricalDatesDateNoEvent(t *testing.T) {
 	tests := []struct {
 		name, text, date string
-		precision       doc.Precision
+		precision        doc.Precision
 	}{
 		{"a date of this year", "Armenia attacked Azerbaijan in February.", "2024-02-01", doc.PrecisionMonth},
 		{"last year keeps its date", "Armenia attacked Azerbaijan in 2023.", "2023-01-01", doc.PrecisionYear},
