@@ -42,10 +42,10 @@ type timedStage struct {
 // Process times the stage in CPU time of the worker's OS thread, which
 // the goroutine holds for the call: wall time would count the time other
 // processes on a shared machine take from it.
-func (t timedStage) Process(d *doc.Doc) error {
+func (t timedStage) Process(ctx context.Context, d *doc.Doc) error {
 	runtime.LockOSThread()
 	start := threadCPU()
-	err := t.Stage.Process(d)
+	err := t.Stage.Process(ctx, d)
 	t.clock.add(t.Name(), threadCPU()-start)
 	runtime.UnlockOSThread()
 	return err

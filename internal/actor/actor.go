@@ -36,6 +36,7 @@
 package actor
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"unsafe"
@@ -127,6 +128,14 @@ func (r *Recognizer) NewStage() *Stage {
 // Name implements pipeline.Stage.
 func (s *Stage) Name() string { return Name }
 
+// Requires implements pipeline.Stage.
+func (s *Stage) Requires() []doc.Layer {
+	return []doc.Layer{doc.LayerText, doc.LayerParse, doc.LayerChunks, doc.LayerMeta}
+}
+
+// Provides implements pipeline.Stage.
+func (s *Stage) Provides() []doc.Layer { return []doc.Layer{doc.LayerEntities} }
+
 // cand is an entity found in a sentence before coreference.
 type cand struct {
 	doc.Entity
@@ -165,7 +174,7 @@ const (
 )
 
 // Process implements pipeline.Stage.
-func (s *Stage) Process(d *doc.Doc) error {
+func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 	s.warmWordCache()
 	s.lower = d.Lower
 	if len(s.lower) != len(d.Text) {
@@ -207,6 +216,9 @@ func (s *Stage) Process(d *doc.Doc) error {
 	co.heads = s.heads
 	s.nextChunk = 0
 	for si := range d.Sentences {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		sent := &d.Sentences[si]
 		s.cands = s.cands[:0]
 		s.placeStates = s.placeStates[:0]

@@ -1,6 +1,7 @@
 package actor_test
 
 import (
+	"context"
 	"fmt"
 	"testing"
 	"time"
@@ -38,10 +39,10 @@ func annotate(t *testing.T, body string, datelineCountry string) *doc.Doc {
 	if datelineCountry != "" {
 		d.Dateline = &doc.Dateline{CountryCode: datelineCountry}
 	}
-	if err := text.NewAnnotator(model).Process(d); err != nil {
+	if err := text.NewAnnotator(model).Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
-	if err := actor.New(actortest.Dict()).WithGender(genders).NewStage().Process(d); err != nil {
+	if err := actor.New(actortest.Dict()).WithGender(genders).NewStage().Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
 	return d

@@ -1,6 +1,7 @@
 package actor_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/dateline-project/dateline/data"
@@ -35,7 +36,7 @@ func BenchmarkRecognize(b *testing.B) {
 	for i := range docs {
 		a := gen.Next()
 		docs[i] = &doc.Doc{Text: a.Text}
-		if err := ann.Process(docs[i]); err != nil {
+		if err := ann.Process(context.Background(), docs[i]); err != nil {
 			b.Fatal(err)
 		}
 		tokens += len(docs[i].Tokens)
@@ -45,7 +46,7 @@ func BenchmarkRecognize(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		d := docs[i%len(docs)]
 		d.Entities = d.Entities[:0]
-		if err := st.Process(d); err != nil {
+		if err := st.Process(context.Background(), d); err != nil {
 			b.Fatal(err)
 		}
 	}

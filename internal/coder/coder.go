@@ -191,13 +191,13 @@ func (c *Coder) NewWorker() (*Worker, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := pipeline.Check(st); err != nil {
+		return nil, err
+	}
 	return &Worker{stages: st}, nil
 }
 
 // Code annotates d.
 func (w *Worker) Code(ctx context.Context, d *doc.Doc) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	return pipeline.Apply(w.stages, d)
+	return pipeline.Apply(ctx, w.stages, d)
 }

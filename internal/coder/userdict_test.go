@@ -2,6 +2,7 @@ package coder_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -41,4 +42,22 @@ func TestUserAliasOverridesBuiltIn(t *testing.T) {
 		}
 	}
 	t.Errorf("RSF not recognised: %+v", d.Entities)
+}
+
+// A cancelled context stops coding with its error, in the text stage's
+// sentence loop or between stages, rather than coding the document.
+func TestCode_StopsWhenCancelled(t *testing.T) {
+	w, err := load(t).NewWorker()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	d := &doc.Doc{ID: "c", Text: "Troops shelled the town. Talks resumed on Monday."}
+	if err := w.Code(ctx, d); !errors.Is(err, context.Canceled) {
+		t.Errorf("Code after cancel = %v, want context.Canceled", err)
+	}
+	if len(d.Events) != 0 {
+		t.Errorf("a cancelled document was coded: %d events", len(d.Events))
+	}
 }

@@ -81,6 +81,27 @@ type Quote struct {
 	Continues int
 }
 
+// Layer names a part of a Doc that a pipeline stage fills, so that stages
+// can declare what they read and write (see pipeline.Stage).
+type Layer string
+
+// The layers of a Doc.
+const (
+	// LayerText is Tokens with their tags, Sentences, Paragraphs and Lower.
+	LayerText Layer = "text"
+	// LayerParse is the tokens' dependency heads and relations.
+	LayerParse Layer = "parse"
+	// LayerChunks is Chunks, the noun and verb groups.
+	LayerChunks Layer = "chunks"
+	// LayerMeta is Dateline, Agencies and the Published date the text gives.
+	LayerMeta     Layer = "meta"
+	LayerEntities Layer = "entities"
+	LayerQuotes   Layer = "quotes"
+	LayerTimes    Layer = "times"
+	LayerPlaces   Layer = "places"
+	LayerEvents   Layer = "events"
+)
+
 // Precision says how exactly a date is known.
 type Precision string
 

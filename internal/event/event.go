@@ -35,6 +35,7 @@
 package event
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -113,6 +114,14 @@ func (c *Coder) NewStage() *Stage { return &Stage{c: c} }
 // Name implements pipeline.Stage.
 func (s *Stage) Name() string { return Name }
 
+// Requires implements pipeline.Stage.
+func (s *Stage) Requires() []doc.Layer {
+	return []doc.Layer{doc.LayerText, doc.LayerParse, doc.LayerChunks, doc.LayerMeta, doc.LayerEntities, doc.LayerQuotes, doc.LayerTimes, doc.LayerPlaces}
+}
+
+// Provides implements pipeline.Stage.
+func (s *Stage) Provides() []doc.Layer { return []doc.Layer{doc.LayerEvents} }
+
 // match is a trigger matched at a token.
 type match struct {
 	trig      *lexicon.Trigger
@@ -123,7 +132,7 @@ type match struct {
 }
 
 // Process implements pipeline.Stage.
-func (s *Stage) Process(d *doc.Doc) error {
+func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 	if len(d.Lower) != len(d.Text) {
 		return fmt.Errorf("event: the text layer has not run")
 	}
@@ -142,6 +151,9 @@ func (s *Stage) Process(d *doc.Doc) error {
 	}
 	s.lemmaFlat = s.lemmaFlat[:0]
 	for si := range d.Sentences {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		s.sentence(d, si)
 	}
 	s.statements(d)

@@ -1,6 +1,7 @@
 package event_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -124,11 +125,13 @@ func codeDoc(t *testing.T, d *doc.Doc) *doc.Doc {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, st := range []interface{ Process(*doc.Doc) error }{
+	for _, st := range []interface {
+		Process(context.Context, *doc.Doc) error
+	}{
 		text.NewAnnotator(model), actor.New(actortest.Dict()).NewStage(), quote.New(cues), times.NewStage(),
 		event.New(newTestLexicon(t), testOntology{}, when.ForSpan, testGovernors(t)).NewStage(),
 	} {
-		if err := st.Process(d); err != nil {
+		if err := st.Process(context.Background(), d); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -316,14 +319,16 @@ func TestPlaceRecipient(t *testing.T) {
 				model = m
 			}
 			d := &doc.Doc{ID: "t", Text: tt.text, Published: time.Date(2024, 3, 8, 0, 0, 0, 0, time.UTC)}
-			for _, st := range []interface{ Process(*doc.Doc) error }{text.NewAnnotator(model), actor.New(actortest.Dict()).NewStage()} {
-				if err := st.Process(d); err != nil {
+			for _, st := range []interface {
+				Process(context.Context, *doc.Doc) error
+			}{text.NewAnnotator(model), actor.New(actortest.Dict()).NewStage()} {
+				if err := st.Process(context.Background(), d); err != nil {
 					t.Fatal(err)
 				}
 			}
 			at := strings.Index(tt.text, tt.place)
 			d.Places = []doc.Place{{Span: doc.Span{Start: at, End: at + len(tt.place)}, Name: tt.place, CountryCode: tt.country}}
-			if err := event.New(newTestLexicon(t), testOntology{}, nil, testGovernors(t)).NewStage().Process(d); err != nil {
+			if err := event.New(newTestLexicon(t), testOntology{}, nil, testGovernors(t)).NewStage().Process(context.Background(), d); err != nil {
 				t.Fatal(err)
 			}
 			var got []string

@@ -1,6 +1,7 @@
 package event_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -105,8 +106,10 @@ func locateDoc(t *testing.T, body, dateline string, places []testPlace) *doc.Doc
 		model = m
 	}
 	d := &doc.Doc{ID: "loc", Text: body, Published: time.Date(2024, 3, 8, 0, 0, 0, 0, time.UTC)}
-	for _, st := range []interface{ Process(*doc.Doc) error }{text.NewAnnotator(model), actor.New(actortest.Dict()).NewStage()} {
-		if err := st.Process(d); err != nil {
+	for _, st := range []interface {
+		Process(context.Context, *doc.Doc) error
+	}{text.NewAnnotator(model), actor.New(actortest.Dict()).NewStage()} {
+		if err := st.Process(context.Background(), d); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -121,7 +124,7 @@ func locateDoc(t *testing.T, body, dateline string, places []testPlace) *doc.Doc
 		d.Places = append(d.Places, doc.Place{Span: doc.Span{Start: at, End: at + len(p.name)}, Name: p.name, Feature: p.feature, CountryCode: p.country,
 			Kind: p.kind, Embedded: p.embedded})
 	}
-	if err := event.New(newTestLexicon(t), testOntology{}, nil, testGovernors(t)).NewStage().Process(d); err != nil {
+	if err := event.New(newTestLexicon(t), testOntology{}, nil, testGovernors(t)).NewStage().Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
 	return d

@@ -13,6 +13,7 @@
 package geo
 
 import (
+	"context"
 	"hash/maphash"
 	"math"
 	"slices"
@@ -88,6 +89,14 @@ func (p *Geoparser) WithDemonyms(f DemonymFunc) *Geoparser {
 // Name implements pipeline.Stage.
 func (p *Geoparser) Name() string { return Name }
 
+// Requires implements pipeline.Stage.
+func (p *Geoparser) Requires() []doc.Layer {
+	return []doc.Layer{doc.LayerText, doc.LayerMeta, doc.LayerEntities}
+}
+
+// Provides implements pipeline.Stage.
+func (p *Geoparser) Provides() []doc.Layer { return []doc.Layer{doc.LayerPlaces} }
+
 // mention is a matched span and its candidates (indices for Entry).
 type mention struct {
 	doc.Span
@@ -104,7 +113,7 @@ type mention struct {
 }
 
 // Process implements pipeline.Stage. It replaces d.Places.
-func (p *Geoparser) Process(d *doc.Doc) error {
+func (p *Geoparser) Process(ctx context.Context, d *doc.Doc) error {
 	p.mentions = p.mentions[:0]
 	d.Places = d.Places[:0]
 	if len(d.Tokens) == 0 {

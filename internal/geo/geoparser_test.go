@@ -2,6 +2,7 @@ package geo_test
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -39,10 +40,10 @@ func setup(t testing.TB) (*gazetteer.Gazetteer, *text.Model) {
 func parse(t testing.TB, s string) *doc.Doc {
 	g, m := setup(t)
 	d := &doc.Doc{Text: s}
-	if err := text.NewAnnotator(m).Process(d); err != nil {
+	if err := text.NewAnnotator(m).Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
-	if err := geo.NewGeoparser(g).Process(d); err != nil {
+	if err := geo.NewGeoparser(g).Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
 	return d
@@ -182,14 +183,14 @@ func BenchmarkGeoparser(b *testing.B) {
 		sb.WriteString("The Lachin corridor and the road from Aghdam to Khankendi were reopened, the ministry said.\n\n")
 	}
 	d := &doc.Doc{Text: sb.String()}
-	if err := text.NewAnnotator(m).Process(d); err != nil {
+	if err := text.NewAnnotator(m).Process(context.Background(), d); err != nil {
 		b.Fatal(err)
 	}
 	p := geo.NewGeoparser(g)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(d.Text)))
 	for b.Loop() {
-		if err := p.Process(d); err != nil {
+		if err := p.Process(context.Background(), d); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,6 +1,7 @@
 package geo_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -41,7 +42,7 @@ func parseWith(t *testing.T, s string, orgs ...string) *doc.Doc {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := geo.NewGeoparser(g).WithAbbreviations(abbrev).WithDemonyms(demonyms).Process(d); err != nil {
+	if err := geo.NewGeoparser(g).WithAbbreviations(abbrev).WithDemonyms(demonyms).Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
 	return d
@@ -135,4 +136,6 @@ func TestGeoparser_Recognition(t *testing.T) {
 	}
 }
 
-func annotate(m *text.Model, d *doc.Doc) error { return text.NewAnnotator(m).Process(d) }
+func annotate(m *text.Model, d *doc.Doc) error {
+	return text.NewAnnotator(m).Process(context.Background(), d)
+}

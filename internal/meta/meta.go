@@ -1,6 +1,7 @@
 package meta
 
 import (
+	"context"
 	"io/fs"
 
 	"github.com/dateline-project/dateline/data"
@@ -36,8 +37,14 @@ func NewFromFS(fsys fs.FS, places Places) (*Stage, error) {
 // Name implements pipeline.Stage.
 func (s *Stage) Name() string { return "meta" }
 
+// Requires implements pipeline.Stage.
+func (s *Stage) Requires() []doc.Layer { return []doc.Layer{doc.LayerText} }
+
+// Provides implements pipeline.Stage.
+func (s *Stage) Provides() []doc.Layer { return []doc.Layer{doc.LayerMeta} }
+
 // Process implements pipeline.Stage.
-func (s *Stage) Process(d *doc.Doc) error {
+func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 	d.Dateline = nil
 	// Web pages keep a section label, a byline or a photo caption above
 	// the dateline, so it may open any of the first few paragraphs.

@@ -50,7 +50,7 @@ type Runner struct {
 
 // Apply runs stages over d in order, turning a panic into a StageError so
 // that one pathological document cannot take down a run.
-func Apply(stages []Stage, d *doc.Doc) (err error) {
+func Apply(ctx context.Context, stages []Stage, d *doc.Doc) (err error) {
 	current := ""
 	defer func() {
 		if r := recover(); r != nil {
@@ -60,7 +60,10 @@ func Apply(stages []Stage, d *doc.Doc) (err error) {
 	}()
 	for _, s := range stages {
 		current = s.Name()
-		if e := s.Process(d); e != nil {
+		if e := ctx.Err(); e != nil {
+			return &StageError{Stage: current, DocID: d.ID, Path: d.Source.Path, Line: d.Source.Line, Err: e}
+		}
+		if e := s.Process(ctx, d); e != nil {
 			return &StageError{Stage: current, DocID: d.ID, Path: d.Source.Path, Line: d.Source.Line, Err: e}
 		}
 	}
@@ -96,6 +99,9 @@ func (r *Runner) Run(ctx context.Context, produce func(emit func(Item) error) er
 		if err != nil {
 			return fmt.Errorf("build stages: %w", err)
 		}
+		if err := Check(st); err != nil {
+			return fmt.Errorf("build stages: %w", err)
+		}
 		stageSets[w] = st
 	}
 
@@ -106,7 +112,7 @@ func (r *Runner) Run(ctx context.Context, produce func(emit func(Item) error) er
 			defer wg.Done()
 			for j := range jobs {
 				if j.item.Err == nil && j.item.Doc != nil {
-					j.item.Err = Apply(stages, j.item.Doc)
+					j.item.Err = Apply(ctx, stages, j.item.Doc)
 				}
 				results <- j
 			}

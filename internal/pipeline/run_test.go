@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -17,9 +18,11 @@ import (
 // workers finish out of order.
 type slowStage struct{ inFlight, maxInFlight *atomic.Int64 }
 
-func (slowStage) Name() string { return "slow" }
+func (slowStage) Name() string          { return "slow" }
+func (slowStage) Requires() []doc.Layer { return nil }
+func (slowStage) Provides() []doc.Layer { return nil }
 
-func (s slowStage) Process(d *doc.Doc) error {
+func (s slowStage) Process(ctx context.Context, d *doc.Doc) error {
 	n := s.inFlight.Add(1)
 	defer s.inFlight.Add(-1)
 	for {
@@ -131,5 +134,53 @@ func TestRunner_Cancel(t *testing.T) {
 	})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+}
+
+// layerStage declares layers and does nothing else.
+type layerStage struct {
+	name               string
+	requires, provides []doc.Layer
+	calls              *int
+}
+
+func (s layerStage) Name() string          { return s.name }
+func (s layerStage) Requires() []doc.Layer { return s.requires }
+func (s layerStage) Provides() []doc.Layer { return s.provides }
+func (s layerStage) Process(ctx context.Context, d *doc.Doc) error {
+	if s.calls != nil {
+		*s.calls++
+	}
+	return nil
+}
+
+func TestCheck_RefusesAnOrderThatCannotWork(t *testing.T) {
+	text := layerStage{name: "text", provides: []doc.Layer{doc.LayerText}}
+	actor := layerStage{name: "actor", requires: []doc.Layer{doc.LayerText}, provides: []doc.Layer{doc.LayerEntities}}
+	quote := layerStage{name: "quote", requires: []doc.Layer{doc.LayerText, doc.LayerEntities}, provides: []doc.Layer{doc.LayerQuotes}}
+	if err := pipeline.Check([]pipeline.Stage{text, actor, quote}); err != nil {
+		t.Errorf("a working order refused: %v", err)
+	}
+	err := pipeline.Check([]pipeline.Stage{text, quote, actor})
+	if err == nil || !strings.Contains(err.Error(), `"quote"`) || !strings.Contains(err.Error(), `"entities"`) {
+		t.Errorf("quote before actor: %v, want an error naming the stage and the missing layer", err)
+	}
+	r := &pipeline.Runner{Workers: 1, NewStages: func() ([]pipeline.Stage, error) {
+		return []pipeline.Stage{quote, text}, nil
+	}}
+	err = r.Run(context.Background(), func(func(pipeline.Item) error) error { return nil }, func(pipeline.Item) error { return nil })
+	if err == nil || !strings.Contains(err.Error(), `"text"`) {
+		t.Errorf("Runner built a bad order: %v", err)
+	}
+}
+
+func TestApply_StopsWhenCancelled(t *testing.T) {
+	calls := 0
+	stages := []pipeline.Stage{layerStage{name: "a", calls: &calls}, layerStage{name: "b", calls: &calls}}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	err := pipeline.Apply(ctx, stages, &doc.Doc{ID: "x"})
+	if !errors.Is(err, context.Canceled) || calls != 0 {
+		t.Errorf("Apply after cancel: %v with %d stage calls, want context.Canceled and none", err, calls)
 	}
 }

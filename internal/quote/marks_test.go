@@ -286,7 +286,7 @@ func TestTranscriptLabels(t *testing.T) {
 // the quote's speaker stays unresolved.
 func TestNoSpeakerInsideATitle(t *testing.T) {
 	d := run(t, `Viewers loved the series "Harbour Lights," which ran for six seasons. "I want to be on a stage again," she said.`)
-	want := []string{"title|Harbour Lights,||-|title_noun", "direct|I want to be on a stage again,|she|-|cue_after_quote"}
+	want := []string{"title|Harbour Lights,||-|title_noun", "direct|I want to be on a stage again,|she|-|cue_parse"}
 	if got := quoteRules(d); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("quotes =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}

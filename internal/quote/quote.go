@@ -16,6 +16,7 @@
 package quote
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -60,6 +61,14 @@ func New(c *Cues) *Stage {
 
 // Name implements pipeline.Stage.
 func (s *Stage) Name() string { return Name }
+
+// Requires implements pipeline.Stage.
+func (s *Stage) Requires() []doc.Layer {
+	return []doc.Layer{doc.LayerText, doc.LayerParse, doc.LayerMeta, doc.LayerEntities}
+}
+
+// Provides implements pipeline.Stage.
+func (s *Stage) Provides() []doc.Layer { return []doc.Layer{doc.LayerQuotes} }
 
 type openMark struct {
 	tok    int // the mark's first token
@@ -159,7 +168,7 @@ func opensByPosition(d *doc.Doc, start, end int, doubleOpen bool) bool {
 }
 
 // Process implements pipeline.Stage.
-func (s *Stage) Process(d *doc.Doc) error {
+func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 	lower := d.Lower
 	if len(lower) != len(d.Text) {
 		lower = text.LowerText(d.Text)
@@ -199,6 +208,9 @@ func (s *Stage) Process(d *doc.Doc) error {
 	// indirect.
 	next := 0
 	for si := range d.Sentences {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		for len(trans) > 0 && trans[0].si <= si {
 			a.emit(trans[0].q, trans[0].si)
 			trans = trans[1:]

@@ -1,6 +1,7 @@
 package quote_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -36,13 +37,13 @@ func run(t testing.TB, body string) *doc.Doc {
 	t.Helper()
 	setup(t)
 	d := &doc.Doc{Text: body}
-	if err := text.NewAnnotator(model).Process(d); err != nil {
+	if err := text.NewAnnotator(model).Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
-	if err := actor.New(actortest.Dict()).NewStage().Process(d); err != nil {
+	if err := actor.New(actortest.Dict()).NewStage().Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
-	if err := quote.New(cues).Process(d); err != nil {
+	if err := quote.New(cues).Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
 	return d

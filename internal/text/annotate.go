@@ -1,6 +1,7 @@
 package text
 
 import (
+	"context"
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/parse"
 )
@@ -46,13 +47,25 @@ func NewAnnotator(m *Model) *Annotator {
 // Name implements pipeline.Stage.
 func (a *Annotator) Name() string { return Name }
 
+// Requires implements pipeline.Stage: the annotator reads d.Text only.
+func (a *Annotator) Requires() []doc.Layer { return nil }
+
+// Provides implements pipeline.Stage; the parse only when the model has
+// a parser.
+func (a *Annotator) Provides() []doc.Layer {
+	if a.p == nil {
+		return []doc.Layer{doc.LayerText, doc.LayerChunks}
+	}
+	return []doc.Layer{doc.LayerText, doc.LayerChunks, doc.LayerParse}
+}
+
 // Process fills d.Paragraphs, d.Sentences, d.Tokens (with tags and, when
 // the Model has a parser, dependency heads and relations) and d.Chunks
 // from d.Text, replacing whatever they held. The slices it stores
 // are fresh for each document; nothing in them aliases the annotator's
 // buffers. It never fails: any text, even invalid UTF-8, gets layers whose
 // spans lie on rune boundaries of its valid parts.
-func (a *Annotator) Process(d *doc.Doc) error {
+func (a *Annotator) Process(ctx context.Context, d *doc.Doc) error {
 	text := d.Text
 	d.Lower = LowerText(text)
 	a.paras, a.lines = splitParagraphs(text, a.lines, a.paras[:0])
@@ -79,6 +92,9 @@ func (a *Annotator) Process(d *doc.Doc) error {
 	}
 	tags, cls := a.tags[:n], a.cls[:n]
 	for _, s := range a.sents {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		a.tg.tagSentence(toks[s.start:s.end], tags[s.start:s.end])
 	}
 
@@ -103,6 +119,9 @@ func (a *Annotator) Process(d *doc.Doc) error {
 	}
 	if a.p != nil {
 		for _, s := range a.sents {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			a.parseSentence(d, s)
 		}
 	}

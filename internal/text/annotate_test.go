@@ -1,6 +1,7 @@
 package text
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"regexp"
@@ -17,7 +18,7 @@ import (
 func annotate(tb testing.TB, text string) *doc.Doc {
 	tb.Helper()
 	d := &doc.Doc{Text: text}
-	if err := NewAnnotator(testModel(tb)).Process(d); err != nil {
+	if err := NewAnnotator(testModel(tb)).Process(context.Background(), d); err != nil {
 		tb.Fatalf("Process: %v", err)
 	}
 	checkInvariants(tb, d)
@@ -464,7 +465,7 @@ func FuzzAnnotate(f *testing.F) {
 	m := testModel(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		d := &doc.Doc{Text: s}
-		if err := NewAnnotator(m).Process(d); err != nil {
+		if err := NewAnnotator(m).Process(context.Background(), d); err != nil {
 			t.Fatal(err)
 		}
 		checkInvariants(t, d)

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strings"
@@ -19,7 +20,7 @@ func BenchmarkAnnotate(b *testing.B) {
 	}
 	a := NewAnnotator(testModel(b))
 	d := &doc.Doc{Text: string(text)}
-	if err := a.Process(d); err != nil {
+	if err := a.Process(context.Background(), d); err != nil {
 		b.Fatal(err)
 	}
 	perDoc := len(d.Tokens)
@@ -28,7 +29,7 @@ func BenchmarkAnnotate(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		d := &doc.Doc{Text: string(text)}
-		if err := a.Process(d); err != nil {
+		if err := a.Process(context.Background(), d); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -47,7 +48,7 @@ func BenchmarkAdversarial(b *testing.B) {
 				a := NewAnnotator(m)
 				b.SetBytes(int64(len(text)))
 				for b.Loop() {
-					if err := a.Process(&doc.Doc{Text: text}); err != nil {
+					if err := a.Process(context.Background(), &doc.Doc{Text: text}); err != nil {
 						b.Fatal(err)
 					}
 				}

@@ -1,6 +1,7 @@
 package text_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -18,7 +19,7 @@ func Example() {
 	}
 	a := text.NewAnnotator(m) // once per worker
 	d := &doc.Doc{Text: `"We will not discuss it," Dr. Aliyev said on Sept. 16. The U.S. agreed.`}
-	if err := a.Process(d); err != nil {
+	if err := a.Process(context.Background(), d); err != nil {
 		panic(err)
 	}
 	for _, s := range d.Sentences {

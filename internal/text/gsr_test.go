@@ -1,6 +1,7 @@
 package text
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"testing"
@@ -29,7 +30,7 @@ func TestGSRSentencesStayWhole(t *testing.T) {
 	split := 0
 	for i, r := range recs {
 		d := &doc.Doc{Text: r.Text}
-		if err := a.Process(d); err != nil {
+		if err := a.Process(context.Background(), d); err != nil {
 			t.Fatal(err)
 		}
 		if len(d.Sentences) > 1 {

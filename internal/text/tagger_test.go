@@ -2,6 +2,7 @@ package text
 
 import (
 	"bytes"
+	"context"
 	"encoding/gob"
 	"math"
 	"os"
@@ -166,7 +167,7 @@ func taggedSentences(tb testing.TB, text string) (forms, tags [][]string, d *doc
 	tb.Helper()
 	a := NewAnnotator(testModel(tb))
 	d = &doc.Doc{Text: text}
-	if err := a.Process(d); err != nil {
+	if err := a.Process(context.Background(), d); err != nil {
 		tb.Fatal(err)
 	}
 	for _, s := range d.Sentences {

@@ -2,6 +2,7 @@ package text
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"testing"
 
@@ -140,7 +141,7 @@ func TestTaggerOnlyModelLeavesTokensUnparsed(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := &doc.Doc{Text: "The army withdrew."}
-	if err := NewAnnotator(m).Process(d); err != nil {
+	if err := NewAnnotator(m).Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
 	for _, tk := range d.Tokens {
@@ -183,10 +184,10 @@ func TestTaggerFileMatchesProseAssets(t *testing.T) {
 		t.Fatal(err)
 	}
 	a, b := &doc.Doc{Text: string(text)}, &doc.Doc{Text: string(text)}
-	if err := NewAnnotator(fromGob).Process(a); err != nil {
+	if err := NewAnnotator(fromGob).Process(context.Background(), a); err != nil {
 		t.Fatal(err)
 	}
-	if err := NewAnnotator(testModel(t)).Process(b); err != nil {
+	if err := NewAnnotator(testModel(t)).Process(context.Background(), b); err != nil {
 		t.Fatal(err)
 	}
 	for i := range a.Tokens {

@@ -1,6 +1,7 @@
 package when_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -15,7 +16,7 @@ func TestArticle(t *testing.T) {
 	text := readArticle(t)
 	d := &doc.Doc{Text: text, Published: anchor}
 	d.Dateline = &doc.Dateline{Span: doc.Span{Start: 0, End: strings.Index(text, ".")}, Date: anchor}
-	if err := r.NewStage().Process(d); err != nil {
+	if err := r.NewStage().Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
 	var got []string
@@ -78,10 +79,10 @@ func TestArticleWithTextLayers(t *testing.T) {
 	txt := readArticle(t)
 	plain := r.Find(txt, anchor)
 	d := &doc.Doc{Text: txt, Published: anchor}
-	if err := text.NewAnnotator(m).Process(d); err != nil {
+	if err := text.NewAnnotator(m).Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
-	if err := r.NewStage().Process(d); err != nil {
+	if err := r.NewStage().Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
 	if got, want := show(txt, d.TimeExprs), show(txt, plain); got != want {

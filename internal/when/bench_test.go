@@ -1,6 +1,7 @@
 package when_test
 
 import (
+	"context"
 	"os"
 	"strings"
 	"testing"
@@ -28,7 +29,7 @@ func BenchmarkProcess(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := s.Process(d); err != nil {
+		if err := s.Process(context.Background(), d); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -53,7 +54,7 @@ func BenchmarkAdversarial(b *testing.B) {
 	s := r.NewStage()
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
-		if err := s.Process(d); err != nil {
+		if err := s.Process(context.Background(), d); err != nil {
 			b.Fatal(err)
 		}
 		when.ForSpan(d, d.Sentences[0].Span, doc.Span{Start: 7, End: 15})

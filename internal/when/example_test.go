@@ -1,6 +1,7 @@
 package when_test
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -21,7 +22,7 @@ func Example() {
 		Text:      "Rebels shelled the town on Tuesday. Talks will resume next month, ending a 30-year conflict.",
 		Published: time.Date(2023, 9, 16, 0, 0, 0, 0, time.UTC),
 	}
-	if err := s.Process(d); err != nil {
+	if err := s.Process(context.Background(), d); err != nil {
 		panic(err)
 	}
 	for _, x := range d.TimeExprs {

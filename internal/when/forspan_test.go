@@ -1,6 +1,7 @@
 package when_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -31,7 +32,7 @@ func TestForSpan(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			d := &doc.Doc{Text: tc.text, Published: anchor}
-			if err := r.NewStage().Process(d); err != nil {
+			if err := r.NewStage().Process(context.Background(), d); err != nil {
 				t.Fatal(err)
 			}
 			i := strings.Index(tc.text, tc.trigger)
@@ -52,7 +53,7 @@ func TestForSpanOtherSentence(t *testing.T) {
 	r := testResolver(t)
 	text := "Talks failed on Monday. Troops attacked the village."
 	d := &doc.Doc{Text: text, Published: anchor}
-	if err := r.NewStage().Process(d); err != nil {
+	if err := r.NewStage().Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
 	s2 := strings.Index(text, "Troops")

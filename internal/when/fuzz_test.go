@@ -1,6 +1,7 @@
 package when_test
 
 import (
+	"context"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -67,7 +68,7 @@ func FuzzFind(f *testing.F) {
 		check(r.Find(s, time.Time{}))
 		d := &doc.Doc{Text: s, Published: time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC)}
 		d.Sentences = []doc.Sentence{{Span: doc.Span{Start: 0, End: len(s)}}}
-		if err := r.NewStage().Process(d); err != nil {
+		if err := r.NewStage().Process(context.Background(), d); err != nil {
 			t.Fatal(err)
 		}
 		check(d.TimeExprs)

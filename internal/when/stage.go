@@ -1,6 +1,7 @@
 package when
 
 import (
+	"context"
 	"time"
 
 	"github.com/dateline-project/dateline/internal/doc"
@@ -28,6 +29,12 @@ func (r *Resolver) NewStage() *Stage {
 // Name implements pipeline.Stage.
 func (s *Stage) Name() string { return Name }
 
+// Requires implements pipeline.Stage.
+func (s *Stage) Requires() []doc.Layer { return []doc.Layer{doc.LayerText, doc.LayerMeta} }
+
+// Provides implements pipeline.Stage.
+func (s *Stage) Provides() []doc.Layer { return []doc.Layer{doc.LayerTimes} }
+
 // Process fills d.TimeExprs, replacing what it held, with the temporal
 // expressions of d.Text in text order, resolved against d.AnchorDate().
 // Without an anchor, relative expressions ("yesterday", "on Tuesday") are
@@ -36,7 +43,7 @@ func (s *Stage) Name() string { return Name }
 // skipped: its date is the anchor itself, not an event date. It uses the
 // sentences and part-of-speech tags of the text stage when they are there
 // and works without them. It never fails.
-func (s *Stage) Process(d *doc.Doc) error {
+func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 	anchor, ok := d.AnchorDate()
 	m := s.run(d.Text, anchor, ok, d)
 	d.TimeExprs = nil

@@ -1,6 +1,7 @@
 package when_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"sync"
@@ -223,7 +224,7 @@ func TestProcess(t *testing.T) {
 	text := "BAKU, Azerbaijan, September 16. Forces shelled the village on Tuesday, and talks will resume next week."
 	d := &doc.Doc{Text: text, Published: date(2023, 9, 17)}
 	d.Dateline = &doc.Dateline{Span: doc.Span{Start: 0, End: len("BAKU, Azerbaijan, September 16")}, Date: anchor}
-	if err := s.Process(d); err != nil {
+	if err := s.Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
 	if len(d.TimeExprs) != 2 {
@@ -233,12 +234,12 @@ func TestProcess(t *testing.T) {
 		t.Errorf("Tuesday = %s, want 2023-09-12 from the dateline anchor", show(text, d.TimeExprs[:1]))
 	}
 	// Run twice: the layer is replaced, not appended to.
-	if err := s.Process(d); err != nil || len(d.TimeExprs) != 2 {
+	if err := s.Process(context.Background(), d); err != nil || len(d.TimeExprs) != 2 {
 		t.Errorf("second Process: %v, %d expressions", err, len(d.TimeExprs))
 	}
 	// No anchor at all: relative expressions are dropped.
 	d2 := &doc.Doc{Text: "They met yesterday."}
-	if err := s.Process(d2); err != nil || len(d2.TimeExprs) != 0 {
+	if err := s.Process(context.Background(), d2); err != nil || len(d2.TimeExprs) != 0 {
 		t.Errorf("no anchor: %v, %s", err, show(d2.Text, d2.TimeExprs))
 	}
 }
@@ -253,7 +254,7 @@ func TestProcessUsesTags(t *testing.T) {
 	// Tag "put" as VBD by hand, as the text stage would.
 	i := strings.Index(text, "put")
 	d.Tokens = []doc.Token{{Span: doc.Span{Start: i, End: i + 3}, Tag: "VBD"}}
-	if err := r.NewStage().Process(d); err != nil {
+	if err := r.NewStage().Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
 	if len(d.TimeExprs) != 2 || !d.TimeExprs[0].Value.Equal(date(2023, 9, 11)) || !d.TimeExprs[1].Value.Equal(date(2023, 9, 22)) {

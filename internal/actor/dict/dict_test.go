@@ -1,6 +1,7 @@
 package dict_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"os"
@@ -473,10 +474,10 @@ func TestRecognizer(t *testing.T) {
 	}
 	body := "Azerbaijani Foreign Minister Jeyhun Bayramov met the head of the ICRC delegation in Baku on Monday. The Kremlin said Russian troops would stay."
 	dc := &doc.Doc{Text: body}
-	if err := text.NewAnnotator(m).Process(dc); err != nil {
+	if err := text.NewAnnotator(m).Process(context.Background(), dc); err != nil {
 		t.Fatal(err)
 	}
-	if err := actor.New(d).NewStage().Process(dc); err != nil {
+	if err := actor.New(d).NewStage().Process(context.Background(), dc); err != nil {
 		t.Fatal(err)
 	}
 	got := map[string]string{}
