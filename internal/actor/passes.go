@@ -483,6 +483,22 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 	}
 	titleStart := i
 	if !hasTitle && !hasHonorific {
+		// A title inside the run, after the name of its court, county or
+		// body ("Harlow County Circuit Judge Nadia Ferro", "Bank of
+		// Ruritania Governor Ivo Marr"): the name is what follows the
+		// last title, and the words before it qualify the title. The
+		// name must have two words at least: after "Federal Secretary"
+		// a lone "Interior" names the office's portfolio, not a person.
+		for p := j - 3; p > nameStart && !hasTitle; p-- {
+			for L := min(4, j-p-2); L >= 1; L-- {
+				if r, ok := dict.Role(s.key(d, p, p+L)); ok && r.Person {
+					title, hasTitle, nameStart = r, true, p+L
+					break
+				}
+			}
+		}
+	}
+	if !hasTitle && !hasHonorific {
 		for L := 1; L <= 4 && i-L >= sent.FirstToken; L++ {
 			if s.covered[i-L] {
 				break

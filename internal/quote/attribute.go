@@ -3,6 +3,7 @@ package quote
 import (
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/text"
+	"strings"
 )
 
 // attributor finds cues and speakers for one document.
@@ -477,6 +478,11 @@ func (a *attributor) cueAfter(c, last int) (cue doc.Span, ent int, mention doc.S
 	return cue, ent, mention, rule
 }
 
+// maxSpeakerPhrase bounds the noun phrase between a closing quotation mark
+// and its cue: a title, a name and a place ("the county's chief medical
+// examiner Dr. Ana Ruiz of Tucson said").
+const maxSpeakerPhrase = 10
+
 // cueAt reads a cue and its speaker from token k of sentence si on, right
 // after a closing quotation mark.
 func (a *attributor) cueAt(si, k int) (cue doc.Span, ent int, mention doc.Span, rule string) {
@@ -555,14 +561,21 @@ func (a *attributor) cueAt(si, k int) (cue doc.Span, ent int, mention doc.Span, 
 			return doc.Span{Start: d.Tokens[j].Start, End: d.Tokens[j+n-1].End}, e, m, "cue_after_quote " + cu.rule
 		}
 	}
-	// A cue within a few tokens with a speaker we did not recognise.
-	for j := k; j < end && j < k+5; j++ {
+	// A cue after a noun phrase: a speaker we did not recognise, or one
+	// behind a title ('county press secretary Omar Lindqvist said'). The
+	// phrase holds no verb of its own, so the window can be as long as a
+	// title and a name are.
+	for j := k; j < end && j < k+maxSpeakerPhrase; j++ {
 		if d.Tokens[j].Kind == doc.QuoteMark || d.Tokens[j].Tag == "CC" || d.Tokens[j].Tag == "IN" && !(tok(j) == "in" || tok(j) == "from" || tok(j) == "at") {
 			// '..., while the paramilitaries said': another clause
 			// with its own statement, not this quote's cue.
 			break
 		}
-		if cu, n, ok := a.s.cues.match(tok, j); ok && !cu.phrase {
+		cu, n, ok := a.s.cues.match(tok, j)
+		if !ok && strings.HasPrefix(d.Tokens[j].Tag, "VB") || d.Tokens[j].Tag == "WDT" || d.Tokens[j].Tag == "WP" {
+			break // a verb or a relative clause: no longer the speaker's phrase
+		}
+		if ok && !cu.phrase {
 			cue := doc.Span{Start: d.Tokens[j].Start, End: d.Tokens[j+n-1].End}
 			// '"...," union leader Mateus Carvalho said': the name
 			// right before the cue, after words the mention leaves out.
