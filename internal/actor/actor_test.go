@@ -200,7 +200,7 @@ func TestRecognizer(t *testing.T) {
 			text: "Harlow County Council President Nadia Ferro said the case was closed.",
 			want: []string{"Nadia Ferro=PERSON:/GOV"}, absent: []string{"Harlow County Council President Nadia Ferro"}},
 		{name: "one word after a title is its portfolio, not a name",
-			text: "The Federal Minister Interior said the rally could go ahead.",
+			text:   "The Federal Minister Interior said the rally could go ahead.",
 			absent: []string{"Interior"}},
 		{name: "a body of a named organisation",
 			text: "The World Food Programme office in Baku reopened.",
