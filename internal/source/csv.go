@@ -13,6 +13,23 @@ import (
 // through lineReader, so an oversized record is skipped without being
 // buffered and the scan resynchronises at the next record, and it knows the
 // exact line each record starts on even after a bad one.
+//
+// Resynchronising after bad quoting: a quote that opens a field is only a
+// claim that the field runs to the matching closing quote, possibly lines
+// later. When the claim fails (a closing quote followed by text, or no
+// closing quote before the end of input), the lines it swallowed are more
+// likely records of their own than parts of one huge field. So the record
+// is reported at its first line and the lines after that one are read
+// again as records: each good one is still coded and each bad one gets an
+// error naming its own line, instead of one error standing for all of
+// them. A record already over the size limit cannot be read again, since
+// its lines were not kept; its error names the lines it covered.
+//
+// A line is read again at most once. Without that bound, lines such as
+// x","y (which keep a record open whether or not they start inside a
+// quote) would be re-read once per line before them, quadratic in the
+// file. A broken record whose later lines were already read again loses
+// them, and its error names them.
 
 // csvScanner splits delimited records. CSV follows RFC 4180 strictly: a
 // quote inside an unquoted field, or a closing quote followed by anything
@@ -25,22 +42,45 @@ type csvScanner struct {
 	sep     byte
 	lenient bool
 
+	// replay holds physical lines to read again before reading on from lr.
+	replay []physLine
+	// kept are copies of the current record's lines after its first, held
+	// while the record is within the size limit so that they can be
+	// replayed if its quoting turns out malformed.
+	kept []physLine
+
 	// Per-record state.
 	fields     []string
 	field      []byte
 	inQuote    bool
 	fieldStart bool
 	err        error
+	// broken is set with err when a quoted field is malformed: the
+	// field's extent is unknown, so the record ends with the line.
+	broken bool
+}
+
+// physLine is one physical line held for replay.
+type physLine struct {
+	b    []byte
+	line int
+	off  int64
+	// again is set on a line read from the replay queue.
+	again bool
 }
 
 // record is one logical record.
 type record struct {
-	fields  []string // valid until the next call
-	line    int
-	off     int64
-	tooLong bool
-	badUTF8 int64 // input offset of the first invalid UTF-8 byte, or -1
-	err     error // malformed record
+	fields   []string // valid until the next call
+	line     int
+	lastLine int // the line the record ends on
+	off      int64
+	tooLong  bool
+	// openAtEOF is set on a too-long record that was still inside a
+	// quoted field at the end of input.
+	openAtEOF bool
+	badUTF8   int64 // input offset of the first invalid UTF-8 byte, or -1
+	err       error // malformed record
 }
 
 // next returns the next non-blank record, or io.EOF, or a read error.
@@ -53,26 +93,72 @@ func (s *csvScanner) next() (record, error) {
 	}
 }
 
+// nextLine returns the next physical line, from the replay queue first.
+// quotes is the number of '"' in the line.
+func (s *csvScanner) nextLine() (b []byte, line int, start int64, again, tooLong bool, quotes int, err error) {
+	if len(s.replay) > 0 {
+		p := s.replay[0]
+		s.replay = s.replay[1:]
+		if len(s.replay) == 0 {
+			s.replay = nil // let the drained queue's array go
+		}
+		return p.b, p.line, p.off, true, false, bytes.Count(p.b, []byte{'"'}), nil
+	}
+	b, start, tooLong, err = s.lr.next()
+	return b, s.lr.line, start, false, tooLong, s.lr.quotes, err
+}
+
+// requeue puts the kept lines of a malformed record back in front of the
+// replay queue, except those read again once already, and describes what
+// became of them for the record's error.
+func (s *csvScanner) requeue() string {
+	kept := s.kept
+	s.kept = nil
+	// Lines come from the queue before they come from the file, so the
+	// lines read again already are a prefix.
+	n := 0
+	for n < len(kept) && kept[n].again {
+		n++
+	}
+	var msgs []string
+	if n > 0 {
+		msgs = append(msgs, fmt.Sprintf("lines %d-%d, already read again once, are skipped", kept[0].line, kept[n-1].line))
+	}
+	if fresh := kept[n:]; len(fresh) > 0 {
+		msgs = append(msgs, fmt.Sprintf("lines %d-%d are read again as records", fresh[0].line, fresh[len(fresh)-1].line))
+		s.replay = append(fresh, s.replay...)
+	}
+	return strings.Join(msgs, "; ")
+}
+
 func (s *csvScanner) scan() (rec record, blank bool, err error) {
-	s.fields, s.field, s.inQuote, s.fieldStart, s.err = s.fields[:0], s.field[:0], false, true, nil
+	s.fields, s.field, s.inQuote, s.fieldStart, s.err, s.broken = s.fields[:0], s.field[:0], false, true, nil, false
+	s.kept = nil
 	rec.badUTF8 = -1
 	size := int64(0)
 	first := true
 	for {
-		line, start, tooLong, err := s.lr.next()
+		line, lineNo, start, again, tooLong, quotes, err := s.nextLine()
 		if err == io.EOF && !first {
 			// End of input inside a quoted field.
 			rec.fields = s.fields
-			if !rec.tooLong {
-				rec.err = errors.New(`unterminated quoted field at end of input`)
+			if rec.tooLong {
+				rec.openAtEOF = true
+				return rec, false, nil
 			}
+			msg := "quoted field not closed before the end of input"
+			if again := s.requeue(); again != "" {
+				msg += "; " + again
+			}
+			rec.err = errors.New(msg)
 			return rec, false, nil
 		}
 		if err != nil {
 			return rec, false, err
 		}
+		rec.lastLine = lineNo
 		if first {
-			rec.line, rec.off, first = s.lr.line, start, false
+			rec.line, rec.off, first = lineNo, start, false
 			if !tooLong && len(bytes.TrimSpace(line)) == 0 {
 				return rec, true, nil
 			}
@@ -80,11 +166,12 @@ func (s *csvScanner) scan() (rec record, blank bool, err error) {
 		size += int64(len(line)) + 1
 		if tooLong || size > s.lr.max {
 			rec.tooLong = true
+			s.kept = nil
 		}
 		if rec.tooLong {
 			// Nothing more is kept; follow the quotes only to find where
 			// the record ends.
-			if s.lr.quotes%2 == 1 {
+			if quotes%2 == 1 {
 				s.inQuote = !s.inQuote
 			}
 			if !s.inQuote {
@@ -92,12 +179,19 @@ func (s *csvScanner) scan() (rec record, blank bool, err error) {
 			}
 			continue
 		}
+		if lineNo != rec.line {
+			s.kept = append(s.kept, physLine{b: append([]byte(nil), line...), line: lineNo, off: start, again: again})
+		}
 		if rec.badUTF8 < 0 && !utf8.Valid(line) {
 			rec.badUTF8 = start + int64(firstInvalid(line))
 		}
 		line = bytes.TrimSuffix(line, []byte{'\r'})
 		if s.parseLine(line) {
 			rec.fields, rec.err = s.fields, s.err
+			if s.broken && lineNo != rec.line {
+				rec.err = fmt.Errorf("the quoted field opened on this line breaks on line %d (%v); %s", lineNo, s.err, s.requeue())
+			}
+			s.kept = nil
 			return rec, false, nil
 		}
 	}
@@ -154,11 +248,12 @@ func (s *csvScanner) parseLine(line []byte) bool {
 			i, s.fieldStart = i+1, true
 		default:
 			if !s.lenient {
-				if s.err == nil {
-					s.err = fmt.Errorf(`unexpected %q after a closing quote`, line[i])
-				}
-				s.field = append(s.field, '"')
-				continue
+				// The field's extent is unknown from here: end the record
+				// with this line (see the comment at the top of the file).
+				s.err = fmt.Errorf(`unexpected %q after a closing quote`, line[i])
+				s.broken, s.inQuote = true, false
+				s.endField()
+				return true
 			}
 			// Not a quoted field after all: give the quotes back and
 			// read the rest as an unquoted field.
@@ -226,6 +321,9 @@ func (r *reader) readDelimited(path string, in *input, sep byte, lenient bool, f
 		rows++
 		var bad error
 		switch {
+		case rec.tooLong && rec.openAtEOF:
+			bad = fmt.Errorf("%w: record exceeds %d bytes inside a quoted field that is not closed before the end of input; lines %d-%d skipped",
+				ErrTooLarge, r.opts.MaxRecordBytes, rec.line, rec.lastLine)
 		case rec.tooLong:
 			bad = fmt.Errorf("%w: record exceeds %d bytes; skipped", ErrTooLarge, r.opts.MaxRecordBytes)
 		case rec.err != nil:

@@ -286,7 +286,7 @@ func TestRead_BadInputs(t *testing.T) {
 		{name: "empty feed", file: "f.rss", content: []byte(`<rss version="2.0"><channel><title>x</title></channel></rss>`), errs: []wantErr{{0, source.ErrEmpty}}},
 		{name: "broken feed", file: "f.rss", content: []byte(`<rss version="2.0"><channel><item><title>x</ti`), errs: []wantErr{{0, nil}}},
 		{name: "empty html", file: "p.html", content: []byte(`<html><body></body></html>`), errs: []wantErr{{0, source.ErrNoArticle}}},
-		{name: "csv unterminated quote", file: "q.csv", content: []byte("id,text\n1,\"open\n2,more\n"), errs: []wantErr{{2, source.ErrMalformed}}},
+		{name: "csv unterminated quote", file: "q.csv", content: []byte("id,text\n1,\"open\n2,more\n"), docs: 1, errs: []wantErr{{2, source.ErrMalformed}}},
 		{name: "csv bare quote", file: "q.csv", content: []byte("id,text\n1,a \"b\" c\n2,fine\n"), docs: 1, errs: []wantErr{{2, source.ErrMalformed}}},
 		{name: "csv too long", file: "q.csv", opts: source.Options{MaxRecordBytes: 64},
 			content: []byte("id,text\n1,short\n2,\"" + strings.Repeat("long\n", 40) + "\"\n3,after\n"), docs: 2, errs: []wantErr{{3, source.ErrTooLarge}}},
