@@ -1,8 +1,9 @@
 // Package source turns input paths into a stream of documents.
 //
 // Read walks files, directories (recursively, in name order, skipping hidden
-// entries) and "-" for standard input, detects each file's format, decodes it
-// and calls back once per document or per skipped record, in input order.
+// entries and opening only regular files) and "-" for standard input,
+// detects each file's format, decodes it and calls back once per document
+// or per skipped record, in input order.
 // Memory stays bounded: line-oriented formats (JSON Lines, CSV, TSV) are read
 // one record at a time through a bufio.Reader, and a record longer than
 // Options.MaxRecordBytes is discarded up to the next newline without being
@@ -65,6 +66,9 @@ var (
 	ErrNoArticle   = errors.New("no article found in HTML")
 	ErrTruncated   = errors.New("truncated or corrupt compressed stream")
 	ErrUnsupported = errors.New("unsupported input")
+	// ErrNotRegular marks a named pipe, socket or device met in a
+	// directory walk; it is also ErrUnsupported.
+	ErrNotRegular = fmt.Errorf("%w: not a regular file", ErrUnsupported)
 )
 
 // Options configure Read.
@@ -117,7 +121,10 @@ func (e *RecordError) Unwrap() error { return e.Err }
 
 // Read reads the inputs in order and calls emit once per document or
 // skipped record. Directories are walked recursively in lexical order,
-// skipping entries whose name starts with a dot. "-" reads opts.Stdin.
+// skipping entries whose name starts with a dot; named pipes, sockets and
+// devices found in a walk are reported with ErrNotRegular and not opened,
+// while a path named in inputs is read whatever its type. "-" reads
+// opts.Stdin.
 //
 // Read returns only fatal errors: invalid Options (before anything is
 // read), the context's error when it is cancelled, or the first error emit
@@ -198,20 +205,36 @@ func (r *reader) readPath(path string) error {
 	return r.walkDir(path)
 }
 
-// walkDir reads every non-hidden file under root in lexical order. A
-// subdirectory that cannot be listed is reported and skipped.
+// walkEntry is one path found by a walk: a file to read, or a problem to
+// report in its place.
+type walkEntry struct {
+	path string
+	skip error
+}
+
+// walkDir reads every non-hidden regular file under root in lexical order.
+// A subdirectory that cannot be listed, and anything that is not a regular
+// file, is reported in its place and skipped.
+//
+// Only regular files are opened, judged before opening (a symbolic link by
+// what it points to): opening a named pipe blocks until something writes
+// to it, and a device such as /dev/zero never ends, so one stray special
+// file would hang the whole run with the documents read before it still
+// unwritten. A special file named on the command line is read: that is
+// how process substitution (<(zcat x.gz)) reaches dateline, and naming it
+// says it is meant.
 func (r *reader) walkDir(root string) error {
-	var files []string
+	var entries []walkEntry
 	// Collect first and then read, so that a long read does not hold a
 	// directory handle open; the list is small compared with the documents.
+	// Problems are queued with the files rather than reported at once, so
+	// that they come out in input order.
 	walkErr := filepath.WalkDir(root, func(p string, de fs.DirEntry, err error) error {
 		if cerr := r.ctx.Err(); cerr != nil {
 			return cerr
 		}
 		if err != nil {
-			if ferr := r.fail(p, 0, 0, fmt.Errorf("walk: %w", err)); ferr != nil {
-				return ferr
-			}
+			entries = append(entries, walkEntry{p, fmt.Errorf("walk: %w", err)})
 			if de != nil && de.IsDir() {
 				return fs.SkipDir
 			}
@@ -229,7 +252,7 @@ func (r *reader) walkDir(root string) error {
 		if isProjectDoc(de.Name()) {
 			return nil
 		}
-		files = append(files, p)
+		entries = append(entries, walkEntry{p, checkWalked(p, de.Type())})
 		return nil
 	})
 	if walkErr != nil {
@@ -237,15 +260,58 @@ func (r *reader) walkDir(root string) error {
 	}
 	// filepath.WalkDir visits entries in lexical order, which is the order
 	// Read promises.
-	for _, p := range files {
+	for _, e := range entries {
 		if err := r.ctx.Err(); err != nil {
 			return err
 		}
-		if err := r.readFile(p); err != nil {
+		var err error
+		if e.skip != nil {
+			err = r.fail(e.path, 0, 0, e.skip)
+		} else {
+			err = r.readFile(e.path)
+		}
+		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// checkWalked returns why a file met in a walk must not be opened, or nil.
+// typ is its type from the directory listing (an Lstat); a symbolic link
+// is judged by its target, without opening it.
+func checkWalked(path string, typ fs.FileMode) error {
+	if typ&fs.ModeSymlink != 0 {
+		fi, err := os.Stat(path)
+		if err != nil {
+			return fmt.Errorf("stat: %w", err)
+		}
+		if fi.IsDir() {
+			// WalkDir does not follow links to directories, which keeps
+			// link loops from hanging a run.
+			return fmt.Errorf("%w: is a directory (symlinked directories are not followed)", ErrUnsupported)
+		}
+		typ = fi.Mode().Type()
+	}
+	if typ.IsRegular() {
+		return nil
+	}
+	return fmt.Errorf("%w (%s); a directory walk reads only regular files, name it on the command line to read it", ErrNotRegular, fileKind(typ))
+}
+
+// fileKind names a non-regular file type for messages.
+func fileKind(typ fs.FileMode) string {
+	switch {
+	case typ&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case typ&fs.ModeSocket != 0:
+		return "socket"
+	case typ&fs.ModeCharDevice != 0:
+		return "character device"
+	case typ&fs.ModeDevice != 0:
+		return "block device"
+	}
+	return "irregular file"
 }
 
 func (r *reader) readFile(path string) error {
@@ -259,10 +325,9 @@ func (r *reader) readFile(path string) error {
 		return r.fail(path, 0, 0, fmt.Errorf("stat: %w", err))
 	}
 	if fi.IsDir() {
+		// Replaced by a directory since it was listed.
 		f.Close()
-		// Reached through a symlink inside a walked directory: WalkDir does
-		// not follow those, which keeps link loops from hanging a run.
-		return r.fail(path, 0, 0, fmt.Errorf("%w: is a directory (symlinked directories are not followed)", ErrUnsupported))
+		return r.fail(path, 0, 0, fmt.Errorf("%w: is a directory", ErrUnsupported))
 	}
 	return r.readStream(path, f, formatFromExt(path))
 }
