@@ -135,6 +135,11 @@ func (s *csvScanner) scan() (rec record, blank bool, err error) {
 	s.fields, s.field, s.inQuote, s.fieldStart, s.err, s.broken = s.fields[:0], s.field[:0], false, true, nil, false
 	s.kept = nil
 	rec.badUTF8 = -1
+	if len(s.replay) == 0 {
+		// Between records blank lines are nothing; inside a quoted field
+		// they are text, so this is the only place to skip them.
+		s.lr.skipBlank()
+	}
 	size := int64(0)
 	first := true
 	for {

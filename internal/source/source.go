@@ -40,6 +40,11 @@ import (
 // Options.MaxRecordBytes is zero.
 const DefaultMaxRecordBytes = 32 << 20
 
+// DefaultMaxDecompressedBytes is the decompressed size limit used when
+// Options.MaxDecompressedBytes is zero. A gibibyte is far more than any
+// one news archive file holds uncompressed, and reading it takes seconds.
+const DefaultMaxDecompressedBytes = 1 << 30
+
 // StdinPath is the path reported for documents and errors read from "-".
 const StdinPath = "<stdin>"
 
@@ -86,6 +91,10 @@ type Options struct {
 	// and one whole text, HTML or feed file (after decompression). Larger
 	// ones are skipped with ErrTooLarge. Zero means DefaultMaxRecordBytes.
 	MaxRecordBytes int64
+	// MaxDecompressedBytes bounds what one compressed file may expand to.
+	// Reading stops there with ErrTooLarge, keeping the records before the
+	// cut. Zero means DefaultMaxDecompressedBytes.
+	MaxDecompressedBytes int64
 	// Stdin is read for the input "-"; nil means os.Stdin.
 	Stdin io.Reader
 }
@@ -132,14 +141,17 @@ func (e *RecordError) Unwrap() error { return e.Err }
 // through emit as an Item with Err set. Read calls emit from the calling
 // goroutine, one item at a time.
 func Read(ctx context.Context, inputs []string, opts Options, emit func(Item) error) error {
+	if err := opts.Validate(); err != nil {
+		return err
+	}
 	if opts.MaxRecordBytes <= 0 {
 		opts.MaxRecordBytes = DefaultMaxRecordBytes
 	}
+	if opts.MaxDecompressedBytes <= 0 {
+		opts.MaxDecompressedBytes = DefaultMaxDecompressedBytes
+	}
 	if opts.Stdin == nil {
 		opts.Stdin = os.Stdin
-	}
-	if opts.Format != "" && !validFormat(opts.Format) {
-		return fmt.Errorf("source: unknown format %q (want one of %s)", opts.Format, strings.Join(Formats, ", "))
 	}
 	fields, err := newFieldMap(opts.Fields)
 	if err != nil {
@@ -161,6 +173,17 @@ func Read(ctx context.Context, inputs []string, opts Options, emit func(Item) er
 		}
 	}
 	return ctx.Err()
+}
+
+// Validate reports the errors in o that Read would return before reading
+// anything: an unknown format or a bad field mapping. Commands call it to
+// tell a usage error from a failed run.
+func (o Options) Validate() error {
+	if o.Format != "" && !validFormat(o.Format) {
+		return fmt.Errorf("source: unknown format %q (want one of %s)", o.Format, strings.Join(Formats, ", "))
+	}
+	_, err := newFieldMap(o.Fields)
+	return err
 }
 
 func validFormat(f string) bool {
@@ -336,7 +359,7 @@ func (r *reader) readFile(path string) error {
 // reader. It closes rc.
 func (r *reader) readStream(path string, rc io.ReadCloser, extFormat string) error {
 	defer rc.Close()
-	in, err := openInput(rc)
+	in, err := openInput(rc, r.opts.MaxDecompressedBytes)
 	if err != nil {
 		return r.fail(path, 0, 0, err)
 	}
