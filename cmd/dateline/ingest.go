@@ -218,13 +218,11 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	var (
 		dbPath  = fs.String("db", "dateline.db", "database `FILE`")
-		format  = fs.String("format", "", "force the input `format`: txt, jsonl, csv, tsv, html, rss")
 		batch   = fs.Int("batch", 64, "commit every `N` documents")
 		every   = fs.Duration("log-every", 5*time.Second, "log progress this often when stderr is not a terminal")
-		fields  = mapFlag{}
+		inputFl = addInputFlags(fs)
 		coderFl = addCoderFlags(fs)
 	)
-	fs.Var(fields, "field", "map an input field: `name=input_name` (e.g. text=body); repeatable")
 	inputs, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -235,6 +233,10 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	if len(inputs) == 0 {
 		inputs = []string{"-"}
+	}
+	opts, err := inputFl.options("ingest", e.stderr, e.stdin)
+	if err != nil {
+		return err
 	}
 	c, err := coderFl.load()
 	if err != nil {
@@ -276,7 +278,6 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		}
 	}
 
-	opts := source.Options{Format: *format, Fields: fields, Stdin: e.stdin}
 	counts, err := in.run(ctx, func(emit func(pipeline.Item) error) error {
 		return source.Read(ctx, inputs, opts, func(it source.Item) error {
 			return emit(pipeline.Item{Doc: it.Doc, Err: it.Err})
