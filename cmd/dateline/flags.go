@@ -69,6 +69,7 @@ type inputFlags struct {
 	format          *string
 	fields          mapFlag
 	maxDecompressed *int64
+	maxDoc          *int64
 }
 
 func addInputFlags(fs *flag.FlagSet) *inputFlags {
@@ -77,6 +78,8 @@ func addInputFlags(fs *flag.FlagSet) *inputFlags {
 		fields: mapFlag{},
 		maxDecompressed: fs.Int64("max-decompressed-bytes", source.DefaultMaxDecompressedBytes,
 			"skip the rest of a compressed file past this many decompressed `bytes`"),
+		maxDoc: fs.Int64("max-doc-bytes", source.DefaultMaxDocBytes,
+			"skip a document whose text is longer than this many `bytes`"),
 	}
 	fs.Var(f.fields, "field", "map an input field: `name=input_name` (e.g. text=body); repeatable")
 	return f
@@ -85,9 +88,15 @@ func addInputFlags(fs *flag.FlagSet) *inputFlags {
 // options checks the flags and builds the reader's options; a bad value is
 // printed and returned as errUsage.
 func (f *inputFlags) options(cmd string, stderr io.Writer, stdin io.Reader) (source.Options, error) {
-	opts := source.Options{Format: *f.format, Fields: f.fields, MaxDecompressedBytes: *f.maxDecompressed, Stdin: stdin}
-	if *f.maxDecompressed <= 0 {
-		fmt.Fprintf(stderr, "dateline %s: --max-decompressed-bytes must be positive\n", cmd)
+	opts := source.Options{
+		Format:               *f.format,
+		Fields:               f.fields,
+		MaxDecompressedBytes: *f.maxDecompressed,
+		MaxDocBytes:          *f.maxDoc,
+		Stdin:                stdin,
+	}
+	if *f.maxDecompressed <= 0 || *f.maxDoc <= 0 {
+		fmt.Fprintf(stderr, "dateline %s: --max-decompressed-bytes and --max-doc-bytes must be positive\n", cmd)
 		return opts, errUsage
 	}
 	if err := opts.Validate(); err != nil {

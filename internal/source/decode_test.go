@@ -121,3 +121,39 @@ func TestRead_BlankLines(t *testing.T) {
 		checkDocs(t, docs, []wantDoc{{id: "1", line: 6, textPrefix: "para\n\n\nnext"}, {id: "2", line: 11, textPrefix: "two"}})
 	})
 }
+
+// TestRead_MaxDocBytes checks that a document whose text is over the
+// per-document budget is skipped with an error naming its file and line,
+// in every format, and that the documents around it are kept.
+func TestRead_MaxDocBytes(t *testing.T) {
+	long := strings.Repeat("A long sentence about the talks. ", 10)
+	tests := []struct {
+		name, file, in string
+		docs           int
+		line           int
+	}{
+		{"jsonl", "d.jsonl", `{"text":"short one"}` + "\n" + `{"text":"` + long + `"}` + "\n" + `{"text":"short two"}` + "\n", 2, 2},
+		{"csv", "d.csv", "text\nshort one\n\"" + long + "\"\nshort two\n", 2, 3},
+		{"txt", "d.txt", "date 2024-01-02\n" + long, 0, 2},
+		{"rss", "d.rss", `<rss version="2.0"><channel>` + "\n<item><description>short</description></item>\n<item><description>" + long + "</description></item>\n</channel></rss>", 1, 3},
+		{"html", "d.html", "<html><body><article><p>" + long + long + "</p></article></body></html>", 0, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := writeFile(t, tt.file, []byte(tt.in))
+			docs, errs := collect(t, source.Options{MaxDocBytes: 100}, p)
+			if len(docs) != tt.docs {
+				t.Errorf("got %d docs, want %d", len(docs), tt.docs)
+			}
+			checkErrs(t, errs, []wantErr{{tt.line, source.ErrTooLarge}})
+			if len(errs) == 1 && !strings.Contains(errs[0].Error(), "100") {
+				t.Errorf("error %v does not name the limit", errs[0])
+			}
+			// Within the default budget the same input is read whole.
+			docs, errs = collect(t, source.Options{}, p)
+			if len(docs) != tt.docs+1 || len(errs) != 0 {
+				t.Errorf("default budget: %d docs, errors %v", len(docs), errs)
+			}
+		})
+	}
+}
