@@ -238,15 +238,17 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// The database first: a bad --db should fail at once, not after the
+	// models have loaded.
+	db, err := sqlite.Open(ctx, *dbPath, sqlite.Options{})
+	if err != nil {
+		return fmt.Errorf("open database: %w", err)
+	}
+	defer db.Close()
 	c, err := coderFl.load()
 	if err != nil {
 		return err
 	}
-	db, err := sqlite.Open(ctx, *dbPath, sqlite.Options{})
-	if err != nil {
-		return err
-	}
-	defer db.Close()
 
 	in := &ingester{st: db, runner: c.Runner(), log: e.log, batch: *batch, maxDelay: 250 * time.Millisecond}
 	start := time.Now()

@@ -79,6 +79,8 @@ func TestCode_ExitCodes(t *testing.T) {
 		{name: "unknown format", args: []string{"code", "--format", "pdf", good}, wantCode: exitUsage, wantErr: "pdf"},
 		{name: "unknown field", args: []string{"code", "--field", "body=text", good}, wantCode: exitUsage, wantErr: "body"},
 		{name: "zero --max-doc-bytes", args: []string{"code", "--max-doc-bytes", "0", good}, wantCode: exitUsage},
+		{name: "unwritable output is fatal", args: []string{"code", "-o", filepath.Join(dir, "no", "such", "dir", "out.jsonl"), good}, wantCode: exitFatal,
+			wantErr: "create output"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -121,5 +123,20 @@ func TestCode_Stdin(t *testing.T) {
 		if _, ok := r[key]; !ok {
 			t.Errorf("record lacks %q", key)
 		}
+	}
+}
+
+// TestRun_Interrupted checks that a run stopped by a signal (a cancelled
+// context) exits with the fatal status: its output is incomplete, which a
+// script must not take for "some records skipped".
+func TestRun_Interrupted(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "a.jsonl")
+	os.WriteFile(p, []byte(`{"id":"a","text":"The minister met farmers."}`+"\n"), 0o644)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errb bytes.Buffer
+	code := run(ctx, []string{"code", p}, &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb})
+	if code != exitFatal || !strings.Contains(errb.String(), "interrupted") {
+		t.Errorf("exit = %d, want %d with a message saying interrupted; stderr:\n%s", code, exitFatal, errb.String())
 	}
 }
