@@ -157,3 +157,28 @@ func TestRead_MaxDocBytes(t *testing.T) {
 		})
 	}
 }
+
+// TestRead_ParseErrorPositions checks that HTML and feed parse errors name
+// a line: the parser's own position when it gives one, else the line of
+// the record (the root element of a feed, line 1 of a page).
+func TestRead_ParseErrorPositions(t *testing.T) {
+	tests := []struct {
+		name, file, in string
+		line           int
+	}{
+		{"feed syntax error", "f.rss", "<rss version=\"2.0\">\n<channel>\n<item>\n<title>x</ti", 4},
+		{"feed syntax error on line 1", "f.rss", `<rss version="2.0"><channel><item><title>x</ti`, 1},
+		{"not a feed", "f.rss", "<?xml version=\"1.0\"?>\n\n<catalog><book>x</book></catalog>\n", 3},
+		{"no markup", "f.rss", "just some words\n", 1},
+		{"html nested too deep", "p.html", "<html><body>\n" + strings.Repeat("<div>", 600) + "text</body></html>", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs, errs := collect(t, source.Options{}, writeFile(t, tt.file, []byte(tt.in)))
+			if len(docs) != 0 {
+				t.Errorf("got %d docs", len(docs))
+			}
+			checkErrs(t, errs, []wantErr{{tt.line, source.ErrMalformed}})
+		})
+	}
+}

@@ -284,7 +284,7 @@ func TestRead_BadInputs(t *testing.T) {
 		{name: "binary jsonl", file: "b.jsonl", content: binary, errs: []wantErr{{0, source.ErrBinary}}},
 		{name: "control bytes", file: "b.txt", content: bytes.Repeat([]byte("ab\x01\x02\x03"), 100), errs: []wantErr{{0, source.ErrBinary}}},
 		{name: "empty feed", file: "f.rss", content: []byte(`<rss version="2.0"><channel><title>x</title></channel></rss>`), errs: []wantErr{{0, source.ErrEmpty}}},
-		{name: "broken feed", file: "f.rss", content: []byte(`<rss version="2.0"><channel><item><title>x</ti`), errs: []wantErr{{0, nil}}},
+		{name: "broken feed", file: "f.rss", content: []byte(`<rss version="2.0"><channel><item><title>x</ti`), errs: []wantErr{{1, source.ErrMalformed}}},
 		{name: "empty html", file: "p.html", content: []byte(`<html><body></body></html>`), errs: []wantErr{{0, source.ErrNoArticle}}},
 		{name: "csv unterminated quote", file: "q.csv", content: []byte("id,text\n1,\"open\n2,more\n"), docs: 1, errs: []wantErr{{2, source.ErrMalformed}}},
 		{name: "csv bare quote", file: "q.csv", content: []byte("id,text\n1,a \"b\" c\n2,fine\n"), docs: 1, errs: []wantErr{{2, source.ErrMalformed}}},
