@@ -43,11 +43,15 @@ type csvScanner struct {
 	lenient bool
 
 	// replay holds physical lines to read again before reading on from lr.
-	replay []physLine
-	// kept are copies of the current record's lines after its first, held
-	// while the record is within the size limit so that they can be
-	// replayed if its quoting turns out malformed.
-	kept []physLine
+	replay lineRun
+	// kept holds copies of the current record's lines after its first
+	// that come from the file, while the record is within the size limit,
+	// so that they can be replayed if its quoting turns out malformed.
+	// Lines read again already are only counted, in again.
+	kept lineRun
+	// again is the first and last line of the current record, after its
+	// first, that came from the replay queue (zero when none).
+	againFirst, againLast int
 
 	// Per-record state.
 	fields     []string
@@ -60,13 +64,62 @@ type csvScanner struct {
 	broken bool
 }
 
-// physLine is one physical line held for replay.
-type physLine struct {
-	b    []byte
-	line int
-	off  int64
-	// again is set on a line read from the replay queue.
-	again bool
+// lineRun is a run of consecutive physical lines held in one buffer, each
+// followed by '\n'. Line numbers and offsets follow from the first line's,
+// so nothing is stored per line.
+//
+// The replay queue is always one run: a record that breaks re-queues only
+// lines from the file, which it reads only once the queue is empty.
+type lineRun struct {
+	buf  []byte
+	line int   // number of the first line in buf
+	off  int64 // input offset of the first line in buf
+}
+
+func (r *lineRun) empty() bool { return len(r.buf) == 0 }
+
+// add appends a line, which must follow the last one in the input.
+func (r *lineRun) add(b []byte, line int, off int64, limit int64) {
+	if r.empty() {
+		r.line, r.off = line, off
+	}
+	r.buf = appendGrow(r.buf, b, limit)
+	r.buf = append(r.buf, '\n')
+}
+
+// last is the number of the last line in the run.
+func (r *lineRun) last() int { return r.line + bytes.Count(r.buf, []byte{'\n'}) - 1 }
+
+// pop removes the first line. The slice stays valid until the run is
+// refilled, which happens only after it is empty.
+func (r *lineRun) pop() (b []byte, line int, off int64) {
+	i := bytes.IndexByte(r.buf, '\n')
+	b, line, off = r.buf[:i], r.line, r.off
+	r.buf = r.buf[i+1:]
+	r.line++
+	r.off += int64(i + 1)
+	if len(r.buf) == 0 {
+		r.buf = nil // let the drained run's array go
+	}
+	return b, line, off
+}
+
+// appendGrow appends b to dst, doubling the capacity when it must grow
+// (but not past what limit needs): append grows large slices by a quarter
+// at a time, which for a record of many megabytes allocates about five
+// times its size.
+func appendGrow(dst, b []byte, limit int64) []byte {
+	need := len(dst) + len(b)
+	if need > cap(dst) {
+		c := max(2*cap(dst), need, 64)
+		if l := int(min(limit+1, 1<<40)); c > l && need <= l {
+			c = l
+		}
+		nd := make([]byte, len(dst), c)
+		copy(nd, dst)
+		dst = nd
+	}
+	return append(dst, b...)
 }
 
 // record is one logical record.
@@ -96,13 +149,9 @@ func (s *csvScanner) next() (record, error) {
 // nextLine returns the next physical line, from the replay queue first.
 // quotes is the number of '"' in the line.
 func (s *csvScanner) nextLine() (b []byte, line int, start int64, again, tooLong bool, quotes int, err error) {
-	if len(s.replay) > 0 {
-		p := s.replay[0]
-		s.replay = s.replay[1:]
-		if len(s.replay) == 0 {
-			s.replay = nil // let the drained queue's array go
-		}
-		return p.b, p.line, p.off, true, false, bytes.Count(p.b, []byte{'"'}), nil
+	if !s.replay.empty() {
+		b, line, start = s.replay.pop()
+		return b, line, start, true, false, bytes.Count(b, []byte{'"'}), nil
 	}
 	b, start, tooLong, err = s.lr.next()
 	return b, s.lr.line, start, false, tooLong, s.lr.quotes, err
@@ -112,30 +161,28 @@ func (s *csvScanner) nextLine() (b []byte, line int, start int64, again, tooLong
 // replay queue, except those read again once already, and describes what
 // became of them for the record's error.
 func (s *csvScanner) requeue() string {
-	kept := s.kept
-	s.kept = nil
-	// Lines come from the queue before they come from the file, so the
-	// lines read again already are a prefix.
-	n := 0
-	for n < len(kept) && kept[n].again {
-		n++
-	}
 	var msgs []string
-	if n > 0 {
-		msgs = append(msgs, fmt.Sprintf("lines %d-%d, already read again once, are skipped", kept[0].line, kept[n-1].line))
+	if s.againFirst > 0 {
+		msgs = append(msgs, fmt.Sprintf("lines %d-%d, already read again once, are skipped", s.againFirst, s.againLast))
 	}
-	if fresh := kept[n:]; len(fresh) > 0 {
-		msgs = append(msgs, fmt.Sprintf("lines %d-%d are read again as records", fresh[0].line, fresh[len(fresh)-1].line))
-		s.replay = append(fresh, s.replay...)
+	if !s.kept.empty() {
+		msgs = append(msgs, fmt.Sprintf("lines %d-%d are read again as records", s.kept.line, s.kept.last()))
+		// Lines from the file are read only once the queue is empty.
+		s.replay, s.kept = s.kept, lineRun{}
 	}
 	return strings.Join(msgs, "; ")
 }
 
 func (s *csvScanner) scan() (rec record, blank bool, err error) {
 	s.fields, s.field, s.inQuote, s.fieldStart, s.err, s.broken = s.fields[:0], s.field[:0], false, true, nil, false
-	s.kept = nil
+	s.kept, s.againFirst, s.againLast = lineRun{}, 0, 0
+	if cap(s.field) > 1<<20 {
+		// Do not pin a buffer grown by one huge field for the rest of
+		// the file.
+		s.field = nil
+	}
 	rec.badUTF8 = -1
-	if len(s.replay) == 0 {
+	if s.replay.empty() {
 		// Between records blank lines are nothing; inside a quoted field
 		// they are text, so this is the only place to skip them.
 		s.lr.skipBlank()
@@ -171,7 +218,7 @@ func (s *csvScanner) scan() (rec record, blank bool, err error) {
 		size += int64(len(line)) + 1
 		if tooLong || size > s.lr.max {
 			rec.tooLong = true
-			s.kept = nil
+			s.kept = lineRun{}
 		}
 		if rec.tooLong {
 			// Nothing more is kept; follow the quotes only to find where
@@ -184,8 +231,15 @@ func (s *csvScanner) scan() (rec record, blank bool, err error) {
 			}
 			continue
 		}
-		if lineNo != rec.line {
-			s.kept = append(s.kept, physLine{b: append([]byte(nil), line...), line: lineNo, off: start, again: again})
+		switch {
+		case lineNo == rec.line:
+		case again:
+			if s.againFirst == 0 {
+				s.againFirst = lineNo
+			}
+			s.againLast = lineNo
+		default:
+			s.kept.add(line, lineNo, start, s.lr.max)
 		}
 		if rec.badUTF8 < 0 && !utf8.Valid(line) {
 			rec.badUTF8 = start + int64(firstInvalid(line))
@@ -196,7 +250,7 @@ func (s *csvScanner) scan() (rec record, blank bool, err error) {
 			if s.broken && lineNo != rec.line {
 				rec.err = fmt.Errorf("the quoted field opened on this line breaks on line %d (%v); %s", lineNo, s.err, s.requeue())
 			}
-			s.kept = nil
+			s.kept = lineRun{}
 			return rec, false, nil
 		}
 	}
@@ -233,11 +287,11 @@ func (s *csvScanner) parseLine(line []byte) bool {
 		}
 		j := bytes.IndexByte(line[i:], '"')
 		if j < 0 {
-			s.field = append(s.field, line[i:]...)
+			s.field = appendGrow(s.field, line[i:], s.lr.max)
 			s.field = append(s.field, '\n')
 			return false
 		}
-		s.field = append(s.field, line[i:i+j]...)
+		s.field = appendGrow(s.field, line[i:i+j], s.lr.max)
 		i += j + 1
 		switch {
 		case i < len(line) && line[i] == '"':
