@@ -242,7 +242,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	// models have loaded.
 	db, err := sqlite.Open(ctx, *dbPath, sqlite.Options{})
 	if err != nil {
-		return fmt.Errorf("open database: %w", err)
+		return fmt.Errorf("database: %w", err)
 	}
 	defer db.Close()
 	c, err := coderFl.load()
