@@ -26,14 +26,12 @@ func runCode(ctx context.Context, e *env, args []string) error {
 		pretty   = fs.Bool("pretty", false, "indent the JSON output")
 		outPath  = fs.String("o", "", "write output to `FILE` instead of stdout")
 		workers  = fs.Int("workers", 0, "number of workers (default: all cores)")
-		format   = fs.String("format", "", "force the input `format`: txt, jsonl, csv, tsv, html, rss")
 		annotate = fs.Bool("annotate", false, "add sentences and tokens (with tags) to each record")
-		fields   = mapFlag{}
+		inputFl  = addInputFlags(fs)
 		dicts    listFlag
 		pActors  listFlag
 		pAgents  listFlag
 	)
-	fs.Var(fields, "field", "map an input field: `name=input_name` (e.g. text=body); repeatable")
 	fs.Var(&dicts, "dict", "load a user dictionary `FILE` (repeatable)")
 	fs.Var(&pActors, "petrarch-actors", "load a PETRARCH actor dictionary `FILE` (repeatable)")
 	fs.Var(&pAgents, "petrarch-agents", "load a PETRARCH agent dictionary `FILE` (repeatable)")
@@ -47,6 +45,10 @@ func runCode(ctx context.Context, e *env, args []string) error {
 	}
 	if len(inputs) == 0 {
 		inputs = []string{"-"}
+	}
+	opts, err := inputFl.options("code", e.stderr, e.stdin)
+	if err != nil {
+		return err
 	}
 
 	c, err := coder.Load(coder.Options{Workers: *workers, Dicts: dicts, PetrarchActors: pActors, PetrarchAgents: pAgents, Logger: e.log})
@@ -71,7 +73,6 @@ func runCode(ctx context.Context, e *env, args []string) error {
 	}
 
 	skipped, coded := 0, 0
-	opts := source.Options{Format: *format, Fields: fields, Stdin: e.stdin}
 	err = c.Runner().Run(ctx, func(emit func(pipeline.Item) error) error {
 		return source.Read(ctx, inputs, opts, func(it source.Item) error {
 			return emit(pipeline.Item{Doc: it.Doc, Err: it.Err})

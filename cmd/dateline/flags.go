@@ -4,7 +4,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"strings"
+
+	"github.com/dateline-project/dateline/internal/source"
 )
 
 // parseArgs parses flags that may come before, between or after the
@@ -58,4 +61,47 @@ func (m mapFlag) Set(v string) error {
 	}
 	m[k] = val
 	return nil
+}
+
+// inputFlags are the flags that choose how inputs are read, shared by the
+// commands that read documents (code and ingest).
+type inputFlags struct {
+	format          *string
+	fields          mapFlag
+	maxDecompressed *int64
+	maxDoc          *int64
+}
+
+func addInputFlags(fs *flag.FlagSet) *inputFlags {
+	f := &inputFlags{
+		format: fs.String("format", "", "force the input `format`: "+strings.Join(source.Formats, ", ")),
+		fields: mapFlag{},
+		maxDecompressed: fs.Int64("max-decompressed-bytes", source.DefaultMaxDecompressedBytes,
+			"skip the rest of a compressed file past this many decompressed `bytes`"),
+		maxDoc: fs.Int64("max-doc-bytes", source.DefaultMaxDocBytes,
+			"skip a document whose text is longer than this many `bytes`"),
+	}
+	fs.Var(f.fields, "field", "map an input field: `name=input_name` (e.g. text=body); repeatable")
+	return f
+}
+
+// options checks the flags and builds the reader's options; a bad value is
+// printed and returned as errUsage.
+func (f *inputFlags) options(cmd string, stderr io.Writer, stdin io.Reader) (source.Options, error) {
+	opts := source.Options{
+		Format:               *f.format,
+		Fields:               f.fields,
+		MaxDecompressedBytes: *f.maxDecompressed,
+		MaxDocBytes:          *f.maxDoc,
+		Stdin:                stdin,
+	}
+	if *f.maxDecompressed <= 0 || *f.maxDoc <= 0 {
+		fmt.Fprintf(stderr, "dateline %s: --max-decompressed-bytes and --max-doc-bytes must be positive\n", cmd)
+		return opts, errUsage
+	}
+	if err := opts.Validate(); err != nil {
+		fmt.Fprintf(stderr, "dateline %s: %v\n", cmd, err)
+		return opts, errUsage
+	}
+	return opts, nil
 }

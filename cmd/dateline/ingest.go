@@ -218,13 +218,11 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	var (
 		dbPath  = fs.String("db", "dateline.db", "database `FILE`")
-		format  = fs.String("format", "", "force the input `format`: txt, jsonl, csv, tsv, html, rss")
 		batch   = fs.Int("batch", 64, "commit every `N` documents")
 		every   = fs.Duration("log-every", 5*time.Second, "log progress this often when stderr is not a terminal")
-		fields  = mapFlag{}
+		inputFl = addInputFlags(fs)
 		coderFl = addCoderFlags(fs)
 	)
-	fs.Var(fields, "field", "map an input field: `name=input_name` (e.g. text=body); repeatable")
 	inputs, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -236,15 +234,21 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if len(inputs) == 0 {
 		inputs = []string{"-"}
 	}
+	opts, err := inputFl.options("ingest", e.stderr, e.stdin)
+	if err != nil {
+		return err
+	}
+	// The database first: a bad --db should fail at once, not after the
+	// models have loaded.
+	db, err := sqlite.Open(ctx, *dbPath, sqlite.Options{})
+	if err != nil {
+		return fmt.Errorf("database: %w", err)
+	}
+	defer db.Close()
 	c, err := coderFl.load(e.log)
 	if err != nil {
 		return err
 	}
-	db, err := sqlite.Open(ctx, *dbPath, sqlite.Options{})
-	if err != nil {
-		return err
-	}
-	defer db.Close()
 
 	in := &ingester{st: db, runner: c.Runner(), log: e.log, batch: *batch, maxDelay: 250 * time.Millisecond}
 	start := time.Now()
@@ -276,7 +280,6 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		}
 	}
 
-	opts := source.Options{Format: *format, Fields: fields, Stdin: e.stdin}
 	counts, err := in.run(ctx, func(emit func(pipeline.Item) error) error {
 		return source.Read(ctx, inputs, opts, func(it source.Item) error {
 			return emit(pipeline.Item{Doc: it.Doc, Err: it.Err})

@@ -154,7 +154,10 @@ func TestIngest_ExitCodes(t *testing.T) {
 		{"skipped record", []string{"ingest", "--db", dbPath, bad}, exitSkipped},
 		{"unknown flag", []string{"ingest", "--nope"}, exitUsage},
 		{"bad batch", []string{"ingest", "--batch", "0", bad}, exitUsage},
-		{"unopenable db", []string{"ingest", "--db", filepath.Join(dir, "no", "such", "dir", "d.db"), bad}, exitSkipped},
+		{"unopenable db", []string{"ingest", "--db", filepath.Join(dir, "no", "such", "dir", "d.db"), bad}, exitFatal},
+		{"database is a directory", []string{"ingest", "--db", dir, bad}, exitFatal},
+		{"unknown format", []string{"ingest", "--db", dbPath, "--format", "pdf", bad}, exitUsage},
+		{"zero --max-doc-bytes", []string{"ingest", "--db", dbPath, "--max-doc-bytes", "0", bad}, exitUsage},
 	} {
 		_, errOut, code := runCmd(t, "", c.args...)
 		if code != c.want {

@@ -14,11 +14,14 @@ import (
 	"syscall"
 )
 
-// Exit codes.
+// Exit codes. A script must be able to tell a run that finished with some
+// bad records, whose output is complete for the good ones, from a run that
+// stopped part-way, whose output is not.
 const (
 	exitOK      = 0
-	exitSkipped = 1 // some records were skipped; see stderr
+	exitSkipped = 1 // the run finished, but some records were skipped; see stderr
 	exitUsage   = 2
+	exitFatal   = 3 // the run stopped early: I/O or database error, or interrupted
 )
 
 // errUsage marks a usage error; the command has already printed help.
@@ -91,9 +94,12 @@ func run(ctx context.Context, args []string, e *env) int {
 		case errors.Is(err, errSkipped):
 			fmt.Fprintf(e.stderr, "dateline %s: %v\n", c.name, err)
 			return exitSkipped
+		case errors.Is(err, context.Canceled):
+			fmt.Fprintf(e.stderr, "dateline %s: interrupted; the output is incomplete\n", c.name)
+			return exitFatal
 		default:
 			fmt.Fprintf(e.stderr, "dateline %s: %v\n", c.name, err)
-			return exitSkipped
+			return exitFatal
 		}
 	}
 	fmt.Fprintf(e.stderr, "dateline: unknown command %q\n\n", args[0])

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"os"
@@ -35,12 +36,27 @@ func records(t *testing.T, s string) []map[string]any {
 	return recs
 }
 
+func gzipped(t *testing.T, b []byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(b)
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
 func TestCode_ExitCodes(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.jsonl")
 	bad := filepath.Join(dir, "bad.jsonl")
 	os.WriteFile(good, []byte(`{"id":"a","date":"2024-03-01","text":"LIMA, March 1 (AFP) - Peru's president met farmers."}`+"\n"), 0o644)
 	os.WriteFile(bad, []byte(`{"id":"b","text":"First record."}`+"\n{not json\n"+`{"id":"c","text":"Third record."}`+"\n"), 0o644)
+	long := filepath.Join(dir, "long.jsonl")
+	os.WriteFile(long, []byte(`{"id":"s1","text":"A short record."}`+"\n"+`{"id":"l","text":"`+strings.Repeat("A long sentence about the talks. ", 20)+`"}`+"\n"+`{"id":"s2","text":"Another short record."}`+"\n"), 0o644)
+	bomb := filepath.Join(dir, "bomb.jsonl.gz")
+	os.WriteFile(bomb, gzipped(t, []byte(`{"id":"g","text":"Before the cut."}`+"\n"+strings.Repeat("\n", 8<<10))), 0o644)
 
 	tests := []struct {
 		name     string
@@ -56,6 +72,15 @@ func TestCode_ExitCodes(t *testing.T) {
 		{name: "unknown flag", args: []string{"code", "--nope"}, wantCode: exitUsage},
 		{name: "unknown command", args: []string{"frobnicate"}, wantCode: exitUsage},
 		{name: "missing file", args: []string{"code", filepath.Join(dir, "missing.txt")}, wantCode: exitSkipped, wantErr: "missing.txt"},
+		{name: "document over --max-doc-bytes", args: []string{"code", "--max-doc-bytes", "200", long}, wantCode: exitSkipped,
+			wantIDs: []string{"s1", "s2"}, wantErr: "long.jsonl:2"},
+		{name: "decompressed over --max-decompressed-bytes", args: []string{"code", "--max-decompressed-bytes", "1024", bomb}, wantCode: exitSkipped,
+			wantIDs: []string{"g"}, wantErr: "bomb.jsonl.gz"},
+		{name: "unknown format", args: []string{"code", "--format", "pdf", good}, wantCode: exitUsage, wantErr: "pdf"},
+		{name: "unknown field", args: []string{"code", "--field", "body=text", good}, wantCode: exitUsage, wantErr: "body"},
+		{name: "zero --max-doc-bytes", args: []string{"code", "--max-doc-bytes", "0", good}, wantCode: exitUsage},
+		{name: "unwritable output is fatal", args: []string{"code", "-o", filepath.Join(dir, "no", "such", "dir", "out.jsonl"), good}, wantCode: exitFatal,
+			wantErr: "create output"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -98,5 +123,20 @@ func TestCode_Stdin(t *testing.T) {
 		if _, ok := r[key]; !ok {
 			t.Errorf("record lacks %q", key)
 		}
+	}
+}
+
+// TestRun_Interrupted checks that a run stopped by a signal (a cancelled
+// context) exits with the fatal status: its output is incomplete, which a
+// script must not take for "some records skipped".
+func TestRun_Interrupted(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "a.jsonl")
+	os.WriteFile(p, []byte(`{"id":"a","text":"The minister met farmers."}`+"\n"), 0o644)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errb bytes.Buffer
+	code := run(ctx, []string{"code", p}, &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb})
+	if code != exitFatal || !strings.Contains(errb.String(), "interrupted") {
+		t.Errorf("exit = %d, want %d with a message saying interrupted; stderr:\n%s", code, exitFatal, errb.String())
 	}
 }

@@ -53,3 +53,39 @@ func BenchmarkReadJSONL(b *testing.B) {
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "docs/s")
 }
+
+// BenchmarkReadBlankLines reads 64 MiB of newlines between two records,
+// what a small gzip file can expand to; blank lines are skipped a buffer
+// at a time, so this runs at memory speed.
+func BenchmarkReadBlankLines(b *testing.B) {
+	const blank = 64 << 20
+	p := filepath.Join(b.TempDir(), "blank.jsonl")
+	f, err := os.Create(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	w.WriteString(`{"text":"first"}` + "\n")
+	nl := strings.Repeat("\n", 1<<20)
+	for i := 0; i < blank>>20; i++ {
+		w.WriteString(nl)
+	}
+	w.WriteString(`{"text":"last"}` + "\n")
+	w.Flush()
+	f.Close()
+
+	b.SetBytes(blank)
+	for b.Loop() {
+		docs := 0
+		err := source.Read(context.Background(), []string{p}, source.Options{}, func(it source.Item) error {
+			if it.Err != nil {
+				return it.Err
+			}
+			docs++
+			return nil
+		})
+		if err != nil || docs != 2 {
+			b.Fatalf("read %d docs, err %v", docs, err)
+		}
+	}
+}

@@ -2,6 +2,8 @@ package source
 
 import (
 	"bytes"
+	"encoding/xml"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -25,7 +27,8 @@ func (r *reader) readFeed(path string, in *input) error {
 	}
 	feed, err := parseFeed(b)
 	if err != nil {
-		return r.fail(path, 0, 0, fmt.Errorf("%w: feed: %v", ErrMalformed, err))
+		line, msg := feedErrorAt(b, err)
+		return r.fail(path, line, 0, fmt.Errorf("%w: feed: %s", ErrMalformed, msg))
 	}
 	if len(feed.Items) == 0 {
 		return r.fail(path, 0, 0, fmt.Errorf("%w: the feed has no items", ErrEmpty))
@@ -78,6 +81,36 @@ func parseFeed(b []byte) (feed *gofeed.Feed, err error) {
 		}
 	}()
 	return gofeed.NewParser().Parse(bytes.NewReader(b))
+}
+
+// feedErrorAt places a feed parse error: at the line of an XML syntax
+// error (gofeed passes encoding/xml's through), else at the line of the
+// root element, which is what gofeed judges the feed type by, else at line
+// 1. It returns the line and the message without a position in it.
+func feedErrorAt(b []byte, err error) (int, string) {
+	var se *xml.SyntaxError
+	if errors.As(err, &se) && se.Line > 0 {
+		return se.Line, "XML syntax error: " + se.Msg
+	}
+	d := xml.NewDecoder(bytes.NewReader(b))
+	// As lenient as gofeed, so that the scan gets as far as it did.
+	d.Strict = false
+	d.AutoClose = xml.HTMLAutoClose
+	d.Entity = xml.HTMLEntity
+	for {
+		tok, terr := d.RawToken()
+		if terr != nil {
+			return 1, err.Error()
+		}
+		if st, ok := tok.(xml.StartElement); ok {
+			line, _ := d.InputPos()
+			name := st.Name.Local
+			if st.Name.Space != "" {
+				name = st.Name.Space + ":" + name
+			}
+			return line, fmt.Sprintf("%v (root element <%s>)", err, name)
+		}
+	}
 }
 
 // itemLines returns the line of each <item> or <entry> start tag, or nil

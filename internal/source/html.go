@@ -46,7 +46,10 @@ func (r *reader) readHTML(path string, in *input) error {
 	}
 	root, err := html.Parse(bytes.NewReader(b))
 	if err != nil {
-		return r.fail(path, 0, 0, fmt.Errorf("%w: HTML: %v", ErrMalformed, err))
+		// The parser's errors carry no position (the one it returns on
+		// well-read input is about nesting depth), so the error names the
+		// record: the page, which starts on line 1.
+		return r.fail(path, 1, 0, fmt.Errorf("%w: HTML: %s", ErrMalformed, strings.TrimPrefix(err.Error(), "html: ")))
 	}
 	meta := scanHTMLMeta(root)
 

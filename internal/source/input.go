@@ -36,12 +36,48 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
+// errDecompressedCap is returned by capReader past its budget; wrapErr
+// turns it into ErrTooLarge with the limit.
+var errDecompressedCap = errors.New("decompressed size limit reached")
+
+// capReader passes through at most left bytes of a decompressed stream and
+// then fails, if there is more. Without it a small file could expand
+// without end: a megabyte of gzip holds a gigabyte of newlines.
+type capReader struct {
+	r    io.Reader
+	left int64
+	err  error
+}
+
+func (c *capReader) Read(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	if c.left <= 0 {
+		// At the limit: a stream that ends exactly here is fine.
+		var one [1]byte
+		if n, err := io.ReadFull(c.r, one[:]); n == 0 {
+			return 0, err
+		}
+		c.err = errDecompressedCap
+		return 0, c.err
+	}
+	if int64(len(p)) > c.left {
+		p = p[:c.left]
+	}
+	n, err := c.r.Read(p)
+	c.left -= int64(n)
+	return n, err
+}
+
 // input is one opened input: the decoded byte stream plus what is needed to
 // describe errors in it.
 type input struct {
 	br  *bufio.Reader
 	raw *countingReader
 	gz  *gzip.Reader
+	// maxDecompressed is the decompressed size limit, for messages.
+	maxDecompressed int64
 	// base is the number of decoded bytes dropped before br (a byte order
 	// mark), added to offsets so that they count from the start of the file.
 	base int64
@@ -49,17 +85,18 @@ type input struct {
 
 // openInput undoes gzip (detected by its magic number, whatever the file is
 // called), UTF-16 with a byte order mark, and a UTF-8 byte order mark.
-func openInput(r io.Reader) (*input, error) {
-	in := &input{raw: &countingReader{r: r}}
+// Decompressed data is cut off after maxDecompressed bytes.
+func openInput(r io.Reader, maxDecompressed int64) (*input, error) {
+	in := &input{raw: &countingReader{r: r}, maxDecompressed: maxDecompressed}
 	rb := bufio.NewReaderSize(in.raw, bufSize)
 	in.br = rb
 	if magic, _ := rb.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(rb)
 		if err != nil {
-			return nil, fmt.Errorf("%w: gzip header: %v", ErrTruncated, err)
+			return nil, fmt.Errorf("%w: gzip: %s", ErrTruncated, gzipMessage(err))
 		}
 		in.gz = zr
-		in.br = bufio.NewReaderSize(zr, bufSize)
+		in.br = bufio.NewReaderSize(&capReader{r: zr, left: maxDecompressed}, bufSize)
 	}
 	if b, _ := in.br.Peek(2); len(b) == 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF) {
 		// UTF-16 text is common from Windows tools; decoding it here keeps
@@ -88,13 +125,23 @@ func (in *input) errOffset() int64 { return in.raw.n }
 // wrapErr classifies a read error from the decoded stream.
 func (in *input) wrapErr(err error) error {
 	if in.gz != nil {
+		if errors.Is(err, errDecompressedCap) {
+			return fmt.Errorf("%w: decompressed data exceeds the limit of %d bytes (at compressed byte %d); the rest of the file is skipped",
+				ErrTooLarge, in.maxDecompressed, in.raw.n)
+		}
 		var ce flate.CorruptInputError
 		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, gzip.ErrChecksum) ||
 			errors.Is(err, gzip.ErrHeader) || errors.As(err, &ce) {
-			return fmt.Errorf("%w: gzip: %v after compressed byte %d", ErrTruncated, err, in.raw.n)
+			return fmt.Errorf("%w: gzip: %s after compressed byte %d", ErrTruncated, gzipMessage(err), in.raw.n)
 		}
 	}
 	return fmt.Errorf("read: %w", err)
+}
+
+// gzipMessage describes a gzip error without the "gzip: " that the
+// package's own errors start with, so that callers can add it once.
+func gzipMessage(err error) string {
+	return strings.TrimPrefix(err.Error(), "gzip: ")
 }
 
 // looksBinary reports whether head is not text: it holds a NUL byte or more

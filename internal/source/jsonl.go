@@ -28,6 +28,7 @@ func (r *reader) readJSONL(path string, in *input) error {
 		if err := r.ctx.Err(); err != nil {
 			return err
 		}
+		lr.skipBlank()
 		line, start, tooLong, err := lr.next()
 		if err == io.EOF {
 			break

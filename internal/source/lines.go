@@ -83,6 +83,40 @@ func (lr *lineReader) next() (b []byte, start int64, tooLong bool, err error) {
 	}
 }
 
+// skipBlank discards the whole blank lines (nothing but spaces, tabs and
+// CRs) ahead, counting them as read, a buffer at a time. Readers call it
+// between records because next costs a call and a slice per line: a file
+// of nothing but newlines, which a megabyte of gzip expands to a gigabyte
+// of, took most of a minute line by line. A read error is left for next
+// to report.
+func (lr *lineReader) skipBlank() {
+	for {
+		if _, err := lr.br.Peek(1); err != nil {
+			return
+		}
+		buf, _ := lr.br.Peek(lr.br.Buffered())
+		end, lines := 0, 0
+		for i, c := range buf {
+			if c == '\n' {
+				end, lines = i+1, lines+1
+				continue
+			}
+			if c != ' ' && c != '\t' && c != '\r' {
+				break
+			}
+		}
+		if end == 0 {
+			return
+		}
+		_, _ = lr.br.Discard(end)
+		lr.line += lines
+		lr.off += int64(end)
+		if end < len(buf) {
+			return
+		}
+	}
+}
+
 // grow makes room for n more bytes, doubling rather than letting append
 // grow by its gentler factor for large slices, so that a long line costs
 // about twice its size in allocations instead of five times. It never asks

@@ -1,13 +1,17 @@
 // Package source turns input paths into a stream of documents.
 //
 // Read walks files, directories (recursively, in name order, skipping hidden
-// entries) and "-" for standard input, detects each file's format, decodes it
-// and calls back once per document or per skipped record, in input order.
+// entries and opening only regular files) and "-" for standard input,
+// detects each file's format, decodes it and calls back once per document
+// or per skipped record, in input order.
 // Memory stays bounded: line-oriented formats (JSON Lines, CSV, TSV) are read
 // one record at a time through a bufio.Reader, and a record longer than
 // Options.MaxRecordBytes is discarded up to the next newline without being
 // buffered. Whole-file formats (plain text, HTML, RSS/Atom) are read into
-// memory only up to the same limit.
+// memory only up to the same limit, and a compressed file only up to
+// Options.MaxDecompressedBytes. A document whose text is over
+// Options.MaxDocBytes is skipped, so that one giant "article" cannot hold
+// up the coding that follows.
 //
 // Bad input never stops a run: an unreadable path, an empty or binary file,
 // a malformed record or a truncated gzip stream becomes an Item carrying a
@@ -39,6 +43,21 @@ import (
 // Options.MaxRecordBytes is zero.
 const DefaultMaxRecordBytes = 32 << 20
 
+// DefaultMaxDecompressedBytes is the decompressed size limit used when
+// Options.MaxDecompressedBytes is zero. A gibibyte is far more than any
+// one news archive file holds uncompressed, and reading it takes seconds.
+const DefaultMaxDecompressedBytes = 1 << 30
+
+// DefaultMaxDocBytes is the document text budget used when
+// Options.MaxDocBytes is zero. The longest real news articles (long-form
+// features, full speech transcripts, rulings printed whole) run to about
+// 60,000 words, some 400 KB of text; a mebibyte leaves room for two and a
+// half of those. Coding time grows a little faster than the text (on one
+// core about 2 s for 400 KB and 12 s for 1.6 MB), so a bigger "document",
+// which is nearly always a concatenated dump rather than an article, would
+// hold a worker for minutes.
+const DefaultMaxDocBytes = 1 << 20
+
 // StdinPath is the path reported for documents and errors read from "-".
 const StdinPath = "<stdin>"
 
@@ -65,6 +84,9 @@ var (
 	ErrNoArticle   = errors.New("no article found in HTML")
 	ErrTruncated   = errors.New("truncated or corrupt compressed stream")
 	ErrUnsupported = errors.New("unsupported input")
+	// ErrNotRegular marks a named pipe, socket or device met in a
+	// directory walk; it is also ErrUnsupported.
+	ErrNotRegular = fmt.Errorf("%w: not a regular file", ErrUnsupported)
 )
 
 // Options configure Read.
@@ -82,6 +104,15 @@ type Options struct {
 	// and one whole text, HTML or feed file (after decompression). Larger
 	// ones are skipped with ErrTooLarge. Zero means DefaultMaxRecordBytes.
 	MaxRecordBytes int64
+	// MaxDocBytes bounds the text of one document, after extraction and
+	// decoding. A longer one is skipped with ErrTooLarge, naming its file
+	// and line, rather than stalling a coding worker. Zero means
+	// DefaultMaxDocBytes. The HTTP server reads with the same option.
+	MaxDocBytes int64
+	// MaxDecompressedBytes bounds what one compressed file may expand to.
+	// Reading stops there with ErrTooLarge, keeping the records before the
+	// cut. Zero means DefaultMaxDecompressedBytes.
+	MaxDecompressedBytes int64
 	// Stdin is read for the input "-"; nil means os.Stdin.
 	Stdin io.Reader
 }
@@ -117,7 +148,10 @@ func (e *RecordError) Unwrap() error { return e.Err }
 
 // Read reads the inputs in order and calls emit once per document or
 // skipped record. Directories are walked recursively in lexical order,
-// skipping entries whose name starts with a dot. "-" reads opts.Stdin.
+// skipping entries whose name starts with a dot; named pipes, sockets and
+// devices found in a walk are reported with ErrNotRegular and not opened,
+// while a path named in inputs is read whatever its type. "-" reads
+// opts.Stdin.
 //
 // Read returns only fatal errors: invalid Options (before anything is
 // read), the context's error when it is cancelled, or the first error emit
@@ -125,14 +159,20 @@ func (e *RecordError) Unwrap() error { return e.Err }
 // through emit as an Item with Err set. Read calls emit from the calling
 // goroutine, one item at a time.
 func Read(ctx context.Context, inputs []string, opts Options, emit func(Item) error) error {
+	if err := opts.Validate(); err != nil {
+		return err
+	}
 	if opts.MaxRecordBytes <= 0 {
 		opts.MaxRecordBytes = DefaultMaxRecordBytes
 	}
+	if opts.MaxDecompressedBytes <= 0 {
+		opts.MaxDecompressedBytes = DefaultMaxDecompressedBytes
+	}
+	if opts.MaxDocBytes <= 0 {
+		opts.MaxDocBytes = DefaultMaxDocBytes
+	}
 	if opts.Stdin == nil {
 		opts.Stdin = os.Stdin
-	}
-	if opts.Format != "" && !validFormat(opts.Format) {
-		return fmt.Errorf("source: unknown format %q (want one of %s)", opts.Format, strings.Join(Formats, ", "))
 	}
 	fields, err := newFieldMap(opts.Fields)
 	if err != nil {
@@ -154,6 +194,17 @@ func Read(ctx context.Context, inputs []string, opts Options, emit func(Item) er
 		}
 	}
 	return ctx.Err()
+}
+
+// Validate reports the errors in o that Read would return before reading
+// anything: an unknown format or a bad field mapping. Commands call it to
+// tell a usage error from a failed run.
+func (o Options) Validate() error {
+	if o.Format != "" && !validFormat(o.Format) {
+		return fmt.Errorf("source: unknown format %q (want one of %s)", o.Format, strings.Join(Formats, ", "))
+	}
+	_, err := newFieldMap(o.Fields)
+	return err
 }
 
 func validFormat(f string) bool {
@@ -179,8 +230,12 @@ func (r *reader) fail(path string, line int, off int64, err error) error {
 	return r.emit(Item{Err: &RecordError{Path: path, Line: line, Offset: off, Err: err}})
 }
 
-// send emits a finished document after filling in what every format shares.
+// send emits a finished document after filling in what every format
+// shares, or skips it when its text is over the document budget.
 func (r *reader) send(d *doc.Doc) error {
+	if n := int64(len(d.Text)); n > r.opts.MaxDocBytes {
+		return r.fail(d.Source.Path, d.Source.Line, 0, fmt.Errorf("%w: document text is %d bytes, over the limit of %d; skipped", ErrTooLarge, n, r.opts.MaxDocBytes))
+	}
 	if d.ID == "" {
 		d.ID = DocID(d.Text)
 	}
@@ -198,20 +253,36 @@ func (r *reader) readPath(path string) error {
 	return r.walkDir(path)
 }
 
-// walkDir reads every non-hidden file under root in lexical order. A
-// subdirectory that cannot be listed is reported and skipped.
+// walkEntry is one path found by a walk: a file to read, or a problem to
+// report in its place.
+type walkEntry struct {
+	path string
+	skip error
+}
+
+// walkDir reads every non-hidden regular file under root in lexical order.
+// A subdirectory that cannot be listed, and anything that is not a regular
+// file, is reported in its place and skipped.
+//
+// Only regular files are opened, judged before opening (a symbolic link by
+// what it points to): opening a named pipe blocks until something writes
+// to it, and a device such as /dev/zero never ends, so one stray special
+// file would hang the whole run with the documents read before it still
+// unwritten. A special file named on the command line is read: that is
+// how process substitution (<(zcat x.gz)) reaches dateline, and naming it
+// says it is meant.
 func (r *reader) walkDir(root string) error {
-	var files []string
+	var entries []walkEntry
 	// Collect first and then read, so that a long read does not hold a
 	// directory handle open; the list is small compared with the documents.
+	// Problems are queued with the files rather than reported at once, so
+	// that they come out in input order.
 	walkErr := filepath.WalkDir(root, func(p string, de fs.DirEntry, err error) error {
 		if cerr := r.ctx.Err(); cerr != nil {
 			return cerr
 		}
 		if err != nil {
-			if ferr := r.fail(p, 0, 0, fmt.Errorf("walk: %w", err)); ferr != nil {
-				return ferr
-			}
+			entries = append(entries, walkEntry{p, fmt.Errorf("walk: %w", err)})
 			if de != nil && de.IsDir() {
 				return fs.SkipDir
 			}
@@ -229,7 +300,7 @@ func (r *reader) walkDir(root string) error {
 		if isProjectDoc(de.Name()) {
 			return nil
 		}
-		files = append(files, p)
+		entries = append(entries, walkEntry{p, checkWalked(p, de.Type())})
 		return nil
 	})
 	if walkErr != nil {
@@ -237,15 +308,58 @@ func (r *reader) walkDir(root string) error {
 	}
 	// filepath.WalkDir visits entries in lexical order, which is the order
 	// Read promises.
-	for _, p := range files {
+	for _, e := range entries {
 		if err := r.ctx.Err(); err != nil {
 			return err
 		}
-		if err := r.readFile(p); err != nil {
+		var err error
+		if e.skip != nil {
+			err = r.fail(e.path, 0, 0, e.skip)
+		} else {
+			err = r.readFile(e.path)
+		}
+		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// checkWalked returns why a file met in a walk must not be opened, or nil.
+// typ is its type from the directory listing (an Lstat); a symbolic link
+// is judged by its target, without opening it.
+func checkWalked(path string, typ fs.FileMode) error {
+	if typ&fs.ModeSymlink != 0 {
+		fi, err := os.Stat(path)
+		if err != nil {
+			return fmt.Errorf("stat: %w", err)
+		}
+		if fi.IsDir() {
+			// WalkDir does not follow links to directories, which keeps
+			// link loops from hanging a run.
+			return fmt.Errorf("%w: is a directory (symlinked directories are not followed)", ErrUnsupported)
+		}
+		typ = fi.Mode().Type()
+	}
+	if typ.IsRegular() {
+		return nil
+	}
+	return fmt.Errorf("%w (%s); a directory walk reads only regular files, name it on the command line to read it", ErrNotRegular, fileKind(typ))
+}
+
+// fileKind names a non-regular file type for messages.
+func fileKind(typ fs.FileMode) string {
+	switch {
+	case typ&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case typ&fs.ModeSocket != 0:
+		return "socket"
+	case typ&fs.ModeCharDevice != 0:
+		return "character device"
+	case typ&fs.ModeDevice != 0:
+		return "block device"
+	}
+	return "irregular file"
 }
 
 func (r *reader) readFile(path string) error {
@@ -259,10 +373,9 @@ func (r *reader) readFile(path string) error {
 		return r.fail(path, 0, 0, fmt.Errorf("stat: %w", err))
 	}
 	if fi.IsDir() {
+		// Replaced by a directory since it was listed.
 		f.Close()
-		// Reached through a symlink inside a walked directory: WalkDir does
-		// not follow those, which keeps link loops from hanging a run.
-		return r.fail(path, 0, 0, fmt.Errorf("%w: is a directory (symlinked directories are not followed)", ErrUnsupported))
+		return r.fail(path, 0, 0, fmt.Errorf("%w: is a directory", ErrUnsupported))
 	}
 	return r.readStream(path, f, formatFromExt(path))
 }
@@ -271,7 +384,7 @@ func (r *reader) readFile(path string) error {
 // reader. It closes rc.
 func (r *reader) readStream(path string, rc io.ReadCloser, extFormat string) error {
 	defer rc.Close()
-	in, err := openInput(rc)
+	in, err := openInput(rc, r.opts.MaxDecompressedBytes)
 	if err != nil {
 		return r.fail(path, 0, 0, err)
 	}
