@@ -407,6 +407,27 @@ func TestWebApp(t *testing.T) {
 		checkClean(t)
 	})
 
+	t.Run("DocumentClusterHighlight", func(t *testing.T) {
+		setHash(t, "#/doc/"+scriptDocID)
+		poll(t, "document", `__t.count("#article mark[data-cluster]") > 0`)
+		// Pointing at a mention lights every mention of its cluster and
+		// nothing else.
+		var lit, same, others int
+		eval(t, `(() => {
+  const m = document.querySelector("#article mark[data-cluster]");
+  m.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+  return document.querySelectorAll("#article mark.cluster-on").length;
+})()`, &lit)
+		eval(t, `(() => { const c = document.querySelector("#article mark[data-cluster]").dataset.cluster;
+  return document.querySelectorAll('#article mark[data-cluster="' + c + '"]').length; })()`, &same)
+		eval(t, `(() => { const c = document.querySelector("#article mark[data-cluster]").dataset.cluster;
+  return [...document.querySelectorAll("#article mark.cluster-on")].filter((m) => m.dataset.cluster !== c).length; })()`, &others)
+		if lit == 0 || lit != same || others != 0 {
+			t.Errorf("hovering a mention lit %d marks (%d of other clusters); its cluster has %d", lit, others, same)
+		}
+		checkClean(t)
+	})
+
 	t.Run("DocumentByteOffsets", func(t *testing.T) {
 		setHash(t, "#/doc/"+accentDocID)
 		poll(t, "document", `__t.count("#article mark.ent") > 0 && document.querySelector("#document h2").textContent.includes("São Paulo")`)

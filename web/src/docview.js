@@ -24,6 +24,18 @@ export async function renderDoc(el, id, app) {
 
   const article = h("div", { class: "article", id: "article" });
   article.append(highlight(text, docSpans(text, rec)));
+  // Pointing at a mention lights up every mention of the same actor
+  // (its coreference cluster: names, surnames, pronouns, roles).
+  const lightCluster = (cluster) => {
+    for (const m of article.querySelectorAll("mark.cluster-on")) m.classList.remove("cluster-on");
+    if (cluster === undefined) return;
+    for (const m of article.querySelectorAll(`mark[data-cluster="${CSS.escape(cluster)}"]`)) m.classList.add("cluster-on");
+  };
+  article.addEventListener("mouseover", (e) => {
+    const m = e.target.closest && e.target.closest("mark[data-cluster]");
+    lightCluster(m ? m.dataset.cluster : undefined);
+  });
+  article.addEventListener("mouseleave", () => lightCluster(undefined));
 
   const legend = h("div", { class: "doc-legend" }, LAYERS.map((l) => {
     const box = h("input", {
@@ -56,7 +68,12 @@ export async function renderDoc(el, id, app) {
 
   const quotes = h("ol", { class: "doc-quotes" }, (rec.quotes || []).filter((q) => !NON_STATEMENT[q.kind]).map((q) => h("li", null,
     h("strong", null, q.speaker ? q.speaker.entity_name || q.speaker.raw_text : "unattributed"), ": ",
-    h("span", { class: "qtext" }, /^["“‘']/.test(q.text) ? q.text : "“" + q.text + "”"))));
+    h("span", { class: "qtext" }, /^["“‘']/.test(q.text) ? q.text : "“" + q.text + "”"),
+    // The events the speaker asserts: each link shows its trigger.
+    (q.events || []).length ? h("div", { class: "asserts" }, "asserts ", q.events.map((id, i) => {
+      const ev = (rec.events || []).find((x) => x.id === id);
+      return [i ? ", " : "", h("button", { type: "button", class: "linkish", onclick: () => flash(article, id) }, ev ? ev.event : id)];
+    })) : null)));
 
   const warnings = (rec.warnings || []).length
     ? h("details", { class: "warnings" }, h("summary", null, `${rec.warnings.length} warning(s)`),

@@ -56,9 +56,13 @@ export function docSpans(text, rec) {
     let title = actorTitle(e, type);
     if (e.refers_to !== null && e.refers_to !== undefined) title += ` · refers to #${e.refers_to}`;
     if (e.rule) title += " · rule " + e.rule;
+    // Mentions of one actor share a cluster (the id of its first
+    // mention); the document view highlights them together.
+    const cluster = e.cluster !== null && e.cluster !== undefined ? e.cluster : e.id;
     add(e.start, e.end, {
       cls: `ent ent-${type.replace(/[^A-Z]/g, "")}`, rank: 3,
-      label: type + (e.country_code ? " " + e.country_code : ""), title, data: { entity: String(e.id) },
+      label: type + (e.country_code ? " " + e.country_code : ""), title,
+      data: { entity: String(e.id), cluster: String(cluster) },
     });
   }
   for (const p of rec.places || []) {
