@@ -83,10 +83,10 @@ func TestSignWords(t *testing.T) {
 // family acts as independent random permutations.
 func TestEstimateAccuracy(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	const trials = 400
+	const trials = 200
 	for _, j := range []float64{0.1, 0.5, 0.8, 0.95} {
 		// |A∩B| = c, |A\B| = |B\A| = d gives J = c/(c+2d).
-		const size = 300
+		const size = 200
 		c := int(math.Round(j * 2 * size / (1 + j)))
 		d := size - c
 		exact := float64(c) / float64(c+2*d)
