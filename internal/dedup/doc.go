@@ -58,17 +58,18 @@
 //
 // # Cost
 //
-// Signing is NumHashes multiply-add-shifts per shingle, about 25 ns of CPU
-// per byte of article (BenchmarkSign on the dev set, 1.9 KB articles, on a
-// shared 2-core machine): some 6% of coding's 400 ns per byte, not under
-// 1%. Halving NumHashes would halve it at the price of a noisier estimate
-// near the threshold; one-permutation hashing with densification would
-// cut it by an order of magnitude at the price of noisier estimates for
-// texts under about 130 words. A Query costs 32 map lookups plus one
-// comparison per candidate: about 5 µs at 100,000 stored signatures and
-// 17 µs at 1,000,000 (BenchmarkQuery; the growth is cache misses in a
-// larger table, not more candidates). A stored signature takes about
-// 1.5 to 1.9 KB of heap, 516 bytes of it the signature itself.
+// Signing is NumHashes multiply-add-shifts per shingle, about 23 ns of CPU
+// per byte of article, 45 µs for the dev set's mean article of 1.9 KB
+// (BenchmarkSign, on a shared 2-core machine): some 6% of coding's 400 ns
+// per byte, not under 1%. Halving NumHashes would halve it at the price
+// of a noisier estimate near the threshold; one-permutation hashing with
+// densification would cut it by an order of magnitude at the price of
+// noisier estimates for texts under about 130 words. A Query costs 32 map
+// lookups plus one comparison per candidate: 3 to 5 µs of CPU at 100,000
+// stored signatures and about 17 µs at 1,000,000 (BenchmarkQuery; the
+// growth is cache misses in a larger table, not more candidates, which
+// stay under one per query). A stored signature takes 1.5 to 1.9 KB of
+// heap, 516 bytes of it the signature itself.
 //
 // # Decisions
 //
