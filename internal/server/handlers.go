@@ -293,9 +293,11 @@ func (s *Server) handlePostDocuments(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	res := postResult{Records: []output.Record{}, Skipped: []string{}}
 	var docs []store.Document
+	tooLarge := false
 	err = source.Read(ctx, []string{"-"}, source.Options{Format: format, Stdin: bytes.NewReader(body), MaxRecordBytes: s.opts.MaxBodyBytes},
 		func(it source.Item) error {
 			if it.Err != nil {
+				tooLarge = tooLarge || errors.Is(it.Err, source.ErrTooLarge)
 				res.Skipped = append(res.Skipped, it.Err.Error())
 				return nil
 			}
@@ -318,7 +320,13 @@ func (s *Server) handlePostDocuments(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if len(docs) == 0 {
-		writeJSON(w, http.StatusBadRequest, res)
+		// Nothing to store: an oversized document (beyond the document
+		// budget) is the client's to split, the rest is a bad request.
+		status := http.StatusBadRequest
+		if tooLarge {
+			status = http.StatusRequestEntityTooLarge
+		}
+		writeJSON(w, status, res)
 		return
 	}
 	ins, err := s.st.PutDocuments(ctx, docs)

@@ -22,6 +22,7 @@ import (
 
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/server"
+	"github.com/dateline-project/dateline/internal/source"
 	"github.com/dateline-project/dateline/internal/store"
 	"github.com/dateline-project/dateline/internal/store/sqlite"
 	"github.com/dateline-project/dateline/internal/store/storetest"
@@ -526,6 +527,16 @@ func TestBodyLimit(t *testing.T) {
 	huge := `{"text":"` + strings.Repeat("b", server.DefaultMaxBodyBytes) + `"}`
 	if r := do(t, s2, http.MethodPost, "/api/documents", strings.NewReader(huge), jsonType...); r.status != http.StatusRequestEntityTooLarge {
 		t.Errorf("10 MiB default: %d", r.status)
+	}
+}
+
+// A body within the byte limit whose one document exceeds the document
+// budget is refused with 413, not coded for seconds and not a 400.
+func TestPostDocumentOverBudget(t *testing.T) {
+	s, _ := newServer(t, server.Options{})
+	over := `{"text":"` + strings.Repeat("word ", source.DefaultMaxDocBytes/5+10) + `"}`
+	if r := do(t, s, http.MethodPost, "/api/documents", strings.NewReader(over), jsonType...); r.status != http.StatusRequestEntityTooLarge {
+		t.Errorf("a document over the budget: %d %.200s", r.status, r.body)
 	}
 }
 
