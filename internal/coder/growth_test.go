@@ -10,8 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/sys/unix"
-
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/testref"
 )
@@ -60,14 +58,6 @@ func growthText(tb testing.TB, n int, layout string) string {
 	return b.String()
 }
 
-func processCPU() time.Duration {
-	var ru unix.Rusage
-	if err := unix.Getrusage(unix.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // BenchmarkLinearGrowth codes single documents of 16 KB to 4 MB and fails
 // when the process CPU time per byte at 4 MB is more than 1.5 times that
 // at 64 KB: every stage must cost linear time in the document, whatever
@@ -97,11 +87,11 @@ func BenchmarkLinearGrowth(b *testing.B) {
 				var cpu time.Duration
 				for i := 0; i < b.N; i++ {
 					d := &doc.Doc{ID: "growth", Text: text}
-					before := processCPU()
+					before := testref.ProcessCPU()
 					if err := w.Code(context.Background(), d); err != nil {
 						b.Fatal(err)
 					}
-					cpu += processCPU() - before
+					cpu += testref.ProcessCPU() - before
 				}
 				perByte[n] = float64(cpu.Nanoseconds()) / float64(b.N) / float64(len(text))
 				b.ReportMetric(perByte[n], "cpu-ns/byte")

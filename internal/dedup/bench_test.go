@@ -5,9 +5,10 @@ import (
 	"os"
 	"runtime"
 	"strconv"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/dateline-project/dateline/internal/testref"
 )
 
 // codingNsPerByte is the whole coder's cost per byte of text, the yardstick
@@ -26,25 +27,14 @@ func BenchmarkSign(b *testing.B) {
 	b.SetBytes(int64(total / len(arts)))
 	b.ReportAllocs()
 	i := 0
-	cpu0 := cpuTime()
+	cpu0 := testref.ProcessCPU()
 	for b.Loop() {
 		Sign(arts[i%len(arts)].Text)
 		i++
 	}
-	cpuNsPerByte := float64((cpuTime() - cpu0).Nanoseconds()) / float64(i) / (float64(total) / float64(len(arts)))
+	cpuNsPerByte := float64((testref.ProcessCPU() - cpu0).Nanoseconds()) / float64(i) / (float64(total) / float64(len(arts)))
 	b.ReportMetric(cpuNsPerByte, "cpu-ns/byte")
 	b.ReportMetric(100*cpuNsPerByte/codingNsPerByte, "%coding")
-}
-
-// cpuTime returns the user and system CPU time of the process so far. The
-// benchmarks report CPU time beside wall time because the machines they
-// run on are shared: wall time then measures the neighbours too.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // synthCorpus generates shingle sets standing in for news articles: each
@@ -114,7 +104,7 @@ func benchQuery(b *testing.B, n int) {
 	runtime.GC()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	start, cpuStart := time.Now(), cpuTime()
+	start, cpuStart := time.Now(), testref.ProcessCPU()
 	ix, err := NewIndex(Options{})
 	if err != nil {
 		b.Fatal(err)
@@ -123,7 +113,7 @@ func benchQuery(b *testing.B, n int) {
 		ix.Add(strconv.Itoa(i), s)
 	}
 	addNs := float64(time.Since(start).Nanoseconds()) / float64(n)
-	addCPUNs := float64((cpuTime() - cpuStart).Nanoseconds()) / float64(n)
+	addCPUNs := float64((testref.ProcessCPU() - cpuStart).Nanoseconds()) / float64(n)
 	runtime.GC()
 	runtime.ReadMemStats(&after)
 	runtime.KeepAlive(sigs)
@@ -166,7 +156,7 @@ func benchQuery(b *testing.B, n int) {
 	}
 	b.ReportAllocs()
 	matches, hits, i := 0, 0, 0
-	cpu0 := cpuTime()
+	cpu0 := testref.ProcessCPU()
 	for b.Loop() {
 		m := ix.Query(queries[i%nq])
 		matches += len(m)
@@ -175,7 +165,7 @@ func benchQuery(b *testing.B, n int) {
 		}
 		i++
 	}
-	b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(i), "cpu-ns/op")
+	b.ReportMetric(float64((testref.ProcessCPU()-cpu0).Nanoseconds())/float64(i), "cpu-ns/op")
 	b.ReportMetric(float64(matches)/float64(i), "matches/op")
 	b.ReportMetric(float64(candidates)/nq, "candidates/op")
 	b.ReportMetric(float64(hits)/float64(i), "hit-rate")

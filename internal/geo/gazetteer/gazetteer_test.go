@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -17,6 +16,7 @@ import (
 	"github.com/dateline-project/dateline/data"
 	"github.com/dateline-project/dateline/internal/geo/gazetteer"
 	"github.com/dateline-project/dateline/internal/lexicon"
+	"github.com/dateline-project/dateline/internal/testref"
 )
 
 var (
@@ -442,7 +442,7 @@ func rss() string {
 
 func BenchmarkLoad(b *testing.B) {
 	var g *gazetteer.Gazetteer
-	cpu0 := cpuTime()
+	cpu0 := testref.ProcessCPU()
 	for b.Loop() {
 		var err error
 		g, err = gazetteer.Load()
@@ -451,21 +451,12 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 	// Wall time hides how much of both cores Load takes on its own.
-	b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64((testref.ProcessCPU()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
 	runtime.GC()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "MB-heap")
 	runtime.KeepAlive(g)
-}
-
-// cpuTime returns the user and system CPU time of the process so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func BenchmarkLookupKey(b *testing.B) {
