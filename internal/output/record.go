@@ -78,6 +78,11 @@ type ActorBlock struct {
 	OtherSectorCodes []string `json:"other_sector_codes"`
 	Start            int      `json:"start"`
 	End              int      `json:"end"`
+	// Cluster is the document-level id of the actor behind the block (the
+	// id of its first mention; see Entity.Cluster), so an event's actor,
+	// recipient or claimant can be matched with the entities and quotes
+	// of the same person; omitted for a block with no entity.
+	Cluster *int `json:"cluster,omitempty"`
 }
 
 // Entity is an actor mention.
@@ -345,9 +350,10 @@ func FromDoc(d *doc.Doc, opts Options) Record {
 // so that "he" carries the full name and country of its antecedent.
 func entityBlock(d *doc.Doc, i int) ActorBlock {
 	e := d.Entities[i]
+	cluster := e.Cluster
 	return ActorBlock{
 		RawText: d.SpanText(e.Span), EntityName: e.Name, CountryCode: e.CountryCode, SectorCode: e.SectorCode,
-		OtherSectorCodes: nonNil(e.OtherSectorCodes), Start: e.Start, End: e.End,
+		OtherSectorCodes: nonNil(e.OtherSectorCodes), Start: e.Start, End: e.End, Cluster: &cluster,
 	}
 }
 
@@ -365,9 +371,14 @@ func nonNil(s []string) []string {
 	return s
 }
 
-func actorBlock(a doc.EventActor) ActorBlock {
-	return ActorBlock{RawText: a.RawText, EntityName: a.Name, CountryCode: a.CountryCode, SectorCode: a.SectorCode,
+func actorBlock(d *doc.Doc, a doc.EventActor) ActorBlock {
+	b := ActorBlock{RawText: a.RawText, EntityName: a.Name, CountryCode: a.CountryCode, SectorCode: a.SectorCode,
 		OtherSectorCodes: nonNil(a.OtherSectorCodes), Start: a.Start, End: a.End}
+	if a.Entity >= 0 && a.Entity < len(d.Entities) {
+		cluster := d.Entities[a.Entity].Cluster
+		b.Cluster = &cluster
+	}
+	return b
 }
 
 func event(d *doc.Doc, ev *doc.Event) Event {
@@ -383,10 +394,10 @@ func event(d *doc.Doc, ev *doc.Event) Event {
 		Rule: ev.Rule, Confidence: ev.Confidence,
 	}
 	for _, a := range ev.Actors {
-		out.Actor = append(out.Actor, actorBlock(a))
+		out.Actor = append(out.Actor, actorBlock(d, a))
 	}
 	for _, a := range ev.Recipients {
-		out.Recipient = append(out.Recipient, actorBlock(a))
+		out.Recipient = append(out.Recipient, actorBlock(d, a))
 	}
 	if ev.ClaimedBy >= 0 && ev.ClaimedBy < len(d.Entities) {
 		b := entityBlock(d, ev.ClaimedBy)

@@ -192,11 +192,16 @@ func TestFromDoc_Clusters(t *testing.T) {
 		{Span: doc.Span{Start: 22, End: 26}, Kind: doc.DirectQuote, Speaker: 1, SpeakerMention: d.Entities[1].Span, Continues: -1},
 		{Span: doc.Span{Start: 40, End: 43}, Kind: doc.DirectQuote, Speaker: -1, SpeakerMention: doc.Span{Start: porter, End: porter + 8}, Continues: -1},
 	}
+	d.Events = []doc.Event{{ID: "c-e1", Type: "RETREAT", Location: -1, ClaimedBy: -1, Quote: -1,
+		Actors:     []doc.EventActor{{Span: d.Entities[1].Span, RawText: "she", Actor: d.Entities[1].Actor, Entity: 1}},
+		Recipients: []doc.EventActor{{Span: doc.Span{Start: porter, End: porter + 8}, RawText: "a porter", Entity: -1}}}}
 	rec := output.FromDoc(d, output.Options{})
 	tests := []struct {
 		name      string
 		got, want *int
 	}{
+		{"event actor through its pronoun", rec.Events[0].Actor[0].Cluster, ptr(0)},
+		{"event recipient with no entity", rec.Events[0].Recipient[0].Cluster, nil},
 		{"root entity", &rec.Entities[0].Cluster, ptr(0)},
 		{"pronoun", &rec.Entities[1].Cluster, ptr(0)},
 		{"speaker through its pronoun", rec.Quotes[0].SpeakerCluster, ptr(0)},
