@@ -211,6 +211,18 @@ ALTER TABLE events ADD COLUMN geonameid INTEGER NOT NULL DEFAULT 0;
 UPDATE events SET geonameid = coalesce(json_extract(json, '$.location.geonameid'), 0);
 CREATE INDEX events_geonameid ON events (geonameid, day, id);
 `,
+	// 3: near-duplicate detection (issue #18). minhash is the body's
+	// signature, so that ingest rebuilds its index without signing every
+	// stored text again; rows written before it have none and are signed
+	// from their text on the next ingest. duplicate_of and similarity
+	// repeat the record's fields; the partial index lists the few
+	// duplicates, which is what the distinct filter looks up.
+	`
+ALTER TABLE documents ADD COLUMN minhash BLOB;
+ALTER TABLE documents ADD COLUMN duplicate_of TEXT;
+ALTER TABLE documents ADD COLUMN similarity REAL;
+CREATE INDEX documents_duplicate_of ON documents (duplicate_of) WHERE duplicate_of IS NOT NULL;
+`,
 }
 
 // SchemaVersion is the schema version this build writes.

@@ -14,8 +14,9 @@ import (
 
 const (
 	insertDocument = `INSERT INTO documents
-	(doc_id, hash, title, day, published, source_path, source_line, source_url, source_name, text, record, ingested)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
+	(doc_id, hash, title, day, published, source_path, source_line, source_url, source_name, text, record, ingested,
+	 minhash, duplicate_of, similarity)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
 	insertDocumentFTS = `INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)`
 	insertEvent       = `INSERT INTO events
 	(doc, seq, day, type, mode, quad, cameo_root, intensity, claimed, place, place_country, lat, lon,
@@ -95,8 +96,12 @@ func (w *writer) put(ctx context.Context, d *store.Document) (bool, error) {
 		return false, fmt.Errorf("encode record: %w", err)
 	}
 	day := docDay(rec)
+	var sig any // NULL, not an empty blob, when there is none
+	if d.Signature != nil {
+		sig = d.Signature
+	}
 	res, err := w.doc.ExecContext(ctx, rec.DocID, hash, rec.Title, day, rec.Published, rec.Source.Path, rec.Source.Line,
-		rec.Source.URL, rec.Source.Name, d.Text, recJSON, w.now)
+		rec.Source.URL, rec.Source.Name, d.Text, recJSON, w.now, sig, rec.DuplicateOf, rec.Similarity)
 	if err != nil {
 		return false, fmt.Errorf("insert document: %w", err)
 	}
@@ -216,4 +221,61 @@ func docDay(r *output.Record) string {
 		return *r.Published
 	}
 	return ""
+}
+
+// Signatures walks the stored signatures; see store.Store.
+func (db *DB) Signatures(ctx context.Context, fn func(id string, sig []byte, text string) error) error {
+	// The text is read only where there is no signature: a database of
+	// signed documents is walked without loading a single article.
+	rows, err := db.db.QueryContext(ctx,
+		`SELECT doc_id, minhash, CASE WHEN minhash IS NULL THEN text ELSE '' END FROM documents ORDER BY id`)
+	if err != nil {
+		return fmt.Errorf("signatures: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, text string
+		var sig []byte
+		if err := rows.Scan(&id, &sig, &text); err != nil {
+			return fmt.Errorf("signatures: %w", err)
+		}
+		if err := fn(id, sig, text); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("signatures: %w", err)
+	}
+	return nil
+}
+
+// SetSignatures replaces stored signatures; see store.Store.
+func (db *DB) SetSignatures(ctx context.Context, sigs map[string][]byte) error {
+	if len(sigs) == 0 {
+		return nil
+	}
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("set signatures: begin: %w", err)
+	}
+	defer tx.Rollback()
+	st, err := tx.PrepareContext(ctx, `UPDATE documents SET minhash = ? WHERE doc_id = ?`)
+	if err != nil {
+		return fmt.Errorf("set signatures: %w", err)
+	}
+	for id, sig := range sigs {
+		var v any
+		if sig != nil {
+			v = sig
+		}
+		if _, err := st.ExecContext(ctx, v, id); err != nil {
+			return fmt.Errorf("set signature of %q: %w", id, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("set signatures: commit: %w", err)
+	}
+	return nil
 }
