@@ -1,8 +1,12 @@
 package main
 
 import (
+	"database/sql"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -22,11 +26,30 @@ Farmers in the valley said the rain came weeks earlier than usual and washed awa
 // fit the page.
 func syndicate(story, headline string) string {
 	body := strings.TrimSpace(story)
-	last := strings.LastIndex(strings.TrimSuffix(body, "."), ". ")
-	body = body[:last+1]
-	body = strings.Replace(body, `"We`, "“We", 1)
-	body = strings.Replace(body, `first,"`, "first,”", 1)
-	return headline + "\n\n" + body + "\n"
+	if last := strings.LastIndex(strings.TrimSuffix(body, "."), ". "); last > 0 {
+		body = body[:last+1]
+	}
+	return retype(headline + "\n\n" + body + "\n")
+}
+
+// retype turns straight double quotes into typographic ones, opening and
+// closing in turn.
+func retype(text string) string {
+	var b strings.Builder
+	opening := true
+	for _, r := range text {
+		if r != '"' {
+			b.WriteRune(r)
+			continue
+		}
+		if opening {
+			b.WriteString("“")
+		} else {
+			b.WriteString("”")
+		}
+		opening = !opening
+	}
+	return b.String()
 }
 
 // unrelatedStory shares the topic and much of the vocabulary of
@@ -125,6 +148,8 @@ func TestDedupFlags_Usage(t *testing.T) {
 		{"threshold NaN", []string{"code", "--dedup", "--dedup-threshold", "NaN", in}, "--dedup-threshold"},
 		{"min words 0", []string{"code", "--dedup", "--dedup-min-words", "0", in}, "--dedup-min-words"},
 		{"threshold without --dedup", []string{"code", "--dedup-threshold", "0.9", in}, "without --dedup"},
+		{"ingest threshold above 1", []string{"ingest", "--db", db, "--dedup-threshold", "2", in}, "--dedup-threshold"},
+		{"ingest min words with --dedup=false", []string{"ingest", "--db", db, "--dedup=false", "--dedup-min-words", "5", in}, "without --dedup"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			out, errOut, code := runCmd(t, "", tt.args...)
@@ -135,5 +160,149 @@ func TestDedupFlags_Usage(t *testing.T) {
 	}
 	if _, err := os.Stat(db); err == nil {
 		t.Errorf("ingest created %s despite a usage error", db)
+	}
+}
+
+// writeJSONL writes documents given as id, text pairs, one per line.
+func writeJSONL(t *testing.T, path string, docs ...[2]string) string {
+	t.Helper()
+	var b strings.Builder
+	for _, d := range docs {
+		line, err := json.Marshal(map[string]string{"id": d[0], "date": "2024-10-14", "text": d[1]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// storedDups reads each stored document's duplicate columns as
+// "duplicate_of similarity", "-" for a first report, and checks that the
+// record's copy agrees and that the document has a signature.
+func storedDups(t *testing.T, path string) map[string]string {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.Query(`SELECT doc_id, coalesce(duplicate_of, '-'), coalesce(similarity, 0),
+		coalesce(json_extract(record, '$.duplicate_of'), '-'), minhash IS NOT NULL FROM documents`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var id, of, recOf string
+		var sim float64
+		var signed bool
+		if err := rows.Scan(&id, &of, &sim, &recOf, &signed); err != nil {
+			t.Fatal(err)
+		}
+		if of != recOf {
+			t.Errorf("%s: column duplicate_of %s, record's %s", id, of, recOf)
+		}
+		if !signed {
+			t.Errorf("%s: stored without a signature", id)
+		}
+		out[id] = fmt.Sprintf("%s %.4f", of, sim)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func unsignedDocs(t *testing.T, path string) int {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRow("SELECT count(*) FROM documents WHERE minhash IS NULL").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestIngest_Dedup ingests first reports and copies in two runs, the
+// first without detection (as a database from before it was), and checks
+// that the second run signs the stored documents and finds the copies,
+// that a third changes nothing, and that all agree with one run over
+// everything.
+func TestIngest_Dedup(t *testing.T) {
+	dir := t.TempDir()
+	first := writeJSONL(t, filepath.Join(dir, "first.jsonl"), [2]string{"orig", wireStory}, [2]string{"other", unrelatedStory})
+	second := writeJSONL(t, filepath.Join(dir, "second.jsonl"),
+		[2]string{"copy1", syndicate(wireStory, "Floods cut Mozambique's main road")},
+		// Nearer copy1 than orig, but a copy of orig all the same: the
+		// earliest report wins.
+		[2]string{"copy2", syndicate(wireStory, "Floods cut Mozambique's main road north")})
+	staged, oneRun := filepath.Join(dir, "staged.db"), filepath.Join(dir, "one.db")
+
+	ingest := func(db string, args ...string) (string, int) {
+		t.Helper()
+		_, errOut, code := runCmd(t, "", append([]string{"ingest", "--db", db, "--workers", "2"}, args...)...)
+		if code != exitOK {
+			t.Fatalf("ingest %v: exit %d: %s", args, code, errOut)
+		}
+		return errOut, code
+	}
+	errOut, _ := ingest(staged, "--dedup=false", first)
+	if n := unsignedDocs(t, staged); n != 2 {
+		t.Fatalf("%d unsigned documents after a run with --dedup=false, want 2", n)
+	}
+	if strings.Contains(errOut, "duplicates=") {
+		t.Errorf("a run without detection reports duplicates: %s", errOut)
+	}
+	errOut, _ = ingest(staged, second)
+	if !strings.Contains(errOut, "documents=2 signed=2") || !strings.Contains(errOut, "duplicates=2") {
+		t.Errorf("second run should sign the 2 stored documents and find 2 duplicates: %s", errOut)
+	}
+	want := storedDups(t, staged)
+	for id, of := range map[string]string{"orig": "-", "other": "-", "copy1": "orig", "copy2": "orig"} {
+		got, _, _ := strings.Cut(want[id], " ")
+		if got != of {
+			t.Errorf("%s: duplicate_of %s, want %s", id, got, of)
+		}
+	}
+	errOut, _ = ingest(staged, first, second)
+	if n, u, _ := parseDone(t, errOut); n != 0 || u != 4 || !strings.Contains(errOut, "signed=0") {
+		t.Errorf("third run: new %d unchanged %d, want 0 and 4 with nothing to sign: %s", n, u, errOut)
+	}
+	if got := storedDups(t, staged); !reflect.DeepEqual(got, want) {
+		t.Errorf("after a third run:\n got %v\nwant %v", got, want)
+	}
+	ingest(oneRun, first, second)
+	if got := storedDups(t, oneRun); !reflect.DeepEqual(got, want) {
+		t.Errorf("one run over everything:\n got %v\nwant the staged runs' %v", got, want)
+	}
+}
+
+// TestIngest_DedupSameID checks that a document the store refuses (its
+// id is taken earlier in the run) is not filed as a report either: a
+// later copy of its text must not be marked a duplicate of the id, whose
+// stored text is another.
+func TestIngest_DedupSameID(t *testing.T) {
+	dir := t.TempDir()
+	in := writeJSONL(t, filepath.Join(dir, "in.jsonl"),
+		[2]string{"a", unrelatedStory},
+		[2]string{"a", wireStory},
+		[2]string{"z", syndicate(wireStory, "Floods cut Mozambique's main road")})
+	db := filepath.Join(dir, "d.db")
+	_, errOut, code := runCmd(t, "", "ingest", "--db", db, in)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if got, want := storedDups(t, db), map[string]string{"a": "- 0.0000", "z": "- 0.0000"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
 	}
 }
