@@ -306,3 +306,27 @@ func TestIngest_DedupSameID(t *testing.T) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 }
+
+// TestBench_DedupCost checks that bench reports what detection costs, and
+// nothing about it with --dedup=false.
+func TestBench_DedupCost(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want bool
+	}{{nil, true}, {[]string{"--dedup=false"}, false}} {
+		out, errOut, code := runCmd(t, "", append([]string{"bench", "-n", "20", "-words", "120", "--json", "--workers", "2"}, tt.args...)...)
+		if code != exitOK {
+			t.Fatalf("bench %v: exit %d: %s", tt.args, code, errOut)
+		}
+		var rep benchReport
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatalf("bench %v: %v: %s", tt.args, err, out)
+		}
+		if got := rep.Dedup != nil; got != tt.want {
+			t.Fatalf("bench %v: dedup reported %v, want %v", tt.args, got, tt.want)
+		}
+		if d := rep.Dedup; d != nil && (d.NsPerArticle <= 0 || d.ShareOfCoding <= 0 || d.ShareOfCoding >= 1) {
+			t.Errorf("bench: dedup report %+v", *d)
+		}
+	}
+}
