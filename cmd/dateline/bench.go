@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/dateline-project/dateline/internal/coder"
+	"github.com/dateline-project/dateline/internal/dedup"
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/pipeline"
 	"github.com/dateline-project/dateline/internal/synth"
@@ -69,6 +70,24 @@ type benchReport struct {
 	ArticlesPerCPUS float64            `json:"articles_per_cpu_s"`
 	StageSeconds    map[string]float64 `json:"stage_cpu_seconds"`
 	StageShare      map[string]float64 `json:"stage_share_of_text"`
+	// Dedup is the cost of near-duplicate detection as ingest runs it
+	// (signing each body and looking it up), absent with --dedup=false.
+	Dedup *dedupReport `json:"dedup,omitempty"`
+}
+
+// dedupReport is what near-duplicate detection cost in a bench run.
+type dedupReport struct {
+	// CPUSeconds is the process CPU time of signing every article and
+	// looking it up, in a pass of its own after coding.
+	CPUSeconds float64 `json:"cpu_seconds"`
+	// NsPerArticle and NsPerByte are CPUSeconds per article and per
+	// byte of text.
+	NsPerArticle float64 `json:"cpu_ns_per_article"`
+	NsPerByte    float64 `json:"cpu_ns_per_byte"`
+	// ShareOfCoding is CPUSeconds over the coding run's CPUSeconds: what
+	// detection adds to a document's cost.
+	ShareOfCoding float64 `json:"share_of_coding_cpu"`
+	Duplicates    int     `json:"duplicates"`
 }
 
 func runBench(ctx context.Context, e *env, args []string) error {
@@ -83,6 +102,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	seed := fs.Uint64("seed", 1, "corpus seed")
 	workers := fs.Int("workers", 0, "number of workers (default: all cores)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	dedupOn := fs.Bool("dedup", true, "detect near-duplicates as ingest does, and report what it costs")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the coding run to `FILE`")
 	if _, err := parseArgs(fs, args); err != nil {
 		return err
@@ -119,6 +139,8 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		return st, err
 	}
 	var tokens, events, failed int
+	// The coded articles, in input order, for the dedup pass.
+	var coded []*doc.Doc
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
 		if err != nil {
@@ -149,6 +171,9 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		}
 		tokens += len(it.Doc.Tokens)
 		events += len(it.Doc.Events)
+		if *dedupOn {
+			coded = append(coded, &doc.Doc{ID: it.Doc.ID, Text: it.Doc.Text})
+		}
 		return nil
 	})
 	elapsed := time.Since(start).Seconds()
@@ -162,6 +187,11 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		TokensPerS: float64(tokens) / elapsed, TokensPerCore: float64(tokens) / elapsed / float64(min(w, runtime.NumCPU())),
 		PeakRSSMB: peakRSSMB(), Events: events, CPUSeconds: cpu, ArticlesPerCPUS: float64(*n) / cpu,
 		StageSeconds: map[string]float64{}, StageShare: map[string]float64{},
+	}
+	if *dedupOn {
+		if rep.Dedup, err = benchDedup(coded, bytes, cpu); err != nil {
+			return err
+		}
 	}
 	textTime := clock.total["text"]
 	for name, d := range clock.total {
@@ -183,6 +213,10 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "tokens/s      %.0f (%.0f per core)\n", rep.TokensPerS, rep.TokensPerCore)
 	fmt.Fprintf(e.stdout, "events        %d\n", rep.Events)
 	fmt.Fprintf(e.stdout, "peak RSS      %.1f MB\n", rep.PeakRSSMB)
+	if d := rep.Dedup; d != nil {
+		fmt.Fprintf(e.stdout, "dedup         %.3f s CPU, %.0f µs per article (%.0f ns per byte), %.1f%% of coding's CPU; %d duplicates\n",
+			d.CPUSeconds, d.NsPerArticle/1e3, d.NsPerByte, 100*d.ShareOfCoding, d.Duplicates)
+	}
 	names := append([]string(nil), clock.order...)
 	fmt.Fprintln(e.stdout, "stage CPU time (thread rusage, sum over workers), and as a share of the text layer:")
 	for _, name := range names {
@@ -192,6 +226,35 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%w: %d documents failed", errSkipped, failed)
 	}
 	return nil
+}
+
+// benchDedup signs docs and looks each up in one index, in order, as
+// ingest's consumer does, and reports the cost beside codingCPU, the
+// coding run's process CPU seconds. It runs as a pass of its own, timed by
+// process CPU over the whole pass, rather than call by call inside the
+// coding run: a thread's CPU clock may advance in steps of milliseconds
+// (it does on the project's VM), far coarser than one article's tens of
+// microseconds, and per-call readings then come out as zero.
+func benchDedup(docs []*doc.Doc, bytes int, codingCPU float64) (*dedupReport, error) {
+	ix, err := dedup.NewIndex(dedup.Options{})
+	if err != nil {
+		return nil, err
+	}
+	dups := 0
+	start := processCPU()
+	for _, d := range docs {
+		if _, ok := ix.Dedup(d.ID, dedup.Sign(d.Text)); ok {
+			dups++
+		}
+	}
+	cpu := processCPU() - start
+	return &dedupReport{
+		CPUSeconds:    cpu.Seconds(),
+		NsPerArticle:  float64(cpu.Nanoseconds()) / float64(max(1, len(docs))),
+		NsPerByte:     float64(cpu.Nanoseconds()) / float64(max(1, bytes)),
+		ShareOfCoding: cpu.Seconds() / codingCPU,
+		Duplicates:    dups,
+	}, nil
 }
 
 // peakRSSMB returns the process's peak resident set size.

@@ -28,6 +28,7 @@ func runCode(ctx context.Context, e *env, args []string) error {
 		workers  = fs.Int("workers", 0, "number of workers (default: all cores)")
 		annotate = fs.Bool("annotate", false, "add sentences and tokens (with tags) to each record")
 		inputFl  = addInputFlags(fs)
+		dedupFl  = addDedupFlags(fs, false)
 		dicts    listFlag
 		pActors  listFlag
 		pAgents  listFlag
@@ -47,6 +48,12 @@ func runCode(ctx context.Context, e *env, args []string) error {
 		inputs = []string{"-"}
 	}
 	opts, err := inputFl.options("code", e.stderr, e.stdin)
+	if err != nil {
+		return err
+	}
+	// One index per run: every document is compared with those before it
+	// in the input, whichever worker coded them.
+	ix, err := dedupFl.index("code", fs, e.stderr)
 	if err != nil {
 		return err
 	}
@@ -72,7 +79,7 @@ func runCode(ctx context.Context, e *env, args []string) error {
 		enc.SetIndent("", "  ")
 	}
 
-	skipped, coded := 0, 0
+	skipped, coded, dups := 0, 0, 0
 	err = c.Runner().Run(ctx, func(emit func(pipeline.Item) error) error {
 		return source.Read(ctx, inputs, opts, func(it source.Item) error {
 			return emit(pipeline.Item{Doc: it.Doc, Err: it.Err})
@@ -84,7 +91,14 @@ func runCode(ctx context.Context, e *env, args []string) error {
 			return nil
 		}
 		coded++
-		if err := enc.Encode(output.FromDoc(it.Doc, output.Options{Annotate: *annotate})); err != nil {
+		rec := output.FromDoc(it.Doc, output.Options{Annotate: *annotate})
+		if ix != nil {
+			markDuplicate(ix, &rec, it.Doc.Text)
+			if rec.DuplicateOf != nil {
+				dups++
+			}
+		}
+		if err := enc.Encode(rec); err != nil {
 			return fmt.Errorf("write output: %w", err)
 		}
 		return nil
@@ -100,7 +114,11 @@ func runCode(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	e.log.Info("done", "coded", coded, "skipped", skipped)
+	done := []any{"coded", coded, "skipped", skipped}
+	if ix != nil {
+		done = append(done, "duplicates", dups)
+	}
+	e.log.Info("done", done...)
 	if skipped > 0 {
 		return fmt.Errorf("%w: %d of %d", errSkipped, skipped, skipped+coded)
 	}

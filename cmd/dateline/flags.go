@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/dateline-project/dateline/internal/dedup"
 	"github.com/dateline-project/dateline/internal/source"
 )
 
@@ -104,4 +105,57 @@ func (f *inputFlags) options(cmd string, stderr io.Writer, stdin io.Reader) (sou
 		return opts, errUsage
 	}
 	return opts, nil
+}
+
+// dedupFlags choose near-duplicate detection (issue #18), shared by code
+// and ingest. It is off by default for code, whose records otherwise
+// each depend on their own document alone, and on for ingest, whose
+// store is where reports from many outlets meet and are counted.
+type dedupFlags struct {
+	on        *bool
+	threshold *float64
+	minWords  *int
+}
+
+func addDedupFlags(fs *flag.FlagSet, on bool) *dedupFlags {
+	return &dedupFlags{
+		on: fs.Bool("dedup", on, "mark a document whose body repeats an earlier one's with duplicate_of and similarity"),
+		threshold: fs.Float64("dedup-threshold", 0.8,
+			"least estimated Jaccard `similarity` of 3-word shingles for a duplicate, in (0, 1]; pairs below about 0.6 are missed"),
+		minWords: fs.Int("dedup-min-words", dedup.MinWords, "bodies shorter than this many `words` are never duplicates"),
+	}
+}
+
+// index checks the flags and returns an empty index for one run, or nil
+// when detection is off; a bad value is printed and returned as errUsage.
+func (f *dedupFlags) index(cmd string, fs *flag.FlagSet, stderr io.Writer) (*dedup.Index, error) {
+	if !*f.on {
+		// A threshold given with detection off would silently do
+		// nothing, which is more likely a forgotten --dedup than intent.
+		var set []string
+		fs.Visit(func(fl *flag.Flag) {
+			if fl.Name == "dedup-threshold" || fl.Name == "dedup-min-words" {
+				set = append(set, "--"+fl.Name)
+			}
+		})
+		if len(set) > 0 {
+			fmt.Fprintf(stderr, "dateline %s: %s given without --dedup\n", cmd, strings.Join(set, " and "))
+			return nil, errUsage
+		}
+		return nil, nil
+	}
+	if t := *f.threshold; !(t > 0 && t <= 1) {
+		fmt.Fprintf(stderr, "dateline %s: --dedup-threshold must be in (0, 1], got %v\n", cmd, t)
+		return nil, errUsage
+	}
+	if *f.minWords < 1 {
+		fmt.Fprintf(stderr, "dateline %s: --dedup-min-words must be positive\n", cmd)
+		return nil, errUsage
+	}
+	ix, err := dedup.NewIndex(dedup.Options{Threshold: *f.threshold, MinWords: *f.minWords})
+	if err != nil {
+		fmt.Fprintf(stderr, "dateline %s: %v\n", cmd, err)
+		return nil, errUsage
+	}
+	return ix, nil
 }

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/dateline-project/dateline/internal/coder"
+	"github.com/dateline-project/dateline/internal/dedup"
 	"github.com/dateline-project/dateline/internal/output"
 	"github.com/dateline-project/dateline/internal/pipeline"
 	"github.com/dateline-project/dateline/internal/source"
@@ -55,6 +56,8 @@ type ingestCounts struct {
 	New       int `json:"new"`
 	Unchanged int `json:"unchanged"`
 	Skipped   int `json:"skipped"`
+	// Duplicates counts the new documents that repeat an earlier one.
+	Duplicates int `json:"duplicates"`
 }
 
 func (c ingestCounts) done() int { return c.New + c.Unchanged + c.Skipped }
@@ -74,6 +77,16 @@ type ingester struct {
 	maxDelay time.Duration
 	// progress is called after every commit, from the writer goroutine.
 	progress func(ingestCounts)
+	// dedup, when set, holds the signatures of every stored document and
+	// of every new one this run, in input order (see loadIndex); nil
+	// turns near-duplicate detection off. Only consume touches it.
+	dedup *dedup.Index
+	// filed records the ids and content hashes of the documents consume
+	// filed in dedup this run. A later document with one of them is
+	// refused by PutDocuments (the first wins), so it must not be filed:
+	// the index must hold what the store will, or a resumed run, whose
+	// index is rebuilt from the store, could decide duplicates otherwise.
+	filed map[string]struct{}
 
 	pending   []store.Document
 	lastFlush time.Time
@@ -88,6 +101,7 @@ type ingester struct {
 // counts of what was committed, also on error.
 func (in *ingester) run(ctx context.Context, produce func(emit func(pipeline.Item) error) error) (ingestCounts, error) {
 	in.lastFlush = time.Now()
+	in.filed = map[string]struct{}{}
 	in.batches = make(chan []store.Document, 1)
 	in.writeErr = make(chan error, 1)
 	writerDone := make(chan struct{})
@@ -150,9 +164,12 @@ func (in *ingester) write(ctx context.Context, done chan<- struct{}) {
 			}
 		}
 		in.mu.Lock()
-		for _, ok := range ins {
+		for i, ok := range ins {
 			if ok {
 				in.counts.New++
+				if batch[i].Record.DuplicateOf != nil {
+					in.counts.Duplicates++
+				}
 			} else {
 				in.counts.Unchanged++
 			}
@@ -177,10 +194,20 @@ func (in *ingester) consume(it pipeline.Item) error {
 		in.mu.Unlock()
 		in.log.Warn("skipped", "err", it.Err)
 	default:
-		in.pending = append(in.pending, store.Document{
-			Record: output.FromDoc(it.Doc, output.Options{}),
-			Text:   it.Doc.Text,
-		})
+		d := store.Document{Record: output.FromDoc(it.Doc, output.Options{}), Text: it.Doc.Text}
+		if in.dedup != nil {
+			// The hash is needed here to know what the store will keep;
+			// passing it on saves the writer from hashing again.
+			d.Hash = store.ContentHash(d.Text)
+			idKey, hashKey := "id:"+d.Record.DocID, "hash:"+d.Hash
+			_, seenID := in.filed[idKey]
+			_, seenHash := in.filed[hashKey]
+			if !seenID && !seenHash {
+				d.Signature = markDuplicate(in.dedup, &d.Record, d.Text).Marshal()
+				in.filed[idKey], in.filed[hashKey] = struct{}{}, struct{}{}
+			}
+		}
+		in.pending = append(in.pending, d)
 	}
 	if len(in.pending) >= in.batch || time.Since(in.lastFlush) >= in.maxDelay {
 		return in.flush()
@@ -213,7 +240,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: dateline ingest [flags] [FILES|DIRS|-]\n\nCodes documents like 'dateline code' and stores them in a database (stdin when no\ninput is given). Documents already stored (same id or same text) are not coded\nagain, so re-running after an interruption picks up where it stopped.\n\nflags:")
+		fmt.Fprintln(e.stderr, "usage: dateline ingest [flags] [FILES|DIRS|-]\n\nCodes documents like 'dateline code' and stores them in a database (stdin when no\ninput is given). Documents already stored (same id or same text) are not coded\nagain, so re-running after an interruption picks up where it stopped. A document\nwhose body repeats an earlier one's is stored marked with duplicate_of (--dedup).\n\nflags:")
 		fs.PrintDefaults()
 	}
 	var (
@@ -222,6 +249,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		every   = fs.Duration("log-every", 5*time.Second, "log progress this often when stderr is not a terminal")
 		inputFl = addInputFlags(fs)
 		coderFl = addCoderFlags(fs)
+		dedupFl = addDedupFlags(fs, true)
 	)
 	inputs, err := parseArgs(fs, args)
 	if err != nil {
@@ -238,6 +266,10 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	ix, err := dedupFl.index("ingest", fs, e.stderr)
+	if err != nil {
+		return err
+	}
 	// The database first: a bad --db should fail at once, not after the
 	// models have loaded.
 	db, err := sqlite.Open(ctx, *dbPath, sqlite.Options{})
@@ -245,12 +277,17 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("database: %w", err)
 	}
 	defer db.Close()
+	if ix != nil {
+		if err := loadIndex(ctx, db, ix, e.log); err != nil {
+			return err
+		}
+	}
 	c, err := coderFl.load(e.log)
 	if err != nil {
 		return err
 	}
 
-	in := &ingester{st: db, runner: c.Runner(), log: e.log, batch: *batch, maxDelay: 250 * time.Millisecond}
+	in := &ingester{st: db, runner: c.Runner(), log: e.log, batch: *batch, maxDelay: 250 * time.Millisecond, dedup: ix}
 	start := time.Now()
 	var bar *progressbar.ProgressBar
 	if isTerminal(e.stderr) {
@@ -289,8 +326,11 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		_ = bar.Finish()
 	}
 	elapsed := time.Since(start)
-	e.log.Info("done", "new", counts.New, "unchanged", counts.Unchanged, "skipped", counts.Skipped,
-		"seconds", fmt.Sprintf("%.1f", elapsed.Seconds()), "db", *dbPath)
+	done := []any{"new", counts.New, "unchanged", counts.Unchanged, "skipped", counts.Skipped}
+	if ix != nil {
+		done = append(done, "duplicates", counts.Duplicates)
+	}
+	e.log.Info("done", append(done, "seconds", fmt.Sprintf("%.1f", elapsed.Seconds()), "db", *dbPath)...)
 	if err != nil {
 		return err
 	}

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/dateline-project/dateline/internal/coder"
+	"github.com/dateline-project/dateline/internal/dedup"
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/pipeline"
 	"github.com/dateline-project/dateline/internal/store/sqlite"
@@ -31,6 +32,18 @@ import (
 // writeCorpus writes n synthetic articles of about words words as JSONL.
 func writeCorpus(t testing.TB, path string, n, words int) {
 	t.Helper()
+	writeSyndicatedCorpus(t, path, n, words, 0)
+}
+
+// writeSyndicatedCorpus writes a corpus like writeCorpus's in which every
+// copyEvery-th document (none when 0) is another outlet's copy of an
+// earlier one, under its own id and headline, with the headline on top of
+// the body and typographic quotes. Unlike syndicate's copies these keep
+// every sentence: the generator's articles repeat their phrases so much
+// that cutting one can take a copy below the threshold, and the corpus is
+// meant to hold copies that are found for certain.
+func writeSyndicatedCorpus(t testing.TB, path string, n, words, copyEvery int) {
+	t.Helper()
 	f, err := os.Create(path)
 	if err != nil {
 		t.Fatal(err)
@@ -38,8 +51,22 @@ func writeCorpus(t testing.TB, path string, n, words int) {
 	bw := bufio.NewWriter(f)
 	enc := json.NewEncoder(bw)
 	gen := synth.New(7, words)
+	var arts []synth.Article
 	for i := 0; i < n; i++ {
-		a := gen.Next()
+		var a synth.Article
+		if copyEvery > 0 && i%copyEvery == copyEvery-1 {
+			// The earlier article is picked by a fixed stride, so the
+			// corpus is the same every time.
+			a = arts[(i*7919)%len(arts)]
+			a.ID = fmt.Sprintf("copy-%d-of-%s", i, a.ID)
+			a.Title = fmt.Sprintf("Copy %d: %s", i, a.Title)
+			a.Text = retype(a.Title + "\n\n" + a.Text)
+		} else {
+			a = gen.Next()
+			if copyEvery > 0 {
+				arts = append(arts, a)
+			}
+		}
 		if err := enc.Encode(map[string]string{"id": a.ID, "date": a.Published.Format("2006-01-02"), "title": a.Title, "text": a.Text}); err != nil {
 			t.Fatal(err)
 		}
@@ -52,8 +79,8 @@ func writeCorpus(t testing.TB, path string, n, words int) {
 	}
 }
 
-// dbSnapshot is what two databases must agree on: each document and its
-// number of events, quotes and places.
+// dbSnapshot is what two databases must agree on: each document, its
+// number of events, quotes and places, and the document it repeats.
 func dbSnapshot(t testing.TB, path string) (docs int, perDoc []string) {
 	t.Helper()
 	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
@@ -64,19 +91,20 @@ func dbSnapshot(t testing.TB, path string) (docs int, perDoc []string) {
 	rows, err := db.Query(`SELECT d.doc_id,
 		(SELECT count(*) FROM events e WHERE e.doc = d.id),
 		(SELECT count(*) FROM quotes q WHERE q.doc = d.id),
-		(SELECT count(*) FROM places p WHERE p.doc = d.id)
+		(SELECT count(*) FROM places p WHERE p.doc = d.id),
+		coalesce(d.duplicate_of, '-')
 		FROM documents d ORDER BY d.doc_id`)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var id string
+		var id, dup string
 		var e, q, p int
-		if err := rows.Scan(&id, &e, &q, &p); err != nil {
+		if err := rows.Scan(&id, &e, &q, &p, &dup); err != nil {
 			t.Fatal(err)
 		}
-		perDoc = append(perDoc, fmt.Sprintf("%s %d %d %d", id, e, q, p))
+		perDoc = append(perDoc, fmt.Sprintf("%s %d %d %d %s", id, e, q, p, dup))
 	}
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
@@ -311,7 +339,9 @@ func buildBinary(t *testing.T) string {
 
 // TestIngest_CrashRecovery kills ingest with SIGKILL part-way, re-runs it,
 // and checks the database equals that of one clean run: every document
-// once, the same events, and counts that add up.
+// once, the same events, the same duplicate_of for the copies in the
+// corpus (the re-run rebuilds its index from the store), and counts that
+// add up.
 func TestIngest_CrashRecovery(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and ingests a few thousand documents")
@@ -320,7 +350,7 @@ func TestIngest_CrashRecovery(t *testing.T) {
 	dir := t.TempDir()
 	corpus := filepath.Join(dir, "corpus.jsonl")
 	const n = 4000
-	writeCorpus(t, corpus, n, 250)
+	writeSyndicatedCorpus(t, corpus, n, 250, 8)
 	crashDB, cleanDB := filepath.Join(dir, "crash.db"), filepath.Join(dir, "clean.db")
 
 	cmd := exec.Command(bin, "ingest", "--db", crashDB, "--batch", "16", corpus)
@@ -377,7 +407,24 @@ func TestIngest_CrashRecovery(t *testing.T) {
 		t.Errorf("%d documents after recovery, want %d", gotN, n)
 	}
 	if !reflect.DeepEqual(got, want) {
-		t.Errorf("recovered database differs from a clean run's (per-document event/quote/place counts)")
+		t.Errorf("recovered database differs from a clean run's (per-document event/quote/place counts, duplicate_of)")
+	}
+	// Every copy, and nothing else, is a duplicate of the article it
+	// copies; otherwise the comparison above says little about dedup.
+	dups := 0
+	for _, line := range want {
+		f := strings.Fields(line)
+		id, of := f[0], f[len(f)-1]
+		_, orig, isCopy := strings.Cut(id, "-of-")
+		if (isCopy && of != orig) || (!isCopy && of != "-") {
+			t.Errorf("clean run: %s is marked a duplicate of %s", id, of)
+		}
+		if of != "-" {
+			dups++
+		}
+	}
+	if dups != n/8 {
+		t.Errorf("clean run: %d duplicates, want the corpus's %d copies", dups, n/8)
 	}
 	for _, path := range []string{crashDB, cleanDB} {
 		db, err := sqlite.Open(context.Background(), path, sqlite.Options{})
@@ -425,8 +472,9 @@ func TestServe_SIGTERM(t *testing.T) {
 }
 
 // BenchmarkIngest codes and stores ~600-word synthetic articles and
-// reports articles/s for the whole path: coding, record building and
-// committed SQLite writes.
+// reports articles/s for the whole path as ingest runs it by default:
+// coding, record building, near-duplicate detection and committed SQLite
+// writes.
 func BenchmarkIngest(b *testing.B) {
 	c, err := coder.Load(coder.Options{})
 	if err != nil {
@@ -443,7 +491,11 @@ func BenchmarkIngest(b *testing.B) {
 		arts[i] = gen.Next()
 		arts[i].ID = fmt.Sprintf("%s-%d", arts[i].ID, b.N)
 	}
-	in := &ingester{st: db, runner: c.Runner(), log: discardLogger(), batch: 64, maxDelay: 250 * time.Millisecond}
+	ix, err := dedup.NewIndex(dedup.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	in := &ingester{st: db, runner: c.Runner(), log: discardLogger(), batch: 64, maxDelay: 250 * time.Millisecond, dedup: ix}
 	b.ResetTimer()
 	start := time.Now()
 	counts, err := in.run(context.Background(), func(emit func(pipeline.Item) error) error {

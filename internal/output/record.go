@@ -19,22 +19,30 @@ const SchemaVersion = "dateline/2"
 
 // Record is the output for one document.
 type Record struct {
-	DocID     string     `json:"doc_id"`
-	Source    Source     `json:"source"`
-	Published *string    `json:"published"`
-	Title     string     `json:"title"`
-	Dateline  *Dateline  `json:"dateline"`
-	Agencies  []Agency   `json:"agencies"`
-	Stats     Stats      `json:"stats"`
-	Entities  []Entity   `json:"entities"`
-	Quotes    []Quote    `json:"quotes"`
-	Times     []TimeExpr `json:"times"`
-	Places    []Place    `json:"places"`
-	Events    []Event    `json:"events"`
-	Warnings  []Warning  `json:"warnings"`
-	Schema    string     `json:"schema"`
-	Sentences []Sentence `json:"sentences,omitempty"`
-	Tokens    []Token    `json:"tokens,omitempty"`
+	DocID     string  `json:"doc_id"`
+	Source    Source  `json:"source"`
+	Published *string `json:"published"`
+	Title     string  `json:"title"`
+	// DuplicateOf is the doc_id of the earliest document whose body this
+	// one's repeats (a syndicated copy under its own headline), and
+	// Similarity their estimated Jaccard similarity; both are null for a
+	// first report and whenever near-duplicate detection is off. The
+	// record stays whole, since a copy may still be the one a reader has:
+	// consumers counting incidents skip records with a DuplicateOf.
+	DuplicateOf *string    `json:"duplicate_of"`
+	Similarity  *float64   `json:"similarity"`
+	Dateline    *Dateline  `json:"dateline"`
+	Agencies    []Agency   `json:"agencies"`
+	Stats       Stats      `json:"stats"`
+	Entities    []Entity   `json:"entities"`
+	Quotes      []Quote    `json:"quotes"`
+	Times       []TimeExpr `json:"times"`
+	Places      []Place    `json:"places"`
+	Events      []Event    `json:"events"`
+	Warnings    []Warning  `json:"warnings"`
+	Schema      string     `json:"schema"`
+	Sentences   []Sentence `json:"sentences,omitempty"`
+	Tokens      []Token    `json:"tokens,omitempty"`
 }
 
 // Source says where the document came from.

@@ -16,7 +16,8 @@ func TestFromDoc_EmptyLayersAreArrays(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := string(b)
-	for _, want := range []string{`"entities":[]`, `"quotes":[]`, `"places":[]`, `"events":[]`, `"warnings":[]`, `"dateline":null`, `"published":null`, `"schema":"dateline/2"`} {
+	for _, want := range []string{`"entities":[]`, `"quotes":[]`, `"places":[]`, `"events":[]`, `"warnings":[]`, `"dateline":null`, `"published":null`,
+		`"duplicate_of":null`, `"similarity":null`, `"schema":"dateline/2"`} {
 		if !strings.Contains(s, want) {
 			t.Errorf("record lacks %s: %s", want, s)
 		}

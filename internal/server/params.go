@@ -14,7 +14,7 @@ var eventParams = []string{
 	"type", "mode", "quad",
 	"actor_country", "actor_sector", "actor_name",
 	"recipient_country", "recipient_sector", "recipient_name",
-	"claimed", "from", "to", "place", "geonameid", "bbox", "q",
+	"claimed", "from", "to", "place", "geonameid", "bbox", "q", "distinct",
 }
 
 // listParams are the parameters that take comma-separated lists (see
@@ -123,6 +123,13 @@ func parseEventFilter(q url.Values) (store.EventFilter, error) {
 		f.Claimed = &t
 	default:
 		return f, badParam("claimed: want true or false, got %q", c)
+	}
+	switch d := q.Get("distinct"); d {
+	case "", "false", "0":
+	case "true", "1":
+		f.Distinct = true
+	default:
+		return f, badParam("distinct: want true or false, got %q", d)
 	}
 	if g := strings.TrimSpace(q.Get("geonameid")); g != "" {
 		// GeoNames ids are positive; the gazetteer's own entries (regions

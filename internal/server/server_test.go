@@ -171,7 +171,7 @@ func TestEvents_RowFields(t *testing.T) {
 func TestEvents_BadRequests(t *testing.T) {
 	s, _ := newServer(t, server.Options{})
 	for _, q := range []string{
-		"claimed=maybe", "geonameid=paris", "geonameid=0", "bbox=1,2,3", "bbox=a,b,c,d", "bbox=10,0,0,10", "from=2024-13-01", "from=yesterday",
+		"claimed=maybe", "distinct=yes", "geonameid=paris", "geonameid=0", "bbox=1,2,3", "bbox=a,b,c,d", "bbox=10,0,0,10", "from=2024-13-01", "from=yesterday",
 		"from=2024-03-05&to=2024-03-01", "actor_contry=AZE", "limit=0", "limit=501", "limit=-1", "limit=ten",
 		"cursor=%21%21", "cursor=bm9waXBl",
 	} {
@@ -739,6 +739,58 @@ func TestEvents_GeonameID(t *testing.T) {
 	exp := get(t, s, fmt.Sprintf("/api/export/events.jsonl?geonameid=%d", storetest.ParisFrance))
 	if exp.status != http.StatusOK || strings.Count(string(exp.body), "\n") != 1 || !strings.Contains(string(exp.body), "n1") {
 		t.Errorf("export by id: status %d body %s", exp.status, exp.body)
+	}
+}
+
+// TestEvents_Distinct checks that distinct=1 leaves out the events of
+// near-duplicate documents everywhere events are listed or counted, and
+// that a document's record says what it duplicates.
+func TestEvents_Distinct(t *testing.T) {
+	db := newStore(t)
+	if _, err := db.PutDocuments(context.Background(), storetest.Syndicated()); err != nil {
+		t.Fatal(err)
+	}
+	s := server.New(db, server.Options{Coder: fakeCoder{}})
+	for _, c := range []struct {
+		query string
+		want  []string
+	}{
+		{"", []string{"s1/e1", "s2/e1", "s1/e2", "s2/e2", "s3/e1"}},
+		{"distinct=0", []string{"s1/e1", "s2/e1", "s1/e2", "s2/e2", "s3/e1"}},
+		{"distinct=1", []string{"s1/e1", "s1/e2", "s3/e1"}},
+		{"distinct=true&type=ASSAULT", []string{"s1/e1", "s3/e1"}},
+	} {
+		t.Run(c.query, func(t *testing.T) {
+			r := get(t, s, "/api/events?"+c.query)
+			if r.status != http.StatusOK {
+				t.Fatalf("status %d: %s", r.status, r.body)
+			}
+			if got := storetest.Keys(decode[eventsPage](t, r).Events); !reflect.DeepEqual(got, c.want) {
+				t.Errorf("got %v, want %v", got, c.want)
+			}
+		})
+	}
+	for _, path := range []string{"/api/export/events.jsonl", "/api/export/events.csv", "/api/export/events.geojson", "/api/stats/timeline", "/api/places", "/api/actors/network"} {
+		all, distinct := get(t, s, path), get(t, s, path+"?distinct=1")
+		if all.status != http.StatusOK || distinct.status != http.StatusOK {
+			t.Errorf("%s: status %d, with distinct=1 %d", path, all.status, distinct.status)
+			continue
+		}
+		if strings.Contains(string(distinct.body), "s2") || string(all.body) == string(distinct.body) {
+			t.Errorf("%s?distinct=1 should count s1's events once, without s2's:\n%s\nall:\n%s", path, distinct.body, all.body)
+		}
+	}
+	var doc struct {
+		Record struct {
+			DuplicateOf *string  `json:"duplicate_of"`
+			Similarity  *float64 `json:"similarity"`
+		} `json:"record"`
+	}
+	if err := json.Unmarshal(get(t, s, "/api/documents/s2").body, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Record.DuplicateOf == nil || *doc.Record.DuplicateOf != "s1" || doc.Record.Similarity == nil {
+		t.Errorf("s2's record: duplicate_of %v similarity %v, want s1", doc.Record.DuplicateOf, doc.Record.Similarity)
 	}
 }
 

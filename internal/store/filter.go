@@ -40,6 +40,12 @@ type EventFilter struct {
 	// Q is a full-text query over the document title and text: words,
 	// all of which must occur; a trailing * matches a prefix.
 	Q string
+
+	// Distinct leaves out the events of documents that repeat an earlier
+	// one (whose record has a duplicate_of): their events are the
+	// original's reported again, so counting them counts reports rather
+	// than incidents.
+	Distinct bool
 }
 
 // ActorFilter matches one actor block.

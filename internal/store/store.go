@@ -51,6 +51,11 @@ type Document struct {
 	// Ingested is the RFC 3339 time the document was first stored; it is
 	// set by the backend and ignored on write.
 	Ingested string `json:"ingested,omitempty"`
+	// Signature is Text's near-duplicate signature (package dedup, in its
+	// binary encoding), kept so that a later run can rebuild its index
+	// without signing every stored text again. The store treats it as
+	// opaque bytes; nil when none was computed. Never sent to clients.
+	Signature []byte `json:"-"`
 }
 
 // Store keeps coded documents and answers the API's queries.
@@ -98,6 +103,18 @@ type Store interface {
 
 	// Stats counts what is stored.
 	Stats(ctx context.Context) (Stats, error)
+
+	// Signatures calls fn for every stored document in storage order (the
+	// order PutDocuments committed them in) with its doc_id and stored
+	// Signature. For a document stored without one, sig is nil and text
+	// is the document's text, so that the caller can sign it; otherwise
+	// text is "". An error from fn ends the walk and is returned.
+	Signatures(ctx context.Context, fn func(id string, sig []byte, text string) error) error
+
+	// SetSignatures stores signatures, keyed by doc_id, in place of the
+	// documents' current ones, in one atomic write; ids that are not
+	// stored are ignored. It may be called from inside Signatures' fn.
+	SetSignatures(ctx context.Context, sigs map[string][]byte) error
 
 	// Close releases the store; pending writes have already committed.
 	Close() error

@@ -211,6 +211,27 @@ ALTER TABLE events ADD COLUMN geonameid INTEGER NOT NULL DEFAULT 0;
 UPDATE events SET geonameid = coalesce(json_extract(json, '$.location.geonameid'), 0);
 CREATE INDEX events_geonameid ON events (geonameid, day, id);
 `,
+	// 3: near-duplicate detection (issue #18). duplicate_of and
+	// similarity repeat the record's fields; the partial index lists the
+	// few duplicates, which is what the distinct filter looks up.
+	// doc_minhash holds one row per document with the body's signature,
+	// NULL until signed (rows from before this version are signed by the
+	// next ingest), so that ingest rebuilds its index without signing
+	// every stored text again. It is a table of its own, with the doc_id
+	// beside it, because ingest reads every signature in storage order:
+	// as a column of documents, added after text and record, reaching it
+	// would follow each row's overflow pages, reading the whole table.
+	`
+ALTER TABLE documents ADD COLUMN duplicate_of TEXT;
+ALTER TABLE documents ADD COLUMN similarity REAL;
+CREATE INDEX documents_duplicate_of ON documents (duplicate_of) WHERE duplicate_of IS NOT NULL;
+CREATE TABLE doc_minhash (
+	doc     INTEGER PRIMARY KEY REFERENCES documents(id),
+	doc_id  TEXT NOT NULL,
+	minhash BLOB
+);
+INSERT INTO doc_minhash (doc, doc_id) SELECT id, doc_id FROM documents;
+`,
 }
 
 // SchemaVersion is the schema version this build writes.

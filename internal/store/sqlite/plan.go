@@ -149,6 +149,12 @@ func eventConds(f *store.EventFilter) ([]cond, error) {
 	} else if strings.TrimSpace(f.Q) != "" {
 		cs = append(cs, cond{check: "0"}) // punctuation only: nothing can match
 	}
+	if f.Distinct {
+		// Uncorrelated, so SQLite lists the duplicates once, through
+		// their partial index, and tests each row against that list. No
+		// probe: the filter keeps most events, so it never drives.
+		cs = append(cs, cond{check: "e.doc NOT IN (SELECT id FROM documents WHERE duplicate_of IS NOT NULL)"})
+	}
 	return cs, nil
 }
 

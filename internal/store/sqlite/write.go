@@ -14,8 +14,10 @@ import (
 
 const (
 	insertDocument = `INSERT INTO documents
-	(doc_id, hash, title, day, published, source_path, source_line, source_url, source_name, text, record, ingested)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
+	(doc_id, hash, title, day, published, source_path, source_line, source_url, source_name, text, record, ingested,
+	 duplicate_of, similarity)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
+	insertMinHash     = `INSERT INTO doc_minhash (doc, doc_id, minhash) VALUES (?, ?, ?)`
 	insertDocumentFTS = `INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)`
 	insertEvent       = `INSERT INTO events
 	(doc, seq, day, type, mode, quad, cameo_root, intensity, claimed, place, place_country, lat, lon,
@@ -29,8 +31,8 @@ const (
 
 // writer holds one transaction's prepared statements.
 type writer struct {
-	doc, docFTS, event, actor, quote, quoteFTS, place *sql.Stmt
-	now                                               string
+	doc, docFTS, minhash, event, actor, quote, quoteFTS, place *sql.Stmt
+	now                                                        string
 }
 
 func prepare(ctx context.Context, tx *sql.Tx) (*writer, error) {
@@ -39,7 +41,7 @@ func prepare(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		dst **sql.Stmt
 		sql string
 	}{
-		{&w.doc, insertDocument}, {&w.docFTS, insertDocumentFTS}, {&w.event, insertEvent}, {&w.actor, insertActor},
+		{&w.doc, insertDocument}, {&w.docFTS, insertDocumentFTS}, {&w.minhash, insertMinHash}, {&w.event, insertEvent}, {&w.actor, insertActor},
 		{&w.quote, insertQuote}, {&w.quoteFTS, insertQuoteFTS}, {&w.place, insertPlace},
 	} {
 		st, err := tx.PrepareContext(ctx, p.sql)
@@ -96,7 +98,7 @@ func (w *writer) put(ctx context.Context, d *store.Document) (bool, error) {
 	}
 	day := docDay(rec)
 	res, err := w.doc.ExecContext(ctx, rec.DocID, hash, rec.Title, day, rec.Published, rec.Source.Path, rec.Source.Line,
-		rec.Source.URL, rec.Source.Name, d.Text, recJSON, w.now)
+		rec.Source.URL, rec.Source.Name, d.Text, recJSON, w.now, rec.DuplicateOf, rec.Similarity)
 	if err != nil {
 		return false, fmt.Errorf("insert document: %w", err)
 	}
@@ -109,6 +111,14 @@ func (w *writer) put(ctx context.Context, d *store.Document) (bool, error) {
 	}
 	if _, err := w.docFTS.ExecContext(ctx, docKey, rec.Title, d.Text); err != nil {
 		return false, fmt.Errorf("index document: %w", err)
+	}
+	// A row even without a signature: Signatures walks this table alone.
+	var sig any // NULL, not an empty blob, when there is none
+	if d.Signature != nil {
+		sig = d.Signature
+	}
+	if _, err := w.minhash.ExecContext(ctx, docKey, rec.DocID, sig); err != nil {
+		return false, fmt.Errorf("insert signature: %w", err)
 	}
 	for i := range rec.Events {
 		if err := w.putEvent(ctx, docKey, i, day, &rec.Events[i]); err != nil {
@@ -216,4 +226,62 @@ func docDay(r *output.Record) string {
 		return *r.Published
 	}
 	return ""
+}
+
+// Signatures walks the stored signatures; see store.Store.
+func (db *DB) Signatures(ctx context.Context, fn func(id string, sig []byte, text string) error) error {
+	// The text is read only where there is no signature: a database of
+	// signed documents is walked without loading a single article.
+	rows, err := db.db.QueryContext(ctx, `SELECT m.doc_id, m.minhash,
+		CASE WHEN m.minhash IS NULL THEN (SELECT d.text FROM documents d WHERE d.id = m.doc) ELSE '' END
+		FROM doc_minhash m ORDER BY m.doc`)
+	if err != nil {
+		return fmt.Errorf("signatures: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, text string
+		var sig []byte
+		if err := rows.Scan(&id, &sig, &text); err != nil {
+			return fmt.Errorf("signatures: %w", err)
+		}
+		if err := fn(id, sig, text); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("signatures: %w", err)
+	}
+	return nil
+}
+
+// SetSignatures replaces stored signatures; see store.Store.
+func (db *DB) SetSignatures(ctx context.Context, sigs map[string][]byte) error {
+	if len(sigs) == 0 {
+		return nil
+	}
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("set signatures: begin: %w", err)
+	}
+	defer tx.Rollback()
+	st, err := tx.PrepareContext(ctx, `UPDATE doc_minhash SET minhash = ? WHERE doc = (SELECT id FROM documents WHERE doc_id = ?)`)
+	if err != nil {
+		return fmt.Errorf("set signatures: %w", err)
+	}
+	for id, sig := range sigs {
+		var v any
+		if sig != nil {
+			v = sig
+		}
+		if _, err := st.ExecContext(ctx, v, id); err != nil {
+			return fmt.Errorf("set signature of %q: %w", id, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("set signatures: commit: %w", err)
+	}
+	return nil
 }

@@ -203,3 +203,37 @@ func (g *Generator) Next() store.Document {
 	text := fmt.Sprintf("Synthetic report %s filed on %s. Officials met to discuss the situation.", id, day)
 	return store.Document{Record: rec, Text: text}
 }
+
+// Syndicated returns three documents, one a near-duplicate of another as
+// ingest marks it: s1 a first report (s1/e1 ASSAULT, s1/e2 ACCUSE), s2 a
+// copy of s1 under its own headline with the same events (duplicate_of
+// s1, similarity 0.875), and s3 a report of its own (s3/e1 ASSAULT).
+// Only s1 carries a signature; the store treats signatures as opaque
+// bytes, so these are not real ones.
+func Syndicated() []store.Document {
+	mk := func(id, title string) output.Record {
+		r := record(id, "2024-05-06", title)
+		r.Events = []output.Event{
+			event("e1", "ASSAULT", "", "material conflict", str("2024-05-05"),
+				[]output.ActorBlock{actor("SDN", "REB", "RSF fighters")}, []output.ActorBlock{actor("SDN", "CVL", "villagers")},
+				&output.Location{Name: "El Fasher", CountryCode: "SDN", Lat: 13.63, Lon: 25.35, Source: "attached"}),
+			event("e2", "ACCUSE", "", "verbal conflict", nil,
+				[]output.ActorBlock{actor("SDN", "GOV", "Sudanese army")}, []output.ActorBlock{actor("SDN", "REB", "RSF")},
+				&output.Location{Name: "Port Sudan", CountryCode: "SDN", Lat: 19.62, Lon: 37.22, Source: "dateline"}),
+		}
+		return r
+	}
+	s1 := mk("s1", "Fighters attack villages near El Fasher")
+	s2 := mk("s2", "Army blames RSF for raids in Darfur")
+	s2.DuplicateOf, s2.Similarity = str("s1"), new(0.875)
+	s3 := record("s3", "2024-05-07", "Militia raids market town")
+	s3.Events = []output.Event{event("e1", "ASSAULT", "", "material conflict", str("2024-05-07"),
+		[]output.ActorBlock{actor("SDN", "REB", "militia")}, []output.ActorBlock{actor("SDN", "CVL", "traders")},
+		&output.Location{Name: "Nyala", CountryCode: "SDN", Lat: 12.05, Lon: 24.88, Source: "attached"})}
+	body := "Fighters attacked villages near El Fasher on Sunday, residents said, and the army accused the RSF of the raids."
+	return []store.Document{
+		{Record: s1, Text: body, Signature: []byte("signature of s1")},
+		{Record: s2, Text: "PORT SUDAN - " + body},
+		{Record: s3, Text: "A militia raided the market in Nyala on Tuesday, traders said."},
+	}
+}

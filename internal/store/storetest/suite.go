@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
 	"sort"
 	"strings"
@@ -228,6 +229,133 @@ func Run(t *testing.T, open Open) {
 		}
 		if want := map[int]string{ParisFrance: "FRA", ParisTexas: "USA"}; !reflect.DeepEqual(ids, want) {
 			t.Errorf("Places ids %v, want %v: namesakes must be counted apart", ids, want)
+		}
+	})
+
+	t.Run("Events_Distinct", func(t *testing.T) {
+		s := open(t)
+		if _, err := s.PutDocuments(ctx, Syndicated()); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			name string
+			f    store.EventFilter
+			want []string
+		}{
+			{"duplicates included by default", store.EventFilter{}, []string{"s1/e1", "s2/e1", "s1/e2", "s2/e2", "s3/e1"}},
+			{"distinct", store.EventFilter{Distinct: true}, []string{"s1/e1", "s1/e2", "s3/e1"}},
+			{"distinct with a type", store.EventFilter{Distinct: true, Type: []string{"ASSAULT"}}, []string{"s1/e1", "s3/e1"}},
+			{"distinct with a place", store.EventFilter{Distinct: true, Place: "El Fasher"}, []string{"s1/e1"}},
+			{"distinct with an actor country", store.EventFilter{Distinct: true, Actor: store.ActorFilter{Countries: []string{"SDN"}}},
+				[]string{"s1/e1", "s1/e2", "s3/e1"}},
+			{"distinct with a query", store.EventFilter{Distinct: true, Q: "Fasher"}, []string{"s1/e1", "s1/e2"}},
+		} {
+			t.Run(c.name, func(t *testing.T) {
+				rows, _, err := s.Events(ctx, c.f, "", 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := Keys(rows); !reflect.DeepEqual(got, c.want) {
+					t.Errorf("got %v, want %v", got, c.want)
+				}
+			})
+		}
+		// The aggregates count incidents with distinct, reports without.
+		distinct := store.EventFilter{Distinct: true}
+		for _, c := range []struct {
+			f    store.EventFilter
+			want int
+		}{{store.EventFilter{}, 5}, {distinct, 3}} {
+			tl, err := s.Timeline(ctx, c.f, "type")
+			if err != nil {
+				t.Fatal(err)
+			}
+			total := 0
+			for _, p := range tl {
+				total += p.Total
+			}
+			places, err := s.Places(ctx, c.f, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			inPlaces := 0
+			for _, p := range places {
+				inPlaces += p.Count
+			}
+			edges, err := s.Network(ctx, c.f, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			inEdges := 0
+			for _, e := range edges {
+				inEdges += e.Weight
+			}
+			if total != c.want || inPlaces != c.want || inEdges != c.want {
+				t.Errorf("distinct=%v: timeline %d, places %d, network %d events; want %d each", c.f.Distinct, total, inPlaces, inEdges, c.want)
+			}
+		}
+		d, err := s.Document(ctx, "s2")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Record.DuplicateOf == nil || *d.Record.DuplicateOf != "s1" || d.Record.Similarity == nil || *d.Record.Similarity != 0.875 {
+			t.Errorf("s2 duplicate_of %v similarity %v, want s1 and 0.875", d.Record.DuplicateOf, d.Record.Similarity)
+		}
+	})
+
+	t.Run("Signatures", func(t *testing.T) {
+		s := open(t)
+		fx := Syndicated()
+		// Stored in two batches, the first in reverse input order, so that
+		// storage order is not doc_id order.
+		if _, err := s.PutDocuments(ctx, []store.Document{fx[1], fx[0]}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.PutDocuments(ctx, fx[2:]); err != nil {
+			t.Fatal(err)
+		}
+		walk := func() []string {
+			t.Helper()
+			var got []string
+			err := s.Signatures(ctx, func(id string, sig []byte, text string) error {
+				got = append(got, fmt.Sprintf("%s %q %q", id, sig, text))
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return got
+		}
+		want := []string{
+			fmt.Sprintf("s2 \"\" %q", fx[1].Text),
+			`s1 "signature of s1" ""`,
+			fmt.Sprintf("s3 \"\" %q", fx[2].Text),
+		}
+		if got := walk(); !reflect.DeepEqual(got, want) {
+			t.Errorf("walk:\n got %q\nwant %q", got, want)
+		}
+		// Set from inside the walk, as ingest does; an unknown id is
+		// ignored, and a signature can be replaced.
+		err := s.Signatures(ctx, func(id string, sig []byte, text string) error {
+			if sig != nil {
+				return nil
+			}
+			return s.SetSignatures(ctx, map[string][]byte{id: []byte("new " + id), "nope": []byte("x")})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SetSignatures(ctx, map[string][]byte{"s1": []byte("replaced")}); err != nil {
+			t.Fatal(err)
+		}
+		want = []string{`s2 "new s2" ""`, `s1 "replaced" ""`, `s3 "new s3" ""`}
+		if got := walk(); !reflect.DeepEqual(got, want) {
+			t.Errorf("walk after SetSignatures:\n got %q\nwant %q", got, want)
+		}
+		stop := errors.New("stop")
+		n := 0
+		if err := s.Signatures(ctx, func(string, []byte, string) error { n++; return stop }); !errors.Is(err, stop) || n != 1 {
+			t.Errorf("walk after fn's error: err %v after %d calls, want stop after 1", err, n)
 		}
 	})
 

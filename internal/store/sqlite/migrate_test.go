@@ -1,0 +1,98 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/dateline-project/dateline/internal/store"
+	"github.com/dateline-project/dateline/internal/store/storetest"
+)
+
+// TestMigrate_FromV2 opens a database written before near-duplicate
+// detection (schema 2) and checks that it gains the columns, keeps its
+// rows, and hands their texts to Signatures for signing.
+func TestMigrate_FromV2(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v2.db")
+	raw, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range migrations[:2] {
+		if _, err := raw.Exec(m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := storetest.Fixture()[:2]
+	for _, d := range old {
+		rec, err := json.Marshal(d.Record)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The insert of the release that wrote schema 2.
+		if _, err := raw.Exec(`INSERT INTO documents
+			(doc_id, hash, title, day, published, source_path, source_line, source_url, source_name, text, record, ingested)
+			VALUES (?, ?, ?, '', NULL, '', 0, '', '', ?, ?, '2024-01-01T00:00:00Z')`,
+			d.Record.DocID, store.ContentHash(d.Text), d.Record.Title, d.Text, rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := raw.Exec("PRAGMA user_version = 2"); err != nil {
+		t.Fatal(err)
+	}
+	if err := raw.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	db, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var v int
+	if err := db.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil || v != SchemaVersion {
+		t.Fatalf("user_version %d (%v), want %d", v, err, SchemaVersion)
+	}
+	var got []string
+	err = db.Signatures(ctx, func(id string, sig []byte, text string) error {
+		if sig != nil {
+			t.Errorf("%s: signature %q from before signatures existed", id, sig)
+		}
+		got = append(got, id+" "+text)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"d1 " + old[0].Text, "d2 " + old[1].Text}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Signatures walk %q, want %q", got, want)
+	}
+	d, err := db.Document(ctx, "d1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Record.DuplicateOf != nil || d.Record.Similarity != nil || d.Record.Title != old[0].Record.Title {
+		t.Errorf("migrated record %+v", d.Record)
+	}
+	// The migrated database takes new documents, duplicates included,
+	// and a distinct query over it leaves only those out.
+	dup := storetest.Fixture()[2]
+	dup.Record.DuplicateOf, dup.Record.Similarity = new("d1"), new(0.9)
+	dup.Signature = []byte("sig")
+	if ins, err := db.PutDocuments(ctx, []store.Document{dup}); err != nil || !ins[0] {
+		t.Fatalf("put after migration: %v %v", ins, err)
+	}
+	var dupOf string
+	var sim float64
+	if err := db.db.QueryRow("SELECT duplicate_of, similarity FROM documents WHERE doc_id = 'd3'").Scan(&dupOf, &sim); err != nil || dupOf != "d1" || sim != 0.9 {
+		t.Errorf("d3 columns %q %v (%v), want d1 0.9", dupOf, sim, err)
+	}
+	rows, _, err := db.Events(ctx, store.EventFilter{Distinct: true}, "", 0)
+	if err != nil || len(rows) != 0 {
+		t.Errorf("distinct events %v (%v): the migrated rows have no events and d3 is a duplicate", storetest.Keys(rows), err)
+	}
+}
