@@ -49,13 +49,18 @@ type SourceRef struct {
 type Doc struct {
 	// ID is the input's id, or a stable hash of the text when it had none.
 	ID string
-	// Text is the document body after decoding: UTF-8, NFC, no BOM. It is
-	// never modified after the reader builds the Doc; every offset in every
-	// layer points into it.
+	// Text is the document body as the user gave it, decoded to UTF-8 (no
+	// BOM, invalid bytes replaced) and otherwise unchanged: not trimmed,
+	// not normalised. Every offset in every layer points into it. Stages
+	// see its NFC form while pipeline.Apply runs them, and Apply puts it
+	// back and maps their offsets to it afterwards (see MapOffsets); no
+	// one else modifies it after the reader builds the Doc.
 	Text string
 	// Lower is Text lower-cased with the same byte offsets (see
 	// text.LowerText), filled once by the text stage so that later stages
-	// can look tokens up in lower-case lexicons without allocating.
+	// can look tokens up in lower-case lexicons without allocating. It is
+	// the stages' scratch: pipeline.Apply empties it when it has mapped
+	// offsets back to a text that was not NFC.
 	Lower string
 	// Title is the headline when the input carried one. It is not part of
 	// Text, so offsets never address it.

@@ -18,11 +18,14 @@
 // *RecordError that names the file and the line (or byte), and reading goes
 // on with the next record. Records before and after a bad one are kept.
 //
-// Text handling: a UTF-8 byte order mark is stripped, text is normalised to
-// Unicode NFC, and invalid UTF-8 is replaced with U+FFFD, leaving a warning
-// on the document that names the input byte offset. Everything else,
-// including CRLF line ends, is kept as read, so that offsets computed by
-// later stages can be mapped back to what the user sees.
+// Text handling: UTF-16 is decoded, a byte order mark is stripped and
+// invalid UTF-8 is replaced with U+FFFD, leaving a warning on the document
+// that names the input byte offset. Nothing else is changed: not white
+// space around the text, not CRLF line ends, not the Unicode form (the
+// pipeline normalises to NFC for matching and maps offsets back). Doc.Text
+// is the text as the user gave it: the file after its date header for
+// plain text, the text field's value for JSON Lines, CSV and TSV, and the
+// extracted article for HTML and feeds; offsets index it.
 package source
 
 import (
