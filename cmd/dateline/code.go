@@ -27,6 +27,7 @@ func runCode(ctx context.Context, e *env, args []string) error {
 		outPath  = fs.String("o", "", "write output to `FILE` instead of stdout")
 		workers  = fs.Int("workers", 0, "number of workers (default: all cores)")
 		annotate = fs.Bool("annotate", false, "add sentences and tokens (with tags) to each record")
+		withText = fs.Bool("text", false, "add the document text, which every offset indexes, to each record")
 		inputFl  = addInputFlags(fs)
 		dicts    listFlag
 		pActors  listFlag
@@ -84,7 +85,7 @@ func runCode(ctx context.Context, e *env, args []string) error {
 			return nil
 		}
 		coded++
-		if err := enc.Encode(output.FromDoc(it.Doc, output.Options{Annotate: *annotate})); err != nil {
+		if err := enc.Encode(output.FromDoc(it.Doc, output.Options{Annotate: *annotate, Text: *withText})); err != nil {
 			return fmt.Errorf("write output: %w", err)
 		}
 		return nil

@@ -19,10 +19,14 @@ const SchemaVersion = "dateline/2"
 
 // Record is the output for one document.
 type Record struct {
-	DocID     string     `json:"doc_id"`
-	Source    Source     `json:"source"`
-	Published *string    `json:"published"`
-	Title     string     `json:"title"`
+	DocID     string  `json:"doc_id"`
+	Source    Source  `json:"source"`
+	Published *string `json:"published"`
+	Title     string  `json:"title"`
+	// Text is the document text every offset indexes, with Options.Text
+	// only: records stay small by default, and a user who wants to check
+	// a span against the text asks for it.
+	Text      string     `json:"text,omitempty"`
 	Dateline  *Dateline  `json:"dateline"`
 	Agencies  []Agency   `json:"agencies"`
 	Stats     Stats      `json:"stats"`
@@ -242,6 +246,9 @@ type Token struct {
 type Options struct {
 	// Annotate adds the sentence and token layers, for debugging.
 	Annotate bool
+	// Text adds the document text (Record.Text), so that offsets can be
+	// checked against it.
+	Text bool
 }
 
 func date(t time.Time) *string {
@@ -269,6 +276,9 @@ func FromDoc(d *doc.Doc, opts Options) Record {
 		Events:    make([]Event, 0, len(d.Events)),
 		Warnings:  make([]Warning, 0, len(d.Warnings)),
 		Schema:    SchemaVersion,
+	}
+	if opts.Text {
+		r.Text = d.Text
 	}
 	if dl := d.Dateline; dl != nil {
 		r.Dateline = &Dateline{Place: dl.Place, CountryCode: dl.CountryCode, Date: date(dl.Date), Start: dl.Start, End: dl.End}
