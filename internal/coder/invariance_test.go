@@ -33,7 +33,7 @@ func invarianceTexts(t *testing.T) map[string]string {
 	t.Helper()
 	texts := map[string]string{}
 	root := testref.RepoRoot(t)
-	for _, d := range codeFiles(t, filepath.Join(root, "examples", "txt"), filepath.Join(root, "examples", "feeds"), filepath.Join(root, "examples", "web")) {
+	for _, d := range codeFiles(t, exampleDirs(t, root)...) {
 		texts[d.ID] = strings.TrimSpace(norm.NFC.String(d.Text))
 	}
 	if p := filepath.Join(root, "..", "shared", "eval", "places-news-dev.jsonl"); fileExists(p) {
