@@ -27,6 +27,7 @@ func runCode(ctx context.Context, e *env, args []string) error {
 		outPath  = fs.String("o", "", "write output to `FILE` instead of stdout")
 		workers  = fs.Int("workers", 0, "number of workers (default: all cores)")
 		annotate = fs.Bool("annotate", false, "add sentences and tokens (with tags) to each record")
+		withText = fs.Bool("text", false, "add the document text, which every offset indexes, to each record")
 		inputFl  = addInputFlags(fs)
 		dedupFl  = addDedupFlags(fs, false)
 		dicts    listFlag
@@ -91,7 +92,7 @@ func runCode(ctx context.Context, e *env, args []string) error {
 			return nil
 		}
 		coded++
-		rec := output.FromDoc(it.Doc, output.Options{Annotate: *annotate})
+		rec := output.FromDoc(it.Doc, output.Options{Annotate: *annotate, Text: *withText})
 		if ix != nil {
 			markDuplicate(ix, &rec, it.Doc.Text)
 			if rec.DuplicateOf != nil {

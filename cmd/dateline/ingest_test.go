@@ -5,8 +5,10 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"os"
@@ -447,7 +449,7 @@ func TestServe_SIGTERM(t *testing.T) {
 	}
 	bin := buildBinary(t)
 	dbPath := filepath.Join(t.TempDir(), "d.db")
-	cmd := exec.Command(bin, "serve", "--db", dbPath, "--addr", "127.0.0.1:0")
+	cmd := exec.Command(bin, "serve", "--db", dbPath, "--create", "--addr", "127.0.0.1:0")
 	var errb syncBuffer
 	cmd.Stderr = &errb
 	if err := cmd.Start(); err != nil {
@@ -520,3 +522,53 @@ func BenchmarkIngest(b *testing.B) {
 }
 
 func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
+
+// TestServe_MissingDatabase is issue #16's bug 5: "serve --db typo.db"
+// created an empty database and served it without a word. A missing
+// database is a usage error naming the path and --create; with --create
+// the database is made and served; ingest still creates one.
+func TestServe_MissingDatabase(t *testing.T) {
+	dir := t.TempDir()
+	typo := filepath.Join(dir, "typo.db")
+	_, errOut, code := runCmd(t, "", "serve", "--db", typo, "--addr", "127.0.0.1:0")
+	if code != exitUsage {
+		t.Errorf("serve of a missing database: exit %d, want %d", code, exitUsage)
+	}
+	if !strings.Contains(errOut, typo) || !strings.Contains(errOut, "--create") {
+		t.Errorf("stderr does not name the database and --create:\n%s", errOut)
+	}
+	if _, err := os.Stat(typo); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("serve left a database file behind: %v", err)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var errb syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--db", typo, "--create", "--addr", "127.0.0.1:0", "--workers", "1"},
+			&env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &errb})
+	}()
+	select {
+	case <-errb.await(regexp.MustCompile(`listening`)):
+	case code := <-done:
+		t.Fatalf("serve --create exited with %d: %s", code, errb.String())
+	}
+	cancel()
+	if code := <-done; code != exitOK {
+		t.Errorf("serve --create exit %d: %s", code, errb.String())
+	}
+	if _, err := os.Stat(typo); err != nil {
+		t.Errorf("serve --create made no database: %v", err)
+	}
+
+	corpus := filepath.Join(dir, "c.jsonl")
+	writeCorpus(t, corpus, 1, 30)
+	fresh := filepath.Join(dir, "fresh.db")
+	if _, errOut, code := runCmd(t, "", "ingest", corpus, "--db", fresh); code != exitOK {
+		t.Fatalf("ingest into a new database: exit %d: %s", code, errOut)
+	}
+	if n, _ := countDocs(fresh); n != 1 {
+		t.Errorf("ingest made a database with %d documents, want 1", n)
+	}
+}

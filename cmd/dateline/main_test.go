@@ -140,3 +140,45 @@ func TestRun_Interrupted(t *testing.T) {
 		t.Errorf("exit = %d, want %d with a message saying interrupted; stderr:\n%s", code, exitFatal, errb.String())
 	}
 }
+
+// TestCode_WalkReportsWhatItSkips is issue #16's bug 3: a walk read
+// neither "license-plate-fraud.txt" nor "notice-of-strike.txt" (names
+// starting like LICENSE and NOTICE) and said skipped=0. Now both are
+// coded, a README.md is read as plain text like them, an image is
+// reported with its reason and counted (exit 1), and only hidden files
+// are passed over without a word.
+func TestCode_WalkReportsWhatItSkips(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"license-plate-fraud.txt": "Police in Lagos arrested five men over a licence plate fraud on Monday.",
+		"notice-of-strike.txt":    "Dock workers in Durban served notice of a strike on Tuesday.",
+		"README.md":               "Ministers met in Paris on Wednesday.",
+		"photo.jpg":               "\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01",
+		".hidden.txt":             "Hidden notes.",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, errOut, code := runCmd(t, "", "code", "--text", dir)
+	if code != exitSkipped {
+		t.Errorf("exit = %d, want %d (a file was skipped); stderr:\n%s", code, exitSkipped, errOut)
+	}
+	var paths []string
+	for _, r := range records(t, out) {
+		src, _ := r["source"].(map[string]any)
+		paths = append(paths, filepath.Base(src["path"].(string)))
+	}
+	if got, want := strings.Join(paths, " "), "README.md license-plate-fraud.txt notice-of-strike.txt"; got != want {
+		t.Errorf("coded %s, want %s", got, want)
+	}
+	if !strings.Contains(errOut, "photo.jpg") || !strings.Contains(errOut, "image") {
+		t.Errorf("stderr does not report photo.jpg as an image:\n%s", errOut)
+	}
+	if !strings.Contains(errOut, "skipped=1") {
+		t.Errorf("stderr does not count one skipped file:\n%s", errOut)
+	}
+	if strings.Contains(errOut, "hidden") {
+		t.Errorf("stderr mentions the hidden file:\n%s", errOut)
+	}
+}

@@ -55,7 +55,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		flags.PrintDefaults()
 	}
 	var (
-		dbPath  = flags.String("db", "dateline.db", "database `FILE`")
+		dbPath  = flags.String("db", "dateline.db", "database `FILE`, made by 'dateline ingest' (see --create)")
+		create  = flags.Bool("create", false, "create the --db database when it does not exist, to serve it empty (documents come by POST /api/documents)")
 		addr    = flags.String("addr", "127.0.0.1:8080", "listen `address`")
 		token   = flags.String("token", "", "bearer `token` required for writes (required off loopback; default $DATELINE_TOKEN)")
 		maxBody = flags.Int64("max-body", server.DefaultMaxBodyBytes, "request body limit in `bytes`")
@@ -89,6 +90,13 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	if !server.IsLoopback(*addr) && *token == "" {
 		fmt.Fprintf(e.stderr, "dateline serve: %v\n", server.ErrTokenRequired)
+		return errUsage
+	}
+	// Opening a database creates it, so "serve --db typo.db" would serve
+	// an empty one as though nothing were wrong. Only ingest, which fills
+	// it, creates one unasked; serve needs --create to say it is meant.
+	if _, err := os.Stat(*dbPath); errors.Is(err, fs.ErrNotExist) && !*create {
+		fmt.Fprintf(e.stderr, "dateline serve: database %s does not exist; make it with 'dateline ingest --db %s FILES', or pass --create to serve it empty\n", *dbPath, *dbPath)
 		return errUsage
 	}
 	c, err := coderFl.load(e.log)

@@ -49,13 +49,18 @@ type SourceRef struct {
 type Doc struct {
 	// ID is the input's id, or a stable hash of the text when it had none.
 	ID string
-	// Text is the document body after decoding: UTF-8, NFC, no BOM. It is
-	// never modified after the reader builds the Doc; every offset in every
-	// layer points into it.
+	// Text is the document body as the user gave it, decoded to UTF-8 (no
+	// BOM, invalid bytes replaced) and otherwise unchanged: not trimmed,
+	// not normalised. Every offset in every layer points into it. Stages
+	// see its NFC form while pipeline.Apply runs them, and Apply puts it
+	// back and maps their offsets to it afterwards (see MapOffsets); no
+	// one else modifies it after the reader builds the Doc.
 	Text string
 	// Lower is Text lower-cased with the same byte offsets (see
 	// text.LowerText), filled once by the text stage so that later stages
-	// can look tokens up in lower-case lexicons without allocating.
+	// can look tokens up in lower-case lexicons without allocating. It is
+	// the stages' scratch: pipeline.Apply empties it when it has mapped
+	// offsets back to a text that was not NFC.
 	Lower string
 	// Title is the headline when the input carried one. It is not part of
 	// Text, so offsets never address it.
@@ -228,4 +233,74 @@ type Chunk struct {
 	Kind                 ChunkKind
 	FirstToken, EndToken int
 	Head                 int
+}
+
+// MapOffsets moves every offset in the document's layers with start (for
+// span starts and warning offsets) and end (for span ends). pipeline.Apply
+// uses it to take layers computed on the NFC form of Text back to Text as
+// given; the coverage test in this package fails when a layer gains a Span
+// that this function does not move. Strings copied out of the text
+// (EventActor.RawText) are taken again from Text, so call it after Text is
+// the text the new offsets index.
+func (d *Doc) MapOffsets(start, end func(int) int) {
+	span := func(s *Span) {
+		if s.Start == s.End {
+			// An empty span (an absent cue is {0, 0}) stays empty.
+			s.Start = start(s.Start)
+			s.End = s.Start
+			return
+		}
+		s.Start, s.End = start(s.Start), end(s.End)
+	}
+	if d.Dateline != nil {
+		span(&d.Dateline.Span)
+	}
+	for i := range d.Agencies {
+		span(&d.Agencies[i].Span)
+	}
+	for i := range d.Paragraphs {
+		span(&d.Paragraphs[i].Span)
+	}
+	for i := range d.Sentences {
+		span(&d.Sentences[i].Span)
+	}
+	for i := range d.Tokens {
+		span(&d.Tokens[i].Span)
+	}
+	for i := range d.Chunks {
+		span(&d.Chunks[i].Span)
+	}
+	for i := range d.Entities {
+		span(&d.Entities[i].Span)
+	}
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		span(&q.Span)
+		span(&q.Cue)
+		span(&q.SpeakerMention)
+	}
+	for i := range d.TimeExprs {
+		span(&d.TimeExprs[i].Span)
+	}
+	for i := range d.Places {
+		span(&d.Places[i].Span)
+	}
+	actors := func(as []EventActor) {
+		for i := range as {
+			span(&as[i].Span)
+			as[i].RawText = d.SpanText(as[i].Span)
+		}
+	}
+	for i := range d.Events {
+		ev := &d.Events[i]
+		span(&ev.Evidence.Sentence)
+		span(&ev.Evidence.Trigger)
+		actors(ev.Actors)
+		actors(ev.Recipients)
+	}
+	for i := range d.Warnings {
+		if w := &d.Warnings[i]; w.Offset >= 0 {
+			w.Offset = start(w.Offset)
+		}
+	}
 }

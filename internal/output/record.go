@@ -29,20 +29,24 @@ type Record struct {
 	// first report and whenever near-duplicate detection is off. The
 	// record stays whole, since a copy may still be the one a reader has:
 	// consumers counting incidents skip records with a DuplicateOf.
-	DuplicateOf *string    `json:"duplicate_of"`
-	Similarity  *float64   `json:"similarity"`
-	Dateline    *Dateline  `json:"dateline"`
-	Agencies    []Agency   `json:"agencies"`
-	Stats       Stats      `json:"stats"`
-	Entities    []Entity   `json:"entities"`
-	Quotes      []Quote    `json:"quotes"`
-	Times       []TimeExpr `json:"times"`
-	Places      []Place    `json:"places"`
-	Events      []Event    `json:"events"`
-	Warnings    []Warning  `json:"warnings"`
-	Schema      string     `json:"schema"`
-	Sentences   []Sentence `json:"sentences,omitempty"`
-	Tokens      []Token    `json:"tokens,omitempty"`
+	DuplicateOf *string  `json:"duplicate_of"`
+	Similarity  *float64 `json:"similarity"`
+	// Text is the document text every offset indexes, with Options.Text
+	// only: records stay small by default, and a user who wants to check
+	// a span against the text asks for it.
+	Text      string     `json:"text,omitempty"`
+	Dateline  *Dateline  `json:"dateline"`
+	Agencies  []Agency   `json:"agencies"`
+	Stats     Stats      `json:"stats"`
+	Entities  []Entity   `json:"entities"`
+	Quotes    []Quote    `json:"quotes"`
+	Times     []TimeExpr `json:"times"`
+	Places    []Place    `json:"places"`
+	Events    []Event    `json:"events"`
+	Warnings  []Warning  `json:"warnings"`
+	Schema    string     `json:"schema"`
+	Sentences []Sentence `json:"sentences,omitempty"`
+	Tokens    []Token    `json:"tokens,omitempty"`
 }
 
 // Source says where the document came from.
@@ -255,6 +259,9 @@ type Token struct {
 type Options struct {
 	// Annotate adds the sentence and token layers, for debugging.
 	Annotate bool
+	// Text adds the document text (Record.Text), so that offsets can be
+	// checked against it.
+	Text bool
 }
 
 func date(t time.Time) *string {
@@ -282,6 +289,9 @@ func FromDoc(d *doc.Doc, opts Options) Record {
 		Events:    make([]Event, 0, len(d.Events)),
 		Warnings:  make([]Warning, 0, len(d.Warnings)),
 		Schema:    SchemaVersion,
+	}
+	if opts.Text {
+		r.Text = d.Text
 	}
 	if dl := d.Dateline; dl != nil {
 		r.Dateline = &Dateline{Place: dl.Place, CountryCode: dl.CountryCode, Date: date(dl.Date), Start: dl.Start, End: dl.End}

@@ -234,3 +234,23 @@ func deref(p *int) any {
 	}
 	return *p
 }
+
+func TestFromDoc_TextOnlyWhenAsked(t *testing.T) {
+	d := &doc.Doc{ID: "x", Text: " Officials in Bogota\u0301 said.\r\n"}
+	for _, tc := range []struct {
+		opts output.Options
+		want string
+	}{
+		{output.Options{}, ""},
+		{output.Options{Text: true}, `"text":" Officials in Bogota` + "\u0301" + ` said.\r\n"`},
+	} {
+		b, err := json.Marshal(output.FromDoc(d, tc.opts))
+		if err != nil {
+			t.Fatal(err)
+		}
+		has := strings.Contains(string(b), `"text":" Officials`)
+		if tc.want == "" && has || tc.want != "" && !strings.Contains(string(b), tc.want) {
+			t.Errorf("FromDoc(%+v) = %s, want text %q", tc.opts, b, tc.want)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/nfc"
 )
 
 // Item is one unit on its way through the pipeline: a document to annotate,
@@ -50,8 +51,26 @@ type Runner struct {
 
 // Apply runs stages over d in order, turning a panic into a StageError so
 // that one pathological document cannot take down a run.
+//
+// The stages see d.Text in Unicode NFC, the form their lexicons, gazetteer
+// and models were built from, while offsets must index the text as the
+// user gave it (see package nfc for why the text is normalised here rather
+// than each lookup key). So when d.Text is not NFC, Apply codes its NFC
+// form and then puts the text back and maps every offset to it, whether
+// the stages succeeded or not.
 func Apply(ctx context.Context, stages []Stage, d *doc.Doc) (err error) {
 	current := ""
+	if normal, m := nfc.Normalize(d.Text); m != nil {
+		given := d.Text
+		d.Text = normal
+		defer func() {
+			d.Text = given
+			// Lower lines up with the NFC text; it is the stages'
+			// scratch, so it is dropped rather than kept wrong.
+			d.Lower = ""
+			d.MapOffsets(m.Start, m.End)
+		}()
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = &StageError{Stage: current, DocID: d.ID, Path: d.Source.Path, Line: d.Source.Line,

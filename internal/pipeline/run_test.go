@@ -184,3 +184,58 @@ func TestApply_StopsWhenCancelled(t *testing.T) {
 		t.Errorf("Apply after cancel: %v with %d stage calls, want context.Canceled and none", err, calls)
 	}
 }
+
+// placeStage marks the first occurrence of word, as a gazetteer stage
+// would, and fails or panics after it when told to.
+type placeStage struct {
+	word string
+	seen *string
+	fail string // "", "error" or "panic"
+}
+
+func (placeStage) Name() string          { return "place" }
+func (placeStage) Requires() []doc.Layer { return nil }
+func (placeStage) Provides() []doc.Layer { return nil }
+func (s placeStage) Process(_ context.Context, d *doc.Doc) error {
+	*s.seen = d.Text
+	if i := strings.Index(d.Text, s.word); i >= 0 {
+		d.Places = append(d.Places, doc.Place{Span: doc.Span{Start: i, End: i + len(s.word)}, Name: s.word})
+	}
+	switch s.fail {
+	case "error":
+		return errors.New("failed")
+	case "panic":
+		panic("failed")
+	}
+	return nil
+}
+
+func TestApply_CodesNFCAndMapsOffsetsBack(t *testing.T) {
+	const given = " Officials in Bogota\u0301 and Paris said"
+	for _, fail := range []string{"", "error", "panic"} {
+		var seen string
+		d := &doc.Doc{Text: given}
+		err := pipeline.Apply(context.Background(), []pipeline.Stage{placeStage{word: "Bogotá", seen: &seen, fail: fail}}, d)
+		if (err != nil) != (fail != "") {
+			t.Errorf("fail=%q: err = %v", fail, err)
+		}
+		if seen != " Officials in Bogotá and Paris said" {
+			t.Errorf("fail=%q: the stage saw %q, want the NFC text", fail, seen)
+		}
+		if d.Text != given {
+			t.Errorf("fail=%q: text after Apply = %q, want it as given", fail, d.Text)
+		}
+		if len(d.Places) != 1 || d.SpanText(d.Places[0].Span) != "Bogota\u0301" {
+			t.Errorf("fail=%q: places = %+v, want the span of the decomposed name in the given text", fail, d.Places)
+		}
+	}
+	// NFC text is left as it is.
+	var seen string
+	d := &doc.Doc{Text: " Paris said"}
+	if err := pipeline.Apply(context.Background(), []pipeline.Stage{placeStage{word: "Paris", seen: &seen}}, d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Places[0].Span != (doc.Span{Start: 1, End: 6}) {
+		t.Errorf("place in NFC text at %+v, want {1 6}", d.Places[0].Span)
+	}
+}

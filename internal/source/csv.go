@@ -244,8 +244,14 @@ func (s *csvScanner) scan() (rec record, blank bool, err error) {
 		if rec.badUTF8 < 0 && !utf8.Valid(line) {
 			rec.badUTF8 = start + int64(firstInvalid(line))
 		}
-		line = bytes.TrimSuffix(line, []byte{'\r'})
-		if s.parseLine(line) {
+		// A CRLF ends the record, or belongs to the value of a quoted field
+		// that runs on, where it is kept as written (RFC 4180): offsets
+		// index the value, and a user checks them against it.
+		eol := "\n"
+		if n := len(line); n > 0 && line[n-1] == '\r' {
+			line, eol = line[:n-1], "\r\n"
+		}
+		if s.parseLine(line, eol) {
 			rec.fields, rec.err = s.fields, s.err
 			if s.broken && lineNo != rec.line {
 				rec.err = fmt.Errorf("the quoted field opened on this line breaks on line %d (%v); %s", lineNo, s.err, s.requeue())
@@ -256,9 +262,10 @@ func (s *csvScanner) scan() (rec record, blank bool, err error) {
 	}
 }
 
-// parseLine parses one physical line into the current record and reports
-// whether the record is complete (false: a quoted field goes on).
-func (s *csvScanner) parseLine(line []byte) bool {
+// parseLine parses one physical line, which ended with eol, into the
+// current record and reports whether the record is complete (false: a
+// quoted field goes on).
+func (s *csvScanner) parseLine(line []byte, eol string) bool {
 	i := 0
 	for {
 		if !s.inQuote {
@@ -288,7 +295,7 @@ func (s *csvScanner) parseLine(line []byte) bool {
 		j := bytes.IndexByte(line[i:], '"')
 		if j < 0 {
 			s.field = appendGrow(s.field, line[i:], s.lr.max)
-			s.field = append(s.field, '\n')
+			s.field = append(s.field, eol...)
 			return false
 		}
 		s.field = appendGrow(s.field, line[i:i+j], s.lr.max)

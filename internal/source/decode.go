@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -12,9 +13,15 @@ import (
 )
 
 // DocID returns the identifier given to a document whose input had none:
-// the first 16 hex digits of the SHA-256 of its text. It is stable across
-// runs, so re-coding the same text gives the same id.
+// the first 16 hex digits of the SHA-256 of its text, trimmed of the white
+// space around it and in NFC. It is stable across runs, so re-coding the
+// same text gives the same id; trimming and normalising here, where
+// earlier versions did it to the text itself, keeps the ids they gave.
 func DocID(text string) string {
+	text = strings.TrimSpace(text)
+	if !norm.NFC.IsNormalString(text) {
+		text = norm.NFC.String(text)
+	}
 	sum := sha256.Sum256([]byte(text))
 	return hex.EncodeToString(sum[:8])
 }
@@ -29,16 +36,14 @@ type badRun struct {
 // Latin-1 file would otherwise get one per accented letter.
 const maxBadWarnings = 8
 
-// cleanBytes turns raw input into document text: NFC-normalised UTF-8 with
-// each run of invalid bytes replaced by one U+FFFD. Valid runs are
-// normalised separately, which is exact because U+FFFD composes with
-// nothing. The common case (valid, already NFC) costs one scan and one copy.
+// cleanBytes turns raw input into document text: UTF-8 with each run of
+// invalid bytes replaced by one U+FFFD, and nothing else changed, since
+// offsets index this text and must match the input wherever it was valid
+// (the pipeline normalises for matching on its own, see pipeline.Apply).
+// The common case (valid input) costs one scan and one copy.
 func cleanBytes(b []byte, base int64) (string, []badRun) {
 	if utf8.Valid(b) {
-		if norm.NFC.IsNormal(b) {
-			return string(b), nil
-		}
-		return string(norm.NFC.Bytes(b)), nil
+		return string(b), nil
 	}
 	var bad []badRun
 	out := make([]byte, 0, len(b)+len(b)/16)
@@ -56,9 +61,7 @@ func cleanBytes(b []byte, base int64) (string, []badRun) {
 			}
 			j += size
 		}
-		if j > i {
-			out = norm.NFC.Append(out, b[i:j]...)
-		}
+		out = append(out, b[i:j]...)
 		if j >= len(b) {
 			break
 		}
@@ -77,17 +80,14 @@ func cleanBytes(b []byte, base int64) (string, []badRun) {
 	return string(out), bad
 }
 
-// cleanString normalises a field that is already valid UTF-8 (JSON and the
-// CSV reader's output after cleanBytes) to NFC.
+// cleanString repairs a field that may hold invalid UTF-8 (the CSV
+// reader's output) the way cleanBytes does.
 func cleanString(s string) string {
 	if !utf8.ValidString(s) {
 		t, _ := cleanBytes([]byte(s), 0)
 		return t
 	}
-	if norm.NFC.IsNormalString(s) {
-		return s
-	}
-	return norm.NFC.String(s)
+	return s
 }
 
 // warnBad records the replaced runs that fall within the document text,

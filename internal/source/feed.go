@@ -16,7 +16,8 @@ import (
 
 // readFeed reads an RSS, Atom or RDF feed with gofeed; each item is one
 // document. Doc.Text is the item's content, or else its description, with
-// HTML reduced to text paragraphs separated by blank lines. Source.Line is
+// HTML reduced to text paragraphs separated by blank lines (see
+// htmlToText); offsets index that extracted text. Source.Line is
 // the line of the item's opening <item> or <entry> tag; when the tags
 // cannot be matched one to one with the parsed items (unusual markup), it
 // is the 1-based index of the item in the feed instead.
@@ -44,7 +45,7 @@ func (r *reader) readFeed(path string, in *input) error {
 			line = lines[i]
 		}
 		text := htmlToText(firstNonEmpty(it.Content, it.Description))
-		if text == "" {
+		if strings.TrimSpace(text) == "" {
 			if err := r.fail(path, line, 0, fmt.Errorf("%w: feed item %d has no content or description", ErrNoText, i+1)); err != nil {
 				return err
 			}
@@ -147,14 +148,17 @@ func itemLines(b []byte, want int) []int {
 }
 
 // htmlToText reduces an HTML fragment (or plain text with entities) to
-// clean text with blank lines between blocks.
+// clean text with blank lines between blocks, trimmed of the blank lines
+// rendering leaves around them. Text with no markup or entities is the
+// item's text as the feed parser gives it (gofeed trims it), not
+// normalised, so that offsets into it are offsets into the item's value.
 func htmlToText(s string) string {
 	if strings.IndexByte(s, '<') < 0 && strings.IndexByte(s, '&') < 0 {
-		return strings.TrimSpace(cleanString(s))
+		return cleanString(s)
 	}
 	root, err := html.Parse(strings.NewReader(s))
 	if err != nil {
-		return strings.TrimSpace(cleanString(s))
+		return cleanString(s)
 	}
 	return strings.TrimSpace(cleanString(render.InnerText(root)))
 }

@@ -318,10 +318,12 @@ func FuzzFields(f *testing.F) {
 
 // FuzzWalk builds a directory tree from the fuzz input (files of every
 // format, gzipped files, hidden files and directories, project documents,
-// symbolic links and named pipes) and walks it. Every visible file must
-// give at least one item under its own path, nothing hidden or outside
-// the tree may give any, items come in walk order, and pipes are reported
-// rather than opened (an open would block, which the time limit catches).
+// images and archives, symbolic links and named pipes) and walks it.
+// Every visible file must give at least one item under its own path,
+// nothing hidden or outside the tree may give any, items come in walk
+// order, pipes are reported rather than opened (an open would block,
+// which the time limit catches), and so are files of a type that is
+// never text.
 func FuzzWalk(f *testing.F) {
 	f.Add([]byte("\x00\x03abc\x01\x10date 2024-01-02\nx\x02\x01d\x00\x00\x02\x01e\x01\x05hello\x03"))
 	f.Add([]byte("\x05\x02ff\x00\x00\x04\x00\x00\x06\x00\x00\x01\x02hh\x00\x03"))
@@ -350,6 +352,9 @@ func FuzzWalk(f *testing.F) {
 				}
 				if kind == kindSpecial && (it.Doc != nil || !errors.Is(it.Err, source.ErrNotRegular)) {
 					return fmt.Errorf("%s: want ErrNotRegular, got doc %v err %v", p, it.Doc != nil, it.Err)
+				}
+				if kind == kindNotText && (it.Doc != nil || !errors.Is(it.Err, source.ErrNotText)) {
+					return fmt.Errorf("%s: want ErrNotText, got doc %v err %v", p, it.Doc != nil, it.Err)
 				}
 				seen[p] = true
 				parts := strings.Split(p, string(filepath.Separator))
@@ -381,13 +386,14 @@ func slicesCompare(a, b []string) int {
 const (
 	kindRead    = iota // read: a document or an error
 	kindSpecial        // reported with ErrNotRegular
+	kindNotText        // reported with ErrNotText, unopened
 )
 
 // buildTree makes files under root from spec and returns the paths a walk
 // must report, with what it must report for each. spec is a sequence of
 // entries: an op byte, then for ops that make a file a name length, name
-// bytes (mapped to hex digits, which cannot spell a project document's
-// name), a content length and the content. Names that exist already are
+// bytes (mapped to hex digits, which cannot spell the fixed names op 6
+// makes), a content length and the content. Names that exist already are
 // skipped.
 func buildTree(t *testing.T, root string, spec []byte) map[string]int {
 	t.Helper()
@@ -498,13 +504,17 @@ func buildTree(t *testing.T, root string, spec []byte) map[string]int {
 				continue // no named pipes here
 			}
 			kind = kindSpecial
-		case 6: // a project document, which walks pass over
-			p = filepath.Join(dir, []string{"README.md", "LICENSE", "notes.md", "CHANGELOG.txt"}[int(op/8)%4])
+		case 6: // a project document, read like any file (issue #16), or a
+			// file whose type is never text, reported with its reason
+			names := []string{"README.md", "LICENSE", "notes.md", "CHANGELOG.txt", "photo.jpg", "archive.tar.gz"}
+			p = filepath.Join(dir, names[int(op/8)%len(names)])
 			if _, serr := os.Lstat(p); serr == nil {
 				continue
 			}
 			err = os.WriteFile(p, content(), 0o644)
-			expect = false
+			if strings.HasSuffix(p, ".jpg") || strings.HasSuffix(p, ".tar.gz") {
+				kind = kindNotText
+			}
 		}
 		if err != nil {
 			t.Fatal(err)

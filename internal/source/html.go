@@ -57,6 +57,9 @@ func (r *reader) readHTML(path string, in *input) error {
 	if err != nil {
 		return r.fail(path, 0, 0, err)
 	}
+	// The extracted text, trimmed of the blank lines rendering leaves
+	// around the blocks, is what offsets index: there is no other text of
+	// the article to point into.
 	text, _ := cleanBytes([]byte(strings.TrimSpace(raw)), 0)
 	if len(text) < minArticleBytes {
 		return r.fail(path, 0, 0, fmt.Errorf("%w: only %d bytes of text", ErrNoArticle, len(text)))

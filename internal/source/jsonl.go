@@ -236,10 +236,13 @@ func (r *reader) jsonDoc(m map[string]any) (*doc.Doc, error) {
 }
 
 // buildDoc turns the field values of a structured record into a document;
-// it is shared by the JSON Lines and CSV readers.
+// it is shared by the JSON Lines and CSV readers. Doc.Text is the text
+// field's value as it is, white space around it included, because offsets
+// index it: a user checks them against the field, not against a trimmed
+// copy of it.
 func (r *reader) buildDoc(vals [numFields]string) (*doc.Doc, error) {
-	text := strings.TrimSpace(cleanString(vals[fieldText]))
-	if text == "" {
+	text := cleanString(vals[fieldText])
+	if strings.TrimSpace(text) == "" {
 		return nil, fmt.Errorf("%w: the record has no %s", ErrNoText, r.fields.describe(fieldText))
 	}
 	d := &doc.Doc{

@@ -1,7 +1,9 @@
 // Package source turns input paths into a stream of documents.
 //
 // Read walks files, directories (recursively, in name order, skipping hidden
-// entries and opening only regular files) and "-" for standard input,
+// entries silently and reporting every other file it does not read: special
+// files, and file types that are never text, such as images, archives and
+// programs) and "-" for standard input,
 // detects each file's format, decodes it and calls back once per document
 // or per skipped record, in input order.
 // Memory stays bounded: line-oriented formats (JSON Lines, CSV, TSV) are read
@@ -18,11 +20,14 @@
 // *RecordError that names the file and the line (or byte), and reading goes
 // on with the next record. Records before and after a bad one are kept.
 //
-// Text handling: a UTF-8 byte order mark is stripped, text is normalised to
-// Unicode NFC, and invalid UTF-8 is replaced with U+FFFD, leaving a warning
-// on the document that names the input byte offset. Everything else,
-// including CRLF line ends, is kept as read, so that offsets computed by
-// later stages can be mapped back to what the user sees.
+// Text handling: UTF-16 is decoded, a byte order mark is stripped and
+// invalid UTF-8 is replaced with U+FFFD, leaving a warning on the document
+// that names the input byte offset. Nothing else is changed: not white
+// space around the text, not CRLF line ends, not the Unicode form (the
+// pipeline normalises to NFC for matching and maps offsets back). Doc.Text
+// is the text as the user gave it: the file after its date header for
+// plain text, the text field's value for JSON Lines, CSV and TSV, and the
+// extracted article for HTML and feeds; offsets index it.
 package source
 
 import (
@@ -87,6 +92,10 @@ var (
 	// ErrNotRegular marks a named pipe, socket or device met in a
 	// directory walk; it is also ErrUnsupported.
 	ErrNotRegular = fmt.Errorf("%w: not a regular file", ErrUnsupported)
+	// ErrNotText marks a file met in a directory walk whose type is never
+	// text (an image, an archive, a program; see checkType); it is also
+	// ErrUnsupported.
+	ErrNotText = fmt.Errorf("%w: not a text file", ErrUnsupported)
 )
 
 // Options configure Read.
@@ -148,9 +157,11 @@ func (e *RecordError) Unwrap() error { return e.Err }
 
 // Read reads the inputs in order and calls emit once per document or
 // skipped record. Directories are walked recursively in lexical order,
-// skipping entries whose name starts with a dot; named pipes, sockets and
-// devices found in a walk are reported with ErrNotRegular and not opened,
-// while a path named in inputs is read whatever its type. "-" reads
+// skipping entries whose name starts with a dot without a word; every
+// other file is read, or reported: named pipes, sockets and devices with
+// ErrNotRegular, and files whose extension says they are never text
+// (images, archives, programs...) with ErrNotText, neither opened. A path
+// named in inputs is read whatever its type or name. "-" reads
 // opts.Stdin.
 //
 // Read returns only fatal errors: invalid Options (before anything is
@@ -297,10 +308,11 @@ func (r *reader) walkDir(root string) error {
 		if de.IsDir() {
 			return nil
 		}
-		if isProjectDoc(de.Name()) {
-			return nil
+		skip := checkWalked(p, de.Type())
+		if skip == nil {
+			skip = checkType(de.Name())
 		}
-		entries = append(entries, walkEntry{p, checkWalked(p, de.Type())})
+		entries = append(entries, walkEntry{p, skip})
 		return nil
 	})
 	if walkErr != nil {
@@ -440,16 +452,38 @@ func (r *reader) readAll(path string, in *input) (b []byte, ok bool, err error) 
 	return b, true, nil
 }
 
-// isProjectDoc reports files that describe a directory of documents
-// rather than being one (README.md, LICENSE, NOTICE): a directory walk
-// passes over them, as it passes over hidden files. Named on the command
-// line, they are read like any other file.
-func isProjectDoc(name string) bool {
-	upper := strings.ToUpper(name)
-	for _, p := range []string{"README", "LICENSE", "LICENCE", "NOTICE", "COPYING", "CHANGELOG"} {
-		if strings.HasPrefix(upper, p) {
-			return true
+// binaryTypes maps the extensions of file types that are never text to
+// what they are. A directory walk reports such a file as skipped without
+// opening it, with a reason a user can act on; content sniffing would
+// skip most of them too, but as "binary content", and only after reading
+// them. The list is in the README. ".gz" is not here: compressed files
+// are read through.
+var binaryTypes = func() map[string]string {
+	m := map[string]string{}
+	for kind, exts := range map[string]string{
+		"an image":                  ".jpg .jpeg .png .gif .webp .bmp .tif .tiff .ico .heic .heif .avif .svg .psd .raw",
+		"audio or video":            ".mp3 .m4a .aac .wav .flac .ogg .opus .mp4 .m4v .mov .avi .mkv .webm .wmv",
+		"an archive":                ".zip .tar .tgz .bz2 .xz .zst .7z .rar .iso .dmg",
+		"an office or PDF document": ".pdf .doc .docx .xls .xlsx .ppt .pptx .odt .ods .odp .epub .rtf",
+		"a program or library":      ".exe .dll .so .dylib .bin .o .a .class .jar .wasm .pyc",
+		"a database":                ".db .sqlite .sqlite3 .db-wal .db-shm .parquet",
+		"a font":                    ".ttf .otf .woff .woff2",
+	} {
+		for _, ext := range strings.Fields(exts) {
+			m[ext] = kind
 		}
 	}
-	return strings.HasSuffix(strings.ToLower(name), ".md")
+	return m
+}()
+
+// checkType returns why a file met in a walk is skipped for its type, or
+// nil. The extension is read through a ".gz" suffix, as formatFromExt
+// does, so that "photo.jpg.gz" is still an image.
+func checkType(name string) error {
+	ext := filepath.Ext(strings.TrimSuffix(strings.ToLower(name), ".gz"))
+	kind, ok := binaryTypes[ext]
+	if !ok {
+		return nil
+	}
+	return fmt.Errorf("%w (%s is %s); a directory walk does not open it, name it on the command line to read it anyway", ErrNotText, ext, kind)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -209,16 +210,18 @@ func TestRead_Text(t *testing.T) {
 		published time.Time
 		warn      string
 	}{
-		{"header line", "date 2024-01-02\nBody here.\n", 2, "Body here.", day(2024, 1, 2), ""},
+		// Text is the file after the header, as it is: offsets index it.
+		{"header line", "date 2024-01-02\nBody here.\n", 2, "Body here.\n", day(2024, 1, 2), ""},
 		{"leading space, same line", " date 2024-01-02 Body here.", 1, "Body here.", day(2024, 1, 2), ""},
-		{"colon form", "date: 2024-01-02\n\n\nBody here.", 4, "Body here.", day(2024, 1, 2), ""},
+		{"spaces after the header", "date 2024-01-02  \t\nBody.", 2, "Body.", day(2024, 1, 2), ""},
+		{"colon form, blank lines kept", "date: 2024-01-02\n\n\nBody here.", 2, "\n\nBody here.", day(2024, 1, 2), ""},
 		{"RFC3339 header", "date 2024-01-02T23:30:00-02:00\nBody.", 2, "Body.", time.Date(2024, 1, 3, 1, 30, 0, 0, time.UTC), ""},
 		{"prose starting with date", "Date palms grow in the oasis.", 1, "Date palms grow in the oasis.", time.Time{}, ""},
 		{"bad date warns", "date 2024-13-45\nBody.", 2, "Body.", time.Time{}, "unrecognised date"},
-		{"no header, leading blank lines", "\n\n  Body after blanks.\n\n", 3, "Body after blanks.", time.Time{}, ""},
-		{"CRLF kept", "date 2024-01-02\r\nFirst.\r\n\r\nSecond.\r\n", 2, "First.\r\n\r\nSecond.", day(2024, 1, 2), ""},
+		{"no header, white space kept", "\n\n  Body after blanks.\n\n", 1, "\n\n  Body after blanks.\n\n", time.Time{}, ""},
+		{"CRLF kept", "date 2024-01-02\r\nFirst.\r\n\r\nSecond.\r\n", 2, "First.\r\n\r\nSecond.\r\n", day(2024, 1, 2), ""},
 		{"BOM stripped", "\uFEFFdate 2024-01-02\nBody.", 2, "Body.", day(2024, 1, 2), ""},
-		{"NFC", "Cafe\u0301 de Flore.", 1, "Caf\u00e9 de Flore.", time.Time{}, ""},
+		{"not normalised", "Cafe\u0301 de Flore.", 1, "Cafe\u0301 de Flore.", time.Time{}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -277,7 +280,7 @@ func TestRead_BadInputs(t *testing.T) {
 		{name: "empty txt", file: "e.txt", content: nil, errs: []wantErr{{0, source.ErrEmpty}}},
 		{name: "empty jsonl", file: "e.jsonl", content: nil, errs: []wantErr{{0, source.ErrEmpty}}},
 		{name: "blank jsonl", file: "e.jsonl", content: []byte("\n\n  \n"), errs: []wantErr{{0, source.ErrEmpty}}},
-		{name: "whitespace txt", file: "e.txt", content: []byte(" \n\n \n"), errs: []wantErr{{4, source.ErrNoText}}},
+		{name: "whitespace txt", file: "e.txt", content: []byte(" \n\n \n"), errs: []wantErr{{1, source.ErrNoText}}},
 		{name: "header only csv", file: "e.csv", content: []byte("id,text\n"), errs: []wantErr{{0, source.ErrEmpty}}},
 		{name: "csv without text column", file: "e.csv", content: []byte("id,name\n1,x\n"), errs: []wantErr{{1, source.ErrNoText}}},
 		{name: "binary txt", file: "b.txt", content: binary, errs: []wantErr{{0, source.ErrBinary}}},
@@ -698,5 +701,53 @@ func TestRead_HTMLDates(t *testing.T) {
 				t.Errorf("script text leaked into Text: %q", docs[0].Text)
 			}
 		})
+	}
+}
+
+// TestRead_TextAsGiven: offsets index Doc.Text, so it must be the text as
+// the input gives it, with nothing trimmed or normalised, in every format
+// whose text the user can see as given.
+func TestRead_TextAsGiven(t *testing.T) {
+	const body = " Officials in Bogota\u0301 said \u2026\r\n\r\nMore.\n"
+	jsonText, _ := json.Marshal(map[string]string{"text": body})
+	tests := []struct {
+		name, file, in, want string
+	}{
+		{"txt", "a.txt", body, body},
+		{"txt with header", "a.txt", "date 2024-01-02\n" + body, body},
+		{"jsonl", "a.jsonl", string(jsonText) + "\n", body},
+		{"jsonl array text", "a.jsonl", `{"text":[" One.","Two. "]}` + "\n", " One.\n\nTwo. "},
+		{"csv, CRLF in a quoted field", "a.csv", "id,text\r\nx,\" Officials said.\r\n\r\nMore.\"\r\n", " Officials said.\r\n\r\nMore."},
+		{"tsv", "a.tsv", "id\ttext\nx\t Officials in Bogota\u0301 said.\n", " Officials in Bogota\u0301 said."},
+		// gofeed trims an item's description; the rest is kept.
+		{"rss, plain description", "a.rss", `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>x</title><description> Officials in Bogota` + "\u0301" + ` said. </description></item></channel></rss>`,
+			"Officials in Bogota\u0301 said."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs, errs := collect(t, source.Options{}, writeFile(t, tt.file, []byte(tt.in)))
+			checkErrs(t, errs, nil)
+			if len(docs) != 1 {
+				t.Fatalf("got %d docs", len(docs))
+			}
+			if docs[0].Text != tt.want {
+				t.Errorf("Text = %q, want %q", docs[0].Text, tt.want)
+			}
+		})
+	}
+}
+
+// TestDocID_StableAcrossTrimmingAndNormalising: readers used to trim and
+// normalise the text before hashing it; ids must not change now that the
+// text is kept as given.
+func TestDocID_StableAcrossTrimmingAndNormalising(t *testing.T) {
+	want := source.DocID("Caf\u00e9 de Flore.")
+	for _, s := range []string{"Cafe\u0301 de Flore.", " \nCaf\u00e9 de Flore.\r\n", "\tCafe\u0301 de Flore. "} {
+		if got := source.DocID(s); got != want {
+			t.Errorf("DocID(%q) = %s, want %s", s, got, want)
+		}
+	}
+	if source.DocID("Caf\u00e9 de Flore") == want {
+		t.Error("DocID ignores a change of text")
 	}
 }

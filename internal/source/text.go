@@ -11,8 +11,11 @@ import (
 // readText reads a plain-text file as one document. An optional header
 // "date YYYY-MM-DD" (or "date: ..." with any form parseDate accepts) at the
 // very start, possibly after spaces, sets Published; the body may follow on
-// the same line or on the next. Doc.Text is the body with the white space
-// around it trimmed, and Source.Line is the line where the body starts.
+// the same line or on the next. Doc.Text is the file's text after the
+// header, exactly as it is in the file: nothing is trimmed, so that byte
+// k of Doc.Text is byte k after the header in the file (less a byte order
+// mark, with invalid UTF-8 replaced). Source.Line is the line where
+// Doc.Text starts.
 func (r *reader) readText(path string, in *input) error {
 	b, ok, err := r.readAll(path, in)
 	if !ok {
@@ -20,9 +23,9 @@ func (r *reader) readText(path string, in *input) error {
 	}
 	text, bad := cleanBytes(b, in.base)
 	h := splitTextHeader(text)
-	body := strings.TrimRight(text[h.bodyStart:], " \t\r\n\f\v")
+	body := text[h.bodyStart:]
 	line := 1 + strings.Count(text[:h.bodyStart], "\n")
-	if body == "" {
+	if strings.TrimSpace(body) == "" {
 		return r.fail(path, line, 0, fmt.Errorf("%w: the file has no body text", ErrNoText))
 	}
 	d := &doc.Doc{
@@ -43,12 +46,15 @@ type textHeader struct {
 	badDate   string
 }
 
-// splitTextHeader finds the optional date header and where the body starts.
-// A first word "date" counts as a header only when a token starting with a
-// digit follows it, so that prose beginning with the word is left alone.
+// splitTextHeader finds the optional date header and where the body
+// starts: at 0 when there is no header, else after the header's date and
+// the spaces after it, and after the line break too when nothing else is
+// on the header's line. A first word "date" counts as a header only when
+// a token starting with a digit follows it, so that prose beginning with
+// the word is left alone.
 func splitTextHeader(text string) textHeader {
-	i := skipSpace(text, 0, false)
-	h := textHeader{bodyStart: skipSpace(text, 0, true)}
+	var h textHeader
+	i := skipSpace(text, 0)
 	rest := text[i:]
 	if len(rest) < 6 || !strings.EqualFold(rest[:4], "date") {
 		return h
@@ -57,7 +63,7 @@ func splitTextHeader(text string) textHeader {
 	if rest[j] == ':' {
 		j++
 	}
-	k := skipSpace(rest, j, false)
+	k := skipSpace(rest, j)
 	if k == j && rest[j-1] != ':' {
 		return h
 	}
@@ -74,7 +80,13 @@ func splitTextHeader(text string) textHeader {
 	} else {
 		h.badDate = tok
 	}
-	h.bodyStart = skipSpace(text, i+end, true)
+	h.bodyStart = skipSpace(text, i+end)
+	switch {
+	case strings.HasPrefix(text[h.bodyStart:], "\r\n"):
+		h.bodyStart += 2
+	case strings.HasPrefix(text[h.bodyStart:], "\n"), strings.HasPrefix(text[h.bodyStart:], "\r"):
+		h.bodyStart++
+	}
 	return h
 }
 
@@ -82,16 +94,11 @@ func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
 }
 
-// skipSpace returns the first offset at or after i that is not white space;
-// newlines count as white space only when lines is true.
-func skipSpace(s string, i int, lines bool) int {
-	for i < len(s) {
-		c := s[i]
-		if c == ' ' || c == '\t' || (lines && isSpace(c)) {
-			i++
-			continue
-		}
-		break
+// skipSpace returns the first offset at or after i that is not a space or
+// tab.
+func skipSpace(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
 	}
 	return i
 }
