@@ -142,10 +142,14 @@ func Load(opts Options) (*Coder, error) {
 	if err != nil {
 		return nil, err
 	}
+	background, err := event.LoadBackground(data.FS, event.BackgroundFile)
+	if err != nil {
+		return nil, err
+	}
 	return &Coder{opts: opts, tagger: m, gaz: gaz, meta: ms, actors: actor.New(dictionary).WithPlaceCheck(func(name string) bool {
 		return gaz.Has(gazetteer.Fold(nil, name)) || gaz.NamesPlaceKind(name)
 	}).WithGender(genders), cues: cues, when: wr, dict: dictionary, abbrev: abbrev,
-		events: event.New(lex, plover.Ontology{}, when.ForSpan, governors).WithStatements(disapproval)}, nil
+		events: event.New(lex, plover.Ontology{}, when.ForSpan, governors).WithStatements(disapproval).WithBackground(background)}, nil
 }
 
 // demonymCountry is the geoparser's demonym lookup: the actor

@@ -78,6 +78,7 @@ type Coder struct {
 	dateFor     DateFinder
 	disapproval *Disapproval
 	governors   *Governors
+	background  *Background
 }
 
 // New returns a coder. dateFor may be nil, in which case events take the
@@ -104,8 +105,10 @@ type Stage struct {
 	inTime    []bool // token is inside a time expression
 	placeOf   []int  // token -> the place covering it, or -1
 	// Scratch for markPrincipal.
-	inTrigger []bool
-	heads     []int
+	inTrigger    []bool
+	heads        []int
+	ranks        []int
+	inBackground []bool // token -> inside a background phrase (salience.go)
 }
 
 // NewStage returns a per-worker stage.
@@ -166,6 +169,7 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 	for i := range d.Events {
 		d.Events[i].ID = fmt.Sprintf("%s-e%d", d.ID, i+1)
 	}
+	s.findHeads(d)
 	s.markPrincipal(d)
 	return nil
 }

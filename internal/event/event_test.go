@@ -129,7 +129,7 @@ func codeDoc(t *testing.T, d *doc.Doc) *doc.Doc {
 		Process(context.Context, *doc.Doc) error
 	}{
 		text.NewAnnotator(model), actor.New(actortest.Dict()).NewStage(), quote.New(cues), times.NewStage(),
-		event.New(newTestLexicon(t), testOntology{}, when.ForSpan, testGovernors(t)).NewStage(),
+		event.New(newTestLexicon(t), testOntology{}, when.ForSpan, testGovernors(t)).WithBackground(testBackground(t)).NewStage(),
 	} {
 		if err := st.Process(context.Background(), d); err != nil {
 			t.Fatal(err)
@@ -349,6 +349,15 @@ func testGovernors(t *testing.T) *event.Governors {
 		t.Fatal(err)
 	}
 	return g
+}
+
+func testBackground(t *testing.T) *event.Background {
+	t.Helper()
+	b, err := event.LoadBackground(data.FS, event.BackgroundFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 func TestHistoricalDatesDateNoEvent(t *testing.T) {
