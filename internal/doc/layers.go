@@ -225,9 +225,9 @@ type Event struct {
 	// event stage sets it from the same ranking that picks the principal
 	// event; the story stage weighs events by it.
 	Salience float64
-	// IntendedType is the type of the event an intention or threat is
-	// about ("will withdraw troops" is AGREE about a RETREAT); "" when
-	// the event was not recoded.
+	// IntendedType is the type of the event an intention, promise or
+	// threat is about ("will withdraw troops" is a CONCEDE about a
+	// RETREAT); "" when the event was not recoded.
 	IntendedType string
 	Quad         string
 	CameoRoot    string

@@ -24,8 +24,16 @@ const (
 	// 0.794, recipient 0.803 -> 0.774): the word-order rules they replace
 	// had been fitted to these sentences, and the fast greedy parse
 	// misattaches some constructions. See the syntax issue's note.
+	//
+	// The all-events floor went from 0.69 to 0.68 when a promise to
+	// yield became a CONCEDE, as the PLOVER manual codes it (0.694 ->
+	// 0.683): the GSR, converted from CAMEO, codes "will release" and
+	// "is willing to withdraw" as AGREE (CAMEO 035, "express intent to
+	// yield"), so AGREE-0025, AGREE-0034 and DISAPPROVE-0008 each lose
+	// an AGREE and gain a CONCEDE. The same two sentences cost the
+	// principal score 0.007, which the background cues won back.
 	floorGSRMicroF1      = 0.80
-	floorGSRAllEventsF1  = 0.69
+	floorGSRAllEventsF1  = 0.68
 	floorGSRActorCountry = 0.79
 	floorGSRRecipient    = 0.77
 	floorDocsAccuracy    = 0.80

@@ -278,7 +278,7 @@ func TestCoder(t *testing.T) {
 		{"an infinitival trigger finds its recipient in the infinitive", "Russia threatened to ban trade with Kenya.", []string{"THREATEN RUS>KEN"}},
 		{"the group after a partitive head is the subject", "Thousands of Kenyan troops attacked Russia.", []string{"ASSAULT KEN>RUS"}},
 		{"an object of a preposition is no subject", "In Kenya the troops attacked Russia.", []string{"ASSAULT >RUS"}},
-		{"an intended withdrawal is an AGREE", "Russia will evacuate its troops from Kenya.", []string{"AGREE RUS>KEN aux=future"}},
+		{"an intended withdrawal is a CONCEDE", "Russia will evacuate its troops from Kenya.", []string{"CONCEDE RUS>KEN aux=future"}},
 		{"a withdrawal made conditional with unless is a THREATEN", "Russia will evacuate its troops from Kenya unless Armenia pays.", []string{"THREATEN RUS>KEN aux=future"}},
 		{"the subject of a trailing report is no recipient", "Armenia accused the rebels, the Azerbaijani ministry said.", []string{"ACCUSE ARM> claimed_by=Azerbaijani ministry"}},
 	})
