@@ -100,6 +100,9 @@ const (
 	LayerTimes    Layer = "times"
 	LayerPlaces   Layer = "places"
 	LayerEvents   Layer = "events"
+	// LayerStory is TitleDoc, the title coded on its own, and Main, the
+	// event the story is about.
+	LayerStory Layer = "story"
 )
 
 // Precision says how exactly a date is known.
