@@ -1067,7 +1067,7 @@ func (s *Stage) intent(sent doc.Sentence, p int, ev *doc.Event) {
 		}
 		ev.Rule += " +intent:" + ev.Type
 		ev.IntendedType = ev.Type
-		ev.Type, ev.Mode = promised(ev.Type, ev.Mode)
+		ev.Type, ev.Mode = promised(ev.Type, ev.Mode, s.c.onto.Quad(ev.Type))
 	case "material cooperation":
 		ev.IntendedType = ev.Type
 		if s.hasWord(sent, "unless") {
@@ -1079,7 +1079,7 @@ func (s *Stage) intent(sent doc.Sentence, p int, ev *doc.Event) {
 			return
 		}
 		ev.Rule += " +intent:" + ev.Type
-		ev.Type, ev.Mode = promised(ev.Type, ev.Mode)
+		ev.Type, ev.Mode = promised(ev.Type, ev.Mode, s.c.onto.Quad(ev.Type))
 	case "material conflict":
 		if ev.Type == "PROTEST" {
 			return

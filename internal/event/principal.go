@@ -19,7 +19,9 @@ import (
 // subordinates:
 //
 //   - a relative, adverbial or parenthetical clause (acl, acl:relcl,
-//     advcl, parataxis) is background: rankSubordinate;
+//     advcl, parataxis), and an adjectival participle before its noun
+//     (amod: "armed groups"), a reduced relative, are background:
+//     rankSubordinate;
 //   - a clause or infinitive under a verb (ccomp, xcomp, csubj) is as
 //     principal as the verb when the verb is no event ("said", "announced"
 //     report what happened), and ranks below it when the verb is one:
@@ -185,6 +187,14 @@ func (s *Stage) pathCost(k int) int {
 			}
 		case doc.DepAcl, doc.DepAclRelcl, doc.DepAdvclRelcl:
 			cost += rankSubordinate
+		case doc.DepAmod:
+			// A participle before its noun ("the detained activists",
+			// "armed groups") is a reduced relative clause. A verb
+			// tagged finite has no business modifying a noun: that is
+			// a misparse of a clause, which keeps its rank.
+			if tg := s.ci.tag(k); tg == "VBN" || tg == "VBG" || tg == "JJ" {
+				cost += rankSubordinate
+			}
 		case doc.DepCcomp, doc.DepXcomp, doc.DepCsubj:
 			if s.inTrigger[h] || s.supportsEvent(h) {
 				cost += rankEmbedded

@@ -18,8 +18,9 @@ import (
 // such as easing a curfew or lifting sanctions) is a CONCEDE, keeping the
 // mode of the yielding promised ("will withdraw its troops" is
 // CONCEDE/withdraw); a promise of anything else (to meet, to send aid, to
-// cooperate) is an AGREE. A stated intention of material conflict is a
-// THREATEN, coded by intent (event.go).
+// cooperate) is an AGREE. A promise of material conflict other than a
+// protest is a THREATEN, as intent (event.go) codes a stated intention of
+// one ("will strike").
 //
 // Two constructions make a promise:
 //
@@ -34,43 +35,41 @@ import (
 // Both go through promised, so that they cannot disagree.
 
 // promised returns the type and mode of a promise to do an event of type
-// typ and mode mode: CONCEDE with the yielding's mode for a concession or
-// a material yielding, AGREE with no mode for anything else.
-func promised(typ, mode string) (string, string) {
-	switch typ {
-	case "CONCEDE", "RETREAT":
+// typ, mode mode and quad category quad: CONCEDE with the yielding's mode
+// for a concession or a material yielding, THREATEN for a material
+// conflict other than a protest (a promise to attack is a threat, as
+// intent codes "will strike"), AGREE with no mode for anything else.
+func promised(typ, mode, quad string) (string, string) {
+	switch {
+	case typ == "CONCEDE" || typ == "RETREAT":
 		return "CONCEDE", mode
+	case quad == "material conflict" && typ != "PROTEST":
+		return "THREATEN", ""
 	}
 	return "AGREE", ""
 }
 
-// promises recodes an AGREE whose complement is a yielding as the
-// concession it promises (see the comment above). The complement is the
-// event whose trigger head hangs on a word of the AGREE trigger as an
-// infinitive (xcomp: "agreed to pull back") or as an object or
-// prepositional phrase ("agreed to a ceasefire", "accepted a truce").
-// findHeads must have run.
+// promises recodes an AGREE whose complement is a yielding or a material
+// conflict as the concession or threat it promises (see the comment
+// above). The complement is the event whose trigger head hangs on a word
+// of the AGREE trigger as an infinitive (xcomp: "agreed to pull back";
+// acl with "to" on a noun of the trigger: "announced their intention to
+// disarm"), as an object or prepositional phrase ("agreed to a
+// ceasefire"), or as the object of a support verb that is such an
+// infinitive ("promised to renew the bombing campaign"). findHeads must
+// have run.
 func (s *Stage) promises(d *doc.Doc) {
 	for j := range d.Events {
 		c := &d.Events[j]
-		if c.Negated || (c.Type != "CONCEDE" && c.Type != "RETREAT") {
+		if c.Negated {
 			continue
 		}
-		h := s.heads[j]
-		if h >= len(d.Tokens) {
+		typ, mode := promised(c.Type, c.Mode, s.c.onto.Quad(c.Type))
+		if typ == "AGREE" {
 			continue
 		}
-		switch s.tr.Rel(h) {
-		case doc.DepXcomp, doc.DepObj, doc.DepObl:
-		default:
-			continue
-		}
-		g := s.tr.Head(h)
-		if g < 0 {
-			continue
-		}
-		i := s.eventAtToken(d, g)
-		if i < 0 || i == j {
+		i := s.promiser(d, j)
+		if i < 0 {
 			continue
 		}
 		a := &d.Events[i]
@@ -79,7 +78,7 @@ func (s *Stage) promises(d *doc.Doc) {
 		}
 		a.IntendedType = c.Type
 		a.Rule += " +promise:" + c.Type
-		a.Type, a.Mode = promised(c.Type, c.Mode)
+		a.Type, a.Mode = typ, mode
 		a.Quad = s.c.onto.Quad(a.Type)
 		a.CameoRoot = s.c.onto.CameoRoot(a.Type, a.Mode)
 		a.Intensity = s.c.onto.Intensity(a.Type, a.Mode)
@@ -90,6 +89,46 @@ func (s *Stage) promises(d *doc.Doc) {
 			c.Confidence *= 0.6
 		}
 	}
+}
+
+// promiser returns the event whose trigger governs event j as its
+// complement (see promises), or -1.
+func (s *Stage) promiser(d *doc.Doc, j int) int {
+	h := s.heads[j]
+	if h >= len(d.Tokens) || !s.complementRel(h) {
+		return -1
+	}
+	g := s.tr.Head(h)
+	if g < 0 {
+		return -1
+	}
+	i := s.eventAtToken(d, g)
+	if i < 0 && s.tr.Rel(g) == doc.DepXcomp {
+		// "promised to renew the campaign": the support verb carries
+		// the nominal to the promise.
+		if role, _ := s.governorRole(g); role == GovSupport && s.tr.Head(g) >= 0 {
+			i = s.eventAtToken(d, s.tr.Head(g))
+		}
+	}
+	if i == j {
+		return -1
+	}
+	return i
+}
+
+// complementRel reports a relation by which a word can be what is
+// promised.
+func (s *Stage) complementRel(h int) bool {
+	switch s.tr.Rel(h) {
+	case doc.DepXcomp, doc.DepObj, doc.DepObl:
+		return true
+	case doc.DepAcl:
+		// An infinitive on the trigger's noun: "announced their
+		// intention to lay down arms", "an agreement to withdraw".
+		mk := s.tr.Marker(h)
+		return mk >= 0 && s.ci.tok(mk) == "to"
+	}
+	return false
 }
 
 // eventAtToken returns the index of the event whose trigger covers token

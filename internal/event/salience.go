@@ -173,7 +173,10 @@ func (s *Stage) argumentOf(d *doc.Doc, first, e int) int {
 
 // salienceOf turns a rank into a salience, given the lowest rank of the
 // sentence: 1 for the principal event and its equals, falling with each
-// step below.
+// step below. The scale is the sentence's own: a sentence whose only event
+// sits in a background phrase ("... after a two-day strike") still
+// reports it, since its main clause often gives only the reaction or the
+// consequence.
 func salienceOf(rank, lowest int) float64 {
 	return 1 / float64(1+rank-lowest)
 }

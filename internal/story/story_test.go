@@ -103,6 +103,8 @@ func TestMain(t *testing.T) {
 			"", "Russia agreed to pull its soldiers back from the border with Ukraine.", "CONCEDE/withdraw", doc.MainLede},
 		{"a future withdrawal is a concession",
 			"", "Russia will withdraw its troops from the border with Ukraine, the ministry said.", "CONCEDE/withdraw", doc.MainLede},
+		{"a promise of force is a threat",
+			"", "Rebels in Kenya promised to attack government forces if talks fail.", "THREATEN/", doc.MainLede},
 		{"a promise to talk is an agreement",
 			"", "Kenya agreed to hold talks with Uganda next month.", "AGREE/", doc.MainLede},
 		{"an agreement to yield is a concession",
