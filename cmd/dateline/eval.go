@@ -28,7 +28,7 @@ Scores dateline against a gold file. KIND is one of:
   plover  PLOVER gold-standard sentences (JSON array): event type P/R/F1,
           actor and recipient country accuracy, confusion table
   docs    labelled stories (CSV: id,title,text,label[,mode]): main event
-          type accuracy and macro F1
+          type accuracy and macro F1 (-no-titles: of the bodies alone)
   quotes  dateline quote gold (JSON Lines): quote-span F1, speaker accuracy;
           with speaker_mention/saying_verb gold, speaker by span and by
           person overall and with a verb of saying, indirect speech by
@@ -40,6 +40,7 @@ flags:`)
 	}
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	errorsN := fs.Int("errors", 0, "print `N` misses with their evidence")
+	noTitles := fs.Bool("no-titles", false, "docs: code the bodies alone, leaving the titles out")
 	args, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -86,7 +87,7 @@ flags:`)
 		if err != nil {
 			return err
 		}
-		r, err := eval.ScoreDocs(ctx, c, docs)
+		r, err := eval.ScoreDocs(ctx, c, docs, eval.DocsOptions{NoTitles: *noTitles})
 		if err != nil {
 			return err
 		}

@@ -2,7 +2,10 @@
 // immutable resources once (tagger model, dictionaries, gazetteer, trigger
 // lexicon) and builds each worker's stages in the fixed order
 //
-//	text -> meta -> actor -> quote -> when -> geo -> event
+//	text -> meta -> actor -> quote -> when -> geo -> event -> story
+//
+// The story stage codes a document's title through a second set of the
+// stages before it and chooses the story's main event.
 //
 // Package pipeline knows how to run stages; this package knows which
 // stages make dateline. Keeping the two apart lets library users run their
@@ -15,6 +18,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -31,6 +35,7 @@ import (
 	"github.com/dateline-project/dateline/internal/pipeline"
 	"github.com/dateline-project/dateline/internal/plover"
 	"github.com/dateline-project/dateline/internal/quote"
+	"github.com/dateline-project/dateline/internal/story"
 	"github.com/dateline-project/dateline/internal/text"
 	"github.com/dateline-project/dateline/internal/when"
 )
@@ -62,6 +67,7 @@ type Coder struct {
 	events *event.Coder
 	dict   actor.Dictionary
 	abbrev *geo.Abbreviations
+	lex    *lexicon.Lexicon
 }
 
 var zeroTime time.Time
@@ -142,10 +148,14 @@ func Load(opts Options) (*Coder, error) {
 	if err != nil {
 		return nil, err
 	}
+	background, err := event.LoadBackground(data.FS, event.BackgroundFile)
+	if err != nil {
+		return nil, err
+	}
 	return &Coder{opts: opts, tagger: m, gaz: gaz, meta: ms, actors: actor.New(dictionary).WithPlaceCheck(func(name string) bool {
 		return gaz.Has(gazetteer.Fold(nil, name)) || gaz.NamesPlaceKind(name)
-	}).WithGender(genders), cues: cues, when: wr, dict: dictionary, abbrev: abbrev,
-		events: event.New(lex, plover.Ontology{}, when.ForSpan, governors).WithStatements(disapproval)}, nil
+	}).WithGender(genders), cues: cues, when: wr, dict: dictionary, abbrev: abbrev, lex: lex,
+		events: event.New(lex, plover.Ontology{}, when.ForSpan, governors).WithStatements(disapproval).WithBackground(background)}, nil
 }
 
 // demonymCountry is the geoparser's demonym lookup: the actor
@@ -159,7 +169,15 @@ func (c *Coder) demonymCountry(key string) (string, bool) {
 }
 
 // NewStages builds one worker's stages; it satisfies pipeline.NewStages.
+// The story stage codes the title through stages of its own, built the
+// same way, so that the body's scratch state is never shared.
 func (c *Coder) NewStages() ([]pipeline.Stage, error) {
+	return append(c.codingStages(), story.New(c.codingStages(), c.KnownName)), nil
+}
+
+// codingStages builds the stages that code one text, from its tokens to
+// its events.
+func (c *Coder) codingStages() []pipeline.Stage {
 	return []pipeline.Stage{
 		text.NewAnnotator(c.tagger),
 		c.meta,
@@ -168,7 +186,26 @@ func (c *Coder) NewStages() ([]pipeline.Stage, error) {
 		c.when.NewStage(),
 		geo.NewGeoparser(c.gaz).WithAbbreviations(c.abbrev).WithDemonyms(c.demonymCountry),
 		c.events.NewStage(),
-	}, nil
+	}
+}
+
+// KnownName reports whether a capitalised word names something dateline
+// knows: a dictionary phrase or demonym, or a gazetteer place that is not
+// also the first word of an event trigger. The story stage keeps such
+// words (and acronyms) capitalised when it puts a title-case headline into
+// sentence case. Thousands of places share a name with an English word;
+// in a headline a word that can trigger an event ("Lay Down Arms",
+// "Strike", "Talks") is far likelier the word than the place, and left
+// capitalised it would read as a name and hide the event.
+func (c *Coder) KnownName(word string) bool {
+	lower := strings.ToLower(strings.TrimSuffix(word, "'s"))
+	if _, ok := c.dict.Phrase(lower); ok {
+		return true
+	}
+	if c.lex != nil && (len(c.lex.Candidates(lower)) > 0 || len(c.lex.Candidates(strings.TrimSuffix(lower, "s"))) > 0) {
+		return false
+	}
+	return c.gaz.Has(gazetteer.Fold(nil, word))
 }
 
 // Runner returns a pipeline runner over this coder's stages.

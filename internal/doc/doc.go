@@ -10,8 +10,9 @@
 // for humans).
 //
 // Layers are filled in pipeline order (paragraphs, sentences, tokens, tags,
-// chunks, then entities, quotes, time expressions, places and events). A
-// stage may read the layers filled before it and appends only its own.
+// chunks, then entities, quotes, time expressions, places and events, and
+// last the story: the title coded on its own and the main event). A stage
+// may read the layers filled before it and appends only its own.
 //
 // Package doc depends on nothing else in the project.
 package doc
@@ -63,7 +64,8 @@ type Doc struct {
 	// offsets back to a text that was not NFC.
 	Lower string
 	// Title is the headline when the input carried one. It is not part of
-	// Text, so offsets never address it.
+	// Text, so offsets into Text never address it; the story stage codes
+	// it as TitleDoc, whose offsets address Title.
 	Title string
 	// Headline marks a Doc whose Text is itself a headline, coded on its
 	// own (as document-type scoring does). Headlines are telegraphic:
@@ -91,7 +93,62 @@ type Doc struct {
 	Places    []Place
 	Events    []Event
 
+	// TitleDoc is Title coded on its own (Headline set), filled by the
+	// story stage; nil when the document has no title. Its Text is Title
+	// in sentence case with Title's byte offsets, so the offsets of its
+	// layers address Title.
+	TitleDoc *Doc
+	// Main is the event the story is about, chosen by the story stage;
+	// nil when neither the title nor the body has an asserted event.
+	Main *MainEvent
+
 	Warnings []Warning
+}
+
+// MainSource says where a story's main event was found.
+type MainSource string
+
+// Main event sources.
+const (
+	// MainTitle: the title states it; Main.Event indexes TitleDoc.Events.
+	MainTitle MainSource = "title"
+	// MainLede: the body's first sentence; Main.Event indexes Events.
+	MainLede MainSource = "lede"
+	// MainBody: a later sentence of the body; Main.Event indexes Events.
+	MainBody MainSource = "body"
+)
+
+// MainEvent is the event a whole story is about: its PLOVER type and
+// mode, and the coded event that best states it.
+type MainEvent struct {
+	Type string
+	Mode string
+	// Event indexes TitleDoc.Events when Source is MainTitle, else
+	// Events.
+	Event  int
+	Source MainSource
+	// Confidence is the share of the story's event weight that the main
+	// type holds, times the confidence of the event that states it.
+	Confidence float64
+}
+
+// MainEventRef returns the event d.Main points at, or nil.
+func (d *Doc) MainEventRef() *Event {
+	m := d.Main
+	if m == nil {
+		return nil
+	}
+	evs := d.Events
+	if m.Source == MainTitle {
+		if d.TitleDoc == nil {
+			return nil
+		}
+		evs = d.TitleDoc.Events
+	}
+	if m.Event < 0 || m.Event >= len(evs) {
+		return nil
+	}
+	return &evs[m.Event]
 }
 
 // SpanText returns the text that s addresses, clamped to the document.

@@ -100,6 +100,9 @@ const (
 	LayerTimes    Layer = "times"
 	LayerPlaces   Layer = "places"
 	LayerEvents   Layer = "events"
+	// LayerStory is TitleDoc, the title coded on its own, and Main, the
+	// event the story is about.
+	LayerStory Layer = "story"
 )
 
 // Precision says how exactly a date is known.
@@ -217,9 +220,17 @@ type Event struct {
 	// Principal marks the one event its sentence is about; the others
 	// are its background, purpose or content (see internal/event).
 	Principal bool
-	// IntendedType is the type of the event an intention or threat is
-	// about ("will withdraw troops" is AGREE about a RETREAT); "" when
-	// the event was not recoded.
+	// Salience says how much the event is what its sentence reports:
+	// 1 for the principal event and for any event ranked with it, less
+	// the further the grammar sets the event below it (a nominal object,
+	// a prepositional phrase, a subordinate clause, a cause given after
+	// "after" or "amid"), near 0 for negated events and complements. The
+	// event stage sets it from the same ranking that picks the principal
+	// event; the story stage weighs events by it.
+	Salience float64
+	// IntendedType is the type of the event an intention, promise or
+	// threat is about ("will withdraw troops" is a CONCEDE about a
+	// RETREAT); "" when the event was not recoded.
 	IntendedType string
 	Quad         string
 	CameoRoot    string

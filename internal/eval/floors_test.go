@@ -24,12 +24,25 @@ const (
 	// 0.794, recipient 0.803 -> 0.774): the word-order rules they replace
 	// had been fitted to these sentences, and the fast greedy parse
 	// misattaches some constructions. See the syntax issue's note.
+	//
+	// The all-events floor went from 0.69 to 0.68 when a promise to
+	// yield became a CONCEDE, as the PLOVER manual codes it (0.694 ->
+	// 0.683): the GSR, converted from CAMEO, codes "will release" and
+	// "is willing to withdraw" as AGREE (CAMEO 035, "express intent to
+	// yield"), so AGREE-0025, AGREE-0034 and DISAPPROVE-0008 each lose
+	// an AGREE and gain a CONCEDE. The same two sentences cost the
+	// principal score 0.007, which the background cues won back.
 	floorGSRMicroF1      = 0.80
-	floorGSRAllEventsF1  = 0.69
+	floorGSRAllEventsF1  = 0.68
 	floorGSRActorCountry = 0.79
 	floorGSRRecipient    = 0.77
-	floorDocsAccuracy    = 0.80
-	floorQuoteSpanF1     = 0.99
+	// The document floors score the story stage's main_event: 0.817
+	// with titles and 0.424 from the bodies alone (eval docs
+	// -no-titles) when it replaced the scorer's own model (0.810 and
+	// 0.408).
+	floorDocsAccuracy     = 0.81
+	floorDocsBodyAccuracy = 0.42
+	floorQuoteSpanF1      = 0.99
 	// 0.940 before description speakers: this set leaves unnamed
 	// speakers ("a resident said") null, while the attribution issue
 	// asks for the description, which the newer set's gold gives.
@@ -131,17 +144,26 @@ func TestFloors_PloverGSR(t *testing.T) {
 
 func TestFloors_Docs(t *testing.T) {
 	if testing.Short() {
-		t.Skip("codes 2,311 stories")
+		t.Skip("codes 2,311 stories twice")
 	}
 	docs, err := eval.ReadLabelledCSVFile(testref.Shared(t, "eval/ngec-synthetic-dev.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := eval.ScoreDocs(context.Background(), load(t), docs)
-	if err != nil {
-		t.Fatal(err)
+	for _, tc := range []struct {
+		name  string
+		opts  eval.DocsOptions
+		floor float64
+	}{
+		{"document-type accuracy", eval.DocsOptions{}, floorDocsAccuracy},
+		{"document-type accuracy, body only", eval.DocsOptions{NoTitles: true}, floorDocsBodyAccuracy},
+	} {
+		rep, err := eval.ScoreDocs(context.Background(), load(t), docs, tc.opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		atLeast(t, tc.name, rep.Accuracy.Value, tc.floor)
 	}
-	atLeast(t, "document-type accuracy", rep.Accuracy.Value, floorDocsAccuracy)
 }
 
 func TestFloors_Quotes(t *testing.T) {

@@ -667,6 +667,9 @@ func (s *Stage) modality(p int, aux []string) []string {
 	if h := tr.Head(p); h >= 0 && tr.Rel(p) == doc.DepXcomp && s.ci.tok(h) == "going" {
 		aux = appendOnce(aux, "future")
 	}
+	if s.headlineFuture(p) {
+		aux = appendOnce(aux, "future")
+	}
 	for k, steps := p, 0; !conditional && k >= 0 && steps < 16; k, steps = tr.Head(k), steps+1 {
 		conditional = s.conditionalMarker(k)
 	}
@@ -674,6 +677,30 @@ func (s *Stage) modality(p int, aux []string) []string {
 		aux = appendOnce(aux, "conditional")
 	}
 	return aux
+}
+
+// headlineFuture reports the future of headlines: a subject followed by
+// "to" and a bare verb, with no finite verb in the headline ("France to
+// withdraw troops from Mali" reports that France will). Headlines drop
+// the auxiliary, and this is how they say "will".
+func (s *Stage) headlineFuture(p int) bool {
+	d := s.ci.d
+	if !d.Headline || s.ci.tag(p) != "VB" || p < 2 || s.ci.tok(p-1) != "to" {
+		return false
+	}
+	if tg := s.ci.tag(p - 2); !strings.HasPrefix(tg, "NN") && tg != "PRP" {
+		return false
+	}
+	si := text.SentenceOf(d, p)
+	if si < 0 {
+		return false
+	}
+	for k := d.Sentences[si].FirstToken; k < d.Sentences[si].EndToken; k++ {
+		if isFinite(s.ci.tag(k)) {
+			return false
+		}
+	}
+	return true
 }
 
 // openingPartitive reports a mention after "of" in a quantity that opens

@@ -37,7 +37,7 @@ func TestArgumentPaths(t *testing.T) {
 		// Negation and modality from the tree.
 		{"a negative governor negates its complement", "Hungary failed to meet Romania.", []string{"CONSULT HUN>ROU negated"}},
 		{"a reversal verb negates the nominal it governs", "Hungary cancelled the meeting with Romania.", []string{"CONSULT HUN>ROU negated"}},
-		{"an intention is read from the governing word", "Kenya pledged to evacuate its troops from Armenia.", []string{"AGREE KEN>ARM"}},
+		{"an intention is read from the governing word (a pledge to withdraw is a concession)", "Kenya pledged to evacuate its troops from Armenia.", []string{"CONCEDE KEN>ARM"}},
 		{"going to is future", "Russia is going to attack Kenya.", []string{"ASSAULT RUS>KEN aux=future"}},
 	})
 }

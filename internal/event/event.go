@@ -78,6 +78,7 @@ type Coder struct {
 	dateFor     DateFinder
 	disapproval *Disapproval
 	governors   *Governors
+	background  *Background
 }
 
 // New returns a coder. dateFor may be nil, in which case events take the
@@ -103,9 +104,11 @@ type Stage struct {
 	timeEnd   []int  // token -> token after the time expression starting there, or -1
 	inTime    []bool // token is inside a time expression
 	placeOf   []int  // token -> the place covering it, or -1
-	// Scratch for markPrincipal.
-	inTrigger []bool
-	heads     []int
+	// Scratch for markPrincipal and promises.
+	inTrigger    []bool
+	heads        []int
+	ranks        []int
+	inBackground []bool // token -> inside a background phrase (salience.go)
 }
 
 // NewStage returns a per-worker stage.
@@ -166,6 +169,8 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 	for i := range d.Events {
 		d.Events[i].ID = fmt.Sprintf("%s-e%d", d.ID, i+1)
 	}
+	s.findHeads(d)
+	s.promises(d)
 	s.markPrincipal(d)
 	return nil
 }
@@ -1020,13 +1025,15 @@ func (s *Stage) victimsCountry(p int, m match, ev *doc.Event) {
 }
 
 // intent recodes events that are only intended or threatened, as PLOVER
-// does: a stated intention to cooperate materially (send aid, withdraw
-// troops) is AGREE, or THREATEN when made conditional with "unless"; a
-// stated readiness to cooperate verbally ("is ready to host talks") is
-// AGREE too; a possible or announced material conflict (could impose
-// sanctions, will strike) is THREATEN. Negated events keep their coding.
-// The intention is read from the modality of predicate p and from the
-// word governing it (governors.tsv, role intent: "pledged to withdraw").
+// does: a stated intention to yield (will withdraw, pledged to release,
+// ready to lift a curfew) is a CONCEDE with the yielding's mode, and a
+// stated intention to cooperate otherwise (send aid, readiness to host
+// talks) an AGREE; promised (promise.go) says which. A cooperation made
+// conditional with "unless" is a THREATEN, and so is a possible or
+// announced material conflict (could impose sanctions, will strike).
+// Negated events keep their coding. The intention is read from the
+// modality of predicate p and from the word governing it (governors.tsv,
+// role intent: "pledged to withdraw").
 func (s *Stage) intent(sent doc.Sentence, p int, ev *doc.Event) {
 	if ev.Negated {
 		return
@@ -1052,15 +1059,15 @@ func (s *Stage) intent(sent doc.Sentence, p int, ev *doc.Event) {
 	}
 	switch s.c.onto.Quad(ev.Type) {
 	case "verbal cooperation":
-		// A stated readiness to meet, support or yield is an AGREE
-		// (CAMEO's "express intent to"); a bare future ("will meet")
-		// stays the event it announces.
+		// A stated readiness to meet or support is an AGREE (CAMEO's
+		// "express intent to"), one to yield stays a CONCEDE; a bare
+		// future ("will meet") stays the event it announces.
 		if ev.Type == "AGREE" || !cue {
 			return
 		}
 		ev.Rule += " +intent:" + ev.Type
 		ev.IntendedType = ev.Type
-		ev.Type, ev.Mode = "AGREE", ""
+		ev.Type, ev.Mode = promised(ev.Type, ev.Mode, s.c.onto.Quad(ev.Type))
 	case "material cooperation":
 		ev.IntendedType = ev.Type
 		if s.hasWord(sent, "unless") {
@@ -1072,7 +1079,7 @@ func (s *Stage) intent(sent doc.Sentence, p int, ev *doc.Event) {
 			return
 		}
 		ev.Rule += " +intent:" + ev.Type
-		ev.Type, ev.Mode = "AGREE", ""
+		ev.Type, ev.Mode = promised(ev.Type, ev.Mode, s.c.onto.Quad(ev.Type))
 	case "material conflict":
 		if ev.Type == "PROTEST" {
 			return

@@ -129,7 +129,7 @@ func codeDoc(t *testing.T, d *doc.Doc) *doc.Doc {
 		Process(context.Context, *doc.Doc) error
 	}{
 		text.NewAnnotator(model), actor.New(actortest.Dict()).NewStage(), quote.New(cues), times.NewStage(),
-		event.New(newTestLexicon(t), testOntology{}, when.ForSpan, testGovernors(t)).NewStage(),
+		event.New(newTestLexicon(t), testOntology{}, when.ForSpan, testGovernors(t)).WithBackground(testBackground(t)).NewStage(),
 	} {
 		if err := st.Process(context.Background(), d); err != nil {
 			t.Fatal(err)
@@ -278,7 +278,7 @@ func TestCoder(t *testing.T) {
 		{"an infinitival trigger finds its recipient in the infinitive", "Russia threatened to ban trade with Kenya.", []string{"THREATEN RUS>KEN"}},
 		{"the group after a partitive head is the subject", "Thousands of Kenyan troops attacked Russia.", []string{"ASSAULT KEN>RUS"}},
 		{"an object of a preposition is no subject", "In Kenya the troops attacked Russia.", []string{"ASSAULT >RUS"}},
-		{"an intended withdrawal is an AGREE", "Russia will evacuate its troops from Kenya.", []string{"AGREE RUS>KEN aux=future"}},
+		{"an intended withdrawal is a CONCEDE", "Russia will evacuate its troops from Kenya.", []string{"CONCEDE RUS>KEN aux=future"}},
 		{"a withdrawal made conditional with unless is a THREATEN", "Russia will evacuate its troops from Kenya unless Armenia pays.", []string{"THREATEN RUS>KEN aux=future"}},
 		{"the subject of a trailing report is no recipient", "Armenia accused the rebels, the Azerbaijani ministry said.", []string{"ACCUSE ARM> claimed_by=Azerbaijani ministry"}},
 	})
@@ -349,6 +349,15 @@ func testGovernors(t *testing.T) *event.Governors {
 		t.Fatal(err)
 	}
 	return g
+}
+
+func testBackground(t *testing.T) *event.Background {
+	t.Helper()
+	b, err := event.LoadBackground(data.FS, event.BackgroundFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 func TestHistoricalDatesDateNoEvent(t *testing.T) {

@@ -34,15 +34,24 @@ type Record struct {
 	// Text is the document text every offset indexes, with Options.Text
 	// only: records stay small by default, and a user who wants to check
 	// a span against the text asks for it.
-	Text      string     `json:"text,omitempty"`
-	Dateline  *Dateline  `json:"dateline"`
-	Agencies  []Agency   `json:"agencies"`
-	Stats     Stats      `json:"stats"`
-	Entities  []Entity   `json:"entities"`
-	Quotes    []Quote    `json:"quotes"`
-	Times     []TimeExpr `json:"times"`
-	Places    []Place    `json:"places"`
-	Events    []Event    `json:"events"`
+	Text     string     `json:"text,omitempty"`
+	Dateline *Dateline  `json:"dateline"`
+	Agencies []Agency   `json:"agencies"`
+	Stats    Stats      `json:"stats"`
+	Entities []Entity   `json:"entities"`
+	Quotes   []Quote    `json:"quotes"`
+	Times    []TimeExpr `json:"times"`
+	Places   []Place    `json:"places"`
+	Events   []Event    `json:"events"`
+	// TitleEvents are the events coded in the title, whose offsets
+	// address Title; they are kept apart from Events, whose offsets
+	// address the text, so that a consumer counting events does not
+	// count a story's event twice, once in its title and once in its
+	// lede.
+	TitleEvents []Event `json:"title_events"`
+	// MainEvent is the event the story is about (internal/story); null
+	// when the document has no event.
+	MainEvent *MainEvent `json:"main_event"`
 	Warnings  []Warning  `json:"warnings"`
 	Schema    string     `json:"schema"`
 	Sentences []Sentence `json:"sentences,omitempty"`
@@ -214,8 +223,12 @@ type Event struct {
 	Location      *Location    `json:"location"`
 	ClaimedBy     *ActorBlock  `json:"claimed_by"`
 	// Quote is the index in quotes of the statement that holds the
-	// event; omitted when the event is told outside any quote.
-	Quote      *int     `json:"quote,omitempty"`
+	// event; omitted when the event is told outside any quote, and for
+	// title events, whose quotes are not in quotes.
+	Quote *int `json:"quote,omitempty"`
+	// InTitle marks an event of title_events: its offsets address the
+	// title, not the text. Omitted for the text's events.
+	InTitle    bool     `json:"in_title,omitempty"`
 	Negated    bool     `json:"negated"`
 	Principal  bool     `json:"principal"`
 	Aux        []string `json:"aux"`
@@ -225,6 +238,19 @@ type Event struct {
 	Evidence   Evidence `json:"evidence"`
 	Rule       string   `json:"rule"`
 	Confidence float64  `json:"confidence"`
+}
+
+// MainEvent is the story's main event: its type and mode, the id of the
+// event in events or title_events that states it, where that event is
+// ("title", "lede" for the body's first sentence, "body"), and how sure
+// the choice is (the main type's share of the story's event weight times
+// the event's confidence).
+type MainEvent struct {
+	Event      string  `json:"event"`
+	Mode       string  `json:"mode"`
+	EventID    string  `json:"event_id"`
+	Source     string  `json:"source"`
+	Confidence float64 `json:"confidence"`
 }
 
 // Warning is a non-fatal problem.
@@ -345,6 +371,25 @@ func FromDoc(d *doc.Doc, opts Options) Record {
 		r.Events = append(r.Events, event(d, &ev))
 		if ev.Quote >= 0 && ev.Quote < len(r.Quotes) {
 			r.Quotes[ev.Quote].Events = append(r.Quotes[ev.Quote].Events, ev.ID)
+		}
+	}
+	r.TitleEvents = make([]Event, 0)
+	if td := d.TitleDoc; td != nil {
+		// The title was coded in sentence case; its words are quoted as
+		// the input gave them, at the same offsets.
+		view := *td
+		if len(d.Title) == len(td.Text) {
+			view.Text = d.Title
+		}
+		for _, ev := range td.Events {
+			out := event(&view, &ev)
+			out.InTitle, out.Quote = true, nil
+			r.TitleEvents = append(r.TitleEvents, out)
+		}
+	}
+	if m := d.Main; m != nil {
+		if ev := d.MainEventRef(); ev != nil {
+			r.MainEvent = &MainEvent{Event: m.Type, Mode: m.Mode, EventID: ev.ID, Source: string(m.Source), Confidence: m.Confidence}
 		}
 	}
 	for _, w := range d.Warnings {

@@ -16,7 +16,7 @@ func TestFromDoc_EmptyLayersAreArrays(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := string(b)
-	for _, want := range []string{`"entities":[]`, `"quotes":[]`, `"places":[]`, `"events":[]`, `"warnings":[]`, `"dateline":null`, `"published":null`,
+	for _, want := range []string{`"entities":[]`, `"quotes":[]`, `"places":[]`, `"events":[]`, `"title_events":[]`, `"main_event":null`, `"warnings":[]`, `"dateline":null`, `"published":null`,
 		`"duplicate_of":null`, `"similarity":null`, `"schema":"dateline/2"`} {
 		if !strings.Contains(s, want) {
 			t.Errorf("record lacks %s: %s", want, s)
@@ -252,5 +252,41 @@ func TestFromDoc_TextOnlyWhenAsked(t *testing.T) {
 		if tc.want == "" && has || tc.want != "" && !strings.Contains(string(b), tc.want) {
 			t.Errorf("FromDoc(%+v) = %s, want text %q", tc.opts, b, tc.want)
 		}
+	}
+}
+
+// TestFromDoc_MainEventAndTitleEvents: title events are listed apart from
+// the text's, flagged in_title, with offsets into the title and words as
+// the title gives them; main_event names the event that states it.
+func TestFromDoc_MainEventAndTitleEvents(t *testing.T) {
+	title := "Kenya Expels Envoys"
+	td := &doc.Doc{ID: "m-title", Text: "Kenya expels envoys", Headline: true}
+	td.Events = []doc.Event{{ID: "m-title-e1", Type: "SANCTION", Mode: "expel", Location: -1, ClaimedBy: -1, Quote: 0, Principal: true,
+		Evidence: doc.Evidence{Sentence: doc.Span{Start: 0, End: 19}, Trigger: doc.Span{Start: 6, End: 12}}, Confidence: 0.8}}
+	d := &doc.Doc{ID: "m", Title: title, Text: "Kenya expelled two envoys.", TitleDoc: td}
+	d.Events = []doc.Event{{ID: "m-e1", Type: "SANCTION", Mode: "expel", Location: -1, ClaimedBy: -1, Quote: -1,
+		Evidence: doc.Evidence{Sentence: doc.Span{Start: 0, End: 26}, Trigger: doc.Span{Start: 6, End: 14}}, Confidence: 0.8}}
+	d.Main = &doc.MainEvent{Type: "SANCTION", Mode: "expel", Event: 0, Source: doc.MainTitle, Confidence: 0.8}
+	rec := output.FromDoc(d, output.Options{})
+	if len(rec.Events) != 1 || rec.Events[0].InTitle {
+		t.Errorf("events = %+v, want the text's one event, not in the title", rec.Events)
+	}
+	if len(rec.TitleEvents) != 1 {
+		t.Fatalf("title_events = %+v, want one", rec.TitleEvents)
+	}
+	te := rec.TitleEvents[0]
+	if !te.InTitle || te.Evidence.TriggerText != "Expels" || te.Evidence.Text != title || te.Quote != nil {
+		t.Errorf("title event = %+v, want in_title, the title's own words and no quote index", te)
+	}
+	want := output.MainEvent{Event: "SANCTION", Mode: "expel", EventID: "m-title-e1", Source: "title", Confidence: 0.8}
+	if rec.MainEvent == nil || *rec.MainEvent != want {
+		t.Errorf("main_event = %+v, want %+v", rec.MainEvent, want)
+	}
+	b, err := json.Marshal(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"in_title":true`) || strings.Count(string(b), `"in_title"`) != 1 {
+		t.Errorf("in_title should appear once, on the title event: %s", b)
 	}
 }

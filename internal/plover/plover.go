@@ -97,7 +97,20 @@ var ontology = [...]typeInfo{
 		{"multilateral", "", 3.0, "a summit, conference or meeting of several parties"},
 	}},
 	{Support, VerbalCooperation, "05", 3.0, "praise, endorse, defend, welcome or express solidarity", nil},
-	{Concede, VerbalCooperation, "08", 4.0, "yield verbally: admit, apologise, ease a position, accept a demand", nil},
+	// CONCEDE's modes are RETREAT's: a promise or declaration of a
+	// yielding is a concession (the manual's "promises of future
+	// concessions", "declarations (but not implementations) of
+	// ceasefires and withdrawals"), and keeps the mode of what it
+	// promises (see internal/event, promise.go).
+	{Concede, VerbalCooperation, "08", 4.0, "yield verbally: admit, apologise, ease a position, accept a demand, promise to yield", []mode{
+		{"withdraw", "", 0, "promise or declare a withdrawal of forces or personnel"},
+		{"release", "", 0, "promise to free prisoners, hostages or detainees"},
+		{"return", "", 0, "promise to return property, territory or people"},
+		{"disarm", "", 0, "promise to give up or destroy weapons, to demobilise"},
+		{"access", "", 0, "promise to allow access: open crossings, routes, sites or inspections"},
+		{"ceasefire", "", 0, "agree to or declare a ceasefire or truce not yet in effect"},
+		{"resign", "", 0, "promise to leave office"},
+	}},
 	{Cooperate, MaterialCooperation, "06", 6.0, "material cooperation or exchange: economic, military, judicial, intelligence", nil},
 	{Aid, MaterialCooperation, "07", 7.0, "provide economic, military, humanitarian or other aid; grant asylum; deploy peacekeepers", nil},
 	{Retreat, MaterialCooperation, "08", 5.0, "yield materially: withdraw, release, return, disarm, allow access, cease fire, resign", []mode{

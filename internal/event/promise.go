@@ -1,0 +1,146 @@
+package event
+
+import (
+	"sort"
+
+	"github.com/dateline-project/dateline/internal/doc"
+)
+
+// Promises.
+//
+// The PLOVER manual codes a commitment by what is committed to. AGREE is
+// an offer, promise or stated willingness to cooperate; CONCEDE "covers
+// verbal concessions which have no immediate material consequences,
+// including promises of future concessions", among them "declarations (but
+// not implementations) of ceasefires and withdrawals from territory";
+// RETREAT is the yielding done. So a promise to yield (to withdraw,
+// release, return, disarm, allow access, cease fire, resign, or to concede
+// such as easing a curfew or lifting sanctions) is a CONCEDE, keeping the
+// mode of the yielding promised ("will withdraw its troops" is
+// CONCEDE/withdraw); a promise of anything else (to meet, to send aid, to
+// cooperate) is an AGREE. A promise of material conflict other than a
+// protest is a THREATEN, as intent (event.go) codes a stated intention of
+// one ("will strike").
+//
+// Two constructions make a promise:
+//
+//   - the yielding itself is marked as intended: by its modality ("will
+//     withdraw") or by an intent governor ("pledged to release", "ready to
+//     lift"); intent recodes that event;
+//   - an AGREE trigger takes the yielding as its complement ("agreed to
+//     withdraw", "agreed to a ceasefire"); promises recodes the AGREE, and
+//     the yielding is marked a complement: what was agreed, not an event
+//     that happened.
+//
+// Both go through promised, so that they cannot disagree.
+
+// promised returns the type and mode of a promise to do an event of type
+// typ, mode mode and quad category quad: CONCEDE with the yielding's mode
+// for a concession or a material yielding, THREATEN for a material
+// conflict other than a protest (a promise to attack is a threat, as
+// intent codes "will strike"), AGREE with no mode for anything else.
+func promised(typ, mode, quad string) (string, string) {
+	switch {
+	case typ == "CONCEDE" || typ == "RETREAT":
+		return "CONCEDE", mode
+	case quad == "material conflict" && typ != "PROTEST":
+		return "THREATEN", ""
+	}
+	return "AGREE", ""
+}
+
+// promises recodes an AGREE whose complement is a yielding or a material
+// conflict as the concession or threat it promises (see the comment
+// above). The complement is the event whose trigger head hangs on a word
+// of the AGREE trigger as an infinitive (xcomp: "agreed to pull back";
+// acl with "to" on a noun of the trigger: "announced their intention to
+// disarm"), as an object or prepositional phrase ("agreed to a
+// ceasefire"), or as the object of a support verb that is such an
+// infinitive ("promised to renew the bombing campaign"). findHeads must
+// have run.
+func (s *Stage) promises(d *doc.Doc) {
+	for j := range d.Events {
+		c := &d.Events[j]
+		if c.Negated {
+			continue
+		}
+		typ, mode := promised(c.Type, c.Mode, s.c.onto.Quad(c.Type))
+		if typ == "AGREE" {
+			continue
+		}
+		i := s.promiser(d, j)
+		if i < 0 {
+			continue
+		}
+		a := &d.Events[i]
+		if a.Type != "AGREE" || a.Negated || hasAux(a.Aux, "complement") {
+			continue
+		}
+		a.IntendedType = c.Type
+		a.Rule += " +promise:" + c.Type
+		a.Type, a.Mode = typ, mode
+		a.Quad = s.c.onto.Quad(a.Type)
+		a.CameoRoot = s.c.onto.CameoRoot(a.Type, a.Mode)
+		a.Intensity = s.c.onto.Intensity(a.Type, a.Mode)
+		if !hasAux(c.Aux, "complement") {
+			// A nominal agreed to ("agreed to a ceasefire") is the
+			// agreement's content, as an infinitive is.
+			c.Aux = appendOnce(c.Aux, "complement")
+			c.Confidence *= 0.6
+		}
+	}
+}
+
+// promiser returns the event whose trigger governs event j as its
+// complement (see promises), or -1.
+func (s *Stage) promiser(d *doc.Doc, j int) int {
+	h := s.heads[j]
+	if h >= len(d.Tokens) || !s.complementRel(h) {
+		return -1
+	}
+	g := s.tr.Head(h)
+	if g < 0 {
+		return -1
+	}
+	i := s.eventAtToken(d, g)
+	if i < 0 && s.tr.Rel(g) == doc.DepXcomp {
+		// "promised to renew the campaign": the support verb carries
+		// the nominal to the promise.
+		if role, _ := s.governorRole(g); role == GovSupport && s.tr.Head(g) >= 0 {
+			i = s.eventAtToken(d, s.tr.Head(g))
+		}
+	}
+	if i == j {
+		return -1
+	}
+	return i
+}
+
+// complementRel reports a relation by which a word can be what is
+// promised.
+func (s *Stage) complementRel(h int) bool {
+	switch s.tr.Rel(h) {
+	case doc.DepXcomp, doc.DepObj, doc.DepObl:
+		return true
+	case doc.DepAcl:
+		// An infinitive on the trigger's noun: "announced their
+		// intention to lay down arms", "an agreement to withdraw".
+		mk := s.tr.Marker(h)
+		return mk >= 0 && s.ci.tok(mk) == "to"
+	}
+	return false
+}
+
+// eventAtToken returns the index of the event whose trigger covers token
+// k, or -1. Events are in text order, so the search looks back only over
+// the events of k's sentence that start before it.
+func (s *Stage) eventAtToken(d *doc.Doc, k int) int {
+	off := d.Tokens[k].Start
+	i := sort.Search(len(d.Events), func(i int) bool { return d.Events[i].Evidence.Trigger.Start > off }) - 1
+	for ; i >= 0 && d.Events[i].Evidence.Sentence.End > off; i-- {
+		if d.Events[i].Evidence.Trigger.End > off {
+			return i
+		}
+	}
+	return -1
+}

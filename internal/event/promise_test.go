@@ -1,0 +1,49 @@
+package event_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestPromises checks that a promise to yield is a CONCEDE with the mode
+// of the yielding, and a promise of anything else an AGREE, however the
+// promise is made: by modality, by an intent governor, or by an AGREE
+// trigger that takes the yielding as its complement. Every sentence was
+// written for this test.
+func TestPromises(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       string // type/mode of each event, joined by " | "
+	}{
+		{"a future withdrawal is a promise to withdraw",
+			"Russia will evacuate its troops from Kenya.", "CONCEDE/withdraw"},
+		{"an intent governor makes a withdrawal a promise",
+			"Kenya pledged to evacuate its troops from Armenia.", "CONCEDE/withdraw"},
+		{"an AGREE whose complement is a withdrawal promises it",
+			"Kenya committed to evacuate its troops from Armenia.", "CONCEDE/withdraw | RETREAT/withdraw complement"},
+		{"a pledge to meet is an AGREE",
+			"Kenya pledged to meet Russia in March.", "AGREE/"},
+		{"a withdrawal made conditional is a threat",
+			"Russia will evacuate its troops from Kenya unless Armenia pays.", "THREATEN/"},
+		{"a withdrawal done is a retreat",
+			"Russia evacuated its troops from Kenya.", "RETREAT/withdraw"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := code(t, tt.text)
+			var got []string
+			for _, ev := range d.Events {
+				g := ev.Type + "/" + ev.Mode
+				for _, a := range ev.Aux {
+					if a == "complement" {
+						g += " complement"
+					}
+				}
+				got = append(got, g)
+			}
+			if g := strings.Join(got, " | "); g != tt.want {
+				t.Errorf("got %q, want %q", g, tt.want)
+			}
+		})
+	}
+}
