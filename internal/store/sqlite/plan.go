@@ -173,7 +173,7 @@ func eventWhere(f *store.EventFilter) (*where, error) {
 // probe counts c's matches up to db.probeCap.
 func (db *DB) probe(ctx context.Context, c cond) (int, error) {
 	var n int
-	err := db.db.QueryRowContext(ctx, fmt.Sprintf("SELECT count(*) FROM (%s LIMIT %d)", c.probe, db.probeCap), c.probeArgs...).Scan(&n)
+	err := db.rd.QueryRowContext(ctx, fmt.Sprintf("SELECT count(*) FROM (%s LIMIT %d)", c.probe, db.probeCap), c.probeArgs...).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("probe: %w", err)
 	}
@@ -257,7 +257,7 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter, cursor string, li
 	}
 	// The walk may repeat an event (see above); a little slack keeps
 	// a page full.
-	rows, err := db.db.QueryContext(ctx, q, append(w.args, limit+1+limit/4+4)...)
+	rows, err := db.rd.QueryContext(ctx, q, append(w.args, limit+1+limit/4+4)...)
 	if err != nil {
 		return nil, "", fmt.Errorf("events: %w", err)
 	}

@@ -57,7 +57,7 @@ func likeEscape(s string) string {
 func (db *DB) Document(ctx context.Context, id string) (*store.Document, error) {
 	var d store.Document
 	var rec []byte
-	err := db.db.QueryRowContext(ctx, `SELECT text, hash, record, ingested FROM documents WHERE doc_id = ?`, id).
+	err := db.rd.QueryRowContext(ctx, `SELECT text, hash, record, ingested FROM documents WHERE doc_id = ?`, id).
 		Scan(&d.Text, &d.Hash, &rec, &d.Ingested)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
@@ -95,7 +95,7 @@ func (db *DB) Quotes(ctx context.Context, f store.QuoteFilter, cursor string, li
 	if hasCursor {
 		w.add("(q.day, q.id) > (?, ?)", c.Day, c.Key)
 	}
-	rows, err := db.db.QueryContext(ctx, `SELECT q.id, q.day, q.json, d.doc_id, d.title
+	rows, err := db.rd.QueryContext(ctx, `SELECT q.id, q.day, q.json, d.doc_id, d.title
 		FROM quotes q JOIN documents d ON d.id = q.doc`+w.sql()+` ORDER BY q.day, q.id LIMIT ?`, append(w.args, limit+1)...)
 	if err != nil {
 		return nil, "", fmt.Errorf("quotes: %w", err)
@@ -146,7 +146,7 @@ func (db *DB) Timeline(ctx context.Context, f store.EventFilter, by string) ([]s
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.db.QueryContext(ctx, `SELECT e.day, `+col+`, count(*) FROM events e`+w.sql()+
+	rows, err := db.rd.QueryContext(ctx, `SELECT e.day, `+col+`, count(*) FROM events e`+w.sql()+
 		` GROUP BY e.day, `+col+` ORDER BY e.day`, w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
@@ -179,7 +179,7 @@ func (db *DB) Network(ctx context.Context, f store.EventFilter, limit int) ([]st
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.db.QueryContext(ctx, `SELECT a.name, a.country, r.name, r.country, e.quad, count(*), total(e.intensity)
+	rows, err := db.rd.QueryContext(ctx, `SELECT a.name, a.country, r.name, r.country, e.quad, count(*), total(e.intensity)
 		FROM events e
 		JOIN event_actors a ON a.event = e.id AND a.role = 0
 		JOIN event_actors r ON r.event = e.id AND r.role = 1`+w.sql()+`
@@ -242,7 +242,7 @@ func (db *DB) Places(ctx context.Context, f store.EventFilter, limit int) ([]sto
 		return nil, err
 	}
 	w.add("e.place != ''")
-	rows, err := db.db.QueryContext(ctx, `SELECT e.place, e.place_country, e.geonameid, e.lat, e.lon, count(*) AS n FROM events e`+w.sql()+`
+	rows, err := db.rd.QueryContext(ctx, `SELECT e.place, e.place_country, e.geonameid, e.lat, e.lon, count(*) AS n FROM events e`+w.sql()+`
 		GROUP BY e.place, e.place_country, e.geonameid, e.lat, e.lon ORDER BY n DESC, e.place LIMIT ?`, append(w.args, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("places: %w", err)

@@ -59,7 +59,7 @@ func (db *DB) PutDocuments(ctx context.Context, docs []store.Document) ([]bool, 
 	}
 	db.mu.Lock()
 	defer db.mu.Unlock()
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, err := db.wr.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("put documents: begin: %w", err)
 	}
