@@ -146,11 +146,14 @@ func (db *DB) Timeline(ctx context.Context, f store.EventFilter, by string) ([]s
 	if err != nil {
 		return nil, err
 	}
-	// agg_days has the columns the day, type and quad filters test,
-	// under the same names, so their conditions apply to it unchanged.
 	q := `SELECT e.day, ` + col + `, count(*) FROM events e` + w.sql() + ` GROUP BY e.day, ` + col + ` ORDER BY e.day`
 	if db.useAgg(f, func(f *store.EventFilter) { f.Type, f.Quad, f.From, f.To = nil, nil, "", "" }) {
-		q = `SELECT e.day, ` + col + `, sum(e.n) FROM agg_days e` + w.sql() + ` GROUP BY e.day, ` + col + ` ORDER BY e.day`
+		// agg_days has the columns the day, type and quad filters test,
+		// under the same names, so their conditions apply to it
+		// unchanged. Its rows come in day order from its key, and the
+		// loop below adds up the counts of a day's (type, quad) rows
+		// itself: grouping them in SQL sorted all of them first.
+		q = `SELECT e.day, ` + col + `, e.n FROM agg_days e` + w.sql() + ` ORDER BY e.day`
 	}
 	rows, err := db.rd.QueryContext(ctx, q, w.args...)
 	if err != nil {
