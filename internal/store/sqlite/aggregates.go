@@ -152,7 +152,7 @@ const (
 		AND lat = iif(ROW.lat IS NOT NULL AND ROW.lon IS NOT NULL, ROW.lat, 0)
 		AND lon = iif(ROW.lat IS NOT NULL AND ROW.lon IS NOT NULL, ROW.lon, 0)`
 
-	// aggAddEvent counts the event ROW in, edges included.
+	// aggAddEvent counts the event ROW in, but for its edges.
 	aggAddEvent = `
 	UPDATE agg_counts SET n = n + 1 WHERE name = 'events';
 	INSERT INTO agg_days (day, type, quad, n) VALUES (ROW.day, ROW.type, ROW.quad, 1)
@@ -163,14 +163,14 @@ const (
 			iif(ROW.lat IS NOT NULL AND ROW.lon IS NOT NULL, ROW.lat, 0),
 			iif(ROW.lat IS NOT NULL AND ROW.lon IS NOT NULL, ROW.lon, 0), 1
 		WHERE ROW.place != ''
-		ON CONFLICT DO UPDATE SET n = n + 1;` + aggAddPairs
-	// aggSubEvent counts the event ROW out, edges included.
+		ON CONFLICT DO UPDATE SET n = n + 1;`
+	// aggSubEvent counts the event ROW out, but for its edges.
 	aggSubEvent = `
 	UPDATE agg_counts SET n = n - 1 WHERE name = 'events';
 	UPDATE agg_days SET n = n - 1 WHERE day = ROW.day AND type = ROW.type AND quad = ROW.quad;
 	DELETE FROM agg_days WHERE day = ROW.day AND type = ROW.type AND quad = ROW.quad AND n = 0;
 	UPDATE agg_places SET n = n - 1 WHERE ` + aggPlaceKey + `;
-	DELETE FROM agg_places WHERE n = 0 AND ` + aggPlaceKey + `;` + aggSubPairs
+	DELETE FROM agg_places WHERE n = 0 AND ` + aggPlaceKey + `;`
 
 	// The edges of an event, and those of one actor row.
 	aggEventPairs = `event = ROW.id`
@@ -199,17 +199,26 @@ func aggTriggers() string {
 		b.WriteString("CREATE TRIGGER agg_" + t + "_delete AFTER DELETE ON " + t + " BEGIN\n" +
 			"\tUPDATE agg_counts SET n = n - 1 WHERE name = '" + t + "';\nEND;\n")
 	}
+	// An event's edges have their own triggers, which run only when the
+	// event has actors: PutDocuments writes an event before its actors,
+	// so the edges come from the actors' triggers, and looking for them
+	// on every event cost two joins per event for nothing.
+	const hasActors = ` WHEN EXISTS (SELECT 1 FROM event_actors WHERE event = ROW.id)`
 	for _, t := range []struct{ name, when, row, tmpl, pairs string }{
 		{"agg_events_insert", "AFTER INSERT ON events", "new", aggAddEvent, aggEventPairs},
 		{"agg_events_delete", "BEFORE DELETE ON events", "old", aggSubEvent, aggEventPairs},
 		{"agg_events_update_out", "BEFORE UPDATE OF " + aggEventColumns + " ON events", "old", aggSubEvent, aggEventPairs},
 		{"agg_events_update_in", "AFTER UPDATE OF " + aggEventColumns + " ON events", "new", aggAddEvent, aggEventPairs},
+		{"agg_events_insert_edges", "AFTER INSERT ON events" + hasActors, "new", aggAddPairs, aggEventPairs},
+		{"agg_events_delete_edges", "BEFORE DELETE ON events" + hasActors, "old", aggSubPairs, aggEventPairs},
+		{"agg_events_update_edges_out", "BEFORE UPDATE OF " + aggEventColumns + " ON events" + hasActors, "old", aggSubPairs, aggEventPairs},
+		{"agg_events_update_edges_in", "AFTER UPDATE OF " + aggEventColumns + " ON events" + hasActors, "new", aggAddPairs, aggEventPairs},
 		{"agg_actors_insert", "AFTER INSERT ON event_actors", "new", aggAddPairs, aggActorPairs},
 		{"agg_actors_delete", "BEFORE DELETE ON event_actors", "old", aggSubPairs, aggActorPairs},
 		{"agg_actors_update_out", "BEFORE UPDATE OF " + aggActorColumns + " ON event_actors", "old", aggSubPairs, aggActorPairs},
 		{"agg_actors_update_in", "AFTER UPDATE OF " + aggActorColumns + " ON event_actors", "new", aggAddPairs, aggActorPairs},
 	} {
-		b.WriteString("CREATE TRIGGER " + t.name + " " + t.when + " BEGIN" + body(t.tmpl, t.row, t.pairs) + "\nEND;\n")
+		b.WriteString("CREATE TRIGGER " + t.name + " " + body(t.when, t.row, t.pairs) + " BEGIN" + body(t.tmpl, t.row, t.pairs) + "\nEND;\n")
 	}
 	return b.String()
 }
