@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/dateline-project/dateline/internal/store"
 	"github.com/dateline-project/dateline/internal/store/sqlite"
@@ -37,5 +38,32 @@ func TestDB_Plans(t *testing.T) {
 				return db
 			})
 		})
+	}
+}
+
+// TestDB_ReadDuringWrite reads while a write transaction is open, with a
+// single reader connection: the writer's connection is its own, so the
+// read neither waits for it nor for the write lock.
+func TestDB_ReadDuringWrite(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "dateline.db"), sqlite.Options{MaxReaders: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	storetest.Load(t, db)
+	end, err := sqlite.BeginWrite(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer end()
+	rctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	rows, _, err := db.Events(rctx, store.EventFilter{}, "", 10)
+	if err != nil {
+		t.Fatalf("read during a write: %v", err)
+	}
+	if len(rows) != 5 {
+		t.Errorf("%d events, want the fixture's 5", len(rows))
 	}
 }

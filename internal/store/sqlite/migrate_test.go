@@ -54,7 +54,7 @@ func TestMigrate_FromV2(t *testing.T) {
 	}
 	defer db.Close()
 	var v int
-	if err := db.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil || v != SchemaVersion {
+	if err := db.rd.QueryRow("PRAGMA user_version").Scan(&v); err != nil || v != SchemaVersion {
 		t.Fatalf("user_version %d (%v), want %d", v, err, SchemaVersion)
 	}
 	var got []string
@@ -88,7 +88,7 @@ func TestMigrate_FromV2(t *testing.T) {
 	}
 	var dupOf string
 	var sim float64
-	if err := db.db.QueryRow("SELECT duplicate_of, similarity FROM documents WHERE doc_id = 'd3'").Scan(&dupOf, &sim); err != nil || dupOf != "d1" || sim != 0.9 {
+	if err := db.rd.QueryRow("SELECT duplicate_of, similarity FROM documents WHERE doc_id = 'd3'").Scan(&dupOf, &sim); err != nil || dupOf != "d1" || sim != 0.9 {
 		t.Errorf("d3 columns %q %v (%v), want d1 0.9", dupOf, sim, err)
 	}
 	rows, _, err := db.Events(ctx, store.EventFilter{Distinct: true}, "", 0)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dateline-project/dateline/internal/store"
@@ -47,6 +48,11 @@ type cond struct {
 	walkArgs []any
 	walkKey  string
 	walkRank int
+	// walkDay, when set, is the walk index's own day column, which a
+	// date range can bound.
+	walkDay string
+	// days marks the date range condition, whose args are (from, to).
+	days bool
 }
 
 func placeholders(n int) string {
@@ -111,7 +117,7 @@ func eventConds(f *store.EventFilter) ([]cond, error) {
 			if len(a.Countries) == 1 {
 				c.walkFrom = "event_actors w INDEXED BY event_actors_country JOIN events e ON e.id = w.event"
 				c.walkCond, c.walkArgs = "w.role = ? AND w.country = ?", []any{role, a.Countries[0]}
-				c.walkKey, c.walkRank = "w.day, w.event", 4
+				c.walkKey, c.walkRank, c.walkDay = "w.day, w.event", 4, "w.day"
 			}
 		}
 		cs = append(cs, c)
@@ -124,7 +130,7 @@ func eventConds(f *store.EventFilter) ([]cond, error) {
 		if to == "" {
 			to = "9999-12-31"
 		}
-		cs = append(cs, cond{check: "e.day BETWEEN ? AND ?", args: []any{from, to},
+		cs = append(cs, cond{check: "e.day BETWEEN ? AND ?", args: []any{from, to}, days: true,
 			probe: "SELECT 1 FROM events INDEXED BY events_day WHERE day BETWEEN ? AND ?", probeArgs: []any{from, to}})
 	}
 	if f.Place != "" {
@@ -179,7 +185,7 @@ func eventWhere(f *store.EventFilter) (*where, error) {
 // probe counts c's matches up to db.probeCap.
 func (db *DB) probe(ctx context.Context, c cond) (int, error) {
 	var n int
-	err := db.db.QueryRowContext(ctx, fmt.Sprintf("SELECT count(*) FROM (%s LIMIT %d)", c.probe, db.probeCap), c.probeArgs...).Scan(&n)
+	err := db.rd.QueryRowContext(ctx, fmt.Sprintf("SELECT count(*) FROM (%s LIMIT %d)", c.probe, db.probeCap), c.probeArgs...).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("probe: %w", err)
 	}
@@ -215,11 +221,20 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter, cursor string, li
 	if driver >= 0 && fewest == 0 {
 		return []store.EventRow{}, "", nil
 	}
-	// Without a selective driver, walk in page order: through the
-	// best-ranked filter's own ordered index when one has one, else
-	// through the day index.
+	days := slices.IndexFunc(cs, func(c cond) bool { return c.days })
 	walker := -1
-	if driver < 0 {
+	switch {
+	case driver >= 0 && cs[driver].walkFrom != "":
+		// A selective driver whose own index lists its matches in page
+		// order is walked rather than collected: the walk reads from
+		// the cursor to the end of one page, where collecting reads
+		// every match again for each page, so that an export, which
+		// pages through them all, read them pages times over.
+		walker, driver = driver, -1
+	case driver < 0:
+		// Without a selective driver, walk in page order: through the
+		// best-ranked filter's own ordered index when one has one, else
+		// through the day index.
 		for i, cd := range cs {
 			if cd.walkFrom != "" && (walker < 0 || cd.walkRank > cs[walker].walkRank) {
 				walker = i
@@ -232,6 +247,12 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter, cursor string, li
 		from, key = cs[walker].walkFrom, cs[walker].walkKey
 		if cs[walker].walkCond != "" {
 			w.add(cs[walker].walkCond, cs[walker].walkArgs...)
+		}
+		// The walked index has its own copy of the day (event_actors
+		// has): bounding it there starts the walk at the first day
+		// instead of skipping every earlier match.
+		if cs[walker].walkDay != "" && days >= 0 {
+			w.add(cs[walker].walkDay+" BETWEEN ? AND ?", cs[days].args...)
 		}
 	}
 	for i, cd := range cs {
@@ -263,7 +284,7 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter, cursor string, li
 	}
 	// The walk may repeat an event (see above); a little slack keeps
 	// a page full.
-	rows, err := db.db.QueryContext(ctx, q, append(w.args, limit+1+limit/4+4)...)
+	rows, err := db.rd.QueryContext(ctx, q, append(w.args, limit+1+limit/4+4)...)
 	if err != nil {
 		return nil, "", fmt.Errorf("events: %w", err)
 	}

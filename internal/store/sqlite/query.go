@@ -57,7 +57,7 @@ func likeEscape(s string) string {
 func (db *DB) Document(ctx context.Context, id string) (*store.Document, error) {
 	var d store.Document
 	var rec []byte
-	err := db.db.QueryRowContext(ctx, `SELECT text, hash, record, ingested FROM documents WHERE doc_id = ?`, id).
+	err := db.rd.QueryRowContext(ctx, `SELECT text, hash, record, ingested FROM documents WHERE doc_id = ?`, id).
 		Scan(&d.Text, &d.Hash, &rec, &d.Ingested)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
@@ -95,7 +95,7 @@ func (db *DB) Quotes(ctx context.Context, f store.QuoteFilter, cursor string, li
 	if hasCursor {
 		w.add("(q.day, q.id) > (?, ?)", c.Day, c.Key)
 	}
-	rows, err := db.db.QueryContext(ctx, `SELECT q.id, q.day, q.json, d.doc_id, d.title
+	rows, err := db.rd.QueryContext(ctx, `SELECT q.id, q.day, q.json, d.doc_id, d.title
 		FROM quotes q JOIN documents d ON d.id = q.doc`+w.sql()+` ORDER BY q.day, q.id LIMIT ?`, append(w.args, limit+1)...)
 	if err != nil {
 		return nil, "", fmt.Errorf("quotes: %w", err)
@@ -146,8 +146,16 @@ func (db *DB) Timeline(ctx context.Context, f store.EventFilter, by string) ([]s
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.db.QueryContext(ctx, `SELECT e.day, `+col+`, count(*) FROM events e`+w.sql()+
-		` GROUP BY e.day, `+col+` ORDER BY e.day`, w.args...)
+	q := `SELECT e.day, ` + col + `, count(*) FROM events e` + w.sql() + ` GROUP BY e.day, ` + col + ` ORDER BY e.day`
+	if db.useAgg(f, func(f *store.EventFilter) { f.Type, f.Quad, f.From, f.To = nil, nil, "", "" }) {
+		// agg_days has the columns the day, type and quad filters test,
+		// under the same names, so their conditions apply to it
+		// unchanged. Its rows come in day order from its key, and the
+		// loop below adds up the counts of a day's (type, quad) rows
+		// itself: grouping them in SQL sorted all of them first.
+		q = `SELECT e.day, ` + col + `, e.n FROM agg_days e` + w.sql() + ` ORDER BY e.day`
+	}
+	rows, err := db.rd.QueryContext(ctx, q, w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
@@ -172,6 +180,12 @@ func (db *DB) Timeline(ctx context.Context, f store.EventFilter, by string) ([]s
 	return out, nil
 }
 
+// useAgg reports whether an aggregate table keyed on the dimensions that
+// keep clears can answer a query filtered by f (see aggregable).
+func (db *DB) useAgg(f store.EventFilter, keep func(*store.EventFilter)) bool {
+	return !db.noAgg && aggregable(f, keep)
+}
+
 // Network returns weighted actor -> recipient edges; see store.Store.
 func (db *DB) Network(ctx context.Context, f store.EventFilter, limit int) ([]store.Edge, error) {
 	limit = store.ClampLimit(limit, store.MaxEdges)
@@ -179,11 +193,35 @@ func (db *DB) Network(ctx context.Context, f store.EventFilter, limit int) ([]st
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.db.QueryContext(ctx, `SELECT a.name, a.country, r.name, r.country, e.quad, count(*), total(e.intensity)
+	// Every path reads rows of (actor, recipient, quad, count, intensity
+	// sum in millionths), grouped by actor and recipient.
+	q := `SELECT a.name, a.country, r.name, r.country, e.quad, count(*), sum(CAST(round(e.intensity * 1000000) AS INTEGER))
 		FROM events e
 		JOIN event_actors a ON a.event = e.id AND a.role = 0
-		JOIN event_actors r ON r.event = e.id AND r.role = 1`+w.sql()+`
-		GROUP BY a.name, a.country, r.name, r.country, e.quad`, w.args...)
+		JOIN event_actors r ON r.event = e.id AND r.role = 1` + w.sql() + `
+		GROUP BY a.name, a.country, r.name, r.country, e.quad`
+	args := w.args
+	switch {
+	case db.useAgg(f, func(*store.EventFilter) {}):
+		// Only the pairs as heavy as the limit-th heaviest can be in the
+		// answer; agg_pairs_n finds that weight, and the pairs at least
+		// as heavy, without reading the others. Ties at that weight are
+		// all read, for the sort below to choose among as it always has.
+		var cut int
+		err := db.rd.QueryRowContext(ctx, `SELECT n FROM agg_pairs INDEXED BY agg_pairs_n ORDER BY n DESC LIMIT 1 OFFSET ?`, limit-1).Scan(&cut)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) { // no row: fewer pairs than limit, so all
+			return nil, fmt.Errorf("network: %w", err)
+		}
+		q = `SELECT e.a_name, e.a_country, e.r_name, e.r_country, e.quad, e.n, e.intensity
+			FROM agg_pairs p INDEXED BY agg_pairs_n
+			JOIN agg_edges e ON e.a_name = p.a_name AND e.a_country = p.a_country AND e.r_name = p.r_name AND e.r_country = p.r_country
+			WHERE p.n >= ?`
+		args = []any{cut}
+	case db.useAgg(f, func(f *store.EventFilter) { f.Quad = nil }):
+		// agg_edges has the quad column the quad filter tests.
+		q = `SELECT e.a_name, e.a_country, e.r_name, e.r_country, e.quad, e.n, e.intensity FROM agg_edges e` + w.sql()
+	}
+	rows, err := db.rd.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("network: %w", err)
 	}
@@ -191,12 +229,12 @@ func (db *DB) Network(ctx context.Context, f store.EventFilter, limit int) ([]st
 	type key struct{ a, r store.Node }
 	idx := map[key]int{}
 	var edges []store.Edge
-	var sums []float64
+	var sums []int64
 	for rows.Next() {
 		var k key
 		var quad string
 		var n int
-		var sum float64
+		var sum int64
 		if err := rows.Scan(&k.a.Name, &k.a.Country, &k.r.Name, &k.r.Country, &quad, &n, &sum); err != nil {
 			return nil, fmt.Errorf("network: %w", err)
 		}
@@ -215,7 +253,9 @@ func (db *DB) Network(ctx context.Context, f store.EventFilter, limit int) ([]st
 		return nil, fmt.Errorf("network: %w", err)
 	}
 	for i := range edges {
-		edges[i].MeanIntensity = sums[i] / float64(edges[i].Weight)
+		// One division of exact integers: the mean is the same whatever
+		// order the events were summed in.
+		edges[i].MeanIntensity = float64(sums[i]) / (intensityScale * float64(edges[i].Weight))
 	}
 	sort.SliceStable(edges, func(i, j int) bool {
 		if edges[i].Weight != edges[j].Weight {
@@ -241,9 +281,35 @@ func (db *DB) Places(ctx context.Context, f store.EventFilter, limit int) ([]sto
 	if err != nil {
 		return nil, err
 	}
-	w.add("e.place != ''")
-	rows, err := db.db.QueryContext(ctx, `SELECT e.place, e.place_country, e.geonameid, e.lat, e.lon, count(*) AS n FROM events e`+w.sql()+`
-		GROUP BY e.place, e.place_country, e.geonameid, e.lat, e.lon ORDER BY n DESC, e.place LIMIT ?`, append(w.args, limit)...)
+	// Both paths group by agg_places' key (a place without both
+	// coordinates is unlocated, at 0, 0) in one query over either source,
+	// name a place written in several cases by the least of them, and
+	// break ties in count by the whole key, so that they give the same
+	// answer in the same order.
+	const query = `SELECT min(place COLLATE BINARY) AS name, place_country, geonameid, located, lat, lon, %s AS n FROM %s
+		GROUP BY place COLLATE NOCASE, place_country, geonameid, located, lat, lon
+		ORDER BY n DESC, name COLLATE NOCASE, name, place_country, geonameid, located, lat, lon LIMIT ?`
+	var q string
+	if db.useAgg(f, func(f *store.EventFilter) { f.Place, f.GeonameID = "", 0 }) {
+		// agg_places keeps the place as written, so the place filter,
+		// case-blind through events.place's collation, says so here.
+		w = &where{}
+		if f.Place != "" {
+			w.add("place = ? COLLATE NOCASE", f.Place)
+		}
+		if f.GeonameID != 0 {
+			w.add("geonameid = ?", f.GeonameID)
+		}
+		q = fmt.Sprintf(query, "sum(n)", "agg_places"+w.sql())
+	} else {
+		w.add("e.place != ''")
+		q = fmt.Sprintf(query, "count(*)", `(SELECT e.place AS place, e.place_country AS place_country, e.geonameid AS geonameid,
+			e.lat IS NOT NULL AND e.lon IS NOT NULL AS located,
+			iif(e.lat IS NOT NULL AND e.lon IS NOT NULL, e.lat, 0) AS lat,
+			iif(e.lat IS NOT NULL AND e.lon IS NOT NULL, e.lon, 0) AS lon
+			FROM events e`+w.sql()+`)`)
+	}
+	rows, err := db.rd.QueryContext(ctx, q, append(w.args, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("places: %w", err)
 	}
@@ -251,12 +317,13 @@ func (db *DB) Places(ctx context.Context, f store.EventFilter, limit int) ([]sto
 	out := []store.PlaceCount{}
 	for rows.Next() {
 		var p store.PlaceCount
-		var lat, lon sql.NullFloat64
-		if err := rows.Scan(&p.Name, &p.CountryCode, &p.GeonameID, &lat, &lon, &p.Count); err != nil {
+		var located bool
+		var lat, lon float64
+		if err := rows.Scan(&p.Name, &p.CountryCode, &p.GeonameID, &located, &lat, &lon, &p.Count); err != nil {
 			return nil, fmt.Errorf("places: %w", err)
 		}
-		if lat.Valid && lon.Valid {
-			p.Lat, p.Lon = &lat.Float64, &lon.Float64
+		if located {
+			p.Lat, p.Lon = &lat, &lon
 		}
 		out = append(out, p)
 	}

@@ -61,7 +61,7 @@ func (db *DB) PutDocuments(ctx context.Context, docs []store.Document) ([]bool, 
 	}
 	db.mu.Lock()
 	defer db.mu.Unlock()
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, err := db.wr.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("put documents: begin: %w", err)
 	}
@@ -232,7 +232,7 @@ func docDay(r *output.Record) string {
 func (db *DB) Signatures(ctx context.Context, fn func(id string, sig []byte, text string) error) error {
 	// The text is read only where there is no signature: a database of
 	// signed documents is walked without loading a single article.
-	rows, err := db.db.QueryContext(ctx, `SELECT m.doc_id, m.minhash,
+	rows, err := db.rd.QueryContext(ctx, `SELECT m.doc_id, m.minhash,
 		CASE WHEN m.minhash IS NULL THEN (SELECT d.text FROM documents d WHERE d.id = m.doc) ELSE '' END
 		FROM doc_minhash m ORDER BY m.doc`)
 	if err != nil {
@@ -262,7 +262,7 @@ func (db *DB) SetSignatures(ctx context.Context, sigs map[string][]byte) error {
 	}
 	db.mu.Lock()
 	defer db.mu.Unlock()
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, err := db.wr.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("set signatures: begin: %w", err)
 	}
