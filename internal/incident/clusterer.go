@@ -1,0 +1,552 @@
+package incident
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// IDPrefix starts every incident id; the rest is the canonical report's
+// event id, so an id names the report that best evidences its incident.
+const IDPrefix = "inc-"
+
+// Incident is a group of reports of one event.
+type Incident struct {
+	ID string `json:"id"`
+	// Canonical is the best-evidenced report (see the package
+	// documentation), whose coding stands for the incident.
+	Canonical Report `json:"canonical"`
+	// Reports are the event ids of every report, sorted.
+	Reports  []string `json:"reports"`
+	NReports int      `json:"n_reports"`
+	// NSources counts independent outlets: a near-duplicate document
+	// counts as the outlet of the document it copies.
+	NSources int `json:"n_sources"`
+	// FirstReport is the earliest publication time among the reports;
+	// zero when none has one.
+	FirstReport time.Time `json:"first_report"`
+}
+
+// Changes are the incidents that changed since the last TakeChanges: a
+// store upserts Updated and deletes Removed.
+type Changes struct {
+	Updated []Incident
+	// Removed are ids that no longer name an incident: merged into
+	// another, or renamed because their canonical report changed.
+	Removed []string
+}
+
+// cluster is one incident under construction.
+type cluster struct {
+	members []int32
+	canon   int32
+	// anchored is true when the cluster holds an anchor; unanchored
+	// clusters are groups of satellites (or a single report).
+	anchored bool
+	dead     bool
+	dirty    bool
+	// published is the id last handed out by TakeChanges (or restored),
+	// "" when the store has never seen the cluster.
+	published string
+}
+
+// Index levels: anchors are filed by day; satellites by the period their
+// date names, so that one lookup per bucket finds every report whose date
+// can match.
+const (
+	lvlAnchor uint8 = iota
+	lvlSatDay
+	lvlSatMonth
+	lvlSatYear
+)
+
+type bucketKey struct {
+	typ uint32
+	lvl uint8
+	n   int32
+}
+
+// docInfo is what source counting knows of a document.
+type docInfo struct {
+	outlet   string // folded outlet name, "" when unknown
+	dupOf    string // the document this one copies, "" for an original
+	reports  []int32
+	children []string // documents that name this one as their original
+}
+
+// Clusterer groups reports into incidents as they arrive. It is not safe
+// for concurrent use.
+type Clusterer struct {
+	opt     Options
+	nodes   []node
+	byEvent map[string]int32
+	types   map[string]uint32
+	index   map[bucketKey][]int32
+	docs    map[string]*docInfo
+	dirty   []*cluster
+	live    int
+}
+
+// New returns an empty Clusterer.
+func New(opt Options) (*Clusterer, error) {
+	o, err := opt.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	return &Clusterer{
+		opt:     o,
+		byEvent: make(map[string]int32),
+		types:   make(map[string]uint32),
+		index:   make(map[bucketKey][]int32),
+		docs:    make(map[string]*docInfo),
+	}, nil
+}
+
+// Len returns the number of incidents.
+func (c *Clusterer) Len() int { return c.live }
+
+// Reports returns the number of reports added.
+func (c *Clusterer) Reports() int { return len(c.nodes) }
+
+// Add files r and returns the id of the incident it now belongs to. It
+// touches only the incidents whose reports can match r: the index finds
+// them by type and date. Adding an event id twice is an error.
+func (c *Clusterer) Add(r Report) (string, error) {
+	i, err := c.push(r)
+	if err != nil {
+		return "", err
+	}
+	switch c.nodes[i].kind {
+	case single:
+		c.newCluster(i, false)
+	case anchor:
+		c.addAnchor(i)
+	case satellite:
+		c.addSatellite(i)
+	}
+	c.file(i)
+	return c.idOf(c.nodes[i].cl), nil
+}
+
+// push validates r and appends its node, without clustering it.
+func (c *Clusterer) push(r Report) (int32, error) {
+	n, err := newNode(cloneReport(r))
+	if err != nil {
+		return 0, err
+	}
+	if _, ok := c.byEvent[r.EventID]; ok {
+		return 0, fmt.Errorf("incident: event %s was already added", r.EventID)
+	}
+	if len(c.nodes) >= 1<<31-1 {
+		return 0, fmt.Errorf("incident: more than %d reports", 1<<31-1)
+	}
+	t, ok := c.types[r.Type]
+	if !ok {
+		t = uint32(len(c.types))
+		c.types[r.Type] = t
+	}
+	n.typ = t
+	i := int32(len(c.nodes))
+	c.nodes = append(c.nodes, n)
+	c.byEvent[r.EventID] = i
+	c.noteDoc(i)
+	return i, nil
+}
+
+// addAnchor links anchor i to every compatible anchor, merging their
+// incidents, then takes every satellite to which i is now the closest
+// compatible anchor.
+func (c *Clusterer) addAnchor(i int32) {
+	c.newCluster(i, true)
+	a := &c.nodes[i]
+	c.eachNear(a, lvlAnchor, func(j int32) {
+		if c.opt.compatible(a, &c.nodes[j]) {
+			c.merge(a.cl, c.nodes[j].cl)
+		}
+	})
+	var regroup []*cluster
+	for _, lvl := range []uint8{lvlSatDay, lvlSatMonth, lvlSatYear} {
+		c.eachNear(a, lvl, func(j int32) {
+			s := &c.nodes[j]
+			if !c.opt.compatible(a, s) || (s.best >= 0 && !closerAnchor(s, a, &c.nodes[s.best])) {
+				return
+			}
+			s.best = i
+			if old := s.cl; old != a.cl {
+				c.remove(old, j)
+				c.insert(a.cl, j)
+				if !old.anchored {
+					regroup = append(regroup, old)
+				}
+			}
+		})
+	}
+	// A satellite that left an unanchored group may have been what held
+	// the group together.
+	for _, g := range regroup {
+		c.regroup(g)
+	}
+}
+
+// addSatellite joins satellite i to its closest compatible anchor's
+// incident or, when it has none, links it with every compatible
+// unanchored satellite.
+func (c *Clusterer) addSatellite(i int32) {
+	s := &c.nodes[i]
+	c.eachNear(s, lvlAnchor, func(j int32) {
+		a := &c.nodes[j]
+		if c.opt.compatible(s, a) && (s.best < 0 || closerAnchor(s, a, &c.nodes[s.best])) {
+			s.best = j
+		}
+	})
+	if s.best >= 0 {
+		c.insert(c.nodes[s.best].cl, i)
+		return
+	}
+	c.newCluster(i, false)
+	for _, lvl := range []uint8{lvlSatDay, lvlSatMonth, lvlSatYear} {
+		c.eachNear(s, lvl, func(j int32) {
+			t := &c.nodes[j]
+			if t.best < 0 && c.opt.compatible(s, t) {
+				c.merge(s.cl, t.cl)
+			}
+		})
+	}
+}
+
+// file puts node i in the index.
+func (c *Clusterer) file(i int32) {
+	n := &c.nodes[i]
+	var k bucketKey
+	switch {
+	case n.kind == single:
+		return
+	case n.kind == anchor:
+		k = bucketKey{n.typ, lvlAnchor, n.lo}
+	case n.dayLevel:
+		k = bucketKey{n.typ, lvlSatDay, n.lo}
+	case n.rep.DatePrecision == PrecisionMonth:
+		y, m, _ := dayDate(n.lo)
+		k = bucketKey{n.typ, lvlSatMonth, int32(y*12 + int(m) - 1)}
+	default:
+		y, _, _ := dayDate(n.lo)
+		k = bucketKey{n.typ, lvlSatYear, int32(y)}
+	}
+	c.index[k] = append(c.index[k], i)
+}
+
+// eachNear calls f with every filed node of level lvl whose date can
+// match n's: the buckets of lvl that overlap n's date, widened by DaySlack
+// when both sides name single days. It never calls f with n itself when
+// n is not yet filed.
+func (c *Clusterer) eachNear(n *node, lvl uint8, f func(int32)) {
+	lo, hi := n.lo, n.hi
+	if n.dayLevel && (lvl == lvlAnchor || lvl == lvlSatDay) {
+		lo, hi = lo-DaySlack, hi+DaySlack
+	}
+	if lvl == lvlSatMonth || lvl == lvlSatYear {
+		y0, m0, _ := dayDate(lo)
+		y1, m1, _ := dayDate(hi)
+		if lvl == lvlSatMonth {
+			lo, hi = int32(y0*12+int(m0)-1), int32(y1*12+int(m1)-1)
+		} else {
+			lo, hi = int32(y0), int32(y1)
+		}
+	}
+	for b := lo; b <= hi; b++ {
+		for _, j := range c.index[bucketKey{n.typ, lvl, b}] {
+			f(j)
+		}
+	}
+}
+
+// newCluster makes node i an incident of its own.
+func (c *Clusterer) newCluster(i int32, anchored bool) *cluster {
+	cl := &cluster{members: []int32{i}, canon: i, anchored: anchored}
+	c.nodes[i].cl = cl
+	c.live++
+	c.touch(cl)
+	return cl
+}
+
+// merge moves the smaller cluster's members into the larger, so that a
+// report moves O(log n) times over any sequence of merges.
+func (c *Clusterer) merge(x, y *cluster) *cluster {
+	if x == y {
+		return x
+	}
+	if len(x.members) < len(y.members) {
+		x, y = y, x
+	}
+	for _, m := range y.members {
+		c.nodes[m].cl = x
+	}
+	x.members = append(x.members, y.members...)
+	if canonicalCmp(&c.nodes[y.canon], &c.nodes[x.canon]) < 0 {
+		x.canon = y.canon
+	}
+	x.anchored = x.anchored || y.anchored
+	y.members = nil
+	c.kill(y)
+	c.touch(x)
+	return x
+}
+
+// insert adds node i to cl.
+func (c *Clusterer) insert(cl *cluster, i int32) {
+	cl.members = append(cl.members, i)
+	c.nodes[i].cl = cl
+	if canonicalCmp(&c.nodes[i], &c.nodes[cl.canon]) < 0 {
+		cl.canon = i
+	}
+	c.touch(cl)
+}
+
+// remove takes node i out of cl.
+func (c *Clusterer) remove(cl *cluster, i int32) {
+	k := slices.Index(cl.members, i)
+	cl.members = slices.Delete(cl.members, k, k+1)
+	if len(cl.members) == 0 {
+		c.kill(cl)
+		return
+	}
+	if cl.canon == i {
+		cl.canon = cl.members[0]
+		for _, m := range cl.members[1:] {
+			if canonicalCmp(&c.nodes[m], &c.nodes[cl.canon]) < 0 {
+				cl.canon = m
+			}
+		}
+	}
+	c.touch(cl)
+}
+
+// regroup splits an unanchored group into its connected components, after
+// members left it. Its cost is quadratic in the group's size; such groups
+// hold reports too vague to anchor and stay small in news.
+func (c *Clusterer) regroup(g *cluster) {
+	if g.dead {
+		return
+	}
+	members := g.members
+	g.members = nil
+	c.kill(g)
+	seen := make(map[int32]bool, len(members))
+	for _, root := range members {
+		if seen[root] {
+			continue
+		}
+		seen[root] = true
+		cl := c.newCluster(root, false)
+		for q := 0; q < len(cl.members); q++ {
+			x := &c.nodes[cl.members[q]]
+			for _, m := range members {
+				if !seen[m] && c.opt.compatible(x, &c.nodes[m]) {
+					seen[m] = true
+					c.insert(cl, m)
+				}
+			}
+		}
+	}
+}
+
+func (c *Clusterer) touch(cl *cluster) {
+	if !cl.dirty {
+		cl.dirty = true
+		c.dirty = append(c.dirty, cl)
+	}
+}
+
+func (c *Clusterer) kill(cl *cluster) {
+	cl.dead = true
+	c.live--
+	c.touch(cl)
+}
+
+func (c *Clusterer) idOf(cl *cluster) string {
+	return IDPrefix + c.nodes[cl.canon].rep.EventID
+}
+
+// noteDoc records what report i says about its document. A document's
+// outlet and original are the smallest non-empty values its reports give,
+// so that conflicting reports resolve the same way in any order; when
+// they change, the source counts of every incident holding a report of
+// the document, or of a copy of it, change too.
+func (c *Clusterer) noteDoc(i int32) {
+	r := &c.nodes[i].rep
+	d := c.doc(r.DocID)
+	d.reports = append(d.reports, i)
+	changed := false
+	if o := folded(r.Source); o != "" && (d.outlet == "" || o < d.outlet) {
+		d.outlet, changed = o, true
+	}
+	if o := r.DuplicateOf; o != "" && o != r.DocID && (d.dupOf == "" || o < d.dupOf) {
+		if d.dupOf != "" {
+			p := c.docs[d.dupOf]
+			p.children = slices.DeleteFunc(p.children, func(s string) bool { return s == r.DocID })
+		}
+		d.dupOf, changed = o, true
+		p := c.doc(o)
+		p.children = append(p.children, r.DocID)
+	}
+	if !changed {
+		return
+	}
+	seen := map[string]bool{}
+	var mark func(id string)
+	mark = func(id string) {
+		if seen[id] {
+			return
+		}
+		seen[id] = true
+		d := c.docs[id]
+		for _, m := range d.reports {
+			if cl := c.nodes[m].cl; cl != nil {
+				c.touch(cl)
+			}
+		}
+		for _, ch := range d.children {
+			mark(ch)
+		}
+	}
+	mark(r.DocID)
+}
+
+func (c *Clusterer) doc(id string) *docInfo {
+	d, ok := c.docs[id]
+	if !ok {
+		d = &docInfo{}
+		c.docs[id] = d
+	}
+	return d
+}
+
+// sourceKey names the independent source of report i: the outlet of the
+// original its document copies (following copies of copies), or that
+// original's id when its outlet is unknown.
+func (c *Clusterer) sourceKey(i int32) string {
+	id := c.nodes[i].rep.DocID
+	var path []string
+	for {
+		d := c.docs[id]
+		if d == nil || d.dupOf == "" {
+			break
+		}
+		if k := slices.Index(path, id); k >= 0 {
+			// A cycle of copies has no original; its smallest id
+			// stands for all of it.
+			id = slices.Min(path[k:])
+			break
+		}
+		path = append(path, id)
+		id = d.dupOf
+	}
+	if d := c.docs[id]; d != nil && d.outlet != "" {
+		return "o:" + d.outlet
+	}
+	return "d:" + id
+}
+
+// incident builds cl's exported form.
+func (c *Clusterer) incident(cl *cluster) Incident {
+	inc := Incident{
+		ID:        c.idOf(cl),
+		Canonical: cloneReport(c.nodes[cl.canon].rep),
+		Reports:   make([]string, 0, len(cl.members)),
+		NReports:  len(cl.members),
+	}
+	sources := make(map[string]struct{}, len(cl.members))
+	for _, m := range cl.members {
+		r := &c.nodes[m].rep
+		inc.Reports = append(inc.Reports, r.EventID)
+		sources[c.sourceKey(m)] = struct{}{}
+		if !r.Published.IsZero() && (inc.FirstReport.IsZero() || r.Published.Before(inc.FirstReport)) {
+			inc.FirstReport = r.Published
+		}
+	}
+	slices.Sort(inc.Reports)
+	inc.NSources = len(sources)
+	return inc
+}
+
+// IncidentOf returns the id of the incident holding the report with event
+// id eventID.
+func (c *Clusterer) IncidentOf(eventID string) (string, bool) {
+	i, ok := c.byEvent[eventID]
+	if !ok {
+		return "", false
+	}
+	return c.idOf(c.nodes[i].cl), true
+}
+
+// Incident returns the incident with the given id.
+func (c *Clusterer) Incident(id string) (Incident, bool) {
+	ev, ok := strings.CutPrefix(id, IDPrefix)
+	if !ok {
+		return Incident{}, false
+	}
+	i, ok := c.byEvent[ev]
+	if !ok || c.nodes[i].cl.canon != i {
+		return Incident{}, false
+	}
+	return c.incident(c.nodes[i].cl), true
+}
+
+// Incidents returns every incident, sorted by id.
+func (c *Clusterer) Incidents() []Incident {
+	out := make([]Incident, 0, c.live)
+	for i := range c.nodes {
+		if cl := c.nodes[i].cl; cl.canon == int32(i) {
+			out = append(out, c.incident(cl))
+		}
+	}
+	slices.SortFunc(out, func(a, b Incident) int { return strings.Compare(a.ID, b.ID) })
+	return out
+}
+
+// TakeChanges returns the incidents changed since the last call (or since
+// New or Restore) and forgets them: the delta a store applies after each
+// Add or batch of Adds.
+func (c *Clusterer) TakeChanges() Changes {
+	var ch Changes
+	removed := map[string]bool{}
+	updated := map[string]bool{}
+	for _, cl := range c.dirty {
+		cl.dirty = false
+		if cl.dead {
+			if cl.published != "" {
+				removed[cl.published] = true
+			}
+			continue
+		}
+		id := c.idOf(cl)
+		if cl.published != "" && cl.published != id {
+			removed[cl.published] = true
+		}
+		cl.published = id
+		updated[id] = true
+		ch.Updated = append(ch.Updated, c.incident(cl))
+	}
+	c.dirty = c.dirty[:0]
+	for id := range removed {
+		if !updated[id] {
+			ch.Removed = append(ch.Removed, id)
+		}
+	}
+	slices.Sort(ch.Removed)
+	slices.SortFunc(ch.Updated, func(a, b Incident) int { return strings.Compare(a.ID, b.ID) })
+	return ch
+}
+
+// cloneReport copies r's slices and place, so that neither the caller nor
+// the Clusterer sees the other's later changes.
+func cloneReport(r Report) Report {
+	r.Actors = slices.Clone(r.Actors)
+	r.Recipients = slices.Clone(r.Recipients)
+	if r.Place != nil {
+		p := *r.Place
+		r.Place = &p
+	}
+	return r
+}
