@@ -39,8 +39,8 @@
 // reaches from the centre of a city of several million to its edge
 // (central Nairobi to its outskirts, Kyiv's left bank), while towns that
 // are neighbours in the sense of separate places with separate incidents
-// (Nairobi and Machakos, 57 km; Kaduna and Zaria, 75 km; Kyiv and Bila
-// Tserkva, 80 km) stay apart. The price is that two incidents of one type
+// (Nairobi and Machakos, 57 km; Kaduna and Zaria, 72 km; Kyiv and Bila
+// Tserkva, 78 km) stay apart. The price is that two incidents of one type
 // and one day in towns under 25 km apart (Idlib and Saraqib, 17 km) merge.
 //
 // Precision 2, an event in a small part of a region or near a town, which

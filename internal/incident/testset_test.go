@@ -64,7 +64,10 @@ func clusterAll(t testing.TB, reps []Report) (*Clusterer, map[string]string) {
 // TestTestSet scores the clustering of the incident test set against its
 // gold labels. The floors sit just under the measured figures, so that a
 // change which loses accuracy fails here. Measured: pairwise precision
-// 1.000, recall 0.917; B-cubed precision 1.000, recall 0.958, F1 0.979.
+// 1.000, recall 0.951, F1 0.975; B-cubed precision 1.000, recall 0.965,
+// F1 0.982. The two misses are the set's deliberate hard cases (see
+// testdata/README.md): a dateline 34 km from the town, and one outlet
+// coding a transnational group as a national one.
 func TestTestSet(t *testing.T) {
 	set := loadTestSet(t)
 	reps := make([]Report, len(set))
@@ -105,8 +108,10 @@ func TestTestSet(t *testing.T) {
 		got, want float64
 	}{
 		{"pairwise precision", s.PairPrecision, 0.99},
-		{"pairwise recall", s.PairRecall, 0.91},
-		{"B-cubed F1", s.B3F1, 0.97},
+		{"pairwise recall", s.PairRecall, 0.94},
+		{"B-cubed precision", s.B3Precision, 0.99},
+		{"B-cubed recall", s.B3Recall, 0.96},
+		{"B-cubed F1", s.B3F1, 0.975},
 	}
 	for _, f := range floors {
 		if f.got < f.want {
@@ -129,10 +134,12 @@ func TestTestSetSources(t *testing.T) {
 		reports, sources   int
 		first, canonicalEv string
 	}{
-		// Five reports, one a copy of GD-101, the month review possibly
-		// elsewhere: counted below from the incident itself.
+		// Five reports from four outlets, HO-204 copying GD-164.
 		{"GD-164-e1", 5, 4, "2025-11-20T06:00:00Z", "GD-164-e1"},
+		// HO-203 copies AN-132.
 		{"AN-132-e1", 4, 3, "2025-02-11T09:30:00Z", "AN-132-e1"},
+		// PL-181 copies GD-157; AN-135 ties GD-157 on confidence and
+		// precision and was published first.
 		{"GD-157-e1", 4, 3, "2025-04-08T17:00:00Z", "AN-135-e1"},
 	}
 	for _, tt := range tests {

@@ -170,7 +170,7 @@ INCIDENTS = [
     ]),
     ("zaria-abduction", "ASSAULT", "abduct", [
         ("RS-143", 1, None, a("NGA CRM"), a("NGA CVL"), "2025-09-08", "day", "zaria", "2025-09-08T16:00:00Z", 0.80,
-         "Kidnappers seized travellers on a road outside Zaria on Monday, 75 km north of the school attack."),
+         "Kidnappers seized travellers on a road outside Zaria on Monday, some 70 km north of the school attack."),
         ("DM-303", 1, None, a("NGA CRM"), a("NGA CVL"), "", "published", "zaria", "2025-09-09T08:00:00Z", 0.70,
          "Zaria families appealed for the release of abducted travellers."),
     ]),
@@ -268,7 +268,7 @@ INCIDENTS = [
     ]),
     ("bila-tserkva-drone", "ASSAULT", "drone", [
         ("FM-505", 1, None, a("RUS MIL"), a("UKR CVL"), "2025-11-20", "day", "bila-tserkva", "2025-11-20T09:30:00Z", 0.85,
-         "The same night, drones struck Bila Tserkva, 80 km south of Kyiv."),
+         "The same night, drones struck Bila Tserkva, nearly 80 km south of Kyiv."),
         ("DM-305", 1, None, a("RUS MIL"), a("UKR CVL"), "2025-11-20", "day", "bila-tserkva", "2025-11-20T11:00:00Z", 0.80,
          "A drone hit a warehouse district in Bila Tserkva on Thursday."),
     ]),
