@@ -28,13 +28,29 @@ type Incident struct {
 	FirstReport time.Time `json:"first_report"`
 }
 
-// Changes are the incidents that changed since the last TakeChanges: a
-// store upserts Updated and deletes Removed.
+// Changes are what changed since the last TakeChanges: a store upserts
+// Updated and Members and deletes Removed, in one transaction, so that
+// its rows always hold a state Restore accepts.
 type Changes struct {
 	Updated []Incident
 	// Removed are ids that no longer name an incident: merged into
 	// another, or renamed because their canonical report changed.
 	Removed []string
+	// Members are the reports whose incident or anchor changed (new
+	// reports included), sorted by event id.
+	Members []Membership
+}
+
+// Membership is where one report stands: its incident and, for a
+// satellite that joined an anchor, that anchor.
+type Membership struct {
+	EventID  string `json:"event_id"`
+	Incident string `json:"incident"`
+	// Anchor is the event id of the anchor a satellite joined, "" for
+	// anchors, undated reports and satellites that found no anchor. It is
+	// kept because a satellite's anchor decides where it moves when a
+	// closer anchor arrives later.
+	Anchor string `json:"anchor,omitempty"`
 }
 
 // cluster is one incident under construction.
@@ -85,7 +101,10 @@ type Clusterer struct {
 	index   map[bucketKey][]int32
 	docs    map[string]*docInfo
 	dirty   []*cluster
-	live    int
+	// moved lists the reports whose incident or anchor changed since the
+	// last TakeChanges (node.moved marks them).
+	moved []int32
+	live  int
 }
 
 // New returns an empty Clusterer.
@@ -111,8 +130,20 @@ func (c *Clusterer) Reports() int { return len(c.nodes) }
 
 // Add files r and returns the id of the incident it now belongs to. It
 // touches only the incidents whose reports can match r: the index finds
-// them by type and date. Adding an event id twice is an error.
+// them by type and date. Adding a report again is a no-op, so that a run
+// repeated over the same input converges; adding another report under
+// an event id already used is an error.
 func (c *Clusterer) Add(r Report) (string, error) {
+	if j, ok := c.byEvent[r.EventID]; ok {
+		n, err := newNode(cloneReport(r))
+		if err != nil {
+			return "", err
+		}
+		if !sameReport(&n.rep, &c.nodes[j].rep) {
+			return "", fmt.Errorf("incident: event %s was already added with other content", r.EventID)
+		}
+		return c.idOf(c.nodes[j].cl), nil
+	}
 	i, err := c.push(r)
 	if err != nil {
 		return "", err
@@ -173,6 +204,7 @@ func (c *Clusterer) addAnchor(i int32) {
 				return
 			}
 			s.best = i
+			c.mark(j)
 			if old := s.cl; old != a.cl {
 				c.remove(old, j)
 				c.insert(a.cl, j)
@@ -265,6 +297,7 @@ func (c *Clusterer) eachNear(n *node, lvl uint8, f func(int32)) {
 func (c *Clusterer) newCluster(i int32, anchored bool) *cluster {
 	cl := &cluster{members: []int32{i}, canon: i, anchored: anchored}
 	c.nodes[i].cl = cl
+	c.mark(i)
 	c.live++
 	c.touch(cl)
 	return cl
@@ -281,6 +314,7 @@ func (c *Clusterer) merge(x, y *cluster) *cluster {
 	}
 	for _, m := range y.members {
 		c.nodes[m].cl = x
+		c.mark(m)
 	}
 	x.members = append(x.members, y.members...)
 	if canonicalCmp(&c.nodes[y.canon], &c.nodes[x.canon]) < 0 {
@@ -297,6 +331,7 @@ func (c *Clusterer) merge(x, y *cluster) *cluster {
 func (c *Clusterer) insert(cl *cluster, i int32) {
 	cl.members = append(cl.members, i)
 	c.nodes[i].cl = cl
+	c.mark(i)
 	if canonicalCmp(&c.nodes[i], &c.nodes[cl.canon]) < 0 {
 		cl.canon = i
 	}
@@ -355,6 +390,14 @@ func (c *Clusterer) touch(cl *cluster) {
 	if !cl.dirty {
 		cl.dirty = true
 		c.dirty = append(c.dirty, cl)
+	}
+}
+
+// mark notes that node i's membership changed.
+func (c *Clusterer) mark(i int32) {
+	if n := &c.nodes[i]; !n.moved {
+		n.moved = true
+		c.moved = append(c.moved, i)
 	}
 }
 
@@ -505,9 +548,10 @@ func (c *Clusterer) Incidents() []Incident {
 	return out
 }
 
-// TakeChanges returns the incidents changed since the last call (or since
-// New or Restore) and forgets them: the delta a store applies after each
-// Add or batch of Adds.
+// TakeChanges returns what changed since the last call (or since New or
+// Restore) and forgets it: the delta a store applies after each Add or
+// batch of Adds. A renamed incident's members are all listed, since the
+// store's rows name the old id.
 func (c *Clusterer) TakeChanges() Changes {
 	var ch Changes
 	removed := map[string]bool{}
@@ -521,14 +565,25 @@ func (c *Clusterer) TakeChanges() Changes {
 			continue
 		}
 		id := c.idOf(cl)
-		if cl.published != "" && cl.published != id {
-			removed[cl.published] = true
+		if cl.published != id {
+			if cl.published != "" {
+				removed[cl.published] = true
+			}
+			for _, m := range cl.members {
+				c.mark(m)
+			}
 		}
 		cl.published = id
 		updated[id] = true
 		ch.Updated = append(ch.Updated, c.incident(cl))
 	}
 	c.dirty = c.dirty[:0]
+	for _, i := range c.moved {
+		n := &c.nodes[i]
+		n.moved = false
+		ch.Members = append(ch.Members, c.membership(i))
+	}
+	c.moved = c.moved[:0]
 	for id := range removed {
 		if !updated[id] {
 			ch.Removed = append(ch.Removed, id)
@@ -536,7 +591,33 @@ func (c *Clusterer) TakeChanges() Changes {
 	}
 	slices.Sort(ch.Removed)
 	slices.SortFunc(ch.Updated, func(a, b Incident) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortFunc(ch.Members, func(a, b Membership) int { return strings.Compare(a.EventID, b.EventID) })
 	return ch
+}
+
+// membership returns node i's membership.
+func (c *Clusterer) membership(i int32) Membership {
+	n := &c.nodes[i]
+	m := Membership{EventID: n.rep.EventID, Incident: c.idOf(n.cl)}
+	if n.best >= 0 {
+		m.Anchor = c.nodes[n.best].rep.EventID
+	}
+	return m
+}
+
+// sameReport reports whether a and b are the same report, as a re-run
+// over the same input gives it.
+func sameReport(a, b *Report) bool {
+	if a.EventID != b.EventID || a.DocID != b.DocID || a.Source != b.Source || a.DuplicateOf != b.DuplicateOf ||
+		a.Type != b.Type || a.Mode != b.Mode || a.Date != b.Date || a.DatePrecision != b.DatePrecision ||
+		!a.Published.Equal(b.Published) || a.Confidence != b.Confidence ||
+		!slices.Equal(a.Actors, b.Actors) || !slices.Equal(a.Recipients, b.Recipients) {
+		return false
+	}
+	if a.Place == nil || b.Place == nil {
+		return a.Place == b.Place
+	}
+	return *a.Place == *b.Place
 }
 
 // cloneReport copies r's slices and place, so that neither the caller nor

@@ -281,8 +281,9 @@ func TestSources(t *testing.T) {
 	}
 }
 
-// TestTakeChanges replays the changes into a map, as a store would, after
-// every Add of random sets: the map must equal Incidents at every step.
+// TestTakeChanges replays the changes into maps, as a store would, after
+// batches of Adds of random sets: the incidents must equal Incidents and
+// the memberships Snapshot after every batch.
 func TestTakeChanges(t *testing.T) {
 	for seed := range uint64(10) {
 		rng := rand.New(rand.NewPCG(seed, 99))
@@ -292,6 +293,7 @@ func TestTakeChanges(t *testing.T) {
 			t.Fatal(err)
 		}
 		store := map[string]Incident{}
+		members := map[string]Membership{}
 		for i, r := range reps {
 			if _, err := c.Add(r); err != nil {
 				t.Fatal(err)
@@ -308,6 +310,15 @@ func TestTakeChanges(t *testing.T) {
 			}
 			for _, inc := range ch.Updated {
 				store[inc.ID] = inc
+			}
+			for _, m := range ch.Members {
+				members[m.EventID] = m
+			}
+			for _, m := range c.Snapshot() {
+				if got := members[m.EventID]; got.Incident != m.Incident || got.Anchor != m.Anchor {
+					t.Fatalf("seed %d after %d adds: the store has %s in %s anchored to %q, want %s anchored to %q",
+						seed, i+1, m.EventID, got.Incident, got.Anchor, m.Incident, m.Anchor)
+				}
 			}
 			var got []Incident
 			for _, id := range slices.Sorted(func(yield func(string) bool) {
@@ -343,7 +354,7 @@ func TestAddErrors(t *testing.T) {
 		{"bad place precision", report("x", func(r *Report) { r.Place.Precision = 4 }), "place precision"},
 		{"off the globe", report("x", func(r *Report) { r.Place.Lat = 91 }), "off the globe"},
 		{"published without time", report("x", on("", PrecisionPublished), func(r *Report) { r.Published = time.Time{} }), "publication time"},
-		{"twice", report("a"), "already added"},
+		{"an event id again, other content", report("a", conf(0.5)), "other content"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -362,6 +373,37 @@ func TestAddErrors(t *testing.T) {
 				t.Fatalf("%d incidents of %d reports after a refused Add, want 1 of 1", c.Len(), c.Reports())
 			}
 		})
+	}
+}
+
+// TestAddAgain checks that adding a report again, as a re-run over the
+// same input does, changes nothing.
+func TestAddAgain(t *testing.T) {
+	c, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reps := []Report{report("a"), report("b", at(5, 1)), report("s", at(0, 3))}
+	for _, r := range reps {
+		if _, err := c.Add(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c.TakeChanges()
+	want := c.Incidents()
+	for _, r := range reps {
+		// A place of precision 0 is no place, as when first added.
+		r := cloneReport(r)
+		id, err := c.Add(r)
+		if err != nil || id != "inc-a" {
+			t.Fatalf("Add(%s) again = %q, %v; want inc-a", r.EventID, id, err)
+		}
+	}
+	if got := c.Incidents(); !sameIncidents(got, want) || c.Reports() != 3 {
+		t.Fatalf("incidents changed on adding again:\n%s", diffIncidents(got, want))
+	}
+	if ch := c.TakeChanges(); len(ch.Updated)+len(ch.Removed)+len(ch.Members) != 0 {
+		t.Fatalf("adding again left changes: %+v", ch)
 	}
 }
 

@@ -118,9 +118,14 @@
 //
 // # Persistence
 //
-// Snapshot returns each report with its incident and anchor, and Restore
-// rebuilds a Clusterer from them, index included, without comparing
-// reports again; adding the remaining reports then gives the incidents
-// one uninterrupted run would have. TakeChanges gives the incidents to
-// upsert and the ids to delete after each Add or batch.
+// The clustering is a function of the reports, so a store needs only the
+// reports and, for each, its Membership (incident and, for a satellite,
+// its anchor) to carry it across restarts. TakeChanges gives, after each
+// Add or batch, the incidents to upsert, the ids to delete and the
+// memberships that changed; applied in one transaction with the new
+// reports, the rows always form a state Restore accepts. Restore rebuilds
+// a Clusterer, index included, from those rows in linear time without
+// comparing reports again, and adding the remaining reports then gives
+// the incidents one uninterrupted run would have. Adding a report that is
+// already there is a no-op, so a re-run over the same input converges.
 package incident

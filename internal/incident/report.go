@@ -91,6 +91,8 @@ type node struct {
 	// specific, for choosing the canonical report.
 	dateRank, placeRank int8
 	cl                  *cluster
+	// moved is true while the node is listed in Clusterer.moved.
+	moved bool
 	// best is a satellite's anchor (index into nodes), -1 for none and
 	// for anchors and singles.
 	best int32

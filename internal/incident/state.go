@@ -6,17 +6,14 @@ import (
 	"strings"
 )
 
-// Member is one report with its place in the clustering: everything a
-// store must keep to Restore a Clusterer without comparing reports again.
+// Member is one report with its Membership's incident and anchor:
+// everything a store must keep to Restore a Clusterer without comparing
+// reports again. (It repeats the two fields rather than embedding
+// Membership, whose EventID would collide with the Report's.)
 type Member struct {
 	Report
-	// Incident is the id of the report's incident.
 	Incident string `json:"incident"`
-	// Anchor is the event id of the anchor a satellite joined, "" for
-	// anchors, undated reports and satellites that found no anchor. It is
-	// kept because a satellite's anchor decides where it moves when a
-	// closer anchor arrives later.
-	Anchor string `json:"anchor,omitempty"`
+	Anchor   string `json:"anchor,omitempty"`
 }
 
 // Snapshot returns every report with its incident and anchor, sorted by
@@ -26,10 +23,8 @@ func (c *Clusterer) Snapshot() []Member {
 	out := make([]Member, len(c.nodes))
 	for i := range c.nodes {
 		n := &c.nodes[i]
-		out[i] = Member{Report: cloneReport(n.rep), Incident: c.idOf(n.cl)}
-		if n.best >= 0 {
-			out[i].Anchor = c.nodes[n.best].rep.EventID
-		}
+		m := c.membership(int32(i))
+		out[i] = Member{Report: cloneReport(n.rep), Incident: m.Incident, Anchor: m.Anchor}
 	}
 	slices.SortFunc(out, func(a, b Member) int { return strings.Compare(a.EventID, b.EventID) })
 	return out
@@ -125,5 +120,9 @@ func Restore(opt Options, members []Member) (*Clusterer, error) {
 		cl.dirty = false
 	}
 	c.dirty = c.dirty[:0]
+	for _, i := range c.moved {
+		c.nodes[i].moved = false
+	}
+	c.moved = c.moved[:0]
 	return c, nil
 }
