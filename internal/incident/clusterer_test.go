@@ -162,6 +162,21 @@ func TestScenarios(t *testing.T) {
 			want: [][]string{{"a", "mode1", "mode2"}, {"actor"}, {"type"}, {"week"}},
 		},
 		{
+			name: "across the new year",
+			reps: []Report{
+				report("dec31", on("2024-12-31", PrecisionDay)), report("jan2", on("2025-01-02", PrecisionDay)),
+				report("dec", on("2024-12-01", PrecisionMonth), at(0, 3)),
+				report("y2024", on("2024-06-01", PrecisionYear), at(0, 3)),
+				report("jan", on("2025-01-15", PrecisionMonth), at(0, 3)),
+				report("pub", on("2025-01-01", PrecisionPublished), at(0, 3)),
+			},
+			// The days are two apart and stay apart. "December" and
+			// "2024" take the 31st, "January" the 2nd; the report
+			// published on the 1st is a day from both, as near in space,
+			// and as well evidenced, so the smaller event id decides.
+			want: [][]string{{"dec", "dec31", "pub", "y2024"}, {"jan", "jan2"}},
+		},
+		{
 			name: "undated and historical reports never cluster",
 			reps: []Report{
 				report("a"), report("h", on("", PrecisionHistorical)), report("n", on("", "")),
