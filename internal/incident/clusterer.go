@@ -2,6 +2,7 @@ package incident
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -68,7 +69,7 @@ type cluster struct {
 }
 
 // Index levels: anchors are filed by day; satellites by the period their
-// date names, so that one lookup per bucket finds every report whose date
+// date names, so that one bucket per period finds every report whose date
 // can match.
 const (
 	lvlAnchor uint8 = iota
@@ -77,28 +78,142 @@ const (
 	lvlSatYear
 )
 
-type bucketKey struct {
-	typ uint32
-	lvl uint8
-	n   int32
+// yearIndex files one type's reports of one year, by the period their
+// date names. Arrays rather than a map per period make a month or year
+// report's query one map lookup and a walk over adjacent slices, where a
+// map keyed by day would cost 366 lookups.
+type yearIndex struct {
+	anchors   [366][]entry // by day of the year
+	satDays   [366][]entry
+	satMonths [12][]entry
+	satYear   []entry
+}
+
+type yearKey struct {
+	typ  uint32
+	year int32
+}
+
+// entry is a node as an index bucket files it: its id and the fields
+// that rule most candidates out, inline so that a scan reads one
+// contiguous run of memory rather than a node per candidate.
+type entry struct {
+	id, doc, lo, hi int32
+	gid             int32 // the place's GeoNames id folded to 32 bits, 0 for none
+	pcc             uint32
+	lat             float32
+	actSig, recSig  uint32 // see sideSig
+	mode            uint16 // interned, 0 for none
+	prec            uint8  // place precision, 0 for no place
+	dayLevel        bool
+}
+
+// sideSig summarises an actor list for the prefilter: bits 0-14 hash the
+// known country codes, bit 15 says some actor's country is unknown, bits
+// 16-30 and 31 do the same for sectors; an empty list, which matches any,
+// is all ones. Two sides whose signatures share no country bit, and
+// neither of which has an unknown country, cannot match (likewise for
+// sectors).
+func sideSig(as []code2) uint32 {
+	if len(as) == 0 {
+		return math.MaxUint32
+	}
+	var sig uint32
+	for _, a := range as {
+		if a.country == 0 {
+			sig |= 1 << 15
+		} else {
+			sig |= 1 << (a.country % 15)
+		}
+		if a.sector == 0 {
+			sig |= 1 << 31
+		} else {
+			sig |= 1 << (16 + a.sector%15)
+		}
+	}
+	return sig
+}
+
+// sigsMayMatch reports whether two sides with these signatures may match.
+func sigsMayMatch(a, b uint32) bool {
+	const countries, sectors = 0x7fff, 0x7fff << 16
+	return (a&b&countries != 0 || (a|b)&(1<<15) != 0) &&
+		(a&b&sectors != 0 || (a|b)&(1<<31) != 0)
+}
+
+// degreeKm is the length of a degree of latitude on the sphere haversine
+// uses: no two points whose latitudes differ by d degrees are closer than
+// d·degreeKm.
+const degreeKm = 6371.0088 * math.Pi / 180
+
+// gid32 folds a GeoNames id to 32 bits: equal ids stay equal, which is all
+// the prefilter needs.
+func gid32(id int) int32 { return int32(id ^ id>>32) }
+
+// newEntry returns node n's index entry.
+func newEntry(i int32, n *node) entry {
+	e := entry{id: i, doc: n.doc, lo: n.lo, hi: n.hi, pcc: n.pcc, dayLevel: n.dayLevel,
+		actSig: n.actSig, recSig: n.recSig, mode: n.mode}
+	if p := n.rep.Place; p != nil {
+		e.gid, e.lat, e.prec = gid32(p.GeonameID), float32(p.Lat), uint8(p.Precision)
+	}
+	return e
+}
+
+// mayMatch reports whether n can match e's node, from the entry alone: it
+// never rules out a pair that compatible accepts, and it rules out most
+// of a bucket for a report with a place, by the latitude bound on the
+// distance.
+func (o Options) mayMatch(n *node, e *entry) bool {
+	if e.doc == n.doc {
+		return false
+	}
+	slack := int32(0)
+	if n.dayLevel && e.dayLevel {
+		slack = DaySlack
+	}
+	if max(0, max(n.lo, e.lo)-min(n.hi, e.hi)) > slack {
+		return false
+	}
+	if (n.mode != 0 && e.mode != 0 && n.mode != e.mode) || !sigsMayMatch(n.actSig, e.actSig) || !sigsMayMatch(n.recSig, e.recSig) {
+		return false
+	}
+	p := n.rep.Place
+	if p == nil || e.prec == 0 || (p.GeonameID != 0 && gid32(p.GeonameID) == e.gid) {
+		return true
+	}
+	limit := o.TownKm
+	switch max(uint8(p.Precision), e.prec) {
+	case 3:
+		return n.pcc == 0 || e.pcc == 0 || n.pcc == e.pcc
+	case 2:
+		limit = o.DistrictKm
+	}
+	// float32 latitudes are within 1e-5 degrees of the truth; the margin
+	// keeps the bound from ruling out a pair just inside the limit.
+	return math.Abs(p.Lat-float64(e.lat))*degreeKm <= limit+1
 }
 
 // docInfo is what source counting knows of a document.
 type docInfo struct {
+	id       int32  // interned, for matching
 	outlet   string // folded outlet name, "" when unknown
 	dupOf    string // the document this one copies, "" for an original
 	reports  []int32
 	children []string // documents that name this one as their original
 }
 
-// Clusterer groups reports into incidents as they arrive. It is not safe
-// for concurrent use.
+// Clusterer groups reports into incidents as they arrive. It keeps what
+// changed until TakeChanges takes it, so a caller with no store should
+// still call TakeChanges now and then to let it go. It is not safe for
+// concurrent use.
 type Clusterer struct {
 	opt     Options
 	nodes   []node
 	byEvent map[string]int32
 	types   map[string]uint32
-	index   map[bucketKey][]int32
+	codes   map[string]uint32
+	index   map[yearKey]*yearIndex
 	docs    map[string]*docInfo
 	dirty   []*cluster
 	// moved lists the reports whose incident or anchor changed since the
@@ -117,7 +232,8 @@ func New(opt Options) (*Clusterer, error) {
 		opt:     o,
 		byEvent: make(map[string]int32),
 		types:   make(map[string]uint32),
-		index:   make(map[bucketKey][]int32),
+		codes:   make(map[string]uint32),
+		index:   make(map[yearKey]*yearIndex),
 		docs:    make(map[string]*docInfo),
 	}, nil
 }
@@ -178,11 +294,44 @@ func (c *Clusterer) push(r Report) (int32, error) {
 		c.types[r.Type] = t
 	}
 	n.typ = t
+	n.doc = c.doc(r.DocID).id
+	n.actors, n.recipients = c.internActors(n.rep.Actors), c.internActors(n.rep.Recipients)
+	n.actSig, n.recSig = sideSig(n.actors), sideSig(n.recipients)
+	if m := c.code(n.rep.Mode); m <= math.MaxUint16 {
+		n.mode = uint16(m)
+	}
+	if n.rep.Place != nil {
+		n.pcc = c.code(n.rep.Place.CountryCode)
+	}
 	i := int32(len(c.nodes))
 	c.nodes = append(c.nodes, n)
 	c.byEvent[r.EventID] = i
 	c.noteDoc(i)
 	return i, nil
+}
+
+// code interns an actor or country code; unknown codes are 0.
+func (c *Clusterer) code(s string) uint32 {
+	if !known(s) {
+		return 0
+	}
+	k, ok := c.codes[s]
+	if !ok {
+		k = uint32(len(c.codes) + 1)
+		c.codes[s] = k
+	}
+	return k
+}
+
+func (c *Clusterer) internActors(as []Actor) []code2 {
+	if len(as) == 0 {
+		return nil
+	}
+	out := make([]code2, len(as))
+	for i, a := range as {
+		out[i] = code2{c.code(a.Country), c.code(a.Sector)}
+	}
+	return out
 }
 
 // addAnchor links anchor i to every compatible anchor, merging their
@@ -250,45 +399,72 @@ func (c *Clusterer) addSatellite(i int32) {
 // file puts node i in the index.
 func (c *Clusterer) file(i int32) {
 	n := &c.nodes[i]
-	var k bucketKey
-	switch {
-	case n.kind == single:
+	if n.kind == single {
 		return
-	case n.kind == anchor:
-		k = bucketKey{n.typ, lvlAnchor, n.lo}
-	case n.dayLevel:
-		k = bucketKey{n.typ, lvlSatDay, n.lo}
-	case n.rep.DatePrecision == PrecisionMonth:
-		y, m, _ := dayDate(n.lo)
-		k = bucketKey{n.typ, lvlSatMonth, int32(y*12 + int(m) - 1)}
-	default:
-		y, _, _ := dayDate(n.lo)
-		k = bucketKey{n.typ, lvlSatYear, int32(y)}
 	}
-	c.index[k] = append(c.index[k], i)
+	y, m, _ := dayDate(n.lo)
+	k := yearKey{n.typ, int32(y)}
+	ix := c.index[k]
+	if ix == nil {
+		ix = new(yearIndex)
+		c.index[k] = ix
+	}
+	e := newEntry(i, n)
+	day := n.lo - epochDay(y, 1, 1)
+	switch {
+	case n.kind == anchor:
+		ix.anchors[day] = append(ix.anchors[day], e)
+	case n.dayLevel:
+		ix.satDays[day] = append(ix.satDays[day], e)
+	case n.rep.DatePrecision == PrecisionMonth:
+		ix.satMonths[m-1] = append(ix.satMonths[m-1], e)
+	default:
+		ix.satYear = append(ix.satYear, e)
+	}
 }
 
-// eachNear calls f with every filed node of level lvl whose date can
-// match n's: the buckets of lvl that overlap n's date, widened by DaySlack
-// when both sides name single days. It never calls f with n itself when
-// n is not yet filed.
+// eachNear calls f with every filed node of level lvl that may match n:
+// it scans the buckets of lvl that overlap n's date, widened by DaySlack
+// when both sides name single days, and passes on what mayMatch lets
+// through. It never calls f with n itself when n is not yet filed.
 func (c *Clusterer) eachNear(n *node, lvl uint8, f func(int32)) {
 	lo, hi := n.lo, n.hi
 	if n.dayLevel && (lvl == lvlAnchor || lvl == lvlSatDay) {
 		lo, hi = lo-DaySlack, hi+DaySlack
 	}
-	if lvl == lvlSatMonth || lvl == lvlSatYear {
-		y0, m0, _ := dayDate(lo)
-		y1, m1, _ := dayDate(hi)
-		if lvl == lvlSatMonth {
-			lo, hi = int32(y0*12+int(m0)-1), int32(y1*12+int(m1)-1)
-		} else {
-			lo, hi = int32(y0), int32(y1)
+	scan := func(bucket []entry) {
+		for k := range bucket {
+			if c.opt.mayMatch(n, &bucket[k]) {
+				f(bucket[k].id)
+			}
 		}
 	}
-	for b := lo; b <= hi; b++ {
-		for _, j := range c.index[bucketKey{n.typ, lvl, b}] {
-			f(j)
+	y0, _, _ := dayDate(lo)
+	y1, _, _ := dayDate(hi)
+	for y := y0; y <= y1; y++ {
+		ix := c.index[yearKey{n.typ, int32(y)}]
+		if ix == nil {
+			continue
+		}
+		start := epochDay(y, 1, 1)
+		from, to := max(lo, start)-start, min(hi, epochDay(y+1, 1, 1)-1)-start
+		switch lvl {
+		case lvlAnchor, lvlSatDay:
+			days := &ix.anchors
+			if lvl == lvlSatDay {
+				days = &ix.satDays
+			}
+			for d := from; d <= to; d++ {
+				scan(days[d])
+			}
+		case lvlSatMonth:
+			_, m0, _ := dayDate(start + from)
+			_, m1, _ := dayDate(start + to)
+			for m := m0; m <= m1; m++ {
+				scan(ix.satMonths[m-1])
+			}
+		default:
+			scan(ix.satYear)
 		}
 	}
 }
@@ -459,7 +635,7 @@ func (c *Clusterer) noteDoc(i int32) {
 func (c *Clusterer) doc(id string) *docInfo {
 	d, ok := c.docs[id]
 	if !ok {
-		d = &docInfo{}
+		d = &docInfo{id: int32(len(c.docs))}
 		c.docs[id] = d
 	}
 	return d

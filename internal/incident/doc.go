@@ -108,13 +108,27 @@
 //
 // # Index and cost
 //
-// Reports are filed by interned type and date: anchors and day-level
-// satellites by day, month satellites by month, year satellites by year.
-// An Add looks only in its own type's buckets overlapping its date (three
-// days for a day; a month's days for a month report; a year's for a year
-// report), so its cost grows with the number of reports of that type in
-// that window, not with the number of incidents. Merging moves the
-// smaller incident's members, so a report moves O(log n) times in all.
+// Reports are filed by interned type and year, and within a year by the
+// period their date names: anchors and day-level satellites by day, month
+// satellites by month, year satellites in one list. An Add looks only in
+// its own type's buckets that overlap its date (three days for a day; a
+// month's days for a month report; a year's for a year report), so its
+// cost grows with the number of reports of that type in that window, not
+// with the number of incidents. Each bucket holds its reports' dates,
+// document, mode, place precision, country and latitude and a 32-bit
+// summary of each side's actor codes inline, so that a scan rules out
+// most candidates without touching the reports: a different country or a
+// latitude too far for the radius, disjoint actor codes. Merging moves
+// the smaller incident's members, so a report moves O(log n) times in
+// all.
+//
+// BenchmarkAdd measures an Add to a Clusterer of 100,000 incidents at 10
+// to 14 µs of CPU, and to one of 1,000,000 (DATELINE_BIG_BENCH=1) at 86
+// µs, on synthetic reports in about dateline's shares of date and place
+// precision on a shared 2-core machine; wall time was up to 2.7 times
+// that while the machine was loaded. The cost grows with the density of
+// reports per type and period, here ten times. A stored report takes
+// about 900 bytes of heap.
 //
 // # Persistence
 //

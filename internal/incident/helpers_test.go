@@ -48,23 +48,18 @@ func mapSlice[T, U any](xs []T, f func(T) U) []U {
 // connected components, undated reports alone. It returns event id →
 // incident id.
 func reference(opt Options, reps []Report) (map[string]string, error) {
-	o, err := opt.withDefaults()
+	// A Clusterer validates and interns the reports; only its nodes are
+	// used, none of its clustering.
+	c, err := New(opt)
 	if err != nil {
 		return nil, err
 	}
-	types := map[string]uint32{}
-	nodes := make([]node, len(reps))
-	for i, r := range reps {
-		n, err := newNode(r)
-		if err != nil {
+	for _, r := range reps {
+		if _, err := c.push(r); err != nil {
 			return nil, err
 		}
-		if _, ok := types[r.Type]; !ok {
-			types[r.Type] = uint32(len(types))
-		}
-		n.typ = types[r.Type]
-		nodes[i] = n
 	}
+	o, nodes := c.opt, c.nodes
 	parent := make([]int, len(nodes))
 	for i := range parent {
 		parent[i] = i

@@ -67,18 +67,19 @@ func placeDistance(a, b *Place) float64 {
 	return haversine(a.Lat, a.Lon, b.Lat, b.Lon)
 }
 
-// placesMatch reports whether two places can be one incident's: a
-// missing place matches any; otherwise the vaguer precision decides. A
+// placesMatch reports whether two reports' places can be one incident's:
+// a missing place matches any; otherwise the vaguer precision decides. A
 // first-level division or country (3) only says which country, so the
 // countries must agree; a district (2) or town (1) is a point, so the
 // distance must be within the precision's radius.
-func (o Options) placesMatch(a, b *Place) bool {
+func (o Options) placesMatch(an, bn *node) bool {
+	a, b := an.rep.Place, bn.rep.Place
 	if a == nil || b == nil || (a.GeonameID != 0 && a.GeonameID == b.GeonameID) {
 		return true
 	}
 	switch max(a.Precision, b.Precision) {
 	case 3:
-		return !known(a.CountryCode) || !known(b.CountryCode) || a.CountryCode == b.CountryCode
+		return an.pcc == 0 || bn.pcc == 0 || an.pcc == bn.pcc
 	case 2:
 		return placeDistance(a, b) <= o.DistrictKm
 	default:
@@ -88,16 +89,16 @@ func (o Options) placesMatch(a, b *Place) bool {
 
 // actorMatch reports whether two codings can name the same actor: each
 // code agrees or is unknown on one side.
-func actorMatch(a, b Actor) bool {
-	return (!known(a.Country) || !known(b.Country) || a.Country == b.Country) &&
-		(!known(a.Sector) || !known(b.Sector) || a.Sector == b.Sector)
+func actorMatch(a, b code2) bool {
+	return (a.country == 0 || b.country == 0 || a.country == b.country) &&
+		(a.sector == 0 || b.sector == 0 || a.sector == b.sector)
 }
 
 // sidesMatch reports whether two actor (or recipient) lists can be one
 // side of an incident: an empty list matches any, and otherwise some
 // member of one must match some member of the other, because reports of
 // "police and soldiers" and of "soldiers" name the same side.
-func sidesMatch(a, b []Actor) bool {
+func sidesMatch(a, b []code2) bool {
 	if len(a) == 0 || len(b) == 0 {
 		return true
 	}
@@ -133,15 +134,15 @@ func datesMatch(a, b *node) bool {
 // compatible reports whether two dated reports can be reports of one
 // incident. The checks run cheapest first.
 func (o Options) compatible(a, b *node) bool {
-	if a.typ != b.typ || a.rep.DocID == b.rep.DocID || !datesMatch(a, b) {
+	if a.typ != b.typ || a.doc == b.doc || !datesMatch(a, b) {
 		return false
 	}
 	if a.rep.Mode != "" && b.rep.Mode != "" && a.rep.Mode != b.rep.Mode {
 		return false
 	}
-	return sidesMatch(a.rep.Actors, b.rep.Actors) &&
-		sidesMatch(a.rep.Recipients, b.rep.Recipients) &&
-		o.placesMatch(a.rep.Place, b.rep.Place)
+	return sidesMatch(a.actors, b.actors) &&
+		sidesMatch(a.recipients, b.recipients) &&
+		o.placesMatch(a, b)
 }
 
 // canonicalCmp orders reports from the best evidenced: the highest

@@ -1,6 +1,7 @@
 package incident
 
 import (
+	"math/rand/v2"
 	"testing"
 	"time"
 )
@@ -50,28 +51,29 @@ func TestCompatible(t *testing.T) {
 		{"province of unknown country", report("b", at(500, 3), func(r *Report) { r.Place.CountryCode = "" }), true},
 		{"same feature, other point", report("b", func(r *Report) { r.Place.Lat += 1 }), true},
 	}
-	o, err := Options{}.withDefaults()
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Types are interned by the Clusterer; here by hand.
-	types := map[string]uint32{"ASSAULT": 0, "PROTEST": 1}
-	a, err := newNode(report("a"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			b, err := newNode(tt.b)
+			c, err := New(Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
-			b.typ = types[tt.b.Type]
-			if got := o.compatible(&a, &b); got != tt.want {
+			for _, r := range []Report{report("a"), tt.b} {
+				if _, err := c.push(r); err != nil {
+					t.Fatal(err)
+				}
+			}
+			a, b := &c.nodes[0], &c.nodes[1]
+			if got := c.opt.compatible(a, b); got != tt.want {
 				t.Errorf("compatible = %v, want %v", got, tt.want)
 			}
-			if got := o.compatible(&b, &a); got != tt.want {
+			if got := c.opt.compatible(b, a); got != tt.want {
 				t.Errorf("compatible reversed = %v, want %v", got, tt.want)
+			}
+			// The index's prefilter must never rule out a pair that
+			// matches.
+			ea, eb := newEntry(0, a), newEntry(1, b)
+			if tt.want && (!c.opt.mayMatch(a, &eb) || !c.opt.mayMatch(b, &ea)) {
+				t.Errorf("mayMatch rules out a matching pair")
 			}
 		})
 	}
@@ -154,5 +156,57 @@ func TestHaversine(t *testing.T) {
 		if got < tt.km*0.99 || got > tt.km*1.01 {
 			t.Errorf("%s: %.1f km, want %.1f", tt.name, got, tt.km)
 		}
+	}
+}
+
+// TestMayMatchNeverRulesOut checks the index's prefilter against the full
+// rules on random pairs spread over the globe, poles and the
+// antimeridian included: every compatible pair must pass it.
+func TestMayMatchNeverRulesOut(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 5))
+	reps := randomReports(rng, 400)
+	for i := range reps {
+		if p := reps[i].Place; p != nil {
+			// Cluster the points around a few spots, some of them
+			// awkward, within about 100 km.
+			spots := [][2]float64{{10, 20}, {89.5, 0}, {-89.7, 120}, {0, 179.8}, {0, -179.9}, {60, 30}}
+			s := spots[rng.IntN(len(spots))]
+			p.Lat = max(-90, min(90, s[0]+rng.Float64()*1.6-0.8))
+			p.Lon = s[1] + rng.Float64()*1.6 - 0.8
+			if p.Lon > 180 {
+				p.Lon -= 360
+			} else if p.Lon < -180 {
+				p.Lon += 360
+			}
+		}
+	}
+	c, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range reps {
+		if _, err := c.push(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	matches := 0
+	for i := range c.nodes {
+		a := &c.nodes[i]
+		if a.kind == single {
+			continue
+		}
+		for j := range c.nodes {
+			b := &c.nodes[j]
+			if i == j || b.kind == single || !c.opt.compatible(a, b) {
+				continue
+			}
+			matches++
+			if e := newEntry(int32(j), b); !c.opt.mayMatch(a, &e) {
+				t.Fatalf("mayMatch rules out %s against %s, which match", a.rep.EventID, b.rep.EventID)
+			}
+		}
+	}
+	if matches < 1000 {
+		t.Fatalf("only %d matching pairs: the test exercises too little", matches)
 	}
 }

@@ -82,7 +82,18 @@ const (
 type node struct {
 	rep  Report
 	kind kind
-	typ  uint32 // interned Type
+	// typ, doc, actors, recipients and pcc (the place's country) are
+	// interned by the Clusterer, so that matching compares integers; a
+	// code of 0 is unknown.
+	typ                uint32
+	doc                int32
+	actors, recipients []code2
+	pcc                uint32
+	// actSig and recSig summarise the sides for the index (see sideSig);
+	// mode is the interned mode, 0 for none (or past 65,535 modes, when
+	// the prefilter leaves modes to compatible).
+	actSig, recSig uint32
+	mode           uint16
 	// lo and hi are the first and last day (days since 1970-01-01) of the
 	// report's date; dayLevel is true when the date names one day.
 	lo, hi   int32
@@ -107,6 +118,9 @@ func epochDay(y int, m time.Month, d int) int32 {
 func dayDate(n int32) (int, time.Month, int) {
 	return time.Unix(int64(n)*86400, 0).UTC().Date()
 }
+
+// code2 is an actor's interned country and sector codes.
+type code2 struct{ country, sector uint32 }
 
 // known reports whether a code says something: "" and "UNK" do not.
 func known(code string) bool { return code != "" && code != "UNK" }
