@@ -69,9 +69,12 @@
 // linkage) would let such vague reports chain distinct incidents into
 // one. So reports have roles:
 //
-//   - an anchor has a day-precision date and a town (precision 1): the
-//     reports specific enough to link to each other. Anchors form
-//     incidents as the connected components of the matching relation;
+//   - an anchor has a day-precision date, a town (precision 1) and at
+//     least one actor or recipient with a known code: the reports specific
+//     enough to link to each other. ("Protests in Lima on Monday", with
+//     no actor, would otherwise link every protest in Lima that day.)
+//     Anchors form incidents as the connected components of the matching
+//     relation;
 //   - a satellite has any other usable date or place. It joins the
 //     incident of its closest matching anchor (the nearest in space,
 //     then in time, then the better evidenced), and never links two

@@ -88,6 +88,8 @@ func TestKinds(t *testing.T) {
 	}{
 		{"day and town", report("a"), anchor},
 		{"day and district", report("a", at(0, 2)), satellite},
+		{"day and town, recipient only", report("a", func(r *Report) { r.Actors = nil }), anchor},
+		{"day and town, no actor coded", report("a", func(r *Report) { r.Actors, r.Recipients = []Actor{{"UNK", ""}}, nil }), satellite},
 		{"day and country", report("a", at(0, 3)), satellite},
 		{"day, no place", report("a", at(0, 0)), satellite},
 		{"precision 0 is no place", report("a", func(r *Report) { r.Place.Precision = 0 }), satellite},

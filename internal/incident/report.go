@@ -71,7 +71,8 @@ type kind uint8
 const (
 	// single: no usable date; never clusters.
 	single kind = iota
-	// anchor: a day-precision date and a town; links to other anchors.
+	// anchor: a day-precision date, a town and a coded actor or
+	// recipient; links to other anchors.
 	anchor
 	// satellite: any other usable date or place; joins the nearest
 	// compatible anchor's incident, or other unanchored satellites.
@@ -196,12 +197,23 @@ func newNode(r Report) (node, error) {
 	default:
 		return n, fmt.Errorf("incident: report %s: unknown date precision %q", r.EventID, r.DatePrecision)
 	}
-	if r.DatePrecision == PrecisionDay && n.rep.Place != nil && n.rep.Place.Precision == 1 {
+	if r.DatePrecision == PrecisionDay && n.rep.Place != nil && n.rep.Place.Precision == 1 &&
+		(coded(r.Actors) || coded(r.Recipients)) {
 		n.kind = anchor
 	} else {
 		n.kind = satellite
 	}
 	return n, nil
+}
+
+// coded reports whether some actor in as has a known code.
+func coded(as []Actor) bool {
+	for _, a := range as {
+		if known(a.Country) || known(a.Sector) {
+			return true
+		}
+	}
+	return false
 }
 
 // folded is the form of an outlet name that source counting compares:

@@ -83,7 +83,9 @@ def a(*codes):
 
 # Each incident: gold label, type, mode, then its reports as
 # (doc, event number, duplicate_of doc or None, actors, recipients, date,
-#  precision, place key or None, published, confidence, text).
+#  precision, place key or None, published, confidence, text), optionally
+# followed by a dict of fields that differ from the incident's ({"mode": ""}
+# for a report coded without the mode).
 # A document is named OUTLET-number; its outlet is OUTLETS[prefix].
 INCIDENTS = [
     ("mog-market-bomb", "ASSAULT", "explosives", [
@@ -246,6 +248,15 @@ INCIDENTS = [
         ("GD-162", 1, None, a("PER EDU"), [], "", "published", "peru", "2025-10-07T09:00:00Z", 0.70,
          "Peru's striking teachers vowed to stay out until pay rises."),
     ]),
+    ("lima-opposition-march", "PROTEST", "demo", [
+        ("CP-117", 1, None, a("PER OPP"), a("PER GOV"), "2025-10-06", "day", "lima", "2025-10-06T20:00:00Z", 0.80,
+         "Opposition parties led a march on Congress in Lima on Monday, separate from the teachers' strike."),
+        ("AN-140", 1, None, a("PER OPP", "PER CVL"), a("PER GOV"), "2025-10-06", "day", "lima", "2025-10-06T23:00:00Z", 0.75,
+         "Opposition supporters and residents marched in Lima on Monday demanding the president step down."),
+        ("RS-145", 1, None, [], [], "2025-10-06", "day", "lima", "2025-10-07T01:00:00Z", 0.60,
+         "Police estimated that 20,000 marched on Congress in central Lima on Monday (no actor or mode coded).",
+         {"mode": ""}),
+    ]),
     ("manila-port-cyber", "COERCE", "cyber", [
         ("PL-183", 1, None, [], a("PHL BUS"), "2025-12-01", "day", "manila", "2025-12-01T09:00:00Z", 0.80,
          "Hackers crippled the booking systems of Manila's main container port on Monday."),
@@ -303,14 +314,16 @@ INCIDENTS = [
 
 def main():
     for label, typ, mode, reports in INCIDENTS:
-        for doc, num, dup, actors, recips, date, prec, place, pub, conf, text in reports:
+        for doc, num, dup, actors, recips, date, prec, place, pub, conf, text, *over in reports:
+            over = over[0] if over else {}
+            rmode = over.get("mode", mode)
             r = {"incident": label, "event_id": f"{doc}-e{num}", "doc_id": doc,
                  "source": OUTLETS[doc.split("-")[0]]}
             if dup:
                 r["duplicate_of"] = dup
             r["type"] = typ
-            if mode:
-                r["mode"] = mode
+            if rmode:
+                r["mode"] = rmode
             if actors:
                 r["actors"] = actors
             if recips:
