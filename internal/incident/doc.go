@@ -125,7 +125,7 @@
 // the smaller incident's members, so a report moves O(log n) times in
 // all.
 //
-// BenchmarkAdd measures an Add to a Clusterer of 100,000 incidents at 10
+// BenchmarkAdd measures an Add to a Clusterer of 100,000 incidents at 9
 // to 14 µs of CPU, and to one of 1,000,000 (DATELINE_BIG_BENCH=1) at 86
 // µs, on synthetic reports in about dateline's shares of date and place
 // precision on a shared 2-core machine; wall time was up to 2.7 times
