@@ -1,0 +1,809 @@
+package incident
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+)
+
+// IDPrefix starts every incident id; the rest is the canonical report's
+// event id, so an id names the report that best evidences its incident.
+const IDPrefix = "inc-"
+
+// Incident is a group of reports of one event.
+type Incident struct {
+	ID string `json:"id"`
+	// Canonical is the best-evidenced report (see the package
+	// documentation), whose coding stands for the incident.
+	Canonical Report `json:"canonical"`
+	// Reports are the event ids of every report, sorted.
+	Reports  []string `json:"reports"`
+	NReports int      `json:"n_reports"`
+	// NSources counts independent outlets: a near-duplicate document
+	// counts as the outlet of the document it copies.
+	NSources int `json:"n_sources"`
+	// FirstReport is the earliest publication time among the reports;
+	// zero when none has one.
+	FirstReport time.Time `json:"first_report"`
+}
+
+// Changes are what changed since the last TakeChanges: a store upserts
+// Updated and Members and deletes Removed, in one transaction, so that
+// its rows always hold a state Restore accepts.
+type Changes struct {
+	Updated []Incident
+	// Removed are ids that no longer name an incident: merged into
+	// another, or renamed because their canonical report changed.
+	Removed []string
+	// Members are the reports whose incident or anchor changed (new
+	// reports included), sorted by event id.
+	Members []Membership
+}
+
+// Membership is where one report stands: its incident and, for a
+// satellite that joined an anchor, that anchor.
+type Membership struct {
+	EventID  string `json:"event_id"`
+	Incident string `json:"incident"`
+	// Anchor is the event id of the anchor a satellite joined, "" for
+	// anchors, undated reports and satellites that found no anchor. It is
+	// kept because a satellite's anchor decides where it moves when a
+	// closer anchor arrives later.
+	Anchor string `json:"anchor,omitempty"`
+}
+
+// cluster is one incident under construction.
+type cluster struct {
+	members []int32
+	canon   int32
+	// anchored is true when the cluster holds an anchor; unanchored
+	// clusters are groups of satellites (or a single report).
+	anchored bool
+	dead     bool
+	dirty    bool
+	// published is the id last handed out by TakeChanges (or restored),
+	// "" when the store has never seen the cluster.
+	published string
+}
+
+// Index levels: anchors are filed by day; satellites by the period their
+// date names, so that one bucket per period finds every report whose date
+// can match.
+const (
+	lvlAnchor uint8 = iota
+	lvlSatDay
+	lvlSatMonth
+	lvlSatYear
+)
+
+// yearIndex files one type's reports of one year, by the period their
+// date names. Arrays rather than a map per period make a month or year
+// report's query one map lookup and a walk over adjacent slices, where a
+// map keyed by day would cost 366 lookups.
+type yearIndex struct {
+	anchors   [366][]entry // by day of the year
+	satDays   [366][]entry
+	satMonths [12][]entry
+	satYear   []entry
+}
+
+type yearKey struct {
+	typ  uint32
+	year int32
+}
+
+// entry is a node as an index bucket files it: its id and the fields
+// that rule most candidates out, inline so that a scan reads one
+// contiguous run of memory rather than a node per candidate.
+type entry struct {
+	id, doc, lo, hi int32
+	gid             int32 // the place's GeoNames id folded to 32 bits, 0 for none
+	pcc             uint32
+	lat             float32
+	actSig, recSig  uint32 // see sideSig
+	mode            uint16 // interned, 0 for none
+	prec            uint8  // place precision, 0 for no place
+	dayLevel        bool
+}
+
+// sideSig summarises an actor list for the prefilter: bits 0-14 hash the
+// known country codes, bit 15 says some actor's country is unknown, bits
+// 16-30 and 31 do the same for sectors; an empty list, which matches any,
+// is all ones. Two sides whose signatures share no country bit, and
+// neither of which has an unknown country, cannot match (likewise for
+// sectors).
+func sideSig(as []code2) uint32 {
+	if len(as) == 0 {
+		return math.MaxUint32
+	}
+	var sig uint32
+	for _, a := range as {
+		if a.country == 0 {
+			sig |= 1 << 15
+		} else {
+			sig |= 1 << (a.country % 15)
+		}
+		if a.sector == 0 {
+			sig |= 1 << 31
+		} else {
+			sig |= 1 << (16 + a.sector%15)
+		}
+	}
+	return sig
+}
+
+// sigsMayMatch reports whether two sides with these signatures may match.
+func sigsMayMatch(a, b uint32) bool {
+	const countries, sectors = 0x7fff, 0x7fff << 16
+	return (a&b&countries != 0 || (a|b)&(1<<15) != 0) &&
+		(a&b&sectors != 0 || (a|b)&(1<<31) != 0)
+}
+
+// degreeKm is the length of a degree of latitude on the sphere haversine
+// uses: no two points whose latitudes differ by d degrees are closer than
+// d·degreeKm.
+const degreeKm = 6371.0088 * math.Pi / 180
+
+// gid32 folds a GeoNames id to 32 bits: equal ids stay equal, which is all
+// the prefilter needs.
+func gid32(id int) int32 { return int32(id ^ id>>32) }
+
+// newEntry returns node n's index entry.
+func newEntry(i int32, n *node) entry {
+	e := entry{id: i, doc: n.doc, lo: n.lo, hi: n.hi, pcc: n.pcc, dayLevel: n.dayLevel,
+		actSig: n.actSig, recSig: n.recSig, mode: n.mode}
+	if p := n.rep.Place; p != nil {
+		e.gid, e.lat, e.prec = gid32(p.GeonameID), float32(p.Lat), uint8(p.Precision)
+	}
+	return e
+}
+
+// mayMatch reports whether n can match e's node, from the entry alone: it
+// never rules out a pair that compatible accepts, and it rules out most
+// of a bucket for a report with a place, by the latitude bound on the
+// distance.
+func (o Options) mayMatch(n *node, e *entry) bool {
+	if e.doc == n.doc {
+		return false
+	}
+	slack := int32(0)
+	if n.dayLevel && e.dayLevel {
+		slack = DaySlack
+	}
+	if max(0, max(n.lo, e.lo)-min(n.hi, e.hi)) > slack {
+		return false
+	}
+	if (n.mode != 0 && e.mode != 0 && n.mode != e.mode) || !sigsMayMatch(n.actSig, e.actSig) || !sigsMayMatch(n.recSig, e.recSig) {
+		return false
+	}
+	p := n.rep.Place
+	if p == nil || e.prec == 0 || (p.GeonameID != 0 && gid32(p.GeonameID) == e.gid) {
+		return true
+	}
+	limit := o.TownKm
+	switch max(uint8(p.Precision), e.prec) {
+	case 3:
+		return n.pcc == 0 || e.pcc == 0 || n.pcc == e.pcc
+	case 2:
+		limit = o.DistrictKm
+	}
+	// float32 latitudes are within 1e-5 degrees of the truth; the margin
+	// keeps the bound from ruling out a pair just inside the limit.
+	return math.Abs(p.Lat-float64(e.lat))*degreeKm <= limit+1
+}
+
+// docInfo is what source counting knows of a document.
+type docInfo struct {
+	id       int32  // interned, for matching
+	outlet   string // folded outlet name, "" when unknown
+	dupOf    string // the document this one copies, "" for an original
+	reports  []int32
+	children []string // documents that name this one as their original
+}
+
+// Clusterer groups reports into incidents as they arrive. It keeps what
+// changed until TakeChanges takes it, so a caller with no store should
+// still call TakeChanges now and then to let it go. It is not safe for
+// concurrent use.
+type Clusterer struct {
+	opt     Options
+	nodes   []node
+	byEvent map[string]int32
+	types   map[string]uint32
+	codes   map[string]uint32
+	index   map[yearKey]*yearIndex
+	docs    map[string]*docInfo
+	dirty   []*cluster
+	// moved lists the reports whose incident or anchor changed since the
+	// last TakeChanges (node.moved marks them).
+	moved []int32
+	live  int
+}
+
+// New returns an empty Clusterer.
+func New(opt Options) (*Clusterer, error) {
+	o, err := opt.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	return &Clusterer{
+		opt:     o,
+		byEvent: make(map[string]int32),
+		types:   make(map[string]uint32),
+		codes:   make(map[string]uint32),
+		index:   make(map[yearKey]*yearIndex),
+		docs:    make(map[string]*docInfo),
+	}, nil
+}
+
+// Len returns the number of incidents.
+func (c *Clusterer) Len() int { return c.live }
+
+// Reports returns the number of reports added.
+func (c *Clusterer) Reports() int { return len(c.nodes) }
+
+// Add files r and returns the id of the incident it now belongs to. It
+// touches only the incidents whose reports can match r: the index finds
+// them by type and date. Adding a report again is a no-op, so that a run
+// repeated over the same input converges; adding another report under
+// an event id already used is an error.
+func (c *Clusterer) Add(r Report) (string, error) {
+	if j, ok := c.byEvent[r.EventID]; ok {
+		n, err := newNode(cloneReport(r))
+		if err != nil {
+			return "", err
+		}
+		if !sameReport(&n.rep, &c.nodes[j].rep) {
+			return "", fmt.Errorf("incident: event %s was already added with other content", r.EventID)
+		}
+		return c.idOf(c.nodes[j].cl), nil
+	}
+	i, err := c.push(r)
+	if err != nil {
+		return "", err
+	}
+	switch c.nodes[i].kind {
+	case single:
+		c.newCluster(i, false)
+	case anchor:
+		c.addAnchor(i)
+	case satellite:
+		c.addSatellite(i)
+	}
+	c.file(i)
+	return c.idOf(c.nodes[i].cl), nil
+}
+
+// push validates r and appends its node, without clustering it.
+func (c *Clusterer) push(r Report) (int32, error) {
+	n, err := newNode(cloneReport(r))
+	if err != nil {
+		return 0, err
+	}
+	if _, ok := c.byEvent[r.EventID]; ok {
+		return 0, fmt.Errorf("incident: event %s was already added", r.EventID)
+	}
+	if len(c.nodes) >= 1<<31-1 {
+		return 0, fmt.Errorf("incident: more than %d reports", 1<<31-1)
+	}
+	t, ok := c.types[r.Type]
+	if !ok {
+		t = uint32(len(c.types))
+		c.types[r.Type] = t
+	}
+	n.typ = t
+	n.doc = c.doc(r.DocID).id
+	n.actors, n.recipients = c.internActors(n.rep.Actors), c.internActors(n.rep.Recipients)
+	n.actSig, n.recSig = sideSig(n.actors), sideSig(n.recipients)
+	if m := c.code(n.rep.Mode); m <= math.MaxUint16 {
+		n.mode = uint16(m)
+	}
+	if n.rep.Place != nil {
+		n.pcc = c.code(n.rep.Place.CountryCode)
+	}
+	i := int32(len(c.nodes))
+	c.nodes = append(c.nodes, n)
+	c.byEvent[r.EventID] = i
+	c.noteDoc(i)
+	return i, nil
+}
+
+// code interns an actor or country code; unknown codes are 0.
+func (c *Clusterer) code(s string) uint32 {
+	if !known(s) {
+		return 0
+	}
+	k, ok := c.codes[s]
+	if !ok {
+		k = uint32(len(c.codes) + 1)
+		c.codes[s] = k
+	}
+	return k
+}
+
+func (c *Clusterer) internActors(as []Actor) []code2 {
+	if len(as) == 0 {
+		return nil
+	}
+	out := make([]code2, len(as))
+	for i, a := range as {
+		out[i] = code2{c.code(a.Country), c.code(a.Sector)}
+	}
+	return out
+}
+
+// addAnchor links anchor i to every compatible anchor, merging their
+// incidents, then takes every satellite to which i is now the closest
+// compatible anchor.
+func (c *Clusterer) addAnchor(i int32) {
+	c.newCluster(i, true)
+	a := &c.nodes[i]
+	c.eachNear(a, lvlAnchor, func(j int32) {
+		if c.opt.compatible(a, &c.nodes[j]) {
+			c.merge(a.cl, c.nodes[j].cl)
+		}
+	})
+	var regroup []*cluster
+	for _, lvl := range []uint8{lvlSatDay, lvlSatMonth, lvlSatYear} {
+		c.eachNear(a, lvl, func(j int32) {
+			s := &c.nodes[j]
+			if !c.opt.compatible(a, s) || (s.best >= 0 && !closerAnchor(s, a, &c.nodes[s.best])) {
+				return
+			}
+			s.best = i
+			c.mark(j)
+			if old := s.cl; old != a.cl {
+				c.remove(old, j)
+				c.insert(a.cl, j)
+				if !old.anchored {
+					regroup = append(regroup, old)
+				}
+			}
+		})
+	}
+	// A satellite that left an unanchored group may have been what held
+	// the group together.
+	for _, g := range regroup {
+		c.regroup(g)
+	}
+}
+
+// addSatellite joins satellite i to its closest compatible anchor's
+// incident or, when it has none, links it with every compatible
+// unanchored satellite.
+func (c *Clusterer) addSatellite(i int32) {
+	s := &c.nodes[i]
+	c.eachNear(s, lvlAnchor, func(j int32) {
+		a := &c.nodes[j]
+		if c.opt.compatible(s, a) && (s.best < 0 || closerAnchor(s, a, &c.nodes[s.best])) {
+			s.best = j
+		}
+	})
+	if s.best >= 0 {
+		c.insert(c.nodes[s.best].cl, i)
+		return
+	}
+	c.newCluster(i, false)
+	for _, lvl := range []uint8{lvlSatDay, lvlSatMonth, lvlSatYear} {
+		c.eachNear(s, lvl, func(j int32) {
+			t := &c.nodes[j]
+			if t.best < 0 && c.opt.compatible(s, t) {
+				c.merge(s.cl, t.cl)
+			}
+		})
+	}
+}
+
+// file puts node i in the index.
+func (c *Clusterer) file(i int32) {
+	n := &c.nodes[i]
+	if n.kind == single {
+		return
+	}
+	y, m, _ := dayDate(n.lo)
+	k := yearKey{n.typ, int32(y)}
+	ix := c.index[k]
+	if ix == nil {
+		ix = new(yearIndex)
+		c.index[k] = ix
+	}
+	e := newEntry(i, n)
+	day := n.lo - epochDay(y, 1, 1)
+	switch {
+	case n.kind == anchor:
+		ix.anchors[day] = append(ix.anchors[day], e)
+	case n.dayLevel:
+		ix.satDays[day] = append(ix.satDays[day], e)
+	case n.rep.DatePrecision == PrecisionMonth:
+		ix.satMonths[m-1] = append(ix.satMonths[m-1], e)
+	default:
+		ix.satYear = append(ix.satYear, e)
+	}
+}
+
+// eachNear calls f with every filed node of level lvl that may match n:
+// it scans the buckets of lvl that overlap n's date, widened by DaySlack
+// when both sides name single days, and passes on what mayMatch lets
+// through. It never calls f with n itself when n is not yet filed.
+func (c *Clusterer) eachNear(n *node, lvl uint8, f func(int32)) {
+	lo, hi := n.lo, n.hi
+	if n.dayLevel && (lvl == lvlAnchor || lvl == lvlSatDay) {
+		lo, hi = lo-DaySlack, hi+DaySlack
+	}
+	scan := func(bucket []entry) {
+		for k := range bucket {
+			if c.opt.mayMatch(n, &bucket[k]) {
+				f(bucket[k].id)
+			}
+		}
+	}
+	y0, _, _ := dayDate(lo)
+	y1, _, _ := dayDate(hi)
+	for y := y0; y <= y1; y++ {
+		ix := c.index[yearKey{n.typ, int32(y)}]
+		if ix == nil {
+			continue
+		}
+		start := epochDay(y, 1, 1)
+		from, to := max(lo, start)-start, min(hi, epochDay(y+1, 1, 1)-1)-start
+		switch lvl {
+		case lvlAnchor, lvlSatDay:
+			days := &ix.anchors
+			if lvl == lvlSatDay {
+				days = &ix.satDays
+			}
+			for d := from; d <= to; d++ {
+				scan(days[d])
+			}
+		case lvlSatMonth:
+			_, m0, _ := dayDate(start + from)
+			_, m1, _ := dayDate(start + to)
+			for m := m0; m <= m1; m++ {
+				scan(ix.satMonths[m-1])
+			}
+		default:
+			scan(ix.satYear)
+		}
+	}
+}
+
+// newCluster makes node i an incident of its own.
+func (c *Clusterer) newCluster(i int32, anchored bool) *cluster {
+	cl := &cluster{members: []int32{i}, canon: i, anchored: anchored}
+	c.nodes[i].cl = cl
+	c.mark(i)
+	c.live++
+	c.touch(cl)
+	return cl
+}
+
+// merge moves the smaller cluster's members into the larger, so that a
+// report moves O(log n) times over any sequence of merges.
+func (c *Clusterer) merge(x, y *cluster) *cluster {
+	if x == y {
+		return x
+	}
+	if len(x.members) < len(y.members) {
+		x, y = y, x
+	}
+	for _, m := range y.members {
+		c.nodes[m].cl = x
+		c.mark(m)
+	}
+	x.members = append(x.members, y.members...)
+	if canonicalCmp(&c.nodes[y.canon], &c.nodes[x.canon]) < 0 {
+		x.canon = y.canon
+	}
+	x.anchored = x.anchored || y.anchored
+	y.members = nil
+	c.kill(y)
+	c.touch(x)
+	return x
+}
+
+// insert adds node i to cl.
+func (c *Clusterer) insert(cl *cluster, i int32) {
+	cl.members = append(cl.members, i)
+	c.nodes[i].cl = cl
+	c.mark(i)
+	if canonicalCmp(&c.nodes[i], &c.nodes[cl.canon]) < 0 {
+		cl.canon = i
+	}
+	c.touch(cl)
+}
+
+// remove takes node i out of cl.
+func (c *Clusterer) remove(cl *cluster, i int32) {
+	k := slices.Index(cl.members, i)
+	cl.members = slices.Delete(cl.members, k, k+1)
+	if len(cl.members) == 0 {
+		c.kill(cl)
+		return
+	}
+	if cl.canon == i {
+		cl.canon = cl.members[0]
+		for _, m := range cl.members[1:] {
+			if canonicalCmp(&c.nodes[m], &c.nodes[cl.canon]) < 0 {
+				cl.canon = m
+			}
+		}
+	}
+	c.touch(cl)
+}
+
+// regroup splits an unanchored group into its connected components, after
+// members left it. Its cost is quadratic in the group's size; such groups
+// hold reports too vague to anchor and stay small in news.
+func (c *Clusterer) regroup(g *cluster) {
+	if g.dead {
+		return
+	}
+	members := g.members
+	g.members = nil
+	c.kill(g)
+	seen := make(map[int32]bool, len(members))
+	for _, root := range members {
+		if seen[root] {
+			continue
+		}
+		seen[root] = true
+		cl := c.newCluster(root, false)
+		for q := 0; q < len(cl.members); q++ {
+			x := &c.nodes[cl.members[q]]
+			for _, m := range members {
+				if !seen[m] && c.opt.compatible(x, &c.nodes[m]) {
+					seen[m] = true
+					c.insert(cl, m)
+				}
+			}
+		}
+	}
+}
+
+func (c *Clusterer) touch(cl *cluster) {
+	if !cl.dirty {
+		cl.dirty = true
+		c.dirty = append(c.dirty, cl)
+	}
+}
+
+// mark notes that node i's membership changed.
+func (c *Clusterer) mark(i int32) {
+	if n := &c.nodes[i]; !n.moved {
+		n.moved = true
+		c.moved = append(c.moved, i)
+	}
+}
+
+func (c *Clusterer) kill(cl *cluster) {
+	cl.dead = true
+	c.live--
+	c.touch(cl)
+}
+
+func (c *Clusterer) idOf(cl *cluster) string {
+	return IDPrefix + c.nodes[cl.canon].rep.EventID
+}
+
+// noteDoc records what report i says about its document. A document's
+// outlet and original are the smallest non-empty values its reports give,
+// so that conflicting reports resolve the same way in any order; when
+// they change, the source counts of every incident holding a report of
+// the document, or of a copy of it, change too.
+func (c *Clusterer) noteDoc(i int32) {
+	r := &c.nodes[i].rep
+	d := c.doc(r.DocID)
+	d.reports = append(d.reports, i)
+	changed := false
+	if o := folded(r.Source); o != "" && (d.outlet == "" || o < d.outlet) {
+		d.outlet, changed = o, true
+	}
+	if o := r.DuplicateOf; o != "" && o != r.DocID && (d.dupOf == "" || o < d.dupOf) {
+		if d.dupOf != "" {
+			p := c.docs[d.dupOf]
+			p.children = slices.DeleteFunc(p.children, func(s string) bool { return s == r.DocID })
+		}
+		d.dupOf, changed = o, true
+		p := c.doc(o)
+		p.children = append(p.children, r.DocID)
+	}
+	if !changed {
+		return
+	}
+	seen := map[string]bool{}
+	var mark func(id string)
+	mark = func(id string) {
+		if seen[id] {
+			return
+		}
+		seen[id] = true
+		d := c.docs[id]
+		for _, m := range d.reports {
+			if cl := c.nodes[m].cl; cl != nil {
+				c.touch(cl)
+			}
+		}
+		for _, ch := range d.children {
+			mark(ch)
+		}
+	}
+	mark(r.DocID)
+}
+
+func (c *Clusterer) doc(id string) *docInfo {
+	d, ok := c.docs[id]
+	if !ok {
+		d = &docInfo{id: int32(len(c.docs))}
+		c.docs[id] = d
+	}
+	return d
+}
+
+// sourceKey names the independent source of report i: the outlet of the
+// original its document copies (following copies of copies), or that
+// original's id when its outlet is unknown.
+func (c *Clusterer) sourceKey(i int32) string {
+	id := c.nodes[i].rep.DocID
+	var path []string
+	for {
+		d := c.docs[id]
+		if d == nil || d.dupOf == "" {
+			break
+		}
+		if k := slices.Index(path, id); k >= 0 {
+			// A cycle of copies has no original; its smallest id
+			// stands for all of it.
+			id = slices.Min(path[k:])
+			break
+		}
+		path = append(path, id)
+		id = d.dupOf
+	}
+	if d := c.docs[id]; d != nil && d.outlet != "" {
+		return "o:" + d.outlet
+	}
+	return "d:" + id
+}
+
+// incident builds cl's exported form.
+func (c *Clusterer) incident(cl *cluster) Incident {
+	inc := Incident{
+		ID:        c.idOf(cl),
+		Canonical: cloneReport(c.nodes[cl.canon].rep),
+		Reports:   make([]string, 0, len(cl.members)),
+		NReports:  len(cl.members),
+	}
+	sources := make(map[string]struct{}, len(cl.members))
+	for _, m := range cl.members {
+		r := &c.nodes[m].rep
+		inc.Reports = append(inc.Reports, r.EventID)
+		sources[c.sourceKey(m)] = struct{}{}
+		if !r.Published.IsZero() && (inc.FirstReport.IsZero() || r.Published.Before(inc.FirstReport)) {
+			inc.FirstReport = r.Published
+		}
+	}
+	slices.Sort(inc.Reports)
+	inc.NSources = len(sources)
+	return inc
+}
+
+// IncidentOf returns the id of the incident holding the report with event
+// id eventID.
+func (c *Clusterer) IncidentOf(eventID string) (string, bool) {
+	i, ok := c.byEvent[eventID]
+	if !ok {
+		return "", false
+	}
+	return c.idOf(c.nodes[i].cl), true
+}
+
+// Incident returns the incident with the given id.
+func (c *Clusterer) Incident(id string) (Incident, bool) {
+	ev, ok := strings.CutPrefix(id, IDPrefix)
+	if !ok {
+		return Incident{}, false
+	}
+	i, ok := c.byEvent[ev]
+	if !ok || c.nodes[i].cl.canon != i {
+		return Incident{}, false
+	}
+	return c.incident(c.nodes[i].cl), true
+}
+
+// Incidents returns every incident, sorted by id.
+func (c *Clusterer) Incidents() []Incident {
+	out := make([]Incident, 0, c.live)
+	for i := range c.nodes {
+		if cl := c.nodes[i].cl; cl.canon == int32(i) {
+			out = append(out, c.incident(cl))
+		}
+	}
+	slices.SortFunc(out, func(a, b Incident) int { return strings.Compare(a.ID, b.ID) })
+	return out
+}
+
+// TakeChanges returns what changed since the last call (or since New or
+// Restore) and forgets it: the delta a store applies after each Add or
+// batch of Adds. A renamed incident's members are all listed, since the
+// store's rows name the old id.
+func (c *Clusterer) TakeChanges() Changes {
+	var ch Changes
+	removed := map[string]bool{}
+	updated := map[string]bool{}
+	for _, cl := range c.dirty {
+		cl.dirty = false
+		if cl.dead {
+			if cl.published != "" {
+				removed[cl.published] = true
+			}
+			continue
+		}
+		id := c.idOf(cl)
+		if cl.published != id {
+			if cl.published != "" {
+				removed[cl.published] = true
+			}
+			for _, m := range cl.members {
+				c.mark(m)
+			}
+		}
+		cl.published = id
+		updated[id] = true
+		ch.Updated = append(ch.Updated, c.incident(cl))
+	}
+	c.dirty = c.dirty[:0]
+	for _, i := range c.moved {
+		n := &c.nodes[i]
+		n.moved = false
+		ch.Members = append(ch.Members, c.membership(i))
+	}
+	c.moved = c.moved[:0]
+	for id := range removed {
+		if !updated[id] {
+			ch.Removed = append(ch.Removed, id)
+		}
+	}
+	slices.Sort(ch.Removed)
+	slices.SortFunc(ch.Updated, func(a, b Incident) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortFunc(ch.Members, func(a, b Membership) int { return strings.Compare(a.EventID, b.EventID) })
+	return ch
+}
+
+// membership returns node i's membership.
+func (c *Clusterer) membership(i int32) Membership {
+	n := &c.nodes[i]
+	m := Membership{EventID: n.rep.EventID, Incident: c.idOf(n.cl)}
+	if n.best >= 0 {
+		m.Anchor = c.nodes[n.best].rep.EventID
+	}
+	return m
+}
+
+// sameReport reports whether a and b are the same report, as a re-run
+// over the same input gives it.
+func sameReport(a, b *Report) bool {
+	if a.EventID != b.EventID || a.DocID != b.DocID || a.Source != b.Source || a.DuplicateOf != b.DuplicateOf ||
+		a.Type != b.Type || a.Mode != b.Mode || a.Date != b.Date || a.DatePrecision != b.DatePrecision ||
+		!a.Published.Equal(b.Published) || a.Confidence != b.Confidence ||
+		!slices.Equal(a.Actors, b.Actors) || !slices.Equal(a.Recipients, b.Recipients) {
+		return false
+	}
+	if a.Place == nil || b.Place == nil {
+		return a.Place == b.Place
+	}
+	return *a.Place == *b.Place
+}
+
+// cloneReport copies r's slices and place, so that neither the caller nor
+// the Clusterer sees the other's later changes.
+func cloneReport(r Report) Report {
+	r.Actors = slices.Clone(r.Actors)
+	r.Recipients = slices.Clone(r.Recipients)
+	if r.Place != nil {
+		p := *r.Place
+		r.Place = &p
+	}
+	return r
+}

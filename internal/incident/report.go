@@ -1,0 +1,221 @@
+package incident
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+)
+
+// Date precisions a Report may carry, as in dateline's output
+// (date_precision). Only the first four date an event closely enough to
+// cluster it; the others make a report an incident of its own.
+const (
+	PrecisionDay        = "day"
+	PrecisionPublished  = "published"
+	PrecisionMonth      = "month"
+	PrecisionYear       = "year"
+	PrecisionHistorical = "historical"
+	PrecisionDuration   = "duration"
+)
+
+// Actor is one actor or recipient coding: PLOVER's country code (ISO
+// alpha-3 or IGO, UNO, ...) and sector code. An empty code, or "UNK",
+// means the coder did not know it, and matches any.
+type Actor struct {
+	Country string `json:"country_code,omitempty"`
+	Sector  string `json:"sector_code,omitempty"`
+}
+
+// Place is where a report puts its event.
+type Place struct {
+	Name        string  `json:"name,omitempty"`
+	GeonameID   int     `json:"geonameid,omitempty"`
+	CountryCode string  `json:"country_code,omitempty"`
+	Lat         float64 `json:"lat"`
+	Lon         float64 `json:"lon"`
+	// Precision is ACLED's geo-precision: 1 a town, 2 a second-level
+	// division or near a town, 3 a first-level division, a country or
+	// larger. 0 means the report has no usable place.
+	Precision int `json:"precision"`
+}
+
+// Report is one coded event of one document: the unit that incidents
+// group. It carries only what matching, choosing the canonical report and
+// counting sources need, so a store can keep it in one row.
+type Report struct {
+	EventID string `json:"event_id"`
+	DocID   string `json:"doc_id"`
+	// Source is the outlet that published the document ("Reuters").
+	Source string `json:"source,omitempty"`
+	// DuplicateOf is the id of the document this one nearly copies (see
+	// internal/dedup), "" for an original.
+	DuplicateOf string  `json:"duplicate_of,omitempty"`
+	Type        string  `json:"type"`
+	Mode        string  `json:"mode,omitempty"`
+	Actors      []Actor `json:"actors,omitempty"`
+	Recipients  []Actor `json:"recipients,omitempty"`
+	// Date is "2006-01-02" (for month and year precision any day inside
+	// the period); it may be empty for published precision, which then
+	// takes the day of Published.
+	Date          string    `json:"date,omitempty"`
+	DatePrecision string    `json:"date_precision"`
+	Place         *Place    `json:"place,omitempty"`
+	Published     time.Time `json:"published"`
+	Confidence    float64   `json:"confidence"`
+}
+
+// kind is a report's role in clustering (see the package documentation).
+type kind uint8
+
+const (
+	// single: no usable date; never clusters.
+	single kind = iota
+	// anchor: a day-precision date, a town and a coded actor or
+	// recipient; links to other anchors.
+	anchor
+	// satellite: any other usable date or place; joins the nearest
+	// compatible anchor's incident, or other unanchored satellites.
+	satellite
+)
+
+// node is a validated report with what matching needs precomputed.
+type node struct {
+	rep  Report
+	kind kind
+	// typ, doc, actors, recipients and pcc (the place's country) are
+	// interned by the Clusterer, so that matching compares integers; a
+	// code of 0 is unknown.
+	typ                uint32
+	doc                int32
+	actors, recipients []code2
+	pcc                uint32
+	// actSig and recSig summarise the sides for the index (see sideSig);
+	// mode is the interned mode, 0 for none (or past 65,535 modes, when
+	// the prefilter leaves modes to compatible).
+	actSig, recSig uint32
+	mode           uint16
+	// lo and hi are the first and last day (days since 1970-01-01) of the
+	// report's date; dayLevel is true when the date names one day.
+	lo, hi   int32
+	dayLevel bool
+	// dateRank and placeRank order reports by specificity, 0 the most
+	// specific, for choosing the canonical report.
+	dateRank, placeRank int8
+	cl                  *cluster
+	// moved is true while the node is listed in Clusterer.moved.
+	moved bool
+	// best is a satellite's anchor (index into nodes), -1 for none and
+	// for anchors and singles.
+	best int32
+}
+
+// epochDay returns the day number of the calendar date y-m-d.
+func epochDay(y int, m time.Month, d int) int32 {
+	return int32(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+// dayDate returns the calendar date of day number n.
+func dayDate(n int32) (int, time.Month, int) {
+	return time.Unix(int64(n)*86400, 0).UTC().Date()
+}
+
+// code2 is an actor's interned country and sector codes.
+type code2 struct{ country, sector uint32 }
+
+// known reports whether a code says something: "" and "UNK" do not.
+func known(code string) bool { return code != "" && code != "UNK" }
+
+// newNode validates r and classifies it.
+func newNode(r Report) (node, error) {
+	n := node{rep: r, best: -1}
+	if r.EventID == "" {
+		return n, fmt.Errorf("incident: report of document %q has no event id", r.DocID)
+	}
+	if r.DocID == "" {
+		return n, fmt.Errorf("incident: report %s has no document id", r.EventID)
+	}
+	if r.Type == "" {
+		return n, fmt.Errorf("incident: report %s has no event type", r.EventID)
+	}
+	if math.IsNaN(r.Confidence) {
+		return n, fmt.Errorf("incident: report %s has a NaN confidence", r.EventID)
+	}
+	n.placeRank = 3
+	if p := r.Place; p != nil && p.Precision != 0 {
+		if p.Precision < 1 || p.Precision > 3 {
+			return n, fmt.Errorf("incident: report %s: place precision %d is not 1, 2 or 3", r.EventID, p.Precision)
+		}
+		if !(p.Lat >= -90 && p.Lat <= 90 && p.Lon >= -180 && p.Lon <= 180) {
+			return n, fmt.Errorf("incident: report %s: place at %v,%v is off the globe", r.EventID, p.Lat, p.Lon)
+		}
+		n.placeRank = int8(p.Precision - 1)
+	} else {
+		// A place of precision 0 is no place: keep nil so matching need
+		// not check both.
+		n.rep.Place = nil
+	}
+	var date time.Time
+	if r.Date != "" {
+		d, err := time.Parse("2006-01-02", r.Date)
+		if err != nil {
+			return n, fmt.Errorf("incident: report %s: date: %w", r.EventID, err)
+		}
+		date = d
+	}
+	switch r.DatePrecision {
+	case PrecisionDay:
+		if date.IsZero() {
+			return n, fmt.Errorf("incident: report %s has day precision but no date", r.EventID)
+		}
+		n.lo = epochDay(date.Date())
+		n.hi, n.dayLevel, n.dateRank = n.lo, true, 0
+	case PrecisionPublished:
+		if date.IsZero() {
+			if r.Published.IsZero() {
+				return n, fmt.Errorf("incident: report %s has published precision but neither date nor publication time", r.EventID)
+			}
+			date = r.Published
+		}
+		n.lo = epochDay(date.Date())
+		n.hi, n.dayLevel, n.dateRank = n.lo, true, 1
+	case PrecisionMonth:
+		if date.IsZero() {
+			return n, fmt.Errorf("incident: report %s has month precision but no date", r.EventID)
+		}
+		y, m, _ := date.Date()
+		n.lo, n.hi, n.dateRank = epochDay(y, m, 1), epochDay(y, m+1, 1)-1, 2
+	case PrecisionYear:
+		if date.IsZero() {
+			return n, fmt.Errorf("incident: report %s has year precision but no date", r.EventID)
+		}
+		y := date.Year()
+		n.lo, n.hi, n.dateRank = epochDay(y, 1, 1), epochDay(y+1, 1, 1)-1, 3
+	case PrecisionHistorical, PrecisionDuration, "":
+		n.kind, n.dateRank = single, 4
+		return n, nil
+	default:
+		return n, fmt.Errorf("incident: report %s: unknown date precision %q", r.EventID, r.DatePrecision)
+	}
+	if r.DatePrecision == PrecisionDay && n.rep.Place != nil && n.rep.Place.Precision == 1 &&
+		(coded(r.Actors) || coded(r.Recipients)) {
+		n.kind = anchor
+	} else {
+		n.kind = satellite
+	}
+	return n, nil
+}
+
+// coded reports whether some actor in as has a known code.
+func coded(as []Actor) bool {
+	for _, a := range as {
+		if known(a.Country) || known(a.Sector) {
+			return true
+		}
+	}
+	return false
+}
+
+// folded is the form of an outlet name that source counting compares:
+// "Reuters" and " reuters" are one outlet.
+func folded(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
