@@ -7,6 +7,11 @@ import (
 
 var spanType = reflect.TypeOf(Span{})
 
+// docPtrType is the title's own Doc (Doc.TitleDoc): its offsets index the
+// title, not the text, so MapOffsets leaves it alone and so do these
+// walks, which would otherwise recurse without end.
+var docPtrType = reflect.TypeOf(&Doc{})
+
 // fill gives every Span reachable from v the value s, making one element
 // of each slice and allocating each pointer on the way.
 func fill(v reflect.Value, s Span) {
@@ -29,6 +34,9 @@ func fill(v reflect.Value, s Span) {
 			fill(v.Index(i), s)
 		}
 	case reflect.Pointer:
+		if v.Type() == docPtrType {
+			return
+		}
 		if v.Type().Elem().Kind() == reflect.Struct {
 			if v.IsNil() {
 				v.Set(reflect.New(v.Type().Elem()))
@@ -56,7 +64,7 @@ func spans(v reflect.Value, path string, out map[string]Span) {
 			spans(v.Index(i), path+"[]", out)
 		}
 	case reflect.Pointer:
-		if !v.IsNil() {
+		if !v.IsNil() && v.Type() != docPtrType {
 			spans(v.Elem(), path, out)
 		}
 	}
