@@ -102,14 +102,7 @@ func openAt(ctx context.Context, path string, opts Options, version int) (*DB, e
 		wr.Close()
 		return nil, err
 	}
-	// Readers map the file (mmap_size) rather than copy pages into
-	// their own caches. A reader drops its whole page cache whenever it
-	// finds that another connection has committed, so under an ingest
-	// the readers spent most of their time freeing and refilling 32 MB
-	// caches page by page (a third of the CPU of the load mix); mapped
-	// pages are shared through the OS and cost nothing to drop. The
-	// size is SQLite's own upper bound; a larger file is read past it.
-	rd, err := sql.Open("sqlite", dsn(url.Values{}, "query_only(1)", "mmap_size(2147418112)"))
+	rd, err := sql.Open("sqlite", dsn(url.Values{}, "query_only(1)"))
 	if err != nil {
 		wr.Close()
 		return nil, err
