@@ -123,6 +123,7 @@ const (
 	aliasesFile = "gazetteer/aliases.tsv"
 	featureFile = "gazetteer/feature_words.tsv"
 	centresFile = "gazetteer/country_centres.tsv"
+	pointsFile  = "gazetteer/country_points.tsv"
 )
 
 // Load returns the embedded gazetteer. It validates the index file, which

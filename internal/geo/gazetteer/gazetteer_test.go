@@ -276,6 +276,8 @@ const fixtureRegions = "id\tcode\tname\tfeature\tcountry\tlat\tlon\taliases\n-1\
 
 const fixtureCentres = "alpha3\tlat\tlon\nAZE\t40.5\t47.5\n"
 
+const fixturePoints = "alpha3\tlat\tlon\n"
+
 const fixtureAliases = "target\tnames\nAZE\tAzerbaijan Republic\n"
 
 func gz(s string) []byte {
@@ -293,6 +295,32 @@ func fixture(places, regions, aliases string) fstest.MapFS {
 		"gazetteer/aliases.tsv":         {Data: []byte(aliases)},
 		"gazetteer/feature_words.tsv":   {Data: []byte("word\tposition\tnote\nlake\tfirst\t\navenue\tlast\t\n")},
 		"gazetteer/country_centres.tsv": {Data: []byte(fixtureCentres)},
+		"gazetteer/country_points.tsv":  {Data: []byte(fixturePoints)},
+	}
+}
+
+// TestCountryPointsOverCentres checks the order of the two country files:
+// a country in country_points.tsv (GeoNames' own point) stands there, and
+// one only in country_centres.tsv at its centre.
+func TestCountryPointsOverCentres(t *testing.T) {
+	places := fixtureHeader +
+		"-100031\tPCLI\tAZE\t\t\tAZ\t40.4\t49.9\t5000000\t587084\tAzerbaijan\t\t\n" +
+		"-100032\tPCLI\tGEO\t\t\tGE\t41.7\t44.8\t3700000\t\tGeorgia\t\t\n"
+	fs := fixture(places, fixtureRegions, fixtureAliases)
+	fs["gazetteer/country_centres.tsv"] = &fstest.MapFile{Data: []byte("alpha3\tlat\tlon\nAZE\t40.5\t47.5\nGEO\t42\t43.5\n")}
+	fs["gazetteer/country_points.tsv"] = &fstest.MapFile{Data: []byte("alpha3\tlat\tlon\nAZE\t40.3\t47.7\n")}
+	g, err := gazetteer.BuildFS(fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name     string
+		lat, lon float64
+	}{{"Azerbaijan", 40.3, 47.7}, {"Georgia", 42, 43.5}} {
+		c := g.Lookup(tc.name)
+		if len(c) != 1 || c[0].Lat != tc.lat || c[0].Lon != tc.lon {
+			t.Errorf("Lookup(%q) = %v, want one entry at (%v, %v)", tc.name, c, tc.lat, tc.lon)
+		}
 	}
 }
 

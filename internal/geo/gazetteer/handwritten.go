@@ -87,20 +87,27 @@ type point struct{ lat, lon float64 }
 // point.
 func readCentres(fsys fs.FS) (map[string]point, error) {
 	centres := map[string]point{}
-	err := lexicon.ReadFile(fsys, centresFile, []string{"alpha3", "lat", "lon"}, func(r lexicon.Record) error {
-		cc := r.Get("alpha3")
-		if !isAlpha3(cc) {
-			return r.Errorf("alpha3 %q: want an ISO alpha-3 code", cc)
+	// The centres first, then GeoNames' own points over them: a country
+	// stands where GeoNames puts it whenever the points table has it.
+	for _, name := range []string{centresFile, pointsFile} {
+		err := lexicon.ReadFile(fsys, name, []string{"alpha3", "lat", "lon"}, func(r lexicon.Record) error {
+			cc := r.Get("alpha3")
+			if !isAlpha3(cc) {
+				return r.Errorf("alpha3 %q: want an ISO alpha-3 code", cc)
+			}
+			lat, err1 := strconv.ParseFloat(r.Get("lat"), 64)
+			lon, err2 := strconv.ParseFloat(r.Get("lon"), 64)
+			if err1 != nil || err2 != nil || lat < -90 || lat > 90 || lon < -180 || lon > 180 {
+				return r.Errorf("bad coordinates %q, %q", r.Get("lat"), r.Get("lon"))
+			}
+			centres[cc] = point{lat, lon}
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
-		lat, err1 := strconv.ParseFloat(r.Get("lat"), 64)
-		lon, err2 := strconv.ParseFloat(r.Get("lon"), 64)
-		if err1 != nil || err2 != nil || lat < -90 || lat > 90 || lon < -180 || lon > 180 {
-			return r.Errorf("bad coordinates %q, %q", r.Get("lat"), r.Get("lon"))
-		}
-		centres[cc] = point{lat, lon}
-		return nil
-	})
-	return centres, err
+	}
+	return centres, nil
 }
 
 // moveToCentre puts a country entry at its centre, if it has one.
