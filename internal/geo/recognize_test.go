@@ -139,3 +139,28 @@ func TestGeoparser_Recognition(t *testing.T) {
 func annotate(m *text.Model, d *doc.Doc) error {
 	return text.NewAnnotator(m).Process(context.Background(), d)
 }
+
+// TestPhysicalFeatures checks that oceans, islands, rivers and regions the
+// news names are found whole and resolved to their hand-written rows, not
+// to a small town that shares a word of their name.
+func TestPhysicalFeatures(t *testing.T) {
+	for _, tc := range []struct {
+		text, place, feature, country string
+	}{
+		{"Fishing fleets left the ports for the Pacific on Tuesday.", "Pacific", "OCN", ""},
+		{"Floods swept villages across the Rift Valley after the rains.", "Rift Valley", "RGN", "KEN"},
+		{"Ferries between Java and Bali were halted by the storm.", "Java", "ISL", "IDN"},
+		{"Barges stopped on the Rhine River as water levels fell.", "Rhine River", "STM", ""},
+		{"Boats carrying migrants reached Lampedusa overnight.", "Lampedusa", "ISL", "ITA"},
+	} {
+		d := parseWith(t, tc.text)
+		p := placeAt(d, tc.place)
+		if p == nil {
+			t.Errorf("%q: no place %q in %v", tc.text, tc.place, d.Places)
+			continue
+		}
+		if p.Feature != tc.feature || p.CountryCode != tc.country {
+			t.Errorf("%q: %q resolved to %s %s %q, want %s %q", tc.text, tc.place, p.Feature, p.Name, p.CountryCode, tc.feature, tc.country)
+		}
+	}
+}

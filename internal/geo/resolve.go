@@ -18,15 +18,16 @@ const focusWeight = 5
 // featureWeight is the prior of a feature class: how likely a news text
 // means this kind of entry when a name has several.
 func featureWeight(f string) float64 {
+	if gazetteer.IsRegionFeature(f) {
+		// Hand-written and chosen because news names them; they have no
+		// population, so the prior stands in for one of about a million.
+		return 5.2
+	}
 	switch f {
 	case gazetteer.Country:
 		return 3.5
 	case "PPLC":
 		return 2.5
-	case gazetteer.Region, "SEA", "STRT", "GULF", "PEN", "CONT":
-		// Hand-written and chosen because news names them; they have no
-		// population, so the prior stands in for one of about a million.
-		return 5.2
 	case gazetteer.Admin1:
 		return 1.4
 	case "PPLA":

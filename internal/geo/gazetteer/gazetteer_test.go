@@ -192,7 +192,7 @@ func TestEntries_CountryCodesAreAlpha3(t *testing.T) {
 	g := load(t)
 	for i := 0; i < g.Len(); i++ {
 		e := g.Entry(int32(i))
-		if len(e.CountryCode) != 3 && !(e.CountryCode == "" && isRegionFeature(e.Feature)) {
+		if len(e.CountryCode) != 3 && !(e.CountryCode == "" && gazetteer.IsRegionFeature(e.Feature)) {
 			t.Fatalf("%s: country code %q", gazetteer.Describe(e), e.CountryCode)
 		}
 		if e.Lat < -90 || e.Lat > 90 || e.Lon < -180 || e.Lon > 180 {
@@ -583,13 +583,6 @@ func TestCountry_CentreNotCapital(t *testing.T) {
 
 // isRegionFeature reports the features of regions.tsv, whose rows may span
 // several countries.
-func isRegionFeature(f string) bool {
-	switch f {
-	case gazetteer.Region, "CONT", "PEN", "SEA", "STRT", "GULF":
-		return true
-	}
-	return false
-}
 
 // TestGeoNamesIDs checks that countries and continents carry GeoNames'
 // own ids, as gold sets on real news do.

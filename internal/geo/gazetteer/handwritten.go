@@ -38,8 +38,8 @@ func (b *builder) readRegions(fsys fs.FS) error {
 			return r.Errorf("empty name")
 		}
 		feature := r.Get("feature")
-		if !regionFeatures[feature] {
-			return r.Errorf("feature %q: want RGN, CONT, PEN, SEA, STRT or GULF", feature)
+		if !IsRegionFeature(feature) {
+			return r.Errorf("feature %q: want RGN, CONT, PEN, SEA, STRT, GULF, OCN, ISL or STM", feature)
 		}
 		cc := r.Get("country")
 		if cc != "" && !isAlpha3(cc) {
@@ -117,8 +117,16 @@ func moveToCentre(e *Entry, centres map[string]point) {
 	}
 }
 
-// regionFeatures are the feature codes regions.tsv may use.
-var regionFeatures = map[string]bool{Region: true, "CONT": true, "PEN": true, "SEA": true, "STRT": true, "GULF": true}
+// IsRegionFeature reports whether f is a feature code that regions.tsv may
+// use: the areas, waters, islands and rivers written by hand, which have
+// no population and no administrative level.
+func IsRegionFeature(f string) bool {
+	switch f {
+	case Region, "CONT", "PEN", "SEA", "STRT", "GULF", "OCN", "ISL", "STM":
+		return true
+	}
+	return false
+}
 
 // readAliases adds the names of aliases.tsv to the entries they name: by
 // country code (AZE), ISO 3166-2 code (DE-BY), GeoNames admin-1 key of a
