@@ -40,10 +40,13 @@ type Geoparser struct {
 	// focusAdmin weighs first-level divisions (GeoNames admin-1 keys) as
 	// focus weighs countries.
 	focusAdmin map[string]float64
+	// focusAdminCountry sums focusAdmin by the divisions' country: a
+	// story about a region of a country is about that country too.
+	focusAdminCountry map[string]float64
 	// own and ownAdmin hold one mention's vote while it is scored;
 	// weights holds its candidates' shares.
-	own, ownAdmin map[string]float64
-	weights       []float64
+	own, ownAdmin, ownAdminCountry map[string]float64
+	weights                        []float64
 	// nameVote holds the size of each distinct name's focus vote, and
 	// nameSense the entry its first mention resolved to, keyed by a hash
 	// of the folded name.
@@ -68,6 +71,7 @@ type DemonymFunc func(key string) (country string, ok bool)
 // NewGeoparser returns a stage that resolves against g.
 func NewGeoparser(g *gazetteer.Gazetteer) *Geoparser {
 	return &Geoparser{g: g, maxWords: min(g.MaxNameWords(), 6), focus: map[string]float64{}, focusAdmin: map[string]float64{},
+		focusAdminCountry: map[string]float64{}, ownAdminCountry: map[string]float64{},
 		own: map[string]float64{}, ownAdmin: map[string]float64{},
 		seed: maphash.MakeSeed(), nameVote: map[uint64]float64{}, nameSense: map[uint64]int32{}}
 }

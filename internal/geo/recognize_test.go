@@ -164,3 +164,16 @@ func TestPhysicalFeatures(t *testing.T) {
 		}
 	}
 }
+
+// TestCountryOverItsCapitalByFocus checks that a story focused on a
+// country's capital region still reads the country's name as the country
+// when the capital's alternate names include it.
+func TestCountryOverItsCapitalByFocus(t *testing.T) {
+	d := parseWith(t, "Doctors in Mexico reported new cases. Hospitals in Mexico City and Ecatepec were full, and clinics in Mexico asked for help.")
+	for i := range d.Places {
+		p := &d.Places[i]
+		if d.SpanText(p.Span) == "Mexico" && p.Feature != "PCLI" {
+			t.Errorf("Mexico at %d resolved to %s %s, want the country", p.Start, p.Feature, p.Name)
+		}
+	}
+}

@@ -51,6 +51,7 @@ func featureWeight(f string) float64 {
 func (p *Geoparser) resolve(d *doc.Doc) {
 	clear(p.focus)
 	clear(p.focusAdmin)
+	clear(p.focusAdminCountry)
 	p.anchors = p.anchors[:0]
 	total, totalAdmin := 0.0, 0.0
 	if d.Dateline != nil && d.Dateline.CountryCode != "" {
@@ -72,6 +73,7 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 			}
 			if e.Admin1 != "" {
 				p.focusAdmin[e.Admin1] += weight * p.weights[k]
+				p.focusAdminCountry[e.CountryCode] += weight * p.weights[k]
 				totalAdmin += weight * p.weights[k]
 			}
 		}
@@ -86,6 +88,7 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 		weight := p.nameVote[m.name]
 		clear(p.own)
 		clear(p.ownAdmin)
+		clear(p.ownAdminCountry)
 		ownTotal, ownAdminTotal := 0.0, 0.0
 		for k, c := range m.cands {
 			e := p.g.Entry(c)
@@ -95,6 +98,7 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 			}
 			if e.Admin1 != "" {
 				p.ownAdmin[e.Admin1] += weight * p.weights[k]
+				p.ownAdminCountry[e.CountryCode] += weight * p.weights[k]
 				ownAdminTotal += weight * p.weights[k]
 			}
 		}
@@ -126,6 +130,13 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 				// Local focus: a story about Ontario means the London
 				// there, whatever the capital's prior.
 				s += focusWeight * (p.focusAdmin[e.Admin1] - p.ownAdmin[e.Admin1]) / otherAdminTotal
+			}
+			if otherAdminTotal > 1e-9 && e.Feature == gazetteer.Country {
+				// The local focus is within a country, and a country
+				// contains its divisions: a story about Mexico City is a
+				// story about Mexico, so the focus on a division must
+				// not make the country's name read as a town of it.
+				s += focusWeight * (p.focusAdminCountry[e.CountryCode] - p.ownAdminCountry[e.CountryCode]) / otherAdminTotal
 			}
 			if e.IsPopulated() && len(m.cands) > 1 && !p.mainName(e) {
 				// GeoNames lists many alternate names, some of them
