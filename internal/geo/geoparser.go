@@ -29,9 +29,13 @@ const Name = "geo"
 // Geoparser is the pipeline stage. It keeps scratch buffers, so each worker
 // needs its own; they can share one Gazetteer.
 type Geoparser struct {
-	g        *gazetteer.Gazetteer
-	abbrev   *Abbreviations
-	demonym  DemonymFunc
+	g       *gazetteer.Gazetteer
+	abbrev  *Abbreviations
+	demonym DemonymFunc
+	// demonyms are the document's demonym words outside toponyms, found
+	// before resolution: they vote in the country focus, and are then
+	// emitted as places of their own.
+	demonyms []demonymHit
 	maxWords int
 	key      []byte
 	nameKey  []byte
@@ -125,6 +129,7 @@ func (p *Geoparser) Process(ctx context.Context, d *doc.Doc) error {
 	}
 	p.indexActors(d)
 	p.find(d)
+	p.findDemonyms(d)
 	if len(p.mentions) > 0 {
 		p.resolve(d)
 	}
@@ -167,26 +172,30 @@ func pointSharpness(e gazetteer.Entry) float64 {
 	return 0.6
 }
 
-// addDemonyms adds a place of kind doc.PlaceDemonym for each capitalised
-// word that the demonym lookup knows ("Turkish troops", "a Syrian
-// town"): news geoparsing corpora annotate them as references to the
-// country, and the kind lets consumers keep them apart from toponyms.
-// Places stay in text order.
-func (p *Geoparser) addDemonyms(d *doc.Doc) {
+// demonymHit is a demonym word and the country it names.
+type demonymHit struct {
+	doc.Span
+	country gazetteer.Entry
+}
+
+// findDemonyms fills p.demonyms with each capitalised word outside the
+// toponyms found that the demonym lookup knows ("Turkish troops", "a
+// Syrian town").
+func (p *Geoparser) findDemonyms(d *doc.Doc) {
+	p.demonyms = p.demonyms[:0]
 	if p.demonym == nil {
 		return
 	}
-	n := len(d.Places)
-	next := 0 // the first toponym not wholly before the current token
+	next := 0 // the first mention not wholly before the current token
 	var buf [32]byte
 	for _, t := range d.Tokens {
 		if t.Kind != doc.Word || !t.Upper || t.End-t.Start > len(buf) {
 			continue
 		}
-		for next < n && d.Places[next].End <= t.Start {
+		for next < len(p.mentions) && p.mentions[next].End <= t.Start {
 			next++
 		}
-		if next < n && d.Places[next].Start < t.End {
+		if next < len(p.mentions) && p.mentions[next].Start < t.End {
 			continue
 		}
 		key := buf[:0]
@@ -200,13 +209,23 @@ func (p *Geoparser) addDemonyms(d *doc.Doc) {
 		if !ok {
 			continue
 		}
-		e, ok := p.g.Country(cc)
-		if !ok {
-			continue
+		if e, ok := p.g.Country(cc); ok {
+			p.demonyms = append(p.demonyms, demonymHit{Span: t.Span, country: e})
 		}
-		_, embedded := p.actorOverlap(t.Span)
+	}
+}
+
+// addDemonyms adds a place of kind doc.PlaceDemonym for each demonym
+// found: news geoparsing corpora annotate them as references to the
+// country, and the kind lets consumers keep them apart from toponyms.
+// Places stay in text order.
+func (p *Geoparser) addDemonyms(d *doc.Doc) {
+	n := len(d.Places)
+	for _, h := range p.demonyms {
+		e := h.country
+		_, embedded := p.actorOverlap(h.Span)
 		d.Places = append(d.Places, doc.Place{
-			Span: t.Span, Name: e.Name, GeonameID: e.ID, Feature: e.Feature, CountryCode: e.CountryCode,
+			Span: h.Span, Name: e.Name, GeonameID: e.ID, Feature: e.Feature, CountryCode: e.CountryCode,
 			Lat: e.Lat, Lon: e.Lon, Confidence: pointSharpness(e), Rule: "demonym", Kind: doc.PlaceDemonym, Embedded: embedded,
 		})
 	}

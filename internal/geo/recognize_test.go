@@ -177,3 +177,14 @@ func TestCountryOverItsCapitalByFocus(t *testing.T) {
 		}
 	}
 }
+
+// TestDemonymsVoteInTheFocus checks that a demonym points the story to its
+// country as the country's name does: with "Canadian" in the story,
+// Vancouver is the Canadian city, not its smaller American namesake.
+func TestDemonymsVoteInTheFocus(t *testing.T) {
+	d := parseWith(t, "Canadian health officials in Vancouver said the clinic would stay open.")
+	p := placeAt(d, "Vancouver")
+	if p == nil || p.CountryCode != "CAN" {
+		t.Fatalf("Vancouver = %+v, want the city in Canada", p)
+	}
+}

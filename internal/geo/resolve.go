@@ -58,6 +58,11 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 		p.focus[d.Dateline.CountryCode] += 2
 		total += 2
 	}
+	for _, h := range p.demonyms {
+		// "Canadian officials" points to Canada as "Canada" does.
+		p.focus[h.country.CountryCode]++
+		total++
+	}
 	clear(p.nameVote)
 	for i := range p.mentions {
 		m := &p.mentions[i]
