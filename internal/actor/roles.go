@@ -3,6 +3,8 @@ package actor
 import (
 	"strings"
 
+	"github.com/dateline-project/dateline/internal/lang/en"
+
 	"github.com/dateline-project/dateline/internal/doc"
 )
 
@@ -435,11 +437,10 @@ func (s *Stage) inSeat(d *doc.Doc, sent *doc.Sentence, b int) (Coding, int, bool
 // of a noun phrase. A switch, since it is asked of most tokens.
 func isTimeWord(w string) bool {
 	switch w {
-	case "today", "yesterday", "tonight", "tomorrow",
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+	case "today", "yesterday", "tonight", "tomorrow":
 		return true
 	}
-	return false
+	return en.IsWeekdayName(w)
 }
 
 var compass = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northern": true,

@@ -19,6 +19,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dateline-project/dateline/internal/lang/en"
+
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/geo/gazetteer"
 )
@@ -571,19 +573,17 @@ func isStopWord(w string) bool {
 		}
 		buf[i] = c
 	}
-	return stopWords[string(buf[:len(w)])]
+	return stopWords[string(buf[:len(w)])] || en.IsWeekdayName(w) || en.IsMonthName(w)
 }
 
 // stopWords are capitalised words that open sentences or titles and that
-// the gazetteer happens to list as places.
+// the gazetteer happens to list as places; the names of weekdays and
+// months (package en) are stop words too.
 var stopWords = map[string]bool{
 	"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "he": true, "she": true, "it": true,
 	"we": true, "they": true, "this": true, "that": true, "but": true, "and": true, "as": true, "if": true,
 	"mr": true, "mrs": true, "ms": true, "dr": true, "president": true, "minister": true, "police": true,
-	"officials": true, "after": true, "before": true, "when": true, "while": true, "monday": true, "tuesday": true,
-	"wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true, "january": true,
-	"february": true, "march": true, "april": true, "may": true, "june": true, "july": true, "august": true,
-	"september": true, "october": true, "november": true, "december": true, "said": true, "reuters": true,
+	"officials": true, "after": true, "before": true, "when": true, "while": true, "said": true, "reuters": true,
 	"of": true, "for": true, "to": true, "by": true, "with": true, "from": true, "his": true, "her": true,
 	"its": true, "their": true, "our": true, "there": true, "here": true, "one": true, "two": true,
 }

@@ -15,6 +15,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/dateline-project/dateline/internal/lang/en"
+
 	"github.com/dateline-project/dateline/internal/doc"
 )
 
@@ -26,13 +28,6 @@ type Places interface {
 	CountryCode(name string) (string, bool)
 	// PlaceCountry returns the country of a city or region name ("Baku").
 	PlaceCountry(name string) (string, bool)
-}
-
-var months = map[string]time.Month{
-	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
-	"april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
-	"august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
-	"october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
 
 // notPlaces are all-capital openers that look like a dateline city but
@@ -261,7 +256,7 @@ func parseMonthDay(s string, i int) (m time.Month, day, year, end int, ok bool) 
 	for j < len(s) && (s[j] >= 'A' && s[j] <= 'Z' || s[j] >= 'a' && s[j] <= 'z') {
 		j++
 	}
-	if mo, found := months[strings.ToLower(s[i:j])]; found && j > i {
+	if mo, _, found := en.Month(s[i:j]); found && j > i {
 		if j < len(s) && s[j] == '.' {
 			j++
 		}
@@ -290,7 +285,7 @@ func parseMonthDay(s string, i int) (m time.Month, day, year, end int, ok bool) 
 		for e < len(s) && (s[e] >= 'A' && s[e] <= 'Z' || s[e] >= 'a' && s[e] <= 'z') {
 			e++
 		}
-		if mo, found := months[strings.ToLower(s[k+1:e])]; found && e > k+1 {
+		if mo, _, found := en.Month(s[k+1 : e]); found && e > k+1 {
 			if e < len(s) && s[e] == '.' {
 				e++
 			}

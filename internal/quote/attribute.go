@@ -1,9 +1,11 @@
 package quote
 
 import (
-	"github.com/dateline-project/dateline/internal/doc"
-	"github.com/dateline-project/dateline/internal/text"
 	"strings"
+
+	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/lang/en"
+	"github.com/dateline-project/dateline/internal/text"
 )
 
 // attributor finds cues and speakers for one document.
@@ -783,7 +785,7 @@ func (a *attributor) indirect(si int) {
 					c++
 				}
 			}
-			for c < s.EndToken && (tok(c) == "on" && c+1 < s.EndToken && isWeekday(tok(c+1)) || d.Tokens[c].Tag == "NNP" && isWeekday(tok(c))) {
+			for c < s.EndToken && (tok(c) == "on" && c+1 < s.EndToken && en.IsWeekdayName(tok(c+1)) || d.Tokens[c].Tag == "NNP" && en.IsWeekdayName(tok(c))) {
 				c++ // "said on Monday"
 			}
 			if c < s.EndToken && a.opensClause(c) && a.hasFiniteVerb(c, s.EndToken) && !a.s.inDirect[c] {
@@ -828,14 +830,6 @@ func (a *attributor) introducesQuote(c, end int) bool {
 		if a.hasFiniteVerb(x, x+1) {
 			return false
 		}
-	}
-	return false
-}
-
-func isWeekday(w string) bool {
-	switch w {
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
-		return true
 	}
 	return false
 }

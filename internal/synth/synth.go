@@ -29,8 +29,23 @@ var roles = []string{"foreign minister", "defence minister", "president", "prime
 var firstNames = []string{"Amir", "Lena", "Tomas", "Aisha", "Kenji", "Maria", "Oleg", "Nadia", "Samuel", "Priya", "Diego", "Fatma"}
 var lastNames = []string{"Karimov", "Weber", "Okafor", "Tanaka", "Silva", "Novak", "Haddad", "Mensah", "Ruiz", "Sharma", "Petrov", "Demir"}
 var agencies = []string{"Reuters", "AFP", "AP", "Xinhua", "Anadolu", "TASS"}
-var months = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
-var weekdays = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"}
+
+// months and weekdays (Monday to Friday) are the names the time package
+// gives, so that no list of them is kept here.
+var (
+	months   = names(time.January, time.December, time.Month.String)
+	weekdays = names(time.Monday, time.Friday, time.Weekday.String)
+)
+
+// names returns the String of every value from first to last.
+func names[T ~int](first, last T, name func(T) string) []string {
+	var out []string
+	for v := first; v <= last; v++ {
+		out = append(out, name(v))
+	}
+	return out
+}
+
 var orgs = []string{"the United Nations", "the European Union", "the African Union", "the International Committee of the Red Cross", "NATO", "the World Health Organization"}
 
 // eventTemplates use {A} actor, {R} recipient, {T} time, {P} place, {S} speaker.

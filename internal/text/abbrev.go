@@ -1,5 +1,11 @@
 package text
 
+import (
+	"strings"
+
+	"github.com/dateline-project/dateline/internal/lang/en"
+)
+
 // abbrevClass says how an abbreviation behaves at a possible sentence end.
 type abbrevClass uint8
 
@@ -45,11 +51,6 @@ var abbrevs = map[string]abbrevClass{
 	"pp": abNumber, "p": abNumber, "para": abNumber, "Para": abNumber, "Ch": abNumber,
 	"ch": abNumber, "Nr": abNumber,
 
-	// Months.
-	"Jan": abMonth, "Feb": abMonth, "Mar": abMonth, "Apr": abMonth, "Jun": abMonth,
-	"Jul": abMonth, "Aug": abMonth, "Sep": abMonth, "Sept": abMonth, "Oct": abMonth,
-	"Nov": abMonth, "Dec": abMonth,
-
 	// Others: company forms, name suffixes, Latin, street types, US states
 	// as wire services write them.
 	"Inc": abOther, "Corp": abOther, "Co": abOther, "Ltd": abOther, "Bros": abOther,
@@ -93,19 +94,43 @@ var sentenceStarters = map[string]bool{
 	"Second": true, "Third": true, "Not": true, "No": true, "One": true,
 }
 
-// clockFollowers are capitalised words that continue a sentence after a.m.
-// or p.m.: "at 10 a.m. Monday", "at 9 p.m. GMT".
+// clockFollowers are capitalised words other than weekdays and months (see
+// isClockFollower) that continue a sentence after a.m. or p.m.: "at 9 p.m.
+// GMT".
 var clockFollowers = map[string]bool{
-	"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true,
-	"Friday": true, "Saturday": true, "Sunday": true, "GMT": true, "UTC": true,
+	"GMT": true, "UTC": true,
 	"EST": true, "EDT": true, "CST": true, "CDT": true, "PST": true, "PDT": true,
 	"CET": true, "CEST": true, "BST": true, "MSK": true, "IST": true, "ET": true,
 	"PT": true, "Baku": true, "Moscow": true, "Eastern": true, "Pacific": true,
-	"Central": true, "Mountain": true, "Greenwich": true, "January": true,
-	"February": true, "March": true, "April": true, "May": true, "June": true,
-	"July": true, "August": true, "September": true, "October": true,
-	"November": true, "December": true, "Jan.": true, "Feb.": true, "Aug.": true,
-	"Sept.": true, "Oct.": true, "Nov.": true, "Dec.": true,
+	"Central": true, "Mountain": true, "Greenwich": true,
+}
+
+// abbrevClassOf returns the class of w, without its period: a listed
+// abbreviation, or a capitalised month abbreviation ("Sept"), which
+// package en lists.
+func abbrevClassOf(w string) abbrevClass {
+	if cls := abbrevs[w]; cls != abNone {
+		return cls
+	}
+	if w != "" && 'A' <= w[0] && w[0] <= 'Z' {
+		if _, abbr, ok := en.Month(w); ok && abbr {
+			return abMonth
+		}
+	}
+	return abNone
+}
+
+// isClockFollower reports whether word continues a sentence after a.m.
+// or p.m.: a listed zone or place, or a weekday or a month, by name or
+// abbreviated with its period ("at 10 a.m. Monday", "at 9 p.m. Sept. 4").
+func isClockFollower(word string) bool {
+	if clockFollowers[word] || en.IsWeekdayName(word) || en.IsMonthName(word) {
+		return true
+	}
+	if w, ok := strings.CutSuffix(word, "."); ok {
+		return abbrevClassOf(w) == abMonth
+	}
+	return false
 }
 
 // IsAbbrev reports whether word, written with its final period (as a token
@@ -117,7 +142,7 @@ func IsAbbrev(word string) bool {
 	if n < 2 || word[n-1] != '.' {
 		return false
 	}
-	if abbrevs[word[:n-1]] != abNone {
+	if abbrevClassOf(word[:n-1]) != abNone {
 		return true
 	}
 	return isInitialism(word) || (n == 2 && word[0] >= 'A' && word[0] <= 'Z')

@@ -98,7 +98,7 @@ func endsSentence(toks []tok, text string, i, j, closers int) bool {
 		case abTitle, abNumber:
 			return false
 		case abClock:
-			return !clockFollowers[word]
+			return !isClockFollower(word)
 		}
 		return sentenceStarters[word]
 	case n.flags&fOpen != 0:

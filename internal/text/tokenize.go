@@ -389,7 +389,7 @@ loop:
 				j = end
 				break loop
 			}
-			if cls := abbrevs[text[i:j]]; cls != abNone {
+			if cls := abbrevClassOf(text[i:j]); cls != abNone {
 				if cls != abNumber || digitAfter(text, j+1, pe) {
 					ab = cls
 					j++

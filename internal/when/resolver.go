@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dateline-project/dateline/internal/lang/en"
+
 	"github.com/dateline-project/dateline/data"
 	"github.com/dateline-project/dateline/internal/lexicon"
 )
@@ -146,49 +148,19 @@ func newResolver(fsys fs.FS) (*Resolver, error) {
 		return false, rec.Errorf("form %q is neither full nor abbr", rec.Get("form"))
 	}
 
-	err := lexicon.ReadFile(fsys, "time/months.tsv", []string{"name", "month", "form"}, func(rec lexicon.Record) error {
-		w, err := word(rec, "name")
-		if err != nil {
-			return err
-		}
-		m, err := atoi(rec, "month", 1, 12)
-		if err != nil {
-			return err
-		}
-		abbr, err := form(rec)
-		if err != nil {
-			return err
-		}
+	// Month and weekday names are closed-class English (package en).
+	for w, m := range en.Months() {
+		_, abbr, _ := en.Month(w)
 		e := get(w)
 		e.month, e.monthAbbr = int8(m), abbr
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("load months: %w", err)
 	}
-
-	err = lexicon.ReadFile(fsys, "time/weekdays.tsv", []string{"name", "weekday", "form"}, func(rec lexicon.Record) error {
-		w, err := word(rec, "name")
-		if err != nil {
-			return err
-		}
-		d, err := atoi(rec, "weekday", 0, 6)
-		if err != nil {
-			return err
-		}
-		abbr, err := form(rec)
-		if err != nil {
-			return err
-		}
+	for w, d := range en.Weekdays() {
+		_, abbr, _ := en.Weekday(w)
 		e := get(w)
 		e.weekday, e.wdayAbbr = int8(d+1), abbr
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("load weekdays: %w", err)
 	}
 
-	err = lexicon.ReadFile(fsys, "time/numbers.tsv", []string{"word", "value", "kind"}, func(rec lexicon.Record) error {
+	err := lexicon.ReadFile(fsys, "time/numbers.tsv", []string{"word", "value", "kind"}, func(rec lexicon.Record) error {
 		w, err := word(rec, "word")
 		if err != nil {
 			return err

@@ -1,0 +1,133 @@
+// Package en holds the closed-class English words that several stages
+// test for, in the manner of spaCy's lang/en: the names of the months and
+// the weekdays with their abbreviations. They are closed classes, fixed
+// by the language rather than by the news, so they are Go tables here and
+// not data files under data/ (which hold the open-class lexicons); each
+// exists once, here, and the tokenizer, the actor, place, quote, dateline
+// and time stages all ask this package rather than keep a copy.
+//
+// Lookups take a word in any case and allocate nothing, since some of
+// them are asked of most tokens.
+package en
+
+import (
+	"iter"
+	"time"
+)
+
+// calendarWord is one name of a month or a weekday.
+type calendarWord struct {
+	name string // lower case
+	n    int    // month 1-12, or weekday 0 (Sunday) to 6
+	abbr bool
+}
+
+// months are the month names and the abbreviations news writes (with or
+// without a period, which the tokenizer keeps apart).
+var months = [...]calendarWord{
+	{"january", 1, false}, {"jan", 1, true},
+	{"february", 2, false}, {"feb", 2, true},
+	{"march", 3, false}, {"mar", 3, true},
+	{"april", 4, false}, {"apr", 4, true},
+	{"may", 5, false},
+	{"june", 6, false}, {"jun", 6, true},
+	{"july", 7, false}, {"jul", 7, true},
+	{"august", 8, false}, {"aug", 8, true},
+	{"september", 9, false}, {"sept", 9, true}, {"sep", 9, true},
+	{"october", 10, false}, {"oct", 10, true},
+	{"november", 11, false}, {"nov", 11, true},
+	{"december", 12, false}, {"dec", 12, true},
+}
+
+// weekdays are the weekday names and their abbreviations.
+var weekdays = [...]calendarWord{
+	{"sunday", 0, false}, {"sun", 0, true},
+	{"monday", 1, false}, {"mon", 1, true},
+	{"tuesday", 2, false}, {"tue", 2, true}, {"tues", 2, true},
+	{"wednesday", 3, false}, {"wed", 3, true},
+	{"thursday", 4, false}, {"thu", 4, true}, {"thur", 4, true}, {"thurs", 4, true},
+	{"friday", 5, false}, {"fri", 5, true},
+	{"saturday", 6, false}, {"sat", 6, true},
+}
+
+// Month reports the month w names, in any case, and whether w is an
+// abbreviation ("Sept") rather than the full name.
+func Month(w string) (m time.Month, abbr, ok bool) {
+	if c, ok := find(months[:], w); ok {
+		return time.Month(c.n), c.abbr, true
+	}
+	return 0, false, false
+}
+
+// Weekday reports the weekday w names, in any case, and whether w is an
+// abbreviation ("Tues") rather than the full name.
+func Weekday(w string) (d time.Weekday, abbr, ok bool) {
+	if c, ok := find(weekdays[:], w); ok {
+		return time.Weekday(c.n), c.abbr, true
+	}
+	return 0, false, false
+}
+
+// IsMonthName reports whether w is a month's full name, in any case.
+func IsMonthName(w string) bool {
+	_, abbr, ok := Month(w)
+	return ok && !abbr
+}
+
+// IsWeekdayName reports whether w is a weekday's full name, in any case.
+func IsWeekdayName(w string) bool {
+	_, abbr, ok := Weekday(w)
+	return ok && !abbr
+}
+
+// Months yields every month name and abbreviation, lower case, with its
+// month (Month tells which are abbreviations).
+func Months() iter.Seq2[string, time.Month] {
+	return func(yield func(string, time.Month) bool) {
+		for _, c := range months {
+			if !yield(c.name, time.Month(c.n)) {
+				return
+			}
+		}
+	}
+}
+
+// Weekdays yields every weekday name and abbreviation, lower case, with
+// its weekday (Weekday tells which are abbreviations).
+func Weekdays() iter.Seq2[string, time.Weekday] {
+	return func(yield func(string, time.Weekday) bool) {
+		for _, c := range weekdays {
+			if !yield(c.name, time.Weekday(c.n)) {
+				return
+			}
+		}
+	}
+}
+
+// find looks w up in list, folding ASCII case without allocating. The
+// lists are short, and a length check rejects most words at once.
+func find(list []calendarWord, w string) (calendarWord, bool) {
+	if len(w) < 3 || len(w) > 9 {
+		return calendarWord{}, false
+	}
+	for _, c := range list {
+		if len(c.name) == len(w) && equalFold(c.name, w) {
+			return c, true
+		}
+	}
+	return calendarWord{}, false
+}
+
+// equalFold compares lower-case ASCII lower with w in any ASCII case.
+func equalFold(lower, w string) bool {
+	for i := 0; i < len(lower); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}

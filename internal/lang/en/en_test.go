@@ -1,0 +1,85 @@
+package en
+
+import (
+	"testing"
+	"time"
+)
+
+func TestMonth(t *testing.T) {
+	for _, tc := range []struct {
+		w    string
+		m    time.Month
+		abbr bool
+		ok   bool
+	}{
+		{"January", time.January, false, true},
+		{"SEPT", time.September, true, true},
+		{"sep", time.September, true, true},
+		{"may", time.May, false, true},
+		{"Ma", 0, false, false},
+		{"Mayday", 0, false, false},
+		{"Monday", 0, false, false},
+		{"", 0, false, false},
+	} {
+		m, abbr, ok := Month(tc.w)
+		if m != tc.m || abbr != tc.abbr || ok != tc.ok {
+			t.Errorf("Month(%q) = %v, %v, %v; want %v, %v, %v", tc.w, m, abbr, ok, tc.m, tc.abbr, tc.ok)
+		}
+	}
+}
+
+func TestWeekday(t *testing.T) {
+	for _, tc := range []struct {
+		w    string
+		d    time.Weekday
+		abbr bool
+		ok   bool
+	}{
+		{"Sunday", time.Sunday, false, true},
+		{"THURS", time.Thursday, true, true},
+		{"tue", time.Tuesday, true, true},
+		{"Sundays", 0, false, false},
+		{"June", 0, false, false},
+	} {
+		d, abbr, ok := Weekday(tc.w)
+		if d != tc.d || abbr != tc.abbr || ok != tc.ok {
+			t.Errorf("Weekday(%q) = %v, %v, %v; want %v, %v, %v", tc.w, d, abbr, ok, tc.d, tc.abbr, tc.ok)
+		}
+	}
+	if !IsWeekdayName("friday") || IsWeekdayName("fri") || !IsMonthName("October") || IsMonthName("Oct") {
+		t.Error("IsWeekdayName/IsMonthName disagree with the tables")
+	}
+}
+
+// TestEveryDayAndMonthOnce checks the tables cover each month and weekday
+// by its full name exactly once.
+func TestEveryDayAndMonthOnce(t *testing.T) {
+	full := map[time.Month]int{}
+	for name, m := range Months() {
+		if _, abbr, _ := Month(name); !abbr {
+			full[m]++
+		}
+	}
+	for m := time.January; m <= time.December; m++ {
+		if full[m] != 1 {
+			t.Errorf("%v has %d full names", m, full[m])
+		}
+	}
+	days := map[time.Weekday]int{}
+	for name, d := range Weekdays() {
+		if _, abbr, _ := Weekday(name); !abbr {
+			days[d]++
+		}
+	}
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if days[d] != 1 {
+			t.Errorf("%v has %d full names", d, days[d])
+		}
+	}
+}
+
+func BenchmarkWeekdayMiss(b *testing.B) {
+	for range b.N {
+		Weekday("government")
+	}
+}
