@@ -27,9 +27,6 @@ func (s *Stage) cyberAttacks(d *doc.Doc) {
 		ev.Type, ev.Mode = "COERCE", "cyber"
 		ev.Context = appendOnce(ev.Context, "cyber")
 		ev.Rule += " +cyber"
-		ev.Quad = s.c.onto.Quad(ev.Type)
-		ev.CameoRoot = s.c.onto.CameoRoot(ev.Type, ev.Mode)
-		ev.Intensity = s.c.onto.Intensity(ev.Type, ev.Mode)
 	}
 }
 

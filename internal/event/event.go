@@ -171,8 +171,22 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 	}
 	s.findHeads(d)
 	s.promises(d)
+	for i := range d.Events {
+		s.enrich(&d.Events[i])
+	}
 	s.markPrincipal(d)
 	return nil
+}
+
+// enrich gives an event what PLOVER's ontology derives from its type and
+// mode: quad class, CAMEO root and intensity. It is called once for every
+// event, after every rule that may recode a type (statements, cyber
+// attacks, police raids, promises) has run, so that no rule can leave a
+// stale quad behind a type it changed.
+func (s *Stage) enrich(ev *doc.Event) {
+	ev.Quad = s.c.onto.Quad(ev.Type)
+	ev.CameoRoot = s.c.onto.CameoRoot(ev.Type, ev.Mode)
+	ev.Intensity = s.c.onto.Intensity(ev.Type, ev.Mode)
 }
 
 // indexTimes marks where each time expression starts and ends, so that a
@@ -400,97 +414,133 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 		}
 	}
 	var actors, recipients []int
-	frame := tr.Frame()
+	ok := false
 	if verb {
-		actors, recipients = s.verbArguments(m, p, &ev)
-		if !s.applyNegation(tr, p, &ev) {
-			return ev, false
-		}
-		if s.reportingUse(p) && ev.Type == "PROTEST" {
-			// "X protested that ...", "..., a rights group protested": a
-			// protest that reports a statement is verbal disapproval,
-			// not a demonstration, and what it disapproves of is the
-			// subject of the clause it reports.
-			ev.Type, ev.Mode = "ACCUSE", "disapprove"
-			ev.Rule += " +reporting_verb"
-			if len(recipients) == 0 {
-				recipients = s.reportedSubject(p)
-			}
-		}
-		ev.Aux = s.modality(p, ev.Aux)
-		if s.complementOf(p) {
-			ev.Aux = appendOnce(ev.Aux, "complement")
-			ev.Confidence *= 0.6
-		} else {
-			s.intent(sent, p, &ev)
-		}
+		actors, recipients, ok = s.verbalArguments(sent, m, p, &ev)
 	} else {
-		// A noun that modifies another noun is not the event ("a press
-		// release", "border patrol agents"), unless that noun only names
-		// an undertaking ("a mediation mission", "the relief effort").
-		if s.tr.Rel(p) == doc.DepCompound && !d.Headline {
-			if h := s.tr.Head(p); h >= 0 && !undertakings[ci.tok(h)] {
-				return ev, false
-			}
-		}
-		switch frame.Actor.Kind {
-		case lexicon.SlotNone:
-		case lexicon.SlotPrep:
-			actors = s.prepObject(m, frame.Actor.Prep)
-		default:
-			actors = s.possessor(m)
-		}
-		if len(actors) == 0 && frame.Actor.Kind != lexicon.SlotNone {
-			if actors = s.agentOf(p); len(actors) == 0 {
-				// "dispersed a march by civil servants": the by-phrase
-				// may hang on the verb that governs the nominal.
-				actors = s.prepObject(m, "by")
-			}
-		}
-		recipients = s.recipientsOf(m, p)
-		if g, role, rule, ok := s.nominalGovernor(p); ok {
-			switch role {
-			case GovSupport, GovWeapon:
-				// "The rebels launched an attack", "will hold talks": the
-				// support verb's subject is the nominal's actor, and its
-				// negation and modality are the event's.
-				if len(actors) == 0 && frame.Actor.Kind != lexicon.SlotNone {
-					if subj, undergoer, _ := s.subjectArgument(g); !undergoer {
-						actors = subj
-					} else {
-						actors = s.agentOf(g)
-					}
-				}
-				if s.negated(g) {
-					ev.Negated = true
-				}
-				ev.Aux = s.modality(g, ev.Aux)
-				ev.Rule += " +support_verb " + rule
-				if s.used[g] || s.complementOf(g) {
-					// The verb belongs to an outer trigger ("threatened
-					// to impose restrictions"): the nominal is its
-					// content.
-					ev.Aux = appendOnce(ev.Aux, "complement")
-				} else {
-					s.intent(sent, g, &ev)
-				}
-			case GovReversal, GovNegative:
-				// "cancelled the talks", "ruled out a ceasefire": the
-				// event that was to be is negated, with the verb's
-				// subject as its actor.
-				if len(actors) == 0 && frame.Actor.Kind != lexicon.SlotNone {
-					if subj, undergoer, _ := s.subjectArgument(g); !undergoer {
-						actors = subj
-					}
-				}
-				ev.Negated = true
-				ev.Rule += " +reversed " + rule
-			}
-		}
-		if s.negated(p) {
-			ev.Negated = true
+		actors, recipients, ok = s.nominalArguments(d, sent, m, p, &ev)
+	}
+	if !ok {
+		return ev, false
+	}
+	return s.participants(d, si, m, p, verb, actors, recipients, ev)
+}
+
+// verbalArguments fills a verb trigger's frame: its subject and object
+// (args.go), negation, a protest that only reports a statement, modality,
+// and whether it is the complement of another event or an intention. It
+// returns false when negation rules the event out.
+func (s *Stage) verbalArguments(sent doc.Sentence, m match, p int, ev *doc.Event) (actors, recipients []int, ok bool) {
+	tr := m.trig
+	actors, recipients = s.verbArguments(m, p, ev)
+	if !s.applyNegation(tr, p, ev) {
+		return nil, nil, false
+	}
+	if s.reportingUse(p) && ev.Type == "PROTEST" {
+		// "X protested that ...", "..., a rights group protested": a
+		// protest that reports a statement is verbal disapproval,
+		// not a demonstration, and what it disapproves of is the
+		// subject of the clause it reports.
+		ev.Type, ev.Mode = "ACCUSE", "disapprove"
+		ev.Rule += " +reporting_verb"
+		if len(recipients) == 0 {
+			recipients = s.reportedSubject(p)
 		}
 	}
+	ev.Aux = s.modality(p, ev.Aux)
+	if s.complementOf(p) {
+		ev.Aux = appendOnce(ev.Aux, "complement")
+		ev.Confidence *= 0.6
+	} else {
+		s.intent(sent, p, ev)
+	}
+	return actors, recipients, true
+}
+
+// nominalArguments fills a noun trigger's frame: its possessor or
+// prepositional actor, its recipients, and what a governing verb says of
+// it (a support verb's subject, negation and modality; a reversal that
+// negates it). It returns false for a noun that only modifies another.
+func (s *Stage) nominalArguments(d *doc.Doc, sent doc.Sentence, m match, p int, ev *doc.Event) (actors, recipients []int, ok bool) {
+	ci := &s.ci
+	frame := m.trig.Frame()
+	// A noun that modifies another noun is not the event ("a press
+	// release", "border patrol agents"), unless that noun only names
+	// an undertaking ("a mediation mission", "the relief effort").
+	if s.tr.Rel(p) == doc.DepCompound && !d.Headline {
+		if h := s.tr.Head(p); h >= 0 && !undertakings[ci.tok(h)] {
+			return nil, nil, false
+		}
+	}
+	switch frame.Actor.Kind {
+	case lexicon.SlotNone:
+	case lexicon.SlotPrep:
+		actors = s.prepObject(m, frame.Actor.Prep)
+	default:
+		actors = s.possessor(m)
+	}
+	if len(actors) == 0 && frame.Actor.Kind != lexicon.SlotNone {
+		if actors = s.agentOf(p); len(actors) == 0 {
+			// "dispersed a march by civil servants": the by-phrase
+			// may hang on the verb that governs the nominal.
+			actors = s.prepObject(m, "by")
+		}
+	}
+	recipients = s.recipientsOf(m, p)
+	if g, role, rule, ok := s.nominalGovernor(p); ok {
+		switch role {
+		case GovSupport, GovWeapon:
+			// "The rebels launched an attack", "will hold talks": the
+			// support verb's subject is the nominal's actor, and its
+			// negation and modality are the event's.
+			if len(actors) == 0 && frame.Actor.Kind != lexicon.SlotNone {
+				if subj, undergoer, _ := s.subjectArgument(g); !undergoer {
+					actors = subj
+				} else {
+					actors = s.agentOf(g)
+				}
+			}
+			if s.negated(g) {
+				ev.Negated = true
+			}
+			ev.Aux = s.modality(g, ev.Aux)
+			ev.Rule += " +support_verb " + rule
+			if s.used[g] || s.complementOf(g) {
+				// The verb belongs to an outer trigger ("threatened
+				// to impose restrictions"): the nominal is its
+				// content.
+				ev.Aux = appendOnce(ev.Aux, "complement")
+			} else {
+				s.intent(sent, g, ev)
+			}
+		case GovReversal, GovNegative:
+			// "cancelled the talks", "ruled out a ceasefire": the
+			// event that was to be is negated, with the verb's
+			// subject as its actor.
+			if len(actors) == 0 && frame.Actor.Kind != lexicon.SlotNone {
+				if subj, undergoer, _ := s.subjectArgument(g); !undergoer {
+					actors = subj
+				}
+			}
+			ev.Negated = true
+			ev.Rule += " +reversed " + rule
+		}
+	}
+	if s.negated(p) {
+		ev.Negated = true
+	}
+	return actors, recipients, true
+}
+
+// participants turns the argument tokens into the event's actor blocks,
+// adds what the rest of the sentence says of them (an owner, the place's
+// country as recipient, the victims' country), drops a bare nominal with
+// no participant, and gives the event its claimant, date, place and
+// confidence. It returns false when the event has no participant PLOVER
+// can code.
+func (s *Stage) participants(d *doc.Doc, si int, m match, p int, verb bool, actors, recipients []int, ev doc.Event) (doc.Event, bool) {
+	tr := m.trig
+	sent := d.Sentences[si]
 	if len(recipients) == 0 && tr.Kind == lexicon.KindMWE && strings.HasPrefix(d.Tokens[m.last].Tag, "NN") {
 		// "evicted inspectors of the agency", "rejected calls by the
 		// envoy", "rejected the Australian ultimatum": the trigger
@@ -537,9 +587,6 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 	}
 	s.date(d, sent, &ev)
 	s.locate(d, si, p, &ev)
-	ev.Quad = s.c.onto.Quad(ev.Type)
-	ev.CameoRoot = s.c.onto.CameoRoot(ev.Type, ev.Mode)
-	ev.Intensity = s.c.onto.Intensity(ev.Type, ev.Mode)
 	switch {
 	case len(ev.Actors) > 0 && len(ev.Recipients) > 0:
 	case len(ev.Actors) > 0 || len(ev.Recipients) > 0:

@@ -79,9 +79,6 @@ func (s *Stage) promises(d *doc.Doc) {
 		a.IntendedType = c.Type
 		a.Rule += " +promise:" + c.Type
 		a.Type, a.Mode = typ, mode
-		a.Quad = s.c.onto.Quad(a.Type)
-		a.CameoRoot = s.c.onto.CameoRoot(a.Type, a.Mode)
-		a.Intensity = s.c.onto.Intensity(a.Type, a.Mode)
 		if !hasAux(c.Aux, "complement") {
 			// A nominal agreed to ("agreed to a ceasefire") is the
 			// agreement's content, as an infinitive is.

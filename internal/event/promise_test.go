@@ -47,3 +47,18 @@ func TestPromises(t *testing.T) {
 		})
 	}
 }
+
+// TestEnrichmentFollowsFinalType checks that an event recoded after it was
+// built (an AGREE recoded as the CONCEDE it promises) carries the quad of
+// its final type, since enrichment runs once after every rule.
+func TestEnrichmentFollowsFinalType(t *testing.T) {
+	d := code(t, "Kenya committed to evacuate its troops from Armenia. Russia evacuated its troops from Kenya.")
+	if len(d.Events) == 0 {
+		t.Fatal("no events")
+	}
+	for _, ev := range d.Events {
+		if want := (testOntology{}).Quad(ev.Type); ev.Quad != want {
+			t.Errorf("%s/%s has quad %q, want %q", ev.Type, ev.Mode, ev.Quad, want)
+		}
+	}
+}

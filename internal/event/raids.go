@@ -24,9 +24,6 @@ func (s *Stage) policeRaids(d *doc.Doc) {
 		}
 		ev.Type = "COERCE"
 		ev.Rule += " +police_raid"
-		ev.Quad = s.c.onto.Quad(ev.Type)
-		ev.CameoRoot = s.c.onto.CameoRoot(ev.Type, ev.Mode)
-		ev.Intensity = s.c.onto.Intensity(ev.Type, ev.Mode)
 	}
 }
 

@@ -229,9 +229,6 @@ func (s *Stage) speakerEvent(d *doc.Doc, q doc.Quote, si, t int, typ, mode strin
 	}
 	s.date(d, sent, &ev)
 	s.locate(d, si, t, &ev)
-	ev.Quad = s.c.onto.Quad(ev.Type)
-	ev.CameoRoot = s.c.onto.CameoRoot(ev.Type, ev.Mode)
-	ev.Intensity = s.c.onto.Intensity(ev.Type, ev.Mode)
 	d.Events = append(d.Events, ev)
 }
 
