@@ -2,6 +2,7 @@ package doc
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -105,5 +106,24 @@ func TestMapOffsetsKeepsEmptySpansEmpty(t *testing.T) {
 	d.MapOffsets(func(o int) int { return o }, func(o int) int { return o + 1 })
 	if q := d.Quotes[0]; q.Cue != (Span{}) || q.SpeakerMention != (Span{}) || q.Span != (Span{Start: 1, End: 5}) {
 		t.Errorf("quote after MapOffsets = %+v", q)
+	}
+}
+
+func TestAuxNames(t *testing.T) {
+	for _, tc := range []struct {
+		aux  Aux
+		want string
+	}{
+		{0, ""},
+		{AuxComplement | AuxFuture, "future,complement"},
+		{AuxHypothetical | AuxConditional, "hypothetical,conditional"},
+	} {
+		got := tc.aux.Names()
+		if got == nil || strings.Join(got, ",") != tc.want {
+			t.Errorf("%08b.Names() = %#v, want %q", tc.aux, got, tc.want)
+		}
+	}
+	if !(AuxFuture | AuxComplement).Has(AuxComplement) || AuxFuture.Has(AuxFuture|AuxComplement) {
+		t.Error("Has disagrees with the bits")
 	}
 }

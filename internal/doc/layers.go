@@ -188,6 +188,45 @@ type Evidence struct {
 	Trigger  Span
 }
 
+// Aux is a set of grammatical flags of an event: its modality and whether
+// it is another event's complement (what was agreed, threatened or
+// demanded, not an event that happened). It is a set of bits rather than
+// strings, so that a rule tests a flag rather than spells one.
+type Aux uint8
+
+// The flags of Aux, in the order Names lists them.
+const (
+	// AuxFuture: "will withdraw", "is going to".
+	AuxFuture Aux = 1 << iota
+	// AuxHypothetical: "could strike", "would meet".
+	AuxHypothetical
+	// AuxObligation: "must release", "should resign".
+	AuxObligation
+	// AuxConditional: "if the talks fail".
+	AuxConditional
+	// AuxComplement: the event is the content of another (the object of
+	// "agreed to", "threatened to", "demanded").
+	AuxComplement
+)
+
+// auxNames are the flags' names in output records, by bit.
+var auxNames = [...]string{"future", "hypothetical", "obligation", "conditional", "complement"}
+
+// Has reports whether every flag of f is set.
+func (a Aux) Has(f Aux) bool { return a&f == f }
+
+// Names returns the set flags' names in a fixed order; never nil, so that
+// a record writes [] rather than null.
+func (a Aux) Names() []string {
+	out := []string{}
+	for i, n := range auxNames {
+		if a&(1<<i) != 0 {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 // Event is one coded PLOVER event.
 type Event struct {
 	ID            string
@@ -216,7 +255,7 @@ type Event struct {
 	// event's trigger; -1 when the event is told outside any quote.
 	Quote   int
 	Negated bool
-	Aux     []string // future, hypothetical, conditional, ...
+	Aux     Aux
 	// Principal marks the one event its sentence is about; the others
 	// are its background, purpose or content (see internal/event).
 	Principal bool

@@ -178,14 +178,7 @@ func principalEvent(d *doc.Doc) int {
 	return -1
 }
 
-func isComplement(ev doc.Event) bool {
-	for _, a := range ev.Aux {
-		if a == "complement" {
-			return true
-		}
-	}
-	return false
-}
+func isComplement(ev doc.Event) bool { return ev.Aux.Has(doc.AuxComplement) }
 
 func evidenceOf(d *doc.Doc) []string {
 	var out []string

@@ -646,7 +646,7 @@ func (s *Stage) negated(p int) bool {
 // hypothetical; "should", "must" obligation; "going to" future; a clause
 // opened by "if" or "unless", or one that such a clause modifies, is
 // conditional.
-func (s *Stage) modality(p int, aux []string) []string {
+func (s *Stage) modality(p int, aux doc.Aux) doc.Aux {
 	tr := &s.tr
 	conditional := false
 	for c := tr.First(p); c >= 0; c = tr.Next(c) {
@@ -654,27 +654,27 @@ func (s *Stage) modality(p int, aux []string) []string {
 		case doc.DepAux:
 			switch s.ci.tok(c) {
 			case "will", "shall", "'ll", "wo":
-				aux = appendOnce(aux, "future")
+				aux |= doc.AuxFuture
 			case "would", "could", "might", "may", "'d":
-				aux = appendOnce(aux, "hypothetical")
+				aux |= doc.AuxHypothetical
 			case "should", "must":
-				aux = appendOnce(aux, "obligation")
+				aux |= doc.AuxObligation
 			}
 		case doc.DepAdvcl:
 			conditional = conditional || s.conditionalMarker(c)
 		}
 	}
 	if h := tr.Head(p); h >= 0 && tr.Rel(p) == doc.DepXcomp && s.ci.tok(h) == "going" {
-		aux = appendOnce(aux, "future")
+		aux |= doc.AuxFuture
 	}
 	if s.headlineFuture(p) {
-		aux = appendOnce(aux, "future")
+		aux |= doc.AuxFuture
 	}
 	for k, steps := p, 0; !conditional && k >= 0 && steps < 16; k, steps = tr.Head(k), steps+1 {
 		conditional = s.conditionalMarker(k)
 	}
 	if conditional {
-		aux = appendOnce(aux, "conditional")
+		aux |= doc.AuxConditional
 	}
 	return aux
 }

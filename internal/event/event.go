@@ -449,7 +449,7 @@ func (s *Stage) verbalArguments(sent doc.Sentence, m match, p int, ev *doc.Event
 	}
 	ev.Aux = s.modality(p, ev.Aux)
 	if s.complementOf(p) {
-		ev.Aux = appendOnce(ev.Aux, "complement")
+		ev.Aux |= doc.AuxComplement
 		ev.Confidence *= 0.6
 	} else {
 		s.intent(sent, p, ev)
@@ -509,7 +509,7 @@ func (s *Stage) nominalArguments(d *doc.Doc, sent doc.Sentence, m match, p int, 
 				// The verb belongs to an outer trigger ("threatened
 				// to impose restrictions"): the nominal is its
 				// content.
-				ev.Aux = appendOnce(ev.Aux, "complement")
+				ev.Aux |= doc.AuxComplement
 			} else {
 				s.intent(sent, g, ev)
 			}
@@ -1085,12 +1085,7 @@ func (s *Stage) intent(sent doc.Sentence, p int, ev *doc.Event) {
 	if ev.Negated {
 		return
 	}
-	intended := false
-	for _, a := range ev.Aux {
-		if a == "future" || a == "hypothetical" || a == "conditional" {
-			intended = true
-		}
-	}
+	intended := ev.Aux&(doc.AuxFuture|doc.AuxHypothetical|doc.AuxConditional) != 0
 	cue := false
 	if h := s.tr.Head(p); h >= 0 {
 		if r := s.tr.Rel(p); r == doc.DepXcomp || r == doc.DepAcl {

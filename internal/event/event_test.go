@@ -152,8 +152,8 @@ func describe(d *doc.Doc, ev doc.Event) string {
 	if ev.Negated {
 		s += " negated"
 	}
-	if len(ev.Aux) > 0 {
-		s += " aux=" + strings.Join(ev.Aux, ",")
+	if ev.Aux != 0 {
+		s += " aux=" + strings.Join(ev.Aux.Names(), ",")
 	}
 	if ev.ClaimedBy >= 0 {
 		s += " claimed_by=" + d.Entities[ev.ClaimedBy].Name

@@ -157,7 +157,7 @@ func (s *Stage) eventRank(ev *doc.Event, head, hv int) int {
 		// cause or occasion of the clause's event (salience.go).
 		r += rankSubordinate
 	}
-	if ev.Negated || hasAux(ev.Aux, "complement") {
+	if ev.Negated || ev.Aux.Has(doc.AuxComplement) {
 		r += rankBackground
 	}
 	return r
@@ -279,15 +279,6 @@ func (s *Stage) frontedClause(k int) bool {
 	for j := sent.FirstToken + 1; j < sent.EndToken; j++ {
 		if s.ci.tok(j) == "," {
 			return k < j
-		}
-	}
-	return false
-}
-
-func hasAux(aux []string, v string) bool {
-	for _, a := range aux {
-		if a == v {
-			return true
 		}
 	}
 	return false

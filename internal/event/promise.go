@@ -73,16 +73,16 @@ func (s *Stage) promises(d *doc.Doc) {
 			continue
 		}
 		a := &d.Events[i]
-		if a.Type != "AGREE" || a.Negated || hasAux(a.Aux, "complement") {
+		if a.Type != "AGREE" || a.Negated || a.Aux.Has(doc.AuxComplement) {
 			continue
 		}
 		a.IntendedType = c.Type
 		a.Rule += " +promise:" + c.Type
 		a.Type, a.Mode = typ, mode
-		if !hasAux(c.Aux, "complement") {
+		if !c.Aux.Has(doc.AuxComplement) {
 			// A nominal agreed to ("agreed to a ceasefire") is the
 			// agreement's content, as an infinitive is.
-			c.Aux = appendOnce(c.Aux, "complement")
+			c.Aux |= doc.AuxComplement
 			c.Confidence *= 0.6
 		}
 	}

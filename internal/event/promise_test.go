@@ -3,6 +3,8 @@ package event_test
 import (
 	"strings"
 	"testing"
+
+	"github.com/dateline-project/dateline/internal/doc"
 )
 
 // TestPromises checks that a promise to yield is a CONCEDE with the mode
@@ -34,10 +36,8 @@ func TestPromises(t *testing.T) {
 			var got []string
 			for _, ev := range d.Events {
 				g := ev.Type + "/" + ev.Mode
-				for _, a := range ev.Aux {
-					if a == "complement" {
-						g += " complement"
-					}
+				if ev.Aux.Has(doc.AuxComplement) {
+					g += " complement"
 				}
 				got = append(got, g)
 			}

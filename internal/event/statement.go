@@ -179,7 +179,7 @@ func (s *Stage) demands(d *doc.Doc) {
 		si := text.SentenceOf(d, k)
 		for _, v := range bySentence[si] {
 			if s.tr.Dominates(v, k) {
-				d.Events[i].Aux = appendOnce(d.Events[i].Aux, "complement")
+				d.Events[i].Aux |= doc.AuxComplement
 				break
 			}
 		}

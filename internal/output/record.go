@@ -448,7 +448,7 @@ func event(d *doc.Doc, ev *doc.Event) Event {
 	out := Event{
 		ID: ev.ID, Date: date(ev.Date), DatePrecision: string(ev.DatePrecision), Event: ev.Type, Mode: ev.Mode,
 		Context: nonNil(ev.Context), Actor: make([]ActorBlock, 0, len(ev.Actors)), Recipient: make([]ActorBlock, 0, len(ev.Recipients)),
-		Negated: ev.Negated, Principal: ev.Principal, Aux: nonNil(ev.Aux), Quad: ev.Quad, CameoRoot: ev.CameoRoot, Intensity: ev.Intensity,
+		Negated: ev.Negated, Principal: ev.Principal, Aux: ev.Aux.Names(), Quad: ev.Quad, CameoRoot: ev.CameoRoot, Intensity: ev.Intensity,
 		Evidence: Evidence{
 			SentenceStart: ev.Evidence.Sentence.Start, SentenceEnd: ev.Evidence.Sentence.End,
 			TriggerStart: ev.Evidence.Trigger.Start, TriggerEnd: ev.Evidence.Trigger.End,
