@@ -17,7 +17,11 @@
 // Package doc depends on nothing else in the project.
 package doc
 
-import "time"
+import (
+	"time"
+
+	"github.com/dateline-project/dateline/internal/plover"
+)
 
 // Span is a half-open byte range [Start, End) into Doc.Text.
 type Span struct {
@@ -121,7 +125,7 @@ const (
 // MainEvent is the event a whole story is about: its PLOVER type and
 // mode, and the coded event that best states it.
 type MainEvent struct {
-	Type string
+	Type plover.EventType
 	Mode string
 	// Event indexes TitleDoc.Events when Source is MainTitle, else
 	// Events.

@@ -1,6 +1,10 @@
 package doc
 
-import "time"
+import (
+	"time"
+
+	"github.com/dateline-project/dateline/internal/plover"
+)
 
 // EntityType is the kind of an actor mention.
 type EntityType string
@@ -232,7 +236,7 @@ type Event struct {
 	ID            string
 	Date          time.Time
 	DatePrecision Precision
-	Type          string // PLOVER event type, e.g. ACCUSE
+	Type          plover.EventType // e.g. plover.Accuse
 	Mode          string
 	Context       []string
 	Actors        []EventActor
@@ -270,7 +274,7 @@ type Event struct {
 	// IntendedType is the type of the event an intention, promise or
 	// threat is about ("will withdraw troops" is a CONCEDE about a
 	// RETREAT); "" when the event was not recoded.
-	IntendedType string
+	IntendedType plover.EventType
 	Quad         string
 	CameoRoot    string
 	Intensity    float64

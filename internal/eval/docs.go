@@ -104,7 +104,7 @@ func ScoreDocs(ctx context.Context, c *coder.Coder, docs []LabelledDoc, opts Doc
 		}
 		pred := "NONE"
 		if d.Main != nil {
-			pred = d.Main.Type
+			pred = string(d.Main.Type)
 		}
 		gold[ld.Label] = true
 		ls.add(ld.Label, []string{pred})

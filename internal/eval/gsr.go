@@ -151,11 +151,11 @@ func codedTypes(d *doc.Doc) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, ev := range d.Events {
-		if !asserted(ev) || seen[ev.Type] {
+		if !asserted(ev) || seen[string(ev.Type)] {
 			continue
 		}
-		seen[ev.Type] = true
-		out = append(out, ev.Type)
+		seen[string(ev.Type)] = true
+		out = append(out, string(ev.Type))
 	}
 	return out
 }
@@ -235,7 +235,7 @@ func ScoreGSR(ctx context.Context, c *coder.Coder, recs []GSRRecord) (*GSRReport
 		top := "NONE"
 		var pred []string
 		if pi >= 0 {
-			top = d.Events[pi].Type
+			top = string(d.Events[pi].Type)
 			pred = []string{top}
 		}
 		principal.add(g, pred)
@@ -255,7 +255,7 @@ func ScoreGSR(ctx context.Context, c *coder.Coder, recs []GSRRecord) (*GSRReport
 			matched = d.Events[pi : pi+1]
 		default:
 			for _, ev := range d.Events {
-				if ev.Type == g && asserted(ev) {
+				if string(ev.Type) == g && asserted(ev) {
 					matched = append(matched, ev)
 				}
 			}

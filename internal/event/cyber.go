@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/plover"
 	"github.com/dateline-project/dateline/internal/text"
 )
 
@@ -17,14 +18,14 @@ import (
 func (s *Stage) cyberAttacks(d *doc.Doc) {
 	for i := range d.Events {
 		ev := &d.Events[i]
-		if ev.Type != "ASSAULT" || ev.Mode != "" {
+		if ev.Type != plover.Assault || ev.Mode != "" {
 			continue
 		}
 		si := text.SentenceOf(d, tokenAtOrAfter(d, ev.Evidence.Trigger.Start, 0))
 		if si < 0 || !s.cyberSentence(d, d.Sentences[si]) {
 			continue
 		}
-		ev.Type, ev.Mode = "COERCE", "cyber"
+		ev.Type, ev.Mode = plover.Coerce, "cyber"
 		ev.Context = appendOnce(ev.Context, "cyber")
 		ev.Rule += " +cyber"
 	}

@@ -43,6 +43,7 @@ import (
 
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/event/lexicon"
+	"github.com/dateline-project/dateline/internal/plover"
 	"github.com/dateline-project/dateline/internal/text"
 )
 
@@ -59,12 +60,12 @@ type Lexicon interface {
 
 // Ontology supplies the PLOVER facts of a type and mode.
 type Ontology interface {
-	Quad(typ string) string
-	CameoRoot(typ, mode string) string
-	Intensity(typ, mode string) float64
+	Quad(typ plover.EventType) string
+	CameoRoot(typ plover.EventType, mode string) string
+	Intensity(typ plover.EventType, mode string) float64
 	// DefaultMode is the mode of an event whose trigger gives none, such
 	// as a negated CONSULT recoded as REJECT.
-	DefaultMode(typ string) string
+	DefaultMode(typ plover.EventType) string
 }
 
 // DateFinder returns the time expression governing a trigger in its
@@ -391,7 +392,7 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 	sent := d.Sentences[si]
 	tr := m.trig
 	p := s.predicate(m)
-	ev := doc.Event{Type: string(tr.Type), Mode: tr.Mode, Context: tr.Contexts, Location: -1, ClaimedBy: -1, Quote: -1,
+	ev := doc.Event{Type: tr.Type, Mode: tr.Mode, Context: tr.Contexts, Location: -1, ClaimedBy: -1, Quote: -1,
 		Rule: tr.Rule, Confidence: tr.Confidence}
 	ev.Evidence = doc.Evidence{Sentence: sent.Span, Trigger: doc.Span{Start: d.Tokens[m.first].Start, End: d.Tokens[m.last].End}}
 
@@ -436,12 +437,12 @@ func (s *Stage) verbalArguments(sent doc.Sentence, m match, p int, ev *doc.Event
 	if !s.applyNegation(tr, p, ev) {
 		return nil, nil, false
 	}
-	if s.reportingUse(p) && ev.Type == "PROTEST" {
+	if s.reportingUse(p) && ev.Type == plover.Protest {
 		// "X protested that ...", "..., a rights group protested": a
 		// protest that reports a statement is verbal disapproval,
 		// not a demonstration, and what it disapproves of is the
 		// subject of the clause it reports.
-		ev.Type, ev.Mode = "ACCUSE", "disapprove"
+		ev.Type, ev.Mode = plover.Accuse, "disapprove"
 		ev.Rule += " +reporting_verb"
 		if len(recipients) == 0 {
 			recipients = s.reportedSubject(p)
@@ -555,7 +556,7 @@ func (s *Stage) participants(d *doc.Doc, si int, m match, p int, verb bool, acto
 		// in, the protesters' own state included; other events in the
 		// actor's own country are not acts on it.
 		own := ev.Actors
-		if ev.Type == "PROTEST" {
+		if ev.Type == plover.Protest {
 			own = nil
 		}
 		if r, ok := s.placeRecipient(p, m, own); ok {
@@ -563,7 +564,7 @@ func (s *Stage) participants(d *doc.Doc, si int, m match, p int, verb bool, acto
 			ev.Rule += " +place_recipient"
 		}
 	}
-	if ev.Type == "ASSAULT" || ev.Type == "COERCE" {
+	if ev.Type == plover.Assault || ev.Type == plover.Coerce {
 		s.victimsCountry(p, m, &ev)
 	}
 	if !verb && len(actors) == 0 && len(recipients) == 0 && (tr.Kind != lexicon.KindMWE || len(ev.Recipients) == 0) && !d.Headline {
@@ -699,7 +700,7 @@ func (s *Stage) applyNegation(tr *lexicon.Trigger, p int, ev *doc.Event) bool {
 	case tr.DropNegated:
 		return false
 	case tr.NegatedType != "":
-		ev.Type = string(tr.NegatedType)
+		ev.Type = tr.NegatedType
 		ev.Mode = tr.NegatedMode
 		ev.Rule += " +negation_recoded"
 	default:
@@ -936,7 +937,7 @@ func (s *Stage) againstInClause(m match, p int) []int {
 // makes the one asked to act, or accused, the recipient.
 func (s *Stage) complementSubject(m match, p int) []int {
 	switch m.trig.Type {
-	case "REQUEST", "ACCUSE":
+	case plover.Request, plover.Accuse:
 	default:
 		return nil
 	}
@@ -1104,10 +1105,10 @@ func (s *Stage) intent(sent doc.Sentence, p int, ev *doc.Event) {
 		// A stated readiness to meet or support is an AGREE (CAMEO's
 		// "express intent to"), one to yield stays a CONCEDE; a bare
 		// future ("will meet") stays the event it announces.
-		if ev.Type == "AGREE" || !cue {
+		if ev.Type == plover.Agree || !cue {
 			return
 		}
-		ev.Rule += " +intent:" + ev.Type
+		ev.Rule += " +intent:" + string(ev.Type)
 		ev.IntendedType = ev.Type
 		ev.Type, ev.Mode = promised(ev.Type, ev.Mode, s.c.onto.Quad(ev.Type))
 	case "material cooperation":
@@ -1116,19 +1117,19 @@ func (s *Stage) intent(sent doc.Sentence, p int, ev *doc.Event) {
 			// "will withdraw its force unless the rebels ...": a
 			// cooperation made conditional on the other side's conduct
 			// is leverage, a threat to stop cooperating.
-			ev.Rule += " +ultimatum:" + ev.Type
-			ev.Type, ev.Mode = "THREATEN", ""
+			ev.Rule += " +ultimatum:" + string(ev.Type)
+			ev.Type, ev.Mode = plover.Threaten, ""
 			return
 		}
-		ev.Rule += " +intent:" + ev.Type
+		ev.Rule += " +intent:" + string(ev.Type)
 		ev.Type, ev.Mode = promised(ev.Type, ev.Mode, s.c.onto.Quad(ev.Type))
 	case "material conflict":
-		if ev.Type == "PROTEST" {
+		if ev.Type == plover.Protest {
 			return
 		}
-		ev.Rule += " +threat:" + ev.Type
+		ev.Rule += " +threat:" + string(ev.Type)
 		ev.IntendedType = ev.Type
-		ev.Type, ev.Mode = "THREATEN", ""
+		ev.Type, ev.Mode = plover.Threaten, ""
 	}
 }
 

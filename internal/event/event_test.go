@@ -88,7 +88,7 @@ func newTestLexicon(t *testing.T) testLexicon {
 type testOntology struct{}
 
 // Quad knows the quads the intent rules test.
-func (testOntology) Quad(typ string) string {
+func (testOntology) Quad(typ plover.EventType) string {
 	switch typ {
 	case "CONSULT":
 		return "verbal cooperation"
@@ -97,9 +97,9 @@ func (testOntology) Quad(typ string) string {
 	}
 	return "q"
 }
-func (testOntology) CameoRoot(string, string) string  { return "00" }
-func (testOntology) Intensity(string, string) float64 { return 1 }
-func (testOntology) DefaultMode(string) string        { return "" }
+func (testOntology) CameoRoot(plover.EventType, string) string  { return "00" }
+func (testOntology) Intensity(plover.EventType, string) float64 { return 1 }
+func (testOntology) DefaultMode(plover.EventType) string        { return "" }
 
 var model *text.Model
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/plover"
 )
 
 // Event location.
@@ -71,7 +72,7 @@ var surroundings = map[string]bool{"outskirts": true, "vicinity": true, "edge": 
 
 // physicalTypes act on a target that can be a place: their object or
 // "on" phrase is where they happen.
-var physicalTypes = map[string]bool{"ASSAULT": true, "COERCE": true}
+var physicalTypes = map[plover.EventType]bool{plover.Assault: true, plover.Coerce: true}
 
 // indexPlaces fills s.placeOf: token -> the place covering it, or -1.
 func (s *Stage) indexPlaces(d *doc.Doc) {

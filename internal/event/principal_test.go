@@ -47,7 +47,7 @@ func TestPrincipal(t *testing.T) {
 			for _, ev := range d.Events {
 				if ev.Principal {
 					perSentence[ev.Evidence.Sentence.Start]++
-					got = append(got, ev.Type+" "+d.SpanText(ev.Evidence.Trigger))
+					got = append(got, string(ev.Type)+" "+d.SpanText(ev.Evidence.Trigger))
 				}
 			}
 			for _, ev := range d.Events {

@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/plover"
 )
 
 // Promises.
@@ -39,14 +40,14 @@ import (
 // for a concession or a material yielding, THREATEN for a material
 // conflict other than a protest (a promise to attack is a threat, as
 // intent codes "will strike"), AGREE with no mode for anything else.
-func promised(typ, mode, quad string) (string, string) {
+func promised(typ plover.EventType, mode, quad string) (plover.EventType, string) {
 	switch {
-	case typ == "CONCEDE" || typ == "RETREAT":
-		return "CONCEDE", mode
-	case quad == "material conflict" && typ != "PROTEST":
-		return "THREATEN", ""
+	case typ == plover.Concede || typ == plover.Retreat:
+		return plover.Concede, mode
+	case quad == "material conflict" && typ != plover.Protest:
+		return plover.Threaten, ""
 	}
-	return "AGREE", ""
+	return plover.Agree, ""
 }
 
 // promises recodes an AGREE whose complement is a yielding or a material
@@ -65,7 +66,7 @@ func (s *Stage) promises(d *doc.Doc) {
 			continue
 		}
 		typ, mode := promised(c.Type, c.Mode, s.c.onto.Quad(c.Type))
-		if typ == "AGREE" {
+		if typ == plover.Agree {
 			continue
 		}
 		i := s.promiser(d, j)
@@ -73,11 +74,11 @@ func (s *Stage) promises(d *doc.Doc) {
 			continue
 		}
 		a := &d.Events[i]
-		if a.Type != "AGREE" || a.Negated || a.Aux.Has(doc.AuxComplement) {
+		if a.Type != plover.Agree || a.Negated || a.Aux.Has(doc.AuxComplement) {
 			continue
 		}
 		a.IntendedType = c.Type
-		a.Rule += " +promise:" + c.Type
+		a.Rule += " +promise:" + string(c.Type)
 		a.Type, a.Mode = typ, mode
 		if !c.Aux.Has(doc.AuxComplement) {
 			// A nominal agreed to ("agreed to a ceasefire") is the

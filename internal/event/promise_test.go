@@ -35,7 +35,7 @@ func TestPromises(t *testing.T) {
 			d := code(t, tt.text)
 			var got []string
 			for _, ev := range d.Events {
-				g := ev.Type + "/" + ev.Mode
+				g := string(ev.Type) + "/" + ev.Mode
 				if ev.Aux.Has(doc.AuxComplement) {
 					g += " complement"
 				}

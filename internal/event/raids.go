@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/plover"
 )
 
 // policeRaids recodes raids by the police. A police raid on homes,
@@ -15,14 +16,14 @@ import (
 func (s *Stage) policeRaids(d *doc.Doc) {
 	for i := range d.Events {
 		ev := &d.Events[i]
-		if ev.Type != "ASSAULT" || ev.Mode != "" {
+		if ev.Type != plover.Assault || ev.Mode != "" {
 			continue
 		}
 		trig := strings.ToLower(d.Text[ev.Evidence.Trigger.Start:ev.Evidence.Trigger.End])
 		if !strings.HasPrefix(trig, "raid") || !byPolice(d, ev) {
 			continue
 		}
-		ev.Type = "COERCE"
+		ev.Type = plover.Coerce
 		ev.Rule += " +police_raid"
 	}
 }

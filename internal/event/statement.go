@@ -6,6 +6,7 @@ import (
 
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/lexicon"
+	"github.com/dateline-project/dateline/internal/plover"
 	"github.com/dateline-project/dateline/internal/text"
 )
 
@@ -107,7 +108,7 @@ func (s *Stage) statements(d *doc.Doc) {
 				continue
 			}
 			s.used[t] = true
-			s.speakerEvent(d, q, si, t, "ACCUSE", w.mode, targets, "statement_disapproval "+w.rule, 0.5)
+			s.speakerEvent(d, q, si, t, plover.Accuse, w.mode, targets, "statement_disapproval "+w.rule, 0.5)
 		}
 	}
 }
@@ -161,7 +162,7 @@ func (s *Stage) demands(d *doc.Doc) {
 				continue
 			}
 			obliged = append(obliged, obligation{sentence: si, verb: v})
-			s.speakerEvent(d, q, si, t, "REQUEST", "", targets, "statement_obligation", 0.55)
+			s.speakerEvent(d, q, si, t, plover.Request, "", targets, "statement_obligation", 0.55)
 		}
 	}
 	if len(obliged) == 0 {
@@ -213,7 +214,7 @@ func (s *Stage) coordinatedWith(e int) []int {
 // speakerEvent appends an event whose actor is the speaker of quote q and
 // whose trigger is token t of sentence si. Its ID is set when the stage
 // numbers the document's events.
-func (s *Stage) speakerEvent(d *doc.Doc, q doc.Quote, si, t int, typ, mode string, recipients []int, rule string, conf float64) {
+func (s *Stage) speakerEvent(d *doc.Doc, q doc.Quote, si, t int, typ plover.EventType, mode string, recipients []int, rule string, conf float64) {
 	sent := d.Sentences[si]
 	speaker := d.Entities[q.Speaker]
 	mention := q.SpeakerMention

@@ -389,7 +389,7 @@ func FromDoc(d *doc.Doc, opts Options) Record {
 	}
 	if m := d.Main; m != nil {
 		if ev := d.MainEventRef(); ev != nil {
-			r.MainEvent = &MainEvent{Event: m.Type, Mode: m.Mode, EventID: ev.ID, Source: string(m.Source), Confidence: m.Confidence}
+			r.MainEvent = &MainEvent{Event: string(m.Type), Mode: m.Mode, EventID: ev.ID, Source: string(m.Source), Confidence: m.Confidence}
 		}
 	}
 	for _, w := range d.Warnings {
@@ -446,7 +446,7 @@ func actorBlock(d *doc.Doc, a doc.EventActor) ActorBlock {
 
 func event(d *doc.Doc, ev *doc.Event) Event {
 	out := Event{
-		ID: ev.ID, Date: date(ev.Date), DatePrecision: string(ev.DatePrecision), Event: ev.Type, Mode: ev.Mode,
+		ID: ev.ID, Date: date(ev.Date), DatePrecision: string(ev.DatePrecision), Event: string(ev.Type), Mode: ev.Mode,
 		Context: nonNil(ev.Context), Actor: make([]ActorBlock, 0, len(ev.Actors)), Recipient: make([]ActorBlock, 0, len(ev.Recipients)),
 		Negated: ev.Negated, Principal: ev.Principal, Aux: ev.Aux.Names(), Quad: ev.Quad, CameoRoot: ev.CameoRoot, Intensity: ev.Intensity,
 		Evidence: Evidence{

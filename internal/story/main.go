@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/plover"
 )
 
 // The main event.
@@ -50,13 +51,13 @@ func Main(d *doc.Doc) *doc.MainEvent {
 	if d.TitleDoc != nil {
 		votes = appendVotes(votes, d.TitleDoc, true)
 	}
-	byType := map[string]float64{}
+	byType := map[plover.EventType]float64{}
 	total := 0.0
 	for _, v := range votes {
 		byType[v.typ] += v.weight
 		total += v.weight
 	}
-	best, bw := "", 0.0
+	best, bw := plover.EventType(""), 0.0
 	for t, w := range byType {
 		if w > bw || (w == bw && t < best) {
 			best, bw = t, w
@@ -81,7 +82,7 @@ func Main(d *doc.Doc) *doc.MainEvent {
 
 // vote is one event's vote for its type.
 type vote struct {
-	typ    string
+	typ    plover.EventType
 	weight float64
 	ev     *doc.Event
 	index  int

@@ -127,7 +127,7 @@ func TestMain(t *testing.T) {
 			got := "none"
 			var src doc.MainSource
 			if d.Main != nil {
-				got, src = d.Main.Type+"/"+d.Main.Mode, d.Main.Source
+				got, src = string(d.Main.Type)+"/"+d.Main.Mode, d.Main.Source
 				if ev := d.MainEventRef(); ev == nil || ev.Type != d.Main.Type {
 					t.Errorf("main event %+v does not point at an event of its type (%+v)", d.Main, ev)
 				}
@@ -138,7 +138,7 @@ func TestMain(t *testing.T) {
 			if got != tt.want || src != tt.source {
 				var evs []string
 				for _, ev := range d.Events {
-					evs = append(evs, ev.Type+":"+d.SpanText(ev.Evidence.Trigger))
+					evs = append(evs, string(ev.Type)+":"+d.SpanText(ev.Evidence.Trigger))
 				}
 				t.Errorf("main event %s from %q, want %s from %q (events %v)", got, src, tt.want, tt.source, evs)
 			}
