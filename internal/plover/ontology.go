@@ -19,4 +19,3 @@ func (Ontology) Intensity(typ EventType, mode string) float64 { return Intensity
 // modes are optional, so this is "" for every type: an event recoded by
 // negation keeps no mode unless its trigger names one.
 func (Ontology) DefaultMode(typ EventType) string { return "" }
-
