@@ -373,8 +373,6 @@ func (s *Stage) key(d *doc.Doc, i, j int) string {
 // isCap reports a word token that starts with a capital letter.
 func (s *Stage) isCap(d *doc.Doc, i int) bool { return d.Tokens[i].Upper }
 
-func isProperTag(tag string) bool { return tag == "NNP" || tag == "NNPS" }
-
 func (s *Stage) add(c cand) {
 	for k := c.first; k < c.end; k++ {
 		s.covered[k] = true

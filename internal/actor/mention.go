@@ -5,6 +5,7 @@ import (
 
 	"github.com/dateline-project/dateline/internal/actor/gender"
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/lang/en"
 )
 
 // facts is what coreference needs to know about a mention beyond its
@@ -243,7 +244,7 @@ func (s *Stage) conjunct(d *doc.Doc, sent *doc.Sentence, first, end int) bool {
 	}
 	isDet := func(k int) bool { return k >= sent.FirstToken && k < sent.EndToken && d.Tokens[k].Tag == "DT" }
 	isName := func(k int) bool {
-		return k >= sent.FirstToken && k < sent.EndToken && d.Tokens[k].Upper && isProperTag(d.Tokens[k].Tag)
+		return k >= sent.FirstToken && k < sent.EndToken && d.Tokens[k].Upper && en.IsProperNounTag(d.Tokens[k].Tag)
 	}
 	before := first - 1
 	if isDet(before) {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/dateline-project/dateline/internal/actor/gender"
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/lang/en"
 )
 
 // isLocativePrep reports prepositions that mark a following place name
@@ -108,7 +109,7 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 			// A demonym is an actor only as the head of its phrase
 			// ("Armenians protested"); as a modifier it codes the role
 			// noun it modifies, in the role pass.
-			if !bc.Plural || (end < sent.EndToken && isNounTag(d.Tokens[end].Tag)) {
+			if !bc.Plural || (end < sent.EndToken && en.IsNounTag(d.Tokens[end].Tag)) {
 				continue
 			}
 			c.Type = doc.Role
@@ -186,7 +187,7 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 			c.Rule = s.kindRule(bc)
 		case KindPerson:
 			if best == 1 && !withThe && i > sent.FirstToken && !s.covered[i-1] && s.isCap(d, i-1) &&
-				isProperTag(d.Tokens[i-1].Tag) && s.word(d, i-1)&WordRole == 0 {
+				en.IsProperNounTag(d.Tokens[i-1].Tag) && s.word(d, i-1)&WordRole == 0 {
 				first, _, _ := strings.Cut(bc.Name, " ")
 				if !strings.EqualFold(first, raw(d, i-1)) {
 					// "Ayelet Shamir" is not the Shamir the dictionary
@@ -284,10 +285,6 @@ func (s *Stage) pluralPossessiveInName(d *doc.Doc, sent *doc.Sentence, j int) bo
 	return s.isCap(d, j-1) && strings.HasSuffix(prev, "s")
 }
 
-func isNounTag(tag string) bool {
-	return len(tag) >= 2 && tag[0] == 'N' && tag[1] == 'N'
-}
-
 // orgRunFollows reports whether the tokens from j on are a capitalised
 // run that ends in an organisation word ("Azerbaijan Red Crescent
 // Society"), which the proper-run pass codes as one organisation.
@@ -320,14 +317,14 @@ func isRunConnector(w string) bool {
 // properRuns is pass 2: capitalised runs the dictionaries do not know.
 func (s *Stage) properRuns(d *doc.Doc, sent *doc.Sentence) {
 	for i := sent.FirstToken; i < sent.EndToken; {
-		if s.covered[i] || !s.isCap(d, i) || !(isProperTag(d.Tokens[i].Tag) || s.isRoleWord(d, i)) || (s.isDemonym(d, i) && !s.orgRunFollows(d, sent, i+1)) {
+		if s.covered[i] || !s.isCap(d, i) || !(en.IsProperNounTag(d.Tokens[i].Tag) || s.isRoleWord(d, i)) || (s.isDemonym(d, i) && !s.orgRunFollows(d, sent, i+1)) {
 			i++
 			continue
 		}
 		j := i
 		hasOrgWord := false
 		for j < sent.EndToken && !s.covered[j] {
-			if s.isCap(d, j) && (isProperTag(d.Tokens[j].Tag) || isNounTag(d.Tokens[j].Tag) || d.Tokens[j].Tag == "JJ") {
+			if s.isCap(d, j) && (en.IsProperNounTag(d.Tokens[j].Tag) || en.IsNounTag(d.Tokens[j].Tag) || d.Tokens[j].Tag == "JJ") {
 				if s.word(d, j)&(WordRole|WordPersonRole) == WordRole {
 					hasOrgWord = true
 				}
@@ -378,7 +375,7 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 	}
 	// Sentence-initial words that are capitalised only because they
 	// start the sentence are not names unless tagged as such.
-	if i == sent.FirstToken && j == i+1 && !isProperTag(d.Tokens[i].Tag) {
+	if i == sent.FirstToken && j == i+1 && !en.IsProperNounTag(d.Tokens[i].Tag) {
 		return
 	}
 	// A lone capitalised role ("Police detained ...") is the role pass's.
@@ -634,7 +631,7 @@ const refSurname refKind = 100
 
 func allProper(d *doc.Doc, i, j int) bool {
 	for k := i; k < j; k++ {
-		if !isProperTag(d.Tokens[k].Tag) {
+		if !en.IsProperNounTag(d.Tokens[k].Tag) {
 			return false
 		}
 	}
@@ -756,7 +753,7 @@ func (s *Stage) apposition(d *doc.Doc, sent *doc.Sentence, k int) (Role, Coding,
 		}
 		// Adjectives, a possessive's "'s" and nouns modifying the next
 		// one: "Chile's ambassador", "the relief coordinator".
-		if tag := d.Tokens[m].Tag; tag == "JJ" || tag == "POS" || isNounTag(tag) && m+1 < end && isNounTag(d.Tokens[m+1].Tag) {
+		if tag := d.Tokens[m].Tag; tag == "JJ" || tag == "POS" || en.IsNounTag(tag) && m+1 < end && en.IsNounTag(d.Tokens[m+1].Tag) {
 			m++
 			continue
 		}
@@ -768,7 +765,7 @@ func (s *Stage) apposition(d *doc.Doc, sent *doc.Sentence, k int) (Role, Coding,
 	for m := k; m < end; m++ {
 		t := s.tok(d, m)
 		// A possessive "'s" the tagger read as "is" does not end it.
-		if t == "," || speechVerbs[t] || (m > k && isFiniteVerb(d.Tokens[m].Tag) && t != "'s" && t != "’s") {
+		if t == "," || speechVerbs[t] || (m > k && en.IsFiniteTag(d.Tokens[m].Tag) && t != "'s" && t != "’s") {
 			break
 		}
 		if !found || m == roleEnd {
@@ -806,10 +803,6 @@ func (s *Stage) appositionOwner(d *doc.Doc, m, end int) (Coding, int) {
 		}
 	}
 	return Coding{}, 0
-}
-
-func isFiniteVerb(tag string) bool {
-	return tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD"
 }
 
 // mayBeArabicArticle is arabicArticle's first test, on the compact copies

@@ -548,7 +548,7 @@ func (s *Stage) demonymModifier(d *doc.Doc, a, b int) {
 			continue
 		}
 		for m := k + 1; m < b; m++ {
-			if s.covered[m] || s.isCap(d, m) || isProperTag(d.Tokens[m].Tag) {
+			if s.covered[m] || s.isCap(d, m) || en.IsProperNounTag(d.Tokens[m].Tag) {
 				return
 			}
 		}

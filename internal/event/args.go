@@ -6,6 +6,7 @@ import (
 
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/event/lexicon"
+	"github.com/dateline-project/dateline/internal/lang/en"
 	"github.com/dateline-project/dateline/internal/text"
 )
 
@@ -202,7 +203,7 @@ func (s *Stage) subjectArgument(p int) (ents []int, undergoer bool, subj int) {
 	if len(ents) == 0 && subj >= 0 {
 		ents = s.reporterOf(subj)
 	}
-	if subj < 0 && !undergoer && isFinite(s.ci.tag(p)) {
+	if subj < 0 && !undergoer && en.IsFiniteTag(s.ci.tag(p)) {
 		if e := s.leftSubject(p); e >= 0 {
 			ents = []int{e}
 		}
@@ -696,7 +697,7 @@ func (s *Stage) headlineFuture(p int) bool {
 		return false
 	}
 	for k := d.Sentences[si].FirstToken; k < d.Sentences[si].EndToken; k++ {
-		if isFinite(s.ci.tag(k)) {
+		if en.IsFiniteTag(s.ci.tag(k)) {
 			return false
 		}
 	}

@@ -2,6 +2,7 @@ package event
 
 import (
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/lang/en"
 )
 
 // clauseIndex maps tokens to what the argument finder needs: the entity
@@ -111,7 +112,7 @@ func (ci *clauseIndex) headlineVerb(s doc.Sentence, t int) bool {
 		return false
 	}
 	for k := s.FirstToken; k < s.EndToken; k++ {
-		if isFinite(ci.tag(k)) {
+		if en.IsFiniteTag(ci.tag(k)) {
 			return false
 		}
 	}
@@ -122,8 +123,6 @@ func (ci *clauseIndex) headlineVerb(s doc.Sentence, t int) bool {
 	}
 	return false
 }
-
-func isFinite(tag string) bool { return tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD" }
 
 func appendOnce(s []string, v string) []string {
 	for _, x := range s {

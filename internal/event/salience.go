@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/lang/en"
 	"github.com/dateline-project/dateline/internal/lexicon"
 )
 
@@ -155,7 +156,7 @@ func (s *Stage) argumentOf(d *doc.Doc, first, e int) int {
 		needPrep := !strings.HasPrefix(s.ci.tag(gt), "VB") && s.ci.tag(end) != "IN"
 		for k := end + 1; k < t; k++ {
 			switch tg := s.ci.tag(k); {
-			case isFinite(tg):
+			case en.IsFiniteTag(tg):
 				return -1
 			case d.Tokens[k].Kind == doc.Punct && (s.ci.tok(k) == "," || s.ci.tok(k) == ";"):
 				return -1

@@ -283,7 +283,7 @@ func (p *Geoparser) find(d *doc.Doc) {
 			if !isCapWord(d, j) && !(j == last && j > i && isHeadNoun(d, j)) {
 				continue
 			}
-			if j == i && sentenceInitial(d, i) && !properTag(d.Tokens[i].Tag) && !inDateline(d, i) {
+			if j == i && sentenceInitial(d, i) && !en.IsProperNounTag(d.Tokens[i].Tag) && !inDateline(d, i) {
 				// "Voters", "Farmers" open sentences and name small towns.
 				// A dateline opens its text in capitals and is a place.
 				continue
@@ -511,8 +511,6 @@ func sentenceInitial(d *doc.Doc, i int) bool {
 	}
 	return true
 }
-
-func properTag(tag string) bool { return tag == "NNP" || tag == "NNPS" }
 
 // isCapWord reports whether token i is a word starting with an upper-case
 // letter.

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/lang/en"
 )
 
 // Titles and nicknames in quotation marks. A name set in quotation marks
@@ -88,7 +89,7 @@ func (a *attributor) titleShaped(q qspan) (words int, ok bool) {
 			words++
 			w := d.Text[t.Start:t.End]
 			up := startsUpper(w) || t.Kind == doc.Number
-			if words == 1 && (!up || isFinite(t.Tag) || auxiliaries[a.tok(k)]) {
+			if words == 1 && (!up || en.IsFiniteTag(t.Tag) || auxiliaries[a.tok(k)]) {
 				// "Will Continue," "Is Over,": a title-cased clause,
 				// which a name seldom is.
 				return 0, false
@@ -101,7 +102,7 @@ func (a *attributor) titleShaped(q qspan) (words int, ok bool) {
 				continue
 			}
 			lower++
-			if isFinite(t.Tag) {
+			if en.IsFiniteTag(t.Tag) {
 				return 0, false
 			}
 		case doc.Punct:
@@ -128,15 +129,6 @@ var auxiliaries = map[string]bool{
 	"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true,
 	"does": true, "did": true, "will": true, "would": true, "can": true, "could": true,
 	"shall": true, "should": true, "must": true, "might": true,
-}
-
-// isFinite reports a finite verb's or a modal's tag.
-func isFinite(tag string) bool {
-	switch tag {
-	case "VBD", "VBZ", "VBP", "MD":
-		return true
-	}
-	return false
 }
 
 // callingVerbs take a noun phrase and what it is called as two objects:

@@ -83,3 +83,22 @@ func BenchmarkWeekdayMiss(b *testing.B) {
 		Weekday("government")
 	}
 }
+
+func TestTagClasses(t *testing.T) {
+	for _, tc := range []struct {
+		tag                  string
+		noun, proper, finite bool
+	}{
+		{"NN", true, false, false},
+		{"NNPS", true, true, false},
+		{"VBD", false, false, true},
+		{"MD", false, false, true},
+		{"VBG", false, false, false},
+		{"N", false, false, false},
+		{"", false, false, false},
+	} {
+		if IsNounTag(tc.tag) != tc.noun || IsProperNounTag(tc.tag) != tc.proper || IsFiniteTag(tc.tag) != tc.finite {
+			t.Errorf("%q: noun %v proper %v finite %v", tc.tag, IsNounTag(tc.tag), IsProperNounTag(tc.tag), IsFiniteTag(tc.tag))
+		}
+	}
+}
