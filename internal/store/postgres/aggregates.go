@@ -161,7 +161,7 @@ func (db *DB) Places(ctx context.Context, f store.EventFilter, limit int) ([]sto
 		var p store.PlaceCount
 		var located bool
 		var lat, lon float64
-		var geonameID int32
+		var geonameID int64
 		if err := rows.Scan(&p.Name, &p.CountryCode, &geonameID, &located, &lat, &lon, &p.Count); err != nil {
 			return nil, fmt.Errorf("places: %w", err)
 		}

@@ -56,7 +56,7 @@ CREATE TABLE events (
 	claimed           boolean NOT NULL,
 	place             text NOT NULL,
 	place_country     text NOT NULL,
-	geonameid         integer NOT NULL,
+	geonameid         bigint NOT NULL,
 	lat               double precision,
 	lon               double precision,
 	actor_country     text NOT NULL,
@@ -110,7 +110,7 @@ CREATE TABLE places (
 	seq          integer NOT NULL,
 	name         text NOT NULL,
 	country_code text NOT NULL,
-	geonameid    integer NOT NULL,
+	geonameid    bigint NOT NULL,
 	lat          double precision NOT NULL,
 	lon          double precision NOT NULL,
 	UNIQUE (doc, seq)

@@ -232,7 +232,7 @@ func eventRow(id, docKey int64, seq int, docDay string, ev *output.Event) ([]any
 	}
 	a, r := store.FirstActor(ev.Actor), store.FirstActor(ev.Recipient)
 	return []any{id, docKey, seq, clean(store.EventDay(ev, docDay)), clean(ev.Event), clean(ev.Mode), clean(ev.Quad),
-		clean(ev.CameoRoot), ev.Intensity, ev.ClaimedBy != nil, clean(place), clean(placeCountry), int32(geonameID), lat, lon,
+		clean(ev.CameoRoot), ev.Intensity, ev.ClaimedBy != nil, clean(place), clean(placeCountry), int64(geonameID), lat, lon,
 		clean(a.CountryCode), clean(a.SectorCode), clean(a.EntityName), clean(r.CountryCode), clean(r.SectorCode),
 		clean(r.EntityName), string(js)}, nil
 }
