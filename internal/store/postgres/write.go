@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -33,7 +34,7 @@ const insertDocument = `INSERT INTO documents
 // workers storing the same new documents in different orders each wait
 // for the other's uncommitted unique key, and one of them is chosen to
 // fail; run again, it finds the documents stored.
-const maxAttempts = 5
+const maxAttempts = 8
 
 // PutDocuments stores docs in one transaction; see store.Store.
 func (db *DB) PutDocuments(ctx context.Context, docs []store.Document) ([]bool, error) {
@@ -54,6 +55,14 @@ func (db *DB) PutDocuments(ctx context.Context, docs []store.Document) ([]bool, 
 			break
 		}
 		clear(inserted)
+		// A random pause, growing with the attempts, so that the writers
+		// that collided do not collide again in step.
+		pause := time.Duration(rand.Int64N(int64(attempt) * int64(20*time.Millisecond)))
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("put documents: %w", ctx.Err())
+		case <-time.After(pause):
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("put documents: %w", err)
