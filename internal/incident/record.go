@@ -37,7 +37,7 @@ func FromRecord(rec *output.Record) []Report {
 //     so that two copies of one site's story count as one source.
 func FromEvent(rec *output.Record, ev *output.Event) Report {
 	r := Report{
-		EventID:       ev.ID,
+		EventID:       ReportID(rec.DocID, ev.ID),
 		DocID:         rec.DocID,
 		Source:        outlet(rec.Source),
 		Type:          ev.Event,
@@ -88,6 +88,18 @@ func FromEvent(rec *output.Record, ev *output.Event) Report {
 			Lat: l.Lat, Lon: l.Lon, Precision: l.Precision}
 	}
 	return r
+}
+
+// ReportID is the id a report of event eventID of document docID goes
+// by: the event id itself when it is the coder's "<doc_id>-eN", which is
+// unique across documents since doc_ids are, else "<doc_id>/<event id>",
+// so that records built elsewhere, whose events are "e1" in every
+// document, still give each report an id of its own.
+func ReportID(docID, eventID string) string {
+	if rest, ok := strings.CutPrefix(eventID, docID+"-e"); ok && rest != "" && strings.Trim(rest, "0123456789") == "" {
+		return eventID
+	}
+	return docID + "/" + eventID
 }
 
 // actors keeps the codes of bs, nil for none.

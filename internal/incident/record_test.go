@@ -169,3 +169,18 @@ func TestFromRecord_Cluster(t *testing.T) {
 		t.Errorf("n_reports %d n_sources %d, want 3 and 2", got.NReports, got.NSources)
 	}
 }
+
+func TestReportID(t *testing.T) {
+	for _, c := range []struct{ doc, ev, want string }{
+		{"afp-12", "afp-12-e3", "afp-12-e3"},
+		{"AFP/2024/1", "AFP/2024/1-e10", "AFP/2024/1-e10"},
+		{"d1", "e1", "d1/e1"},
+		{"d1", "d1-ex", "d1/d1-ex"},
+		{"d1", "d1-e", "d1/d1-e"},
+		{"d1", "d2-e1", "d1/d2-e1"},
+	} {
+		if got := incident.ReportID(c.doc, c.ev); got != c.want {
+			t.Errorf("ReportID(%q, %q) = %q, want %q", c.doc, c.ev, got, c.want)
+		}
+	}
+}
