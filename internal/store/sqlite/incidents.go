@@ -416,4 +416,3 @@ func (db *DB) docIncidents(ctx context.Context, doc int64, rec *output.Record) e
 	}
 	return rows.Err()
 }
-
