@@ -90,6 +90,23 @@ func FromEvent(rec *output.Record, ev *output.Event) Report {
 	return r
 }
 
+// AddOrSingle adds r to c; when c refuses r for its content (a date or
+// place it cannot read), it adds r without date and place, an incident of
+// its own, so that one odd event costs its clustering and not its
+// document. An event id added before with other content is still an
+// error.
+func AddOrSingle(c *Clusterer, r Report) (string, error) {
+	id, err := c.Add(r)
+	if err == nil {
+		return id, nil
+	}
+	if _, dup := c.byEvent[r.EventID]; dup {
+		return "", err
+	}
+	r.DatePrecision, r.Date, r.Place = "", "", nil
+	return c.Add(r)
+}
+
 // ReportID is the id a report of event eventID of document docID goes
 // by: the event id itself when it is the coder's "<doc_id>-eN", which is
 // unique across documents since doc_ids are, else "<doc_id>/<event id>",

@@ -184,3 +184,27 @@ func TestReportID(t *testing.T) {
 		}
 	}
 }
+
+func TestAddOrSingle(t *testing.T) {
+	c, err := incident.New(incident.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := baseRecord()
+	r := incident.FromRecord(&rec)[0]
+	odd := r
+	odd.EventID, odd.DocID, odd.Date = "other-e1", "other", "2025-13-45" // no such day
+	for _, x := range []incident.Report{r, odd} {
+		if _, err := incident.AddOrSingle(c, x); err != nil {
+			t.Fatalf("AddOrSingle(%s): %v", x.EventID, err)
+		}
+	}
+	if n := c.Len(); n != 2 {
+		t.Errorf("%d incidents, want the odd report alone", n)
+	}
+	clash := r
+	clash.Type = "PROTEST"
+	if _, err := incident.AddOrSingle(c, clash); err == nil {
+		t.Error("AddOrSingle accepted another report under a used event id")
+	}
+}

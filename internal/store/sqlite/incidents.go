@@ -170,17 +170,9 @@ func apply(ctx context.Context, tx *sql.Tx, ch incident.Changes) error {
 	return nil
 }
 
-// addReport files r, falling back to r without its date and place when
-// the Clusterer refuses it, so that one odd event costs its clustering,
-// not the document: an undated report is an incident of its own.
-func addReport(c *incident.Clusterer, r incident.Report) error {
-	if _, err := c.Add(r); err == nil {
-		return nil
-	} else if strings.Contains(err.Error(), "already added") {
-		return err
-	}
-	r.DatePrecision, r.Date, r.Place = "", "", nil
-	_, err := c.Add(r)
+// addOnce adds r to c (see incident.AddOrSingle).
+func addOnce(c *incident.Clusterer, r incident.Report) error {
+	_, err := incident.AddOrSingle(c, r)
 	return err
 }
 
@@ -259,7 +251,7 @@ func (db *DB) syncIncidents(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	for _, r := range append(loose, fresh...) {
-		if err := addReport(c, r); err != nil {
+		if err := addOnce(c, r); err != nil {
 			return fmt.Errorf("incidents: %w", err)
 		}
 	}
@@ -334,7 +326,7 @@ func (db *DB) unclustered(ctx context.Context, tx *sql.Tx) ([]incident.Report, e
 // changes, in tx; see PutDocuments.
 func (db *DB) clusterNew(ctx context.Context, tx *sql.Tx, ms []memberRow) error {
 	for _, m := range ms {
-		if err := addReport(db.clu, m.report); err != nil {
+		if err := addOnce(db.clu, m.report); err != nil {
 			return fmt.Errorf("incidents: %w", err)
 		}
 	}
