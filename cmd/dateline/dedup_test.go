@@ -329,6 +329,14 @@ func TestBench_DedupCost(t *testing.T) {
 		if d := rep.Dedup; d != nil && (d.NsPerArticle <= 0 || d.ShareOfCoding <= 0 || d.ShareOfCoding >= 1) {
 			t.Errorf("bench: dedup report %+v", *d)
 		}
+		if got := rep.Incidents != nil; got != tt.want {
+			t.Fatalf("bench %v: incidents reported %v, want %v", tt.args, got, tt.want)
+		}
+		// The CPU clock may not tick over so short a pass, so its time
+		// may be 0; the counts must add up.
+		if d := rep.Incidents; d != nil && (d.Reports != rep.Events || d.Incidents <= 0 || d.Incidents > d.Reports || d.ShareOfCoding >= 1) {
+			t.Errorf("bench: incidents report %+v with %d events", *d, rep.Events)
+		}
 	}
 }
 
