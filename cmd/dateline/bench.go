@@ -158,8 +158,10 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		return st, err
 	}
 	var tokens, events, failed int
-	// The coded articles, in input order, for the dedup pass.
+	// The coded articles and their records, in input order, for the dedup
+	// and incident passes.
 	var coded []*doc.Doc
+	var recs []output.Record
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
 		if err != nil {
@@ -191,9 +193,11 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		tokens += len(it.Doc.Tokens)
 		events += len(it.Doc.Events)
 		if *dedupOn {
-			// The whole Doc, for the incident pass's records; building
-			// them here would count in coding's CPU.
-			coded = append(coded, it.Doc)
+			coded = append(coded, &doc.Doc{ID: it.Doc.ID, Text: it.Doc.Text})
+			// The output record, which code and ingest build for every
+			// document whether or not they cluster: building it is part
+			// of the pipeline, as grouping its events is not.
+			recs = append(recs, output.FromDoc(it.Doc, output.Options{}))
 		}
 		return nil
 	})
@@ -213,7 +217,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		if rep.Dedup, err = benchDedup(coded, bytes, cpu); err != nil {
 			return err
 		}
-		if rep.Incidents, err = benchIncidents(coded, cpu); err != nil {
+		if rep.Incidents, err = benchIncidents(recs, cpu); err != nil {
 			return err
 		}
 		rep.DedupAndIncidents = rep.Dedup.ShareOfCoding + rep.Incidents.ShareOfCoding
@@ -287,17 +291,12 @@ func benchDedup(docs []*doc.Doc, bytes int, codingCPU float64) (*dedupReport, er
 	}, nil
 }
 
-// benchIncidents groups the events of docs into incidents, in order, as
+// benchIncidents groups the events of recs into incidents, in order, as
 // the store does on ingest (converting each event, adding it, taking the
-// changes after each document), and reports the cost beside codingCPU.
-// The records are built before the clock starts: ingest builds them for
-// the store whether or not it clusters. Timed as a pass of its own, by
-// process CPU, for the reason benchDedup gives.
-func benchIncidents(docs []*doc.Doc, codingCPU float64) (*incidentReport, error) {
-	recs := make([]output.Record, len(docs))
-	for i, d := range docs {
-		recs[i] = output.FromDoc(d, output.Options{})
-	}
+// changes after each commit of defaultBatch documents), and reports the cost beside codingCPU.
+// Timed as a pass of its own, by process CPU, for the reason benchDedup
+// gives.
+func benchIncidents(recs []output.Record, codingCPU float64) (*incidentReport, error) {
 	c, err := incident.New(incident.Options{})
 	if err != nil {
 		return nil, err
@@ -311,12 +310,14 @@ func benchIncidents(docs []*doc.Doc, codingCPU float64) (*incidentReport, error)
 			}
 			reports++
 		}
-		c.TakeChanges()
+		if (i+1)%defaultBatch == 0 || i == len(recs)-1 {
+			c.TakeChanges()
+		}
 	}
 	cpu := processCPU() - start
 	return &incidentReport{
 		CPUSeconds:    cpu.Seconds(),
-		NsPerArticle:  float64(cpu.Nanoseconds()) / float64(max(1, len(docs))),
+		NsPerArticle:  float64(cpu.Nanoseconds()) / float64(max(1, len(recs))),
 		NsPerReport:   float64(cpu.Nanoseconds()) / float64(max(1, reports)),
 		ShareOfCoding: cpu.Seconds() / codingCPU,
 		Reports:       reports,
