@@ -44,6 +44,11 @@ func (c *coderFlags) load(log *slog.Logger) (*coder.Coder, error) {
 	return coder.Load(coder.Options{Workers: *c.workers, Dicts: c.dicts, PetrarchActors: c.pActors, PetrarchAgents: c.pAgents, Logger: log})
 }
 
+// defaultBatch is how many documents ingest commits at once; the store
+// applies the incident changes of each commit together, and bench takes
+// them as often.
+const defaultBatch = 64
+
 // errKnown marks a document that is already stored; it travels through the
 // pipeline as an item error so that the document is not coded again, and
 // keeps its place in the input order.
@@ -245,7 +250,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	var (
 		dbPath  = fs.String("db", "dateline.db", "database: a SQLite `FILE`, or a postgres:// URL")
-		batch   = fs.Int("batch", 64, "commit every `N` documents")
+		batch   = fs.Int("batch", defaultBatch, "commit every `N` documents")
 		every   = fs.Duration("log-every", 5*time.Second, "log progress this often when stderr is not a terminal")
 		inputFl = addInputFlags(fs)
 		coderFl = addCoderFlags(fs)

@@ -238,6 +238,11 @@ type Event struct {
 	Evidence   Evidence `json:"evidence"`
 	Rule       string   `json:"rule"`
 	Confidence float64  `json:"confidence"`
+	// IncidentID is the incident the event is a report of (package
+	// incident): set by `dateline code --dedup` over the whole run and by
+	// the store, whose incidents change as documents arrive; omitted
+	// where events are not clustered.
+	IncidentID string `json:"incident_id,omitempty"`
 }
 
 // MainEvent is the story's main event: its type and mode, the id of the

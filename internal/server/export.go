@@ -20,18 +20,29 @@ const exportPage = store.MaxLimit
 // page by page, so that memory stays flat whatever the result size. The
 // write deadline is pushed forward before each page: a live client may
 // take as long as the export needs, a stalled one still times out.
-func (s *Server) export(w http.ResponseWriter, r *http.Request, contentType, filename string,
+//
+// The report-level exports take incidents=1 for one row per incident;
+// the incident-level one (incidents) always has it.
+func (s *Server) export(w http.ResponseWriter, r *http.Request, contentType, filename string, incidents bool,
 	begin func(bw *bufio.Writer) error, write func(bw *bufio.Writer, row *store.EventRow, first bool) error, end func(bw *bufio.Writer) error) {
 	q := r.URL.Query()
-	if err := checkParams(q, eventParams); err != nil {
+	var extra []string
+	if !incidents {
+		extra = []string{"incidents"}
+	}
+	if err := checkParams(q, eventParams, extra); err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	f, err := parseEventFilter(q)
+	if err == nil {
+		err = parseIncidents(q, &f)
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	f.Incidents = f.Incidents || incidents
 	ctx := r.Context()
 	// The first page is fetched before any byte is written, so that a
 	// store error can still become a proper error response.
@@ -77,7 +88,7 @@ func noop(*bufio.Writer) error { return nil }
 
 func (s *Server) handleExportJSONL(w http.ResponseWriter, r *http.Request) {
 	var enc *output.LineEncoder
-	s.export(w, r, "application/x-ndjson; charset=utf-8", "events.jsonl",
+	s.export(w, r, "application/x-ndjson; charset=utf-8", "events.jsonl", false,
 		func(bw *bufio.Writer) error { enc = output.NewLineEncoder(bw); return nil },
 		func(bw *bufio.Writer, row *store.EventRow, _ bool) error { return enc.Encode(row) },
 		noop)
@@ -90,6 +101,7 @@ var CSVHeader = []string{
 	"date", "day", "actor_country", "actor_sector", "actor_name", "recipient_country", "recipient_sector", "recipient_name",
 	"event", "mode", "quad", "cameo_root", "intensity", "negated", "principal", "claimed_by",
 	"location_name", "location_country", "lat", "lon", "source_url", "source_path", "doc_id", "event_id", "trigger", "confidence",
+	"incident_id",
 }
 
 func joinActors(bs []output.ActorBlock, field func(output.ActorBlock) string) string {
@@ -175,12 +187,36 @@ func csvRow(row *store.EventRow) []string {
 		t(ev.Event), t(ev.Mode), t(ev.Quad), t(ev.CameoRoot), strconv.FormatFloat(ev.Intensity, 'f', -1, 64), strconv.FormatBool(ev.Negated), strconv.FormatBool(ev.Principal), t(claimed),
 		t(locName), t(locCountry), lat, lon, t(row.Source.URL), t(row.Source.Path), t(row.DocID), t(ev.ID), t(ev.Evidence.TriggerText),
 		strconv.FormatFloat(ev.Confidence, 'f', -1, 64),
+		t(ev.IncidentID),
 	}
+}
+
+// IncidentCSVHeader names the incident-level CSV's columns: one row per
+// incident, its id and counts first, then its canonical event's columns
+// as in CSVHeader (whose incident_id the id repeats, so it is left out).
+var IncidentCSVHeader = append([]string{"incident_id", "n_reports", "n_sources", "first_report", "reports"},
+	CSVHeader[:len(CSVHeader)-1]...)
+
+// incidentCSVRow is row's line of the incident-level CSV; row is an
+// incident's canonical event, read with the incidents filter. The report
+// ids are joined with '|', as actors are.
+func incidentCSVRow(row *store.EventRow) []string {
+	ev := csvRow(row)
+	return append([]string{csvText(row.IncidentID), strconv.Itoa(row.NReports), strconv.Itoa(row.NSources),
+		csvText(row.FirstReport), csvText(strings.Join(row.Reports, "|"))}, ev[:len(ev)-1]...)
+}
+
+func (s *Server) handleExportIncidentsCSV(w http.ResponseWriter, r *http.Request) {
+	var cw *csv.Writer
+	s.export(w, r, "text/csv; charset=utf-8", "incidents.csv", true,
+		func(bw *bufio.Writer) error { cw = csv.NewWriter(bw); return cw.Write(IncidentCSVHeader) },
+		func(bw *bufio.Writer, row *store.EventRow, _ bool) error { return cw.Write(incidentCSVRow(row)) },
+		func(bw *bufio.Writer) error { cw.Flush(); return cw.Error() })
 }
 
 func (s *Server) handleExportCSV(w http.ResponseWriter, r *http.Request) {
 	var cw *csv.Writer
-	s.export(w, r, "text/csv; charset=utf-8", "events.csv",
+	s.export(w, r, "text/csv; charset=utf-8", "events.csv", false,
 		func(bw *bufio.Writer) error { cw = csv.NewWriter(bw); return cw.Write(CSVHeader) },
 		func(bw *bufio.Writer, row *store.EventRow, _ bool) error { return cw.Write(csvRow(row)) },
 		func(bw *bufio.Writer) error { cw.Flush(); return cw.Error() })
@@ -202,7 +238,7 @@ func feature(row *store.EventRow) geoFeature {
 	f := geoFeature{Type: "Feature", Properties: map[string]any{
 		"doc_id": row.DocID, "event_id": ev.ID, "day": row.Day, "date": ev.Date, "event": ev.Event, "mode": ev.Mode,
 		"quad": ev.Quad, "cameo_root": ev.CameoRoot, "intensity": ev.Intensity, "actor": ev.Actor, "recipient": ev.Recipient,
-		"source_url": row.Source.URL, "title": row.Title,
+		"source_url": row.Source.URL, "title": row.Title, "incident_id": ev.IncidentID,
 	}}
 	if l := ev.Location; l != nil {
 		f.Properties["location_name"] = l.Name
@@ -216,7 +252,7 @@ func feature(row *store.EventRow) geoFeature {
 }
 
 func (s *Server) handleExportGeoJSON(w http.ResponseWriter, r *http.Request) {
-	s.export(w, r, "application/geo+json; charset=utf-8", "events.geojson",
+	s.export(w, r, "application/geo+json; charset=utf-8", "events.geojson", false,
 		func(bw *bufio.Writer) error {
 			_, err := bw.WriteString(`{"type":"FeatureCollection","features":[` + "\n")
 			return err

@@ -73,27 +73,81 @@ func nextPtr(s string) *string {
 }
 
 func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	if err := checkParams(q, eventParams, []string{"cursor", "limit"}); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	f, err := parseEventFilter(q)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	limit, err := parseLimit(q, store.DefaultLimit, store.MaxLimit)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	rows, next, err := s.st.Events(r.Context(), f, q.Get("cursor"), limit)
+	rows, next, err := s.eventRows(r, false)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, eventsPage{Events: rows, Next: nextPtr(next)})
+}
+
+// eventRows answers a listing of events (incidents: a listing of
+// incidents, whose filter is always on) from the request's filters,
+// cursor and limit.
+func (s *Server) eventRows(r *http.Request, incidents bool) ([]store.EventRow, string, error) {
+	q := r.URL.Query()
+	allowed := []string{"cursor", "limit"}
+	if !incidents {
+		allowed = append(allowed, "incidents")
+	}
+	if err := checkParams(q, eventParams, allowed); err != nil {
+		return nil, "", err
+	}
+	f, err := parseEventFilter(q)
+	if err != nil {
+		return nil, "", err
+	}
+	if err := parseIncidents(q, &f); err != nil {
+		return nil, "", err
+	}
+	f.Incidents = f.Incidents || incidents
+	limit, err := parseLimit(q, store.DefaultLimit, store.MaxLimit)
+	if err != nil {
+		return nil, "", err
+	}
+	return s.st.Events(r.Context(), f, q.Get("cursor"), limit)
+}
+
+// IncidentRow is one incident of GET /api/incidents: its id, its
+// canonical event (the best-evidenced report, which stands for it), how
+// many reports from how many independent outlets tell it, the earliest
+// report's publication and the ids of every report.
+type IncidentRow struct {
+	ID          string          `json:"id"`
+	Canonical   *store.EventRow `json:"canonical"`
+	NReports    int             `json:"n_reports"`
+	NSources    int             `json:"n_sources"`
+	FirstReport string          `json:"first_report"`
+	Reports     []string        `json:"reports"`
+}
+
+// incidentRow reshapes a canonical event row into an IncidentRow; the
+// counts move out of the event.
+func incidentRow(row store.EventRow) IncidentRow {
+	inc := IncidentRow{ID: row.IncidentID, NReports: row.NReports, NSources: row.NSources,
+		FirstReport: row.FirstReport, Reports: row.Reports}
+	if inc.Reports == nil {
+		inc.Reports = []string{}
+	}
+	row.NReports, row.NSources, row.FirstReport, row.Reports = 0, 0, "", nil
+	inc.Canonical = &row
+	return inc
+}
+
+func (s *Server) handleIncidents(w http.ResponseWriter, r *http.Request) {
+	rows, next, err := s.eventRows(r, true)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	out := make([]IncidentRow, len(rows))
+	for i, row := range rows {
+		out[i] = incidentRow(row)
+	}
+	writeJSON(w, http.StatusOK, struct {
+		Incidents []IncidentRow `json:"incidents"`
+		Next      *string       `json:"next"`
+	}{out, nextPtr(next)})
 }
 
 // documentID is the id in /api/documents/{id}, decoded. chi routes on
@@ -129,7 +183,20 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, d)
+	also, err := s.st.AlsoReportedBy(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, documentPage{Document: d, AlsoReportedBy: also})
+}
+
+// documentPage is the answer of GET /api/documents/{id}: the stored
+// document, and the other documents that report an incident one of its
+// events is in, for the document view's "also reported by".
+type documentPage struct {
+	*store.Document
+	AlsoReportedBy []store.DocRef `json:"also_reported_by"`
 }
 
 type quotesPage struct {
@@ -173,11 +240,14 @@ type timeline struct {
 
 func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	if err := checkParams(q, eventParams, []string{"by"}); err != nil {
+	if err := checkParams(q, eventParams, aggParams, []string{"by"}); err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	f, err := parseEventFilter(q)
+	if err == nil {
+		err = parseCount(q, &f)
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -201,10 +271,13 @@ func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 // filteredQuery reads the event filters and a limit (default def, at most
 // max) of an aggregate endpoint, rejecting unknown parameters.
 func filteredQuery(q url.Values, def, max int) (store.EventFilter, int, error) {
-	if err := checkParams(q, eventParams, []string{"limit"}); err != nil {
+	if err := checkParams(q, eventParams, aggParams, []string{"limit"}); err != nil {
 		return store.EventFilter{}, 0, err
 	}
 	f, err := parseEventFilter(q)
+	if err == nil {
+		err = parseCount(q, &f)
+	}
 	if err != nil {
 		return store.EventFilter{}, 0, err
 	}

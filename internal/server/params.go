@@ -17,6 +17,12 @@ var eventParams = []string{
 	"claimed", "from", "to", "place", "geonameid", "bbox", "q", "distinct",
 }
 
+// aggParams are the parameters of the aggregate endpoints (timeline,
+// network, places) besides the event filters: count=incidents (the
+// default) counts each incident once, through its canonical event;
+// count=reports counts every stored event.
+var aggParams = []string{"count"}
+
 // listParams are the parameters that take comma-separated lists (see
 // list); each item counts against store.MaxFilterValues.
 var listParams = map[string]bool{
@@ -159,6 +165,33 @@ func parseEventFilter(q url.Values) (store.EventFilter, error) {
 		return f, badParam("%s", strings.TrimPrefix(err.Error(), "store: invalid filter: "))
 	}
 	return f, nil
+}
+
+// parseIncidents reads incidents=1 (one row per incident, its canonical
+// event) of the event listings and exports.
+func parseIncidents(q url.Values, f *store.EventFilter) error {
+	switch v := q.Get("incidents"); v {
+	case "", "false", "0":
+	case "true", "1":
+		f.Incidents = true
+	default:
+		return badParam("incidents: want true or false, got %q", v)
+	}
+	return nil
+}
+
+// parseCount reads count= of the aggregate endpoints: incidents unless
+// count=reports.
+func parseCount(q url.Values, f *store.EventFilter) error {
+	switch v := q.Get("count"); v {
+	case "", "incidents":
+		f.Incidents = true
+	case "reports":
+		f.Incidents = false
+	default:
+		return badParam("count: want incidents or reports, got %q", v)
+	}
+	return nil
 }
 
 // parseLimit reads limit: absent means def; present must be 1..max.

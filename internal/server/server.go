@@ -134,6 +134,7 @@ func (s *Server) Handler(addr string) http.Handler {
 		s.requireToken, s.requireJSON, s.limitWrites, s.limitBody)
 	r.Route("/api", func(r chi.Router) {
 		r.Get("/events", s.handleEvents)
+		r.Get("/incidents", s.handleIncidents)
 		// A wildcard, not {id}: ids may hold slashes (AFP/2024/123).
 		r.Get("/documents/*", s.handleDocument)
 		r.Post("/documents", s.handlePostDocuments)
@@ -145,6 +146,7 @@ func (s *Server) Handler(addr string) http.Handler {
 		r.Get("/export/events.jsonl", s.handleExportJSONL)
 		r.Get("/export/events.csv", s.handleExportCSV)
 		r.Get("/export/events.geojson", s.handleExportGeoJSON)
+		r.Get("/export/incidents.csv", s.handleExportIncidentsCSV)
 		r.NotFound(func(w http.ResponseWriter, r *http.Request) {
 			writeError(w, http.StatusNotFound, "no such endpoint")
 		})
@@ -193,6 +195,7 @@ const placeholder = `<!doctype html>
 <p>The web app is not built into this binary. The JSON API is available:</p>
 <ul>
 <li><a href="/api/events">/api/events</a></li>
+<li><a href="/api/incidents">/api/incidents</a></li>
 <li><a href="/api/quotes">/api/quotes</a></li>
 <li><a href="/api/stats/timeline">/api/stats/timeline</a></li>
 <li><a href="/api/actors/network">/api/actors/network</a></li>

@@ -46,6 +46,14 @@ type EventFilter struct {
 	// original's reported again, so counting them counts reports rather
 	// than incidents.
 	Distinct bool
+
+	// Incidents keeps only the canonical event of each incident (its
+	// best-evidenced report, see package incident), so that a listing
+	// has one row per incident and the timeline, network and places
+	// count incidents rather than reports. The incident's other reports
+	// are left out whether or not they match the other filters; the
+	// canonical event must match them.
+	Incidents bool
 }
 
 // ActorFilter matches one actor block.

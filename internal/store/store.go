@@ -63,10 +63,19 @@ type Document struct {
 
 // Store keeps coded documents and answers the API's queries.
 // Implementations must be safe for concurrent use.
+//
+// Incidents (issue #18): a Store groups the events of the documents it
+// holds into incidents with package incident, as PutDocuments stores them
+// and in the same transaction, so that an event is never in two incidents
+// and a re-run converges. Every stored event then carries its incident's
+// id (Event.IncidentID) and each incident has one canonical event, which
+// EventFilter.Incidents selects: listing or counting with it set lists or
+// counts incidents.
 type Store interface {
 	// PutDocuments stores docs in one atomic, durable write: when it
 	// returns nil every document is committed, when it returns an error
-	// none is. It is idempotent: a document whose doc_id or content hash
+	// none is. The new documents' events join their incidents in the same
+	// write. It is idempotent: a document whose doc_id or content hash
 	// is already stored (or appears earlier in docs) is left unchanged and
 	// reported false in inserted, which has one entry per doc.
 	PutDocuments(ctx context.Context, docs []Document) (inserted []bool, err error)
@@ -114,6 +123,11 @@ type Store interface {
 	// text is "". An error from fn ends the walk and is returned.
 	Signatures(ctx context.Context, fn func(id string, sig []byte, text string) error) error
 
+	// AlsoReportedBy lists the other documents with an event in an
+	// incident that an event of document id is in: the other reports of
+	// what it tells, ordered by doc_id. An unknown id gives an empty list.
+	AlsoReportedBy(ctx context.Context, id string) ([]DocRef, error)
+
 	// SetSignatures stores signatures, keyed by doc_id, in place of the
 	// documents' current ones, in one atomic write; ids that are not
 	// stored are ignored. It may be called from inside Signatures' fn.
@@ -150,12 +164,29 @@ func ClampLimit(limit, max int) int {
 // EventRow is one stored event: the PLOVER event as coded, plus where it
 // came from. Day is the date the event is filed under: the event's own
 // date, else the dateline's, else the publication date ("" when none).
+//
+// With EventFilter.Incidents, each row is an incident's canonical event
+// and the incident's counts are filled: NReports reports from NSources
+// independent outlets, the earliest published on FirstReport, with the
+// ids (report ids, see incident.ReportID) of every report in Reports.
+// They are omitted otherwise.
 type EventRow struct {
 	output.Event
-	DocID  string        `json:"doc_id"`
-	Day    string        `json:"day"`
-	Source output.Source `json:"source"`
-	Title  string        `json:"title"`
+	DocID       string        `json:"doc_id"`
+	Day         string        `json:"day"`
+	Source      output.Source `json:"source"`
+	Title       string        `json:"title"`
+	NReports    int           `json:"n_reports,omitempty"`
+	NSources    int           `json:"n_sources,omitempty"`
+	FirstReport string        `json:"first_report,omitempty"`
+	Reports     []string      `json:"reports,omitempty"`
+}
+
+// DocRef names a stored document: its id, title and source name.
+type DocRef struct {
+	DocID  string `json:"doc_id"`
+	Title  string `json:"title"`
+	Source string `json:"source"`
 }
 
 // QuoteRow is one stored quote and its document.
@@ -212,4 +243,6 @@ type Stats struct {
 	Events    int `json:"events"`
 	Quotes    int `json:"quotes"`
 	Places    int `json:"places"`
+	// Incidents counts the incidents the events form.
+	Incidents int `json:"incidents"`
 }

@@ -467,6 +467,19 @@ func TestWebApp(t *testing.T) {
 		checkClean(t)
 	})
 
+	t.Run("DocumentAlsoReportedBy", func(t *testing.T) {
+		setHash(t, "#/doc/jakarta-0312")
+		poll(t, "also reported by", `__t.count("#document .also-reported button") === 1`)
+		var heading string
+		eval(t, `[...document.querySelectorAll("#document .doc-side h3")].map((h) => h.textContent).join("|")`, &heading)
+		if !strings.Contains(heading, "Also reported by (1)") {
+			t.Errorf("side headings %q", heading)
+		}
+		run(t, "open the other report", chromedp.Click(chromedp.CSS(`#document .also-reported button`)))
+		poll(t, "other report", `location.hash.includes("`+alsoDocID+`") && __t.count("#document .also-reported button[data-doc='jakarta-0312']") === 1`)
+		checkClean(t)
+	})
+
 	t.Run("EventLinksToDocument", func(t *testing.T) {
 		setHash(t, "#/?type=CONSULT")
 		poll(t, "one row", rows+` === 1`)

@@ -24,9 +24,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"sync"
 
+	"github.com/dateline-project/dateline/internal/incident"
 	"github.com/dateline-project/dateline/internal/store"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -50,6 +52,16 @@ type DB struct {
 	// noAgg makes the aggregate queries ignore the aggregate tables, so
 	// that tests can compare their answers with the full queries'.
 	noAgg bool
+	// clu clusters events into incidents (see incidents.go); it holds
+	// the state of the rows it last wrote or read, when the highest
+	// member rowid was cluTop. nil means it must be restored before the
+	// next write. Guarded by mu.
+	clu    *incident.Clusterer
+	cluTop int64
+	log    *slog.Logger
+	// incidents is false for a database opened below incidentsVersion
+	// (tests of older schemas), which has no incident tables to write.
+	incidents bool
 }
 
 var _ store.Store = (*DB)(nil)
@@ -63,6 +75,9 @@ type Options struct {
 	// MaxReaders bounds concurrent read connections; 0 means 8. The
 	// writer has a connection of its own besides.
 	MaxReaders int
+	// Logger receives notes on incident clustering at open; nil means
+	// slog.Default().
+	Logger *slog.Logger
 }
 
 // Open opens (creating if needed) the database at path and migrates its
@@ -97,10 +112,20 @@ func openAt(ctx context.Context, path string, opts Options, version int) (*DB, e
 	}
 	wr.SetMaxOpenConns(1)
 	wr.SetMaxIdleConns(1)
-	db := &DB{wr: wr, path: path, probeCap: defaultProbeCap}
+	log := opts.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	db := &DB{wr: wr, path: path, probeCap: defaultProbeCap, log: log}
 	if err := db.migrate(ctx, version); err != nil {
 		wr.Close()
 		return nil, err
+	}
+	if db.incidents = version >= incidentsVersion; db.incidents {
+		if err := db.openIncidents(ctx); err != nil {
+			wr.Close()
+			return nil, err
+		}
 	}
 	rd, err := sql.Open("sqlite", dsn(url.Values{}, "query_only(1)"))
 	if err != nil {
@@ -263,7 +288,12 @@ INSERT INTO doc_minhash (doc, doc_id) SELECT id, doc_id FROM documents;
 `,
 	// 4: aggregates (issue #17), assembled in aggregates.go.
 	aggregatesMigration,
+	// 5: incidents (issue #18), in incidents.go.
+	incidentsMigration,
 }
+
+// incidentsVersion is the schema version that has incidents.
+const incidentsVersion = 5
 
 // SchemaVersion is the schema version this build writes.
 var SchemaVersion = len(migrations)
@@ -319,8 +349,9 @@ func (db *DB) Stats(ctx context.Context) (store.Stats, error) {
 	var s store.Stats
 	err := db.rd.QueryRowContext(ctx, `SELECT
 		(SELECT n FROM agg_counts WHERE name = 'documents'), (SELECT n FROM agg_counts WHERE name = 'events'),
-		(SELECT n FROM agg_counts WHERE name = 'quotes'), (SELECT n FROM agg_counts WHERE name = 'places')`).
-		Scan(&s.Documents, &s.Events, &s.Quotes, &s.Places)
+		(SELECT n FROM agg_counts WHERE name = 'quotes'), (SELECT n FROM agg_counts WHERE name = 'places'),
+		coalesce((SELECT n FROM agg_counts WHERE name = 'incidents'), 0)`).
+		Scan(&s.Documents, &s.Events, &s.Quotes, &s.Places, &s.Incidents)
 	if err != nil {
 		return s, fmt.Errorf("stats: %w", err)
 	}

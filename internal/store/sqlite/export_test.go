@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"strings"
 )
 
 // SetProbeCap lets tests force the selective plan (a large cap) or the
@@ -56,21 +57,32 @@ func Exec(ctx context.Context, db *DB, stmts ...string) error {
 
 // aggRecount holds, per aggregate table, a query that recounts it from
 // the rows, in the table's own columns.
-var aggRecount = map[string]string{
-	"agg_counts": `SELECT 'documents', count(*) FROM documents UNION ALL SELECT 'events', count(*) FROM events
-		UNION ALL SELECT 'quotes', count(*) FROM quotes UNION ALL SELECT 'places', count(*) FROM places`,
-	"agg_days": `SELECT day, type, quad, count(*) FROM events GROUP BY day, type, quad`,
-	"agg_places": `SELECT place COLLATE BINARY, place_country, geonameid,
+var aggRecount = func() map[string]string {
+	m := map[string]string{
+		"agg_counts": `SELECT 'documents', count(*) FROM documents UNION ALL SELECT 'events', count(*) FROM events
+		UNION ALL SELECT 'quotes', count(*) FROM quotes UNION ALL SELECT 'places', count(*) FROM places
+		UNION ALL SELECT 'incidents', count(*) FROM events WHERE canonical = 1`,
+	}
+	for table, q := range map[string]string{
+		"days": `SELECT day, type, quad, count(*) FROM events e WHERE CANON GROUP BY day, type, quad`,
+		"places": `SELECT place COLLATE BINARY, place_country, geonameid,
 			lat IS NOT NULL AND lon IS NOT NULL,
 			iif(lat IS NOT NULL AND lon IS NOT NULL, lat, 0), iif(lat IS NOT NULL AND lon IS NOT NULL, lon, 0), count(*)
-		FROM events WHERE place != '' GROUP BY 1, 2, 3, 4, 5, 6`,
-	"agg_edges": `SELECT a.name, a.country, r.name, r.country, e.quad, count(*), sum(CAST(round(e.intensity * 1000000) AS INTEGER))
+		FROM events e WHERE place != '' AND CANON GROUP BY 1, 2, 3, 4, 5, 6`,
+		"edges": `SELECT a.name, a.country, r.name, r.country, e.quad, count(*), sum(CAST(round(e.intensity * 1000000) AS INTEGER))
 		FROM events e JOIN event_actors a ON a.event = e.id AND a.role = 0 JOIN event_actors r ON r.event = e.id AND r.role = 1
-		GROUP BY 1, 2, 3, 4, 5`,
-	"agg_pairs": `SELECT a.name, a.country, r.name, r.country, count(*)
+		WHERE CANON GROUP BY 1, 2, 3, 4, 5`,
+		"pairs": `SELECT a.name, a.country, r.name, r.country, count(*)
 		FROM events e JOIN event_actors a ON a.event = e.id AND a.role = 0 JOIN event_actors r ON r.event = e.id AND r.role = 1
-		GROUP BY 1, 2, 3, 4`,
-}
+		WHERE CANON GROUP BY 1, 2, 3, 4`,
+	} {
+		// Each table counts every event; its agg_i twin counts the
+		// incidents' canonical events (see incidents.go).
+		m["agg_"+table] = strings.ReplaceAll(q, "CANON", "1")
+		m["agg_i"+table] = strings.ReplaceAll(q, "CANON", "e.canonical = 1")
+	}
+	return m
+}()
 
 // CheckAggregates compares every aggregate table with a recount from the
 // rows, both ways, and returns the first difference.

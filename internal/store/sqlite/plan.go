@@ -161,6 +161,11 @@ func eventConds(f *store.EventFilter) ([]cond, error) {
 		// probe: the filter keeps most events, so it never drives.
 		cs = append(cs, cond{check: "e.doc NOT IN (SELECT id FROM documents WHERE duplicate_of IS NOT NULL)"})
 	}
+	if f.Incidents {
+		// No probe: most events are their incident's canonical one
+		// (every incident has one), so the filter never drives.
+		cs = append(cs, cond{check: "e.canonical = 1"})
+	}
 	return cs, nil
 }
 
@@ -192,7 +197,12 @@ func (db *DB) probe(ctx context.Context, c cond) (int, error) {
 	return n, nil
 }
 
-const eventColumns = `e.id, e.day, e.json, d.doc_id, d.title, d.source_path, d.source_line, d.source_url, d.source_name`
+const eventColumns = `e.id, e.day, e.json, d.doc_id, d.title, d.source_path, d.source_line, d.source_url, d.source_name,
+	coalesce((SELECT incident FROM incident_members WHERE event = e.id), '')`
+
+// incidentColumns are the incident's counts, read with the incidents
+// filter, for which e is the canonical event.
+const incidentColumns = `, coalesce(i.n_reports, 0), coalesce(i.n_sources, 0), coalesce(i.first_report, ''), coalesce(i.reports, '[]')`
 
 // Events pages through events; see store.Store.
 func (db *DB) Events(ctx context.Context, f store.EventFilter, cursor string, limit int) ([]store.EventRow, string, error) {
@@ -270,16 +280,20 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter, cursor string, li
 		}
 	}
 	var q string
+	cols, incJoin := eventColumns, ""
+	if f.Incidents {
+		cols, incJoin = eventColumns+incidentColumns, ` LEFT JOIN incidents i ON i.canonical = e.id`
+	}
 	if driver >= 0 {
 		// Few matches: find them through the driver's index, sort the
 		// (day, id) pairs alone, then fetch one page of rows.
 		q = `WITH m AS MATERIALIZED (SELECT e.id, e.day FROM events e` + w.sql() + ` ORDER BY e.day, e.id LIMIT ?)
-			SELECT ` + eventColumns + ` FROM m JOIN events e ON e.id = m.id JOIN documents d ON d.id = e.doc ORDER BY m.day, m.id`
+			SELECT ` + cols + ` FROM m JOIN events e ON e.id = m.id JOIN documents d ON d.id = e.doc` + incJoin + ` ORDER BY m.day, m.id`
 	} else {
 		// An event with two actors from the same country appears twice
 		// in the actor walk, next to itself; the loop below skips the
 		// repeat, so the page is not cut short by LIMIT here.
-		q = `SELECT ` + eventColumns + ` FROM ` + from + ` JOIN documents d ON d.id = e.doc` + w.sql() +
+		q = `SELECT ` + cols + ` FROM ` + from + ` JOIN documents d ON d.id = e.doc` + incJoin + w.sql() +
 			` ORDER BY ` + key + ` LIMIT ?`
 	}
 	// The walk may repeat an event (see above); a little slack keeps
@@ -295,8 +309,13 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter, cursor string, li
 	for rows.Next() {
 		var r store.EventRow
 		var key int64
-		var js []byte
-		if err := rows.Scan(&key, &r.Day, &js, &r.DocID, &r.Title, &r.Source.Path, &r.Source.Line, &r.Source.URL, &r.Source.Name); err != nil {
+		var js, reports []byte
+		var inc string
+		dst := []any{&key, &r.Day, &js, &r.DocID, &r.Title, &r.Source.Path, &r.Source.Line, &r.Source.URL, &r.Source.Name, &inc}
+		if f.Incidents {
+			dst = append(dst, &r.NReports, &r.NSources, &r.FirstReport, &reports)
+		}
+		if err := rows.Scan(dst...); err != nil {
 			return nil, "", fmt.Errorf("events: %w", err)
 		}
 		if len(out) > 0 && key == last.Key {
@@ -308,6 +327,12 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter, cursor string, li
 		}
 		if err := json.Unmarshal(js, &r.Event); err != nil {
 			return nil, "", fmt.Errorf("events: decode event %d: %w", key, err)
+		}
+		r.IncidentID = inc
+		if f.Incidents {
+			if err := json.Unmarshal(reports, &r.Reports); err != nil {
+				return nil, "", fmt.Errorf("events: decode reports of incident %s: %w", inc, err)
+			}
 		}
 		out = append(out, r)
 		last = store.Cursor{Day: r.Day, Key: key}

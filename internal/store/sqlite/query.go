@@ -51,8 +51,9 @@ func (w *where) sql() string {
 func (db *DB) Document(ctx context.Context, id string) (*store.Document, error) {
 	var d store.Document
 	var rec []byte
-	err := db.rd.QueryRowContext(ctx, `SELECT text, hash, record, ingested FROM documents WHERE doc_id = ?`, id).
-		Scan(&d.Text, &d.Hash, &rec, &d.Ingested)
+	var key int64
+	err := db.rd.QueryRowContext(ctx, `SELECT id, text, hash, record, ingested FROM documents WHERE doc_id = ?`, id).
+		Scan(&key, &d.Text, &d.Hash, &rec, &d.Ingested)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return nil, fmt.Errorf("document %q: %w", id, store.ErrNotFound)
@@ -61,6 +62,9 @@ func (db *DB) Document(ctx context.Context, id string) (*store.Document, error) 
 	}
 	if err := json.Unmarshal(rec, &d.Record); err != nil {
 		return nil, fmt.Errorf("document %q: decode record: %w", id, err)
+	}
+	if err := db.docIncidents(ctx, key, &d.Record); err != nil {
+		return nil, fmt.Errorf("document %q: %w", id, err)
 	}
 	return &d, nil
 }
@@ -147,7 +151,10 @@ func (db *DB) Timeline(ctx context.Context, f store.EventFilter, by string) ([]s
 		// unchanged. Its rows come in day order from its key, and the
 		// loop below adds up the counts of a day's (type, quad) rows
 		// itself: grouping them in SQL sorted all of them first.
-		q = `SELECT e.day, ` + col + `, e.n FROM agg_days e` + w.sql() + ` ORDER BY e.day`
+		if w, err = aggWhere(f); err != nil {
+			return nil, err
+		}
+		q = `SELECT e.day, ` + col + `, e.n FROM ` + aggTable(f, "agg_days") + ` e` + w.sql() + ` ORDER BY e.day`
 	}
 	rows, err := db.rd.QueryContext(ctx, q, w.args...)
 	if err != nil {
@@ -176,8 +183,18 @@ func (db *DB) Timeline(ctx context.Context, f store.EventFilter, by string) ([]s
 
 // useAgg reports whether an aggregate table keyed on the dimensions that
 // keep clears can answer a query filtered by f (see aggregable).
+//
+// Both counts have their tables (aggTable names the one for f), so the
+// incidents filter is always cleared.
 func (db *DB) useAgg(f store.EventFilter, keep func(*store.EventFilter)) bool {
-	return !db.noAgg && aggregable(f, keep)
+	return !db.noAgg && aggregable(f, func(f *store.EventFilter) { keep(f); f.Incidents = false })
+}
+
+// aggWhere is f's conditions on an aggregate table, which has no
+// canonical column: the incidents filter chose the table instead.
+func aggWhere(f store.EventFilter) (*where, error) {
+	f.Incidents = false
+	return eventWhere(&f)
 }
 
 // Network returns weighted actor -> recipient edges; see store.Store.
@@ -202,18 +219,23 @@ func (db *DB) Network(ctx context.Context, f store.EventFilter, limit int) ([]st
 		// as heavy, without reading the others. Ties at that weight are
 		// all read, for the sort below to choose among as it always has.
 		var cut int
-		err := db.rd.QueryRowContext(ctx, `SELECT n FROM agg_pairs INDEXED BY agg_pairs_n ORDER BY n DESC LIMIT 1 OFFSET ?`, limit-1).Scan(&cut)
+		pairs, edges := aggTable(f, "agg_pairs"), aggTable(f, "agg_edges")
+		err := db.rd.QueryRowContext(ctx, `SELECT n FROM `+pairs+` INDEXED BY `+pairs+`_n ORDER BY n DESC LIMIT 1 OFFSET ?`, limit-1).Scan(&cut)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) { // no row: fewer pairs than limit, so all
 			return nil, fmt.Errorf("network: %w", err)
 		}
 		q = `SELECT e.a_name, e.a_country, e.r_name, e.r_country, e.quad, e.n, e.intensity
-			FROM agg_pairs p INDEXED BY agg_pairs_n
-			JOIN agg_edges e ON e.a_name = p.a_name AND e.a_country = p.a_country AND e.r_name = p.r_name AND e.r_country = p.r_country
+			FROM ` + pairs + ` p INDEXED BY ` + pairs + `_n
+			JOIN ` + edges + ` e ON e.a_name = p.a_name AND e.a_country = p.a_country AND e.r_name = p.r_name AND e.r_country = p.r_country
 			WHERE p.n >= ?`
 		args = []any{cut}
 	case db.useAgg(f, func(f *store.EventFilter) { f.Quad = nil }):
 		// agg_edges has the quad column the quad filter tests.
-		q = `SELECT e.a_name, e.a_country, e.r_name, e.r_country, e.quad, e.n, e.intensity FROM agg_edges e` + w.sql()
+		if w, err = aggWhere(f); err != nil {
+			return nil, err
+		}
+		args = w.args
+		q = `SELECT e.a_name, e.a_country, e.r_name, e.r_country, e.quad, e.n, e.intensity FROM ` + aggTable(f, "agg_edges") + ` e` + w.sql()
 	}
 	rows, err := db.rd.QueryContext(ctx, q, args...)
 	if err != nil {
@@ -294,7 +316,7 @@ func (db *DB) Places(ctx context.Context, f store.EventFilter, limit int) ([]sto
 		if f.GeonameID != 0 {
 			w.add("geonameid = ?", f.GeonameID)
 		}
-		q = fmt.Sprintf(query, "sum(n)", "agg_places"+w.sql())
+		q = fmt.Sprintf(query, "sum(n)", aggTable(f, "agg_places")+w.sql())
 	} else {
 		w.add("e.place != ''")
 		q = fmt.Sprintf(query, "count(*)", `(SELECT e.place AS place, e.place_country AS place_country, e.geonameid AS geonameid,

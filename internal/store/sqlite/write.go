@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dateline-project/dateline/internal/incident"
 	"github.com/dateline-project/dateline/internal/output"
 	"github.com/dateline-project/dateline/internal/store"
 )
@@ -31,19 +32,31 @@ const (
 
 // writer holds one transaction's prepared statements.
 type writer struct {
-	doc, docFTS, minhash, event, actor, quote, quoteFTS, place *sql.Stmt
-	now                                                        string
+	doc, docFTS, minhash, event, actor, quote, quoteFTS, place, member *sql.Stmt
+	now                                                                string
+	// members are the new events' reports, for clustering after the
+	// documents are written.
+	members []memberRow
 }
 
-func prepare(ctx context.Context, tx *sql.Tx) (*writer, error) {
+// prepare prepares tx's statements; incidents says whether the schema
+// has incident_members to write.
+func prepare(ctx context.Context, tx *sql.Tx, incidents bool) (*writer, error) {
 	w := &writer{now: time.Now().UTC().Format(time.RFC3339)}
-	for _, p := range []struct {
+	stmts := []struct {
 		dst **sql.Stmt
 		sql string
 	}{
 		{&w.doc, insertDocument}, {&w.docFTS, insertDocumentFTS}, {&w.minhash, insertMinHash}, {&w.event, insertEvent}, {&w.actor, insertActor},
 		{&w.quote, insertQuote}, {&w.quoteFTS, insertQuoteFTS}, {&w.place, insertPlace},
-	} {
+	}
+	if incidents {
+		stmts = append(stmts, struct {
+			dst **sql.Stmt
+			sql string
+		}{&w.member, insertMember})
+	}
+	for _, p := range stmts {
 		st, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
 			return nil, fmt.Errorf("prepare: %w", err)
@@ -66,7 +79,21 @@ func (db *DB) PutDocuments(ctx context.Context, docs []store.Document) ([]bool, 
 		return nil, fmt.Errorf("put documents: begin: %w", err)
 	}
 	defer tx.Rollback()
-	w, err := prepare(ctx, tx)
+	// From here on the Clusterer may hold reports the transaction does
+	// not commit: any failure drops it, and the next write restores it
+	// from the committed rows.
+	committed := false
+	defer func() {
+		if !committed {
+			db.clu = nil
+		}
+	}()
+	if db.incidents {
+		if err := db.syncIncidents(ctx, tx); err != nil {
+			return nil, fmt.Errorf("put documents: %w", err)
+		}
+	}
+	w, err := prepare(ctx, tx, db.incidents)
 	if err != nil {
 		return nil, fmt.Errorf("put documents: %w", err)
 	}
@@ -77,9 +104,19 @@ func (db *DB) PutDocuments(ctx context.Context, docs []store.Document) ([]bool, 
 		}
 		inserted[i] = ok
 	}
+	var top int64
+	if db.incidents {
+		if err := db.clusterNew(ctx, tx, w.members); err != nil {
+			return nil, fmt.Errorf("put documents: %w", err)
+		}
+		if top, err = memberTop(ctx, tx); err != nil {
+			return nil, fmt.Errorf("put documents: %w", err)
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("put documents: commit: %w", err)
 	}
+	committed, db.cluTop = true, top
 	return inserted, nil
 }
 
@@ -121,9 +158,23 @@ func (w *writer) put(ctx context.Context, d *store.Document) (bool, error) {
 		return false, fmt.Errorf("insert signature: %w", err)
 	}
 	for i := range rec.Events {
-		if err := w.putEvent(ctx, docKey, i, day, &rec.Events[i]); err != nil {
+		ev := &rec.Events[i]
+		eid, err := w.putEvent(ctx, docKey, i, day, ev)
+		if err != nil {
 			return false, err
 		}
+		if w.member == nil {
+			continue
+		}
+		rep := incident.FromEvent(rec, ev)
+		js, err := json.Marshal(rep)
+		if err != nil {
+			return false, fmt.Errorf("encode report: %w", err)
+		}
+		if _, err := w.member.ExecContext(ctx, eid, rep.EventID, js); err != nil {
+			return false, fmt.Errorf("insert incident member %s: %w", rep.EventID, err)
+		}
+		w.members = append(w.members, memberRow{event: eid, report: rep})
 	}
 	for i := range rec.Quotes {
 		q := &rec.Quotes[i]
@@ -152,10 +203,14 @@ func (w *writer) put(ctx context.Context, d *store.Document) (bool, error) {
 	return true, nil
 }
 
-func (w *writer) putEvent(ctx context.Context, docKey int64, seq int, docDay string, ev *output.Event) error {
-	js, err := json.Marshal(ev)
+func (w *writer) putEvent(ctx context.Context, docKey int64, seq int, docDay string, ev *output.Event) (int64, error) {
+	// The incident id is the store's to give, and changes as reports
+	// arrive: it is read from incident_members, never kept in the JSON.
+	e := *ev
+	e.IncidentID = ""
+	js, err := json.Marshal(&e)
 	if err != nil {
-		return fmt.Errorf("encode event: %w", err)
+		return 0, fmt.Errorf("encode event: %w", err)
 	}
 	day := store.EventDay(ev, docDay)
 	var place, placeCountry string
@@ -172,20 +227,20 @@ func (w *writer) putEvent(ctx context.Context, docKey int64, seq int, docDay str
 		ev.ClaimedBy != nil, place, placeCountry, lat, lon,
 		a.CountryCode, a.SectorCode, a.EntityName, r.CountryCode, r.SectorCode, r.EntityName, js, geonameID)
 	if err != nil {
-		return fmt.Errorf("insert event: %w", err)
+		return 0, fmt.Errorf("insert event: %w", err)
 	}
 	eid, err := res.LastInsertId()
 	if err != nil {
-		return fmt.Errorf("insert event: %w", err)
+		return 0, fmt.Errorf("insert event: %w", err)
 	}
 	for role, blocks := range [2][]output.ActorBlock{ev.Actor, ev.Recipient} {
 		for i, b := range blocks {
 			if _, err := w.actor.ExecContext(ctx, eid, role, i, day, b.CountryCode, sectors(b), b.EntityName, b.RawText); err != nil {
-				return fmt.Errorf("insert actor: %w", err)
+				return 0, fmt.Errorf("insert actor: %w", err)
 			}
 		}
 	}
-	return nil
+	return eid, nil
 }
 
 // sectors packs the sector codes as '|A|B|' so that a filter can match any

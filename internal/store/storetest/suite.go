@@ -120,7 +120,7 @@ func Run(t *testing.T, open Open) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got, want := st, (store.Stats{Documents: 4, Events: 7, Quotes: 5, Places: 1}); got != want {
+		if got, want := st, (store.Stats{Documents: 4, Events: 7, Quotes: 5, Places: 1, Incidents: 5}); got != want {
 			t.Errorf("Stats = %+v, want %+v", got, want)
 		}
 	})
@@ -163,7 +163,11 @@ func Run(t *testing.T, open Open) {
 		if d.Text != ScriptText {
 			t.Errorf("text = %q, want it unchanged", d.Text)
 		}
-		if want := Fixture()[2].Record; !reflect.DeepEqual(d.Record, want) {
+		want := Fixture()[2].Record
+		// The store gives each event its incident; d3's one event is
+		// an incident of its own.
+		want.Events[0].IncidentID = "inc-d3/e1"
+		if !reflect.DeepEqual(d.Record, want) {
 			t.Errorf("record round trip differs:\n got %+v\nwant %+v", d.Record, want)
 		}
 		if d.Hash != store.ContentHash(ScriptText) || d.Ingested == "" {
@@ -370,7 +374,9 @@ func Run(t *testing.T, open Open) {
 		if r.Day != "2024-03-01" || r.Date != nil || r.Title != "Shelling near Ganja" || r.Source.URL != "https://example.org/d1" {
 			t.Errorf("row = %+v", r)
 		}
-		if want := Fixture()[0].Record.Events[1]; !reflect.DeepEqual(r.Event, want) {
+		want := Fixture()[0].Record.Events[1]
+		want.IncidentID = "inc-d1/e2"
+		if !reflect.DeepEqual(r.Event, want) {
 			t.Errorf("event round trip:\n got %+v\nwant %+v", r.Event, want)
 		}
 	})
@@ -575,4 +581,128 @@ func Run(t *testing.T, open Open) {
 			t.Errorf("places %v, want %v", names, want)
 		}
 	})
+
+	t.Run("Incidents", func(t *testing.T) { runIncidents(t, open) })
+}
+
+// incidentsOf maps each event key to its incident id.
+func incidentsOf(t *testing.T, s store.Store) map[string]string {
+	t.Helper()
+	rows, _, err := s.Events(context.Background(), store.EventFilter{}, "", store.MaxLimit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, r := range rows {
+		if r.IncidentID == "" {
+			t.Errorf("event %s/%s has no incident", r.DocID, r.ID)
+		}
+		out[r.DocID+"/"+r.ID] = r.IncidentID
+	}
+	return out
+}
+
+// runIncidents checks that PutDocuments clusters events into incidents:
+// in Syndicated, s1/e1 and its copy s2/e1 are one incident (one source,
+// s2 copying s1), the undated ACCUSE reports stay apart, and s3/e1, the
+// same type two days later in another town, is an incident of its own.
+func runIncidents(t *testing.T, open Open) {
+	ctx := context.Background()
+	s := open(t)
+	if _, err := s.PutDocuments(ctx, Syndicated()); err != nil {
+		t.Fatal(err)
+	}
+	inc := incidentsOf(t, s)
+	if inc["s1/e1"] != inc["s2/e1"] {
+		t.Errorf("s1/e1 in %s, its copy s2/e1 in %s: want one incident", inc["s1/e1"], inc["s2/e1"])
+	}
+	if n := len(map[string]bool{inc["s1/e1"]: true, inc["s1/e2"]: true, inc["s2/e2"]: true, inc["s3/e1"]: true}); n != 4 {
+		t.Errorf("incidents %v: want 4 distinct", inc)
+	}
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Incidents != 4 || st.Events != 5 {
+		t.Errorf("stats %+v: want 5 events in 4 incidents", st)
+	}
+
+	rows, _, err := s.Events(ctx, store.EventFilter{Incidents: true, Type: []string{"ASSAULT"}}, "", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 {
+		t.Fatalf("ASSAULT incidents: %d rows, want 2: %+v", len(rows), rows)
+	}
+	for _, r := range rows {
+		switch r.IncidentID {
+		case inc["s1/e1"]:
+			if r.NReports != 2 || r.NSources != 1 || !reflect.DeepEqual(r.Reports, []string{"s1/e1", "s2/e1"}) || r.FirstReport == "" {
+				t.Errorf("syndicated incident row %+v: want 2 reports from 1 source", r)
+			}
+		case inc["s3/e1"]:
+			if r.NReports != 1 || r.NSources != 1 || !reflect.DeepEqual(r.Reports, []string{"s3/e1"}) {
+				t.Errorf("s3 incident row %+v", r)
+			}
+		default:
+			t.Errorf("row of incident %s, which no event names", r.IncidentID)
+		}
+	}
+	if all, _, err := s.Events(ctx, store.EventFilter{Incidents: true}, "", 0); err != nil || len(all) != 4 {
+		t.Errorf("incidents listing: %d rows, %v; want 4", len(all), err)
+	}
+
+	tl, err := s.Timeline(ctx, store.EventFilter{Incidents: true}, "type")
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for _, p := range tl {
+		total += p.Total
+	}
+	if total != 4 {
+		t.Errorf("timeline counts %d incidents, want 4", total)
+	}
+	places, err := s.Places(ctx, store.EventFilter{Incidents: true, Type: []string{"ASSAULT"}}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(places) != 2 || places[0].Count != 1 || places[1].Count != 1 {
+		t.Errorf("ASSAULT places counting incidents: %+v, want El Fasher and Nyala once each", places)
+	}
+
+	also, err := s.AlsoReportedBy(ctx, "s1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []store.DocRef{{DocID: "s2", Title: "Army blames RSF for raids in Darfur"}}; !reflect.DeepEqual(also, want) {
+		t.Errorf("AlsoReportedBy(s1) = %+v, want %+v", also, want)
+	}
+	for _, id := range []string{"s3", "missing"} {
+		if also, err := s.AlsoReportedBy(ctx, id); err != nil || len(also) != 0 {
+			t.Errorf("AlsoReportedBy(%s) = %+v, %v; want none", id, also, err)
+		}
+	}
+	d, err := s.Document(ctx, "s2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Record.Events[0].IncidentID; got != inc["s1/e1"] {
+		t.Errorf("document s2's event in %q, want %q", got, inc["s1/e1"])
+	}
+
+	// Another order, one document per write, and a repeated write give
+	// the same incidents: clustering does not depend on arrival.
+	s2 := open(t)
+	docs := Syndicated()
+	for i := len(docs) - 1; i >= 0; i-- {
+		for range 2 {
+			if _, err := s2.PutDocuments(ctx, docs[i:i+1]); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if got := incidentsOf(t, s2); !reflect.DeepEqual(got, inc) {
+		t.Errorf("reverse order, one by one:\n got %v\nwant %v", got, inc)
+	}
 }

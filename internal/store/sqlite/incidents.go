@@ -1,0 +1,410 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/dateline-project/dateline/internal/incident"
+	"github.com/dateline-project/dateline/internal/output"
+	"github.com/dateline-project/dateline/internal/store"
+)
+
+// Incidents (issue #18). The store clusters the events of every document
+// it stores with an incident.Clusterer held in memory by the DB, under the
+// writer's lock, and writes what changed in the same transaction as the
+// documents (see PutDocuments), so that the rows always hold a state the
+// Clusterer can Restore: a kill -9 leaves either the document with its
+// events clustered or neither.
+//
+//   - incident_members has one row per event: its report id (see
+//     incident.ReportID), the Report as JSON, and its incident and anchor
+//     (incident.Membership); it is what Restore reads when the store is
+//     opened. It names events by rowid without a foreign key, so that a
+//     later delete path is not refused by it (and must delete its row).
+//   - incidents has one row per incident: its canonical event, counts,
+//     first report and report ids.
+//   - events.canonical is 1 for each incident's canonical event: the
+//     incidents filter, and the agg_i* tables below, which keep the
+//     dashboard's aggregates over canonical events only, so that counting
+//     incidents is as fast as counting reports. They are migration 4's
+//     tables and triggers again, renamed, and guarded by canonical.
+//
+// Another process may write to the same file (ingest while serve takes
+// POSTs): each write compares the highest member rowid with the one its
+// Clusterer last saw, inside its transaction, and restores the Clusterer
+// from the rows when another writer moved it.
+var incidentsMigration = `
+ALTER TABLE events ADD COLUMN canonical INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE incident_members (
+	event    INTEGER PRIMARY KEY,
+	key      TEXT NOT NULL UNIQUE,
+	incident TEXT NOT NULL DEFAULT '',
+	anchor   TEXT NOT NULL DEFAULT '',
+	report   TEXT NOT NULL
+);
+CREATE INDEX incident_members_incident ON incident_members (incident);
+CREATE TABLE incidents (
+	id           TEXT PRIMARY KEY,
+	canonical    INTEGER NOT NULL UNIQUE,
+	n_reports    INTEGER NOT NULL,
+	n_sources    INTEGER NOT NULL,
+	first_report TEXT NOT NULL,
+	reports      TEXT NOT NULL
+);
+INSERT INTO agg_counts (name, n) VALUES ('incidents', 0);
+` + incidentAggregates()
+
+// incidentAggregates derives the agg_i* tables and their triggers from
+// migration 4's definitions, which are frozen with it.
+func incidentAggregates() string {
+	rename := strings.NewReplacer("agg_days", "agg_idays", "agg_places", "agg_iplaces",
+		"agg_edges", "agg_iedges", "agg_pairs", "agg_ipairs", "name = 'events'", "name = 'incidents'")
+	tables := aggTables[:strings.Index(aggTables, "CREATE VIEW")]
+	tables = tables[strings.Index(tables, "CREATE TABLE agg_days"):]
+	body := func(tmpl, row, pairs string) string {
+		return rename.Replace(strings.ReplaceAll(strings.ReplaceAll(tmpl, "PAIRS", pairs), "ROW", row))
+	}
+	const canonical = `(SELECT canonical FROM events WHERE id = ROW.event) = 1`
+	var b strings.Builder
+	b.WriteString(rename.Replace(tables))
+	for _, t := range []struct{ name, when, row, tmpl, pairs string }{
+		{"agg_inc_insert", "AFTER INSERT ON events WHEN new.canonical = 1", "new", aggAddEvent + aggAddPairs, aggEventPairs},
+		{"agg_inc_delete", "BEFORE DELETE ON events WHEN old.canonical = 1", "old", aggSubEvent + aggSubPairs, aggEventPairs},
+		{"agg_inc_in", "AFTER UPDATE OF canonical ON events WHEN new.canonical = 1 AND old.canonical = 0", "new", aggAddEvent + aggAddPairs, aggEventPairs},
+		{"agg_inc_out", "BEFORE UPDATE OF canonical ON events WHEN old.canonical = 1 AND new.canonical = 0", "old", aggSubEvent + aggSubPairs, aggEventPairs},
+		{"agg_inc_update_out", "BEFORE UPDATE OF " + aggEventColumns + " ON events WHEN old.canonical = 1 AND new.canonical = 1", "old", aggSubEvent + aggSubPairs, aggEventPairs},
+		{"agg_inc_update_in", "AFTER UPDATE OF " + aggEventColumns + " ON events WHEN old.canonical = 1 AND new.canonical = 1", "new", aggAddEvent + aggAddPairs, aggEventPairs},
+		{"agg_inc_actors_insert", "AFTER INSERT ON event_actors WHEN " + canonical, "new", aggAddPairs, aggActorPairs},
+		{"agg_inc_actors_delete", "BEFORE DELETE ON event_actors WHEN " + canonical, "old", aggSubPairs, aggActorPairs},
+		{"agg_inc_actors_update_out", "BEFORE UPDATE OF " + aggActorColumns + " ON event_actors WHEN " + canonical, "old", aggSubPairs, aggActorPairs},
+		{"agg_inc_actors_update_in", "AFTER UPDATE OF " + aggActorColumns + " ON event_actors WHEN " + canonical, "new", aggAddPairs, aggActorPairs},
+	} {
+		b.WriteString("CREATE TRIGGER " + t.name + " " + strings.ReplaceAll(t.when, "ROW", t.row) + " BEGIN" + body(t.tmpl, t.row, t.pairs) + "\nEND;\n")
+	}
+	return b.String()
+}
+
+// aggTable names the aggregate table base ("agg_days") that answers f:
+// its incidents twin when f counts incidents.
+func aggTable(f store.EventFilter, base string) string {
+	if f.Incidents {
+		return "agg_i" + strings.TrimPrefix(base, "agg_")
+	}
+	return base
+}
+
+// memberRow is what put writes for one new event, for the clustering
+// that follows in the same transaction.
+type memberRow struct {
+	event  int64
+	report incident.Report
+}
+
+const (
+	insertMember = `INSERT INTO incident_members (event, key, report) VALUES (?, ?, ?)`
+	// upsertIncident keeps the incident's canonical event marked: an
+	// incident id names its canonical event, so an existing row keeps it.
+	upsertIncident = `INSERT INTO incidents (id, canonical, n_reports, n_sources, first_report, reports)
+		VALUES (?, (SELECT event FROM incident_members WHERE key = ?), ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET n_reports = excluded.n_reports, n_sources = excluded.n_sources,
+			first_report = excluded.first_report, reports = excluded.reports`
+	markCanonical   = `UPDATE events SET canonical = 1 WHERE id = (SELECT event FROM incident_members WHERE key = ?) AND canonical = 0`
+	unmarkCanonical = `UPDATE events SET canonical = 0 WHERE id = (SELECT canonical FROM incidents WHERE id = ?)`
+	deleteIncident  = `DELETE FROM incidents WHERE id = ?`
+	updateMember    = `UPDATE incident_members SET incident = ?, anchor = ? WHERE key = ?`
+)
+
+// apply writes ch in tx.
+func apply(ctx context.Context, tx *sql.Tx, ch incident.Changes) error {
+	stmts := make(map[string]*sql.Stmt)
+	exec := func(q string, args ...any) error {
+		st, ok := stmts[q]
+		if !ok {
+			var err error
+			if st, err = tx.PrepareContext(ctx, q); err != nil {
+				return err
+			}
+			stmts[q] = st
+		}
+		_, err := st.ExecContext(ctx, args...)
+		return err
+	}
+	defer func() {
+		for _, st := range stmts {
+			st.Close()
+		}
+	}()
+	for _, id := range ch.Removed {
+		if err := exec(unmarkCanonical, id); err != nil {
+			return fmt.Errorf("unmark incident %s: %w", id, err)
+		}
+		if err := exec(deleteIncident, id); err != nil {
+			return fmt.Errorf("delete incident %s: %w", id, err)
+		}
+	}
+	for _, inc := range ch.Updated {
+		reports, err := json.Marshal(inc.Reports)
+		if err != nil {
+			return fmt.Errorf("encode incident %s: %w", inc.ID, err)
+		}
+		first := ""
+		if !inc.FirstReport.IsZero() {
+			first = inc.FirstReport.UTC().Format(time.RFC3339)
+		}
+		if err := exec(upsertIncident, inc.ID, inc.Canonical.EventID, inc.NReports, inc.NSources, first, reports); err != nil {
+			return fmt.Errorf("write incident %s: %w", inc.ID, err)
+		}
+		if err := exec(markCanonical, inc.Canonical.EventID); err != nil {
+			return fmt.Errorf("mark incident %s: %w", inc.ID, err)
+		}
+	}
+	for _, m := range ch.Members {
+		if err := exec(updateMember, m.Incident, m.Anchor, m.EventID); err != nil {
+			return fmt.Errorf("write membership of %s: %w", m.EventID, err)
+		}
+	}
+	return nil
+}
+
+// addOnce adds r to c (see incident.AddOrSingle).
+func addOnce(c *incident.Clusterer, r incident.Report) error {
+	_, err := incident.AddOrSingle(c, r)
+	return err
+}
+
+// memberTop is the highest event rowid in incident_members, which grows
+// with every write that clusters: a Clusterer that saw another top is
+// stale.
+func memberTop(ctx context.Context, tx *sql.Tx) (int64, error) {
+	var top int64
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(event), 0) FROM incident_members`).Scan(&top); err != nil {
+		return 0, fmt.Errorf("incidents: %w", err)
+	}
+	return top, nil
+}
+
+// syncIncidents makes db.clu hold what tx's rows hold: it restores the
+// Clusterer from incident_members when it has none or another writer
+// moved the rows, rebuilding it by adding every report when the rows do
+// not restore (rewriting the incidents then), and clusters the events
+// stored without a member row (by a build before migration 5).
+// The caller holds db.mu.
+func (db *DB) syncIncidents(ctx context.Context, tx *sql.Tx) error {
+	top, err := memberTop(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if db.clu != nil && top == db.cluTop {
+		return nil
+	}
+	db.clu = nil
+	var members []incident.Member
+	var loose []incident.Report // reports with no incident yet
+	rows, err := tx.QueryContext(ctx, `SELECT report, incident, anchor FROM incident_members ORDER BY event`)
+	if err != nil {
+		return fmt.Errorf("incidents: read members: %w", err)
+	}
+	for rows.Next() {
+		var js []byte
+		var m incident.Member
+		if err := rows.Scan(&js, &m.Incident, &m.Anchor); err != nil {
+			rows.Close()
+			return fmt.Errorf("incidents: read members: %w", err)
+		}
+		if err := json.Unmarshal(js, &m.Report); err != nil {
+			rows.Close()
+			return fmt.Errorf("incidents: decode member: %w", err)
+		}
+		if m.Incident == "" {
+			loose = append(loose, m.Report)
+		} else {
+			members = append(members, m)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("incidents: read members: %w", err)
+	}
+	c, err := incident.Restore(incident.Options{}, members)
+	if err != nil {
+		// Not a state a Clusterer wrote (a hand-edited database): start
+		// over from the reports, which the rows hold, and rewrite every
+		// incident.
+		db.log.Warn("incidents do not restore; clustering every stored event again", "err", err)
+		if c, err = incident.New(incident.Options{}); err != nil {
+			return err
+		}
+		for _, m := range members {
+			loose = append(loose, m.Report)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE events SET canonical = 0 WHERE canonical = 1;
+			DELETE FROM incidents; UPDATE incident_members SET incident = '', anchor = ''`); err != nil {
+			return fmt.Errorf("incidents: reset: %w", err)
+		}
+	}
+	fresh, err := db.unclustered(ctx, tx)
+	if err != nil {
+		return err
+	}
+	for _, r := range append(loose, fresh...) {
+		if err := addOnce(c, r); err != nil {
+			return fmt.Errorf("incidents: %w", err)
+		}
+	}
+	if err := apply(ctx, tx, c.TakeChanges()); err != nil {
+		return fmt.Errorf("incidents: %w", err)
+	}
+	if top, err = memberTop(ctx, tx); err != nil {
+		return err
+	}
+	db.clu, db.cluTop = c, top
+	return nil
+}
+
+// unclustered writes a member row for every stored event without one
+// (stored before migration 5) and returns their reports.
+func (db *DB) unclustered(ctx context.Context, tx *sql.Tx) ([]incident.Report, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT e.id, e.json, d.doc_id, d.published, d.source_name, d.source_url, d.duplicate_of
+		FROM events e JOIN documents d ON d.id = e.doc
+		WHERE NOT EXISTS (SELECT 1 FROM incident_members m WHERE m.event = e.id) ORDER BY e.id`)
+	if err != nil {
+		return nil, fmt.Errorf("incidents: unclustered events: %w", err)
+	}
+	type row struct {
+		id  int64
+		rep incident.Report
+	}
+	var out []row
+	for rows.Next() {
+		var r row
+		var js []byte
+		var rec output.Record
+		var ev output.Event
+		if err := rows.Scan(&r.id, &js, &rec.DocID, &rec.Published, &rec.Source.Name, &rec.Source.URL, &rec.DuplicateOf); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("incidents: unclustered events: %w", err)
+		}
+		if err := json.Unmarshal(js, &ev); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("incidents: decode event %d: %w", r.id, err)
+		}
+		r.rep = incident.FromEvent(&rec, &ev)
+		out = append(out, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("incidents: unclustered events: %w", err)
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	st, err := tx.PrepareContext(ctx, insertMember)
+	if err != nil {
+		return nil, fmt.Errorf("incidents: %w", err)
+	}
+	defer st.Close()
+	reps := make([]incident.Report, 0, len(out))
+	for _, r := range out {
+		js, err := json.Marshal(r.rep)
+		if err != nil {
+			return nil, fmt.Errorf("incidents: encode report: %w", err)
+		}
+		if _, err := st.ExecContext(ctx, r.id, r.rep.EventID, js); err != nil {
+			return nil, fmt.Errorf("incidents: member of event %s: %w", r.rep.EventID, err)
+		}
+		reps = append(reps, r.rep)
+	}
+	db.log.Info("incidents: clustered events stored before incidents", "events", len(reps))
+	return reps, nil
+}
+
+// clusterNew adds the reports of the events put wrote and applies the
+// changes, in tx; see PutDocuments.
+func (db *DB) clusterNew(ctx context.Context, tx *sql.Tx, ms []memberRow) error {
+	for _, m := range ms {
+		if err := addOnce(db.clu, m.report); err != nil {
+			return fmt.Errorf("incidents: %w", err)
+		}
+	}
+	if err := apply(ctx, tx, db.clu.TakeChanges()); err != nil {
+		return fmt.Errorf("incidents: %w", err)
+	}
+	return nil
+}
+
+// openIncidents clusters what an opened database holds, in a write of its
+// own, so that a database written before migration 5 counts incidents
+// from its first read.
+func (db *DB) openIncidents(ctx context.Context) error {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	tx, err := db.wr.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("incidents: begin: %w", err)
+	}
+	defer tx.Rollback()
+	if err := db.syncIncidents(ctx, tx); err != nil {
+		db.clu = nil
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		db.clu = nil
+		return fmt.Errorf("incidents: commit: %w", err)
+	}
+	return nil
+}
+
+// AlsoReportedBy lists the other reports' documents; see store.Store.
+func (db *DB) AlsoReportedBy(ctx context.Context, id string) ([]store.DocRef, error) {
+	rows, err := db.rd.QueryContext(ctx, `SELECT DISTINCT d2.doc_id, d2.title, d2.source_name
+		FROM documents d
+		JOIN events e ON e.doc = d.id
+		JOIN incident_members m ON m.event = e.id AND m.incident != ''
+		JOIN incident_members m2 ON m2.incident = m.incident
+		JOIN events e2 ON e2.id = m2.event
+		JOIN documents d2 ON d2.id = e2.doc
+		WHERE d.doc_id = ? AND d2.id != d.id
+		ORDER BY d2.doc_id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("also reported by %q: %w", id, err)
+	}
+	defer rows.Close()
+	out := []store.DocRef{}
+	for rows.Next() {
+		var r store.DocRef
+		if err := rows.Scan(&r.DocID, &r.Title, &r.Source); err != nil {
+			return nil, fmt.Errorf("also reported by %q: %w", id, err)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("also reported by %q: %w", id, err)
+	}
+	return out, nil
+}
+
+// docIncidents sets the incident id of each event of the stored document
+// with rowid doc.
+func (db *DB) docIncidents(ctx context.Context, doc int64, rec *output.Record) error {
+	rows, err := db.rd.QueryContext(ctx, `SELECT e.seq, m.incident FROM events e
+		JOIN incident_members m ON m.event = e.id WHERE e.doc = ?`, doc)
+	if err != nil {
+		return fmt.Errorf("incidents of document: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var seq int
+		var inc string
+		if err := rows.Scan(&seq, &inc); err != nil {
+			return fmt.Errorf("incidents of document: %w", err)
+		}
+		if seq >= 0 && seq < len(rec.Events) {
+			rec.Events[seq].IncidentID = inc
+		}
+	}
+	return rows.Err()
+}
