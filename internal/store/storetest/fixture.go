@@ -52,7 +52,7 @@ const ScriptText = "PARIS (AFP) - <script>alert('x')</script> Azerbaijan and Tur
 //	  d1/e1 ASSAULT  mode ""         material-conflict  day 2024-02-28  AZE MIL "Azerbaijani army" -> ARM GOV "Armenia"  Ganja (coords)  claimed
 //	  d1/e2 ACCUSE   mode ""         verbal-conflict day 2024-03-01  ARM GOV+ELI "Armenia" -> AZE GOV "Azerbaijan"     Baku (dateline, no coords)
 //	d2 2024-03-05
-//	  d2/e1 PROTEST  mode "demonstrate" material-conflict day 2024-03-05 KEN CVL "protesters" -> KEN GOV "Kenyan government"  Nairobi
+//	  d2/e1 PROTEST  mode "demo" material-conflict day 2024-03-05 KEN CVL "protesters" -> KEN GOV "Kenyan government"  Nairobi
 //	  d2/e2 AID      mode ""         material-cooperation  day 2024-03-04  FRA GOV "France" -> KEN GOV "Kenyan government"   Mombasa  claimed
 //	d3 2024-03-10 (text with <script>)
 //	  d3/e1 CONSULT  mode ""         verbal-cooperation day 2024-03-10  AZE GOV "Azerbaijan" + TUR GOV "Turkey" + AZE MIL "Azerbaijani navy" -> FRA GOV "France"  Paris
@@ -88,7 +88,7 @@ func Fixture() []store.Document {
 	d2 := record("d2", "2024-03-05", "Protests in Nairobi")
 	kenGov := actor("KEN", "GOV", "Kenyan government")
 	france := actor("FRA", "GOV", "France")
-	e3 := event("e1", "PROTEST", "demonstrate", "material conflict", str("2024-03-05"),
+	e3 := event("e1", "PROTEST", "demo", "material conflict", str("2024-03-05"),
 		[]output.ActorBlock{actor("KEN", "CVL", "protesters")}, []output.ActorBlock{kenGov},
 		&output.Location{Name: "Nairobi", CountryCode: "KEN", Lat: -1.28, Lon: 36.82, Source: "attached"})
 	e4 := event("e2", "AID", "", "material cooperation", str("2024-03-04"),
@@ -127,7 +127,7 @@ const (
 // filter by GeoNames id can be told from one by name.
 func Namesakes() []store.Document {
 	n1 := record("n1", "2024-04-02", "Farmers block a ring road")
-	n1.Events = []output.Event{event("e1", "PROTEST", "demonstrate", "material conflict", str("2024-04-02"),
+	n1.Events = []output.Event{event("e1", "PROTEST", "demo", "material conflict", str("2024-04-02"),
 		[]output.ActorBlock{actor("FRA", "AGR", "farmers")}, []output.ActorBlock{actor("FRA", "GOV", "French government")},
 		&output.Location{Name: "Paris", GeonameID: ParisFrance, CountryCode: "FRA", Lat: 48.85, Lon: 2.35, Source: "attached", Precision: 1})}
 	n2 := record("n2", "2024-04-03", "County sheriff detains two")

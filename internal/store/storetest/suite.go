@@ -44,7 +44,7 @@ var EventFilterCases = []struct {
 	{"all", store.EventFilter{}, []string{"d1/e1", "d1/e2", "d2/e2", "d2/e1", "d3/e1"}},
 	{"type", store.EventFilter{Type: []string{"ASSAULT"}}, []string{"d1/e1"}},
 	{"types", store.EventFilter{Type: []string{"ASSAULT", "AID"}}, []string{"d1/e1", "d2/e2"}},
-	{"mode", store.EventFilter{Mode: []string{"demonstrate"}}, []string{"d2/e1"}},
+	{"mode", store.EventFilter{Mode: []string{"demo"}}, []string{"d2/e1"}},
 	{"quad", store.EventFilter{Quad: []string{"material conflict"}}, []string{"d1/e1", "d2/e1"}},
 	{"actor country", store.EventFilter{Actor: store.ActorFilter{Countries: []string{"AZE"}}}, []string{"d1/e1", "d3/e1"}},
 	{"second actor", store.EventFilter{Actor: store.ActorFilter{Countries: []string{"TUR"}}}, []string{"d3/e1"}},
