@@ -16,6 +16,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 
 	"github.com/dateline-project/dateline/internal/output"
 )
@@ -90,6 +91,17 @@ type Store interface {
 	// "x of N".
 	CountEvents(ctx context.Context, f EventFilter) (int, error)
 
+	// Documents pages through the stored documents matching f, by day
+	// (f.Sort SortDate or SortDateDesc) then by storage order, with the
+	// same cursor and limit rules as Events.
+	Documents(ctx context.Context, f DocumentFilter, cursor string, limit int) (rows []DocumentRow, next string, err error)
+
+	// Actors counts the events matching q.Events per actor (entity name
+	// and country, as in Network), most events first, then by name and
+	// country. Pages are limit long (clamped like Events); cursor is ""
+	// or a next the store returned for the same query.
+	Actors(ctx context.Context, q ActorQuery, cursor string, limit int) (rows []ActorCount, next string, err error)
+
 	// Quotes pages through quotes matching f, with the same cursor and
 	// limit rules as Events.
 	Quotes(ctx context.Context, f QuoteFilter, cursor string, limit int) (rows []QuoteRow, next string, err error)
@@ -160,6 +172,96 @@ type EventRow struct {
 	Day    string        `json:"day"`
 	Source output.Source `json:"source"`
 	Title  string        `json:"title"`
+}
+
+// DocumentRow is one stored document as a list shows it: its metadata and
+// how much was coded in it, without the text or the record.
+type DocumentRow struct {
+	DocID     string        `json:"doc_id"`
+	Title     string        `json:"title"`
+	Day       string        `json:"day"`
+	Published *string       `json:"published"`
+	Source    output.Source `json:"source"`
+	// DuplicateOf is the record's duplicate_of: the document this one
+	// repeats, nil for a first report.
+	DuplicateOf *string `json:"duplicate_of"`
+	Events      int     `json:"events"`
+	Quotes      int     `json:"quotes"`
+	Ingested    string  `json:"ingested"`
+}
+
+// DocumentFilter selects documents. Zero fields do not filter.
+type DocumentFilter struct {
+	// Q is a full-text query over title and text (see EventFilter.Q).
+	Q string
+	// From and To bound the document's day (its dateline's date, else
+	// its publication date), inclusive, YYYY-MM-DD.
+	From, To string
+	// Source matches a substring of the outlet's name or of the URL,
+	// case-insensitively.
+	Source string
+	// HasEvents keeps documents with (true) or without (false) coded
+	// events; nil does not filter.
+	HasEvents *bool
+	// Distinct leaves out documents that repeat an earlier one.
+	Distinct bool
+	// Sort is SortDate (or "") or SortDateDesc.
+	Sort string
+}
+
+// Validate checks f's value sizes, days and sort.
+func (f *DocumentFilter) Validate() error {
+	ef := EventFilter{Q: f.Q, From: f.From, To: f.To}
+	if err := ef.Validate(); err != nil {
+		return err
+	}
+	if err := checkText("source", f.Source); err != nil {
+		return err
+	}
+	if f.Sort != "" && f.Sort != SortDate && f.Sort != SortDateDesc {
+		return fmt.Errorf("%w: sort %q: want %s or %s", ErrBadFilter, f.Sort, SortDate, SortDateDesc)
+	}
+	return nil
+}
+
+// ActorQuery selects what Actors counts.
+type ActorQuery struct {
+	// Events are the events counted.
+	Events EventFilter
+	// Role is "actor" or "recipient" to count only the events where the
+	// actor has that role; "" counts both.
+	Role string
+	// Name matches a substring of the actor's entity name,
+	// case-insensitively.
+	Name string
+}
+
+// Validate checks q's event filter, role and name.
+func (q *ActorQuery) Validate() error {
+	if err := q.Events.Validate(); err != nil {
+		return err
+	}
+	if q.Role != "" && q.Role != RoleActor && q.Role != RoleRecipient {
+		return fmt.Errorf("%w: role %q: want %s or %s", ErrBadFilter, q.Role, RoleActor, RoleRecipient)
+	}
+	return checkText("name", q.Name)
+}
+
+// Actor roles for ActorQuery.Role.
+const (
+	RoleActor     = "actor"
+	RoleRecipient = "recipient"
+)
+
+// ActorCount is one actor and the number of events it takes part in.
+type ActorCount struct {
+	Node
+	// Events counts the events in either role; AsActor and AsRecipient
+	// count them by role (an event where the actor has both roles
+	// counts in each).
+	Events      int `json:"events"`
+	AsActor     int `json:"as_actor"`
+	AsRecipient int `json:"as_recipient"`
 }
 
 // QuoteRow is one stored quote and its document.

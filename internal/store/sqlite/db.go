@@ -274,6 +274,7 @@ INSERT INTO doc_minhash (doc, doc_id) SELECT id, doc_id FROM documents;
 	// confidence is indexed, for its sort: the flags keep or drop large
 	// shares of the events, so a walk in page order stops soon, and
 	// main is tested on few rows once another filter has found them.
+	// documents_day orders the document list.
 	`
 ALTER TABLE events ADD COLUMN principal INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE events ADD COLUMN negated INTEGER NOT NULL DEFAULT 0;
@@ -297,6 +298,7 @@ UPDATE events SET main = 1 WHERE id IN (
 		AND e.negated = 0 ORDER BY e.confidence DESC, e.seq LIMIT 1)
 	FROM documents d WHERE json_extract(d.record, '$.main_event.source') = 'title');
 CREATE INDEX events_confidence ON events (confidence, id);
+CREATE INDEX documents_day ON documents (day, id);
 `,
 }
 

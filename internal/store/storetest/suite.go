@@ -513,6 +513,171 @@ func Run(t *testing.T, open Open) {
 		}
 	})
 
+	t.Run("Documents", func(t *testing.T) {
+		s := open(t)
+		Load(t, s)
+		bare := record("bare", "2024-03-07", "A notice with nothing coded")
+		if _, err := s.PutDocuments(ctx, []store.Document{{Record: bare, Text: "Nothing happened today."}}); err != nil {
+			t.Fatal(err)
+		}
+		ids := func(rows []store.DocumentRow) []string {
+			var out []string
+			for _, r := range rows {
+				out = append(out, r.DocID)
+			}
+			return out
+		}
+		for _, c := range []struct {
+			name string
+			f    store.DocumentFilter
+			want []string
+		}{
+			{"all", store.DocumentFilter{}, []string{"d1", "d2", "bare", "d3"}},
+			{"newest first", store.DocumentFilter{Sort: store.SortDateDesc}, []string{"d3", "bare", "d2", "d1"}},
+			{"q", store.DocumentFilter{Q: "ceasefire"}, []string{"d1"}},
+			{"from", store.DocumentFilter{From: "2024-03-02"}, []string{"d2", "bare", "d3"}},
+			{"from to", store.DocumentFilter{From: "2024-03-02", To: "2024-03-07"}, []string{"d2", "bare"}},
+			{"source", store.DocumentFilter{Source: "EXAMPLE.ORG/d2"}, []string{"d2"}},
+			{"source literal %", store.DocumentFilter{Source: "%"}, nil},
+			{"has events", store.DocumentFilter{HasEvents: truth()}, []string{"d1", "d2", "d3"}},
+			{"no events", store.DocumentFilter{HasEvents: falsy()}, []string{"bare"}},
+		} {
+			rows, _, err := s.Documents(ctx, c.f, "", 0)
+			if err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			if got := ids(rows); !reflect.DeepEqual(got, c.want) {
+				t.Errorf("%s: got %v, want %v", c.name, got, c.want)
+			}
+		}
+		rows, _, err := s.Documents(ctx, store.DocumentFilter{}, "", 1)
+		if err != nil || len(rows) != 1 {
+			t.Fatalf("first page: %v %v", rows, err)
+		}
+		want := store.DocumentRow{DocID: "d1", Title: "Shelling near Ganja", Day: "2024-03-01", Published: str("2024-03-01"),
+			Source: Fixture()[0].Record.Source, Events: 2, Quotes: 1, Ingested: rows[0].Ingested}
+		if !reflect.DeepEqual(rows[0], want) || rows[0].Ingested == "" {
+			t.Errorf("row %+v, want %+v", rows[0], want)
+		}
+		for _, sort := range []string{store.SortDate, store.SortDateDesc} {
+			all, _, err := s.Documents(ctx, store.DocumentFilter{Sort: sort}, "", 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			cursor := ""
+			for range 10 {
+				page, next, err := s.Documents(ctx, store.DocumentFilter{Sort: sort}, cursor, 3)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, ids(page)...)
+				if next == "" {
+					break
+				}
+				cursor = next
+			}
+			if !reflect.DeepEqual(got, ids(all)) {
+				t.Errorf("sort %s: paged %v, want %v", sort, got, ids(all))
+			}
+		}
+		for _, f := range []store.DocumentFilter{{From: "2024-02-30"}, {Sort: store.SortConfidence}, {Source: strings.Repeat("x", 5000)}} {
+			if _, _, err := s.Documents(ctx, f, "", 0); !errors.Is(err, store.ErrBadFilter) {
+				t.Errorf("Documents(%.60v) err = %v, want ErrBadFilter", f, err)
+			}
+		}
+		if _, _, err := s.Documents(ctx, store.DocumentFilter{}, "!!", 0); !errors.Is(err, store.ErrBadCursor) {
+			t.Errorf("bad cursor: err = %v", err)
+		}
+	})
+
+	t.Run("Documents_Distinct", func(t *testing.T) {
+		s := open(t)
+		if _, err := s.PutDocuments(ctx, Syndicated()); err != nil {
+			t.Fatal(err)
+		}
+		rows, _, err := s.Documents(ctx, store.DocumentFilter{Distinct: true}, "", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range rows {
+			got = append(got, r.DocID)
+		}
+		if want := []string{"s1", "s3"}; !reflect.DeepEqual(got, want) {
+			t.Errorf("distinct documents %v, want %v", got, want)
+		}
+		all, _, err := s.Documents(ctx, store.DocumentFilter{}, "", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range all {
+			if r.DocID == "s2" && (r.DuplicateOf == nil || *r.DuplicateOf != "s1") {
+				t.Errorf("s2 duplicate_of %v, want s1", r.DuplicateOf)
+			}
+		}
+	})
+
+	t.Run("Actors", func(t *testing.T) {
+		s := open(t)
+		Load(t, s)
+		type row = store.ActorCount
+		a := func(name, country string, n, asActor, asRecipient int) row {
+			return row{Node: store.Node{Name: name, Country: country}, Events: n, AsActor: asActor, AsRecipient: asRecipient}
+		}
+		for _, c := range []struct {
+			name string
+			q    store.ActorQuery
+			want []row
+		}{
+			{"all", store.ActorQuery{}, []row{
+				a("Armenia", "ARM", 2, 1, 1), a("Azerbaijan", "AZE", 2, 1, 1), a("France", "FRA", 2, 1, 1), a("Kenyan government", "KEN", 2, 0, 2),
+				a("Azerbaijani army", "AZE", 1, 1, 0), a("Azerbaijani navy", "AZE", 1, 1, 0), a("Turkey", "TUR", 1, 1, 0), a("protesters", "KEN", 1, 1, 0)}},
+			{"recipients", store.ActorQuery{Role: store.RoleRecipient}, []row{
+				a("Kenyan government", "KEN", 2, 0, 2), a("Armenia", "ARM", 1, 0, 1), a("Azerbaijan", "AZE", 1, 0, 1), a("France", "FRA", 1, 0, 1)}},
+			{"event filter", store.ActorQuery{Events: store.EventFilter{Type: []string{"CONSULT"}}}, []row{
+				a("Azerbaijan", "AZE", 1, 1, 0), a("Azerbaijani navy", "AZE", 1, 1, 0), a("France", "FRA", 1, 0, 1), a("Turkey", "TUR", 1, 1, 0)}},
+			{"asserted only", store.ActorQuery{Events: store.EventFilter{Asserted: truth()}}, []row{
+				a("Armenia", "ARM", 1, 0, 1), a("Azerbaijani army", "AZE", 1, 1, 0), a("France", "FRA", 1, 1, 0), a("Kenyan government", "KEN", 1, 0, 1)}},
+			{"name", store.ActorQuery{Name: "azer"}, []row{
+				a("Azerbaijan", "AZE", 2, 1, 1), a("Azerbaijani army", "AZE", 1, 1, 0), a("Azerbaijani navy", "AZE", 1, 1, 0)}},
+		} {
+			rows, next, err := s.Actors(ctx, c.q, "", 0)
+			if err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			if !reflect.DeepEqual(rows, c.want) || next != "" {
+				t.Errorf("%s: got %+v (next %q), want %+v", c.name, rows, next, c.want)
+			}
+		}
+		all, _, err := s.Actors(ctx, store.ActorQuery{}, "", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []row
+		cursor := ""
+		for range 10 {
+			page, next, err := s.Actors(ctx, store.ActorQuery{}, cursor, 3)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, page...)
+			if next == "" {
+				break
+			}
+			cursor = next
+		}
+		if !reflect.DeepEqual(got, all) {
+			t.Errorf("paged %+v, want %+v", got, all)
+		}
+		if _, _, err := s.Actors(ctx, store.ActorQuery{Role: "speaker"}, "", 0); !errors.Is(err, store.ErrBadFilter) {
+			t.Errorf("bad role: err = %v", err)
+		}
+		if _, _, err := s.Actors(ctx, store.ActorQuery{}, store.EncodeCursor(store.Cursor{Day: "2024-03-01", Key: 1}), 0); !errors.Is(err, store.ErrBadCursor) {
+			t.Errorf("an events cursor: err = %v", err)
+		}
+	})
+
 	t.Run("Quotes", func(t *testing.T) {
 		s := open(t)
 		Load(t, s)
