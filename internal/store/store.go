@@ -57,6 +57,23 @@ type Document struct {
 	// without signing every stored text again. The store treats it as
 	// opaque bytes; nil when none was computed. Never sent to clients.
 	Signature []byte `json:"-"`
+	// Recode asks PutDocuments to replace a stored document with the
+	// same id and text when its record's provenance differs from this
+	// one's (a recode with new dictionaries or a new coder); without
+	// it such a document is left as stored. Never stored.
+	Recode bool `json:"-"`
+}
+
+// Stored describes what is stored under a document id.
+type Stored struct {
+	// DocID is the stored document's own id: the id asked for, or the
+	// id of the document it is an alias of.
+	DocID string
+	// Hash is the stored text's ContentHash.
+	Hash string
+	// Provenance is the stored record's; nil for a record stored before
+	// provenance was recorded.
+	Provenance *output.Provenance
 }
 
 // Store keeps coded documents and answers the API's queries.
@@ -64,17 +81,42 @@ type Document struct {
 type Store interface {
 	// PutDocuments stores docs in one atomic, durable write: when it
 	// returns nil every document is committed, when it returns an error
-	// none is. It is idempotent: a document whose doc_id or content hash
-	// is already stored (or appears earlier in docs) is left unchanged and
-	// reported false in inserted, which has one entry per doc.
-	PutDocuments(ctx context.Context, docs []Document) (inserted []bool, err error)
+	// none is. written has one entry per doc, true where a record was
+	// written. Each document, in order (so one that appears earlier in
+	// docs counts as stored):
+	//
+	//   - whose doc_id is stored with the same text is left unchanged
+	//     (false), unless Recode is set and the stored record's
+	//     provenance differs, when it is replaced (true);
+	//   - whose doc_id is stored with other text replaces that document
+	//     and everything coded from it (true): an updated article;
+	//   - whose doc_id is new (or an alias) but whose text is stored under
+	//     another id becomes an alias of that document (false): Document
+	//     and HasDocument resolve the alias to it;
+	//   - is otherwise inserted (true).
+	//
+	// A replaced document keeps its place in storage order and its
+	// Ingested time. Putting the same documents again changes nothing.
+	PutDocuments(ctx context.Context, docs []Document) (written []bool, err error)
 
-	// HasDocument reports whether a document with this doc_id or this
-	// content hash is stored. Either may be empty to match on the other.
+	// HasDocument reports whether a document with this doc_id (or an
+	// alias with it) or this content hash is stored. Either may be empty
+	// to match on the other.
 	HasDocument(ctx context.Context, id, hash string) (bool, error)
 
-	// Document returns the stored document with this doc_id, or
-	// ErrNotFound.
+	// Stored describes the document stored under id (an alias resolves
+	// to its document), or returns ErrNotFound.
+	Stored(ctx context.Context, id string) (Stored, error)
+
+	// Stale calls fn, in storage order, with the doc_id of every stored
+	// document whose record's provenance differs from p (records stored
+	// without one included): those a recode with p would change. An
+	// error from fn ends the walk and is returned; fn may read the store
+	// but must not write to it.
+	Stale(ctx context.Context, p output.Provenance, fn func(id string) error) error
+
+	// Document returns the stored document with this doc_id, or with
+	// this alias (then the record keeps its own doc_id), or ErrNotFound.
 	Document(ctx context.Context, id string) (*Document, error)
 
 	// Events returns up to limit events matching f, in f.Sort's order

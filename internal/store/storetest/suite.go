@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dateline-project/dateline/internal/output"
 	"github.com/dateline-project/dateline/internal/store"
 )
 
@@ -168,6 +169,162 @@ func Run(t *testing.T, open Open) {
 		}
 		if got, want := st, (store.Stats{Documents: 4, Events: 7, Quotes: 5, Places: 1}); got != want {
 			t.Errorf("Stats = %+v, want %+v", got, want)
+		}
+	})
+
+	t.Run("PutDocuments_Replace", func(t *testing.T) {
+		s := open(t)
+		Load(t, s)
+		before, err := s.Document(ctx, "d1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		// d1 again with new text and one event: an updated article.
+		upd := Fixture()[0]
+		upd.Text = "BAKU, March 1 - Armenia accused Azerbaijan of shelling, a correction says."
+		upd.Record.Events = upd.Record.Events[1:]
+		upd.Record.Quotes = nil
+		written, err := s.PutDocuments(ctx, []store.Document{upd})
+		if err != nil || !written[0] {
+			t.Fatalf("replace: %v %v", written, err)
+		}
+		d, err := s.Document(ctx, "d1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Text != upd.Text || len(d.Record.Events) != 1 || d.Ingested != before.Ingested {
+			t.Errorf("replaced document: text %q, %d events, ingested %q (was %q)", d.Text, len(d.Record.Events), d.Ingested, before.Ingested)
+		}
+		rows, _, err := s.Events(ctx, store.EventFilter{}, "", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := Keys(rows), []string{"d1/e2", "d2/e2", "d2/e1", "d3/e1"}; !reflect.DeepEqual(got, want) {
+			t.Errorf("events after the replace %v, want %v", got, want)
+		}
+		for f, want := range map[string]int{"ceasefire": 0, "correction": 1} {
+			if n, err := s.CountEvents(ctx, store.EventFilter{Q: f}); err != nil || n != want {
+				t.Errorf("events whose text has %q: %d %v, want %d", f, n, err, want)
+			}
+		}
+		qs, _, err := s.Quotes(ctx, store.QuoteFilter{Q: "condemn"}, "", 0)
+		if err != nil || len(qs) != 0 {
+			t.Errorf("the replaced document's quote is still found: %v %v", qs, err)
+		}
+		st, err := s.Stats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := (store.Stats{Documents: 3, Events: 4, Quotes: 2, Places: 1}); st != want {
+			t.Errorf("Stats = %+v, want %+v", st, want)
+		}
+		// The same update again changes nothing.
+		if written, err := s.PutDocuments(ctx, []store.Document{upd}); err != nil || written[0] {
+			t.Errorf("re-put of the update: %v %v", written, err)
+		}
+	})
+
+	t.Run("PutDocuments_Alias", func(t *testing.T) {
+		s := open(t)
+		Load(t, s)
+		again := Fixture()[1]
+		again.Record.DocID = "wire/d2-copy"
+		written, err := s.PutDocuments(ctx, []store.Document{again})
+		if err != nil || written[0] {
+			t.Fatalf("alias: %v %v", written, err)
+		}
+		d, err := s.Document(ctx, "wire/d2-copy")
+		if err != nil {
+			t.Fatalf("the alias does not resolve: %v", err)
+		}
+		if d.Record.DocID != "d2" {
+			t.Errorf("alias resolves to %q, want d2", d.Record.DocID)
+		}
+		if ok, err := s.HasDocument(ctx, "wire/d2-copy", ""); err != nil || !ok {
+			t.Errorf("HasDocument(alias) = %v %v", ok, err)
+		}
+		st, err := s.Stored(ctx, "wire/d2-copy")
+		if err != nil || st.DocID != "d2" || st.Hash != store.ContentHash(again.Text) {
+			t.Errorf("Stored(alias) = %+v %v", st, err)
+		}
+		if n, err := s.CountEvents(ctx, store.EventFilter{}); err != nil || n != 5 {
+			t.Errorf("an alias added events: %d %v", n, err)
+		}
+		// The alias's own text later makes it a document of its own.
+		again.Text = "A rewrite of the Nairobi story."
+		if written, err := s.PutDocuments(ctx, []store.Document{again}); err != nil || !written[0] {
+			t.Fatalf("alias with its own text: %v %v", written, err)
+		}
+		if d, err := s.Document(ctx, "wire/d2-copy"); err != nil || d.Record.DocID != "wire/d2-copy" || d.Text != again.Text {
+			t.Errorf("former alias: %v %v", d, err)
+		}
+		// A stored id whose text turns into another document's becomes
+		// that document's alias.
+		d3 := Fixture()[2]
+		d3.Text = Fixture()[0].Text
+		if written, err := s.PutDocuments(ctx, []store.Document{d3}); err != nil || written[0] {
+			t.Fatalf("d3 with d1's text: %v %v", written, err)
+		}
+		if d, err := s.Document(ctx, "d3"); err != nil || d.Record.DocID != "d1" {
+			t.Errorf("d3 resolves to %v (%v), want d1", d, err)
+		}
+		if n, err := s.CountEvents(ctx, store.EventFilter{}); err != nil || n != 6 {
+			t.Errorf("events %d (%v), want 6: d3's one gone, the former alias's two in", n, err)
+		}
+		if _, err := s.Stored(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("Stored(nope) err = %v", err)
+		}
+	})
+
+	t.Run("PutDocuments_Recode", func(t *testing.T) {
+		s := open(t)
+		old := output.Provenance{Coder: "dateline test", Resources: "sha256:1", Options: ""}
+		docs := Fixture()
+		for i := range docs {
+			docs[i].Record.Provenance = &old
+		}
+		docs[2].Record.Provenance = nil // stored before provenance was recorded
+		if _, err := s.PutDocuments(ctx, docs); err != nil {
+			t.Fatal(err)
+		}
+		var stale []string
+		collect := func(p output.Provenance) []string {
+			stale = nil
+			if err := s.Stale(ctx, p, func(id string) error { stale = append(stale, id); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			return stale
+		}
+		if got := collect(old); !reflect.DeepEqual(got, []string{"d3"}) {
+			t.Errorf("stale under the old provenance %v, want [d3]", got)
+		}
+		fresh := output.Provenance{Coder: "dateline test", Resources: "sha256:2", Options: "--dict=mine.tsv"}
+		if got := collect(fresh); !reflect.DeepEqual(got, []string{"d1", "d2", "d3"}) {
+			t.Errorf("stale under a new provenance %v, want all", got)
+		}
+		// The same text recoded: replaced only when asked to.
+		re := Fixture()[0]
+		re.Record.Provenance = &fresh
+		re.Record.Events = re.Record.Events[:1]
+		if written, err := s.PutDocuments(ctx, []store.Document{re}); err != nil || written[0] {
+			t.Errorf("same text, no Recode: %v %v", written, err)
+		}
+		re.Recode = true
+		if written, err := s.PutDocuments(ctx, []store.Document{re}); err != nil || !written[0] {
+			t.Errorf("same text, Recode: %v %v", written, err)
+		}
+		st, err := s.Stored(ctx, "d1")
+		if err != nil || st.Provenance == nil || *st.Provenance != fresh {
+			t.Errorf("Stored(d1) = %+v %v, want the new provenance", st, err)
+		}
+		if written, err := s.PutDocuments(ctx, []store.Document{re}); err != nil || written[0] {
+			t.Errorf("recode under the same provenance again: %v %v", written, err)
+		}
+		if got := collect(fresh); !reflect.DeepEqual(got, []string{"d2", "d3"}) {
+			t.Errorf("stale after recoding d1 %v, want [d2 d3]", got)
+		}
+		if n, err := s.CountEvents(ctx, store.EventFilter{}); err != nil || n != 4 {
+			t.Errorf("events %d (%v), want 4", n, err)
 		}
 	})
 
