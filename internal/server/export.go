@@ -26,15 +26,15 @@ const exportPage = store.MaxLimit
 func (s *Server) export(w http.ResponseWriter, r *http.Request, contentType, filename string, incidents bool,
 	begin func(bw *bufio.Writer) error, write func(bw *bufio.Writer, row *store.EventRow, first bool) error, end func(bw *bufio.Writer) error) {
 	q := r.URL.Query()
-	var extra []string
+	extra := []string{"sort"}
 	if !incidents {
-		extra = []string{"incidents"}
+		extra = append(extra, "incidents")
 	}
 	if err := checkParams(q, eventParams, extra); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	f, err := parseEventFilter(q)
+	f, err := s.eventFilter(q)
 	if err == nil {
 		err = parseIncidents(q, &f)
 	}

@@ -63,6 +63,9 @@ type eventsPage struct {
 	Events []store.EventRow `json:"events"`
 	// Next is the cursor of the following page, null on the last.
 	Next *string `json:"next"`
+	// Total counts every matching event, with total=1 only: counting
+	// reads every match, which a client paging on needs but once.
+	Total *int `json:"total,omitempty"`
 }
 
 func nextPtr(s string) *string {
@@ -73,39 +76,55 @@ func nextPtr(s string) *string {
 }
 
 func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
-	rows, next, err := s.eventRows(r, false)
+	f, rows, next, err := s.eventRows(r, false, "total")
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, eventsPage{Events: rows, Next: nextPtr(next)})
+	wantTotal, err := boolParam(r.URL.Query(), "total")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	page := eventsPage{Events: rows, Next: nextPtr(next)}
+	if wantTotal != nil && *wantTotal {
+		n, err := s.st.CountEvents(r.Context(), f)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		page.Total = &n
+	}
+	writeJSON(w, http.StatusOK, page)
 }
 
 // eventRows answers a listing of events (incidents: a listing of
 // incidents, whose filter is always on) from the request's filters,
-// cursor and limit.
-func (s *Server) eventRows(r *http.Request, incidents bool) ([]store.EventRow, string, error) {
+// sort, cursor and limit; extra are the endpoint's own parameters. It
+// returns the filter it used, for a count of the same events.
+func (s *Server) eventRows(r *http.Request, incidents bool, extra ...string) (store.EventFilter, []store.EventRow, string, error) {
 	q := r.URL.Query()
-	allowed := []string{"cursor", "limit"}
+	allowed := append([]string{"cursor", "limit", "sort"}, extra...)
 	if !incidents {
 		allowed = append(allowed, "incidents")
 	}
 	if err := checkParams(q, eventParams, allowed); err != nil {
-		return nil, "", err
+		return store.EventFilter{}, nil, "", err
 	}
-	f, err := parseEventFilter(q)
+	f, err := s.eventFilter(q)
 	if err != nil {
-		return nil, "", err
+		return f, nil, "", err
 	}
 	if err := parseIncidents(q, &f); err != nil {
-		return nil, "", err
+		return f, nil, "", err
 	}
 	f.Incidents = f.Incidents || incidents
 	limit, err := parseLimit(q, store.DefaultLimit, store.MaxLimit)
 	if err != nil {
-		return nil, "", err
+		return f, nil, "", err
 	}
-	return s.st.Events(r.Context(), f, q.Get("cursor"), limit)
+	rows, next, err := s.st.Events(r.Context(), f, q.Get("cursor"), limit)
+	return f, rows, next, err
 }
 
 // IncidentRow is one incident of GET /api/incidents: its id, its
@@ -135,7 +154,7 @@ func incidentRow(row store.EventRow) IncidentRow {
 }
 
 func (s *Server) handleIncidents(w http.ResponseWriter, r *http.Request) {
-	rows, next, err := s.eventRows(r, true)
+	_, rows, next, err := s.eventRows(r, true)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -244,7 +263,7 @@ func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	f, err := parseEventFilter(q)
+	f, err := s.eventFilter(q)
 	if err == nil {
 		err = parseCount(q, &f)
 	}
@@ -270,11 +289,11 @@ func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 
 // filteredQuery reads the event filters and a limit (default def, at most
 // max) of an aggregate endpoint, rejecting unknown parameters.
-func filteredQuery(q url.Values, def, max int) (store.EventFilter, int, error) {
+func (s *Server) filteredQuery(q url.Values, def, max int) (store.EventFilter, int, error) {
 	if err := checkParams(q, eventParams, aggParams, []string{"limit"}); err != nil {
 		return store.EventFilter{}, 0, err
 	}
-	f, err := parseEventFilter(q)
+	f, err := s.eventFilter(q)
 	if err == nil {
 		err = parseCount(q, &f)
 	}
@@ -286,7 +305,7 @@ func filteredQuery(q url.Values, def, max int) (store.EventFilter, int, error) {
 }
 
 func (s *Server) handleNetwork(w http.ResponseWriter, r *http.Request) {
-	f, limit, err := filteredQuery(r.URL.Query(), 200, store.MaxEdges)
+	f, limit, err := s.filteredQuery(r.URL.Query(), 200, store.MaxEdges)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -302,7 +321,7 @@ func (s *Server) handleNetwork(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handlePlaces(w http.ResponseWriter, r *http.Request) {
-	f, limit, err := filteredQuery(r.URL.Query(), 1000, store.MaxPlaces)
+	f, limit, err := s.filteredQuery(r.URL.Query(), 1000, store.MaxPlaces)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -118,3 +118,80 @@ func CheckAggregates(ctx context.Context, db *DB) error {
 	}
 	return nil
 }
+
+// downgrades[i] takes the schema from version i+1 back to i, for the
+// migrations whose tests need a database an older dateline wrote: such a
+// database is written with today's writer at today's schema, then taken
+// back, so that the test needs no copy of an old writer.
+var downgrades = map[int]string{
+	// 6 -> 5: the analyst's event columns.
+	5: `DROP INDEX events_confidence; DROP INDEX documents_day; DROP TABLE doc_aliases;
+		ALTER TABLE documents DROP COLUMN provenance;
+		ALTER TABLE events DROP COLUMN principal; ALTER TABLE events DROP COLUMN negated;
+		ALTER TABLE events DROP COLUMN asserted; ALTER TABLE events DROP COLUMN confidence;
+		ALTER TABLE events DROP COLUMN date_precision; ALTER TABLE events DROP COLUMN main;`,
+	// 5 -> 4: the incidents; their aggregate tables and triggers are
+	// dropped by name in Downgrade.
+	4: `DROP TABLE incidents; DROP TABLE incident_members;
+		DELETE FROM agg_counts WHERE name = 'incidents';
+		ALTER TABLE events DROP COLUMN canonical;`,
+}
+
+// Downgrade takes db's schema back to version, dropping the aggregates
+// (every agg_ object) when it goes below 4.
+func Downgrade(ctx context.Context, db *DB, version int) error {
+	var v int
+	if err := db.wr.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return err
+	}
+	var stmts []string
+	for ; v > version; v-- {
+		if v-1 == 3 {
+			names, err := schemaObjects(ctx, db, `name LIKE 'agg\_%' ESCAPE '\' AND type IN ('trigger', 'view', 'table')`)
+			if err != nil {
+				return err
+			}
+			stmts = append(stmts, names...)
+			continue
+		}
+		if v-1 == 4 {
+			// The incident aggregates (incidents.go) go first: their
+			// triggers name the canonical column.
+			names, err := schemaObjects(ctx, db, `name LIKE 'agg\_i%' ESCAPE '\' AND type IN ('trigger', 'table')`)
+			if err != nil {
+				return err
+			}
+			stmts = append(stmts, names...)
+		}
+		down, ok := downgrades[v-1]
+		if !ok {
+			return fmt.Errorf("no downgrade from version %d", v)
+		}
+		if down != "" {
+			stmts = append(stmts, down)
+		}
+	}
+	stmts = append(stmts, fmt.Sprintf("PRAGMA user_version = %d", version))
+	return Exec(ctx, db, stmts...)
+}
+
+// schemaObjects returns a DROP statement for each schema object that
+// cond selects, triggers first (a trigger may name a table or column
+// that a later statement drops), the names that earlier downgrades in
+// the same run drop included (hence IF EXISTS).
+func schemaObjects(ctx context.Context, db *DB, cond string) ([]string, error) {
+	rows, err := db.wr.QueryContext(ctx, `SELECT type, name FROM sqlite_master WHERE `+cond+` ORDER BY type = 'trigger' DESC, name`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var typ, name string
+		if err := rows.Scan(&typ, &name); err != nil {
+			return nil, err
+		}
+		out = append(out, "DROP "+typ+" IF EXISTS "+name)
+	}
+	return out, rows.Err()
+}

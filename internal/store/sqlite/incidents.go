@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/dateline-project/dateline/internal/incident"
 	"github.com/dateline-project/dateline/internal/output"
@@ -97,13 +96,6 @@ func aggTable(f store.EventFilter, base string) string {
 	return base
 }
 
-// memberRow is what put writes for one new event, for the clustering
-// that follows in the same transaction.
-type memberRow struct {
-	event  int64
-	report incident.Report
-}
-
 const (
 	insertMember = `INSERT INTO incident_members (event, key, report) VALUES (?, ?, ?)`
 	// upsertIncident keeps the incident's canonical event marked: an
@@ -118,8 +110,15 @@ const (
 	updateMember    = `UPDATE incident_members SET incident = ?, anchor = ? WHERE key = ?`
 )
 
-// apply writes ch in tx.
-func apply(ctx context.Context, tx *sql.Tx, ch incident.Changes) error {
+// incTx is the incident rows of one write transaction, for
+// store.Incidents.
+type incTx struct{ tx *sql.Tx }
+
+var _ store.IncidentTx = incTx{}
+
+// Apply writes ch in tx.
+func (t incTx) Apply(ctx context.Context, ch incident.Changes) error {
+	tx := t.tx
 	stmts := make(map[string]*sql.Stmt)
 	exec := func(q string, args ...any) error {
 		st, ok := stmts[q]
@@ -151,11 +150,7 @@ func apply(ctx context.Context, tx *sql.Tx, ch incident.Changes) error {
 		if err != nil {
 			return fmt.Errorf("encode incident %s: %w", inc.ID, err)
 		}
-		first := ""
-		if !inc.FirstReport.IsZero() {
-			first = inc.FirstReport.UTC().Format(time.RFC3339)
-		}
-		if err := exec(upsertIncident, inc.ID, inc.Canonical.EventID, inc.NReports, inc.NSources, first, reports); err != nil {
+		if err := exec(upsertIncident, inc.ID, inc.Canonical.EventID, inc.NReports, inc.NSources, store.FirstReport(inc), reports); err != nil {
 			return fmt.Errorf("write incident %s: %w", inc.ID, err)
 		}
 		if err := exec(markCanonical, inc.Canonical.EventID); err != nil {
@@ -170,15 +165,8 @@ func apply(ctx context.Context, tx *sql.Tx, ch incident.Changes) error {
 	return nil
 }
 
-// addOnce adds r to c (see incident.AddOrSingle).
-func addOnce(c *incident.Clusterer, r incident.Report) error {
-	_, err := incident.AddOrSingle(c, r)
-	return err
-}
-
 // memberTop is the highest event rowid in incident_members, which grows
-// with every write that clusters: a Clusterer that saw another top is
-// stale.
+// with every write that clusters: the marker of store.Incidents.
 func memberTop(ctx context.Context, tx *sql.Tx) (int64, error) {
 	var top int64
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(event), 0) FROM incident_members`).Scan(&top); err != nil {
@@ -187,92 +175,47 @@ func memberTop(ctx context.Context, tx *sql.Tx) (int64, error) {
 	return top, nil
 }
 
-// syncIncidents makes db.clu hold what tx's rows hold: it restores the
-// Clusterer from incident_members when it has none or another writer
-// moved the rows, rebuilding it by adding every report when the rows do
-// not restore (rewriting the incidents then), and clusters the events
-// stored without a member row (by a build before migration 5).
-// The caller holds db.mu.
-func (db *DB) syncIncidents(ctx context.Context, tx *sql.Tx) error {
-	top, err := memberTop(ctx, tx)
+// Members reads incident_members in storage order.
+func (t incTx) Members(ctx context.Context) ([]incident.Member, error) {
+	rows, err := t.tx.QueryContext(ctx, `SELECT report, incident, anchor FROM incident_members ORDER BY event`)
 	if err != nil {
-		return err
+		return nil, fmt.Errorf("read members: %w", err)
 	}
-	if db.clu != nil && top == db.cluTop {
-		return nil
-	}
-	db.clu = nil
-	var members []incident.Member
-	var loose []incident.Report // reports with no incident yet
-	rows, err := tx.QueryContext(ctx, `SELECT report, incident, anchor FROM incident_members ORDER BY event`)
-	if err != nil {
-		return fmt.Errorf("incidents: read members: %w", err)
-	}
+	defer rows.Close()
+	var out []incident.Member
 	for rows.Next() {
 		var js []byte
 		var m incident.Member
 		if err := rows.Scan(&js, &m.Incident, &m.Anchor); err != nil {
-			rows.Close()
-			return fmt.Errorf("incidents: read members: %w", err)
+			return nil, fmt.Errorf("read members: %w", err)
 		}
 		if err := json.Unmarshal(js, &m.Report); err != nil {
-			rows.Close()
-			return fmt.Errorf("incidents: decode member: %w", err)
+			return nil, fmt.Errorf("decode member: %w", err)
 		}
-		if m.Incident == "" {
-			loose = append(loose, m.Report)
-		} else {
-			members = append(members, m)
-		}
+		out = append(out, m)
 	}
-	rows.Close()
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("incidents: read members: %w", err)
+		return nil, fmt.Errorf("read members: %w", err)
 	}
-	c, err := incident.Restore(incident.Options{}, members)
-	if err != nil {
-		// Not a state a Clusterer wrote (a hand-edited database): start
-		// over from the reports, which the rows hold, and rewrite every
-		// incident.
-		db.log.Warn("incidents do not restore; clustering every stored event again", "err", err)
-		if c, err = incident.New(incident.Options{}); err != nil {
-			return err
-		}
-		for _, m := range members {
-			loose = append(loose, m.Report)
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE events SET canonical = 0 WHERE canonical = 1;
-			DELETE FROM incidents; UPDATE incident_members SET incident = '', anchor = ''`); err != nil {
-			return fmt.Errorf("incidents: reset: %w", err)
-		}
-	}
-	fresh, err := db.unclustered(ctx, tx)
-	if err != nil {
-		return err
-	}
-	for _, r := range append(loose, fresh...) {
-		if err := addOnce(c, r); err != nil {
-			return fmt.Errorf("incidents: %w", err)
-		}
-	}
-	if err := apply(ctx, tx, c.TakeChanges()); err != nil {
-		return fmt.Errorf("incidents: %w", err)
-	}
-	if top, err = memberTop(ctx, tx); err != nil {
-		return err
-	}
-	db.clu, db.cluTop = c, top
-	return nil
+	return out, nil
 }
 
-// unclustered writes a member row for every stored event without one
+// Reset forgets every incident.
+func (t incTx) Reset(ctx context.Context) error {
+	_, err := t.tx.ExecContext(ctx, `UPDATE events SET canonical = 0 WHERE canonical = 1;
+		DELETE FROM incidents; UPDATE incident_members SET incident = '', anchor = ''`)
+	return err
+}
+
+// Unclustered writes a member row for every stored event without one
 // (stored before migration 5) and returns their reports.
-func (db *DB) unclustered(ctx context.Context, tx *sql.Tx) ([]incident.Report, error) {
+func (t incTx) Unclustered(ctx context.Context) ([]incident.Report, error) {
+	tx := t.tx
 	rows, err := tx.QueryContext(ctx, `SELECT e.id, e.json, d.doc_id, d.published, d.source_name, d.source_url, d.duplicate_of
 		FROM events e JOIN documents d ON d.id = e.doc
 		WHERE NOT EXISTS (SELECT 1 FROM incident_members m WHERE m.event = e.id) ORDER BY e.id`)
 	if err != nil {
-		return nil, fmt.Errorf("incidents: unclustered events: %w", err)
+		return nil, fmt.Errorf("unclustered events: %w", err)
 	}
 	type row struct {
 		id  int64
@@ -286,54 +229,49 @@ func (db *DB) unclustered(ctx context.Context, tx *sql.Tx) ([]incident.Report, e
 		var ev output.Event
 		if err := rows.Scan(&r.id, &js, &rec.DocID, &rec.Published, &rec.Source.Name, &rec.Source.URL, &rec.DuplicateOf); err != nil {
 			rows.Close()
-			return nil, fmt.Errorf("incidents: unclustered events: %w", err)
+			return nil, fmt.Errorf("unclustered events: %w", err)
 		}
 		if err := json.Unmarshal(js, &ev); err != nil {
 			rows.Close()
-			return nil, fmt.Errorf("incidents: decode event %d: %w", r.id, err)
+			return nil, fmt.Errorf("decode event %d: %w", r.id, err)
 		}
 		r.rep = incident.FromEvent(&rec, &ev)
 		out = append(out, r)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("incidents: unclustered events: %w", err)
+		return nil, fmt.Errorf("unclustered events: %w", err)
 	}
 	if len(out) == 0 {
 		return nil, nil
 	}
 	st, err := tx.PrepareContext(ctx, insertMember)
 	if err != nil {
-		return nil, fmt.Errorf("incidents: %w", err)
+		return nil, err
 	}
 	defer st.Close()
 	reps := make([]incident.Report, 0, len(out))
 	for _, r := range out {
 		js, err := json.Marshal(r.rep)
 		if err != nil {
-			return nil, fmt.Errorf("incidents: encode report: %w", err)
+			return nil, fmt.Errorf("encode report: %w", err)
 		}
 		if _, err := st.ExecContext(ctx, r.id, r.rep.EventID, js); err != nil {
-			return nil, fmt.Errorf("incidents: member of event %s: %w", r.rep.EventID, err)
+			return nil, fmt.Errorf("member of event %s: %w", r.rep.EventID, err)
 		}
 		reps = append(reps, r.rep)
 	}
-	db.log.Info("incidents: clustered events stored before incidents", "events", len(reps))
 	return reps, nil
 }
 
-// clusterNew adds the reports of the events put wrote and applies the
-// changes, in tx; see PutDocuments.
-func (db *DB) clusterNew(ctx context.Context, tx *sql.Tx, ms []memberRow) error {
-	for _, m := range ms {
-		if err := addOnce(db.clu, m.report); err != nil {
-			return fmt.Errorf("incidents: %w", err)
-		}
+// syncIncidents brings db.inc in step with tx's rows; the caller holds
+// db.mu.
+func (db *DB) syncIncidents(ctx context.Context, tx *sql.Tx) error {
+	top, err := memberTop(ctx, tx)
+	if err != nil {
+		return err
 	}
-	if err := apply(ctx, tx, db.clu.TakeChanges()); err != nil {
-		return fmt.Errorf("incidents: %w", err)
-	}
-	return nil
+	return db.inc.Sync(ctx, incTx{tx}, top)
 }
 
 // openIncidents clusters what an opened database holds, in a write of its
@@ -348,13 +286,19 @@ func (db *DB) openIncidents(ctx context.Context) error {
 	}
 	defer tx.Rollback()
 	if err := db.syncIncidents(ctx, tx); err != nil {
-		db.clu = nil
+		db.inc.Drop()
+		return err
+	}
+	top, err := memberTop(ctx, tx)
+	if err != nil {
+		db.inc.Drop()
 		return err
 	}
 	if err := tx.Commit(); err != nil {
-		db.clu = nil
+		db.inc.Drop()
 		return fmt.Errorf("incidents: commit: %w", err)
 	}
+	db.inc.Committed(top)
 	return nil
 }
 

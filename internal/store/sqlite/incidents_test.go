@@ -73,11 +73,15 @@ func TestIncidents_Reopen(t *testing.T) {
 
 	t.Run("written before incidents", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "d.db")
-		old, err := sqlite.OpenAt(ctx, path, sqlite.Options{NoSync: true}, 4)
+		// Written today, then taken back to before the incidents (5).
+		old, err := sqlite.Open(ctx, path, sqlite.Options{NoSync: true})
 		if err != nil {
 			t.Fatal(err)
 		}
 		put(t, old, docs[:200])
+		if err := sqlite.Downgrade(ctx, old, 4); err != nil {
+			t.Fatal(err)
+		}
 		if err := old.Close(); err != nil {
 			t.Fatal(err)
 		}

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/dateline-project/dateline/internal/output"
 	"github.com/dateline-project/dateline/internal/store"
 )
 
@@ -52,7 +53,9 @@ func (db *DB) Document(ctx context.Context, id string) (*store.Document, error) 
 	var d store.Document
 	var rec []byte
 	var key int64
-	err := db.rd.QueryRowContext(ctx, `SELECT id, text, hash, record, ingested FROM documents WHERE doc_id = ?`, id).
+	err := db.rd.QueryRowContext(ctx, `SELECT id, text, hash, record, ingested FROM documents WHERE doc_id = ?
+		UNION ALL SELECT d.id, d.text, d.hash, d.record, d.ingested FROM doc_aliases a JOIN documents d ON d.id = a.doc WHERE a.alias = ?
+		LIMIT 1`, id, id).
 		Scan(&key, &d.Text, &d.Hash, &rec, &d.Ingested)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
@@ -67,6 +70,58 @@ func (db *DB) Document(ctx context.Context, id string) (*store.Document, error) 
 		return nil, fmt.Errorf("document %q: %w", id, err)
 	}
 	return &d, nil
+}
+
+// Stored describes what is stored under id; see store.Store.
+func (db *DB) Stored(ctx context.Context, id string) (store.Stored, error) {
+	var s store.Stored
+	var prov string
+	err := db.rd.QueryRowContext(ctx, `SELECT doc_id, hash, provenance FROM documents WHERE doc_id = ?
+		UNION ALL SELECT d.doc_id, d.hash, d.provenance FROM doc_aliases a JOIN documents d ON d.id = a.doc WHERE a.alias = ?
+		LIMIT 1`, id, id).Scan(&s.DocID, &s.Hash, &prov)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return s, fmt.Errorf("document %q: %w", id, store.ErrNotFound)
+	case err != nil:
+		return s, fmt.Errorf("document %q: %w", id, err)
+	}
+	if prov != "" {
+		s.Provenance = &output.Provenance{}
+		if err := json.Unmarshal([]byte(prov), s.Provenance); err != nil {
+			return s, fmt.Errorf("document %q: decode provenance: %w", id, err)
+		}
+	}
+	return s, nil
+}
+
+// Stale walks the documents a recode with p would change; see
+// store.Store.
+func (db *DB) Stale(ctx context.Context, p output.Provenance, fn func(id string) error) error {
+	// The ids are read first and the rows closed before fn runs, so that
+	// fn may query the store (and a one-reader pool does not deadlock).
+	rows, err := db.rd.QueryContext(ctx, `SELECT doc_id FROM documents WHERE provenance != ? ORDER BY id`, store.ProvenanceKey(&p))
+	if err != nil {
+		return fmt.Errorf("stale documents: %w", err)
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return fmt.Errorf("stale documents: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("stale documents: %w", err)
+	}
+	for _, id := range ids {
+		if err := fn(id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Quotes pages through quotes; see store.Store.
@@ -145,7 +200,7 @@ func (db *DB) Timeline(ctx context.Context, f store.EventFilter, by string) ([]s
 		return nil, err
 	}
 	q := `SELECT e.day, ` + col + `, count(*) FROM events e` + w.sql() + ` GROUP BY e.day, ` + col + ` ORDER BY e.day`
-	if db.useAgg(f, func(f *store.EventFilter) { f.Type, f.Quad, f.From, f.To = nil, nil, "", "" }) {
+	if db.useAgg(f, dayKeys) {
 		// agg_days has the columns the day, type and quad filters test,
 		// under the same names, so their conditions apply to it
 		// unchanged. Its rows come in day order from its key, and the

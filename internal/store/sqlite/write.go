@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -16,14 +17,15 @@ import (
 const (
 	insertDocument = `INSERT INTO documents
 	(doc_id, hash, title, day, published, source_path, source_line, source_url, source_name, text, record, ingested,
-	 duplicate_of, similarity)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
+	 duplicate_of, similarity, provenance)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	insertMinHash     = `INSERT INTO doc_minhash (doc, doc_id, minhash) VALUES (?, ?, ?)`
 	insertDocumentFTS = `INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)`
 	insertEvent       = `INSERT INTO events
 	(doc, seq, day, type, mode, quad, cameo_root, intensity, claimed, place, place_country, lat, lon,
-	 actor_country, actor_sector, actor_name, recipient_country, recipient_sector, recipient_name, json, geonameid)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	 actor_country, actor_sector, actor_name, recipient_country, recipient_sector, recipient_name, json, geonameid,
+	 principal, negated, asserted, confidence, date_precision, main)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	insertActor    = `INSERT INTO event_actors (event, role, idx, day, country, sectors, name, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 	insertQuote    = `INSERT INTO quotes (doc, seq, day, kind, text, speaker_name, speaker_raw, speaker_country, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	insertQuoteFTS = `INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)`
@@ -34,9 +36,11 @@ const (
 type writer struct {
 	doc, docFTS, minhash, event, actor, quote, quoteFTS, place, member *sql.Stmt
 	now                                                                string
-	// members are the new events' reports, for clustering after the
-	// documents are written.
-	members []memberRow
+	// reports are the new events' reports, for clustering after the
+	// documents are written; removed says that the write deleted events
+	// (replaced a document), whose reports the incidents must forget.
+	reports []incident.Report
+	removed bool
 }
 
 // prepare prepares tx's statements; incidents says whether the schema
@@ -85,7 +89,7 @@ func (db *DB) PutDocuments(ctx context.Context, docs []store.Document) ([]bool, 
 	committed := false
 	defer func() {
 		if !committed {
-			db.clu = nil
+			db.inc.Drop()
 		}
 	}()
 	if db.incidents {
@@ -98,7 +102,7 @@ func (db *DB) PutDocuments(ctx context.Context, docs []store.Document) ([]bool, 
 		return nil, fmt.Errorf("put documents: %w", err)
 	}
 	for i := range docs {
-		ok, err := w.put(ctx, &docs[i])
+		ok, err := w.put(ctx, tx, &docs[i])
 		if err != nil {
 			return nil, fmt.Errorf("put document %q: %w", docs[i].Record.DocID, err)
 		}
@@ -106,7 +110,13 @@ func (db *DB) PutDocuments(ctx context.Context, docs []store.Document) ([]bool, 
 	}
 	var top int64
 	if db.incidents {
-		if err := db.clusterNew(ctx, tx, w.members); err != nil {
+		it := incTx{tx}
+		if w.removed {
+			err = db.inc.Rebuild(ctx, it)
+		} else {
+			err = db.inc.Add(ctx, it, w.reports)
+		}
+		if err != nil {
 			return nil, fmt.Errorf("put documents: %w", err)
 		}
 		if top, err = memberTop(ctx, tx); err != nil {
@@ -116,11 +126,16 @@ func (db *DB) PutDocuments(ctx context.Context, docs []store.Document) ([]bool, 
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("put documents: commit: %w", err)
 	}
-	committed, db.cluTop = true, top
+	committed = true
+	if db.incidents {
+		db.inc.Committed(top)
+	}
 	return inserted, nil
 }
 
-func (w *writer) put(ctx context.Context, d *store.Document) (bool, error) {
+// put stores d; see store.Store.PutDocuments for when it inserts,
+// replaces, aliases or leaves a document alone.
+func (w *writer) put(ctx context.Context, tx *sql.Tx, d *store.Document) (bool, error) {
 	rec := &d.Record
 	if rec.DocID == "" {
 		return false, fmt.Errorf("%w: document has no doc_id", store.ErrBadFilter)
@@ -129,39 +144,159 @@ func (w *writer) put(ctx context.Context, d *store.Document) (bool, error) {
 	if hash == "" {
 		hash = store.ContentHash(d.Text)
 	}
+	prov := store.ProvenanceKey(rec.Provenance)
+	// The document stored under this id, if any, the one stored with
+	// this text, if any (they may be the same), and the one the id is an
+	// alias of.
+	var l store.PutLookup
+	err := tx.QueryRowContext(ctx, `SELECT id, hash, provenance FROM documents WHERE doc_id = ?`, rec.DocID).Scan(&l.IDKey, &l.IDHash, &l.IDProv)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return false, fmt.Errorf("look up document: %w", err)
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE hash = ?`, hash).Scan(&l.TextKey); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return false, fmt.Errorf("look up text: %w", err)
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT doc FROM doc_aliases WHERE alias = ?`, rec.DocID).Scan(&l.AliasOf); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return false, fmt.Errorf("look up alias: %w", err)
+	}
+	p := store.PlanPut(l, hash, prov, d.Recode)
+	if p.Remove != 0 {
+		if err := w.remove(ctx, tx, p.Remove); err != nil {
+			return false, err
+		}
+	}
+	if p.DropAlias {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM doc_aliases WHERE alias = ?`, rec.DocID); err != nil {
+			return false, fmt.Errorf("delete alias: %w", err)
+		}
+	}
+	switch {
+	case p.Replace != 0:
+		return true, w.replace(ctx, tx, p.Replace, d, hash, prov)
+	case p.AliasTo != 0:
+		return false, w.alias(ctx, tx, rec.DocID, p.AliasTo)
+	case !p.Insert:
+		return false, nil
+	}
 	recJSON, err := json.Marshal(rec)
 	if err != nil {
 		return false, fmt.Errorf("encode record: %w", err)
 	}
 	day := store.DocDay(rec)
 	res, err := w.doc.ExecContext(ctx, rec.DocID, hash, rec.Title, day, rec.Published, rec.Source.Path, rec.Source.Line,
-		rec.Source.URL, rec.Source.Name, d.Text, recJSON, w.now, rec.DuplicateOf, rec.Similarity)
+		rec.Source.URL, rec.Source.Name, d.Text, recJSON, w.now, rec.DuplicateOf, rec.Similarity, prov)
 	if err != nil {
 		return false, fmt.Errorf("insert document: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return false, nil // already stored under this id or text
 	}
 	docKey, err := res.LastInsertId()
 	if err != nil {
 		return false, fmt.Errorf("insert document: %w", err)
 	}
-	if _, err := w.docFTS.ExecContext(ctx, docKey, rec.Title, d.Text); err != nil {
-		return false, fmt.Errorf("index document: %w", err)
-	}
 	// A row even without a signature: Signatures walks this table alone.
-	var sig any // NULL, not an empty blob, when there is none
-	if d.Signature != nil {
-		sig = d.Signature
-	}
-	if _, err := w.minhash.ExecContext(ctx, docKey, rec.DocID, sig); err != nil {
+	if _, err := w.minhash.ExecContext(ctx, docKey, rec.DocID, signature(d)); err != nil {
 		return false, fmt.Errorf("insert signature: %w", err)
 	}
+	return true, w.putRows(ctx, docKey, d)
+}
+
+// signature is d's signature as a column value: NULL, not an empty blob,
+// when there is none.
+func signature(d *store.Document) any {
+	if d.Signature == nil {
+		return nil
+	}
+	return d.Signature
+}
+
+// alias files id as another name of the document docKey.
+func (w *writer) alias(ctx context.Context, tx *sql.Tx, id string, docKey int64) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO doc_aliases (alias, doc) VALUES (?, ?) ON CONFLICT (alias) DO UPDATE SET doc = excluded.doc`, id, docKey); err != nil {
+		return fmt.Errorf("insert alias: %w", err)
+	}
+	return nil
+}
+
+// clear deletes what the document docKey's record was flattened into
+// (events and their actors and incident members, quotes, places and the
+// full-text entries), leaving the document row. The aggregates follow
+// through their triggers; actors go before their events, as the foreign
+// key wants. The incidents are rebuilt before the write commits (see
+// PutDocuments).
+func (w *writer) clear(ctx context.Context, tx *sql.Tx, docKey int64) error {
+	if w.member != nil {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM incident_members WHERE event IN (SELECT id FROM events WHERE doc = ?)`, docKey); err != nil {
+			return fmt.Errorf("clear document: %w", err)
+		}
+		w.removed = true
+	}
+	for _, q := range []string{
+		`DELETE FROM event_actors WHERE event IN (SELECT id FROM events WHERE doc = ?)`,
+		`DELETE FROM events WHERE doc = ?`,
+		`INSERT INTO quotes_fts (quotes_fts, rowid, text) SELECT 'delete', id, text FROM quotes WHERE doc = ?`,
+		`DELETE FROM quotes WHERE doc = ?`,
+		`DELETE FROM places WHERE doc = ?`,
+		`INSERT INTO documents_fts (documents_fts, rowid, title, text) SELECT 'delete', id, title, text FROM documents WHERE id = ?`,
+	} {
+		if _, err := tx.ExecContext(ctx, q, docKey); err != nil {
+			return fmt.Errorf("clear document: %w", err)
+		}
+	}
+	return nil
+}
+
+// remove deletes the document docKey and everything of it; its aliases
+// go with it.
+func (w *writer) remove(ctx context.Context, tx *sql.Tx, docKey int64) error {
+	if err := w.clear(ctx, tx, docKey); err != nil {
+		return err
+	}
+	for _, q := range []string{`DELETE FROM doc_aliases WHERE doc = ?`, `DELETE FROM doc_minhash WHERE doc = ?`, `DELETE FROM documents WHERE id = ?`} {
+		if _, err := tx.ExecContext(ctx, q, docKey); err != nil {
+			return fmt.Errorf("remove document: %w", err)
+		}
+	}
+	return nil
+}
+
+// replace puts d in place of the document docKey: same row, so the same
+// place in storage order and the same first-ingested time, with d's text,
+// record and everything flattened from it.
+func (w *writer) replace(ctx context.Context, tx *sql.Tx, docKey int64, d *store.Document, hash, prov string) error {
+	if err := w.clear(ctx, tx, docKey); err != nil {
+		return err
+	}
+	rec := &d.Record
+	recJSON, err := json.Marshal(rec)
+	if err != nil {
+		return fmt.Errorf("encode record: %w", err)
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE documents SET hash = ?, title = ?, day = ?, published = ?, source_path = ?, source_line = ?,
+		source_url = ?, source_name = ?, text = ?, record = ?, duplicate_of = ?, similarity = ?, provenance = ? WHERE id = ?`,
+		hash, rec.Title, store.DocDay(rec), rec.Published, rec.Source.Path, rec.Source.Line, rec.Source.URL, rec.Source.Name,
+		d.Text, recJSON, rec.DuplicateOf, rec.Similarity, prov, docKey)
+	if err != nil {
+		return fmt.Errorf("replace document: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE doc_minhash SET minhash = ? WHERE doc = ?`, signature(d), docKey); err != nil {
+		return fmt.Errorf("replace signature: %w", err)
+	}
+	return w.putRows(ctx, docKey, d)
+}
+
+// putRows indexes the document docKey's text and flattens its record
+// into events, actors, quotes and places.
+func (w *writer) putRows(ctx context.Context, docKey int64, d *store.Document) error {
+	rec := &d.Record
+	day := store.DocDay(rec)
+	if _, err := w.docFTS.ExecContext(ctx, docKey, rec.Title, d.Text); err != nil {
+		return fmt.Errorf("index document: %w", err)
+	}
+	mainID := store.MainEventID(rec)
 	for i := range rec.Events {
 		ev := &rec.Events[i]
-		eid, err := w.putEvent(ctx, docKey, i, day, ev)
+		eid, err := w.putEvent(ctx, docKey, i, day, ev, mainID != "" && ev.ID == mainID)
 		if err != nil {
-			return false, err
+			return err
 		}
 		if w.member == nil {
 			continue
@@ -169,18 +304,18 @@ func (w *writer) put(ctx context.Context, d *store.Document) (bool, error) {
 		rep := incident.FromEvent(rec, ev)
 		js, err := json.Marshal(rep)
 		if err != nil {
-			return false, fmt.Errorf("encode report: %w", err)
+			return fmt.Errorf("encode report: %w", err)
 		}
 		if _, err := w.member.ExecContext(ctx, eid, rep.EventID, js); err != nil {
-			return false, fmt.Errorf("insert incident member %s: %w", rep.EventID, err)
+			return fmt.Errorf("insert incident member %s: %w", rep.EventID, err)
 		}
-		w.members = append(w.members, memberRow{event: eid, report: rep})
+		w.reports = append(w.reports, rep)
 	}
 	for i := range rec.Quotes {
 		q := &rec.Quotes[i]
 		js, err := json.Marshal(q)
 		if err != nil {
-			return false, fmt.Errorf("encode quote: %w", err)
+			return fmt.Errorf("encode quote: %w", err)
 		}
 		var name, raw, country string
 		if s := q.Speaker; s != nil {
@@ -188,22 +323,22 @@ func (w *writer) put(ctx context.Context, d *store.Document) (bool, error) {
 		}
 		res, err := w.quote.ExecContext(ctx, docKey, i, day, q.Kind, q.Text, name, raw, country, js)
 		if err != nil {
-			return false, fmt.Errorf("insert quote: %w", err)
+			return fmt.Errorf("insert quote: %w", err)
 		}
 		qid, _ := res.LastInsertId()
 		if _, err := w.quoteFTS.ExecContext(ctx, qid, q.Text); err != nil {
-			return false, fmt.Errorf("index quote: %w", err)
+			return fmt.Errorf("index quote: %w", err)
 		}
 	}
 	for i, p := range rec.Places {
 		if _, err := w.place.ExecContext(ctx, docKey, i, p.Name, p.CountryCode, p.GeonameID, p.Lat, p.Lon); err != nil {
-			return false, fmt.Errorf("insert place: %w", err)
+			return fmt.Errorf("insert place: %w", err)
 		}
 	}
-	return true, nil
+	return nil
 }
 
-func (w *writer) putEvent(ctx context.Context, docKey int64, seq int, docDay string, ev *output.Event) (int64, error) {
+func (w *writer) putEvent(ctx context.Context, docKey int64, seq int, docDay string, ev *output.Event, main bool) (int64, error) {
 	// The incident id is the store's to give, and changes as reports
 	// arrive: it is read from incident_members, never kept in the JSON.
 	e := *ev
@@ -225,7 +360,8 @@ func (w *writer) putEvent(ctx context.Context, docKey int64, seq int, docDay str
 	a, r := store.FirstActor(ev.Actor), store.FirstActor(ev.Recipient)
 	res, err := w.event.ExecContext(ctx, docKey, seq, day, ev.Event, ev.Mode, ev.Quad, ev.CameoRoot, ev.Intensity,
 		ev.ClaimedBy != nil, place, placeCountry, lat, lon,
-		a.CountryCode, a.SectorCode, a.EntityName, r.CountryCode, r.SectorCode, r.EntityName, js, geonameID)
+		a.CountryCode, a.SectorCode, a.EntityName, r.CountryCode, r.SectorCode, r.EntityName, js, geonameID,
+		ev.Principal, ev.Negated, store.IsAsserted(ev), ev.Confidence, ev.DatePrecision, main)
 	if err != nil {
 		return 0, fmt.Errorf("insert event: %w", err)
 	}
