@@ -29,7 +29,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
+	"sync"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -42,7 +44,17 @@ type DB struct {
 	pool *pgxpool.Pool
 	// name is the DSN without its password, for error messages.
 	name string
+	// mu serialises this process's writes, whose clustering shares inc
+	// (other processes take turns through incident_clock's row lock).
+	mu  sync.Mutex
+	inc *store.Incidents
+	// incidents is false for a database opened below incidentsVersion
+	// (tests of older schemas), which has no incident tables to write.
+	incidents bool
 }
+
+// incidentsVersion is the schema version that has incidents.
+const incidentsVersion = 2
 
 var _ store.Store = (*DB)(nil)
 
@@ -60,6 +72,9 @@ type Options struct {
 	// has no dateline tables yet, instead of creating them, so that
 	// `serve` without --create does not serve a mistyped database empty.
 	NoCreate bool
+	// Logger receives notes on incident clustering; nil means
+	// slog.Default().
+	Logger *slog.Logger
 }
 
 // Open connects to the database named by dsn (a postgres:// URL or a
@@ -89,7 +104,7 @@ func openAt(ctx context.Context, dsn string, opts Options, version int) (*DB, er
 	if err != nil {
 		return nil, err
 	}
-	db := &DB{pool: pool, name: Redact(dsn)}
+	db := &DB{pool: pool, name: Redact(dsn), inc: store.NewIncidents(opts.Logger), incidents: version >= incidentsVersion}
 	if opts.Schema != "" {
 		if _, err := pool.Exec(ctx, "CREATE SCHEMA IF NOT EXISTS "+pgx.Identifier{opts.Schema}.Sanitize()); err != nil {
 			pool.Close()
@@ -99,6 +114,12 @@ func openAt(ctx context.Context, dsn string, opts Options, version int) (*DB, er
 	if err := db.migrate(ctx, version, !opts.NoCreate); err != nil {
 		pool.Close()
 		return nil, err
+	}
+	if db.incidents {
+		if err := db.openIncidents(ctx); err != nil {
+			pool.Close()
+			return nil, err
+		}
 	}
 	return db, nil
 }
@@ -180,7 +201,7 @@ func (db *DB) migrate(ctx context.Context, version int, create bool) error {
 // Analyze refreshes the query planner's statistics; worth running after a
 // large load (autovacuum does it too, later).
 func (db *DB) Analyze(ctx context.Context) error {
-	if _, err := db.pool.Exec(ctx, "ANALYZE documents, events, event_actors, quotes, places"); err != nil {
+	if _, err := db.pool.Exec(ctx, "ANALYZE documents, events, event_actors, quotes, places, incident_members, incidents"); err != nil {
 		return fmt.Errorf("analyze: %w", err)
 	}
 	return nil
@@ -191,8 +212,9 @@ func (db *DB) Stats(ctx context.Context) (store.Stats, error) {
 	var s store.Stats
 	err := db.pool.QueryRow(ctx, `SELECT
 		(SELECT count(*) FROM documents), (SELECT count(*) FROM events),
-		(SELECT count(*) FROM quotes), (SELECT count(*) FROM places)`).
-		Scan(&s.Documents, &s.Events, &s.Quotes, &s.Places)
+		(SELECT count(*) FROM quotes), (SELECT count(*) FROM places),
+		(SELECT count(*) FROM events WHERE canonical)`).
+		Scan(&s.Documents, &s.Events, &s.Quotes, &s.Places, &s.Incidents)
 	if err != nil {
 		return s, fmt.Errorf("stats: %w", err)
 	}
@@ -207,7 +229,8 @@ func (db *DB) HasDocument(ctx context.Context, id, hash string) (bool, error) {
 	}
 	var found bool
 	err := db.pool.QueryRow(ctx,
-		`SELECT EXISTS (SELECT 1 FROM documents WHERE doc_id = $1) OR EXISTS (SELECT 1 FROM documents WHERE hash = $2)`,
+		`SELECT EXISTS (SELECT 1 FROM documents WHERE doc_id = $1) OR EXISTS (SELECT 1 FROM documents WHERE hash = $2)
+			OR EXISTS (SELECT 1 FROM doc_aliases WHERE alias = $1)`,
 		clean(id), hash).Scan(&found)
 	if err != nil {
 		return false, fmt.Errorf("has document: %w", err)

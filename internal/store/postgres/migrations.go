@@ -3,7 +3,8 @@ package postgres
 // migrations[i] takes the schema from version i to i+1. Never edit a
 // released entry; append a new one. Version 1 holds everything the SQLite
 // store's versions 1 to 3 do (its version 4, the trigger-kept aggregates,
-// has no counterpart: see the package comment).
+// has no counterpart: see the package comment); 2 is its 5 (incidents),
+// 3 its 6 (the analyst's columns).
 //
 // Conventions against SQLite's schema: the place filter is case-blind
 // through an index on lower(place) rather than a collation; an actor's
@@ -115,6 +116,79 @@ CREATE TABLE places (
 	lon          double precision NOT NULL,
 	UNIQUE (doc, seq)
 );
+`,
+	// 2: incidents (issue #18), as SQLite's migration 5 (see
+	// incidents.go): members, incidents, each incident's canonical event
+	// marked. The report ids, incident ids and anchors are bytea: they
+	// are made of doc_ids and event ids, which may hold a NUL byte that
+	// text refuses, and they are only ever compared. incident_clock is
+	// the marker store.Incidents compares: every write advances it, under
+	// its row lock, which also serialises the writers' clustering (an
+	// event must never join two incidents, which two Clusterers writing
+	// at once could do). There are no trigger-kept incident aggregates:
+	// the aggregates filter on canonical, as on every other column.
+	`
+ALTER TABLE events ADD COLUMN canonical boolean NOT NULL DEFAULT false;
+CREATE INDEX events_canonical ON events (day, id) WHERE canonical;
+CREATE TABLE incident_members (
+	event    bigint PRIMARY KEY,
+	key      bytea NOT NULL UNIQUE,
+	incident bytea NOT NULL DEFAULT '',
+	anchor   bytea NOT NULL DEFAULT '',
+	report   json NOT NULL
+);
+CREATE INDEX incident_members_incident ON incident_members (incident);
+CREATE TABLE incidents (
+	id           bytea PRIMARY KEY,
+	canonical    bigint NOT NULL UNIQUE,
+	n_reports    integer NOT NULL,
+	n_sources    integer NOT NULL,
+	first_report text NOT NULL,
+	reports      json NOT NULL
+);
+CREATE TABLE incident_clock (n bigint NOT NULL);
+INSERT INTO incident_clock VALUES (0);
+`,
+	// 3: the analyst's event columns, provenance and aliases (issue
+	// #16), as SQLite's migration 6, filled for stored events from
+	// their records: principal, negated and asserted flags (see
+	// store.IsAsserted), confidence, date precision, and main, which
+	// marks the event that stands for its story's main event (see
+	// store.MainEventID). confidence is indexed for its sort and
+	// documents (day, id) for the document list. A provenance is the
+	// record's as JSON (store.ProvenanceKey), '' for records without one.
+	`
+ALTER TABLE events
+	ADD COLUMN principal boolean NOT NULL DEFAULT false,
+	ADD COLUMN negated boolean NOT NULL DEFAULT false,
+	ADD COLUMN asserted boolean NOT NULL DEFAULT true,
+	ADD COLUMN confidence double precision NOT NULL DEFAULT 0,
+	ADD COLUMN date_precision text NOT NULL DEFAULT '',
+	ADD COLUMN main boolean NOT NULL DEFAULT false;
+UPDATE events SET
+	principal = coalesce((json->>'principal')::boolean, false),
+	negated = coalesce((json->>'negated')::boolean, false),
+	asserted = NOT coalesce((json->>'negated')::boolean, false) AND NOT EXISTS (
+		SELECT 1 FROM json_array_elements_text(CASE WHEN json_typeof(json->'aux') = 'array' THEN json->'aux' ELSE '[]' END) a
+		WHERE a IN ('hypothetical', 'conditional', 'future', 'obligation', 'complement')),
+	confidence = coalesce((json->>'confidence')::double precision, 0),
+	date_precision = coalesce(json->>'date_precision', '');
+UPDATE events e SET main = true FROM documents d
+	WHERE d.id = e.doc AND d.record->'main_event'->>'source' != 'title'
+	AND e.json->>'id' = d.record->'main_event'->>'event_id';
+UPDATE events SET main = true WHERE id IN (
+	SELECT (SELECT e.id FROM events e WHERE e.doc = d.id AND e.type = d.record->'main_event'->>'event'
+		AND NOT e.negated ORDER BY e.confidence DESC, e.seq LIMIT 1)
+	FROM documents d WHERE d.record->'main_event'->>'source' = 'title');
+CREATE INDEX events_confidence ON events (confidence, id);
+CREATE INDEX documents_day ON documents (day, id);
+ALTER TABLE documents ADD COLUMN provenance text NOT NULL DEFAULT '';
+UPDATE documents SET provenance = (record->'provenance')::text WHERE json_typeof(record->'provenance') = 'object';
+CREATE TABLE doc_aliases (
+	alias text PRIMARY KEY,
+	doc   bigint NOT NULL REFERENCES documents(id)
+);
+CREATE INDEX doc_aliases_doc ON doc_aliases (doc);
 `,
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/dateline-project/dateline/internal/output"
 	"github.com/dateline-project/dateline/internal/store"
 )
 
@@ -111,6 +112,21 @@ func eventWhere(f *store.EventFilter) (*where, error) {
 		// hashes their ids once and tests each event against the set.
 		w.add("e.doc NOT IN (SELECT id FROM documents WHERE duplicate_of IS NOT NULL)")
 	}
+	for _, b := range []struct {
+		col string
+		v   *bool
+	}{{"principal", f.Principal}, {"negated", f.Negated}, {"asserted", f.Asserted}, {"main", f.MainEvent}} {
+		if b.v != nil {
+			w.add("e." + b.col + " = " + w.arg(*b.v))
+		}
+	}
+	if f.MinConfidence > 0 {
+		w.add("e.confidence >= " + w.arg(f.MinConfidence))
+	}
+	w.in("e.date_precision", f.DatePrecision)
+	if f.Incidents {
+		w.add("e.canonical")
+	}
 	return w, nil
 }
 
@@ -118,8 +134,11 @@ func eventWhere(f *store.EventFilter) (*where, error) {
 func (db *DB) Document(ctx context.Context, id string) (*store.Document, error) {
 	var d store.Document
 	var text, rec []byte
-	err := db.pool.QueryRow(ctx, `SELECT text, hash, record, ingested FROM documents WHERE doc_id = $1`, clean(id)).
-		Scan(&text, &d.Hash, &rec, &d.Ingested)
+	var key int64
+	err := db.pool.QueryRow(ctx, `SELECT id, text, hash, record, ingested FROM documents WHERE doc_id = $1
+		UNION ALL SELECT d.id, d.text, d.hash, d.record, d.ingested FROM doc_aliases a JOIN documents d ON d.id = a.doc WHERE a.alias = $1
+		LIMIT 1`, clean(id)).
+		Scan(&key, &text, &d.Hash, &rec, &d.Ingested)
 	switch {
 	case errors.Is(err, pgx.ErrNoRows):
 		return nil, fmt.Errorf("document %q: %w", id, store.ErrNotFound)
@@ -130,16 +149,64 @@ func (db *DB) Document(ctx context.Context, id string) (*store.Document, error) 
 	if err := json.Unmarshal(rec, &d.Record); err != nil {
 		return nil, fmt.Errorf("document %q: decode record: %w", id, err)
 	}
+	if db.incidents {
+		if err := db.docIncidents(ctx, key, &d.Record); err != nil {
+			return nil, fmt.Errorf("document %q: %w", id, err)
+		}
+	}
 	return &d, nil
 }
 
-// page runs a day-ordered listing query that returns (id, day, json, ...)
-// rows and keeps the first limit; scan reads one row's other columns and
-// decodes the json. next is the cursor after the last kept row when a
-// further row exists.
-func page(rows pgx.Rows, limit int, scan func(key *int64, day *string) error) (next string, err error) {
+// Stored describes what is stored under id; see store.Store.
+func (db *DB) Stored(ctx context.Context, id string) (store.Stored, error) {
+	var s store.Stored
+	var prov string
+	err := db.pool.QueryRow(ctx, `SELECT doc_id, hash, provenance FROM documents WHERE doc_id = $1
+		UNION ALL SELECT d.doc_id, d.hash, d.provenance FROM doc_aliases a JOIN documents d ON d.id = a.doc WHERE a.alias = $1
+		LIMIT 1`, clean(id)).Scan(&s.DocID, &s.Hash, &prov)
+	switch {
+	case errors.Is(err, pgx.ErrNoRows):
+		return s, fmt.Errorf("document %q: %w", id, store.ErrNotFound)
+	case err != nil:
+		return s, fmt.Errorf("document %q: %w", id, err)
+	}
+	if prov != "" {
+		s.Provenance = &output.Provenance{}
+		if err := json.Unmarshal([]byte(prov), s.Provenance); err != nil {
+			return s, fmt.Errorf("document %q: decode provenance: %w", id, err)
+		}
+	}
+	return s, nil
+}
+
+// Stale walks the documents a recode with p would change; see
+// store.Store.
+func (db *DB) Stale(ctx context.Context, p output.Provenance, fn func(id string) error) error {
+	// The ids are read first and the rows closed before fn runs, so that
+	// fn may query the store without holding a connection.
+	rows, err := db.pool.Query(ctx, `SELECT doc_id FROM documents WHERE provenance != $1 ORDER BY id`, store.ProvenanceKey(&p))
+	if err != nil {
+		return fmt.Errorf("stale documents: %w", err)
+	}
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return fmt.Errorf("stale documents: %w", err)
+	}
+	for _, id := range ids {
+		if err := fn(id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// page reads a day-ordered listing query's rows (id, day, ...) in the
+// order sort (a day order) and keeps the first limit; scan reads one
+// row. next is the cursor after the last kept row when a further row
+// exists.
+func page(rows pgx.Rows, limit int, scan func(key *int64, day *string) error, sort string) (next string, err error) {
 	defer rows.Close()
-	var last store.Cursor
+	last := store.Cursor{Sort: sort}
 	n := 0
 	for rows.Next() {
 		if n == limit {
@@ -156,7 +223,7 @@ func page(rows pgx.Rows, limit int, scan func(key *int64, day *string) error) (n
 // Events pages through events; see store.Store.
 func (db *DB) Events(ctx context.Context, f store.EventFilter, cursor string, limit int) ([]store.EventRow, string, error) {
 	limit = store.ClampLimit(limit, store.MaxLimit)
-	c, hasCursor, err := store.DecodeCursor(cursor)
+	c, hasCursor, err := store.CursorFor(cursor, f.Sort)
 	if err != nil {
 		return nil, "", err
 	}
@@ -164,32 +231,80 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter, cursor string, li
 	if err != nil {
 		return nil, "", err
 	}
-	if hasCursor {
-		w.add("(e.day, e.id) > (" + w.arg(c.Day) + ", " + w.arg(c.Key) + ")")
+	o := store.OrderOf(f.Sort)
+	sortCol := "e.day"
+	var at any = c.Day
+	if o.Conf {
+		sortCol, at = "e.confidence", c.Conf
 	}
-	rows, err := db.pool.Query(ctx, `SELECT e.id, e.day, e.json, d.doc_id, d.title, d.source_path, d.source_line, d.source_url, d.source_name
-		FROM events e JOIN documents d ON d.id = e.doc`+w.sql()+` ORDER BY e.day, e.id LIMIT `+strconv.Itoa(limit+1), w.args...)
+	if hasCursor {
+		w.add("(" + sortCol + ", e.id) " + o.After() + " (" + w.arg(at) + ", " + w.arg(c.Key) + ")")
+	}
+	cols, join := "", ""
+	if f.Incidents {
+		cols = `, coalesce(i.n_reports, 0), coalesce(i.n_sources, 0), coalesce(i.first_report, ''), coalesce(i.reports, '[]')`
+		join = ` LEFT JOIN incidents i ON i.canonical = e.id`
+	}
+	rows, err := db.pool.Query(ctx, `SELECT e.id, e.day, e.confidence, e.json, d.doc_id, d.title, d.source_path, d.source_line, d.source_url, d.source_name,
+		coalesce((SELECT incident FROM incident_members WHERE event = e.id), '')`+cols+`
+		FROM events e JOIN documents d ON d.id = e.doc`+join+w.sql()+` ORDER BY `+o.By(sortCol+", e.id")+` LIMIT `+strconv.Itoa(limit+1), w.args...)
 	if err != nil {
 		return nil, "", fmt.Errorf("events: %w", err)
 	}
+	defer rows.Close()
 	out := make([]store.EventRow, 0, min(limit, 64))
-	next, err := page(rows, limit, func(key *int64, day *string) error {
+	last := store.Cursor{Sort: f.Sort}
+	if last.Sort == store.SortDate {
+		last.Sort = ""
+	}
+	more := false
+	for rows.Next() {
+		if len(out) == limit {
+			more = true
+			break
+		}
 		var r store.EventRow
-		var js []byte
-		if err := rows.Scan(key, &r.Day, &js, &r.DocID, &r.Title, &r.Source.Path, &r.Source.Line, &r.Source.URL, &r.Source.Name); err != nil {
-			return err
+		var js, inc, reports []byte
+		dst := []any{&last.Key, &r.Day, &last.Conf, &js, &r.DocID, &r.Title, &r.Source.Path, &r.Source.Line, &r.Source.URL, &r.Source.Name, &inc}
+		if f.Incidents {
+			dst = append(dst, &r.NReports, &r.NSources, &r.FirstReport, &reports)
+		}
+		if err := rows.Scan(dst...); err != nil {
+			return nil, "", fmt.Errorf("events: %w", err)
 		}
 		if err := json.Unmarshal(js, &r.Event); err != nil {
-			return fmt.Errorf("decode event %d: %w", *key, err)
+			return nil, "", fmt.Errorf("events: decode event %d: %w", last.Key, err)
 		}
-		*day = r.Day
+		r.IncidentID = string(inc)
+		if f.Incidents {
+			if err := json.Unmarshal(reports, &r.Reports); err != nil {
+				return nil, "", fmt.Errorf("events: decode reports of incident %s: %w", r.IncidentID, err)
+			}
+		}
+		last.Day = r.Day
 		out = append(out, r)
-		return nil
-	})
-	if err != nil {
+	}
+	if err := rows.Err(); err != nil {
 		return nil, "", fmt.Errorf("events: %w", err)
 	}
+	next := ""
+	if more {
+		next = store.EncodeCursor(last)
+	}
 	return out, next, nil
+}
+
+// CountEvents counts the events matching f; see store.Store.
+func (db *DB) CountEvents(ctx context.Context, f store.EventFilter) (int, error) {
+	w, err := eventWhere(&f)
+	if err != nil {
+		return 0, err
+	}
+	var n int
+	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM events e`+w.sql(), w.args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count events: %w", err)
+	}
+	return n, nil
 }
 
 // Quotes pages through quotes; see store.Store.
@@ -234,7 +349,7 @@ func (db *DB) Quotes(ctx context.Context, f store.QuoteFilter, cursor string, li
 		*day = r.Day
 		out = append(out, r)
 		return nil
-	})
+	}, "")
 	if err != nil {
 		return nil, "", fmt.Errorf("quotes: %w", err)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 
+	"github.com/dateline-project/dateline/internal/incident"
 	"github.com/dateline-project/dateline/internal/output"
 	"github.com/dateline-project/dateline/internal/store"
 )
@@ -25,36 +26,50 @@ import (
 
 const insertDocument = `INSERT INTO documents
 	(doc_id, hash, title, day, published, source_path, source_line, source_url, source_name, text, record, ingested,
-	 duplicate_of, similarity, fts)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, to_tsvector('simple', $15))
+	 duplicate_of, similarity, fts, provenance)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, to_tsvector('simple', $15), $16)
 	ON CONFLICT DO NOTHING RETURNING id`
 
 // maxAttempts bounds PutDocuments' retries of a transaction that
 // PostgreSQL aborted for a deadlock or a serialisation failure: two
 // workers storing the same new documents in different orders each wait
 // for the other's uncommitted unique key, and one of them is chosen to
-// fail; run again, it finds the documents stored.
+// fail; run again, it finds the documents stored. (Writes take turns on
+// incident_clock first, which leaves little to collide on; the retry
+// stays for what a future write path may lock in another order.)
 const maxAttempts = 8
 
 // PutDocuments stores docs in one transaction; see store.Store.
 func (db *DB) PutDocuments(ctx context.Context, docs []store.Document) ([]bool, error) {
-	inserted := make([]bool, len(docs))
+	written := make([]bool, len(docs))
 	if len(docs) == 0 {
-		return inserted, nil
+		return written, nil
 	}
 	for _, d := range docs {
 		if d.Record.DocID == "" {
 			return nil, fmt.Errorf("put documents: %w: document has no doc_id", store.ErrBadFilter)
 		}
 	}
+	db.mu.Lock()
+	defer db.mu.Unlock()
 	var err error
+	var mark int64
 	for attempt := 1; ; attempt++ {
-		err = pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error { return put(ctx, tx, docs, inserted) })
+		err = pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+			var err error
+			mark, err = db.put(ctx, tx, docs, written)
+			return err
+		})
+		if err != nil {
+			// The Clusterer may hold reports that did not commit: the
+			// next write restores it from the rows.
+			db.inc.Drop()
+		}
 		var pe *pgconn.PgError
 		if err == nil || attempt == maxAttempts || !errors.As(err, &pe) || (pe.Code != "40P01" && pe.Code != "40001") {
 			break
 		}
-		clear(inserted)
+		clear(written)
 		// A random pause, growing with the attempts, so that the writers
 		// that collided do not collide again in step.
 		pause := time.Duration(rand.Int64N(int64(attempt) * int64(20*time.Millisecond)))
@@ -67,38 +82,261 @@ func (db *DB) PutDocuments(ctx context.Context, docs []store.Document) ([]bool, 
 	if err != nil {
 		return nil, fmt.Errorf("put documents: %w", err)
 	}
-	return inserted, nil
+	if db.incidents {
+		db.inc.Committed(mark)
+	}
+	return written, nil
 }
 
-// put writes docs in tx and marks inserted.
-func put(ctx context.Context, tx pgx.Tx, docs []store.Document, inserted []bool) error {
-	now := time.Now().UTC().Format(time.RFC3339)
+// writer is one write transaction's state.
+type writer struct {
+	tx  pgx.Tx
+	now string
+	// reports are the new events' reports, for clustering once the
+	// documents are written; removed says that the write deleted events
+	// (replaced a document), whose reports the incidents must forget.
+	reports []incident.Report
+	removed bool
+	// incidents says whether the schema has incident_members to write.
+	incidents bool
+}
+
+// put writes docs in tx, marks written and clusters the new events,
+// returning the incident clock's value after the write.
+func (db *DB) put(ctx context.Context, tx pgx.Tx, docs []store.Document, written []bool) (int64, error) {
+	w := &writer{tx: tx, now: time.Now().UTC().Format(time.RFC3339), incidents: db.incidents}
+	var mark int64
+	if db.incidents {
+		before, after, err := advanceClock(ctx, tx)
+		if err != nil {
+			return 0, err
+		}
+		if err := db.inc.Sync(ctx, incTx{tx}, before); err != nil {
+			return 0, err
+		}
+		mark = after
+	}
+	plans, err := w.plan(ctx, docs)
+	if err != nil {
+		return 0, err
+	}
+	if plainInserts(docs, plans) {
+		// The common case, a batch of new documents: four round trips.
+		if err := w.insert(ctx, docs, written); err != nil {
+			return 0, err
+		}
+	} else {
+		// A document replaces, aliases or repeats another (perhaps one
+		// earlier in docs): one at a time, each seeing the ones before.
+		for i := range docs {
+			p, err := w.plan(ctx, docs[i:i+1])
+			if err != nil {
+				return 0, err
+			}
+			if written[i], err = w.apply(ctx, &docs[i], p[0], docs[i:i+1]); err != nil {
+				return 0, fmt.Errorf("document %q: %w", docs[i].Record.DocID, err)
+			}
+		}
+	}
+	if !db.incidents {
+		return 0, nil
+	}
+	if w.removed {
+		err = db.inc.Rebuild(ctx, incTx{tx})
+	} else {
+		err = db.inc.Add(ctx, incTx{tx}, w.reports)
+	}
+	return mark, err
+}
+
+// lookupDocument reads what is stored for a document: see store.PutLookup.
+const lookupDocument = `SELECT coalesce(d.id, 0), coalesce(d.hash, ''), coalesce(d.provenance, ''),
+	coalesce((SELECT id FROM documents WHERE hash = $2), 0), coalesce((SELECT doc FROM doc_aliases WHERE alias = $1), 0)
+	FROM (SELECT 1) AS one LEFT JOIN documents d ON d.doc_id = $1`
+
+// plan looks up what is stored for each of docs, in one round trip, and
+// plans each one's write as if it were alone.
+func (w *writer) plan(ctx context.Context, docs []store.Document) ([]store.PutPlan, error) {
 	b := &pgx.Batch{}
 	for i := range docs {
-		d := &docs[i]
-		rec := &d.Record
-		hash := d.Hash
-		if hash == "" {
-			hash = store.ContentHash(d.Text)
+		b.Queue(lookupDocument, clean(docs[i].Record.DocID), hashOf(&docs[i]))
+	}
+	br := w.tx.SendBatch(ctx, b)
+	plans := make([]store.PutPlan, len(docs))
+	for i := range docs {
+		var l store.PutLookup
+		if err := br.QueryRow().Scan(&l.IDKey, &l.IDHash, &l.IDProv, &l.TextKey, &l.AliasOf); err != nil {
+			br.Close()
+			return nil, fmt.Errorf("look up document %q: %w", docs[i].Record.DocID, err)
 		}
-		recJSON, err := json.Marshal(rec)
+		plans[i] = store.PlanPut(l, hashOf(&docs[i]), store.ProvenanceKey(docs[i].Record.Provenance), docs[i].Recode)
+	}
+	if err := br.Close(); err != nil {
+		return nil, fmt.Errorf("look up documents: %w", err)
+	}
+	return plans, nil
+}
+
+// hashOf is d's content hash, computed when the caller left it empty.
+func hashOf(d *store.Document) string {
+	if d.Hash != "" {
+		return d.Hash
+	}
+	return store.ContentHash(d.Text)
+}
+
+// plainInserts reports whether every document is new, and new to the
+// others in docs too (no doc_id or text twice), so that planning each
+// alone holds for the batch.
+func plainInserts(docs []store.Document, plans []store.PutPlan) bool {
+	ids := make(map[string]bool, len(docs))
+	hashes := make(map[string]bool, len(docs))
+	for i := range docs {
+		id, h := clean(docs[i].Record.DocID), hashOf(&docs[i])
+		if !plans[i].Insert || plans[i].DropAlias || ids[id] || hashes[h] {
+			return false
+		}
+		ids[id], hashes[h] = true, true
+	}
+	return true
+}
+
+// apply carries out p for d (one is d alone, for insert); see
+// store.PlanPut.
+func (w *writer) apply(ctx context.Context, d *store.Document, p store.PutPlan, one []store.Document) (bool, error) {
+	id := clean(d.Record.DocID)
+	if p.Remove != 0 {
+		if err := w.remove(ctx, p.Remove); err != nil {
+			return false, err
+		}
+	}
+	if p.DropAlias {
+		if _, err := w.tx.Exec(ctx, `DELETE FROM doc_aliases WHERE alias = $1`, id); err != nil {
+			return false, fmt.Errorf("delete alias: %w", err)
+		}
+	}
+	switch {
+	case p.Replace != 0:
+		return true, w.replace(ctx, p.Replace, d)
+	case p.AliasTo != 0:
+		_, err := w.tx.Exec(ctx, `INSERT INTO doc_aliases (alias, doc) VALUES ($1, $2) ON CONFLICT (alias) DO UPDATE SET doc = excluded.doc`, id, p.AliasTo)
 		if err != nil {
-			return fmt.Errorf("document %q: encode record: %w", rec.DocID, err)
+			return false, fmt.Errorf("insert alias: %w", err)
 		}
-		var published *string
-		if rec.Published != nil {
-			published = new(clean(*rec.Published))
+		return false, nil
+	case p.Insert:
+		written := []bool{false}
+		err := w.insert(ctx, one, written)
+		return written[0], err
+	}
+	return false, nil
+}
+
+// clear deletes what the document key's record was flattened into
+// (events, their actors and incident members, quotes, places), leaving
+// the document row; the incidents are rebuilt before the write commits.
+func (w *writer) clear(ctx context.Context, key int64) error {
+	b := &pgx.Batch{}
+	if w.incidents {
+		b.Queue(`DELETE FROM incident_members WHERE event IN (SELECT id FROM events WHERE doc = $1)`, key)
+		w.removed = true
+	}
+	b.Queue(`DELETE FROM event_actors WHERE event IN (SELECT id FROM events WHERE doc = $1)`, key)
+	b.Queue(`DELETE FROM events WHERE doc = $1`, key)
+	b.Queue(`DELETE FROM quotes WHERE doc = $1`, key)
+	b.Queue(`DELETE FROM places WHERE doc = $1`, key)
+	if err := w.tx.SendBatch(ctx, b).Close(); err != nil {
+		return fmt.Errorf("clear document: %w", err)
+	}
+	return nil
+}
+
+// remove deletes the document key and everything of it; its aliases go
+// with it.
+func (w *writer) remove(ctx context.Context, key int64) error {
+	if err := w.clear(ctx, key); err != nil {
+		return err
+	}
+	b := &pgx.Batch{}
+	b.Queue(`DELETE FROM doc_aliases WHERE doc = $1`, key)
+	b.Queue(`DELETE FROM doc_minhash WHERE doc = $1`, key)
+	b.Queue(`DELETE FROM documents WHERE id = $1`, key)
+	if err := w.tx.SendBatch(ctx, b).Close(); err != nil {
+		return fmt.Errorf("remove document: %w", err)
+	}
+	return nil
+}
+
+// replace puts d in place of the document key: same row, so the same
+// place in storage order and the same first-ingested time, with d's
+// text, record and everything flattened from it.
+func (w *writer) replace(ctx context.Context, key int64, d *store.Document) error {
+	if err := w.clear(ctx, key); err != nil {
+		return err
+	}
+	v, err := documentValues(d)
+	if err != nil {
+		return err
+	}
+	// v is in insertDocument's order; ingested ($12, NULL) stays as it
+	// was.
+	_, err = w.tx.Exec(ctx, `UPDATE documents SET doc_id = $1, hash = $2, title = $3, day = $4, published = $5,
+		source_path = $6, source_line = $7, source_url = $8, source_name = $9, text = $10, record = $11,
+		ingested = coalesce($12::text, ingested), duplicate_of = $13, similarity = $14, fts = to_tsvector('simple', $15), provenance = $16 WHERE id = $17`,
+		append(v, key)...)
+	if err != nil {
+		return fmt.Errorf("replace document: %w", err)
+	}
+	if _, err := w.tx.Exec(ctx, `UPDATE doc_minhash SET minhash = $1 WHERE doc = $2`, signature(d), key); err != nil {
+		return fmt.Errorf("replace signature: %w", err)
+	}
+	return w.putLayers(ctx, []store.Document{*d}, []bool{true}, []int64{key})
+}
+
+// documentValues are d's insertDocument parameters, ingested ($12) left
+// for the caller.
+func documentValues(d *store.Document) ([]any, error) {
+	rec := &d.Record
+	recJSON, err := json.Marshal(rec)
+	if err != nil {
+		return nil, fmt.Errorf("encode record: %w", err)
+	}
+	var published *string
+	if rec.Published != nil {
+		published = new(clean(*rec.Published))
+	}
+	var dup *string
+	if rec.DuplicateOf != nil {
+		dup = new(clean(*rec.DuplicateOf))
+	}
+	return []any{clean(rec.DocID), hashOf(d), clean(rec.Title), clean(store.DocDay(rec)), published,
+		clean(rec.Source.Path), rec.Source.Line, clean(rec.Source.URL), clean(rec.Source.Name), []byte(d.Text),
+		string(recJSON), nil, dup, rec.Similarity, foldDoc(rec.Title, d.Text), store.ProvenanceKey(rec.Provenance)}, nil
+}
+
+// signature is d's signature as a column value: NULL, not an empty
+// bytea, when there is none.
+func signature(d *store.Document) []byte {
+	if d.Signature == nil {
+		return nil
+	}
+	return d.Signature
+}
+
+// insert inserts docs and marks written (false for one whose doc_id or
+// text is stored, which the caller's plan should have ruled out).
+func (w *writer) insert(ctx context.Context, docs []store.Document, written []bool) error {
+	b := &pgx.Batch{}
+	for i := range docs {
+		v, err := documentValues(&docs[i])
+		if err != nil {
+			return fmt.Errorf("document %q: %w", docs[i].Record.DocID, err)
 		}
-		var dup *string
-		if rec.DuplicateOf != nil {
-			dup = new(clean(*rec.DuplicateOf))
-		}
-		b.Queue(insertDocument, clean(rec.DocID), hash, clean(rec.Title), clean(store.DocDay(rec)), published,
-			clean(rec.Source.Path), rec.Source.Line, clean(rec.Source.URL), clean(rec.Source.Name), []byte(d.Text),
-			string(recJSON), now, dup, rec.Similarity, foldDoc(rec.Title, d.Text))
+		v[11] = w.now
+		b.Queue(insertDocument, v...)
 	}
 	keys := make([]int64, len(docs))
-	br := tx.SendBatch(ctx, b)
+	br := w.tx.SendBatch(ctx, b)
 	for i := range docs {
 		err := br.QueryRow().Scan(&keys[i])
 		switch {
@@ -108,18 +346,20 @@ func put(ctx context.Context, tx pgx.Tx, docs []store.Document, inserted []bool)
 			br.Close()
 			return fmt.Errorf("insert document %q: %w", docs[i].Record.DocID, err)
 		default:
-			inserted[i] = true
+			written[i] = true
 		}
 	}
 	if err := br.Close(); err != nil {
 		return fmt.Errorf("insert documents: %w", err)
 	}
-	return putLayers(ctx, tx, docs, inserted, keys)
+	return w.putLayers(ctx, docs, written, keys)
 }
 
-// putLayers writes the events, actors, quotes, places and signatures of
-// the inserted documents, whose keys are their documents rows' ids.
-func putLayers(ctx context.Context, tx pgx.Tx, docs []store.Document, inserted []bool, keys []int64) error {
+// putLayers writes the events (with their incident members), actors,
+// quotes, places and signatures of the inserted documents, whose keys
+// are their documents rows' ids.
+func (w *writer) putLayers(ctx context.Context, docs []store.Document, inserted []bool, keys []int64) error {
+	tx := w.tx
 	nEvents := 0
 	for i := range docs {
 		if inserted[i] {
@@ -130,7 +370,7 @@ func putLayers(ctx context.Context, tx pgx.Tx, docs []store.Document, inserted [
 	if err != nil {
 		return err
 	}
-	var events, actors, places [][]any
+	var events, actors, places, members [][]any
 	b := &pgx.Batch{}
 	for i := range docs {
 		if !inserted[i] {
@@ -139,21 +379,28 @@ func putLayers(ctx context.Context, tx pgx.Tx, docs []store.Document, inserted [
 		d, key := &docs[i], keys[i]
 		rec := &d.Record
 		day := store.DocDay(rec)
-		// A row even without a signature: Signatures walks this table alone.
-		var sig []byte // NULL, not an empty bytea, when there is none
-		if d.Signature != nil {
-			sig = d.Signature
-		}
-		b.Queue(`INSERT INTO doc_minhash (doc, doc_id, minhash) VALUES ($1, $2, $3)`, key, clean(rec.DocID), sig)
+		mainID := store.MainEventID(rec)
+		// A row even without a signature (or a replaced document's,
+		// which keeps its row): Signatures walks this table alone.
+		b.Queue(`INSERT INTO doc_minhash (doc, doc_id, minhash) VALUES ($1, $2, $3) ON CONFLICT (doc) DO NOTHING`, key, clean(rec.DocID), signature(d))
 		for j := range rec.Events {
 			ev := &rec.Events[j]
 			id := ids[0]
 			ids = ids[1:]
-			row, err := eventRow(id, key, j, day, ev)
+			row, err := eventRow(id, key, j, day, ev, mainID != "" && ev.ID == mainID)
 			if err != nil {
 				return fmt.Errorf("document %q: %w", rec.DocID, err)
 			}
 			events = append(events, row)
+			if w.incidents {
+				rep := incident.FromEvent(rec, ev)
+				m, err := memberRow(id, rep)
+				if err != nil {
+					return fmt.Errorf("document %q: %w", rec.DocID, err)
+				}
+				members = append(members, m)
+				w.reports = append(w.reports, rep)
+			}
 			evDay := store.EventDay(ev, day)
 			for role, blocks := range [2][]output.ActorBlock{ev.Actor, ev.Recipient} {
 				for k, a := range blocks {
@@ -187,7 +434,8 @@ func putLayers(ctx context.Context, tx pgx.Tx, docs []store.Document, inserted [
 	}{
 		{"events", []string{"id", "doc", "seq", "day", "type", "mode", "quad", "cameo_root", "intensity", "claimed",
 			"place", "place_country", "geonameid", "lat", "lon", "actor_country", "actor_sector", "actor_name",
-			"recipient_country", "recipient_sector", "recipient_name", "json"}, events},
+			"recipient_country", "recipient_sector", "recipient_name", "json",
+			"principal", "negated", "asserted", "confidence", "date_precision", "main"}, events},
 		{"event_actors", []string{"event", "role", "idx", "day", "country", "sectors", "name", "raw"}, actors},
 		{"places", []string{"doc", "seq", "name", "country_code", "geonameid", "lat", "lon"}, places},
 	} {
@@ -197,6 +445,9 @@ func putLayers(ctx context.Context, tx pgx.Tx, docs []store.Document, inserted [
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows)); err != nil {
 			return fmt.Errorf("insert %s: %w", c.table, err)
 		}
+	}
+	if err := copyMembers(ctx, tx, members); err != nil {
+		return err
 	}
 	if b.Len() > 0 {
 		if err := tx.SendBatch(ctx, b).Close(); err != nil {
@@ -224,9 +475,14 @@ func eventIDs(ctx context.Context, tx pgx.Tx, n int) ([]int64, error) {
 	return ids, nil
 }
 
-// eventRow is the events row of ev, in the COPY's column order.
-func eventRow(id, docKey int64, seq int, docDay string, ev *output.Event) ([]any, error) {
-	js, err := json.Marshal(ev)
+// eventRow is the events row of ev, in the COPY's column order; main
+// marks the event that stands for its story's main event.
+func eventRow(id, docKey int64, seq int, docDay string, ev *output.Event, main bool) ([]any, error) {
+	// The incident id is the store's to give, and changes as reports
+	// arrive: it is read from incident_members, never kept in the JSON.
+	e := *ev
+	e.IncidentID = ""
+	js, err := json.Marshal(&e)
 	if err != nil {
 		return nil, fmt.Errorf("encode event: %w", err)
 	}
@@ -243,7 +499,8 @@ func eventRow(id, docKey int64, seq int, docDay string, ev *output.Event) ([]any
 	return []any{id, docKey, seq, clean(store.EventDay(ev, docDay)), clean(ev.Event), clean(ev.Mode), clean(ev.Quad),
 		clean(ev.CameoRoot), ev.Intensity, ev.ClaimedBy != nil, clean(place), clean(placeCountry), int64(geonameID), lat, lon,
 		clean(a.CountryCode), clean(a.SectorCode), clean(a.EntityName), clean(r.CountryCode), clean(r.SectorCode),
-		clean(r.EntityName), string(js)}, nil
+		clean(r.EntityName), string(js),
+		ev.Principal, ev.Negated, store.IsAsserted(ev), ev.Confidence, clean(ev.DatePrecision), main}, nil
 }
 
 func cleanAll(ss []string) []string {

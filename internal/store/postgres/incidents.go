@@ -1,0 +1,243 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/dateline-project/dateline/internal/incident"
+	"github.com/dateline-project/dateline/internal/output"
+	"github.com/dateline-project/dateline/internal/store"
+)
+
+// Incidents (issue #18), as in the SQLite store: the DB's store.Incidents
+// clusters the events of every write in its transaction, and the rows
+// (migration 2) hold what it restores from. Several processes may write:
+// each write first advances incident_clock, whose row lock makes the
+// writers' clustering take turns, and whose value tells a process that
+// another one wrote since its Clusterer last saw the rows.
+
+// incTx is the incident rows of one write transaction, for
+// store.Incidents.
+type incTx struct{ tx pgx.Tx }
+
+var _ store.IncidentTx = incTx{}
+
+// Members reads incident_members in storage order.
+func (t incTx) Members(ctx context.Context) ([]incident.Member, error) {
+	rows, err := t.tx.Query(ctx, `SELECT report, incident, anchor FROM incident_members ORDER BY event`)
+	if err != nil {
+		return nil, fmt.Errorf("read members: %w", err)
+	}
+	defer rows.Close()
+	var out []incident.Member
+	for rows.Next() {
+		var js, inc, anchor []byte
+		var m incident.Member
+		if err := rows.Scan(&js, &inc, &anchor); err != nil {
+			return nil, fmt.Errorf("read members: %w", err)
+		}
+		if err := json.Unmarshal(js, &m.Report); err != nil {
+			return nil, fmt.Errorf("decode member: %w", err)
+		}
+		m.Incident, m.Anchor = string(inc), string(anchor)
+		out = append(out, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read members: %w", err)
+	}
+	return out, nil
+}
+
+// Reset forgets every incident.
+func (t incTx) Reset(ctx context.Context) error {
+	b := &pgx.Batch{}
+	b.Queue(`UPDATE events SET canonical = false WHERE canonical`)
+	b.Queue(`DELETE FROM incidents`)
+	b.Queue(`UPDATE incident_members SET incident = '', anchor = '' WHERE incident != '' OR anchor != ''`)
+	return t.tx.SendBatch(ctx, b).Close()
+}
+
+// Unclustered files a member for every stored event without one (stored
+// before migration 2) and returns their reports.
+func (t incTx) Unclustered(ctx context.Context) ([]incident.Report, error) {
+	rows, err := t.tx.Query(ctx, `SELECT e.id, e.json, d.doc_id, d.published, d.source_name, d.source_url, d.duplicate_of
+		FROM events e JOIN documents d ON d.id = e.doc
+		WHERE NOT EXISTS (SELECT 1 FROM incident_members m WHERE m.event = e.id) ORDER BY e.id`)
+	if err != nil {
+		return nil, fmt.Errorf("unclustered events: %w", err)
+	}
+	var ids []int64
+	var reps []incident.Report
+	for rows.Next() {
+		var id int64
+		var js []byte
+		var rec output.Record
+		var ev output.Event
+		if err := rows.Scan(&id, &js, &rec.DocID, &rec.Published, &rec.Source.Name, &rec.Source.URL, &rec.DuplicateOf); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("unclustered events: %w", err)
+		}
+		if err := json.Unmarshal(js, &ev); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("decode event %d: %w", id, err)
+		}
+		ids = append(ids, id)
+		reps = append(reps, incident.FromEvent(&rec, &ev))
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("unclustered events: %w", err)
+	}
+	members := make([][]any, len(reps))
+	for i := range reps {
+		row, err := memberRow(ids[i], reps[i])
+		if err != nil {
+			return nil, err
+		}
+		members[i] = row
+	}
+	if err := copyMembers(ctx, t.tx, members); err != nil {
+		return nil, err
+	}
+	return reps, nil
+}
+
+// memberRow is the incident_members row of the event id, in
+// copyMembers' column order.
+func memberRow(id int64, rep incident.Report) ([]any, error) {
+	js, err := json.Marshal(rep)
+	if err != nil {
+		return nil, fmt.Errorf("encode report: %w", err)
+	}
+	return []any{id, []byte(rep.EventID), string(js)}, nil
+}
+
+// copyMembers writes members' rows (see memberRow) in one COPY.
+func copyMembers(ctx context.Context, tx pgx.Tx, rows [][]any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"incident_members"}, []string{"event", "key", "report"}, pgx.CopyFromRows(rows)); err != nil {
+		return fmt.Errorf("insert incident members: %w", err)
+	}
+	return nil
+}
+
+// Apply writes ch, in one round trip.
+func (t incTx) Apply(ctx context.Context, ch incident.Changes) error {
+	b := &pgx.Batch{}
+	for _, id := range ch.Removed {
+		b.Queue(`UPDATE events SET canonical = false WHERE id = (SELECT canonical FROM incidents WHERE id = $1)`, []byte(id))
+		b.Queue(`DELETE FROM incidents WHERE id = $1`, []byte(id))
+	}
+	for _, inc := range ch.Updated {
+		reports, err := json.Marshal(inc.Reports)
+		if err != nil {
+			return fmt.Errorf("encode incident %s: %w", inc.ID, err)
+		}
+		// An incident id names its canonical event, so an existing row
+		// keeps it.
+		b.Queue(`INSERT INTO incidents (id, canonical, n_reports, n_sources, first_report, reports)
+			VALUES ($1, (SELECT event FROM incident_members WHERE key = $2), $3, $4, $5, $6)
+			ON CONFLICT (id) DO UPDATE SET n_reports = excluded.n_reports, n_sources = excluded.n_sources,
+				first_report = excluded.first_report, reports = excluded.reports`,
+			[]byte(inc.ID), []byte(inc.Canonical.EventID), inc.NReports, inc.NSources, store.FirstReport(inc), string(reports))
+		b.Queue(`UPDATE events SET canonical = true WHERE id = (SELECT event FROM incident_members WHERE key = $1) AND NOT canonical`,
+			[]byte(inc.Canonical.EventID))
+	}
+	for _, m := range ch.Members {
+		b.Queue(`UPDATE incident_members SET incident = $1, anchor = $2 WHERE key = $3`, []byte(m.Incident), []byte(m.Anchor), []byte(m.EventID))
+	}
+	if b.Len() == 0 {
+		return nil
+	}
+	if err := t.tx.SendBatch(ctx, b).Close(); err != nil {
+		return fmt.Errorf("write incidents: %w", err)
+	}
+	return nil
+}
+
+// advanceClock takes the incident lock for tx and returns the clock's
+// value before and after this write (see migration 2).
+func advanceClock(ctx context.Context, tx pgx.Tx) (before, after int64, err error) {
+	if err := tx.QueryRow(ctx, `UPDATE incident_clock SET n = n + 1 RETURNING n`).Scan(&after); err != nil {
+		return 0, 0, fmt.Errorf("incidents: clock: %w", err)
+	}
+	return after - 1, after, nil
+}
+
+// openIncidents clusters what an opened database holds, in a write of its
+// own, so that a database written before migration 2 counts incidents
+// from its first read.
+func (db *DB) openIncidents(ctx context.Context) error {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	var after int64
+	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		before, a, err := advanceClock(ctx, tx)
+		if err != nil {
+			return err
+		}
+		after = a
+		return db.inc.Sync(ctx, incTx{tx}, before)
+	})
+	if err != nil {
+		db.inc.Drop()
+		return err
+	}
+	db.inc.Committed(after)
+	return nil
+}
+
+// AlsoReportedBy lists the other reports' documents; see store.Store.
+func (db *DB) AlsoReportedBy(ctx context.Context, id string) ([]store.DocRef, error) {
+	rows, err := db.pool.Query(ctx, `SELECT DISTINCT d2.doc_id, d2.title, d2.source_name
+		FROM documents d
+		JOIN events e ON e.doc = d.id
+		JOIN incident_members m ON m.event = e.id AND m.incident != ''
+		JOIN incident_members m2 ON m2.incident = m.incident
+		JOIN events e2 ON e2.id = m2.event
+		JOIN documents d2 ON d2.id = e2.doc
+		WHERE d.doc_id = $1 AND d2.id != d.id
+		ORDER BY d2.doc_id`, clean(id))
+	if err != nil {
+		return nil, fmt.Errorf("also reported by %q: %w", id, err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (store.DocRef, error) {
+		var d store.DocRef
+		err := r.Scan(&d.DocID, &d.Title, &d.Source)
+		return d, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("also reported by %q: %w", id, err)
+	}
+	if out == nil {
+		out = []store.DocRef{}
+	}
+	return out, nil
+}
+
+// docIncidents sets the incident id of each event of the stored document
+// with id doc.
+func (db *DB) docIncidents(ctx context.Context, doc int64, rec *output.Record) error {
+	rows, err := db.pool.Query(ctx, `SELECT e.seq, m.incident FROM events e
+		JOIN incident_members m ON m.event = e.id WHERE e.doc = $1`, doc)
+	if err != nil {
+		return fmt.Errorf("incidents of document: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var seq int
+		var inc []byte
+		if err := rows.Scan(&seq, &inc); err != nil {
+			return fmt.Errorf("incidents of document: %w", err)
+		}
+		if seq >= 0 && seq < len(rec.Events) {
+			rec.Events[seq].IncidentID = string(inc)
+		}
+	}
+	return rows.Err()
+}
