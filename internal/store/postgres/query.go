@@ -167,8 +167,11 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter, cursor string, li
 	if hasCursor {
 		w.add("(e.day, e.id) > (" + w.arg(c.Day) + ", " + w.arg(c.Key) + ")")
 	}
-	rows, err := db.pool.Query(ctx, `SELECT e.id, e.day, e.json, d.doc_id, d.title, d.source_path, d.source_line, d.source_url, d.source_name
-		FROM events e JOIN documents d ON d.id = e.doc`+w.sql()+` ORDER BY e.day, e.id LIMIT `+strconv.Itoa(limit+1), w.args...)
+	// The page is chosen on the narrow events rows, then its JSON and
+	// documents are read.
+	rows, err := db.pool.Query(ctx, `SELECT m.id, m.day, j.json, d.doc_id, d.title, d.source_path, d.source_line, d.source_url, d.source_name
+		FROM (SELECT e.id, e.day, e.doc FROM events e`+w.sql()+` ORDER BY e.day, e.id LIMIT `+strconv.Itoa(limit+1)+`) m
+		JOIN event_json j ON j.id = m.id JOIN documents d ON d.id = m.doc ORDER BY m.day, m.id`, w.args...)
 	if err != nil {
 		return nil, "", fmt.Errorf("events: %w", err)
 	}
