@@ -181,6 +181,21 @@ func eventsLatency(t *testing.T, backend string, st store.Store, events int) {
 	}
 	fmt.Printf("BIG %s /api/events over %d events: %d requests, p50 %.2f ms, p95 %.2f ms, max %.2f ms\n",
 		backend, events, len(all), ms(percentile(all, .5)), ms(percentile(all, .95)), ms(percentile(all, 1)))
+	// The dashboard's aggregates, unfiltered (which SQLite answers from
+	// its trigger-kept tables) and filtered (a GROUP BY over the matches
+	// in either store).
+	for _, target := range []string{"/api/stats", "/api/stats/timeline?by=type", "/api/actors/network", "/api/places",
+		"/api/stats/timeline?by=quad&actor_country=RUS", "/api/actors/network?type=ASSAULT", "/api/places?from=2022-01-01&to=2022-12-28"} {
+		var lat []time.Duration
+		for r := 0; r < 5; r++ {
+			d, resp, body := call(target)
+			if resp.StatusCode != http.StatusOK {
+				t.Fatalf("%s: %d %s", target, resp.StatusCode, body)
+			}
+			lat = append(lat, d)
+		}
+		fmt.Printf("BIG %s %-50s p50 %8.2f ms  max %8.2f ms\n", backend, target, ms(percentile(lat, .5)), ms(percentile(lat, 1)))
+	}
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
