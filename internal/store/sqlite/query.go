@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/dateline-project/dateline/internal/store"
@@ -220,52 +219,20 @@ func (db *DB) Network(ctx context.Context, f store.EventFilter, limit int) ([]st
 		return nil, fmt.Errorf("network: %w", err)
 	}
 	defer rows.Close()
-	type key struct{ a, r store.Node }
-	idx := map[key]int{}
-	var edges []store.Edge
-	var sums []int64
+	var set store.EdgeSet
 	for rows.Next() {
-		var k key
+		var a, r store.Node
 		var quad string
-		var n int
-		var sum int64
-		if err := rows.Scan(&k.a.Name, &k.a.Country, &k.r.Name, &k.r.Country, &quad, &n, &sum); err != nil {
+		var n, sum int64
+		if err := rows.Scan(&a.Name, &a.Country, &r.Name, &r.Country, &quad, &n, &sum); err != nil {
 			return nil, fmt.Errorf("network: %w", err)
 		}
-		i, ok := idx[k]
-		if !ok {
-			i = len(edges)
-			idx[k] = i
-			edges = append(edges, store.Edge{Actor: k.a, Recipient: k.r, Quads: map[string]int{}})
-			sums = append(sums, 0)
-		}
-		edges[i].Weight += n
-		edges[i].Quads[quad] += n
-		sums[i] += sum
+		set.Add(a, r, quad, int(n), sum)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("network: %w", err)
 	}
-	for i := range edges {
-		// One division of exact integers: the mean is the same whatever
-		// order the events were summed in.
-		edges[i].MeanIntensity = float64(sums[i]) / (intensityScale * float64(edges[i].Weight))
-	}
-	sort.SliceStable(edges, func(i, j int) bool {
-		if edges[i].Weight != edges[j].Weight {
-			return edges[i].Weight > edges[j].Weight
-		}
-		a, b := edges[i], edges[j]
-		return a.Actor.Name+a.Actor.Country+"\x00"+a.Recipient.Name+a.Recipient.Country <
-			b.Actor.Name+b.Actor.Country+"\x00"+b.Recipient.Name+b.Recipient.Country
-	})
-	if len(edges) > limit {
-		edges = edges[:limit]
-	}
-	if edges == nil {
-		edges = []store.Edge{}
-	}
-	return edges, nil
+	return set.Edges(limit), nil
 }
 
 // Places counts events per location; see store.Store.
