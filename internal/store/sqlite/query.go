@@ -153,21 +153,8 @@ func (db *DB) Timeline(ctx context.Context, f store.EventFilter, by string) ([]s
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
 	defer rows.Close()
-	out := []store.TimelinePoint{}
-	for rows.Next() {
-		var day, key string
-		var n int
-		if err := rows.Scan(&day, &key, &n); err != nil {
-			return nil, fmt.Errorf("timeline: %w", err)
-		}
-		if len(out) == 0 || out[len(out)-1].Date != day {
-			out = append(out, store.TimelinePoint{Date: day, Counts: map[string]int{}})
-		}
-		p := &out[len(out)-1]
-		p.Counts[key] += n
-		p.Total += n
-	}
-	if err := rows.Err(); err != nil {
+	out, err := store.ReadTimeline(rows)
+	if err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
 	return out, nil
@@ -219,20 +206,11 @@ func (db *DB) Network(ctx context.Context, f store.EventFilter, limit int) ([]st
 		return nil, fmt.Errorf("network: %w", err)
 	}
 	defer rows.Close()
-	var set store.EdgeSet
-	for rows.Next() {
-		var a, r store.Node
-		var quad string
-		var n, sum int64
-		if err := rows.Scan(&a.Name, &a.Country, &r.Name, &r.Country, &quad, &n, &sum); err != nil {
-			return nil, fmt.Errorf("network: %w", err)
-		}
-		set.Add(a, r, quad, int(n), sum)
-	}
-	if err := rows.Err(); err != nil {
+	edges, err := store.ReadEdges(rows, limit)
+	if err != nil {
 		return nil, fmt.Errorf("network: %w", err)
 	}
-	return set.Edges(limit), nil
+	return edges, nil
 }
 
 // Places counts events per location; see store.Store.
@@ -275,20 +253,8 @@ func (db *DB) Places(ctx context.Context, f store.EventFilter, limit int) ([]sto
 		return nil, fmt.Errorf("places: %w", err)
 	}
 	defer rows.Close()
-	out := []store.PlaceCount{}
-	for rows.Next() {
-		var p store.PlaceCount
-		var located bool
-		var lat, lon float64
-		if err := rows.Scan(&p.Name, &p.CountryCode, &p.GeonameID, &located, &lat, &lon, &p.Count); err != nil {
-			return nil, fmt.Errorf("places: %w", err)
-		}
-		if located {
-			p.Lat, p.Lon = &lat, &lon
-		}
-		out = append(out, p)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := store.ReadPlaces(rows)
+	if err != nil {
 		return nil, fmt.Errorf("places: %w", err)
 	}
 	return out, nil
