@@ -77,6 +77,15 @@ type Options struct {
 	Logger *slog.Logger
 }
 
+// sessionDefaults are settings for dateline's connections that a DSN may
+// override (?jit=on). The queries are short lookups whose plans cost in
+// the hundreds of thousands at a million events: JIT compiling them took
+// longer than running them. The server's default random_page_cost (4)
+// prices an index probe for a spinning disk; on SSD or cached data the
+// probes that the selective filters need are near sequential reads' cost,
+// and at 4 the planner scanned all events instead.
+var sessionDefaults = map[string]string{"jit": "off", "random_page_cost": "1.1"}
+
 // Open connects to the database named by dsn (a postgres:// URL or a
 // key=value string) and migrates its schema to the current version.
 func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
@@ -99,6 +108,11 @@ func openAt(ctx context.Context, dsn string, opts Options, version int) (*DB, er
 	}
 	if opts.Schema != "" {
 		cfg.ConnConfig.RuntimeParams["search_path"] = opts.Schema
+	}
+	for k, v := range sessionDefaults {
+		if _, set := cfg.ConnConfig.RuntimeParams[k]; !set {
+			cfg.ConnConfig.RuntimeParams[k] = v
+		}
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {

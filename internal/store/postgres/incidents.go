@@ -63,8 +63,8 @@ func (t incTx) Reset(ctx context.Context) error {
 // Unclustered files a member for every stored event without one (stored
 // before migration 2) and returns their reports.
 func (t incTx) Unclustered(ctx context.Context) ([]incident.Report, error) {
-	rows, err := t.tx.Query(ctx, `SELECT e.id, e.json, d.doc_id, d.published, d.source_name, d.source_url, d.duplicate_of
-		FROM events e JOIN documents d ON d.id = e.doc
+	rows, err := t.tx.Query(ctx, `SELECT e.id, j.json, d.doc_id, d.published, d.source_name, d.source_url, d.duplicate_of
+		FROM events e JOIN event_json j ON j.id = e.id JOIN documents d ON d.id = e.doc
 		WHERE NOT EXISTS (SELECT 1 FROM incident_members m WHERE m.event = e.id) ORDER BY e.id`)
 	if err != nil {
 		return nil, fmt.Errorf("unclustered events: %w", err)

@@ -243,11 +243,14 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter, cursor string, li
 	cols, join := "", ""
 	if f.Incidents {
 		cols = `, coalesce(i.n_reports, 0), coalesce(i.n_sources, 0), coalesce(i.first_report, ''), coalesce(i.reports, '[]')`
-		join = ` LEFT JOIN incidents i ON i.canonical = e.id`
+		join = ` LEFT JOIN incidents i ON i.canonical = m.id`
 	}
-	rows, err := db.pool.Query(ctx, `SELECT e.id, e.day, e.confidence, e.json, d.doc_id, d.title, d.source_path, d.source_line, d.source_url, d.source_name,
-		coalesce((SELECT incident FROM incident_members WHERE event = e.id), '')`+cols+`
-		FROM events e JOIN documents d ON d.id = e.doc`+join+w.sql()+` ORDER BY `+o.By(sortCol+", e.id")+` LIMIT `+strconv.Itoa(limit+1), w.args...)
+	// The page is chosen on the narrow events rows, then its JSON,
+	// documents and incidents are read.
+	rows, err := db.pool.Query(ctx, `SELECT m.id, m.day, m.confidence, j.json, d.doc_id, d.title, d.source_path, d.source_line, d.source_url, d.source_name,
+		coalesce((SELECT incident FROM incident_members WHERE event = m.id), '')`+cols+`
+		FROM (SELECT e.id, e.day, e.confidence, e.doc FROM events e`+w.sql()+` ORDER BY `+o.By(sortCol+", e.id")+` LIMIT `+strconv.Itoa(limit+1)+`) m
+		JOIN event_json j ON j.id = m.id JOIN documents d ON d.id = m.doc`+join+` ORDER BY `+o.By(strings.Replace(sortCol, "e.", "m.", 1)+", m.id"), w.args...)
 	if err != nil {
 		return nil, "", fmt.Errorf("events: %w", err)
 	}

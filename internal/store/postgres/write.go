@@ -242,6 +242,7 @@ func (w *writer) clear(ctx context.Context, key int64) error {
 		w.removed = true
 	}
 	b.Queue(`DELETE FROM event_actors WHERE event IN (SELECT id FROM events WHERE doc = $1)`, key)
+	b.Queue(`DELETE FROM event_json WHERE id IN (SELECT id FROM events WHERE doc = $1)`, key)
 	b.Queue(`DELETE FROM events WHERE doc = $1`, key)
 	b.Queue(`DELETE FROM quotes WHERE doc = $1`, key)
 	b.Queue(`DELETE FROM places WHERE doc = $1`, key)
@@ -370,7 +371,7 @@ func (w *writer) putLayers(ctx context.Context, docs []store.Document, inserted 
 	if err != nil {
 		return err
 	}
-	var events, actors, places, members [][]any
+	var events, eventJSON, actors, places, members [][]any
 	b := &pgx.Batch{}
 	for i := range docs {
 		if !inserted[i] {
@@ -387,11 +388,18 @@ func (w *writer) putLayers(ctx context.Context, docs []store.Document, inserted 
 			ev := &rec.Events[j]
 			id := ids[0]
 			ids = ids[1:]
-			row, err := eventRow(id, key, j, day, ev, mainID != "" && ev.ID == mainID)
+			row := eventRow(id, key, j, day, ev, mainID != "" && ev.ID == mainID)
+			// The incident id is the store's to give, and changes as
+			// reports arrive: it is read from incident_members, never
+			// kept in the JSON.
+			e := *ev
+			e.IncidentID = ""
+			js, err := json.Marshal(&e)
 			if err != nil {
-				return fmt.Errorf("document %q: %w", rec.DocID, err)
+				return fmt.Errorf("document %q: encode event: %w", rec.DocID, err)
 			}
 			events = append(events, row)
+			eventJSON = append(eventJSON, []any{id, string(js)})
 			if w.incidents {
 				rep := incident.FromEvent(rec, ev)
 				m, err := memberRow(id, rep)
@@ -434,8 +442,9 @@ func (w *writer) putLayers(ctx context.Context, docs []store.Document, inserted 
 	}{
 		{"events", []string{"id", "doc", "seq", "day", "type", "mode", "quad", "cameo_root", "intensity", "claimed",
 			"place", "place_country", "geonameid", "lat", "lon", "actor_country", "actor_sector", "actor_name",
-			"recipient_country", "recipient_sector", "recipient_name", "json",
+			"recipient_country", "recipient_sector", "recipient_name",
 			"principal", "negated", "asserted", "confidence", "date_precision", "main"}, events},
+		{"event_json", []string{"id", "json"}, eventJSON},
 		{"event_actors", []string{"event", "role", "idx", "day", "country", "sectors", "name", "raw"}, actors},
 		{"places", []string{"doc", "seq", "name", "country_code", "geonameid", "lat", "lon"}, places},
 	} {
@@ -477,15 +486,7 @@ func eventIDs(ctx context.Context, tx pgx.Tx, n int) ([]int64, error) {
 
 // eventRow is the events row of ev, in the COPY's column order; main
 // marks the event that stands for its story's main event.
-func eventRow(id, docKey int64, seq int, docDay string, ev *output.Event, main bool) ([]any, error) {
-	// The incident id is the store's to give, and changes as reports
-	// arrive: it is read from incident_members, never kept in the JSON.
-	e := *ev
-	e.IncidentID = ""
-	js, err := json.Marshal(&e)
-	if err != nil {
-		return nil, fmt.Errorf("encode event: %w", err)
-	}
+func eventRow(id, docKey int64, seq int, docDay string, ev *output.Event, main bool) []any {
 	var place, placeCountry string
 	var geonameID int
 	var lat, lon *float64 // NULL without coordinates
@@ -499,8 +500,8 @@ func eventRow(id, docKey int64, seq int, docDay string, ev *output.Event, main b
 	return []any{id, docKey, seq, clean(store.EventDay(ev, docDay)), clean(ev.Event), clean(ev.Mode), clean(ev.Quad),
 		clean(ev.CameoRoot), ev.Intensity, ev.ClaimedBy != nil, clean(place), clean(placeCountry), int64(geonameID), lat, lon,
 		clean(a.CountryCode), clean(a.SectorCode), clean(a.EntityName), clean(r.CountryCode), clean(r.SectorCode),
-		clean(r.EntityName), string(js),
-		ev.Principal, ev.Negated, store.IsAsserted(ev), ev.Confidence, clean(ev.DatePrecision), main}, nil
+		clean(r.EntityName),
+		ev.Principal, ev.Negated, store.IsAsserted(ev), ev.Confidence, clean(ev.DatePrecision), main}
 }
 
 func cleanAll(ss []string) []string {
