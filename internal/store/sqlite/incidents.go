@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -105,7 +106,7 @@ type memberRow struct {
 }
 
 const (
-	insertMember = `INSERT INTO incident_members (event, key, report) VALUES (?, ?, ?)`
+	insertMember = `INSERT INTO incident_members (event, key, report) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING`
 	// upsertIncident keeps the incident's canonical event marked: an
 	// incident id names its canonical event, so an existing row keeps it.
 	upsertIncident = `INSERT INTO incidents (id, canonical, n_reports, n_sources, first_report, reports)
@@ -309,17 +310,38 @@ func (db *DB) unclustered(ctx context.Context, tx *sql.Tx) ([]incident.Report, e
 	defer st.Close()
 	reps := make([]incident.Report, 0, len(out))
 	for _, r := range out {
-		js, err := json.Marshal(r.rep)
-		if err != nil {
-			return nil, fmt.Errorf("incidents: encode report: %w", err)
-		}
-		if _, err := st.ExecContext(ctx, r.id, r.rep.EventID, js); err != nil {
-			return nil, fmt.Errorf("incidents: member of event %s: %w", r.rep.EventID, err)
+		if err := fileMember(ctx, st, r.id, &r.rep); err != nil {
+			return nil, fmt.Errorf("incidents: %w", err)
 		}
 		reps = append(reps, r.rep)
 	}
 	db.log.Info("incidents: clustered events stored before incidents", "events", len(reps))
 	return reps, nil
+}
+
+// fileMember writes the member row of event rowid eid, whose report is
+// rep. A report id another stored event already has (a record built
+// elsewhere with an event id used twice) gets the event's rowid added,
+// "#" and the number, so that the write never fails on it: rep's id is
+// updated to the one written.
+func fileMember(ctx context.Context, st *sql.Stmt, eid int64, rep *incident.Report) error {
+	for try := 0; try < 2; try++ {
+		if try == 1 {
+			rep.EventID += "#" + strconv.FormatInt(eid, 10)
+		}
+		js, err := json.Marshal(rep)
+		if err != nil {
+			return fmt.Errorf("encode report: %w", err)
+		}
+		res, err := st.ExecContext(ctx, eid, rep.EventID, js)
+		if err != nil {
+			return fmt.Errorf("insert incident member %s: %w", rep.EventID, err)
+		}
+		if n, _ := res.RowsAffected(); n == 1 {
+			return nil
+		}
+	}
+	return fmt.Errorf("insert incident member %s: the id is taken", rep.EventID)
 }
 
 // clusterNew adds the reports of the events put wrote and applies the

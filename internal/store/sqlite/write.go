@@ -167,12 +167,8 @@ func (w *writer) put(ctx context.Context, d *store.Document) (bool, error) {
 			continue
 		}
 		rep := incident.FromEvent(rec, ev)
-		js, err := json.Marshal(rep)
-		if err != nil {
-			return false, fmt.Errorf("encode report: %w", err)
-		}
-		if _, err := w.member.ExecContext(ctx, eid, rep.EventID, js); err != nil {
-			return false, fmt.Errorf("insert incident member %s: %w", rep.EventID, err)
+		if err := fileMember(ctx, w.member, eid, &rep); err != nil {
+			return false, err
 		}
 		w.members = append(w.members, memberRow{event: eid, report: rep})
 	}
