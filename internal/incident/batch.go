@@ -50,15 +50,17 @@ func NewBatch(opt Options, dir string) (*Batch, error) {
 }
 
 // Add files rec's events and keeps rec for Emit. It returns false when
-// rec repeats event ids of an earlier record, whose events then stay out
-// of the incidents.
+// rec repeats event ids of an earlier record, or one of its own, whose
+// events then stay out of the incidents.
 func (b *Batch) Add(rec *output.Record) (bool, error) {
 	reps := FromRecord(rec)
 	ok := true
+	ids := make(map[string]bool, len(reps))
 	for _, r := range reps {
-		if _, seen := b.c.byEvent[r.EventID]; seen {
+		if _, seen := b.c.byEvent[r.EventID]; seen || ids[r.EventID] {
 			ok = false
 		}
+		ids[r.EventID] = true
 	}
 	if ok {
 		for _, r := range reps {

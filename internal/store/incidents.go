@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"time"
 
 	"github.com/dateline-project/dateline/internal/incident"
@@ -175,4 +176,11 @@ func FirstReport(inc incident.Incident) string {
 		return ""
 	}
 	return inc.FirstReport.UTC().Format(time.RFC3339)
+}
+
+// RenumberReport gives rep, whose report id another stored event already
+// has (a record built elsewhere with an event id used twice), the id
+// both stores give it instead: the id, "#" and the event's row id.
+func RenumberReport(rep *incident.Report, eventRow int64) {
+	rep.EventID += "#" + strconv.FormatInt(eventRow, 10)
 }

@@ -91,15 +91,7 @@ func (t incTx) Unclustered(ctx context.Context) ([]incident.Report, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("unclustered events: %w", err)
 	}
-	members := make([][]any, len(reps))
-	for i := range reps {
-		row, err := memberRow(ids[i], reps[i])
-		if err != nil {
-			return nil, err
-		}
-		members[i] = row
-	}
-	if err := copyMembers(ctx, t.tx, members); err != nil {
+	if err := fileMembers(ctx, t.tx, ids, reps); err != nil {
 		return nil, err
 	}
 	return reps, nil

@@ -371,7 +371,9 @@ func (w *writer) putLayers(ctx context.Context, docs []store.Document, inserted 
 	if err != nil {
 		return err
 	}
-	var events, eventJSON, actors, places, members [][]any
+	var events, eventJSON, actors, places [][]any
+	var memberIDs []int64
+	var reps []incident.Report
 	b := &pgx.Batch{}
 	for i := range docs {
 		if !inserted[i] {
@@ -401,13 +403,8 @@ func (w *writer) putLayers(ctx context.Context, docs []store.Document, inserted 
 			events = append(events, row)
 			eventJSON = append(eventJSON, []any{id, string(js)})
 			if w.incidents {
-				rep := incident.FromEvent(rec, ev)
-				m, err := memberRow(id, rep)
-				if err != nil {
-					return fmt.Errorf("document %q: %w", rec.DocID, err)
-				}
-				members = append(members, m)
-				w.reports = append(w.reports, rep)
+				memberIDs = append(memberIDs, id)
+				reps = append(reps, incident.FromEvent(rec, ev))
 			}
 			evDay := store.EventDay(ev, day)
 			for role, blocks := range [2][]output.ActorBlock{ev.Actor, ev.Recipient} {
@@ -455,15 +452,55 @@ func (w *writer) putLayers(ctx context.Context, docs []store.Document, inserted 
 			return fmt.Errorf("insert %s: %w", c.table, err)
 		}
 	}
-	if err := copyMembers(ctx, tx, members); err != nil {
+	if err := fileMembers(ctx, tx, memberIDs, reps); err != nil {
 		return err
 	}
+	w.reports = append(w.reports, reps...)
 	if b.Len() > 0 {
 		if err := tx.SendBatch(ctx, b).Close(); err != nil {
 			return fmt.Errorf("insert quotes and signatures: %w", err)
 		}
 	}
 	return nil
+}
+
+// fileMembers writes the incident members of the new events ids, whose
+// reports are reps (in tx, which it may renumber, see below). A report id
+// that a stored event or an earlier one of reps already has (a record
+// built elsewhere with an event id used twice) is renumbered, as the
+// SQLite store does (store.RenumberReport), so that the write never
+// fails on it.
+func fileMembers(ctx context.Context, tx pgx.Tx, ids []int64, reps []incident.Report) error {
+	if len(reps) == 0 {
+		return nil
+	}
+	keys := make([][]byte, len(reps))
+	for i := range reps {
+		keys[i] = []byte(reps[i].EventID)
+	}
+	rows, err := tx.Query(ctx, `SELECT key FROM incident_members WHERE key = ANY($1)`, keys)
+	if err != nil {
+		return fmt.Errorf("incident members: %w", err)
+	}
+	stored, err := pgx.CollectRows(rows, pgx.RowTo[[]byte])
+	if err != nil {
+		return fmt.Errorf("incident members: %w", err)
+	}
+	taken := make(map[string]bool, len(stored)+len(reps))
+	for _, k := range stored {
+		taken[string(k)] = true
+	}
+	members := make([][]any, len(reps))
+	for i := range reps {
+		if taken[reps[i].EventID] {
+			store.RenumberReport(&reps[i], ids[i])
+		}
+		taken[reps[i].EventID] = true
+		if members[i], err = memberRow(ids[i], reps[i]); err != nil {
+			return err
+		}
+	}
+	return copyMembers(ctx, tx, members)
 }
 
 // eventIDs takes n ids from the events' sequence in one round trip, in

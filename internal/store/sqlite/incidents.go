@@ -97,7 +97,7 @@ func aggTable(f store.EventFilter, base string) string {
 }
 
 const (
-	insertMember = `INSERT INTO incident_members (event, key, report) VALUES (?, ?, ?)`
+	insertMember = `INSERT INTO incident_members (event, key, report) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING`
 	// upsertIncident keeps the incident's canonical event marked: an
 	// incident id names its canonical event, so an existing row keeps it.
 	upsertIncident = `INSERT INTO incidents (id, canonical, n_reports, n_sources, first_report, reports)
@@ -252,16 +252,37 @@ func (t incTx) Unclustered(ctx context.Context) ([]incident.Report, error) {
 	defer st.Close()
 	reps := make([]incident.Report, 0, len(out))
 	for _, r := range out {
-		js, err := json.Marshal(r.rep)
-		if err != nil {
-			return nil, fmt.Errorf("encode report: %w", err)
-		}
-		if _, err := st.ExecContext(ctx, r.id, r.rep.EventID, js); err != nil {
-			return nil, fmt.Errorf("member of event %s: %w", r.rep.EventID, err)
+		if err := fileMember(ctx, st, r.id, &r.rep); err != nil {
+			return nil, err
 		}
 		reps = append(reps, r.rep)
 	}
 	return reps, nil
+}
+
+// fileMember writes the member row of event rowid eid, whose report is
+// rep. A report id another stored event already has (a record built
+// elsewhere with an event id used twice) is renumbered (see
+// store.RenumberReport), so that the write never fails on it: rep's id
+// is updated to the one written.
+func fileMember(ctx context.Context, st *sql.Stmt, eid int64, rep *incident.Report) error {
+	for try := 0; try < 2; try++ {
+		if try == 1 {
+			store.RenumberReport(rep, eid)
+		}
+		js, err := json.Marshal(rep)
+		if err != nil {
+			return fmt.Errorf("encode report: %w", err)
+		}
+		res, err := st.ExecContext(ctx, eid, rep.EventID, js)
+		if err != nil {
+			return fmt.Errorf("insert incident member %s: %w", rep.EventID, err)
+		}
+		if n, _ := res.RowsAffected(); n == 1 {
+			return nil
+		}
+	}
+	return fmt.Errorf("insert incident member %s: the id is taken", rep.EventID)
 }
 
 // syncIncidents brings db.inc in step with tx's rows; the caller holds

@@ -32,6 +32,27 @@ func incidentMap(t *testing.T, db *sqlite.DB) map[string]string {
 	}
 }
 
+// openPath opens the store at path without fsync; the test closes it.
+func openPath(t *testing.T, path string) *sqlite.DB {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), path, sqlite.Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// checkIncidents fails t unless db holds the incidents want and its
+// aggregates agree with its rows.
+func checkIncidents(t *testing.T, db *sqlite.DB, want map[string]string) {
+	t.Helper()
+	if got := incidentMap(t, db); !reflect.DeepEqual(got, want) {
+		t.Errorf("incidents differ from one run's")
+	}
+	checkAggregates(t, db)
+}
+
 // TestIncidents_Reopen checks that the incidents survive a restart: a
 // store reopened between writes (Restore from incident_members), and one
 // written before migration 5 (clustered when opened), end with the
@@ -51,24 +72,13 @@ func TestIncidents_Reopen(t *testing.T) {
 	t.Run("restart between writes", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "d.db")
 		for i := 0; i < len(docs); i += 97 {
-			db, err := sqlite.Open(ctx, path, sqlite.Options{NoSync: true})
-			if err != nil {
-				t.Fatal(err)
-			}
+			db := openPath(t, path)
 			put(t, db, docs[i:min(i+97, len(docs))])
 			if err := db.Close(); err != nil {
 				t.Fatal(err)
 			}
 		}
-		db, err := sqlite.Open(ctx, path, sqlite.Options{NoSync: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer db.Close()
-		if got := incidentMap(t, db); !reflect.DeepEqual(got, want) {
-			t.Errorf("incidents differ from one run's")
-		}
-		checkAggregates(t, db)
+		checkIncidents(t, openPath(t, path), want)
 	})
 
 	t.Run("written before incidents", func(t *testing.T) {
@@ -85,52 +95,26 @@ func TestIncidents_Reopen(t *testing.T) {
 		if err := old.Close(); err != nil {
 			t.Fatal(err)
 		}
-		db, err := sqlite.Open(ctx, path, sqlite.Options{NoSync: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer db.Close()
+		db := openPath(t, path)
 		put(t, db, docs[200:])
-		if got := incidentMap(t, db); !reflect.DeepEqual(got, want) {
-			t.Errorf("incidents differ from one run's")
-		}
-		checkAggregates(t, db)
+		checkIncidents(t, db, want)
 	})
 
 	t.Run("rows that do not restore are rebuilt", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "d.db")
-		db, err := sqlite.Open(ctx, path, sqlite.Options{NoSync: true})
-		if err != nil {
-			t.Fatal(err)
-		}
+		db := openPath(t, path)
 		put(t, db, docs)
 		// A hand edit that no Clusterer could have written.
 		if err := sqlite.Exec(ctx, db, `UPDATE incident_members SET incident = 'inc-bogus' WHERE key = 's1/e1'`); err != nil {
 			t.Fatal(err)
 		}
 		db.Close()
-		if db, err = sqlite.Open(ctx, path, sqlite.Options{NoSync: true}); err != nil {
-			t.Fatal(err)
-		}
-		defer db.Close()
-		if got := incidentMap(t, db); !reflect.DeepEqual(got, want) {
-			t.Errorf("incidents differ from one run's")
-		}
-		checkAggregates(t, db)
+		checkIncidents(t, openPath(t, path), want)
 	})
 
 	t.Run("another writer's documents", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "d.db")
-		a, err := sqlite.Open(ctx, path, sqlite.Options{NoSync: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer a.Close()
-		b, err := sqlite.Open(ctx, path, sqlite.Options{NoSync: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer b.Close()
+		a, b := openPath(t, path), openPath(t, path)
 		// Two handles, as two processes would have, writing in turn.
 		for i := 0; i < len(docs); i += 50 {
 			db := a

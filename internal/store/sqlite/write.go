@@ -302,12 +302,8 @@ func (w *writer) putRows(ctx context.Context, docKey int64, d *store.Document) e
 			continue
 		}
 		rep := incident.FromEvent(rec, ev)
-		js, err := json.Marshal(rep)
-		if err != nil {
-			return fmt.Errorf("encode report: %w", err)
-		}
-		if _, err := w.member.ExecContext(ctx, eid, rep.EventID, js); err != nil {
-			return fmt.Errorf("insert incident member %s: %w", rep.EventID, err)
+		if err := fileMember(ctx, w.member, eid, &rep); err != nil {
+			return err
 		}
 		w.reports = append(w.reports, rep)
 	}

@@ -1127,4 +1127,20 @@ func runIncidents(t *testing.T, open Open) {
 	if got := incidentsOf(t, s2); !reflect.DeepEqual(got, inc) {
 		t.Errorf("reverse order, one by one:\n got %v\nwant %v", got, inc)
 	}
+
+	// A record built elsewhere whose two events share an id is stored,
+	// and each event still has an incident of its own.
+	s3 := open(t)
+	odd := Syndicated()[2]
+	odd.Record.Events = append(odd.Record.Events, odd.Record.Events[0])
+	odd.Record.Events[1].Event = "PROTEST"
+	if _, err := s3.PutDocuments(ctx, []store.Document{odd}); err != nil {
+		t.Fatalf("a record with a repeated event id: %v", err)
+	}
+	if got := incidentsOf(t, s3); len(got) != 1 {
+		t.Errorf("events of the record with a repeated id: %v", got)
+	}
+	if st, err := s3.Stats(ctx); err != nil || st.Incidents != 2 {
+		t.Errorf("stats %+v, %v: want 2 incidents", st, err)
+	}
 }
