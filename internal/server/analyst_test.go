@@ -1,12 +1,15 @@
 package server_test
 
 import (
+	"context"
 	"net/http"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/dateline-project/dateline/internal/output"
 	"github.com/dateline-project/dateline/internal/server"
+	"github.com/dateline-project/dateline/internal/store"
 	"github.com/dateline-project/dateline/internal/store/storetest"
 )
 
@@ -272,5 +275,64 @@ func TestActors_List(t *testing.T) {
 	// The network keeps its own route.
 	if r := get(t, s, "/api/actors/network"); r.status != http.StatusOK || !strings.Contains(string(r.body), `"edges"`) {
 		t.Errorf("GET /api/actors/network: %d %s", r.status, r.body)
+	}
+}
+
+// TestPostDocuments_UpdateRecodeAlias: issue #16 bug 7 over the API. New
+// text under a posted id replaces the document (it used to answer
+// "unchanged"); recode=1 replaces a document coded under another
+// provenance; the same text under a new id is an alias that GET resolves.
+func TestPostDocuments_UpdateRecodeAlias(t *testing.T) {
+	db := newStore(t)
+	post := func(s *server.Server, query, body string) postResult {
+		t.Helper()
+		r := do(t, s, http.MethodPost, "/api/documents"+query, strings.NewReader(body), jsonType...)
+		if r.status != http.StatusOK && r.status != http.StatusCreated {
+			t.Fatalf("POST %s: %d %s", query, r.status, r.body)
+		}
+		return decode[postResult](t, r)
+	}
+	v1 := &output.Provenance{Coder: "dateline test", Resources: "sha256:aa"}
+	s1 := server.New(db, server.Options{Coder: fakeCoder{}, Provenance: v1})
+	if res := post(s1, "", `{"id":"AFP/1","text":"France accused the ministry of delays."}`); res.Inserted != 1 {
+		t.Fatalf("first post: %+v", res)
+	}
+	res := post(s1, "", `{"id":"AFP/1","text":"France accused the ministry of long delays, a correction says."}`)
+	if res.Replaced != 1 || res.Inserted != 0 || res.Unchanged != 0 {
+		t.Errorf("new text under the same id: %+v, want one replaced", res)
+	}
+	d, err := db.Document(context.Background(), "AFP/1")
+	if err != nil || !strings.Contains(d.Text, "correction") || d.Record.Provenance == nil || *d.Record.Provenance != *v1 {
+		t.Fatalf("after the update: %+v %v", d, err)
+	}
+	// Another coder: without recode=1 the same text is left alone.
+	v2 := &output.Provenance{Coder: "dateline test", Resources: "sha256:bb"}
+	s2 := server.New(db, server.Options{Coder: fakeCoder{}, Provenance: v2})
+	same := `{"id":"AFP/1","text":"France accused the ministry of long delays, a correction says."}`
+	if res := post(s2, "", same); res.Unchanged != 1 {
+		t.Errorf("same text, no recode: %+v", res)
+	}
+	if res := post(s2, "?recode=1", same); res.Replaced != 1 {
+		t.Errorf("same text, recode=1: %+v", res)
+	}
+	if d, _ := db.Document(context.Background(), "AFP/1"); d.Record.Provenance == nil || *d.Record.Provenance != *v2 {
+		t.Errorf("recoded provenance %+v, want %+v", d.Record.Provenance, v2)
+	}
+	if res := post(s2, "?recode=1", same); res.Unchanged != 1 {
+		t.Errorf("recode under the same provenance: %+v", res)
+	}
+	// The same text under a new id.
+	if res := post(s2, "", `{"id":"Reuters/9","text":"France accused the ministry of long delays, a correction says."}`); res.Aliased != 1 {
+		t.Errorf("copy under a new id: %+v", res)
+	}
+	r := get(t, s2, "/api/documents/Reuters%2F9")
+	if r.status != http.StatusOK || !strings.Contains(string(r.body), `"doc_id":"AFP/1"`) {
+		t.Errorf("GET the alias: %d %s", r.status, r.body)
+	}
+	if n, err := db.CountEvents(context.Background(), store.EventFilter{}); err != nil || n != 1 {
+		t.Errorf("events %d (%v): replacing and aliasing must leave the one document's one event", n, err)
+	}
+	if r := do(t, s2, http.MethodPost, "/api/documents?recode=perhaps", strings.NewReader(same), jsonType...); r.status != http.StatusBadRequest {
+		t.Errorf("recode=perhaps: %d", r.status)
 	}
 }

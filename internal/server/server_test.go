@@ -439,6 +439,8 @@ func TestExports(t *testing.T) {
 
 type postResult struct {
 	Inserted  int               `json:"inserted"`
+	Replaced  int               `json:"replaced"`
+	Aliased   int               `json:"aliased"`
 	Unchanged int               `json:"unchanged"`
 	Records   []json.RawMessage `json:"records"`
 	Skipped   []string          `json:"skipped"`
