@@ -1,7 +1,9 @@
 package server_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/csv"
 	"net/http"
 	"reflect"
 	"strings"
@@ -334,5 +336,47 @@ func TestPostDocuments_UpdateRecodeAlias(t *testing.T) {
 	}
 	if r := do(t, s2, http.MethodPost, "/api/documents?recode=perhaps", strings.NewReader(same), jsonType...); r.status != http.StatusBadRequest {
 		t.Errorf("recode=perhaps: %d", r.status)
+	}
+}
+
+// TestExportCSV_AnalystColumns: the CSV carries the date precision, the
+// contexts, the evidence sentence, the GeoNames id and the location
+// precision (issue #16), empty where the event has none.
+func TestExportCSV_AnalystColumns(t *testing.T) {
+	docs := storetest.Fixture()
+	e := &docs[0].Record.Events[0] // d1/e1
+	e.Context = []string{"military", "territory"}
+	e.Evidence.Text = "The Azerbaijani army shelled positions near Ganja, Armenian officials said."
+	e.Location.GeonameID, e.Location.Precision = 585103, 2
+	db := newStore(t)
+	if _, err := db.PutDocuments(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	s := server.New(db, server.Options{})
+	r := get(t, s, "/api/export/events.csv?type=ASSAULT,ACCUSE")
+	recs, err := csv.NewReader(bytes.NewReader(r.body)).ReadAll()
+	if err != nil || len(recs) != 3 {
+		t.Fatalf("csv %v: %s", err, r.body)
+	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	for _, c := range []struct {
+		row       int
+		col, want string
+	}{
+		{1, "day", "2024-02-28"}, {1, "date_precision", "day"}, {1, "context", "military|territory"},
+		{1, "evidence", e.Evidence.Text}, {1, "geonameid", "585103"}, {1, "location_precision", "2"},
+		{1, "negated", "false"}, {1, "principal", "true"},
+		{2, "day", "2024-03-01"}, {2, "date_precision", "published"}, {2, "context", ""}, {2, "negated", "true"},
+		{2, "geonameid", ""}, {2, "location_precision", ""}, {2, "lat", ""},
+	} {
+		if got := recs[c.row][col[c.col]]; got != c.want {
+			t.Errorf("row %d %s = %q, want %q", c.row, c.col, got, c.want)
+		}
+	}
+	if len(recs[0]) != len(recs[1]) {
+		t.Errorf("header has %d columns, rows %d", len(recs[0]), len(recs[1]))
 	}
 }
