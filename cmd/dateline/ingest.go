@@ -11,7 +11,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
 	"github.com/dateline-project/dateline/internal/coder"
@@ -387,32 +386,13 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	in := &ingester{st: db, runner: c.Runner(), log: e.log, batch: *batch, maxDelay: 250 * time.Millisecond, dedup: ix,
 		prov: prov, recode: *recode}
 	start := time.Now()
-	var bar *progressbar.ProgressBar
-	if isTerminal(e.stderr) {
-		bar = progressbar.NewOptions(-1,
-			progressbar.OptionSetWriter(e.stderr),
-			progressbar.OptionSetDescription("ingesting"),
-			progressbar.OptionShowCount(),
-			progressbar.OptionShowIts(),
-			progressbar.OptionSetItsString("docs"),
-			progressbar.OptionThrottle(100*time.Millisecond),
-			progressbar.OptionSpinnerType(14),
-			progressbar.OptionClearOnFinish(),
-		)
-		in.progress = func(n ingestCounts) {
-			bar.Describe(fmt.Sprintf("ingesting: %d new, %d replaced, %d unchanged, %d skipped", n.New, n.Replaced, n.Unchanged, n.Skipped))
-			_ = bar.Set(n.done())
-		}
-	} else {
-		lastLog := time.Now()
-		in.progress = func(n ingestCounts) {
-			if time.Since(lastLog) < *every {
-				return
-			}
-			lastLog = time.Now()
-			e.log.Info("progress", "done", n.done(), "new", n.New, "replaced", n.Replaced, "unchanged", n.Unchanged, "skipped", n.Skipped,
-				"docs_per_s", fmt.Sprintf("%.0f", float64(n.done())/time.Since(start).Seconds()))
-		}
+	prog := newProgress(e, "ingesting", *every)
+	if !fromStore {
+		prog.countInputs(ctx, inputs, opts)
+	}
+	in.progress = func(n ingestCounts) {
+		prog.update(n.done(), fmt.Sprintf("ingesting: %d new, %d replaced, %d unchanged, %d skipped", n.New, n.Replaced, n.Unchanged, n.Skipped),
+			"new", n.New, "replaced", n.Replaced, "unchanged", n.Unchanged, "skipped", n.Skipped)
 	}
 
 	counts, err := in.run(ctx, func(emit func(pipeline.Item) error) error {
@@ -423,9 +403,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			return emit(pipeline.Item{Doc: it.Doc, Err: it.Err})
 		})
 	})
-	if bar != nil {
-		_ = bar.Finish()
-	}
+	prog.finish()
 	elapsed := time.Since(start)
 	done := []any{"new", counts.New, "replaced", counts.Replaced, "aliased", counts.Aliased, "unchanged", counts.Unchanged, "skipped", counts.Skipped}
 	if ix != nil {

@@ -111,3 +111,38 @@ func TestIngest_UpdateRecodeAlias(t *testing.T) {
 		t.Errorf("copy-of-w2 resolves to %q, want w2", rec.DocID)
 	}
 }
+
+// TestIngest_ProgressTotal: with the inputs counted first, ingest's
+// progress lines (stderr not a terminal) carry the total and the time
+// left; from stdin, which cannot be read twice, they carry neither.
+func TestIngest_ProgressTotal(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "c.jsonl")
+	writeCorpus(t, corpus, 12, 40)
+	_, errOut, code := runCmd(t, "", "ingest", "--db", filepath.Join(dir, "a.db"), "--batch", "1", "--log-every", "1ns", corpus)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	// The inputs are counted before coding starts: every line has the
+	// total, and the last the time left.
+	var last string
+	for _, l := range strings.Split(errOut, "\n") {
+		if strings.Contains(l, "msg=progress") {
+			last = l
+			if !strings.Contains(l, "total=12") {
+				t.Errorf("progress line without the total: %q", l)
+			}
+		}
+	}
+	if !strings.Contains(last, "done=12") || !strings.Contains(last, "total=12") || !strings.Contains(last, "eta=0s") {
+		t.Errorf("last progress line %q, want done=12 total=12 eta=0s", last)
+	}
+	data, err := os.ReadFile(corpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, _ = runCmd(t, string(data), "ingest", "--db", filepath.Join(dir, "b.db"), "--batch", "1", "--log-every", "1ns", "-")
+	if strings.Contains(errOut, "total=") || !strings.Contains(errOut, "msg=progress") {
+		t.Errorf("stdin run: %s", errOut)
+	}
+}
