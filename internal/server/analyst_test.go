@@ -21,6 +21,16 @@ var vocabulary = &server.Vocabulary{
 	Sectors:   []string{"GOV", "MIL", "CVL", "ELI"},
 }
 
+// eventKeys gets /api/events?query and returns the events' keys.
+func eventKeys(t *testing.T, s *server.Server, query string) []string {
+	t.Helper()
+	r := get(t, s, "/api/events?"+query)
+	if r.status != http.StatusOK {
+		t.Fatalf("%s: status %d: %s", query, r.status, r.body)
+	}
+	return storetest.Keys(decode[eventsPage](t, r).Events)
+}
+
 // TestEvents_AnalystFilters: the filters on what the text asserts, how
 // sure the coder is and how the date is known, and the sorts, read from
 // the query string (the fixture's flags are listed in storetest).
@@ -44,11 +54,7 @@ func TestEvents_AnalystFilters(t *testing.T) {
 		{"sort=confidence&actor_country=AZE", []string{"d3/e1", "d1/e1"}},
 	} {
 		t.Run(c.query, func(t *testing.T) {
-			r := get(t, s, "/api/events?"+c.query)
-			if r.status != http.StatusOK {
-				t.Fatalf("status %d: %s", r.status, r.body)
-			}
-			if got := storetest.Keys(decode[eventsPage](t, r).Events); !reflect.DeepEqual(got, c.want) {
+			if got := eventKeys(t, s, c.query); !reflect.DeepEqual(got, c.want) {
 				t.Errorf("got %v, want %v", got, c.want)
 			}
 		})

@@ -23,12 +23,7 @@ const exportPage = store.MaxLimit
 // take as long as the export needs, a stalled one still times out.
 func (s *Server) export(w http.ResponseWriter, r *http.Request, contentType, filename string,
 	begin func(bw *bufio.Writer) error, write func(bw *bufio.Writer, row *store.EventRow, first bool) error, end func(bw *bufio.Writer) error) {
-	q := r.URL.Query()
-	if err := checkParams(q, eventParams, []string{"sort"}); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	f, err := s.eventFilter(q)
+	f, err := s.eventRequest(r.URL.Query(), "sort")
 	if err != nil {
 		s.fail(w, r, err)
 		return

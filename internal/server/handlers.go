@@ -77,11 +77,7 @@ func nextPtr(s string) *string {
 
 func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	if err := checkParams(q, eventParams, []string{"cursor", "limit", "sort", "total"}); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	f, err := s.eventFilter(q)
+	f, err := s.eventRequest(q, "cursor", "limit", "sort", "total")
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -190,11 +186,7 @@ type timeline struct {
 
 func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	if err := checkParams(q, eventParams, []string{"by"}); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	f, err := s.eventFilter(q)
+	f, err := s.eventRequest(q, "by")
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -218,10 +210,7 @@ func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 // filteredQuery reads the event filters and a limit (default def, at most
 // max) of an aggregate endpoint, rejecting unknown parameters.
 func (s *Server) filteredQuery(q url.Values, def, max int) (store.EventFilter, int, error) {
-	if err := checkParams(q, eventParams, []string{"limit"}); err != nil {
-		return store.EventFilter{}, 0, err
-	}
-	f, err := s.eventFilter(q)
+	f, err := s.eventRequest(q, "limit")
 	if err != nil {
 		return store.EventFilter{}, 0, err
 	}
