@@ -107,6 +107,10 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	prov, err := coder.Provenance(coderFl.options(e.log))
+	if err != nil {
+		return err
+	}
 	c, err := coderFl.load(e.log)
 	if err != nil {
 		return err
@@ -124,7 +128,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	countries, sectors := c.Codes()
 	srv := server.New(db, server.Options{Token: *token, Coder: pool, MaxBodyBytes: *maxBody, Logger: e.log, Assets: webAssets(),
-		AllowedHosts: allowed, MaxClientWrites: *maxPost, Vocabulary: &server.Vocabulary{Countries: countries, Sectors: sectors}})
+		AllowedHosts: allowed, MaxClientWrites: *maxPost, Vocabulary: &server.Vocabulary{Countries: countries, Sectors: sectors},
+		Provenance: &prov})
 	if everyInterface(*addr) && len(allowed) == 0 {
 		e.log.Warn("listening on every interface without --allowed-host: the Host header is not checked, so DNS rebinding is not guarded against", "addr", *addr)
 	}

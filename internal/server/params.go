@@ -194,6 +194,41 @@ func boolParam(q url.Values, key string) (*bool, error) {
 	return &v, nil
 }
 
+// eventRequest checks that q holds only the event filters and extra
+// parameters, then reads the filters (see eventFilter).
+func (s *Server) eventRequest(q url.Values, extra ...string) (store.EventFilter, error) {
+	if err := checkParams(q, eventParams, extra); err != nil {
+		return store.EventFilter{}, err
+	}
+	return s.eventFilter(q)
+}
+
+// incidentsRequest is eventRequest for the event listings and exports,
+// which also take incidents=1 (one row per incident); incidents sets it
+// for an endpoint that lists incidents only, which takes no such
+// parameter.
+func (s *Server) incidentsRequest(q url.Values, incidents bool, extra ...string) (store.EventFilter, error) {
+	if !incidents {
+		extra = append(extra, "incidents")
+	}
+	f, err := s.eventRequest(q, extra...)
+	if err == nil {
+		err = parseIncidents(q, &f)
+	}
+	f.Incidents = f.Incidents || incidents
+	return f, err
+}
+
+// countRequest is eventRequest for the aggregate endpoints, which also
+// take count= (see parseCount).
+func (s *Server) countRequest(q url.Values, extra ...string) (store.EventFilter, error) {
+	f, err := s.eventRequest(q, append(extra, aggParams...)...)
+	if err == nil {
+		err = parseCount(q, &f)
+	}
+	return f, err
+}
+
 // eventFilter reads the event filters of q and checks them: the codes
 // they name against the server's vocabulary first, so that the error
 // names the parameter and its valid values, then the store's bounds.
