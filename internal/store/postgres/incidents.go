@@ -186,28 +186,14 @@ func (db *DB) openIncidents(ctx context.Context) error {
 
 // AlsoReportedBy lists the other reports' documents; see store.Store.
 func (db *DB) AlsoReportedBy(ctx context.Context, id string) ([]store.DocRef, error) {
-	rows, err := db.pool.Query(ctx, `SELECT DISTINCT d2.doc_id, d2.title, d2.source_name
-		FROM documents d
-		JOIN events e ON e.doc = d.id
-		JOIN incident_members m ON m.event = e.id AND m.incident != ''
-		JOIN incident_members m2 ON m2.incident = m.incident
-		JOIN events e2 ON e2.id = m2.event
-		JOIN documents d2 ON d2.id = e2.doc
-		WHERE d.doc_id = $1 AND d2.id != d.id
-		ORDER BY d2.doc_id`, clean(id))
+	rows, err := db.pool.Query(ctx, store.AlsoReportedBySQL("$1"), clean(id))
 	if err != nil {
 		return nil, fmt.Errorf("also reported by %q: %w", id, err)
 	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (store.DocRef, error) {
-		var d store.DocRef
-		err := r.Scan(&d.DocID, &d.Title, &d.Source)
-		return d, err
-	})
+	defer rows.Close()
+	out, err := store.ReadDocRefs(rows)
 	if err != nil {
 		return nil, fmt.Errorf("also reported by %q: %w", id, err)
-	}
-	if out == nil {
-		out = []store.DocRef{}
 	}
 	return out, nil
 }

@@ -170,11 +170,8 @@ func (db *DB) Stored(ctx context.Context, id string) (store.Stored, error) {
 	case err != nil:
 		return s, fmt.Errorf("document %q: %w", id, err)
 	}
-	if prov != "" {
-		s.Provenance = &output.Provenance{}
-		if err := json.Unmarshal([]byte(prov), s.Provenance); err != nil {
-			return s, fmt.Errorf("document %q: decode provenance: %w", id, err)
-		}
+	if s.Provenance, err = store.ParseProvenance(prov); err != nil {
+		return s, fmt.Errorf("document %q: %w", id, err)
 	}
 	return s, nil
 }

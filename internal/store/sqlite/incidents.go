@@ -325,28 +325,13 @@ func (db *DB) openIncidents(ctx context.Context) error {
 
 // AlsoReportedBy lists the other reports' documents; see store.Store.
 func (db *DB) AlsoReportedBy(ctx context.Context, id string) ([]store.DocRef, error) {
-	rows, err := db.rd.QueryContext(ctx, `SELECT DISTINCT d2.doc_id, d2.title, d2.source_name
-		FROM documents d
-		JOIN events e ON e.doc = d.id
-		JOIN incident_members m ON m.event = e.id AND m.incident != ''
-		JOIN incident_members m2 ON m2.incident = m.incident
-		JOIN events e2 ON e2.id = m2.event
-		JOIN documents d2 ON d2.id = e2.doc
-		WHERE d.doc_id = ? AND d2.id != d.id
-		ORDER BY d2.doc_id`, id)
+	rows, err := db.rd.QueryContext(ctx, store.AlsoReportedBySQL("?"), id)
 	if err != nil {
 		return nil, fmt.Errorf("also reported by %q: %w", id, err)
 	}
 	defer rows.Close()
-	out := []store.DocRef{}
-	for rows.Next() {
-		var r store.DocRef
-		if err := rows.Scan(&r.DocID, &r.Title, &r.Source); err != nil {
-			return nil, fmt.Errorf("also reported by %q: %w", id, err)
-		}
-		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := store.ReadDocRefs(rows)
+	if err != nil {
 		return nil, fmt.Errorf("also reported by %q: %w", id, err)
 	}
 	return out, nil

@@ -119,25 +119,9 @@ func (db *DB) Actors(ctx context.Context, q store.ActorQuery, cursor string, lim
 		return nil, "", fmt.Errorf("actors: %w", err)
 	}
 	defer rows.Close()
-	out := make([]store.ActorCount, 0, min(limit, 64))
-	more := false
-	for rows.Next() {
-		if len(out) == limit {
-			more = true
-			break
-		}
-		var a store.ActorCount
-		if err := rows.Scan(&a.Name, &a.Country, &a.Events, &a.AsActor, &a.AsRecipient); err != nil {
-			return nil, "", fmt.Errorf("actors: %w", err)
-		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
+	out, next, err := store.ReadActors(rows, limit, offset)
+	if err != nil {
 		return nil, "", fmt.Errorf("actors: %w", err)
-	}
-	next := ""
-	if more {
-		next = store.EncodeOffset(offset + limit)
 	}
 	return out, next, nil
 }
