@@ -3,6 +3,7 @@ package postgres_test
 import (
 	"context"
 	"math/rand/v2"
+	"reflect"
 	"sync"
 	"testing"
 
@@ -17,13 +18,25 @@ import (
 // order and batching, as redelivered work does: every write succeeds
 // (a deadlock between two writers waiting on each other's new keys is
 // retried), each document is reported inserted by exactly one writer,
-// and the database holds each once.
+// and the database holds each once. Their events form the incidents one
+// store given every document at once forms: the writers' clustering
+// takes turns and each restores what the others wrote.
 func TestDB_ConcurrentWriters(t *testing.T) {
 	ctx := context.Background()
 	dsn, _ := pgtest.Schema(t)
 	gen := storetest.NewGenerator(7, 3)
 	docs := make([]store.Document, 120)
 	for i := range docs {
+		if i%4 == 3 {
+			// A syndicated copy of the document before, so that some
+			// incidents have several reports.
+			c := docs[i-1]
+			orig := c.Record.DocID
+			c.Record.DocID, c.Text, c.Hash = orig+"-copy", c.Text+" (syndicated)", ""
+			c.Record.DuplicateOf = &orig
+			docs[i] = c
+			continue
+		}
 		docs[i] = gen.Next()
 	}
 	const writers = 4
@@ -80,5 +93,38 @@ func TestDB_ConcurrentWriters(t *testing.T) {
 	}
 	if st.Documents != len(docs) || st.Events != 3*len(docs) {
 		t.Errorf("stats %+v, want %d documents and %d events", st, len(docs), 3*len(docs))
+	}
+	one := open(t)
+	if _, err := one.PutDocuments(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	want, err := one.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want.Incidents >= want.Events || st.Incidents != want.Incidents {
+		t.Errorf("%d incidents of %d events, want %d, fewer than the events", st.Incidents, st.Events, want.Incidents)
+	}
+	if got, want := incidentMap(t, dbs[3]), incidentMap(t, one); !reflect.DeepEqual(got, want) {
+		t.Errorf("the writers' incidents differ from one store's")
+	}
+}
+
+// incidentMap maps each stored event (doc_id/event id) to its incident.
+func incidentMap(t *testing.T, s store.Store) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	cursor := ""
+	for {
+		rows, next, err := s.Events(context.Background(), store.EventFilter{}, cursor, store.MaxLimit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows {
+			out[r.DocID+"/"+r.ID] = r.IncidentID
+		}
+		if cursor = next; cursor == "" {
+			return out
+		}
 	}
 }

@@ -74,20 +74,7 @@ func TestMigrate_FromVersion1(t *testing.T) {
 			}
 			a.Provenance[st.DocID] = store.ProvenanceKey(st.Provenance)
 		}
-		a.Incidents = map[string]string{}
-		cursor := ""
-		for {
-			rows, next, err := s.Events(ctx, store.EventFilter{}, cursor, store.MaxLimit)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, r := range rows {
-				a.Incidents[r.DocID+"/"+r.ID] = r.IncidentID
-			}
-			if cursor = next; cursor == "" {
-				break
-			}
-		}
+		a.Incidents = incidentMap(t, s)
 		return a
 	}
 	want := read(db)
