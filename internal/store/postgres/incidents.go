@@ -15,9 +15,10 @@ import (
 // Incidents (issue #18), as in the SQLite store: the DB's store.Incidents
 // clusters the events of every write in its transaction, and the rows
 // (migration 2) hold what it restores from. Several processes may write:
-// each write first advances incident_clock, whose row lock makes the
-// writers' clustering take turns, and whose value tells a process that
-// another one wrote since its Clusterer last saw the rows.
+// each write, its rows written, advances incident_clock, whose row lock
+// makes the writers' clustering (and commits) take turns, and whose value
+// tells a process that another one wrote since its Clusterer last saw the
+// rows.
 
 // incTx is the incident rows of one write transaction, for
 // store.Incidents.

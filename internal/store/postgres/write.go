@@ -34,9 +34,8 @@ const insertDocument = `INSERT INTO documents
 // PostgreSQL aborted for a deadlock or a serialisation failure: two
 // workers storing the same new documents in different orders each wait
 // for the other's uncommitted unique key, and one of them is chosen to
-// fail; run again, it finds the documents stored. (Writes take turns on
-// incident_clock first, which leaves little to collide on; the retry
-// stays for what a future write path may lock in another order.)
+// fail; run again, it finds the documents stored. (A replacing write and
+// another's clustering can lock each other's rows the same way.)
 const maxAttempts = 8
 
 // PutDocuments stores docs in one transaction; see store.Store.
@@ -105,17 +104,6 @@ type writer struct {
 // returning the incident clock's value after the write.
 func (db *DB) put(ctx context.Context, tx pgx.Tx, docs []store.Document, written []bool) (int64, error) {
 	w := &writer{tx: tx, now: time.Now().UTC().Format(time.RFC3339), incidents: db.incidents}
-	var mark int64
-	if db.incidents {
-		before, after, err := advanceClock(ctx, tx)
-		if err != nil {
-			return 0, err
-		}
-		if err := db.inc.Sync(ctx, incTx{tx}, before); err != nil {
-			return 0, err
-		}
-		mark = after
-	}
 	plans, err := w.plan(ctx, docs)
 	if err != nil {
 		return 0, err
@@ -141,12 +129,26 @@ func (db *DB) put(ctx context.Context, tx pgx.Tx, docs []store.Document, written
 	if !db.incidents {
 		return 0, nil
 	}
-	if w.removed {
-		err = db.inc.Rebuild(ctx, incTx{tx})
-	} else {
-		err = db.inc.Add(ctx, incTx{tx}, w.reports)
+	// Clustering comes last, under incident_clock's row lock, which the
+	// writers take in turn: the rows are written by then, so that writers
+	// hold the lock only to cluster and commit. The Clusterer restored
+	// (when another writer moved the clock) sees this write's members
+	// too, unclustered, and adds them; adding them again below changes
+	// nothing.
+	before, after, err := advanceClock(ctx, tx)
+	if err != nil {
+		return 0, err
 	}
-	return mark, err
+	it := incTx{tx}
+	if err := db.inc.Sync(ctx, it, before); err != nil {
+		return 0, err
+	}
+	if w.removed {
+		err = db.inc.Rebuild(ctx, it)
+	} else {
+		err = db.inc.Add(ctx, it, w.reports)
+	}
+	return after, err
 }
 
 // lookupDocument reads what is stored for a document: see store.PutLookup.
