@@ -42,6 +42,9 @@ type DB struct {
 	pool *pgxpool.Pool
 	// name is the DSN without its password, for error messages.
 	name string
+	// ftsCap is defaultFTSCap; a field so that tests can force either
+	// form of the text filter.
+	ftsCap int
 }
 
 var _ store.Store = (*DB)(nil)
@@ -103,7 +106,7 @@ func openAt(ctx context.Context, dsn string, opts Options, version int) (*DB, er
 	if err != nil {
 		return nil, err
 	}
-	db := &DB{pool: pool, name: Redact(dsn)}
+	db := &DB{pool: pool, name: Redact(dsn), ftsCap: defaultFTSCap}
 	if opts.Schema != "" {
 		if _, err := pool.Exec(ctx, "CREATE SCHEMA IF NOT EXISTS "+pgx.Identifier{opts.Schema}.Sanitize()); err != nil {
 			pool.Close()
