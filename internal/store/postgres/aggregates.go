@@ -26,7 +26,7 @@ func (db *DB) Timeline(ctx context.Context, f store.EventFilter, by string) ([]s
 	default:
 		return nil, fmt.Errorf("%w: timeline by %q: want type or quad", store.ErrBadFilter, by)
 	}
-	w, err := eventWhere(&f)
+	w, err := db.eventWhere(ctx, &f)
 	if err != nil {
 		return nil, err
 	}
@@ -46,7 +46,7 @@ func (db *DB) Timeline(ctx context.Context, f store.EventFilter, by string) ([]s
 // Network returns weighted actor -> recipient edges; see store.Store.
 func (db *DB) Network(ctx context.Context, f store.EventFilter, limit int) ([]store.Edge, error) {
 	limit = store.ClampLimit(limit, store.MaxEdges)
-	w, err := eventWhere(&f)
+	w, err := db.eventWhere(ctx, &f)
 	if err != nil {
 		return nil, err
 	}
@@ -78,7 +78,7 @@ func (db *DB) Network(ctx context.Context, f store.EventFilter, limit int) ([]st
 // Places counts events per location; see store.Store.
 func (db *DB) Places(ctx context.Context, f store.EventFilter, limit int) ([]store.PlaceCount, error) {
 	limit = store.ClampLimit(limit, store.MaxPlaces)
-	w, err := eventWhere(&f)
+	w, err := db.eventWhere(ctx, &f)
 	if err != nil {
 		return nil, err
 	}

@@ -51,3 +51,7 @@ func Downgrade(ctx context.Context, db *DB, version int) error {
 	_, err := db.pool.Exec(ctx, "UPDATE dateline_schema SET version = $1", version)
 	return err
 }
+
+// SetFTSCap sets the number of text matches up to which their ids go
+// into the query (0: never).
+func SetFTSCap(db *DB, n int) { db.ftsCap = n }

@@ -60,16 +60,16 @@ func (db *DB) Documents(ctx context.Context, f store.DocumentFilter, cursor stri
 		return nil, "", fmt.Errorf("documents: %w", err)
 	}
 	out := make([]store.DocumentRow, 0, min(limit, 64))
-	next, err := page(rows, limit, func(key *int64, day *string) error {
+	next, err := page(rows, limit, f.Sort, func() (store.Cursor, func() error, error) {
 		var r store.DocumentRow
-		if err := rows.Scan(key, &r.DocID, &r.Title, &r.Day, &r.Published, &r.Source.Path, &r.Source.Line, &r.Source.URL,
+		var at store.Cursor
+		if err := rows.Scan(&at.Key, &r.DocID, &r.Title, &r.Day, &r.Published, &r.Source.Path, &r.Source.Line, &r.Source.URL,
 			&r.Source.Name, &r.DuplicateOf, &r.Ingested, &r.Events, &r.Quotes); err != nil {
-			return err
+			return at, nil, err
 		}
-		*day = r.Day
-		out = append(out, r)
-		return nil
-	}, f.Sort)
+		at.Day = r.Day
+		return at, func() error { out = append(out, r); return nil }, nil
+	})
 	if err != nil {
 		return nil, "", fmt.Errorf("documents: %w", err)
 	}
@@ -87,7 +87,7 @@ func (db *DB) Actors(ctx context.Context, q store.ActorQuery, cursor string, lim
 	if err != nil {
 		return nil, "", err
 	}
-	w, err := eventWhere(&q.Events)
+	w, err := db.eventWhere(ctx, &q.Events)
 	if err != nil {
 		return nil, "", err
 	}
