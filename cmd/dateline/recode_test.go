@@ -146,3 +146,32 @@ func TestIngest_ProgressTotal(t *testing.T) {
 		t.Errorf("stdin run: %s", errOut)
 	}
 }
+
+// TestVersion: `dateline --version` and `dateline version` print the
+// same, and a user dictionary changes the resources hash and the options.
+func TestVersion(t *testing.T) {
+	a, _, code := runCmd(t, "", "version")
+	b, _, code2 := runCmd(t, "", "--version")
+	if code != exitOK || code2 != exitOK || a != b || !strings.Contains(a, "resources: sha256:") {
+		t.Fatalf("version %q (%d), --version %q (%d)", a, code, b, code2)
+	}
+	dict := filepath.Join(t.TempDir(), "mine.tsv")
+	if err := os.WriteFile(dict, []byte("name\taliases\tcountry_code\tsector_code\nHarbour Board\t\tCHL\tGOV\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, _, _ := runCmd(t, "", "version", "--dict", dict)
+	line := func(s, key string) string {
+		for _, l := range strings.Split(s, "\n") {
+			if strings.HasPrefix(l, key) {
+				return l
+			}
+		}
+		return ""
+	}
+	if line(a, "resources:") == line(c, "resources:") || line(c, "options:") != "options: --dict=mine.tsv" {
+		t.Errorf("with --dict: %q", c)
+	}
+	if _, errOut, code := runCmd(t, "", "version", "--dict", dict+".missing"); code == exitOK {
+		t.Errorf("a missing dictionary: exit 0: %s", errOut)
+	}
+}

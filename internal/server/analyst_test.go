@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"net/http"
+	"net/http/httptest"
 	"reflect"
 	"strings"
 	"testing"
@@ -385,4 +386,24 @@ func TestExportCSV_AnalystColumns(t *testing.T) {
 	if len(recs[0]) != len(recs[1]) {
 		t.Errorf("header has %d columns, rows %d", len(recs[0]), len(recs[1]))
 	}
+}
+
+// FuzzListsQuery checks that no query string makes the document list or
+// the actor ranking answer anything but 200 or 400.
+func FuzzListsQuery(f *testing.F) {
+	for _, seed := range []string{"", "has_events=1&sort=-date", "source=%25&q=cease*", "role=recipient&name=a&type=AID", "cursor=b2Zmc2V0fjM&limit=2", "from=2024-02-30"} {
+		f.Add(seed)
+	}
+	s, _ := newServer(f, server.Options{})
+	f.Fuzz(func(t *testing.T, raw string) {
+		for _, path := range []string{"/api/documents", "/api/actors"} {
+			req := httptest.NewRequest(http.MethodGet, path, nil)
+			req.URL.RawQuery = raw
+			rec := httptest.NewRecorder()
+			s.ServeHTTP(rec, req)
+			if rec.Code != http.StatusOK && rec.Code != http.StatusBadRequest {
+				t.Fatalf("%s?%s: status %d %s", path, raw, rec.Code, rec.Body)
+			}
+		}
+	})
 }

@@ -700,7 +700,8 @@ func TestAssets(t *testing.T) {
 // FuzzEventsQuery checks that no query string makes the events endpoint
 // fail with anything but 200 or 400.
 func FuzzEventsQuery(f *testing.F) {
-	for _, seed := range []string{"", "type=ASSAULT", "bbox=1,2,3,4", "from=2024-01-01&to=2023-01-01", "q=%22NEAR(", "cursor=abc", "limit=5&claimed=true", "actor_name=%25_%5C"} {
+	for _, seed := range []string{"", "type=ASSAULT", "bbox=1,2,3,4", "from=2024-01-01&to=2023-01-01", "q=%22NEAR(", "cursor=abc", "limit=5&claimed=true", "actor_name=%25_%5C",
+		"principal=1&asserted=0&min_confidence=0.5", "sort=-confidence&total=1&limit=1", "date_precision=day,historical&main_event=true", "min_confidence=NaN", "sort=confidence&cursor=Y29uZmlkZW5jZX4wLjV8Mw"} {
 		f.Add(seed)
 	}
 	s, _ := newServer(f, server.Options{})
