@@ -22,7 +22,16 @@
 // Aggregates (timeline, network, places, stats) are GROUP BY queries over
 // indexed columns rather than trigger-kept tables: several workers commit
 // concurrently here, and counters that every transaction updates would
-// serialise their commits on the counters' row locks.
+// serialise their commits on the counters' row locks. Counting incidents
+// is the same queries over the canonical events (events.canonical).
+//
+// The write rules are the SQLite store's, through what package store
+// shares: store.PlanPut decides whether a document is inserted, replaces
+// one, becomes an alias or is left alone, and store.Incidents clusters
+// the new events in the write's transaction (incidents.go). Clustering
+// is the one step the writers take in turn: a write's rows go in side by
+// side with other writers', then it takes incident_clock's row lock to
+// cluster and commit.
 package postgres
 
 import (
