@@ -27,6 +27,10 @@ type IncidentTx interface {
 	Reset(ctx context.Context) error
 	// Apply writes what a Clusterer changed.
 	Apply(ctx context.Context, ch incident.Changes) error
+	// Since returns the reports of the members that the writes after
+	// the one that left marker mark filed, in storage order, and how
+	// many members the committed writes have filed in all.
+	Since(ctx context.Context, mark int64) (reps []incident.Report, members int, err error)
 }
 
 // Incidents keeps a backend's incident.Clusterer between writes, in step
@@ -57,13 +61,34 @@ func NewIncidents(log *slog.Logger) *Incidents {
 }
 
 // Sync makes the Clusterer hold what tx's rows hold, whose marker at the
-// start of the write is mark: it restores the Clusterer from the members
-// when it has none or another writer moved the rows, clustering every
-// report again when the rows do not restore (a hand-edited database),
-// and clusters the events stored without a member.
+// start of the write is mark. When another writer moved the rows, it
+// adds the reports that writer filed (clustering does not depend on
+// arrival, so the Clusterer ends where that writer's did, and the
+// changes, which it wrote, are dropped), unless the writer removed any
+// (the count of members tells): then, or with no Clusterer, it restores
+// the Clusterer from the members, clustering every report again when the
+// rows do not restore (a hand-edited database), and clusters the events
+// stored without a member. Catching up costs the other writers' new
+// reports; restoring costs every stored one, which several workers
+// writing in turn would pay at every write.
 func (in *Incidents) Sync(ctx context.Context, tx IncidentTx, mark int64) error {
 	if in.clu != nil && mark == in.mark {
 		return nil
+	}
+	if in.clu != nil {
+		reps, members, err := tx.Since(ctx, in.mark)
+		if err != nil {
+			return fmt.Errorf("incidents: %w", err)
+		}
+		for _, r := range reps {
+			if _, err := incident.AddOrSingle(in.clu, r); err != nil {
+				return fmt.Errorf("incidents: %w", err)
+			}
+		}
+		in.clu.TakeChanges()
+		if in.clu.Reports() == members {
+			return nil
+		}
 	}
 	in.clu = nil
 	all, err := tx.Members(ctx)

@@ -128,3 +128,81 @@ func incidentMap(t *testing.T, s store.Store) map[string]string {
 		}
 	}
 }
+
+// TestDB_WritersCatchUp has two stores on one database write in turn:
+// each catches up with the reports the other filed, and one whose peer
+// replaced a document (removing reports, which catching up cannot)
+// restores from the rows. Either ends with the incidents of one store
+// that got the same documents.
+func TestDB_WritersCatchUp(t *testing.T) {
+	ctx := context.Background()
+	dsn, _ := pgtest.Schema(t)
+	var dbs [2]*postgres.DB
+	for i := range dbs {
+		db, err := postgres.Open(ctx, dsn, postgres.Options{MaxConns: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		dbs[i] = db
+	}
+	syn := storetest.Syndicated()
+	upd := syn[1]
+	upd.Text = "PORT SUDAN - The army said talks would resume next week."
+	upd.Record.Events = nil
+	// Another copy of s1, which joins the incident that s2's update
+	// leaves: a store that missed the update would count s2 in it.
+	s4 := syn[0]
+	s4.Record.DocID, s4.Text, s4.Signature = "s4", "EL FASHER - "+s4.Text, nil
+	s4.Record.DuplicateOf = new("s1")
+	gen := storetest.NewGenerator(11, 2)
+	steps := [][]store.Document{syn[:1], syn[1:2], {gen.Next(), gen.Next()}, {upd}, {s4}, syn[2:], {gen.Next()}}
+	for i, docs := range steps {
+		if _, err := dbs[i%2].PutDocuments(ctx, docs); err != nil {
+			t.Fatalf("step %d: %v", i, err)
+		}
+	}
+	one := open(t)
+	gen = storetest.NewGenerator(11, 2)
+	if _, err := one.PutDocuments(ctx, []store.Document{syn[0], upd, gen.Next(), gen.Next(), s4, syn[2], gen.Next()}); err != nil {
+		t.Fatal(err)
+	}
+	want, wantRows := incidentMap(t, one), incidentRows(t, one)
+	if len(wantRows[want["s1/e1"]]) != 2 {
+		t.Fatalf("s1/e1's incident %v: want s1 and s4", wantRows[want["s1/e1"]])
+	}
+	for i, db := range dbs {
+		if got := incidentMap(t, db); !reflect.DeepEqual(got, want) {
+			t.Errorf("store %d:\n got %v\nwant %v", i, got, want)
+		}
+		if got := incidentRows(t, db); !reflect.DeepEqual(got, wantRows) {
+			t.Errorf("store %d's incidents:\n got %v\nwant %v", i, got, wantRows)
+		}
+	}
+	// A write through each after the other's: both still agree.
+	for i, db := range dbs {
+		if _, err := db.PutDocuments(ctx, []store.Document{syn[1]}); err != nil {
+			t.Fatalf("store %d: %v", i, err)
+		}
+	}
+	if _, err := one.PutDocuments(ctx, []store.Document{syn[1]}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := incidentMap(t, dbs[0]), incidentMap(t, one); !reflect.DeepEqual(got, want) {
+		t.Errorf("after s2 came back:\n got %v\nwant %v", got, want)
+	}
+}
+
+// incidentRows maps each incident to its reports.
+func incidentRows(t *testing.T, s store.Store) map[string][]string {
+	t.Helper()
+	rows, _, err := s.Events(context.Background(), store.EventFilter{Incidents: true}, "", store.MaxLimit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]string{}
+	for _, r := range rows {
+		out[r.IncidentID] = r.Reports
+	}
+	return out
+}

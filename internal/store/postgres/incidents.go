@@ -52,6 +52,42 @@ func (t incTx) Members(ctx context.Context) ([]incident.Member, error) {
 	return out, nil
 }
 
+// Since reads the members that the writes after clock mark filed, and
+// counts the committed writes' members (this write's have no clock yet).
+func (t incTx) Since(ctx context.Context, mark int64) ([]incident.Report, int, error) {
+	var n int
+	if err := t.tx.QueryRow(ctx, `SELECT count(*) FROM incident_members WHERE clock IS NOT NULL`).Scan(&n); err != nil {
+		return nil, 0, fmt.Errorf("count members: %w", err)
+	}
+	rows, err := t.tx.Query(ctx, `SELECT report FROM incident_members WHERE clock > $1 ORDER BY clock, event`, mark)
+	if err != nil {
+		return nil, 0, fmt.Errorf("read new members: %w", err)
+	}
+	defer rows.Close()
+	var out []incident.Report
+	for rows.Next() {
+		var js []byte
+		var r incident.Report
+		if err := rows.Scan(&js); err != nil {
+			return nil, 0, fmt.Errorf("read new members: %w", err)
+		}
+		if err := json.Unmarshal(js, &r); err != nil {
+			return nil, 0, fmt.Errorf("decode member: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, n, rows.Err()
+}
+
+// stamp gives this write's members (and those Sync filed for events
+// stored before incidents) the clock the write commits with.
+func stamp(ctx context.Context, tx pgx.Tx, clock int64) error {
+	if _, err := tx.Exec(ctx, `UPDATE incident_members SET clock = $1 WHERE clock IS NULL`, clock); err != nil {
+		return fmt.Errorf("incidents: stamp members: %w", err)
+	}
+	return nil
+}
+
 // Reset forgets every incident.
 func (t incTx) Reset(ctx context.Context) error {
 	b := &pgx.Batch{}
@@ -204,7 +240,10 @@ func (db *DB) openIncidents(ctx context.Context) error {
 			return err
 		}
 		after = a
-		return db.inc.Sync(ctx, incTx{tx}, before)
+		if err := db.inc.Sync(ctx, incTx{tx}, before); err != nil {
+			return err
+		}
+		return stamp(ctx, tx, after)
 	})
 	if err != nil {
 		db.inc.Drop()

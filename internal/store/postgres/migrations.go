@@ -143,7 +143,9 @@ CREATE TABLE places (
 	// the marker store.Incidents compares: every write advances it, under
 	// its row lock, which also serialises the writers' clustering (an
 	// event must never join two incidents, which two Clusterers writing
-	// at once could do). There are no trigger-kept incident aggregates:
+	// at once could do); each member keeps the clock of the write that
+	// filed it, so that another writer can catch up with the members
+	// filed since it last wrote. There are no trigger-kept incident aggregates:
 	// the aggregates filter on canonical, as on every other column.
 	`
 ALTER TABLE events ADD COLUMN canonical boolean NOT NULL DEFAULT false;
@@ -153,9 +155,11 @@ CREATE TABLE incident_members (
 	key      bytea NOT NULL UNIQUE,
 	incident bytea NOT NULL DEFAULT '',
 	anchor   bytea NOT NULL DEFAULT '',
-	report   json NOT NULL
+	report   json NOT NULL,
+	clock    bigint -- the incident_clock of the write that filed it
 );
 CREATE INDEX incident_members_incident ON incident_members (incident);
+CREATE INDEX incident_members_clock ON incident_members (clock);
 CREATE TABLE incidents (
 	id           bytea PRIMARY KEY,
 	canonical    bigint NOT NULL UNIQUE,

@@ -143,6 +143,9 @@ func (db *DB) put(ctx context.Context, tx pgx.Tx, docs []store.Document, written
 	if err := db.inc.Sync(ctx, it, before); err != nil {
 		return 0, err
 	}
+	if err := stamp(ctx, tx, after); err != nil {
+		return 0, err
+	}
 	if w.removed {
 		err = db.inc.Rebuild(ctx, it)
 	} else {

@@ -200,6 +200,33 @@ func (t incTx) Members(ctx context.Context) ([]incident.Member, error) {
 	return out, nil
 }
 
+// Since reads the members after event rowid mark (memberTop), which
+// later writes filed, and counts them all.
+func (t incTx) Since(ctx context.Context, mark int64) ([]incident.Report, int, error) {
+	var n int
+	if err := t.tx.QueryRowContext(ctx, `SELECT count(*) FROM incident_members`).Scan(&n); err != nil {
+		return nil, 0, fmt.Errorf("count members: %w", err)
+	}
+	rows, err := t.tx.QueryContext(ctx, `SELECT report FROM incident_members WHERE event > ? ORDER BY event`, mark)
+	if err != nil {
+		return nil, 0, fmt.Errorf("read new members: %w", err)
+	}
+	defer rows.Close()
+	var out []incident.Report
+	for rows.Next() {
+		var js []byte
+		var r incident.Report
+		if err := rows.Scan(&js); err != nil {
+			return nil, 0, fmt.Errorf("read new members: %w", err)
+		}
+		if err := json.Unmarshal(js, &r); err != nil {
+			return nil, 0, fmt.Errorf("decode member: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, n, rows.Err()
+}
+
 // Reset forgets every incident.
 func (t incTx) Reset(ctx context.Context) error {
 	_, err := t.tx.ExecContext(ctx, `UPDATE events SET canonical = 0 WHERE canonical = 1;
