@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"strconv"
@@ -208,4 +209,39 @@ func FirstReport(inc incident.Incident) string {
 // both stores give it instead: the id, "#" and the event's row id.
 func RenumberReport(rep *incident.Report, eventRow int64) {
 	rep.EventID += "#" + strconv.FormatInt(eventRow, 10)
+}
+
+// ReadMembers reads (report JSON, incident, anchor) rows into members.
+func ReadMembers(rows Rows) ([]incident.Member, error) {
+	var out []incident.Member
+	for rows.Next() {
+		var js, inc, anchor []byte
+		var m incident.Member
+		if err := rows.Scan(&js, &inc, &anchor); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal(js, &m.Report); err != nil {
+			return nil, fmt.Errorf("decode member: %w", err)
+		}
+		m.Incident, m.Anchor = string(inc), string(anchor)
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// ReadReports reads rows of one report JSON column.
+func ReadReports(rows Rows) ([]incident.Report, error) {
+	var out []incident.Report
+	for rows.Next() {
+		var js []byte
+		var r incident.Report
+		if err := rows.Scan(&js); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal(js, &r); err != nil {
+			return nil, fmt.Errorf("decode member: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
 }

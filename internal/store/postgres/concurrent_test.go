@@ -40,15 +40,7 @@ func TestDB_ConcurrentWriters(t *testing.T) {
 		docs[i] = gen.Next()
 	}
 	const writers = 4
-	dbs := make([]*postgres.DB, writers)
-	for i := range dbs {
-		db, err := postgres.Open(ctx, dsn, postgres.Options{MaxConns: 2})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer db.Close()
-		dbs[i] = db
-	}
+	dbs := openShared(t, dsn, writers)
 	var mu sync.Mutex
 	inserted := map[string]int{}
 	var wg sync.WaitGroup
@@ -137,15 +129,7 @@ func incidentMap(t *testing.T, s store.Store) map[string]string {
 func TestDB_WritersCatchUp(t *testing.T) {
 	ctx := context.Background()
 	dsn, _ := pgtest.Schema(t)
-	var dbs [2]*postgres.DB
-	for i := range dbs {
-		db, err := postgres.Open(ctx, dsn, postgres.Options{MaxConns: 2})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer db.Close()
-		dbs[i] = db
-	}
+	dbs := openShared(t, dsn, 2)
 	syn := storetest.Syndicated()
 	upd := syn[1]
 	upd.Text = "PORT SUDAN - The army said talks would resume next week."
@@ -205,4 +189,20 @@ func incidentRows(t *testing.T, s store.Store) map[string][]string {
 		out[r.IncidentID] = r.Reports
 	}
 	return out
+}
+
+// openShared opens n stores on the database dsn names, as n worker
+// processes would.
+func openShared(t *testing.T, dsn string, n int) []*postgres.DB {
+	t.Helper()
+	dbs := make([]*postgres.DB, n)
+	for i := range dbs {
+		db, err := postgres.Open(context.Background(), dsn, postgres.Options{MaxConns: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		dbs[i] = db
+	}
+	return dbs
 }

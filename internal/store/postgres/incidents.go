@@ -33,20 +33,8 @@ func (t incTx) Members(ctx context.Context) ([]incident.Member, error) {
 		return nil, fmt.Errorf("read members: %w", err)
 	}
 	defer rows.Close()
-	var out []incident.Member
-	for rows.Next() {
-		var js, inc, anchor []byte
-		var m incident.Member
-		if err := rows.Scan(&js, &inc, &anchor); err != nil {
-			return nil, fmt.Errorf("read members: %w", err)
-		}
-		if err := json.Unmarshal(js, &m.Report); err != nil {
-			return nil, fmt.Errorf("decode member: %w", err)
-		}
-		m.Incident, m.Anchor = string(inc), string(anchor)
-		out = append(out, m)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := store.ReadMembers(rows)
+	if err != nil {
 		return nil, fmt.Errorf("read members: %w", err)
 	}
 	return out, nil
@@ -64,19 +52,11 @@ func (t incTx) Since(ctx context.Context, mark int64) ([]incident.Report, int, e
 		return nil, 0, fmt.Errorf("read new members: %w", err)
 	}
 	defer rows.Close()
-	var out []incident.Report
-	for rows.Next() {
-		var js []byte
-		var r incident.Report
-		if err := rows.Scan(&js); err != nil {
-			return nil, 0, fmt.Errorf("read new members: %w", err)
-		}
-		if err := json.Unmarshal(js, &r); err != nil {
-			return nil, 0, fmt.Errorf("decode member: %w", err)
-		}
-		out = append(out, r)
+	out, err := store.ReadReports(rows)
+	if err != nil {
+		return nil, 0, fmt.Errorf("read new members: %w", err)
 	}
-	return out, n, rows.Err()
+	return out, n, nil
 }
 
 // stamp gives this write's members (and those Sync filed for events
