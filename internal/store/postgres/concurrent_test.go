@@ -193,7 +193,7 @@ func incidentRows(t *testing.T, s store.Store) map[string][]string {
 
 // openShared opens n stores on the database dsn names, as n worker
 // processes would.
-func openShared(t *testing.T, dsn string, n int) []*postgres.DB {
+func openShared(t testing.TB, dsn string, n int) []*postgres.DB {
 	t.Helper()
 	dbs := make([]*postgres.DB, n)
 	for i := range dbs {
