@@ -98,8 +98,13 @@ type Options struct {
 // and at 4 the planner scanned all events instead. Parallel workers are
 // started for each query that uses them: for a page of events that took
 // longer than the page (0.5 s of 0.7 s at 1M events on a busy 2-core
-// machine), and the server answers many requests at once anyway.
-var sessionDefaults = map[string]string{"jit": "off", "random_page_cost": "1.1", "max_parallel_workers_per_gather": "0"}
+// machine), and the server answers many requests at once anyway. pgx
+// prepares each statement, and after five runs PostgreSQL may keep a
+// generic plan made without the values, which for a bounding box or a
+// name took a plan for the average value: always planning with the
+// values costs a millisecond and keeps each filter on its best plan.
+var sessionDefaults = map[string]string{"jit": "off", "random_page_cost": "1.1", "max_parallel_workers_per_gather": "0",
+	"plan_cache_mode": "force_custom_plan"}
 
 // Open connects to the database named by dsn (a postgres:// URL or a
 // key=value string) and migrates its schema to the current version.

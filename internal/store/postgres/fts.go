@@ -16,10 +16,13 @@ import (
 // unicode61 and remove_diacritics, without stemming or stop words, so
 // that a query word matches that word. Here the tsvector comes from the
 // 'simple' configuration (lower-casing, no stemming, no stop words) over
-// text folded in Go first (fold: diacritics removed), and queries are
-// folded the same way, so that "Bogotá" finds "Bogota" as it does in
+// text folded in Go first, and queries are folded the same way (fold):
+// diacritics are removed, so that "Bogotá" finds "Bogota" as it does in
 // SQLite, without the unaccent extension, which a database user may not
-// be allowed to create.
+// be allowed to create; and every character but letters and digits
+// becomes a space, as unicode61 splits words, because PostgreSQL's own
+// parser reads "gen-00012345" as "gen" and the number "-00012345", and
+// an e-mail address or a URL as one word, where FTS5 finds each part.
 
 // maxFTSBytes bounds the folded text given to to_tsvector, whose result
 // may not exceed 1 MB; half that keeps the longest document the coder
@@ -29,18 +32,21 @@ const maxFTSBytes = 512 << 10
 
 var stripMarks = runes.Remove(runes.In(unicode.Mn))
 
-// fold removes diacritics and replaces what PostgreSQL text cannot hold
-// (see clean), for to_tsvector and to_tsquery.
+// fold removes diacritics and turns every character but a letter or a
+// digit into a space, for to_tsvector and to_tsquery.
 func fold(s string) string {
 	s = clean(s)
-	if isASCII(s) {
-		return s
+	if !isASCII(s) {
+		if out, _, err := transform.String(transform.Chain(norm.NFD, stripMarks, norm.NFC), s); err == nil {
+			s = out
+		}
 	}
-	out, _, err := transform.String(transform.Chain(norm.NFD, stripMarks, norm.NFC), s)
-	if err != nil {
-		return s
-	}
-	return out
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return ' '
+	}, s)
 }
 
 // foldDoc is the text a document's tsvector is made of: the title and the
@@ -79,8 +85,8 @@ func clean(s string) string {
 // tsQuery turns a user's words into a to_tsquery('simple', ...) argument
 // that cannot be a syntax error, with store.FTSQuery's meaning: every word
 // must occur, a trailing * matches a prefix, operators and punctuation are
-// literal. Each word is a quoted lexeme (PostgreSQL splits one with
-// punctuation inside into a phrase of its parts, as FTS5 does a quoted
+// literal. Each word is folded and quoted (one with punctuation inside,
+// "o'brien", is then a phrase of its parts, as FTS5 reads a quoted
 // string), joined with &. It returns "" when q has no words.
 func tsQuery(q string) string {
 	fq := store.FTSQuery(q) // drops control characters, quotes and bare *s
@@ -91,12 +97,17 @@ func tsQuery(q string) string {
 	for _, w := range strings.Split(fq, " ") {
 		prefix := strings.HasSuffix(w, "*")
 		w = strings.TrimSuffix(w, "*")
-		w = strings.TrimSuffix(strings.TrimPrefix(w, `"`), `"`)
+		w = strings.TrimSpace(fold(strings.TrimSuffix(strings.TrimPrefix(w, `"`), `"`)))
+		if w == "" {
+			continue // punctuation alone: no word to find, as in FTS5
+		}
 		if b.Len() > 0 {
 			b.WriteString(" & ")
 		}
 		b.WriteByte('\'')
-		b.WriteString(strings.NewReplacer(`\`, `\\`, `'`, `''`).Replace(fold(w)))
+		// A folded word has no quote or backslash left to escape; its
+		// spaces make PostgreSQL read it as a phrase of its parts.
+		b.WriteString(w)
 		b.WriteByte('\'')
 		if prefix {
 			b.WriteString(":*")
