@@ -268,6 +268,23 @@ func TestWebApp(t *testing.T) {
 		checkClean(t)
 	})
 
+	t.Run("CountIncidentsOrReports", func(t *testing.T) {
+		setHash(t, "#/")
+		// The two Jakarta reports are one incident.
+		poll(t, "totals", `/ events in \d+ incidents/.test(document.getElementById("totals").textContent)`)
+		var totals string
+		eval(t, `document.getElementById("totals").textContent`, &totals)
+		if want := fmt.Sprintf("%d events in %d incidents", total, total-1); !strings.Contains(totals, want) {
+			t.Errorf("totals %q, want %q", totals, want)
+		}
+		run(t, "count reports", chromedp.SetValue(chromedp.CSS(`#count`), "reports"))
+		eval(t, `document.getElementById("count").dispatchEvent(new Event("change"))`, nil)
+		poll(t, "reports counted", `location.hash.includes("count=reports")`)
+		setHash(t, "#/")
+		poll(t, "incidents again", `document.getElementById("count").value === ""`)
+		checkClean(t)
+	})
+
 	t.Run("FilterAndEvidence", func(t *testing.T) {
 		poll(t, "type options", `!!document.querySelector('select[name=type] option[value="ASSAULT"]')`)
 		run(t, "choose ASSAULT", chromedp.SetValue(chromedp.CSS(`select[name=type]`), "ASSAULT"))
