@@ -52,15 +52,37 @@ func TestPostgres_IngestServe(t *testing.T) {
 	case code := <-done:
 		t.Fatalf("serve exited with %d before it reported its address: %s", code, errb.String())
 	}
-	resp, err := http.Get(base + "api/stats")
-	if err != nil {
-		t.Fatal(err)
+	get := func(path string, v any) {
+		t.Helper()
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %s", path, resp.Status)
+		}
+		if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
 	}
-	var st struct{ Documents, Events int }
-	err = json.NewDecoder(resp.Body).Decode(&st)
-	resp.Body.Close()
-	if err != nil || st.Documents != 12 || st.Events == 0 {
-		t.Errorf("stats %+v, %v; want the 12 documents and their events", st, err)
+	var st struct{ Documents, Events, Incidents int }
+	get("api/stats", &st)
+	if st.Documents != 12 || st.Events == 0 || st.Incidents == 0 || st.Incidents > st.Events {
+		t.Errorf("stats %+v; want the 12 documents, their events and incidents", st)
+	}
+	// The issue #16 and #18 endpoints answer from PostgreSQL too.
+	var evs struct{ Total int }
+	get("api/events?total=1&limit=1", &evs)
+	var incs struct{ Incidents []struct{ ID string } }
+	get("api/incidents?limit=500", &incs)
+	var docs struct{ Documents []struct{ DocID string `json:"doc_id"` } }
+	get("api/documents?limit=100&sort=-date", &docs)
+	var actors struct{ Actors []struct{ Events int } }
+	get("api/actors", &actors)
+	if evs.Total != st.Events || len(incs.Incidents) != st.Incidents || len(docs.Documents) != 12 || len(actors.Actors) == 0 {
+		t.Errorf("total %d, %d incidents, %d documents, %d actors; want %d, %d, 12 and some",
+			evs.Total, len(incs.Incidents), len(docs.Documents), len(actors.Actors), st.Events, st.Incidents)
 	}
 	cancel()
 	if code := <-done; code != exitOK {
