@@ -76,7 +76,11 @@ func TestPostgres_IngestServe(t *testing.T) {
 	get("api/events?total=1&limit=1", &evs)
 	var incs struct{ Incidents []struct{ ID string } }
 	get("api/incidents?limit=500", &incs)
-	var docs struct{ Documents []struct{ DocID string `json:"doc_id"` } }
+	var docs struct {
+		Documents []struct {
+			DocID string `json:"doc_id"`
+		}
+	}
 	get("api/documents?limit=100&sort=-date", &docs)
 	var actors struct{ Actors []struct{ Events int } }
 	get("api/actors", &actors)
