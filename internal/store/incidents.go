@@ -29,9 +29,10 @@ type IncidentTx interface {
 	// Apply writes what a Clusterer changed.
 	Apply(ctx context.Context, ch incident.Changes) error
 	// Since returns the reports of the members that the writes after
-	// the one that left marker mark filed, in storage order, and how
-	// many members the committed writes have filed in all.
-	Since(ctx context.Context, mark int64) (reps []incident.Report, members int, err error)
+	// the one that left marker mark filed, in storage order, and whether
+	// any of those writes removed members; have is the number of
+	// members the rows held at mark.
+	Since(ctx context.Context, mark int64, have int) (reps []incident.Report, removed bool, err error)
 }
 
 // Incidents keeps a backend's incident.Clusterer between writes, in step
@@ -65,8 +66,8 @@ func NewIncidents(log *slog.Logger) *Incidents {
 // start of the write is mark. When another writer moved the rows, it
 // adds the reports that writer filed (clustering does not depend on
 // arrival, so the Clusterer ends where that writer's did, and the
-// changes, which it wrote, are dropped), unless the writer removed any
-// (the count of members tells): then, or with no Clusterer, it restores
+// changes, which it wrote, are dropped), unless the writer removed any:
+// then, or with no Clusterer, it restores
 // the Clusterer from the members, clustering every report again when the
 // rows do not restore (a hand-edited database), and clusters the events
 // stored without a member. Catching up costs the other writers' new
@@ -77,17 +78,17 @@ func (in *Incidents) Sync(ctx context.Context, tx IncidentTx, mark int64) error 
 		return nil
 	}
 	if in.clu != nil {
-		reps, members, err := tx.Since(ctx, in.mark)
+		reps, removed, err := tx.Since(ctx, in.mark, in.clu.Reports())
 		if err != nil {
 			return fmt.Errorf("incidents: %w", err)
 		}
-		for _, r := range reps {
-			if _, err := incident.AddOrSingle(in.clu, r); err != nil {
-				return fmt.Errorf("incidents: %w", err)
+		if !removed {
+			for _, r := range reps {
+				if _, err := incident.AddOrSingle(in.clu, r); err != nil {
+					return fmt.Errorf("incidents: %w", err)
+				}
 			}
-		}
-		in.clu.TakeChanges()
-		if in.clu.Reports() == members {
+			in.clu.TakeChanges()
 			return nil
 		}
 	}

@@ -40,23 +40,26 @@ func (t incTx) Members(ctx context.Context) ([]incident.Member, error) {
 	return out, nil
 }
 
-// Since reads the members that the writes after clock mark filed, and
-// counts the committed writes' members (this write's have no clock yet).
-func (t incTx) Since(ctx context.Context, mark int64) ([]incident.Report, int, error) {
-	var n int
-	if err := t.tx.QueryRow(ctx, `SELECT count(*) FROM incident_members WHERE clock IS NOT NULL`).Scan(&n); err != nil {
-		return nil, 0, fmt.Errorf("count members: %w", err)
+// Since reads the members that the writes after clock mark filed;
+// incident_clock.rebuilt says whether one of them removed members.
+func (t incTx) Since(ctx context.Context, mark int64, _ int) ([]incident.Report, bool, error) {
+	var rebuilt int64
+	if err := t.tx.QueryRow(ctx, `SELECT rebuilt FROM incident_clock`).Scan(&rebuilt); err != nil {
+		return nil, false, fmt.Errorf("incident clock: %w", err)
+	}
+	if rebuilt > mark {
+		return nil, true, nil
 	}
 	rows, err := t.tx.Query(ctx, `SELECT report FROM incident_members WHERE clock > $1 ORDER BY clock, event`, mark)
 	if err != nil {
-		return nil, 0, fmt.Errorf("read new members: %w", err)
+		return nil, false, fmt.Errorf("read new members: %w", err)
 	}
 	defer rows.Close()
 	out, err := store.ReadReports(rows)
 	if err != nil {
-		return nil, 0, fmt.Errorf("read new members: %w", err)
+		return nil, false, fmt.Errorf("read new members: %w", err)
 	}
-	return out, n, nil
+	return out, false, nil
 }
 
 // stamp gives this write's members (and those Sync filed for events

@@ -145,7 +145,8 @@ CREATE TABLE places (
 	// event must never join two incidents, which two Clusterers writing
 	// at once could do); each member keeps the clock of the write that
 	// filed it, so that another writer can catch up with the members
-	// filed since it last wrote. There are no trigger-kept incident aggregates:
+	// filed since it last wrote, unless a write since removed some
+	// (rebuilt). There are no trigger-kept incident aggregates:
 	// the aggregates filter on canonical, as on every other column.
 	`
 ALTER TABLE events ADD COLUMN canonical boolean NOT NULL DEFAULT false;
@@ -168,8 +169,11 @@ CREATE TABLE incidents (
 	first_report text NOT NULL,
 	reports      json NOT NULL
 );
-CREATE TABLE incident_clock (n bigint NOT NULL);
-INSERT INTO incident_clock VALUES (0);
+CREATE TABLE incident_clock (
+	n       bigint NOT NULL,
+	rebuilt bigint NOT NULL -- the last n that removed members
+);
+INSERT INTO incident_clock VALUES (0, 0);
 `,
 	// 3: the analyst's event columns, provenance and aliases (issue
 	// #16), as SQLite's migration 6, filled for stored events from

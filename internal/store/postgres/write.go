@@ -147,6 +147,11 @@ func (db *DB) put(ctx context.Context, tx pgx.Tx, docs []store.Document, written
 		return 0, err
 	}
 	if w.removed {
+		// Other writers' Clusterers hold the removed reports: they must
+		// restore rather than catch up (see incTx.Since).
+		if _, err := tx.Exec(ctx, `UPDATE incident_clock SET rebuilt = n`); err != nil {
+			return 0, fmt.Errorf("incidents: clock: %w", err)
+		}
 		err = db.inc.Rebuild(ctx, it)
 	} else {
 		err = db.inc.Add(ctx, it, w.reports)

@@ -190,22 +190,23 @@ func (t incTx) Members(ctx context.Context) ([]incident.Member, error) {
 }
 
 // Since reads the members after event rowid mark (memberTop), which
-// later writes filed, and counts them all.
-func (t incTx) Since(ctx context.Context, mark int64) ([]incident.Report, int, error) {
+// later writes filed; members were removed when the count is not have
+// and those.
+func (t incTx) Since(ctx context.Context, mark int64, have int) ([]incident.Report, bool, error) {
 	var n int
 	if err := t.tx.QueryRowContext(ctx, `SELECT count(*) FROM incident_members`).Scan(&n); err != nil {
-		return nil, 0, fmt.Errorf("count members: %w", err)
+		return nil, false, fmt.Errorf("count members: %w", err)
 	}
 	rows, err := t.tx.QueryContext(ctx, `SELECT report FROM incident_members WHERE event > ? ORDER BY event`, mark)
 	if err != nil {
-		return nil, 0, fmt.Errorf("read new members: %w", err)
+		return nil, false, fmt.Errorf("read new members: %w", err)
 	}
 	defer rows.Close()
 	out, err := store.ReadReports(rows)
 	if err != nil {
-		return nil, 0, fmt.Errorf("read new members: %w", err)
+		return nil, false, fmt.Errorf("read new members: %w", err)
 	}
-	return out, n, nil
+	return out, n != have+len(out), nil
 }
 
 // Reset forgets every incident.
