@@ -15,6 +15,8 @@ import (
 	"github.com/dateline-project/dateline/internal/coder"
 	"github.com/dateline-project/dateline/internal/dedup"
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/incident"
+	"github.com/dateline-project/dateline/internal/output"
 	"github.com/dateline-project/dateline/internal/pipeline"
 	"github.com/dateline-project/dateline/internal/synth"
 )
@@ -73,6 +75,23 @@ type benchReport struct {
 	// Dedup is the cost of near-duplicate detection as ingest runs it
 	// (signing each body and looking it up), absent with --dedup=false.
 	Dedup *dedupReport `json:"dedup,omitempty"`
+	// Incidents is the cost of grouping the coded events into incidents
+	// as the store does (converting each event to a report and adding it
+	// to one Clusterer, taking the changes after each article), and
+	// DedupAndIncidents the two steps' CPU over coding's: what they add
+	// to the pipeline. Absent with --dedup=false.
+	Incidents         *incidentReport `json:"incidents,omitempty"`
+	DedupAndIncidents float64         `json:"dedup_and_incidents_share_of_coding_cpu,omitempty"`
+}
+
+// incidentReport is what incident clustering cost in a bench run.
+type incidentReport struct {
+	CPUSeconds    float64 `json:"cpu_seconds"`
+	NsPerArticle  float64 `json:"cpu_ns_per_article"`
+	NsPerReport   float64 `json:"cpu_ns_per_report"`
+	ShareOfCoding float64 `json:"share_of_coding_cpu"`
+	Reports       int     `json:"reports"`
+	Incidents     int     `json:"incidents"`
 }
 
 // dedupReport is what near-duplicate detection cost in a bench run.
@@ -139,8 +158,10 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		return st, err
 	}
 	var tokens, events, failed int
-	// The coded articles, in input order, for the dedup pass.
+	// The coded articles and their records, in input order, for the dedup
+	// and incident passes.
 	var coded []*doc.Doc
+	var recs []output.Record
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
 		if err != nil {
@@ -173,6 +194,10 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		events += len(it.Doc.Events)
 		if *dedupOn {
 			coded = append(coded, &doc.Doc{ID: it.Doc.ID, Text: it.Doc.Text})
+			// The output record, which code and ingest build for every
+			// document whether or not they cluster: building it is part
+			// of the pipeline, as grouping its events is not.
+			recs = append(recs, output.FromDoc(it.Doc, output.Options{}))
 		}
 		return nil
 	})
@@ -192,6 +217,10 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		if rep.Dedup, err = benchDedup(coded, bytes, cpu); err != nil {
 			return err
 		}
+		if rep.Incidents, err = benchIncidents(recs, cpu); err != nil {
+			return err
+		}
+		rep.DedupAndIncidents = rep.Dedup.ShareOfCoding + rep.Incidents.ShareOfCoding
 	}
 	textTime := clock.total["text"]
 	for name, d := range clock.total {
@@ -216,6 +245,11 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	if d := rep.Dedup; d != nil {
 		fmt.Fprintf(e.stdout, "dedup         %.3f s CPU, %.0f µs per article (%.0f ns per byte), %.1f%% of coding's CPU; %d duplicates\n",
 			d.CPUSeconds, d.NsPerArticle/1e3, d.NsPerByte, 100*d.ShareOfCoding, d.Duplicates)
+	}
+	if d := rep.Incidents; d != nil {
+		fmt.Fprintf(e.stdout, "incidents     %.3f s CPU, %.0f µs per article (%.1f µs per report), %.1f%% of coding's CPU; %d reports in %d incidents\n",
+			d.CPUSeconds, d.NsPerArticle/1e3, d.NsPerReport/1e3, 100*d.ShareOfCoding, d.Reports, d.Incidents)
+		fmt.Fprintf(e.stdout, "dedup+incidents %.1f%% of coding's CPU (target 10%%)\n", 100*rep.DedupAndIncidents)
 	}
 	names := append([]string(nil), clock.order...)
 	fmt.Fprintln(e.stdout, "stage CPU time (thread rusage, sum over workers), and as a share of the text layer:")
@@ -254,6 +288,40 @@ func benchDedup(docs []*doc.Doc, bytes int, codingCPU float64) (*dedupReport, er
 		NsPerByte:     float64(cpu.Nanoseconds()) / float64(max(1, bytes)),
 		ShareOfCoding: cpu.Seconds() / codingCPU,
 		Duplicates:    dups,
+	}, nil
+}
+
+// benchIncidents groups the events of recs into incidents, in order, as
+// the store does on ingest (converting each event, adding it, taking the
+// changes after each commit of defaultBatch documents), and reports the cost beside codingCPU.
+// Timed as a pass of its own, by process CPU, for the reason benchDedup
+// gives.
+func benchIncidents(recs []output.Record, codingCPU float64) (*incidentReport, error) {
+	c, err := incident.New(incident.Options{})
+	if err != nil {
+		return nil, err
+	}
+	reports := 0
+	start := processCPU()
+	for i := range recs {
+		for _, r := range incident.FromRecord(&recs[i]) {
+			if _, err := incident.AddOrSingle(c, r); err != nil {
+				return nil, err
+			}
+			reports++
+		}
+		if (i+1)%defaultBatch == 0 || i == len(recs)-1 {
+			c.TakeChanges()
+		}
+	}
+	cpu := processCPU() - start
+	return &incidentReport{
+		CPUSeconds:    cpu.Seconds(),
+		NsPerArticle:  float64(cpu.Nanoseconds()) / float64(max(1, len(recs))),
+		NsPerReport:   float64(cpu.Nanoseconds()) / float64(max(1, reports)),
+		ShareOfCoding: cpu.Seconds() / codingCPU,
+		Reports:       reports,
+		Incidents:     c.Len(),
 	}, nil
 }
 

@@ -10,6 +10,7 @@ import (
 	"os"
 
 	"github.com/dateline-project/dateline/internal/coder"
+	"github.com/dateline-project/dateline/internal/incident"
 	"github.com/dateline-project/dateline/internal/output"
 	"github.com/dateline-project/dateline/internal/pipeline"
 	"github.com/dateline-project/dateline/internal/source"
@@ -80,12 +81,31 @@ func runCode(ctx context.Context, e *env, args []string) error {
 		enc.SetIndent("", "  ")
 	}
 
+	// With --dedup, events are also grouped into incidents over the whole
+	// run; an incident's id can change until the last record is read, so
+	// the records wait (in a temporary file) and are written at the end.
+	var batch *incident.Batch
+	if ix != nil {
+		if batch, err = incident.NewBatch(incident.Options{}, ""); err != nil {
+			return err
+		}
+		defer batch.Close()
+	}
 	skipped, coded, dups := 0, 0, 0
+	// Progress on a terminal only: stderr that goes to a file or a pipe
+	// gets the warnings and the last line, not a line per document.
+	prog := newProgress(e, "coding", 0)
+	prog.countInputs(ctx, inputs, opts)
+	defer prog.finish()
+	report := func() {
+		prog.update(coded+skipped, fmt.Sprintf("coding: %d coded, %d skipped", coded, skipped))
+	}
 	err = c.Runner().Run(ctx, func(emit func(pipeline.Item) error) error {
 		return source.Read(ctx, inputs, opts, func(it source.Item) error {
 			return emit(pipeline.Item{Doc: it.Doc, Err: it.Err})
 		})
 	}, func(it pipeline.Item) error {
+		defer report()
 		if it.Err != nil {
 			skipped++
 			e.log.Warn("skipped", "err", it.Err)
@@ -99,11 +119,35 @@ func runCode(ctx context.Context, e *env, args []string) error {
 				dups++
 			}
 		}
+		if batch != nil {
+			ok, err := batch.Add(&rec)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				e.log.Warn("doc_id repeats an earlier document's: its events get no incident_id", "doc_id", rec.DocID,
+					"path", rec.Source.Path, "line", rec.Source.Line)
+			}
+			return nil
+		}
 		if err := enc.Encode(rec); err != nil {
 			return fmt.Errorf("write output: %w", err)
 		}
 		return nil
 	})
+	if batch != nil {
+		// Even after an interruption: the records coded so far, with the
+		// incidents they form among themselves.
+		eerr := batch.Emit(func(rec *output.Record) error {
+			if err := enc.Encode(rec); err != nil {
+				return fmt.Errorf("write output: %w", err)
+			}
+			return nil
+		})
+		if err == nil {
+			err = eerr
+		}
+	}
 	if ferr := bw.Flush(); err == nil && ferr != nil {
 		err = fmt.Errorf("write output: %w", ferr)
 	}
@@ -117,7 +161,7 @@ func runCode(ctx context.Context, e *env, args []string) error {
 	}
 	done := []any{"coded", coded, "skipped", skipped}
 	if ix != nil {
-		done = append(done, "duplicates", dups)
+		done = append(done, "duplicates", dups, "incidents", batch.Incidents())
 	}
 	e.log.Info("done", done...)
 	if skipped > 0 {

@@ -288,10 +288,11 @@ func TestIngest_Dedup(t *testing.T) {
 	}
 }
 
-// TestIngest_DedupSameID checks that a document the store refuses (its
-// id is taken earlier in the run) is not filed as a report either: a
-// later copy of its text must not be marked a duplicate of the id, whose
-// stored text is another.
+// TestIngest_DedupSameID checks that new text under an id filed earlier
+// in the run (which the store takes as an update of that document) is
+// stored with its signature but not filed in the run's index, which
+// cannot take the id's first text back: a later copy is not marked a
+// duplicate of it in this run.
 func TestIngest_DedupSameID(t *testing.T) {
 	dir := t.TempDir()
 	in := writeJSONL(t, filepath.Join(dir, "in.jsonl"),
@@ -329,5 +330,83 @@ func TestBench_DedupCost(t *testing.T) {
 		if d := rep.Dedup; d != nil && (d.NsPerArticle <= 0 || d.ShareOfCoding <= 0 || d.ShareOfCoding >= 1) {
 			t.Errorf("bench: dedup report %+v", *d)
 		}
+		if got := rep.Incidents != nil; got != tt.want {
+			t.Fatalf("bench %v: incidents reported %v, want %v", tt.args, got, tt.want)
+		}
+		// The CPU clock may not tick over so short a pass, so its time
+		// may be 0; the counts must add up.
+		if d := rep.Incidents; d != nil && (d.Reports != rep.Events || d.Incidents <= 0 || d.Incidents > d.Reports || d.ShareOfCoding >= 1) {
+			t.Errorf("bench: incidents report %+v with %d events", *d, rep.Events)
+		}
+	}
+}
+
+// TestCode_DedupIncidents checks that `code --dedup` gives every event an
+// incident_id over the whole run: a copy's events join the original's
+// incidents, and the ids are the same whatever order the files come in.
+func TestCode_DedupIncidents(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"a-original.txt":  "date 2024-10-14\n" + wireStory,
+		"b-copy.txt":      "date 2024-10-15\n" + syndicate(wireStory, "Mozambique floods strand lorries on Beira road"),
+		"c-unrelated.txt": "date 2024-10-15\n" + unrelatedStory,
+	}
+	var paths []string
+	for _, name := range []string{"a-original.txt", "b-copy.txt", "c-unrelated.txt"} {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(files[name]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	run := func(args ...string) (map[string]string, map[string]string) {
+		t.Helper()
+		out, errOut, code := runCmd(t, "", append([]string{"code", "--dedup"}, args...)...)
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		inc, doc := map[string]string{}, map[string]string{}
+		for _, r := range records(t, out) {
+			file := filepath.Base(r["source"].(map[string]any)["path"].(string))
+			for _, e := range r["events"].([]any) {
+				ev := e.(map[string]any)
+				id, _ := ev["incident_id"].(string)
+				if !strings.HasPrefix(id, "inc-") {
+					t.Errorf("%s event %v has incident_id %v", file, ev["id"], ev["incident_id"])
+				}
+				inc[ev["id"].(string)] = id
+				doc[ev["id"].(string)] = file
+			}
+		}
+		return inc, doc
+	}
+	inc, doc := run(paths...)
+	if len(inc) == 0 {
+		t.Fatal("no events coded")
+	}
+	shared := 0
+	byIncident := map[string]map[string]bool{}
+	for ev, id := range inc {
+		if byIncident[id] == nil {
+			byIncident[id] = map[string]bool{}
+		}
+		byIncident[id][doc[ev]] = true
+	}
+	for _, docs := range byIncident {
+		if docs["a-original.txt"] && docs["b-copy.txt"] {
+			shared++
+		}
+	}
+	if shared == 0 {
+		t.Errorf("no incident holds both the original's and its copy's reports: %v", inc)
+	}
+	rev, _ := run(paths[2], paths[1], paths[0])
+	if !reflect.DeepEqual(rev, inc) {
+		t.Errorf("incidents depend on input order:\n%v\n%v", inc, rev)
+	}
+	// Without --dedup, no incidents.
+	out, _, _ := runCmd(t, "", "code", paths[0])
+	if strings.Contains(out, "incident_id") {
+		t.Error("code without --dedup wrote incident ids")
 	}
 }

@@ -114,6 +114,67 @@ func dbSnapshot(t testing.TB, path string) (docs int, perDoc []string) {
 	return len(perDoc), perDoc
 }
 
+// incidentSnapshot lists a database's incidents and memberships in a
+// comparable form, and fails t when a report is in no incident or in two
+// (by the incidents' report lists), or the canonical flags disagree with
+// the incidents.
+func incidentSnapshot(t testing.TB, path string) []string {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var out []string
+	listed := map[string]string{}
+	rows, err := db.Query(`SELECT id, n_reports, n_sources, first_report, reports FROM incidents ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var id, first, reports string
+		var n, s int
+		if err := rows.Scan(&id, &n, &s, &first, &reports); err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		if err := json.Unmarshal([]byte(reports), &ids); err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range ids {
+			if other, ok := listed[r]; ok {
+				t.Errorf("%s: report %s is in incidents %s and %s", filepath.Base(path), r, other, id)
+			}
+			listed[r] = id
+		}
+		out = append(out, fmt.Sprintf("incident %s n=%d s=%d first=%s %s", id, n, s, first, reports))
+	}
+	rows.Close()
+	rows, err = db.Query(`SELECT m.key, m.incident, m.anchor FROM events e LEFT JOIN incident_members m ON m.event = e.id ORDER BY m.key`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var key, inc, anchor sql.NullString
+		if err := rows.Scan(&key, &inc, &anchor); err != nil {
+			t.Fatal(err)
+		}
+		if !key.Valid || inc.String == "" || listed[key.String] != inc.String {
+			t.Errorf("%s: report %v is in incident %q, listed in %q", filepath.Base(path), key.String, inc.String, listed[key.String])
+		}
+		out = append(out, fmt.Sprintf("member %s %s %s", key.String, inc.String, anchor.String))
+	}
+	rows.Close()
+	var canon, incs int
+	if err := db.QueryRow(`SELECT (SELECT count(*) FROM events WHERE canonical = 1), (SELECT count(*) FROM incidents)`).Scan(&canon, &incs); err != nil {
+		t.Fatal(err)
+	}
+	if canon != incs {
+		t.Errorf("%s: %d canonical events for %d incidents", filepath.Base(path), canon, incs)
+	}
+	return out
+}
+
 func countDocs(path string) (int, error) {
 	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
 	if err != nil {
@@ -125,7 +186,7 @@ func countDocs(path string) (int, error) {
 	return n, err
 }
 
-var doneLine = regexp.MustCompile(`msg=done new=(\d+) unchanged=(\d+) skipped=(\d+)`)
+var doneLine = regexp.MustCompile(`msg=done new=(\d+) replaced=\d+ aliased=\d+ unchanged=(\d+) skipped=(\d+)`)
 
 func parseDone(t testing.TB, stderr string) (n, u, s int) {
 	t.Helper()
@@ -154,8 +215,9 @@ func TestIngest_Idempotent(t *testing.T) {
 	}
 	_, want := dbSnapshot(t, dbPath)
 
-	// Again, and again from stdin with the text under new ids: nothing
-	// changes, everything is unchanged.
+	// Again: nothing changes, everything is unchanged. Then from stdin
+	// with the texts under new ids: each new id becomes an alias of the
+	// stored document (issue #16), which adds no document or event.
 	_, errOut, code = runCmd(t, "", "ingest", "--db", dbPath, corpus)
 	if n, u, s := parseDone(t, errOut); code != exitOK || n != 0 || u != 30 || s != 0 {
 		t.Errorf("second run exit %d new/unchanged/skipped = %d/%d/%d", code, n, u, s)
@@ -163,8 +225,8 @@ func TestIngest_Idempotent(t *testing.T) {
 	data, _ := os.ReadFile(corpus)
 	renamed := strings.ReplaceAll(string(data), `"id":"synth-`, `"id":"other-`)
 	_, errOut, code = runCmd(t, renamed, "ingest", "--db", dbPath, "-")
-	if n, u, _ := parseDone(t, errOut); code != exitOK || n != 0 || u != 30 {
-		t.Errorf("renamed run exit %d new/unchanged = %d/%d: %s", code, n, u, errOut)
+	if n, u, _ := parseDone(t, errOut); code != exitOK || n != 0 || u != 0 || !strings.Contains(errOut, "aliased=30") {
+		t.Errorf("renamed run exit %d new/unchanged = %d/%d, want 30 aliased: %s", code, n, u, errOut)
 	}
 	if _, got := dbSnapshot(t, dbPath); !reflect.DeepEqual(got, want) {
 		t.Errorf("database changed on re-ingest")
@@ -410,6 +472,28 @@ func TestIngest_CrashRecovery(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("recovered database differs from a clean run's (per-document event/quote/place counts, duplicate_of)")
+	}
+	// Incidents: every report in exactly one incident, and the same
+	// incidents, memberships and counts as the clean run's.
+	gotInc, wantInc := incidentSnapshot(t, crashDB), incidentSnapshot(t, cleanDB)
+	if !reflect.DeepEqual(gotInc, wantInc) {
+		t.Errorf("recovered incidents differ from a clean run's: %d lines against %d", len(gotInc), len(wantInc))
+		for i := range min(len(gotInc), len(wantInc)) {
+			if gotInc[i] != wantInc[i] {
+				t.Errorf("first difference:\n got %s\nwant %s", gotInc[i], wantInc[i])
+				break
+			}
+		}
+	}
+	multi := 0
+	for _, line := range wantInc {
+		if strings.HasPrefix(line, "incident ") && !strings.Contains(line, " n=1 ") {
+			multi++
+		}
+	}
+	t.Logf("clean run: %d incidents of several reports", multi)
+	if multi == 0 {
+		t.Errorf("no incident of several reports: the comparison says little about clustering")
 	}
 	// Every copy, and nothing else, is a duplicate of the article it
 	// copies; otherwise the comparison above says little about dedup.

@@ -14,7 +14,8 @@ import (
 	"github.com/dateline-project/dateline/internal/coder"
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/server"
-	"github.com/dateline-project/dateline/internal/store/sqlite"
+	"github.com/dateline-project/dateline/internal/store"
+	"github.com/dateline-project/dateline/internal/store/open"
 	"github.com/dateline-project/dateline/web"
 )
 
@@ -55,7 +56,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		flags.PrintDefaults()
 	}
 	var (
-		dbPath  = flags.String("db", "dateline.db", "database `FILE`, made by 'dateline ingest' (see --create)")
+		dbPath  = flags.String("db", "dateline.db", "database: a SQLite `FILE` made by 'dateline ingest' (see --create), or a postgres:// URL")
 		create  = flags.Bool("create", false, "create the --db database when it does not exist, to serve it empty (documents come by POST /api/documents)")
 		addr    = flags.String("addr", "127.0.0.1:8080", "listen `address`")
 		token   = flags.String("token", "", "bearer `token` required for writes (required off loopback; default $DATELINE_TOKEN)")
@@ -95,9 +96,20 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	// Opening a database creates it, so "serve --db typo.db" would serve
 	// an empty one as though nothing were wrong. Only ingest, which fills
 	// it, creates one unasked; serve needs --create to say it is meant.
-	if _, err := os.Stat(*dbPath); errors.Is(err, fs.ErrNotExist) && !*create {
-		fmt.Fprintf(e.stderr, "dateline serve: database %s does not exist; make it with 'dateline ingest --db %s FILES', or pass --create to serve it empty\n", *dbPath, *dbPath)
+	// The database first: a bad --db should fail at once, not after the
+	// models have loaded.
+	db, err := open.Open(ctx, *dbPath, open.Options{Create: *create})
+	if errors.Is(err, store.ErrNoDatabase) {
+		fmt.Fprintf(e.stderr, "dateline serve: database %s does not exist; make it with 'dateline ingest --db %s FILES', or pass --create to serve it empty\n", open.Name(*dbPath), open.Name(*dbPath))
 		return errUsage
+	}
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	prov, err := coder.Provenance(coderFl.options(e.log))
+	if err != nil {
+		return err
 	}
 	c, err := coderFl.load(e.log)
 	if err != nil {
@@ -111,21 +123,18 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := sqlite.Open(ctx, *dbPath, sqlite.Options{})
-	if err != nil {
-		return err
-	}
-	defer db.Close()
 	if *maxPost == 0 {
 		*maxPost = -1 // the flag's 0 is the option's "no bound"
 	}
+	countries, sectors := c.Codes()
 	srv := server.New(db, server.Options{Token: *token, Coder: pool, MaxBodyBytes: *maxBody, Logger: e.log, Assets: webAssets(),
-		AllowedHosts: allowed, MaxClientWrites: *maxPost})
+		AllowedHosts: allowed, MaxClientWrites: *maxPost, Vocabulary: &server.Vocabulary{Countries: countries, Sectors: sectors},
+		Provenance: &prov})
 	if everyInterface(*addr) && len(allowed) == 0 {
 		e.log.Warn("listening on every interface without --allowed-host: the Host header is not checked, so DNS rebinding is not guarded against", "addr", *addr)
 	}
 	err = srv.ListenAndServe(ctx, *addr, 10*time.Second, func(a net.Addr) {
-		e.log.Info("listening", "url", "http://"+a.String()+"/", "db", *dbPath)
+		e.log.Info("listening", "url", "http://"+a.String()+"/", "db", open.Name(*dbPath))
 	})
 	if errors.Is(err, server.ErrTokenRequired) {
 		return fmt.Errorf("%w: %v", errUsage, err)
@@ -134,7 +143,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		err = cerr
 	}
 	if err == nil {
-		e.log.Info("stopped", "db", *dbPath)
+		e.log.Info("stopped", "db", open.Name(*dbPath))
 	}
 	return err
 }

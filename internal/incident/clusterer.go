@@ -209,7 +209,7 @@ type docInfo struct {
 // concurrent use.
 type Clusterer struct {
 	opt     Options
-	nodes   []node
+	nodes   nodeList
 	byEvent map[string]int32
 	types   map[string]uint32
 	codes   map[string]uint32
@@ -242,7 +242,7 @@ func New(opt Options) (*Clusterer, error) {
 func (c *Clusterer) Len() int { return c.live }
 
 // Reports returns the number of reports added.
-func (c *Clusterer) Reports() int { return len(c.nodes) }
+func (c *Clusterer) Reports() int { return c.nodes.len() }
 
 // Add files r and returns the id of the incident it now belongs to. It
 // touches only the incidents whose reports can match r: the index finds
@@ -255,16 +255,16 @@ func (c *Clusterer) Add(r Report) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		if !sameReport(&n.rep, &c.nodes[j].rep) {
+		if !sameReport(&n.rep, &c.nodes.at(j).rep) {
 			return "", fmt.Errorf("incident: event %s was already added with other content", r.EventID)
 		}
-		return c.idOf(c.nodes[j].cl), nil
+		return c.idOf(c.nodes.at(j).cl), nil
 	}
 	i, err := c.push(r)
 	if err != nil {
 		return "", err
 	}
-	switch c.nodes[i].kind {
+	switch c.nodes.at(i).kind {
 	case single:
 		c.newCluster(i, false)
 	case anchor:
@@ -273,7 +273,7 @@ func (c *Clusterer) Add(r Report) (string, error) {
 		c.addSatellite(i)
 	}
 	c.file(i)
-	return c.idOf(c.nodes[i].cl), nil
+	return c.idOf(c.nodes.at(i).cl), nil
 }
 
 // push validates r and appends its node, without clustering it.
@@ -285,7 +285,7 @@ func (c *Clusterer) push(r Report) (int32, error) {
 	if _, ok := c.byEvent[r.EventID]; ok {
 		return 0, fmt.Errorf("incident: event %s was already added", r.EventID)
 	}
-	if len(c.nodes) >= 1<<31-1 {
+	if c.nodes.len() >= 1<<31-1 {
 		return 0, fmt.Errorf("incident: more than %d reports", 1<<31-1)
 	}
 	t, ok := c.types[r.Type]
@@ -303,8 +303,8 @@ func (c *Clusterer) push(r Report) (int32, error) {
 	if n.rep.Place != nil {
 		n.pcc = c.code(n.rep.Place.CountryCode)
 	}
-	i := int32(len(c.nodes))
-	c.nodes = append(c.nodes, n)
+	i := int32(c.nodes.len())
+	c.nodes.push(n)
 	c.byEvent[r.EventID] = i
 	c.noteDoc(i)
 	return i, nil
@@ -339,17 +339,17 @@ func (c *Clusterer) internActors(as []Actor) []code2 {
 // compatible anchor.
 func (c *Clusterer) addAnchor(i int32) {
 	c.newCluster(i, true)
-	a := &c.nodes[i]
+	a := c.nodes.at(i)
 	c.eachNear(a, lvlAnchor, func(j int32) {
-		if c.opt.compatible(a, &c.nodes[j]) {
-			c.merge(a.cl, c.nodes[j].cl)
+		if c.opt.compatible(a, c.nodes.at(j)) {
+			c.merge(a.cl, c.nodes.at(j).cl)
 		}
 	})
 	var regroup []*cluster
 	for _, lvl := range []uint8{lvlSatDay, lvlSatMonth, lvlSatYear} {
 		c.eachNear(a, lvl, func(j int32) {
-			s := &c.nodes[j]
-			if !c.opt.compatible(a, s) || (s.best >= 0 && !closerAnchor(s, a, &c.nodes[s.best])) {
+			s := c.nodes.at(j)
+			if !c.opt.compatible(a, s) || (s.best >= 0 && !closerAnchor(s, a, c.nodes.at(s.best))) {
 				return
 			}
 			s.best = i
@@ -374,21 +374,21 @@ func (c *Clusterer) addAnchor(i int32) {
 // incident or, when it has none, links it with every compatible
 // unanchored satellite.
 func (c *Clusterer) addSatellite(i int32) {
-	s := &c.nodes[i]
+	s := c.nodes.at(i)
 	c.eachNear(s, lvlAnchor, func(j int32) {
-		a := &c.nodes[j]
-		if c.opt.compatible(s, a) && (s.best < 0 || closerAnchor(s, a, &c.nodes[s.best])) {
+		a := c.nodes.at(j)
+		if c.opt.compatible(s, a) && (s.best < 0 || closerAnchor(s, a, c.nodes.at(s.best))) {
 			s.best = j
 		}
 	})
 	if s.best >= 0 {
-		c.insert(c.nodes[s.best].cl, i)
+		c.insert(c.nodes.at(s.best).cl, i)
 		return
 	}
 	c.newCluster(i, false)
 	for _, lvl := range []uint8{lvlSatDay, lvlSatMonth, lvlSatYear} {
 		c.eachNear(s, lvl, func(j int32) {
-			t := &c.nodes[j]
+			t := c.nodes.at(j)
 			if t.best < 0 && c.opt.compatible(s, t) {
 				c.merge(s.cl, t.cl)
 			}
@@ -398,7 +398,7 @@ func (c *Clusterer) addSatellite(i int32) {
 
 // file puts node i in the index.
 func (c *Clusterer) file(i int32) {
-	n := &c.nodes[i]
+	n := c.nodes.at(i)
 	if n.kind == single {
 		return
 	}
@@ -472,7 +472,7 @@ func (c *Clusterer) eachNear(n *node, lvl uint8, f func(int32)) {
 // newCluster makes node i an incident of its own.
 func (c *Clusterer) newCluster(i int32, anchored bool) *cluster {
 	cl := &cluster{members: []int32{i}, canon: i, anchored: anchored}
-	c.nodes[i].cl = cl
+	c.nodes.at(i).cl = cl
 	c.mark(i)
 	c.live++
 	c.touch(cl)
@@ -489,11 +489,11 @@ func (c *Clusterer) merge(x, y *cluster) *cluster {
 		x, y = y, x
 	}
 	for _, m := range y.members {
-		c.nodes[m].cl = x
+		c.nodes.at(m).cl = x
 		c.mark(m)
 	}
 	x.members = append(x.members, y.members...)
-	if canonicalCmp(&c.nodes[y.canon], &c.nodes[x.canon]) < 0 {
+	if canonicalCmp(c.nodes.at(y.canon), c.nodes.at(x.canon)) < 0 {
 		x.canon = y.canon
 	}
 	x.anchored = x.anchored || y.anchored
@@ -506,9 +506,9 @@ func (c *Clusterer) merge(x, y *cluster) *cluster {
 // insert adds node i to cl.
 func (c *Clusterer) insert(cl *cluster, i int32) {
 	cl.members = append(cl.members, i)
-	c.nodes[i].cl = cl
+	c.nodes.at(i).cl = cl
 	c.mark(i)
-	if canonicalCmp(&c.nodes[i], &c.nodes[cl.canon]) < 0 {
+	if canonicalCmp(c.nodes.at(i), c.nodes.at(cl.canon)) < 0 {
 		cl.canon = i
 	}
 	c.touch(cl)
@@ -525,7 +525,7 @@ func (c *Clusterer) remove(cl *cluster, i int32) {
 	if cl.canon == i {
 		cl.canon = cl.members[0]
 		for _, m := range cl.members[1:] {
-			if canonicalCmp(&c.nodes[m], &c.nodes[cl.canon]) < 0 {
+			if canonicalCmp(c.nodes.at(m), c.nodes.at(cl.canon)) < 0 {
 				cl.canon = m
 			}
 		}
@@ -551,9 +551,9 @@ func (c *Clusterer) regroup(g *cluster) {
 		seen[root] = true
 		cl := c.newCluster(root, false)
 		for q := 0; q < len(cl.members); q++ {
-			x := &c.nodes[cl.members[q]]
+			x := c.nodes.at(cl.members[q])
 			for _, m := range members {
-				if !seen[m] && c.opt.compatible(x, &c.nodes[m]) {
+				if !seen[m] && c.opt.compatible(x, c.nodes.at(m)) {
 					seen[m] = true
 					c.insert(cl, m)
 				}
@@ -571,7 +571,7 @@ func (c *Clusterer) touch(cl *cluster) {
 
 // mark notes that node i's membership changed.
 func (c *Clusterer) mark(i int32) {
-	if n := &c.nodes[i]; !n.moved {
+	if n := c.nodes.at(i); !n.moved {
 		n.moved = true
 		c.moved = append(c.moved, i)
 	}
@@ -584,7 +584,7 @@ func (c *Clusterer) kill(cl *cluster) {
 }
 
 func (c *Clusterer) idOf(cl *cluster) string {
-	return IDPrefix + c.nodes[cl.canon].rep.EventID
+	return IDPrefix + c.nodes.at(cl.canon).rep.EventID
 }
 
 // noteDoc records what report i says about its document. A document's
@@ -593,7 +593,7 @@ func (c *Clusterer) idOf(cl *cluster) string {
 // they change, the source counts of every incident holding a report of
 // the document, or of a copy of it, change too.
 func (c *Clusterer) noteDoc(i int32) {
-	r := &c.nodes[i].rep
+	r := &c.nodes.at(i).rep
 	d := c.doc(r.DocID)
 	d.reports = append(d.reports, i)
 	changed := false
@@ -621,7 +621,7 @@ func (c *Clusterer) noteDoc(i int32) {
 		seen[id] = true
 		d := c.docs[id]
 		for _, m := range d.reports {
-			if cl := c.nodes[m].cl; cl != nil {
+			if cl := c.nodes.at(m).cl; cl != nil {
 				c.touch(cl)
 			}
 		}
@@ -645,7 +645,7 @@ func (c *Clusterer) doc(id string) *docInfo {
 // original its document copies (following copies of copies), or that
 // original's id when its outlet is unknown.
 func (c *Clusterer) sourceKey(i int32) string {
-	id := c.nodes[i].rep.DocID
+	id := c.nodes.at(i).rep.DocID
 	var path []string
 	for {
 		d := c.docs[id]
@@ -671,13 +671,13 @@ func (c *Clusterer) sourceKey(i int32) string {
 func (c *Clusterer) incident(cl *cluster) Incident {
 	inc := Incident{
 		ID:        c.idOf(cl),
-		Canonical: cloneReport(c.nodes[cl.canon].rep),
+		Canonical: cloneReport(c.nodes.at(cl.canon).rep),
 		Reports:   make([]string, 0, len(cl.members)),
 		NReports:  len(cl.members),
 	}
 	sources := make(map[string]struct{}, len(cl.members))
 	for _, m := range cl.members {
-		r := &c.nodes[m].rep
+		r := &c.nodes.at(m).rep
 		inc.Reports = append(inc.Reports, r.EventID)
 		sources[c.sourceKey(m)] = struct{}{}
 		if !r.Published.IsZero() && (inc.FirstReport.IsZero() || r.Published.Before(inc.FirstReport)) {
@@ -696,7 +696,7 @@ func (c *Clusterer) IncidentOf(eventID string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	return c.idOf(c.nodes[i].cl), true
+	return c.idOf(c.nodes.at(i).cl), true
 }
 
 // Incident returns the incident with the given id.
@@ -706,17 +706,17 @@ func (c *Clusterer) Incident(id string) (Incident, bool) {
 		return Incident{}, false
 	}
 	i, ok := c.byEvent[ev]
-	if !ok || c.nodes[i].cl.canon != i {
+	if !ok || c.nodes.at(i).cl.canon != i {
 		return Incident{}, false
 	}
-	return c.incident(c.nodes[i].cl), true
+	return c.incident(c.nodes.at(i).cl), true
 }
 
 // Incidents returns every incident, sorted by id.
 func (c *Clusterer) Incidents() []Incident {
 	out := make([]Incident, 0, c.live)
-	for i := range c.nodes {
-		if cl := c.nodes[i].cl; cl.canon == int32(i) {
+	for i := range int32(c.nodes.len()) {
+		if cl := c.nodes.at(i).cl; cl.canon == int32(i) {
 			out = append(out, c.incident(cl))
 		}
 	}
@@ -755,7 +755,7 @@ func (c *Clusterer) TakeChanges() Changes {
 	}
 	c.dirty = c.dirty[:0]
 	for _, i := range c.moved {
-		n := &c.nodes[i]
+		n := c.nodes.at(i)
 		n.moved = false
 		ch.Members = append(ch.Members, c.membership(i))
 	}
@@ -773,10 +773,10 @@ func (c *Clusterer) TakeChanges() Changes {
 
 // membership returns node i's membership.
 func (c *Clusterer) membership(i int32) Membership {
-	n := &c.nodes[i]
+	n := c.nodes.at(i)
 	m := Membership{EventID: n.rep.EventID, Incident: c.idOf(n.cl)}
 	if n.best >= 0 {
-		m.Anchor = c.nodes[n.best].rep.EventID
+		m.Anchor = c.nodes.at(n.best).rep.EventID
 	}
 	return m
 }
@@ -806,4 +806,41 @@ func cloneReport(r Report) Report {
 		r.Place = &p
 	}
 	return r
+}
+
+// nodeList holds the reports' nodes in blocks of a fixed size, so that
+// growing it never copies the nodes already there: as one slice it was
+// copied whole each time it grew, which at tens of thousands of reports
+// cost more than clustering them (fresh pages to fault in and clear, and
+// a large pointerful object for the garbage collector). Pointers into it
+// stay valid as it grows.
+type nodeList struct {
+	blocks [][]node
+	n      int
+}
+
+// nodeBlock is the number of nodes in a block: some hundreds of KB.
+const nodeBlock = 1024
+
+func (l *nodeList) len() int { return l.n }
+
+// at returns node i, which must exist.
+func (l *nodeList) at(i int32) *node { return &l.blocks[int(i)/nodeBlock][int(i)%nodeBlock] }
+
+func (l *nodeList) push(n node) {
+	if l.n%nodeBlock == 0 {
+		l.blocks = append(l.blocks, make([]node, 0, nodeBlock))
+	}
+	b := &l.blocks[len(l.blocks)-1]
+	*b = append(*b, n)
+	l.n++
+}
+
+// all returns a copy of every node, in order (for tests).
+func (l *nodeList) all() []node {
+	out := make([]node, 0, l.n)
+	for _, b := range l.blocks {
+		out = append(out, b...)
+	}
+	return out
 }

@@ -43,10 +43,10 @@ func TestMatchesReference(t *testing.T) {
 func checkInvariants(t *testing.T, c *Clusterer) {
 	t.Helper()
 	clusters := map[*cluster]bool{}
-	for i := range c.nodes {
-		cl := c.nodes[i].cl
+	for i := range int32(c.nodes.len()) {
+		cl := c.nodes.at(i).cl
 		if cl.dead || !slices.Contains(cl.members, int32(i)) {
-			t.Fatalf("%s: its cluster is dead or lacks it", c.nodes[i].rep.EventID)
+			t.Fatalf("%s: its cluster is dead or lacks it", c.nodes.at(i).rep.EventID)
 		}
 		clusters[cl] = true
 	}
@@ -55,11 +55,11 @@ func checkInvariants(t *testing.T, c *Clusterer) {
 	}
 	for cl := range clusters {
 		for _, m := range cl.members {
-			if c.nodes[m].cl != cl {
-				t.Fatalf("%s is listed in a cluster it is not in", c.nodes[m].rep.EventID)
+			if c.nodes.at(m).cl != cl {
+				t.Fatalf("%s is listed in a cluster it is not in", c.nodes.at(m).rep.EventID)
 			}
-			if canonicalCmp(&c.nodes[m], &c.nodes[cl.canon]) < 0 {
-				t.Fatalf("%s beats canonical %s", c.nodes[m].rep.EventID, c.nodes[cl.canon].rep.EventID)
+			if canonicalCmp(c.nodes.at(m), c.nodes.at(cl.canon)) < 0 {
+				t.Fatalf("%s beats canonical %s", c.nodes.at(m).rep.EventID, c.nodes.at(cl.canon).rep.EventID)
 			}
 		}
 	}

@@ -59,7 +59,7 @@ func reference(opt Options, reps []Report) (map[string]string, error) {
 			return nil, err
 		}
 	}
-	o, nodes := c.opt, c.nodes
+	o, nodes := c.opt, c.nodes.all()
 	parent := make([]int, len(nodes))
 	for i := range parent {
 		parent[i] = i

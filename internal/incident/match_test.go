@@ -62,7 +62,7 @@ func TestCompatible(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			a, b := &c.nodes[0], &c.nodes[1]
+			a, b := c.nodes.at(0), c.nodes.at(1)
 			if got := c.opt.compatible(a, b); got != tt.want {
 				t.Errorf("compatible = %v, want %v", got, tt.want)
 			}
@@ -192,13 +192,13 @@ func TestMayMatchNeverRulesOut(t *testing.T) {
 		}
 	}
 	matches := 0
-	for i := range c.nodes {
-		a := &c.nodes[i]
+	for i := range int32(c.nodes.len()) {
+		a := c.nodes.at(i)
 		if a.kind == single {
 			continue
 		}
-		for j := range c.nodes {
-			b := &c.nodes[j]
+		for j := range int32(c.nodes.len()) {
+			b := c.nodes.at(j)
 			if i == j || b.kind == single || !c.opt.compatible(a, b) {
 				continue
 			}

@@ -20,9 +20,9 @@ type Member struct {
 // event id. Incidents themselves need not be stored to restore: they
 // follow from the memberships (Incidents rebuilds them).
 func (c *Clusterer) Snapshot() []Member {
-	out := make([]Member, len(c.nodes))
-	for i := range c.nodes {
-		n := &c.nodes[i]
+	out := make([]Member, c.nodes.len())
+	for i := range int32(c.nodes.len()) {
+		n := c.nodes.at(i)
 		m := c.membership(int32(i))
 		out[i] = Member{Report: cloneReport(n.rep), Incident: m.Incident, Anchor: m.Anchor}
 	}
@@ -75,13 +75,13 @@ func Restore(opt Options, members []Member) (*Clusterer, error) {
 		if k, ok := c.byEvent[m.Anchor]; ok {
 			j = k
 		}
-		s := &c.nodes[i]
+		s := c.nodes.at(i)
 		switch {
 		case s.kind != satellite:
 			return nil, fmt.Errorf("incident: restore: report %s has an anchor but is no satellite", m.EventID)
 		case j < 0:
 			return nil, fmt.Errorf("incident: restore: report %s names anchor %s, which is missing", m.EventID, m.Anchor)
-		case c.nodes[j].kind != anchor || !c.opt.compatible(s, &c.nodes[j]):
+		case c.nodes.at(j).kind != anchor || !c.opt.compatible(s, c.nodes.at(j)):
 			return nil, fmt.Errorf("incident: restore: report %s names %s, which is no compatible anchor", m.EventID, m.Anchor)
 		}
 		s.best = j
@@ -93,7 +93,7 @@ func Restore(opt Options, members []Member) (*Clusterer, error) {
 			c.insert(cl, i)
 		}
 		for _, i := range g {
-			n := &c.nodes[i]
+			n := c.nodes.at(i)
 			switch {
 			case n.kind == anchor:
 				cl.anchored = true
@@ -104,7 +104,7 @@ func Restore(opt Options, members []Member) (*Clusterer, error) {
 			}
 		}
 		for _, i := range g {
-			if n := &c.nodes[i]; n.kind == satellite && (n.best >= 0) != cl.anchored {
+			if n := c.nodes.at(i); n.kind == satellite && (n.best >= 0) != cl.anchored {
 				return nil, fmt.Errorf("incident: restore: satellite %s's anchor does not fit incident %s", n.rep.EventID, label)
 			}
 		}
@@ -113,7 +113,7 @@ func Restore(opt Options, members []Member) (*Clusterer, error) {
 		}
 		cl.published = label
 	}
-	for i := range c.nodes {
+	for i := range int32(c.nodes.len()) {
 		c.file(int32(i))
 	}
 	for _, cl := range c.dirty {
@@ -121,7 +121,7 @@ func Restore(opt Options, members []Member) (*Clusterer, error) {
 	}
 	c.dirty = c.dirty[:0]
 	for _, i := range c.moved {
-		c.nodes[i].moved = false
+		c.nodes.at(i).moved = false
 	}
 	c.moved = c.moved[:0]
 	return c, nil

@@ -63,6 +63,9 @@ type eventsPage struct {
 	Events []store.EventRow `json:"events"`
 	// Next is the cursor of the following page, null on the last.
 	Next *string `json:"next"`
+	// Total counts every matching event, with total=1 only: counting
+	// reads every match, which a client paging on needs but once.
+	Total *int `json:"total,omitempty"`
 }
 
 func nextPtr(s string) *string {
@@ -73,27 +76,86 @@ func nextPtr(s string) *string {
 }
 
 func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	if err := checkParams(q, eventParams, []string{"cursor", "limit"}); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	f, err := parseEventFilter(q)
+	f, rows, next, err := s.eventRows(r, false, "total")
 	if err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	wantTotal, err := boolParam(r.URL.Query(), "total")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	page := eventsPage{Events: rows, Next: nextPtr(next)}
+	if wantTotal != nil && *wantTotal {
+		n, err := s.st.CountEvents(r.Context(), f)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		page.Total = &n
+	}
+	writeJSON(w, http.StatusOK, page)
+}
+
+// eventRows answers a listing of events (incidents: a listing of
+// incidents, whose filter is always on) from the request's filters,
+// sort, cursor and limit; extra are the endpoint's own parameters. It
+// returns the filter it used, for a count of the same events.
+func (s *Server) eventRows(r *http.Request, incidents bool, extra ...string) (store.EventFilter, []store.EventRow, string, error) {
+	q := r.URL.Query()
+	f, err := s.incidentsRequest(q, incidents, append([]string{"cursor", "limit", "sort"}, extra...)...)
+	if err != nil {
+		return f, nil, "", err
 	}
 	limit, err := parseLimit(q, store.DefaultLimit, store.MaxLimit)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return f, nil, "", err
 	}
 	rows, next, err := s.st.Events(r.Context(), f, q.Get("cursor"), limit)
+	return f, rows, next, err
+}
+
+// IncidentRow is one incident of GET /api/incidents: its id, its
+// canonical event (the best-evidenced report, which stands for it), how
+// many reports from how many independent outlets tell it, the earliest
+// report's publication and the ids of every report.
+type IncidentRow struct {
+	ID          string          `json:"id"`
+	Canonical   *store.EventRow `json:"canonical"`
+	NReports    int             `json:"n_reports"`
+	NSources    int             `json:"n_sources"`
+	FirstReport string          `json:"first_report"`
+	Reports     []string        `json:"reports"`
+}
+
+// incidentRow reshapes a canonical event row into an IncidentRow; the
+// counts move out of the event.
+func incidentRow(row store.EventRow) IncidentRow {
+	inc := IncidentRow{ID: row.IncidentID, NReports: row.NReports, NSources: row.NSources,
+		FirstReport: row.FirstReport, Reports: row.Reports}
+	if inc.Reports == nil {
+		inc.Reports = []string{}
+	}
+	row.NReports, row.NSources, row.FirstReport, row.Reports = 0, 0, "", nil
+	inc.Canonical = &row
+	return inc
+}
+
+func (s *Server) handleIncidents(w http.ResponseWriter, r *http.Request) {
+	_, rows, next, err := s.eventRows(r, true)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, eventsPage{Events: rows, Next: nextPtr(next)})
+	out := make([]IncidentRow, len(rows))
+	for i, row := range rows {
+		out[i] = incidentRow(row)
+	}
+	writeJSON(w, http.StatusOK, struct {
+		Incidents []IncidentRow `json:"incidents"`
+		Next      *string       `json:"next"`
+	}{out, nextPtr(next)})
 }
 
 // documentID is the id in /api/documents/{id}, decoded. chi routes on
@@ -129,7 +191,20 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, d)
+	also, err := s.st.AlsoReportedBy(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, documentPage{Document: d, AlsoReportedBy: also})
+}
+
+// documentPage is the answer of GET /api/documents/{id}: the stored
+// document, and the other documents that report an incident one of its
+// events is in, for the document view's "also reported by".
+type documentPage struct {
+	*store.Document
+	AlsoReportedBy []store.DocRef `json:"also_reported_by"`
 }
 
 type quotesPage struct {
@@ -173,11 +248,7 @@ type timeline struct {
 
 func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	if err := checkParams(q, eventParams, []string{"by"}); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	f, err := parseEventFilter(q)
+	f, err := s.countRequest(q, "by")
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -200,11 +271,8 @@ func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 
 // filteredQuery reads the event filters and a limit (default def, at most
 // max) of an aggregate endpoint, rejecting unknown parameters.
-func filteredQuery(q url.Values, def, max int) (store.EventFilter, int, error) {
-	if err := checkParams(q, eventParams, []string{"limit"}); err != nil {
-		return store.EventFilter{}, 0, err
-	}
-	f, err := parseEventFilter(q)
+func (s *Server) filteredQuery(q url.Values, def, max int) (store.EventFilter, int, error) {
+	f, err := s.countRequest(q, "limit")
 	if err != nil {
 		return store.EventFilter{}, 0, err
 	}
@@ -213,7 +281,7 @@ func filteredQuery(q url.Values, def, max int) (store.EventFilter, int, error) {
 }
 
 func (s *Server) handleNetwork(w http.ResponseWriter, r *http.Request) {
-	f, limit, err := filteredQuery(r.URL.Query(), 200, store.MaxEdges)
+	f, limit, err := s.filteredQuery(r.URL.Query(), 200, store.MaxEdges)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -229,7 +297,7 @@ func (s *Server) handleNetwork(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handlePlaces(w http.ResponseWriter, r *http.Request) {
-	f, limit, err := filteredQuery(r.URL.Query(), 1000, store.MaxPlaces)
+	f, limit, err := s.filteredQuery(r.URL.Query(), 1000, store.MaxPlaces)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -246,7 +314,13 @@ func (s *Server) handlePlaces(w http.ResponseWriter, r *http.Request) {
 
 // postResult is the answer of POST /api/documents.
 type postResult struct {
-	Inserted  int             `json:"inserted"`
+	Inserted int `json:"inserted"`
+	// Replaced counts stored documents written again: new text under
+	// their id, or recoded (recode=1).
+	Replaced int `json:"replaced"`
+	// Aliased counts new ids whose text was stored under another id;
+	// they now resolve to that document.
+	Aliased   int             `json:"aliased"`
 	Unchanged int             `json:"unchanged"`
 	Records   []output.Record `json:"records"`
 	// Skipped lists records that could not be read or coded.
@@ -263,7 +337,12 @@ func (s *Server) handlePostDocuments(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusServiceUnavailable, "this server was started without a coder")
 		return
 	}
-	if err := checkParams(r.URL.Query(), []string{"format"}); err != nil {
+	if err := checkParams(r.URL.Query(), []string{"format", "recode"}); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	recode, err := boolParam(r.URL.Query(), "recode")
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -311,7 +390,11 @@ func (s *Server) handlePostDocuments(w http.ResponseWriter, r *http.Request) {
 				return nil
 			}
 			rec := output.FromDoc(d, output.Options{})
-			docs = append(docs, store.Document{Record: rec, Text: d.Text})
+			if p := s.opts.Provenance; p != nil {
+				prov := *p
+				rec.Provenance = &prov
+			}
+			docs = append(docs, store.Document{Record: rec, Text: d.Text, Recode: recode != nil && *recode})
 			res.Records = append(res.Records, rec)
 			return nil
 		})
@@ -329,16 +412,38 @@ func (s *Server) handlePostDocuments(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, status, res)
 		return
 	}
+	// What was stored under each id tells a write that replaces from
+	// one that inserts, and no write that leaves alone from an alias. An
+	// id earlier in the same post counts as stored.
+	stored := make([]bool, len(docs))
+	posted := map[string]bool{}
+	for i := range docs {
+		id := docs[i].Record.DocID
+		_, err := s.st.Stored(ctx, id)
+		switch {
+		case err == nil || posted[id]:
+			stored[i] = true
+		case !errors.Is(err, store.ErrNotFound):
+			s.fail(w, r, err)
+			return
+		}
+		posted[id] = true
+	}
 	ins, err := s.st.PutDocuments(ctx, docs)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	for _, ok := range ins {
-		if ok {
+	for i, ok := range ins {
+		switch {
+		case ok && stored[i]:
+			res.Replaced++
+		case ok:
 			res.Inserted++
-		} else {
+		case stored[i]:
 			res.Unchanged++
+		default:
+			res.Aliased++
 		}
 	}
 	status := http.StatusOK

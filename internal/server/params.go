@@ -15,14 +15,21 @@ var eventParams = []string{
 	"actor_country", "actor_sector", "actor_name",
 	"recipient_country", "recipient_sector", "recipient_name",
 	"claimed", "from", "to", "place", "geonameid", "bbox", "q", "distinct",
+	"principal", "negated", "asserted", "min_confidence", "date_precision", "main_event",
 }
+
+// aggParams are the parameters of the aggregate endpoints (timeline,
+// network, places) besides the event filters: count=incidents (the
+// default) counts each incident once, through its canonical event;
+// count=reports counts every stored event.
+var aggParams = []string{"count"}
 
 // listParams are the parameters that take comma-separated lists (see
 // list); each item counts against store.MaxFilterValues.
 var listParams = map[string]bool{
 	"type": true, "mode": true, "quad": true,
 	"actor_country": true, "actor_sector": true, "recipient_country": true, "recipient_sector": true,
-	"country": true,
+	"country": true, "date_precision": true,
 }
 
 // paramError is a bad query parameter; handlers answer 400 with it.
@@ -95,6 +102,8 @@ func quads(vs []string) []string {
 	return vs
 }
 
+// parseEventFilter reads the event filters of q; see Server.eventFilter
+// for the checks.
 func parseEventFilter(q url.Values) (store.EventFilter, error) {
 	f := store.EventFilter{
 		Type: list(q, "type", true),
@@ -113,23 +122,29 @@ func parseEventFilter(q url.Values) (store.EventFilter, error) {
 		Place: strings.TrimSpace(q.Get("place")),
 		Q:     q.Get("q"),
 	}
-	switch c := q.Get("claimed"); c {
-	case "":
-	case "true", "1":
-		t := true
-		f.Claimed = &t
-	case "false", "0":
-		t := false
-		f.Claimed = &t
-	default:
-		return f, badParam("claimed: want true or false, got %q", c)
+	f.DatePrecision = list(q, "date_precision", false)
+	f.Sort = q.Get("sort")
+	for _, b := range []struct {
+		key string
+		dst **bool
+	}{{"claimed", &f.Claimed}, {"principal", &f.Principal}, {"negated", &f.Negated}, {"asserted", &f.Asserted}, {"main_event", &f.MainEvent}} {
+		v, err := boolParam(q, b.key)
+		if err != nil {
+			return f, err
+		}
+		*b.dst = v
 	}
-	switch d := q.Get("distinct"); d {
-	case "", "false", "0":
-	case "true", "1":
-		f.Distinct = true
-	default:
-		return f, badParam("distinct: want true or false, got %q", d)
+	distinct, err := boolParam(q, "distinct")
+	if err != nil {
+		return f, err
+	}
+	f.Distinct = distinct != nil && *distinct
+	if c := strings.TrimSpace(q.Get("min_confidence")); c != "" {
+		v, err := strconv.ParseFloat(c, 64)
+		if err != nil || v < 0 || v > 1 {
+			return f, badParam("min_confidence: want a number from 0 to 1, got %q", c)
+		}
+		f.MinConfidence = v
 	}
 	if g := strings.TrimSpace(q.Get("geonameid")); g != "" {
 		// GeoNames ids are positive; the gazetteer's own entries (regions
@@ -155,10 +170,107 @@ func parseEventFilter(q url.Values) (store.EventFilter, error) {
 		}
 		f.BBox = &box
 	}
+	return f, nil
+}
+
+// invalidFilter turns a store.ErrBadFilter into a 400 whose message
+// names the parameter, without the store's prefix.
+func invalidFilter(err error) error {
+	return badParam("%s", strings.TrimPrefix(err.Error(), "store: invalid filter: "))
+}
+
+// boolParam reads a true/false parameter (1/0 too); nil when absent.
+func boolParam(q url.Values, key string) (*bool, error) {
+	var v bool
+	switch s := q.Get(key); s {
+	case "":
+		return nil, nil
+	case "true", "1":
+		v = true
+	case "false", "0":
+	default:
+		return nil, badParam("%s: want true or false, got %q", key, s)
+	}
+	return &v, nil
+}
+
+// eventRequest checks that q holds only the event filters and extra
+// parameters, then reads the filters (see eventFilter).
+func (s *Server) eventRequest(q url.Values, extra ...string) (store.EventFilter, error) {
+	if err := checkParams(q, eventParams, extra); err != nil {
+		return store.EventFilter{}, err
+	}
+	return s.eventFilter(q)
+}
+
+// incidentsRequest is eventRequest for the event listings and exports,
+// which also take incidents=1 (one row per incident); incidents sets it
+// for an endpoint that lists incidents only, which takes no such
+// parameter.
+func (s *Server) incidentsRequest(q url.Values, incidents bool, extra ...string) (store.EventFilter, error) {
+	if !incidents {
+		extra = append(extra, "incidents")
+	}
+	f, err := s.eventRequest(q, extra...)
+	if err == nil {
+		err = parseIncidents(q, &f)
+	}
+	f.Incidents = f.Incidents || incidents
+	return f, err
+}
+
+// countRequest is eventRequest for the aggregate endpoints, which also
+// take count= (see parseCount).
+func (s *Server) countRequest(q url.Values, extra ...string) (store.EventFilter, error) {
+	f, err := s.eventRequest(q, append(extra, aggParams...)...)
+	if err == nil {
+		err = parseCount(q, &f)
+	}
+	return f, err
+}
+
+// eventFilter reads the event filters of q and checks them: the codes
+// they name against the server's vocabulary first, so that the error
+// names the parameter and its valid values, then the store's bounds.
+func (s *Server) eventFilter(q url.Values) (store.EventFilter, error) {
+	f, err := parseEventFilter(q)
+	if err != nil {
+		return f, err
+	}
+	if err := s.codes.check(&f); err != nil {
+		return f, err
+	}
 	if err := f.Validate(); err != nil {
-		return f, badParam("%s", strings.TrimPrefix(err.Error(), "store: invalid filter: "))
+		return f, invalidFilter(err)
 	}
 	return f, nil
+}
+
+// parseIncidents reads incidents=1 (one row per incident, its canonical
+// event) of the event listings and exports.
+func parseIncidents(q url.Values, f *store.EventFilter) error {
+	switch v := q.Get("incidents"); v {
+	case "", "false", "0":
+	case "true", "1":
+		f.Incidents = true
+	default:
+		return badParam("incidents: want true or false, got %q", v)
+	}
+	return nil
+}
+
+// parseCount reads count= of the aggregate endpoints: incidents unless
+// count=reports.
+func parseCount(q url.Values, f *store.EventFilter) error {
+	switch v := q.Get("count"); v {
+	case "", "incidents":
+		f.Incidents = true
+	case "reports":
+		f.Incidents = false
+	default:
+		return badParam("count: want incidents or reports, got %q", v)
+	}
+	return nil
 }
 
 // parseLimit reads limit: absent means def; present must be 1..max.

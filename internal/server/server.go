@@ -30,6 +30,7 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/output"
 	"github.com/dateline-project/dateline/internal/store"
 )
 
@@ -76,6 +77,13 @@ type Options struct {
 	MaxBodyBytes int64
 	// Logger receives request errors; nil discards them.
 	Logger *slog.Logger
+	// Provenance is stamped on the records of posted documents (see
+	// output.Provenance); nil stamps none.
+	Provenance *output.Provenance
+	// Vocabulary lists the country and sector codes the filters may
+	// name; nil checks their shape only. Event types, modes, quads and
+	// date precisions are always checked.
+	Vocabulary *Vocabulary
 }
 
 // Server is the HTTP handler.
@@ -83,6 +91,8 @@ type Server struct {
 	st   store.Store
 	opts Options
 	log  *slog.Logger
+	// codes are the values the filters may name.
+	codes *codes
 	// writes counts writes in flight per client, shared by every handler
 	// built for this server; nil when unbounded.
 	writes *clientLimiter
@@ -100,7 +110,7 @@ func New(st store.Store, opts Options) *Server {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{st: st, opts: opts, log: log}
+	s := &Server{st: st, opts: opts, log: log, codes: newCodes(opts.Vocabulary)}
 	switch {
 	case opts.MaxClientWrites == 0:
 		s.writes = newClientLimiter(DefaultMaxClientWrites)
@@ -134,6 +144,9 @@ func (s *Server) Handler(addr string) http.Handler {
 		s.requireToken, s.requireJSON, s.limitWrites, s.limitBody)
 	r.Route("/api", func(r chi.Router) {
 		r.Get("/events", s.handleEvents)
+		r.Get("/incidents", s.handleIncidents)
+		r.Get("/documents", s.handleDocuments)
+		r.Get("/actors", s.handleActors)
 		// A wildcard, not {id}: ids may hold slashes (AFP/2024/123).
 		r.Get("/documents/*", s.handleDocument)
 		r.Post("/documents", s.handlePostDocuments)
@@ -145,6 +158,7 @@ func (s *Server) Handler(addr string) http.Handler {
 		r.Get("/export/events.jsonl", s.handleExportJSONL)
 		r.Get("/export/events.csv", s.handleExportCSV)
 		r.Get("/export/events.geojson", s.handleExportGeoJSON)
+		r.Get("/export/incidents.csv", s.handleExportIncidentsCSV)
 		r.NotFound(func(w http.ResponseWriter, r *http.Request) {
 			writeError(w, http.StatusNotFound, "no such endpoint")
 		})
@@ -193,6 +207,7 @@ const placeholder = `<!doctype html>
 <p>The web app is not built into this binary. The JSON API is available:</p>
 <ul>
 <li><a href="/api/events">/api/events</a></li>
+<li><a href="/api/incidents">/api/incidents</a></li>
 <li><a href="/api/quotes">/api/quotes</a></li>
 <li><a href="/api/stats/timeline">/api/stats/timeline</a></li>
 <li><a href="/api/actors/network">/api/actors/network</a></li>

@@ -268,6 +268,23 @@ func TestWebApp(t *testing.T) {
 		checkClean(t)
 	})
 
+	t.Run("CountIncidentsOrReports", func(t *testing.T) {
+		setHash(t, "#/")
+		// The two Jakarta reports are one incident.
+		poll(t, "totals", `/ events in \d+ incidents/.test(document.getElementById("totals").textContent)`)
+		var totals string
+		eval(t, `document.getElementById("totals").textContent`, &totals)
+		if want := fmt.Sprintf("%d events in %d incidents", total, total-1); !strings.Contains(totals, want) {
+			t.Errorf("totals %q, want %q", totals, want)
+		}
+		run(t, "count reports", chromedp.SetValue(chromedp.CSS(`#count`), "reports"))
+		eval(t, `document.getElementById("count").dispatchEvent(new Event("change"))`, nil)
+		poll(t, "reports counted", `location.hash.includes("count=reports")`)
+		setHash(t, "#/")
+		poll(t, "incidents again", `document.getElementById("count").value === ""`)
+		checkClean(t)
+	})
+
 	t.Run("FilterAndEvidence", func(t *testing.T) {
 		poll(t, "type options", `!!document.querySelector('select[name=type] option[value="ASSAULT"]')`)
 		run(t, "choose ASSAULT", chromedp.SetValue(chromedp.CSS(`select[name=type]`), "ASSAULT"))
@@ -464,6 +481,19 @@ func TestWebApp(t *testing.T) {
 			t.Errorf("speaker filter kept %q", q)
 		}
 		shot(t, "07-quotes.png")
+		checkClean(t)
+	})
+
+	t.Run("DocumentAlsoReportedBy", func(t *testing.T) {
+		setHash(t, "#/doc/jakarta-0312")
+		poll(t, "also reported by", `__t.count("#document .also-reported button") === 1`)
+		var heading string
+		eval(t, `[...document.querySelectorAll("#document .doc-side h3")].map((h) => h.textContent).join("|")`, &heading)
+		if !strings.Contains(heading, "Also reported by (1)") {
+			t.Errorf("side headings %q", heading)
+		}
+		run(t, "open the other report", chromedp.Click(chromedp.CSS(`#document .also-reported button`)))
+		poll(t, "other report", `location.hash.includes("`+alsoDocID+`") && __t.count("#document .also-reported button[data-doc='jakarta-0312']") === 1`)
 		checkClean(t)
 	})
 

@@ -168,6 +168,9 @@ const scriptDocID = "geneva-0307"
 // annotations, so that byte offsets differ from UTF-16 indices.
 const accentDocID = "saopaulo-0310"
 
+// alsoDocID is a second report of the Jakarta protest (jakarta-0312).
+const alsoDocID = "jakarta-0313-post"
+
 // fixtures are invented articles, written for these tests.
 func fixtures(t testing.TB) []store.Document {
 	var docs []store.Document
@@ -272,6 +275,20 @@ func fixtures(t testing.TB) []store.Document {
 	b.event(ev{typ: "AGREE", mode: "promise", quad: vcoop, trigger: "promised",
 		sentence: "Indonesia's government promised to review the subsidy, a spokesman said.",
 		actors:   []int{ig}, recips: []int{st}, place: -1, claimedBy: -1, date: "2025-03-12"})
+	docs = append(docs, b.doc())
+
+	// Another outlet's report of the Jakarta protest: one incident, two
+	// reports, so that the document view has an "also reported by".
+	b = newDoc(t, alsoDocID, "Fuel price rise brings students onto Jakarta streets", "2025-03-13",
+		"JAKARTA, March 13 (Fixture Post) - Students marched through central Jakarta on Wednesday to protest against dearer fuel.\n")
+	b.rec.Source.Name = "Fixture Post"
+	b.dateline("JAKARTA, March 13", "Jakarta", "IDN", "2025-03-13")
+	st2 := b.ent("PERSON", "Students", 1, "students", "IDN", "EDU")
+	jk2 := b.place("Jakarta", 1, "Jakarta", "IDN", -6.21, 106.85)
+	b.time("Wednesday", "2025-03-12", "day")
+	b.event(ev{typ: "PROTEST", mode: "demonstrate", quad: vconf, trigger: "protest",
+		sentence: "Students marched through central Jakarta on Wednesday to protest against dearer fuel.",
+		actors:   []int{st2}, place: jk2, claimedBy: -1, date: "2025-03-12"})
 	docs = append(docs, b.doc())
 
 	b = newDoc(t, "moscow-0314", "Depot struck in Belgorod region", "2025-03-14",

@@ -75,6 +75,14 @@ export async function renderDoc(el, id, app) {
       return [i ? ", " : "", h("button", { type: "button", class: "linkish", onclick: () => flash(article, id) }, ev ? ev.event : id)];
     })) : null)));
 
+  // Other documents whose events are reports of this one's incidents
+  // (issue #18): each opens in this view.
+  const also = Array.isArray(body.also_reported_by) ? body.also_reported_by : [];
+  const alsoList = h("ul", { class: "also-reported" }, also.map((d) => h("li", null,
+    h("button", { type: "button", class: "linkish", dataset: { doc: d.doc_id }, onclick: () => app.store.openDoc(d.doc_id) },
+      d.title || d.doc_id),
+    d.source ? h("span", { class: "path" }, " · " + d.source) : null)));
+
   const warnings = (rec.warnings || []).length
     ? h("details", { class: "warnings" }, h("summary", null, `${rec.warnings.length} warning(s)`),
       h("ul", null, rec.warnings.map((w) => h("li", null, `${w.stage} @${w.offset}: ${w.message}`))))
@@ -89,7 +97,8 @@ export async function renderDoc(el, id, app) {
       h("div", { class: "doc-main" }, article, warnings),
       h("aside", { class: "doc-side" },
         h("h3", null, `Events (${(rec.events || []).length})`), events,
-        h("h3", null, `Quotes (${quotes.childElementCount})`), quotes)));
+        h("h3", null, `Quotes (${quotes.childElementCount})`), quotes,
+        h("h3", null, `Also reported by (${also.length})`), alsoList)));
 }
 
 function flash(article, id) {

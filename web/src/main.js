@@ -53,6 +53,9 @@ class App {
       btn.addEventListener("click", () => this.store.setUI({ tab: btn.dataset.tab === "events" ? "" : btn.dataset.tab }));
     }
     $("speaker").addEventListener("change", (e) => this.store.setUI({ speaker: e.target.value.trim() }));
+    // The charts count incidents (each once, its reports folded) unless
+    // the user asks for reports.
+    $("count").addEventListener("change", (e) => this.store.setUI({ count: e.target.value }));
   }
 
   // loadOptions fills the type select from the event types in the store.
@@ -127,6 +130,8 @@ class App {
     for (const ext of ["jsonl", "csv", "geojson"]) {
       $("export-" + ext).href = `/api/export/events.${ext}` + (qs ? "?" + qs : "");
     }
+    $("export-incidents").href = "/api/export/incidents.csv" + (qs ? "?" + qs : "");
+    $("count").value = st.ui.count || "";
     const tab = st.ui.tab || "events";
     for (const btn of document.querySelectorAll("[data-tab]")) btn.classList.toggle("active", btn.dataset.tab === tab);
     $("events").hidden = tab !== "events";
@@ -139,10 +144,11 @@ class App {
   async renderCharts(st) {
     const gen = ++this.gen;
     const f = st.filters;
-    const params = eventParams(f);
+    const count = st.ui.count || undefined;
+    const params = { ...eventParams(f), count };
     const set = (id, fn) => (data) => { if (gen === this.gen) fn($(id), data); };
     const fail = (id) => (err) => { if (gen === this.gen) replace($(id), h("p", { class: "error" }, err.message)); };
-    getJSON("/api/stats/timeline", { ...eventParams(f, "from", "to"), by: "quad" })
+    getJSON("/api/stats/timeline", { ...eventParams(f, "from", "to"), by: "quad", count })
       .then((b) => rows(b, "days"))
       .then(set("timeline", (el, pts) => renderTimeline(el, pts, f, (from, to) => this.store.setFilters({ from, to }))))
       .catch(fail("timeline"));
@@ -162,7 +168,7 @@ class App {
       .catch(fail("network"));
     getJSON("/api/stats").then((st) => {
       if (gen === this.gen && st && typeof st.documents === "number") {
-        $("totals").textContent = `${st.documents} documents · ${st.events} events · ${st.quotes} quotes`;
+        $("totals").textContent = `${st.documents} documents · ${st.events} events in ${st.incidents} incidents · ${st.quotes} quotes`;
       }
     }).catch(() => {});
   }

@@ -11,7 +11,7 @@ export const FILTER_KEYS = [
 ];
 
 // UI_KEYS are view settings that are not API filters.
-const UI_KEYS = ["tab", "speaker"];
+const UI_KEYS = ["tab", "speaker", "count"];
 
 export function parseHash(hash) {
   const raw = (hash || "").replace(/^#/, "");

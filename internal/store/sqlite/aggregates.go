@@ -30,10 +30,6 @@ import (
 // keyed on (see aggregable); any other filter runs the full query, which
 // gives the same answer, only slower.
 
-// intensityScale is the unit of the intensity sums: millionths, finer
-// than any intensity the ontology assigns (one decimal).
-const intensityScale = 1_000_000
-
 // aggregatesMigration is the aggregates' schema migration. Its parts
 // below are used by nothing else: like every migration it is fixed once
 // released, so change the aggregates with a new migration, never by
@@ -230,12 +226,16 @@ func aggTriggers() string {
 // full query until an aggregate is taught it.
 func aggregable(f store.EventFilter, keep func(*store.EventFilter)) bool {
 	keep(&f)
+	f.Sort = "" // orders pages, filters nothing
 	// An empty list filters nothing, like a nil one.
 	for _, l := range []*[]string{&f.Type, &f.Mode, &f.Quad, &f.Actor.Countries, &f.Actor.Sectors,
-		&f.Recipient.Countries, &f.Recipient.Sectors} {
+		&f.Recipient.Countries, &f.Recipient.Sectors, &f.DatePrecision} {
 		if len(*l) == 0 {
 			*l = nil
 		}
 	}
 	return reflect.DeepEqual(f, store.EventFilter{})
 }
+
+// dayKeys clears the filters agg_days is keyed on: day, type and quad.
+func dayKeys(f *store.EventFilter) { f.Type, f.Quad, f.From, f.To = nil, nil, "", "" }

@@ -33,6 +33,19 @@ var aggFilters = []struct {
 	{"actor country", store.EventFilter{Actor: store.ActorFilter{Countries: []string{"AZE"}}}},
 	{"claimed", store.EventFilter{Claimed: new(bool)}},
 	{"q", store.EventFilter{Q: "ceasefire"}},
+	// The analyst's filters (issue #16): no aggregate is keyed on them,
+	// so they must take the full queries, alone and beside filters that
+	// an aggregate would answer. Sort filters nothing and must not keep
+	// a query from its aggregate.
+	{"principal", store.EventFilter{Principal: new(bool)}},
+	{"negated", store.EventFilter{Negated: new(bool)}},
+	{"asserted", store.EventFilter{Asserted: new(bool)}},
+	{"min confidence", store.EventFilter{MinConfidence: 0.8}},
+	{"date precision", store.EventFilter{DatePrecision: []string{"day"}}},
+	{"main event", store.EventFilter{MainEvent: new(bool)}},
+	{"main event and type", store.EventFilter{MainEvent: new(bool), Type: []string{"ASSAULT"}}},
+	{"asserted and day", store.EventFilter{Asserted: new(bool), From: "2024-03-04"}},
+	{"sorted", store.EventFilter{Sort: store.SortConfidenceDesc, Quad: []string{"material conflict"}}},
 }
 
 // checkAggregates fails t unless every aggregate table equals a recount
@@ -48,6 +61,7 @@ func checkAggregates(t *testing.T, db *sqlite.DB) {
 		ByType, ByQuad     []store.TimelinePoint
 		Edges, Top2, Top50 []store.Edge
 		Places, Top3       []store.PlaceCount
+		Count              int
 	}
 	ask := func(f store.EventFilter, noAgg bool) answer {
 		t.Helper()
@@ -75,15 +89,21 @@ func checkAggregates(t *testing.T, db *sqlite.DB) {
 		keep(err)
 		a.Top3, err = db.Places(ctx, f, 3)
 		keep(err)
+		a.Count, err = db.CountEvents(ctx, f)
+		keep(err)
 		if len(errs) > 0 {
 			t.Fatalf("noAgg %v: %v", noAgg, errs)
 		}
 		return a
 	}
 	for _, c := range aggFilters {
-		agg, full := ask(c.f, false), ask(c.f, true)
-		if !reflect.DeepEqual(agg, full) {
-			t.Errorf("%s: aggregates answer\n%+v\nfull queries\n%+v", c.name, agg, full)
+		for _, inc := range []bool{false, true} {
+			f := c.f
+			f.Incidents = inc
+			agg, full := ask(f, false), ask(f, true)
+			if !reflect.DeepEqual(agg, full) {
+				t.Errorf("%s (incidents %v): aggregates answer\n%+v\nfull queries\n%+v", c.name, inc, agg, full)
+			}
 		}
 	}
 	st, err := db.Stats(ctx)
@@ -180,6 +200,7 @@ func TestAggregates_DeletesAndUpdates(t *testing.T) {
 		doc := `(SELECT id FROM documents WHERE doc_id = '` + id + `')`
 		return []string{
 			`DELETE FROM event_actors WHERE event IN (SELECT id FROM events WHERE doc = ` + doc + `)`,
+			`DELETE FROM incident_members WHERE event IN (SELECT id FROM events WHERE doc = ` + doc + `)`,
 			`DELETE FROM events WHERE doc = ` + doc,
 			`DELETE FROM quotes WHERE doc = ` + doc,
 			`DELETE FROM places WHERE doc = ` + doc,
@@ -226,6 +247,30 @@ func TestAggregates_DeletesAndUpdates(t *testing.T) {
 		put(t, db, oddDocuments()[:1])
 		checkAggregates(t, db)
 	})
+	t.Run("PutDocuments replaces, recodes and aliases", func(t *testing.T) {
+		t.Parallel()
+		db := openNoSync(t)
+		docs := aggCorpus()
+		put(t, db, docs)
+		// New text under stored ids, with other events: each swapped
+		// with the next document's record, so that types, places and
+		// edges all move.
+		var changed []store.Document
+		for i := 0; i+1 < len(docs) && len(changed) < 40; i += 7 {
+			d := docs[i]
+			d.Text += " Updated."
+			d.Record.Events = docs[i+1].Record.Events
+			changed = append(changed, d)
+		}
+		// A recode of the same text with no events, and an alias.
+		recode := docs[3]
+		recode.Record.Events, recode.Recode = nil, true
+		recode.Record.Provenance = &output.Provenance{Coder: "other"}
+		alias := docs[5]
+		alias.Record.DocID = "alias-of-" + alias.Record.DocID
+		put(t, db, append(changed, recode, alias))
+		checkAggregates(t, db)
+	})
 	t.Run("a failed write leaves them as they were", func(t *testing.T) {
 		t.Parallel()
 		db := openNoSync(t)
@@ -243,12 +288,15 @@ func TestAggregates_DeletesAndUpdates(t *testing.T) {
 func TestAggregates_Migration(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
-	// The aggregates are the latest migration.
-	old, err := sqlite.OpenAt(ctx, path, sqlite.Options{NoSync: true}, sqlite.SchemaVersion-1)
+	// Written today, then taken back to before the aggregates (4).
+	old, err := sqlite.Open(ctx, path, sqlite.Options{NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	put(t, old, aggCorpus())
+	if err := sqlite.Downgrade(ctx, old, 3); err != nil {
+		t.Fatal(err)
+	}
 	if err := old.Close(); err != nil {
 		t.Fatal(err)
 	}

@@ -24,6 +24,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"sync"
 
@@ -50,6 +51,13 @@ type DB struct {
 	// noAgg makes the aggregate queries ignore the aggregate tables, so
 	// that tests can compare their answers with the full queries'.
 	noAgg bool
+	// inc clusters events into incidents (see incidents.go), its
+	// marker the highest member rowid. Guarded by mu.
+	inc *store.Incidents
+	log *slog.Logger
+	// incidents is false for a database opened below incidentsVersion
+	// (tests of older schemas), which has no incident tables to write.
+	incidents bool
 }
 
 var _ store.Store = (*DB)(nil)
@@ -63,6 +71,9 @@ type Options struct {
 	// MaxReaders bounds concurrent read connections; 0 means 8. The
 	// writer has a connection of its own besides.
 	MaxReaders int
+	// Logger receives notes on incident clustering at open; nil means
+	// slog.Default().
+	Logger *slog.Logger
 }
 
 // Open opens (creating if needed) the database at path and migrates its
@@ -97,10 +108,20 @@ func openAt(ctx context.Context, path string, opts Options, version int) (*DB, e
 	}
 	wr.SetMaxOpenConns(1)
 	wr.SetMaxIdleConns(1)
-	db := &DB{wr: wr, path: path, probeCap: defaultProbeCap}
+	log := opts.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	db := &DB{wr: wr, path: path, probeCap: defaultProbeCap, log: log, inc: store.NewIncidents(log)}
 	if err := db.migrate(ctx, version); err != nil {
 		wr.Close()
 		return nil, err
+	}
+	if db.incidents = version >= incidentsVersion; db.incidents {
+		if err := db.openIncidents(ctx); err != nil {
+			wr.Close()
+			return nil, err
+		}
 	}
 	rd, err := sql.Open("sqlite", dsn(url.Values{}, "query_only(1)"))
 	if err != nil {
@@ -263,7 +284,57 @@ INSERT INTO doc_minhash (doc, doc_id) SELECT id, doc_id FROM documents;
 `,
 	// 4: aggregates (issue #17), assembled in aggregates.go.
 	aggregatesMigration,
+	// 5: incidents (issue #18), in incidents.go.
+	incidentsMigration,
+	// 6: the event columns the API filters and sorts on beyond PLOVER's
+	// own (issue #16), filled for stored events from their records:
+	// principal, negated and asserted flags (see store.IsAsserted),
+	// confidence, date precision, and main, which marks the event that
+	// stands for its story's main event (see store.MainEventID). Only
+	// confidence is indexed, for its sort: the flags keep or drop large
+	// shares of the events, so a walk in page order stops soon, and
+	// main is tested on few rows once another filter has found them.
+	// documents_day orders the document list. Documents gain their
+	// provenance (the record's, as JSON; '' for records from before it
+	// was recorded), which recoding compares with the running coder's,
+	// and doc_aliases files the ids under which a stored text came again
+	// (issue #16: they resolve to the document).
+	`
+ALTER TABLE events ADD COLUMN principal INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN negated INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN asserted INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE events ADD COLUMN confidence REAL NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN date_precision TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN main INTEGER NOT NULL DEFAULT 0;
+UPDATE events SET
+	principal = coalesce(json_extract(json, '$.principal'), 0),
+	negated = coalesce(json_extract(json, '$.negated'), 0),
+	asserted = NOT coalesce(json_extract(json, '$.negated'), 0) AND NOT EXISTS (
+		SELECT 1 FROM json_each(events.json, '$.aux') WHERE value IN ('hypothetical', 'conditional', 'future', 'obligation', 'complement')),
+	confidence = coalesce(json_extract(json, '$.confidence'), 0),
+	date_precision = coalesce(json_extract(json, '$.date_precision'), '');
+UPDATE events SET main = 1 WHERE id IN (
+	SELECT e.id FROM events e JOIN documents d ON d.id = e.doc
+	WHERE json_extract(d.record, '$.main_event.source') != 'title'
+	AND json_extract(e.json, '$.id') = json_extract(d.record, '$.main_event.event_id'));
+UPDATE events SET main = 1 WHERE id IN (
+	SELECT (SELECT e.id FROM events e WHERE e.doc = d.id AND e.type = json_extract(d.record, '$.main_event.event')
+		AND e.negated = 0 ORDER BY e.confidence DESC, e.seq LIMIT 1)
+	FROM documents d WHERE json_extract(d.record, '$.main_event.source') = 'title');
+CREATE INDEX events_confidence ON events (confidence, id);
+CREATE INDEX documents_day ON documents (day, id);
+ALTER TABLE documents ADD COLUMN provenance TEXT NOT NULL DEFAULT '';
+UPDATE documents SET provenance = coalesce(json(json_extract(record, '$.provenance')), '');
+CREATE TABLE doc_aliases (
+	alias TEXT PRIMARY KEY,
+	doc   INTEGER NOT NULL REFERENCES documents(id)
+) WITHOUT ROWID;
+CREATE INDEX doc_aliases_doc ON doc_aliases (doc);
+`,
 }
+
+// incidentsVersion is the schema version that has incidents.
+const incidentsVersion = 5
 
 // SchemaVersion is the schema version this build writes.
 var SchemaVersion = len(migrations)
@@ -319,8 +390,9 @@ func (db *DB) Stats(ctx context.Context) (store.Stats, error) {
 	var s store.Stats
 	err := db.rd.QueryRowContext(ctx, `SELECT
 		(SELECT n FROM agg_counts WHERE name = 'documents'), (SELECT n FROM agg_counts WHERE name = 'events'),
-		(SELECT n FROM agg_counts WHERE name = 'quotes'), (SELECT n FROM agg_counts WHERE name = 'places')`).
-		Scan(&s.Documents, &s.Events, &s.Quotes, &s.Places)
+		(SELECT n FROM agg_counts WHERE name = 'quotes'), (SELECT n FROM agg_counts WHERE name = 'places'),
+		coalesce((SELECT n FROM agg_counts WHERE name = 'incidents'), 0)`).
+		Scan(&s.Documents, &s.Events, &s.Quotes, &s.Places, &s.Incidents)
 	if err != nil {
 		return s, fmt.Errorf("stats: %w", err)
 	}
@@ -335,8 +407,9 @@ func (db *DB) HasDocument(ctx context.Context, id, hash string) (bool, error) {
 	}
 	var one int
 	err := db.rd.QueryRowContext(ctx,
-		`SELECT 1 FROM documents WHERE doc_id = ? UNION ALL SELECT 1 FROM documents WHERE hash = ? LIMIT 1`,
-		id, hash).Scan(&one)
+		`SELECT 1 FROM documents WHERE doc_id = ? UNION ALL SELECT 1 FROM documents WHERE hash = ?
+		UNION ALL SELECT 1 FROM doc_aliases WHERE alias = ? LIMIT 1`,
+		id, hash, id).Scan(&one)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return false, nil

@@ -6,9 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 
+	"github.com/dateline-project/dateline/internal/output"
 	"github.com/dateline-project/dateline/internal/store"
 )
 
@@ -47,18 +47,15 @@ func (w *where) sql() string {
 	return " WHERE " + strings.Join(w.conds, " AND ")
 }
 
-// likeEscape makes s a literal inside a LIKE pattern (ESCAPE '\').
-func likeEscape(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return r.Replace(s)
-}
-
 // Document returns one stored document; see store.Store.
 func (db *DB) Document(ctx context.Context, id string) (*store.Document, error) {
 	var d store.Document
 	var rec []byte
-	err := db.rd.QueryRowContext(ctx, `SELECT text, hash, record, ingested FROM documents WHERE doc_id = ?`, id).
-		Scan(&d.Text, &d.Hash, &rec, &d.Ingested)
+	var key int64
+	err := db.rd.QueryRowContext(ctx, `SELECT id, text, hash, record, ingested FROM documents WHERE doc_id = ?
+		UNION ALL SELECT d.id, d.text, d.hash, d.record, d.ingested FROM doc_aliases a JOIN documents d ON d.id = a.doc WHERE a.alias = ?
+		LIMIT 1`, id, id).
+		Scan(&key, &d.Text, &d.Hash, &rec, &d.Ingested)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return nil, fmt.Errorf("document %q: %w", id, store.ErrNotFound)
@@ -68,7 +65,59 @@ func (db *DB) Document(ctx context.Context, id string) (*store.Document, error) 
 	if err := json.Unmarshal(rec, &d.Record); err != nil {
 		return nil, fmt.Errorf("document %q: decode record: %w", id, err)
 	}
+	if err := db.docIncidents(ctx, key, &d.Record); err != nil {
+		return nil, fmt.Errorf("document %q: %w", id, err)
+	}
 	return &d, nil
+}
+
+// Stored describes what is stored under id; see store.Store.
+func (db *DB) Stored(ctx context.Context, id string) (store.Stored, error) {
+	var s store.Stored
+	var prov string
+	err := db.rd.QueryRowContext(ctx, `SELECT doc_id, hash, provenance FROM documents WHERE doc_id = ?
+		UNION ALL SELECT d.doc_id, d.hash, d.provenance FROM doc_aliases a JOIN documents d ON d.id = a.doc WHERE a.alias = ?
+		LIMIT 1`, id, id).Scan(&s.DocID, &s.Hash, &prov)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return s, fmt.Errorf("document %q: %w", id, store.ErrNotFound)
+	case err != nil:
+		return s, fmt.Errorf("document %q: %w", id, err)
+	}
+	if s.Provenance, err = store.ParseProvenance(prov); err != nil {
+		return s, fmt.Errorf("document %q: %w", id, err)
+	}
+	return s, nil
+}
+
+// Stale walks the documents a recode with p would change; see
+// store.Store.
+func (db *DB) Stale(ctx context.Context, p output.Provenance, fn func(id string) error) error {
+	// The ids are read first and the rows closed before fn runs, so that
+	// fn may query the store (and a one-reader pool does not deadlock).
+	rows, err := db.rd.QueryContext(ctx, `SELECT doc_id FROM documents WHERE provenance != ? ORDER BY id`, store.ProvenanceKey(&p))
+	if err != nil {
+		return fmt.Errorf("stale documents: %w", err)
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return fmt.Errorf("stale documents: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("stale documents: %w", err)
+	}
+	for _, id := range ids {
+		if err := fn(id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Quotes pages through quotes; see store.Store.
@@ -83,7 +132,7 @@ func (db *DB) Quotes(ctx context.Context, f store.QuoteFilter, cursor string, li
 	}
 	w := &where{}
 	if f.Speaker != "" {
-		p := "%" + likeEscape(f.Speaker) + "%"
+		p := "%" + store.LikeEscape(f.Speaker) + "%"
 		w.add(`(q.speaker_name LIKE ? ESCAPE '\' OR q.speaker_raw LIKE ? ESCAPE '\')`, p, p)
 	}
 	w.in("q.speaker_country", f.Country)
@@ -147,34 +196,24 @@ func (db *DB) Timeline(ctx context.Context, f store.EventFilter, by string) ([]s
 		return nil, err
 	}
 	q := `SELECT e.day, ` + col + `, count(*) FROM events e` + w.sql() + ` GROUP BY e.day, ` + col + ` ORDER BY e.day`
-	if db.useAgg(f, func(f *store.EventFilter) { f.Type, f.Quad, f.From, f.To = nil, nil, "", "" }) {
+	if db.useAgg(f, dayKeys) {
 		// agg_days has the columns the day, type and quad filters test,
 		// under the same names, so their conditions apply to it
 		// unchanged. Its rows come in day order from its key, and the
 		// loop below adds up the counts of a day's (type, quad) rows
 		// itself: grouping them in SQL sorted all of them first.
-		q = `SELECT e.day, ` + col + `, e.n FROM agg_days e` + w.sql() + ` ORDER BY e.day`
+		if w, err = aggWhere(f); err != nil {
+			return nil, err
+		}
+		q = `SELECT e.day, ` + col + `, e.n FROM ` + aggTable(f, "agg_days") + ` e` + w.sql() + ` ORDER BY e.day`
 	}
 	rows, err := db.rd.QueryContext(ctx, q, w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
 	defer rows.Close()
-	out := []store.TimelinePoint{}
-	for rows.Next() {
-		var day, key string
-		var n int
-		if err := rows.Scan(&day, &key, &n); err != nil {
-			return nil, fmt.Errorf("timeline: %w", err)
-		}
-		if len(out) == 0 || out[len(out)-1].Date != day {
-			out = append(out, store.TimelinePoint{Date: day, Counts: map[string]int{}})
-		}
-		p := &out[len(out)-1]
-		p.Counts[key] += n
-		p.Total += n
-	}
-	if err := rows.Err(); err != nil {
+	out, err := store.ReadTimeline(rows)
+	if err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
 	return out, nil
@@ -182,8 +221,18 @@ func (db *DB) Timeline(ctx context.Context, f store.EventFilter, by string) ([]s
 
 // useAgg reports whether an aggregate table keyed on the dimensions that
 // keep clears can answer a query filtered by f (see aggregable).
+//
+// Both counts have their tables (aggTable names the one for f), so the
+// incidents filter is always cleared.
 func (db *DB) useAgg(f store.EventFilter, keep func(*store.EventFilter)) bool {
-	return !db.noAgg && aggregable(f, keep)
+	return !db.noAgg && aggregable(f, func(f *store.EventFilter) { keep(f); f.Incidents = false })
+}
+
+// aggWhere is f's conditions on an aggregate table, which has no
+// canonical column: the incidents filter chose the table instead.
+func aggWhere(f store.EventFilter) (*where, error) {
+	f.Incidents = false
+	return eventWhere(&f)
 }
 
 // Network returns weighted actor -> recipient edges; see store.Store.
@@ -208,68 +257,32 @@ func (db *DB) Network(ctx context.Context, f store.EventFilter, limit int) ([]st
 		// as heavy, without reading the others. Ties at that weight are
 		// all read, for the sort below to choose among as it always has.
 		var cut int
-		err := db.rd.QueryRowContext(ctx, `SELECT n FROM agg_pairs INDEXED BY agg_pairs_n ORDER BY n DESC LIMIT 1 OFFSET ?`, limit-1).Scan(&cut)
+		pairs, edges := aggTable(f, "agg_pairs"), aggTable(f, "agg_edges")
+		err := db.rd.QueryRowContext(ctx, `SELECT n FROM `+pairs+` INDEXED BY `+pairs+`_n ORDER BY n DESC LIMIT 1 OFFSET ?`, limit-1).Scan(&cut)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) { // no row: fewer pairs than limit, so all
 			return nil, fmt.Errorf("network: %w", err)
 		}
 		q = `SELECT e.a_name, e.a_country, e.r_name, e.r_country, e.quad, e.n, e.intensity
-			FROM agg_pairs p INDEXED BY agg_pairs_n
-			JOIN agg_edges e ON e.a_name = p.a_name AND e.a_country = p.a_country AND e.r_name = p.r_name AND e.r_country = p.r_country
+			FROM ` + pairs + ` p INDEXED BY ` + pairs + `_n
+			JOIN ` + edges + ` e ON e.a_name = p.a_name AND e.a_country = p.a_country AND e.r_name = p.r_name AND e.r_country = p.r_country
 			WHERE p.n >= ?`
 		args = []any{cut}
 	case db.useAgg(f, func(f *store.EventFilter) { f.Quad = nil }):
 		// agg_edges has the quad column the quad filter tests.
-		q = `SELECT e.a_name, e.a_country, e.r_name, e.r_country, e.quad, e.n, e.intensity FROM agg_edges e` + w.sql()
+		if w, err = aggWhere(f); err != nil {
+			return nil, err
+		}
+		args = w.args
+		q = `SELECT e.a_name, e.a_country, e.r_name, e.r_country, e.quad, e.n, e.intensity FROM ` + aggTable(f, "agg_edges") + ` e` + w.sql()
 	}
 	rows, err := db.rd.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("network: %w", err)
 	}
 	defer rows.Close()
-	type key struct{ a, r store.Node }
-	idx := map[key]int{}
-	var edges []store.Edge
-	var sums []int64
-	for rows.Next() {
-		var k key
-		var quad string
-		var n int
-		var sum int64
-		if err := rows.Scan(&k.a.Name, &k.a.Country, &k.r.Name, &k.r.Country, &quad, &n, &sum); err != nil {
-			return nil, fmt.Errorf("network: %w", err)
-		}
-		i, ok := idx[k]
-		if !ok {
-			i = len(edges)
-			idx[k] = i
-			edges = append(edges, store.Edge{Actor: k.a, Recipient: k.r, Quads: map[string]int{}})
-			sums = append(sums, 0)
-		}
-		edges[i].Weight += n
-		edges[i].Quads[quad] += n
-		sums[i] += sum
-	}
-	if err := rows.Err(); err != nil {
+	edges, err := store.ReadEdges(rows, limit)
+	if err != nil {
 		return nil, fmt.Errorf("network: %w", err)
-	}
-	for i := range edges {
-		// One division of exact integers: the mean is the same whatever
-		// order the events were summed in.
-		edges[i].MeanIntensity = float64(sums[i]) / (intensityScale * float64(edges[i].Weight))
-	}
-	sort.SliceStable(edges, func(i, j int) bool {
-		if edges[i].Weight != edges[j].Weight {
-			return edges[i].Weight > edges[j].Weight
-		}
-		a, b := edges[i], edges[j]
-		return a.Actor.Name+a.Actor.Country+"\x00"+a.Recipient.Name+a.Recipient.Country <
-			b.Actor.Name+b.Actor.Country+"\x00"+b.Recipient.Name+b.Recipient.Country
-	})
-	if len(edges) > limit {
-		edges = edges[:limit]
-	}
-	if edges == nil {
-		edges = []store.Edge{}
 	}
 	return edges, nil
 }
@@ -300,7 +313,7 @@ func (db *DB) Places(ctx context.Context, f store.EventFilter, limit int) ([]sto
 		if f.GeonameID != 0 {
 			w.add("geonameid = ?", f.GeonameID)
 		}
-		q = fmt.Sprintf(query, "sum(n)", "agg_places"+w.sql())
+		q = fmt.Sprintf(query, "sum(n)", aggTable(f, "agg_places")+w.sql())
 	} else {
 		w.add("e.place != ''")
 		q = fmt.Sprintf(query, "count(*)", `(SELECT e.place AS place, e.place_country AS place_country, e.geonameid AS geonameid,
@@ -314,20 +327,8 @@ func (db *DB) Places(ctx context.Context, f store.EventFilter, limit int) ([]sto
 		return nil, fmt.Errorf("places: %w", err)
 	}
 	defer rows.Close()
-	out := []store.PlaceCount{}
-	for rows.Next() {
-		var p store.PlaceCount
-		var located bool
-		var lat, lon float64
-		if err := rows.Scan(&p.Name, &p.CountryCode, &p.GeonameID, &located, &lat, &lon, &p.Count); err != nil {
-			return nil, fmt.Errorf("places: %w", err)
-		}
-		if located {
-			p.Lat, p.Lon = &lat, &lon
-		}
-		out = append(out, p)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := store.ReadPlaces(rows)
+	if err != nil {
 		return nil, fmt.Errorf("places: %w", err)
 	}
 	return out, nil

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dateline-project/dateline/internal/output"
 	"github.com/dateline-project/dateline/internal/store"
 )
 
@@ -44,7 +45,7 @@ var EventFilterCases = []struct {
 	{"all", store.EventFilter{}, []string{"d1/e1", "d1/e2", "d2/e2", "d2/e1", "d3/e1"}},
 	{"type", store.EventFilter{Type: []string{"ASSAULT"}}, []string{"d1/e1"}},
 	{"types", store.EventFilter{Type: []string{"ASSAULT", "AID"}}, []string{"d1/e1", "d2/e2"}},
-	{"mode", store.EventFilter{Mode: []string{"demonstrate"}}, []string{"d2/e1"}},
+	{"mode", store.EventFilter{Mode: []string{"demo"}}, []string{"d2/e1"}},
 	{"quad", store.EventFilter{Quad: []string{"material conflict"}}, []string{"d1/e1", "d2/e1"}},
 	{"actor country", store.EventFilter{Actor: store.ActorFilter{Countries: []string{"AZE"}}}, []string{"d1/e1", "d3/e1"}},
 	{"second actor", store.EventFilter{Actor: store.ActorFilter{Countries: []string{"TUR"}}}, []string{"d3/e1"}},
@@ -77,6 +78,27 @@ var EventFilterCases = []struct {
 	{"q title", store.EventFilter{Q: "Ganja"}, []string{"d1/e1", "d1/e2"}},
 	{"combined", store.EventFilter{Quad: []string{"material conflict"}, Actor: store.ActorFilter{Countries: []string{"KEN"}}, From: "2024-03-02"}, []string{"d2/e1"}},
 	{"no match", store.EventFilter{Type: []string{"NOPE"}}, nil},
+	{"principal", store.EventFilter{Principal: truth()}, []string{"d1/e1", "d2/e2", "d2/e1", "d3/e1"}},
+	{"not principal", store.EventFilter{Principal: falsy()}, []string{"d1/e2"}},
+	{"negated", store.EventFilter{Negated: truth()}, []string{"d1/e2"}},
+	{"not negated", store.EventFilter{Negated: falsy()}, []string{"d1/e1", "d2/e2", "d2/e1", "d3/e1"}},
+	{"asserted", store.EventFilter{Asserted: truth()}, []string{"d1/e1", "d2/e2"}},
+	{"not asserted", store.EventFilter{Asserted: falsy()}, []string{"d1/e2", "d2/e1", "d3/e1"}},
+	{"min confidence", store.EventFilter{MinConfidence: 0.7}, []string{"d1/e1", "d2/e2", "d2/e1"}},
+	{"min confidence exact", store.EventFilter{MinConfidence: 0.95}, []string{"d2/e2"}},
+	{"date precision", store.EventFilter{DatePrecision: []string{"month", "published"}}, []string{"d1/e2", "d2/e2"}},
+	{"main event", store.EventFilter{MainEvent: truth()}, []string{"d1/e1", "d2/e1"}},
+	{"not main event", store.EventFilter{MainEvent: falsy()}, []string{"d1/e2", "d2/e2", "d3/e1"}},
+	{"principal asserted", store.EventFilter{Principal: truth(), Asserted: truth(), Type: []string{"AID", "ASSAULT"}}, []string{"d1/e1", "d2/e2"}},
+	{"sort -date", store.EventFilter{Sort: store.SortDateDesc}, []string{"d3/e1", "d2/e1", "d2/e2", "d1/e2", "d1/e1"}},
+	{"sort confidence", store.EventFilter{Sort: store.SortConfidence}, []string{"d1/e2", "d3/e1", "d2/e1", "d1/e1", "d2/e2"}},
+	{"sort -confidence", store.EventFilter{Sort: store.SortConfidenceDesc}, []string{"d2/e2", "d1/e1", "d2/e1", "d3/e1", "d1/e2"}},
+	{"sort -date filtered", store.EventFilter{Sort: store.SortDateDesc, Actor: store.ActorFilter{Countries: []string{"AZE"}}}, []string{"d3/e1", "d1/e1"}},
+	{"sort -confidence filtered", store.EventFilter{Sort: store.SortConfidenceDesc, Type: []string{"CONSULT", "PROTEST"}}, []string{"d2/e1", "d3/e1"}},
+	// A backend may walk an actor country's index, which lists events by
+	// day: a confidence sort must still filter on the country.
+	{"sort confidence actor country", store.EventFilter{Sort: store.SortConfidence, Actor: store.ActorFilter{Countries: []string{"AZE"}}}, []string{"d3/e1", "d1/e1"}},
+	{"sort confidence recipient country", store.EventFilter{Sort: store.SortConfidence, Recipient: store.ActorFilter{Countries: []string{"KEN"}}}, []string{"d2/e1", "d2/e2"}},
 }
 
 // Keys returns doc_id/event id for rows.
@@ -86,6 +108,35 @@ func Keys(rows []store.EventRow) []string {
 		out = append(out, r.DocID+"/"+r.ID)
 	}
 	return out
+}
+
+// pageAll pages through f's events limit at a time and returns their
+// keys, checking that no page is longer than limit, that only the last is
+// short, and that there is no trailing empty page.
+func pageAll(t *testing.T, s store.Store, f store.EventFilter, limit int) []string {
+	t.Helper()
+	var got []string
+	cursor := ""
+	for pages := 1; ; pages++ {
+		rows, next, err := s.Events(context.Background(), f, cursor, limit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) > limit {
+			t.Fatalf("limit %d: page of %d", limit, len(rows))
+		}
+		got = append(got, Keys(rows)...)
+		if next == "" {
+			if len(rows) == 0 && pages > 1 {
+				t.Errorf("limit %d: a trailing empty page", limit)
+			}
+			return got
+		}
+		if len(rows) != limit {
+			t.Errorf("limit %d: short page %d with a next cursor", limit, len(rows))
+		}
+		cursor = next
+	}
 }
 
 // Run checks a backend against the store contracts.
@@ -120,8 +171,177 @@ func Run(t *testing.T, open Open) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got, want := st, (store.Stats{Documents: 4, Events: 7, Quotes: 5, Places: 1}); got != want {
+		if got, want := st, (store.Stats{Documents: 4, Events: 7, Quotes: 5, Places: 1, Incidents: 5}); got != want {
 			t.Errorf("Stats = %+v, want %+v", got, want)
+		}
+	})
+
+	t.Run("PutDocuments_Replace", func(t *testing.T) {
+		s := open(t)
+		Load(t, s)
+		before, err := s.Document(ctx, "d1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		// d1 again with new text and one event: an updated article.
+		upd := Fixture()[0]
+		upd.Text = "BAKU, March 1 - Armenia accused Azerbaijan of shelling, a correction says."
+		upd.Record.Events = upd.Record.Events[1:]
+		upd.Record.Quotes = nil
+		written, err := s.PutDocuments(ctx, []store.Document{upd})
+		if err != nil || !written[0] {
+			t.Fatalf("replace: %v %v", written, err)
+		}
+		d, err := s.Document(ctx, "d1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Text != upd.Text || len(d.Record.Events) != 1 || d.Ingested != before.Ingested {
+			t.Errorf("replaced document: text %q, %d events, ingested %q (was %q)", d.Text, len(d.Record.Events), d.Ingested, before.Ingested)
+		}
+		rows, _, err := s.Events(ctx, store.EventFilter{}, "", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := Keys(rows), []string{"d1/e2", "d2/e2", "d2/e1", "d3/e1"}; !reflect.DeepEqual(got, want) {
+			t.Errorf("events after the replace %v, want %v", got, want)
+		}
+		for f, want := range map[string]int{"ceasefire": 0, "correction": 1} {
+			if n, err := s.CountEvents(ctx, store.EventFilter{Q: f}); err != nil || n != want {
+				t.Errorf("events whose text has %q: %d %v, want %d", f, n, err, want)
+			}
+		}
+		qs, _, err := s.Quotes(ctx, store.QuoteFilter{Q: "condemn"}, "", 0)
+		if err != nil || len(qs) != 0 {
+			t.Errorf("the replaced document's quote is still found: %v %v", qs, err)
+		}
+		st, err := s.Stats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The incidents are those of a store that got the update first:
+		// the replaced events left theirs.
+		fresh := open(t)
+		if _, err := fresh.PutDocuments(ctx, append([]store.Document{upd}, Fixture()[1:]...)); err != nil {
+			t.Fatal(err)
+		}
+		want, err := fresh.Stats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want.Documents != 3 || want.Events != 4 || want.Quotes != 2 || want.Places != 1 || st != want {
+			t.Errorf("Stats = %+v, want %+v (3 documents, 4 events, 2 quotes, 1 place)", st, want)
+		}
+		if got, want := incidentsOf(t, s), incidentsOf(t, fresh); !reflect.DeepEqual(got, want) {
+			t.Errorf("incidents after the replace %v, want %v", got, want)
+		}
+		// The same update again changes nothing.
+		if written, err := s.PutDocuments(ctx, []store.Document{upd}); err != nil || written[0] {
+			t.Errorf("re-put of the update: %v %v", written, err)
+		}
+	})
+
+	t.Run("PutDocuments_Alias", func(t *testing.T) {
+		s := open(t)
+		Load(t, s)
+		again := Fixture()[1]
+		again.Record.DocID = "wire/d2-copy"
+		written, err := s.PutDocuments(ctx, []store.Document{again})
+		if err != nil || written[0] {
+			t.Fatalf("alias: %v %v", written, err)
+		}
+		d, err := s.Document(ctx, "wire/d2-copy")
+		if err != nil {
+			t.Fatalf("the alias does not resolve: %v", err)
+		}
+		if d.Record.DocID != "d2" {
+			t.Errorf("alias resolves to %q, want d2", d.Record.DocID)
+		}
+		if ok, err := s.HasDocument(ctx, "wire/d2-copy", ""); err != nil || !ok {
+			t.Errorf("HasDocument(alias) = %v %v", ok, err)
+		}
+		st, err := s.Stored(ctx, "wire/d2-copy")
+		if err != nil || st.DocID != "d2" || st.Hash != store.ContentHash(again.Text) {
+			t.Errorf("Stored(alias) = %+v %v", st, err)
+		}
+		if n, err := s.CountEvents(ctx, store.EventFilter{}); err != nil || n != 5 {
+			t.Errorf("an alias added events: %d %v", n, err)
+		}
+		// The alias's own text later makes it a document of its own.
+		again.Text = "A rewrite of the Nairobi story."
+		if written, err := s.PutDocuments(ctx, []store.Document{again}); err != nil || !written[0] {
+			t.Fatalf("alias with its own text: %v %v", written, err)
+		}
+		if d, err := s.Document(ctx, "wire/d2-copy"); err != nil || d.Record.DocID != "wire/d2-copy" || d.Text != again.Text {
+			t.Errorf("former alias: %v %v", d, err)
+		}
+		// A stored id whose text turns into another document's becomes
+		// that document's alias.
+		d3 := Fixture()[2]
+		d3.Text = Fixture()[0].Text
+		if written, err := s.PutDocuments(ctx, []store.Document{d3}); err != nil || written[0] {
+			t.Fatalf("d3 with d1's text: %v %v", written, err)
+		}
+		if d, err := s.Document(ctx, "d3"); err != nil || d.Record.DocID != "d1" {
+			t.Errorf("d3 resolves to %v (%v), want d1", d, err)
+		}
+		if n, err := s.CountEvents(ctx, store.EventFilter{}); err != nil || n != 6 {
+			t.Errorf("events %d (%v), want 6: d3's one gone, the former alias's two in", n, err)
+		}
+		if _, err := s.Stored(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("Stored(nope) err = %v", err)
+		}
+	})
+
+	t.Run("PutDocuments_Recode", func(t *testing.T) {
+		s := open(t)
+		old := output.Provenance{Coder: "dateline test", Resources: "sha256:1", Options: ""}
+		docs := Fixture()
+		for i := range docs {
+			docs[i].Record.Provenance = &old
+		}
+		docs[2].Record.Provenance = nil // stored before provenance was recorded
+		if _, err := s.PutDocuments(ctx, docs); err != nil {
+			t.Fatal(err)
+		}
+		var stale []string
+		collect := func(p output.Provenance) []string {
+			stale = nil
+			if err := s.Stale(ctx, p, func(id string) error { stale = append(stale, id); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			return stale
+		}
+		if got := collect(old); !reflect.DeepEqual(got, []string{"d3"}) {
+			t.Errorf("stale under the old provenance %v, want [d3]", got)
+		}
+		fresh := output.Provenance{Coder: "dateline test", Resources: "sha256:2", Options: "--dict=mine.tsv"}
+		if got := collect(fresh); !reflect.DeepEqual(got, []string{"d1", "d2", "d3"}) {
+			t.Errorf("stale under a new provenance %v, want all", got)
+		}
+		// The same text recoded: replaced only when asked to.
+		re := Fixture()[0]
+		re.Record.Provenance = &fresh
+		re.Record.Events = re.Record.Events[:1]
+		if written, err := s.PutDocuments(ctx, []store.Document{re}); err != nil || written[0] {
+			t.Errorf("same text, no Recode: %v %v", written, err)
+		}
+		re.Recode = true
+		if written, err := s.PutDocuments(ctx, []store.Document{re}); err != nil || !written[0] {
+			t.Errorf("same text, Recode: %v %v", written, err)
+		}
+		st, err := s.Stored(ctx, "d1")
+		if err != nil || st.Provenance == nil || *st.Provenance != fresh {
+			t.Errorf("Stored(d1) = %+v %v, want the new provenance", st, err)
+		}
+		if written, err := s.PutDocuments(ctx, []store.Document{re}); err != nil || written[0] {
+			t.Errorf("recode under the same provenance again: %v %v", written, err)
+		}
+		if got := collect(fresh); !reflect.DeepEqual(got, []string{"d2", "d3"}) {
+			t.Errorf("stale after recoding d1 %v, want [d2 d3]", got)
+		}
+		if n, err := s.CountEvents(ctx, store.EventFilter{}); err != nil || n != 4 {
+			t.Errorf("events %d (%v), want 4", n, err)
 		}
 	})
 
@@ -163,7 +383,11 @@ func Run(t *testing.T, open Open) {
 		if d.Text != ScriptText {
 			t.Errorf("text = %q, want it unchanged", d.Text)
 		}
-		if want := Fixture()[2].Record; !reflect.DeepEqual(d.Record, want) {
+		want := Fixture()[2].Record
+		// The store gives each event its incident; d3's one event is
+		// an incident of its own.
+		want.Events[0].IncidentID = "inc-d3/e1"
+		if !reflect.DeepEqual(d.Record, want) {
 			t.Errorf("record round trip differs:\n got %+v\nwant %+v", d.Record, want)
 		}
 		if d.Hash != store.ContentHash(ScriptText) || d.Ingested == "" {
@@ -370,7 +594,9 @@ func Run(t *testing.T, open Open) {
 		if r.Day != "2024-03-01" || r.Date != nil || r.Title != "Shelling near Ganja" || r.Source.URL != "https://example.org/d1" {
 			t.Errorf("row = %+v", r)
 		}
-		if want := Fixture()[0].Record.Events[1]; !reflect.DeepEqual(r.Event, want) {
+		want := Fixture()[0].Record.Events[1]
+		want.IncidentID = "inc-d1/e2"
+		if !reflect.DeepEqual(r.Event, want) {
 			t.Errorf("event round trip:\n got %+v\nwant %+v", r.Event, want)
 		}
 	})
@@ -385,6 +611,7 @@ func Run(t *testing.T, open Open) {
 			// internal error.
 			{Actor: store.ActorFilter{Name: long}}, {Recipient: store.ActorFilter{Name: long}}, {Place: long}, {Q: long},
 			{Actor: store.ActorFilter{Sectors: many}}, {Type: many},
+			{DatePrecision: []string{"week"}}, {Sort: "day"}, {MinConfidence: 1.5}, {MinConfidence: -0.1},
 		} {
 			if _, _, err := s.Events(ctx, f, "", 0); !errors.Is(err, store.ErrBadFilter) {
 				t.Errorf("Events(%.80v) err = %v, want ErrBadFilter", f, err)
@@ -408,33 +635,38 @@ func Run(t *testing.T, open Open) {
 		Load(t, s)
 		all := EventFilterCases[0].Want
 		for _, limit := range []int{1, 2, 3, 5, 6} {
-			var got []string
-			cursor, pages := "", 0
-			for {
-				rows, next, err := s.Events(ctx, store.EventFilter{}, cursor, limit)
-				if err != nil {
-					t.Fatal(err)
-				}
-				pages++
-				if len(rows) > limit {
-					t.Fatalf("limit %d: page of %d", limit, len(rows))
-				}
-				got = append(got, Keys(rows)...)
-				if next == "" {
-					break
-				}
-				if len(rows) != limit {
-					t.Errorf("limit %d: short page %d with a next cursor", limit, len(rows))
-				}
-				cursor = next
-			}
+			got := pageAll(t, s, store.EventFilter{}, limit)
 			if !reflect.DeepEqual(got, all) {
 				t.Errorf("limit %d: paged %v, want %v", limit, got, all)
 			}
-			// Exact boundary: 5 events in pages of 5 is one page with no
-			// next cursor, never a trailing empty page.
-			if wantPages := (len(all) + limit - 1) / limit; pages != wantPages {
-				t.Errorf("limit %d: %d pages, want %d", limit, pages, wantPages)
+		}
+		// Every sort pages to the same order as one page gives, each
+		// cursor only under the sort it was issued for.
+		for _, sort := range store.Sorts {
+			f := store.EventFilter{Sort: sort}
+			// With an actor country too, which a backend may walk in
+			// day order.
+			for _, f := range []store.EventFilter{f, {Sort: sort, Actor: store.ActorFilter{Countries: []string{"AZE"}}}} {
+				one, _, err := s.Events(ctx, f, "", 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, limit := range []int{1, 2, 4} {
+					if got := pageAll(t, s, f, limit); !reflect.DeepEqual(got, Keys(one)) {
+						t.Errorf("%+v limit %d: paged %v, want %v", f, limit, got, Keys(one))
+					}
+				}
+			}
+			_, next, err := s.Events(ctx, f, "", 1)
+			if err != nil || next == "" {
+				t.Fatalf("sort %s: first page: %q %v", sort, next, err)
+			}
+			other := store.SortConfidence
+			if sort == other {
+				other = store.SortDateDesc
+			}
+			if _, _, err := s.Events(ctx, store.EventFilter{Sort: other}, next, 1); !errors.Is(err, store.ErrBadCursor) {
+				t.Errorf("cursor of sort %s used with %s: err = %v, want ErrBadCursor", sort, other, err)
 			}
 		}
 		rows, next, err := s.Events(ctx, store.EventFilter{Type: []string{"NOPE"}}, "", 10)
@@ -445,6 +677,188 @@ func Run(t *testing.T, open Open) {
 			if _, _, err := s.Events(ctx, store.EventFilter{}, bad, 10); !errors.Is(err, store.ErrBadCursor) {
 				t.Errorf("cursor %q: err = %v, want ErrBadCursor", bad, err)
 			}
+		}
+	})
+
+	t.Run("CountEvents", func(t *testing.T) {
+		s := open(t)
+		Load(t, s)
+		for _, c := range EventFilterCases {
+			n, err := s.CountEvents(ctx, c.Filter)
+			if err != nil {
+				t.Fatalf("%s: %v", c.Name, err)
+			}
+			if n != len(c.Want) {
+				t.Errorf("%s: CountEvents = %d, want %d", c.Name, n, len(c.Want))
+			}
+		}
+		if _, err := s.CountEvents(ctx, store.EventFilter{From: "2024-13-01"}); !errors.Is(err, store.ErrBadFilter) {
+			t.Errorf("CountEvents(bad date) err = %v, want ErrBadFilter", err)
+		}
+	})
+
+	t.Run("Documents", func(t *testing.T) {
+		s := open(t)
+		Load(t, s)
+		bare := record("bare", "2024-03-07", "A notice with nothing coded")
+		if _, err := s.PutDocuments(ctx, []store.Document{{Record: bare, Text: "Nothing happened today."}}); err != nil {
+			t.Fatal(err)
+		}
+		ids := func(rows []store.DocumentRow) []string {
+			var out []string
+			for _, r := range rows {
+				out = append(out, r.DocID)
+			}
+			return out
+		}
+		for _, c := range []struct {
+			name string
+			f    store.DocumentFilter
+			want []string
+		}{
+			{"all", store.DocumentFilter{}, []string{"d1", "d2", "bare", "d3"}},
+			{"newest first", store.DocumentFilter{Sort: store.SortDateDesc}, []string{"d3", "bare", "d2", "d1"}},
+			{"q", store.DocumentFilter{Q: "ceasefire"}, []string{"d1"}},
+			{"from", store.DocumentFilter{From: "2024-03-02"}, []string{"d2", "bare", "d3"}},
+			{"from to", store.DocumentFilter{From: "2024-03-02", To: "2024-03-07"}, []string{"d2", "bare"}},
+			{"source", store.DocumentFilter{Source: "EXAMPLE.ORG/d2"}, []string{"d2"}},
+			{"source literal %", store.DocumentFilter{Source: "%"}, nil},
+			{"has events", store.DocumentFilter{HasEvents: truth()}, []string{"d1", "d2", "d3"}},
+			{"no events", store.DocumentFilter{HasEvents: falsy()}, []string{"bare"}},
+		} {
+			rows, _, err := s.Documents(ctx, c.f, "", 0)
+			if err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			if got := ids(rows); !reflect.DeepEqual(got, c.want) {
+				t.Errorf("%s: got %v, want %v", c.name, got, c.want)
+			}
+		}
+		rows, _, err := s.Documents(ctx, store.DocumentFilter{}, "", 1)
+		if err != nil || len(rows) != 1 {
+			t.Fatalf("first page: %v %v", rows, err)
+		}
+		want := store.DocumentRow{DocID: "d1", Title: "Shelling near Ganja", Day: "2024-03-01", Published: str("2024-03-01"),
+			Source: Fixture()[0].Record.Source, Events: 2, Quotes: 1, Ingested: rows[0].Ingested}
+		if !reflect.DeepEqual(rows[0], want) || rows[0].Ingested == "" {
+			t.Errorf("row %+v, want %+v", rows[0], want)
+		}
+		for _, sort := range []string{store.SortDate, store.SortDateDesc} {
+			all, _, err := s.Documents(ctx, store.DocumentFilter{Sort: sort}, "", 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			cursor := ""
+			for range 10 {
+				page, next, err := s.Documents(ctx, store.DocumentFilter{Sort: sort}, cursor, 3)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, ids(page)...)
+				if next == "" {
+					break
+				}
+				cursor = next
+			}
+			if !reflect.DeepEqual(got, ids(all)) {
+				t.Errorf("sort %s: paged %v, want %v", sort, got, ids(all))
+			}
+		}
+		for _, f := range []store.DocumentFilter{{From: "2024-02-30"}, {Sort: store.SortConfidence}, {Source: strings.Repeat("x", 5000)}} {
+			if _, _, err := s.Documents(ctx, f, "", 0); !errors.Is(err, store.ErrBadFilter) {
+				t.Errorf("Documents(%.60v) err = %v, want ErrBadFilter", f, err)
+			}
+		}
+		if _, _, err := s.Documents(ctx, store.DocumentFilter{}, "!!", 0); !errors.Is(err, store.ErrBadCursor) {
+			t.Errorf("bad cursor: err = %v", err)
+		}
+	})
+
+	t.Run("Documents_Distinct", func(t *testing.T) {
+		s := open(t)
+		if _, err := s.PutDocuments(ctx, Syndicated()); err != nil {
+			t.Fatal(err)
+		}
+		rows, _, err := s.Documents(ctx, store.DocumentFilter{Distinct: true}, "", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range rows {
+			got = append(got, r.DocID)
+		}
+		if want := []string{"s1", "s3"}; !reflect.DeepEqual(got, want) {
+			t.Errorf("distinct documents %v, want %v", got, want)
+		}
+		all, _, err := s.Documents(ctx, store.DocumentFilter{}, "", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range all {
+			if r.DocID == "s2" && (r.DuplicateOf == nil || *r.DuplicateOf != "s1") {
+				t.Errorf("s2 duplicate_of %v, want s1", r.DuplicateOf)
+			}
+		}
+	})
+
+	t.Run("Actors", func(t *testing.T) {
+		s := open(t)
+		Load(t, s)
+		type row = store.ActorCount
+		a := func(name, country string, n, asActor, asRecipient int) row {
+			return row{Node: store.Node{Name: name, Country: country}, Events: n, AsActor: asActor, AsRecipient: asRecipient}
+		}
+		for _, c := range []struct {
+			name string
+			q    store.ActorQuery
+			want []row
+		}{
+			{"all", store.ActorQuery{}, []row{
+				a("Armenia", "ARM", 2, 1, 1), a("Azerbaijan", "AZE", 2, 1, 1), a("France", "FRA", 2, 1, 1), a("Kenyan government", "KEN", 2, 0, 2),
+				a("Azerbaijani army", "AZE", 1, 1, 0), a("Azerbaijani navy", "AZE", 1, 1, 0), a("Turkey", "TUR", 1, 1, 0), a("protesters", "KEN", 1, 1, 0)}},
+			{"recipients", store.ActorQuery{Role: store.RoleRecipient}, []row{
+				a("Kenyan government", "KEN", 2, 0, 2), a("Armenia", "ARM", 1, 0, 1), a("Azerbaijan", "AZE", 1, 0, 1), a("France", "FRA", 1, 0, 1)}},
+			{"event filter", store.ActorQuery{Events: store.EventFilter{Type: []string{"CONSULT"}}}, []row{
+				a("Azerbaijan", "AZE", 1, 1, 0), a("Azerbaijani navy", "AZE", 1, 1, 0), a("France", "FRA", 1, 0, 1), a("Turkey", "TUR", 1, 1, 0)}},
+			{"asserted only", store.ActorQuery{Events: store.EventFilter{Asserted: truth()}}, []row{
+				a("Armenia", "ARM", 1, 0, 1), a("Azerbaijani army", "AZE", 1, 1, 0), a("France", "FRA", 1, 1, 0), a("Kenyan government", "KEN", 1, 0, 1)}},
+			{"name", store.ActorQuery{Name: "azer"}, []row{
+				a("Azerbaijan", "AZE", 2, 1, 1), a("Azerbaijani army", "AZE", 1, 1, 0), a("Azerbaijani navy", "AZE", 1, 1, 0)}},
+		} {
+			rows, next, err := s.Actors(ctx, c.q, "", 0)
+			if err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			if !reflect.DeepEqual(rows, c.want) || next != "" {
+				t.Errorf("%s: got %+v (next %q), want %+v", c.name, rows, next, c.want)
+			}
+		}
+		all, _, err := s.Actors(ctx, store.ActorQuery{}, "", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []row
+		cursor := ""
+		for range 10 {
+			page, next, err := s.Actors(ctx, store.ActorQuery{}, cursor, 3)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, page...)
+			if next == "" {
+				break
+			}
+			cursor = next
+		}
+		if !reflect.DeepEqual(got, all) {
+			t.Errorf("paged %+v, want %+v", got, all)
+		}
+		if _, _, err := s.Actors(ctx, store.ActorQuery{Role: "speaker"}, "", 0); !errors.Is(err, store.ErrBadFilter) {
+			t.Errorf("bad role: err = %v", err)
+		}
+		if _, _, err := s.Actors(ctx, store.ActorQuery{}, store.EncodeCursor(store.Cursor{Day: "2024-03-01", Key: 1}), 0); !errors.Is(err, store.ErrBadCursor) {
+			t.Errorf("an events cursor: err = %v", err)
 		}
 	})
 
@@ -575,4 +989,166 @@ func Run(t *testing.T, open Open) {
 			t.Errorf("places %v, want %v", names, want)
 		}
 	})
+
+	t.Run("Incidents", func(t *testing.T) { runIncidents(t, open) })
+}
+
+// incidentsOf maps each event key to its incident id.
+func incidentsOf(t *testing.T, s store.Store) map[string]string {
+	t.Helper()
+	rows, _, err := s.Events(context.Background(), store.EventFilter{}, "", store.MaxLimit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, r := range rows {
+		if r.IncidentID == "" {
+			t.Errorf("event %s/%s has no incident", r.DocID, r.ID)
+		}
+		out[r.DocID+"/"+r.ID] = r.IncidentID
+	}
+	return out
+}
+
+// runIncidents checks that PutDocuments clusters events into incidents:
+// in Syndicated, s1/e1 and its copy s2/e1 are one incident (one source,
+// s2 copying s1), the undated ACCUSE reports stay apart, and s3/e1, the
+// same type two days later in another town, is an incident of its own.
+func runIncidents(t *testing.T, open Open) {
+	ctx := context.Background()
+	s := open(t)
+	if _, err := s.PutDocuments(ctx, Syndicated()); err != nil {
+		t.Fatal(err)
+	}
+	inc := incidentsOf(t, s)
+	if inc["s1/e1"] != inc["s2/e1"] {
+		t.Errorf("s1/e1 in %s, its copy s2/e1 in %s: want one incident", inc["s1/e1"], inc["s2/e1"])
+	}
+	if n := len(map[string]bool{inc["s1/e1"]: true, inc["s1/e2"]: true, inc["s2/e2"]: true, inc["s3/e1"]: true}); n != 4 {
+		t.Errorf("incidents %v: want 4 distinct", inc)
+	}
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Incidents != 4 || st.Events != 5 {
+		t.Errorf("stats %+v: want 5 events in 4 incidents", st)
+	}
+
+	rows, _, err := s.Events(ctx, store.EventFilter{Incidents: true, Type: []string{"ASSAULT"}}, "", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 {
+		t.Fatalf("ASSAULT incidents: %d rows, want 2: %+v", len(rows), rows)
+	}
+	for _, r := range rows {
+		switch r.IncidentID {
+		case inc["s1/e1"]:
+			if r.NReports != 2 || r.NSources != 1 || !reflect.DeepEqual(r.Reports, []string{"s1/e1", "s2/e1"}) || r.FirstReport == "" {
+				t.Errorf("syndicated incident row %+v: want 2 reports from 1 source", r)
+			}
+		case inc["s3/e1"]:
+			if r.NReports != 1 || r.NSources != 1 || !reflect.DeepEqual(r.Reports, []string{"s3/e1"}) {
+				t.Errorf("s3 incident row %+v", r)
+			}
+		default:
+			t.Errorf("row of incident %s, which no event names", r.IncidentID)
+		}
+	}
+	if all, _, err := s.Events(ctx, store.EventFilter{Incidents: true}, "", 0); err != nil || len(all) != 4 {
+		t.Errorf("incidents listing: %d rows, %v; want 4", len(all), err)
+	}
+
+	tl, err := s.Timeline(ctx, store.EventFilter{Incidents: true}, "type")
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for _, p := range tl {
+		total += p.Total
+	}
+	if total != 4 {
+		t.Errorf("timeline counts %d incidents, want 4", total)
+	}
+	places, err := s.Places(ctx, store.EventFilter{Incidents: true, Type: []string{"ASSAULT"}}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(places) != 2 || places[0].Count != 1 || places[1].Count != 1 {
+		t.Errorf("ASSAULT places counting incidents: %+v, want El Fasher and Nyala once each", places)
+	}
+
+	also, err := s.AlsoReportedBy(ctx, "s1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []store.DocRef{{DocID: "s2", Title: "Army blames RSF for raids in Darfur"}}; !reflect.DeepEqual(also, want) {
+		t.Errorf("AlsoReportedBy(s1) = %+v, want %+v", also, want)
+	}
+	for _, id := range []string{"s3", "missing"} {
+		if also, err := s.AlsoReportedBy(ctx, id); err != nil || len(also) != 0 {
+			t.Errorf("AlsoReportedBy(%s) = %+v, %v; want none", id, also, err)
+		}
+	}
+	d, err := s.Document(ctx, "s2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Record.Events[0].IncidentID; got != inc["s1/e1"] {
+		t.Errorf("document s2's event in %q, want %q", got, inc["s1/e1"])
+	}
+
+	// s2 updated with new text that no longer tells the raid: its events
+	// leave their incidents, as if it had come that way.
+	upd := Syndicated()[1]
+	upd.Text = "PORT SUDAN - The army said talks would resume next week."
+	upd.Record.Events = nil
+	if written, err := s.PutDocuments(ctx, []store.Document{upd}); err != nil || !written[0] {
+		t.Fatalf("replace s2: %v %v", written, err)
+	}
+	if also, err := s.AlsoReportedBy(ctx, "s1"); err != nil || len(also) != 0 {
+		t.Errorf("AlsoReportedBy(s1) after s2's update = %+v, %v; want none", also, err)
+	}
+	if st, err := s.Stats(ctx); err != nil || st.Incidents != 3 || st.Events != 3 {
+		t.Errorf("stats after s2's update %+v, %v: want 3 events in 3 incidents", st, err)
+	}
+	fresh := open(t)
+	if _, err := fresh.PutDocuments(ctx, []store.Document{Syndicated()[0], upd, Syndicated()[2]}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := incidentsOf(t, s), incidentsOf(t, fresh); !reflect.DeepEqual(got, want) {
+		t.Errorf("incidents after s2's update:\n got %v\nwant %v", got, want)
+	}
+
+	// Another order, one document per write, and a repeated write give
+	// the same incidents: clustering does not depend on arrival.
+	s2 := open(t)
+	docs := Syndicated()
+	for i := len(docs) - 1; i >= 0; i-- {
+		for range 2 {
+			if _, err := s2.PutDocuments(ctx, docs[i:i+1]); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if got := incidentsOf(t, s2); !reflect.DeepEqual(got, inc) {
+		t.Errorf("reverse order, one by one:\n got %v\nwant %v", got, inc)
+	}
+
+	// A record built elsewhere whose two events share an id is stored,
+	// and each event still has an incident of its own.
+	s3 := open(t)
+	odd := Syndicated()[2]
+	odd.Record.Events = append(odd.Record.Events, odd.Record.Events[0])
+	odd.Record.Events[1].Event = "PROTEST"
+	if _, err := s3.PutDocuments(ctx, []store.Document{odd}); err != nil {
+		t.Fatalf("a record with a repeated event id: %v", err)
+	}
+	if got := incidentsOf(t, s3); len(got) != 1 {
+		t.Errorf("events of the record with a repeated id: %v", got)
+	}
+	if st, err := s3.Stats(ctx); err != nil || st.Incidents != 2 {
+		t.Errorf("stats %+v, %v: want 2 incidents", st, err)
+	}
 }

@@ -1,0 +1,144 @@
+package incident
+
+import (
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/dateline-project/dateline/internal/output"
+)
+
+// FromRecord returns a Report for each of rec's events (not its
+// title_events, which tell the same events again and would let a story
+// report itself twice), in the record's order. It is the one place that
+// decides what of an output record incidents see, so that the store and
+// `dateline code --dedup` cluster alike.
+func FromRecord(rec *output.Record) []Report {
+	out := make([]Report, 0, len(rec.Events))
+	for i := range rec.Events {
+		out = append(out, FromEvent(rec, &rec.Events[i]))
+	}
+	return out
+}
+
+// FromEvent converts one event of rec. It never returns a report Add
+// refuses for its content (only an event id added twice is an error):
+// whatever it cannot read it leaves out, and a report that lost its date
+// that way is an incident of its own.
+//
+//   - A negated event ("police did not fire") says something did not
+//     happen: it keeps no date precision, so that it never joins the
+//     incident of the thing it denies and stays an incident of its own.
+//   - The place is the event's location when it has coordinates or a
+//     GeoNames id and an ACLED precision from 1 to 3 (output.Location's
+//     Precision, from the place's GeoNames feature code); an unresolved
+//     dateline, with neither, is no place to measure a distance from.
+//   - The outlet is the record's source name, else the host of its URL,
+//     so that two copies of one site's story count as one source.
+func FromEvent(rec *output.Record, ev *output.Event) Report {
+	r := Report{
+		EventID:       ReportID(rec.DocID, ev.ID),
+		DocID:         rec.DocID,
+		Source:        outlet(rec.Source),
+		Type:          ev.Event,
+		Mode:          ev.Mode,
+		Actors:        actors(ev.Actor),
+		Recipients:    actors(ev.Recipient),
+		DatePrecision: ev.DatePrecision,
+		Confidence:    ev.Confidence,
+	}
+	if rec.DuplicateOf != nil && *rec.DuplicateOf != rec.DocID {
+		r.DuplicateOf = *rec.DuplicateOf
+	}
+	if rec.Published != nil {
+		if t, err := time.Parse("2006-01-02", *rec.Published); err == nil {
+			r.Published = t
+		} else if t, err := time.Parse(time.RFC3339, *rec.Published); err == nil {
+			r.Published = t.UTC()
+		}
+	}
+	if ev.Date != nil {
+		if _, err := time.Parse("2006-01-02", *ev.Date); err == nil {
+			r.Date = *ev.Date
+		}
+	}
+	if r.Confidence != r.Confidence { // NaN, which Add refuses
+		r.Confidence = 0
+	}
+	switch r.DatePrecision {
+	case PrecisionDay, PrecisionMonth, PrecisionYear:
+		if r.Date == "" {
+			r.DatePrecision = ""
+		}
+	case PrecisionPublished:
+		if r.Date == "" && r.Published.IsZero() {
+			r.DatePrecision = ""
+		}
+	case PrecisionHistorical, PrecisionDuration:
+	default:
+		r.DatePrecision = ""
+	}
+	if ev.Negated {
+		r.DatePrecision = ""
+	}
+	if l := ev.Location; l != nil && l.Precision >= 1 && l.Precision <= 3 &&
+		(l.GeonameID != 0 || l.Lat != 0 || l.Lon != 0) &&
+		l.Lat >= -90 && l.Lat <= 90 && l.Lon >= -180 && l.Lon <= 180 {
+		r.Place = &Place{Name: l.Name, GeonameID: l.GeonameID, CountryCode: l.CountryCode,
+			Lat: l.Lat, Lon: l.Lon, Precision: l.Precision}
+	}
+	return r
+}
+
+// AddOrSingle adds r to c; when c refuses r for its content (a date or
+// place it cannot read), it adds r without date and place, an incident of
+// its own, so that one odd event costs its clustering and not its
+// document. An event id added before with other content is still an
+// error.
+func AddOrSingle(c *Clusterer, r Report) (string, error) {
+	id, err := c.Add(r)
+	if err == nil {
+		return id, nil
+	}
+	if _, dup := c.byEvent[r.EventID]; dup {
+		return "", err
+	}
+	r.DatePrecision, r.Date, r.Place = "", "", nil
+	return c.Add(r)
+}
+
+// ReportID is the id a report of event eventID of document docID goes
+// by: the event id itself when it is the coder's "<doc_id>-eN", which is
+// unique across documents since doc_ids are, else "<doc_id>/<event id>",
+// so that records built elsewhere, whose events are "e1" in every
+// document, still give each report an id of its own.
+func ReportID(docID, eventID string) string {
+	if rest, ok := strings.CutPrefix(eventID, docID+"-e"); ok && rest != "" && strings.Trim(rest, "0123456789") == "" {
+		return eventID
+	}
+	return docID + "/" + eventID
+}
+
+// actors keeps the codes of bs, nil for none.
+func actors(bs []output.ActorBlock) []Actor {
+	if len(bs) == 0 {
+		return nil
+	}
+	out := make([]Actor, len(bs))
+	for i, b := range bs {
+		out[i] = Actor{Country: b.CountryCode, Sector: b.SectorCode}
+	}
+	return out
+}
+
+// outlet names the publisher of a document: its source name, else its
+// URL's host without "www.".
+func outlet(s output.Source) string {
+	if n := strings.TrimSpace(s.Name); n != "" {
+		return n
+	}
+	if u, err := url.Parse(s.URL); err == nil && u.Host != "" {
+		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	}
+	return ""
+}
