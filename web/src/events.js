@@ -79,7 +79,8 @@ export class EventTable {
     h("td", null, (ev.recipient || []).map(actorText).join("; ")),
     h("td", null, ev.location ? ev.location.name + (ev.location.country_code ? ", " + ev.location.country_code : "") : ""),
     h("td", null, ev.claimed_by ? actorText(ev.claimed_by) : ""),
-    h("td", { class: "doc" }, docLink(this.app, ev.doc_id, ev.title)));
+    // The link opens the document scrolled to this event's trigger.
+    h("td", { class: "doc" }, docLink(this.app, ev.doc_id, ev.title, ev.id)));
     return [tr, detail];
   }
 
@@ -104,7 +105,7 @@ export class EventTable {
       fact("Location", ev.location ? `${ev.location.name} (${ev.location.source || ""})` : "—"),
       ev.aux && ev.aux.length ? fact("Aux", ev.aux.join(", ")) : null,
       fact("Rule", `${ev.rule || "—"} · confidence ${typeof ev.confidence === "number" ? ev.confidence.toFixed(2) : "?"}`));
-    replace(td, sentence, facts);
+    replace(td, sentence, facts, h("p", { class: "in-doc" }, docLink(this.app, ev.doc_id, "Show in the document →", ev.id)));
   }
 }
 

@@ -4,12 +4,12 @@
 import { Store, eventParams, placeFilter } from "./state.js";
 import { getJSON, rows } from "./api.js";
 import { h, replace } from "./dom.js";
-import { renderTimeline } from "./timeline.js";
-import { renderMap } from "./map.js";
+import { renderTimeline, timelineTitle } from "./timeline.js";
+import { renderMap, placeKey } from "./map.js";
 import { renderNetwork } from "./network.js";
 import { EventTable } from "./events.js";
 import { QuoteList } from "./quotes.js";
-import { renderDoc } from "./docview.js";
+import { renderDoc, focusEvent } from "./docview.js";
 import { QUADS, quadKey, quadInfo } from "./quad.js";
 
 const $ = (id) => document.getElementById(id);
@@ -19,6 +19,7 @@ class App {
     this.store = new Store();
     this.gen = 0;
     this.placeNames = new Map(); // GeoNames id -> "name (country)", for the place chip
+    this.mapView = { k: 1, x: 0, y: 0 }; // the map's zoom, kept across redraws
     this.table = new EventTable($("events"), this);
     this.quotes = new QuoteList($("quotes"), this);
     this.form = $("filters");
@@ -113,8 +114,12 @@ class App {
     if (onDoc) {
       if (this.shownDoc !== st.doc) {
         this.shownDoc = st.doc;
-        renderDoc($("document"), st.doc, this);
+        this.shownEvent = st.ui.event || "";
         window.scrollTo(0, 0);
+        renderDoc($("document"), st.doc, this, st.ui.event);
+      } else if ((st.ui.event || "") !== this.shownEvent) {
+        this.shownEvent = st.ui.event || "";
+        if (this.shownEvent) focusEvent($("document"), this.shownEvent);
       }
       return;
     }
@@ -136,23 +141,50 @@ class App {
     else this.quotes.load({ speaker: st.ui.speaker, q: st.filters.q, country: st.filters.actor_country });
   }
 
+  // placeQuads counts each place's events by quad class, for the map's
+  // colours, and returns a function from a place to its counts: one
+  // /api/places request per class under the same filters, since the
+  // places endpoint counts events without a breakdown. A quad filter
+  // leaves one class, which needs no request.
+  async placeQuads(f, params) {
+    if (f.quad) {
+      const one = { [quadKey(f.quad)]: 1 };
+      return () => one;
+    }
+    const answers = await Promise.all(QUADS.filter((q) => q.value).map((q) =>
+      getJSON("/api/places", { ...params, quad: q.value, limit: 1000 }).then((b) => [q.key, rows(b, "places")])));
+    const byPlace = new Map();
+    for (const [q, pl] of answers) {
+      for (const p of pl) {
+        const k = placeKey(p);
+        if (!byPlace.has(k)) byPlace.set(k, {});
+        byPlace.get(k)[q] = p.count || 0;
+      }
+    }
+    return (p) => byPlace.get(placeKey(p)) || {};
+  }
+
   async renderCharts(st) {
     const gen = ++this.gen;
     const f = st.filters;
     const params = eventParams(f);
     const set = (id, fn) => (data) => { if (gen === this.gen) fn($(id), data); };
     const fail = (id) => (err) => { if (gen === this.gen) replace($(id), h("p", { class: "error" }, err.message)); };
-    getJSON("/api/stats/timeline", { ...eventParams(f, "from", "to"), by: "quad" })
+    // The timeline takes the table's filters, dates included: a brushed
+    // range zooms it in, and its bins follow the span.
+    getJSON("/api/stats/timeline", { ...params, by: "quad" })
       .then((b) => rows(b, "days"))
-      .then(set("timeline", (el, pts) => renderTimeline(el, pts, f, (from, to) => this.store.setFilters({ from, to }))))
+      .then(set("timeline", (el, pts) => {
+        const unit = renderTimeline(el, pts, f, (from, to) => this.store.setFilters({ from, to }));
+        $("timeline-title").textContent = timelineTitle(unit || "day");
+      }))
       .catch(fail("timeline"));
-    getJSON("/api/places", { ...params, limit: 1000 })
-      .then((b) => rows(b, "places"))
-      .then(set("map", (el, pl) => {
+    Promise.all([getJSON("/api/places", { ...params, limit: 1000 }).then((b) => rows(b, "places")), this.placeQuads(f, params)])
+      .then(set("map", (el, [pl, quadsOf]) => {
         for (const p of pl) {
           if (p.geonameid) this.placeNames.set(String(p.geonameid), p.country_code ? `${p.name} (${p.country_code})` : p.name);
         }
-        renderMap(el, pl, f, (p) => this.store.setFilters(placeFilter(p)));
+        renderMap(el, pl, quadsOf, f, this.mapView, (p) => this.store.setFilters(placeFilter(p)));
         if (f.geonameid) this.syncForm(f); // the chip can now name the place
       }))
       .catch(fail("map"));

@@ -10,8 +10,9 @@ export const FILTER_KEYS = [
   "from", "to", "place", "geonameid", "actor_name", "recipient_name",
 ];
 
-// UI_KEYS are view settings that are not API filters.
-const UI_KEYS = ["tab", "speaker"];
+// UI_KEYS are view settings that are not API filters; event is the id of
+// the event the document view scrolls to.
+const UI_KEYS = ["tab", "speaker", "event"];
 
 export function parseHash(hash) {
   const raw = (hash || "").replace(/^#/, "");
@@ -25,6 +26,7 @@ export function parseHash(hash) {
   }
   for (const k of FILTER_KEYS) if (params.get(k)) st.filters[k] = params.get(k);
   for (const k of UI_KEYS) if (params.get(k)) st.ui[k] = params.get(k);
+  if (st.view !== "doc") delete st.ui.event; // only the document view scrolls to one
   return st;
 }
 
@@ -74,7 +76,7 @@ export class Store {
       if (v === undefined || v === null || v === "") delete filters[k];
       else filters[k] = String(v);
     }
-    this.go({ ...this.state, view: "dashboard", doc: "", filters });
+    this.go({ ...this.state, view: "dashboard", doc: "", filters, ui: withoutEvent(this.state.ui) });
   }
 
   setUI(changes) {
@@ -86,13 +88,26 @@ export class Store {
     this.go({ ...this.state, ui });
   }
 
-  openDoc(id) {
-    this.go({ ...this.state, view: "doc", doc: id });
+  // openDoc shows document id, scrolled to event eventID when given.
+  openDoc(id, eventID) {
+    this.go(docState(this.state, id, eventID));
   }
 
   dashboard() {
-    this.go({ ...this.state, view: "dashboard", doc: "" });
+    this.go({ ...this.state, view: "dashboard", doc: "", ui: withoutEvent(this.state.ui) });
   }
+}
+
+// docState is state st showing document id at event eventID (if any).
+export function docState(st, id, eventID) {
+  const ui = withoutEvent(st.ui);
+  if (eventID) ui.event = eventID;
+  return { ...st, view: "doc", doc: id || "", ui };
+}
+
+function withoutEvent(ui) {
+  const { event, ...rest } = ui || {};
+  return rest;
 }
 
 // eventParams turns filters into /api/events query parameters, leaving
