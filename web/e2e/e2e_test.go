@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -347,29 +348,206 @@ func TestWebApp(t *testing.T) {
 		checkClean(t)
 	})
 
-	t.Run("TimelineBrush", func(t *testing.T) {
-		setHash(t, "#/")
-		poll(t, "all rows", rows+` === `+fmt.Sprint(total))
-		var box []float64
-		eval(t, `(() => { const r = document.querySelector("#timeline .overlay").getBoundingClientRect(); window.scrollTo(0, 0); return [r.left, r.top, r.width, r.height]; })()`, &box)
-		if len(box) != 4 || box[2] < 100 {
-			t.Fatalf("timeline overlay box %v", box)
-		}
-		y := box[1] + box[3]/2
-		x0, x1 := box[0]+2, box[0]+box[2]*0.45
-		run(t, "drag", chromedp.MouseEvent(chromedp.MousePressed, x0, y, chromedp.ButtonLeft),
+	// timeline reads the timeline's unit, shown span and event count.
+	type timelineInfo struct {
+		Unit, From, To string
+		Total          int
+		Starts         []string
+	}
+	timeline := func(t *testing.T) timelineInfo {
+		t.Helper()
+		var ti timelineInfo
+		eval(t, `(() => { const s = document.querySelector("#timeline svg"); return { unit: s.dataset.unit, from: s.dataset.from, to: s.dataset.to,
+			total: +s.dataset.total, starts: [...s.querySelectorAll("g.bar")].map((b) => b.dataset.start) }; })()`, &ti)
+		return ti
+	}
+	// drag presses the left button at x0 and releases it at x1, at height y.
+	drag := func(t *testing.T, what string, x0, x1, y float64) {
+		t.Helper()
+		run(t, what, chromedp.MouseEvent(chromedp.MousePressed, x0, y, chromedp.ButtonLeft),
 			chromedp.MouseEvent(chromedp.MouseMoved, (x0+x1)/2, y, chromedp.ButtonLeft),
 			chromedp.MouseEvent(chromedp.MouseMoved, x1, y, chromedp.ButtonLeft),
 			chromedp.MouseEvent(chromedp.MouseReleased, x1, y, chromedp.ButtonLeft))
-		poll(t, "date range", `location.hash.includes("from=") && location.hash.includes("to=")`)
-		poll(t, "fewer rows", rows+` > 0 && `+rows+` < `+fmt.Sprint(total))
+	}
+	// box is an element's viewport rectangle [left, top, width, height],
+	// after scrolling to the top.
+	box := func(t *testing.T, sel string) []float64 {
+		t.Helper()
+		var b []float64
+		eval(t, fmt.Sprintf(`(() => { window.scrollTo(0, 0); const r = document.querySelector(%q).getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; })()`, sel), &b)
+		if len(b) != 4 || b[2] < 50 {
+			t.Fatalf("%s box %v", sel, b)
+		}
+		return b
+	}
+	// lastQuery is the query of the latest request to an API path, as
+	// sorted key=value pairs, leaving out the keys in omit.
+	lastQuery := func(t *testing.T, path string, omit ...string) []string {
+		t.Helper()
+		var q []string
+		om, _ := json.Marshal(omit)
+		eval(t, fmt.Sprintf(`(() => { const es = performance.getEntriesByType("resource").map((e) => new URL(e.name)).filter((u) => u.pathname === %q);
+			if (!es.length) return [];
+			const omit = %s;
+			return [...es[es.length - 1].searchParams].filter(([k]) => !omit.includes(k)).map(([k, v]) => k + "=" + v).sort(); })()`, path, om), &q)
+		return q
+	}
+
+	t.Run("TimelineBins", func(t *testing.T) {
+		// The store spans 2019 to 2025: months.
+		setHash(t, "#/")
+		poll(t, "all rows", rows+` === `+fmt.Sprint(total))
+		poll(t, "timeline", `!!document.querySelector("#timeline svg[data-unit]")`)
+		ti := timeline(t)
+		if ti.Unit != "month" || ti.From != "2019-06-01" || ti.To != "2025-03-31" {
+			t.Errorf("whole store: %s bins over %s..%s, want month bins over 2019-06-01..2025-03-31", ti.Unit, ti.From, ti.To)
+		}
+		if ti.Total != total {
+			t.Errorf("timeline counts %d events, the table %d", ti.Total, total)
+		}
+		for _, st := range ti.Starts {
+			if !strings.HasSuffix(st, "-01") {
+				t.Errorf("month bin starts on %s", st)
+			}
+		}
+		var title string
+		eval(t, `document.getElementById("timeline-title").textContent`, &title)
+		if title != "Events per month" {
+			t.Errorf("timeline title %q", title)
+		}
+		shot(t, "04-timeline-months.png")
+
+		// The span shown decides the bin, and the timeline follows every
+		// filter, dates included: its events are the table's.
+		for _, c := range []struct{ hash, unit, from, to string }{
+			{"#/?from=2000-01-01", "year", "2000-01-01", "2025-12-31"},
+			{"#/?from=2024-06-01&to=2025-05-31", "week", "2024-05-27", "2025-06-01"},
+			{"#/?from=2025-03-01&to=2025-03-31", "day", "2025-03-01", "2025-03-31"},
+			{"#/?type=AGREE", "month", "2019-06-01", "2025-03-31"},
+			{"#/?type=AGREE&from=2025-01-01", "day", "2025-01-01", "2025-03-12"},
+			{"#/?actor_country=UKR&from=2025-03-01&to=2025-03-31", "day", "2025-03-01", "2025-03-31"},
+		} {
+			setHash(t, c.hash)
+			poll(t, c.hash, `!!document.querySelector("#timeline svg[data-unit]") && document.querySelector("#timeline svg").dataset.from === `+fmt.Sprintf("%q", c.from)+
+				` && !document.querySelector("#events .status").textContent.startsWith("Loading")`)
+			ti := timeline(t)
+			var n int
+			eval(t, rows, &n)
+			if ti.Unit != c.unit || ti.From != c.from || ti.To != c.to || ti.Total != n || n == 0 {
+				t.Errorf("%s: %s bins over %s..%s counting %d events; want %s bins over %s..%s counting the table's %d",
+					c.hash, ti.Unit, ti.From, ti.To, ti.Total, c.unit, c.from, c.to, n)
+			}
+			tq, eq := lastQuery(t, "/api/stats/timeline", "by"), lastQuery(t, "/api/events", "cursor", "limit")
+			if strings.Join(tq, "&") != strings.Join(eq, "&") {
+				t.Errorf("%s: timeline asked %q, the table %q", c.hash, tq, eq)
+			}
+		}
+		checkClean(t)
+	})
+
+	t.Run("TimelineBrush", func(t *testing.T) {
+		// By day: the brushed range covers the days under the drag.
+		setHash(t, "#/?from=2025-03-01&to=2025-03-16")
+		poll(t, "day bins", `document.querySelector("#timeline svg[data-unit=day]") && `+rows+` > 0`)
+		var before int
+		eval(t, rows, &before)
+		b := box(t, "#timeline .overlay")
+		drag(t, "drag days", b[0]+2, b[0]+b[2]*0.45, b[1]+b[3]/2)
+		poll(t, "date range", `location.hash.includes("from=") && !location.hash.includes("to=2025-03-16")`)
+		poll(t, "fewer rows", rows+` > 0 && `+rows+` < `+fmt.Sprint(before))
 		var from, to string
 		eval(t, `document.querySelector("input[name=from]").value`, &from)
 		eval(t, `document.querySelector("input[name=to]").value`, &to)
-		if from == "" || from > "2025-03-03" || to < "2025-03-03" || to >= "2025-03-14" {
-			t.Errorf("brushed range %s..%s, want it to cover the first day 2025-03-03 but not the last", from, to)
+		if from != "2025-03-01" || to < "2025-03-03" || to >= "2025-03-14" {
+			t.Errorf("brushed range %s..%s, want 2025-03-01 to a day before 2025-03-14", from, to)
 		}
-		shot(t, "04-timeline-brush.png")
+		// By month: the range snaps to whole months, and the timeline
+		// zooms into it with finer bins.
+		setHash(t, "#/")
+		poll(t, "month bins", `!!document.querySelector("#timeline svg[data-unit=month]")`)
+		b = box(t, "#timeline .overlay")
+		drag(t, "drag months", b[0]+b[2]*0.05, b[0]+b[2]*0.5, b[1]+b[3]/2)
+		poll(t, "month range", `location.hash.includes("from=") && location.hash.includes("to=")`)
+		eval(t, `document.querySelector("input[name=from]").value`, &from)
+		eval(t, `document.querySelector("input[name=to]").value`, &to)
+		last, err := time.Parse("2006-01-02", to)
+		if err != nil || !strings.HasSuffix(from, "-01") || last.AddDate(0, 0, 1).Day() != 1 || from < "2019-06-01" || to > "2022-12-31" {
+			t.Errorf("brushed months %s..%s, want whole months within 2019-06..2022-12", from, to)
+		}
+		poll(t, "finer bins", `!!document.querySelector("#timeline svg[data-unit=week], #timeline svg[data-unit=month]") && document.querySelector("#timeline svg").dataset.from === `+fmt.Sprintf("%q", from))
+		shot(t, "05-timeline-brush.png")
+		// A click without a drag clears the range.
+		b = box(t, "#timeline .overlay")
+		run(t, "click", chromedp.MouseClickXY(b[0]+b[2]/2, b[1]+b[3]/2))
+		poll(t, "range cleared", `!location.hash.includes("from=") && `+rows+` === `+fmt.Sprint(total))
+		checkClean(t)
+	})
+
+	t.Run("MapZoomAndColours", func(t *testing.T) {
+		setHash(t, "#/")
+		poll(t, "map", `__t.count("#map circle.place") > 6 && !!document.querySelector("#map svg[data-zoom]")`)
+		for place, quad := range map[string]string{"Caracas": "vconf", "Moyale": "vcoop", "Kharkiv": "mconf", "Dakar": "mcoop"} {
+			var cls string
+			eval(t, fmt.Sprintf(`document.querySelector('#map circle.place[data-place=%q]').getAttribute("class")`, place), &cls)
+			if !strings.Contains(cls, "q-"+quad) {
+				t.Errorf("%s circle has class %q, want q-%s", place, cls, quad)
+			}
+		}
+		var swatches int
+		eval(t, `__t.count("#map .legend .swatch")`, &swatches)
+		if swatches < 4 {
+			t.Errorf("map legend has %d quad swatches", swatches)
+		}
+		type mapState struct {
+			Zoom      float64
+			Transform string
+			CX, R     float64
+		}
+		state := func() mapState {
+			var ms mapState
+			eval(t, `(() => { const s = document.querySelector("#map svg"), c = s.querySelector('circle.place[data-place="Caracas"]');
+				return { zoom: +s.dataset.zoom, transform: s.querySelector("g.basemap").getAttribute("transform"), cx: c ? +c.getAttribute("cx") : 0, r: c ? +c.getAttribute("r") : 0 }; })()`, &ms)
+			return ms
+		}
+		z0 := state()
+		if z0.Zoom != 1 {
+			t.Fatalf("map starts at zoom %v", z0.Zoom)
+		}
+		b := box(t, "#map svg")
+		cx, cy := b[0]+b[2]/2, b[1]+b[3]/2
+		// cdproto drops a zero deltaX, which Chromium requires for a wheel
+		// event: send a negligible one (the map reads deltaY only).
+		run(t, "wheel", chromedp.MouseEvent(chromedp.MouseWheel, cx, cy, func(p *input.DispatchMouseEventParams) { p.DeltaX, p.DeltaY = 0.01, -400 }))
+		poll(t, "zoomed in", `+document.querySelector("#map svg").dataset.zoom > 1.5`)
+		z1 := state()
+		if z1.Transform == z0.Transform || z1.CX == z0.CX || z1.R != z0.R {
+			t.Errorf("wheel zoom: transform %q -> %q, Caracas x %v -> %v, radius %v -> %v; want a new transform, a moved circle of the same size",
+				z0.Transform, z1.Transform, z0.CX, z1.CX, z0.R, z1.R)
+		}
+		run(t, "zoom in", chromedp.Click(chromedp.CSS(`#map button.zoom-in`)))
+		poll(t, "button zoom", fmt.Sprintf(`Math.abs(+document.querySelector("#map svg").dataset.zoom - %v) < 0.01`, 2*z1.Zoom))
+		// A drag on the map pans it and sets no filter.
+		z2 := state()
+		b = box(t, "#map svg")
+		drag(t, "pan", b[0]+b[2]*0.5, b[0]+b[2]*0.5+60, b[1]+b[3]*0.9)
+		z3 := state()
+		if z3.Zoom != z2.Zoom || z3.Transform == z2.Transform {
+			t.Errorf("pan: zoom %v -> %v, transform %q -> %q; want the same zoom, moved", z2.Zoom, z3.Zoom, z2.Transform, z3.Transform)
+		}
+		var hash string
+		eval(t, `location.hash`, &hash)
+		if strings.Contains(hash, "place") || strings.Contains(hash, "geonameid") {
+			t.Errorf("panning set a place filter: %s", hash)
+		}
+		shot(t, "06-map-zoomed.png")
+		// The zoom survives a filter change, and the reset button restores the world.
+		setHash(t, "#/?type=AGREE")
+		poll(t, "filtered map", `__t.count("#map circle.place") === 2`) // Moyale and Lisbon; Jakarta's promise has only a dateline
+		if z := state(); z.Zoom != z3.Zoom {
+			t.Errorf("zoom %v after a filter change, was %v", z.Zoom, z3.Zoom)
+		}
+		run(t, "reset zoom", chromedp.Click(chromedp.CSS(`#map button.zoom-reset`)))
+		poll(t, "whole world", `+document.querySelector("#map svg").dataset.zoom === 1`)
 		checkClean(t)
 	})
 
@@ -403,7 +581,7 @@ func TestWebApp(t *testing.T) {
 		if legend < 6 {
 			t.Errorf("legend has %d layer toggles", legend)
 		}
-		shot(t, "05-document-script.png")
+		shot(t, "07-document-script.png")
 		checkClean(t)
 	})
 
@@ -449,7 +627,7 @@ func TestWebApp(t *testing.T) {
 		run(t, "hide entities", chromedp.Click(chromedp.CSS(`#document .doc-legend input[data-layer="ent"]`)))
 		poll(t, "entities hidden", `document.getElementById("article").classList.contains("hide-ent")`)
 		run(t, "show entities", chromedp.Click(chromedp.CSS(`#document .doc-legend input[data-layer="ent"]`)))
-		shot(t, "06-document-accents.png")
+		shot(t, "08-document-accents.png")
 		checkClean(t)
 	})
 
@@ -463,7 +641,7 @@ func TestWebApp(t *testing.T) {
 		if !strings.Contains(q, "Press freedom") {
 			t.Errorf("speaker filter kept %q", q)
 		}
-		shot(t, "07-quotes.png")
+		shot(t, "09-quotes.png")
 		checkClean(t)
 	})
 
@@ -473,7 +651,46 @@ func TestWebApp(t *testing.T) {
 		run(t, "open document", chromedp.Click(chromedp.CSS(`#events td.doc a`)))
 		poll(t, "document", `location.hash.startsWith("#/doc/") && __t.count("#article mark.trigger") === 2`)
 		run(t, "back", chromedp.Click(chromedp.CSS(`#document button.back`)))
-		poll(t, "dashboard again", `!document.getElementById("dashboard").hidden && `+rows+` === 1`)
+		poll(t, "dashboard again", `!document.getElementById("dashboard").hidden && `+rows+` === 1 && !location.hash.includes("event=")`)
+		checkClean(t)
+	})
+
+	// inView is true when the current event's trigger is marked and lies
+	// inside the viewport, below the sticky header.
+	const inView = `(() => { const m = document.querySelector("#article mark.trigger.current"); if (!m) return false;
+		const r = m.getBoundingClientRect(), top = document.querySelector("header.top").getBoundingClientRect().bottom;
+		return r.top >= top && r.bottom <= window.innerHeight && window.scrollY > 0; })()`
+
+	t.Run("EventLinkScrolls", func(t *testing.T) {
+		setHash(t, "#/?type=SANCTION")
+		poll(t, "one row", rows+` === 1`)
+		run(t, "open document at the event", chromedp.Click(chromedp.CSS(`#events td.doc a`)))
+		poll(t, "trigger in view", `location.hash.startsWith("#/doc/`+longDocID+`") && location.hash.includes("event=") && `+inView)
+		var trig string
+		eval(t, `__t.markText(document.querySelector("#article mark.trigger.current"))`, &trig)
+		if trig != "imposed" {
+			t.Errorf("current trigger %q, want the event's trigger %q", trig, "imposed")
+		}
+		var listed int
+		eval(t, `__t.count("#document .doc-event.current")`, &listed)
+		if listed != 1 {
+			t.Errorf("%d events marked current in the side list, want 1", listed)
+		}
+		shot(t, "10-event-in-document.png")
+		// From an expanded row's evidence, too; and a bookmarked link
+		// scrolls the same way when it is opened afresh.
+		setHash(t, "#/?type=SANCTION")
+		poll(t, "row again", rows+` === 1 && !document.getElementById("dashboard").hidden`)
+		run(t, "expand", chromedp.Click(chromedp.CSS(`#events tr.event td.date`)))
+		poll(t, "detail link", `!!document.querySelector("#events tr.detail:not([hidden]) .in-doc a")`)
+		var href string
+		eval(t, `document.querySelector("#events tr.detail:not([hidden]) .in-doc a").getAttribute("href")`, &href)
+		if !strings.Contains(href, "event=") {
+			t.Errorf("evidence link %q does not name the event", href)
+		}
+		run(t, "reload at the event", chromedp.Navigate(base+"/"+href))
+		eval(t, helpers+"true", nil)
+		poll(t, "trigger in view after load", inView)
 		checkClean(t)
 	})
 }
