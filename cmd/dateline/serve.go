@@ -119,8 +119,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if *maxPost == 0 {
 		*maxPost = -1 // the flag's 0 is the option's "no bound"
 	}
+	countries, sectors := c.Codes()
 	srv := server.New(db, server.Options{Token: *token, Coder: pool, MaxBodyBytes: *maxBody, Logger: e.log, Assets: webAssets(),
-		AllowedHosts: allowed, MaxClientWrites: *maxPost})
+		AllowedHosts: allowed, MaxClientWrites: *maxPost, Vocabulary: &server.Vocabulary{Countries: countries, Sectors: sectors}})
 	if everyInterface(*addr) && len(allowed) == 0 {
 		e.log.Warn("listening on every interface without --allowed-host: the Host header is not checked, so DNS rebinding is not guarded against", "addr", *addr)
 	}

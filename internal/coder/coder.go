@@ -26,6 +26,7 @@ import (
 	"github.com/dateline-project/dateline/internal/actor"
 	"github.com/dateline-project/dateline/internal/actor/dict"
 	"github.com/dateline-project/dateline/internal/actor/gender"
+	"github.com/dateline-project/dateline/internal/actor/petrarch"
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/event"
 	"github.com/dateline-project/dateline/internal/event/lexicon"
@@ -66,8 +67,12 @@ type Coder struct {
 	when   *when.Resolver
 	events *event.Coder
 	dict   actor.Dictionary
-	abbrev *geo.Abbreviations
-	lex    *lexicon.Lexicon
+	// codes are the country and sector codes the dictionaries can give;
+	// see Codes.
+	countryCodes map[string]string
+	sectorCodes  []string
+	abbrev       *geo.Abbreviations
+	lex          *lexicon.Lexicon
 }
 
 var zeroTime time.Time
@@ -115,7 +120,16 @@ func Load(opts Options) (*Coder, error) {
 		return nil, err
 	}
 	var dictionary actor.Dictionary = d
+	countryCodes, sectorCodes := d.Codes()
 	if len(opts.PetrarchActors)+len(opts.PetrarchAgents) > 0 {
+		// CAMEO codes former states dateline's dictionaries do not, and
+		// its agent codes (ethnic, religious and others) are open-ended.
+		for _, code := range petrarch.StateCodes() {
+			if _, ok := countryCodes[code]; !ok {
+				countryCodes[code] = ""
+			}
+		}
+		sectorCodes = nil
 		p, err := loadPetrarch(opts.PetrarchActors, opts.PetrarchAgents, opts.logger())
 		if err != nil {
 			return nil, err
@@ -155,7 +169,16 @@ func Load(opts Options) (*Coder, error) {
 	return &Coder{opts: opts, tagger: m, gaz: gaz, meta: ms, actors: actor.New(dictionary).WithPlaceCheck(func(name string) bool {
 		return gaz.Has(gazetteer.Fold(nil, name)) || gaz.NamesPlaceKind(name)
 	}).WithGender(genders), cues: cues, when: wr, dict: dictionary, abbrev: abbrev, lex: lex,
+		countryCodes: countryCodes, sectorCodes: sectorCodes,
 		events: event.New(lex, plover.Ontology{}, when.ForSpan, governors).WithStatements(disapproval).WithBackground(background)}, nil
+}
+
+// Codes returns the country codes the coder can write (alpha-3 mapped to
+// alpha-2, "" for codes without one) and its sector codes, sorted; sectors
+// is nil when PETRARCH agent dictionaries make them open-ended. The
+// caller must not modify them.
+func (c *Coder) Codes() (countries map[string]string, sectors []string) {
+	return c.countryCodes, c.sectorCodes
 }
 
 // demonymCountry is the geoparser's demonym lookup: the actor

@@ -23,11 +23,11 @@ const exportPage = store.MaxLimit
 func (s *Server) export(w http.ResponseWriter, r *http.Request, contentType, filename string,
 	begin func(bw *bufio.Writer) error, write func(bw *bufio.Writer, row *store.EventRow, first bool) error, end func(bw *bufio.Writer) error) {
 	q := r.URL.Query()
-	if err := checkParams(q, eventParams); err != nil {
+	if err := checkParams(q, eventParams, []string{"sort"}); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	f, err := parseEventFilter(q)
+	f, err := s.eventFilter(q)
 	if err != nil {
 		s.fail(w, r, err)
 		return

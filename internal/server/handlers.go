@@ -63,6 +63,9 @@ type eventsPage struct {
 	Events []store.EventRow `json:"events"`
 	// Next is the cursor of the following page, null on the last.
 	Next *string `json:"next"`
+	// Total counts every matching event, with total=1 only: counting
+	// reads every match, which a client paging on needs but once.
+	Total *int `json:"total,omitempty"`
 }
 
 func nextPtr(s string) *string {
@@ -74,11 +77,11 @@ func nextPtr(s string) *string {
 
 func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	if err := checkParams(q, eventParams, []string{"cursor", "limit"}); err != nil {
+	if err := checkParams(q, eventParams, []string{"cursor", "limit", "sort", "total"}); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	f, err := parseEventFilter(q)
+	f, err := s.eventFilter(q)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -88,12 +91,26 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	wantTotal, err := boolParam(q, "total")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	rows, next, err := s.st.Events(r.Context(), f, q.Get("cursor"), limit)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, eventsPage{Events: rows, Next: nextPtr(next)})
+	page := eventsPage{Events: rows, Next: nextPtr(next)}
+	if wantTotal != nil && *wantTotal {
+		n, err := s.st.CountEvents(r.Context(), f)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		page.Total = &n
+	}
+	writeJSON(w, http.StatusOK, page)
 }
 
 // documentID is the id in /api/documents/{id}, decoded. chi routes on
@@ -177,7 +194,7 @@ func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	f, err := parseEventFilter(q)
+	f, err := s.eventFilter(q)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -200,11 +217,11 @@ func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 
 // filteredQuery reads the event filters and a limit (default def, at most
 // max) of an aggregate endpoint, rejecting unknown parameters.
-func filteredQuery(q url.Values, def, max int) (store.EventFilter, int, error) {
+func (s *Server) filteredQuery(q url.Values, def, max int) (store.EventFilter, int, error) {
 	if err := checkParams(q, eventParams, []string{"limit"}); err != nil {
 		return store.EventFilter{}, 0, err
 	}
-	f, err := parseEventFilter(q)
+	f, err := s.eventFilter(q)
 	if err != nil {
 		return store.EventFilter{}, 0, err
 	}
@@ -213,7 +230,7 @@ func filteredQuery(q url.Values, def, max int) (store.EventFilter, int, error) {
 }
 
 func (s *Server) handleNetwork(w http.ResponseWriter, r *http.Request) {
-	f, limit, err := filteredQuery(r.URL.Query(), 200, store.MaxEdges)
+	f, limit, err := s.filteredQuery(r.URL.Query(), 200, store.MaxEdges)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -229,7 +246,7 @@ func (s *Server) handleNetwork(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handlePlaces(w http.ResponseWriter, r *http.Request) {
-	f, limit, err := filteredQuery(r.URL.Query(), 1000, store.MaxPlaces)
+	f, limit, err := s.filteredQuery(r.URL.Query(), 1000, store.MaxPlaces)
 	if err != nil {
 		s.fail(w, r, err)
 		return

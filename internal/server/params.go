@@ -15,6 +15,7 @@ var eventParams = []string{
 	"actor_country", "actor_sector", "actor_name",
 	"recipient_country", "recipient_sector", "recipient_name",
 	"claimed", "from", "to", "place", "geonameid", "bbox", "q", "distinct",
+	"principal", "negated", "asserted", "min_confidence", "date_precision", "main_event",
 }
 
 // listParams are the parameters that take comma-separated lists (see
@@ -22,7 +23,7 @@ var eventParams = []string{
 var listParams = map[string]bool{
 	"type": true, "mode": true, "quad": true,
 	"actor_country": true, "actor_sector": true, "recipient_country": true, "recipient_sector": true,
-	"country": true,
+	"country": true, "date_precision": true,
 }
 
 // paramError is a bad query parameter; handlers answer 400 with it.
@@ -95,6 +96,8 @@ func quads(vs []string) []string {
 	return vs
 }
 
+// parseEventFilter reads the event filters of q; see Server.eventFilter
+// for the checks.
 func parseEventFilter(q url.Values) (store.EventFilter, error) {
 	f := store.EventFilter{
 		Type: list(q, "type", true),
@@ -113,23 +116,29 @@ func parseEventFilter(q url.Values) (store.EventFilter, error) {
 		Place: strings.TrimSpace(q.Get("place")),
 		Q:     q.Get("q"),
 	}
-	switch c := q.Get("claimed"); c {
-	case "":
-	case "true", "1":
-		t := true
-		f.Claimed = &t
-	case "false", "0":
-		t := false
-		f.Claimed = &t
-	default:
-		return f, badParam("claimed: want true or false, got %q", c)
+	f.DatePrecision = list(q, "date_precision", false)
+	f.Sort = q.Get("sort")
+	for _, b := range []struct {
+		key string
+		dst **bool
+	}{{"claimed", &f.Claimed}, {"principal", &f.Principal}, {"negated", &f.Negated}, {"asserted", &f.Asserted}, {"main_event", &f.MainEvent}} {
+		v, err := boolParam(q, b.key)
+		if err != nil {
+			return f, err
+		}
+		*b.dst = v
 	}
-	switch d := q.Get("distinct"); d {
-	case "", "false", "0":
-	case "true", "1":
-		f.Distinct = true
-	default:
-		return f, badParam("distinct: want true or false, got %q", d)
+	distinct, err := boolParam(q, "distinct")
+	if err != nil {
+		return f, err
+	}
+	f.Distinct = distinct != nil && *distinct
+	if c := strings.TrimSpace(q.Get("min_confidence")); c != "" {
+		v, err := strconv.ParseFloat(c, 64)
+		if err != nil || v < 0 || v > 1 {
+			return f, badParam("min_confidence: want a number from 0 to 1, got %q", c)
+		}
+		f.MinConfidence = v
 	}
 	if g := strings.TrimSpace(q.Get("geonameid")); g != "" {
 		// GeoNames ids are positive; the gazetteer's own entries (regions
@@ -154,6 +163,35 @@ func parseEventFilter(q url.Values) (store.EventFilter, error) {
 			box[i] = v
 		}
 		f.BBox = &box
+	}
+	return f, nil
+}
+
+// boolParam reads a true/false parameter (1/0 too); nil when absent.
+func boolParam(q url.Values, key string) (*bool, error) {
+	var v bool
+	switch s := q.Get(key); s {
+	case "":
+		return nil, nil
+	case "true", "1":
+		v = true
+	case "false", "0":
+	default:
+		return nil, badParam("%s: want true or false, got %q", key, s)
+	}
+	return &v, nil
+}
+
+// eventFilter reads the event filters of q and checks them: the codes
+// they name against the server's vocabulary first, so that the error
+// names the parameter and its valid values, then the store's bounds.
+func (s *Server) eventFilter(q url.Values) (store.EventFilter, error) {
+	f, err := parseEventFilter(q)
+	if err != nil {
+		return f, err
+	}
+	if err := s.codes.check(&f); err != nil {
+		return f, err
 	}
 	if err := f.Validate(); err != nil {
 		return f, badParam("%s", strings.TrimPrefix(err.Error(), "store: invalid filter: "))

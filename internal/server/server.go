@@ -76,6 +76,10 @@ type Options struct {
 	MaxBodyBytes int64
 	// Logger receives request errors; nil discards them.
 	Logger *slog.Logger
+	// Vocabulary lists the country and sector codes the filters may
+	// name; nil checks their shape only. Event types, modes, quads and
+	// date precisions are always checked.
+	Vocabulary *Vocabulary
 }
 
 // Server is the HTTP handler.
@@ -83,6 +87,8 @@ type Server struct {
 	st   store.Store
 	opts Options
 	log  *slog.Logger
+	// codes are the values the filters may name.
+	codes *codes
 	// writes counts writes in flight per client, shared by every handler
 	// built for this server; nil when unbounded.
 	writes *clientLimiter
@@ -100,7 +106,7 @@ func New(st store.Store, opts Options) *Server {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{st: st, opts: opts, log: log}
+	s := &Server{st: st, opts: opts, log: log, codes: newCodes(opts.Vocabulary)}
 	switch {
 	case opts.MaxClientWrites == 0:
 		s.writes = newClientLimiter(DefaultMaxClientWrites)

@@ -112,7 +112,7 @@ func TestEvents_Filters(t *testing.T) {
 		{"type=ASSAULT", []string{"d1/e1"}},
 		{"type=assault,aid", []string{"d1/e1", "d2/e2"}},
 		{"type=ASSAULT&type=AID", []string{"d1/e1", "d2/e2"}},
-		{"mode=demonstrate", []string{"d2/e1"}},
+		{"mode=demo", []string{"d2/e1"}},
 		{"quad=material%20conflict", []string{"d1/e1", "d2/e1"}},
 		{"quad=MATERIAL_CONFLICT", []string{"d1/e1", "d2/e1"}}, // any case, underscores for spaces
 		{"actor_country=aze", []string{"d1/e1", "d3/e1"}},
@@ -224,7 +224,7 @@ func TestEvents_Pagination(t *testing.T) {
 		t.Errorf("page 2 = %v next %v", got, p.Next)
 	}
 	// Empty result.
-	p = decode[eventsPage](t, get(t, s, "/api/events?type=NOPE"))
+	p = decode[eventsPage](t, get(t, s, "/api/events?type=RETREAT"))
 	if len(p.Events) != 0 || p.Next != nil {
 		t.Errorf("empty: %+v", p)
 	}
@@ -425,11 +425,11 @@ func TestExports(t *testing.T) {
 		t.Errorf("dateline place without coordinates has geometry %+v", fc.Features[1].Geometry)
 	}
 	// Empty exports are still valid documents.
-	r = get(t, s, "/api/export/events.geojson?type=NOPE")
+	r = get(t, s, "/api/export/events.geojson?type=RETREAT")
 	if err := json.Unmarshal(r.body, &fc); err != nil || len(fc.Features) != 0 {
 		t.Errorf("empty geojson %s %v", r.body, err)
 	}
-	if r := get(t, s, "/api/export/events.csv?type=NOPE"); strings.Count(string(r.body), "\n") != 1 {
+	if r := get(t, s, "/api/export/events.csv?type=RETREAT"); strings.Count(string(r.body), "\n") != 1 {
 		t.Errorf("empty csv %q", r.body)
 	}
 	if r := get(t, s, "/api/export/events.jsonl?limit=3"); r.status != http.StatusBadRequest {

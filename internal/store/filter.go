@@ -3,10 +3,13 @@ package store
 import (
 	"encoding/base64"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/dateline-project/dateline/internal/output"
 )
 
 // EventFilter selects events. Zero fields do not filter. List fields match
@@ -46,6 +49,94 @@ type EventFilter struct {
 	// original's reported again, so counting them counts reports rather
 	// than incidents.
 	Distinct bool
+
+	// Principal filters on the event's principal flag (the one event its
+	// sentence is about); nil does not filter.
+	Principal *bool
+	// Negated filters on the event's negated flag; nil does not filter.
+	Negated *bool
+	// Asserted filters on whether the text states the event as having
+	// happened: not negated, and none of the Unasserted aux markers
+	// (hypothetical, conditional, future, obligation, complement). True
+	// keeps asserted events only, false the others; nil does not filter.
+	Asserted *bool
+	// MinConfidence keeps events whose confidence is at least this; 0
+	// does not filter.
+	MinConfidence float64
+	// DatePrecision lists date precisions (DatePrecisions) to keep.
+	DatePrecision []string
+	// MainEvent filters on whether the event is its story's main event
+	// (see MainEventID); nil does not filter.
+	MainEvent *bool
+
+	// Sort orders Events' pages: one of Sorts, "" meaning SortDate. It
+	// orders nothing else; aggregates ignore it.
+	Sort string
+}
+
+// Event orders for EventFilter.Sort. Ties are broken by storage order,
+// which is reversed with a descending sort.
+const (
+	SortDate           = "date"        // by day, oldest first (the default)
+	SortDateDesc       = "-date"       // by day, newest first
+	SortConfidence     = "confidence"  // least confident first
+	SortConfidenceDesc = "-confidence" // most confident first
+)
+
+// Sorts lists the valid EventFilter.Sort values.
+var Sorts = []string{SortDate, SortDateDesc, SortConfidence, SortConfidenceDesc}
+
+// DatePrecisions are the values of an event's date_precision.
+var DatePrecisions = []string{"day", "month", "year", "published", "historical"}
+
+// Unasserted are the aux markers of an event the text does not state as
+// having happened: it is possible, conditional, to come, owed, or the
+// content of another event (what was demanded or refused).
+var Unasserted = []string{"hypothetical", "conditional", "future", "obligation", "complement"}
+
+// IsAsserted reports whether the text states ev as having happened (see
+// EventFilter.Asserted); backends use it when they store an event.
+func IsAsserted(ev *output.Event) bool {
+	if ev.Negated {
+		return false
+	}
+	for _, a := range ev.Aux {
+		if slices.Contains(Unasserted, a) {
+			return false
+		}
+	}
+	return true
+}
+
+// MainEventID returns the id of the event in rec.Events that stands for
+// the story's main event, or "" when none does. When the main event is
+// one of rec.Events that is the one; when it is a title event (which is
+// not among rec.Events), it is the body's most confident event of the same
+// type that is not negated, the earliest of equals: the body's telling of
+// what the title states. A filter on MainEvent thus finds one event per
+// story that has a main event told in its body.
+func MainEventID(rec *output.Record) string {
+	m := rec.MainEvent
+	if m == nil {
+		return ""
+	}
+	if m.Source != "title" {
+		return m.EventID
+	}
+	best := -1
+	for i := range rec.Events {
+		ev := &rec.Events[i]
+		if ev.Event != m.Event || ev.Negated {
+			continue
+		}
+		if best < 0 || ev.Confidence > rec.Events[best].Confidence {
+			best = i
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return rec.Events[best].ID
 }
 
 // ActorFilter matches one actor block.
@@ -138,6 +229,20 @@ func (f *EventFilter) Validate() error {
 			return fmt.Errorf("%w: date %q: want YYYY-MM-DD", ErrBadFilter, d)
 		}
 	}
+	if err := checkList("date precision", f.DatePrecision); err != nil {
+		return err
+	}
+	for _, p := range f.DatePrecision {
+		if !slices.Contains(DatePrecisions, p) {
+			return fmt.Errorf("%w: date precision %q: want one of %s", ErrBadFilter, p, strings.Join(DatePrecisions, ", "))
+		}
+	}
+	if f.Sort != "" && !slices.Contains(Sorts, f.Sort) {
+		return fmt.Errorf("%w: sort %q: want one of %s", ErrBadFilter, f.Sort, strings.Join(Sorts, ", "))
+	}
+	if f.MinConfidence < 0 || f.MinConfidence > 1 || f.MinConfidence != f.MinConfidence {
+		return fmt.Errorf("%w: min confidence %v: want a number from 0 to 1", ErrBadFilter, f.MinConfidence)
+	}
 	if f.From != "" && f.To != "" && f.From > f.To {
 		return fmt.Errorf("%w: from %s is after to %s", ErrBadFilter, f.From, f.To)
 	}
@@ -194,17 +299,34 @@ func FTSQuery(q string) string {
 	return b.String()
 }
 
-// Cursor is a position in a day-ordered listing: the last row's day and
-// its storage key. Backends encode it with EncodeCursor so that clients
-// treat it as opaque.
+// Cursor is a position in an ordered listing: the last row's sort value
+// (its day, or its confidence for a confidence sort) and its storage key,
+// under the order it was issued for. Backends encode it with EncodeCursor
+// so that clients treat it as opaque.
 type Cursor struct {
-	Day string
-	Key int64
+	// Sort is the EventFilter.Sort the cursor pages through; "" for the
+	// day order (SortDate), the only order of quotes.
+	Sort string
+	Day  string
+	// Conf is the last row's confidence under a confidence sort.
+	Conf float64
+	Key  int64
 }
 
-// EncodeCursor makes c opaque and URL-safe.
+// EncodeCursor makes c opaque and URL-safe. A day-order cursor keeps the
+// encoding it always had, so that cursors issued before sorting existed
+// still page.
 func EncodeCursor(c Cursor) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(c.Day + "|" + strconv.FormatInt(c.Key, 10)))
+	var s string
+	switch c.Sort {
+	case "", SortDate:
+		s = c.Day + "|" + strconv.FormatInt(c.Key, 10)
+	case SortDateDesc:
+		s = c.Sort + "~" + c.Day + "|" + strconv.FormatInt(c.Key, 10)
+	default:
+		s = c.Sort + "~" + strconv.FormatFloat(c.Conf, 'g', -1, 64) + "|" + strconv.FormatInt(c.Key, 10)
+	}
+	return base64.RawURLEncoding.EncodeToString([]byte(s))
 }
 
 // DecodeCursor reverses EncodeCursor; "" decodes to the zero Cursor and
@@ -217,18 +339,53 @@ func DecodeCursor(s string) (c Cursor, ok bool, err error) {
 	if err != nil {
 		return Cursor{}, false, ErrBadCursor
 	}
-	day, key, found := strings.Cut(string(b), "|")
+	sort, rest, sorted := strings.Cut(string(b), "~")
+	if !sorted {
+		sort, rest = "", string(b)
+	}
+	val, key, found := strings.Cut(rest, "|")
 	if !found {
 		return Cursor{}, false, ErrBadCursor
 	}
-	if day != "" {
-		if _, err := time.Parse("2006-01-02", day); err != nil {
+	switch sort {
+	case "", SortDateDesc:
+		if val != "" {
+			if _, err := time.Parse("2006-01-02", val); err != nil {
+				return Cursor{}, false, ErrBadCursor
+			}
+		}
+		c.Day = val
+	case SortConfidence, SortConfidenceDesc:
+		v, err := strconv.ParseFloat(val, 64)
+		if err != nil || v != v {
 			return Cursor{}, false, ErrBadCursor
 		}
+		c.Conf = v
+	default:
+		return Cursor{}, false, ErrBadCursor
 	}
+	c.Sort = sort
 	k, err := strconv.ParseInt(key, 10, 64)
 	if err != nil || k < 0 {
 		return Cursor{}, false, ErrBadCursor
 	}
-	return Cursor{Day: day, Key: k}, true, nil
+	c.Key = k
+	return c, true, nil
+}
+
+// CursorFor decodes a cursor for a listing in order sort (an
+// EventFilter.Sort), which must be the order it was issued for: a cursor
+// of another order is ErrBadCursor rather than a silently wrong page.
+func CursorFor(s, sort string) (c Cursor, ok bool, err error) {
+	c, ok, err = DecodeCursor(s)
+	if err != nil || !ok {
+		return c, ok, err
+	}
+	if sort == SortDate {
+		sort = ""
+	}
+	if c.Sort != sort {
+		return Cursor{}, false, fmt.Errorf("%w: issued for sort %q, used with %q", ErrBadCursor, c.Sort, sort)
+	}
+	return c, true, nil
 }

@@ -76,12 +76,19 @@ type Store interface {
 	// ErrNotFound.
 	Document(ctx context.Context, id string) (*Document, error)
 
-	// Events returns up to limit events matching f, ordered by day then by
-	// storage order, starting after cursor ("" for the first page). next
+	// Events returns up to limit events matching f, in f.Sort's order
+	// (by day by default) then by storage order (reversed when the sort
+	// is descending), starting after cursor ("" for the first page). next
 	// is the cursor for the following page, "" when there is none. A
-	// cursor not issued by the store gives ErrBadCursor; limit is clamped
-	// to [1, MaxLimit], 0 meaning DefaultLimit.
+	// cursor not issued by the store, or issued for another sort, gives
+	// ErrBadCursor; limit is clamped to [1, MaxLimit], 0 meaning
+	// DefaultLimit.
 	Events(ctx context.Context, f EventFilter, cursor string, limit int) (rows []EventRow, next string, err error)
+
+	// CountEvents counts all the events matching f (f.Sort aside), as
+	// many as Events would list page after page; it lets a client show
+	// "x of N".
+	CountEvents(ctx context.Context, f EventFilter) (int, error)
 
 	// Quotes pages through quotes matching f, with the same cursor and
 	// limit rules as Events.

@@ -31,6 +31,7 @@
 package dict
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -235,4 +236,43 @@ func (d *Dict) Countries() []Country {
 	}
 	slices.SortFunc(out, func(a, b Country) int { return strings.Compare(a.Code, b.Code) })
 	return out
+}
+
+// Codes returns the codes this dictionary can give an actor: every
+// country code (alpha-3, mapped to its alpha-2; the international codes
+// map to "") and every sector code its entries and roles use, sorted,
+// the PLOVER sectors included. The API checks filter values against them.
+func (d *Dict) Codes() (countries map[string]string, sectors []string) {
+	countries = make(map[string]string, len(d.countries)+len(International))
+	for code, c := range d.countries {
+		countries[code] = c.Alpha2
+	}
+	for code := range International {
+		countries[code] = ""
+	}
+	seen := map[string]bool{}
+	for s := range Sectors {
+		seen[s] = true
+	}
+	add := func(c actor.Coding) {
+		for _, s := range append([]string{c.Sector}, c.Others...) {
+			if s != "" {
+				seen[s] = true
+			}
+		}
+		if _, ok := countries[c.Country]; c.Country != "" && !ok {
+			countries[c.Country] = ""
+		}
+	}
+	for _, m := range []map[string][]Entry{d.phrases, d.exact} {
+		for _, es := range m {
+			for _, e := range es {
+				add(e.Coding)
+			}
+		}
+	}
+	for _, r := range d.roles {
+		add(actor.Coding{Sector: r.Sector, Others: r.Others, Country: r.Country})
+	}
+	return countries, slices.Sorted(maps.Keys(seen))
 }

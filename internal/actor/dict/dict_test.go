@@ -529,3 +529,38 @@ func TestPhraseAt_DatedPersons(t *testing.T) {
 		}
 	}
 }
+
+// TestCodes: the codes the API checks filters against hold every
+// country with its alpha-2 code, the international codes, the PLOVER
+// sectors and the other codes that entries carry, a user file's included.
+func TestCodes(t *testing.T) {
+	countries, sectors := load(t).Codes()
+	for code, a2 := range map[string]string{"USA": "US", "AZE": "AZ", "XKX": "XK", "IGO": "", "UNO": ""} {
+		if got, ok := countries[code]; !ok || got != a2 {
+			t.Errorf("countries[%s] = %q, %v; want %q", code, got, ok, a2)
+		}
+	}
+	if _, ok := countries["US"]; ok {
+		t.Error("an alpha-2 code is among the country codes")
+	}
+	for _, s := range []string{"GOV", "MIL", "ELI", "REB"} {
+		if !slices.Contains(sectors, s) {
+			t.Errorf("sector %s missing from %v", s, sectors)
+		}
+	}
+	if !slices.IsSorted(sectors) {
+		t.Errorf("sectors not sorted: %v", sectors)
+	}
+	dir := t.TempDir()
+	orgs := dir + "/orgs.tsv"
+	if err := os.WriteFile(orgs, []byte("name\taliases\tcountry_code\tsector_code\tother_sector_codes\nOrder of Saint Test\t\tVAT\tREL\tCTH\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := dict.Load(data.FS, orgs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, sectors := d.Codes(); !slices.Contains(sectors, "CTH") {
+		t.Errorf("a user entry's other sector code CTH is missing: %v", sectors)
+	}
+}

@@ -1,6 +1,9 @@
 package petrarch
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // CAMEO actor codes are runs of three-character codes: a country (or a
 // region, or an international-actor type) and then role, religion and
@@ -133,3 +136,25 @@ PAK PAN PCN PER PHL PLW PNG POL PRI PRK PRT PRY PSE PYF QAT REU ROU RUS RWA
 SAU SDN SEN SGP SGS SHN SJM SLB SLE SLV SMR SOM SPM SRB SSD STP SUR SVK SVN SWE SWZ SXM SYC SYR
 TCA TCD TGO THA TJK TKL TKM TLS TON TTO TUN TUR TUV TWN TZA
 UGA UKR UMI URY USA UZB VAT VCT VEN VGB VIR VNM VUT WLF WSM YEM ZAF ZMB ZWE`)
+
+// StateCodes returns the country codes SplitCode can give besides ISO
+// 3166-1 alpha-3 ones: former states (SUN, YUG…) and the other state-like
+// entities CAMEO codes, sorted. Regions are not among them: they never
+// become a country code.
+func StateCodes() []string {
+	seen := map[string]bool{}
+	for c := range extraCountries {
+		seen[c] = true
+	}
+	for _, iso := range cameoToISO {
+		if !iso3[iso] {
+			seen[iso] = true
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for c := range seen {
+		out = append(out, c)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -230,12 +230,16 @@ func aggTriggers() string {
 // full query until an aggregate is taught it.
 func aggregable(f store.EventFilter, keep func(*store.EventFilter)) bool {
 	keep(&f)
+	f.Sort = "" // orders pages, filters nothing
 	// An empty list filters nothing, like a nil one.
 	for _, l := range []*[]string{&f.Type, &f.Mode, &f.Quad, &f.Actor.Countries, &f.Actor.Sectors,
-		&f.Recipient.Countries, &f.Recipient.Sectors} {
+		&f.Recipient.Countries, &f.Recipient.Sectors, &f.DatePrecision} {
 		if len(*l) == 0 {
 			*l = nil
 		}
 	}
 	return reflect.DeepEqual(f, store.EventFilter{})
 }
+
+// dayKeys clears the filters agg_days is keyed on: day, type and quad.
+func dayKeys(f *store.EventFilter) { f.Type, f.Quad, f.From, f.To = nil, nil, "", "" }

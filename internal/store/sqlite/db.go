@@ -263,6 +263,41 @@ INSERT INTO doc_minhash (doc, doc_id) SELECT id, doc_id FROM documents;
 `,
 	// 4: aggregates (issue #17), assembled in aggregates.go.
 	aggregatesMigration,
+	// 5: reserved for the incidents branch (issue #19), which fills it
+	// when it merges; until then it changes nothing.
+	``,
+	// 6: the event columns the API filters and sorts on beyond PLOVER's
+	// own (issue #16), filled for stored events from their records:
+	// principal, negated and asserted flags (see store.IsAsserted),
+	// confidence, date precision, and main, which marks the event that
+	// stands for its story's main event (see store.MainEventID). Only
+	// confidence is indexed, for its sort: the flags keep or drop large
+	// shares of the events, so a walk in page order stops soon, and
+	// main is tested on few rows once another filter has found them.
+	`
+ALTER TABLE events ADD COLUMN principal INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN negated INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN asserted INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE events ADD COLUMN confidence REAL NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN date_precision TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN main INTEGER NOT NULL DEFAULT 0;
+UPDATE events SET
+	principal = coalesce(json_extract(json, '$.principal'), 0),
+	negated = coalesce(json_extract(json, '$.negated'), 0),
+	asserted = NOT coalesce(json_extract(json, '$.negated'), 0) AND NOT EXISTS (
+		SELECT 1 FROM json_each(events.json, '$.aux') WHERE value IN ('hypothetical', 'conditional', 'future', 'obligation', 'complement')),
+	confidence = coalesce(json_extract(json, '$.confidence'), 0),
+	date_precision = coalesce(json_extract(json, '$.date_precision'), '');
+UPDATE events SET main = 1 WHERE id IN (
+	SELECT e.id FROM events e JOIN documents d ON d.id = e.doc
+	WHERE json_extract(d.record, '$.main_event.source') != 'title'
+	AND json_extract(e.json, '$.id') = json_extract(d.record, '$.main_event.event_id'));
+UPDATE events SET main = 1 WHERE id IN (
+	SELECT (SELECT e.id FROM events e WHERE e.doc = d.id AND e.type = json_extract(d.record, '$.main_event.event')
+		AND e.negated = 0 ORDER BY e.confidence DESC, e.seq LIMIT 1)
+	FROM documents d WHERE json_extract(d.record, '$.main_event.source') = 'title');
+CREATE INDEX events_confidence ON events (confidence, id);
+`,
 }
 
 // SchemaVersion is the schema version this build writes.

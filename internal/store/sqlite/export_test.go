@@ -106,3 +106,54 @@ func CheckAggregates(ctx context.Context, db *DB) error {
 	}
 	return nil
 }
+
+// downgrades[i] takes the schema from version i+1 back to i, for the
+// migrations whose tests need a database an older dateline wrote: such a
+// database is written with today's writer at today's schema, then taken
+// back, so that the test needs no copy of an old writer.
+var downgrades = map[int]string{
+	// 6 -> 5: the analyst's event columns.
+	5: `DROP INDEX events_confidence;
+		ALTER TABLE events DROP COLUMN principal; ALTER TABLE events DROP COLUMN negated;
+		ALTER TABLE events DROP COLUMN asserted; ALTER TABLE events DROP COLUMN confidence;
+		ALTER TABLE events DROP COLUMN date_precision; ALTER TABLE events DROP COLUMN main;`,
+	// 5 -> 4: nothing yet (see migrations).
+	4: ``,
+}
+
+// Downgrade takes db's schema back to version, dropping the aggregates
+// (every agg_ object) when it goes below 4.
+func Downgrade(ctx context.Context, db *DB, version int) error {
+	var v int
+	if err := db.wr.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return err
+	}
+	var stmts []string
+	for ; v > version; v-- {
+		if v-1 == 3 {
+			rows, err := db.wr.QueryContext(ctx, `SELECT type, name FROM sqlite_master WHERE name LIKE 'agg\_%' ESCAPE '\' AND type IN ('trigger', 'view', 'table')`)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				var typ, name string
+				if err := rows.Scan(&typ, &name); err != nil {
+					rows.Close()
+					return err
+				}
+				stmts = append(stmts, "DROP "+typ+" IF EXISTS "+name)
+			}
+			rows.Close()
+			continue
+		}
+		down, ok := downgrades[v-1]
+		if !ok {
+			return fmt.Errorf("no downgrade from version %d", v)
+		}
+		if down != "" {
+			stmts = append(stmts, down)
+		}
+	}
+	stmts = append(stmts, fmt.Sprintf("PRAGMA user_version = %d", version))
+	return Exec(ctx, db, stmts...)
+}

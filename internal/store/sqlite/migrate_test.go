@@ -96,3 +96,69 @@ func TestMigrate_FromV2(t *testing.T) {
 		t.Errorf("distinct events %v (%v): the migrated rows have no events and d3 is a duplicate", storetest.Keys(rows), err)
 	}
 }
+
+// TestMigrate_AnalystColumns: migration 6 fills the events' filter
+// columns from their stored records exactly as the writer fills them for
+// new events.
+func TestMigrate_AnalystColumns(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v5.db")
+	db, err := Open(ctx, path, Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := storetest.Fixture()
+	// One event per marker that makes an event unasserted, so that the
+	// migration's list is checked against store.Unasserted.
+	extra := storetest.Fixture()[2]
+	extra.Record.DocID, extra.Text = "aux", "A text of its own."
+	extra.Record.Events[0].Aux = []string{} // asserted, unlike d3's
+	for _, a := range store.Unasserted {
+		ev := extra.Record.Events[0]
+		ev.ID, ev.Aux = "e-"+a, []string{a}
+		extra.Record.Events = append(extra.Record.Events, ev)
+	}
+	if _, err := db.PutDocuments(ctx, append(docs, extra)); err != nil {
+		t.Fatal(err)
+	}
+	const cols = `SELECT json_extract(json, '$.id'), principal, negated, asserted, confidence, date_precision, main FROM events ORDER BY id`
+	read := func(db *DB) [][]any {
+		rows, err := db.rd.QueryContext(ctx, cols)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var out [][]any
+		for rows.Next() {
+			r := make([]any, 7)
+			ptrs := make([]any, 7)
+			for i := range r {
+				ptrs[i] = &r[i]
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, r)
+		}
+		return out
+	}
+	written := read(db)
+	if err := Downgrade(ctx, db, 5); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db, err = Open(ctx, path, Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if got := read(db); !reflect.DeepEqual(got, written) {
+		t.Errorf("migrated columns\n%v\nwant as written\n%v", got, written)
+	}
+	var unasserted int
+	if err := db.rd.QueryRow(`SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc WHERE d.doc_id = 'aux' AND NOT asserted`).Scan(&unasserted); err != nil || unasserted != len(store.Unasserted) {
+		t.Errorf("unasserted events of the aux document: %d (%v), want %d", unasserted, err, len(store.Unasserted))
+	}
+}

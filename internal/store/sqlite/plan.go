@@ -155,6 +155,21 @@ func eventConds(f *store.EventFilter) ([]cond, error) {
 	} else if strings.TrimSpace(f.Q) != "" {
 		cs = append(cs, cond{check: "0"}) // punctuation only: nothing can match
 	}
+	for _, b := range []struct {
+		col string
+		v   *bool
+	}{{"principal", f.Principal}, {"negated", f.Negated}, {"asserted", f.Asserted}, {"main", f.MainEvent}} {
+		if b.v != nil {
+			cs = append(cs, cond{check: "e." + b.col + " = ?", args: []any{*b.v}})
+		}
+	}
+	if f.MinConfidence > 0 {
+		cs = append(cs, cond{check: "e.confidence >= ?", args: []any{f.MinConfidence},
+			probe: "SELECT 1 FROM events INDEXED BY events_confidence WHERE confidence >= ?", probeArgs: []any{f.MinConfidence}})
+	}
+	if len(f.DatePrecision) > 0 {
+		cs = append(cs, cond{check: "e.date_precision IN (" + placeholders(len(f.DatePrecision)) + ")", args: anys(f.DatePrecision)})
+	}
 	if f.Distinct {
 		// Uncorrelated, so SQLite lists the duplicates once, through
 		// their partial index, and tests each row against that list. No
@@ -192,19 +207,49 @@ func (db *DB) probe(ctx context.Context, c cond) (int, error) {
 	return n, nil
 }
 
-const eventColumns = `e.id, e.day, e.json, d.doc_id, d.title, d.source_path, d.source_line, d.source_url, d.source_name`
+const eventColumns = `e.id, e.day, e.confidence, e.json, d.doc_id, d.title, d.source_path, d.source_line, d.source_url, d.source_name`
+
+// order is how Events pages: the sort column of events and the
+// direction.
+type order struct {
+	conf bool // by confidence, else by day
+	desc bool
+}
+
+func orderOf(sort string) order {
+	return order{conf: sort == store.SortConfidence || sort == store.SortConfidenceDesc,
+		desc: sort == store.SortDateDesc || sort == store.SortConfidenceDesc}
+}
+
+// by writes ORDER BY terms for key's columns ("a, b") in o's direction.
+func (o order) by(key string) string {
+	if !o.desc {
+		return key
+	}
+	return strings.ReplaceAll(key, ",", " DESC,") + " DESC"
+}
+
+// after is the condition that a row of key (value, id) comes after the
+// cursor in o's direction.
+func (o order) after(key string) string {
+	if o.desc {
+		return "(" + key + ") < (?, ?)"
+	}
+	return "(" + key + ") > (?, ?)"
+}
 
 // Events pages through events; see store.Store.
 func (db *DB) Events(ctx context.Context, f store.EventFilter, cursor string, limit int) ([]store.EventRow, string, error) {
 	limit = store.ClampLimit(limit, store.MaxLimit)
-	c, hasCursor, err := store.DecodeCursor(cursor)
-	if err != nil {
-		return nil, "", err
-	}
 	cs, err := eventConds(&f)
 	if err != nil {
 		return nil, "", err
 	}
+	c, hasCursor, err := store.CursorFor(cursor, f.Sort)
+	if err != nil {
+		return nil, "", err
+	}
+	o := orderOf(f.Sort)
 	driver, fewest := -1, db.probeCap
 	for i, cd := range cs {
 		if cd.probe == "" {
@@ -224,6 +269,10 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter, cursor string, li
 	days := slices.IndexFunc(cs, func(c cond) bool { return c.days })
 	walker := -1
 	switch {
+	case o.conf:
+		// The filters' own indexes list their matches by day, not by
+		// confidence: walk the confidence index, or collect through a
+		// selective driver.
 	case driver >= 0 && cs[driver].walkFrom != "":
 		// A selective driver whose own index lists its matches in page
 		// order is walked rather than collected: the walk reads from
@@ -242,7 +291,10 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter, cursor string, li
 		}
 	}
 	w := &where{}
-	from, key := "events e INDEXED BY events_day", "e.day, e.id"
+	from, key, sortCol := "events e INDEXED BY events_day", "e.day, e.id", "e.day"
+	if o.conf {
+		from, key, sortCol = "events e INDEXED BY events_confidence", "e.confidence, e.id", "e.confidence"
+	}
 	if walker >= 0 {
 		from, key = cs[walker].walkFrom, cs[walker].walkKey
 		if cs[walker].walkCond != "" {
@@ -263,24 +315,28 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter, cursor string, li
 		}
 	}
 	if hasCursor {
+		var at any = c.Day
+		if o.conf {
+			at = c.Conf
+		}
 		if driver >= 0 {
-			w.add("(e.day, e.id) > (?, ?)", c.Day, c.Key)
+			w.add(o.after(sortCol+", e.id"), at, c.Key)
 		} else {
-			w.add("("+key+") > (?, ?)", c.Day, c.Key)
+			w.add(o.after(key), at, c.Key)
 		}
 	}
 	var q string
 	if driver >= 0 {
 		// Few matches: find them through the driver's index, sort the
-		// (day, id) pairs alone, then fetch one page of rows.
-		q = `WITH m AS MATERIALIZED (SELECT e.id, e.day FROM events e` + w.sql() + ` ORDER BY e.day, e.id LIMIT ?)
-			SELECT ` + eventColumns + ` FROM m JOIN events e ON e.id = m.id JOIN documents d ON d.id = e.doc ORDER BY m.day, m.id`
+		// (sort value, id) pairs alone, then fetch one page of rows.
+		q = `WITH m AS MATERIALIZED (SELECT e.id, ` + sortCol + ` AS s FROM events e` + w.sql() + ` ORDER BY ` + o.by(sortCol+", e.id") + ` LIMIT ?)
+			SELECT ` + eventColumns + ` FROM m JOIN events e ON e.id = m.id JOIN documents d ON d.id = e.doc ORDER BY ` + o.by("m.s, m.id")
 	} else {
 		// An event with two actors from the same country appears twice
 		// in the actor walk, next to itself; the loop below skips the
 		// repeat, so the page is not cut short by LIMIT here.
 		q = `SELECT ` + eventColumns + ` FROM ` + from + ` JOIN documents d ON d.id = e.doc` + w.sql() +
-			` ORDER BY ` + key + ` LIMIT ?`
+			` ORDER BY ` + o.by(key) + ` LIMIT ?`
 	}
 	// The walk may repeat an event (see above); a little slack keeps
 	// a page full.
@@ -290,13 +346,14 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter, cursor string, li
 	}
 	defer rows.Close()
 	out := make([]store.EventRow, 0, limit)
-	var last store.Cursor
+	last := store.Cursor{Sort: f.Sort}
 	more := false
 	for rows.Next() {
 		var r store.EventRow
 		var key int64
+		var conf float64
 		var js []byte
-		if err := rows.Scan(&key, &r.Day, &js, &r.DocID, &r.Title, &r.Source.Path, &r.Source.Line, &r.Source.URL, &r.Source.Name); err != nil {
+		if err := rows.Scan(&key, &r.Day, &conf, &js, &r.DocID, &r.Title, &r.Source.Path, &r.Source.Line, &r.Source.URL, &r.Source.Name); err != nil {
 			return nil, "", fmt.Errorf("events: %w", err)
 		}
 		if len(out) > 0 && key == last.Key {
@@ -310,7 +367,9 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter, cursor string, li
 			return nil, "", fmt.Errorf("events: decode event %d: %w", key, err)
 		}
 		out = append(out, r)
-		last = store.Cursor{Day: r.Day, Key: key}
+		// The cursor keeps the column's own value, not the record's,
+		// so that the next page compares like with like.
+		last.Day, last.Conf, last.Key = r.Day, conf, key
 	}
 	if err := rows.Err(); err != nil {
 		return nil, "", fmt.Errorf("events: %w", err)
@@ -320,4 +379,23 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter, cursor string, li
 		next = store.EncodeCursor(last)
 	}
 	return out, next, nil
+}
+
+// CountEvents counts the events matching f; see store.Store.
+func (db *DB) CountEvents(ctx context.Context, f store.EventFilter) (int, error) {
+	w, err := eventWhere(&f)
+	if err != nil {
+		return 0, err
+	}
+	q := `SELECT count(*) FROM events e` + w.sql()
+	if db.useAgg(f, dayKeys) {
+		// agg_days has the day, type and quad columns, under the
+		// events' names, and one row per (day, type, quad).
+		q = `SELECT coalesce(sum(e.n), 0) FROM agg_days e` + w.sql()
+	}
+	var n int
+	if err := db.rd.QueryRowContext(ctx, q, w.args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count events: %w", err)
+	}
+	return n, nil
 }

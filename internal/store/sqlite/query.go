@@ -147,7 +147,7 @@ func (db *DB) Timeline(ctx context.Context, f store.EventFilter, by string) ([]s
 		return nil, err
 	}
 	q := `SELECT e.day, ` + col + `, count(*) FROM events e` + w.sql() + ` GROUP BY e.day, ` + col + ` ORDER BY e.day`
-	if db.useAgg(f, func(f *store.EventFilter) { f.Type, f.Quad, f.From, f.To = nil, nil, "", "" }) {
+	if db.useAgg(f, dayKeys) {
 		// agg_days has the columns the day, type and quad filters test,
 		// under the same names, so their conditions apply to it
 		// unchanged. Its rows come in day order from its key, and the

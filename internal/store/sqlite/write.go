@@ -21,8 +21,9 @@ const (
 	insertDocumentFTS = `INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)`
 	insertEvent       = `INSERT INTO events
 	(doc, seq, day, type, mode, quad, cameo_root, intensity, claimed, place, place_country, lat, lon,
-	 actor_country, actor_sector, actor_name, recipient_country, recipient_sector, recipient_name, json, geonameid)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	 actor_country, actor_sector, actor_name, recipient_country, recipient_sector, recipient_name, json, geonameid,
+	 principal, negated, asserted, confidence, date_precision, main)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	insertActor    = `INSERT INTO event_actors (event, role, idx, day, country, sectors, name, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 	insertQuote    = `INSERT INTO quotes (doc, seq, day, kind, text, speaker_name, speaker_raw, speaker_country, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	insertQuoteFTS = `INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)`
@@ -120,8 +121,10 @@ func (w *writer) put(ctx context.Context, d *store.Document) (bool, error) {
 	if _, err := w.minhash.ExecContext(ctx, docKey, rec.DocID, sig); err != nil {
 		return false, fmt.Errorf("insert signature: %w", err)
 	}
+	mainID := store.MainEventID(rec)
 	for i := range rec.Events {
-		if err := w.putEvent(ctx, docKey, i, day, &rec.Events[i]); err != nil {
+		ev := &rec.Events[i]
+		if err := w.putEvent(ctx, docKey, i, day, ev, mainID != "" && ev.ID == mainID); err != nil {
 			return false, err
 		}
 	}
@@ -152,7 +155,7 @@ func (w *writer) put(ctx context.Context, d *store.Document) (bool, error) {
 	return true, nil
 }
 
-func (w *writer) putEvent(ctx context.Context, docKey int64, seq int, docDay string, ev *output.Event) error {
+func (w *writer) putEvent(ctx context.Context, docKey int64, seq int, docDay string, ev *output.Event, main bool) error {
 	js, err := json.Marshal(ev)
 	if err != nil {
 		return fmt.Errorf("encode event: %w", err)
@@ -173,7 +176,8 @@ func (w *writer) putEvent(ctx context.Context, docKey int64, seq int, docDay str
 	a, r := first(ev.Actor), first(ev.Recipient)
 	res, err := w.event.ExecContext(ctx, docKey, seq, day, ev.Event, ev.Mode, ev.Quad, ev.CameoRoot, ev.Intensity,
 		ev.ClaimedBy != nil, place, placeCountry, lat, lon,
-		a.CountryCode, a.SectorCode, a.EntityName, r.CountryCode, r.SectorCode, r.EntityName, js, geonameID)
+		a.CountryCode, a.SectorCode, a.EntityName, r.CountryCode, r.SectorCode, r.EntityName, js, geonameID,
+		ev.Principal, ev.Negated, store.IsAsserted(ev), ev.Confidence, ev.DatePrecision, main)
 	if err != nil {
 		return fmt.Errorf("insert event: %w", err)
 	}

@@ -52,10 +52,19 @@ const ScriptText = "PARIS (AFP) - <script>alert('x')</script> Azerbaijan and Tur
 //	  d1/e1 ASSAULT  mode ""         material-conflict  day 2024-02-28  AZE MIL "Azerbaijani army" -> ARM GOV "Armenia"  Ganja (coords)  claimed
 //	  d1/e2 ACCUSE   mode ""         verbal-conflict day 2024-03-01  ARM GOV+ELI "Armenia" -> AZE GOV "Azerbaijan"     Baku (dateline, no coords)
 //	d2 2024-03-05
-//	  d2/e1 PROTEST  mode "demonstrate" material-conflict day 2024-03-05 KEN CVL "protesters" -> KEN GOV "Kenyan government"  Nairobi
+//	  d2/e1 PROTEST  mode "demo" material-conflict day 2024-03-05 KEN CVL "protesters" -> KEN GOV "Kenyan government"  Nairobi
 //	  d2/e2 AID      mode ""         material-cooperation  day 2024-03-04  FRA GOV "France" -> KEN GOV "Kenyan government"   Mombasa  claimed
 //	d3 2024-03-10 (text with <script>)
 //	  d3/e1 CONSULT  mode ""         verbal-cooperation day 2024-03-10  AZE GOV "Azerbaijan" + TUR GOV "Turkey" + AZE MIL "Azerbaijani navy" -> FRA GOV "France"  Paris
+//
+// The flags the analyst's filters read (issue #16):
+//
+//	        principal negated aux          confidence date_precision main
+//	d1/e1   yes       no      -            0.9        day            yes (lede)
+//	d1/e2   no        yes     -            0.5        published      no
+//	d2/e1   yes       no      hypothetical 0.7        day            yes (stands for the title's PROTEST)
+//	d2/e2   yes       no      -            0.95       month          no
+//	d3/e1   yes       no      future       0.6        day            no (d3 has no main event)
 func Fixture() []store.Document {
 	d1 := record("d1", "2024-03-01", "Shelling near Ganja")
 	d1.Dateline = &output.Dateline{Place: "Baku", CountryCode: "AZE", Date: str("2024-03-01"), Start: 0, End: 4}
@@ -68,7 +77,10 @@ func Fixture() []store.Document {
 	e2 := event("e2", "ACCUSE", "", "verbal conflict", nil,
 		[]output.ActorBlock{actor("ARM", "GOV", "Armenia", "ELI")}, []output.ActorBlock{actor("AZE", "GOV", "Azerbaijan")},
 		&output.Location{Name: "Baku", CountryCode: "AZE", Source: "dateline"})
+	e1.Principal = true
+	e2.Negated, e2.Confidence, e2.DatePrecision = true, 0.5, "published"
 	d1.Events = []output.Event{e1, e2}
+	d1.MainEvent = &output.MainEvent{Event: "ASSAULT", EventID: "e1", Source: "lede", Confidence: 0.9}
 	d1.Quotes = []output.Quote{{Kind: "direct", Text: "We condemn the shelling of the ceasefire line", Speaker: &claimer, Rule: "fixture"}}
 	d1.Places = []output.Place{{Text: "Ganja", Name: "Ganja", CountryCode: "AZE", Lat: 40.68, Lon: 46.36}}
 	text1 := "BAKU, Azerbaijan, March 1 - The Azerbaijani army shelled positions near Ganja, Armenian officials said. Armenia accused Azerbaijan of breaking the ceasefire."
@@ -76,14 +88,17 @@ func Fixture() []store.Document {
 	d2 := record("d2", "2024-03-05", "Protests in Nairobi")
 	kenGov := actor("KEN", "GOV", "Kenyan government")
 	france := actor("FRA", "GOV", "France")
-	e3 := event("e1", "PROTEST", "demonstrate", "material conflict", str("2024-03-05"),
+	e3 := event("e1", "PROTEST", "demo", "material conflict", str("2024-03-05"),
 		[]output.ActorBlock{actor("KEN", "CVL", "protesters")}, []output.ActorBlock{kenGov},
 		&output.Location{Name: "Nairobi", CountryCode: "KEN", Lat: -1.28, Lon: 36.82, Source: "attached"})
 	e4 := event("e2", "AID", "", "material cooperation", str("2024-03-04"),
 		[]output.ActorBlock{france}, []output.ActorBlock{kenGov},
 		&output.Location{Name: "Mombasa", CountryCode: "KEN", Lat: -4.04, Lon: 39.67, Source: "attached"})
 	e4.ClaimedBy = &france
+	e3.Principal, e3.Aux, e3.Confidence = true, []string{"hypothetical"}, 0.7
+	e4.Principal, e4.Confidence, e4.DatePrecision = true, 0.95, "month"
 	d2.Events = []output.Event{e3, e4}
+	d2.MainEvent = &output.MainEvent{Event: "PROTEST", EventID: "m-title-e1", Source: "title", Confidence: 0.7}
 	speaker := actor("KEN", "GOV", "Amir Karimov")
 	d2.Quotes = []output.Quote{
 		{Kind: "direct", Text: "The protesters must go home peacefully", Speaker: &speaker, Rule: "fixture"},
@@ -95,6 +110,7 @@ func Fixture() []store.Document {
 	e5 := event("e1", "CONSULT", "", "verbal cooperation", str("2024-03-10"),
 		[]output.ActorBlock{actor("AZE", "GOV", "Azerbaijan"), actor("TUR", "GOV", "Turkey"), actor("AZE", "MIL", "Azerbaijani navy")}, []output.ActorBlock{france},
 		&output.Location{Name: "Paris", CountryCode: "FRA", Lat: 48.85, Lon: 2.35, Source: "attached"})
+	e5.Principal, e5.Aux, e5.Confidence = true, []string{"future"}, 0.6
 	d3.Events = []output.Event{e5}
 
 	return []store.Document{{Record: d1, Text: text1}, {Record: d2, Text: text2}, {Record: d3, Text: ScriptText}}
@@ -111,7 +127,7 @@ const (
 // filter by GeoNames id can be told from one by name.
 func Namesakes() []store.Document {
 	n1 := record("n1", "2024-04-02", "Farmers block a ring road")
-	n1.Events = []output.Event{event("e1", "PROTEST", "demonstrate", "material conflict", str("2024-04-02"),
+	n1.Events = []output.Event{event("e1", "PROTEST", "demo", "material conflict", str("2024-04-02"),
 		[]output.ActorBlock{actor("FRA", "AGR", "farmers")}, []output.ActorBlock{actor("FRA", "GOV", "French government")},
 		&output.Location{Name: "Paris", GeonameID: ParisFrance, CountryCode: "FRA", Lat: 48.85, Lon: 2.35, Source: "attached", Precision: 1})}
 	n2 := record("n2", "2024-04-03", "County sheriff detains two")
@@ -194,7 +210,20 @@ func (g *Generator) Next() store.Document {
 			c := g.actor()
 			ev.ClaimedBy = &c
 		}
+		// The analyst's flags vary with the counters, not the random
+		// stream, so that documents generated before they existed stay
+		// as they were.
+		k := g.n + i
+		ev.Principal, ev.Negated = i == 0, k%7 == 0
+		ev.Confidence = 0.5 + float64(k%5)/10
+		ev.DatePrecision = []string{"day", "day", "month", "published"}[k%4]
+		if k%5 == 0 {
+			ev.Aux = []string{"hypothetical"}
+		}
 		rec.Events = append(rec.Events, ev)
+	}
+	if len(rec.Events) > 0 {
+		rec.MainEvent = &output.MainEvent{Event: rec.Events[0].Event, EventID: rec.Events[0].ID, Source: "lede", Confidence: 0.5}
 	}
 	if g.rng.IntN(2) == 0 {
 		s := g.actor()

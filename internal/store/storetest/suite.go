@@ -44,7 +44,7 @@ var EventFilterCases = []struct {
 	{"all", store.EventFilter{}, []string{"d1/e1", "d1/e2", "d2/e2", "d2/e1", "d3/e1"}},
 	{"type", store.EventFilter{Type: []string{"ASSAULT"}}, []string{"d1/e1"}},
 	{"types", store.EventFilter{Type: []string{"ASSAULT", "AID"}}, []string{"d1/e1", "d2/e2"}},
-	{"mode", store.EventFilter{Mode: []string{"demonstrate"}}, []string{"d2/e1"}},
+	{"mode", store.EventFilter{Mode: []string{"demo"}}, []string{"d2/e1"}},
 	{"quad", store.EventFilter{Quad: []string{"material conflict"}}, []string{"d1/e1", "d2/e1"}},
 	{"actor country", store.EventFilter{Actor: store.ActorFilter{Countries: []string{"AZE"}}}, []string{"d1/e1", "d3/e1"}},
 	{"second actor", store.EventFilter{Actor: store.ActorFilter{Countries: []string{"TUR"}}}, []string{"d3/e1"}},
@@ -77,6 +77,23 @@ var EventFilterCases = []struct {
 	{"q title", store.EventFilter{Q: "Ganja"}, []string{"d1/e1", "d1/e2"}},
 	{"combined", store.EventFilter{Quad: []string{"material conflict"}, Actor: store.ActorFilter{Countries: []string{"KEN"}}, From: "2024-03-02"}, []string{"d2/e1"}},
 	{"no match", store.EventFilter{Type: []string{"NOPE"}}, nil},
+	{"principal", store.EventFilter{Principal: truth()}, []string{"d1/e1", "d2/e2", "d2/e1", "d3/e1"}},
+	{"not principal", store.EventFilter{Principal: falsy()}, []string{"d1/e2"}},
+	{"negated", store.EventFilter{Negated: truth()}, []string{"d1/e2"}},
+	{"not negated", store.EventFilter{Negated: falsy()}, []string{"d1/e1", "d2/e2", "d2/e1", "d3/e1"}},
+	{"asserted", store.EventFilter{Asserted: truth()}, []string{"d1/e1", "d2/e2"}},
+	{"not asserted", store.EventFilter{Asserted: falsy()}, []string{"d1/e2", "d2/e1", "d3/e1"}},
+	{"min confidence", store.EventFilter{MinConfidence: 0.7}, []string{"d1/e1", "d2/e2", "d2/e1"}},
+	{"min confidence exact", store.EventFilter{MinConfidence: 0.95}, []string{"d2/e2"}},
+	{"date precision", store.EventFilter{DatePrecision: []string{"month", "published"}}, []string{"d1/e2", "d2/e2"}},
+	{"main event", store.EventFilter{MainEvent: truth()}, []string{"d1/e1", "d2/e1"}},
+	{"not main event", store.EventFilter{MainEvent: falsy()}, []string{"d1/e2", "d2/e2", "d3/e1"}},
+	{"principal asserted", store.EventFilter{Principal: truth(), Asserted: truth(), Type: []string{"AID", "ASSAULT"}}, []string{"d1/e1", "d2/e2"}},
+	{"sort -date", store.EventFilter{Sort: store.SortDateDesc}, []string{"d3/e1", "d2/e1", "d2/e2", "d1/e2", "d1/e1"}},
+	{"sort confidence", store.EventFilter{Sort: store.SortConfidence}, []string{"d1/e2", "d3/e1", "d2/e1", "d1/e1", "d2/e2"}},
+	{"sort -confidence", store.EventFilter{Sort: store.SortConfidenceDesc}, []string{"d2/e2", "d1/e1", "d2/e1", "d3/e1", "d1/e2"}},
+	{"sort -date filtered", store.EventFilter{Sort: store.SortDateDesc, Actor: store.ActorFilter{Countries: []string{"AZE"}}}, []string{"d3/e1", "d1/e1"}},
+	{"sort -confidence filtered", store.EventFilter{Sort: store.SortConfidenceDesc, Type: []string{"CONSULT", "PROTEST"}}, []string{"d2/e1", "d3/e1"}},
 }
 
 // Keys returns doc_id/event id for rows.
@@ -86,6 +103,35 @@ func Keys(rows []store.EventRow) []string {
 		out = append(out, r.DocID+"/"+r.ID)
 	}
 	return out
+}
+
+// pageAll pages through f's events limit at a time and returns their
+// keys, checking that no page is longer than limit, that only the last is
+// short, and that there is no trailing empty page.
+func pageAll(t *testing.T, s store.Store, f store.EventFilter, limit int) []string {
+	t.Helper()
+	var got []string
+	cursor := ""
+	for pages := 1; ; pages++ {
+		rows, next, err := s.Events(context.Background(), f, cursor, limit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) > limit {
+			t.Fatalf("limit %d: page of %d", limit, len(rows))
+		}
+		got = append(got, Keys(rows)...)
+		if next == "" {
+			if len(rows) == 0 && pages > 1 {
+				t.Errorf("limit %d: a trailing empty page", limit)
+			}
+			return got
+		}
+		if len(rows) != limit {
+			t.Errorf("limit %d: short page %d with a next cursor", limit, len(rows))
+		}
+		cursor = next
+	}
 }
 
 // Run checks a backend against the store contracts.
@@ -385,6 +431,7 @@ func Run(t *testing.T, open Open) {
 			// internal error.
 			{Actor: store.ActorFilter{Name: long}}, {Recipient: store.ActorFilter{Name: long}}, {Place: long}, {Q: long},
 			{Actor: store.ActorFilter{Sectors: many}}, {Type: many},
+			{DatePrecision: []string{"week"}}, {Sort: "day"}, {MinConfidence: 1.5}, {MinConfidence: -0.1},
 		} {
 			if _, _, err := s.Events(ctx, f, "", 0); !errors.Is(err, store.ErrBadFilter) {
 				t.Errorf("Events(%.80v) err = %v, want ErrBadFilter", f, err)
@@ -408,33 +455,34 @@ func Run(t *testing.T, open Open) {
 		Load(t, s)
 		all := EventFilterCases[0].Want
 		for _, limit := range []int{1, 2, 3, 5, 6} {
-			var got []string
-			cursor, pages := "", 0
-			for {
-				rows, next, err := s.Events(ctx, store.EventFilter{}, cursor, limit)
-				if err != nil {
-					t.Fatal(err)
-				}
-				pages++
-				if len(rows) > limit {
-					t.Fatalf("limit %d: page of %d", limit, len(rows))
-				}
-				got = append(got, Keys(rows)...)
-				if next == "" {
-					break
-				}
-				if len(rows) != limit {
-					t.Errorf("limit %d: short page %d with a next cursor", limit, len(rows))
-				}
-				cursor = next
-			}
+			got := pageAll(t, s, store.EventFilter{}, limit)
 			if !reflect.DeepEqual(got, all) {
 				t.Errorf("limit %d: paged %v, want %v", limit, got, all)
 			}
-			// Exact boundary: 5 events in pages of 5 is one page with no
-			// next cursor, never a trailing empty page.
-			if wantPages := (len(all) + limit - 1) / limit; pages != wantPages {
-				t.Errorf("limit %d: %d pages, want %d", limit, pages, wantPages)
+		}
+		// Every sort pages to the same order as one page gives, each
+		// cursor only under the sort it was issued for.
+		for _, sort := range store.Sorts {
+			f := store.EventFilter{Sort: sort}
+			one, _, err := s.Events(ctx, f, "", 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, limit := range []int{1, 2, 4} {
+				if got := pageAll(t, s, f, limit); !reflect.DeepEqual(got, Keys(one)) {
+					t.Errorf("sort %s limit %d: paged %v, want %v", sort, limit, got, Keys(one))
+				}
+			}
+			_, next, err := s.Events(ctx, f, "", 1)
+			if err != nil || next == "" {
+				t.Fatalf("sort %s: first page: %q %v", sort, next, err)
+			}
+			other := store.SortConfidence
+			if sort == other {
+				other = store.SortDateDesc
+			}
+			if _, _, err := s.Events(ctx, store.EventFilter{Sort: other}, next, 1); !errors.Is(err, store.ErrBadCursor) {
+				t.Errorf("cursor of sort %s used with %s: err = %v, want ErrBadCursor", sort, other, err)
 			}
 		}
 		rows, next, err := s.Events(ctx, store.EventFilter{Type: []string{"NOPE"}}, "", 10)
@@ -445,6 +493,23 @@ func Run(t *testing.T, open Open) {
 			if _, _, err := s.Events(ctx, store.EventFilter{}, bad, 10); !errors.Is(err, store.ErrBadCursor) {
 				t.Errorf("cursor %q: err = %v, want ErrBadCursor", bad, err)
 			}
+		}
+	})
+
+	t.Run("CountEvents", func(t *testing.T) {
+		s := open(t)
+		Load(t, s)
+		for _, c := range EventFilterCases {
+			n, err := s.CountEvents(ctx, c.Filter)
+			if err != nil {
+				t.Fatalf("%s: %v", c.Name, err)
+			}
+			if n != len(c.Want) {
+				t.Errorf("%s: CountEvents = %d, want %d", c.Name, n, len(c.Want))
+			}
+		}
+		if _, err := s.CountEvents(ctx, store.EventFilter{From: "2024-13-01"}); !errors.Is(err, store.ErrBadFilter) {
+			t.Errorf("CountEvents(bad date) err = %v, want ErrBadFilter", err)
 		}
 	})
 

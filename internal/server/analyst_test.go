@@ -1,0 +1,155 @@
+package server_test
+
+import (
+	"net/http"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/dateline-project/dateline/internal/server"
+	"github.com/dateline-project/dateline/internal/store/storetest"
+)
+
+// vocabulary is a small stand-in for the dictionaries' codes.
+var vocabulary = &server.Vocabulary{
+	Countries: map[string]string{"AZE": "AZ", "ARM": "AM", "KEN": "KE", "FRA": "FR", "TUR": "TR", "USA": "US", "IGO": ""},
+	Sectors:   []string{"GOV", "MIL", "CVL", "ELI"},
+}
+
+// TestEvents_AnalystFilters: the filters on what the text asserts, how
+// sure the coder is and how the date is known, and the sorts, read from
+// the query string (the fixture's flags are listed in storetest).
+func TestEvents_AnalystFilters(t *testing.T) {
+	s, _ := newServer(t, server.Options{Vocabulary: vocabulary})
+	for _, c := range []struct {
+		query string
+		want  []string
+	}{
+		{"principal=true", []string{"d1/e1", "d2/e2", "d2/e1", "d3/e1"}},
+		{"principal=0", []string{"d1/e2"}},
+		{"negated=1", []string{"d1/e2"}},
+		{"asserted=1", []string{"d1/e1", "d2/e2"}},
+		{"asserted=false", []string{"d1/e2", "d2/e1", "d3/e1"}},
+		{"principal=1&asserted=1", []string{"d1/e1", "d2/e2"}},
+		{"min_confidence=0.7", []string{"d1/e1", "d2/e2", "d2/e1"}},
+		{"date_precision=month,published", []string{"d1/e2", "d2/e2"}},
+		{"main_event=1", []string{"d1/e1", "d2/e1"}},
+		{"sort=-date", []string{"d3/e1", "d2/e1", "d2/e2", "d1/e2", "d1/e1"}},
+		{"sort=-confidence&principal=1", []string{"d2/e2", "d1/e1", "d2/e1", "d3/e1"}},
+		{"sort=confidence&actor_country=AZE", []string{"d3/e1", "d1/e1"}},
+	} {
+		t.Run(c.query, func(t *testing.T) {
+			r := get(t, s, "/api/events?"+c.query)
+			if r.status != http.StatusOK {
+				t.Fatalf("status %d: %s", r.status, r.body)
+			}
+			if got := storetest.Keys(decode[eventsPage](t, r).Events); !reflect.DeepEqual(got, c.want) {
+				t.Errorf("got %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
+// TestEvents_SortPaging: a sorted listing pages through the same events
+// in the same order as one page shows, and a cursor refuses another sort.
+func TestEvents_SortPaging(t *testing.T) {
+	s, _ := newServer(t, server.Options{})
+	for _, sort := range []string{"date", "-date", "confidence", "-confidence"} {
+		one := storetest.Keys(decode[eventsPage](t, get(t, s, "/api/events?sort="+sort)).Events)
+		var got []string
+		target := "/api/events?limit=2&sort=" + sort
+		for pages := 0; pages < 10; pages++ {
+			p := decode[eventsPage](t, get(t, s, target))
+			got = append(got, storetest.Keys(p.Events)...)
+			if p.Next == nil {
+				break
+			}
+			target = "/api/events?limit=2&sort=" + sort + "&cursor=" + *p.Next
+		}
+		if !reflect.DeepEqual(got, one) || len(one) != 5 {
+			t.Errorf("sort %s: paged %v, want %v", sort, got, one)
+		}
+	}
+	p := decode[eventsPage](t, get(t, s, "/api/events?limit=1&sort=-confidence"))
+	if r := get(t, s, "/api/events?limit=1&sort=date&cursor="+*p.Next); r.status != http.StatusBadRequest {
+		t.Errorf("a -confidence cursor under sort=date: status %d, want 400", r.status)
+	}
+}
+
+// TestEvents_Total: total=1 adds the count of every match, whatever the
+// page size; without it there is no total.
+func TestEvents_Total(t *testing.T) {
+	s, _ := newServer(t, server.Options{})
+	type page struct {
+		Events []any `json:"events"`
+		Total  *int  `json:"total"`
+	}
+	for _, c := range []struct {
+		query string
+		want  int
+	}{
+		{"total=1&limit=1", 5}, {"total=1&limit=2&principal=1", 4}, {"total=true&type=ASSAULT,AID", 2},
+		{"total=1&quad=material%20conflict&from=2024-03-01", 1}, {"total=1&type=RETREAT", 0},
+	} {
+		p := decode[page](t, get(t, s, "/api/events?"+c.query))
+		if p.Total == nil || *p.Total != c.want {
+			t.Errorf("%s: total %v, want %d", c.query, p.Total, c.want)
+		}
+	}
+	if p := decode[page](t, get(t, s, "/api/events?limit=1")); p.Total != nil {
+		t.Errorf("total %d without total=1", *p.Total)
+	}
+}
+
+// TestFilters_UnknownCodes: a code the coder never writes is a 400 that
+// names the valid values, on every endpoint that takes the event filters,
+// instead of an empty answer that reads as "nothing happened".
+func TestFilters_UnknownCodes(t *testing.T) {
+	s, _ := newServer(t, server.Options{Vocabulary: vocabulary})
+	bare, _ := newServer(t, server.Options{})
+	for _, c := range []struct {
+		srv   *server.Server
+		query string
+		says  []string // what the error must mention
+	}{
+		{s, "actor_country=US", []string{"actor_country", `"US"`, "USA"}},
+		{s, "recipient_country=XYZ", []string{"recipient_country", "AZE", "IGO"}},
+		{bare, "actor_country=US", []string{"alpha-3"}},
+		{s, "type=BOMBING", []string{"type", "ASSAULT", "PROTEST"}},
+		{s, "mode=bombing", []string{"mode", "demo", "arrest"}},
+		{s, "quad=war", []string{"quad", "material conflict"}},
+		{s, "actor_sector=SOLDIERS", []string{"actor_sector", "MIL"}},
+		{s, "recipient_sector=XXX", []string{"recipient_sector", "GOV"}},
+		{bare, "actor_sector=MILITARY", []string{"three-letter"}},
+		{s, "date_precision=week", []string{"date_precision", "day", "historical"}},
+		{s, "sort=newest", []string{"sort", "-date", "confidence"}},
+		{s, "min_confidence=2", []string{"min_confidence"}},
+		{s, "principal=yes", []string{"principal"}},
+		{s, "total=maybe", []string{"total"}},
+	} {
+		for _, path := range []string{"/api/events", "/api/stats/timeline", "/api/actors/network", "/api/places", "/api/export/events.csv"} {
+			if strings.HasPrefix(c.query, "sort=") || strings.HasPrefix(c.query, "total=") {
+				if path != "/api/events" {
+					continue // only the listing is sorted and counted
+				}
+			}
+			r := get(t, c.srv, path+"?"+c.query)
+			if r.status != http.StatusBadRequest {
+				t.Errorf("%s?%s: status %d, want 400", path, c.query, r.status)
+				continue
+			}
+			msg := decode[map[string]string](t, r)["error"]
+			for _, w := range c.says {
+				if !strings.Contains(msg, w) {
+					t.Errorf("%s?%s: error %q does not mention %q", path, c.query, msg, w)
+				}
+			}
+		}
+	}
+	// Known codes still pass, case-blind where the API always was.
+	for _, q := range []string{"actor_country=aze", "type=assault", "mode=demo", "quad=MATERIAL_CONFLICT", "actor_sector=mil", "date_precision=day"} {
+		if r := get(t, s, "/api/events?"+q); r.status != http.StatusOK {
+			t.Errorf("%s: status %d: %s", q, r.status, r.body)
+		}
+	}
+}
