@@ -22,6 +22,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/dateline-project/dateline/internal/server"
+	"github.com/dateline-project/dateline/internal/store"
 	"github.com/dateline-project/dateline/internal/store/sqlite"
 	"github.com/dateline-project/dateline/web"
 )
@@ -231,9 +232,24 @@ func TestWebApp(t *testing.T) {
 		eval(t, fmt.Sprintf(`location.hash = %q`, hash), nil)
 	}
 	rows := `document.querySelectorAll("#events tr.event").length`
-	total := 0
+	// total counts the events the app shows by default, all of them
+	// every stored event, principal the principal ones that are not
+	// asserted too.
+	total, principal, all := 0, 0, 0
 	for _, d := range fixtures(t) {
-		total += len(d.Record.Events)
+		for i := range d.Record.Events {
+			e := &d.Record.Events[i]
+			all++
+			if e.Principal {
+				principal++
+			}
+			if shown(e) {
+				total++
+			}
+		}
+	}
+	if total == principal || principal == all {
+		t.Fatalf("fixtures: %d shown, %d principal, %d in all; the toggles need events of each kind", total, principal, all)
 	}
 	checkClean := func(t *testing.T) {
 		t.Helper()
@@ -263,7 +279,18 @@ func TestWebApp(t *testing.T) {
 			t.Errorf("network shows %d actors, want at least 6", nodes)
 		}
 		if n != total {
-			t.Errorf("table shows %d events, want all %d", n, total)
+			t.Errorf("table shows %d events, want the %d principal asserted ones", n, total)
+		}
+		// Totals say how many match of how many are stored.
+		poll(t, "totals", `document.getElementById("totals").textContent.includes(" events")`)
+		var totals, status string
+		eval(t, `document.getElementById("totals").textContent`, &totals)
+		eval(t, `document.querySelector("#events .status").textContent`, &status)
+		if want := fmt.Sprintf("%d of %d events", total, all); !strings.HasPrefix(totals, want) {
+			t.Errorf("header totals %q, want them to start %q", totals, want)
+		}
+		if want := fmt.Sprintf("%d of %d events", total, total); status != want {
+			t.Errorf("table status %q, want %q", status, want)
 		}
 		shot(t, "01-dashboard.png")
 		checkClean(t)
@@ -275,6 +302,8 @@ func TestWebApp(t *testing.T) {
 		eval(t, `document.querySelector("select[name=type]").dispatchEvent(new Event("change"))`, nil)
 		poll(t, "two ASSAULT rows", rows+` === 2 && [...document.querySelectorAll("#events tr.event .etype")].every((e) => e.textContent === "ASSAULT")`)
 		poll(t, "map filtered", `__t.count("#map circle.place") === 2`)
+		poll(t, "totals follow the filter", fmt.Sprintf(`document.getElementById("totals").textContent.startsWith("2 of %d events") &&
+			document.querySelector("#events .status").textContent === "2 of 2 events"`, all))
 		var hash string
 		eval(t, `location.hash`, &hash)
 		if !strings.Contains(hash, "type=ASSAULT") {
@@ -437,7 +466,7 @@ func TestWebApp(t *testing.T) {
 				t.Errorf("%s: %s bins over %s..%s counting %d events; want %s bins over %s..%s counting the table's %d",
 					c.hash, ti.Unit, ti.From, ti.To, ti.Total, c.unit, c.from, c.to, n)
 			}
-			tq, eq := lastQuery(t, "/api/stats/timeline", "by"), lastQuery(t, "/api/events", "cursor", "limit")
+			tq, eq := lastQuery(t, "/api/stats/timeline", "by"), lastQuery(t, "/api/events", "cursor", "limit", "total", "sort")
 			if strings.Join(tq, "&") != strings.Join(eq, "&") {
 				t.Errorf("%s: timeline asked %q, the table %q", c.hash, tq, eq)
 			}
@@ -480,6 +509,58 @@ func TestWebApp(t *testing.T) {
 		b = box(t, "#timeline .overlay")
 		run(t, "click", chromedp.MouseClickXY(b[0]+b[2]/2, b[1]+b[3]/2))
 		poll(t, "range cleared", `!location.hash.includes("from=") && `+rows+` === `+fmt.Sprint(total))
+		checkClean(t)
+	})
+
+	t.Run("Toggles", func(t *testing.T) {
+		setHash(t, "#/")
+		poll(t, "default rows", rows+` === `+fmt.Sprint(total))
+		var on []bool
+		eval(t, `[...document.querySelectorAll("#filters input[type=checkbox]")].map((c) => c.checked)`, &on)
+		if len(on) != 2 || !on[0] || !on[1] {
+			t.Fatalf("toggles %v, want principal only and asserted only, both on", on)
+		}
+		// check waits until every view counts n events: the table, the
+		// timeline, the header, and the export link's file.
+		check := func(t *testing.T, what string, n int, hashHas, hrefHas, hrefLacks string) {
+			t.Helper()
+			poll(t, what, rows+` === `+fmt.Sprint(n)+` && +document.querySelector("#timeline svg").dataset.total === `+fmt.Sprint(n)+
+				fmt.Sprintf(` && document.getElementById("totals").textContent.startsWith("%d of %d events")`, n, all)+
+				fmt.Sprintf(` && location.hash.includes(%q)`, hashHas))
+			var export struct {
+				Href  string
+				Lines int
+			}
+			eval(t, `(async () => { const a = document.getElementById("export-jsonl"); const body = await (await fetch(a.href)).text();
+				return { href: a.href, lines: body.trim() ? body.trim().split("\n").length : 0 }; })()`, &export)
+			if export.Lines != n || (hrefHas != "" && !strings.Contains(export.Href, hrefHas)) || (hrefLacks != "" && strings.Contains(export.Href, hrefLacks)) {
+				t.Errorf("%s: export %q has %d events, want %d", what, export.Href, export.Lines, n)
+			}
+		}
+		check(t, "both on", total, "#/", "principal=true", "")
+		run(t, "principal off", chromedp.Click(chromedp.CSS(`#filters input[name=principal]`)))
+		// Off, the subordinate ASSAULT joins the table, and its place the map.
+		subordinate := 0
+		for _, d := range fixtures(t) {
+			for i := range d.Record.Events {
+				if e := &d.Record.Events[i]; !e.Principal && store.IsAsserted(e) {
+					subordinate++
+				}
+			}
+		}
+		check(t, "principal off", total+subordinate, "principal=0", "asserted=true", "principal=")
+		run(t, "asserted off", chromedp.Click(chromedp.CSS(`#filters input[name=asserted]`)))
+		check(t, "both off", all, "asserted=0", "", "asserted=")
+		var negated int
+		eval(t, `[...document.querySelectorAll("#events tr.event .flag")].filter((f) => f.textContent.includes("negated")).length`, &negated)
+		if negated == 0 {
+			t.Errorf("with asserted off, no negated event is listed")
+		}
+		shot(t, "06-toggles-off.png")
+		run(t, "principal on", chromedp.Click(chromedp.CSS(`#filters input[name=principal]`)))
+		check(t, "asserted off", principal, "asserted=0", "principal=true", "asserted=")
+		run(t, "asserted on", chromedp.Click(chromedp.CSS(`#filters input[name=asserted]`)))
+		check(t, "both on again", total, "#/", "asserted=true", "")
 		checkClean(t)
 	})
 
@@ -539,7 +620,7 @@ func TestWebApp(t *testing.T) {
 		if strings.Contains(hash, "place") || strings.Contains(hash, "geonameid") {
 			t.Errorf("panning set a place filter: %s", hash)
 		}
-		shot(t, "06-map-zoomed.png")
+		shot(t, "07-map-zoomed.png")
 		// The zoom survives a filter change, and the reset button restores the world.
 		setHash(t, "#/?type=AGREE")
 		poll(t, "filtered map", `__t.count("#map circle.place") === 2`) // Moyale and Lisbon; Jakarta's promise has only a dateline
@@ -581,7 +662,7 @@ func TestWebApp(t *testing.T) {
 		if legend < 6 {
 			t.Errorf("legend has %d layer toggles", legend)
 		}
-		shot(t, "07-document-script.png")
+		shot(t, "08-document-script.png")
 		checkClean(t)
 	})
 
@@ -627,7 +708,7 @@ func TestWebApp(t *testing.T) {
 		run(t, "hide entities", chromedp.Click(chromedp.CSS(`#document .doc-legend input[data-layer="ent"]`)))
 		poll(t, "entities hidden", `document.getElementById("article").classList.contains("hide-ent")`)
 		run(t, "show entities", chromedp.Click(chromedp.CSS(`#document .doc-legend input[data-layer="ent"]`)))
-		shot(t, "08-document-accents.png")
+		shot(t, "09-document-accents.png")
 		checkClean(t)
 	})
 
@@ -641,7 +722,7 @@ func TestWebApp(t *testing.T) {
 		if !strings.Contains(q, "Press freedom") {
 			t.Errorf("speaker filter kept %q", q)
 		}
-		shot(t, "09-quotes.png")
+		shot(t, "10-quotes.png")
 		checkClean(t)
 	})
 
@@ -676,7 +757,7 @@ func TestWebApp(t *testing.T) {
 		if listed != 1 {
 			t.Errorf("%d events marked current in the side list, want 1", listed)
 		}
-		shot(t, "10-event-in-document.png")
+		shot(t, "11-event-in-document.png")
 		// From an expanded row's evidence, too; and a bookmarked link
 		// scrolls the same way when it is opened afresh.
 		setHash(t, "#/?type=SANCTION")

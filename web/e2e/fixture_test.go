@@ -376,16 +376,8 @@ func fixtures(t testing.TB) []store.Document {
 // longDocID is the article whose only event is far down the page.
 const longDocID = "brussels-0318"
 
-// shown reports whether the web app shows ev with its default toggles
-// (principal and asserted events only).
-func shown(e output.Event) bool {
-	if !e.Principal || e.Negated {
-		return false
-	}
-	for _, a := range e.Aux {
-		if a == "hypothetical" || a == "conditional" || a == "future" || a == "obligation" || a == "complement" {
-			return false
-		}
-	}
-	return true
+// shown reports whether the web app shows e with its default toggles:
+// principal and asserted (store.IsAsserted) events only.
+func shown(e *output.Event) bool {
+	return e.Principal && store.IsAsserted(e)
 }

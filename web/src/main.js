@@ -1,7 +1,7 @@
 // Entry point: wires the filter bar, the dashboard views and the document
 // view to the state kept in the URL hash.
 
-import { Store, eventParams, placeFilter } from "./state.js";
+import { Store, eventParams, placeFilter, TOGGLES, toggleOn } from "./state.js";
 import { getJSON, rows } from "./api.js";
 import { h, replace } from "./dom.js";
 import { renderTimeline, timelineTitle } from "./timeline.js";
@@ -49,6 +49,10 @@ class App {
     for (const el of this.form.querySelectorAll("select, input[type=date]")) {
       el.addEventListener("change", () => this.form.requestSubmit());
     }
+    // a toggle that is on is the default, which the hash leaves out
+    for (const k of TOGGLES) {
+      this.form.elements[k].addEventListener("change", (e) => this.store.setFilters({ [k]: e.target.checked ? "" : "0" }));
+    }
     $("reset").addEventListener("click", () => this.store.go({ view: "dashboard", doc: "", filters: {}, ui: {} }));
     for (const btn of document.querySelectorAll("[data-tab]")) {
       btn.addEventListener("click", () => this.store.setUI({ tab: btn.dataset.tab === "events" ? "" : btn.dataset.tab }));
@@ -90,6 +94,10 @@ class App {
   syncForm(f) {
     for (const el of this.form.elements) {
       if (!el.name) continue;
+      if (el.type === "checkbox") {
+        el.checked = toggleOn(f, el.name);
+        continue;
+      }
       if (el.tagName === "SELECT" && f[el.name] && ![...el.options].some((o) => o.value === f[el.name])) {
         el.append(h("option", { value: f[el.name] }, f[el.name]));
       }
@@ -127,6 +135,7 @@ class App {
     const key = JSON.stringify([st.filters, st.ui]);
     if (key === this.lastKey) return;
     this.lastKey = key;
+    this.matching = undefined;
     this.renderCharts(st);
     const qs = new URLSearchParams(eventParams(st.filters)).toString();
     for (const ext of ["jsonl", "csv", "geojson"]) {
@@ -138,7 +147,14 @@ class App {
     $("quotes-panel").hidden = tab !== "quotes";
     $("speaker").value = st.ui.speaker || "";
     if (tab === "events") this.table.load(eventParams(st.filters));
-    else this.quotes.load({ speaker: st.ui.speaker, q: st.filters.q, country: st.filters.actor_country });
+    else {
+      this.quotes.load({ speaker: st.ui.speaker, q: st.filters.q, country: st.filters.actor_country });
+      // no table to count the matches: ask for the count alone
+      const gen = this.gen;
+      getJSON("/api/events", { ...eventParams(st.filters), limit: 1, total: 1 })
+        .then((b) => { if (gen === this.gen) this.showTotals(b.total); })
+        .catch(() => {});
+    }
   }
 
   // placeQuads counts each place's events by quad class, for the map's
@@ -192,11 +208,24 @@ class App {
       .then((b) => rows(b, "edges"))
       .then(set("network", (el, edges) => renderNetwork(el, edges, f, (name) => this.store.setFilters({ actor_name: name }))))
       .catch(fail("network"));
-    getJSON("/api/stats").then((st) => {
-      if (gen === this.gen && st && typeof st.documents === "number") {
-        $("totals").textContent = `${st.documents} documents · ${st.events} events · ${st.quotes} quotes`;
+    this.stats = null;
+    getJSON("/api/stats").then((s) => {
+      if (gen === this.gen && s && typeof s.documents === "number") {
+        this.stats = s;
+        this.showTotals(this.matching);
       }
     }).catch(() => {});
+  }
+
+  // showTotals writes the header's totals: the events that match the
+  // filters (n, from the table's count) of all stored, then the store's
+  // documents and quotes. Either part may arrive first.
+  showTotals(n) {
+    if (typeof n === "number") this.matching = n;
+    const st = this.stats;
+    if (!st) return;
+    const m = typeof this.matching === "number" ? `${this.matching.toLocaleString("en")} of ` : "";
+    $("totals").textContent = `${m}${st.events.toLocaleString("en")} events · ${st.documents.toLocaleString("en")} documents · ${st.quotes.toLocaleString("en")} quotes`;
   }
 }
 

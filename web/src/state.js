@@ -8,7 +8,20 @@
 export const FILTER_KEYS = [
   "q", "type", "quad", "actor_country", "recipient_country", "claimed",
   "from", "to", "place", "geonameid", "actor_name", "recipient_name",
+  "principal", "asserted",
 ];
+
+// TOGGLES are filters that are on unless the hash turns them off with
+// "0": principal keeps each sentence's main event only, asserted leaves
+// out negated and hypothetical (conditional, future...) events. Both are
+// on by default, so that every view counts what the text states happened
+// once per sentence, not every clause it mentions.
+export const TOGGLES = ["principal", "asserted"];
+
+// toggleOn reports whether toggle k is on in filters.
+export function toggleOn(filters, k) {
+  return filters[k] !== "0";
+}
 
 // UI_KEYS are view settings that are not API filters; event is the id of
 // the event the document view scrolls to.
@@ -111,13 +124,14 @@ function withoutEvent(ui) {
 }
 
 // eventParams turns filters into /api/events query parameters, leaving
-// out the keys in omit (the timeline omits its own date range so that it
-// still shows the whole span while a range is brushed).
+// out the keys in omit; a toggle that is on becomes "true".
 export function eventParams(filters, ...omit) {
   const p = {};
   for (const k of FILTER_KEYS) {
     if (omit.includes(k)) continue;
-    if (filters[k]) p[k] = filters[k];
+    if (TOGGLES.includes(k)) {
+      if (toggleOn(filters, k)) p[k] = "true"; // off: both kinds of event
+    } else if (filters[k]) p[k] = filters[k];
   }
   return p;
 }
