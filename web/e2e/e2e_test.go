@@ -564,6 +564,28 @@ func TestWebApp(t *testing.T) {
 		checkClean(t)
 	})
 
+	t.Run("Sort", func(t *testing.T) {
+		setHash(t, "#/")
+		poll(t, "rows", rows+` === `+fmt.Sprint(total))
+		run(t, "newest first", chromedp.SetValue(chromedp.CSS(`#sort`), "-date"))
+		eval(t, `document.getElementById("sort").dispatchEvent(new Event("change"))`, nil)
+		poll(t, "newest first", `location.hash.includes("sort=-date") && `+rows+` === `+fmt.Sprint(total)+
+			` && document.querySelector("#events tr.event td.date").textContent === "2025-03-18"`)
+		var dates []string
+		eval(t, `[...document.querySelectorAll("#events tr.event td.date")].map((td) => td.textContent)`, &dates)
+		for i := 1; i < len(dates); i++ {
+			if dates[i] > dates[i-1] {
+				t.Errorf("row %d (%s) is newer than row %d (%s)", i, dates[i], i-1, dates[i-1])
+			}
+		}
+		var href string
+		eval(t, `document.getElementById("export-csv").href`, &href)
+		if !strings.Contains(href, "sort=-date") {
+			t.Errorf("CSV export %q does not keep the sort", href)
+		}
+		checkClean(t)
+	})
+
 	t.Run("MapZoomAndColours", func(t *testing.T) {
 		setHash(t, "#/")
 		poll(t, "map", `__t.count("#map circle.place") > 6 && !!document.querySelector("#map svg[data-zoom]")`)

@@ -5,7 +5,8 @@ import { Store, eventParams, placeFilter, TOGGLES, toggleOn } from "./state.js";
 import { getJSON, rows } from "./api.js";
 import { h, replace } from "./dom.js";
 import { renderTimeline, timelineTitle } from "./timeline.js";
-import { renderMap, placeKey } from "./map.js";
+import { renderMap } from "./map.js";
+import { placeKey } from "./mapview.js";
 import { renderNetwork } from "./network.js";
 import { EventTable } from "./events.js";
 import { QuoteList } from "./quotes.js";
@@ -58,6 +59,7 @@ class App {
       btn.addEventListener("click", () => this.store.setUI({ tab: btn.dataset.tab === "events" ? "" : btn.dataset.tab }));
     }
     $("speaker").addEventListener("change", (e) => this.store.setUI({ speaker: e.target.value.trim() }));
+    $("sort").addEventListener("change", (e) => this.store.setUI({ sort: e.target.value }));
   }
 
   // loadOptions fills the type select from the event types in the store.
@@ -137,7 +139,8 @@ class App {
     this.lastKey = key;
     this.matching = undefined;
     this.renderCharts(st);
-    const qs = new URLSearchParams(eventParams(st.filters)).toString();
+    const sort = st.ui.sort ? { sort: st.ui.sort } : {};
+    const qs = new URLSearchParams({ ...eventParams(st.filters), ...sort }).toString();
     for (const ext of ["jsonl", "csv", "geojson"]) {
       $("export-" + ext).href = `/api/export/events.${ext}` + (qs ? "?" + qs : "");
     }
@@ -146,7 +149,8 @@ class App {
     $("events").hidden = tab !== "events";
     $("quotes-panel").hidden = tab !== "quotes";
     $("speaker").value = st.ui.speaker || "";
-    if (tab === "events") this.table.load(eventParams(st.filters));
+    $("sort").value = st.ui.sort || "";
+    if (tab === "events") this.table.load({ ...eventParams(st.filters), ...sort });
     else {
       this.quotes.load({ speaker: st.ui.speaker, q: st.filters.q, country: st.filters.actor_country });
       // no table to count the matches: ask for the count alone

@@ -24,8 +24,9 @@ export function toggleOn(filters, k) {
 }
 
 // UI_KEYS are view settings that are not API filters; event is the id of
-// the event the document view scrolls to.
-const UI_KEYS = ["tab", "speaker", "event"];
+// the event the document view scrolls to, sort the table's and exports'
+// order (the aggregates take no sort).
+const UI_KEYS = ["tab", "speaker", "event", "sort"];
 
 export function parseHash(hash) {
   const raw = (hash || "").replace(/^#/, "");
