@@ -346,31 +346,42 @@ func fixtures(t testing.TB) []store.Document {
 
 	// Two earlier years, so that the whole store spans more than five
 	// years and the timeline bins by month.
-	b = newDoc(t, "lisbon-2019", "Portugal and Spain sign a river accord", "2019-06-12",
-		"LISBON, June 12 - Portugal and Spain signed an accord on sharing the water of the Tagus on Wednesday.\n")
-	b.dateline("LISBON, June 12", "Lisbon", "PRT", "2019-06-12")
-	pt := b.ent("GPE", "Portugal", 1, "Portugal", "PRT", "")
-	es := b.ent("GPE", "Spain", 1, "Spain", "ESP", "")
-	lis := b.place("LISBON", 1, "Lisbon", "PRT", 38.72, -9.14)
-	b.time("Wednesday", "2019-06-12", "day")
-	b.event(ev{typ: "AGREE", quad: vcoop, trigger: "signed",
-		sentence: "Portugal and Spain signed an accord on sharing the water of the Tagus on Wednesday.",
-		actors:   []int{pt}, recips: []int{es}, place: lis, claimedBy: -1, date: "2019-06-12"})
-	docs = append(docs, b.doc())
-
-	b = newDoc(t, "dakar-2021", "Senegal sends medical teams to fight cholera", "2021-11-03",
-		"DAKAR, Nov 3 - Senegal sent medical teams to Guinea-Bissau on Wednesday to help fight a cholera outbreak.\n")
-	b.dateline("DAKAR, Nov 3", "Dakar", "SEN", "2021-11-03")
-	sn := b.ent("GPE", "Senegal", 1, "Senegal", "SEN", "")
-	gw := b.ent("GPE", "Guinea-Bissau", 1, "Guinea-Bissau", "GNB", "")
-	dk := b.place("DAKAR", 1, "Dakar", "SEN", 14.69, -17.44)
-	b.time("Wednesday", "2021-11-03", "day")
-	b.event(ev{typ: "AID", mode: "medical", quad: mcoop, trigger: "sent",
-		sentence: "Senegal sent medical teams to Guinea-Bissau on Wednesday to help fight a cholera outbreak.",
-		actors:   []int{sn}, recips: []int{gw}, place: dk, claimedBy: -1, date: "2021-11-03"})
-	docs = append(docs, b.doc())
+	for _, br := range []brief{
+		{id: "lisbon-2019", title: "Portugal and Spain sign a river accord", date: "2019-06-12",
+			dateline: "LISBON, June 12", city: "Lisbon", cc: "PRT", lat: 38.72, lon: -9.14,
+			sentence: "Portugal and Spain signed an accord on sharing the water of the Tagus on Wednesday.",
+			actor:    [2]string{"Portugal", "PRT"}, recip: [2]string{"Spain", "ESP"}, typ: "AGREE", quad: vcoop, trigger: "signed"},
+		{id: "dakar-2021", title: "Senegal sends medical teams to fight cholera", date: "2021-11-03",
+			dateline: "DAKAR, Nov 3", city: "Dakar", cc: "SEN", lat: 14.69, lon: -17.44,
+			sentence: "Senegal sent medical teams to Guinea-Bissau on Wednesday to help fight a cholera outbreak.",
+			actor:    [2]string{"Senegal", "SEN"}, recip: [2]string{"Guinea-Bissau", "GNB"}, typ: "AID", mode: "medical", quad: mcoop, trigger: "sent"},
+	} {
+		docs = append(docs, br.doc(t))
+	}
 
 	return docs
+}
+
+// brief is a one-sentence story after its dateline: one event between two
+// countries, on the Wednesday of its date, at the dateline's city.
+type brief struct {
+	id, title, date, dateline, city, cc string
+	lat, lon                            float64
+	sentence                            string
+	actor, recip                        [2]string // name and country code, each named in sentence
+	typ, mode, quad, trigger            string
+}
+
+func (br brief) doc(t testing.TB) store.Document {
+	b := newDoc(t, br.id, br.title, br.date, br.dateline+" - "+br.sentence+"\n")
+	b.dateline(br.dateline, br.city, br.cc, br.date)
+	a := b.ent("GPE", br.actor[0], 1, br.actor[0], br.actor[1], "")
+	r := b.ent("GPE", br.recip[0], 1, br.recip[0], br.recip[1], "")
+	city := b.place(strings.ToUpper(br.city), 1, br.city, br.cc, br.lat, br.lon)
+	b.time("Wednesday", br.date, "day")
+	b.event(ev{typ: br.typ, mode: br.mode, quad: br.quad, trigger: br.trigger, sentence: br.sentence,
+		actors: []int{a}, recips: []int{r}, place: city, claimedBy: -1, date: br.date})
+	return b.doc()
 }
 
 // longDocID is the article whose only event is far down the page.
