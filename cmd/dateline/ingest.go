@@ -40,8 +40,12 @@ func addCoderFlags(fs *flag.FlagSet) *coderFlags {
 	return c
 }
 
+func (c *coderFlags) options(log *slog.Logger) coder.Options {
+	return coder.Options{Workers: *c.workers, Dicts: c.dicts, PetrarchActors: c.pActors, PetrarchAgents: c.pAgents, Logger: log}
+}
+
 func (c *coderFlags) load(log *slog.Logger) (*coder.Coder, error) {
-	return coder.Load(coder.Options{Workers: *c.workers, Dicts: c.dicts, PetrarchActors: c.pActors, PetrarchAgents: c.pAgents, Logger: log})
+	return coder.Load(c.options(log))
 }
 
 // errKnown marks a document that is already stored; it travels through the

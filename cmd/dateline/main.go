@@ -51,6 +51,7 @@ func commands() []command {
 		{"ingest", "code inputs and store them in a database", runIngest},
 		{"serve", "serve the JSON API and web app over a database", runServe},
 		{"eval", "score against gold data (plover, docs, quotes, places)", runEval},
+		{"version", "print the version and the provenance stored documents record", runVersion},
 	}
 }
 
@@ -80,6 +81,9 @@ func run(ctx context.Context, args []string, e *env) int {
 			return exitUsage
 		}
 		return exitOK
+	}
+	if args[0] == "--version" || args[0] == "-version" {
+		args = append([]string{"version"}, args[1:]...)
 	}
 	for _, c := range commands() {
 		if c.name != args[0] {

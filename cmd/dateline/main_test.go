@@ -78,6 +78,11 @@ func TestCode_ExitCodes(t *testing.T) {
 			wantIDs: []string{"g"}, wantErr: "bomb.jsonl.gz"},
 		{name: "unknown format", args: []string{"code", "--format", "pdf", good}, wantCode: exitUsage, wantErr: "pdf"},
 		{name: "unknown field", args: []string{"code", "--field", "body=text", good}, wantCode: exitUsage, wantErr: "body"},
+		// Issue #16 bug 4: these exited 1, as though records were skipped.
+		{name: "unknown dateline field", args: []string{"code", "--field", "bogus=body", good}, wantCode: exitUsage, wantErr: "bogus"},
+		{name: "field without =", args: []string{"code", "--field", "text", good}, wantCode: exitUsage, wantErr: "key=value"},
+		{name: "ingest unknown format", args: []string{"ingest", "--db", filepath.Join(dir, "fmt.db"), "--format", "pdf", good}, wantCode: exitUsage, wantErr: "pdf"},
+		{name: "ingest unknown field", args: []string{"ingest", "--db", filepath.Join(dir, "field.db"), "--field", "bogus=body", good}, wantCode: exitUsage, wantErr: "bogus"},
 		{name: "zero --max-doc-bytes", args: []string{"code", "--max-doc-bytes", "0", good}, wantCode: exitUsage},
 		{name: "unwritable output is fatal", args: []string{"code", "-o", filepath.Join(dir, "no", "such", "dir", "out.jsonl"), good}, wantCode: exitFatal,
 			wantErr: "create output"},

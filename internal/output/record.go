@@ -53,9 +53,12 @@ type Record struct {
 	// when the document has no event.
 	MainEvent *MainEvent `json:"main_event"`
 	Warnings  []Warning  `json:"warnings"`
-	Schema    string     `json:"schema"`
-	Sentences []Sentence `json:"sentences,omitempty"`
-	Tokens    []Token    `json:"tokens,omitempty"`
+	// Provenance says what coded the record; set on stored records
+	// (ingest, POST /api/documents), omitted from `dateline code`.
+	Provenance *Provenance `json:"provenance,omitempty"`
+	Schema     string      `json:"schema"`
+	Sentences  []Sentence  `json:"sentences,omitempty"`
+	Tokens     []Token     `json:"tokens,omitempty"`
 }
 
 // Source says where the document came from.
@@ -238,6 +241,18 @@ type Event struct {
 	Evidence   Evidence `json:"evidence"`
 	Rule       string   `json:"rule"`
 	Confidence float64  `json:"confidence"`
+}
+
+// Provenance says what produced a record: the coder's version, a hash of
+// the resources it read (the embedded lexicons, dictionaries and
+// gazetteer, and the user's dictionary files), and the options that
+// change coding. Two records with equal provenance were coded alike; a
+// stored record whose provenance differs from the running coder's is one
+// that recoding would change.
+type Provenance struct {
+	Coder     string `json:"coder"`
+	Resources string `json:"resources"`
+	Options   string `json:"options"`
 }
 
 // MainEvent is the story's main event: its type and mode, the id of the

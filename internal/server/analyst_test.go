@@ -153,3 +153,124 @@ func TestFilters_UnknownCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestDocuments_List: GET /api/documents lists documents with their
+// counts, filtered and paged.
+func TestDocuments_List(t *testing.T) {
+	s, _ := newServer(t, server.Options{})
+	type page struct {
+		Documents []struct {
+			DocID  string `json:"doc_id"`
+			Title  string `json:"title"`
+			Events int    `json:"events"`
+			Quotes int    `json:"quotes"`
+		} `json:"documents"`
+		Next *string `json:"next"`
+	}
+	ids := func(p page) []string {
+		var out []string
+		for _, d := range p.Documents {
+			out = append(out, d.DocID)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		query string
+		want  []string
+	}{
+		{"", []string{"d1", "d2", "d3"}},
+		{"sort=-date", []string{"d3", "d2", "d1"}},
+		{"q=ceasefire", []string{"d1"}},
+		{"from=2024-03-02&to=2024-03-06", []string{"d2"}},
+		{"source=example.org/d3", []string{"d3"}},
+		{"has_events=false", nil},
+		{"has_events=1&distinct=1", []string{"d1", "d2", "d3"}},
+	} {
+		r := get(t, s, "/api/documents?"+c.query)
+		if r.status != http.StatusOK {
+			t.Fatalf("%s: status %d: %s", c.query, r.status, r.body)
+		}
+		if got := ids(decode[page](t, r)); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: got %v, want %v", c.query, got, c.want)
+		}
+	}
+	p := decode[page](t, get(t, s, "/api/documents?limit=2"))
+	if len(p.Documents) != 2 || p.Next == nil || p.Documents[1].Events != 2 || p.Documents[1].Quotes != 2 {
+		t.Fatalf("first page %+v", p)
+	}
+	p = decode[page](t, get(t, s, "/api/documents?limit=2&cursor="+*p.Next))
+	if got := ids(p); !reflect.DeepEqual(got, []string{"d3"}) || p.Next != nil {
+		t.Errorf("second page %v next %v", got, p.Next)
+	}
+	// The list does not swallow the document route.
+	if r := get(t, s, "/api/documents/d2"); r.status != http.StatusOK || !strings.Contains(string(r.body), `"text"`) {
+		t.Errorf("GET /api/documents/d2: %d %s", r.status, r.body)
+	}
+	for _, q := range []string{"has_events=maybe", "sort=confidence", "from=2024-02-30", "cursor=%21", "type=ASSAULT", "limit=0"} {
+		if r := get(t, s, "/api/documents?"+q); r.status != http.StatusBadRequest {
+			t.Errorf("%s: status %d, want 400", q, r.status)
+		}
+	}
+}
+
+// TestActors_List: GET /api/actors ranks actors by the events the event
+// filters keep, by role, and pages.
+func TestActors_List(t *testing.T) {
+	s, _ := newServer(t, server.Options{Vocabulary: vocabulary})
+	type page struct {
+		Actors []struct {
+			Name        string `json:"name"`
+			Country     string `json:"country"`
+			Events      int    `json:"events"`
+			AsActor     int    `json:"as_actor"`
+			AsRecipient int    `json:"as_recipient"`
+		} `json:"actors"`
+		Next *string `json:"next"`
+	}
+	names := func(p page) []string {
+		var out []string
+		for _, a := range p.Actors {
+			out = append(out, a.Name+"/"+a.Country)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		query string
+		want  []string
+	}{
+		{"limit=4", []string{"Armenia/ARM", "Azerbaijan/AZE", "France/FRA", "Kenyan government/KEN"}},
+		{"role=recipient&actor_country=KEN", []string{"Kenyan government/KEN"}},
+		{"type=CONSULT&role=actor", []string{"Azerbaijan/AZE", "Azerbaijani navy/AZE", "Turkey/TUR"}},
+		{"asserted=1&principal=1&name=kenyan", []string{"Kenyan government/KEN"}},
+	} {
+		r := get(t, s, "/api/actors?"+c.query)
+		if r.status != http.StatusOK {
+			t.Fatalf("%s: status %d: %s", c.query, r.status, r.body)
+		}
+		if got := names(decode[page](t, r)); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: got %v, want %v", c.query, got, c.want)
+		}
+	}
+	var got []string
+	target := "/api/actors?limit=3"
+	for pages := 0; pages < 10; pages++ {
+		p := decode[page](t, get(t, s, target))
+		got = append(got, names(p)...)
+		if p.Next == nil {
+			break
+		}
+		target = "/api/actors?limit=3&cursor=" + *p.Next
+	}
+	if len(got) != 8 {
+		t.Errorf("paged %d actors, want the fixture's 8: %v", len(got), got)
+	}
+	for _, q := range []string{"role=speaker", "actor_country=US", "type=BOMBING", "cursor=abc", "sort=-date"} {
+		if r := get(t, s, "/api/actors?"+q); r.status != http.StatusBadRequest {
+			t.Errorf("%s: status %d, want 400", q, r.status)
+		}
+	}
+	// The network keeps its own route.
+	if r := get(t, s, "/api/actors/network"); r.status != http.StatusOK || !strings.Contains(string(r.body), `"edges"`) {
+		t.Errorf("GET /api/actors/network: %d %s", r.status, r.body)
+	}
+}

@@ -167,6 +167,12 @@ func parseEventFilter(q url.Values) (store.EventFilter, error) {
 	return f, nil
 }
 
+// invalidFilter turns a store.ErrBadFilter into a 400 whose message
+// names the parameter, without the store's prefix.
+func invalidFilter(err error) error {
+	return badParam("%s", strings.TrimPrefix(err.Error(), "store: invalid filter: "))
+}
+
 // boolParam reads a true/false parameter (1/0 too); nil when absent.
 func boolParam(q url.Values, key string) (*bool, error) {
 	var v bool
@@ -194,7 +200,7 @@ func (s *Server) eventFilter(q url.Values) (store.EventFilter, error) {
 		return f, err
 	}
 	if err := f.Validate(); err != nil {
-		return f, badParam("%s", strings.TrimPrefix(err.Error(), "store: invalid filter: "))
+		return f, invalidFilter(err)
 	}
 	return f, nil
 }

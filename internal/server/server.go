@@ -140,6 +140,8 @@ func (s *Server) Handler(addr string) http.Handler {
 		s.requireToken, s.requireJSON, s.limitWrites, s.limitBody)
 	r.Route("/api", func(r chi.Router) {
 		r.Get("/events", s.handleEvents)
+		r.Get("/documents", s.handleDocuments)
+		r.Get("/actors", s.handleActors)
 		// A wildcard, not {id}: ids may hold slashes (AFP/2024/123).
 		r.Get("/documents/*", s.handleDocument)
 		r.Post("/documents", s.handlePostDocuments)

@@ -494,8 +494,8 @@ func TestPostDocuments(t *testing.T) {
 	if r := do(t, s, http.MethodPost, "/api/documents?format=docx", strings.NewReader("x"), jsonType...); r.status != http.StatusBadRequest {
 		t.Errorf("bad format: %d", r.status)
 	}
-	if r := do(t, s, http.MethodGet, "/api/documents", nil); r.status != http.StatusMethodNotAllowed {
-		t.Errorf("GET /api/documents: %d", r.status)
+	if r := do(t, s, http.MethodPut, "/api/documents", strings.NewReader("{}"), jsonType...); r.status != http.StatusMethodNotAllowed {
+		t.Errorf("PUT /api/documents: %d", r.status)
 	}
 	// No coder: 503.
 	s2 := server.New(db, server.Options{})

@@ -389,3 +389,34 @@ func CursorFor(s, sort string) (c Cursor, ok bool, err error) {
 	}
 	return c, true, nil
 }
+
+// offsetSort tags the cursors of a ranked listing (store.Actors), which
+// pages by offset: its ranking is recomputed for each page, so there is
+// no row key to resume after.
+const offsetSort = "offset"
+
+// EncodeOffset makes an offset cursor for a ranked listing.
+func EncodeOffset(n int) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(offsetSort + "~" + strconv.Itoa(n)))
+}
+
+// DecodeOffset reverses EncodeOffset; "" is offset 0. Anything else,
+// another listing's cursor included, gives ErrBadCursor.
+func DecodeOffset(s string) (int, error) {
+	if s == "" {
+		return 0, nil
+	}
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return 0, ErrBadCursor
+	}
+	tag, n, ok := strings.Cut(string(b), "~")
+	if !ok || tag != offsetSort {
+		return 0, ErrBadCursor
+	}
+	v, err := strconv.Atoi(n)
+	if err != nil || v < 0 {
+		return 0, ErrBadCursor
+	}
+	return v, nil
+}

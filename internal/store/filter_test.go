@@ -67,3 +67,62 @@ func FuzzDecodeCursor(f *testing.F) {
 		}
 	})
 }
+
+func TestCursor_Sorts(t *testing.T) {
+	for _, c := range []store.Cursor{
+		{Sort: store.SortDateDesc, Day: "2024-03-01", Key: 9}, {Sort: store.SortConfidence, Conf: 0.85, Key: 3},
+		{Sort: store.SortConfidenceDesc, Conf: 1, Key: 0}, {Sort: store.SortConfidence, Conf: 0.1 + 0.2, Key: 7},
+	} {
+		got, ok, err := store.CursorFor(store.EncodeCursor(c), c.Sort)
+		if err != nil || !ok || got != c {
+			t.Errorf("round trip %+v = %+v %v %v", c, got, ok, err)
+		}
+		// Under another sort the cursor is refused, not misread.
+		for _, other := range store.Sorts {
+			if other == c.Sort {
+				continue
+			}
+			if _, _, err := store.CursorFor(store.EncodeCursor(c), other); !errors.Is(err, store.ErrBadCursor) {
+				t.Errorf("%+v under %s: err = %v", c, other, err)
+			}
+		}
+	}
+	// A day-order cursor is the same under "" and "date".
+	plain := store.EncodeCursor(store.Cursor{Day: "2024-03-01", Key: 4})
+	if c, ok, err := store.CursorFor(plain, store.SortDate); err != nil || !ok || c.Key != 4 {
+		t.Errorf("date cursor under sort=date: %+v %v %v", c, ok, err)
+	}
+}
+
+func TestOffset_RoundTrip(t *testing.T) {
+	for _, n := range []int{0, 1, 500, 1 << 30} {
+		if got, err := store.DecodeOffset(store.EncodeOffset(n)); err != nil || got != n {
+			t.Errorf("offset %d: %d %v", n, got, err)
+		}
+	}
+	for _, bad := range []string{"!", store.EncodeCursor(store.Cursor{Day: "2024-03-01", Key: 1}), "b2Zmc2V0fi0x"} {
+		if _, err := store.DecodeOffset(bad); !errors.Is(err, store.ErrBadCursor) {
+			t.Errorf("DecodeOffset(%q) err = %v", bad, err)
+		}
+	}
+}
+
+func FuzzDecodeOffset(f *testing.F) {
+	f.Add("")
+	f.Add(store.EncodeOffset(42))
+	f.Add("b2Zmc2V0fi0x")
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := store.DecodeOffset(s)
+		if err != nil {
+			return
+		}
+		if n < 0 {
+			t.Fatalf("%q: negative offset %d", s, n)
+		}
+		if s != "" {
+			if m, err := store.DecodeOffset(store.EncodeOffset(n)); err != nil || m != n {
+				t.Fatalf("%q: %d then %d %v", s, n, m, err)
+			}
+		}
+	})
+}

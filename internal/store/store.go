@@ -16,6 +16,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 
 	"github.com/dateline-project/dateline/internal/output"
 )
@@ -56,6 +57,23 @@ type Document struct {
 	// without signing every stored text again. The store treats it as
 	// opaque bytes; nil when none was computed. Never sent to clients.
 	Signature []byte `json:"-"`
+	// Recode asks PutDocuments to replace a stored document with the
+	// same id and text when its record's provenance differs from this
+	// one's (a recode with new dictionaries or a new coder); without
+	// it such a document is left as stored. Never stored.
+	Recode bool `json:"-"`
+}
+
+// Stored describes what is stored under a document id.
+type Stored struct {
+	// DocID is the stored document's own id: the id asked for, or the
+	// id of the document it is an alias of.
+	DocID string
+	// Hash is the stored text's ContentHash.
+	Hash string
+	// Provenance is the stored record's; nil for a record stored before
+	// provenance was recorded.
+	Provenance *output.Provenance
 }
 
 // Store keeps coded documents and answers the API's queries.
@@ -63,17 +81,42 @@ type Document struct {
 type Store interface {
 	// PutDocuments stores docs in one atomic, durable write: when it
 	// returns nil every document is committed, when it returns an error
-	// none is. It is idempotent: a document whose doc_id or content hash
-	// is already stored (or appears earlier in docs) is left unchanged and
-	// reported false in inserted, which has one entry per doc.
-	PutDocuments(ctx context.Context, docs []Document) (inserted []bool, err error)
+	// none is. written has one entry per doc, true where a record was
+	// written. Each document, in order (so one that appears earlier in
+	// docs counts as stored):
+	//
+	//   - whose doc_id is stored with the same text is left unchanged
+	//     (false), unless Recode is set and the stored record's
+	//     provenance differs, when it is replaced (true);
+	//   - whose doc_id is stored with other text replaces that document
+	//     and everything coded from it (true): an updated article;
+	//   - whose doc_id is new (or an alias) but whose text is stored under
+	//     another id becomes an alias of that document (false): Document
+	//     and HasDocument resolve the alias to it;
+	//   - is otherwise inserted (true).
+	//
+	// A replaced document keeps its place in storage order and its
+	// Ingested time. Putting the same documents again changes nothing.
+	PutDocuments(ctx context.Context, docs []Document) (written []bool, err error)
 
-	// HasDocument reports whether a document with this doc_id or this
-	// content hash is stored. Either may be empty to match on the other.
+	// HasDocument reports whether a document with this doc_id (or an
+	// alias with it) or this content hash is stored. Either may be empty
+	// to match on the other.
 	HasDocument(ctx context.Context, id, hash string) (bool, error)
 
-	// Document returns the stored document with this doc_id, or
-	// ErrNotFound.
+	// Stored describes the document stored under id (an alias resolves
+	// to its document), or returns ErrNotFound.
+	Stored(ctx context.Context, id string) (Stored, error)
+
+	// Stale calls fn, in storage order, with the doc_id of every stored
+	// document whose record's provenance differs from p (records stored
+	// without one included): those a recode with p would change. An
+	// error from fn ends the walk and is returned; fn may read the store
+	// but must not write to it.
+	Stale(ctx context.Context, p output.Provenance, fn func(id string) error) error
+
+	// Document returns the stored document with this doc_id, or with
+	// this alias (then the record keeps its own doc_id), or ErrNotFound.
 	Document(ctx context.Context, id string) (*Document, error)
 
 	// Events returns up to limit events matching f, in f.Sort's order
@@ -89,6 +132,17 @@ type Store interface {
 	// many as Events would list page after page; it lets a client show
 	// "x of N".
 	CountEvents(ctx context.Context, f EventFilter) (int, error)
+
+	// Documents pages through the stored documents matching f, by day
+	// (f.Sort SortDate or SortDateDesc) then by storage order, with the
+	// same cursor and limit rules as Events.
+	Documents(ctx context.Context, f DocumentFilter, cursor string, limit int) (rows []DocumentRow, next string, err error)
+
+	// Actors counts the events matching q.Events per actor (entity name
+	// and country, as in Network), most events first, then by name and
+	// country. Pages are limit long (clamped like Events); cursor is ""
+	// or a next the store returned for the same query.
+	Actors(ctx context.Context, q ActorQuery, cursor string, limit int) (rows []ActorCount, next string, err error)
 
 	// Quotes pages through quotes matching f, with the same cursor and
 	// limit rules as Events.
@@ -160,6 +214,96 @@ type EventRow struct {
 	Day    string        `json:"day"`
 	Source output.Source `json:"source"`
 	Title  string        `json:"title"`
+}
+
+// DocumentRow is one stored document as a list shows it: its metadata and
+// how much was coded in it, without the text or the record.
+type DocumentRow struct {
+	DocID     string        `json:"doc_id"`
+	Title     string        `json:"title"`
+	Day       string        `json:"day"`
+	Published *string       `json:"published"`
+	Source    output.Source `json:"source"`
+	// DuplicateOf is the record's duplicate_of: the document this one
+	// repeats, nil for a first report.
+	DuplicateOf *string `json:"duplicate_of"`
+	Events      int     `json:"events"`
+	Quotes      int     `json:"quotes"`
+	Ingested    string  `json:"ingested"`
+}
+
+// DocumentFilter selects documents. Zero fields do not filter.
+type DocumentFilter struct {
+	// Q is a full-text query over title and text (see EventFilter.Q).
+	Q string
+	// From and To bound the document's day (its dateline's date, else
+	// its publication date), inclusive, YYYY-MM-DD.
+	From, To string
+	// Source matches a substring of the outlet's name or of the URL,
+	// case-insensitively.
+	Source string
+	// HasEvents keeps documents with (true) or without (false) coded
+	// events; nil does not filter.
+	HasEvents *bool
+	// Distinct leaves out documents that repeat an earlier one.
+	Distinct bool
+	// Sort is SortDate (or "") or SortDateDesc.
+	Sort string
+}
+
+// Validate checks f's value sizes, days and sort.
+func (f *DocumentFilter) Validate() error {
+	ef := EventFilter{Q: f.Q, From: f.From, To: f.To}
+	if err := ef.Validate(); err != nil {
+		return err
+	}
+	if err := checkText("source", f.Source); err != nil {
+		return err
+	}
+	if f.Sort != "" && f.Sort != SortDate && f.Sort != SortDateDesc {
+		return fmt.Errorf("%w: sort %q: want %s or %s", ErrBadFilter, f.Sort, SortDate, SortDateDesc)
+	}
+	return nil
+}
+
+// ActorQuery selects what Actors counts.
+type ActorQuery struct {
+	// Events are the events counted.
+	Events EventFilter
+	// Role is "actor" or "recipient" to count only the events where the
+	// actor has that role; "" counts both.
+	Role string
+	// Name matches a substring of the actor's entity name,
+	// case-insensitively.
+	Name string
+}
+
+// Validate checks q's event filter, role and name.
+func (q *ActorQuery) Validate() error {
+	if err := q.Events.Validate(); err != nil {
+		return err
+	}
+	if q.Role != "" && q.Role != RoleActor && q.Role != RoleRecipient {
+		return fmt.Errorf("%w: role %q: want %s or %s", ErrBadFilter, q.Role, RoleActor, RoleRecipient)
+	}
+	return checkText("name", q.Name)
+}
+
+// Actor roles for ActorQuery.Role.
+const (
+	RoleActor     = "actor"
+	RoleRecipient = "recipient"
+)
+
+// ActorCount is one actor and the number of events it takes part in.
+type ActorCount struct {
+	Node
+	// Events counts the events in either role; AsActor and AsRecipient
+	// count them by role (an event where the actor has both roles
+	// counts in each).
+	Events      int `json:"events"`
+	AsActor     int `json:"as_actor"`
+	AsRecipient int `json:"as_recipient"`
 }
 
 // QuoteRow is one stored quote and its document.

@@ -242,6 +242,30 @@ func TestAggregates_DeletesAndUpdates(t *testing.T) {
 		put(t, db, oddDocuments()[:1])
 		checkAggregates(t, db)
 	})
+	t.Run("PutDocuments replaces, recodes and aliases", func(t *testing.T) {
+		t.Parallel()
+		db := openNoSync(t)
+		docs := aggCorpus()
+		put(t, db, docs)
+		// New text under stored ids, with other events: each swapped
+		// with the next document's record, so that types, places and
+		// edges all move.
+		var changed []store.Document
+		for i := 0; i+1 < len(docs) && len(changed) < 40; i += 7 {
+			d := docs[i]
+			d.Text += " Updated."
+			d.Record.Events = docs[i+1].Record.Events
+			changed = append(changed, d)
+		}
+		// A recode of the same text with no events, and an alias.
+		recode := docs[3]
+		recode.Record.Events, recode.Recode = nil, true
+		recode.Record.Provenance = &output.Provenance{Coder: "other"}
+		alias := docs[5]
+		alias.Record.DocID = "alias-of-" + alias.Record.DocID
+		put(t, db, append(changed, recode, alias))
+		checkAggregates(t, db)
+	})
 	t.Run("a failed write leaves them as they were", func(t *testing.T) {
 		t.Parallel()
 		db := openNoSync(t)

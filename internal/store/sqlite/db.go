@@ -274,6 +274,11 @@ INSERT INTO doc_minhash (doc, doc_id) SELECT id, doc_id FROM documents;
 	// confidence is indexed, for its sort: the flags keep or drop large
 	// shares of the events, so a walk in page order stops soon, and
 	// main is tested on few rows once another filter has found them.
+	// documents_day orders the document list. Documents gain their
+	// provenance (the record's, as JSON; '' for records from before it
+	// was recorded), which recoding compares with the running coder's,
+	// and doc_aliases files the ids under which a stored text came again
+	// (issue #16: they resolve to the document).
 	`
 ALTER TABLE events ADD COLUMN principal INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE events ADD COLUMN negated INTEGER NOT NULL DEFAULT 0;
@@ -297,6 +302,14 @@ UPDATE events SET main = 1 WHERE id IN (
 		AND e.negated = 0 ORDER BY e.confidence DESC, e.seq LIMIT 1)
 	FROM documents d WHERE json_extract(d.record, '$.main_event.source') = 'title');
 CREATE INDEX events_confidence ON events (confidence, id);
+CREATE INDEX documents_day ON documents (day, id);
+ALTER TABLE documents ADD COLUMN provenance TEXT NOT NULL DEFAULT '';
+UPDATE documents SET provenance = coalesce(json(json_extract(record, '$.provenance')), '');
+CREATE TABLE doc_aliases (
+	alias TEXT PRIMARY KEY,
+	doc   INTEGER NOT NULL REFERENCES documents(id)
+) WITHOUT ROWID;
+CREATE INDEX doc_aliases_doc ON doc_aliases (doc);
 `,
 }
 
@@ -370,8 +383,9 @@ func (db *DB) HasDocument(ctx context.Context, id, hash string) (bool, error) {
 	}
 	var one int
 	err := db.rd.QueryRowContext(ctx,
-		`SELECT 1 FROM documents WHERE doc_id = ? UNION ALL SELECT 1 FROM documents WHERE hash = ? LIMIT 1`,
-		id, hash).Scan(&one)
+		`SELECT 1 FROM documents WHERE doc_id = ? UNION ALL SELECT 1 FROM documents WHERE hash = ?
+		UNION ALL SELECT 1 FROM doc_aliases WHERE alias = ? LIMIT 1`,
+		id, hash, id).Scan(&one)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return false, nil

@@ -113,7 +113,8 @@ func CheckAggregates(ctx context.Context, db *DB) error {
 // back, so that the test needs no copy of an old writer.
 var downgrades = map[int]string{
 	// 6 -> 5: the analyst's event columns.
-	5: `DROP INDEX events_confidence;
+	5: `DROP INDEX events_confidence; DROP INDEX documents_day; DROP TABLE doc_aliases;
+		ALTER TABLE documents DROP COLUMN provenance;
 		ALTER TABLE events DROP COLUMN principal; ALTER TABLE events DROP COLUMN negated;
 		ALTER TABLE events DROP COLUMN asserted; ALTER TABLE events DROP COLUMN confidence;
 		ALTER TABLE events DROP COLUMN date_precision; ALTER TABLE events DROP COLUMN main;`,

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/dateline-project/dateline/internal/output"
 	"github.com/dateline-project/dateline/internal/store"
 )
 
@@ -57,7 +58,9 @@ func likeEscape(s string) string {
 func (db *DB) Document(ctx context.Context, id string) (*store.Document, error) {
 	var d store.Document
 	var rec []byte
-	err := db.rd.QueryRowContext(ctx, `SELECT text, hash, record, ingested FROM documents WHERE doc_id = ?`, id).
+	err := db.rd.QueryRowContext(ctx, `SELECT text, hash, record, ingested FROM documents WHERE doc_id = ?
+		UNION ALL SELECT d.text, d.hash, d.record, d.ingested FROM doc_aliases a JOIN documents d ON d.id = a.doc WHERE a.alias = ?
+		LIMIT 1`, id, id).
 		Scan(&d.Text, &d.Hash, &rec, &d.Ingested)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
@@ -69,6 +72,58 @@ func (db *DB) Document(ctx context.Context, id string) (*store.Document, error) 
 		return nil, fmt.Errorf("document %q: decode record: %w", id, err)
 	}
 	return &d, nil
+}
+
+// Stored describes what is stored under id; see store.Store.
+func (db *DB) Stored(ctx context.Context, id string) (store.Stored, error) {
+	var s store.Stored
+	var prov string
+	err := db.rd.QueryRowContext(ctx, `SELECT doc_id, hash, provenance FROM documents WHERE doc_id = ?
+		UNION ALL SELECT d.doc_id, d.hash, d.provenance FROM doc_aliases a JOIN documents d ON d.id = a.doc WHERE a.alias = ?
+		LIMIT 1`, id, id).Scan(&s.DocID, &s.Hash, &prov)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return s, fmt.Errorf("document %q: %w", id, store.ErrNotFound)
+	case err != nil:
+		return s, fmt.Errorf("document %q: %w", id, err)
+	}
+	if prov != "" {
+		s.Provenance = &output.Provenance{}
+		if err := json.Unmarshal([]byte(prov), s.Provenance); err != nil {
+			return s, fmt.Errorf("document %q: decode provenance: %w", id, err)
+		}
+	}
+	return s, nil
+}
+
+// Stale walks the documents a recode with p would change; see
+// store.Store.
+func (db *DB) Stale(ctx context.Context, p output.Provenance, fn func(id string) error) error {
+	// The ids are read first and the rows closed before fn runs, so that
+	// fn may query the store (and a one-reader pool does not deadlock).
+	rows, err := db.rd.QueryContext(ctx, `SELECT doc_id FROM documents WHERE provenance != ? ORDER BY id`, provenanceKey(&p))
+	if err != nil {
+		return fmt.Errorf("stale documents: %w", err)
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return fmt.Errorf("stale documents: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("stale documents: %w", err)
+	}
+	for _, id := range ids {
+		if err := fn(id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Quotes pages through quotes; see store.Store.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -15,8 +16,8 @@ import (
 const (
 	insertDocument = `INSERT INTO documents
 	(doc_id, hash, title, day, published, source_path, source_line, source_url, source_name, text, record, ingested,
-	 duplicate_of, similarity)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
+	 duplicate_of, similarity, provenance)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	insertMinHash     = `INSERT INTO doc_minhash (doc, doc_id, minhash) VALUES (?, ?, ?)`
 	insertDocumentFTS = `INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)`
 	insertEvent       = `INSERT INTO events
@@ -72,7 +73,7 @@ func (db *DB) PutDocuments(ctx context.Context, docs []store.Document) ([]bool, 
 		return nil, fmt.Errorf("put documents: %w", err)
 	}
 	for i := range docs {
-		ok, err := w.put(ctx, &docs[i])
+		ok, err := w.put(ctx, tx, &docs[i])
 		if err != nil {
 			return nil, fmt.Errorf("put document %q: %w", docs[i].Record.DocID, err)
 		}
@@ -84,7 +85,9 @@ func (db *DB) PutDocuments(ctx context.Context, docs []store.Document) ([]bool, 
 	return inserted, nil
 }
 
-func (w *writer) put(ctx context.Context, d *store.Document) (bool, error) {
+// put stores d; see store.Store.PutDocuments for when it inserts,
+// replaces, aliases or leaves a document alone.
+func (w *writer) put(ctx context.Context, tx *sql.Tx, d *store.Document) (bool, error) {
 	rec := &d.Record
 	if rec.DocID == "" {
 		return false, fmt.Errorf("%w: document has no doc_id", store.ErrBadFilter)
@@ -93,46 +96,183 @@ func (w *writer) put(ctx context.Context, d *store.Document) (bool, error) {
 	if hash == "" {
 		hash = store.ContentHash(d.Text)
 	}
+	prov := provenanceKey(rec.Provenance)
+	// The document stored under this id, if any, and the one stored with
+	// this text, if any (they may be the same, or the id an alias).
+	var idKey, textKey int64
+	var idHash, idProv string
+	err := tx.QueryRowContext(ctx, `SELECT id, hash, provenance FROM documents WHERE doc_id = ?`, rec.DocID).Scan(&idKey, &idHash, &idProv)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return false, fmt.Errorf("look up document: %w", err)
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE hash = ?`, hash).Scan(&textKey); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return false, fmt.Errorf("look up text: %w", err)
+	}
+	switch {
+	case idKey != 0 && idHash == hash:
+		// The same document again: left alone, unless recoding asks to
+		// replace what another coder wrote.
+		if !d.Recode || idProv == prov {
+			return false, nil
+		}
+		return true, w.replace(ctx, tx, idKey, d, hash, prov)
+	case idKey != 0 && textKey != 0:
+		// Its new text is another document's: it becomes that one's
+		// alias, as a new id with known text would.
+		if err := w.remove(ctx, tx, idKey); err != nil {
+			return false, err
+		}
+		return false, w.alias(ctx, tx, rec.DocID, textKey)
+	case idKey != 0:
+		// New text under a stored id: an update of the article.
+		return true, w.replace(ctx, tx, idKey, d, hash, prov)
+	}
+	var aliasOf int64
+	if err := tx.QueryRowContext(ctx, `SELECT doc FROM doc_aliases WHERE alias = ?`, rec.DocID).Scan(&aliasOf); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return false, fmt.Errorf("look up alias: %w", err)
+	}
+	switch {
+	case aliasOf != 0 && aliasOf == textKey:
+		return false, nil // the alias again, text and all
+	case aliasOf != 0:
+		// An alias whose text now differs from its original's is a
+		// document of its own.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM doc_aliases WHERE alias = ?`, rec.DocID); err != nil {
+			return false, fmt.Errorf("delete alias: %w", err)
+		}
+	}
+	if textKey != 0 {
+		// Known text under a new id: the same article filed twice. Its
+		// id resolves to the stored document.
+		return false, w.alias(ctx, tx, rec.DocID, textKey)
+	}
 	recJSON, err := json.Marshal(rec)
 	if err != nil {
 		return false, fmt.Errorf("encode record: %w", err)
 	}
 	day := docDay(rec)
 	res, err := w.doc.ExecContext(ctx, rec.DocID, hash, rec.Title, day, rec.Published, rec.Source.Path, rec.Source.Line,
-		rec.Source.URL, rec.Source.Name, d.Text, recJSON, w.now, rec.DuplicateOf, rec.Similarity)
+		rec.Source.URL, rec.Source.Name, d.Text, recJSON, w.now, rec.DuplicateOf, rec.Similarity, prov)
 	if err != nil {
 		return false, fmt.Errorf("insert document: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return false, nil // already stored under this id or text
 	}
 	docKey, err := res.LastInsertId()
 	if err != nil {
 		return false, fmt.Errorf("insert document: %w", err)
 	}
-	if _, err := w.docFTS.ExecContext(ctx, docKey, rec.Title, d.Text); err != nil {
-		return false, fmt.Errorf("index document: %w", err)
-	}
 	// A row even without a signature: Signatures walks this table alone.
-	var sig any // NULL, not an empty blob, when there is none
-	if d.Signature != nil {
-		sig = d.Signature
-	}
-	if _, err := w.minhash.ExecContext(ctx, docKey, rec.DocID, sig); err != nil {
+	if _, err := w.minhash.ExecContext(ctx, docKey, rec.DocID, signature(d)); err != nil {
 		return false, fmt.Errorf("insert signature: %w", err)
+	}
+	return true, w.putRows(ctx, docKey, d)
+}
+
+// signature is d's signature as a column value: NULL, not an empty blob,
+// when there is none.
+func signature(d *store.Document) any {
+	if d.Signature == nil {
+		return nil
+	}
+	return d.Signature
+}
+
+// provenanceKey is the provenance column: the provenance's JSON, "" for a
+// record without one (stored before provenance was recorded).
+func provenanceKey(p *output.Provenance) string {
+	if p == nil {
+		return ""
+	}
+	b, _ := json.Marshal(p) // three strings: cannot fail
+	return string(b)
+}
+
+// alias files id as another name of the document docKey.
+func (w *writer) alias(ctx context.Context, tx *sql.Tx, id string, docKey int64) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO doc_aliases (alias, doc) VALUES (?, ?) ON CONFLICT (alias) DO UPDATE SET doc = excluded.doc`, id, docKey); err != nil {
+		return fmt.Errorf("insert alias: %w", err)
+	}
+	return nil
+}
+
+// clear deletes what the document docKey's record was flattened into
+// (events and their actors, quotes, places and the full-text entries),
+// leaving the document row. The aggregates follow through their
+// triggers; actors go before their events, as the foreign key wants.
+func clear(ctx context.Context, tx *sql.Tx, docKey int64) error {
+	for _, q := range []string{
+		`DELETE FROM event_actors WHERE event IN (SELECT id FROM events WHERE doc = ?)`,
+		`DELETE FROM events WHERE doc = ?`,
+		`INSERT INTO quotes_fts (quotes_fts, rowid, text) SELECT 'delete', id, text FROM quotes WHERE doc = ?`,
+		`DELETE FROM quotes WHERE doc = ?`,
+		`DELETE FROM places WHERE doc = ?`,
+		`INSERT INTO documents_fts (documents_fts, rowid, title, text) SELECT 'delete', id, title, text FROM documents WHERE id = ?`,
+	} {
+		if _, err := tx.ExecContext(ctx, q, docKey); err != nil {
+			return fmt.Errorf("clear document: %w", err)
+		}
+	}
+	return nil
+}
+
+// remove deletes the document docKey and everything of it; its aliases
+// go with it.
+func (w *writer) remove(ctx context.Context, tx *sql.Tx, docKey int64) error {
+	if err := clear(ctx, tx, docKey); err != nil {
+		return err
+	}
+	for _, q := range []string{`DELETE FROM doc_aliases WHERE doc = ?`, `DELETE FROM doc_minhash WHERE doc = ?`, `DELETE FROM documents WHERE id = ?`} {
+		if _, err := tx.ExecContext(ctx, q, docKey); err != nil {
+			return fmt.Errorf("remove document: %w", err)
+		}
+	}
+	return nil
+}
+
+// replace puts d in place of the document docKey: same row, so the same
+// place in storage order and the same first-ingested time, with d's text,
+// record and everything flattened from it.
+func (w *writer) replace(ctx context.Context, tx *sql.Tx, docKey int64, d *store.Document, hash, prov string) error {
+	if err := clear(ctx, tx, docKey); err != nil {
+		return err
+	}
+	rec := &d.Record
+	recJSON, err := json.Marshal(rec)
+	if err != nil {
+		return fmt.Errorf("encode record: %w", err)
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE documents SET hash = ?, title = ?, day = ?, published = ?, source_path = ?, source_line = ?,
+		source_url = ?, source_name = ?, text = ?, record = ?, duplicate_of = ?, similarity = ?, provenance = ? WHERE id = ?`,
+		hash, rec.Title, docDay(rec), rec.Published, rec.Source.Path, rec.Source.Line, rec.Source.URL, rec.Source.Name,
+		d.Text, recJSON, rec.DuplicateOf, rec.Similarity, prov, docKey)
+	if err != nil {
+		return fmt.Errorf("replace document: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE doc_minhash SET minhash = ? WHERE doc = ?`, signature(d), docKey); err != nil {
+		return fmt.Errorf("replace signature: %w", err)
+	}
+	return w.putRows(ctx, docKey, d)
+}
+
+// putRows indexes the document docKey's text and flattens its record
+// into events, actors, quotes and places.
+func (w *writer) putRows(ctx context.Context, docKey int64, d *store.Document) error {
+	rec := &d.Record
+	day := docDay(rec)
+	if _, err := w.docFTS.ExecContext(ctx, docKey, rec.Title, d.Text); err != nil {
+		return fmt.Errorf("index document: %w", err)
 	}
 	mainID := store.MainEventID(rec)
 	for i := range rec.Events {
 		ev := &rec.Events[i]
 		if err := w.putEvent(ctx, docKey, i, day, ev, mainID != "" && ev.ID == mainID); err != nil {
-			return false, err
+			return err
 		}
 	}
 	for i := range rec.Quotes {
 		q := &rec.Quotes[i]
 		js, err := json.Marshal(q)
 		if err != nil {
-			return false, fmt.Errorf("encode quote: %w", err)
+			return fmt.Errorf("encode quote: %w", err)
 		}
 		var name, raw, country string
 		if s := q.Speaker; s != nil {
@@ -140,19 +280,19 @@ func (w *writer) put(ctx context.Context, d *store.Document) (bool, error) {
 		}
 		res, err := w.quote.ExecContext(ctx, docKey, i, day, q.Kind, q.Text, name, raw, country, js)
 		if err != nil {
-			return false, fmt.Errorf("insert quote: %w", err)
+			return fmt.Errorf("insert quote: %w", err)
 		}
 		qid, _ := res.LastInsertId()
 		if _, err := w.quoteFTS.ExecContext(ctx, qid, q.Text); err != nil {
-			return false, fmt.Errorf("index quote: %w", err)
+			return fmt.Errorf("index quote: %w", err)
 		}
 	}
 	for i, p := range rec.Places {
 		if _, err := w.place.ExecContext(ctx, docKey, i, p.Name, p.CountryCode, p.GeonameID, p.Lat, p.Lon); err != nil {
-			return false, fmt.Errorf("insert place: %w", err)
+			return fmt.Errorf("insert place: %w", err)
 		}
 	}
-	return true, nil
+	return nil
 }
 
 func (w *writer) putEvent(ctx context.Context, docKey int64, seq int, docDay string, ev *output.Event, main bool) error {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dateline-project/dateline/internal/output"
 	"github.com/dateline-project/dateline/internal/store"
 )
 
@@ -168,6 +169,162 @@ func Run(t *testing.T, open Open) {
 		}
 		if got, want := st, (store.Stats{Documents: 4, Events: 7, Quotes: 5, Places: 1}); got != want {
 			t.Errorf("Stats = %+v, want %+v", got, want)
+		}
+	})
+
+	t.Run("PutDocuments_Replace", func(t *testing.T) {
+		s := open(t)
+		Load(t, s)
+		before, err := s.Document(ctx, "d1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		// d1 again with new text and one event: an updated article.
+		upd := Fixture()[0]
+		upd.Text = "BAKU, March 1 - Armenia accused Azerbaijan of shelling, a correction says."
+		upd.Record.Events = upd.Record.Events[1:]
+		upd.Record.Quotes = nil
+		written, err := s.PutDocuments(ctx, []store.Document{upd})
+		if err != nil || !written[0] {
+			t.Fatalf("replace: %v %v", written, err)
+		}
+		d, err := s.Document(ctx, "d1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Text != upd.Text || len(d.Record.Events) != 1 || d.Ingested != before.Ingested {
+			t.Errorf("replaced document: text %q, %d events, ingested %q (was %q)", d.Text, len(d.Record.Events), d.Ingested, before.Ingested)
+		}
+		rows, _, err := s.Events(ctx, store.EventFilter{}, "", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := Keys(rows), []string{"d1/e2", "d2/e2", "d2/e1", "d3/e1"}; !reflect.DeepEqual(got, want) {
+			t.Errorf("events after the replace %v, want %v", got, want)
+		}
+		for f, want := range map[string]int{"ceasefire": 0, "correction": 1} {
+			if n, err := s.CountEvents(ctx, store.EventFilter{Q: f}); err != nil || n != want {
+				t.Errorf("events whose text has %q: %d %v, want %d", f, n, err, want)
+			}
+		}
+		qs, _, err := s.Quotes(ctx, store.QuoteFilter{Q: "condemn"}, "", 0)
+		if err != nil || len(qs) != 0 {
+			t.Errorf("the replaced document's quote is still found: %v %v", qs, err)
+		}
+		st, err := s.Stats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := (store.Stats{Documents: 3, Events: 4, Quotes: 2, Places: 1}); st != want {
+			t.Errorf("Stats = %+v, want %+v", st, want)
+		}
+		// The same update again changes nothing.
+		if written, err := s.PutDocuments(ctx, []store.Document{upd}); err != nil || written[0] {
+			t.Errorf("re-put of the update: %v %v", written, err)
+		}
+	})
+
+	t.Run("PutDocuments_Alias", func(t *testing.T) {
+		s := open(t)
+		Load(t, s)
+		again := Fixture()[1]
+		again.Record.DocID = "wire/d2-copy"
+		written, err := s.PutDocuments(ctx, []store.Document{again})
+		if err != nil || written[0] {
+			t.Fatalf("alias: %v %v", written, err)
+		}
+		d, err := s.Document(ctx, "wire/d2-copy")
+		if err != nil {
+			t.Fatalf("the alias does not resolve: %v", err)
+		}
+		if d.Record.DocID != "d2" {
+			t.Errorf("alias resolves to %q, want d2", d.Record.DocID)
+		}
+		if ok, err := s.HasDocument(ctx, "wire/d2-copy", ""); err != nil || !ok {
+			t.Errorf("HasDocument(alias) = %v %v", ok, err)
+		}
+		st, err := s.Stored(ctx, "wire/d2-copy")
+		if err != nil || st.DocID != "d2" || st.Hash != store.ContentHash(again.Text) {
+			t.Errorf("Stored(alias) = %+v %v", st, err)
+		}
+		if n, err := s.CountEvents(ctx, store.EventFilter{}); err != nil || n != 5 {
+			t.Errorf("an alias added events: %d %v", n, err)
+		}
+		// The alias's own text later makes it a document of its own.
+		again.Text = "A rewrite of the Nairobi story."
+		if written, err := s.PutDocuments(ctx, []store.Document{again}); err != nil || !written[0] {
+			t.Fatalf("alias with its own text: %v %v", written, err)
+		}
+		if d, err := s.Document(ctx, "wire/d2-copy"); err != nil || d.Record.DocID != "wire/d2-copy" || d.Text != again.Text {
+			t.Errorf("former alias: %v %v", d, err)
+		}
+		// A stored id whose text turns into another document's becomes
+		// that document's alias.
+		d3 := Fixture()[2]
+		d3.Text = Fixture()[0].Text
+		if written, err := s.PutDocuments(ctx, []store.Document{d3}); err != nil || written[0] {
+			t.Fatalf("d3 with d1's text: %v %v", written, err)
+		}
+		if d, err := s.Document(ctx, "d3"); err != nil || d.Record.DocID != "d1" {
+			t.Errorf("d3 resolves to %v (%v), want d1", d, err)
+		}
+		if n, err := s.CountEvents(ctx, store.EventFilter{}); err != nil || n != 6 {
+			t.Errorf("events %d (%v), want 6: d3's one gone, the former alias's two in", n, err)
+		}
+		if _, err := s.Stored(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("Stored(nope) err = %v", err)
+		}
+	})
+
+	t.Run("PutDocuments_Recode", func(t *testing.T) {
+		s := open(t)
+		old := output.Provenance{Coder: "dateline test", Resources: "sha256:1", Options: ""}
+		docs := Fixture()
+		for i := range docs {
+			docs[i].Record.Provenance = &old
+		}
+		docs[2].Record.Provenance = nil // stored before provenance was recorded
+		if _, err := s.PutDocuments(ctx, docs); err != nil {
+			t.Fatal(err)
+		}
+		var stale []string
+		collect := func(p output.Provenance) []string {
+			stale = nil
+			if err := s.Stale(ctx, p, func(id string) error { stale = append(stale, id); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			return stale
+		}
+		if got := collect(old); !reflect.DeepEqual(got, []string{"d3"}) {
+			t.Errorf("stale under the old provenance %v, want [d3]", got)
+		}
+		fresh := output.Provenance{Coder: "dateline test", Resources: "sha256:2", Options: "--dict=mine.tsv"}
+		if got := collect(fresh); !reflect.DeepEqual(got, []string{"d1", "d2", "d3"}) {
+			t.Errorf("stale under a new provenance %v, want all", got)
+		}
+		// The same text recoded: replaced only when asked to.
+		re := Fixture()[0]
+		re.Record.Provenance = &fresh
+		re.Record.Events = re.Record.Events[:1]
+		if written, err := s.PutDocuments(ctx, []store.Document{re}); err != nil || written[0] {
+			t.Errorf("same text, no Recode: %v %v", written, err)
+		}
+		re.Recode = true
+		if written, err := s.PutDocuments(ctx, []store.Document{re}); err != nil || !written[0] {
+			t.Errorf("same text, Recode: %v %v", written, err)
+		}
+		st, err := s.Stored(ctx, "d1")
+		if err != nil || st.Provenance == nil || *st.Provenance != fresh {
+			t.Errorf("Stored(d1) = %+v %v, want the new provenance", st, err)
+		}
+		if written, err := s.PutDocuments(ctx, []store.Document{re}); err != nil || written[0] {
+			t.Errorf("recode under the same provenance again: %v %v", written, err)
+		}
+		if got := collect(fresh); !reflect.DeepEqual(got, []string{"d2", "d3"}) {
+			t.Errorf("stale after recoding d1 %v, want [d2 d3]", got)
+		}
+		if n, err := s.CountEvents(ctx, store.EventFilter{}); err != nil || n != 4 {
+			t.Errorf("events %d (%v), want 4", n, err)
 		}
 	})
 
@@ -510,6 +667,171 @@ func Run(t *testing.T, open Open) {
 		}
 		if _, err := s.CountEvents(ctx, store.EventFilter{From: "2024-13-01"}); !errors.Is(err, store.ErrBadFilter) {
 			t.Errorf("CountEvents(bad date) err = %v, want ErrBadFilter", err)
+		}
+	})
+
+	t.Run("Documents", func(t *testing.T) {
+		s := open(t)
+		Load(t, s)
+		bare := record("bare", "2024-03-07", "A notice with nothing coded")
+		if _, err := s.PutDocuments(ctx, []store.Document{{Record: bare, Text: "Nothing happened today."}}); err != nil {
+			t.Fatal(err)
+		}
+		ids := func(rows []store.DocumentRow) []string {
+			var out []string
+			for _, r := range rows {
+				out = append(out, r.DocID)
+			}
+			return out
+		}
+		for _, c := range []struct {
+			name string
+			f    store.DocumentFilter
+			want []string
+		}{
+			{"all", store.DocumentFilter{}, []string{"d1", "d2", "bare", "d3"}},
+			{"newest first", store.DocumentFilter{Sort: store.SortDateDesc}, []string{"d3", "bare", "d2", "d1"}},
+			{"q", store.DocumentFilter{Q: "ceasefire"}, []string{"d1"}},
+			{"from", store.DocumentFilter{From: "2024-03-02"}, []string{"d2", "bare", "d3"}},
+			{"from to", store.DocumentFilter{From: "2024-03-02", To: "2024-03-07"}, []string{"d2", "bare"}},
+			{"source", store.DocumentFilter{Source: "EXAMPLE.ORG/d2"}, []string{"d2"}},
+			{"source literal %", store.DocumentFilter{Source: "%"}, nil},
+			{"has events", store.DocumentFilter{HasEvents: truth()}, []string{"d1", "d2", "d3"}},
+			{"no events", store.DocumentFilter{HasEvents: falsy()}, []string{"bare"}},
+		} {
+			rows, _, err := s.Documents(ctx, c.f, "", 0)
+			if err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			if got := ids(rows); !reflect.DeepEqual(got, c.want) {
+				t.Errorf("%s: got %v, want %v", c.name, got, c.want)
+			}
+		}
+		rows, _, err := s.Documents(ctx, store.DocumentFilter{}, "", 1)
+		if err != nil || len(rows) != 1 {
+			t.Fatalf("first page: %v %v", rows, err)
+		}
+		want := store.DocumentRow{DocID: "d1", Title: "Shelling near Ganja", Day: "2024-03-01", Published: str("2024-03-01"),
+			Source: Fixture()[0].Record.Source, Events: 2, Quotes: 1, Ingested: rows[0].Ingested}
+		if !reflect.DeepEqual(rows[0], want) || rows[0].Ingested == "" {
+			t.Errorf("row %+v, want %+v", rows[0], want)
+		}
+		for _, sort := range []string{store.SortDate, store.SortDateDesc} {
+			all, _, err := s.Documents(ctx, store.DocumentFilter{Sort: sort}, "", 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			cursor := ""
+			for range 10 {
+				page, next, err := s.Documents(ctx, store.DocumentFilter{Sort: sort}, cursor, 3)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, ids(page)...)
+				if next == "" {
+					break
+				}
+				cursor = next
+			}
+			if !reflect.DeepEqual(got, ids(all)) {
+				t.Errorf("sort %s: paged %v, want %v", sort, got, ids(all))
+			}
+		}
+		for _, f := range []store.DocumentFilter{{From: "2024-02-30"}, {Sort: store.SortConfidence}, {Source: strings.Repeat("x", 5000)}} {
+			if _, _, err := s.Documents(ctx, f, "", 0); !errors.Is(err, store.ErrBadFilter) {
+				t.Errorf("Documents(%.60v) err = %v, want ErrBadFilter", f, err)
+			}
+		}
+		if _, _, err := s.Documents(ctx, store.DocumentFilter{}, "!!", 0); !errors.Is(err, store.ErrBadCursor) {
+			t.Errorf("bad cursor: err = %v", err)
+		}
+	})
+
+	t.Run("Documents_Distinct", func(t *testing.T) {
+		s := open(t)
+		if _, err := s.PutDocuments(ctx, Syndicated()); err != nil {
+			t.Fatal(err)
+		}
+		rows, _, err := s.Documents(ctx, store.DocumentFilter{Distinct: true}, "", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range rows {
+			got = append(got, r.DocID)
+		}
+		if want := []string{"s1", "s3"}; !reflect.DeepEqual(got, want) {
+			t.Errorf("distinct documents %v, want %v", got, want)
+		}
+		all, _, err := s.Documents(ctx, store.DocumentFilter{}, "", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range all {
+			if r.DocID == "s2" && (r.DuplicateOf == nil || *r.DuplicateOf != "s1") {
+				t.Errorf("s2 duplicate_of %v, want s1", r.DuplicateOf)
+			}
+		}
+	})
+
+	t.Run("Actors", func(t *testing.T) {
+		s := open(t)
+		Load(t, s)
+		type row = store.ActorCount
+		a := func(name, country string, n, asActor, asRecipient int) row {
+			return row{Node: store.Node{Name: name, Country: country}, Events: n, AsActor: asActor, AsRecipient: asRecipient}
+		}
+		for _, c := range []struct {
+			name string
+			q    store.ActorQuery
+			want []row
+		}{
+			{"all", store.ActorQuery{}, []row{
+				a("Armenia", "ARM", 2, 1, 1), a("Azerbaijan", "AZE", 2, 1, 1), a("France", "FRA", 2, 1, 1), a("Kenyan government", "KEN", 2, 0, 2),
+				a("Azerbaijani army", "AZE", 1, 1, 0), a("Azerbaijani navy", "AZE", 1, 1, 0), a("Turkey", "TUR", 1, 1, 0), a("protesters", "KEN", 1, 1, 0)}},
+			{"recipients", store.ActorQuery{Role: store.RoleRecipient}, []row{
+				a("Kenyan government", "KEN", 2, 0, 2), a("Armenia", "ARM", 1, 0, 1), a("Azerbaijan", "AZE", 1, 0, 1), a("France", "FRA", 1, 0, 1)}},
+			{"event filter", store.ActorQuery{Events: store.EventFilter{Type: []string{"CONSULT"}}}, []row{
+				a("Azerbaijan", "AZE", 1, 1, 0), a("Azerbaijani navy", "AZE", 1, 1, 0), a("France", "FRA", 1, 0, 1), a("Turkey", "TUR", 1, 1, 0)}},
+			{"asserted only", store.ActorQuery{Events: store.EventFilter{Asserted: truth()}}, []row{
+				a("Armenia", "ARM", 1, 0, 1), a("Azerbaijani army", "AZE", 1, 1, 0), a("France", "FRA", 1, 1, 0), a("Kenyan government", "KEN", 1, 0, 1)}},
+			{"name", store.ActorQuery{Name: "azer"}, []row{
+				a("Azerbaijan", "AZE", 2, 1, 1), a("Azerbaijani army", "AZE", 1, 1, 0), a("Azerbaijani navy", "AZE", 1, 1, 0)}},
+		} {
+			rows, next, err := s.Actors(ctx, c.q, "", 0)
+			if err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			if !reflect.DeepEqual(rows, c.want) || next != "" {
+				t.Errorf("%s: got %+v (next %q), want %+v", c.name, rows, next, c.want)
+			}
+		}
+		all, _, err := s.Actors(ctx, store.ActorQuery{}, "", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []row
+		cursor := ""
+		for range 10 {
+			page, next, err := s.Actors(ctx, store.ActorQuery{}, cursor, 3)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, page...)
+			if next == "" {
+				break
+			}
+			cursor = next
+		}
+		if !reflect.DeepEqual(got, all) {
+			t.Errorf("paged %+v, want %+v", got, all)
+		}
+		if _, _, err := s.Actors(ctx, store.ActorQuery{Role: "speaker"}, "", 0); !errors.Is(err, store.ErrBadFilter) {
+			t.Errorf("bad role: err = %v", err)
+		}
+		if _, _, err := s.Actors(ctx, store.ActorQuery{}, store.EncodeCursor(store.Cursor{Day: "2024-03-01", Key: 1}), 0); !errors.Is(err, store.ErrBadCursor) {
+			t.Errorf("an events cursor: err = %v", err)
 		}
 	})
 
