@@ -137,8 +137,13 @@ class App {
     const key = JSON.stringify([st.filters, st.ui]);
     if (key === this.lastKey) return;
     this.lastKey = key;
-    this.matching = undefined;
-    this.renderCharts(st);
+    // The charts depend on the filters only: a new tab or sort keeps them.
+    const chartKey = JSON.stringify(st.filters);
+    if (chartKey !== this.chartKey) {
+      this.chartKey = chartKey;
+      this.matching = undefined;
+      this.renderCharts(st);
+    }
     const sort = st.ui.sort ? { sort: st.ui.sort } : {};
     const qs = new URLSearchParams({ ...eventParams(st.filters), ...sort }).toString();
     for (const ext of ["jsonl", "csv", "geojson"]) {
@@ -155,9 +160,11 @@ class App {
       this.quotes.load({ speaker: st.ui.speaker, q: st.filters.q, country: st.filters.actor_country });
       // no table to count the matches: ask for the count alone
       const gen = this.gen;
-      getJSON("/api/events", { ...eventParams(st.filters), limit: 1, total: 1 })
-        .then((b) => { if (gen === this.gen) this.showTotals(b.total); })
-        .catch(() => {});
+      if (typeof this.matching !== "number") {
+        getJSON("/api/events", { ...eventParams(st.filters), limit: 1, total: 1 })
+          .then((b) => { if (gen === this.gen) this.showTotals(b.total); })
+          .catch(() => {});
+      }
     }
   }
 
