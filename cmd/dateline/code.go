@@ -81,11 +81,20 @@ func runCode(ctx context.Context, e *env, args []string) error {
 	}
 
 	skipped, coded, dups := 0, 0, 0
+	// Progress on a terminal only: stderr that goes to a file or a pipe
+	// gets the warnings and the last line, not a line per document.
+	prog := newProgress(e, "coding", 0)
+	prog.countInputs(ctx, inputs, opts)
+	defer prog.finish()
+	report := func() {
+		prog.update(coded+skipped, fmt.Sprintf("coding: %d coded, %d skipped", coded, skipped))
+	}
 	err = c.Runner().Run(ctx, func(emit func(pipeline.Item) error) error {
 		return source.Read(ctx, inputs, opts, func(it source.Item) error {
 			return emit(pipeline.Item{Doc: it.Doc, Err: it.Err})
 		})
 	}, func(it pipeline.Item) error {
+		defer report()
 		if it.Err != nil {
 			skipped++
 			e.log.Warn("skipped", "err", it.Err)

@@ -288,10 +288,11 @@ func TestIngest_Dedup(t *testing.T) {
 	}
 }
 
-// TestIngest_DedupSameID checks that a document the store refuses (its
-// id is taken earlier in the run) is not filed as a report either: a
-// later copy of its text must not be marked a duplicate of the id, whose
-// stored text is another.
+// TestIngest_DedupSameID checks that new text under an id filed earlier
+// in the run (which the store takes as an update of that document) is
+// stored with its signature but not filed in the run's index, which
+// cannot take the id's first text back: a later copy is not marked a
+// duplicate of it in this run.
 func TestIngest_DedupSameID(t *testing.T) {
 	dir := t.TempDir()
 	in := writeJSONL(t, filepath.Join(dir, "in.jsonl"),

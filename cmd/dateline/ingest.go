@@ -11,11 +11,11 @@ import (
 	"sync"
 	"time"
 
-	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
 	"github.com/dateline-project/dateline/internal/coder"
 	"github.com/dateline-project/dateline/internal/dedup"
+	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/output"
 	"github.com/dateline-project/dateline/internal/pipeline"
 	"github.com/dateline-project/dateline/internal/source"
@@ -57,14 +57,35 @@ var errKnown = errors.New("already stored")
 // its transaction has committed (or it was found already stored), so after
 // a crash a re-run's counts add up to the input exactly.
 type ingestCounts struct {
-	New       int `json:"new"`
+	New int `json:"new"`
+	// Replaced counts stored documents written again: new text under
+	// their id, or recoded (--recode).
+	Replaced int `json:"replaced"`
+	// Aliased counts new ids whose text was stored under another id.
+	Aliased   int `json:"aliased"`
 	Unchanged int `json:"unchanged"`
 	Skipped   int `json:"skipped"`
 	// Duplicates counts the new documents that repeat an earlier one.
 	Duplicates int `json:"duplicates"`
 }
 
-func (c ingestCounts) done() int { return c.New + c.Unchanged + c.Skipped }
+func (c ingestCounts) done() int { return c.New + c.Replaced + c.Aliased + c.Unchanged + c.Skipped }
+
+// pendingDoc is a coded document waiting for its commit, with what the
+// store held for it when it was read, which tells how to count it.
+type pendingDoc struct {
+	store.Document
+	// storedID: the store had a document under this id (so a write is a
+	// replace, no write leaves it unchanged); else a write is new and no
+	// write an alias.
+	storedID bool
+}
+
+// seen is what the store held for one input document when ingest read it.
+type seen struct {
+	storedID  bool // its id (or an alias with it) is stored
+	textKnown bool // its text is stored (under its id or another)
+}
 
 // ingester codes documents and commits them to a store in small
 // transactions, in input order. Commits run on a writer goroutine of their
@@ -92,9 +113,18 @@ type ingester struct {
 	// index is rebuilt from the store, could decide duplicates otherwise.
 	filed map[string]struct{}
 
-	pending   []store.Document
+	// prov is the provenance stamped on every record written; recode
+	// makes a stored document with the same text but another provenance
+	// be coded and replaced instead of skipped.
+	prov   output.Provenance
+	recode bool
+	// seen holds, per doc_id between the check before coding and
+	// consume, what the store held (guarded by mu).
+	seen map[string]seen
+
+	pending   []pendingDoc
 	lastFlush time.Time
-	batches   chan []store.Document
+	batches   chan []pendingDoc
 	writeErr  chan error // the writer's first error, sent once
 
 	mu     sync.Mutex
@@ -106,7 +136,8 @@ type ingester struct {
 func (in *ingester) run(ctx context.Context, produce func(emit func(pipeline.Item) error) error) (ingestCounts, error) {
 	in.lastFlush = time.Now()
 	in.filed = map[string]struct{}{}
-	in.batches = make(chan []store.Document, 1)
+	in.batches = make(chan []pendingDoc, 1)
+	in.seen = map[string]seen{}
 	in.writeErr = make(chan error, 1)
 	writerDone := make(chan struct{})
 	// The writer outlives a cancelled ctx: what was coded before an
@@ -116,9 +147,7 @@ func (in *ingester) run(ctx context.Context, produce func(emit func(pipeline.Ite
 	err := in.runner.Run(ctx, func(emit func(pipeline.Item) error) error {
 		return produce(func(it pipeline.Item) error {
 			if it.Err == nil && it.Doc != nil {
-				// Skip coding documents stored by an earlier run, which
-				// makes re-running after a crash cheap.
-				known, err := in.st.HasDocument(ctx, it.Doc.ID, store.ContentHash(it.Doc.Text))
+				known, err := in.check(ctx, it.Doc)
 				if err != nil {
 					return err
 				}
@@ -146,6 +175,34 @@ func (in *ingester) run(ctx context.Context, produce func(emit func(pipeline.Ite
 	return in.counts, err
 }
 
+// check looks d up in the store before it is coded. A document stored
+// with the same text (and, with recode, the same provenance) is known:
+// it is not coded again, which makes re-running after a crash cheap.
+// Anything else is coded: new, an updated text, a recode, or a text
+// stored under another id, which the store files as an alias.
+func (in *ingester) check(ctx context.Context, d *doc.Doc) (known bool, err error) {
+	hash := store.ContentHash(d.Text)
+	var s seen
+	st, err := in.st.Stored(ctx, d.ID)
+	switch {
+	case err == nil:
+		if st.Hash == hash && (!in.recode || (st.Provenance != nil && *st.Provenance == in.prov)) {
+			return true, nil
+		}
+		s = seen{storedID: true, textKnown: st.Hash == hash}
+	case errors.Is(err, store.ErrNotFound):
+		if s.textKnown, err = in.st.HasDocument(ctx, "", hash); err != nil {
+			return false, err
+		}
+	default:
+		return false, err
+	}
+	in.mu.Lock()
+	in.seen[d.ID] = s
+	in.mu.Unlock()
+	return false, nil
+}
+
 // errWriterFailed stops the pipeline when the writer has failed; run
 // reports the writer's own error instead.
 var errWriterFailed = errors.New("store writer failed")
@@ -159,8 +216,12 @@ func (in *ingester) write(ctx context.Context, done chan<- struct{}) {
 		}
 		var ins []bool
 		if len(batch) > 0 {
+			docs := make([]store.Document, len(batch))
+			for i := range batch {
+				docs[i] = batch[i].Document
+			}
 			var err error
-			ins, err = in.st.PutDocuments(ctx, batch)
+			ins, err = in.st.PutDocuments(ctx, docs)
 			if err != nil {
 				failed = true
 				in.writeErr <- err
@@ -169,13 +230,18 @@ func (in *ingester) write(ctx context.Context, done chan<- struct{}) {
 		}
 		in.mu.Lock()
 		for i, ok := range ins {
-			if ok {
+			switch {
+			case ok && batch[i].storedID:
+				in.counts.Replaced++
+			case ok:
 				in.counts.New++
 				if batch[i].Record.DuplicateOf != nil {
 					in.counts.Duplicates++
 				}
-			} else {
+			case batch[i].storedID:
 				in.counts.Unchanged++
+			default:
+				in.counts.Aliased++
 			}
 		}
 		n := in.counts
@@ -198,20 +264,37 @@ func (in *ingester) consume(it pipeline.Item) error {
 		in.mu.Unlock()
 		in.log.Warn("skipped", "err", it.Err)
 	default:
-		d := store.Document{Record: output.FromDoc(it.Doc, output.Options{}), Text: it.Doc.Text}
-		if in.dedup != nil {
+		d := store.Document{Record: output.FromDoc(it.Doc, output.Options{}), Text: it.Doc.Text, Recode: in.recode}
+		prov := in.prov
+		d.Record.Provenance = &prov
+		in.mu.Lock()
+		s := in.seen[it.Doc.ID]
+		delete(in.seen, it.Doc.ID)
+		in.mu.Unlock()
+		// A text the store holds already is filed as an alias or left
+		// alone, never as a new document: its signature stays out of the
+		// index, which must hold what the store does.
+		if in.dedup != nil && !s.textKnown {
 			// The hash is needed here to know what the store will keep;
 			// passing it on saves the writer from hashing again.
 			d.Hash = store.ContentHash(d.Text)
 			idKey, hashKey := "id:"+d.Record.DocID, "hash:"+d.Hash
 			_, seenID := in.filed[idKey]
 			_, seenHash := in.filed[hashKey]
-			if !seenID && !seenHash {
+			switch {
+			case s.storedID || seenID:
+				// New text under an id already filed: the store keeps
+				// its signature, but the index, which cannot take an
+				// entry back, keeps the old one until the next run
+				// loads the stored signatures; so this text is neither
+				// filed nor marked.
+				d.Signature = dedup.Sign(d.Text).Marshal()
+			case !seenHash:
 				d.Signature = markDuplicate(in.dedup, &d.Record, d.Text).Marshal()
 				in.filed[idKey], in.filed[hashKey] = struct{}{}, struct{}{}
 			}
 		}
-		in.pending = append(in.pending, d)
+		in.pending = append(in.pending, pendingDoc{Document: d, storedID: s.storedID})
 	}
 	if len(in.pending) >= in.batch || time.Since(in.lastFlush) >= in.maxDelay {
 		return in.flush()
@@ -230,7 +313,7 @@ func (in *ingester) flush() error {
 	default:
 	}
 	in.batches <- in.pending
-	in.pending = make([]store.Document, 0, in.batch)
+	in.pending = make([]pendingDoc, 0, in.batch)
 	return nil
 }
 
@@ -244,13 +327,15 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: dateline ingest [flags] [FILES|DIRS|-]\n\nCodes documents like 'dateline code' and stores them in a database (stdin when no\ninput is given). Documents already stored (same id or same text) are not coded\nagain, so re-running after an interruption picks up where it stopped. A document\nwhose body repeats an earlier one's is stored marked with duplicate_of (--dedup).\n\nflags:")
+		fmt.Fprintln(e.stderr, "usage: dateline ingest [flags] [FILES|DIRS|-]\n\nCodes documents like 'dateline code' and stores them in a database (stdin when no\ninput is given). A document stored with the same id and text is not coded again,\nso re-running after an interruption picks up where it stopped; new text under a\nstored id replaces that document, and a stored text under a new id is an alias. A document\nwhose body repeats an earlier one's is stored marked with duplicate_of (--dedup).\n\nflags:")
 		fs.PrintDefaults()
 	}
 	var (
-		dbPath  = fs.String("db", "dateline.db", "database `FILE`")
-		batch   = fs.Int("batch", 64, "commit every `N` documents")
-		every   = fs.Duration("log-every", 5*time.Second, "log progress this often when stderr is not a terminal")
+		dbPath = fs.String("db", "dateline.db", "database `FILE`")
+		batch  = fs.Int("batch", 64, "commit every `N` documents")
+		every  = fs.Duration("log-every", 5*time.Second, "log progress this often when stderr is not a terminal")
+		recode = fs.Bool("recode", false, "code again the stored documents whose provenance (see 'dateline version') differs from this run's,\n"+
+			"and replace them: those among the inputs, or with no inputs every such stored document, from its stored text")
 		inputFl = addInputFlags(fs)
 		coderFl = addCoderFlags(fs)
 		dedupFl = addDedupFlags(fs, true)
@@ -263,7 +348,10 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintln(e.stderr, "dateline ingest: --workers, --batch and --log-every must be positive")
 		return errUsage
 	}
-	if len(inputs) == 0 {
+	// --recode alone recodes the store from its own texts; it reads no
+	// stdin.
+	fromStore := *recode && len(inputs) == 0
+	if len(inputs) == 0 && !fromStore {
 		inputs = []string{"-"}
 	}
 	opts, err := inputFl.options("ingest", e.stderr, e.stdin)
@@ -286,51 +374,38 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
+	prov, err := coder.Provenance(coderFl.options(e.log))
+	if err != nil {
+		return err
+	}
 	c, err := coderFl.load(e.log)
 	if err != nil {
 		return err
 	}
 
-	in := &ingester{st: db, runner: c.Runner(), log: e.log, batch: *batch, maxDelay: 250 * time.Millisecond, dedup: ix}
+	in := &ingester{st: db, runner: c.Runner(), log: e.log, batch: *batch, maxDelay: 250 * time.Millisecond, dedup: ix,
+		prov: prov, recode: *recode}
 	start := time.Now()
-	var bar *progressbar.ProgressBar
-	if isTerminal(e.stderr) {
-		bar = progressbar.NewOptions(-1,
-			progressbar.OptionSetWriter(e.stderr),
-			progressbar.OptionSetDescription("ingesting"),
-			progressbar.OptionShowCount(),
-			progressbar.OptionShowIts(),
-			progressbar.OptionSetItsString("docs"),
-			progressbar.OptionThrottle(100*time.Millisecond),
-			progressbar.OptionSpinnerType(14),
-			progressbar.OptionClearOnFinish(),
-		)
-		in.progress = func(n ingestCounts) {
-			bar.Describe(fmt.Sprintf("ingesting: %d new, %d unchanged, %d skipped", n.New, n.Unchanged, n.Skipped))
-			_ = bar.Set(n.done())
-		}
-	} else {
-		lastLog := time.Now()
-		in.progress = func(n ingestCounts) {
-			if time.Since(lastLog) < *every {
-				return
-			}
-			lastLog = time.Now()
-			e.log.Info("progress", "done", n.done(), "new", n.New, "unchanged", n.Unchanged, "skipped", n.Skipped,
-				"docs_per_s", fmt.Sprintf("%.0f", float64(n.done())/time.Since(start).Seconds()))
-		}
+	prog := newProgress(e, "ingesting", *every)
+	if !fromStore {
+		prog.countInputs(ctx, inputs, opts)
+	}
+	in.progress = func(n ingestCounts) {
+		prog.update(n.done(), fmt.Sprintf("ingesting: %d new, %d replaced, %d unchanged, %d skipped", n.New, n.Replaced, n.Unchanged, n.Skipped),
+			"new", n.New, "replaced", n.Replaced, "unchanged", n.Unchanged, "skipped", n.Skipped)
 	}
 
 	counts, err := in.run(ctx, func(emit func(pipeline.Item) error) error {
+		if fromStore {
+			return storedDocs(ctx, db, prov, emit)
+		}
 		return source.Read(ctx, inputs, opts, func(it source.Item) error {
 			return emit(pipeline.Item{Doc: it.Doc, Err: it.Err})
 		})
 	})
-	if bar != nil {
-		_ = bar.Finish()
-	}
+	prog.finish()
 	elapsed := time.Since(start)
-	done := []any{"new", counts.New, "unchanged", counts.Unchanged, "skipped", counts.Skipped}
+	done := []any{"new", counts.New, "replaced", counts.Replaced, "aliased", counts.Aliased, "unchanged", counts.Unchanged, "skipped", counts.Skipped}
 	if ix != nil {
 		done = append(done, "duplicates", counts.Duplicates)
 	}
@@ -348,4 +423,25 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		e.log.Warn("no documents found in the input")
 	}
 	return nil
+}
+
+// storedDocs emits, in storage order, a Doc for every stored document
+// whose provenance differs from prov, rebuilt from its stored text and
+// metadata as a reader would have made it, for --recode to code again.
+func storedDocs(ctx context.Context, st store.Store, prov output.Provenance, emit func(pipeline.Item) error) error {
+	return st.Stale(ctx, prov, func(id string) error {
+		d, err := st.Document(ctx, id)
+		if err != nil {
+			return err
+		}
+		r := &d.Record
+		dd := &doc.Doc{ID: r.DocID, Text: d.Text, Title: r.Title, SourceName: r.Source.Name,
+			Source: doc.SourceRef{Path: r.Source.Path, Line: r.Source.Line, URL: r.Source.URL}}
+		if r.Published != nil {
+			if t, err := time.Parse("2006-01-02", *r.Published); err == nil {
+				dd.Published = t
+			}
+		}
+		return emit(pipeline.Item{Doc: dd})
+	})
 }

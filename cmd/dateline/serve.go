@@ -99,6 +99,10 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "dateline serve: database %s does not exist; make it with 'dateline ingest --db %s FILES', or pass --create to serve it empty\n", *dbPath, *dbPath)
 		return errUsage
 	}
+	prov, err := coder.Provenance(coderFl.options(e.log))
+	if err != nil {
+		return err
+	}
 	c, err := coderFl.load(e.log)
 	if err != nil {
 		return err
@@ -121,7 +125,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	countries, sectors := c.Codes()
 	srv := server.New(db, server.Options{Token: *token, Coder: pool, MaxBodyBytes: *maxBody, Logger: e.log, Assets: webAssets(),
-		AllowedHosts: allowed, MaxClientWrites: *maxPost, Vocabulary: &server.Vocabulary{Countries: countries, Sectors: sectors}})
+		AllowedHosts: allowed, MaxClientWrites: *maxPost, Vocabulary: &server.Vocabulary{Countries: countries, Sectors: sectors},
+		Provenance: &prov})
 	if everyInterface(*addr) && len(allowed) == 0 {
 		e.log.Warn("listening on every interface without --allowed-host: the Host header is not checked, so DNS rebinding is not guarded against", "addr", *addr)
 	}

@@ -1,12 +1,18 @@
 package server_test
 
 import (
+	"bytes"
+	"context"
+	"encoding/csv"
 	"net/http"
+	"net/http/httptest"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/dateline-project/dateline/internal/output"
 	"github.com/dateline-project/dateline/internal/server"
+	"github.com/dateline-project/dateline/internal/store"
 	"github.com/dateline-project/dateline/internal/store/storetest"
 )
 
@@ -14,6 +20,16 @@ import (
 var vocabulary = &server.Vocabulary{
 	Countries: map[string]string{"AZE": "AZ", "ARM": "AM", "KEN": "KE", "FRA": "FR", "TUR": "TR", "USA": "US", "IGO": ""},
 	Sectors:   []string{"GOV", "MIL", "CVL", "ELI"},
+}
+
+// eventKeys gets /api/events?query and returns the events' keys.
+func eventKeys(t *testing.T, s *server.Server, query string) []string {
+	t.Helper()
+	r := get(t, s, "/api/events?"+query)
+	if r.status != http.StatusOK {
+		t.Fatalf("%s: status %d: %s", query, r.status, r.body)
+	}
+	return storetest.Keys(decode[eventsPage](t, r).Events)
 }
 
 // TestEvents_AnalystFilters: the filters on what the text asserts, how
@@ -39,11 +55,7 @@ func TestEvents_AnalystFilters(t *testing.T) {
 		{"sort=confidence&actor_country=AZE", []string{"d3/e1", "d1/e1"}},
 	} {
 		t.Run(c.query, func(t *testing.T) {
-			r := get(t, s, "/api/events?"+c.query)
-			if r.status != http.StatusOK {
-				t.Fatalf("status %d: %s", r.status, r.body)
-			}
-			if got := storetest.Keys(decode[eventsPage](t, r).Events); !reflect.DeepEqual(got, c.want) {
+			if got := eventKeys(t, s, c.query); !reflect.DeepEqual(got, c.want) {
 				t.Errorf("got %v, want %v", got, c.want)
 			}
 		})
@@ -273,4 +285,125 @@ func TestActors_List(t *testing.T) {
 	if r := get(t, s, "/api/actors/network"); r.status != http.StatusOK || !strings.Contains(string(r.body), `"edges"`) {
 		t.Errorf("GET /api/actors/network: %d %s", r.status, r.body)
 	}
+}
+
+// TestPostDocuments_UpdateRecodeAlias: issue #16 bug 7 over the API. New
+// text under a posted id replaces the document (it used to answer
+// "unchanged"); recode=1 replaces a document coded under another
+// provenance; the same text under a new id is an alias that GET resolves.
+func TestPostDocuments_UpdateRecodeAlias(t *testing.T) {
+	db := newStore(t)
+	post := func(s *server.Server, query, body string) postResult {
+		t.Helper()
+		r := do(t, s, http.MethodPost, "/api/documents"+query, strings.NewReader(body), jsonType...)
+		if r.status != http.StatusOK && r.status != http.StatusCreated {
+			t.Fatalf("POST %s: %d %s", query, r.status, r.body)
+		}
+		return decode[postResult](t, r)
+	}
+	v1 := &output.Provenance{Coder: "dateline test", Resources: "sha256:aa"}
+	s1 := server.New(db, server.Options{Coder: fakeCoder{}, Provenance: v1})
+	if res := post(s1, "", `{"id":"AFP/1","text":"France accused the ministry of delays."}`); res.Inserted != 1 {
+		t.Fatalf("first post: %+v", res)
+	}
+	res := post(s1, "", `{"id":"AFP/1","text":"France accused the ministry of long delays, a correction says."}`)
+	if res.Replaced != 1 || res.Inserted != 0 || res.Unchanged != 0 {
+		t.Errorf("new text under the same id: %+v, want one replaced", res)
+	}
+	d, err := db.Document(context.Background(), "AFP/1")
+	if err != nil || !strings.Contains(d.Text, "correction") || d.Record.Provenance == nil || *d.Record.Provenance != *v1 {
+		t.Fatalf("after the update: %+v %v", d, err)
+	}
+	// Another coder: without recode=1 the same text is left alone.
+	v2 := &output.Provenance{Coder: "dateline test", Resources: "sha256:bb"}
+	s2 := server.New(db, server.Options{Coder: fakeCoder{}, Provenance: v2})
+	same := `{"id":"AFP/1","text":"France accused the ministry of long delays, a correction says."}`
+	if res := post(s2, "", same); res.Unchanged != 1 {
+		t.Errorf("same text, no recode: %+v", res)
+	}
+	if res := post(s2, "?recode=1", same); res.Replaced != 1 {
+		t.Errorf("same text, recode=1: %+v", res)
+	}
+	if d, _ := db.Document(context.Background(), "AFP/1"); d.Record.Provenance == nil || *d.Record.Provenance != *v2 {
+		t.Errorf("recoded provenance %+v, want %+v", d.Record.Provenance, v2)
+	}
+	if res := post(s2, "?recode=1", same); res.Unchanged != 1 {
+		t.Errorf("recode under the same provenance: %+v", res)
+	}
+	// The same text under a new id.
+	if res := post(s2, "", `{"id":"Reuters/9","text":"France accused the ministry of long delays, a correction says."}`); res.Aliased != 1 {
+		t.Errorf("copy under a new id: %+v", res)
+	}
+	r := get(t, s2, "/api/documents/Reuters%2F9")
+	if r.status != http.StatusOK || !strings.Contains(string(r.body), `"doc_id":"AFP/1"`) {
+		t.Errorf("GET the alias: %d %s", r.status, r.body)
+	}
+	if n, err := db.CountEvents(context.Background(), store.EventFilter{}); err != nil || n != 1 {
+		t.Errorf("events %d (%v): replacing and aliasing must leave the one document's one event", n, err)
+	}
+	if r := do(t, s2, http.MethodPost, "/api/documents?recode=perhaps", strings.NewReader(same), jsonType...); r.status != http.StatusBadRequest {
+		t.Errorf("recode=perhaps: %d", r.status)
+	}
+}
+
+// TestExportCSV_AnalystColumns: the CSV carries the date precision, the
+// contexts, the evidence sentence, the GeoNames id and the location
+// precision (issue #16), empty where the event has none.
+func TestExportCSV_AnalystColumns(t *testing.T) {
+	docs := storetest.Fixture()
+	e := &docs[0].Record.Events[0] // d1/e1
+	e.Context = []string{"military", "territory"}
+	e.Evidence.Text = "The Azerbaijani army shelled positions near Ganja, Armenian officials said."
+	e.Location.GeonameID, e.Location.Precision = 585103, 2
+	db := newStore(t)
+	if _, err := db.PutDocuments(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	s := server.New(db, server.Options{})
+	r := get(t, s, "/api/export/events.csv?type=ASSAULT,ACCUSE")
+	recs, err := csv.NewReader(bytes.NewReader(r.body)).ReadAll()
+	if err != nil || len(recs) != 3 {
+		t.Fatalf("csv %v: %s", err, r.body)
+	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	for _, c := range []struct {
+		row       int
+		col, want string
+	}{
+		{1, "day", "2024-02-28"}, {1, "date_precision", "day"}, {1, "context", "military|territory"},
+		{1, "evidence", e.Evidence.Text}, {1, "geonameid", "585103"}, {1, "location_precision", "2"},
+		{1, "negated", "false"}, {1, "principal", "true"},
+		{2, "day", "2024-03-01"}, {2, "date_precision", "published"}, {2, "context", ""}, {2, "negated", "true"},
+		{2, "geonameid", ""}, {2, "location_precision", ""}, {2, "lat", ""},
+	} {
+		if got := recs[c.row][col[c.col]]; got != c.want {
+			t.Errorf("row %d %s = %q, want %q", c.row, c.col, got, c.want)
+		}
+	}
+	if len(recs[0]) != len(recs[1]) {
+		t.Errorf("header has %d columns, rows %d", len(recs[0]), len(recs[1]))
+	}
+}
+
+// FuzzListsQuery checks that no query string makes the document list or
+// the actor ranking answer anything but 200 or 400.
+func FuzzListsQuery(f *testing.F) {
+	for _, seed := range []string{"", "has_events=1&sort=-date", "source=%25&q=cease*", "role=recipient&name=a&type=AID", "cursor=b2Zmc2V0fjM&limit=2", "from=2024-02-30"} {
+		f.Add(seed)
+	}
+	s, _ := newServer(f, server.Options{})
+	f.Fuzz(func(t *testing.T, raw string) {
+		for _, path := range []string{"/api/documents", "/api/actors"} {
+			req := httptest.NewRequest(http.MethodGet, path, nil)
+			req.URL.RawQuery = raw
+			rec := httptest.NewRecorder()
+			s.ServeHTTP(rec, req)
+			if rec.Code != http.StatusOK && rec.Code != http.StatusBadRequest {
+				t.Fatalf("%s?%s: status %d %s", path, raw, rec.Code, rec.Body)
+			}
+		}
+	})
 }

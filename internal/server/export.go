@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -22,12 +23,7 @@ const exportPage = store.MaxLimit
 // take as long as the export needs, a stalled one still times out.
 func (s *Server) export(w http.ResponseWriter, r *http.Request, contentType, filename string,
 	begin func(bw *bufio.Writer) error, write func(bw *bufio.Writer, row *store.EventRow, first bool) error, end func(bw *bufio.Writer) error) {
-	q := r.URL.Query()
-	if err := checkParams(q, eventParams, []string{"sort"}); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	f, err := s.eventFilter(q)
+	f, err := s.eventRequest(r.URL.Query(), "sort")
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -84,12 +80,17 @@ func (s *Server) handleExportJSONL(w http.ResponseWriter, r *http.Request) {
 }
 
 // CSVHeader names the CSV export's columns: one row per event, in the
-// spirit of GDELT's event table. Multiple actors or recipients are joined
-// with '|', as in dateline's data files.
+// spirit of GDELT's event table. A cell that holds several values (the
+// actors and recipients, in the same order in their country, sector and
+// name columns, and the contexts) joins them with '|', as dateline's data
+// files do. day is the date the event is filed under and date_precision
+// says how it is known ("published": the text gives no date, so it is the
+// dateline's or the publication's).
 var CSVHeader = []string{
-	"date", "day", "actor_country", "actor_sector", "actor_name", "recipient_country", "recipient_sector", "recipient_name",
-	"event", "mode", "quad", "cameo_root", "intensity", "negated", "principal", "claimed_by",
-	"location_name", "location_country", "lat", "lon", "source_url", "source_path", "doc_id", "event_id", "trigger", "confidence",
+	"day", "date_precision", "actor_country", "actor_sector", "actor_name", "recipient_country", "recipient_sector", "recipient_name",
+	"event", "mode", "context", "quad", "cameo_root", "intensity", "negated", "principal", "claimed_by",
+	"location_name", "location_country", "geonameid", "location_precision", "lat", "lon",
+	"source_url", "source_path", "doc_id", "event_id", "trigger", "evidence", "confidence",
 }
 
 func joinActors(bs []output.ActorBlock, field func(output.ActorBlock) string) string {
@@ -153,27 +154,34 @@ func csvRow(row *store.EventRow) []string {
 		}
 		return b.RawText
 	}
-	date, claimed := "", ""
-	if ev.Date != nil {
-		date = *ev.Date
-	}
+	claimed := ""
 	if ev.ClaimedBy != nil {
 		claimed = name(*ev.ClaimedBy)
 	}
-	var locName, locCountry, lat, lon string
+	// Numeric cells of a location are empty without one, as lat and lon
+	// are without coordinates.
+	var locName, locCountry, geonameID, precision, lat, lon string
 	if l := ev.Location; l != nil {
 		locName, locCountry = l.Name, l.CountryCode
+		if l.GeonameID != 0 {
+			geonameID = strconv.Itoa(l.GeonameID)
+		}
+		if l.Precision != 0 {
+			precision = strconv.Itoa(l.Precision)
+		}
 		if l.Lat != 0 || l.Lon != 0 {
 			lat, lon = strconv.FormatFloat(l.Lat, 'f', -1, 64), strconv.FormatFloat(l.Lon, 'f', -1, 64)
 		}
 	}
 	t := csvText
 	return []string{
-		t(date), t(row.Day),
+		t(row.Day), t(ev.DatePrecision),
 		t(joinActors(ev.Actor, country)), t(joinActors(ev.Actor, sector)), t(joinActors(ev.Actor, name)),
 		t(joinActors(ev.Recipient, country)), t(joinActors(ev.Recipient, sector)), t(joinActors(ev.Recipient, name)),
-		t(ev.Event), t(ev.Mode), t(ev.Quad), t(ev.CameoRoot), strconv.FormatFloat(ev.Intensity, 'f', -1, 64), strconv.FormatBool(ev.Negated), strconv.FormatBool(ev.Principal), t(claimed),
-		t(locName), t(locCountry), lat, lon, t(row.Source.URL), t(row.Source.Path), t(row.DocID), t(ev.ID), t(ev.Evidence.TriggerText),
+		t(ev.Event), t(ev.Mode), t(strings.Join(ev.Context, "|")), t(ev.Quad), t(ev.CameoRoot), strconv.FormatFloat(ev.Intensity, 'f', -1, 64),
+		strconv.FormatBool(ev.Negated), strconv.FormatBool(ev.Principal), t(claimed),
+		t(locName), t(locCountry), geonameID, precision, lat, lon,
+		t(row.Source.URL), t(row.Source.Path), t(row.DocID), t(ev.ID), t(ev.Evidence.TriggerText), t(ev.Evidence.Text),
 		strconv.FormatFloat(ev.Confidence, 'f', -1, 64),
 	}
 }
@@ -207,6 +215,8 @@ func feature(row *store.EventRow) geoFeature {
 	if l := ev.Location; l != nil {
 		f.Properties["location_name"] = l.Name
 		f.Properties["location_country"] = l.CountryCode
+		f.Properties["geonameid"] = l.GeonameID
+		f.Properties["location_precision"] = l.Precision
 		if l.Lat != 0 || l.Lon != 0 {
 			// GeoJSON orders coordinates longitude first (RFC 7946).
 			f.Geometry = &geoPoint{Type: "Point", Coordinates: [2]float64{l.Lon, l.Lat}}
@@ -215,19 +225,32 @@ func feature(row *store.EventRow) geoFeature {
 	return f
 }
 
+// The GeoJSON export holds located events only: a feature without a
+// geometry is valid GeoJSON, but map tools drop it or fail on it, and
+// three in four events have no coordinates. How many matched the filters
+// but were left out is the collection's "omitted" member, written last
+// since it is known only when the stream ends.
+
 func (s *Server) handleExportGeoJSON(w http.ResponseWriter, r *http.Request) {
+	written, omitted := 0, 0
 	s.export(w, r, "application/geo+json; charset=utf-8", "events.geojson",
 		func(bw *bufio.Writer) error {
 			_, err := bw.WriteString(`{"type":"FeatureCollection","features":[` + "\n")
 			return err
 		},
-		func(bw *bufio.Writer, row *store.EventRow, first bool) error {
-			if !first {
+		func(bw *bufio.Writer, row *store.EventRow, _ bool) error {
+			f := feature(row)
+			if f.Geometry == nil {
+				omitted++
+				return nil
+			}
+			if written > 0 {
 				if _, err := bw.WriteString(",\n"); err != nil {
 					return err
 				}
 			}
-			b, err := json.Marshal(feature(row))
+			written++
+			b, err := json.Marshal(f)
 			if err != nil {
 				return err
 			}
@@ -235,7 +258,7 @@ func (s *Server) handleExportGeoJSON(w http.ResponseWriter, r *http.Request) {
 			return err
 		},
 		func(bw *bufio.Writer) error {
-			_, err := bw.WriteString("\n]}\n")
+			_, err := fmt.Fprintf(bw, "\n],\"omitted\":%d}\n", omitted)
 			return err
 		})
 }

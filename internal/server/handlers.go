@@ -77,11 +77,7 @@ func nextPtr(s string) *string {
 
 func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	if err := checkParams(q, eventParams, []string{"cursor", "limit", "sort", "total"}); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	f, err := s.eventFilter(q)
+	f, err := s.eventRequest(q, "cursor", "limit", "sort", "total")
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -190,11 +186,7 @@ type timeline struct {
 
 func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	if err := checkParams(q, eventParams, []string{"by"}); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	f, err := s.eventFilter(q)
+	f, err := s.eventRequest(q, "by")
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -218,10 +210,7 @@ func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 // filteredQuery reads the event filters and a limit (default def, at most
 // max) of an aggregate endpoint, rejecting unknown parameters.
 func (s *Server) filteredQuery(q url.Values, def, max int) (store.EventFilter, int, error) {
-	if err := checkParams(q, eventParams, []string{"limit"}); err != nil {
-		return store.EventFilter{}, 0, err
-	}
-	f, err := s.eventFilter(q)
+	f, err := s.eventRequest(q, "limit")
 	if err != nil {
 		return store.EventFilter{}, 0, err
 	}
@@ -263,7 +252,13 @@ func (s *Server) handlePlaces(w http.ResponseWriter, r *http.Request) {
 
 // postResult is the answer of POST /api/documents.
 type postResult struct {
-	Inserted  int             `json:"inserted"`
+	Inserted int `json:"inserted"`
+	// Replaced counts stored documents written again: new text under
+	// their id, or recoded (recode=1).
+	Replaced int `json:"replaced"`
+	// Aliased counts new ids whose text was stored under another id;
+	// they now resolve to that document.
+	Aliased   int             `json:"aliased"`
 	Unchanged int             `json:"unchanged"`
 	Records   []output.Record `json:"records"`
 	// Skipped lists records that could not be read or coded.
@@ -280,7 +275,12 @@ func (s *Server) handlePostDocuments(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusServiceUnavailable, "this server was started without a coder")
 		return
 	}
-	if err := checkParams(r.URL.Query(), []string{"format"}); err != nil {
+	if err := checkParams(r.URL.Query(), []string{"format", "recode"}); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	recode, err := boolParam(r.URL.Query(), "recode")
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -328,7 +328,11 @@ func (s *Server) handlePostDocuments(w http.ResponseWriter, r *http.Request) {
 				return nil
 			}
 			rec := output.FromDoc(d, output.Options{})
-			docs = append(docs, store.Document{Record: rec, Text: d.Text})
+			if p := s.opts.Provenance; p != nil {
+				prov := *p
+				rec.Provenance = &prov
+			}
+			docs = append(docs, store.Document{Record: rec, Text: d.Text, Recode: recode != nil && *recode})
 			res.Records = append(res.Records, rec)
 			return nil
 		})
@@ -346,16 +350,38 @@ func (s *Server) handlePostDocuments(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, status, res)
 		return
 	}
+	// What was stored under each id tells a write that replaces from
+	// one that inserts, and no write that leaves alone from an alias. An
+	// id earlier in the same post counts as stored.
+	stored := make([]bool, len(docs))
+	posted := map[string]bool{}
+	for i := range docs {
+		id := docs[i].Record.DocID
+		_, err := s.st.Stored(ctx, id)
+		switch {
+		case err == nil || posted[id]:
+			stored[i] = true
+		case !errors.Is(err, store.ErrNotFound):
+			s.fail(w, r, err)
+			return
+		}
+		posted[id] = true
+	}
 	ins, err := s.st.PutDocuments(ctx, docs)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	for _, ok := range ins {
-		if ok {
+	for i, ok := range ins {
+		switch {
+		case ok && stored[i]:
+			res.Replaced++
+		case ok:
 			res.Inserted++
-		} else {
+		case stored[i]:
 			res.Unchanged++
+		default:
+			res.Aliased++
 		}
 	}
 	status := http.StatusOK

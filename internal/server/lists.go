@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"net/http"
 	"strings"
 
@@ -34,21 +35,10 @@ func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f.HasEvents, f.Distinct = hasEvents, distinct != nil && *distinct
-	if err := f.Validate(); err != nil {
-		s.fail(w, r, invalidFilter(err))
-		return
-	}
-	limit, err := parseLimit(q, store.DefaultLimit, store.MaxLimit)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	rows, next, err := s.st.Documents(r.Context(), f, q.Get("cursor"), limit)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, documentsPage{Documents: rows, Next: nextPtr(next)})
+	s.listPage(w, r, f.Validate, func(ctx context.Context, cursor string, limit int) (any, error) {
+		rows, next, err := s.st.Documents(ctx, f, cursor, limit)
+		return documentsPage{Documents: rows, Next: nextPtr(next)}, err
+	})
 }
 
 // actorsPage is the answer of GET /api/actors.
@@ -62,17 +52,25 @@ type actorsPage struct {
 // substring of the actor's name), cursor and limit.
 func (s *Server) handleActors(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	if err := checkParams(q, eventParams, []string{"role", "name", "cursor", "limit"}); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	f, err := s.eventFilter(q)
+	f, err := s.eventRequest(q, "role", "name", "cursor", "limit")
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	aq := store.ActorQuery{Events: f, Role: q.Get("role"), Name: strings.TrimSpace(q.Get("name"))}
-	if err := aq.Validate(); err != nil {
+	s.listPage(w, r, aq.Validate, func(ctx context.Context, cursor string, limit int) (any, error) {
+		rows, next, err := s.st.Actors(ctx, aq, cursor, limit)
+		return actorsPage{Actors: rows, Next: nextPtr(next)}, err
+	})
+}
+
+// listPage answers one page of a list: the filter's own check (validate,
+// a 400 naming what is wrong), the limit, then the page fetch builds
+// from the cursor.
+func (s *Server) listPage(w http.ResponseWriter, r *http.Request, validate func() error,
+	fetch func(ctx context.Context, cursor string, limit int) (any, error)) {
+	q := r.URL.Query()
+	if err := validate(); err != nil {
 		s.fail(w, r, invalidFilter(err))
 		return
 	}
@@ -81,10 +79,10 @@ func (s *Server) handleActors(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	rows, next, err := s.st.Actors(r.Context(), aq, q.Get("cursor"), limit)
+	page, err := fetch(r.Context(), q.Get("cursor"), limit)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, actorsPage{Actors: rows, Next: nextPtr(next)})
+	writeJSON(w, http.StatusOK, page)
 }

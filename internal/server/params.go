@@ -188,6 +188,15 @@ func boolParam(q url.Values, key string) (*bool, error) {
 	return &v, nil
 }
 
+// eventRequest checks that q holds only the event filters and extra
+// parameters, then reads the filters (see eventFilter).
+func (s *Server) eventRequest(q url.Values, extra ...string) (store.EventFilter, error) {
+	if err := checkParams(q, eventParams, extra); err != nil {
+		return store.EventFilter{}, err
+	}
+	return s.eventFilter(q)
+}
+
 // eventFilter reads the event filters of q and checks them: the codes
 // they name against the server's vocabulary first, so that the error
 // names the parameter and its valid values, then the store's bounds.

@@ -30,6 +30,7 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/output"
 	"github.com/dateline-project/dateline/internal/store"
 )
 
@@ -76,6 +77,9 @@ type Options struct {
 	MaxBodyBytes int64
 	// Logger receives request errors; nil discards them.
 	Logger *slog.Logger
+	// Provenance is stamped on the records of posted documents (see
+	// output.Provenance); nil stamps none.
+	Provenance *output.Provenance
 	// Vocabulary lists the country and sector codes the filters may
 	// name; nil checks their shape only. Event types, modes, quads and
 	// date precisions are always checked.

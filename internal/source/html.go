@@ -22,7 +22,8 @@ const minArticleBytes = 80
 
 // readHTML extracts the article of an HTML page with go-readability (a port
 // of Mozilla's Readability, which drops menus, scripts and other
-// boilerplate). Paragraphs, headings and list blocks are separated by blank
+// boilerplate), after removing cookie and consent banners, which
+// readability can take for article text (see consent.go). Paragraphs, headings and list blocks are separated by blank
 // lines in Doc.Text. The publication date comes from the page's metadata
 // (Open Graph and schema.org meta tags, JSON-LD, then <time datetime>); the
 // URL from <link rel=canonical> or og:url. Source.Line is 1: the page is
@@ -52,6 +53,9 @@ func (r *reader) readHTML(path string, in *input) error {
 		return r.fail(path, 1, 0, fmt.Errorf("%w: HTML: %s", ErrMalformed, strings.TrimPrefix(err.Error(), "html: ")))
 	}
 	meta := scanHTMLMeta(root)
+	if _, err := dropConsentBanners(root); err != nil {
+		return err
+	}
 
 	art, raw, err := extractArticle(root)
 	if err != nil {
