@@ -1,6 +1,7 @@
 package e2e_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -111,6 +112,10 @@ type ev struct {
 	place           int // index into places, -1 for the dateline
 	claimedBy       int // entity, -1 for none
 	date            string
+	// subordinate marks an event that is not its sentence's principal
+	// one; negated and aux make an event unasserted.
+	subordinate, negated bool
+	aux                  []string
 }
 
 func (b *builder) event(e ev) {
@@ -124,7 +129,8 @@ func (b *builder) event(e ev) {
 	out := output.Event{
 		ID: b.rec.DocID + "-e" + string(rune('0'+len(b.rec.Events))), Date: &date, DatePrecision: "day",
 		Event: e.typ, Mode: e.mode, Context: []string{}, Actor: []output.ActorBlock{}, Recipient: []output.ActorBlock{},
-		Aux: []string{}, Quad: e.quad, CameoRoot: "00", Intensity: 0,
+		Aux: append([]string{}, e.aux...), Quad: e.quad, CameoRoot: "00", Intensity: 0,
+		Principal: !e.subordinate, Negated: e.negated,
 		Evidence: output.Evidence{SentenceStart: ss, SentenceEnd: se, TriggerStart: ss + ts, TriggerEnd: ss + ts + len(e.trigger),
 			TriggerText: e.trigger, Text: e.sentence},
 		Rule: "fixture:" + strings.ToLower(e.typ), Confidence: 0.8,
@@ -310,5 +316,96 @@ func fixtures(t testing.TB) []store.Document {
 		actors:   []int{rdm2}, recips: []int{ua2}, place: -1, claimedBy: -1, date: "2025-03-14"})
 	docs = append(docs, b.doc())
 
+	b = newDoc(t, "manila-0311", "Coast guard blocks ship near Scarborough Shoal", "2025-03-11",
+		"MANILA, March 11 - Philippine coast guard vessels blocked a Chinese ship near Scarborough Shoal on Tuesday after it rammed a fishing boat, officials said.\n\n"+
+			"China did not apologise for the collision.\n\n"+
+			"The Philippines could expel the Chinese ambassador if the incidents continue, a senator warned.\n")
+	b.dateline("MANILA, March 11", "Manila", "PHL", "2025-03-11")
+	pcg := b.ent("ORG", "Philippine coast guard vessels", 1, "Philippine Coast Guard", "PHL", "COP")
+	ship := b.ent("ORG", "a Chinese ship", 1, "Chinese vessel", "CHN", "")
+	boat := b.ent("ORG", "a fishing boat", 1, "fishing boat", "PHL", "CVL")
+	cn := b.ent("GPE", "China", 1, "China", "CHN", "")
+	ph := b.ent("GPE", "The Philippines", 1, "Philippines", "PHL", "")
+	amb := b.ent("PERSON", "the Chinese ambassador", 1, "Chinese ambassador", "CHN", "GOV")
+	b.place("MANILA", 1, "Manila", "PHL", 14.60, 120.98)
+	shoal := b.place("Scarborough Shoal", 1, "Scarborough Shoal", "PHL", 15.15, 117.76)
+	b.time("Tuesday", "2025-03-11", "day")
+	blocked := "Philippine coast guard vessels blocked a Chinese ship near Scarborough Shoal on Tuesday after it rammed a fishing boat, officials said."
+	b.event(ev{typ: "COERCE", mode: "block", quad: mconf, trigger: "blocked", sentence: blocked,
+		actors: []int{pcg}, recips: []int{ship}, place: shoal, claimedBy: -1, date: "2025-03-11"})
+	// The ramming is background to the blocking: not the principal event.
+	b.event(ev{typ: "ASSAULT", quad: mconf, trigger: "rammed", sentence: blocked, subordinate: true,
+		actors: []int{ship}, recips: []int{boat}, place: shoal, claimedBy: -1, date: "2025-03-11"})
+	b.event(ev{typ: "CONCEDE", quad: vcoop, trigger: "apologise", sentence: "China did not apologise for the collision.", negated: true,
+		actors: []int{cn}, recips: []int{ph}, place: -1, claimedBy: -1, date: "2025-03-11"})
+	b.event(ev{typ: "SANCTION", quad: mconf, trigger: "expel", aux: []string{"hypothetical"},
+		sentence: "The Philippines could expel the Chinese ambassador if the incidents continue, a senator warned.",
+		actors:   []int{ph}, recips: []int{amb}, place: -1, claimedBy: -1, date: "2025-03-11"})
+	docs = append(docs, b.doc())
+
+	// A long report whose event sits far below the first screen, so that
+	// opening it at the event has to scroll.
+	var filler strings.Builder
+	for i := 1; i <= 40; i++ {
+		fmt.Fprintf(&filler, "Paragraph %d of the council's summary lists committee business that the ministers noted without debate.\n\n", i)
+	}
+	b = newDoc(t, longDocID, "Ministers end a long council session with sanctions", "2025-03-18",
+		"BRUSSELS, March 18 - The council's summary runs to many paragraphs.\n\n"+filler.String()+
+			"The European Union imposed sanctions on three shipping firms on Tuesday.\n")
+	b.dateline("BRUSSELS, March 18", "Brussels", "BEL", "2025-03-18")
+	eu := b.ent("ORG", "The European Union", 1, "European Union", "IGO", "GOV")
+	firms := b.ent("ORG", "three shipping firms", 1, "shipping firms", "", "BUS")
+	b.place("BRUSSELS", 1, "Brussels", "BEL", 50.85, 4.35)
+	b.time("Tuesday", "2025-03-18", "day")
+	b.event(ev{typ: "SANCTION", quad: mconf, trigger: "imposed", sentence: "The European Union imposed sanctions on three shipping firms on Tuesday.",
+		actors: []int{eu}, recips: []int{firms}, place: -1, claimedBy: -1, date: "2025-03-18"})
+	docs = append(docs, b.doc())
+
+	// Two earlier years, so that the whole store spans more than five
+	// years and the timeline bins by month.
+	for _, br := range []brief{
+		{id: "lisbon-2019", title: "Portugal and Spain sign a river accord", date: "2019-06-12",
+			dateline: "LISBON, June 12", city: "Lisbon", cc: "PRT", lat: 38.72, lon: -9.14,
+			sentence: "Portugal and Spain signed an accord on sharing the water of the Tagus on Wednesday.",
+			actor:    [2]string{"Portugal", "PRT"}, recip: [2]string{"Spain", "ESP"}, typ: "AGREE", quad: vcoop, trigger: "signed"},
+		{id: "dakar-2021", title: "Senegal sends medical teams to fight cholera", date: "2021-11-03",
+			dateline: "DAKAR, Nov 3", city: "Dakar", cc: "SEN", lat: 14.69, lon: -17.44,
+			sentence: "Senegal sent medical teams to Guinea-Bissau on Wednesday to help fight a cholera outbreak.",
+			actor:    [2]string{"Senegal", "SEN"}, recip: [2]string{"Guinea-Bissau", "GNB"}, typ: "AID", mode: "medical", quad: mcoop, trigger: "sent"},
+	} {
+		docs = append(docs, br.doc(t))
+	}
+
 	return docs
+}
+
+// brief is a one-sentence story after its dateline: one event between two
+// countries, on the Wednesday of its date, at the dateline's city.
+type brief struct {
+	id, title, date, dateline, city, cc string
+	lat, lon                            float64
+	sentence                            string
+	actor, recip                        [2]string // name and country code, each named in sentence
+	typ, mode, quad, trigger            string
+}
+
+func (br brief) doc(t testing.TB) store.Document {
+	b := newDoc(t, br.id, br.title, br.date, br.dateline+" - "+br.sentence+"\n")
+	b.dateline(br.dateline, br.city, br.cc, br.date)
+	a := b.ent("GPE", br.actor[0], 1, br.actor[0], br.actor[1], "")
+	r := b.ent("GPE", br.recip[0], 1, br.recip[0], br.recip[1], "")
+	city := b.place(strings.ToUpper(br.city), 1, br.city, br.cc, br.lat, br.lon)
+	b.time("Wednesday", br.date, "day")
+	b.event(ev{typ: br.typ, mode: br.mode, quad: br.quad, trigger: br.trigger, sentence: br.sentence,
+		actors: []int{a}, recips: []int{r}, place: city, claimedBy: -1, date: br.date})
+	return b.doc()
+}
+
+// longDocID is the article whose only event is far down the page.
+const longDocID = "brussels-0318"
+
+// shown reports whether the web app shows e with its default toggles:
+// principal and asserted (store.IsAsserted) events only.
+func shown(e *output.Event) bool {
+	return e.Principal && store.IsAsserted(e)
 }

@@ -9,7 +9,9 @@ import { highlight } from "./highlight.js";
 import { docSpans, LAYERS, actorText, NON_STATEMENT } from "./spans.js";
 import { quadKey } from "./quad.js";
 
-export async function renderDoc(el, id, app) {
+// renderDoc shows document id in el, scrolled to the trigger of event
+// eventID when given.
+export async function renderDoc(el, id, app, eventID) {
   replace(el, h("p", { class: "status" }, "Loading document…"));
   let body;
   try {
@@ -57,7 +59,7 @@ export async function renderDoc(el, id, app) {
     h("span", { class: "docid" }, " · " + (rec.doc_id || id)));
 
   const events = h("ol", { class: "doc-events" }, (rec.events || []).map((ev) => h("li", {
-    class: "doc-event", tabindex: 0,
+    class: "doc-event", tabindex: 0, dataset: { event: ev.id || "" },
     onclick: () => flash(article, ev.id),
     onkeydown: (e) => { if (e.key === "Enter") flash(article, ev.id); },
   },
@@ -99,12 +101,28 @@ export async function renderDoc(el, id, app) {
         h("h3", null, `Events (${(rec.events || []).length})`), events,
         h("h3", null, `Quotes (${quotes.childElementCount})`), quotes,
         h("h3", null, `Also reported by (${also.length})`), alsoList)));
+  if (eventID) focusEvent(el, eventID);
 }
 
-function flash(article, id) {
+// focusEvent scrolls the document view in el to event id's trigger at
+// once and marks it, and its entry in the event list, as the current
+// event until another is chosen. It reports whether the event was found.
+export function focusEvent(el, id) {
+  for (const m of el.querySelectorAll(".current")) m.classList.remove("current");
+  const article = el.querySelector("#article");
+  const mark = article && article.querySelector(`mark[data-event="${CSS.escape(id || "")}"]`);
+  if (!mark) return false;
+  mark.classList.add("current");
+  const item = el.querySelector(`.doc-event[data-event="${CSS.escape(id)}"]`);
+  if (item) item.classList.add("current");
+  flash(article, id, "auto");
+  return true;
+}
+
+function flash(article, id, behavior = "smooth") {
   const el = article.querySelector(`mark[data-event="${CSS.escape(id || "")}"]`);
   if (!el) return;
-  el.scrollIntoView({ block: "center", behavior: "smooth" });
+  el.scrollIntoView({ block: "center", behavior });
   el.classList.remove("flash");
   void el.getBoundingClientRect();
   el.classList.add("flash");

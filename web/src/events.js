@@ -31,6 +31,7 @@ export class EventTable {
       this.tbody);
     replace(this.el, table, h("div", { class: "pager" }, this.status, this.more));
     this.count = 0;
+    this.total = undefined;
     await this.page(gen);
   }
 
@@ -40,7 +41,9 @@ export class EventTable {
     this.status.textContent = "Loading…";
     let body;
     try {
-      body = await getJSON("/api/events", { ...this.params, cursor: this.cursor || undefined, limit: PAGE });
+      // The first page asks for the count of all matches, which the
+      // later pages do not repeat.
+      body = await getJSON("/api/events", { ...this.params, cursor: this.cursor || undefined, limit: PAGE, total: this.cursor ? undefined : 1 });
     } catch (err) {
       if (gen === this.gen) this.status.textContent = "Could not load events: " + err.message;
       return;
@@ -52,7 +55,11 @@ export class EventTable {
     this.cursor = nextCursor(body);
     this.more.hidden = !this.cursor;
     this.more.disabled = false;
-    this.status.textContent = this.count === 0 ? "No events match these filters." : `${this.count} event${this.count === 1 ? "" : "s"}${this.cursor ? " shown" : ""}`;
+    if (typeof body.total === "number") {
+      this.total = body.total;
+      this.app.showTotals(body.total);
+    }
+    this.status.textContent = this.count === 0 ? "No events match these filters." : shownOf(this.count, this.total);
   }
 
   times(docID) {
@@ -74,12 +81,16 @@ export class EventTable {
     },
     h("td", { class: "date" }, ev.date || ev.day || "—"),
     h("td", null, h("span", { class: "etype q-" + q.key, title: q.name }, ev.event), ev.mode ? h("span", { class: "mode" }, " " + ev.mode) : null,
-      ev.negated ? h("span", { class: "flag" }, " negated") : null),
+      ev.negated ? h("span", { class: "flag" }, " negated") : null,
+      // with the toggles off, say why an event is not counted by default
+      (ev.aux || []).map((a) => h("span", { class: "flag" }, " " + a)),
+      ev.principal === false ? h("span", { class: "flag", title: "not the main event of its sentence" }, " subordinate") : null),
     h("td", null, (ev.actor || []).map(actorText).join("; ")),
     h("td", null, (ev.recipient || []).map(actorText).join("; ")),
     h("td", null, ev.location ? ev.location.name + (ev.location.country_code ? ", " + ev.location.country_code : "") : ""),
     h("td", null, ev.claimed_by ? actorText(ev.claimed_by) : ""),
-    h("td", { class: "doc" }, docLink(this.app, ev.doc_id, ev.title)));
+    // The link opens the document scrolled to this event's trigger.
+    h("td", { class: "doc" }, docLink(this.app, ev.doc_id, ev.title, ev.id)));
     return [tr, detail];
   }
 
@@ -104,8 +115,14 @@ export class EventTable {
       fact("Location", ev.location ? `${ev.location.name} (${ev.location.source || ""})` : "—"),
       ev.aux && ev.aux.length ? fact("Aux", ev.aux.join(", ")) : null,
       fact("Rule", `${ev.rule || "—"} · confidence ${typeof ev.confidence === "number" ? ev.confidence.toFixed(2) : "?"}`));
-    replace(td, sentence, facts);
+    replace(td, sentence, facts, h("p", { class: "in-doc" }, docLink(this.app, ev.doc_id, "Show in the document →", ev.id)));
   }
+}
+
+// shownOf says how many of the matching events the table shows.
+export function shownOf(shown, total) {
+  const n = typeof total === "number" ? Math.max(total, shown) : shown;
+  return `${shown.toLocaleString("en")} of ${n.toLocaleString("en")} event${n === 1 ? "" : "s"}`;
 }
 
 function fact(k, v) {

@@ -2,16 +2,18 @@
 // "Back" returns to the same view; the href still works for a new tab.
 
 import { h } from "./dom.js";
-import { formatHash } from "./state.js";
+import { formatHash, docState } from "./state.js";
 
-export function docLink(app, id, title) {
-  const st = { ...app.store.state, view: "doc", doc: id || "" };
+// docLink links to document id; with eventID, the document view scrolls
+// to that event's trigger and highlights it.
+export function docLink(app, id, title, eventID, cls) {
+  const st = docState(app.store.state, id, eventID);
   return h("a", {
-    href: formatHash(st), title: id || "",
+    href: formatHash(st), title: id || "", class: cls || null,
     onclick: (e) => {
       if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
       e.preventDefault();
-      app.store.openDoc(id || "");
+      app.store.openDoc(id || "", eventID);
     },
   }, title || id || "document");
 }

@@ -1,15 +1,16 @@
 // Entry point: wires the filter bar, the dashboard views and the document
 // view to the state kept in the URL hash.
 
-import { Store, eventParams, placeFilter } from "./state.js";
+import { Store, eventParams, placeFilter, TOGGLES, toggleOn } from "./state.js";
 import { getJSON, rows } from "./api.js";
 import { h, replace } from "./dom.js";
-import { renderTimeline } from "./timeline.js";
+import { renderTimeline, timelineTitle } from "./timeline.js";
 import { renderMap } from "./map.js";
+import { placeKey } from "./mapview.js";
 import { renderNetwork } from "./network.js";
 import { EventTable } from "./events.js";
 import { QuoteList } from "./quotes.js";
-import { renderDoc } from "./docview.js";
+import { renderDoc, focusEvent } from "./docview.js";
 import { QUADS, quadKey, quadInfo } from "./quad.js";
 
 const $ = (id) => document.getElementById(id);
@@ -19,6 +20,7 @@ class App {
     this.store = new Store();
     this.gen = 0;
     this.placeNames = new Map(); // GeoNames id -> "name (country)", for the place chip
+    this.mapView = { k: 1, x: 0, y: 0 }; // the map's zoom, kept across redraws
     this.table = new EventTable($("events"), this);
     this.quotes = new QuoteList($("quotes"), this);
     this.form = $("filters");
@@ -48,6 +50,10 @@ class App {
     for (const el of this.form.querySelectorAll("select, input[type=date]")) {
       el.addEventListener("change", () => this.form.requestSubmit());
     }
+    // a toggle that is on is the default, which the hash leaves out
+    for (const k of TOGGLES) {
+      this.form.elements[k].addEventListener("change", (e) => this.store.setFilters({ [k]: e.target.checked ? "" : "0" }));
+    }
     $("reset").addEventListener("click", () => this.store.go({ view: "dashboard", doc: "", filters: {}, ui: {} }));
     for (const btn of document.querySelectorAll("[data-tab]")) {
       btn.addEventListener("click", () => this.store.setUI({ tab: btn.dataset.tab === "events" ? "" : btn.dataset.tab }));
@@ -56,6 +62,7 @@ class App {
     // The charts count incidents (each once, its reports folded) unless
     // the user asks for reports.
     $("count").addEventListener("change", (e) => this.store.setUI({ count: e.target.value }));
+    $("sort").addEventListener("change", (e) => this.store.setUI({ sort: e.target.value }));
   }
 
   // loadOptions fills the type select from the event types in the store.
@@ -92,6 +99,10 @@ class App {
   syncForm(f) {
     for (const el of this.form.elements) {
       if (!el.name) continue;
+      if (el.type === "checkbox") {
+        el.checked = toggleOn(f, el.name);
+        continue;
+      }
       if (el.tagName === "SELECT" && f[el.name] && ![...el.options].some((o) => o.value === f[el.name])) {
         el.append(h("option", { value: f[el.name] }, f[el.name]));
       }
@@ -116,8 +127,12 @@ class App {
     if (onDoc) {
       if (this.shownDoc !== st.doc) {
         this.shownDoc = st.doc;
-        renderDoc($("document"), st.doc, this);
+        this.shownEvent = st.ui.event || "";
         window.scrollTo(0, 0);
+        renderDoc($("document"), st.doc, this, st.ui.event);
+      } else if ((st.ui.event || "") !== this.shownEvent) {
+        this.shownEvent = st.ui.event || "";
+        if (this.shownEvent) focusEvent($("document"), this.shownEvent);
       }
       return;
     }
@@ -125,8 +140,16 @@ class App {
     const key = JSON.stringify([st.filters, st.ui]);
     if (key === this.lastKey) return;
     this.lastKey = key;
-    this.renderCharts(st);
-    const qs = new URLSearchParams(eventParams(st.filters)).toString();
+    // The charts depend on the filters and on what they count (incidents
+    // or reports) only: a new tab or sort keeps them.
+    const chartKey = JSON.stringify([st.filters, st.ui.count || ""]);
+    if (chartKey !== this.chartKey) {
+      this.chartKey = chartKey;
+      this.matching = undefined;
+      this.renderCharts(st);
+    }
+    const sort = st.ui.sort ? { sort: st.ui.sort } : {};
+    const qs = new URLSearchParams({ ...eventParams(st.filters), ...sort }).toString();
     for (const ext of ["jsonl", "csv", "geojson"]) {
       $("export-" + ext).href = `/api/export/events.${ext}` + (qs ? "?" + qs : "");
     }
@@ -137,8 +160,41 @@ class App {
     $("events").hidden = tab !== "events";
     $("quotes-panel").hidden = tab !== "quotes";
     $("speaker").value = st.ui.speaker || "";
-    if (tab === "events") this.table.load(eventParams(st.filters));
-    else this.quotes.load({ speaker: st.ui.speaker, q: st.filters.q, country: st.filters.actor_country });
+    $("sort").value = st.ui.sort || "";
+    if (tab === "events") this.table.load({ ...eventParams(st.filters), ...sort });
+    else {
+      this.quotes.load({ speaker: st.ui.speaker, q: st.filters.q, country: st.filters.actor_country });
+      // no table to count the matches: ask for the count alone
+      const gen = this.gen;
+      if (typeof this.matching !== "number") {
+        getJSON("/api/events", { ...eventParams(st.filters), limit: 1, total: 1 })
+          .then((b) => { if (gen === this.gen) this.showTotals(b.total); })
+          .catch(() => {});
+      }
+    }
+  }
+
+  // placeQuads counts each place's events by quad class, for the map's
+  // colours, and returns a function from a place to its counts: one
+  // /api/places request per class under the same filters, since the
+  // places endpoint counts events without a breakdown. A quad filter
+  // leaves one class, which needs no request.
+  async placeQuads(f, params) {
+    if (f.quad) {
+      const one = { [quadKey(f.quad)]: 1 };
+      return () => one;
+    }
+    const answers = await Promise.all(QUADS.filter((q) => q.value).map((q) =>
+      getJSON("/api/places", { ...params, quad: q.value, limit: 1000 }).then((b) => [q.key, rows(b, "places")])));
+    const byPlace = new Map();
+    for (const [q, pl] of answers) {
+      for (const p of pl) {
+        const k = placeKey(p);
+        if (!byPlace.has(k)) byPlace.set(k, {});
+        byPlace.get(k)[q] = p.count || 0;
+      }
+    }
+    return (p) => byPlace.get(placeKey(p)) || {};
   }
 
   async renderCharts(st) {
@@ -148,17 +204,21 @@ class App {
     const params = { ...eventParams(f), count };
     const set = (id, fn) => (data) => { if (gen === this.gen) fn($(id), data); };
     const fail = (id) => (err) => { if (gen === this.gen) replace($(id), h("p", { class: "error" }, err.message)); };
-    getJSON("/api/stats/timeline", { ...eventParams(f, "from", "to"), by: "quad", count })
+    // The timeline takes the table's filters, dates included: a brushed
+    // range zooms it in, and its bins follow the span.
+    getJSON("/api/stats/timeline", { ...params, by: "quad" })
       .then((b) => rows(b, "days"))
-      .then(set("timeline", (el, pts) => renderTimeline(el, pts, f, (from, to) => this.store.setFilters({ from, to }))))
+      .then(set("timeline", (el, pts) => {
+        const unit = renderTimeline(el, pts, f, (from, to) => this.store.setFilters({ from, to }));
+        $("timeline-title").textContent = timelineTitle(unit || "day");
+      }))
       .catch(fail("timeline"));
-    getJSON("/api/places", { ...params, limit: 1000 })
-      .then((b) => rows(b, "places"))
-      .then(set("map", (el, pl) => {
+    Promise.all([getJSON("/api/places", { ...params, limit: 1000 }).then((b) => rows(b, "places")), this.placeQuads(f, params)])
+      .then(set("map", (el, [pl, quadsOf]) => {
         for (const p of pl) {
           if (p.geonameid) this.placeNames.set(String(p.geonameid), p.country_code ? `${p.name} (${p.country_code})` : p.name);
         }
-        renderMap(el, pl, f, (p) => this.store.setFilters(placeFilter(p)));
+        renderMap(el, pl, quadsOf, f, this.mapView, (p) => this.store.setFilters(placeFilter(p)));
         if (f.geonameid) this.syncForm(f); // the chip can now name the place
       }))
       .catch(fail("map"));
@@ -166,11 +226,26 @@ class App {
       .then((b) => rows(b, "edges"))
       .then(set("network", (el, edges) => renderNetwork(el, edges, f, (name) => this.store.setFilters({ actor_name: name }))))
       .catch(fail("network"));
-    getJSON("/api/stats").then((st) => {
-      if (gen === this.gen && st && typeof st.documents === "number") {
-        $("totals").textContent = `${st.documents} documents · ${st.events} events in ${st.incidents} incidents · ${st.quotes} quotes`;
+    this.stats = null;
+    getJSON("/api/stats").then((s) => {
+      if (gen === this.gen && s && typeof s.documents === "number") {
+        this.stats = s;
+        this.showTotals(this.matching);
       }
     }).catch(() => {});
+  }
+
+  // showTotals writes the header's totals: the events that match the
+  // filters (n, from the table's count) of all stored and the incidents
+  // they make, then the store's documents and quotes. Either part may
+  // arrive first.
+  showTotals(n) {
+    if (typeof n === "number") this.matching = n;
+    const st = this.stats;
+    if (!st) return;
+    const m = typeof this.matching === "number" ? `${this.matching.toLocaleString("en")} of ` : "";
+    const inc = typeof st.incidents === "number" ? ` in ${st.incidents.toLocaleString("en")} incidents` : "";
+    $("totals").textContent = `${m}${st.events.toLocaleString("en")} events${inc} · ${st.documents.toLocaleString("en")} documents · ${st.quotes.toLocaleString("en")} quotes`;
   }
 }
 

@@ -3,11 +3,13 @@
 // "MATERIAL_CONFLICT", "material conflict" and PLOVER's numeric 4 all map
 // to the same class.
 
+// value is the string dateline's coder stores (internal/plover), which
+// the API's quad filter matches.
 export const QUADS = [
-  { key: "vcoop", name: "Verbal cooperation", color: "#7cb342" },
-  { key: "mcoop", name: "Material cooperation", color: "#2e7d32" },
-  { key: "vconf", name: "Verbal conflict", color: "#f4a025" },
-  { key: "mconf", name: "Material conflict", color: "#c62828" },
+  { key: "vcoop", name: "Verbal cooperation", color: "#7cb342", value: "verbal cooperation" },
+  { key: "mcoop", name: "Material cooperation", color: "#2e7d32", value: "material cooperation" },
+  { key: "vconf", name: "Verbal conflict", color: "#f4a025", value: "verbal conflict" },
+  { key: "mconf", name: "Material conflict", color: "#c62828", value: "material conflict" },
   { key: "other", name: "Other / neutral", color: "#90a4ae" },
 ];
 

@@ -8,10 +8,26 @@
 export const FILTER_KEYS = [
   "q", "type", "quad", "actor_country", "recipient_country", "claimed",
   "from", "to", "place", "geonameid", "actor_name", "recipient_name",
+  "principal", "asserted",
 ];
 
-// UI_KEYS are view settings that are not API filters.
-const UI_KEYS = ["tab", "speaker", "count"];
+// TOGGLES are filters that are on unless the hash turns them off with
+// "0": principal keeps each sentence's main event only, asserted leaves
+// out negated and hypothetical (conditional, future...) events. Both are
+// on by default, so that every view counts what the text states happened
+// once per sentence, not every clause it mentions.
+export const TOGGLES = ["principal", "asserted"];
+
+// toggleOn reports whether toggle k is on in filters.
+export function toggleOn(filters, k) {
+  return filters[k] !== "0";
+}
+
+// UI_KEYS are view settings that are not API filters; event is the id of
+// the event the document view scrolls to, sort the table's and exports'
+// order (the aggregates take no sort), count whether the charts count
+// incidents (the default) or reports.
+const UI_KEYS = ["tab", "speaker", "event", "sort", "count"];
 
 export function parseHash(hash) {
   const raw = (hash || "").replace(/^#/, "");
@@ -25,6 +41,7 @@ export function parseHash(hash) {
   }
   for (const k of FILTER_KEYS) if (params.get(k)) st.filters[k] = params.get(k);
   for (const k of UI_KEYS) if (params.get(k)) st.ui[k] = params.get(k);
+  if (st.view !== "doc") delete st.ui.event; // only the document view scrolls to one
   return st;
 }
 
@@ -74,7 +91,7 @@ export class Store {
       if (v === undefined || v === null || v === "") delete filters[k];
       else filters[k] = String(v);
     }
-    this.go({ ...this.state, view: "dashboard", doc: "", filters });
+    this.go({ ...this.state, view: "dashboard", doc: "", filters, ui: withoutEvent(this.state.ui) });
   }
 
   setUI(changes) {
@@ -86,23 +103,37 @@ export class Store {
     this.go({ ...this.state, ui });
   }
 
-  openDoc(id) {
-    this.go({ ...this.state, view: "doc", doc: id });
+  // openDoc shows document id, scrolled to event eventID when given.
+  openDoc(id, eventID) {
+    this.go(docState(this.state, id, eventID));
   }
 
   dashboard() {
-    this.go({ ...this.state, view: "dashboard", doc: "" });
+    this.go({ ...this.state, view: "dashboard", doc: "", ui: withoutEvent(this.state.ui) });
   }
 }
 
+// docState is state st showing document id at event eventID (if any).
+export function docState(st, id, eventID) {
+  const ui = withoutEvent(st.ui);
+  if (eventID) ui.event = eventID;
+  return { ...st, view: "doc", doc: id || "", ui };
+}
+
+function withoutEvent(ui) {
+  const { event, ...rest } = ui || {};
+  return rest;
+}
+
 // eventParams turns filters into /api/events query parameters, leaving
-// out the keys in omit (the timeline omits its own date range so that it
-// still shows the whole span while a range is brushed).
+// out the keys in omit; a toggle that is on becomes "true".
 export function eventParams(filters, ...omit) {
   const p = {};
   for (const k of FILTER_KEYS) {
     if (omit.includes(k)) continue;
-    if (filters[k]) p[k] = filters[k];
+    if (TOGGLES.includes(k)) {
+      if (toggleOn(filters, k)) p[k] = "true"; // off: both kinds of event
+    } else if (filters[k]) p[k] = filters[k];
   }
   return p;
 }
