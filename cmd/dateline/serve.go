@@ -13,6 +13,7 @@ import (
 
 	"github.com/dateline-project/dateline/internal/coder"
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/metrics"
 	"github.com/dateline-project/dateline/internal/server"
 	"github.com/dateline-project/dateline/internal/store/sqlite"
 	"github.com/dateline-project/dateline/web"
@@ -119,8 +120,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if *maxPost == 0 {
 		*maxPost = -1 // the flag's 0 is the option's "no bound"
 	}
+	reg := metrics.NewRegistry()
 	srv := server.New(db, server.Options{Token: *token, Coder: pool, MaxBodyBytes: *maxBody, Logger: e.log, Assets: webAssets(),
-		AllowedHosts: allowed, MaxClientWrites: *maxPost})
+		AllowedHosts: allowed, MaxClientWrites: *maxPost, Metrics: metrics.NewCoding(reg), MetricsHandler: metrics.Handler(reg)})
 	if everyInterface(*addr) && len(allowed) == 0 {
 		e.log.Warn("listening on every interface without --allowed-host: the Host header is not checked, so DNS rebinding is not guarded against", "addr", *addr)
 	}

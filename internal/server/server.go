@@ -30,6 +30,7 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/metrics"
 	"github.com/dateline-project/dateline/internal/store"
 )
 
@@ -76,6 +77,12 @@ type Options struct {
 	MaxBodyBytes int64
 	// Logger receives request errors; nil discards them.
 	Logger *slog.Logger
+	// Metrics, when set, counts the documents posted to /api/documents
+	// (a POST is one batch) and times their store writes.
+	Metrics *metrics.Coding
+	// MetricsHandler, when set, is served at GET /metrics (the Prometheus
+	// text format), behind the same Host checks as the API.
+	MetricsHandler http.Handler
 }
 
 // Server is the HTTP handler.
@@ -152,6 +159,9 @@ func (s *Server) Handler(addr string) http.Handler {
 			writeError(w, http.StatusMethodNotAllowed, "method not allowed")
 		})
 	})
+	if s.opts.MetricsHandler != nil {
+		r.Get("/metrics", s.opts.MetricsHandler.ServeHTTP)
+	}
 	r.Handle("/*", s.assets())
 	return r
 }
