@@ -1,0 +1,182 @@
+package main
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strconv"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/dateline-project/dateline/internal/queue"
+	"github.com/dateline-project/dateline/internal/queue/queuetest"
+)
+
+// queueGuard is the failure guard of the waits below, which poll a
+// condition: a run that has not met it after this long is stuck.
+const queueGuard = 10 * time.Minute
+
+func pollUntil(t *testing.T, what string, exited <-chan struct{}, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(queueGuard)
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
+	for !cond() {
+		select {
+		case <-exited:
+			t.Fatalf("the worker exited while waiting for %s", what)
+		case <-tick.C:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("still waiting for %s after %s", what, queueGuard)
+		}
+	}
+}
+
+var (
+	queuedLine = regexp.MustCompile(`msg=done queued=(\d+) already_queued=(\d+) skipped=(\d+)`)
+	workerDone = regexp.MustCompile(`msg=done new=(\d+) unchanged=(\d+) retried=(\d+) dead=(\d+)`)
+)
+
+func atoiAll(t *testing.T, re *regexp.Regexp, s string) []int {
+	t.Helper()
+	m := re.FindStringSubmatch(s)
+	if m == nil {
+		t.Fatalf("no %s in %q", re, s)
+	}
+	out := make([]int, len(m)-1)
+	for i := range out {
+		out[i], _ = strconv.Atoi(m[i+1])
+	}
+	return out
+}
+
+// startWorkerProc runs `dateline worker` as a process of its own, so that
+// it can be killed with SIGKILL.
+func startWorkerProc(t *testing.T, bin, url, db string) (*exec.Cmd, *syncBuffer, chan struct{}) {
+	t.Helper()
+	cmd := exec.Command(bin, "worker", "--nats", url, "--db", db, "--batch", "16", "--workers", "1",
+		"--ack-wait", "3s", "--max-wait", "200ms", "--metrics-addr", "")
+	errb := &syncBuffer{}
+	cmd.Stderr = errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan struct{})
+	go func() { _ = cmd.Wait(); close(exited) }()
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		<-exited
+	})
+	return cmd, errb, exited
+}
+
+// TestWorker_KillNine queues a corpus with `ingest --nats` (one record of
+// it malformed, which must give exit status 1 as ingest does), kills a
+// worker with SIGKILL mid-run, starts another, and stops that one with
+// SIGTERM once the queue is empty. Every document must be stored once,
+// coded exactly as `ingest` codes it into a database of its own.
+func TestWorker_KillNine(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and codes a thousand documents")
+	}
+	bin := buildBinary(t)
+	srv := queuetest.Start(t)
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "corpus.jsonl")
+	const n = 1000
+	writeSyndicatedCorpus(t, corpus, n, 200, 0)
+	bad := filepath.Join(dir, "bad.jsonl")
+	if err := os.WriteFile(bad, []byte(`{"id":"extra-1","text":"Officials met in Lima on Monday to discuss the dispute."}`+"\n"+`{"id":"broken","text":`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, "ingest", "--nats", srv.URL(), corpus, bad).CombinedOutput()
+	if code := exitCode(err); code != exitSkipped {
+		t.Fatalf("ingest --nats exit %d, want %d: %s", code, exitSkipped, out)
+	}
+	if !regexp.MustCompile(`bad\.jsonl:2`).Match(out) {
+		t.Errorf("the skipped record is not named with its file and line: %s", out)
+	}
+	if got := atoiAll(t, queuedLine, string(out)); got[0] != n+1 || got[2] != 1 {
+		t.Fatalf("queued %d (skipped %d), want %d (1)", got[0], got[2], n+1)
+	}
+
+	db := filepath.Join(dir, "queue.db")
+	cmd, _, exited := startWorkerProc(t, bin, srv.URL(), db)
+	var atKill int
+	pollUntil(t, "100 documents stored", exited, func() bool {
+		got, err := countDocs(db)
+		atKill = got
+		return err == nil && got >= 100
+	})
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	<-exited
+	afterKill, err := countDocs(db)
+	if err != nil {
+		t.Fatalf("database unreadable after kill -9: %v", err)
+	}
+
+	cmd2, errb2, exited2 := startWorkerProc(t, bin, srv.URL(), db)
+	nc, err := queue.Connect(srv.URL(), t.Name())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	js, _ := jetstream.New(nc)
+	cons, err := js.Consumer(context.Background(), "DATELINE", "workers")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pollUntil(t, "every document stored and the queue empty", exited2, func() bool {
+		got, err := countDocs(db)
+		if err != nil || got < n+1 {
+			return false
+		}
+		left, err := queue.Pending(context.Background(), cons)
+		return err == nil && left == 0
+	})
+	if err := cmd2.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	<-exited2
+	if code := cmd2.ProcessState.ExitCode(); code != exitOK {
+		t.Errorf("worker after SIGTERM: exit %d\n%s", code, errb2.String())
+	}
+	c := atoiAll(t, workerDone, errb2.String())
+	t.Logf("kill -9 with %d stored (%d seen before the kill) of %d; the second worker stored %d new, found %d already stored (redelivered)",
+		afterKill, atKill, n+1, c[0], c[1])
+	if c[0] != n+1-afterKill {
+		t.Errorf("second worker stored %d new, want %d = %d - %d stored before the kill", c[0], n+1-afterKill, n+1, afterKill)
+	}
+
+	clean := filepath.Join(dir, "clean.db")
+	if out, err := exec.Command(bin, "ingest", "--dedup=false", "--db", clean, corpus, bad).CombinedOutput(); exitCode(err) != exitSkipped {
+		t.Fatalf("clean ingest: %v\n%s", err, out)
+	}
+	gotN, got := dbSnapshot(t, db)
+	_, want := dbSnapshot(t, clean)
+	if gotN != n+1 {
+		t.Errorf("%d documents stored, want %d", gotN, n+1)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("the workers' database differs from ingest's (per-document event, quote and place counts)")
+	}
+}
+
+func exitCode(err error) int {
+	if err == nil {
+		return 0
+	}
+	if ee, ok := err.(*exec.ExitError); ok {
+		return ee.ExitCode()
+	}
+	return -1
+}
