@@ -20,7 +20,7 @@ import (
 	"github.com/dateline-project/dateline/internal/pipeline"
 	"github.com/dateline-project/dateline/internal/source"
 	"github.com/dateline-project/dateline/internal/store"
-	"github.com/dateline-project/dateline/internal/store/sqlite"
+	"github.com/dateline-project/dateline/internal/store/open"
 )
 
 // coderFlags are the flags that choose the coder's resources, shared by the
@@ -244,7 +244,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		fs.PrintDefaults()
 	}
 	var (
-		dbPath  = fs.String("db", "dateline.db", "database `FILE`")
+		dbPath  = fs.String("db", "dateline.db", "database: a SQLite `FILE`, or a postgres:// URL")
 		batch   = fs.Int("batch", 64, "commit every `N` documents")
 		every   = fs.Duration("log-every", 5*time.Second, "log progress this often when stderr is not a terminal")
 		inputFl = addInputFlags(fs)
@@ -276,7 +276,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	// The database first: a bad --db should fail at once, not after the
 	// models have loaded.
-	db, err := sqlite.Open(ctx, *dbPath, sqlite.Options{})
+	db, err := open.Open(ctx, *dbPath, open.Options{Create: true})
 	if err != nil {
 		return fmt.Errorf("database: %w", err)
 	}
@@ -334,7 +334,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if ix != nil {
 		done = append(done, "duplicates", counts.Duplicates)
 	}
-	e.log.Info("done", append(done, "seconds", fmt.Sprintf("%.1f", elapsed.Seconds()), "db", *dbPath)...)
+	e.log.Info("done", append(done, "seconds", fmt.Sprintf("%.1f", elapsed.Seconds()), "db", open.Name(*dbPath))...)
 	if err != nil {
 		return err
 	}

@@ -15,7 +15,8 @@ import (
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/metrics"
 	"github.com/dateline-project/dateline/internal/server"
-	"github.com/dateline-project/dateline/internal/store/sqlite"
+	"github.com/dateline-project/dateline/internal/store"
+	"github.com/dateline-project/dateline/internal/store/open"
 	"github.com/dateline-project/dateline/web"
 )
 
@@ -56,7 +57,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		flags.PrintDefaults()
 	}
 	var (
-		dbPath  = flags.String("db", "dateline.db", "database `FILE`, made by 'dateline ingest' (see --create)")
+		dbPath  = flags.String("db", "dateline.db", "database: a SQLite `FILE` made by 'dateline ingest' (see --create), or a postgres:// URL")
 		create  = flags.Bool("create", false, "create the --db database when it does not exist, to serve it empty (documents come by POST /api/documents)")
 		addr    = flags.String("addr", "127.0.0.1:8080", "listen `address`")
 		token   = flags.String("token", "", "bearer `token` required for writes (required off loopback; default $DATELINE_TOKEN)")
@@ -96,10 +97,17 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	// Opening a database creates it, so "serve --db typo.db" would serve
 	// an empty one as though nothing were wrong. Only ingest, which fills
 	// it, creates one unasked; serve needs --create to say it is meant.
-	if _, err := os.Stat(*dbPath); errors.Is(err, fs.ErrNotExist) && !*create {
-		fmt.Fprintf(e.stderr, "dateline serve: database %s does not exist; make it with 'dateline ingest --db %s FILES', or pass --create to serve it empty\n", *dbPath, *dbPath)
+	// The database first: a bad --db should fail at once, not after the
+	// models have loaded.
+	db, err := open.Open(ctx, *dbPath, open.Options{Create: *create})
+	if errors.Is(err, store.ErrNoDatabase) {
+		fmt.Fprintf(e.stderr, "dateline serve: database %s does not exist; make it with 'dateline ingest --db %s FILES', or pass --create to serve it empty\n", open.Name(*dbPath), open.Name(*dbPath))
 		return errUsage
 	}
+	if err != nil {
+		return err
+	}
+	defer db.Close()
 	c, err := coderFl.load(e.log)
 	if err != nil {
 		return err
@@ -112,11 +120,6 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := sqlite.Open(ctx, *dbPath, sqlite.Options{})
-	if err != nil {
-		return err
-	}
-	defer db.Close()
 	if *maxPost == 0 {
 		*maxPost = -1 // the flag's 0 is the option's "no bound"
 	}
@@ -127,7 +130,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		e.log.Warn("listening on every interface without --allowed-host: the Host header is not checked, so DNS rebinding is not guarded against", "addr", *addr)
 	}
 	err = srv.ListenAndServe(ctx, *addr, 10*time.Second, func(a net.Addr) {
-		e.log.Info("listening", "url", "http://"+a.String()+"/", "db", *dbPath)
+		e.log.Info("listening", "url", "http://"+a.String()+"/", "db", open.Name(*dbPath))
 	})
 	if errors.Is(err, server.ErrTokenRequired) {
 		return fmt.Errorf("%w: %v", errUsage, err)
@@ -136,7 +139,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		err = cerr
 	}
 	if err == nil {
-		e.log.Info("stopped", "db", *dbPath)
+		e.log.Info("stopped", "db", open.Name(*dbPath))
 	}
 	return err
 }

@@ -32,6 +32,9 @@ var (
 	// ErrSchema is returned when a database was written by a newer
 	// dateline than the one opening it.
 	ErrSchema = errors.New("store: unsupported schema version")
+	// ErrNoDatabase is returned by an open that was told not to create
+	// the database when it does not exist (or holds no dateline tables).
+	ErrNoDatabase = errors.New("store: database does not exist")
 )
 
 // MaxLimit bounds one page of results, so that one request cannot ask a

@@ -100,12 +100,12 @@ func eventConds(f *store.EventFilter) ([]cond, error) {
 			var args []any
 			for _, s := range a.Sectors {
 				ors = append(ors, `x.sectors LIKE ? ESCAPE '\'`)
-				args = append(args, "%|"+likeEscape(s)+"|%")
+				args = append(args, "%|"+store.LikeEscape(s)+"|%")
 			}
 			sub.add("("+strings.Join(ors, " OR ")+")", args...)
 		}
 		if a.Name != "" {
-			p := "%" + likeEscape(a.Name) + "%"
+			p := "%" + store.LikeEscape(a.Name) + "%"
 			sub.add(`(x.name LIKE ? ESCAPE '\' OR x.raw LIKE ? ESCAPE '\')`, p, p)
 		}
 		c := cond{check: "EXISTS (SELECT 1 FROM event_actors x" + sub.sql() + " AND x.event = e.id)", args: sub.args}

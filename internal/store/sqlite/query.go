@@ -47,12 +47,6 @@ func (w *where) sql() string {
 	return " WHERE " + strings.Join(w.conds, " AND ")
 }
 
-// likeEscape makes s a literal inside a LIKE pattern (ESCAPE '\').
-func likeEscape(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return r.Replace(s)
-}
-
 // Document returns one stored document; see store.Store.
 func (db *DB) Document(ctx context.Context, id string) (*store.Document, error) {
 	var d store.Document
@@ -83,7 +77,7 @@ func (db *DB) Quotes(ctx context.Context, f store.QuoteFilter, cursor string, li
 	}
 	w := &where{}
 	if f.Speaker != "" {
-		p := "%" + likeEscape(f.Speaker) + "%"
+		p := "%" + store.LikeEscape(f.Speaker) + "%"
 		w.add(`(q.speaker_name LIKE ? ESCAPE '\' OR q.speaker_raw LIKE ? ESCAPE '\')`, p, p)
 	}
 	w.in("q.speaker_country", f.Country)

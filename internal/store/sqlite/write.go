@@ -96,7 +96,7 @@ func (w *writer) put(ctx context.Context, d *store.Document) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("encode record: %w", err)
 	}
-	day := docDay(rec)
+	day := store.DocDay(rec)
 	res, err := w.doc.ExecContext(ctx, rec.DocID, hash, rec.Title, day, rec.Published, rec.Source.Path, rec.Source.Line,
 		rec.Source.URL, rec.Source.Name, d.Text, recJSON, w.now, rec.DuplicateOf, rec.Similarity)
 	if err != nil {
@@ -157,10 +157,7 @@ func (w *writer) putEvent(ctx context.Context, docKey int64, seq int, docDay str
 	if err != nil {
 		return fmt.Errorf("encode event: %w", err)
 	}
-	day := docDay
-	if ev.Date != nil && *ev.Date != "" {
-		day = *ev.Date
-	}
+	day := store.EventDay(ev, docDay)
 	var place, placeCountry string
 	var geonameID int
 	var lat, lon any // NULL without coordinates
@@ -170,7 +167,7 @@ func (w *writer) putEvent(ctx context.Context, docKey int64, seq int, docDay str
 			lat, lon = l.Lat, l.Lon
 		}
 	}
-	a, r := first(ev.Actor), first(ev.Recipient)
+	a, r := store.FirstActor(ev.Actor), store.FirstActor(ev.Recipient)
 	res, err := w.event.ExecContext(ctx, docKey, seq, day, ev.Event, ev.Mode, ev.Quad, ev.CameoRoot, ev.Intensity,
 		ev.ClaimedBy != nil, place, placeCountry, lat, lon,
 		a.CountryCode, a.SectorCode, a.EntityName, r.CountryCode, r.SectorCode, r.EntityName, js, geonameID)
@@ -191,41 +188,17 @@ func (w *writer) putEvent(ctx context.Context, docKey int64, seq int, docDay str
 	return nil
 }
 
-func first(bs []output.ActorBlock) output.ActorBlock {
-	if len(bs) == 0 {
-		return output.ActorBlock{}
-	}
-	return bs[0]
-}
-
 // sectors packs the sector codes as '|A|B|' so that a filter can match any
 // one of them with LIKE '%|A|%' without a join.
 func sectors(b output.ActorBlock) string {
 	if b.SectorCode == "" && len(b.OtherSectorCodes) == 0 {
 		return ""
 	}
-	var sb strings.Builder
-	sb.WriteByte('|')
-	for _, s := range append([]string{b.SectorCode}, b.OtherSectorCodes...) {
-		if s == "" {
-			continue
-		}
-		sb.WriteString(s)
-		sb.WriteByte('|')
+	codes := store.SectorCodes(b)
+	if len(codes) == 0 {
+		return "|" // as the loop this replaced wrote it
 	}
-	return sb.String()
-}
-
-// docDay is the day a document's undated events are filed under: the
-// dateline's date, else the publication date.
-func docDay(r *output.Record) string {
-	if r.Dateline != nil && r.Dateline.Date != nil && *r.Dateline.Date != "" {
-		return *r.Dateline.Date
-	}
-	if r.Published != nil {
-		return *r.Published
-	}
-	return ""
+	return "|" + strings.Join(codes, "|") + "|"
 }
 
 // Signatures walks the stored signatures; see store.Store.
