@@ -15,18 +15,8 @@ import (
 
 	"github.com/dateline-project/dateline/internal/metrics"
 	"github.com/dateline-project/dateline/internal/queue"
-	"github.com/dateline-project/dateline/internal/store"
-	"github.com/dateline-project/dateline/internal/store/sqlite"
+	"github.com/dateline-project/dateline/internal/store/open"
 )
-
-// openStore opens the database a worker writes to.
-func openStore(ctx context.Context, dsn string) (store.Store, error) {
-	db, err := sqlite.Open(ctx, dsn, sqlite.Options{})
-	if err != nil {
-		return nil, fmt.Errorf("database: %w", err)
-	}
-	return db, nil
-}
 
 // queueFlags are the flags that name the NATS server and the JetStream
 // objects, shared by `ingest --nats` and `worker`.
@@ -71,7 +61,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 		fs.PrintDefaults()
 	}
 	var (
-		dbPath      = fs.String("db", "dateline.db", "database `DSN`")
+		dbPath      = fs.String("db", "dateline.db", "database: a SQLite `FILE` or a postgres:// URL")
 		batch       = fs.Int("batch", 64, "fetch and commit up to `N` documents at once")
 		maxWait     = fs.Duration("max-wait", time.Second, "how long a fetch waits to fill a batch")
 		maxDeliver  = fs.Int("max-deliver", 3, "send a document to the dead-letter subject after it failed on this many deliveries")
@@ -91,9 +81,11 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintln(e.stderr, "dateline worker: --workers, --batch, --max-wait, --max-deliver and --ack-wait must be positive")
 		return errUsage
 	}
-	db, err := openStore(ctx, *dbPath)
+	// Like ingest, a worker creates the database (or, in PostgreSQL, its
+	// tables) when there is none: it is the writer.
+	db, err := open.Open(ctx, *dbPath, open.Options{Create: true})
 	if err != nil {
-		return err
+		return fmt.Errorf("database: %w", err)
 	}
 	defer db.Close()
 	nc, js, cons, err := qf.connect(ctx, "dateline worker")
@@ -116,7 +108,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	}
 	w := &queue.Worker{JS: js, Consumer: cons, Config: qf.config(), Store: db, NewStages: c.NewStages, Workers: *coderFl.workers,
 		Batch: *batch, MaxWait: *maxWait, MaxDeliver: *maxDeliver, Log: e.log, Metrics: m}
-	e.log.Info("working", "nats", *qf.url, "db", *dbPath)
+	e.log.Info("working", "nats", *qf.url, "db", open.Name(*dbPath))
 	start := time.Now()
 	counts, err := w.Run(ctx)
 	// Drain sends the acks still buffered and waits for them, so that a
