@@ -6,12 +6,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"syscall"
 	"testing"
 
-	"github.com/nats-io/nats.go/jetstream"
-
-	"github.com/dateline-project/dateline/internal/queue"
 	"github.com/dateline-project/dateline/internal/queue/queuetest"
 	"github.com/dateline-project/dateline/internal/store/open"
 )
@@ -139,31 +135,7 @@ func TestWorker_StoreOutage(t *testing.T) {
 	}
 	pg.start()
 
-	nc, err := queue.Connect(srv.URL(), t.Name())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer nc.Close()
-	js, _ := jetstream.New(nc)
-	cons, err := js.Consumer(ctx, "DATELINE", "workers")
-	if err != nil {
-		t.Fatal(err)
-	}
-	pollUntil(t, "every document stored and the queue empty", exited, func() bool {
-		got, err := count()
-		if err != nil || got < n {
-			return false
-		}
-		left, err := queue.Pending(ctx, cons)
-		return err == nil && left == 0
-	})
-	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
-	<-exited
-	if code := cmd.ProcessState.ExitCode(); code != exitOK {
-		t.Errorf("worker after SIGTERM: exit %d\n%s", code, errb.String())
-	}
+	drainAndStop(t, srv, cmd, errb, exited, n, count)
 	got, err := count()
 	if err != nil {
 		t.Fatal(err)

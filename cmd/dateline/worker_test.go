@@ -125,31 +125,7 @@ func TestWorker_KillNine(t *testing.T) {
 	}
 
 	cmd2, errb2, exited2 := startWorkerProc(t, bin, srv.URL(), db)
-	nc, err := queue.Connect(srv.URL(), t.Name())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer nc.Close()
-	js, _ := jetstream.New(nc)
-	cons, err := js.Consumer(context.Background(), "DATELINE", "workers")
-	if err != nil {
-		t.Fatal(err)
-	}
-	pollUntil(t, "every document stored and the queue empty", exited2, func() bool {
-		got, err := countDocs(db)
-		if err != nil || got < n+1 {
-			return false
-		}
-		left, err := queue.Pending(context.Background(), cons)
-		return err == nil && left == 0
-	})
-	if err := cmd2.Process.Signal(syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
-	<-exited2
-	if code := cmd2.ProcessState.ExitCode(); code != exitOK {
-		t.Errorf("worker after SIGTERM: exit %d\n%s", code, errb2.String())
-	}
+	drainAndStop(t, srv, cmd2, errb2, exited2, n+1, func() (int, error) { return countDocs(db) })
 	c := atoiAll(t, workerDone, errb2.String())
 	t.Logf("kill -9 with %d stored (%d seen before the kill) of %d; the second worker stored %d new, found %d already stored (redelivered)",
 		afterKill, atKill, n+1, c[0], c[1])
@@ -168,6 +144,40 @@ func TestWorker_KillNine(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("the workers' database differs from ingest's (per-document event, quote and place counts)")
+	}
+}
+
+// workersConsumer returns the workers' consumer on srv, to read how much
+// work is left.
+func workersConsumer(t *testing.T, srv *queuetest.Server) jetstream.Consumer {
+	t.Helper()
+	_, js := srv.Client(t)
+	cons, err := js.Consumer(context.Background(), "DATELINE", "workers")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cons
+}
+
+// drainAndStop waits until count reaches want and the queue is empty,
+// then stops the worker with SIGTERM, which must end it with status 0.
+func drainAndStop(t *testing.T, srv *queuetest.Server, cmd *exec.Cmd, errb *syncBuffer, exited chan struct{}, want int, count func() (int, error)) {
+	t.Helper()
+	cons := workersConsumer(t, srv)
+	pollUntil(t, "every document stored and the queue empty", exited, func() bool {
+		got, err := count()
+		if err != nil || got < want {
+			return false
+		}
+		left, err := queue.Pending(context.Background(), cons)
+		return err == nil && left == 0
+	})
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	<-exited
+	if code := cmd.ProcessState.ExitCode(); code != exitOK {
+		t.Errorf("worker after SIGTERM: exit %d\n%s", code, errb.String())
 	}
 }
 

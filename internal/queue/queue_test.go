@@ -62,20 +62,6 @@ func waitFor(t testing.TB, what string, cond func() (bool, error)) {
 	}
 }
 
-func connect(t testing.TB, url string) (*nats.Conn, jetstream.JetStream) {
-	t.Helper()
-	nc, err := queue.Connect(url, t.Name())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(nc.Close)
-	js, err := jetstream.New(nc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return nc, js
-}
-
 // articles makes n synthetic documents with ids prefix-0, prefix-1...
 func articles(n int, prefix string) []*doc.Doc {
 	gen := synth.New(11, 120)
@@ -131,9 +117,9 @@ type runningWorker struct {
 	metrics *metrics.Coding
 }
 
-func startWorker(t testing.TB, url, dbPath string, cfg queue.Config) *runningWorker {
+func startWorker(t testing.TB, srv *queuetest.Server, dbPath string, cfg queue.Config) *runningWorker {
 	t.Helper()
-	_, js := connect(t, url)
+	_, js := srv.Client(t)
 	cons, err := queue.Setup(context.Background(), js, cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -164,7 +150,7 @@ func (rw *runningWorker) stop() queue.Counts {
 // and the queue ends empty.
 func TestWorker_TwoWorkersStoreEachDocumentOnce(t *testing.T) {
 	srv := queuetest.Start(t)
-	_, js := connect(t, srv.URL())
+	_, js := srv.Client(t)
 	cfg := queue.Config{}
 	const n = 60
 	docs := articles(n, "e2e")
@@ -176,7 +162,7 @@ func TestWorker_TwoWorkersStoreEachDocumentOnce(t *testing.T) {
 	}
 	dbPath := filepath.Join(t.TempDir(), "q.db")
 	db := openDB(t, dbPath)
-	w1, w2 := startWorker(t, srv.URL(), dbPath, cfg), startWorker(t, srv.URL(), dbPath, cfg)
+	w1, w2 := startWorker(t, srv, dbPath, cfg), startWorker(t, srv, dbPath, cfg)
 	waitFor(t, "all documents stored", func() (bool, error) { got, err := storedDocs(db)(); return got >= n, err })
 	cons, err := queue.Setup(context.Background(), js, cfg)
 	if err != nil {
@@ -214,7 +200,7 @@ func TestWorker_TwoWorkersStoreEachDocumentOnce(t *testing.T) {
 // are all stored.
 func TestWorker_PoisonGoesToDeadLetter(t *testing.T) {
 	srv := queuetest.Start(t)
-	_, js := connect(t, srv.URL())
+	_, js := srv.Client(t)
 	cfg := queue.Config{}
 	docs := articles(20, "good")
 	publish(t, js, cfg, docs[:10])
@@ -232,7 +218,7 @@ func TestWorker_PoisonGoesToDeadLetter(t *testing.T) {
 	publish(t, js, cfg, docs[10:])
 	dbPath := filepath.Join(t.TempDir(), "q.db")
 	db := openDB(t, dbPath)
-	w := startWorker(t, srv.URL(), dbPath, cfg)
+	w := startWorker(t, srv, dbPath, cfg)
 	var dead []queue.DeadLetter
 	waitFor(t, "two dead letters", func() (bool, error) {
 		var err error
@@ -264,14 +250,14 @@ func TestWorker_PoisonGoesToDeadLetter(t *testing.T) {
 // while a publisher goes on: every document is stored exactly once.
 func TestWorker_NATSRestart(t *testing.T) {
 	srv := queuetest.Start(t)
-	_, js := connect(t, srv.URL())
+	_, js := srv.Client(t)
 	cfg := queue.Config{AckWait: 5 * time.Second}
 	const n = 120
 	docs := articles(n, "restart")
 	publish(t, js, cfg, docs[:n/2])
 	dbPath := filepath.Join(t.TempDir(), "q.db")
 	db := openDB(t, dbPath)
-	w := startWorker(t, srv.URL(), dbPath, cfg)
+	w := startWorker(t, srv, dbPath, cfg)
 	waitFor(t, "some documents stored", func() (bool, error) { got, err := storedDocs(db)(); return got >= 10, err })
 	srv.Restart()
 	atRestart, _ := storedDocs(db)()
