@@ -2,12 +2,15 @@ package main
 
 import (
 	"context"
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
 	"regexp"
 	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -59,10 +62,11 @@ func atoiAll(t *testing.T, re *regexp.Regexp, s string) []int {
 
 // startWorkerProc runs `dateline worker` as a process of its own, so that
 // it can be killed with SIGKILL.
-func startWorkerProc(t *testing.T, bin, url, db string) (*exec.Cmd, *syncBuffer, chan struct{}) {
+func startWorkerProc(t *testing.T, bin, url, db string, flags ...string) (*exec.Cmd, *syncBuffer, chan struct{}) {
 	t.Helper()
-	cmd := exec.Command(bin, "worker", "--nats", url, "--db", db, "--batch", "16", "--workers", "1",
-		"--ack-wait", "3s", "--max-wait", "200ms", "--metrics-addr", "")
+	args := append([]string{"worker", "--nats", url, "--db", db, "--batch", "16", "--workers", "1",
+		"--ack-wait", "3s", "--max-wait", "200ms", "--metrics-addr", ""}, flags...)
+	cmd := exec.Command(bin, args...)
 	errb := &syncBuffer{}
 	cmd.Stderr = errb
 	if err := cmd.Start(); err != nil {
@@ -124,11 +128,34 @@ func TestWorker_KillNine(t *testing.T) {
 		t.Fatalf("database unreadable after kill -9: %v", err)
 	}
 
-	cmd2, errb2, exited2 := startWorkerProc(t, bin, srv.URL(), db)
-	drainAndStop(t, srv, cmd2, errb2, exited2, n+1, func() (int, error) { return countDocs(db) })
+	cmd2, errb2, exited2 := startWorkerProc(t, bin, srv.URL(), db, "--metrics-addr", "127.0.0.1:0")
+	var metricsURL string
+	select {
+	case metricsURL = <-errb2.await(regexp.MustCompile(`msg=metrics url=(\S+)`)):
+	case <-exited2:
+		t.Fatalf("worker exited: %s", errb2.String())
+	}
+	var scraped string
+	drainAndStop(t, srv, cmd2, errb2, exited2, n+1, func() (int, error) { return countDocs(db) }, func() {
+		resp, err := http.Get(metricsURL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		scraped = string(b)
+	})
 	c := atoiAll(t, workerDone, errb2.String())
 	t.Logf("kill -9 with %d stored (%d seen before the kill) of %d; the second worker stored %d new, found %d already stored (redelivered)",
 		afterKill, atKill, n+1, c[0], c[1])
+	// The metrics agree with the log: documents committed (new and found
+	// stored after coding, not those found stored before), an empty queue.
+	coded := regexp.MustCompile(`(?m)^dateline_documents_coded_total (\d+)$`).FindStringSubmatch(scraped)
+	if coded == nil || !strings.Contains(scraped, "dateline_queue_lag_messages 0\n") || !strings.Contains(scraped, "dateline_batch_seconds_count ") {
+		t.Errorf("worker /metrics lacks the coded count, a zero lag or the batch histogram:\n%s", scraped)
+	} else if got, _ := strconv.Atoi(coded[1]); got < c[0] || got > c[0]+c[1] {
+		t.Errorf("dateline_documents_coded_total %d, want between %d and %d", got, c[0], c[0]+c[1])
+	}
 	if c[0] != n+1-afterKill {
 		t.Errorf("second worker stored %d new, want %d = %d - %d stored before the kill", c[0], n+1-afterKill, n+1, afterKill)
 	}
@@ -161,7 +188,8 @@ func workersConsumer(t *testing.T, srv *queuetest.Server) jetstream.Consumer {
 
 // drainAndStop waits until count reaches want and the queue is empty,
 // then stops the worker with SIGTERM, which must end it with status 0.
-func drainAndStop(t *testing.T, srv *queuetest.Server, cmd *exec.Cmd, errb *syncBuffer, exited chan struct{}, want int, count func() (int, error)) {
+// Each of beforeStop runs once the queue is empty, before the signal.
+func drainAndStop(t *testing.T, srv *queuetest.Server, cmd *exec.Cmd, errb *syncBuffer, exited chan struct{}, want int, count func() (int, error), beforeStop ...func()) {
 	t.Helper()
 	cons := workersConsumer(t, srv)
 	pollUntil(t, "every document stored and the queue empty", exited, func() bool {
@@ -172,6 +200,9 @@ func drainAndStop(t *testing.T, srv *queuetest.Server, cmd *exec.Cmd, errb *sync
 		left, err := queue.Pending(context.Background(), cons)
 		return err == nil && left == 0
 	})
+	for _, f := range beforeStop {
+		f()
+	}
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
