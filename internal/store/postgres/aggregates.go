@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strconv"
 
 	"github.com/dateline-project/dateline/internal/store"
@@ -16,10 +15,6 @@ import (
 // millionths (so the mean does not depend on summing order), places
 // group case-blind under the least spelling.
 
-// intensityScale is the unit of the intensity sums: millionths, finer
-// than any intensity the ontology assigns (one decimal).
-const intensityScale = 1_000_000
-
 // Timeline counts events per day; see store.Store.
 func (db *DB) Timeline(ctx context.Context, f store.EventFilter, by string) ([]store.TimelinePoint, error) {
 	var col string
@@ -31,7 +26,7 @@ func (db *DB) Timeline(ctx context.Context, f store.EventFilter, by string) ([]s
 	default:
 		return nil, fmt.Errorf("%w: timeline by %q: want type or quad", store.ErrBadFilter, by)
 	}
-	w, err := eventWhere(&f)
+	w, err := db.eventWhere(ctx, &f)
 	if err != nil {
 		return nil, err
 	}
@@ -41,21 +36,8 @@ func (db *DB) Timeline(ctx context.Context, f store.EventFilter, by string) ([]s
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
 	defer rows.Close()
-	out := []store.TimelinePoint{}
-	for rows.Next() {
-		var day, key string
-		var n int
-		if err := rows.Scan(&day, &key, &n); err != nil {
-			return nil, fmt.Errorf("timeline: %w", err)
-		}
-		if len(out) == 0 || out[len(out)-1].Date != day {
-			out = append(out, store.TimelinePoint{Date: day, Counts: map[string]int{}})
-		}
-		p := &out[len(out)-1]
-		p.Counts[key] += n
-		p.Total += n
-	}
-	if err := rows.Err(); err != nil {
+	out, err := store.ReadTimeline(rows)
+	if err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
 	return out, nil
@@ -64,7 +46,7 @@ func (db *DB) Timeline(ctx context.Context, f store.EventFilter, by string) ([]s
 // Network returns weighted actor -> recipient edges; see store.Store.
 func (db *DB) Network(ctx context.Context, f store.EventFilter, limit int) ([]store.Edge, error) {
 	limit = store.ClampLimit(limit, store.MaxEdges)
-	w, err := eventWhere(&f)
+	w, err := db.eventWhere(ctx, &f)
 	if err != nil {
 		return nil, err
 	}
@@ -73,7 +55,7 @@ func (db *DB) Network(ctx context.Context, f store.EventFilter, limit int) ([]st
 	// below to choose among by name) come back, split by quad.
 	rows, err := db.pool.Query(ctx, `WITH m AS (
 			SELECT a.name AS an, a.country AS ac, r.name AS rn, r.country AS rc, e.quad,
-				round((e.intensity * `+strconv.Itoa(intensityScale)+`)::numeric)::bigint AS i
+				round((e.intensity * `+strconv.Itoa(store.IntensityScale)+`)::numeric)::bigint AS i
 			FROM events e
 			JOIN event_actors a ON a.event = e.id AND a.role = 0
 			JOIN event_actors r ON r.event = e.id AND r.role = 1`+w.sql()+`),
@@ -86,47 +68,9 @@ func (db *DB) Network(ctx context.Context, f store.EventFilter, limit int) ([]st
 		return nil, fmt.Errorf("network: %w", err)
 	}
 	defer rows.Close()
-	type key struct{ a, r store.Node }
-	idx := map[key]int{}
-	var edges []store.Edge
-	var sums []int64
-	for rows.Next() {
-		var k key
-		var quad string
-		var n, sum int64
-		if err := rows.Scan(&k.a.Name, &k.a.Country, &k.r.Name, &k.r.Country, &quad, &n, &sum); err != nil {
-			return nil, fmt.Errorf("network: %w", err)
-		}
-		i, ok := idx[k]
-		if !ok {
-			i = len(edges)
-			idx[k] = i
-			edges = append(edges, store.Edge{Actor: k.a, Recipient: k.r, Quads: map[string]int{}})
-			sums = append(sums, 0)
-		}
-		edges[i].Weight += int(n)
-		edges[i].Quads[quad] += int(n)
-		sums[i] += sum
-	}
-	if err := rows.Err(); err != nil {
+	edges, err := store.ReadEdges(rows, limit)
+	if err != nil {
 		return nil, fmt.Errorf("network: %w", err)
-	}
-	for i := range edges {
-		edges[i].MeanIntensity = float64(sums[i]) / (intensityScale * float64(edges[i].Weight))
-	}
-	sort.SliceStable(edges, func(i, j int) bool {
-		if edges[i].Weight != edges[j].Weight {
-			return edges[i].Weight > edges[j].Weight
-		}
-		a, b := edges[i], edges[j]
-		return a.Actor.Name+a.Actor.Country+"\x00"+a.Recipient.Name+a.Recipient.Country <
-			b.Actor.Name+b.Actor.Country+"\x00"+b.Recipient.Name+b.Recipient.Country
-	})
-	if len(edges) > limit {
-		edges = edges[:limit]
-	}
-	if edges == nil {
-		edges = []store.Edge{}
 	}
 	return edges, nil
 }
@@ -134,7 +78,7 @@ func (db *DB) Network(ctx context.Context, f store.EventFilter, limit int) ([]st
 // Places counts events per location; see store.Store.
 func (db *DB) Places(ctx context.Context, f store.EventFilter, limit int) ([]store.PlaceCount, error) {
 	limit = store.ClampLimit(limit, store.MaxPlaces)
-	w, err := eventWhere(&f)
+	w, err := db.eventWhere(ctx, &f)
 	if err != nil {
 		return nil, err
 	}
@@ -156,22 +100,8 @@ func (db *DB) Places(ctx context.Context, f store.EventFilter, limit int) ([]sto
 		return nil, fmt.Errorf("places: %w", err)
 	}
 	defer rows.Close()
-	out := []store.PlaceCount{}
-	for rows.Next() {
-		var p store.PlaceCount
-		var located bool
-		var lat, lon float64
-		var geonameID int64
-		if err := rows.Scan(&p.Name, &p.CountryCode, &geonameID, &located, &lat, &lon, &p.Count); err != nil {
-			return nil, fmt.Errorf("places: %w", err)
-		}
-		p.GeonameID = int(geonameID)
-		if located {
-			p.Lat, p.Lon = &lat, &lon
-		}
-		out = append(out, p)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := store.ReadPlaces(rows)
+	if err != nil {
 		return nil, fmt.Errorf("places: %w", err)
 	}
 	return out, nil

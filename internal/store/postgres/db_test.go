@@ -28,6 +28,16 @@ func TestDB_Conformance(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) store.Store { return open(t) })
 }
 
+// TestDB_TextPlans runs the suite with the text filter in its other form,
+// a subquery over the documents' index, which broad queries take.
+func TestDB_TextPlans(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) store.Store {
+		db := open(t)
+		postgres.SetFTSCap(db, 0)
+		return db
+	})
+}
+
 // TestOpen_Versions checks the schema version contract: a database from a
 // newer dateline is refused with ErrSchema, an older one is migrated
 // forward keeping its rows, and NoCreate refuses a database without

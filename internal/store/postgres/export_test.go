@@ -21,3 +21,7 @@ func Exec(ctx context.Context, db *DB, stmts ...string) error {
 
 // TSQuery exposes tsQuery to the tests.
 var TSQuery = tsQuery
+
+// SetFTSCap sets the number of text matches up to which their ids go
+// into the query (0: never).
+func SetFTSCap(db *DB, n int) { db.ftsCap = n }

@@ -130,7 +130,7 @@ func putLayers(ctx context.Context, tx pgx.Tx, docs []store.Document, inserted [
 	if err != nil {
 		return err
 	}
-	var events, actors, places [][]any
+	var events, eventJSON, actors, places [][]any
 	b := &pgx.Batch{}
 	for i := range docs {
 		if !inserted[i] {
@@ -149,11 +149,13 @@ func putLayers(ctx context.Context, tx pgx.Tx, docs []store.Document, inserted [
 			ev := &rec.Events[j]
 			id := ids[0]
 			ids = ids[1:]
-			row, err := eventRow(id, key, j, day, ev)
+			row := eventRow(id, key, j, day, ev)
+			js, err := json.Marshal(ev)
 			if err != nil {
-				return fmt.Errorf("document %q: %w", rec.DocID, err)
+				return fmt.Errorf("document %q: encode event: %w", rec.DocID, err)
 			}
 			events = append(events, row)
+			eventJSON = append(eventJSON, []any{id, string(js)})
 			evDay := store.EventDay(ev, day)
 			for role, blocks := range [2][]output.ActorBlock{ev.Actor, ev.Recipient} {
 				for k, a := range blocks {
@@ -187,7 +189,8 @@ func putLayers(ctx context.Context, tx pgx.Tx, docs []store.Document, inserted [
 	}{
 		{"events", []string{"id", "doc", "seq", "day", "type", "mode", "quad", "cameo_root", "intensity", "claimed",
 			"place", "place_country", "geonameid", "lat", "lon", "actor_country", "actor_sector", "actor_name",
-			"recipient_country", "recipient_sector", "recipient_name", "json"}, events},
+			"recipient_country", "recipient_sector", "recipient_name"}, events},
+		{"event_json", []string{"id", "json"}, eventJSON},
 		{"event_actors", []string{"event", "role", "idx", "day", "country", "sectors", "name", "raw"}, actors},
 		{"places", []string{"doc", "seq", "name", "country_code", "geonameid", "lat", "lon"}, places},
 	} {
@@ -225,11 +228,7 @@ func eventIDs(ctx context.Context, tx pgx.Tx, n int) ([]int64, error) {
 }
 
 // eventRow is the events row of ev, in the COPY's column order.
-func eventRow(id, docKey int64, seq int, docDay string, ev *output.Event) ([]any, error) {
-	js, err := json.Marshal(ev)
-	if err != nil {
-		return nil, fmt.Errorf("encode event: %w", err)
-	}
+func eventRow(id, docKey int64, seq int, docDay string, ev *output.Event) []any {
 	var place, placeCountry string
 	var geonameID int
 	var lat, lon *float64 // NULL without coordinates
@@ -243,7 +242,7 @@ func eventRow(id, docKey int64, seq int, docDay string, ev *output.Event) ([]any
 	return []any{id, docKey, seq, clean(store.EventDay(ev, docDay)), clean(ev.Event), clean(ev.Mode), clean(ev.Quad),
 		clean(ev.CameoRoot), ev.Intensity, ev.ClaimedBy != nil, clean(place), clean(placeCountry), int64(geonameID), lat, lon,
 		clean(a.CountryCode), clean(a.SectorCode), clean(a.EntityName), clean(r.CountryCode), clean(r.SectorCode),
-		clean(r.EntityName), string(js)}, nil
+		clean(r.EntityName)}
 }
 
 func cleanAll(ss []string) []string {

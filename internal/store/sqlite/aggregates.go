@@ -30,10 +30,6 @@ import (
 // keyed on (see aggregable); any other filter runs the full query, which
 // gives the same answer, only slower.
 
-// intensityScale is the unit of the intensity sums: millionths, finer
-// than any intensity the ontology assigns (one decimal).
-const intensityScale = 1_000_000
-
 // aggregatesMigration is the aggregates' schema migration. Its parts
 // below are used by nothing else: like every migration it is fixed once
 // released, so change the aggregates with a new migration, never by

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/dateline-project/dateline/internal/store"
@@ -154,21 +153,8 @@ func (db *DB) Timeline(ctx context.Context, f store.EventFilter, by string) ([]s
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
 	defer rows.Close()
-	out := []store.TimelinePoint{}
-	for rows.Next() {
-		var day, key string
-		var n int
-		if err := rows.Scan(&day, &key, &n); err != nil {
-			return nil, fmt.Errorf("timeline: %w", err)
-		}
-		if len(out) == 0 || out[len(out)-1].Date != day {
-			out = append(out, store.TimelinePoint{Date: day, Counts: map[string]int{}})
-		}
-		p := &out[len(out)-1]
-		p.Counts[key] += n
-		p.Total += n
-	}
-	if err := rows.Err(); err != nil {
+	out, err := store.ReadTimeline(rows)
+	if err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
 	return out, nil
@@ -220,50 +206,9 @@ func (db *DB) Network(ctx context.Context, f store.EventFilter, limit int) ([]st
 		return nil, fmt.Errorf("network: %w", err)
 	}
 	defer rows.Close()
-	type key struct{ a, r store.Node }
-	idx := map[key]int{}
-	var edges []store.Edge
-	var sums []int64
-	for rows.Next() {
-		var k key
-		var quad string
-		var n int
-		var sum int64
-		if err := rows.Scan(&k.a.Name, &k.a.Country, &k.r.Name, &k.r.Country, &quad, &n, &sum); err != nil {
-			return nil, fmt.Errorf("network: %w", err)
-		}
-		i, ok := idx[k]
-		if !ok {
-			i = len(edges)
-			idx[k] = i
-			edges = append(edges, store.Edge{Actor: k.a, Recipient: k.r, Quads: map[string]int{}})
-			sums = append(sums, 0)
-		}
-		edges[i].Weight += n
-		edges[i].Quads[quad] += n
-		sums[i] += sum
-	}
-	if err := rows.Err(); err != nil {
+	edges, err := store.ReadEdges(rows, limit)
+	if err != nil {
 		return nil, fmt.Errorf("network: %w", err)
-	}
-	for i := range edges {
-		// One division of exact integers: the mean is the same whatever
-		// order the events were summed in.
-		edges[i].MeanIntensity = float64(sums[i]) / (intensityScale * float64(edges[i].Weight))
-	}
-	sort.SliceStable(edges, func(i, j int) bool {
-		if edges[i].Weight != edges[j].Weight {
-			return edges[i].Weight > edges[j].Weight
-		}
-		a, b := edges[i], edges[j]
-		return a.Actor.Name+a.Actor.Country+"\x00"+a.Recipient.Name+a.Recipient.Country <
-			b.Actor.Name+b.Actor.Country+"\x00"+b.Recipient.Name+b.Recipient.Country
-	})
-	if len(edges) > limit {
-		edges = edges[:limit]
-	}
-	if edges == nil {
-		edges = []store.Edge{}
 	}
 	return edges, nil
 }
@@ -308,20 +253,8 @@ func (db *DB) Places(ctx context.Context, f store.EventFilter, limit int) ([]sto
 		return nil, fmt.Errorf("places: %w", err)
 	}
 	defer rows.Close()
-	out := []store.PlaceCount{}
-	for rows.Next() {
-		var p store.PlaceCount
-		var located bool
-		var lat, lon float64
-		if err := rows.Scan(&p.Name, &p.CountryCode, &p.GeonameID, &located, &lat, &lon, &p.Count); err != nil {
-			return nil, fmt.Errorf("places: %w", err)
-		}
-		if located {
-			p.Lat, p.Lon = &lat, &lon
-		}
-		out = append(out, p)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := store.ReadPlaces(rows)
+	if err != nil {
 		return nil, fmt.Errorf("places: %w", err)
 	}
 	return out, nil
