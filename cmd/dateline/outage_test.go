@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/dateline-project/dateline/internal/queue/queuetest"
-	"github.com/dateline-project/dateline/internal/store/open"
 )
 
 // pgCluster is a PostgreSQL cluster of the test's own, which it may stop
@@ -108,16 +106,7 @@ func TestWorker_StoreOutage(t *testing.T) {
 	if out, err := exec.Command(bin, "ingest", "--nats", srv.URL(), corpus).CombinedOutput(); err != nil {
 		t.Fatalf("ingest --nats: %v\n%s", err, out)
 	}
-	ctx := context.Background()
-	count := func() (int, error) {
-		db, err := open.Open(ctx, pg.dsn(), open.Options{})
-		if err != nil {
-			return 0, err
-		}
-		defer db.Close()
-		st, err := db.Stats(ctx)
-		return st.Documents, err
-	}
+	count := storeCounter(t, pg.dsn())
 
 	cmd, errb, exited := startWorkerProc(t, bin, srv.URL(), pg.dsn())
 	var atStop int

@@ -19,6 +19,9 @@ import (
 
 	"github.com/dateline-project/dateline/internal/queue"
 	"github.com/dateline-project/dateline/internal/queue/queuetest"
+	"github.com/dateline-project/dateline/internal/store"
+	"github.com/dateline-project/dateline/internal/store/open"
+	"github.com/dateline-project/dateline/internal/store/postgres/pgtest"
 )
 
 // queueGuard is the failure guard of the waits below, which poll a
@@ -86,17 +89,68 @@ func startWorkerProc(t *testing.T, bin, url, db string, flags ...string) (*exec.
 // worker with SIGKILL mid-run, starts another, and stops that one with
 // SIGTERM once the queue is empty. Every document must be stored once,
 // coded exactly as `ingest` codes it into a database of its own.
+// It runs on SQLite, and on PostgreSQL when the tests have one
+// (DATELINE_TEST_POSTGRES; .ci/run starts it).
 func TestWorker_KillNine(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and codes a thousand documents")
 	}
 	bin := buildBinary(t)
+	t.Run("sqlite", func(t *testing.T) {
+		dir := t.TempDir()
+		db := filepath.Join(dir, "queue.db")
+		corpus, bad := killNine(t, bin, dir, db, 1000, func() (int, error) { return countDocs(db) })
+		clean := filepath.Join(dir, "clean.db")
+		if out, err := exec.Command(bin, "ingest", "--dedup=false", "--db", clean, corpus, bad).CombinedOutput(); exitCode(err) != exitSkipped {
+			t.Fatalf("clean ingest: %v\n%s", err, out)
+		}
+		gotN, got := dbSnapshot(t, db)
+		_, want := dbSnapshot(t, clean)
+		if gotN != 1001 {
+			t.Errorf("%d documents stored, want %d", gotN, 1001)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("the workers' database differs from ingest's (per-document event, quote and place counts)")
+		}
+	})
+	t.Run("postgres", func(t *testing.T) {
+		dsn, _ := pgtest.Schema(t)
+		killNine(t, bin, t.TempDir(), dsn, 400, storeCounter(t, dsn))
+	})
+}
+
+// storeCounter counts the documents in the store dsn names, opening it on
+// the first call that finds it (the first worker creates it) and keeping
+// it open: a PostgreSQL pool reconnects by itself after an outage.
+func storeCounter(t *testing.T, dsn string) func() (int, error) {
+	var db store.Store
+	t.Cleanup(func() {
+		if db != nil {
+			db.Close()
+		}
+	})
+	return func() (int, error) {
+		ctx := context.Background()
+		if db == nil {
+			d, err := open.Open(ctx, dsn, open.Options{})
+			if err != nil {
+				return 0, err
+			}
+			db = d
+		}
+		st, err := db.Stats(ctx)
+		return st.Documents, err
+	}
+}
+
+// killNine queues n good documents and a malformed one, runs a worker
+// into db, kills it with SIGKILL once 100 documents are stored, and runs
+// another until the queue is empty. It returns the input files.
+func killNine(t *testing.T, bin, dir, db string, n int, count func() (int, error)) (corpus, bad string) {
 	srv := queuetest.Start(t)
-	dir := t.TempDir()
-	corpus := filepath.Join(dir, "corpus.jsonl")
-	const n = 1000
+	corpus = filepath.Join(dir, "corpus.jsonl")
 	writeSyndicatedCorpus(t, corpus, n, 200, 0)
-	bad := filepath.Join(dir, "bad.jsonl")
+	bad = filepath.Join(dir, "bad.jsonl")
 	if err := os.WriteFile(bad, []byte(`{"id":"extra-1","text":"Officials met in Lima on Monday to discuss the dispute."}`+"\n"+`{"id":"broken","text":`+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -111,11 +165,10 @@ func TestWorker_KillNine(t *testing.T) {
 		t.Fatalf("queued %d (skipped %d), want %d (1)", got[0], got[2], n+1)
 	}
 
-	db := filepath.Join(dir, "queue.db")
 	cmd, _, exited := startWorkerProc(t, bin, srv.URL(), db)
 	var atKill int
 	pollUntil(t, "100 documents stored", exited, func() bool {
-		got, err := countDocs(db)
+		got, err := count()
 		atKill = got
 		return err == nil && got >= 100
 	})
@@ -123,7 +176,7 @@ func TestWorker_KillNine(t *testing.T) {
 		t.Fatal(err)
 	}
 	<-exited
-	afterKill, err := countDocs(db)
+	afterKill, err := count()
 	if err != nil {
 		t.Fatalf("database unreadable after kill -9: %v", err)
 	}
@@ -136,7 +189,7 @@ func TestWorker_KillNine(t *testing.T) {
 		t.Fatalf("worker exited: %s", errb2.String())
 	}
 	var scraped string
-	drainAndStop(t, srv, cmd2, errb2, exited2, n+1, func() (int, error) { return countDocs(db) }, func() {
+	drainAndStop(t, srv, cmd2, errb2, exited2, n+1, count, func() {
 		resp, err := http.Get(metricsURL)
 		if err != nil {
 			t.Fatal(err)
@@ -160,18 +213,10 @@ func TestWorker_KillNine(t *testing.T) {
 		t.Errorf("second worker stored %d new, want %d = %d - %d stored before the kill", c[0], n+1-afterKill, n+1, afterKill)
 	}
 
-	clean := filepath.Join(dir, "clean.db")
-	if out, err := exec.Command(bin, "ingest", "--dedup=false", "--db", clean, corpus, bad).CombinedOutput(); exitCode(err) != exitSkipped {
-		t.Fatalf("clean ingest: %v\n%s", err, out)
+	if got, err := count(); err != nil || got != n+1 {
+		t.Errorf("%d documents stored (%v), want %d", got, err, n+1)
 	}
-	gotN, got := dbSnapshot(t, db)
-	_, want := dbSnapshot(t, clean)
-	if gotN != n+1 {
-		t.Errorf("%d documents stored, want %d", gotN, n+1)
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("the workers' database differs from ingest's (per-document event, quote and place counts)")
-	}
+	return corpus, bad
 }
 
 // workersConsumer returns the workers' consumer on srv, to read how much
