@@ -344,6 +344,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		inputFl = addInputFlags(fs)
 		coderFl = addCoderFlags(fs)
 		dedupFl = addDedupFlags(fs, true)
+		natsURL = fs.String("nats", "", "queue the documents on the NATS JetStream server at `URL` for 'dateline worker' instead of coding them here (--db, --batch, the coder and --dedup flags are then unused)")
 	)
 	inputs, err := parseArgs(fs, args)
 	if err != nil {
@@ -362,6 +363,9 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	opts, err := inputFl.options("ingest", e.stderr, e.stdin)
 	if err != nil {
 		return err
+	}
+	if *natsURL != "" {
+		return publishInputs(ctx, e, *natsURL, inputs, opts)
 	}
 	ix, err := dedupFl.index("ingest", fs, e.stderr)
 	if err != nil {

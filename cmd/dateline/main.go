@@ -49,6 +49,7 @@ func commands() []command {
 		{"code", "code files, directories or stdin into JSON Lines", runCode},
 		{"bench", "measure throughput on a generated corpus", runBench},
 		{"ingest", "code inputs and store them in a database", runIngest},
+		{"worker", "code documents queued on NATS by 'ingest --nats' into a database", runWorker},
 		{"serve", "serve the JSON API and web app over a database", runServe},
 		{"eval", "score against gold data (plover, docs, quotes, places)", runEval},
 		{"version", "print the version and the provenance stored documents record", runVersion},

@@ -13,6 +13,7 @@ import (
 
 	"github.com/dateline-project/dateline/internal/coder"
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/metrics"
 	"github.com/dateline-project/dateline/internal/server"
 	"github.com/dateline-project/dateline/internal/store"
 	"github.com/dateline-project/dateline/internal/store/open"
@@ -127,9 +128,10 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		*maxPost = -1 // the flag's 0 is the option's "no bound"
 	}
 	countries, sectors := c.Codes()
+	reg := metrics.NewRegistry()
 	srv := server.New(db, server.Options{Token: *token, Coder: pool, MaxBodyBytes: *maxBody, Logger: e.log, Assets: webAssets(),
 		AllowedHosts: allowed, MaxClientWrites: *maxPost, Vocabulary: &server.Vocabulary{Countries: countries, Sectors: sectors},
-		Provenance: &prov})
+		Provenance: &prov, Metrics: metrics.NewCoding(reg), MetricsHandler: metrics.Handler(reg)})
 	if everyInterface(*addr) && len(allowed) == 0 {
 		e.log.Warn("listening on every interface without --allowed-host: the Host header is not checked, so DNS rebinding is not guarded against", "addr", *addr)
 	}

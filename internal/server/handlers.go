@@ -11,9 +11,11 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/dateline-project/dateline/internal/metrics"
 	"github.com/dateline-project/dateline/internal/output"
 	"github.com/dateline-project/dateline/internal/source"
 	"github.com/dateline-project/dateline/internal/store"
@@ -333,6 +335,7 @@ type postResult struct {
 // only with a token), one plain-text article. ?format= (txt, html, csv...)
 // overrides either.
 func (s *Server) handlePostDocuments(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
 	if s.opts.Coder == nil {
 		writeError(w, http.StatusServiceUnavailable, "this server was started without a coder")
 		return
@@ -386,6 +389,7 @@ func (s *Server) handlePostDocuments(w http.ResponseWriter, r *http.Request) {
 				if ctx.Err() != nil {
 					return ctx.Err()
 				}
+				s.opts.Metrics.Error(metrics.ErrCode)
 				res.Skipped = append(res.Skipped, err.Error())
 				return nil
 			}
@@ -429,11 +433,16 @@ func (s *Server) handlePostDocuments(w http.ResponseWriter, r *http.Request) {
 		}
 		posted[id] = true
 	}
+	writeStart := time.Now()
 	ins, err := s.st.PutDocuments(ctx, docs)
+	s.opts.Metrics.ObserveWrite(writeStart)
 	if err != nil {
+		s.opts.Metrics.Error(metrics.ErrStore)
 		s.fail(w, r, err)
 		return
 	}
+	s.opts.Metrics.AddCoded(len(docs))
+	s.opts.Metrics.ObserveBatch(start)
 	for i, ok := range ins {
 		switch {
 		case ok && stored[i]:

@@ -31,6 +31,7 @@ import (
 
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/output"
+	"github.com/dateline-project/dateline/internal/metrics"
 	"github.com/dateline-project/dateline/internal/store"
 )
 
@@ -84,6 +85,12 @@ type Options struct {
 	// name; nil checks their shape only. Event types, modes, quads and
 	// date precisions are always checked.
 	Vocabulary *Vocabulary
+	// Metrics, when set, counts the documents posted to /api/documents
+	// (a POST is one batch) and times their store writes.
+	Metrics *metrics.Coding
+	// MetricsHandler, when set, is served at GET /metrics (the Prometheus
+	// text format), behind the same Host checks as the API.
+	MetricsHandler http.Handler
 }
 
 // Server is the HTTP handler.
@@ -166,6 +173,9 @@ func (s *Server) Handler(addr string) http.Handler {
 			writeError(w, http.StatusMethodNotAllowed, "method not allowed")
 		})
 	})
+	if s.opts.MetricsHandler != nil {
+		r.Get("/metrics", s.opts.MetricsHandler.ServeHTTP)
+	}
 	r.Handle("/*", s.assets())
 	return r
 }
