@@ -30,8 +30,8 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/dateline-project/dateline/internal/doc"
-	"github.com/dateline-project/dateline/internal/output"
 	"github.com/dateline-project/dateline/internal/metrics"
+	"github.com/dateline-project/dateline/internal/output"
 	"github.com/dateline-project/dateline/internal/store"
 )
 
