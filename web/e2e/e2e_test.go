@@ -519,7 +519,11 @@ func TestWebApp(t *testing.T) {
 		poll(t, "month bins", `!!document.querySelector("#timeline svg[data-unit=month]")`)
 		b = box(t, "#timeline .overlay")
 		drag(t, "drag months", b[0]+b[2]*0.05, b[0]+b[2]*0.5, b[1]+b[3]/2)
-		poll(t, "month range", `location.hash.includes("from=") && location.hash.includes("to=")`)
+		// The form follows the hash on hashchange, which may come a task
+		// after the hash is set: wait until both agree.
+		poll(t, "month range", `(() => { const q = new URLSearchParams(location.hash.split("?")[1] || "");
+			return q.has("from") && q.has("to") && document.querySelector("input[name=from]").value === q.get("from")
+				&& document.querySelector("input[name=to]").value === q.get("to"); })()`)
 		eval(t, `document.querySelector("input[name=from]").value`, &from)
 		eval(t, `document.querySelector("input[name=to]").value`, &to)
 		last, err := time.Parse("2006-01-02", to)
