@@ -73,7 +73,7 @@ var bigQueries = []string{
 	"actor_country=RUS&recipient_country=UKR",
 	"recipient_country=KEN&type=AID",
 	"actor_sector=MIL&claimed=true",
-	"mode=threaten",
+	"mode=violence",
 	"from=2021-06-01&to=2021-06-07",
 	"place=Kyiv",
 	"bbox=20,40,45,55",

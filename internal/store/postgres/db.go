@@ -60,13 +60,20 @@ type DB struct {
 	// incidents is false for a database opened below incidentsVersion
 	// (tests of older schemas), which has no incident tables to write.
 	incidents bool
-	// ftsCap is defaultFTSCap; a field so that tests can force either
-	// form of the text filter.
-	ftsCap int
+	// dyads is false for a database opened below dyadsVersion, which
+	// has no event_dyads to write or walk.
+	dyads bool
+	// ftsCap is defaultFTSCap, and nameCap defaultNameCap; fields so that
+	// tests can force either form of the text and actor name filters.
+	ftsCap, nameCap int
 }
 
-// incidentsVersion is the schema version that has incidents.
-const incidentsVersion = 2
+// incidentsVersion is the schema version that has incidents, and
+// dyadsVersion the one that has event_dyads.
+const (
+	incidentsVersion = 2
+	dyadsVersion     = 4
+)
 
 var _ store.Store = (*DB)(nil)
 
@@ -139,7 +146,7 @@ func openAt(ctx context.Context, dsn string, opts Options, version int) (*DB, er
 		return nil, err
 	}
 	db := &DB{pool: pool, name: Redact(dsn), inc: store.NewIncidents(opts.Logger), incidents: version >= incidentsVersion,
-		ftsCap: defaultFTSCap}
+		dyads: version >= dyadsVersion, ftsCap: defaultFTSCap, nameCap: defaultNameCap}
 	if opts.Schema != "" {
 		if _, err := pool.Exec(ctx, "CREATE SCHEMA IF NOT EXISTS "+pgx.Identifier{opts.Schema}.Sanitize()); err != nil {
 			pool.Close()

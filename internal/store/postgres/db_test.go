@@ -38,6 +38,17 @@ func TestDB_TextPlans(t *testing.T) {
 	})
 }
 
+// TestDB_NamePlans runs the suite with actor name filters in their other
+// form, an EXISTS on each event walked in day order, which broad names
+// take.
+func TestDB_NamePlans(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) store.Store {
+		db := open(t)
+		postgres.SetNameCap(db, 0)
+		return db
+	})
+}
+
 // TestOpen_Versions checks the schema version contract: a database from a
 // newer dateline is refused with ErrSchema, an older one is migrated
 // forward keeping its rows, and NoCreate refuses a database without

@@ -29,6 +29,7 @@ var TSQuery = tsQuery
 // migration test can write a database with today's writer and take it
 // back to what an older dateline left, needing no copy of an old writer.
 var downgrades = map[int]string{
+	3: `DROP TABLE event_dyads; DROP TABLE event_actor_strings; DROP TABLE actor_strings`,
 	2: `DROP INDEX events_confidence; DROP INDEX documents_day; DROP TABLE doc_aliases;
 		ALTER TABLE documents DROP COLUMN provenance;
 		ALTER TABLE events DROP COLUMN principal, DROP COLUMN negated, DROP COLUMN asserted,
@@ -55,3 +56,7 @@ func Downgrade(ctx context.Context, db *DB, version int) error {
 // SetFTSCap sets the number of text matches up to which their ids go
 // into the query (0: never).
 func SetFTSCap(db *DB, n int) { db.ftsCap = n }
+
+// SetNameCap sets the number of events an actor name filter may match
+// for Events to collect them first (0: never).
+func SetNameCap(db *DB, n int) { db.nameCap = n }

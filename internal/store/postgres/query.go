@@ -65,10 +65,18 @@ const defaultFTSCap = 2000
 // document. So the matches are looked up first, and when they are few
 // (DB.ftsCap) their ids go into the query, where the planner sees them.
 func (db *DB) eventWhere(ctx context.Context, f *store.EventFilter) (*where, error) {
-	if err := f.Validate(); err != nil {
+	w := &where{}
+	if err := db.eventWhereInto(ctx, w, f); err != nil {
 		return nil, err
 	}
-	w := &where{}
+	return w, nil
+}
+
+// eventWhereInto adds f's conditions to w, after the parameters w has.
+func (db *DB) eventWhereInto(ctx context.Context, w *where, f *store.EventFilter) error {
+	if err := f.Validate(); err != nil {
+		return err
+	}
 	w.in("e.type", f.Type)
 	w.in("e.mode", f.Mode)
 	w.in("e.quad", f.Quad)
@@ -80,14 +88,7 @@ func (db *DB) eventWhere(ctx context.Context, f *store.EventFilter) (*where, err
 		sub := &where{args: w.args}
 		sub.add("x.event = e.id")
 		sub.add("x.role = " + strconv.Itoa(role))
-		sub.in("x.country", a.Countries)
-		if len(a.Sectors) > 0 {
-			sub.add("x.sectors && " + sub.arg(cleanAll(append([]string(nil), a.Sectors...))))
-		}
-		if a.Name != "" {
-			p := sub.arg(contains(a.Name))
-			sub.add("(x.name ILIKE " + p + " OR x.raw ILIKE " + p + ")")
-		}
+		actorConds(sub, a)
 		w.args = sub.args
 		w.add("EXISTS (SELECT 1 FROM event_actors x" + sub.sql() + ")")
 	}
@@ -113,11 +114,11 @@ func (db *DB) eventWhere(ctx context.Context, f *store.EventFilter) (*where, err
 	if q := tsQuery(f.Q); q != "" {
 		rows, err := db.pool.Query(ctx, "SELECT id FROM documents WHERE fts @@ to_tsquery('simple', $1) LIMIT "+strconv.Itoa(db.ftsCap+1), q)
 		if err != nil {
-			return nil, fmt.Errorf("text query: %w", err)
+			return fmt.Errorf("text query: %w", err)
 		}
 		ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
 		if err != nil {
-			return nil, fmt.Errorf("text query: %w", err)
+			return fmt.Errorf("text query: %w", err)
 		}
 		if len(ids) <= db.ftsCap {
 			w.add("e.doc = ANY(" + w.arg(ids) + ")")
@@ -147,7 +148,19 @@ func (db *DB) eventWhere(ctx context.Context, f *store.EventFilter) (*where, err
 	if f.Incidents {
 		w.add("e.canonical")
 	}
-	return w, nil
+	return nil
+}
+
+// actorConds adds a's conditions on one actor row x to w.
+func actorConds(w *where, a store.ActorFilter) {
+	w.in("x.country", a.Countries)
+	if len(a.Sectors) > 0 {
+		w.add("x.sectors && " + w.arg(cleanAll(append([]string(nil), a.Sectors...))))
+	}
+	if a.Name != "" {
+		p := w.arg(contains(a.Name))
+		w.add("(x.name ILIKE " + p + " OR x.raw ILIKE " + p + ")")
+	}
 }
 
 // Document returns one stored document; see store.Store.
@@ -248,16 +261,108 @@ func page(rows pgx.Rows, limit int, sort string, scan func() (at store.Cursor, k
 	return "", rows.Err()
 }
 
-// actorWalk returns the role and country of an actor or recipient filter
-// on one country, whose index (event_actors_country: role, country, day,
-// event) lists its events in page order. ok is false when there is none.
-func actorWalk(f *store.EventFilter) (role int, country string, ok bool) {
-	for role, a := range [2]store.ActorFilter{f.Actor, f.Recipient} {
+// defaultNameCap is the most distinct actor strings an actor name filter
+// may match for Events to walk their events (see nameWalk).
+const defaultNameCap = 64
+
+// walk is a way through an index that lists a filter's events in page
+// order (day, then id), so that a page costs the events of that filter
+// it passes over rather than a walk of the day index testing every event:
+// from joins the walked rows w to events e, cond and args select the
+// filter's rows, and day is w's own day column, which a date range bounds.
+type walk struct {
+	from, cond string
+	args       []any
+	// slack is how many rows beyond a page to read: an index that lists
+	// an event once per matching actor repeats it (see page).
+	slack bool
+}
+
+// actorWalk returns the walk for f's actor and recipient countries, and
+// clears the parts of f the walk is the whole of: the dyad index when
+// both sides name one country, else one country's actors (the
+// event_actors_country index: role, country, day, event). ok is false
+// when neither side names exactly one country. A side's sectors or name
+// stay eventWhere's EXISTS, which tests that one actor has them all.
+func (db *DB) actorWalk(f *store.EventFilter) (w walk, ok bool) {
+	sides := [2]*store.ActorFilter{&f.Actor, &f.Recipient}
+	onlyCountry := func(a *store.ActorFilter) bool { return len(a.Sectors) == 0 && a.Name == "" }
+	if db.dyads && len(f.Actor.Countries) == 1 && len(f.Recipient.Countries) == 1 {
+		w = walk{from: "event_dyads w JOIN events e ON e.id = w.event", cond: "w.actor_country = $1 AND w.recipient_country = $2",
+			args: []any{clean(f.Actor.Countries[0]), clean(f.Recipient.Countries[0])}}
+		for _, a := range sides {
+			if onlyCountry(a) {
+				*a = store.ActorFilter{}
+			}
+		}
+		return w, true
+	}
+	for role, a := range sides {
 		if len(a.Countries) == 1 {
-			return role, a.Countries[0], true
+			w = walk{from: "event_actors w JOIN events e ON e.id = w.event", cond: "w.role = " + strconv.Itoa(role) + " AND w.country = $1",
+				args: []any{clean(a.Countries[0])}, slack: true}
+			if onlyCountry(a) {
+				*a = store.ActorFilter{}
+			}
+			return w, true
 		}
 	}
-	return 0, "", false
+	return walk{}, false
+}
+
+// nameWalk returns the walk for the side of f that has an actor name, a
+// substring of any case of an actor's name or raw text. A substring has
+// no ordered index: the planner could only walk the day index testing
+// each event (35,000 probes at 1M events for a name on one actor in
+// 160), or read every matching actor row through the trigram index and
+// sort them (10,000 scattered pages). So the substring is looked for
+// among the distinct strings (actor_strings, through its own trigram
+// index), and the events of the few that match are walked in page order
+// in event_actor_strings, merged across the strings. Beyond db.nameCap
+// strings (a short or common substring) ok is false, and the day walk,
+// which then finds a page soon, is left to the planner.
+//
+// A side with only a name is cleared from f, as the walk is the whole of
+// it; with a country or a sector too, its EXISTS stays, to test that one
+// actor has them all.
+func (db *DB) nameWalk(ctx context.Context, f *store.EventFilter) (w walk, ok bool, err error) {
+	if !db.dyads {
+		return walk{}, false, nil
+	}
+	for role, a := range [2]*store.ActorFilter{&f.Actor, &f.Recipient} {
+		if a.Name == "" {
+			continue
+		}
+		rows, err := db.pool.Query(ctx, `SELECT id FROM actor_strings WHERE s ILIKE $1 LIMIT `+strconv.Itoa(db.nameCap+1), contains(a.Name))
+		if err != nil {
+			return walk{}, false, fmt.Errorf("actor name: %w", err)
+		}
+		ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+		if err != nil {
+			return walk{}, false, fmt.Errorf("actor name: %w", err)
+		}
+		if len(ids) > db.nameCap {
+			return walk{}, false, nil
+		}
+		if len(a.Countries) == 0 && len(a.Sectors) == 0 {
+			*a = store.ActorFilter{}
+		}
+		if len(ids) == 0 {
+			return walk{from: "event_actor_strings w JOIN events e ON e.id = w.event", cond: "false"}, true, nil
+		}
+		// One ordered index range per string, which the planner merges
+		// in page order (a MergeAppend); an event with two matching
+		// strings is listed twice (see page).
+		var branches []string
+		w = walk{slack: true}
+		for i, id := range ids {
+			w.args = append(w.args, id)
+			branches = append(branches, "SELECT event, day FROM event_actor_strings WHERE role = "+strconv.Itoa(role)+" AND string = $"+strconv.Itoa(i+1))
+		}
+		w.from = "(" + strings.Join(branches, " UNION ALL ") + ") w JOIN events e ON e.id = w.event"
+		return w, true, nil
+	}
+	return walk{}, false, nil
 }
 
 // Events pages through events; see store.Store.
@@ -271,20 +376,19 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter, cursor string, li
 		return nil, "", err
 	}
 	o := store.OrderOf(f.Sort)
-	// The actor index lists events by day: a confidence order cannot walk
-	// it.
-	role, country, walked := actorWalk(&f)
-	walked = walked && !o.Conf
-	if walked {
-		// The walk below is the whole of a filter on the country alone;
-		// any other part (a sector, a name) stays eventWhere's EXISTS,
-		// which tests that one actor has them all.
-		if a := [2]*store.ActorFilter{&f.Actor, &f.Recipient}[role]; len(a.Sectors) == 0 && a.Name == "" {
-			*a = store.ActorFilter{}
-		}
-	}
-	w, err := db.eventWhere(ctx, &f)
+	// A walk takes the first parameters: it is chosen, and the parts of f
+	// it covers cleared, before eventWhere numbers the rest.
+	wk, walked, err := db.nameWalk(ctx, &f)
 	if err != nil {
+		return nil, "", fmt.Errorf("events: %w", err)
+	}
+	if !walked && !o.Conf {
+		// The actor indexes list events by day: a confidence order
+		// cannot walk them.
+		wk, walked = db.actorWalk(&f)
+	}
+	w := &where{args: wk.args}
+	if err := db.eventWhereInto(ctx, w, &f); err != nil {
 		return nil, "", err
 	}
 	from, order, sortCol, n := "events e", "e.day, e.id", "e.day", limit+1
@@ -293,21 +397,26 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter, cursor string, li
 		order, sortCol, at = "e.confidence, e.id", "e.confidence", c.Conf
 	}
 	if walked {
-		// A filter on one actor country walks that country's actors in
-		// page order, so that a page costs the events of that country it
-		// passes over rather than every event: with a second filter as
-		// narrow (a recipient country too), the planner's walk of the day
-		// index checked 60,000 events for a page of 100 at 1M events.
-		from, order = "event_actors w JOIN events e ON e.id = w.event", "w.day, w.event"
-		w.add("w.role = " + strconv.Itoa(role) + " AND w.country = " + w.arg(clean(country)))
-		if f.From != "" || f.To != "" {
-			to := f.To
-			if to == "" {
-				to = "9999-12-31"
-			}
-			w.add("w.day BETWEEN " + w.arg(f.From) + " AND " + w.arg(to))
+		from = wk.from
+		if wk.cond != "" {
+			w.add(wk.cond)
 		}
-		n += limit/4 + 4 // slack for the events listed twice (see page)
+		if !o.Conf {
+			order = "w.day, w.event"
+			// The walked rows have their own copy of the day: bounding
+			// it there starts the walk at the first day instead of
+			// passing over every earlier match.
+			if f.From != "" || f.To != "" {
+				to := f.To
+				if to == "" {
+					to = "9999-12-31"
+				}
+				w.add("w.day BETWEEN " + w.arg(f.From) + " AND " + w.arg(to))
+			}
+		}
+		if wk.slack {
+			n += limit/4 + 4 // slack for the events listed twice (see page)
+		}
 	}
 	if hasCursor {
 		w.add("(" + order + ") " + o.After() + " (" + w.arg(at) + ", " + w.arg(c.Key) + ")")

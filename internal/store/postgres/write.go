@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -51,6 +52,9 @@ func (db *DB) PutDocuments(ctx context.Context, docs []store.Document) ([]bool, 
 	}
 	db.mu.Lock()
 	defer db.mu.Unlock()
+	if err := db.fileActorStrings(ctx, docs); err != nil {
+		return nil, fmt.Errorf("put documents: %w", err)
+	}
 	var err error
 	var mark int64
 	for attempt := 1; ; attempt++ {
@@ -96,14 +100,15 @@ type writer struct {
 	// (replaced a document), whose reports the incidents must forget.
 	reports []incident.Report
 	removed bool
-	// incidents says whether the schema has incident_members to write.
-	incidents bool
+	// incidents says whether the schema has incident_members to write,
+	// dyads whether it has event_dyads.
+	incidents, dyads bool
 }
 
 // put writes docs in tx, marks written and clusters the new events,
 // returning the incident clock's value after the write.
 func (db *DB) put(ctx context.Context, tx pgx.Tx, docs []store.Document, written []bool) (int64, error) {
-	w := &writer{tx: tx, now: time.Now().UTC().Format(time.RFC3339), incidents: db.incidents}
+	w := &writer{tx: tx, now: time.Now().UTC().Format(time.RFC3339), incidents: db.incidents, dyads: db.dyads}
 	plans, err := w.plan(ctx, docs)
 	if err != nil {
 		return 0, err
@@ -252,6 +257,10 @@ func (w *writer) clear(ctx context.Context, key int64) error {
 		w.removed = true
 	}
 	b.Queue(`DELETE FROM event_actors WHERE event IN (SELECT id FROM events WHERE doc = $1)`, key)
+	if w.dyads {
+		b.Queue(`DELETE FROM event_dyads WHERE event IN (SELECT id FROM events WHERE doc = $1)`, key)
+		b.Queue(`DELETE FROM event_actor_strings WHERE event IN (SELECT id FROM events WHERE doc = $1)`, key)
+	}
 	b.Queue(`DELETE FROM event_json WHERE id IN (SELECT id FROM events WHERE doc = $1)`, key)
 	b.Queue(`DELETE FROM events WHERE doc = $1`, key)
 	b.Queue(`DELETE FROM quotes WHERE doc = $1`, key)
@@ -381,7 +390,8 @@ func (w *writer) putLayers(ctx context.Context, docs []store.Document, inserted 
 	if err != nil {
 		return err
 	}
-	var events, eventJSON, actors, places [][]any
+	var events, eventJSON, actors, dyads, places [][]any
+	names := &actorStrings{}
 	var memberIDs []int64
 	var reps []incident.Report
 	b := &pgx.Batch{}
@@ -416,12 +426,19 @@ func (w *writer) putLayers(ctx context.Context, docs []store.Document, inserted 
 				memberIDs = append(memberIDs, id)
 				reps = append(reps, incident.FromEvent(rec, ev))
 			}
-			evDay := store.EventDay(ev, day)
+			evDay := clean(store.EventDay(ev, day))
 			for role, blocks := range [2][]output.ActorBlock{ev.Actor, ev.Recipient} {
 				for k, a := range blocks {
-					actors = append(actors, []any{id, int16(role), k, clean(evDay), clean(a.CountryCode),
-						cleanAll(store.SectorCodes(a)), clean(a.EntityName), clean(a.RawText)})
+					name, raw := clean(a.EntityName), clean(a.RawText)
+					actors = append(actors, []any{id, int16(role), k, evDay, clean(a.CountryCode),
+						cleanAll(store.SectorCodes(a)), name, raw})
+					if w.dyads {
+						names.add(int16(role), evDay, id, name, raw)
+					}
 				}
+			}
+			for _, p := range dyadPairs(ev, w.dyads) {
+				dyads = append(dyads, []any{p[0], p[1], evDay, id})
 			}
 		}
 		for j := range rec.Quotes {
@@ -442,6 +459,10 @@ func (w *writer) putLayers(ctx context.Context, docs []store.Document, inserted 
 			places = append(places, []any{key, j, clean(p.Name), clean(p.CountryCode), p.GeonameID, p.Lat, p.Lon})
 		}
 	}
+	actorStringRows, err := names.rows(ctx, tx)
+	if err != nil {
+		return err
+	}
 	for _, c := range []struct {
 		table string
 		cols  []string
@@ -453,6 +474,8 @@ func (w *writer) putLayers(ctx context.Context, docs []store.Document, inserted 
 			"principal", "negated", "asserted", "confidence", "date_precision", "main"}, events},
 		{"event_json", []string{"id", "json"}, eventJSON},
 		{"event_actors", []string{"event", "role", "idx", "day", "country", "sectors", "name", "raw"}, actors},
+		{"event_dyads", []string{"actor_country", "recipient_country", "day", "event"}, dyads},
+		{"event_actor_strings", []string{"role", "string", "day", "event"}, actorStringRows},
 		{"places", []string{"doc", "seq", "name", "country_code", "geonameid", "lat", "lon"}, places},
 	} {
 		if len(c.rows) == 0 {
@@ -601,4 +624,123 @@ func (db *DB) SetSignatures(ctx context.Context, sigs map[string][]byte) error {
 		return fmt.Errorf("set signatures: %w", err)
 	}
 	return nil
+}
+
+// dyadPairs lists the distinct (actor country, recipient country) pairs
+// of ev, in order of first appearance: its rows in event_dyads, none
+// when the schema has no such table (!has).
+func dyadPairs(ev *output.Event, has bool) [][2]string {
+	var out [][2]string
+	if !has {
+		return nil
+	}
+	for _, a := range ev.Actor {
+		for _, r := range ev.Recipient {
+			p := [2]string{clean(a.CountryCode), clean(r.CountryCode)}
+			if !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// actorStrings collects the rows of event_actor_strings for a write: each
+// event once per (role, string) of its actors' names and raw texts.
+type actorStrings struct {
+	uses    []actorStringUse
+	strings []string
+	seen    map[string]bool
+}
+
+type actorStringUse struct {
+	role  int16
+	day   string
+	event int64
+	s     string
+}
+
+func (a *actorStrings) add(role int16, day string, event int64, name, raw string) {
+	if a.seen == nil {
+		a.seen = map[string]bool{}
+	}
+	for i, s := range []string{name, raw} {
+		if i == 1 && s == name {
+			break
+		}
+		a.uses = append(a.uses, actorStringUse{role, day, event, s})
+		if !a.seen[s] {
+			a.seen[s] = true
+			a.strings = append(a.strings, s)
+		}
+	}
+}
+
+// fileActorStrings adds the actor names and raw texts of docs that
+// actor_strings lacks, in a statement of its own before the write's
+// transaction: committed at once, two writers adding the same new string
+// wait for each other only for that statement, never while either holds
+// the locks of a write, which would deadlock them; and in the unique
+// index's order, so that two such statements wait in one order. A string whose write
+// then fails stays filed, unused, which no query can tell.
+func (db *DB) fileActorStrings(ctx context.Context, docs []store.Document) error {
+	if !db.dyads {
+		return nil
+	}
+	a := &actorStrings{}
+	for i := range docs {
+		for _, ev := range docs[i].Record.Events {
+			for role, blocks := range [2][]output.ActorBlock{ev.Actor, ev.Recipient} {
+				for _, b := range blocks {
+					a.add(int16(role), "", 0, clean(b.EntityName), clean(b.RawText))
+				}
+			}
+		}
+	}
+	if len(a.strings) == 0 {
+		return nil
+	}
+	if _, err := db.pool.Exec(ctx, `INSERT INTO actor_strings (s) SELECT x FROM unnest($1::text[]) x ORDER BY md5(x) ON CONFLICT (md5(s)) DO NOTHING`, a.strings); err != nil {
+		return fmt.Errorf("insert actor strings: %w", err)
+	}
+	return nil
+}
+
+// rows returns the rows of event_actor_strings for the strings added,
+// which fileActorStrings has filed.
+func (a *actorStrings) rows(ctx context.Context, tx pgx.Tx) ([][]any, error) {
+	if len(a.uses) == 0 {
+		return nil, nil
+	}
+	ids := map[string]int64{}
+	rows, err := tx.Query(ctx, `SELECT id, s FROM actor_strings WHERE md5(s) IN (SELECT md5(x) FROM unnest($1::text[]) x)`, a.strings)
+	if err != nil {
+		return nil, fmt.Errorf("read actor strings: %w", err)
+	}
+	var id int64
+	var str string
+	if _, err := pgx.ForEachRow(rows, []any{&id, &str}, func() error {
+		ids[str] = id
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("read actor strings: %w", err)
+	}
+	type key struct {
+		role  int16
+		id    int64
+		event int64
+	}
+	done := map[key]bool{}
+	out := make([][]any, 0, len(a.uses))
+	for _, u := range a.uses {
+		id, ok := ids[u.s]
+		if !ok {
+			return nil, fmt.Errorf("read actor strings: %q has no id", u.s)
+		}
+		if k := (key{u.role, id, u.event}); !done[k] {
+			done[k] = true
+			out = append(out, []any{u.role, id, u.day, u.event})
+		}
+	}
+	return out, nil
 }

@@ -144,7 +144,7 @@ func Namesakes() []store.Document {
 var (
 	genTypes     = []string{"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 	genQuads     = []string{"verbal cooperation", "verbal cooperation", "verbal cooperation", "material cooperation", "material cooperation", "material cooperation", "material cooperation", "verbal cooperation", "verbal conflict", "verbal conflict", "verbal conflict", "verbal conflict", "material conflict", "material conflict", "material conflict", "material conflict"}
-	genModes     = []string{"", "", "", "", "threaten", "propose", "deny"}
+	genModes     = []string{"", "", "", "", "violence", "meet", "withdraw"}
 	genCountries = []string{"AZE", "ARM", "KEN", "PER", "FRA", "DEU", "IND", "JPN", "BRA", "NGA", "TUR", "UKR", "POL", "EGY", "COL", "IDN", "USA", "RUS", "CHN", "GBR"}
 	genSectors   = []string{"GOV", "MIL", "COP", "REB", "CVL", "BUS", "MED", "OPP"}
 	genPlaces    = []struct {

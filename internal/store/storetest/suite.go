@@ -60,6 +60,17 @@ var EventFilterCases = []struct {
 	{"recipient country", store.EventFilter{Recipient: store.ActorFilter{Countries: []string{"KEN"}}}, []string{"d2/e2", "d2/e1"}},
 	{"recipient sector", store.EventFilter{Recipient: store.ActorFilter{Sectors: []string{"GOV"}}}, []string{"d1/e1", "d1/e2", "d2/e2", "d2/e1", "d3/e1"}},
 	{"recipient name", store.EventFilter{Recipient: store.ActorFilter{Name: "france"}}, []string{"d3/e1"}},
+	// Both countries, a dyad, which a backend may walk in an index of
+	// its own.
+	{"dyad", store.EventFilter{Actor: store.ActorFilter{Countries: []string{"AZE"}}, Recipient: store.ActorFilter{Countries: []string{"ARM"}}}, []string{"d1/e1"}},
+	{"dyad reversed", store.EventFilter{Actor: store.ActorFilter{Countries: []string{"ARM"}}, Recipient: store.ActorFilter{Countries: []string{"AZE"}}}, []string{"d1/e2"}},
+	{"dyad of a second actor", store.EventFilter{Actor: store.ActorFilter{Countries: []string{"TUR"}}, Recipient: store.ActorFilter{Countries: []string{"FRA"}}}, []string{"d3/e1"}},
+	{"dyad and a sector of the same actor", store.EventFilter{Actor: store.ActorFilter{Countries: []string{"AZE"}, Sectors: []string{"MIL"}}, Recipient: store.ActorFilter{Countries: []string{"FRA"}}}, []string{"d3/e1"}},
+	{"dyad and a name", store.EventFilter{Actor: store.ActorFilter{Countries: []string{"AZE"}, Name: "army"}, Recipient: store.ActorFilter{Countries: []string{"FRA"}}}, nil},
+	{"dyad and a type", store.EventFilter{Actor: store.ActorFilter{Countries: []string{"KEN"}}, Recipient: store.ActorFilter{Countries: []string{"KEN"}}, Type: []string{"PROTEST"}}, []string{"d2/e1"}},
+	{"dyad and dates", store.EventFilter{Actor: store.ActorFilter{Countries: []string{"AZE"}}, Recipient: store.ActorFilter{Countries: []string{"ARM"}}, From: "2024-03-01"}, nil},
+	{"name and a recipient country", store.EventFilter{Actor: store.ActorFilter{Name: "azer"}, Recipient: store.ActorFilter{Countries: []string{"FRA"}}}, []string{"d3/e1"}},
+	{"name and dates", store.EventFilter{Actor: store.ActorFilter{Name: "a"}, From: "2024-03-02", To: "2024-03-06"}, []string{"d2/e2"}},
 	{"claimed", store.EventFilter{Claimed: truth()}, []string{"d1/e1", "d2/e2"}},
 	{"not claimed", store.EventFilter{Claimed: falsy()}, []string{"d1/e2", "d2/e1", "d3/e1"}},
 	{"from", store.EventFilter{From: "2024-03-04"}, []string{"d2/e2", "d2/e1", "d3/e1"}},
@@ -205,6 +216,10 @@ func Run(t *testing.T, open Open) {
 		}
 		if got, want := Keys(rows), []string{"d1/e2", "d2/e2", "d2/e1", "d3/e1"}; !reflect.DeepEqual(got, want) {
 			t.Errorf("events after the replace %v, want %v", got, want)
+		}
+		dyad := store.EventFilter{Actor: store.ActorFilter{Countries: []string{"AZE"}}, Recipient: store.ActorFilter{Countries: []string{"ARM"}}}
+		if rows, _, err := s.Events(ctx, dyad, "", 0); err != nil || len(rows) != 0 {
+			t.Errorf("the replaced event's dyad is still found: %v %v", Keys(rows), err)
 		}
 		for f, want := range map[string]int{"ceasefire": 0, "correction": 1} {
 			if n, err := s.CountEvents(ctx, store.EventFilter{Q: f}); err != nil || n != want {
@@ -645,8 +660,8 @@ func Run(t *testing.T, open Open) {
 		for _, sort := range store.Sorts {
 			f := store.EventFilter{Sort: sort}
 			// With an actor country too, which a backend may walk in
-			// day order.
-			for _, f := range []store.EventFilter{f, {Sort: sort, Actor: store.ActorFilter{Countries: []string{"AZE"}}}} {
+			// day order, and a name, which it may collect first.
+			for _, f := range []store.EventFilter{f, {Sort: sort, Actor: store.ActorFilter{Countries: []string{"AZE"}}}, {Sort: sort, Actor: store.ActorFilter{Name: "a"}}} {
 				one, _, err := s.Events(ctx, f, "", 0)
 				if err != nil {
 					t.Fatal(err)
