@@ -15,6 +15,7 @@ import (
 
 	"github.com/dateline-project/dateline/internal/queue"
 	"github.com/dateline-project/dateline/internal/queue/queuetest"
+	"github.com/dateline-project/dateline/internal/store/postgres/pgtest"
 )
 
 // TestQueueScaling measures, in one run, what the queue path costs next to
@@ -55,11 +56,23 @@ func TestQueueScaling(t *testing.T) {
 	ingestCPU := procCPU(ing.ProcessState)
 
 	type result struct {
-		wall, load, workCPU, pubCPU, natsCPU time.Duration
+		wall, load, workCPU, pubCPU, natsCPU, pgCPU time.Duration
 	}
-	runQueue := func(workers int) result {
-		srv := queuetest.Start(t)
+	// sqliteStore is a fresh SQLite file; postgresStore a fresh schema
+	// in DATELINE_TEST_POSTGRES's database, whose server's CPU is read
+	// from /proc (the processes named postgres: a private cluster, such
+	// as .ci/postgres.sh starts, for a clean figure).
+	sqliteStore := func() (string, func() (int, error)) {
 		db := filepath.Join(t.TempDir(), "q.db")
+		return db, func() (int, error) { return countDocs(db) }
+	}
+	postgresStore := func() (string, func() (int, error)) {
+		dsn, _ := pgtest.Schema(t)
+		return dsn, storeCounter(t, dsn)
+	}
+	runQueue := func(workers int, newStore func() (string, func() (int, error))) result {
+		srv := queuetest.Start(t)
+		db, count := newStore()
 		var r result
 		var procs []*exec.Cmd
 		var exits []chan struct{}
@@ -75,6 +88,7 @@ func TestQueueScaling(t *testing.T) {
 			exits = append(exits, exited)
 		}
 		cons := workersConsumer(t, srv)
+		pgStart := postgresCPU()
 		selfStart := processCPU()
 		start := time.Now()
 		pub := exec.Command(bin, "ingest", "--nats", srv.URL(), corpus)
@@ -93,6 +107,7 @@ func TestQueueScaling(t *testing.T) {
 		}
 		r.wall = time.Since(start)
 		r.natsCPU = processCPU() - selfStart
+		r.pgCPU = postgresCPU() - pgStart
 		for i, cmd := range procs {
 			if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 				t.Fatal(err)
@@ -101,7 +116,7 @@ func TestQueueScaling(t *testing.T) {
 			r.workCPU += procCPU(cmd.ProcessState)
 		}
 		r.workCPU -= r.load
-		if got, err := countDocs(db); err != nil || got != n {
+		if got, err := count(); err != nil || got != n {
 			t.Fatalf("%d documents stored (%v), want %d", got, err, n)
 		}
 		return r
@@ -110,7 +125,14 @@ func TestQueueScaling(t *testing.T) {
 	// machine's load during the run falls on both alike.
 	var runs [2][]result
 	for _, w := range []int{1, 2, 1, 2} {
-		runs[w-1] = append(runs[w-1], runQueue(w))
+		runs[w-1] = append(runs[w-1], runQueue(w, sqliteStore))
+	}
+	// The same into PostgreSQL, when the tests have one.
+	var pgRuns [2][]result
+	if os.Getenv(pgtest.Env) != "" {
+		for _, w := range []int{1, 2, 1, 2} {
+			pgRuns[w-1] = append(pgRuns[w-1], runQueue(w, postgresStore))
+		}
 	}
 
 	per := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / float64(n) }
@@ -128,7 +150,41 @@ func TestQueueScaling(t *testing.T) {
 	for i := range runs[0] {
 		fmt.Fprintf(&b, "throughput 2 workers / 1 worker, pair %d: %.2f\n", i+1, runs[0][i].wall.Seconds()/runs[1][i].wall.Seconds())
 	}
+	for i, rs := range pgRuns {
+		for _, r := range rs {
+			total := r.workCPU + r.pubCPU + r.natsCPU + r.pgCPU
+			fmt.Fprintf(&b, "queue into PostgreSQL, %d worker(s): %.2f ms/doc CPU (workers %.2f, publisher %.2f, nats-server %.2f, postgres %.2f) = %.2fx ingest; %.1f docs/s wall\n",
+				i+1, per(total), per(r.workCPU), per(r.pubCPU), per(r.natsCPU), per(r.pgCPU), float64(total)/float64(ingestWork), float64(n)/r.wall.Seconds())
+		}
+	}
+	for i := range pgRuns[0] {
+		fmt.Fprintf(&b, "PostgreSQL throughput 2 workers / 1 worker, pair %d: %.2f\n", i+1, pgRuns[0][i].wall.Seconds()/pgRuns[1][i].wall.Seconds())
+	}
 	t.Log("\n" + b.String())
+}
+
+// postgresCPU is the CPU time of the processes named postgres that are
+// running (a PostgreSQL server's postmaster and backends): summed before
+// and after a run, the difference is the server's share, less what
+// backends that ended in between used.
+func postgresCPU() time.Duration {
+	procs, _ := filepath.Glob("/proc/[0-9]*/stat")
+	var total time.Duration
+	for _, p := range procs {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		open, end := strings.IndexByte(string(b), '('), strings.LastIndexByte(string(b), ')')
+		if open < 0 || end < open || string(b[open+1:end]) != "postgres" {
+			continue
+		}
+		f := strings.Fields(string(b[end+2:]))
+		utime, _ := strconv.Atoi(f[11])
+		stime, _ := strconv.Atoi(f[12])
+		total += time.Duration(utime+stime) * 10 * time.Millisecond
+	}
+	return total
 }
 
 // procCPU is a finished process's CPU time.
