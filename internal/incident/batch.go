@@ -57,7 +57,7 @@ func (b *Batch) Add(rec *output.Record) (bool, error) {
 	ok := true
 	ids := make(map[string]bool, len(reps))
 	for _, r := range reps {
-		if _, seen := b.c.byEvent[r.EventID]; seen || ids[r.EventID] {
+		if _, seen := b.c.event(r.EventID); seen || ids[r.EventID] {
 			ok = false
 		}
 		ids[r.EventID] = true
