@@ -17,7 +17,10 @@ const IDPrefix = "inc-"
 type Incident struct {
 	ID string `json:"id"`
 	// Canonical is the best-evidenced report (see the package
-	// documentation), whose coding stands for the incident.
+	// documentation), whose coding stands for the incident. Its Actors,
+	// Recipients and Place are the Clusterer's own, not copies (an
+	// incident is built for every change TakeChanges reports, and stores
+	// read only the canonical's event id): callers must not modify them.
 	Canonical Report `json:"canonical"`
 	// Reports are the event ids of every report, sorted.
 	Reports  []string `json:"reports"`
@@ -58,7 +61,10 @@ type Membership struct {
 // cluster is one incident under construction.
 type cluster struct {
 	members []int32
-	canon   int32
+	// one holds the members of a cluster of one report, which most are,
+	// saving them an allocation.
+	one   [1]int32
+	canon int32
 	// anchored is true when the cluster holds an anchor; unanchored
 	// clusters are groups of satellites (or a single report).
 	anchored bool
@@ -237,6 +243,9 @@ type Clusterer struct {
 	// The arenas hold the reports' actors and places (see own).
 	actorArena arena[Actor]
 	placeArena arena[Place]
+	// clusters holds every cluster ever made, dead ones too (a few tens
+	// of bytes each), allocated in blocks rather than one by one.
+	clusters arena[cluster]
 }
 
 // New returns an empty Clusterer.
@@ -500,7 +509,8 @@ func (c *Clusterer) eachNear(n *node, lvl uint8, f func(int32)) {
 
 // newCluster makes node i an incident of its own.
 func (c *Clusterer) newCluster(i int32, anchored bool) *cluster {
-	cl := &cluster{members: []int32{i}, canon: i, anchored: anchored}
+	cl := c.clusters.add(cluster{one: [1]int32{i}, canon: i, anchored: anchored})
+	cl.members = cl.one[:1:1]
 	c.nodes.at(i).cl = cl
 	c.mark(i)
 	c.live++
@@ -710,7 +720,7 @@ func (c *Clusterer) sourceKey(i int32) int64 {
 func (c *Clusterer) incident(cl *cluster) Incident {
 	inc := Incident{
 		ID:        c.idOf(cl),
-		Canonical: cloneReport(c.nodes.at(cl.canon).rep),
+		Canonical: c.nodes.at(cl.canon).rep,
 		Reports:   make([]string, len(cl.members)),
 		NReports:  len(cl.members),
 	}
