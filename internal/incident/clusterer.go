@@ -234,6 +234,8 @@ type Clusterer struct {
 	codes   map[string]uint32
 	index   map[yearKey]*yearIndex
 	docs    map[string]*docInfo
+	// docList holds the documents by their interned id.
+	docList []*docInfo
 	outlets map[string]int32
 	dirty   []*cluster
 	// moved lists the reports whose incident or anchor changed since the
@@ -636,7 +638,7 @@ func (c *Clusterer) idOf(cl *cluster) string {
 // the document, or of a copy of it, change too.
 func (c *Clusterer) noteDoc(i int32) {
 	r := &c.nodes.at(i).rep
-	d := c.doc(r.DocID)
+	d := c.docList[c.nodes.at(i).doc]
 	d.reports = append(d.reports, i)
 	changed := false
 	if r.Source != d.source {
@@ -683,10 +685,16 @@ func (c *Clusterer) noteDoc(i int32) {
 }
 
 func (c *Clusterer) doc(id string) *docInfo {
+	// A document's reports come one after another: the last document
+	// saves a lookup for all but its first.
+	if n := len(c.docList); n > 0 && c.docList[n-1].name == id {
+		return c.docList[n-1]
+	}
 	d, ok := c.docs[id]
 	if !ok {
 		d = &docInfo{id: int32(len(c.docs)), name: id}
 		c.docs[id] = d
+		c.docList = append(c.docList, d)
 	}
 	return d
 }
@@ -696,7 +704,7 @@ func (c *Clusterer) doc(id string) *docInfo {
 // number, or when its outlet is unknown that original itself, a negative
 // one.
 func (c *Clusterer) sourceKey(i int32) int64 {
-	d := c.docs[c.nodes.at(i).rep.DocID]
+	d := c.docList[c.nodes.at(i).doc]
 	var path []*docInfo
 	for d.dupOf != nil {
 		if d.dupOf.dupOf != nil {
