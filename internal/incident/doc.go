@@ -133,8 +133,8 @@
 // an id whose hash is taken goes to a map by id), incident ids cached per
 // cluster, sources counted as integers, dates converted by arithmetic.
 // `dateline bench`'s pass (a fresh Clusterer, 63,651 reports of 2,000
-// synthetic articles, changes taken per 64) then costs 3 to 5 µs of CPU
-// per report when repeated in one process (9 before), and 4 to 8 µs as
+// synthetic articles, changes taken per 64) then costs 3 to 6 µs of CPU
+// per report when repeated in one process (9 before), and 4 to 10 µs as
 // bench runs it, once, in a fresh process on a loaded machine (9 to 11
 // before): a first pass also pays for the pages its memory grows into,
 // 11,000 to 16,000 page faults and a quarter of its CPU as system time
