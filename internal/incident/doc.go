@@ -153,10 +153,11 @@
 //
 // In a SQLite store of 1,000,000 incidents (BenchmarkIncidentStep1M in
 // internal/store/sqlite), the incident step of storing a document of 4
-// events (real news averages 4.2) took 1.47 ms of CPU written alone and
-// 1.00 ms in ingest's batches of 64, and one of 32 events 10.6 ms, most
-// of it SQLite's writes of the incident rows and the triggers that keep
-// the incident counts, not the Adds.
+// events (real news averages 4.2) took 1.5 to 1.7 ms of process CPU
+// written alone and 1.0 to 1.1 ms in ingest's batches of 64, and one of
+// 32 events 10 ms: over the 1 ms goal. About three quarters of the
+// step's own time is SQLite writing the incident rows and running the
+// triggers that keep the incident counts, a fifth the Adds.
 //
 // # Persistence
 //
