@@ -90,6 +90,9 @@ func runCode(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		defer batch.Close()
+		if *pretty {
+			batch.SetIndent("", "  ")
+		}
 	}
 	skipped, coded, dups := 0, 0, 0
 	// Progress on a terminal only: stderr that goes to a file or a pipe
@@ -138,12 +141,7 @@ func runCode(ctx context.Context, e *env, args []string) error {
 	if batch != nil {
 		// Even after an interruption: the records coded so far, with the
 		// incidents they form among themselves.
-		eerr := batch.Emit(func(rec *output.Record) error {
-			if err := enc.Encode(rec); err != nil {
-				return fmt.Errorf("write output: %w", err)
-			}
-			return nil
-		})
+		eerr := batch.Emit(bw)
 		if err == nil {
 			err = eerr
 		}

@@ -2,6 +2,7 @@ package incident
 
 import (
 	"fmt"
+	"hash/maphash"
 	"math"
 	"slices"
 	"strings"
@@ -16,7 +17,10 @@ const IDPrefix = "inc-"
 type Incident struct {
 	ID string `json:"id"`
 	// Canonical is the best-evidenced report (see the package
-	// documentation), whose coding stands for the incident.
+	// documentation), whose coding stands for the incident. Its Actors,
+	// Recipients and Place are the Clusterer's own, not copies (an
+	// incident is built for every change TakeChanges reports, and stores
+	// read only the canonical's event id): callers must not modify them.
 	Canonical Report `json:"canonical"`
 	// Reports are the event ids of every report, sorted.
 	Reports  []string `json:"reports"`
@@ -31,7 +35,10 @@ type Incident struct {
 
 // Changes are what changed since the last TakeChanges: a store upserts
 // Updated and Members and deletes Removed, in one transaction, so that
-// its rows always hold a state Restore accepts.
+// its rows always hold a state Restore accepts. The arrays of Updated and
+// Members are the Clusterer's, reused by the next TakeChanges: a caller
+// applies or copies them first. (Built anew for every batch, they were a
+// fifth of what clustering allocated.)
 type Changes struct {
 	Updated []Incident
 	// Removed are ids that no longer name an incident: merged into
@@ -57,7 +64,10 @@ type Membership struct {
 // cluster is one incident under construction.
 type cluster struct {
 	members []int32
-	canon   int32
+	// one holds the members of a cluster of one report, which most are,
+	// saving them an allocation.
+	one   [1]int32
+	canon int32
 	// anchored is true when the cluster holds an anchor; unanchored
 	// clusters are groups of satellites (or a single report).
 	anchored bool
@@ -66,6 +76,11 @@ type cluster struct {
 	// published is the id last handed out by TakeChanges (or restored),
 	// "" when the store has never seen the cluster.
 	published string
+	// id is IDPrefix and the event id of report idFor, kept so that
+	// asking for the id of an incident whose canonical report has not
+	// changed does not build the string again.
+	id    string
+	idFor int32
 }
 
 // Index levels: anchors are filed by day; satellites by the period their
@@ -196,11 +211,18 @@ func (o Options) mayMatch(n *node, e *entry) bool {
 
 // docInfo is what source counting knows of a document.
 type docInfo struct {
-	id       int32  // interned, for matching
-	outlet   string // folded outlet name, "" when unknown
-	dupOf    string // the document this one copies, "" for an original
+	id     int32  // interned, for matching
+	name   string // the document's id
+	outlet string // folded outlet name, "" when unknown
+	// outletID is outlet interned (Clusterer.outlets), 0 when unknown, so
+	// that counting sources compares integers.
+	outletID int32
+	// source is the last Report.Source seen for the document, so that a
+	// document's reports, which share it, fold it once.
+	source   string
+	dupOf    *docInfo // the document this one copies, nil for an original
 	reports  []int32
-	children []string // documents that name this one as their original
+	children []*docInfo // documents that name this one as their original
 }
 
 // Clusterer groups reports into incidents as they arrive. It keeps what
@@ -210,16 +232,27 @@ type docInfo struct {
 type Clusterer struct {
 	opt     Options
 	nodes   nodeList
-	byEvent map[string]int32
+	byEvent eventIndex
 	types   map[string]uint32
 	codes   map[string]uint32
 	index   map[yearKey]*yearIndex
 	docs    map[string]*docInfo
+	// docList holds the documents by their interned id.
+	docList []*docInfo
+	outlets map[string]int32
 	dirty   []*cluster
 	// moved lists the reports whose incident or anchor changed since the
 	// last TakeChanges (node.moved marks them).
 	moved []int32
 	live  int
+	// The arenas hold the reports' actors and places (see own).
+	actorArena arena[Actor]
+	placeArena arena[Place]
+	// clusters holds every cluster ever made, dead ones too (a few tens
+	// of bytes each), allocated in blocks rather than one by one.
+	clusters arena[cluster]
+	// spare holds the arrays of the last Changes, for the next.
+	spare changeArrays
 }
 
 // New returns an empty Clusterer.
@@ -230,11 +263,12 @@ func New(opt Options) (*Clusterer, error) {
 	}
 	return &Clusterer{
 		opt:     o,
-		byEvent: make(map[string]int32),
+		byEvent: newEventIndex(),
 		types:   make(map[string]uint32),
 		codes:   make(map[string]uint32),
 		index:   make(map[yearKey]*yearIndex),
 		docs:    make(map[string]*docInfo),
+		outlets: make(map[string]int32),
 	}, nil
 }
 
@@ -250,8 +284,9 @@ func (c *Clusterer) Reports() int { return c.nodes.len() }
 // repeated over the same input converges; adding another report under
 // an event id already used is an error.
 func (c *Clusterer) Add(r Report) (string, error) {
-	if j, ok := c.byEvent[r.EventID]; ok {
-		n, err := newNode(cloneReport(r))
+	if j, ok := c.event(r.EventID); ok {
+		// Compared, not kept: no copy needed.
+		n, err := newNode(r)
 		if err != nil {
 			return "", err
 		}
@@ -276,14 +311,12 @@ func (c *Clusterer) Add(r Report) (string, error) {
 	return c.idOf(c.nodes.at(i).cl), nil
 }
 
-// push validates r and appends its node, without clustering it.
+// push validates r and appends its node, without clustering it. The
+// caller has checked that r's event id is new.
 func (c *Clusterer) push(r Report) (int32, error) {
-	n, err := newNode(cloneReport(r))
+	n, err := newNode(c.own(r))
 	if err != nil {
 		return 0, err
-	}
-	if _, ok := c.byEvent[r.EventID]; ok {
-		return 0, fmt.Errorf("incident: event %s was already added", r.EventID)
 	}
 	if c.nodes.len() >= 1<<31-1 {
 		return 0, fmt.Errorf("incident: more than %d reports", 1<<31-1)
@@ -305,9 +338,21 @@ func (c *Clusterer) push(r Report) (int32, error) {
 	}
 	i := int32(c.nodes.len())
 	c.nodes.push(n)
-	c.byEvent[r.EventID] = i
+	c.byEvent.put(c, r.EventID, i)
 	c.noteDoc(i)
 	return i, nil
+}
+
+// own copies r's actors and place into the Clusterer's arenas, as
+// cloneReport does into fresh allocations: the Clusterer keeps every
+// report it is given, and one allocation per arena block costs less than
+// three per report.
+func (c *Clusterer) own(r Report) Report {
+	r.Actors, r.Recipients = c.actorArena.clone(r.Actors), c.actorArena.clone(r.Recipients)
+	if r.Place != nil {
+		r.Place = c.placeArena.add(*r.Place)
+	}
+	return r
 }
 
 // code interns an actor or country code; unknown codes are 0.
@@ -471,7 +516,8 @@ func (c *Clusterer) eachNear(n *node, lvl uint8, f func(int32)) {
 
 // newCluster makes node i an incident of its own.
 func (c *Clusterer) newCluster(i int32, anchored bool) *cluster {
-	cl := &cluster{members: []int32{i}, canon: i, anchored: anchored}
+	cl := c.clusters.add(cluster{one: [1]int32{i}, canon: i, anchored: anchored})
+	cl.members = cl.one[:1:1]
 	c.nodes.at(i).cl = cl
 	c.mark(i)
 	c.live++
@@ -584,7 +630,10 @@ func (c *Clusterer) kill(cl *cluster) {
 }
 
 func (c *Clusterer) idOf(cl *cluster) string {
-	return IDPrefix + c.nodes.at(cl.canon).rep.EventID
+	if cl.id == "" || cl.idFor != cl.canon {
+		cl.id, cl.idFor = IDPrefix+c.nodes.at(cl.canon).rep.EventID, cl.canon
+	}
+	return cl.id
 }
 
 // noteDoc records what report i says about its document. A document's
@@ -594,32 +643,40 @@ func (c *Clusterer) idOf(cl *cluster) string {
 // the document, or of a copy of it, change too.
 func (c *Clusterer) noteDoc(i int32) {
 	r := &c.nodes.at(i).rep
-	d := c.doc(r.DocID)
+	d := c.docList[c.nodes.at(i).doc]
 	d.reports = append(d.reports, i)
 	changed := false
-	if o := folded(r.Source); o != "" && (d.outlet == "" || o < d.outlet) {
-		d.outlet, changed = o, true
-	}
-	if o := r.DuplicateOf; o != "" && o != r.DocID && (d.dupOf == "" || o < d.dupOf) {
-		if d.dupOf != "" {
-			p := c.docs[d.dupOf]
-			p.children = slices.DeleteFunc(p.children, func(s string) bool { return s == r.DocID })
+	if r.Source != d.source {
+		d.source = r.Source
+		if o := folded(r.Source); o != "" && (d.outlet == "" || o < d.outlet) {
+			d.outlet, changed = o, true
+			d.outletID = c.outlets[o]
+			if d.outletID == 0 {
+				d.outletID = int32(len(c.outlets) + 1)
+				c.outlets[o] = d.outletID
+			}
 		}
-		d.dupOf, changed = o, true
-		p := c.doc(o)
-		p.children = append(p.children, r.DocID)
 	}
-	if !changed {
+	if o := r.DuplicateOf; o != "" && o != r.DocID && (d.dupOf == nil || o < d.dupOf.name) {
+		if p := d.dupOf; p != nil {
+			p.children = slices.DeleteFunc(p.children, func(ch *docInfo) bool { return ch == d })
+		}
+		p := c.doc(o)
+		d.dupOf, changed = p, true
+		p.children = append(p.children, d)
+	}
+	// A document's first report is not clustered yet: with no copies
+	// naming the document, no incident's count can have changed.
+	if !changed || (len(d.reports) == 1 && len(d.children) == 0) {
 		return
 	}
-	seen := map[string]bool{}
-	var mark func(id string)
-	mark = func(id string) {
-		if seen[id] {
+	seen := map[*docInfo]bool{}
+	var mark func(d *docInfo)
+	mark = func(d *docInfo) {
+		if seen[d] {
 			return
 		}
-		seen[id] = true
-		d := c.docs[id]
+		seen[d] = true
 		for _, m := range d.reports {
 			if cl := c.nodes.at(m).cl; cl != nil {
 				c.touch(cl)
@@ -629,70 +686,94 @@ func (c *Clusterer) noteDoc(i int32) {
 			mark(ch)
 		}
 	}
-	mark(r.DocID)
+	mark(d)
 }
 
 func (c *Clusterer) doc(id string) *docInfo {
+	// A document's reports come one after another: the last document
+	// saves a lookup for all but its first.
+	if n := len(c.docList); n > 0 && c.docList[n-1].name == id {
+		return c.docList[n-1]
+	}
 	d, ok := c.docs[id]
 	if !ok {
-		d = &docInfo{id: int32(len(c.docs))}
+		d = &docInfo{id: int32(len(c.docs)), name: id}
 		c.docs[id] = d
+		c.docList = append(c.docList, d)
 	}
 	return d
 }
 
 // sourceKey names the independent source of report i: the outlet of the
-// original its document copies (following copies of copies), or that
-// original's id when its outlet is unknown.
-func (c *Clusterer) sourceKey(i int32) string {
-	id := c.nodes.at(i).rep.DocID
-	var path []string
-	for {
-		d := c.docs[id]
-		if d == nil || d.dupOf == "" {
-			break
+// original its document copies (following copies of copies), a positive
+// number, or when its outlet is unknown that original itself, a negative
+// one.
+func (c *Clusterer) sourceKey(i int32) int64 {
+	d := c.docList[c.nodes.at(i).doc]
+	var path []*docInfo
+	for d.dupOf != nil {
+		if d.dupOf.dupOf != nil {
+			if k := slices.Index(path, d); k >= 0 {
+				// A cycle of copies has no original; its smallest id
+				// stands for all of it.
+				d = slices.MinFunc(path[k:], func(a, b *docInfo) int { return strings.Compare(a.name, b.name) })
+				break
+			}
+			path = append(path, d)
 		}
-		if k := slices.Index(path, id); k >= 0 {
-			// A cycle of copies has no original; its smallest id
-			// stands for all of it.
-			id = slices.Min(path[k:])
-			break
-		}
-		path = append(path, id)
-		id = d.dupOf
+		d = d.dupOf
 	}
-	if d := c.docs[id]; d != nil && d.outlet != "" {
-		return "o:" + d.outlet
+	if d.outletID != 0 {
+		return int64(d.outletID)
 	}
-	return "d:" + id
+	return -1 - int64(d.id)
 }
 
 // incident builds cl's exported form.
 func (c *Clusterer) incident(cl *cluster) Incident {
 	inc := Incident{
 		ID:        c.idOf(cl),
-		Canonical: cloneReport(c.nodes.at(cl.canon).rep),
-		Reports:   make([]string, 0, len(cl.members)),
+		Canonical: c.nodes.at(cl.canon).rep,
+		Reports:   make([]string, len(cl.members)),
 		NReports:  len(cl.members),
 	}
-	sources := make(map[string]struct{}, len(cl.members))
-	for _, m := range cl.members {
+	// Most incidents have a few reports: their sources are counted in a
+	// slice on the stack rather than a map.
+	var small [8]int64
+	sources := small[:0]
+	var many map[int64]struct{}
+	for k, m := range cl.members {
 		r := &c.nodes.at(m).rep
-		inc.Reports = append(inc.Reports, r.EventID)
-		sources[c.sourceKey(m)] = struct{}{}
+		inc.Reports[k] = r.EventID
+		key := c.sourceKey(m)
+		switch {
+		case many != nil:
+			many[key] = struct{}{}
+		case !slices.Contains(sources, key) && len(sources) < len(small):
+			sources = append(sources, key)
+		case !slices.Contains(sources, key):
+			many = make(map[int64]struct{}, len(cl.members))
+			for _, s := range sources {
+				many[s] = struct{}{}
+			}
+			many[key] = struct{}{}
+		}
 		if !r.Published.IsZero() && (inc.FirstReport.IsZero() || r.Published.Before(inc.FirstReport)) {
 			inc.FirstReport = r.Published
 		}
 	}
 	slices.Sort(inc.Reports)
 	inc.NSources = len(sources)
+	if many != nil {
+		inc.NSources = len(many)
+	}
 	return inc
 }
 
 // IncidentOf returns the id of the incident holding the report with event
 // id eventID.
 func (c *Clusterer) IncidentOf(eventID string) (string, bool) {
-	i, ok := c.byEvent[eventID]
+	i, ok := c.event(eventID)
 	if !ok {
 		return "", false
 	}
@@ -705,7 +786,7 @@ func (c *Clusterer) Incident(id string) (Incident, bool) {
 	if !ok {
 		return Incident{}, false
 	}
-	i, ok := c.byEvent[ev]
+	i, ok := c.event(ev)
 	if !ok || c.nodes.at(i).cl.canon != i {
 		return Incident{}, false
 	}
@@ -730,43 +811,58 @@ func (c *Clusterer) Incidents() []Incident {
 // store's rows name the old id.
 func (c *Clusterer) TakeChanges() Changes {
 	var ch Changes
-	removed := map[string]bool{}
-	updated := map[string]bool{}
+	// The live clusters are sorted by id before their incidents are
+	// built, so that the sort moves pointers rather than Incidents.
+	live := c.spare.live[:0]
 	for _, cl := range c.dirty {
 		cl.dirty = false
 		if cl.dead {
 			if cl.published != "" {
-				removed[cl.published] = true
+				ch.Removed = append(ch.Removed, cl.published)
 			}
 			continue
 		}
 		id := c.idOf(cl)
 		if cl.published != id {
 			if cl.published != "" {
-				removed[cl.published] = true
+				ch.Removed = append(ch.Removed, cl.published)
 			}
 			for _, m := range cl.members {
 				c.mark(m)
 			}
 		}
 		cl.published = id
-		updated[id] = true
-		ch.Updated = append(ch.Updated, c.incident(cl))
+		live = append(live, cl)
 	}
 	c.dirty = c.dirty[:0]
+	slices.SortFunc(live, func(a, b *cluster) int { return strings.Compare(a.id, b.id) })
+	if len(live) > 0 {
+		ch.Updated = c.spare.updated[:0]
+	}
+	for _, cl := range live {
+		ch.Updated = append(ch.Updated, c.incident(cl))
+	}
+	if len(c.moved) > 0 {
+		ch.Members = c.spare.members[:0]
+	}
 	for _, i := range c.moved {
-		n := c.nodes.at(i)
-		n.moved = false
+		c.nodes.at(i).moved = false
 		ch.Members = append(ch.Members, c.membership(i))
 	}
+	c.spare.keep(live, ch.Updated, ch.Members)
 	c.moved = c.moved[:0]
-	for id := range removed {
-		if !updated[id] {
-			ch.Removed = append(ch.Removed, id)
-		}
-	}
+	// An id can be removed twice (two clusters merged into a third, each
+	// once published under it) or removed and updated (a cluster renamed
+	// to what another one was).
 	slices.Sort(ch.Removed)
-	slices.SortFunc(ch.Updated, func(a, b Incident) int { return strings.Compare(a.ID, b.ID) })
+	ch.Removed = slices.Compact(ch.Removed)
+	ch.Removed = slices.DeleteFunc(ch.Removed, func(id string) bool {
+		_, ok := slices.BinarySearchFunc(live, id, func(cl *cluster, id string) int { return strings.Compare(cl.id, id) })
+		return ok
+	})
+	if len(ch.Removed) == 0 {
+		ch.Removed = nil
+	}
 	slices.SortFunc(ch.Members, func(a, b Membership) int { return strings.Compare(a.EventID, b.EventID) })
 	return ch
 }
@@ -806,6 +902,107 @@ func cloneReport(r Report) Report {
 		r.Place = &p
 	}
 	return r
+}
+
+// changeArrays are arrays TakeChanges fills, kept for the next call.
+type changeArrays struct {
+	live    []*cluster
+	updated []Incident
+	members []Membership
+}
+
+// spareLimit is the most entries an array is kept with: a batch of
+// ingest's size fits, while the changes of a rebuild (every incident)
+// are let go rather than held for good.
+const spareLimit = 1 << 14
+
+// keep keeps arrays no larger than spareLimit.
+func (a *changeArrays) keep(live []*cluster, updated []Incident, members []Membership) {
+	if cap(live) <= spareLimit {
+		a.live = live[:0]
+	}
+	if cap(updated) <= spareLimit {
+		a.updated = updated[:0]
+	}
+	if cap(members) <= spareLimit {
+		a.members = members[:0]
+	}
+}
+
+// arena hands out slices of blocks it allocates, for values kept as long
+// as the Clusterer: the blocks are never freed, and nothing is lost since
+// nothing the Clusterer keeps is ever dropped.
+type arena[T any] struct{ block []T }
+
+// arenaBlock is the number of values in an arena block.
+const arenaBlock = 4096
+
+// clone returns a copy of vs in the arena, nil for none; its capacity
+// ends with it, so that appending to it cannot write into the arena.
+func (a *arena[T]) clone(vs []T) []T {
+	if len(vs) == 0 {
+		return nil
+	}
+	if len(vs) > arenaBlock/8 {
+		return slices.Clone(vs)
+	}
+	if cap(a.block)-len(a.block) < len(vs) {
+		a.block = make([]T, 0, arenaBlock)
+	}
+	from := len(a.block)
+	a.block = append(a.block, vs...)
+	return a.block[from:len(a.block):len(a.block)]
+}
+
+// add returns a pointer to a copy of v in the arena.
+func (a *arena[T]) add(v T) *T {
+	return &a.clone([]T{v})[0]
+}
+
+// eventIndex finds a node by its event id. It is keyed by a 64-bit hash
+// of the id rather than the id, which made growing the map a tenth of
+// clustering's cost (every stored id hashed again and read from wherever
+// it lies) and gave the garbage collector a pointer per report to
+// follow. Ids whose hash an earlier id has, which at 64 bits happens
+// only by design, go to a map keyed by the id, so that lookups stay
+// exact.
+type eventIndex struct {
+	seed   maphash.Seed
+	byHash map[uint64]int32
+	clash  map[string]int32
+}
+
+func newEventIndex() eventIndex {
+	return eventIndex{seed: maphash.MakeSeed(), byHash: make(map[uint64]int32), clash: make(map[string]int32)}
+}
+
+// event returns the node of the report with event id id.
+func (c *Clusterer) event(id string) (int32, bool) {
+	return c.byEvent.get(c, maphash.String(c.byEvent.seed, id), id)
+}
+
+func (x *eventIndex) get(c *Clusterer, h uint64, id string) (int32, bool) {
+	if i, ok := x.byHash[h]; ok && c.nodes.at(i).rep.EventID == id {
+		return i, true
+	}
+	if len(x.clash) == 0 {
+		return 0, false
+	}
+	i, ok := x.clash[id]
+	return i, ok
+}
+
+// put files node i under id, which must not be filed yet.
+func (x *eventIndex) put(c *Clusterer, id string, i int32) {
+	x.putHashed(c, maphash.String(x.seed, id), id, i)
+}
+
+func (x *eventIndex) putHashed(c *Clusterer, h uint64, id string, i int32) {
+	if _, taken := x.byHash[h]; taken {
+		x.clash[id] = i
+		return
+	}
+	x.byHash[h] = i
 }
 
 // nodeList holds the reports' nodes in blocks of a fixed size, so that

@@ -14,9 +14,18 @@ import (
 // decides what of an output record incidents see, so that the store and
 // `dateline code --dedup` cluster alike.
 func FromRecord(rec *output.Record) []Report {
-	out := make([]Report, 0, len(rec.Events))
+	out := make([]Report, len(rec.Events))
+	base := recordBase(rec)
+	// One backing array for every event's actor codes: a record's reports
+	// are made and dropped together, and one allocation for all of them
+	// is cheaper than two for each.
+	n := 0
 	for i := range rec.Events {
-		out = append(out, FromEvent(rec, &rec.Events[i]))
+		n += len(rec.Events[i].Actor) + len(rec.Events[i].Recipient)
+	}
+	codes := make([]Actor, 0, n)
+	for i := range rec.Events {
+		out[i] = fromEvent(&base, &rec.Events[i], &codes)
 	}
 	return out
 }
@@ -36,17 +45,16 @@ func FromRecord(rec *output.Record) []Report {
 //   - The outlet is the record's source name, else the host of its URL,
 //     so that two copies of one site's story count as one source.
 func FromEvent(rec *output.Record, ev *output.Event) Report {
-	r := Report{
-		EventID:       ReportID(rec.DocID, ev.ID),
-		DocID:         rec.DocID,
-		Source:        outlet(rec.Source),
-		Type:          ev.Event,
-		Mode:          ev.Mode,
-		Actors:        actors(ev.Actor),
-		Recipients:    actors(ev.Recipient),
-		DatePrecision: ev.DatePrecision,
-		Confidence:    ev.Confidence,
-	}
+	base := recordBase(rec)
+	var codes []Actor
+	return fromEvent(&base, ev, &codes)
+}
+
+// recordBase returns what every report of rec shares: its document, its
+// outlet, the document it copies and its publication time, read once
+// per record rather than once per event.
+func recordBase(rec *output.Record) Report {
+	r := Report{DocID: rec.DocID, Source: outlet(rec.Source)}
 	if rec.DuplicateOf != nil && *rec.DuplicateOf != rec.DocID {
 		r.DuplicateOf = *rec.DuplicateOf
 	}
@@ -57,10 +65,20 @@ func FromEvent(rec *output.Record, ev *output.Event) Report {
 			r.Published = t.UTC()
 		}
 	}
-	if ev.Date != nil {
-		if _, err := time.Parse("2006-01-02", *ev.Date); err == nil {
-			r.Date = *ev.Date
-		}
+	return r
+}
+
+// fromEvent converts ev on top of base (see recordBase), appending its
+// actors' codes to *codes, whose spare capacity lets the reports of one
+// record share one array.
+func fromEvent(base *Report, ev *output.Event, codes *[]Actor) Report {
+	r := *base
+	r.EventID = ReportID(r.DocID, ev.ID)
+	r.Type, r.Mode = ev.Event, ev.Mode
+	r.Actors, r.Recipients = actors(codes, ev.Actor), actors(codes, ev.Recipient)
+	r.DatePrecision, r.Confidence = ev.DatePrecision, ev.Confidence
+	if ev.Date != nil && isDate(*ev.Date) {
+		r.Date = *ev.Date
 	}
 	if r.Confidence != r.Confidence { // NaN, which Add refuses
 		r.Confidence = 0
@@ -90,6 +108,12 @@ func FromEvent(rec *output.Record, ev *output.Event) Report {
 	return r
 }
 
+// isDate reports whether time.Parse reads s as "2006-01-02".
+func isDate(s string) bool {
+	_, _, _, ok := parseDay(s)
+	return ok
+}
+
 // AddOrSingle adds r to c; when c refuses r for its content (a date or
 // place it cannot read), it adds r without date and place, an incident of
 // its own, so that one odd event costs its clustering and not its
@@ -100,7 +124,7 @@ func AddOrSingle(c *Clusterer, r Report) (string, error) {
 	if err == nil {
 		return id, nil
 	}
-	if _, dup := c.byEvent[r.EventID]; dup {
+	if _, dup := c.event(r.EventID); dup {
 		return "", err
 	}
 	r.DatePrecision, r.Date, r.Place = "", "", nil
@@ -113,22 +137,27 @@ func AddOrSingle(c *Clusterer, r Report) (string, error) {
 // so that records built elsewhere, whose events are "e1" in every
 // document, still give each report an id of its own.
 func ReportID(docID, eventID string) string {
-	if rest, ok := strings.CutPrefix(eventID, docID+"-e"); ok && rest != "" && strings.Trim(rest, "0123456789") == "" {
+	// Checked piecewise rather than against docID+"-e", which would
+	// allocate for every event.
+	if rest, ok := strings.CutPrefix(eventID, docID); ok && len(rest) > 2 && rest[:2] == "-e" &&
+		strings.Trim(rest[2:], "0123456789") == "" {
 		return eventID
 	}
 	return docID + "/" + eventID
 }
 
-// actors keeps the codes of bs, nil for none.
-func actors(bs []output.ActorBlock) []Actor {
+// actors keeps the codes of bs, nil for none, appended to *codes and
+// returned as a slice of it whose capacity ends with it, so that the
+// next append cannot write into it.
+func actors(codes *[]Actor, bs []output.ActorBlock) []Actor {
 	if len(bs) == 0 {
 		return nil
 	}
-	out := make([]Actor, len(bs))
-	for i, b := range bs {
-		out[i] = Actor{Country: b.CountryCode, Sector: b.SectorCode}
+	from := len(*codes)
+	for _, b := range bs {
+		*codes = append(*codes, Actor{Country: b.CountryCode, Sector: b.SectorCode})
 	}
-	return out
+	return (*codes)[from:len(*codes):len(*codes)]
 }
 
 // outlet names the publisher of a document: its source name, else its

@@ -54,6 +54,9 @@ func Restore(opt Options, members []Member) (*Clusterer, error) {
 	var labels []string
 	labelOf := make([]string, len(ms))
 	for _, m := range ms {
+		if _, ok := c.event(m.EventID); ok {
+			return nil, fmt.Errorf("incident: restore: event %s was already added", m.EventID)
+		}
 		i, err := c.push(m.Report)
 		if err != nil {
 			return nil, fmt.Errorf("incident: restore: %w", err)
@@ -71,8 +74,9 @@ func Restore(opt Options, members []Member) (*Clusterer, error) {
 		if m.Anchor == "" {
 			continue
 		}
-		i, j := c.byEvent[m.EventID], int32(-1)
-		if k, ok := c.byEvent[m.Anchor]; ok {
+		i, _ := c.event(m.EventID) // pushed above
+		j := int32(-1)
+		if k, ok := c.event(m.Anchor); ok {
 			j = k
 		}
 		s := c.nodes.at(i)

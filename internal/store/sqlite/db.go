@@ -58,6 +58,9 @@ type DB struct {
 	// incidents is false for a database opened below incidentsVersion
 	// (tests of older schemas), which has no incident tables to write.
 	incidents bool
+	// applyStmts are the incident writes, prepared once (see
+	// prepareApply); nil without incidents.
+	applyStmts map[string]*sql.Stmt
 }
 
 var _ store.Store = (*DB)(nil)
@@ -118,6 +121,10 @@ func openAt(ctx context.Context, path string, opts Options, version int) (*DB, e
 		return nil, err
 	}
 	if db.incidents = version >= incidentsVersion; db.incidents {
+		if err := db.prepareApply(ctx); err != nil {
+			wr.Close()
+			return nil, err
+		}
 		if err := db.openIncidents(ctx); err != nil {
 			wr.Close()
 			return nil, err
@@ -150,6 +157,9 @@ func (db *DB) Close() error {
 	// A checkpoint leaves a single self-contained file behind; failing
 	// to take one is harmless (the WAL is replayed on the next open).
 	rerr := db.rd.Close()
+	for _, st := range db.applyStmts {
+		st.Close()
+	}
 	_, _ = db.wr.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	if err := errors.Join(rerr, db.wr.Close()); err != nil {
 		return fmt.Errorf("close %s: %w", db.path, err)

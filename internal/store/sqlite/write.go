@@ -110,7 +110,7 @@ func (db *DB) PutDocuments(ctx context.Context, docs []store.Document) ([]bool, 
 	}
 	var top int64
 	if db.incidents {
-		it := incTx{tx}
+		it := db.incTx(tx)
 		if w.removed {
 			err = db.inc.Rebuild(ctx, it)
 		} else {
