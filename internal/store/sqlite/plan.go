@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dateline-project/dateline/internal/output"
 	"github.com/dateline-project/dateline/internal/store"
 )
 
@@ -359,7 +360,7 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter, cursor string, li
 			more = true
 			break
 		}
-		if err := json.Unmarshal(js, &r.Event); err != nil {
+		if err := output.DecodeEvent(js, &r.Event); err != nil {
 			return nil, "", fmt.Errorf("events: decode event %d: %w", key, err)
 		}
 		r.IncidentID = inc

@@ -1,0 +1,65 @@
+package server_test
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"testing"
+
+	"github.com/dateline-project/dateline/internal/server"
+	"github.com/dateline-project/dateline/internal/store/sqlite"
+	"github.com/dateline-project/dateline/internal/testref"
+)
+
+// BenchmarkExport streams the load mix's two exports (and the JSON Lines
+// one) from a store of 10,000 generated events, as TestLoadMix fills it,
+// through the handler, and reports the cost per exported row in process
+// CPU time (cpu-ns/row, which other processes on a shared machine do not
+// inflate) beside the wall time (ns/row). A GeoJSON row is an event read,
+// located or not (the export reads them all and writes the located ones).
+func BenchmarkExport(b *testing.B) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "export.db"), sqlite.Options{NoSync: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	bulkLoad(b, db, 10_000, 10)
+	s := server.New(db, server.Options{})
+	for _, c := range []struct {
+		name, target string
+		rows         func(body []byte) int
+	}{
+		{"csv", "/api/export/events.csv?type=PROTEST", func(body []byte) int { return bytes.Count(body, []byte("\n")) - 1 }},
+		{"geojson", "/api/export/events.geojson?actor_country=UKR", nil},
+		{"jsonl", "/api/export/events.jsonl?type=PROTEST", func(body []byte) int { return bytes.Count(body, []byte("\n")) }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			rows := 0
+			if c.rows == nil {
+				// Every event the filter matches, whether written or
+				// omitted: count them through the JSON Lines export.
+				rows = bytes.Count(get(b, s, "/api/export/events.jsonl?actor_country=UKR").body, []byte("\n"))
+			}
+			cpu := testref.ProcessCPU()
+			for b.Loop() {
+				req := httptest.NewRequest(http.MethodGet, c.target, nil)
+				rec := httptest.NewRecorder()
+				s.ServeHTTP(rec, req)
+				if rec.Code != http.StatusOK {
+					b.Fatalf("%s: %d %s", c.target, rec.Code, rec.Body.Bytes())
+				}
+				if c.rows != nil {
+					rows = c.rows(rec.Body.Bytes())
+				}
+			}
+			cpu = testref.ProcessCPU() - cpu
+			n := float64(b.N) * float64(rows)
+			b.ReportMetric(float64(rows), "rows")
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/n, "ns/row")
+			b.ReportMetric(float64(cpu.Nanoseconds())/n, "cpu-ns/row")
+		})
+	}
+}
