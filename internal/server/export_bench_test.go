@@ -3,9 +3,11 @@ package server_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/dateline-project/dateline/internal/server"
@@ -62,4 +64,30 @@ func BenchmarkExport(b *testing.B) {
 			b.ReportMetric(float64(cpu.Nanoseconds())/n, "cpu-ns/row")
 		})
 	}
+}
+
+// BenchmarkPostDocument posts one short document at a time, as the load
+// mix's ingest does, into a store of 10,000 generated events with the
+// default durability (synchronous=FULL), and reports process CPU time
+// per POST beside the wall time, which includes waiting for fsync.
+func BenchmarkPostDocument(b *testing.B) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "post.db"), sqlite.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	bulkLoad(b, db, 10_000, 10)
+	s := server.New(db, server.Options{Coder: fakeCoder{}})
+	n := 0
+	cpu := testref.ProcessCPU()
+	for b.Loop() {
+		n++
+		body := fmt.Sprintf(`{"id":"bench-%d","text":"KYIV, May 2 - Ukraine said talks would resume, report %d."}`, n, n)
+		r := do(b, s, http.MethodPost, "/api/documents", strings.NewReader(body), "Content-Type", "application/json")
+		if r.status != http.StatusCreated {
+			b.Fatalf("post: %d %s", r.status, r.body)
+		}
+	}
+	b.ReportMetric(float64((testref.ProcessCPU() - cpu).Nanoseconds())/float64(n), "cpu-ns/op")
 }

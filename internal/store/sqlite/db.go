@@ -58,6 +58,9 @@ type DB struct {
 	// incidents is false for a database opened below incidentsVersion
 	// (tests of older schemas), which has no incident tables to write.
 	incidents bool
+	// stmts are the write statements prepared on wr (see stmts.go),
+	// nil until the first write. Guarded by mu.
+	stmts map[string]*sql.Stmt
 }
 
 var _ store.Store = (*DB)(nil)
@@ -150,8 +153,9 @@ func (db *DB) Close() error {
 	// A checkpoint leaves a single self-contained file behind; failing
 	// to take one is harmless (the WAL is replayed on the next open).
 	rerr := db.rd.Close()
+	serr := db.closeStmts()
 	_, _ = db.wr.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
-	if err := errors.Join(rerr, db.wr.Close()); err != nil {
+	if err := errors.Join(rerr, serr, db.wr.Close()); err != nil {
 		return fmt.Errorf("close %s: %w", db.path, err)
 	}
 	return nil

@@ -111,32 +111,20 @@ const (
 )
 
 // incTx is the incident rows of one write transaction, for
-// store.Incidents.
-type incTx struct{ tx *sql.Tx }
+// store.Incidents; st has the transaction's statements.
+type incTx struct {
+	tx *sql.Tx
+	st *txStmts
+}
 
 var _ store.IncidentTx = incTx{}
 
 // Apply writes ch in tx.
 func (t incTx) Apply(ctx context.Context, ch incident.Changes) error {
-	tx := t.tx
-	stmts := make(map[string]*sql.Stmt)
 	exec := func(q string, args ...any) error {
-		st, ok := stmts[q]
-		if !ok {
-			var err error
-			if st, err = tx.PrepareContext(ctx, q); err != nil {
-				return err
-			}
-			stmts[q] = st
-		}
-		_, err := st.ExecContext(ctx, args...)
+		_, err := t.st.exec(ctx, q, args...)
 		return err
 	}
-	defer func() {
-		for _, st := range stmts {
-			st.Close()
-		}
-	}()
 	for _, id := range ch.Removed {
 		if err := exec(unmarkCanonical, id); err != nil {
 			return fmt.Errorf("unmark incident %s: %w", id, err)
@@ -167,9 +155,9 @@ func (t incTx) Apply(ctx context.Context, ch incident.Changes) error {
 
 // memberTop is the highest event rowid in incident_members, which grows
 // with every write that clusters: the marker of store.Incidents.
-func memberTop(ctx context.Context, tx *sql.Tx) (int64, error) {
+func memberTop(ctx context.Context, st *txStmts) (int64, error) {
 	var top int64
-	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(event), 0) FROM incident_members`).Scan(&top); err != nil {
+	if err := st.queryRow(ctx, memberTopSQL, nil, &top); err != nil {
 		return 0, fmt.Errorf("incidents: %w", err)
 	}
 	return top, nil
@@ -194,10 +182,14 @@ func (t incTx) Members(ctx context.Context) ([]incident.Member, error) {
 // and those.
 func (t incTx) Since(ctx context.Context, mark int64, have int) ([]incident.Report, bool, error) {
 	var n int
-	if err := t.tx.QueryRowContext(ctx, `SELECT count(*) FROM incident_members`).Scan(&n); err != nil {
+	if err := t.st.queryRow(ctx, memberCount, nil, &n); err != nil {
 		return nil, false, fmt.Errorf("count members: %w", err)
 	}
-	rows, err := t.tx.QueryContext(ctx, `SELECT report FROM incident_members WHERE event > ? ORDER BY event`, mark)
+	since, err := t.st.get(ctx, membersSince)
+	if err != nil {
+		return nil, false, fmt.Errorf("read new members: %w", err)
+	}
+	rows, err := since.QueryContext(ctx, mark)
 	if err != nil {
 		return nil, false, fmt.Errorf("read new members: %w", err)
 	}
@@ -254,11 +246,10 @@ func (t incTx) Unclustered(ctx context.Context) ([]incident.Report, error) {
 	if len(out) == 0 {
 		return nil, nil
 	}
-	st, err := tx.PrepareContext(ctx, insertMember)
+	st, err := t.st.get(ctx, insertMember)
 	if err != nil {
 		return nil, err
 	}
-	defer st.Close()
 	reps := make([]incident.Report, 0, len(out))
 	for _, r := range out {
 		if err := fileMember(ctx, st, r.id, &r.rep); err != nil {
@@ -294,14 +285,14 @@ func fileMember(ctx context.Context, st *sql.Stmt, eid int64, rep *incident.Repo
 	return fmt.Errorf("insert incident member %s: the id is taken", rep.EventID)
 }
 
-// syncIncidents brings db.inc in step with tx's rows; the caller holds
-// db.mu.
-func (db *DB) syncIncidents(ctx context.Context, tx *sql.Tx) error {
-	top, err := memberTop(ctx, tx)
+// syncIncidents brings db.inc in step with the rows of st's
+// transaction; the caller holds db.mu.
+func (db *DB) syncIncidents(ctx context.Context, st *txStmts) error {
+	top, err := memberTop(ctx, st)
 	if err != nil {
 		return err
 	}
-	return db.inc.Sync(ctx, incTx{tx}, top)
+	return db.inc.Sync(ctx, incTx{st.tx, st}, top)
 }
 
 // openIncidents clusters what an opened database holds, in a write of its
@@ -315,11 +306,12 @@ func (db *DB) openIncidents(ctx context.Context) error {
 		return fmt.Errorf("incidents: begin: %w", err)
 	}
 	defer tx.Rollback()
-	if err := db.syncIncidents(ctx, tx); err != nil {
+	st := newTxStmts(tx, nil)
+	if err := db.syncIncidents(ctx, st); err != nil {
 		db.inc.Drop()
 		return err
 	}
-	top, err := memberTop(ctx, tx)
+	top, err := memberTop(ctx, st)
 	if err != nil {
 		db.inc.Drop()
 		return err

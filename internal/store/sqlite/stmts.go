@@ -1,0 +1,122 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// The write path's statements are prepared once, on the writer's
+// connection, and bound to each write transaction (tx.Stmt reuses a
+// statement already prepared on the transaction's connection). Preparing
+// them in every transaction cost more than half of the CPU of a
+// one-document POST: an INSERT into events or event_actors compiles the
+// aggregates' triggers into its program, and the incident statements
+// theirs.
+
+const (
+	lookupByID    = `SELECT id, hash, provenance FROM documents WHERE doc_id = ?`
+	lookupByHash  = `SELECT id FROM documents WHERE hash = ?`
+	lookupAlias   = `SELECT doc FROM doc_aliases WHERE alias = ?`
+	memberTopSQL  = `SELECT coalesce(max(event), 0) FROM incident_members`
+	memberCount   = `SELECT count(*) FROM incident_members`
+	membersSince  = `SELECT report FROM incident_members WHERE event > ? ORDER BY event`
+	insertAliasOf = `INSERT INTO doc_aliases (alias, doc) VALUES (?, ?) ON CONFLICT (alias) DO UPDATE SET doc = excluded.doc`
+)
+
+// writeQueries are the statements every write may run; incidentQueries
+// those of a schema with incidents (incidentsVersion and later).
+var (
+	writeQueries = []string{insertDocument, insertDocumentFTS, insertMinHash, insertEvent, insertActor, insertQuote, insertQuoteFTS,
+		insertPlace, lookupByID, lookupByHash, lookupAlias, insertAliasOf}
+	incidentQueries = []string{insertMember, upsertIncident, markCanonical, unmarkCanonical, deleteIncident, updateMember,
+		memberTopSQL, memberCount, membersSince}
+)
+
+// prepareWrites prepares the write statements on the writer's connection,
+// once; the caller holds db.mu and no transaction (the writer has one
+// connection, which a transaction would hold).
+func (db *DB) prepareWrites(ctx context.Context) (map[string]*sql.Stmt, error) {
+	if db.stmts != nil {
+		return db.stmts, nil
+	}
+	qs := writeQueries
+	if db.incidents {
+		qs = append(qs[:len(qs):len(qs)], incidentQueries...)
+	}
+	m := make(map[string]*sql.Stmt, len(qs))
+	for _, q := range qs {
+		st, err := db.wr.PrepareContext(ctx, q)
+		if err != nil {
+			for _, st := range m {
+				st.Close()
+			}
+			return nil, fmt.Errorf("prepare: %w", err)
+		}
+		m[q] = st
+	}
+	db.stmts = m
+	return m, nil
+}
+
+// closeStmts closes the prepared write statements; the caller holds
+// db.mu.
+func (db *DB) closeStmts() error {
+	var errs []error
+	for _, st := range db.stmts {
+		errs = append(errs, st.Close())
+	}
+	db.stmts = nil
+	return errors.Join(errs...)
+}
+
+// txStmts hands out one transaction's statements: the writer's prepared
+// ones bound to it, others prepared in it, each once per transaction.
+// The transaction closes them when it ends.
+type txStmts struct {
+	tx       *sql.Tx
+	prepared map[string]*sql.Stmt // nil: prepare every statement in tx
+	bound    map[string]*sql.Stmt
+}
+
+func newTxStmts(tx *sql.Tx, prepared map[string]*sql.Stmt) *txStmts {
+	return &txStmts{tx: tx, prepared: prepared, bound: map[string]*sql.Stmt{}}
+}
+
+// get returns q's statement in the transaction.
+func (t *txStmts) get(ctx context.Context, q string) (*sql.Stmt, error) {
+	if st, ok := t.bound[q]; ok {
+		return st, nil
+	}
+	var st *sql.Stmt
+	if p, ok := t.prepared[q]; ok {
+		st = t.tx.StmtContext(ctx, p)
+	} else {
+		var err error
+		if st, err = t.tx.PrepareContext(ctx, q); err != nil {
+			return nil, fmt.Errorf("prepare: %w", err)
+		}
+	}
+	t.bound[q] = st
+	return st, nil
+}
+
+// exec runs q with args in the transaction.
+func (t *txStmts) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	st, err := t.get(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+// queryRow runs q with args in the transaction and scans its one row
+// into dst (sql.ErrNoRows when there is none).
+func (t *txStmts) queryRow(ctx context.Context, q string, args []any, dst ...any) error {
+	st, err := t.get(ctx, q)
+	if err != nil {
+		return err
+	}
+	return st.QueryRowContext(ctx, args...).Scan(dst...)
+}
