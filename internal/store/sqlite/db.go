@@ -16,7 +16,9 @@
 // busy timeout instead of failing on a lock upgrade. The writer has a
 // connection of its own and the readers a pool of theirs (query_only), so
 // that reads run concurrently with the writer and never queue behind it
-// for a connection.
+// for a connection. Both keep their statements prepared (stmts.go): the
+// writer's are compiled once, triggers and all, and the readers' once per
+// query text and connection.
 package sqlite
 
 import (
@@ -39,7 +41,8 @@ type DB struct {
 	// apart, reads never wait for a connection behind a write that
 	// waits for the lock, nor a write behind eight slow reads; WAL lets
 	// the readers run while the writer writes.
-	rd, wr *sql.DB
+	rd *readPool
+	wr *sql.DB
 	// mu serialises writers inside this process; SQLite would serialise
 	// them anyway, but waiting here is cheaper than spinning on SQLITE_BUSY.
 	mu     sync.Mutex
@@ -137,7 +140,7 @@ func openAt(ctx context.Context, path string, opts Options, version int) (*DB, e
 	}
 	rd.SetMaxOpenConns(n)
 	rd.SetMaxIdleConns(n)
-	db.rd = rd
+	db.rd = newReadPool(rd)
 	return db, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sync"
 )
 
 // The write path's statements are prepared once, on the writer's
@@ -119,4 +120,85 @@ func (t *txStmts) queryRow(ctx context.Context, q string, args []any, dst ...any
 		return err
 	}
 	return st.QueryRowContext(ctx, args...).Scan(dst...)
+}
+
+// maxReadStmts bounds the readers' statement cache. The API's filters
+// combine into many query texts, but a dashboard asks the same few again
+// and again; past the bound the cache starts over.
+const maxReadStmts = 256
+
+// readPool is the readers' pool with its statements prepared once per
+// query text (and, by database/sql, once per connection) instead of for
+// every query: parsing and planning a query cost a large share of a
+// small request, such as a page of 50 events, its probes and its count.
+type readPool struct {
+	*sql.DB
+	mu    sync.Mutex
+	stmts map[string]*sql.Stmt
+}
+
+func newReadPool(db *sql.DB) *readPool {
+	return &readPool{DB: db, stmts: map[string]*sql.Stmt{}}
+}
+
+// stmt returns q prepared on the pool.
+func (p *readPool) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
+	p.mu.Lock()
+	st, ok := p.stmts[q]
+	p.mu.Unlock()
+	if ok {
+		return st, nil
+	}
+	st, err := p.DB.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if have, ok := p.stmts[q]; ok {
+		// Another reader prepared it meanwhile; keep one.
+		st.Close()
+		return have, nil
+	}
+	if len(p.stmts) >= maxReadStmts {
+		// Closing a statement a query is still reading is safe:
+		// database/sql finishes the query first.
+		for k, old := range p.stmts {
+			old.Close()
+			delete(p.stmts, k)
+		}
+	}
+	p.stmts[q] = st
+	return st, nil
+}
+
+// QueryContext runs q through its prepared statement. Where q cannot be
+// prepared, it runs unprepared, which reports the same error.
+func (p *readPool) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	st, err := p.stmt(ctx, q)
+	if err != nil {
+		return p.DB.QueryContext(ctx, q, args...)
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+// QueryRowContext is QueryContext for one row.
+func (p *readPool) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	st, err := p.stmt(ctx, q)
+	if err != nil {
+		return p.DB.QueryRowContext(ctx, q, args...)
+	}
+	return st.QueryRowContext(ctx, args...)
+}
+
+// Close closes the statements and the pool.
+func (p *readPool) Close() error {
+	p.mu.Lock()
+	var errs []error
+	for k, st := range p.stmts {
+		errs = append(errs, st.Close())
+		delete(p.stmts, k)
+	}
+	p.mu.Unlock()
+	return errors.Join(append(errs, p.DB.Close())...)
 }
