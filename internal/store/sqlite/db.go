@@ -61,6 +61,9 @@ type DB struct {
 	// incidents is false for a database opened below incidentsVersion
 	// (tests of older schemas), which has no incident tables to write.
 	incidents bool
+	// meta is false below metaVersion: Events then reads the documents
+	// and incident_members rows themselves.
+	meta bool
 	// stmts are the write statements prepared on wr (see stmts.go),
 	// nil until the first write. Guarded by mu.
 	stmts map[string]*sql.Stmt
@@ -123,6 +126,7 @@ func openAt(ctx context.Context, path string, opts Options, version int) (*DB, e
 		wr.Close()
 		return nil, err
 	}
+	db.meta = version >= metaVersion
 	if db.incidents = version >= incidentsVersion; db.incidents {
 		if err := db.openIncidents(ctx); err != nil {
 			wr.Close()
@@ -338,7 +342,22 @@ CREATE TABLE doc_aliases (
 ) WITHOUT ROWID;
 CREATE INDEX doc_aliases_doc ON doc_aliases (doc);
 `,
+	// 7: narrow copies of what a listed event reads of its document and
+	// of its incident membership (issue #17). Every commit empties the
+	// readers' page caches, so under a steady ingest an export reads its
+	// pages afresh: a documents row, with its text and record, fills a
+	// page of its own, and a member row carries its report, so each
+	// listed event read a page of each. These indexes hold a few dozen
+	// rows a page; Events reads them (see metaVersion) instead.
+	`
+CREATE INDEX documents_meta ON documents (id, doc_id, title, source_path, source_line, source_url, source_name);
+CREATE INDEX incident_members_event ON incident_members (event, incident);
+`,
 }
+
+// metaVersion is the schema version with documents_meta and
+// incident_members_event.
+const metaVersion = 7
 
 // incidentsVersion is the schema version that has incidents.
 const incidentsVersion = 5
