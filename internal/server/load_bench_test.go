@@ -16,6 +16,18 @@ import (
 	"github.com/dateline-project/dateline/internal/testref"
 )
 
+// loadedStore opens a store in a temporary directory, with opts, and
+// fills it with 10,000 generated events, as TestLoadMix does.
+func loadedStore(b *testing.B, opts sqlite.Options) *sqlite.DB {
+	db, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"), opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	bulkLoad(b, db, 10_000, 10)
+	return db
+}
+
 // BenchmarkExport streams the load mix's two exports (and the JSON Lines
 // one) from a store of 10,000 generated events, as TestLoadMix fills it,
 // through the handler, and reports the cost per exported row in process
@@ -28,14 +40,7 @@ import (
 // page cache, so those exports read their pages afresh. Their figures
 // count the export alone, not the write.
 func BenchmarkExport(b *testing.B) {
-	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "export.db"), sqlite.Options{NoSync: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	bulkLoad(b, db, 10_000, 10)
-	s := server.New(db, server.Options{Coder: fakeCoder{}})
+	s := server.New(loadedStore(b, sqlite.Options{NoSync: true}), server.Options{Coder: fakeCoder{}})
 	posted := 0
 	for _, c := range []struct {
 		name, target string
@@ -91,14 +96,7 @@ func BenchmarkExport(b *testing.B) {
 // default durability (synchronous=FULL), and reports process CPU time
 // per POST beside the wall time, which includes waiting for fsync.
 func BenchmarkPostDocument(b *testing.B) {
-	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "post.db"), sqlite.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	bulkLoad(b, db, 10_000, 10)
-	s := server.New(db, server.Options{Coder: fakeCoder{}})
+	s := server.New(loadedStore(b, sqlite.Options{}), server.Options{Coder: fakeCoder{}})
 	n := 0
 	cpu := testref.ProcessCPU()
 	for b.Loop() {
@@ -116,14 +114,7 @@ func BenchmarkPostDocument(b *testing.B) {
 // (see BenchmarkExport) from a store of 10,000 generated events, and
 // reports process CPU time per request.
 func BenchmarkReads(b *testing.B) {
-	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "reads.db"), sqlite.Options{NoSync: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	bulkLoad(b, db, 10_000, 10)
-	s := server.New(db, server.Options{})
+	s := server.New(loadedStore(b, sqlite.Options{NoSync: true}), server.Options{})
 	for i, target := range loadEndpoints {
 		if strings.HasPrefix(target, "POST ") || strings.Contains(target, "/export/") {
 			continue
