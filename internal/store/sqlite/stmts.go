@@ -124,7 +124,9 @@ func (t *txStmts) queryRow(ctx context.Context, q string, args []any, dst ...any
 
 // maxReadStmts bounds the readers' statement cache. The API's filters
 // combine into many query texts, but a dashboard asks the same few again
-// and again; past the bound the cache starts over.
+// and again; past the bound, a text not yet cached runs unprepared. (The
+// cache never closes a statement before Close: another reader may have
+// just taken it from the map.)
 const maxReadStmts = 256
 
 // readPool is the readers' pool with its statements prepared once per
@@ -141,13 +143,20 @@ func newReadPool(db *sql.DB) *readPool {
 	return &readPool{DB: db, stmts: map[string]*sql.Stmt{}}
 }
 
+// errCacheFull says that q is not cached and the cache is full.
+var errCacheFull = errors.New("statement cache full")
+
 // stmt returns q prepared on the pool.
 func (p *readPool) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
 	p.mu.Lock()
 	st, ok := p.stmts[q]
+	full := len(p.stmts) >= maxReadStmts
 	p.mu.Unlock()
-	if ok {
+	switch {
+	case ok:
 		return st, nil
+	case full:
+		return nil, errCacheFull
 	}
 	st, err := p.DB.PrepareContext(ctx, q)
 	if err != nil {
@@ -160,20 +169,13 @@ func (p *readPool) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
 		st.Close()
 		return have, nil
 	}
-	if len(p.stmts) >= maxReadStmts {
-		// Closing a statement a query is still reading is safe:
-		// database/sql finishes the query first.
-		for k, old := range p.stmts {
-			old.Close()
-			delete(p.stmts, k)
-		}
-	}
 	p.stmts[q] = st
 	return st, nil
 }
 
-// QueryContext runs q through its prepared statement. Where q cannot be
-// prepared, it runs unprepared, which reports the same error.
+// QueryContext runs q through its prepared statement. Where q is not
+// cached (the cache is full, or q cannot be prepared), it runs
+// unprepared, which reports any error in q.
 func (p *readPool) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
 	st, err := p.stmt(ctx, q)
 	if err != nil {
