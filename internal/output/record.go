@@ -5,6 +5,8 @@
 // The record is a view of the Doc: this package is the one place that
 // decides the output schema, so the schema's version (SchemaVersion) and
 // its documentation in the README change together with this file.
+// DecodeEvent (decode.go) reads one stored event back, as json.Unmarshal
+// would but without its reflection, for the stores' listings.
 package output
 
 import (

@@ -223,9 +223,9 @@ func (s *Server) handleExportCSV(w http.ResponseWriter, r *http.Request) {
 }
 
 type geoFeature struct {
-	Type       string         `json:"type"`
-	Geometry   *geoPoint      `json:"geometry"`
-	Properties map[string]any `json:"properties"`
+	Type       string        `json:"type"`
+	Geometry   *geoPoint     `json:"geometry"`
+	Properties geoProperties `json:"properties"`
 }
 
 type geoPoint struct {
@@ -233,24 +233,51 @@ type geoPoint struct {
 	Coordinates [2]float64 `json:"coordinates"`
 }
 
-func feature(row *store.EventRow) geoFeature {
+// geoProperties are a feature's properties. They were a map, which
+// encoding/json writes in key order; the fields keep that order, and the
+// location's are pointers, omitted with the location as the map's keys
+// were, so that the bytes are the same at a fraction of the cost (no
+// sorting and boxing for every row).
+type geoProperties struct {
+	Actor             []output.ActorBlock `json:"actor"`
+	CameoRoot         string              `json:"cameo_root"`
+	Date              *string             `json:"date"`
+	Day               string              `json:"day"`
+	DocID             string              `json:"doc_id"`
+	Event             string              `json:"event"`
+	EventID           string              `json:"event_id"`
+	GeonameID         *int                `json:"geonameid,omitempty"`
+	IncidentID        string              `json:"incident_id"`
+	Intensity         float64             `json:"intensity"`
+	LocationCountry   *string             `json:"location_country,omitempty"`
+	LocationName      *string             `json:"location_name,omitempty"`
+	LocationPrecision *int                `json:"location_precision,omitempty"`
+	Mode              string              `json:"mode"`
+	Quad              string              `json:"quad"`
+	Recipient         []output.ActorBlock `json:"recipient"`
+	SourceURL         string              `json:"source_url"`
+	Title             string              `json:"title"`
+}
+
+// feature is row's GeoJSON feature; ok is false for an event without
+// coordinates, which the export leaves out.
+func feature(row *store.EventRow) (f geoFeature, ok bool) {
 	ev := &row.Event
-	f := geoFeature{Type: "Feature", Properties: map[string]any{
-		"doc_id": row.DocID, "event_id": ev.ID, "day": row.Day, "date": ev.Date, "event": ev.Event, "mode": ev.Mode,
-		"quad": ev.Quad, "cameo_root": ev.CameoRoot, "intensity": ev.Intensity, "actor": ev.Actor, "recipient": ev.Recipient,
-		"source_url": row.Source.URL, "title": row.Title, "incident_id": ev.IncidentID,
-	}}
-	if l := ev.Location; l != nil {
-		f.Properties["location_name"] = l.Name
-		f.Properties["location_country"] = l.CountryCode
-		f.Properties["geonameid"] = l.GeonameID
-		f.Properties["location_precision"] = l.Precision
-		if l.Lat != 0 || l.Lon != 0 {
-			// GeoJSON orders coordinates longitude first (RFC 7946).
-			f.Geometry = &geoPoint{Type: "Point", Coordinates: [2]float64{l.Lon, l.Lat}}
-		}
+	l := ev.Location
+	if l == nil || l.Lat == 0 && l.Lon == 0 {
+		return f, false
 	}
-	return f
+	return geoFeature{
+		Type: "Feature",
+		// GeoJSON orders coordinates longitude first (RFC 7946).
+		Geometry: &geoPoint{Type: "Point", Coordinates: [2]float64{l.Lon, l.Lat}},
+		Properties: geoProperties{
+			Actor: ev.Actor, CameoRoot: ev.CameoRoot, Date: ev.Date, Day: row.Day, DocID: row.DocID, Event: ev.Event, EventID: ev.ID,
+			GeonameID: &l.GeonameID, IncidentID: ev.IncidentID, Intensity: ev.Intensity,
+			LocationCountry: &l.CountryCode, LocationName: &l.Name, LocationPrecision: &l.Precision,
+			Mode: ev.Mode, Quad: ev.Quad, Recipient: ev.Recipient, SourceURL: row.Source.URL, Title: row.Title,
+		},
+	}, true
 }
 
 // The GeoJSON export holds located events only: a feature without a
@@ -267,8 +294,8 @@ func (s *Server) handleExportGeoJSON(w http.ResponseWriter, r *http.Request) {
 			return err
 		},
 		func(bw *bufio.Writer, row *store.EventRow, _ bool) error {
-			f := feature(row)
-			if f.Geometry == nil {
+			f, ok := feature(row)
+			if !ok {
 				omitted++
 				return nil
 			}

@@ -450,7 +450,7 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter, cursor string, li
 		}
 		at.Day = r.Day
 		return at, func() error {
-			if err := json.Unmarshal(js, &r.Event); err != nil {
+			if err := output.DecodeEvent(js, &r.Event); err != nil {
 				return fmt.Errorf("decode event %d: %w", at.Key, err)
 			}
 			r.IncidentID = string(inc)

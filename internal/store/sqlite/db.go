@@ -16,7 +16,9 @@
 // busy timeout instead of failing on a lock upgrade. The writer has a
 // connection of its own and the readers a pool of theirs (query_only), so
 // that reads run concurrently with the writer and never queue behind it
-// for a connection.
+// for a connection. Both keep their statements prepared (stmts.go): the
+// writer's are compiled once, triggers and all, and the readers' once per
+// query text and connection.
 package sqlite
 
 import (
@@ -39,7 +41,8 @@ type DB struct {
 	// apart, reads never wait for a connection behind a write that
 	// waits for the lock, nor a write behind eight slow reads; WAL lets
 	// the readers run while the writer writes.
-	rd, wr *sql.DB
+	rd *readPool
+	wr *sql.DB
 	// mu serialises writers inside this process; SQLite would serialise
 	// them anyway, but waiting here is cheaper than spinning on SQLITE_BUSY.
 	mu     sync.Mutex
@@ -58,9 +61,12 @@ type DB struct {
 	// incidents is false for a database opened below incidentsVersion
 	// (tests of older schemas), which has no incident tables to write.
 	incidents bool
-	// applyStmts are the incident writes, prepared once (see
-	// prepareApply); nil without incidents.
-	applyStmts map[string]*sql.Stmt
+	// meta is false below metaVersion: Events then reads the documents
+	// and incident_members rows themselves.
+	meta bool
+	// stmts are the write statements prepared on wr (see stmts.go),
+	// nil until the first write. Guarded by mu.
+	stmts map[string]*sql.Stmt
 }
 
 var _ store.Store = (*DB)(nil)
@@ -120,11 +126,8 @@ func openAt(ctx context.Context, path string, opts Options, version int) (*DB, e
 		wr.Close()
 		return nil, err
 	}
+	db.meta = version >= metaVersion
 	if db.incidents = version >= incidentsVersion; db.incidents {
-		if err := db.prepareApply(ctx); err != nil {
-			wr.Close()
-			return nil, err
-		}
 		if err := db.openIncidents(ctx); err != nil {
 			wr.Close()
 			return nil, err
@@ -141,7 +144,7 @@ func openAt(ctx context.Context, path string, opts Options, version int) (*DB, e
 	}
 	rd.SetMaxOpenConns(n)
 	rd.SetMaxIdleConns(n)
-	db.rd = rd
+	db.rd = newReadPool(rd)
 	return db, nil
 }
 
@@ -157,11 +160,9 @@ func (db *DB) Close() error {
 	// A checkpoint leaves a single self-contained file behind; failing
 	// to take one is harmless (the WAL is replayed on the next open).
 	rerr := db.rd.Close()
-	for _, st := range db.applyStmts {
-		st.Close()
-	}
+	serr := db.closeStmts()
 	_, _ = db.wr.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
-	if err := errors.Join(rerr, db.wr.Close()); err != nil {
+	if err := errors.Join(rerr, serr, db.wr.Close()); err != nil {
 		return fmt.Errorf("close %s: %w", db.path, err)
 	}
 	return nil
@@ -341,7 +342,22 @@ CREATE TABLE doc_aliases (
 ) WITHOUT ROWID;
 CREATE INDEX doc_aliases_doc ON doc_aliases (doc);
 `,
+	// 7: narrow copies of what a listed event reads of its document and
+	// of its incident membership (issue #17). Every commit empties the
+	// readers' page caches, so under a steady ingest an export reads its
+	// pages afresh: a documents row, with its text and record, fills a
+	// page of its own, and a member row carries its report, so each
+	// listed event read a page of each. These indexes hold a few dozen
+	// rows a page; Events reads them (see metaVersion) instead.
+	`
+CREATE INDEX documents_meta ON documents (id, doc_id, title, source_path, source_line, source_url, source_name);
+CREATE INDEX incident_members_event ON incident_members (event, incident);
+`,
 }
+
+// metaVersion is the schema version with documents_meta and
+// incident_members_event.
+const metaVersion = 7
 
 // incidentsVersion is the schema version that has incidents.
 const incidentsVersion = 5

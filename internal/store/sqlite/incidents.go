@@ -110,62 +110,21 @@ const (
 	updateMember    = `UPDATE incident_members SET incident = ?, anchor = ? WHERE key = ?`
 )
 
-// applyQueries are the statements Apply runs.
-var applyQueries = []string{unmarkCanonical, deleteIncident, upsertIncident, markCanonical, updateMember}
-
-// prepareApply prepares applyQueries on the writer's connection, once
-// per DB: Apply binds them to its transaction (sql.Tx.StmtContext, which
-// reuses a statement prepared on the transaction's connection). Prepared
-// in every write, they cost more than running them, for SQLite compiles
-// the aggregate triggers into each UPDATE of events: about two thirds of
-// the incident step of a one-document write.
-func (db *DB) prepareApply(ctx context.Context) error {
-	db.applyStmts = make(map[string]*sql.Stmt, len(applyQueries))
-	for _, q := range applyQueries {
-		st, err := db.wr.PrepareContext(ctx, q)
-		if err != nil {
-			return fmt.Errorf("incidents: prepare: %w", err)
-		}
-		db.applyStmts[q] = st
-	}
-	return nil
-}
-
 // incTx is the incident rows of one write transaction, for
-// store.Incidents; stmts are the DB's prepared applyQueries.
+// store.Incidents; st has the transaction's statements.
 type incTx struct {
-	tx    *sql.Tx
-	stmts map[string]*sql.Stmt
+	tx *sql.Tx
+	st *txStmts
 }
 
 var _ store.IncidentTx = incTx{}
 
-// incTx returns tx's incident rows.
-func (db *DB) incTx(tx *sql.Tx) incTx { return incTx{tx: tx, stmts: db.applyStmts} }
-
 // Apply writes ch in tx.
 func (t incTx) Apply(ctx context.Context, ch incident.Changes) error {
-	tx := t.tx
-	stmts := make(map[string]*sql.Stmt, len(applyQueries))
 	exec := func(q string, args ...any) error {
-		st, ok := stmts[q]
-		if !ok {
-			var err error
-			if db := t.stmts[q]; db != nil {
-				st = tx.StmtContext(ctx, db)
-			} else if st, err = tx.PrepareContext(ctx, q); err != nil {
-				return err
-			}
-			stmts[q] = st
-		}
-		_, err := st.ExecContext(ctx, args...)
+		_, err := t.st.exec(ctx, q, args...)
 		return err
 	}
-	defer func() {
-		for _, st := range stmts {
-			st.Close()
-		}
-	}()
 	for _, id := range ch.Removed {
 		if err := exec(unmarkCanonical, id); err != nil {
 			return fmt.Errorf("unmark incident %s: %w", id, err)
@@ -196,9 +155,9 @@ func (t incTx) Apply(ctx context.Context, ch incident.Changes) error {
 
 // memberTop is the highest event rowid in incident_members, which grows
 // with every write that clusters: the marker of store.Incidents.
-func memberTop(ctx context.Context, tx *sql.Tx) (int64, error) {
+func memberTop(ctx context.Context, st *txStmts) (int64, error) {
 	var top int64
-	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(event), 0) FROM incident_members`).Scan(&top); err != nil {
+	if err := st.queryRow(ctx, memberTopSQL, nil, &top); err != nil {
 		return 0, fmt.Errorf("incidents: %w", err)
 	}
 	return top, nil
@@ -223,10 +182,14 @@ func (t incTx) Members(ctx context.Context) ([]incident.Member, error) {
 // and those.
 func (t incTx) Since(ctx context.Context, mark int64, have int) ([]incident.Report, bool, error) {
 	var n int
-	if err := t.tx.QueryRowContext(ctx, `SELECT count(*) FROM incident_members`).Scan(&n); err != nil {
+	if err := t.st.queryRow(ctx, memberCount, nil, &n); err != nil {
 		return nil, false, fmt.Errorf("count members: %w", err)
 	}
-	rows, err := t.tx.QueryContext(ctx, `SELECT report FROM incident_members WHERE event > ? ORDER BY event`, mark)
+	since, err := t.st.get(ctx, membersSince)
+	if err != nil {
+		return nil, false, fmt.Errorf("read new members: %w", err)
+	}
+	rows, err := since.QueryContext(ctx, mark)
 	if err != nil {
 		return nil, false, fmt.Errorf("read new members: %w", err)
 	}
@@ -283,11 +246,10 @@ func (t incTx) Unclustered(ctx context.Context) ([]incident.Report, error) {
 	if len(out) == 0 {
 		return nil, nil
 	}
-	st, err := tx.PrepareContext(ctx, insertMember)
+	st, err := t.st.get(ctx, insertMember)
 	if err != nil {
 		return nil, err
 	}
-	defer st.Close()
 	reps := make([]incident.Report, 0, len(out))
 	for _, r := range out {
 		if err := fileMember(ctx, st, r.id, &r.rep); err != nil {
@@ -323,14 +285,14 @@ func fileMember(ctx context.Context, st *sql.Stmt, eid int64, rep *incident.Repo
 	return fmt.Errorf("insert incident member %s: the id is taken", rep.EventID)
 }
 
-// syncIncidents brings db.inc in step with tx's rows; the caller holds
-// db.mu.
-func (db *DB) syncIncidents(ctx context.Context, tx *sql.Tx) error {
-	top, err := memberTop(ctx, tx)
+// syncIncidents brings db.inc in step with the rows of st's
+// transaction; the caller holds db.mu.
+func (db *DB) syncIncidents(ctx context.Context, st *txStmts) error {
+	top, err := memberTop(ctx, st)
 	if err != nil {
 		return err
 	}
-	return db.inc.Sync(ctx, db.incTx(tx), top)
+	return db.inc.Sync(ctx, incTx{st.tx, st}, top)
 }
 
 // openIncidents clusters what an opened database holds, in a write of its
@@ -344,11 +306,12 @@ func (db *DB) openIncidents(ctx context.Context) error {
 		return fmt.Errorf("incidents: begin: %w", err)
 	}
 	defer tx.Rollback()
-	if err := db.syncIncidents(ctx, tx); err != nil {
+	st := newTxStmts(tx, nil)
+	if err := db.syncIncidents(ctx, st); err != nil {
 		db.inc.Drop()
 		return err
 	}
-	top, err := memberTop(ctx, tx)
+	top, err := memberTop(ctx, st)
 	if err != nil {
 		db.inc.Drop()
 		return err

@@ -115,15 +115,20 @@ func (db *DB) putTimed(b *testing.B, ctx context.Context, docs []store.Document)
 	b.Helper()
 	db.mu.Lock()
 	defer db.mu.Unlock()
+	prepared, err := db.prepareWrites(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
 	tx, err := db.wr.BeginTx(ctx, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer tx.Rollback()
-	if err := db.syncIncidents(ctx, tx); err != nil {
+	st := newTxStmts(tx, prepared)
+	if err := db.syncIncidents(ctx, st); err != nil {
 		b.Fatal(err)
 	}
-	w, err := prepare(ctx, tx, true)
+	w, err := prepare(ctx, st, true)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -133,11 +138,11 @@ func (db *DB) putTimed(b *testing.B, ctx context.Context, docs []store.Document)
 		}
 	}
 	cpu0, start := bigCPU(b), time.Now()
-	if err := db.inc.Add(ctx, db.incTx(tx), w.reports); err != nil {
+	if err := db.inc.Add(ctx, incTx{tx, st}, w.reports); err != nil {
 		b.Fatal(err)
 	}
 	cpu, wall = bigCPU(b)-cpu0, time.Since(start)
-	top, err := memberTop(ctx, tx)
+	top, err := memberTop(ctx, st)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -241,6 +246,10 @@ func bigIncidentStore(b *testing.B, n int, path string) (*DB, *bigState) {
 	// end, in one Apply. Until then the members have no incident, which
 	// no reader sees.
 	const rowBatch = 20_000
+	prepared, err := db.prepareWrites(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
 	var tx *sql.Tx
 	var w *writer
 	pending := 0
@@ -257,7 +266,7 @@ func bigIncidentStore(b *testing.B, n int, path string) (*DB, *bigState) {
 			if tx, err = db.wr.BeginTx(ctx, nil); err != nil {
 				b.Fatal(err)
 			}
-			if w, err = prepare(ctx, tx, true); err != nil {
+			if w, err = prepare(ctx, newTxStmts(tx, prepared), true); err != nil {
 				b.Fatal(err)
 			}
 			pending = 0
@@ -292,7 +301,7 @@ func bigIncidentStore(b *testing.B, n int, path string) (*DB, *bigState) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := db.incTx(t).Apply(ctx, clu.TakeChanges()); err != nil {
+	if err := (incTx{t, newTxStmts(t, prepared)}).Apply(ctx, clu.TakeChanges()); err != nil {
 		b.Fatal(err)
 	}
 	if err := t.Commit(); err != nil {

@@ -162,3 +162,68 @@ func TestMigrate_AnalystColumns(t *testing.T) {
 		t.Errorf("unasserted events of the aux document: %d (%v), want %d", unasserted, err, len(store.Unasserted))
 	}
 }
+
+// TestMigrate_MetaIndexes checks that Events lists the same rows, every
+// field alike, from a database before migration 7 (which reads the
+// documents and incident_members rows) and after it (which reads their
+// narrow indexes), over pages, filters and the incidents filter.
+func TestMigrate_MetaIndexes(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v6.db")
+	list := func(db *DB) map[string][]store.EventRow {
+		out := map[string][]store.EventRow{}
+		for name, f := range map[string]store.EventFilter{
+			"all":       {},
+			"type":      {Type: []string{"PROTEST"}},
+			"actor":     {Actor: store.ActorFilter{Countries: []string{"UKR"}}, Sort: store.SortDateDesc},
+			"incidents": {Incidents: true},
+		} {
+			cursor := ""
+			for {
+				rows, next, err := db.Events(ctx, f, cursor, 70)
+				if err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				out[name] = append(out[name], rows...)
+				if next == "" {
+					break
+				}
+				cursor = next
+			}
+		}
+		return out
+	}
+	old, err := openAt(ctx, path, Options{NoSync: true}, metaVersion-1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gen := storetest.NewGenerator(5, 4)
+	docs := make([]store.Document, 100)
+	for i := range docs {
+		docs[i] = gen.Next()
+	}
+	if _, err := old.PutDocuments(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	before := list(old)
+	if err := old.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db, err := Open(ctx, path, Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if !db.meta {
+		t.Fatal("the migrated database does not read the narrow indexes")
+	}
+	after := list(db)
+	for name, rows := range before {
+		if len(rows) == 0 {
+			t.Errorf("%s: no rows", name)
+		}
+		if !reflect.DeepEqual(rows, after[name]) {
+			t.Errorf("%s: %d rows before migration 7, %d after, not the same", name, len(rows), len(after[name]))
+		}
+	}
+}

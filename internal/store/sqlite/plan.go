@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dateline-project/dateline/internal/output"
 	"github.com/dateline-project/dateline/internal/store"
 )
 
@@ -212,8 +213,25 @@ func (db *DB) probe(ctx context.Context, c cond) (int, error) {
 	return n, nil
 }
 
-const eventColumns = `e.id, e.day, e.confidence, e.json, d.doc_id, d.title, d.source_path, d.source_line, d.source_url, d.source_name,
-	coalesce((SELECT incident FROM incident_members WHERE event = e.id), '')`
+// eventColumns are the columns of a listed event, with its document d
+// and the incident, read through the narrow indexes of migration 7 from
+// a database that has them (meta).
+func eventColumns(meta bool) string {
+	members := "incident_members"
+	if meta {
+		members += " INDEXED BY incident_members_event"
+	}
+	return `e.id, e.day, e.confidence, e.json, d.doc_id, d.title, d.source_path, d.source_line, d.source_url, d.source_name,
+	coalesce((SELECT incident FROM ` + members + ` WHERE event = e.id), '')`
+}
+
+// docJoin joins each event e to its document d.
+func docJoin(meta bool) string {
+	if meta {
+		return ` JOIN documents d INDEXED BY documents_meta ON d.id = e.doc`
+	}
+	return ` JOIN documents d ON d.id = e.doc`
+}
 
 // incidentColumns are the incident's counts, read with the incidents
 // filter, for which e is the canonical event.
@@ -313,20 +331,20 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter, cursor string, li
 		}
 	}
 	var q string
-	cols, incJoin := eventColumns, ""
+	cols, incJoin := eventColumns(db.meta), ""
 	if f.Incidents {
-		cols, incJoin = eventColumns+incidentColumns, ` LEFT JOIN incidents i ON i.canonical = e.id`
+		cols, incJoin = cols+incidentColumns, ` LEFT JOIN incidents i ON i.canonical = e.id`
 	}
 	if driver >= 0 {
 		// Few matches: find them through the driver's index, sort the
 		// (sort value, id) pairs alone, then fetch one page of rows.
 		q = `WITH m AS MATERIALIZED (SELECT e.id, ` + sortCol + ` AS s FROM events e` + w.sql() + ` ORDER BY ` + o.By(sortCol+", e.id") + ` LIMIT ?)
-			SELECT ` + cols + ` FROM m JOIN events e ON e.id = m.id JOIN documents d ON d.id = e.doc` + incJoin + ` ORDER BY ` + o.By("m.s, m.id")
+			SELECT ` + cols + ` FROM m JOIN events e ON e.id = m.id` + docJoin(db.meta) + incJoin + ` ORDER BY ` + o.By("m.s, m.id")
 	} else {
 		// An event with two actors from the same country appears twice
 		// in the actor walk, next to itself; the loop below skips the
 		// repeat, so the page is not cut short by LIMIT here.
-		q = `SELECT ` + cols + ` FROM ` + from + ` JOIN documents d ON d.id = e.doc` + incJoin + w.sql() +
+		q = `SELECT ` + cols + ` FROM ` + from + docJoin(db.meta) + incJoin + w.sql() +
 			` ORDER BY ` + o.By(key) + ` LIMIT ?`
 	}
 	// The walk may repeat an event (see above); a little slack keeps
@@ -359,7 +377,7 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter, cursor string, li
 			more = true
 			break
 		}
-		if err := json.Unmarshal(js, &r.Event); err != nil {
+		if err := output.DecodeEvent(js, &r.Event); err != nil {
 			return nil, "", fmt.Errorf("events: decode event %d: %w", key, err)
 		}
 		r.IncidentID = inc

@@ -32,8 +32,9 @@ const (
 	insertPlace    = `INSERT INTO places (doc, seq, name, country_code, geonameid, lat, lon) VALUES (?, ?, ?, ?, ?, ?, ?)`
 )
 
-// writer holds one transaction's prepared statements.
+// writer holds one transaction's statements.
 type writer struct {
+	st                                                                 *txStmts
 	doc, docFTS, minhash, event, actor, quote, quoteFTS, place, member *sql.Stmt
 	now                                                                string
 	// reports are the new events' reports, for clustering after the
@@ -43,10 +44,10 @@ type writer struct {
 	removed bool
 }
 
-// prepare prepares tx's statements; incidents says whether the schema
-// has incident_members to write.
-func prepare(ctx context.Context, tx *sql.Tx, incidents bool) (*writer, error) {
-	w := &writer{now: time.Now().UTC().Format(time.RFC3339)}
+// prepare binds the transaction's statements; incidents says whether
+// the schema has incident_members to write.
+func prepare(ctx context.Context, st *txStmts, incidents bool) (*writer, error) {
+	w := &writer{st: st, now: time.Now().UTC().Format(time.RFC3339)}
 	stmts := []struct {
 		dst **sql.Stmt
 		sql string
@@ -61,11 +62,11 @@ func prepare(ctx context.Context, tx *sql.Tx, incidents bool) (*writer, error) {
 		}{&w.member, insertMember})
 	}
 	for _, p := range stmts {
-		st, err := tx.PrepareContext(ctx, p.sql)
+		s, err := st.get(ctx, p.sql)
 		if err != nil {
-			return nil, fmt.Errorf("prepare: %w", err)
+			return nil, err
 		}
-		*p.dst = st
+		*p.dst = s
 	}
 	return w, nil
 }
@@ -78,11 +79,16 @@ func (db *DB) PutDocuments(ctx context.Context, docs []store.Document) ([]bool, 
 	}
 	db.mu.Lock()
 	defer db.mu.Unlock()
+	prepared, err := db.prepareWrites(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("put documents: %w", err)
+	}
 	tx, err := db.wr.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("put documents: begin: %w", err)
 	}
 	defer tx.Rollback()
+	st := newTxStmts(tx, prepared)
 	// From here on the Clusterer may hold reports the transaction does
 	// not commit: any failure drops it, and the next write restores it
 	// from the committed rows.
@@ -93,11 +99,11 @@ func (db *DB) PutDocuments(ctx context.Context, docs []store.Document) ([]bool, 
 		}
 	}()
 	if db.incidents {
-		if err := db.syncIncidents(ctx, tx); err != nil {
+		if err := db.syncIncidents(ctx, st); err != nil {
 			return nil, fmt.Errorf("put documents: %w", err)
 		}
 	}
-	w, err := prepare(ctx, tx, db.incidents)
+	w, err := prepare(ctx, st, db.incidents)
 	if err != nil {
 		return nil, fmt.Errorf("put documents: %w", err)
 	}
@@ -110,7 +116,7 @@ func (db *DB) PutDocuments(ctx context.Context, docs []store.Document) ([]bool, 
 	}
 	var top int64
 	if db.incidents {
-		it := db.incTx(tx)
+		it := incTx{tx, st}
 		if w.removed {
 			err = db.inc.Rebuild(ctx, it)
 		} else {
@@ -119,7 +125,7 @@ func (db *DB) PutDocuments(ctx context.Context, docs []store.Document) ([]bool, 
 		if err != nil {
 			return nil, fmt.Errorf("put documents: %w", err)
 		}
-		if top, err = memberTop(ctx, tx); err != nil {
+		if top, err = memberTop(ctx, st); err != nil {
 			return nil, fmt.Errorf("put documents: %w", err)
 		}
 	}
@@ -149,14 +155,14 @@ func (w *writer) put(ctx context.Context, tx *sql.Tx, d *store.Document) (bool, 
 	// this text, if any (they may be the same), and the one the id is an
 	// alias of.
 	var l store.PutLookup
-	err := tx.QueryRowContext(ctx, `SELECT id, hash, provenance FROM documents WHERE doc_id = ?`, rec.DocID).Scan(&l.IDKey, &l.IDHash, &l.IDProv)
+	err := w.st.queryRow(ctx, lookupByID, []any{rec.DocID}, &l.IDKey, &l.IDHash, &l.IDProv)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return false, fmt.Errorf("look up document: %w", err)
 	}
-	if err := tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE hash = ?`, hash).Scan(&l.TextKey); err != nil && !errors.Is(err, sql.ErrNoRows) {
+	if err := w.st.queryRow(ctx, lookupByHash, []any{hash}, &l.TextKey); err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return false, fmt.Errorf("look up text: %w", err)
 	}
-	if err := tx.QueryRowContext(ctx, `SELECT doc FROM doc_aliases WHERE alias = ?`, rec.DocID).Scan(&l.AliasOf); err != nil && !errors.Is(err, sql.ErrNoRows) {
+	if err := w.st.queryRow(ctx, lookupAlias, []any{rec.DocID}, &l.AliasOf); err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return false, fmt.Errorf("look up alias: %w", err)
 	}
 	p := store.PlanPut(l, hash, prov, d.Recode)
@@ -210,7 +216,7 @@ func signature(d *store.Document) any {
 
 // alias files id as another name of the document docKey.
 func (w *writer) alias(ctx context.Context, tx *sql.Tx, id string, docKey int64) error {
-	if _, err := tx.ExecContext(ctx, `INSERT INTO doc_aliases (alias, doc) VALUES (?, ?) ON CONFLICT (alias) DO UPDATE SET doc = excluded.doc`, id, docKey); err != nil {
+	if _, err := w.st.exec(ctx, insertAliasOf, id, docKey); err != nil {
 		return fmt.Errorf("insert alias: %w", err)
 	}
 	return nil
