@@ -437,8 +437,10 @@ func (w *writer) putLayers(ctx context.Context, docs []store.Document, inserted 
 					}
 				}
 			}
-			for _, p := range dyadPairs(ev, w.dyads) {
-				dyads = append(dyads, []any{p[0], p[1], evDay, id})
+			if w.dyads {
+				for _, p := range dyadPairs(ev) {
+					dyads = append(dyads, []any{p[0], p[1], evDay, id})
+				}
 			}
 		}
 		for j := range rec.Quotes {
@@ -627,13 +629,9 @@ func (db *DB) SetSignatures(ctx context.Context, sigs map[string][]byte) error {
 }
 
 // dyadPairs lists the distinct (actor country, recipient country) pairs
-// of ev, in order of first appearance: its rows in event_dyads, none
-// when the schema has no such table (!has).
-func dyadPairs(ev *output.Event, has bool) [][2]string {
+// of ev, in order of first appearance: its rows in event_dyads.
+func dyadPairs(ev *output.Event) [][2]string {
 	var out [][2]string
-	if !has {
-		return nil
-	}
 	for _, a := range ev.Actor {
 		for _, r := range ev.Recipient {
 			p := [2]string{clean(a.CountryCode), clean(r.CountryCode)}
@@ -687,20 +685,21 @@ func (db *DB) fileActorStrings(ctx context.Context, docs []store.Document) error
 	if !db.dyads {
 		return nil
 	}
-	a := &actorStrings{}
+	var strs []string
 	for i := range docs {
 		for _, ev := range docs[i].Record.Events {
-			for role, blocks := range [2][]output.ActorBlock{ev.Actor, ev.Recipient} {
+			for _, blocks := range [2][]output.ActorBlock{ev.Actor, ev.Recipient} {
 				for _, b := range blocks {
-					a.add(int16(role), "", 0, clean(b.EntityName), clean(b.RawText))
+					strs = append(strs, clean(b.EntityName), clean(b.RawText))
 				}
 			}
 		}
 	}
-	if len(a.strings) == 0 {
+	if len(strs) == 0 {
 		return nil
 	}
-	if _, err := db.pool.Exec(ctx, `INSERT INTO actor_strings (s) SELECT x FROM unnest($1::text[]) x ORDER BY md5(x) ON CONFLICT (md5(s)) DO NOTHING`, a.strings); err != nil {
+	// A string given twice is inserted once: DO NOTHING skips the repeat.
+	if _, err := db.pool.Exec(ctx, `INSERT INTO actor_strings (s) SELECT x FROM unnest($1::text[]) x ORDER BY md5(x) ON CONFLICT (md5(s)) DO NOTHING`, strs); err != nil {
 		return fmt.Errorf("insert actor strings: %w", err)
 	}
 	return nil
