@@ -101,10 +101,11 @@ type Stage struct {
 	lemmaLen  []uint8
 	lemmaFlat []string
 	scratch   []string
-	used      []bool // token already consumed by a trigger
-	timeEnd   []int  // token -> token after the time expression starting there, or -1
-	inTime    []bool // token is inside a time expression
-	placeOf   []int  // token -> the place covering it, or -1
+	used      []bool       // token already consumed by a trigger
+	coded     []codedMatch // the lexicon matches behind d.Events (sense.go)
+	timeEnd   []int        // token -> token after the time expression starting there, or -1
+	inTime    []bool       // token is inside a time expression
+	placeOf   []int        // token -> the place covering it, or -1
 	// Scratch for markPrincipal and promises.
 	inTrigger    []bool
 	heads        []int
@@ -154,12 +155,14 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 		s.lemmaOff[i] = -1
 	}
 	s.lemmaFlat = s.lemmaFlat[:0]
+	s.coded = s.coded[:0]
 	for si := range d.Sentences {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		s.sentence(d, si)
 	}
+	s.oneSensePerDiscourse(d)
 	s.statements(d)
 	s.demands(d)
 	s.cyberAttacks(d)
@@ -379,6 +382,7 @@ func (s *Stage) sentence(d *doc.Doc, si int) {
 		}
 		if ev, ok := s.build(d, si, m); ok {
 			d.Events = append(d.Events, ev)
+			s.coded = append(s.coded, codedMatch{event: len(d.Events) - 1, trig: m.trig, last: m.last})
 		}
 		t = m.last
 	}
