@@ -128,7 +128,8 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 			// "Florida, New York") is its namesake's echo: the local
 			// focus and nearby places tell same-level namesakes apart,
 			// they are no evidence that a state's name means a town.
-			echo := division != nil && e.IsPopulated() && e.Feature != "PPLC" && !within(e, *division)
+			echo := division != nil && e.IsPopulated() && e.Feature != "PPLC" && !within(e, *division) &&
+				e.Population*echoRatio < division.Population
 			s := featureWeight(e.Feature)
 			s += math.Log10(float64(e.Population)+1) / 2
 			if small(e) {
@@ -224,6 +225,13 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 		p.addAnchor(p.g.Entry(m.cands[best]))
 	}
 }
+
+// echoRatio is how many times smaller than a division a town bearing its
+// name must be to be read as an echo of it: two orders of magnitude, as
+// the villages named after states and countries are, while a city that
+// shares a region's name by chance (Savannah, Georgia and Ghana's
+// Savannah Region) is not.
+const echoRatio = 100
 
 // namedDivision returns the country or first-level division among m's
 // candidates whose own name the mention is, or nil. A division named
