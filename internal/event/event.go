@@ -1215,8 +1215,6 @@ func eventActors(d *doc.Doc, ents []int) []doc.EventActor {
 	return out
 }
 
-// date sets the event's date from a time expression in its clause, else
-// from the dateline or publication date.
 // historical reports whether an event dated t, told in a document of the
 // given date, is background rather than news: it lies before the start of
 // the year preceding the document's. News reports what happened lately;
@@ -1228,6 +1226,10 @@ func historical(t, anchor time.Time) bool {
 	return t.Before(time.Date(anchor.Year()-1, time.January, 1, 0, 0, 0, 0, time.UTC))
 }
 
+// date sets the event's date from a time expression in its clause, else
+// from the dateline or publication date. An expression long before the
+// document makes the event historical background, and a bound ("since
+// April") never gives its date.
 func (s *Stage) date(d *doc.Doc, sent doc.Sentence, ev *doc.Event) {
 	if s.c.dateFor != nil {
 		if te, ok := s.c.dateFor(d, sent.Span, ev.Evidence.Trigger); ok && te.Precision != doc.PrecisionDuration && !te.Value.IsZero() {
@@ -1235,8 +1237,13 @@ func (s *Stage) date(d *doc.Doc, sent doc.Sentence, ev *doc.Event) {
 				ev.Date, ev.DatePrecision = time.Time{}, doc.PrecisionHistorical
 				return
 			}
-			ev.Date, ev.DatePrecision = te.Value, te.Precision
-			return
+			if !te.Bound {
+				ev.Date, ev.DatePrecision = te.Value, te.Precision
+				return
+			}
+			// "has marched since April": a bound is not the event's
+			// time, so a recent one leaves the event to the document's
+			// date.
 		}
 	}
 	if t, ok := d.AnchorDate(); ok {

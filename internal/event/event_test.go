@@ -376,6 +376,8 @@ func TestHistoricalDatesDateNoEvent(t *testing.T) {
 		{"an older year is background", "Armenia attacked Azerbaijan in 1918.", "", doc.PrecisionHistorical},
 		{"an older full date is background too", "Armenia attacked Azerbaijan on May 3, 2015.", "", doc.PrecisionHistorical},
 		{"no date takes the document's", "Armenia attacked Azerbaijan.", "2024-03-08", doc.PrecisionPublished},
+		{"a recent bound is not the event's date", "Armenia has attacked Azerbaijan since February.", "2024-03-08", doc.PrecisionPublished},
+		{"an old bound makes the event background", "Armenia has attacked Azerbaijan since 1991.", "", doc.PrecisionHistorical},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
