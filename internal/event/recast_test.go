@@ -5,10 +5,11 @@ import (
 	"testing"
 )
 
-// TestPoliceRaidsAndCyberAttacks checks the two rules that recast an
-// ASSAULT by what its sentence says about it: a raid by the police is a
-// search, COERCE (raids.go), and violence words used of a computer attack
-// are COERCE/cyber (cyber.go). Every sentence was written for this test.
+// TestPoliceRaidsAndCyberAttacks checks the rules that recast an ASSAULT
+// by what its sentence says about it: a raid by the police is a search,
+// COERCE (raids.go); violence by a protest crowd is PROTEST/riot
+// (raids.go); violence words used of a computer attack are COERCE/cyber
+// (cyber.go). Every sentence was written for this test.
 func TestPoliceRaidsAndCyberAttacks(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -21,6 +22,8 @@ func TestPoliceRaidsAndCyberAttacks(t *testing.T) {
 		{"malware named in the sentence", "Russia attacked Kenya with malware.", "COERCE/cyber", "+cyber"},
 		{"a physical attack stays", "Russian troops attacked Kenya.", "ASSAULT/", ""},
 		{"a mode says the force was physical", "Russia shelled Kenya, hackers said.", "ASSAULT/heavy-weapons", ""},
+		{"protesters attacking is a riot", "Kenyan protesters attacked the police.", "PROTEST/riot", "+crowd_violence"},
+		{"the police's side of a clash stays", "Kenyan police attacked the protesters.", "ASSAULT/", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
