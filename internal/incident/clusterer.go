@@ -35,10 +35,10 @@ type Incident struct {
 
 // Changes are what changed since the last TakeChanges: a store upserts
 // Updated and Members and deletes Removed, in one transaction, so that
-// its rows always hold a state Restore accepts. The arrays of Updated and
-// Members are the Clusterer's, reused by the next TakeChanges: a caller
-// applies or copies them first. (Built anew for every batch, they were a
-// fifth of what clustering allocated.)
+// its rows always hold a state Restore accepts. The arrays of Updated,
+// of their Reports and of Members are the Clusterer's, reused by the
+// next TakeChanges: a caller applies or copies them first. (Built anew
+// for every batch, they were a fifth of what clustering allocated.)
 type Changes struct {
 	Updated []Incident
 	// Removed are ids that no longer name an incident: merged into
@@ -248,6 +248,8 @@ type Clusterer struct {
 	// The arenas hold the reports' actors and places (see own).
 	actorArena arena[Actor]
 	placeArena arena[Place]
+	// codeArena holds the nodes' interned actor codes (see internActors).
+	codeArena arena[code2]
 	// clusters holds every cluster ever made, dead ones too (a few tens
 	// of bytes each), allocated in blocks rather than one by one.
 	clusters arena[cluster]
@@ -368,15 +370,20 @@ func (c *Clusterer) code(s string) uint32 {
 	return k
 }
 
+// internActors returns the interned codes of as, in the code arena: two
+// small allocations per report, most of a few bytes, cost more than the
+// codes (allocation and a fresh page to fault in for each few hundred
+// reports), and they are kept as long as the Clusterer.
 func (c *Clusterer) internActors(as []Actor) []code2 {
 	if len(as) == 0 {
 		return nil
 	}
-	out := make([]code2, len(as))
-	for i, a := range as {
-		out[i] = code2{c.code(a.Country), c.code(a.Sector)}
+	var buf [8]code2
+	out := buf[:0]
+	for _, a := range as {
+		out = append(out, code2{c.code(a.Country), c.code(a.Sector)})
 	}
-	return out
+	return c.codeArena.clone(out)
 }
 
 // addAnchor links anchor i to every compatible anchor, merging their
@@ -731,10 +738,16 @@ func (c *Clusterer) sourceKey(i int32) int64 {
 
 // incident builds cl's exported form.
 func (c *Clusterer) incident(cl *cluster) Incident {
+	return c.incidentIn(cl, make([]string, len(cl.members)))
+}
+
+// incidentIn builds cl's exported form with its report ids in reports,
+// which has one place for each member.
+func (c *Clusterer) incidentIn(cl *cluster, reports []string) Incident {
 	inc := Incident{
 		ID:        c.idOf(cl),
 		Canonical: c.nodes.at(cl.canon).rep,
-		Reports:   make([]string, len(cl.members)),
+		Reports:   reports,
 		NReports:  len(cl.members),
 	}
 	// Most incidents have a few reports: their sources are counted in a
@@ -839,8 +852,20 @@ func (c *Clusterer) TakeChanges() Changes {
 	if len(live) > 0 {
 		ch.Updated = c.spare.updated[:0]
 	}
+	// The incidents' report ids share one array, which the next call
+	// reuses as it does Updated's.
+	total := 0
 	for _, cl := range live {
-		ch.Updated = append(ch.Updated, c.incident(cl))
+		total += len(cl.members)
+	}
+	ids := c.spare.ids[:0]
+	if cap(ids) < total {
+		ids = make([]string, 0, total)
+	}
+	for _, cl := range live {
+		from := len(ids)
+		ids = ids[:from+len(cl.members)]
+		ch.Updated = append(ch.Updated, c.incidentIn(cl, ids[from:len(ids):len(ids)]))
 	}
 	if len(c.moved) > 0 {
 		ch.Members = c.spare.members[:0]
@@ -849,7 +874,7 @@ func (c *Clusterer) TakeChanges() Changes {
 		c.nodes.at(i).moved = false
 		ch.Members = append(ch.Members, c.membership(i))
 	}
-	c.spare.keep(live, ch.Updated, ch.Members)
+	c.spare.keep(live, ch.Updated, ch.Members, ids)
 	c.moved = c.moved[:0]
 	// An id can be removed twice (two clusters merged into a third, each
 	// once published under it) or removed and updated (a cluster renamed
@@ -909,6 +934,7 @@ type changeArrays struct {
 	live    []*cluster
 	updated []Incident
 	members []Membership
+	ids     []string // the Updated incidents' Reports
 }
 
 // spareLimit is the most entries an array is kept with: a batch of
@@ -917,7 +943,10 @@ type changeArrays struct {
 const spareLimit = 1 << 14
 
 // keep keeps arrays no larger than spareLimit.
-func (a *changeArrays) keep(live []*cluster, updated []Incident, members []Membership) {
+func (a *changeArrays) keep(live []*cluster, updated []Incident, members []Membership, ids []string) {
+	if cap(ids) <= spareLimit {
+		a.ids = ids[:0]
+	}
 	if cap(live) <= spareLimit {
 		a.live = live[:0]
 	}
