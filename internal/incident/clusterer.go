@@ -330,8 +330,8 @@ func (c *Clusterer) push(r Report) (int32, error) {
 	}
 	n.typ = t
 	n.doc = c.doc(r.DocID).id
-	n.actors, n.recipients = c.internActors(n.rep.Actors), c.internActors(n.rep.Recipients)
-	n.actSig, n.recSig = sideSig(n.actors), sideSig(n.recipients)
+	n.codes, n.nActors = c.internActors(n.rep.Actors, n.rep.Recipients), uint32(len(n.rep.Actors))
+	n.actSig, n.recSig = sideSig(n.actorCodes()), sideSig(n.recipientCodes())
 	if m := c.code(n.rep.Mode); m <= math.MaxUint16 {
 		n.mode = uint16(m)
 	}
@@ -370,18 +370,21 @@ func (c *Clusterer) code(s string) uint32 {
 	return k
 }
 
-// internActors returns the interned codes of as, in the code arena: two
-// small allocations per report, most of a few bytes, cost more than the
-// codes (allocation and a fresh page to fault in for each few hundred
-// reports), and they are kept as long as the Clusterer.
-func (c *Clusterer) internActors(as []Actor) []code2 {
-	if len(as) == 0 {
+// internActors returns the interned codes of actors then recipients,
+// in the code arena: two small allocations per report, most of a few
+// bytes, cost more than the codes (allocation and a fresh page to fault
+// in for each few hundred reports), and they are kept as long as the
+// Clusterer.
+func (c *Clusterer) internActors(actors, recipients []Actor) []code2 {
+	if len(actors)+len(recipients) == 0 {
 		return nil
 	}
 	var buf [8]code2
 	out := buf[:0]
-	for _, a := range as {
-		out = append(out, code2{c.code(a.Country), c.code(a.Sector)})
+	for _, as := range [2][]Actor{actors, recipients} {
+		for _, a := range as {
+			out = append(out, code2{c.code(a.Country), c.code(a.Sector)})
+		}
 	}
 	return c.codeArena.clone(out)
 }
