@@ -178,21 +178,40 @@ func newEntry(i int32, n *node) entry {
 // mayMatch reports whether n can match e's node, from the entry alone: it
 // never rules out a pair that compatible accepts, and it rules out most
 // of a bucket for a report with a place, by the latitude bound on the
-// distance.
-func (o Options) mayMatch(n *node, e *entry) bool {
-	if e.doc == n.doc {
-		return false
+// distance. It is scan's test, for one entry.
+func (o *Options) mayMatch(n *node, e *entry) bool {
+	ok := false
+	o.scan(n, []entry{*e}, func(int32) { ok = true })
+	return ok
+}
+
+// scan calls f with the id of every entry of bucket that may match n
+// (see mayMatch). The test of everything but the place is written out in
+// the loop, with n's fields read once: at a million incidents a report's
+// scan runs over tens of thousands of entries and rejects most of them
+// there, where a call per entry cost more than the test.
+func (o *Options) scan(n *node, bucket []entry, f func(int32)) {
+	doc, lo, hi, mode, actSig, recSig := n.doc, n.lo, n.hi, n.mode, n.actSig, n.recSig
+	daySlack := int32(0)
+	if n.dayLevel {
+		daySlack = DaySlack
 	}
-	slack := int32(0)
-	if n.dayLevel && e.dayLevel {
-		slack = DaySlack
+	for k := range bucket {
+		e := &bucket[k]
+		slack := int32(0)
+		if e.dayLevel {
+			slack = daySlack
+		}
+		if e.doc == doc || max(lo, e.lo)-min(hi, e.hi) > slack || (mode != 0 && e.mode != 0 && mode != e.mode) ||
+			!sigsMayMatch(actSig, e.actSig) || !sigsMayMatch(recSig, e.recSig) || !o.placeMayMatch(n, e) {
+			continue
+		}
+		f(e.id)
 	}
-	if max(0, max(n.lo, e.lo)-min(n.hi, e.hi)) > slack {
-		return false
-	}
-	if (n.mode != 0 && e.mode != 0 && n.mode != e.mode) || !sigsMayMatch(n.actSig, e.actSig) || !sigsMayMatch(n.recSig, e.recSig) {
-		return false
-	}
+}
+
+// placeMayMatch is mayMatch's test of the place.
+func (o *Options) placeMayMatch(n *node, e *entry) bool {
 	p := n.rep.Place
 	if p == nil || e.prec == 0 || (p.GeonameID != 0 && gid32(p.GeonameID) == e.gid) {
 		return true
@@ -487,13 +506,7 @@ func (c *Clusterer) eachNear(n *node, lvl uint8, f func(int32)) {
 	if n.dayLevel && (lvl == lvlAnchor || lvl == lvlSatDay) {
 		lo, hi = lo-DaySlack, hi+DaySlack
 	}
-	scan := func(bucket []entry) {
-		for k := range bucket {
-			if c.opt.mayMatch(n, &bucket[k]) {
-				f(bucket[k].id)
-			}
-		}
-	}
+	scan := func(bucket []entry) { c.opt.scan(n, bucket, f) }
 	y0, _, _ := dayDate(lo)
 	y1, _, _ := dayDate(hi)
 	for y := y0; y <= y1; y++ {
