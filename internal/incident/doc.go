@@ -160,12 +160,14 @@
 // In a SQLite store of 1,000,000 incidents (BenchmarkIncidentStep1M in
 // internal/store/sqlite), the incident step of storing a document of 4
 // events (real news averages 4.2) took 0.85 to 1.8 ms of process CPU
-// written alone and 0.75 to 1.1 ms in ingest's batches of 64, and one of
+// written alone and 0.72 to 1.1 ms in ingest's batches of 64, and one of
 // 32 events 6.9 to 7.4 ms, new events' member rows now included; the
-// build before, in runs alternating with it, 0.91 to 1.4, 0.87 to 1.1 and
-// 6.8 to 9.2 ms. The spread is the machine's load (average 2 to 10):
-// below 1 ms when it was quiet, above it when it was not, for both
-// builds, so the 1 ms goal is not met reliably. Of the step's own CPU
+// build before, in runs alternating with it on copies of one store, 0.91
+// to 1.4, 0.78 to 1.2 and 6.8 to 9.2 ms. The spread is mostly the
+// machine's load (average 2 to 10): with it at 2 to 3, 0.85 to 1.02 ms
+// alone and 0.72 to 0.82 batched, against 0.91 to 1.31 and 0.78 to 1.17.
+// Batched documents stay under the 1 ms goal when the machine is not
+// busy; documents written alone do not reliably. Of the step's own CPU
 // samples, about four fifths are SQLite writing the incident rows and
 // running the triggers that keep the incident counts, half of that
 // reading pages of the 5.7 GB file, and a fifth the Adds. What is left
