@@ -143,8 +143,10 @@
 // average was 7 to 10, the pass took 0.23 to 0.27 s of CPU with 6,600 to
 // 7,500 page faults against 0.30 to 0.52 s with 6,400 to 13,300 (three
 // alternating pairs). As bench prints it, over ten alternating pairs in
-// three sessions, 3.4 to 7.8 µs a report against 3.6 to 10.2: the load
-// moves it more than the build does.
+// three sessions at load average 7 to 10, 3.4 to 7.8 µs a report against
+// 3.6 to 10.2: the load moves it more than the build does; on a quiet
+// machine (four pairs), 3.6 to 4.2 µs against 3.4 to 6.5, and with
+// dedup 9.4 to 10.7% of coding's CPU against 9.9 to 14.2.
 //
 // BenchmarkAdd measures an Add to a Clusterer of 100,000 incidents at 12
 // to 16 µs of CPU, and to one of 1,000,000 (DATELINE_BIG_BENCH=1) at 70
