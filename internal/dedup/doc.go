@@ -58,11 +58,17 @@
 //
 // # Cost
 //
-// Signing is NumHashes multiply-add-shifts per shingle, about 23 ns of CPU
-// per byte of article, 45 µs for the dev set's mean article of 1.9 KB
-// (BenchmarkSign, on a shared 2-core machine): some 6% of coding's 400 ns
-// per byte, not under 1%. Halving NumHashes would halve it at the price
-// of a noisier estimate near the threshold; one-permutation hashing with
+// Signing is NumHashes multiply-add-shifts per shingle. Shingles are
+// added four at a time, so that each function's coefficients and running
+// minimum are read once per four (the signature is the same as adding
+// them one by one): about 21 ns of CPU per byte of article, 40 µs for
+// the dev set's mean article of 1.9 KB (BenchmarkSign, on a shared 2-core
+// machine: 20.8 to 21.3 ns in three runs alternating with the build that
+// added them one by one, which measured 24.0 to 24.9), some 5% of
+// coding's 400 ns per byte; in `dateline bench` on a quiet machine, 20
+// to 22 ns a byte against 23 to 25. What is left is the multiplications
+// themselves. Halving NumHashes would halve it at the price of a noisier
+// estimate near the threshold; one-permutation hashing with
 // densification would cut it by an order of magnitude at the price of
 // noisier estimates for texts under about 130 words. A Query costs 32 map
 // lookups plus one comparison per candidate: 3 to 5 µs of CPU at 100,000

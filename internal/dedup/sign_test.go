@@ -124,6 +124,31 @@ func empty() Signature {
 	return s
 }
 
+// TestSignAddsInFours checks that Sign, which adds shingles four at a
+// time, gives the signature of adding them one by one, for every dev-set
+// article and for each of its first words' prefixes (every remainder of
+// the count by four, and texts shorter than a shingle).
+func TestSignAddsInFours(t *testing.T) {
+	oneByOne := func(text string) Signature {
+		s := empty()
+		s.Words = uint32(shingles(text, s.add))
+		return s
+	}
+	texts := []string{"", "one", "one two", "one two three", "one two three four five"}
+	words := strings.Fields(lead)
+	for n := range min(len(words), 12) {
+		texts = append(texts, strings.Join(words[:n], " "))
+	}
+	for _, a := range loadArticles(t) {
+		texts = append(texts, a.Text)
+	}
+	for _, text := range texts {
+		if got, want := Sign(text), oneByOne(text); got != want {
+			t.Fatalf("Sign(%.40q...) differs from adding its shingles one by one", text)
+		}
+	}
+}
+
 // TestFamilyFixed pins the hash family and shingle hash: a change to
 // either makes stored signatures incomparable, and must come with a new
 // Marshal format byte.

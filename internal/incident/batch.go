@@ -36,6 +36,8 @@ type Batch struct {
 	// prefix and indent are SetIndent's, for the records Emit decodes.
 	prefix, indent string
 	recs           []spooled
+	// cv converts the records, reusing its arrays (see Converter).
+	cv Converter
 }
 
 // spooled is one record as the spool holds it.
@@ -82,7 +84,7 @@ func (b *Batch) SetIndent(prefix, indent string) {
 // rec repeats event ids of an earlier record, or one of its own, whose
 // events then stay out of the incidents. rec is left as it was given.
 func (b *Batch) Add(rec *output.Record) (bool, error) {
-	reps := FromRecord(rec)
+	reps := b.cv.Record(rec)
 	ok := true
 	ids := make(map[string]bool, len(reps))
 	for _, r := range reps {

@@ -35,10 +35,10 @@ type Incident struct {
 
 // Changes are what changed since the last TakeChanges: a store upserts
 // Updated and Members and deletes Removed, in one transaction, so that
-// its rows always hold a state Restore accepts. The arrays of Updated and
-// Members are the Clusterer's, reused by the next TakeChanges: a caller
-// applies or copies them first. (Built anew for every batch, they were a
-// fifth of what clustering allocated.)
+// its rows always hold a state Restore accepts. The arrays of Updated,
+// of their Reports and of Members are the Clusterer's, reused by the
+// next TakeChanges: a caller applies or copies them first. (Built anew
+// for every batch, they were a fifth of what clustering allocated.)
 type Changes struct {
 	Updated []Incident
 	// Removed are ids that no longer name an incident: merged into
@@ -178,21 +178,40 @@ func newEntry(i int32, n *node) entry {
 // mayMatch reports whether n can match e's node, from the entry alone: it
 // never rules out a pair that compatible accepts, and it rules out most
 // of a bucket for a report with a place, by the latitude bound on the
-// distance.
-func (o Options) mayMatch(n *node, e *entry) bool {
-	if e.doc == n.doc {
-		return false
+// distance. It is scan's test, for one entry.
+func (o *Options) mayMatch(n *node, e *entry) bool {
+	ok := false
+	o.scan(n, []entry{*e}, func(int32) { ok = true })
+	return ok
+}
+
+// scan calls f with the id of every entry of bucket that may match n
+// (see mayMatch). The test of everything but the place is written out in
+// the loop, with n's fields read once: at a million incidents a report's
+// scan runs over tens of thousands of entries and rejects most of them
+// there, where a call per entry cost more than the test.
+func (o *Options) scan(n *node, bucket []entry, f func(int32)) {
+	doc, lo, hi, mode, actSig, recSig := n.doc, n.lo, n.hi, n.mode, n.actSig, n.recSig
+	daySlack := int32(0)
+	if n.dayLevel {
+		daySlack = DaySlack
 	}
-	slack := int32(0)
-	if n.dayLevel && e.dayLevel {
-		slack = DaySlack
+	for k := range bucket {
+		e := &bucket[k]
+		slack := int32(0)
+		if e.dayLevel {
+			slack = daySlack
+		}
+		if e.doc == doc || max(lo, e.lo)-min(hi, e.hi) > slack || (mode != 0 && e.mode != 0 && mode != e.mode) ||
+			!sigsMayMatch(actSig, e.actSig) || !sigsMayMatch(recSig, e.recSig) || !o.placeMayMatch(n, e) {
+			continue
+		}
+		f(e.id)
 	}
-	if max(0, max(n.lo, e.lo)-min(n.hi, e.hi)) > slack {
-		return false
-	}
-	if (n.mode != 0 && e.mode != 0 && n.mode != e.mode) || !sigsMayMatch(n.actSig, e.actSig) || !sigsMayMatch(n.recSig, e.recSig) {
-		return false
-	}
+}
+
+// placeMayMatch is mayMatch's test of the place.
+func (o *Options) placeMayMatch(n *node, e *entry) bool {
 	p := n.rep.Place
 	if p == nil || e.prec == 0 || (p.GeonameID != 0 && gid32(p.GeonameID) == e.gid) {
 		return true
@@ -248,6 +267,8 @@ type Clusterer struct {
 	// The arenas hold the reports' actors and places (see own).
 	actorArena arena[Actor]
 	placeArena arena[Place]
+	// codeArena holds the nodes' interned actor codes (see internActors).
+	codeArena arena[code2]
 	// clusters holds every cluster ever made, dead ones too (a few tens
 	// of bytes each), allocated in blocks rather than one by one.
 	clusters arena[cluster]
@@ -328,8 +349,8 @@ func (c *Clusterer) push(r Report) (int32, error) {
 	}
 	n.typ = t
 	n.doc = c.doc(r.DocID).id
-	n.actors, n.recipients = c.internActors(n.rep.Actors), c.internActors(n.rep.Recipients)
-	n.actSig, n.recSig = sideSig(n.actors), sideSig(n.recipients)
+	n.codes, n.nActors = c.internActors(n.rep.Actors, n.rep.Recipients), uint32(len(n.rep.Actors))
+	n.actSig, n.recSig = sideSig(n.actorCodes()), sideSig(n.recipientCodes())
 	if m := c.code(n.rep.Mode); m <= math.MaxUint16 {
 		n.mode = uint16(m)
 	}
@@ -368,15 +389,23 @@ func (c *Clusterer) code(s string) uint32 {
 	return k
 }
 
-func (c *Clusterer) internActors(as []Actor) []code2 {
-	if len(as) == 0 {
+// internActors returns the interned codes of actors then recipients,
+// in the code arena: two small allocations per report, most of a few
+// bytes, cost more than the codes (allocation and a fresh page to fault
+// in for each few hundred reports), and they are kept as long as the
+// Clusterer.
+func (c *Clusterer) internActors(actors, recipients []Actor) []code2 {
+	if len(actors)+len(recipients) == 0 {
 		return nil
 	}
-	out := make([]code2, len(as))
-	for i, a := range as {
-		out[i] = code2{c.code(a.Country), c.code(a.Sector)}
+	var buf [8]code2
+	out := buf[:0]
+	for _, as := range [2][]Actor{actors, recipients} {
+		for _, a := range as {
+			out = append(out, code2{c.code(a.Country), c.code(a.Sector)})
+		}
 	}
-	return out
+	return c.codeArena.clone(out)
 }
 
 // addAnchor links anchor i to every compatible anchor, merging their
@@ -477,13 +506,7 @@ func (c *Clusterer) eachNear(n *node, lvl uint8, f func(int32)) {
 	if n.dayLevel && (lvl == lvlAnchor || lvl == lvlSatDay) {
 		lo, hi = lo-DaySlack, hi+DaySlack
 	}
-	scan := func(bucket []entry) {
-		for k := range bucket {
-			if c.opt.mayMatch(n, &bucket[k]) {
-				f(bucket[k].id)
-			}
-		}
-	}
+	scan := func(bucket []entry) { c.opt.scan(n, bucket, f) }
 	y0, _, _ := dayDate(lo)
 	y1, _, _ := dayDate(hi)
 	for y := y0; y <= y1; y++ {
@@ -731,10 +754,16 @@ func (c *Clusterer) sourceKey(i int32) int64 {
 
 // incident builds cl's exported form.
 func (c *Clusterer) incident(cl *cluster) Incident {
+	return c.incidentIn(cl, make([]string, len(cl.members)))
+}
+
+// incidentIn builds cl's exported form with its report ids in reports,
+// which has one place for each member.
+func (c *Clusterer) incidentIn(cl *cluster, reports []string) Incident {
 	inc := Incident{
 		ID:        c.idOf(cl),
 		Canonical: c.nodes.at(cl.canon).rep,
-		Reports:   make([]string, len(cl.members)),
+		Reports:   reports,
 		NReports:  len(cl.members),
 	}
 	// Most incidents have a few reports: their sources are counted in a
@@ -839,8 +868,20 @@ func (c *Clusterer) TakeChanges() Changes {
 	if len(live) > 0 {
 		ch.Updated = c.spare.updated[:0]
 	}
+	// The incidents' report ids share one array, which the next call
+	// reuses as it does Updated's.
+	total := 0
 	for _, cl := range live {
-		ch.Updated = append(ch.Updated, c.incident(cl))
+		total += len(cl.members)
+	}
+	ids := c.spare.ids[:0]
+	if cap(ids) < total {
+		ids = make([]string, 0, total)
+	}
+	for _, cl := range live {
+		from := len(ids)
+		ids = ids[:from+len(cl.members)]
+		ch.Updated = append(ch.Updated, c.incidentIn(cl, ids[from:len(ids):len(ids)]))
 	}
 	if len(c.moved) > 0 {
 		ch.Members = c.spare.members[:0]
@@ -849,7 +890,7 @@ func (c *Clusterer) TakeChanges() Changes {
 		c.nodes.at(i).moved = false
 		ch.Members = append(ch.Members, c.membership(i))
 	}
-	c.spare.keep(live, ch.Updated, ch.Members)
+	c.spare.keep(live, ch.Updated, ch.Members, ids)
 	c.moved = c.moved[:0]
 	// An id can be removed twice (two clusters merged into a third, each
 	// once published under it) or removed and updated (a cluster renamed
@@ -909,6 +950,7 @@ type changeArrays struct {
 	live    []*cluster
 	updated []Incident
 	members []Membership
+	ids     []string // the Updated incidents' Reports
 }
 
 // spareLimit is the most entries an array is kept with: a batch of
@@ -917,7 +959,10 @@ type changeArrays struct {
 const spareLimit = 1 << 14
 
 // keep keeps arrays no larger than spareLimit.
-func (a *changeArrays) keep(live []*cluster, updated []Incident, members []Membership) {
+func (a *changeArrays) keep(live []*cluster, updated []Incident, members []Membership, ids []string) {
+	if cap(ids) <= spareLimit {
+		a.ids = ids[:0]
+	}
 	if cap(live) <= spareLimit {
 		a.live = live[:0]
 	}

@@ -324,6 +324,8 @@ func TestTakeChanges(t *testing.T) {
 				delete(store, id)
 			}
 			for _, inc := range ch.Updated {
+				// The Reports array is the Clusterer's: a store keeps a copy.
+				inc.Reports = slices.Clone(inc.Reports)
 				store[inc.ID] = inc
 			}
 			for _, m := range ch.Members {

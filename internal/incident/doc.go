@@ -125,20 +125,28 @@
 // the smaller incident's members, so a report moves O(log n) times in
 // all.
 //
-// Besides the scan, each report costs its conversion (FromRecord),
-// interning and filing, and its share of the incidents TakeChanges
-// builds. These are kept to about five allocations a report: record
-// fields read once per record, stored actors, places and clusters in
+// Besides the scan, each report costs its conversion (FromRecord, or a
+// Converter, which reuses its arrays from record to record), interning
+// and filing, and its share of the incidents TakeChanges builds. These
+// are kept to about two allocations a report: record fields read once
+// per record, stored actors, places, interned codes and clusters in
 // arena blocks, an event index keyed by a 64-bit hash of the id (exact:
 // an id whose hash is taken goes to a map by id), incident ids cached per
-// cluster, sources counted as integers, dates converted by arithmetic.
-// `dateline bench`'s pass (a fresh Clusterer, 63,651 reports of 2,000
-// synthetic articles, changes taken per 64) then costs 3 to 6 µs of CPU
-// per report when repeated in one process (9 before), and 4 to 10 µs as
-// bench runs it, once, in a fresh process on a loaded machine (9 to 11
-// before): a first pass also pays for the pages its memory grows into,
-// 11,000 to 16,000 page faults and a quarter of its CPU as system time
-// on this VM, so allocating less matters as much as computing less.
+// cluster and report ids carved from one reused array, sources counted
+// as integers, dates converted by arithmetic. `dateline bench`'s pass (a
+// fresh Clusterer, 63,651 reports of 2,000 synthetic articles, changes
+// taken per 64) allocates 812 bytes and 2.0 objects a report (1,200 and
+// 5.5 before the Converter, the code arena and the shared report ids).
+// As bench runs it, once, in a fresh process, a first pass also pays for
+// the pages its memory grows into, so allocating less matters as much as
+// computing less: beside the build before, on a machine whose load
+// average was 7 to 10, the pass took 0.23 to 0.27 s of CPU with 6,600 to
+// 7,500 page faults against 0.30 to 0.52 s with 6,400 to 13,300 (three
+// alternating pairs). As bench prints it, over ten alternating pairs in
+// three sessions at load average 7 to 10, 3.4 to 7.8 µs a report against
+// 3.6 to 10.2: the load moves it more than the build does; on a quiet
+// machine (four pairs), 3.6 to 4.2 µs against 3.4 to 6.5, and with
+// dedup 9.4 to 10.7% of coding's CPU against 9.9 to 14.2.
 //
 // BenchmarkAdd measures an Add to a Clusterer of 100,000 incidents at 12
 // to 16 µs of CPU, and to one of 1,000,000 (DATELINE_BIG_BENCH=1) at 70
@@ -153,11 +161,22 @@
 //
 // In a SQLite store of 1,000,000 incidents (BenchmarkIncidentStep1M in
 // internal/store/sqlite), the incident step of storing a document of 4
-// events (real news averages 4.2) took 1.5 to 1.7 ms of process CPU
-// written alone and 1.0 to 1.1 ms in ingest's batches of 64, and one of
-// 32 events 10 ms: over the 1 ms goal. About three quarters of the
-// step's own time is SQLite writing the incident rows and running the
-// triggers that keep the incident counts, a fifth the Adds.
+// events (real news averages 4.2) took 0.85 to 1.8 ms of process CPU
+// written alone and 0.72 to 1.1 ms in ingest's batches of 64, and one of
+// 32 events 6.9 to 7.4 ms, new events' member rows now included; the
+// build before, in runs alternating with it on copies of one store, 0.91
+// to 1.4, 0.78 to 1.2 and 6.8 to 9.2 ms. The spread is mostly the
+// machine's load (average 2 to 10): with it at 2 to 3, 0.85 to 1.02 ms
+// alone and 0.72 to 0.82 batched, against 0.91 to 1.31 and 0.78 to 1.17.
+// Batched documents stay under the 1 ms goal when the machine is not
+// busy; documents written alone do not reliably. Of the step's own CPU
+// samples, about four fifths are SQLite writing the incident rows and
+// running the triggers that keep the incident counts, half of that
+// reading pages of the 5.7 GB file, and a fifth the Adds. What is left
+// per document is mostly what a renamed incident costs: its old
+// canonical event unmarked (the incident-count triggers reading its
+// actors), its old row deleted and every old member's row rewritten,
+// each a random page of the file.
 //
 // # Persistence
 //

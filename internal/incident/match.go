@@ -140,8 +140,8 @@ func (o Options) compatible(a, b *node) bool {
 	if a.rep.Mode != "" && b.rep.Mode != "" && a.rep.Mode != b.rep.Mode {
 		return false
 	}
-	return sidesMatch(a.actors, b.actors) &&
-		sidesMatch(a.recipients, b.recipients) &&
+	return sidesMatch(a.actorCodes(), b.actorCodes()) &&
+		sidesMatch(a.recipientCodes(), b.recipientCodes()) &&
 		o.placesMatch(a, b)
 }
 

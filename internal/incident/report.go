@@ -81,34 +81,43 @@ const (
 
 // node is a validated report with what matching needs precomputed.
 type node struct {
-	rep  Report
-	kind kind
-	// typ, doc, actors, recipients and pcc (the place's country) are
-	// interned by the Clusterer, so that matching compares integers; a
-	// code of 0 is unknown.
-	typ                uint32
-	doc                int32
-	actors, recipients []code2
-	pcc                uint32
-	// actSig and recSig summarise the sides for the index (see sideSig);
-	// mode is the interned mode, 0 for none (or past 65,535 modes, when
-	// the prefilter leaves modes to compatible).
+	rep Report
+	// codes are the interned codes of the actors then the recipients
+	// (nActors of them), in one slice rather than two: a node is kept for
+	// every report, and two slice headers cost it 24 bytes more. See
+	// actorCodes and recipientCodes.
+	codes []code2
+	cl    *cluster
+	// typ, doc, codes and pcc (the place's country) are interned by the
+	// Clusterer, so that matching compares integers; a code of 0 is
+	// unknown.
+	typ uint32
+	doc int32
+	pcc uint32
+	// actSig and recSig summarise the sides for the index (see sideSig).
 	actSig, recSig uint32
-	mode           uint16
 	// lo and hi are the first and last day (days since 1970-01-01) of the
 	// report's date; dayLevel is true when the date names one day.
-	lo, hi   int32
-	dayLevel bool
+	lo, hi int32
+	// best is a satellite's anchor (index into nodes), -1 for none and
+	// for anchors and singles.
+	best    int32
+	nActors uint32
+	// mode is the interned mode, 0 for none (or past 65,535 modes, when
+	// the prefilter leaves modes to compatible).
+	mode uint16
+	kind kind
 	// dateRank and placeRank order reports by specificity, 0 the most
 	// specific, for choosing the canonical report.
 	dateRank, placeRank int8
-	cl                  *cluster
+	dayLevel            bool
 	// moved is true while the node is listed in Clusterer.moved.
 	moved bool
-	// best is a satellite's anchor (index into nodes), -1 for none and
-	// for anchors and singles.
-	best int32
 }
+
+// actorCodes and recipientCodes are the interned codes of n's sides.
+func (n *node) actorCodes() []code2     { return n.codes[:n.nActors:n.nActors] }
+func (n *node) recipientCodes() []code2 { return n.codes[n.nActors:] }
 
 // epochDay returns the day number of the calendar date y-m-d, as
 // time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix()/86400 does, for a

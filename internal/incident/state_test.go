@@ -48,6 +48,8 @@ func (s *fakeStore) add(t *testing.T, c *Clusterer, r Report) {
 		delete(s.incidents, id)
 	}
 	for _, inc := range ch.Updated {
+		// The Reports array is the Clusterer's: a store keeps a copy.
+		inc.Reports = slices.Clone(inc.Reports)
 		s.incidents[inc.ID] = inc
 	}
 	for _, m := range ch.Members {

@@ -1,10 +1,13 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dateline-project/dateline/internal/incident"
@@ -98,16 +101,26 @@ func aggTable(f store.EventFilter, base string) string {
 
 const (
 	insertMember = `INSERT INTO incident_members (event, key, report) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING`
-	// upsertIncident keeps the incident's canonical event marked: an
-	// incident id names its canonical event, so an existing row keeps it.
-	upsertIncident = `INSERT INTO incidents (id, canonical, n_reports, n_sources, first_report, reports)
-		VALUES (?, (SELECT event FROM incident_members WHERE key = ?), ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET n_reports = excluded.n_reports, n_sources = excluded.n_sources,
-			first_report = excluded.first_report, reports = excluded.reports`
+	// A new event's member row is written once, with its membership,
+	// after clustering (see deferMember); memberTaken checks its report
+	// id first, as insertMember's conflict clause does.
+	insertClustered = `INSERT INTO incident_members (event, key, report, incident, anchor) VALUES (?, ?, ?, ?, ?)`
+	memberTaken     = `SELECT 1 FROM incident_members WHERE key = ?`
+	// An incident id names its canonical event, so an incident whose row
+	// exists keeps its canonical event, marked when the row was inserted:
+	// updateIncident rewrites its counts alone, and only an incident it
+	// does not find is inserted and its canonical event marked. (Looking
+	// up and marking the canonical event of every changed incident read
+	// a member and an event row that nothing changed, two random pages
+	// of a large store.)
+	updateIncident = `UPDATE incidents SET n_reports = ?, n_sources = ?, first_report = ?, reports = ? WHERE id = ?`
+	insertIncident = `INSERT INTO incidents (id, canonical, n_reports, n_sources, first_report, reports)
+		VALUES (?, (SELECT event FROM incident_members WHERE key = ?), ?, ?, ?, ?)`
 	markCanonical   = `UPDATE events SET canonical = 1 WHERE id = (SELECT event FROM incident_members WHERE key = ?) AND canonical = 0`
 	unmarkCanonical = `UPDATE events SET canonical = 0 WHERE id = (SELECT canonical FROM incidents WHERE id = ?)`
 	deleteIncident  = `DELETE FROM incidents WHERE id = ?`
-	updateMember    = `UPDATE incident_members SET incident = ?, anchor = ? WHERE key = ?`
+	// updateMember leaves a row whose membership is unchanged as it is.
+	updateMember = `UPDATE incident_members SET incident = ?1, anchor = ?2 WHERE key = ?3 AND (incident != ?1 OR anchor != ?2)`
 )
 
 // incTx is the incident rows of one write transaction, for
@@ -133,22 +146,109 @@ func (t incTx) Apply(ctx context.Context, ch incident.Changes) error {
 			return fmt.Errorf("delete incident %s: %w", id, err)
 		}
 	}
+	// Members go before the incidents, whose canonical event a new
+	// incident finds by its member row.
+	for _, m := range ch.Members {
+		if p, ok := t.st.pending[m.EventID]; ok {
+			if err := exec(insertClustered, p.event, m.EventID, p.report, m.Incident, m.Anchor); err != nil {
+				return fmt.Errorf("insert incident member %s: %w", m.EventID, err)
+			}
+			delete(t.st.pending, m.EventID)
+			continue
+		}
+		if err := exec(updateMember, m.Incident, m.Anchor, m.EventID); err != nil {
+			return fmt.Errorf("write membership of %s: %w", m.EventID, err)
+		}
+	}
+	// Every new report has a membership in ch; any left are written
+	// unclustered, as before clustering.
+	if err := t.st.flushMembers(ctx); err != nil {
+		return err
+	}
 	for _, inc := range ch.Updated {
 		reports, err := json.Marshal(inc.Reports)
 		if err != nil {
 			return fmt.Errorf("encode incident %s: %w", inc.ID, err)
 		}
-		if err := exec(upsertIncident, inc.ID, inc.Canonical.EventID, inc.NReports, inc.NSources, store.FirstReport(inc), reports); err != nil {
+		res, err := t.st.exec(ctx, updateIncident, inc.NReports, inc.NSources, store.FirstReport(inc), reports, inc.ID)
+		if err != nil {
+			return fmt.Errorf("write incident %s: %w", inc.ID, err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("write incident %s: %w", inc.ID, err)
+		} else if n == 1 {
+			continue
+		}
+		if err := exec(insertIncident, inc.ID, inc.Canonical.EventID, inc.NReports, inc.NSources, store.FirstReport(inc), reports); err != nil {
 			return fmt.Errorf("write incident %s: %w", inc.ID, err)
 		}
 		if err := exec(markCanonical, inc.Canonical.EventID); err != nil {
 			return fmt.Errorf("mark incident %s: %w", inc.ID, err)
 		}
 	}
-	for _, m := range ch.Members {
-		if err := exec(updateMember, m.Incident, m.Anchor, m.EventID); err != nil {
-			return fmt.Errorf("write membership of %s: %w", m.EventID, err)
+	return nil
+}
+
+// pendingMember is the member row of a stored event, waiting for its
+// membership: the event's rowid and the report as JSON.
+type pendingMember struct {
+	event  int64
+	report []byte
+}
+
+// deferMember files the member row of event rowid eid, whose report is
+// rep, to be written by Apply with its membership: a row inserted before
+// clustering and updated after it was written twice, its two indexes
+// changed twice. A report id another stored or pending event already
+// has (a record built elsewhere with an event id used twice) is
+// renumbered (see store.RenumberReport), as fileMember does.
+func (t *txStmts) deferMember(ctx context.Context, eid int64, rep *incident.Report) error {
+	for try := 0; try < 2; try++ {
+		if try == 1 {
+			store.RenumberReport(rep, eid)
 		}
+		if _, ok := t.pending[rep.EventID]; ok {
+			continue
+		}
+		var one int
+		err := t.queryRow(ctx, memberTaken, []any{rep.EventID}, &one)
+		if err == nil {
+			continue
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("look up incident member %s: %w", rep.EventID, err)
+		}
+		js, err := json.Marshal(rep)
+		if err != nil {
+			return fmt.Errorf("encode report: %w", err)
+		}
+		if t.pending == nil {
+			t.pending = map[string]pendingMember{}
+		}
+		t.pending[rep.EventID] = pendingMember{eid, js}
+		return nil
+	}
+	return fmt.Errorf("insert incident member %s: the id is taken", rep.EventID)
+}
+
+// flushMembers writes the pending member rows unclustered, in event
+// order, as insertMember would have: for whatever reads or deletes
+// members before Apply (a rebuild, a replaced document).
+func (t *txStmts) flushMembers(ctx context.Context) error {
+	if len(t.pending) == 0 {
+		return nil
+	}
+	keys := make([]string, 0, len(t.pending))
+	for k := range t.pending {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b string) int { return cmp.Compare(t.pending[a].event, t.pending[b].event) })
+	for _, k := range keys {
+		p := t.pending[k]
+		if _, err := t.exec(ctx, insertMember, p.event, k, p.report); err != nil {
+			return fmt.Errorf("insert incident member %s: %w", k, err)
+		}
+		delete(t.pending, k)
 	}
 	return nil
 }
@@ -165,6 +265,9 @@ func memberTop(ctx context.Context, st *txStmts) (int64, error) {
 
 // Members reads incident_members in storage order.
 func (t incTx) Members(ctx context.Context) ([]incident.Member, error) {
+	if err := t.st.flushMembers(ctx); err != nil {
+		return nil, err
+	}
 	rows, err := t.tx.QueryContext(ctx, `SELECT report, incident, anchor FROM incident_members ORDER BY event`)
 	if err != nil {
 		return nil, fmt.Errorf("read members: %w", err)
@@ -181,6 +284,9 @@ func (t incTx) Members(ctx context.Context) ([]incident.Member, error) {
 // later writes filed; members were removed when the count is not have
 // and those.
 func (t incTx) Since(ctx context.Context, mark int64, have int) ([]incident.Report, bool, error) {
+	if err := t.st.flushMembers(ctx); err != nil {
+		return nil, false, err
+	}
 	var n int
 	if err := t.st.queryRow(ctx, memberCount, nil, &n); err != nil {
 		return nil, false, fmt.Errorf("count members: %w", err)
@@ -203,6 +309,9 @@ func (t incTx) Since(ctx context.Context, mark int64, have int) ([]incident.Repo
 
 // Reset forgets every incident.
 func (t incTx) Reset(ctx context.Context) error {
+	if err := t.st.flushMembers(ctx); err != nil {
+		return err
+	}
 	_, err := t.tx.ExecContext(ctx, `UPDATE events SET canonical = 0 WHERE canonical = 1;
 		DELETE FROM incidents; UPDATE incident_members SET incident = '', anchor = ''`)
 	return err
@@ -211,6 +320,9 @@ func (t incTx) Reset(ctx context.Context) error {
 // Unclustered writes a member row for every stored event without one
 // (stored before migration 5) and returns their reports.
 func (t incTx) Unclustered(ctx context.Context) ([]incident.Report, error) {
+	if err := t.st.flushMembers(ctx); err != nil {
+		return nil, err
+	}
 	tx := t.tx
 	rows, err := tx.QueryContext(ctx, `SELECT e.id, e.json, d.doc_id, d.published, d.source_name, d.source_url, d.duplicate_of
 		FROM events e JOIN documents d ON d.id = e.doc

@@ -31,7 +31,7 @@ const (
 var (
 	writeQueries = []string{insertDocument, insertDocumentFTS, insertMinHash, insertEvent, insertActor, insertQuote, insertQuoteFTS,
 		insertPlace, lookupByID, lookupByHash, lookupAlias, insertAliasOf}
-	incidentQueries = []string{insertMember, upsertIncident, markCanonical, unmarkCanonical, deleteIncident, updateMember,
+	incidentQueries = []string{insertMember, insertClustered, memberTaken, updateIncident, insertIncident, markCanonical, unmarkCanonical, deleteIncident, updateMember,
 		memberTopSQL, memberCount, membersSince}
 )
 
@@ -79,6 +79,10 @@ type txStmts struct {
 	tx       *sql.Tx
 	prepared map[string]*sql.Stmt // nil: prepare every statement in tx
 	bound    map[string]*sql.Stmt
+	// pending are the member rows of the events this transaction stored,
+	// by report id, not yet written: incTx.Apply writes each with the
+	// membership the clustering gave it (see deferMember).
+	pending map[string]pendingMember
 }
 
 func newTxStmts(tx *sql.Tx, prepared map[string]*sql.Stmt) *txStmts {

@@ -230,6 +230,10 @@ func (w *writer) alias(ctx context.Context, tx *sql.Tx, id string, docKey int64)
 // PutDocuments).
 func (w *writer) clear(ctx context.Context, tx *sql.Tx, docKey int64) error {
 	if w.member != nil {
+		// The document may be one this write stored, its members pending.
+		if err := w.st.flushMembers(ctx); err != nil {
+			return fmt.Errorf("clear document: %w", err)
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM incident_members WHERE event IN (SELECT id FROM events WHERE doc = ?)`, docKey); err != nil {
 			return fmt.Errorf("clear document: %w", err)
 		}
@@ -308,7 +312,7 @@ func (w *writer) putRows(ctx context.Context, docKey int64, d *store.Document) e
 			continue
 		}
 		rep := incident.FromEvent(rec, ev)
-		if err := fileMember(ctx, w.member, eid, &rep); err != nil {
+		if err := w.st.deferMember(ctx, eid, &rep); err != nil {
 			return err
 		}
 		w.reports = append(w.reports, rep)
