@@ -108,6 +108,14 @@ func openAt(ctx context.Context, path string, opts Options, version int) (*DB, e
 		}
 		return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 	}
+	log := opts.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	if err := configurePageCache(); err != nil {
+		// The caches work without it, at the old cost of a commit.
+		log.Debug("sqlite: no shared page buffer", "err", err)
+	}
 	// The writer first: it creates the file and sets WAL mode, which is
 	// persistent, so the readers need not ask for it.
 	wr, err := sql.Open("sqlite", dsn(url.Values{"_txlock": {"immediate"}},
@@ -117,10 +125,6 @@ func openAt(ctx context.Context, path string, opts Options, version int) (*DB, e
 	}
 	wr.SetMaxOpenConns(1)
 	wr.SetMaxIdleConns(1)
-	log := opts.Logger
-	if log == nil {
-		log = slog.Default()
-	}
 	db := &DB{wr: wr, path: path, probeCap: defaultProbeCap, log: log, inc: store.NewIncidents(log)}
 	if err := db.migrate(ctx, version); err != nil {
 		wr.Close()
