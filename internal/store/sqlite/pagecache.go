@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"fmt"
-	"runtime"
 	"sync"
 	"unsafe"
 
@@ -70,14 +69,14 @@ func installPageCache() error {
 	defer libc.Xfree(tls, va)
 	// The header SQLite keeps beside each page (its btree, pager and
 	// pcache1 records), to size a slot. SQLite writes it into hdr, which
-	// is on the heap, where Go never moves it.
-	hdr := new(int32)
-	rc := sqlite3.Xsqlite3_config(tls, sqlite3.SQLITE_CONFIG_PCACHE_HDRSZ, libc.VaList(va, uintptr(unsafe.Pointer(hdr))))
-	runtime.KeepAlive(hdr)
-	if rc != sqlite3.SQLITE_OK {
+	// is C memory: Go memory handed to SQLite as an address fails the
+	// race detector's pointer checks.
+	hdr := tls.Alloc(8)
+	defer tls.Free(8)
+	if rc := sqlite3.Xsqlite3_config(tls, sqlite3.SQLITE_CONFIG_PCACHE_HDRSZ, libc.VaList(va, hdr)); rc != sqlite3.SQLITE_OK {
 		return fmt.Errorf("page cache: header size: sqlite error %d", rc)
 	}
-	slot := (pageCachePageSize + int(*hdr) + 7) &^ 7
+	slot := (pageCachePageSize + int(libc.AtomicLoadPInt32(hdr)) + 7) &^ 7
 	n := pageCacheBytes / slot
 	buf := libc.Xmalloc(tls, types.Size_t(n*slot))
 	if buf == 0 {

@@ -5,9 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"testing"
-	"unsafe"
 
 	"modernc.org/libc"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -33,14 +31,13 @@ func sqliteStatus(t *testing.T, op int32) int {
 	t.Helper()
 	tls := libc.NewTLS()
 	defer tls.Close()
-	cur, high := new(int32), new(int32)
-	rc := sqlite3.Xsqlite3_status(tls, op, uintptr(unsafe.Pointer(cur)), uintptr(unsafe.Pointer(high)), 0)
-	runtime.KeepAlive(cur)
-	runtime.KeepAlive(high)
-	if rc != sqlite3.SQLITE_OK {
+	// SQLite writes the counters into C memory (see installPageCache).
+	cur := tls.Alloc(16)
+	defer tls.Free(16)
+	if rc := sqlite3.Xsqlite3_status(tls, op, cur, cur+8, 0); rc != sqlite3.SQLITE_OK {
 		t.Fatalf("sqlite3_status(%d): %d", op, rc)
 	}
-	return int(*cur)
+	return int(libc.AtomicLoadPInt32(cur))
 }
 
 // TestPageCache_SharedBuffer checks that the connections' pages live in
