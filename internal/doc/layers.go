@@ -132,6 +132,11 @@ type TimeExpr struct {
 	Value     time.Time
 	Precision Precision
 	Rule      string
+	// Bound marks an expression that bounds an event's time rather than
+	// giving it: it follows a "bound" cue of data/time/cues.tsv ("since
+	// 1991", "until 2025", "before Tuesday"; TimeML's BEGUN_BY,
+	// ENDED_BY, BEFORE and AFTER).
+	Bound bool
 }
 
 // Place is a toponym mention resolved against the gazetteer.

@@ -101,10 +101,11 @@ type Stage struct {
 	lemmaLen  []uint8
 	lemmaFlat []string
 	scratch   []string
-	used      []bool // token already consumed by a trigger
-	timeEnd   []int  // token -> token after the time expression starting there, or -1
-	inTime    []bool // token is inside a time expression
-	placeOf   []int  // token -> the place covering it, or -1
+	used      []bool       // token already consumed by a trigger
+	coded     []codedMatch // the lexicon matches behind d.Events (sense.go)
+	timeEnd   []int        // token -> token after the time expression starting there, or -1
+	inTime    []bool       // token is inside a time expression
+	placeOf   []int        // token -> the place covering it, or -1
 	// Scratch for markPrincipal and promises.
 	inTrigger    []bool
 	heads        []int
@@ -154,16 +155,19 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 		s.lemmaOff[i] = -1
 	}
 	s.lemmaFlat = s.lemmaFlat[:0]
+	s.coded = s.coded[:0]
 	for si := range d.Sentences {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		s.sentence(d, si)
 	}
+	s.oneSensePerDiscourse(d)
 	s.statements(d)
 	s.demands(d)
 	s.cyberAttacks(d)
 	s.policeRaids(d)
+	s.crowdViolence(d)
 	sort.SliceStable(d.Events, func(i, j int) bool { return d.Events[i].Evidence.Trigger.Start < d.Events[j].Evidence.Trigger.Start })
 	// IDs follow text order, so they are given once every rule has
 	// added its events.
@@ -379,6 +383,7 @@ func (s *Stage) sentence(d *doc.Doc, si int) {
 		}
 		if ev, ok := s.build(d, si, m); ok {
 			d.Events = append(d.Events, ev)
+			s.coded = append(s.coded, codedMatch{event: len(d.Events) - 1, trig: m.trig, last: m.last})
 		}
 		t = m.last
 	}
@@ -1211,8 +1216,6 @@ func eventActors(d *doc.Doc, ents []int) []doc.EventActor {
 	return out
 }
 
-// date sets the event's date from a time expression in its clause, else
-// from the dateline or publication date.
 // historical reports whether an event dated t, told in a document of the
 // given date, is background rather than news: it lies before the start of
 // the year preceding the document's. News reports what happened lately;
@@ -1224,6 +1227,10 @@ func historical(t, anchor time.Time) bool {
 	return t.Before(time.Date(anchor.Year()-1, time.January, 1, 0, 0, 0, 0, time.UTC))
 }
 
+// date sets the event's date from a time expression in its clause, else
+// from the dateline or publication date. An expression long before the
+// document makes the event historical background, and a bound ("since
+// April") never gives its date.
 func (s *Stage) date(d *doc.Doc, sent doc.Sentence, ev *doc.Event) {
 	if s.c.dateFor != nil {
 		if te, ok := s.c.dateFor(d, sent.Span, ev.Evidence.Trigger); ok && te.Precision != doc.PrecisionDuration && !te.Value.IsZero() {
@@ -1231,8 +1238,13 @@ func (s *Stage) date(d *doc.Doc, sent doc.Sentence, ev *doc.Event) {
 				ev.Date, ev.DatePrecision = time.Time{}, doc.PrecisionHistorical
 				return
 			}
-			ev.Date, ev.DatePrecision = te.Value, te.Precision
-			return
+			if !te.Bound {
+				ev.Date, ev.DatePrecision = te.Value, te.Precision
+				return
+			}
+			// "has marched since April": a bound is not the event's
+			// time, so a recent one leaves the event to the document's
+			// date.
 		}
 	}
 	if t, ok := d.AnchorDate(); ok {

@@ -110,6 +110,12 @@ func code(t *testing.T, body string) *doc.Doc {
 
 func codeDoc(t *testing.T, d *doc.Doc) *doc.Doc {
 	t.Helper()
+	return codeDocWith(t, d, newTestLexicon(t))
+}
+
+// codeDocWith codes d with the given trigger lexicon.
+func codeDocWith(t *testing.T, d *doc.Doc, lex event.Lexicon) *doc.Doc {
+	t.Helper()
 	if model == nil {
 		m, err := text.LoadModel()
 		if err != nil {
@@ -129,7 +135,7 @@ func codeDoc(t *testing.T, d *doc.Doc) *doc.Doc {
 		Process(context.Context, *doc.Doc) error
 	}{
 		text.NewAnnotator(model), actor.New(actortest.Dict()).NewStage(), quote.New(cues), times.NewStage(),
-		event.New(newTestLexicon(t), testOntology{}, when.ForSpan, testGovernors(t)).WithBackground(testBackground(t)).NewStage(),
+		event.New(lex, testOntology{}, when.ForSpan, testGovernors(t)).WithBackground(testBackground(t)).NewStage(),
 	} {
 		if err := st.Process(context.Background(), d); err != nil {
 			t.Fatal(err)
@@ -370,6 +376,8 @@ func TestHistoricalDatesDateNoEvent(t *testing.T) {
 		{"an older year is background", "Armenia attacked Azerbaijan in 1918.", "", doc.PrecisionHistorical},
 		{"an older full date is background too", "Armenia attacked Azerbaijan on May 3, 2015.", "", doc.PrecisionHistorical},
 		{"no date takes the document's", "Armenia attacked Azerbaijan.", "2024-03-08", doc.PrecisionPublished},
+		{"a recent bound is not the event's date", "Armenia has attacked Azerbaijan since February.", "2024-03-08", doc.PrecisionPublished},
+		{"an old bound makes the event background", "Armenia has attacked Azerbaijan since 1991.", "", doc.PrecisionHistorical},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

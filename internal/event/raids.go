@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dateline-project/dateline/internal/doc"
@@ -37,4 +38,32 @@ func byPolice(d *doc.Doc, ev *doc.Event) bool {
 	}
 	t := tokenAtOrAfter(d, ev.Evidence.Trigger.Start, 0)
 	return t > 0 && strings.EqualFold(d.Text[d.Tokens[t-1].Start:d.Tokens[t-1].End], "police")
+}
+
+// crowdViolence recodes violence by a protest crowd. PLOVER's PROTEST has
+// a riot mode for protest that turns violent (stones thrown, property
+// burnt, clashes with the police); ASSAULT is for the organised force of
+// armed actors. So an ASSAULT with no weapon mode whose actors are all
+// crowds of protest, which the role dictionary marks as civilians
+// opposing someone (CVL with OPP: protesters, demonstrators, rioters), is
+// PROTEST/riot. The police's side of a clash keeps its ASSAULT.
+func (s *Stage) crowdViolence(d *doc.Doc) {
+	for i := range d.Events {
+		ev := &d.Events[i]
+		if ev.Type != plover.Assault || ev.Mode != "" || len(ev.Actors) == 0 {
+			continue
+		}
+		crowd := true
+		for _, a := range ev.Actors {
+			if a.SectorCode != "CVL" || !slices.Contains(a.OtherSectorCodes, "OPP") {
+				crowd = false
+				break
+			}
+		}
+		if !crowd {
+			continue
+		}
+		ev.Type, ev.Mode = plover.Protest, "riot"
+		ev.Rule += " +crowd_violence"
+	}
 }

@@ -31,6 +31,12 @@ func TestGeoparser_FocusDecidesHomonyms(t *testing.T) {
 			"Georgia", "GEO", ""},
 		{"Georgia the state", "Voters in Atlanta and Savannah lined up early. Georgia counted its ballots by noon.",
 			"Georgia", "USA", "US.GA"},
+		// A state's name means the state, even in a story whose focus
+		// holds a small town of that name.
+		{"California the state in a Pennsylvania story", "Growers in Pittsburgh, Harrisburg and Scranton lost their orchards. Farms in California lost theirs too.",
+			"California", "USA", "US.CA"},
+		{"Florida the state in a New York story", "Officials in Buffalo, Albany and Syracuse closed offices. Storm warnings went out in Florida.",
+			"Florida", "USA", "US.FL"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

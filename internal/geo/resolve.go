@@ -120,8 +120,16 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 		p.key = gazetteer.Fold(p.key[:0], d.Text[m.Start:m.End])
 		best, bestScore, second := -1, math.Inf(-1), math.Inf(-1)
 		bestRule := ""
+		division := p.namedDivision(m)
 		for k, c := range m.cands {
 			e := p.g.Entry(c)
+			// A town that bears the name of a country or first-level
+			// division elsewhere ("California, Pennsylvania";
+			// "Florida, New York") is its namesake's echo: the local
+			// focus and nearby places tell same-level namesakes apart,
+			// they are no evidence that a state's name means a town.
+			echo := division != nil && e.IsPopulated() && e.Feature != "PPLC" && !within(e, *division) &&
+				e.Population*echoRatio < division.Population
 			s := featureWeight(e.Feature)
 			s += math.Log10(float64(e.Population)+1) / 2
 			if small(e) {
@@ -131,7 +139,7 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 			if otherTotal > 1e-9 && e.CountryCode != "" {
 				s += focusWeight * (p.focus[e.CountryCode] - p.own[e.CountryCode]) / otherTotal
 			}
-			if otherAdminTotal > 1e-9 && e.Admin1 != "" && e.Feature != gazetteer.Country {
+			if otherAdminTotal > 1e-9 && e.Admin1 != "" && e.Feature != gazetteer.Country && !echo {
 				// Local focus: a story about Ontario means the London
 				// there, whatever the capital's prior.
 				s += focusWeight * (p.focusAdmin[e.Admin1] - p.ownAdmin[e.Admin1]) / otherAdminTotal
@@ -191,7 +199,7 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 				// says "region".
 				s -= 2.5
 			}
-			if len(m.cands) > 1 {
+			if len(m.cands) > 1 && !echo {
 				s += p.nearness(e)
 			}
 			if s > bestScore {
@@ -216,6 +224,35 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 		}
 		p.addAnchor(p.g.Entry(m.cands[best]))
 	}
+}
+
+// echoRatio is how many times smaller than a division a town bearing its
+// name must be to be read as an echo of it: two orders of magnitude, as
+// the villages named after states and countries are, while a city that
+// shares a region's name by chance (Savannah, Georgia and Ghana's
+// Savannah Region) is not.
+const echoRatio = 100
+
+// namedDivision returns the country or first-level division among m's
+// candidates whose own name the mention is, or nil. A division named
+// after a city in it (Egypt's Alexandria governorate) does not count: the
+// name is first the city's, and its namesakes abroad are the city's.
+func (p *Geoparser) namedDivision(m *mention) *gazetteer.Entry {
+	for _, c := range m.cands {
+		if e := p.g.Entry(c); (e.Feature == gazetteer.Country || e.Feature == gazetteer.Admin1) && p.mainName(e) && !containsNamesake(p.g, m.cands, e) {
+			return &e
+		}
+	}
+	return nil
+}
+
+// within reports whether e lies in the country or first-level division
+// div.
+func within(e, div gazetteer.Entry) bool {
+	if div.Feature == gazetteer.Country {
+		return e.CountryCode == div.CountryCode
+	}
+	return e.CountryCode == div.CountryCode && e.Admin1 != "" && e.Admin1 == div.Admin1
 }
 
 // votes fills p.weights with the share of mention m's vote that each of

@@ -21,14 +21,27 @@ import (
 // troops attacked the town on Sunday", "attacked" takes Sunday and "said"
 // takes Monday. It reads d.TimeExprs only, so it may be called at any time
 // after the when stage ran.
+//
+// A bound ("since 1991", "until 2025", doc.TimeExpr.Bound) is taken only
+// when no other expression qualifies, and the caller must not read it as
+// the event's time: it says at most that the event is background to a
+// story of much later (see internal/event).
 func ForSpan(d *doc.Doc, sentence doc.Span, trigger doc.Span) (doc.TimeExpr, bool) {
+	if x, ok := forSpan(d, sentence, trigger, false); ok {
+		return x, true
+	}
+	return forSpan(d, sentence, trigger, true)
+}
+
+// forSpan is ForSpan among the bounds, or among the other expressions.
+func forSpan(d *doc.Doc, sentence doc.Span, trigger doc.Span, bounds bool) (doc.TimeExpr, bool) {
 	xs := d.TimeExprs
 	lo := sort.Search(len(xs), func(i int) bool { return xs[i].End > sentence.Start })
 	var before, after doc.TimeExpr
 	hasBefore, hasAfter, blocked := false, false, false
 	for i := lo; i < len(xs) && xs[i].Start < sentence.End; i++ {
 		x := xs[i]
-		if x.Precision == doc.PrecisionDuration || !sentence.Contains(x.Span) {
+		if x.Precision == doc.PrecisionDuration || !sentence.Contains(x.Span) || x.Bound != bounds {
 			continue
 		}
 		switch {

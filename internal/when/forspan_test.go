@@ -28,6 +28,8 @@ func TestForSpan(t *testing.T) {
 		{"duration ignored", "The sides fought for two weeks.", "fought", ""},
 		{"none", "The sides signed a truce.", "signed", ""},
 		{"overlap", "Talks resumed yesterday.", "yesterday", "yesterday"},
+		{"a bound yields to a time", "On Monday the rebels, who have held the pass since March, attacked the town.", "attacked", "Monday"},
+		{"a bound alone is still found", "Rebels have held the pass since March.", "held", "March"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -46,6 +48,39 @@ func TestForSpan(t *testing.T) {
 				t.Errorf("ForSpan(%q, %q) = %q, want %q (exprs %s)", tc.text, tc.trigger, got, tc.want, show(tc.text, d.TimeExprs))
 			}
 		})
+	}
+}
+
+// TestBound checks which expressions are marked as bounds of an event's
+// time rather than its time.
+func TestBound(t *testing.T) {
+	r := testResolver(t)
+	for _, tc := range []struct {
+		text, expr string
+		bound      bool
+	}{
+		{"The rebels have held the pass since March.", "March", true},
+		{"The curfew stays until 2025.", "2025", true},
+		{"The envoy must leave before Friday.", "Friday", true},
+		{"The rebels took the pass in March.", "March", false},
+		{"The rebels took the pass on Friday.", "Friday", false},
+	} {
+		d := &doc.Doc{Text: tc.text, Published: anchor}
+		if err := r.NewStage().Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, x := range d.TimeExprs {
+			if d.SpanText(x.Span) == tc.expr {
+				found = true
+				if x.Bound != tc.bound {
+					t.Errorf("%q: %q bound %v, want %v", tc.text, tc.expr, x.Bound, tc.bound)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no expression %q in %s", tc.text, tc.expr, show(tc.text, d.TimeExprs))
+		}
 	}
 }
 

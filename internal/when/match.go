@@ -57,6 +57,7 @@ func (m *matcher) emit(i, j int, v time.Time, p doc.Precision, rule string) int 
 		Value:     v,
 		Precision: p,
 		Rule:      rule,
+		Bound:     m.cue(i-1, cBound),
 	})
 	m.lastEnd = j
 	m.lastYear = p == doc.PrecisionYear || p == doc.PrecisionMonth

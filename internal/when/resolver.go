@@ -32,6 +32,7 @@ const (
 	cNotPast
 	cClause
 	cCountPrep
+	cBound
 )
 
 var cueKinds = map[string]uint32{
@@ -39,6 +40,7 @@ var cueKinds = map[string]uint32{
 	"this": cThis, "durprep": cDurPrep, "qty": cQty, "dursuffix": cDurSuffix,
 	"ago": cAgo, "future": cFuture, "future_to": cFutureTo, "past": cPast,
 	"aux": cAux, "notpast": cNotPast, "clause": cClause, "countprep": cCountPrep,
+	"bound": cBound,
 }
 
 // time units, as in data/time/units.tsv.

@@ -164,8 +164,9 @@ func TestWebApp(t *testing.T) {
 	ctx := browser(t, exe, w)
 
 	// step bounds one action: a query for an element that never appears
-	// would otherwise wait for ever.
-	step := func() (context.Context, context.CancelFunc) { return context.WithTimeout(ctx, 30*time.Second) }
+	// would otherwise wait for ever. The bound only tells a stuck page
+	// from a slow one, so it is far above what a loaded machine needs.
+	step := func() (context.Context, context.CancelFunc) { return context.WithTimeout(ctx, 90*time.Second) }
 	run := func(t *testing.T, what string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
 		sctx, cancel := step()
@@ -193,7 +194,7 @@ func TestWebApp(t *testing.T) {
 	}
 	poll := func(t *testing.T, what, expr string) {
 		t.Helper()
-		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(90*time.Second))); err != nil {
 			state, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.hash + " | " + document.querySelector("main").innerText.slice(0, 600)`))
 			t.Fatalf("waiting for %s (%s): %v\npage: %s", what, expr, err, state)
 		}

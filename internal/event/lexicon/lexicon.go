@@ -128,6 +128,9 @@ type Lexicon struct {
 	all       []*Trigger
 	rows      map[plover.EventType]int
 	irregular map[string]string
+	// nounSenses maps a noun (NounKey) to the types of the nominal
+	// patterns it heads (see NounSenses).
+	nounSenses map[string][]plover.EventType
 }
 
 // Columns every trigger file must have.
@@ -143,7 +146,7 @@ func Load(fsys fs.FS) (*Lexicon, error) { return LoadDir(fsys, "triggers") }
 
 // LoadDir is Load from another directory of fsys.
 func LoadDir(fsys fs.FS, dir string) (*Lexicon, error) {
-	l := &Lexicon{byFirst: map[string][]*Trigger{}, rows: map[plover.EventType]int{}, irregular: map[string]string{}}
+	l := &Lexicon{byFirst: map[string][]*Trigger{}, rows: map[plover.EventType]int{}, irregular: map[string]string{}, nounSenses: map[string][]plover.EventType{}}
 	seen := map[string]string{}
 	for _, t := range plover.Types() {
 		name := path.Join(dir, strings.ToLower(string(t))+".tsv")
@@ -160,6 +163,7 @@ func LoadDir(fsys fs.FS, dir string) (*Lexicon, error) {
 				}
 				seen[key] = tr.Rule
 				l.all = append(l.all, tr)
+				l.addNounSense(tr)
 				l.byFirst[tr.Words[0]] = append(l.byFirst[tr.Words[0]], tr)
 			}
 			return nil
@@ -279,6 +283,39 @@ func (l *Lexicon) Lemma(form string) (string, bool) {
 	s, ok := l.irregular[form]
 	return s, ok
 }
+
+// NounKey folds a noun's plural onto its singular ("strikes" and
+// "strike"), so that a pattern's noun and a document's word compare
+// equal. It is crude, and enough because both sides use it.
+func NounKey(w string) string {
+	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// addNounSense records the type of a nominal compound pattern ("general
+// strike", "missile strike": two or more words in a row, the possessor its
+// actor) as a sense of its last word, the noun that heads it. A pattern
+// with a gap is a phrase ("halt of * fighting"), whose head is not its
+// last word, so it names no sense.
+func (l *Lexicon) addNounSense(tr *Trigger) {
+	if tr.Len() < 2 || tr.Len() != len(tr.Words) || tr.Frames[0].Actor.Kind != SlotPoss {
+		return
+	}
+	key := NounKey(tr.Words[len(tr.Words)-1])
+	if !slices.Contains(l.nounSenses[key], tr.Type) {
+		l.nounSenses[key] = append(l.nounSenses[key], tr.Type)
+	}
+}
+
+// NounSenses returns the event types that nominal patterns headed by noun
+// (a NounKey) have: "strike" heads PROTEST's "general strike" and
+// ASSAULT's "missile strike". The event coder uses it to tell which
+// longer patterns in a document name the noun's own sense ("went on
+// strike" is PROTEST, a sense of "strike") and which only take it as an
+// argument ("suspend the strike" is CONCEDE, which is not).
+func (l *Lexicon) NounSenses(noun string) []plover.EventType { return l.nounSenses[noun] }
 
 // Triggers returns every expanded trigger in file order. The slice is new
 // on each call; the triggers are shared.

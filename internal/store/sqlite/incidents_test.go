@@ -71,9 +71,11 @@ func TestIncidents_Reopen(t *testing.T) {
 
 	t.Run("restart between writes", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "d.db")
-		for i := 0; i < len(docs); i += 97 {
+		// Five restarts, whatever the corpus's size (see aggCorpus).
+		step := len(docs)/5 + 1
+		for i := 0; i < len(docs); i += step {
 			db := openPath(t, path)
-			put(t, db, docs[i:min(i+97, len(docs))])
+			put(t, db, docs[i:min(i+step, len(docs))])
 			if err := db.Close(); err != nil {
 				t.Fatal(err)
 			}
@@ -88,7 +90,7 @@ func TestIncidents_Reopen(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		put(t, old, docs[:200])
+		put(t, old, docs[:len(docs)/2])
 		if err := sqlite.Downgrade(ctx, old, 4); err != nil {
 			t.Fatal(err)
 		}
@@ -96,7 +98,7 @@ func TestIncidents_Reopen(t *testing.T) {
 			t.Fatal(err)
 		}
 		db := openPath(t, path)
-		put(t, db, docs[200:])
+		put(t, db, docs[len(docs)/2:])
 		checkIncidents(t, db, want)
 	})
 
@@ -116,12 +118,14 @@ func TestIncidents_Reopen(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "d.db")
 		a, b := openPath(t, path), openPath(t, path)
 		// Two handles, as two processes would have, writing in turn.
-		for i := 0; i < len(docs); i += 50 {
+		// About nine turns, whatever the corpus's size.
+		step := len(docs)/9 + 1
+		for i := 0; i < len(docs); i += step {
 			db := a
-			if i/50%2 == 1 {
+			if i/step%2 == 1 {
 				db = b
 			}
-			put(t, db, docs[i:min(i+50, len(docs))])
+			put(t, db, docs[i:min(i+step, len(docs))])
 		}
 		if got := incidentMap(t, a); !reflect.DeepEqual(got, want) {
 			t.Errorf("incidents differ from one run's")
