@@ -52,6 +52,11 @@ type cond struct {
 	// walkDay, when set, is the walk index's own day column, which a
 	// date range can bound.
 	walkDay string
+	// walkOnly marks a walk whose own condition is the whole filter, so
+	// that check need not be tested again on each walked row (the actor
+	// walk's check looks up the event's actors once more: a page read per
+	// row after every commit).
+	walkOnly bool
 	// days marks the date range condition, whose args are (from, to).
 	days bool
 }
@@ -119,6 +124,7 @@ func eventConds(f *store.EventFilter) ([]cond, error) {
 				c.walkFrom = "event_actors w INDEXED BY event_actors_country JOIN events e ON e.id = w.event"
 				c.walkCond, c.walkArgs = "w.role = ? AND w.country = ?", []any{role, a.Countries[0]}
 				c.walkKey, c.walkRank, c.walkDay = "w.day, w.event", 4, "w.day"
+				c.walkOnly = len(a.Sectors) == 0 && a.Name == ""
 			}
 		}
 		cs = append(cs, c)
@@ -313,6 +319,9 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter, cursor string, li
 		}
 	}
 	for i, cd := range cs {
+		if i == walker && cd.walkOnly {
+			continue
+		}
 		if i == driver && cd.drive != "" {
 			w.add(cd.drive, cd.driveArgs...)
 		} else {
