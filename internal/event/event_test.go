@@ -116,6 +116,13 @@ func codeDoc(t *testing.T, d *doc.Doc) *doc.Doc {
 // codeDocWith codes d with the given trigger lexicon.
 func codeDocWith(t *testing.T, d *doc.Doc, lex event.Lexicon) *doc.Doc {
 	t.Helper()
+	return codeDocWithCoder(t, d, event.New(lex, testOntology{}, when.ForSpan, testGovernors(t)).WithBackground(testBackground(t)))
+}
+
+// codeDocWithCoder codes d with the given event coder after the stages it
+// requires.
+func codeDocWithCoder(t *testing.T, d *doc.Doc, ec *event.Coder) *doc.Doc {
+	t.Helper()
 	if model == nil {
 		m, err := text.LoadModel()
 		if err != nil {
@@ -135,7 +142,7 @@ func codeDocWith(t *testing.T, d *doc.Doc, lex event.Lexicon) *doc.Doc {
 		Process(context.Context, *doc.Doc) error
 	}{
 		text.NewAnnotator(model), actor.New(actortest.Dict()).NewStage(), quote.New(cues), times.NewStage(),
-		event.New(lex, testOntology{}, when.ForSpan, testGovernors(t)).WithBackground(testBackground(t)).NewStage(),
+		ec.NewStage(),
 	} {
 		if err := st.Process(context.Background(), d); err != nil {
 			t.Fatal(err)
