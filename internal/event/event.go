@@ -103,9 +103,10 @@ type Stage struct {
 	scratch   []string
 	used      []bool       // token already consumed by a trigger
 	coded     []codedMatch // the lexicon matches behind d.Events (sense.go)
-	timeEnd   []int        // token -> token after the time expression starting there, or -1
-	inTime    []bool       // token is inside a time expression
-	placeOf   []int        // token -> the place covering it, or -1
+	senses    map[string]discourseSense
+	timeEnd   []int  // token -> token after the time expression starting there, or -1
+	inTime    []bool // token is inside a time expression
+	placeOf   []int  // token -> the place covering it, or -1
 	// Scratch for markPrincipal and promises.
 	inTrigger    []bool
 	heads        []int

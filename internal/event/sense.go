@@ -42,24 +42,24 @@ type nounSenser interface {
 	NounSenses(noun string) []plover.EventType
 }
 
+// discourseSense is a noun's sense as a document's longer patterns settle
+// it: the surest such pattern, and whether patterns of other types also
+// end in the noun (then the story uses both senses and nothing is
+// settled).
+type discourseSense struct {
+	trig  *lexicon.Trigger
+	mixed bool
+}
+
 // oneSensePerDiscourse gives bare ambiguous noun triggers the sense that
 // the document's longer patterns settle (see above). It runs after every
 // sentence is matched and before any rule recodes types.
 func (s *Stage) oneSensePerDiscourse(d *doc.Doc) {
-	if len(s.coded) < 2 {
-		return
-	}
-	// The senses the document settles: for each noun, the surest longer
-	// pattern of each type that ends in it.
-	type settled struct {
-		trig  *lexicon.Trigger
-		types int // distinct types seen for the noun
-	}
 	ns, _ := s.c.lex.(nounSenser)
-	if ns == nil {
+	if ns == nil || !slices.ContainsFunc(s.coded, func(c codedMatch) bool { return bareNoun(d, c) }) {
 		return
 	}
-	var senses map[string]settled
+	clear(s.senses)
 	for _, c := range s.coded {
 		if c.trig.Len() < 2 || !en.IsNounTag(d.Tokens[c.last].Tag) {
 			continue
@@ -68,30 +68,27 @@ func (s *Stage) oneSensePerDiscourse(d *doc.Doc) {
 		if !slices.Contains(ns.NounSenses(key), c.trig.Type) {
 			continue
 		}
-		if senses == nil {
-			senses = make(map[string]settled)
+		if s.senses == nil {
+			s.senses = make(map[string]discourseSense)
 		}
-		cur, ok := senses[key]
+		cur, ok := s.senses[key]
 		switch {
 		case !ok:
-			senses[key] = settled{trig: c.trig, types: 1}
+			s.senses[key] = discourseSense{trig: c.trig}
 		case cur.trig.Type != c.trig.Type:
-			cur.types++
-			senses[key] = cur
+			cur.mixed = true
+			s.senses[key] = cur
 		case c.trig.Confidence > cur.trig.Confidence:
 			cur.trig = c.trig
-			senses[key] = cur
+			s.senses[key] = cur
 		}
-	}
-	if senses == nil {
-		return
 	}
 	for _, c := range s.coded {
-		if c.trig.Len() != 1 || !en.IsNounTag(d.Tokens[c.last].Tag) {
+		if !bareNoun(d, c) {
 			continue
 		}
-		sense, ok := senses[lexicon.NounKey(s.ci.tok(c.last))]
-		if !ok || sense.types != 1 || sense.trig.Type == c.trig.Type || sense.trig.Confidence <= c.trig.Confidence {
+		sense, ok := s.senses[lexicon.NounKey(s.ci.tok(c.last))]
+		if !ok || sense.mixed || sense.trig.Type == c.trig.Type || sense.trig.Confidence <= c.trig.Confidence {
 			continue
 		}
 		ev := &d.Events[c.event]
@@ -102,4 +99,9 @@ func (s *Stage) oneSensePerDiscourse(d *doc.Doc) {
 		ev.Type, ev.Mode, ev.Context = sense.trig.Type, sense.trig.Mode, sense.trig.Contexts
 		ev.Rule += " +one_sense_per_discourse " + sense.trig.Rule
 	}
+}
+
+// bareNoun reports whether c is a one-word trigger used as a noun.
+func bareNoun(d *doc.Doc, c codedMatch) bool {
+	return c.trig.Len() == 1 && en.IsNounTag(d.Tokens[c.last].Tag)
 }
