@@ -120,7 +120,7 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 		p.key = gazetteer.Fold(p.key[:0], d.Text[m.Start:m.End])
 		best, bestScore, second := -1, math.Inf(-1), math.Inf(-1)
 		bestRule := ""
-		division := p.namedDivision(m)
+		division, hasDivision := p.namedDivision(m)
 		for k, c := range m.cands {
 			e := p.g.Entry(c)
 			// A town that bears the name of a country or first-level
@@ -128,7 +128,7 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 			// "Florida, New York") is its namesake's echo: the local
 			// focus and nearby places tell same-level namesakes apart,
 			// they are no evidence that a state's name means a town.
-			echo := division != nil && e.IsPopulated() && e.Feature != "PPLC" && !within(e, *division) &&
+			echo := hasDivision && e.IsPopulated() && e.Feature != "PPLC" && !within(e, division) &&
 				e.Population*echoRatio < division.Population
 			s := featureWeight(e.Feature)
 			s += math.Log10(float64(e.Population)+1) / 2
@@ -234,16 +234,16 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 const echoRatio = 100
 
 // namedDivision returns the country or first-level division among m's
-// candidates whose own name the mention is, or nil. A division named
+// candidates whose own name the mention is, if any. A division named
 // after a city in it (Egypt's Alexandria governorate) does not count: the
 // name is first the city's, and its namesakes abroad are the city's.
-func (p *Geoparser) namedDivision(m *mention) *gazetteer.Entry {
+func (p *Geoparser) namedDivision(m *mention) (gazetteer.Entry, bool) {
 	for _, c := range m.cands {
 		if e := p.g.Entry(c); (e.Feature == gazetteer.Country || e.Feature == gazetteer.Admin1) && p.mainName(e) && !containsNamesake(p.g, m.cands, e) {
-			return &e
+			return e, true
 		}
 	}
-	return nil
+	return gazetteer.Entry{}, false
 }
 
 // within reports whether e lies in the country or first-level division
