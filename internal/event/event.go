@@ -166,9 +166,7 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 	s.oneSensePerDiscourse(d)
 	s.statements(d)
 	s.demands(d)
-	s.cyberAttacks(d)
-	s.policeRaids(d)
-	s.crowdViolence(d)
+	s.recastAssaults(d)
 	sort.SliceStable(d.Events, func(i, j int) bool { return d.Events[i].Evidence.Trigger.Start < d.Events[j].Evidence.Trigger.Start })
 	// IDs follow text order, so they are given once every rule has
 	// added its events.

@@ -1,0 +1,85 @@
+package event
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/plover"
+	"github.com/dateline-project/dateline/internal/text"
+)
+
+// recastAssaults gives the PLOVER type that what its sentence says calls
+// for to an ASSAULT coded from a bare word of violence (one with no weapon
+// mode: a mode says the force was physical). The first rule that holds
+// wins:
+//
+//   - violence words used of a computer attack are COERCE/cyber (see
+//     cyberSentence): PLOVER files cyber attacks under COERCE, and news
+//     tells them with the words of violence ("hackers attacked the
+//     ministry's network");
+//   - a raid by the police is a search by the authorities, COERCE, while
+//     an armed raid on a town or a base stays ASSAULT (see policeRaid);
+//   - violence by a crowd of protest is PROTEST/riot (see protestCrowd):
+//     PLOVER's PROTEST has a riot mode for protest that turns violent
+//     (stones thrown, property burnt, clashes with the police); ASSAULT
+//     is the organised force of armed actors, and the police's side of a
+//     clash keeps it.
+func (s *Stage) recastAssaults(d *doc.Doc) {
+	for i := range d.Events {
+		ev := &d.Events[i]
+		if ev.Type != plover.Assault || ev.Mode != "" {
+			continue
+		}
+		switch {
+		case s.cyberEvent(d, ev):
+			ev.Type, ev.Mode = plover.Coerce, "cyber"
+			ev.Context = appendOnce(ev.Context, "cyber")
+			ev.Rule += " +cyber"
+		case policeRaid(d, ev):
+			ev.Type = plover.Coerce
+			ev.Rule += " +police_raid"
+		case protestCrowd(ev):
+			ev.Type, ev.Mode = plover.Protest, "riot"
+			ev.Rule += " +crowd_violence"
+		}
+	}
+}
+
+// cyberEvent reports whether ev's sentence names a cyber operation.
+func (s *Stage) cyberEvent(d *doc.Doc, ev *doc.Event) bool {
+	si := text.SentenceOf(d, tokenAtOrAfter(d, ev.Evidence.Trigger.Start, 0))
+	return si >= 0 && s.cyberSentence(d, d.Sentences[si])
+}
+
+// policeRaid reports whether ev is a raid ("raid", "raided") whose actor
+// is the police: an actor of sector COP, or "police" right before the
+// trigger ("police raids on ...").
+func policeRaid(d *doc.Doc, ev *doc.Event) bool {
+	trig := strings.ToLower(d.Text[ev.Evidence.Trigger.Start:ev.Evidence.Trigger.End])
+	if !strings.HasPrefix(trig, "raid") {
+		return false
+	}
+	for _, a := range ev.Actors {
+		if a.SectorCode == "COP" {
+			return true
+		}
+	}
+	t := tokenAtOrAfter(d, ev.Evidence.Trigger.Start, 0)
+	return t > 0 && strings.EqualFold(d.Text[d.Tokens[t-1].Start:d.Tokens[t-1].End], "police")
+}
+
+// protestCrowd reports whether every actor of ev is a crowd of protest,
+// which the role dictionary marks as civilians opposing someone (CVL with
+// OPP: protesters, demonstrators, rioters).
+func protestCrowd(ev *doc.Event) bool {
+	if len(ev.Actors) == 0 {
+		return false
+	}
+	for _, a := range ev.Actors {
+		if a.SectorCode != "CVL" || !slices.Contains(a.OtherSectorCodes, "OPP") {
+			return false
+		}
+	}
+	return true
+}
