@@ -9,6 +9,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/dateline-project/dateline/internal/dedup"
 )
 
 // wireStory is an invented agency report, long enough (about 190 words)
@@ -285,6 +287,38 @@ func TestIngest_Dedup(t *testing.T) {
 	ingest(oneRun, first, second)
 	if got := storedDups(t, oneRun); !reflect.DeepEqual(got, want) {
 		t.Errorf("one run over everything:\n got %v\nwant the staged runs' %v", got, want)
+	}
+
+	// Signatures of another format (as an older build wrote them) are
+	// re-signed from the stored text, and the decisions stay.
+	setOldSignatures(t, staged)
+	errOut, _ = ingest(staged, first, second)
+	if !strings.Contains(errOut, "documents=4 signed=4") {
+		t.Errorf("a run over signatures of an older format should re-sign all 4: %s", errOut)
+	}
+	if got := storedDups(t, staged); !reflect.DeepEqual(got, want) {
+		t.Errorf("after re-signing:\n got %v\nwant %v", got, want)
+	}
+	errOut, _ = ingest(staged, first, second)
+	if !strings.Contains(errOut, "signed=0") {
+		t.Errorf("the re-signed signatures were not written back: %s", errOut)
+	}
+}
+
+// setOldSignatures overwrites every stored signature with one of format
+// 1, the classic MinHash that format 2 replaced: same length, other
+// meaning.
+func setOldSignatures(t *testing.T, path string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	old := make([]byte, dedup.MarshalSize)
+	copy(old, "MH\x01")
+	if _, err := db.Exec("UPDATE doc_minhash SET minhash = ?", old); err != nil {
+		t.Fatal(err)
 	}
 }
 

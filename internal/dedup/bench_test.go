@@ -74,11 +74,10 @@ func (c synthCorpus) shingles(i int, emit func(uint64)) {
 }
 
 func (c synthCorpus) sign(i int) Signature {
-	s := empty()
+	s := newSketch()
 	n := 0
 	c.shingles(i, func(x uint64) { s.add(fmix64(x)); n++ })
-	s.Words = uint32(n + K - 1)
-	return s
+	return s.signature(n + K - 1)
 }
 
 // BenchmarkQuery looks up signatures in an index of 100,000 generated
@@ -130,7 +129,7 @@ func benchQuery(b *testing.B, n int) {
 		if q%2 == 0 {
 			rng := rand.New(rand.NewPCG(99, uint64(q)))
 			base := rng.IntN(n)
-			s := empty()
+			s := newSketch()
 			words := 0
 			qc.shingles(base, func(x uint64) {
 				if rng.IntN(20) != 0 {
@@ -142,8 +141,7 @@ func benchQuery(b *testing.B, n int) {
 				s.add(fmix64(rng.Uint64()))
 				words++
 			}
-			s.Words = uint32(words + K - 1)
-			queries[q] = s
+			queries[q] = s.signature(words + K - 1)
 		} else {
 			queries[q] = synthCorpus{seed: 19}.sign(q)
 		}

@@ -13,7 +13,7 @@ import (
 // any of them and bump it, so that signatures stored by an older build
 // are refused instead of silently compared with incomparable ones.
 const (
-	format      = 1
+	format      = 2
 	headerLen   = 3
 	MarshalSize = headerLen + 4 + 4*NumHashes
 )
