@@ -83,25 +83,29 @@ type cluster struct {
 	idFor int32
 }
 
-// Index levels: anchors are filed by day; satellites by the period their
-// date names, so that one bucket per period finds every report whose date
-// can match.
+// Index levels: anchors and day-level satellites are filed by day, and
+// satellites of a month or a year by place (see eachNear).
 const (
 	lvlAnchor uint8 = iota
 	lvlSatDay
-	lvlSatMonth
-	lvlSatYear
+	lvlSatPeriod
 )
 
-// yearIndex files one type's reports of one year, by the period their
-// date names. Arrays rather than a map per period make a month or year
-// report's query one map lookup and a walk over adjacent slices, where a
-// map keyed by day would cost 366 lookups.
+// yearIndex files one type's reports of one year. A report that names a
+// day looks in the day buckets around its date (arrays rather than a map
+// per day: a query is one map lookup and a walk over adjacent slices). A
+// report of a month or a year would walk every day of its period, so it
+// looks instead in the anchors and day-level satellites of each month of
+// its period filed by place (see placeIndex). Satellites of a month or a
+// year are filed only so, by their month or in the year's list, being
+// few and matched by place by everyone.
 type yearIndex struct {
-	anchors   [366][]entry // by day of the year
-	satDays   [366][]entry
-	satMonths [12][]entry
-	satYear   []entry
+	anchors      [366][]entry // by day of the year
+	satDays      [366][]entry
+	anchorMonths [12]placeIndex
+	satDayMonths [12]placeIndex
+	satMonths    [12]placeIndex
+	satYear      placeIndex
 }
 
 type yearKey struct {
@@ -274,6 +278,9 @@ type Clusterer struct {
 	clusters arena[cluster]
 	// spare holds the arrays of the last Changes, for the next.
 	spare changeArrays
+	// placeMin is the length past which an index bucket is filed by
+	// place: placeIndexMin, and less in tests of the filing.
+	placeMin int
 }
 
 // New returns an empty Clusterer.
@@ -283,13 +290,14 @@ func New(opt Options) (*Clusterer, error) {
 		return nil, err
 	}
 	return &Clusterer{
-		opt:     o,
-		byEvent: newEventIndex(),
-		types:   make(map[string]uint32),
-		codes:   make(map[string]uint32),
-		index:   make(map[yearKey]*yearIndex),
-		docs:    make(map[string]*docInfo),
-		outlets: make(map[string]int32),
+		opt:      o,
+		byEvent:  newEventIndex(),
+		types:    make(map[string]uint32),
+		codes:    make(map[string]uint32),
+		index:    make(map[yearKey]*yearIndex),
+		docs:     make(map[string]*docInfo),
+		outlets:  make(map[string]int32),
+		placeMin: placeIndexMin,
 	}, nil
 }
 
@@ -420,7 +428,7 @@ func (c *Clusterer) addAnchor(i int32) {
 		}
 	})
 	var regroup []*cluster
-	for _, lvl := range []uint8{lvlSatDay, lvlSatMonth, lvlSatYear} {
+	for _, lvl := range []uint8{lvlSatDay, lvlSatPeriod} {
 		c.eachNear(a, lvl, func(j int32) {
 			s := c.nodes.at(j)
 			if !c.opt.compatible(a, s) || (s.best >= 0 && !closerAnchor(s, a, c.nodes.at(s.best))) {
@@ -460,7 +468,7 @@ func (c *Clusterer) addSatellite(i int32) {
 		return
 	}
 	c.newCluster(i, false)
-	for _, lvl := range []uint8{lvlSatDay, lvlSatMonth, lvlSatYear} {
+	for _, lvl := range []uint8{lvlSatDay, lvlSatPeriod} {
 		c.eachNear(s, lvl, func(j int32) {
 			t := c.nodes.at(j)
 			if t.best < 0 && c.opt.compatible(s, t) {
@@ -488,25 +496,33 @@ func (c *Clusterer) file(i int32) {
 	switch {
 	case n.kind == anchor:
 		ix.anchors[day] = append(ix.anchors[day], e)
+		ix.anchorMonths[m-1].add(c, e, n)
 	case n.dayLevel:
 		ix.satDays[day] = append(ix.satDays[day], e)
+		ix.satDayMonths[m-1].add(c, e, n)
 	case n.rep.DatePrecision == PrecisionMonth:
-		ix.satMonths[m-1] = append(ix.satMonths[m-1], e)
+		ix.satMonths[m-1].add(c, e, n)
 	default:
-		ix.satYear = append(ix.satYear, e)
+		ix.satYear.add(c, e, n)
 	}
 }
 
 // eachNear calls f with every filed node of level lvl that may match n:
 // it scans the buckets of lvl that overlap n's date, widened by DaySlack
 // when both sides name single days, and passes on what mayMatch lets
-// through. It never calls f with n itself when n is not yet filed.
+// through. A report that names a day scans the day buckets; one of a
+// month or a year, and everyone for satellites of a month or year, scans
+// the entries of each month of its period (and the year's) filed near
+// its place (placeIndex), whose dates the scan then checks. It never
+// calls f with n itself when n is not yet filed.
 func (c *Clusterer) eachNear(n *node, lvl uint8, f func(int32)) {
 	lo, hi := n.lo, n.hi
-	if n.dayLevel && (lvl == lvlAnchor || lvl == lvlSatDay) {
+	byDay := n.dayLevel && lvl != lvlSatPeriod
+	if byDay {
 		lo, hi = lo-DaySlack, hi+DaySlack
 	}
 	scan := func(bucket []entry) { c.opt.scan(n, bucket, f) }
+	radius := c.opt.DistrictKm + 1
 	y0, _, _ := dayDate(lo)
 	y1, _, _ := dayDate(hi)
 	for y := y0; y <= y1; y++ {
@@ -516,8 +532,7 @@ func (c *Clusterer) eachNear(n *node, lvl uint8, f func(int32)) {
 		}
 		start := epochDay(y, 1, 1)
 		from, to := max(lo, start)-start, min(hi, epochDay(y+1, 1, 1)-1)-start
-		switch lvl {
-		case lvlAnchor, lvlSatDay:
+		if byDay {
 			days := &ix.anchors
 			if lvl == lvlSatDay {
 				days = &ix.satDays
@@ -525,14 +540,21 @@ func (c *Clusterer) eachNear(n *node, lvl uint8, f func(int32)) {
 			for d := from; d <= to; d++ {
 				scan(days[d])
 			}
-		case lvlSatMonth:
-			_, m0, _ := dayDate(start + from)
-			_, m1, _ := dayDate(start + to)
-			for m := m0; m <= m1; m++ {
-				scan(ix.satMonths[m-1])
-			}
+			continue
+		}
+		months := &ix.satMonths
+		switch lvl {
+		case lvlAnchor:
+			months = &ix.anchorMonths
+		case lvlSatDay:
+			months = &ix.satDayMonths
 		default:
-			scan(ix.satYear)
+			ix.satYear.each(n, radius, scan)
+		}
+		_, m0, _ := dayDate(start + from)
+		_, m1, _ := dayDate(start + to)
+		for m := m0; m <= m1; m++ {
+			months[m-1].each(n, radius, scan)
 		}
 	}
 }

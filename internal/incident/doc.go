@@ -112,12 +112,23 @@
 // # Index and cost
 //
 // Reports are filed by interned type and year, and within a year by the
-// period their date names: anchors and day-level satellites by day, month
-// satellites by month, year satellites in one list. An Add looks only in
-// its own type's buckets that overlap its date (three days for a day; a
-// month's days for a month report; a year's for a year report), so its
-// cost grows with the number of reports of that type in that window, not
-// with the number of incidents. Each bucket holds its reports' dates,
+// period their date names. Anchors and day-level satellites are filed by
+// day, and a report that names a day looks only in its own type's day
+// buckets around its date (three days). A report of a month or a year
+// would walk every day of its period, which at a million incidents is
+// tens of thousands of reports of the commonest types; it looks instead,
+// for each month of its period, in the anchors and day-level satellites
+// of that month filed by place: points by cells of one degree, of which
+// it scans those a circle of DistrictKm around its own point touches,
+// places of precision 3 by country, reports without a place in a list of
+// their own (see placeIndex, which follows placesMatch exactly and is
+// checked against it). Satellites of a month or a year, which everyone
+// scans, are filed only so, by their month or in the year's list. A
+// bucket is a flat list until it holds more than placeIndexMin entries,
+// since below that a scan costs less than the lookups. So an Add's cost
+// grows with the number of reports of its type near its date and place,
+// not with the number of incidents; a report without a place still scans
+// every report of its period. Each bucket holds its reports' dates,
 // document, mode, place precision, country and latitude and a 32-bit
 // summary of each side's actor codes inline, so that a scan rules out
 // most candidates without touching the reports: a different country or a
@@ -148,16 +159,19 @@
 // machine (four pairs), 3.6 to 4.2 µs against 3.4 to 6.5, and with
 // dedup 9.4 to 10.7% of coding's CPU against 9.9 to 14.2.
 //
-// BenchmarkAdd measures an Add to a Clusterer of 100,000 incidents at 12
-// to 16 µs of CPU, and to one of 1,000,000 (DATELINE_BIG_BENCH=1) at 70
-// to 74 µs, on synthetic reports in about dateline's shares of date and
-// place precision (package incidenttest) on a shared 2-core machine whose
-// load average was 4 to 11; wall time was up to 3 times that. Those
-// figures are the scan's, which the changes above left alone: the build
-// before them measured 12 to 14 and 58 to 66 µs beside them. The scan
-// grows with the density of reports per type and period, here ten times:
-// a month or year report scans the anchors of every day of its period.
-// A stored report takes about 950 bytes of heap.
+// BenchmarkAdd measures an Add to a Clusterer of 100,000 incidents, and
+// to one of 1,000,000 (DATELINE_BIG_BENCH=1), on synthetic reports in
+// about dateline's shares of date and place precision (package
+// incidenttest). Before the buckets of month and year queries were filed
+// by place, a month or year report scanned every anchor of every day of
+// its period, and the scan grew with the density of reports per type and
+// period: 70 to 74 µs of CPU at a million on a loaded machine, 52 at
+// load 2. Filed by place, beside the build before on a quiet machine
+// (load average 1.5 to 2): 7.6 to 7.9 µs against 8.7 at 100,000
+// (two alternating pairs), and 29 µs against 52 at a million. The heap
+// per stored report grew from 880 to 990 bytes at a million (the
+// entries of day-level reports are filed twice, by day and by place, and
+// points a third time by country).
 //
 // In a SQLite store of 1,000,000 incidents (BenchmarkIncidentStep1M in
 // internal/store/sqlite), the incident step of storing a document of 4

@@ -176,12 +176,17 @@ func randomReports(rng *rand.Rand, n int) []Report {
 			// the town and the district radius decide.
 			p := &Place{
 				Precision:   1 + rng.IntN(3),
-				CountryCode: countries[1+rng.IntN(2)],
+				CountryCode: countries[rng.IntN(len(countries))], // "" sometimes: unknown
 				Lat:         10 + rng.Float64()*0.5,
 				Lon:         20 + rng.Float64()*0.5,
 			}
 			if rng.IntN(4) == 0 {
+				// A GeoNames id names one place, of one country, which
+				// two reports may give slightly different points for.
 				p.GeonameID = 1 + rng.IntN(3)
+				p.CountryCode = countries[1+p.GeonameID%2]
+				p.Lat = 10 + 0.1*float64(p.GeonameID) + rng.Float64()*0.001
+				p.Lon = 20 + 0.1*float64(p.GeonameID) + rng.Float64()*0.001
 			}
 			r.Place = p
 		}

@@ -161,36 +161,108 @@ func TestHaversine(t *testing.T) {
 	}
 }
 
-// TestMayMatchNeverRulesOut checks the index's prefilter against the full
-// rules on random pairs spread over the globe, poles and the
-// antimeridian included: every compatible pair must pass it.
-func TestMayMatchNeverRulesOut(t *testing.T) {
-	rng := rand.New(rand.NewPCG(5, 5))
-	reps := randomReports(rng, 400)
+// globeReports returns random reports whose places cluster around a few
+// spots over the globe, poles and the antimeridian included, within
+// about 100 km of each; the places of one GeoNames id stay within a few
+// hundred metres of each other, as reports of one feature do.
+func globeReports(seed uint64, n int) []Report {
+	rng := rand.New(rand.NewPCG(seed, seed))
+	reps := randomReports(rng, n)
+	spots := [][2]float64{{10, 20}, {89.5, 0}, {-89.7, 120}, {0, 179.8}, {0, -179.9}, {60, 30}, {45.3, 179.6}}
 	for i := range reps {
-		if p := reps[i].Place; p != nil {
-			// Cluster the points around a few spots, some of them
-			// awkward, within about 100 km.
-			spots := [][2]float64{{10, 20}, {89.5, 0}, {-89.7, 120}, {0, 179.8}, {0, -179.9}, {60, 30}}
-			s := spots[rng.IntN(len(spots))]
-			p.Lat = max(-90, min(90, s[0]+rng.Float64()*1.6-0.8))
-			p.Lon = s[1] + rng.Float64()*1.6 - 0.8
-			if p.Lon > 180 {
-				p.Lon -= 360
-			} else if p.Lon < -180 {
-				p.Lon += 360
-			}
+		p := reps[i].Place
+		if p == nil {
+			continue
+		}
+		s, spread := spots[rng.IntN(len(spots))], 1.6
+		if p.GeonameID != 0 {
+			s, spread = spots[p.GeonameID%len(spots)], 0.004
+		}
+		p.Lat = max(-90, min(90, s[0]+(rng.Float64()-0.5)*spread))
+		p.Lon = s[1] + (rng.Float64()-0.5)*spread
+		if p.Lon > 180 {
+			p.Lon -= 360
+		} else if p.Lon < -180 {
+			p.Lon += 360
 		}
 	}
-	c, err := New(Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	return reps
+}
+
+// pushAll validates and appends reps to c without clustering them.
+func pushAll(t *testing.T, c *Clusterer, reps []Report) {
+	t.Helper()
 	for _, r := range reps {
 		if _, err := c.push(r); err != nil {
 			t.Fatal(err)
 		}
 	}
+}
+
+// TestIndexNeverRulesOut checks the index against the full rules: with
+// every report filed, a scan from each report at the level of each
+// report compatible with it finds that report, whatever their dates and
+// places (day, month and year dates; towns, districts, countries and no
+// place; poles and the antimeridian), with buckets filed by place from
+// their first entry and as a flat list.
+func TestIndexNeverRulesOut(t *testing.T) {
+	for seed := range uint64(6) {
+		c, err := New(Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if seed%2 == 0 {
+			c.placeMin = 0
+		}
+		pushAll(t, c, globeReports(seed+10, 500))
+		for i := range int32(c.nodes.len()) {
+			c.file(i)
+		}
+		matches := 0
+		for i := range int32(c.nodes.len()) {
+			a := c.nodes.at(i)
+			if a.kind == single {
+				continue
+			}
+			found := map[uint8]map[int32]bool{}
+			for _, lvl := range []uint8{lvlAnchor, lvlSatDay, lvlSatPeriod} {
+				found[lvl] = map[int32]bool{}
+				c.eachNear(a, lvl, func(j int32) { found[lvl][j] = true })
+			}
+			for j := range int32(c.nodes.len()) {
+				b := c.nodes.at(j)
+				if i == j || b.kind == single || !c.opt.compatible(a, b) {
+					continue
+				}
+				matches++
+				lvl := lvlSatPeriod
+				switch {
+				case b.kind == anchor:
+					lvl = lvlAnchor
+				case b.dayLevel:
+					lvl = lvlSatDay
+				}
+				if !found[lvl][j] {
+					t.Fatalf("seed %d: the index never offers %s (%s, %+v) to %s (%s, %+v), which match",
+						seed, b.rep.EventID, b.rep.DatePrecision, b.rep.Place, a.rep.EventID, a.rep.DatePrecision, a.rep.Place)
+				}
+			}
+		}
+		if matches < 1000 {
+			t.Fatalf("seed %d: only %d matching pairs: the test exercises too little", seed, matches)
+		}
+	}
+}
+
+// TestMayMatchNeverRulesOut checks the index's prefilter against the full
+// rules on random pairs spread over the globe, poles and the
+// antimeridian included: every compatible pair must pass it.
+func TestMayMatchNeverRulesOut(t *testing.T) {
+	c, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pushAll(t, c, globeReports(5, 400))
 	matches := 0
 	for i := range int32(c.nodes.len()) {
 		a := c.nodes.at(i)

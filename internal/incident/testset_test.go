@@ -43,10 +43,18 @@ func loadTestSet(t testing.TB) []goldReport {
 // clusterAll adds the reports in order and returns event id → incident id.
 func clusterAll(t testing.TB, reps []Report) (*Clusterer, map[string]string) {
 	t.Helper()
+	return clusterAllMin(t, reps, placeIndexMin)
+}
+
+// clusterAllMin is clusterAll with index buckets filed by place past
+// placeMin entries.
+func clusterAllMin(t testing.TB, reps []Report, placeMin int) (*Clusterer, map[string]string) {
+	t.Helper()
 	c, err := New(Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	c.placeMin = placeMin
 	for _, r := range reps {
 		if _, err := c.Add(r); err != nil {
 			t.Fatal(err)
