@@ -175,6 +175,7 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 	}
 	s.findHeads(d)
 	s.promises(d)
+	s.yieldingPromises(d)
 	for i := range d.Events {
 		s.enrich(&d.Events[i])
 	}
@@ -758,7 +759,9 @@ func (s *Stage) nominalGovernor(p int) (g int, role GovernorRole, rule string, o
 		return 0, 0, "", false
 	}
 	role, rule = s.governorRole(g)
-	return g, role, rule, role != NoGovernor && role != GovIntent
+	// An intent or yield governor says nothing of a nominal object: it
+	// matters only for the infinitive under a promise.
+	return g, role, rule, role != NoGovernor && role != GovIntent && role != GovYield
 }
 
 var gerundPreps = map[string]bool{"of": true, "for": true, "about": true, "against": true, "from": true, "over": true}

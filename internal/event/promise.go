@@ -33,7 +33,11 @@ import (
 //     the yielding is marked a complement: what was agreed, not an event
 //     that happened.
 //
-// Both go through promised, so that they cannot disagree.
+// Both go through promised, so that they cannot disagree. A third needs
+// no coded complement: an AGREE whose infinitive is a verb of ceasing or
+// easing ("agreed to stop the raids", "promised to ease the rules",
+// data/cues/governors.tsv role yield) promises to yield whatever the
+// verb's object is, and is a CONCEDE (yieldingPromises).
 
 // promised returns the type and mode of a promise to do an event of type
 // typ, mode mode and quad category quad: CONCEDE with the yielding's mode
@@ -87,6 +91,60 @@ func (s *Stage) promises(d *doc.Doc) {
 			c.Confidence *= 0.6
 		}
 	}
+}
+
+// yieldingPromises recodes as CONCEDE every AGREE still standing whose
+// trigger takes as its infinitive a verb of yielding (see the comment
+// above): the verb's governor role is yield, and the verb is not negated
+// ("agreed not to lift the curfew" promises no concession).
+// The infinitive is an xcomp of the trigger's head ("agreed to stop") or
+// an infinitival acl of a noun of the trigger ("their commitment to
+// ease"). findHeads must have run.
+func (s *Stage) yieldingPromises(d *doc.Doc) {
+	for i := range d.Events {
+		a := &d.Events[i]
+		if a.Type != plover.Agree || a.Negated || a.Aux.Has(doc.AuxComplement) || s.heads[i] >= len(d.Tokens) {
+			continue
+		}
+		v, rule := s.yieldingInfinitive(s.heads[i])
+		if v < 0 {
+			continue
+		}
+		a.Type, a.Mode = plover.Concede, ""
+		a.Rule += " +promise:yield " + rule
+		// What is to be stopped or allowed ("the raids") is the
+		// promise's content, as an infinitive agreed to is.
+		for j := range d.Events {
+			c := &d.Events[j]
+			if h := s.heads[j]; h < len(d.Tokens) && s.tr.Head(h) == v && s.tr.Rel(h) == doc.DepObj && !c.Aux.Has(doc.AuxComplement) {
+				c.Aux |= doc.AuxComplement
+				c.Confidence *= 0.6
+			}
+		}
+	}
+}
+
+// yieldingInfinitive returns the infinitive of yielding under token h and
+// the governors.tsv line behind it, or -1.
+func (s *Stage) yieldingInfinitive(h int) (int, string) {
+	for c := s.tr.First(h); c >= 0; c = s.tr.Next(c) {
+		switch s.tr.Rel(c) {
+		case doc.DepXcomp:
+		case doc.DepAcl:
+			if mk := s.tr.Marker(c); mk < 0 || s.ci.tok(mk) != "to" {
+				continue
+			}
+		default:
+			continue
+		}
+		if s.ci.tag(c) != "VB" || s.negated(c) {
+			continue
+		}
+		if role, rule := s.governorRole(c); role == GovYield {
+			return c, rule
+		}
+	}
+	return -1, ""
 }
 
 // promiser returns the event whose trigger governs event j as its

@@ -29,6 +29,14 @@ func TestPromises(t *testing.T) {
 			"Russia will evacuate its troops from Kenya unless Armenia pays.", "THREATEN/"},
 		{"a withdrawal done is a retreat",
 			"Russia evacuated its troops from Kenya.", "RETREAT/withdraw"},
+		{"an AGREE whose infinitive is a verb of ceasing promises to yield",
+			"Kenya committed to stop the attack on Armenia.", "CONCEDE/ | ASSAULT/ complement"},
+		{"an AGREE whose infinitive is a verb of easing promises to yield, whatever its object",
+			"Kenya committed to ease the rules for Armenian traders.", "CONCEDE/"},
+		{"a negated infinitive of ceasing promises nothing",
+			"Kenya committed to not ease the rules for Armenian traders.", "AGREE/"},
+		{"an AGREE whose infinitive is any other verb stays an AGREE",
+			"Kenya committed to build a road for Armenian traders.", "AGREE/"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
