@@ -1086,14 +1086,11 @@ func (s *Stage) victimsCountry(p int, m match, ev *doc.Event) {
 // talks) an AGREE; promised (promise.go) says which. A cooperation made
 // conditional with "unless" is a THREATEN, and so is a possible or
 // announced material conflict (could impose sanctions, will strike).
-// Negated events keep their coding. The intention is read from the
+// Other negated events keep their coding. The intention is read from the
 // modality of predicate p and from the word governing it (governors.tsv,
-// role intent: "pledged to withdraw").
+// role intent: "pledged to withdraw"); a negated event under an intent
+// word is a promise to refrain (refrained).
 func (s *Stage) intent(sent doc.Sentence, p int, ev *doc.Event) {
-	if ev.Negated {
-		return
-	}
-	intended := ev.Aux&(doc.AuxFuture|doc.AuxHypothetical|doc.AuxConditional) != 0
 	cue := false
 	if h := s.tr.Head(p); h >= 0 {
 		if r := s.tr.Rel(p); r == doc.DepXcomp || r == doc.DepAcl {
@@ -1101,6 +1098,18 @@ func (s *Stage) intent(sent doc.Sentence, p int, ev *doc.Event) {
 			cue = role == GovIntent
 		}
 	}
+	if ev.Negated {
+		// "pledged not to attack": a promise to refrain from
+		// material conflict is a concession (promise.go, refrained);
+		// the promise, not the attack, is what the event reports.
+		if typ, mode := refrained(s.c.onto.Quad(ev.Type)); cue && typ != plover.Agree {
+			ev.Rule += " +refrain:" + string(ev.Type)
+			ev.IntendedType = ev.Type
+			ev.Type, ev.Mode, ev.Negated = typ, mode, false
+		}
+		return
+	}
+	intended := ev.Aux&(doc.AuxFuture|doc.AuxHypothetical|doc.AuxConditional) != 0
 	if cue {
 		intended = true
 	}

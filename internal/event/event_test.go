@@ -94,6 +94,9 @@ func (testOntology) Quad(typ plover.EventType) string {
 		return "verbal cooperation"
 	case "RETREAT":
 		return "material cooperation"
+	case "COERCE":
+		// Only COERCE, so that the modality tests keep their ASSAULT.
+		return "material conflict"
 	}
 	return "q"
 }

@@ -54,6 +54,33 @@ func promised(typ plover.EventType, mode, quad string) (plover.EventType, string
 	return plover.Agree, ""
 }
 
+// refrained returns the type and mode of a promise not to do an event of
+// quad category quad: a promise to refrain from material conflict ("will
+// not attack", "agreed not to resume fighting", "agreed to suspend the
+// protests") is a CONCEDE, as the PLOVER manual codes declarations of
+// ceasefires and CAMEO the easing of dissent and of military engagement
+// (codes 082 and 087) under yielding; a promise to refrain from anything
+// else is left an AGREE.
+func refrained(quad string) (plover.EventType, string) {
+	if quad == "material conflict" {
+		return plover.Concede, ""
+	}
+	return plover.Agree, ""
+}
+
+// negatedBelow reports a negation on a word on the way up from token k to
+// token top, top excluded: "agreed not to resume fighting" negates
+// "resume", which carries "fighting" to "agreed".
+func (s *Stage) negatedBelow(k, top int) bool {
+	for steps := 0; k >= 0 && k != top && steps < 8; steps++ {
+		if k < len(s.ci.d.Tokens) && s.negated(k) {
+			return true
+		}
+		k = s.tr.Head(k)
+	}
+	return false
+}
+
 // promises recodes an AGREE whose complement is a yielding or a material
 // conflict as the concession or threat it promises (see the comment
 // above). The complement is the event whose trigger head hangs on a word
@@ -63,16 +90,13 @@ func promised(typ plover.EventType, mode, quad string) (plover.EventType, string
 // ceasefire"), or as the object of a support verb that is such an
 // infinitive ("promised to renew the bombing campaign"). findHeads must
 // have run.
+//
+// A complement negated on its way to the promise ("agreed not to resume
+// fighting", "agreed to halt the offensive" read as a reversal) is a
+// promise to refrain (refrained).
 func (s *Stage) promises(d *doc.Doc) {
 	for j := range d.Events {
 		c := &d.Events[j]
-		if c.Negated {
-			continue
-		}
-		typ, mode := promised(c.Type, c.Mode, s.c.onto.Quad(c.Type))
-		if typ == plover.Agree {
-			continue
-		}
 		i := s.promiser(d, j)
 		if i < 0 {
 			continue
@@ -81,8 +105,18 @@ func (s *Stage) promises(d *doc.Doc) {
 		if a.Type != plover.Agree || a.Negated || a.Aux.Has(doc.AuxComplement) {
 			continue
 		}
+		quad := s.c.onto.Quad(c.Type)
+		typ, mode := promised(c.Type, c.Mode, quad)
+		rule := " +promise:"
+		if c.Negated || s.negatedBelow(s.heads[j], s.heads[i]) {
+			typ, mode = refrained(quad)
+			rule = " +refrain:"
+		}
+		if typ == plover.Agree {
+			continue
+		}
 		a.IntendedType = c.Type
-		a.Rule += " +promise:" + string(c.Type)
+		a.Rule += rule + string(c.Type)
 		a.Type, a.Mode = typ, mode
 		if !c.Aux.Has(doc.AuxComplement) {
 			// A nominal agreed to ("agreed to a ceasefire") is the
