@@ -378,6 +378,11 @@ func (s *Stage) sentence(d *doc.Doc, si int) {
 		if !ok {
 			continue
 		}
+		if s.attemptUse(m) {
+			// "sought to expand trade": an attempt, not a request;
+			// the infinitive is coded as the clause's own event.
+			continue
+		}
 		for k := m.first; k <= m.last; k++ {
 			s.used[k] = true
 		}
@@ -714,6 +719,29 @@ func (s *Stage) applyNegation(tr *lexicon.Trigger, p int, ev *doc.Event) bool {
 	return true
 }
 
+// attemptUse reports a one-word verb trigger used as a verb of trying
+// (governors.tsv, role attempt) with a to-infinitive: "sought to expand
+// trade", "tried to flee" say what the subject tried to do, not that it
+// asked for something or was put on trial. The verb is then no event.
+func (s *Stage) attemptUse(m match) bool {
+	if m.trig.Kind != lexicon.KindVerb || !strings.HasPrefix(s.ci.tag(m.headToken), "VB") {
+		return false
+	}
+	p := s.predicate(m)
+	if role, _ := s.governorRole(p); role != GovAttempt {
+		return false
+	}
+	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
+		if s.tr.Rel(c) != doc.DepXcomp || s.ci.tag(c) != "VB" {
+			continue
+		}
+		if mk := s.tr.Marker(c); mk >= 0 && s.ci.tok(mk) == "to" {
+			return true
+		}
+	}
+	return false
+}
+
 // complementOf reports a predicate that completes another trigger's verb
 // ("agreed to remove", "urged Iran to release", "refuses to accept"): the
 // outer trigger is the event that happened; the complement says what was
@@ -759,9 +787,9 @@ func (s *Stage) nominalGovernor(p int) (g int, role GovernorRole, rule string, o
 		return 0, 0, "", false
 	}
 	role, rule = s.governorRole(g)
-	// An intent or yield governor says nothing of a nominal object: it
-	// matters only for the infinitive under a promise.
-	return g, role, rule, role != NoGovernor && role != GovIntent && role != GovYield
+	// An intent, yield or attempt governor says nothing of a nominal
+	// object: it matters only for an infinitive.
+	return g, role, rule, role != NoGovernor && role != GovIntent && role != GovYield && role != GovAttempt
 }
 
 var gerundPreps = map[string]bool{"of": true, "for": true, "about": true, "against": true, "from": true, "over": true}

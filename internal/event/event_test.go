@@ -77,6 +77,7 @@ func newTestLexicon(t *testing.T) testLexicon {
 	add("commit to", "AGREE", "", lexicon.KindMWE, "subj>prep:to", "")
 	add("tank fire", "ASSAULT", "heavy-weapons", lexicon.KindMWE, "poss>prep:on", "")
 	add("expect that", "REQUEST", "", lexicon.KindMWE, "subj>obj", "")
+	add("seek", "REQUEST", "", lexicon.KindVerb, "subj>prep:from", "")
 	// "offer" has two frames: an indirect object, else a to-phrase.
 	iobj, _ := lexicon.ParseFrame("subj>iobj")
 	to, _ := lexicon.ParseFrame("subj>prep:to")
@@ -402,6 +403,33 @@ func TestHistoricalDatesDateNoEvent(t *testing.T) {
 			}
 			if got != tt.date || ev.DatePrecision != tt.precision {
 				t.Errorf("date %q (%s), want %q (%s)", got, ev.DatePrecision, tt.date, tt.precision)
+			}
+		})
+	}
+}
+
+// TestAttempt checks that a verb of trying with a to-infinitive is no
+// event of its own (governors.tsv, role attempt): "seeks to meet" tells
+// what was tried, while "seeks weapons" is a request. Every sentence was
+// written for this test.
+func TestAttempt(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       string // type and trigger of each event, joined by " | "
+	}{
+		{"seek with an infinitive is an attempt", "Kenya seeks to meet Russia in March.", "CONSULT meet"},
+		{"seek with an object is a request", "Kenya seeks weapons from Russia.", "REQUEST seeks"},
+		{"an attempt to attack is the attack tried", "The Kenyan rebels seek to attack the Ugandan border post.", "ASSAULT attack"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := code(t, tt.text)
+			var got []string
+			for _, ev := range d.Events {
+				got = append(got, string(ev.Type)+" "+d.SpanText(ev.Evidence.Trigger))
+			}
+			if g := strings.Join(got, " | "); g != tt.want {
+				t.Errorf("got %q, want %q", g, tt.want)
 			}
 		})
 	}
