@@ -43,6 +43,7 @@ import (
 
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/event/lexicon"
+	"github.com/dateline-project/dateline/internal/lang/en"
 	"github.com/dateline-project/dateline/internal/plover"
 	"github.com/dateline-project/dateline/internal/text"
 )
@@ -434,6 +435,12 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 	if !ok {
 		return ev, false
 	}
+	if f := tr.Frame(); verb && f.Recipient.Required && f.Recipient.Kind == lexicon.SlotObj && len(recipients) == 0 && s.thingUndergoes(p) {
+		// A trigger that needs an actor as its object has a thing
+		// there: "released a statement" releases nobody (lexicon,
+		// Slot.Required).
+		return ev, false
+	}
 	return s.participants(d, si, m, p, verb, actors, recipients, ev)
 }
 
@@ -717,6 +724,20 @@ func (s *Stage) applyNegation(tr *lexicon.Trigger, p int, ev *doc.Event) bool {
 		ev.Negated = true
 	}
 	return true
+}
+
+// thingUndergoes reports whether what undergoes verb p (its object, or
+// the subject of a passive or of a reduced relative: "data released in
+// October") is a common noun, which names a thing or a kind, and not an
+// actor: the caller has found no actor there. A pronoun, a numeral ("the
+// three were released") or a name the actor stage did not know may still
+// stand for people, so only a common noun rules the event out.
+func (s *Stage) thingUndergoes(p int) bool {
+	k := s.tr.Dependent(p, doc.DepObj)
+	if subj, undergoer := s.subjectOf(p); undergoer {
+		k = subj
+	}
+	return k >= 0 && en.IsNounTag(s.ci.tag(k)) && !en.IsProperNounTag(s.ci.tag(k))
 }
 
 // attemptUse reports a one-word verb trigger used as a verb of trying
