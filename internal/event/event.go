@@ -104,10 +104,13 @@ type Stage struct {
 	scratch   []string
 	used      []bool       // token already consumed by a trigger
 	coded     []codedMatch // the lexicon matches behind d.Events (sense.go)
-	senses    map[string]discourseSense
-	timeEnd   []int  // token -> token after the time expression starting there, or -1
-	inTime    []bool // token is inside a time expression
-	placeOf   []int  // token -> the place covering it, or -1
+	// reciprocal marks events whose trigger is of mutual action
+	// (recast.go).
+	reciprocal []bool
+	senses     map[string]discourseSense
+	timeEnd    []int  // token -> token after the time expression starting there, or -1
+	inTime     []bool // token is inside a time expression
+	placeOf    []int  // token -> the place covering it, or -1
 	// Scratch for markPrincipal and promises.
 	inTrigger    []bool
 	heads        []int

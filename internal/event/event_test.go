@@ -79,6 +79,7 @@ func newTestLexicon(t *testing.T) testLexicon {
 	add("expect that", "REQUEST", "", lexicon.KindMWE, "subj>obj", "")
 	add("seek", "REQUEST", "", lexicon.KindVerb, "subj>prep:from", "")
 	add("release", "RETREAT", "release", lexicon.KindVerb, "subj>obj!", "")
+	add("clash", "ASSAULT", "", lexicon.KindVerb, "subj>prep:with", "")
 	// "offer" has two frames: an indirect object, else a to-phrase.
 	iobj, _ := lexicon.ParseFrame("subj>iobj")
 	to, _ := lexicon.ParseFrame("subj>prep:to")
