@@ -330,8 +330,10 @@ func (s *Stage) subjectOf(p int) (subj int, undergoer bool) {
 			// "rebels fighting the army" act. A participle on a noun
 			// that heads the whole sentence is its verb misread ("Crowds
 			// protested in the capital" has no other predicate), save
-			// in a headline, whose passives drop "were".
-			if s.ci.tag(q) == "VBN" && (tr.Head(h) >= 0 || s.ci.d.Headline) {
+			// in a headline, whose passives drop "were"; so is one in a
+			// sentence with no finite verb ("Dozens of nurses
+			// demonstrated", verblessPredicate).
+			if s.ci.tag(q) == "VBN" && (tr.Head(h) >= 0 || s.ci.d.Headline) && !s.verbless(q) {
 				return h, true
 			}
 			return h, undergoer
@@ -728,3 +730,10 @@ var subordinators = map[string]bool{
 }
 
 var negators = map[string]bool{"not": true, "n't": true, "never": true, "no": true, "neither": true, "nor": true, "cannot": true}
+
+// verbless reports whether participle k is the verb of a sentence with no
+// finite verb (verblessPredicate).
+func (s *Stage) verbless(k int) bool {
+	si := text.SentenceOf(s.ci.d, k)
+	return si >= 0 && s.verblessPredicate(s.ci.d.Sentences[si], k)
+}

@@ -132,3 +132,48 @@ func appendOnce(s []string, v string) []string {
 	}
 	return append(s, v)
 }
+
+// verblessPredicate reports whether token k, a past participle, is the
+// verb of a prose sentence that the tagger left without a finite verb:
+// English past tense and past participle share their form for regular
+// verbs ("protested", "demonstrated"), and a tagger that reads the
+// participle hangs it on the subject as a reduced relative ("Dozens of
+// nurses demonstrated outside the hospital" parsed as "nurses [who were]
+// demonstrated"). A sentence of prose has a finite verb, so when it has
+// none, its first participle with no auxiliary of its own, no by-phrase
+// of an agent and a noun before it is the past-tense verb it has to be.
+// A headline drops its auxiliaries ("Opposition leader beaten"), so
+// there a participle stays a passive.
+func (s *Stage) verblessPredicate(sent doc.Sentence, k int) bool {
+	d := s.ci.d
+	if d.Headline || k < sent.FirstToken || k >= sent.EndToken || s.ci.tag(k) != "VBN" {
+		return false
+	}
+	noun := false
+	for j := sent.FirstToken; j < sent.EndToken; j++ {
+		tg := s.ci.tag(j)
+		switch {
+		case en.IsFiniteTag(tg):
+			return false
+		case j < k && en.IsNounTag(tg):
+			noun = true
+		case j < k && tg == "VBN" && !s.tr.Has(j, doc.DepAux) && !s.tr.Has(j, doc.DepAuxPass):
+			// An earlier bare participle is the candidate, not k.
+			return false
+		}
+	}
+	if !noun {
+		return false
+	}
+	for c := s.tr.First(k); c >= 0; c = s.tr.Next(c) {
+		switch s.tr.Rel(c) {
+		case doc.DepAux, doc.DepAuxPass, doc.DepOblAgent:
+			return false
+		case doc.DepObl:
+			if mk := s.tr.Marker(c); mk >= 0 && s.ci.tok(mk) == "by" {
+				return false
+			}
+		}
+	}
+	return true
+}

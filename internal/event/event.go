@@ -43,6 +43,7 @@ import (
 
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/event/lexicon"
+	"github.com/dateline-project/dateline/internal/lang/en"
 	"github.com/dateline-project/dateline/internal/plover"
 	"github.com/dateline-project/dateline/internal/text"
 )
@@ -103,10 +104,13 @@ type Stage struct {
 	scratch   []string
 	used      []bool       // token already consumed by a trigger
 	coded     []codedMatch // the lexicon matches behind d.Events (sense.go)
-	senses    map[string]discourseSense
-	timeEnd   []int  // token -> token after the time expression starting there, or -1
-	inTime    []bool // token is inside a time expression
-	placeOf   []int  // token -> the place covering it, or -1
+	// reciprocal marks events whose trigger is of mutual action
+	// (recast.go).
+	reciprocal []bool
+	senses     map[string]discourseSense
+	timeEnd    []int  // token -> token after the time expression starting there, or -1
+	inTime     []bool // token is inside a time expression
+	placeOf    []int  // token -> the place covering it, or -1
 	// Scratch for markPrincipal and promises.
 	inTrigger    []bool
 	heads        []int
@@ -175,6 +179,7 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 	}
 	s.findHeads(d)
 	s.promises(d)
+	s.yieldingPromises(d)
 	for i := range d.Events {
 		s.enrich(&d.Events[i])
 	}
@@ -377,6 +382,11 @@ func (s *Stage) sentence(d *doc.Doc, si int) {
 		if !ok {
 			continue
 		}
+		if s.attemptUse(m) {
+			// "sought to expand trade": an attempt, not a request;
+			// the infinitive is coded as the clause's own event.
+			continue
+		}
 		for k := m.first; k <= m.last; k++ {
 			s.used[k] = true
 		}
@@ -426,6 +436,12 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 		actors, recipients, ok = s.nominalArguments(d, sent, m, p, &ev)
 	}
 	if !ok {
+		return ev, false
+	}
+	if f := tr.Frame(); verb && f.Recipient.Required && f.Recipient.Kind == lexicon.SlotObj && len(recipients) == 0 && s.thingUndergoes(p) {
+		// A trigger that needs an actor as its object has a thing
+		// there: "released a statement" releases nobody (lexicon,
+		// Slot.Required).
 		return ev, false
 	}
 	return s.participants(d, si, m, p, verb, actors, recipients, ev)
@@ -713,6 +729,43 @@ func (s *Stage) applyNegation(tr *lexicon.Trigger, p int, ev *doc.Event) bool {
 	return true
 }
 
+// thingUndergoes reports whether what undergoes verb p (its object, or
+// the subject of a passive or of a reduced relative: "data released in
+// October") is a common noun, which names a thing or a kind, and not an
+// actor: the caller has found no actor there. A pronoun, a numeral ("the
+// three were released") or a name the actor stage did not know may still
+// stand for people, so only a common noun rules the event out.
+func (s *Stage) thingUndergoes(p int) bool {
+	k := s.tr.Dependent(p, doc.DepObj)
+	if subj, undergoer := s.subjectOf(p); undergoer {
+		k = subj
+	}
+	return k >= 0 && en.IsNounTag(s.ci.tag(k)) && !en.IsProperNounTag(s.ci.tag(k))
+}
+
+// attemptUse reports a one-word verb trigger used as a verb of trying
+// (governors.tsv, role attempt) with a to-infinitive: "sought to expand
+// trade", "tried to flee" say what the subject tried to do, not that it
+// asked for something or was put on trial. The verb is then no event.
+func (s *Stage) attemptUse(m match) bool {
+	if m.trig.Kind != lexicon.KindVerb || !strings.HasPrefix(s.ci.tag(m.headToken), "VB") {
+		return false
+	}
+	p := s.predicate(m)
+	if role, _ := s.governorRole(p); role != GovAttempt {
+		return false
+	}
+	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
+		if s.tr.Rel(c) != doc.DepXcomp || s.ci.tag(c) != "VB" {
+			continue
+		}
+		if mk := s.tr.Marker(c); mk >= 0 && s.ci.tok(mk) == "to" {
+			return true
+		}
+	}
+	return false
+}
+
 // complementOf reports a predicate that completes another trigger's verb
 // ("agreed to remove", "urged Iran to release", "refuses to accept"): the
 // outer trigger is the event that happened; the complement says what was
@@ -758,7 +811,9 @@ func (s *Stage) nominalGovernor(p int) (g int, role GovernorRole, rule string, o
 		return 0, 0, "", false
 	}
 	role, rule = s.governorRole(g)
-	return g, role, rule, role != NoGovernor && role != GovIntent
+	// An intent, yield or attempt governor says nothing of a nominal
+	// object: it matters only for an infinitive.
+	return g, role, rule, role != NoGovernor && role != GovIntent && role != GovYield && role != GovAttempt
 }
 
 var gerundPreps = map[string]bool{"of": true, "for": true, "about": true, "against": true, "from": true, "over": true}
@@ -1083,14 +1138,11 @@ func (s *Stage) victimsCountry(p int, m match, ev *doc.Event) {
 // talks) an AGREE; promised (promise.go) says which. A cooperation made
 // conditional with "unless" is a THREATEN, and so is a possible or
 // announced material conflict (could impose sanctions, will strike).
-// Negated events keep their coding. The intention is read from the
+// Other negated events keep their coding. The intention is read from the
 // modality of predicate p and from the word governing it (governors.tsv,
-// role intent: "pledged to withdraw").
+// role intent: "pledged to withdraw"); a negated event under an intent
+// word is a promise to refrain (refrained).
 func (s *Stage) intent(sent doc.Sentence, p int, ev *doc.Event) {
-	if ev.Negated {
-		return
-	}
-	intended := ev.Aux&(doc.AuxFuture|doc.AuxHypothetical|doc.AuxConditional) != 0
 	cue := false
 	if h := s.tr.Head(p); h >= 0 {
 		if r := s.tr.Rel(p); r == doc.DepXcomp || r == doc.DepAcl {
@@ -1098,6 +1150,18 @@ func (s *Stage) intent(sent doc.Sentence, p int, ev *doc.Event) {
 			cue = role == GovIntent
 		}
 	}
+	if ev.Negated {
+		// "pledged not to attack": a promise to refrain from
+		// material conflict is a concession (promise.go, refrained);
+		// the promise, not the attack, is what the event reports.
+		if typ, mode := refrained(s.c.onto.Quad(ev.Type)); cue && typ != plover.Agree {
+			ev.Rule += " +refrain:" + string(ev.Type)
+			ev.IntendedType = ev.Type
+			ev.Type, ev.Mode, ev.Negated = typ, mode, false
+		}
+		return
+	}
+	intended := ev.Aux&(doc.AuxFuture|doc.AuxHypothetical|doc.AuxConditional) != 0
 	if cue {
 		intended = true
 	}

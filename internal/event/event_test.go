@@ -77,6 +77,9 @@ func newTestLexicon(t *testing.T) testLexicon {
 	add("commit to", "AGREE", "", lexicon.KindMWE, "subj>prep:to", "")
 	add("tank fire", "ASSAULT", "heavy-weapons", lexicon.KindMWE, "poss>prep:on", "")
 	add("expect that", "REQUEST", "", lexicon.KindMWE, "subj>obj", "")
+	add("seek", "REQUEST", "", lexicon.KindVerb, "subj>prep:from", "")
+	add("release", "RETREAT", "release", lexicon.KindVerb, "subj>obj!", "")
+	add("clash", "ASSAULT", "", lexicon.KindVerb, "subj>prep:with", "")
 	// "offer" has two frames: an indirect object, else a to-phrase.
 	iobj, _ := lexicon.ParseFrame("subj>iobj")
 	to, _ := lexicon.ParseFrame("subj>prep:to")
@@ -94,6 +97,9 @@ func (testOntology) Quad(typ plover.EventType) string {
 		return "verbal cooperation"
 	case "RETREAT":
 		return "material cooperation"
+	case "COERCE":
+		// Only COERCE, so that the modality tests keep their ASSAULT.
+		return "material conflict"
 	}
 	return "q"
 }
@@ -399,6 +405,61 @@ func TestHistoricalDatesDateNoEvent(t *testing.T) {
 			}
 			if got != tt.date || ev.DatePrecision != tt.precision {
 				t.Errorf("date %q (%s), want %q (%s)", got, ev.DatePrecision, tt.date, tt.precision)
+			}
+		})
+	}
+}
+
+// TestAttempt checks that a verb of trying with a to-infinitive is no
+// event of its own (governors.tsv, role attempt): "seeks to meet" tells
+// what was tried, while "seeks weapons" is a request. Every sentence was
+// written for this test.
+func TestAttempt(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       string // type and trigger of each event, joined by " | "
+	}{
+		{"seek with an infinitive is an attempt", "Kenya seeks to meet Russia in March.", "CONSULT meet"},
+		{"seek with an object is a request", "Kenya seeks weapons from Russia.", "REQUEST seeks"},
+		{"an attempt to attack is the attack tried", "The Kenyan rebels seek to attack the Ugandan border post.", "ASSAULT attack"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := code(t, tt.text)
+			var got []string
+			for _, ev := range d.Events {
+				got = append(got, string(ev.Type)+" "+d.SpanText(ev.Evidence.Trigger))
+			}
+			if g := strings.Join(got, " | "); g != tt.want {
+				t.Errorf("got %q, want %q", g, tt.want)
+			}
+		})
+	}
+}
+
+// TestRequiredObject checks a trigger whose frame requires its object
+// ("subj>obj!"): a common noun there that names no actor rules the event
+// out, while an actor, a pronoun or a numeral keeps it. Every sentence
+// was written for this test.
+func TestRequiredObject(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       string // type and trigger of each event, joined by " | "
+	}{
+		{"a thing released is no release", "The Kenyan ministry released a report on Tuesday.", ""},
+		{"a thing released in the passive is no release", "A report was released by the Kenyan ministry.", ""},
+		{"an actor released is a release", "Kenya released Russian sailors on Tuesday.", "RETREAT released"},
+		{"a numeral may stand for people", "Kenya released three on Tuesday.", "RETREAT released"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := code(t, tt.text)
+			var got []string
+			for _, ev := range d.Events {
+				got = append(got, string(ev.Type)+" "+d.SpanText(ev.Evidence.Trigger))
+			}
+			if g := strings.Join(got, " | "); g != tt.want {
+				t.Errorf("got %q, want %q", g, tt.want)
 			}
 		})
 	}

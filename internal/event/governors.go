@@ -19,11 +19,14 @@ const (
 	GovNegative
 	GovReversal
 	GovIntent
+	GovYield
+	GovAttempt
 )
 
 var governorRoles = map[string]GovernorRole{
 	"support": GovSupport, "weapon": GovWeapon, "negative": GovNegative,
-	"reversal": GovReversal, "intent": GovIntent,
+	"reversal": GovReversal, "intent": GovIntent, "yield": GovYield,
+	"attempt": GovAttempt,
 }
 
 // Governors is the table of words that govern event words
@@ -47,7 +50,7 @@ func LoadGovernors(fsys fs.FS, path string) (*Governors, error) {
 	err := lexicon.ReadFile(fsys, path, []string{"lemma", "role"}, func(r lexicon.Record) error {
 		role, ok := governorRoles[r.Get("role")]
 		if !ok {
-			return r.Errorf("role must be support, weapon, negative, reversal or intent, not %q", r.Get("role"))
+			return r.Errorf("role must be support, weapon, negative, reversal, intent, yield or attempt, not %q", r.Get("role"))
 		}
 		l := r.Get("lemma")
 		g.byLemma[l] = append(g.byLemma[l], governor{role: role, particle: r.Get("particle"), rule: fmt.Sprintf("%s:%d", path, r.Line)})

@@ -119,12 +119,15 @@ func (s *Stage) markPrincipal(d *doc.Doc) {
 	}
 }
 
-// headlineVerbEvent returns the head token of the event a headline-style
-// sentence has as its verb (clause.go, headlineVerb: "Norway ratifies
-// treaty"), or -1. heads are the head tokens of the sentence's events.
+// headlineVerbEvent returns the head token of the event a sentence with
+// no finite verb has as its verb, or -1: the noun-tagged verb of a
+// headline (clause.go, headlineVerb: "Norway ratifies treaty") or the
+// participle-tagged past tense of prose (verblessPredicate: "Nurses
+// demonstrated outside the hospital"). heads are the head tokens of the
+// sentence's events.
 func (s *Stage) headlineVerbEvent(sent doc.Sentence, heads []int) int {
 	for _, h := range heads {
-		if h < len(s.ci.d.Tokens) && s.ci.headlineVerb(sent, h) {
+		if h < len(s.ci.d.Tokens) && (s.ci.headlineVerb(sent, h) || s.verblessPredicate(sent, h)) {
 			return h
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/dateline-project/dateline/internal/doc"
 )
 
 func TestPrincipal(t *testing.T) {
@@ -94,6 +96,49 @@ func TestSalience(t *testing.T) {
 			var got []string
 			for _, ev := range d.Events {
 				got = append(got, fmt.Sprintf("%s %s %.2f", ev.Type, d.SpanText(ev.Evidence.Trigger), ev.Salience))
+			}
+			if g := strings.Join(got, " | "); g != tt.want {
+				t.Errorf("got %q, want %q", g, tt.want)
+			}
+		})
+	}
+}
+
+// TestVerblessPredicate checks that a past tense the tagger read as a
+// participle is the verb of a prose sentence with no finite verb: its
+// event is principal and its subject acts, while a participle with a
+// by-phrase, or in a sentence that has a finite verb, stays a passive.
+// Every sentence was written for this test.
+func TestVerblessPredicate(t *testing.T) {
+	tests := []struct {
+		name     string
+		text     string
+		headline bool
+		want     string // type, trigger, salience and "passive" when so coded, of each event
+	}{
+		{"a participle after a quantified subject is the verb",
+			"Hundreds of farmers protested in the capital on Monday to urge lower fuel prices.", false,
+			"PROTEST protested 1.00 | REQUEST urge 0.01"},
+		{"a participle with a participial adjunct is the verb",
+			"Dozens of teachers protested in the capital on Friday, urging higher pay.", false,
+			"PROTEST protested 1.00 | REQUEST urging 0.25"},
+		{"a participle with a by-phrase is a passive",
+			"Dozens of Kenyan villages attacked by Ugandan rebels in March.", false,
+			"ASSAULT attacked 1.00 passive"},
+		{"a sentence with a finite verb keeps its reduced relative",
+			"Farmers detained by the police protested outside the ministry.", false,
+			"COERCE detained 0.25 passive | PROTEST protested 1.00"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := codeDoc(t, &doc.Doc{ID: "t", Text: tt.text, Headline: tt.headline})
+			var got []string
+			for _, ev := range d.Events {
+				g := fmt.Sprintf("%s %s %.2f", ev.Type, d.SpanText(ev.Evidence.Trigger), ev.Salience)
+				if strings.Contains(ev.Rule, "+passive") {
+					g += " passive"
+				}
+				got = append(got, g)
 			}
 			if g := strings.Join(got, " | "); g != tt.want {
 				t.Errorf("got %q, want %q", g, tt.want)

@@ -33,7 +33,11 @@ import (
 //     the yielding is marked a complement: what was agreed, not an event
 //     that happened.
 //
-// Both go through promised, so that they cannot disagree.
+// Both go through promised, so that they cannot disagree. A third needs
+// no coded complement: an AGREE whose infinitive is a verb of ceasing or
+// easing ("agreed to stop the raids", "promised to ease the rules",
+// data/cues/governors.tsv role yield) promises to yield whatever the
+// verb's object is, and is a CONCEDE (yieldingPromises).
 
 // promised returns the type and mode of a promise to do an event of type
 // typ, mode mode and quad category quad: CONCEDE with the yielding's mode
@@ -50,6 +54,33 @@ func promised(typ plover.EventType, mode, quad string) (plover.EventType, string
 	return plover.Agree, ""
 }
 
+// refrained returns the type and mode of a promise not to do an event of
+// quad category quad: a promise to refrain from material conflict ("will
+// not attack", "agreed not to resume fighting", "agreed to suspend the
+// protests") is a CONCEDE, as the PLOVER manual codes declarations of
+// ceasefires and CAMEO the easing of dissent and of military engagement
+// (codes 082 and 087) under yielding; a promise to refrain from anything
+// else is left an AGREE.
+func refrained(quad string) (plover.EventType, string) {
+	if quad == "material conflict" {
+		return plover.Concede, ""
+	}
+	return plover.Agree, ""
+}
+
+// negatedBelow reports a negation on a word on the way up from token k to
+// token top, top excluded: "agreed not to resume fighting" negates
+// "resume", which carries "fighting" to "agreed".
+func (s *Stage) negatedBelow(k, top int) bool {
+	for steps := 0; k >= 0 && k != top && steps < 8; steps++ {
+		if k < len(s.ci.d.Tokens) && s.negated(k) {
+			return true
+		}
+		k = s.tr.Head(k)
+	}
+	return false
+}
+
 // promises recodes an AGREE whose complement is a yielding or a material
 // conflict as the concession or threat it promises (see the comment
 // above). The complement is the event whose trigger head hangs on a word
@@ -59,16 +90,13 @@ func promised(typ plover.EventType, mode, quad string) (plover.EventType, string
 // ceasefire"), or as the object of a support verb that is such an
 // infinitive ("promised to renew the bombing campaign"). findHeads must
 // have run.
+//
+// A complement negated on its way to the promise ("agreed not to resume
+// fighting", "agreed to halt the offensive" read as a reversal) is a
+// promise to refrain (refrained).
 func (s *Stage) promises(d *doc.Doc) {
 	for j := range d.Events {
 		c := &d.Events[j]
-		if c.Negated {
-			continue
-		}
-		typ, mode := promised(c.Type, c.Mode, s.c.onto.Quad(c.Type))
-		if typ == plover.Agree {
-			continue
-		}
 		i := s.promiser(d, j)
 		if i < 0 {
 			continue
@@ -77,8 +105,18 @@ func (s *Stage) promises(d *doc.Doc) {
 		if a.Type != plover.Agree || a.Negated || a.Aux.Has(doc.AuxComplement) {
 			continue
 		}
+		quad := s.c.onto.Quad(c.Type)
+		typ, mode := promised(c.Type, c.Mode, quad)
+		rule := " +promise:"
+		if c.Negated || s.negatedBelow(s.heads[j], s.heads[i]) {
+			typ, mode = refrained(quad)
+			rule = " +refrain:"
+		}
+		if typ == plover.Agree {
+			continue
+		}
 		a.IntendedType = c.Type
-		a.Rule += " +promise:" + string(c.Type)
+		a.Rule += rule + string(c.Type)
 		a.Type, a.Mode = typ, mode
 		if !c.Aux.Has(doc.AuxComplement) {
 			// A nominal agreed to ("agreed to a ceasefire") is the
@@ -87,6 +125,60 @@ func (s *Stage) promises(d *doc.Doc) {
 			c.Confidence *= 0.6
 		}
 	}
+}
+
+// yieldingPromises recodes as CONCEDE every AGREE still standing whose
+// trigger takes as its infinitive a verb of yielding (see the comment
+// above): the verb's governor role is yield, and the verb is not negated
+// ("agreed not to lift the curfew" promises no concession).
+// The infinitive is an xcomp of the trigger's head ("agreed to stop") or
+// an infinitival acl of a noun of the trigger ("their commitment to
+// ease"). findHeads must have run.
+func (s *Stage) yieldingPromises(d *doc.Doc) {
+	for i := range d.Events {
+		a := &d.Events[i]
+		if a.Type != plover.Agree || a.Negated || a.Aux.Has(doc.AuxComplement) || s.heads[i] >= len(d.Tokens) {
+			continue
+		}
+		v, rule := s.yieldingInfinitive(s.heads[i])
+		if v < 0 {
+			continue
+		}
+		a.Type, a.Mode = plover.Concede, ""
+		a.Rule += " +promise:yield " + rule
+		// What is to be stopped or allowed ("the raids") is the
+		// promise's content, as an infinitive agreed to is.
+		for j := range d.Events {
+			c := &d.Events[j]
+			if h := s.heads[j]; h < len(d.Tokens) && s.tr.Head(h) == v && s.tr.Rel(h) == doc.DepObj && !c.Aux.Has(doc.AuxComplement) {
+				c.Aux |= doc.AuxComplement
+				c.Confidence *= 0.6
+			}
+		}
+	}
+}
+
+// yieldingInfinitive returns the infinitive of yielding under token h and
+// the governors.tsv line behind it, or -1.
+func (s *Stage) yieldingInfinitive(h int) (int, string) {
+	for c := s.tr.First(h); c >= 0; c = s.tr.Next(c) {
+		switch s.tr.Rel(c) {
+		case doc.DepXcomp:
+		case doc.DepAcl:
+			if mk := s.tr.Marker(c); mk < 0 || s.ci.tok(mk) != "to" {
+				continue
+			}
+		default:
+			continue
+		}
+		if s.ci.tag(c) != "VB" || s.negated(c) {
+			continue
+		}
+		if role, rule := s.governorRole(c); role == GovYield {
+			return c, rule
+		}
+	}
+	return -1, ""
 }
 
 // promiser returns the event whose trigger governs event j as its

@@ -29,6 +29,20 @@ func TestPromises(t *testing.T) {
 			"Russia will evacuate its troops from Kenya unless Armenia pays.", "THREATEN/"},
 		{"a withdrawal done is a retreat",
 			"Russia evacuated its troops from Kenya.", "RETREAT/withdraw"},
+		{"an AGREE whose infinitive is a verb of ceasing promises to yield",
+			"Kenya committed to stop the attack on Armenia.", "CONCEDE/ | ASSAULT/ complement"},
+		{"an AGREE whose infinitive is a verb of easing promises to yield, whatever its object",
+			"Kenya committed to ease the rules for Armenian traders.", "CONCEDE/"},
+		{"a negated infinitive of ceasing promises nothing",
+			"Kenya committed to not ease the rules for Armenian traders.", "AGREE/"},
+		{"a pledge not to detain is a promise to refrain, a concession",
+			"Kenya pledged not to detain Armenian traders.", "CONCEDE/"},
+		{"a pledge not to meet is no concession",
+			"Kenya pledged not to meet Russia in March.", "CONSULT/ negated"},
+		{"an AGREE whose complement is negated on its way promises to refrain",
+			"Kenya committed to not resume the detention of Armenian traders.", "CONCEDE/ | COERCE/arrest complement negated"},
+		{"an AGREE whose infinitive is any other verb stays an AGREE",
+			"Kenya committed to build a road for Armenian traders.", "AGREE/"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -38,6 +52,9 @@ func TestPromises(t *testing.T) {
 				g := string(ev.Type) + "/" + ev.Mode
 				if ev.Aux.Has(doc.AuxComplement) {
 					g += " complement"
+				}
+				if ev.Negated {
+					g += " negated"
 				}
 				got = append(got, g)
 			}

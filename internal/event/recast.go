@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/event/lexicon"
 	"github.com/dateline-project/dateline/internal/plover"
 	"github.com/dateline-project/dateline/internal/text"
 )
@@ -24,8 +25,18 @@ import (
 //     PLOVER's PROTEST has a riot mode for protest that turns violent
 //     (stones thrown, property burnt, clashes with the police); ASSAULT
 //     is the organised force of armed actors, and the police's side of a
-//     clash keeps it.
+//     one-sided attack keeps it ("police beat protesters").
+//
+// A clash is reciprocal: "police clashed with protesters" says as much
+// that the protesters clashed with the police. A trigger whose frame
+// takes its other side with "with" or both sides with "between" (clash,
+// fight, battle, scuffle; see reciprocalFrame) is a riot when either
+// side is a protest crowd, and the crowd becomes its actor.
 func (s *Stage) recastAssaults(d *doc.Doc) {
+	s.reciprocal = growBool(s.reciprocal, len(d.Events))
+	for _, c := range s.coded {
+		s.reciprocal[c.event] = reciprocalFrame(c.trig)
+	}
 	for i := range d.Events {
 		ev := &d.Events[i]
 		if ev.Type != plover.Assault || ev.Mode != "" {
@@ -39,11 +50,27 @@ func (s *Stage) recastAssaults(d *doc.Doc) {
 		case policeRaid(d, ev):
 			ev.Type = plover.Coerce
 			ev.Rule += " +police_raid"
-		case protestCrowd(ev):
+		case protestCrowd(ev.Actors):
 			ev.Type, ev.Mode = plover.Protest, "riot"
 			ev.Rule += " +crowd_violence"
+		case s.reciprocal[i] && protestCrowd(ev.Recipients):
+			ev.Actors, ev.Recipients = ev.Recipients, ev.Actors
+			ev.Type, ev.Mode = plover.Protest, "riot"
+			ev.Rule += " +crowd_violence +reciprocal"
 		}
 	}
+}
+
+// reciprocalFrame reports a trigger of mutual action: one of its frames
+// takes the other side with "with" ("clashed with the police") or both
+// sides with "between" ("clashes between protesters and police").
+func reciprocalFrame(tr *lexicon.Trigger) bool {
+	for _, f := range tr.Frames {
+		if (f.Recipient.Kind == lexicon.SlotPrep && f.Recipient.Prep == "with") || (f.Actor.Kind == lexicon.SlotPrep && f.Actor.Prep == "between") {
+			return true
+		}
+	}
+	return false
 }
 
 // cyberEvent reports whether ev's sentence names a cyber operation.
@@ -69,14 +96,14 @@ func policeRaid(d *doc.Doc, ev *doc.Event) bool {
 	return t > 0 && strings.EqualFold(d.Text[d.Tokens[t-1].Start:d.Tokens[t-1].End], "police")
 }
 
-// protestCrowd reports whether every actor of ev is a crowd of protest,
-// which the role dictionary marks as civilians opposing someone (CVL with
-// OPP: protesters, demonstrators, rioters).
-func protestCrowd(ev *doc.Event) bool {
-	if len(ev.Actors) == 0 {
+// protestCrowd reports whether every one of the participants is a crowd
+// of protest, which the role dictionary marks as civilians opposing
+// someone (CVL with OPP: protesters, demonstrators, rioters).
+func protestCrowd(side []doc.EventActor) bool {
+	if len(side) == 0 {
 		return false
 	}
-	for _, a := range ev.Actors {
+	for _, a := range side {
 		if a.SectorCode != "CVL" || !slices.Contains(a.OtherSectorCodes, "OPP") {
 			return false
 		}

@@ -11,7 +11,9 @@ import (
 // sentence with no cyber word, stays ASSAULT; a raid by the police is
 // COERCE (a search or arrest operation) and a raid by anyone else stays
 // ASSAULT; violence by a protest crowd is PROTEST/riot, while the police's
-// side of a clash stays ASSAULT. Every sentence was written for this test.
+// one-sided attack stays ASSAULT; a clash, being mutual, is a riot when
+// either side is a protest crowd. Every sentence was written for this
+// test.
 func TestRecodings(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -32,6 +34,9 @@ func TestRecodings(t *testing.T) {
 		{"troops raid a town", "Russian troops raided a town in Kenya.", "ASSAULT/", ""},
 		{"protesters attacking is a riot", "Kenyan protesters attacked the police.", "PROTEST/riot", "+crowd_violence"},
 		{"the police's side of a clash stays", "Kenyan police attacked the protesters.", "ASSAULT/", ""},
+		{"a clash of the police with protesters is a riot", "Kenyan police clashed with the protesters.", "PROTEST/riot", "+reciprocal"},
+		{"a clash of protesters with the police is a riot", "Kenyan protesters clashed with the police.", "PROTEST/riot", "+crowd_violence"},
+		{"a clash of armed forces stays", "Kenyan troops clashed with Ugandan soldiers.", "ASSAULT/", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -38,10 +38,21 @@ type Slot struct {
 	// content of the event ("urged Iran to release ..."): the infinitive
 	// belongs to this trigger and is not coded as a separate event.
 	ToInf bool
+	// Required marks a participant the event cannot do without, written
+	// with a final "!" ("obj!"): a match whose slot holds a thing rather
+	// than an actor is not the event ("released the prisoners" is a
+	// release, "released a statement" is not). The event coder reads it
+	// on the object of a verb trigger.
+	Required bool
 }
 
 // String returns the slot in frame syntax.
 func (s Slot) String() string {
+	if s.Required {
+		r := s
+		r.Required = false
+		return r.String() + "!"
+	}
 	switch {
 	case s.Kind == SlotPrep:
 		return "prep:" + s.Prep
@@ -69,7 +80,8 @@ func (f Frame) String() string { return f.Actor.String() + ">" + f.Recipient.Str
 var ErrFrame = errors.New("bad frame")
 
 // ParseFrame parses "ACTOR>RECIPIENT", where each side is one of subj,
-// obj, iobj, poss, none or prep:WORD, and obj or iobj may carry "+to-inf".
+// obj, iobj, poss, none or prep:WORD, and obj or iobj may carry "+to-inf";
+// a final "!" makes a participant slot required ("subj>obj!").
 // "passive" is shorthand for "prep:by>subj", the frame of a trigger that
 // is itself passive ("came under fire from" is written prep:from>subj).
 func ParseFrame(s string) (Frame, error) {
@@ -92,13 +104,24 @@ func ParseFrame(s string) (Frame, error) {
 	if as.ToInf {
 		return Frame{}, fmt.Errorf("%w: %q: +to-inf belongs on the recipient", ErrFrame, s)
 	}
-	if as.Kind != SlotNone && as == rs {
+	if as.Kind != SlotNone && as.Kind == rs.Kind && as.Prep == rs.Prep {
 		return Frame{}, fmt.Errorf("%w: %q: actor and recipient in the same slot", ErrFrame, s)
 	}
 	return Frame{Actor: as, Recipient: rs}, nil
 }
 
 func parseSlot(s string) (Slot, error) {
+	if base, ok := strings.CutSuffix(s, "!"); ok {
+		sl, err := parseSlot(base)
+		if err != nil {
+			return Slot{}, err
+		}
+		if sl.Kind == SlotNone || sl.Required {
+			return Slot{}, fmt.Errorf("%q: only a participant slot can be required", s)
+		}
+		sl.Required = true
+		return sl, nil
+	}
 	if p, ok := strings.CutPrefix(s, "prep:"); ok {
 		if p == "" {
 			return Slot{}, errors.New("prep: needs a preposition")

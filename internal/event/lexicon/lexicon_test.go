@@ -339,6 +339,11 @@ func TestParseFrame(t *testing.T) {
 		{"subj>prep:", "", true},
 		{"subj>prep:With", "", true},
 		{"agent>obj", "", true},
+		{"subj>obj!", "subj>obj!", false},
+		{"subj>obj+to-inf!", "subj>obj+to-inf!", false},
+		{"subj>none!", "", true},
+		{"subj>obj!!", "", true},
+		{"subj!>subj", "", true},
 	}
 	for _, tt := range tests {
 		f, err := lexicon.ParseFrame(tt.in)
