@@ -12,8 +12,9 @@ import (
 )
 
 // Batch gives the records of one run their incident ids, for `dateline
-// code --dedup`, which has no store. An incident's id names its
-// best-evidenced report, so it may change until the last record is read:
+// code --dedup`, which has no store. An incident's id names its first
+// report, which a record published earlier and read later displaces, so
+// it may change until the last record is read:
 // Batch files each record's events as the record comes and keeps the
 // record, and Emit writes the records in the same order, each event's
 // incident_id set from the run's final incidents. The ids are then the

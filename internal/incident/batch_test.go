@@ -97,7 +97,7 @@ func TestBatch(t *testing.T) {
 	recs := batchRecords()
 	got := runBatch(t, recs)
 	want := map[string]string{
-		"doc-0-e1": "inc-doc-2-e1", "doc-1-e1": "inc-doc-2-e1", "doc-2-e1": "inc-doc-2-e1",
+		"doc-0-e1": "inc-doc-0-e1", "doc-1-e1": "inc-doc-0-e1", "doc-2-e1": "inc-doc-0-e1",
 		"doc-3-e1": "inc-doc-3-e1", "doc-4-e1": "inc-doc-3-e1",
 	}
 	if !reflect.DeepEqual(got, want) {

@@ -9,13 +9,20 @@ import (
 	"time"
 )
 
-// IDPrefix starts every incident id; the rest is the canonical report's
-// event id, so an id names the report that best evidences its incident.
+// IDPrefix starts every incident id; the rest is the event id of the
+// incident's first report (see firstCmp), so that an id stays while
+// later reports join, as they do when news comes in.
 const IDPrefix = "inc-"
 
 // Incident is a group of reports of one event.
 type Incident struct {
 	ID string `json:"id"`
+	// Recanonical is true when the canonical report may differ from the
+	// one last handed out under this id (a better report joined, the
+	// canonical one left, or the id passed to a merged incident), so
+	// that a store rewrites the canonical event of an existing row only
+	// then.
+	Recanonical bool `json:"-"`
 	// Canonical is the best-evidenced report (see the package
 	// documentation), whose coding stands for the incident. Its Actors,
 	// Recipients and Place are the Clusterer's own, not copies (an
@@ -42,7 +49,7 @@ type Incident struct {
 type Changes struct {
 	Updated []Incident
 	// Removed are ids that no longer name an incident: merged into
-	// another, or renamed because their canonical report changed.
+	// another, or renamed because their first report changed.
 	Removed []string
 	// Members are the reports whose incident or anchor changed (new
 	// reports included), sorted by event id.
@@ -68,16 +75,23 @@ type cluster struct {
 	// saving them an allocation.
 	one   [1]int32
 	canon int32
+	// first is the report the incident is named after (see firstCmp).
+	first int32
+	// publishedCanon is the canonical report when TakeChanges last
+	// handed the incident out (or it was restored), -1 before.
+	publishedCanon int32
 	// anchored is true when the cluster holds an anchor; unanchored
 	// clusters are groups of satellites (or a single report).
 	anchored bool
 	dead     bool
 	dirty    bool
+	// recanon carries Incident.Recanonical within TakeChanges.
+	recanon bool
 	// published is the id last handed out by TakeChanges (or restored),
 	// "" when the store has never seen the cluster.
 	published string
 	// id is IDPrefix and the event id of report idFor, kept so that
-	// asking for the id of an incident whose canonical report has not
+	// asking for the id of an incident whose first report has not
 	// changed does not build the string again.
 	id    string
 	idFor int32
@@ -561,7 +575,7 @@ func (c *Clusterer) eachNear(n *node, lvl uint8, f func(int32)) {
 
 // newCluster makes node i an incident of its own.
 func (c *Clusterer) newCluster(i int32, anchored bool) *cluster {
-	cl := c.clusters.add(cluster{one: [1]int32{i}, canon: i, anchored: anchored})
+	cl := c.clusters.add(cluster{one: [1]int32{i}, canon: i, first: i, publishedCanon: -1, anchored: anchored})
 	cl.members = cl.one[:1:1]
 	c.nodes.at(i).cl = cl
 	c.mark(i)
@@ -587,6 +601,9 @@ func (c *Clusterer) merge(x, y *cluster) *cluster {
 	if canonicalCmp(c.nodes.at(y.canon), c.nodes.at(x.canon)) < 0 {
 		x.canon = y.canon
 	}
+	if firstCmp(c.nodes.at(y.first), c.nodes.at(x.first)) < 0 {
+		x.first = y.first
+	}
 	x.anchored = x.anchored || y.anchored
 	y.members = nil
 	c.kill(y)
@@ -602,6 +619,9 @@ func (c *Clusterer) insert(cl *cluster, i int32) {
 	if canonicalCmp(c.nodes.at(i), c.nodes.at(cl.canon)) < 0 {
 		cl.canon = i
 	}
+	if firstCmp(c.nodes.at(i), c.nodes.at(cl.first)) < 0 {
+		cl.first = i
+	}
 	c.touch(cl)
 }
 
@@ -613,11 +633,14 @@ func (c *Clusterer) remove(cl *cluster, i int32) {
 		c.kill(cl)
 		return
 	}
-	if cl.canon == i {
-		cl.canon = cl.members[0]
+	if cl.canon == i || cl.first == i {
+		cl.canon, cl.first = cl.members[0], cl.members[0]
 		for _, m := range cl.members[1:] {
 			if canonicalCmp(c.nodes.at(m), c.nodes.at(cl.canon)) < 0 {
 				cl.canon = m
+			}
+			if firstCmp(c.nodes.at(m), c.nodes.at(cl.first)) < 0 {
+				cl.first = m
 			}
 		}
 	}
@@ -675,8 +698,8 @@ func (c *Clusterer) kill(cl *cluster) {
 }
 
 func (c *Clusterer) idOf(cl *cluster) string {
-	if cl.id == "" || cl.idFor != cl.canon {
-		cl.id, cl.idFor = IDPrefix+c.nodes.at(cl.canon).rep.EventID, cl.canon
+	if cl.id == "" || cl.idFor != cl.first {
+		cl.id, cl.idFor = IDPrefix+c.nodes.at(cl.first).rep.EventID, cl.first
 	}
 	return cl.id
 }
@@ -838,7 +861,7 @@ func (c *Clusterer) Incident(id string) (Incident, bool) {
 		return Incident{}, false
 	}
 	i, ok := c.event(ev)
-	if !ok || c.nodes.at(i).cl.canon != i {
+	if !ok || c.nodes.at(i).cl.first != i {
 		return Incident{}, false
 	}
 	return c.incident(c.nodes.at(i).cl), true
@@ -848,7 +871,7 @@ func (c *Clusterer) Incident(id string) (Incident, bool) {
 func (c *Clusterer) Incidents() []Incident {
 	out := make([]Incident, 0, c.live)
 	for i := range int32(c.nodes.len()) {
-		if cl := c.nodes.at(i).cl; cl.canon == int32(i) {
+		if cl := c.nodes.at(i).cl; cl.first == int32(i) {
 			out = append(out, c.incident(cl))
 		}
 	}
@@ -874,6 +897,9 @@ func (c *Clusterer) TakeChanges() Changes {
 			continue
 		}
 		id := c.idOf(cl)
+		// Under an id new to the cluster, a store may hold a row of
+		// another cluster that had it (a merge, a regrouping).
+		cl.recanon = cl.published != id || cl.publishedCanon != cl.canon
 		if cl.published != id {
 			if cl.published != "" {
 				ch.Removed = append(ch.Removed, cl.published)
@@ -882,7 +908,7 @@ func (c *Clusterer) TakeChanges() Changes {
 				c.mark(m)
 			}
 		}
-		cl.published = id
+		cl.published, cl.publishedCanon = id, cl.canon
 		live = append(live, cl)
 	}
 	c.dirty = c.dirty[:0]
@@ -903,7 +929,9 @@ func (c *Clusterer) TakeChanges() Changes {
 	for _, cl := range live {
 		from := len(ids)
 		ids = ids[:from+len(cl.members)]
-		ch.Updated = append(ch.Updated, c.incidentIn(cl, ids[from:len(ids):len(ids)]))
+		inc := c.incidentIn(cl, ids[from:len(ids):len(ids)])
+		inc.Recanonical = cl.recanon
+		ch.Updated = append(ch.Updated, inc)
 	}
 	if len(c.moved) > 0 {
 		ch.Members = c.spare.members[:0]

@@ -326,6 +326,12 @@ func TestTakeChanges(t *testing.T) {
 				delete(store, id)
 			}
 			for _, inc := range ch.Updated {
+				// A store rewrites the canonical event of a row it has only
+				// when told to.
+				if old, ok := store[inc.ID]; ok && !inc.Recanonical && old.Canonical.EventID != inc.Canonical.EventID {
+					t.Fatalf("seed %d: %s's canonical report moved from %s to %s without Recanonical",
+						seed, inc.ID, old.Canonical.EventID, inc.Canonical.EventID)
+				}
 				// The Reports array is the Clusterer's: a store keeps a copy.
 				inc.Reports = slices.Clone(inc.Reports)
 				store[inc.ID] = inc
@@ -353,6 +359,45 @@ func TestTakeChanges(t *testing.T) {
 				t.Fatalf("seed %d after %d adds: store differs:\n%s", seed, i+1, diffIncidents(got, want))
 			}
 		}
+	}
+}
+
+// TestStableIDs checks that an incident keeps its id as later reports
+// join, a better-evidenced one included (whose arrival is flagged for
+// the store), and takes the id of a report published earlier that
+// arrives late.
+func TestStableIDs(t *testing.T) {
+	c, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	published := func(h int) func(*Report) {
+		return func(r *Report) { r.Published = time.Date(2025, 3, 14, h, 0, 0, 0, time.UTC) }
+	}
+	add := func(r Report) Changes {
+		t.Helper()
+		if _, err := c.Add(r); err != nil {
+			t.Fatal(err)
+		}
+		return c.TakeChanges()
+	}
+	add(report("first", published(9), conf(0.6)))
+	ch := add(report("better", published(11), conf(0.9)))
+	if len(ch.Removed) != 0 || len(ch.Updated) != 1 || ch.Updated[0].ID != "inc-first" {
+		t.Fatalf("a better, later report: removed %v, updated %v; want inc-first kept", ch.Removed, ch.Updated)
+	}
+	if u := ch.Updated[0]; u.Canonical.EventID != "better" || !u.Recanonical {
+		t.Errorf("canonical %s (recanonical %v), want better, flagged", u.Canonical.EventID, u.Recanonical)
+	}
+	ch = add(report("weaker", published(12), conf(0.5)))
+	if u := ch.Updated[0]; u.ID != "inc-first" || u.Recanonical || len(ch.Members) != 1 {
+		t.Errorf("a weaker, later report: %s, recanonical %v, %d memberships changed; want inc-first, unflagged, 1",
+			u.ID, u.Recanonical, len(ch.Members))
+	}
+	ch = add(report("earlier", published(7), conf(0.5)))
+	if !slices.Equal(ch.Removed, []string{"inc-first"}) || ch.Updated[0].ID != "inc-earlier" || len(ch.Members) != 4 {
+		t.Errorf("a report published earlier: removed %v, updated %s, %d memberships changed; want inc-first renamed inc-earlier, all 4 moved",
+			ch.Removed, ch.Updated[0].ID, len(ch.Members))
 	}
 }
 
@@ -453,9 +498,11 @@ func ExampleClusterer() {
 	mogadishu := &Place{Name: "Mogadishu", GeonameID: 53654, CountryCode: "SOM", Lat: 2.03711, Lon: 45.34375, Precision: 1}
 	for _, r := range []Report{
 		{EventID: "wire-e1", DocID: "wire", Source: "Wire", Type: "ASSAULT", Mode: "explosives",
-			Actors: []Actor{{"SOM", "REB"}}, Date: "2025-03-14", DatePrecision: "day", Place: mogadishu, Confidence: 0.9},
+			Actors: []Actor{{"SOM", "REB"}}, Date: "2025-03-14", DatePrecision: "day", Place: mogadishu, Confidence: 0.9,
+			Published: time.Date(2025, 3, 14, 18, 0, 0, 0, time.UTC)},
 		{EventID: "local-e1", DocID: "local", Source: "Local", Type: "ASSAULT",
-			Date: "2025-03-15", DatePrecision: "published", Place: mogadishu, Confidence: 0.7},
+			Date: "2025-03-15", DatePrecision: "published", Place: mogadishu, Confidence: 0.7,
+			Published: time.Date(2025, 3, 15, 7, 0, 0, 0, time.UTC)},
 	} {
 		id, err := c.Add(r)
 		if err != nil {

@@ -102,9 +102,18 @@
 // An incident's canonical report is its best-evidenced one: the highest
 // confidence, then the most specific date (day, published, month, year),
 // then the most specific place, then the earliest publication, then the
-// smallest event id. Its id is IDPrefix + the canonical event id, so it is
-// a function of the member set; it changes when a better report joins,
-// and TakeChanges then reports the old id as removed. NSources counts
+// smallest event id. Its id is IDPrefix + the event id of its first
+// report: the earliest published (a missing time last), then the
+// smallest event id (firstCmp). So it is a function of the member set,
+// the same in any order, and it stays while the story goes on, since
+// later reports are published later: a better report joining changes
+// the canonical report alone (Incident.Recanonical tells a store to
+// rewrite it). It changes when an earlier-published report arrives late,
+// when the first report leaves, or when two incidents merge (the earlier
+// first report names the merged one), and TakeChanges then reports the
+// old id as removed. (Named after the canonical report, as it first was,
+// an id changed whenever a better report joined: links broke as news
+// came in, and a store rewrote every member row each time.) NSources counts
 // outlets (case-folded) after following each near-duplicate document to
 // its original: a syndicated copy counts as its original's outlet, or as
 // the original document itself when no report has told its outlet.

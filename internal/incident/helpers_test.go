@@ -45,8 +45,8 @@ func mapSlice[T, U any](xs []T, f func(T) U) []U {
 // reference clusters reps the slow way, straight from the definition in
 // the package documentation: anchors by connected components, each
 // satellite with its closest compatible anchor, unanchored satellites by
-// connected components, undated reports alone. It returns event id →
-// incident id.
+// connected components, undated reports alone, each incident named after
+// its first report. It returns event id → incident id.
 func reference(opt Options, reps []Report) (map[string]string, error) {
 	// A Clusterer validates and interns the reports; only its nodes are
 	// used, none of its clustering.
@@ -105,16 +105,16 @@ func reference(opt Options, reps []Report) (map[string]string, error) {
 			}
 		}
 	}
-	canon := map[int]int{}
+	first := map[int]int{}
 	for i := range nodes {
 		r := find(i)
-		if c, ok := canon[r]; !ok || canonicalCmp(&nodes[i], &nodes[c]) < 0 {
-			canon[r] = i
+		if f, ok := first[r]; !ok || firstCmp(&nodes[i], &nodes[f]) < 0 {
+			first[r] = i
 		}
 	}
 	out := make(map[string]string, len(nodes))
 	for i := range nodes {
-		out[nodes[i].rep.EventID] = IDPrefix + nodes[canon[find(i)]].rep.EventID
+		out[nodes[i].rep.EventID] = IDPrefix + nodes[first[find(i)]].rep.EventID
 	}
 	return out, nil
 }

@@ -172,6 +172,26 @@ func canonicalCmp(a, b *node) int {
 	return cmp.Compare(a.rep.EventID, b.rep.EventID)
 }
 
+// firstCmp orders reports by when they were published, a missing time
+// last, then by event id: an incident is named after its first report,
+// which later reports of a story rarely displace, so its id stays as the
+// story is told (a report published earlier but stored later does
+// displace it). Like canonicalCmp it depends on the reports alone, so
+// the same reports give the same id in any order.
+func firstCmp(a, b *node) int {
+	az, bz := a.rep.Published.IsZero(), b.rep.Published.IsZero()
+	switch {
+	case az && !bz:
+		return 1
+	case !az && bz:
+		return -1
+	}
+	if c := a.rep.Published.Compare(b.rep.Published); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.rep.EventID, b.rep.EventID)
+}
+
 // closerAnchor reports whether anchor x is a better anchor for satellite s
 // than anchor y: nearer in space, then in time, then better evidenced.
 // Every term depends on the three reports alone, so a satellite's anchor

@@ -34,7 +34,7 @@ func (c *Clusterer) Snapshot() []Member {
 // time linear in the number of reports: it trusts the memberships rather
 // than comparing reports again, so that a restart costs no more than
 // reading the rows. It checks what it can check cheaply (every id refers
-// to a report, each incident is named after its canonical report, a
+// to a report, each incident is named after its first report, a
 // satellite's anchor is a compatible anchor in the same incident, and
 // anchored and unanchored reports are not mixed) and fails on a state no
 // Clusterer could have written, such as one half-written by a store that
@@ -113,9 +113,9 @@ func Restore(opt Options, members []Member) (*Clusterer, error) {
 			}
 		}
 		if id := c.idOf(cl); id != label {
-			return nil, fmt.Errorf("incident: restore: incident %s should be named %s after its canonical report", label, id)
+			return nil, fmt.Errorf("incident: restore: incident %s should be named %s after its first report", label, id)
 		}
-		cl.published = label
+		cl.published, cl.publishedCanon = label, cl.canon
 	}
 	for i := range int32(c.nodes.len()) {
 		c.file(int32(i))

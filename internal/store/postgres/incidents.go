@@ -138,7 +138,7 @@ func copyMembers(ctx context.Context, tx pgx.Tx, rows [][]any) error {
 	return nil
 }
 
-// Apply writes ch in one round trip of five set-wise statements: a
+// Apply writes ch in one round trip of seven set-wise statements: a
 // statement per incident cost a write of a thousand new events a second
 // of round trips inside the server.
 func (t incTx) Apply(ctx context.Context, ch incident.Changes) error {
@@ -155,7 +155,7 @@ func (t incTx) Apply(ctx context.Context, ch incident.Changes) error {
 	for i, inc := range ch.Updated {
 		last[inc.ID] = i
 	}
-	var ids, canon [][]byte
+	var ids, canon, recanon [][]byte
 	var nReports, nSources []int32
 	var first, reports []string
 	for i, inc := range ch.Updated {
@@ -167,6 +167,9 @@ func (t incTx) Apply(ctx context.Context, ch incident.Changes) error {
 			return fmt.Errorf("encode incident %s: %w", inc.ID, err)
 		}
 		ids, canon = append(ids, []byte(inc.ID)), append(canon, []byte(inc.Canonical.EventID))
+		if inc.Recanonical {
+			recanon = append(recanon, []byte(inc.ID))
+		}
 		nReports, nSources = append(nReports, int32(inc.NReports)), append(nSources, int32(inc.NSources))
 		first, reports = append(first, store.FirstReport(inc)), append(reports, string(js))
 	}
@@ -183,14 +186,19 @@ func (t incTx) Apply(ctx context.Context, ch incident.Changes) error {
 	b := &pgx.Batch{}
 	b.Queue(`UPDATE events SET canonical = false WHERE id IN (SELECT canonical FROM incidents WHERE id = ANY($1))`, removed)
 	b.Queue(`DELETE FROM incidents WHERE id = ANY($1)`, removed)
-	// An incident id names its canonical event, so an existing row
-	// keeps it.
+	// An existing row keeps its canonical event unless the Clusterer
+	// says it may have changed (incident.Incident.Recanonical); such a
+	// row's event is unmarked and the row parked (negated: event ids are
+	// positive, and canonical is unique) before any row takes a new one,
+	// since in one batch an event may pass from one incident to another.
+	b.Queue(`UPDATE events SET canonical = false WHERE id IN (SELECT canonical FROM incidents WHERE id = ANY($1))`, recanon)
+	b.Queue(`UPDATE incidents SET canonical = -canonical WHERE id = ANY($1)`, recanon)
 	b.Queue(`INSERT INTO incidents (id, canonical, n_reports, n_sources, first_report, reports)
 		SELECT u.id, m.event, u.nr, u.ns, u.fr, u.reps::json
 		FROM unnest($1::bytea[], $2::bytea[], $3::int[], $4::int[], $5::text[], $6::text[]) AS u(id, key, nr, ns, fr, reps)
 		JOIN incident_members m ON m.key = u.key
-		ON CONFLICT (id) DO UPDATE SET n_reports = excluded.n_reports, n_sources = excluded.n_sources,
-			first_report = excluded.first_report, reports = excluded.reports`,
+		ON CONFLICT (id) DO UPDATE SET canonical = excluded.canonical, n_reports = excluded.n_reports,
+			n_sources = excluded.n_sources, first_report = excluded.first_report, reports = excluded.reports`,
 		ids, canon, nReports, nSources, first, reports)
 	b.Queue(`UPDATE events SET canonical = true WHERE id IN (SELECT event FROM incident_members WHERE key = ANY($1)) AND NOT canonical`, canon)
 	b.Queue(`UPDATE incident_members m SET incident = u.inc, anchor = u.anc

@@ -197,3 +197,43 @@ func schemaObjects(ctx context.Context, db *DB, cond string) ([]string, error) {
 	}
 	return out, rows.Err()
 }
+
+// Canonicals returns each incident's canonical report id, by incident id.
+func Canonicals(ctx context.Context, db *DB) (map[string]string, error) {
+	rows, err := db.rd.QueryContext(ctx, `SELECT i.id, m.key FROM incidents i JOIN incident_members m ON m.event = i.canonical`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var id, key string
+		if err := rows.Scan(&id, &key); err != nil {
+			return nil, err
+		}
+		out[id] = key
+	}
+	return out, rows.Err()
+}
+
+// CheckCanonicals checks that the canonical marks agree with the incident
+// rows, as the store's writes keep them (a test that deletes rows by
+// hand breaks this on purpose): each incident's canonical event is
+// marked and is one of its members, and nothing else is marked (a
+// parked row, see parkCanonical, would show here).
+func CheckCanonicals(ctx context.Context, db *DB) error {
+	for _, q := range []string{
+		`SELECT count(*) FROM events WHERE canonical = 1 AND id NOT IN (SELECT canonical FROM incidents)`,
+		`SELECT count(*) FROM incidents WHERE canonical NOT IN (SELECT id FROM events WHERE canonical = 1)`,
+		`SELECT count(*) FROM incidents i JOIN incident_members m ON m.event = i.canonical WHERE m.incident != i.id`,
+	} {
+		var n int
+		if err := db.rd.QueryRowContext(ctx, q).Scan(&n); err != nil {
+			return fmt.Errorf("%s: %w", q, err)
+		}
+		if n != 0 {
+			return fmt.Errorf("canonical marks: %d rows from %s", n, q)
+		}
+	}
+	return nil
+}

@@ -106,14 +106,19 @@ const (
 	// id first, as insertMember's conflict clause does.
 	insertClustered = `INSERT INTO incident_members (event, key, report, incident, anchor) VALUES (?, ?, ?, ?, ?)`
 	memberTaken     = `SELECT 1 FROM incident_members WHERE key = ?`
-	// An incident id names its canonical event, so an incident whose row
-	// exists keeps its canonical event, marked when the row was inserted:
+	// An incident whose row exists keeps its canonical event unless the
+	// Clusterer says it may have changed (incident.Incident.Recanonical):
 	// updateIncident rewrites its counts alone, and only an incident it
 	// does not find is inserted and its canonical event marked. (Looking
 	// up and marking the canonical event of every changed incident read
 	// a member and an event row that nothing changed, two random pages
-	// of a large store.)
+	// of a large store.) A row whose canonical event changes has it
+	// unmarked and parked (negated: event rowids are positive, and
+	// canonical is unique) before any row takes a new one, since in one
+	// batch an event may pass from one incident to another.
 	updateIncident = `UPDATE incidents SET n_reports = ?, n_sources = ?, first_report = ?, reports = ? WHERE id = ?`
+	parkCanonical  = `UPDATE incidents SET canonical = -canonical WHERE id = ?`
+	setCanonical   = `UPDATE incidents SET canonical = (SELECT event FROM incident_members WHERE key = ?) WHERE id = ?`
 	insertIncident = `INSERT INTO incidents (id, canonical, n_reports, n_sources, first_report, reports)
 		VALUES (?, (SELECT event FROM incident_members WHERE key = ?), ?, ?, ?, ?)`
 	markCanonical   = `UPDATE events SET canonical = 1 WHERE id = (SELECT event FROM incident_members WHERE key = ?) AND canonical = 0`
@@ -165,23 +170,52 @@ func (t incTx) Apply(ctx context.Context, ch incident.Changes) error {
 	if err := t.st.flushMembers(ctx); err != nil {
 		return err
 	}
-	for _, inc := range ch.Updated {
+	// The rows that exist get their counts, and those whose canonical
+	// event changed are parked; new rows wait until every parked row
+	// has let go of its event.
+	var recanon, fresh []int
+	var encoded [][]byte
+	for k, inc := range ch.Updated {
 		reports, err := json.Marshal(inc.Reports)
 		if err != nil {
 			return fmt.Errorf("encode incident %s: %w", inc.ID, err)
 		}
+		encoded = append(encoded, reports)
 		res, err := t.st.exec(ctx, updateIncident, inc.NReports, inc.NSources, store.FirstReport(inc), reports, inc.ID)
 		if err != nil {
 			return fmt.Errorf("write incident %s: %w", inc.ID, err)
 		}
 		if n, err := res.RowsAffected(); err != nil {
 			return fmt.Errorf("write incident %s: %w", inc.ID, err)
-		} else if n == 1 {
+		} else if n == 0 {
+			fresh = append(fresh, k)
 			continue
 		}
-		if err := exec(insertIncident, inc.ID, inc.Canonical.EventID, inc.NReports, inc.NSources, store.FirstReport(inc), reports); err != nil {
+		if !inc.Recanonical {
+			continue
+		}
+		if err := exec(unmarkCanonical, inc.ID); err != nil {
+			return fmt.Errorf("unmark incident %s: %w", inc.ID, err)
+		}
+		if err := exec(parkCanonical, inc.ID); err != nil {
 			return fmt.Errorf("write incident %s: %w", inc.ID, err)
 		}
+		recanon = append(recanon, k)
+	}
+	for _, k := range recanon {
+		inc := &ch.Updated[k]
+		if err := exec(setCanonical, inc.Canonical.EventID, inc.ID); err != nil {
+			return fmt.Errorf("write incident %s: %w", inc.ID, err)
+		}
+	}
+	for _, k := range fresh {
+		inc := &ch.Updated[k]
+		if err := exec(insertIncident, inc.ID, inc.Canonical.EventID, inc.NReports, inc.NSources, store.FirstReport(*inc), encoded[k]); err != nil {
+			return fmt.Errorf("write incident %s: %w", inc.ID, err)
+		}
+	}
+	for _, k := range append(recanon, fresh...) {
+		inc := &ch.Updated[k]
 		if err := exec(markCanonical, inc.Canonical.EventID); err != nil {
 			return fmt.Errorf("mark incident %s: %w", inc.ID, err)
 		}

@@ -51,6 +51,26 @@ func checkIncidents(t *testing.T, db *sqlite.DB, want map[string]string) {
 		t.Errorf("incidents differ from one run's")
 	}
 	checkAggregates(t, db)
+	if err := sqlite.CheckCanonicals(context.Background(), db); err != nil {
+		t.Error(err)
+	}
+}
+
+// checkCanonicals fails t unless db's incidents have the canonical
+// reports of want's.
+func checkCanonicals(t *testing.T, db, want *sqlite.DB) {
+	t.Helper()
+	got, err := sqlite.Canonicals(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := sqlite.Canonicals(context.Background(), want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, w) {
+		t.Errorf("canonical reports differ from one run's")
+	}
 }
 
 // TestIncidents_Reopen checks that the incidents survive a restart: a
@@ -80,7 +100,9 @@ func TestIncidents_Reopen(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		checkIncidents(t, openPath(t, path), want)
+		db := openPath(t, path)
+		checkIncidents(t, db, want)
+		checkCanonicals(t, db, once)
 	})
 
 	t.Run("written before incidents", func(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -1149,6 +1150,44 @@ func runIncidents(t *testing.T, open Open) {
 	}
 	if got := incidentsOf(t, s2); !reflect.DeepEqual(got, inc) {
 		t.Errorf("reverse order, one by one:\n got %v\nwant %v", got, inc)
+	}
+
+	// A better-evidenced report of the raid, published later, joins its
+	// incident: the incident keeps its id, named after its first report,
+	// and takes the new report as its canonical event, whichever write
+	// brought which report.
+	later := Syndicated()[0]
+	later.Record.DocID, later.Record.Published = "s4", new("2024-05-08")
+	later.Record.Events = later.Record.Events[:1]
+	later.Record.Events[0].Confidence = 0.99
+	later.Text = "Witnesses described the attack on villages near El Fasher in detail."
+	later.Signature = nil
+	for _, order := range [][]store.Document{
+		{Syndicated()[0], Syndicated()[1], Syndicated()[2], later},
+		{later, Syndicated()[2], Syndicated()[1], Syndicated()[0]},
+	} {
+		s4 := open(t)
+		for _, d := range order {
+			if _, err := s4.PutDocuments(ctx, []store.Document{d}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got := incidentsOf(t, s4)
+		if got["s4/e1"] != inc["s1/e1"] || got["s1/e1"] != inc["s1/e1"] {
+			t.Errorf("first %s: s4/e1 in %s and s1/e1 in %s, want both in %s", order[0].Record.DocID, got["s4/e1"], got["s1/e1"], inc["s1/e1"])
+		}
+		rows, _, err := s4.Events(ctx, store.EventFilter{Incidents: true, Type: []string{"ASSAULT"}}, "", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var canonical []string
+		for _, r := range rows {
+			canonical = append(canonical, r.DocID+"/"+r.ID)
+		}
+		slices.Sort(canonical)
+		if want := []string{"s3/e1", "s4/e1"}; !slices.Equal(canonical, want) {
+			t.Errorf("first %s: ASSAULT incidents listed by %v, want their canonical events %v", order[0].Record.DocID, canonical, want)
+		}
 	}
 
 	// A record built elsewhere whose two events share an id is stored,
