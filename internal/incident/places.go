@@ -43,8 +43,8 @@ type placeIndex struct {
 const placeIndexMin = 256
 
 // cellDeg is the side of a cell in degrees: about 111 km of latitude, so
-// that a district's radius (75 km by default) touches four cells or six
-// at most away from the poles.
+// that a circle of a district's radius (75 km by default) touches four
+// to nine cells away from the poles.
 const cellDeg = 1.0
 
 // lonCells is the number of cells around a parallel.
