@@ -37,6 +37,13 @@ import (
 // measured document then carries the given number of events, half
 // further reports of stored incidents and half first reports of new
 // ones, and is written alone (a POST) or with others (ingest's batch).
+// Its publication time is either that of the first further report, near
+// its incident's day (order=random: an archive read in no order, where a
+// further report is as likely to be published before an incident's
+// stored reports as after, and so to rename it, incidents being named
+// after their first report), or a clock that runs on past every stored
+// report (order=live: a feed, documents arriving as they are published,
+// about incidents of any date).
 // DATELINE_BIG_INCIDENTS sets another number of incidents, and
 // DATELINE_BIG_INCIDENT_DB names a database file to keep between runs:
 // building it took 37 minutes on a loaded 2-core machine, most of it
@@ -59,9 +66,16 @@ func BenchmarkIncidentStep1M(b *testing.B) {
 		}
 		st.save(b)
 	}()
-	for _, c := range []struct{ events, batch int }{{4, 1}, {4, 64}, {32, 1}} {
-		b.Run(fmt.Sprintf("events=%d/batch=%d", c.events, c.batch), func(b *testing.B) {
-			benchIncidentStep(b, db, st, c.events, c.batch)
+	for _, c := range []struct {
+		events, batch int
+		live          bool
+	}{{4, 1, true}, {4, 64, true}, {4, 1, false}, {4, 64, false}, {32, 1, false}} {
+		order := "random"
+		if c.live {
+			order = "live"
+		}
+		b.Run(fmt.Sprintf("events=%d/batch=%d/order=%s", c.events, c.batch, order), func(b *testing.B) {
+			benchIncidentStep(b, db, st, c.events, c.batch, c.live)
 		})
 	}
 }
@@ -91,11 +105,11 @@ func (st *bigState) save(b *testing.B) {
 // benchIncidentStep stores b.N documents of events events each, batch
 // to a transaction, and reports the incident step's process CPU and wall
 // time per document.
-func benchIncidentStep(b *testing.B, db *DB, st *bigState, events, batch int) {
+func benchIncidentStep(b *testing.B, db *DB, st *bigState, events, batch int, live bool) {
 	ctx := context.Background()
 	docs := make([]store.Document, b.N)
 	for k := range docs {
-		docs[k] = st.document(events)
+		docs[k] = st.document(events, live)
 	}
 	var cpu, wall, whole time.Duration
 	b.ResetTimer()
@@ -158,8 +172,9 @@ func (db *DB) putTimed(b *testing.B, ctx context.Context, docs []store.Document)
 
 // document returns a new document of n events, half of them further
 // reports of incidents already generated and half first reports of new
-// ones.
-func (st *bigState) document(n int) store.Document {
+// ones, published with its first report or, live, by the clock (see
+// BenchmarkIncidentStep1M).
+func (st *bigState) document(n int, live bool) store.Document {
 	st.next++
 	id := fmt.Sprintf("new-%d", st.next)
 	var reps []incident.Report
@@ -174,6 +189,11 @@ func (st *bigState) document(n int) store.Document {
 		}
 		r.DocID, r.EventID = id, fmt.Sprintf("%s-e%d", id, k+1)
 		reps = append(reps, r)
+	}
+	if live {
+		// A minute per document from the end of the world's days.
+		reps[0].Published = time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).
+			AddDate(0, 0, incidenttest.Days+3).Add(time.Duration(st.next) * time.Minute)
 	}
 	return worldDocument(reps)
 }
