@@ -174,13 +174,12 @@ func (t incTx) Apply(ctx context.Context, ch incident.Changes) error {
 	// event changed are parked; new rows wait until every parked row
 	// has let go of its event.
 	var recanon, fresh []int
-	var encoded [][]byte
+	var freshReports [][]byte
 	for k, inc := range ch.Updated {
 		reports, err := json.Marshal(inc.Reports)
 		if err != nil {
 			return fmt.Errorf("encode incident %s: %w", inc.ID, err)
 		}
-		encoded = append(encoded, reports)
 		res, err := t.st.exec(ctx, updateIncident, inc.NReports, inc.NSources, store.FirstReport(inc), reports, inc.ID)
 		if err != nil {
 			return fmt.Errorf("write incident %s: %w", inc.ID, err)
@@ -188,7 +187,7 @@ func (t incTx) Apply(ctx context.Context, ch incident.Changes) error {
 		if n, err := res.RowsAffected(); err != nil {
 			return fmt.Errorf("write incident %s: %w", inc.ID, err)
 		} else if n == 0 {
-			fresh = append(fresh, k)
+			fresh, freshReports = append(fresh, k), append(freshReports, reports)
 			continue
 		}
 		if !inc.Recanonical {
@@ -208,9 +207,9 @@ func (t incTx) Apply(ctx context.Context, ch incident.Changes) error {
 			return fmt.Errorf("write incident %s: %w", inc.ID, err)
 		}
 	}
-	for _, k := range fresh {
+	for j, k := range fresh {
 		inc := &ch.Updated[k]
-		if err := exec(insertIncident, inc.ID, inc.Canonical.EventID, inc.NReports, inc.NSources, store.FirstReport(*inc), encoded[k]); err != nil {
+		if err := exec(insertIncident, inc.ID, inc.Canonical.EventID, inc.NReports, inc.NSources, store.FirstReport(*inc), freshReports[j]); err != nil {
 			return fmt.Errorf("write incident %s: %w", inc.ID, err)
 		}
 	}
