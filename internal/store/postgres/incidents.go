@@ -191,6 +191,8 @@ func (t incTx) Apply(ctx context.Context, ch incident.Changes) error {
 	// row's event is unmarked and the row parked (negated: event ids are
 	// positive, and canonical is unique) before any row takes a new one,
 	// since in one batch an event may pass from one incident to another.
+	// (The flag is also set for an id new to its incident, which finds
+	// no row here unless another incident had it.)
 	b.Queue(`UPDATE events SET canonical = false WHERE id IN (SELECT canonical FROM incidents WHERE id = ANY($1))`, recanon)
 	b.Queue(`UPDATE incidents SET canonical = -canonical WHERE id = ANY($1)`, recanon)
 	b.Queue(`INSERT INTO incidents (id, canonical, n_reports, n_sources, first_report, reports)
