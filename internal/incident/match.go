@@ -147,8 +147,8 @@ func (o Options) compatible(a, b *node) bool {
 
 // canonicalCmp orders reports from the best evidenced: the highest
 // confidence, then the most specific date, then the most specific place,
-// then the earliest publication (a missing time last), then the smallest
-// event id, which makes the order total.
+// then as firstCmp does (the earliest publication, a missing time last,
+// then the smallest event id), which makes the order total.
 func canonicalCmp(a, b *node) int {
 	if c := cmp.Compare(b.rep.Confidence, a.rep.Confidence); c != 0 {
 		return c
@@ -159,17 +159,7 @@ func canonicalCmp(a, b *node) int {
 	if c := cmp.Compare(a.placeRank, b.placeRank); c != 0 {
 		return c
 	}
-	az, bz := a.rep.Published.IsZero(), b.rep.Published.IsZero()
-	switch {
-	case az && !bz:
-		return 1
-	case !az && bz:
-		return -1
-	}
-	if c := a.rep.Published.Compare(b.rep.Published); c != 0 {
-		return c
-	}
-	return cmp.Compare(a.rep.EventID, b.rep.EventID)
+	return firstCmp(a, b)
 }
 
 // firstCmp orders reports by when they were published, a missing time

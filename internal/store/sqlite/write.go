@@ -34,9 +34,12 @@ const (
 
 // writer holds one transaction's statements.
 type writer struct {
-	st                                                                 *txStmts
-	doc, docFTS, minhash, event, actor, quote, quoteFTS, place, member *sql.Stmt
-	now                                                                string
+	st                                                         *txStmts
+	doc, docFTS, minhash, event, actor, quote, quoteFTS, place *sql.Stmt
+	now                                                        string
+	// incidents says whether the schema has incident_members, whose
+	// rows the transaction's statements write (see txStmts.deferMember).
+	incidents bool
 	// reports are the new events' reports, for clustering after the
 	// documents are written; removed says that the write deleted events
 	// (replaced a document), whose reports the incidents must forget.
@@ -47,19 +50,13 @@ type writer struct {
 // prepare binds the transaction's statements; incidents says whether
 // the schema has incident_members to write.
 func prepare(ctx context.Context, st *txStmts, incidents bool) (*writer, error) {
-	w := &writer{st: st, now: time.Now().UTC().Format(time.RFC3339)}
+	w := &writer{st: st, now: time.Now().UTC().Format(time.RFC3339), incidents: incidents}
 	stmts := []struct {
 		dst **sql.Stmt
 		sql string
 	}{
 		{&w.doc, insertDocument}, {&w.docFTS, insertDocumentFTS}, {&w.minhash, insertMinHash}, {&w.event, insertEvent}, {&w.actor, insertActor},
 		{&w.quote, insertQuote}, {&w.quoteFTS, insertQuoteFTS}, {&w.place, insertPlace},
-	}
-	if incidents {
-		stmts = append(stmts, struct {
-			dst **sql.Stmt
-			sql string
-		}{&w.member, insertMember})
 	}
 	for _, p := range stmts {
 		s, err := st.get(ctx, p.sql)
@@ -229,7 +226,7 @@ func (w *writer) alias(ctx context.Context, tx *sql.Tx, id string, docKey int64)
 // key wants. The incidents are rebuilt before the write commits (see
 // PutDocuments).
 func (w *writer) clear(ctx context.Context, tx *sql.Tx, docKey int64) error {
-	if w.member != nil {
+	if w.incidents {
 		// The document may be one this write stored, its members pending.
 		if err := w.st.flushMembers(ctx); err != nil {
 			return fmt.Errorf("clear document: %w", err)
@@ -308,7 +305,7 @@ func (w *writer) putRows(ctx context.Context, docKey int64, d *store.Document) e
 		if err != nil {
 			return err
 		}
-		if w.member == nil {
+		if !w.incidents {
 			continue
 		}
 		rep := incident.FromEvent(rec, ev)
