@@ -410,6 +410,16 @@ func TestHistoricalDatesDateNoEvent(t *testing.T) {
 	}
 }
 
+// typesAndTriggers gives the type and trigger of each of d's events,
+// joined by " | ".
+func typesAndTriggers(d *doc.Doc) string {
+	var got []string
+	for _, ev := range d.Events {
+		got = append(got, string(ev.Type)+" "+d.SpanText(ev.Evidence.Trigger))
+	}
+	return strings.Join(got, " | ")
+}
+
 // TestAttempt checks that a verb of trying with a to-infinitive is no
 // event of its own (governors.tsv, role attempt): "seeks to meet" tells
 // what was tried, while "seeks weapons" is a request. Every sentence was
@@ -425,12 +435,7 @@ func TestAttempt(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := code(t, tt.text)
-			var got []string
-			for _, ev := range d.Events {
-				got = append(got, string(ev.Type)+" "+d.SpanText(ev.Evidence.Trigger))
-			}
-			if g := strings.Join(got, " | "); g != tt.want {
+			if g := typesAndTriggers(code(t, tt.text)); g != tt.want {
 				t.Errorf("got %q, want %q", g, tt.want)
 			}
 		})
@@ -453,12 +458,7 @@ func TestRequiredObject(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := code(t, tt.text)
-			var got []string
-			for _, ev := range d.Events {
-				got = append(got, string(ev.Type)+" "+d.SpanText(ev.Evidence.Trigger))
-			}
-			if g := strings.Join(got, " | "); g != tt.want {
+			if g := typesAndTriggers(code(t, tt.text)); g != tt.want {
 				t.Errorf("got %q, want %q", g, tt.want)
 			}
 		})
