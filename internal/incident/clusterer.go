@@ -23,6 +23,18 @@ type Incident struct {
 	// that a store rewrites the canonical event of an existing row only
 	// then.
 	Recanonical bool `json:"-"`
+	// Was is the id this incident was last handed out under when it was
+	// renamed (an earlier-published report joined, or its first report
+	// left) and nothing else about its row's keys changed: the canonical
+	// report is the one handed out under Was, no incident of this batch
+	// takes Was, and no row under ID can exist. A store may then move
+	// the row Was to ID in place, its canonical event left marked, and
+	// skip Was among Removed; one that ignores Was deletes Was and writes
+	// ID anew, with the same result. ("" otherwise. Renaming a row in
+	// place saves unmarking and marking the same event, which in a large
+	// store reads the old event's cold pages and updates every aggregate
+	// it counts in twice.)
+	Was string `json:"-"`
 	// Canonical is the best-evidenced report (see the package
 	// documentation), whose coding stands for the incident. Its Actors,
 	// Recipients and Place are the Clusterer's own, not copies (an
@@ -908,11 +920,18 @@ func (c *Clusterer) TakeChanges() Changes {
 				c.mark(m)
 			}
 		}
-		cl.published, cl.publishedCanon = id, cl.canon
 		live = append(live, cl)
 	}
 	c.dirty = c.dirty[:0]
 	slices.SortFunc(live, func(a, b *cluster) int { return strings.Compare(a.id, b.id) })
+	// Removed now holds every id a dirty cluster was handed out under and
+	// no longer has: the only rows a renamed cluster's new id could
+	// already name, since a clean cluster's id is one of its own reports.
+	slices.Sort(ch.Removed)
+	isLive := func(id string) bool {
+		_, ok := slices.BinarySearchFunc(live, id, func(cl *cluster, id string) int { return strings.Compare(cl.id, id) })
+		return ok
+	}
 	if len(live) > 0 {
 		ch.Updated = c.spare.updated[:0]
 	}
@@ -931,6 +950,12 @@ func (c *Clusterer) TakeChanges() Changes {
 		ids = ids[:from+len(cl.members)]
 		inc := c.incidentIn(cl, ids[from:len(ids):len(ids)])
 		inc.Recanonical = cl.recanon
+		if was := cl.published; was != "" && was != cl.id && cl.publishedCanon == cl.canon && !isLive(was) {
+			if _, taken := slices.BinarySearch(ch.Removed, cl.id); !taken {
+				inc.Was = was
+			}
+		}
+		cl.published, cl.publishedCanon = cl.id, cl.canon
 		ch.Updated = append(ch.Updated, inc)
 	}
 	if len(c.moved) > 0 {
@@ -945,12 +970,8 @@ func (c *Clusterer) TakeChanges() Changes {
 	// An id can be removed twice (two clusters merged into a third, each
 	// once published under it) or removed and updated (a cluster renamed
 	// to what another one was).
-	slices.Sort(ch.Removed)
 	ch.Removed = slices.Compact(ch.Removed)
-	ch.Removed = slices.DeleteFunc(ch.Removed, func(id string) bool {
-		_, ok := slices.BinarySearchFunc(live, id, func(cl *cluster, id string) int { return strings.Compare(cl.id, id) })
-		return ok
-	})
+	ch.Removed = slices.DeleteFunc(ch.Removed, isLive)
 	if len(ch.Removed) == 0 {
 		ch.Removed = nil
 	}

@@ -302,6 +302,7 @@ func TestSources(t *testing.T) {
 // batches of Adds of random sets: the incidents must equal Incidents and
 // the memberships Snapshot after every batch.
 func TestTakeChanges(t *testing.T) {
+	renamed := 0
 	for seed := range uint64(10) {
 		rng := rand.New(rand.NewPCG(seed, 99))
 		reps := randomReports(rng, 150)
@@ -319,11 +320,39 @@ func TestTakeChanges(t *testing.T) {
 				continue // batches of changes, not only single Adds
 			}
 			ch := c.TakeChanges()
+			// A store that renames rows in place (see Incident.Was)
+			// keeps each Was among Removed until its incident moves it.
+			was := map[string]bool{}
+			for _, inc := range ch.Updated {
+				if inc.Was != "" {
+					if was[inc.Was] || !slices.Contains(ch.Removed, inc.Was) {
+						t.Fatalf("seed %d: %s was %s, which is claimed twice or not removed", seed, inc.ID, inc.Was)
+					}
+					was[inc.Was] = true
+				}
+			}
 			for _, id := range ch.Removed {
 				if _, ok := store[id]; !ok {
 					t.Fatalf("seed %d: removed %s, which the store never had", seed, id)
 				}
-				delete(store, id)
+				if !was[id] {
+					delete(store, id)
+				}
+			}
+			for _, inc := range ch.Updated {
+				if inc.Was == "" {
+					continue
+				}
+				renamed++
+				if _, ok := store[inc.ID]; ok {
+					t.Fatalf("seed %d: %s renamed in place to %s, which the store has", seed, inc.Was, inc.ID)
+				}
+				if old := store[inc.Was]; old.Canonical.EventID != inc.Canonical.EventID {
+					t.Fatalf("seed %d: %s renamed in place to %s with its canonical report changed from %s to %s",
+						seed, inc.Was, inc.ID, old.Canonical.EventID, inc.Canonical.EventID)
+				}
+				store[inc.ID] = store[inc.Was]
+				delete(store, inc.Was)
 			}
 			for _, inc := range ch.Updated {
 				// A store rewrites the canonical event of a row it has only
@@ -360,12 +389,17 @@ func TestTakeChanges(t *testing.T) {
 			}
 		}
 	}
+	// The random reports rename incidents in place: the path is tried.
+	if renamed == 0 {
+		t.Error("no incident was renamed in place")
+	}
+	t.Logf("%d incidents renamed in place", renamed)
 }
 
 // TestStableIDs checks that an incident keeps its id as later reports
 // join, a better-evidenced one included (whose arrival is flagged for
 // the store), and takes the id of a report published earlier that
-// arrives late.
+// arrives late: in place (Was) when its canonical report stays.
 func TestStableIDs(t *testing.T) {
 	c, err := New(Options{})
 	if err != nil {
@@ -398,6 +432,14 @@ func TestStableIDs(t *testing.T) {
 	if !slices.Equal(ch.Removed, []string{"inc-first"}) || ch.Updated[0].ID != "inc-earlier" || len(ch.Members) != 4 {
 		t.Errorf("a report published earlier: removed %v, updated %s, %d memberships changed; want inc-first renamed inc-earlier, all 4 moved",
 			ch.Removed, ch.Updated[0].ID, len(ch.Members))
+	}
+	if u := ch.Updated[0]; u.Was != "inc-first" || u.Canonical.EventID != "better" {
+		t.Errorf("renamed with its canonical report kept: was %q, canonical %s; want inc-first, better", u.Was, u.Canonical.EventID)
+	}
+	ch = add(report("best-earliest", published(6), conf(0.95)))
+	if u := ch.Updated[0]; u.ID != "inc-best-earliest" || u.Was != "" || !u.Recanonical {
+		t.Errorf("renamed with a new canonical report: %s, was %q, recanonical %v; want inc-best-earliest, not in place, flagged",
+			u.ID, u.Was, u.Recanonical)
 	}
 }
 

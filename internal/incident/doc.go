@@ -111,7 +111,8 @@
 // rewrite it). It changes when an earlier-published report arrives late,
 // when the first report leaves, or when two incidents merge (the earlier
 // first report names the merged one), and TakeChanges then reports the
-// old id as removed. (Named after the canonical report, as it first was,
+// old id as removed (and, when the canonical report stays, as the
+// renamed incident's Was, so that a store can move its row in place). (Named after the canonical report, as it first was,
 // an id changed whenever a better report joined: links broke as news
 // came in, and a store rewrote every member row each time.) NSources counts
 // outlets (case-folded) after following each near-duplicate document to

@@ -138,16 +138,28 @@ func copyMembers(ctx context.Context, tx pgx.Tx, rows [][]any) error {
 	return nil
 }
 
-// Apply writes ch in one round trip of seven set-wise statements: a
+// Apply writes ch in one round trip of eight set-wise statements: a
 // statement per incident cost a write of a thousand new events a second
 // of round trips inside the server.
 func (t incTx) Apply(ctx context.Context, ch incident.Changes) error {
 	if len(ch.Removed) == 0 && len(ch.Updated) == 0 && len(ch.Members) == 0 {
 		return nil
 	}
-	removed := make([][]byte, len(ch.Removed))
-	for i, id := range ch.Removed {
-		removed[i] = []byte(id)
+	// A renamed incident whose row may move in place (incident.Incident.Was)
+	// keeps its row, and its canonical event stays marked.
+	var wasIDs, newIDs [][]byte
+	movedFrom := map[string]bool{}
+	for _, inc := range ch.Updated {
+		if inc.Was != "" && !movedFrom[inc.Was] {
+			movedFrom[inc.Was] = true
+			wasIDs, newIDs = append(wasIDs, []byte(inc.Was)), append(newIDs, []byte(inc.ID))
+		}
+	}
+	var removed [][]byte
+	for _, id := range ch.Removed {
+		if !movedFrom[id] {
+			removed = append(removed, []byte(id))
+		}
 	}
 	// One row per incident id, its last state, as one statement may
 	// not write a row twice.
@@ -167,7 +179,7 @@ func (t incTx) Apply(ctx context.Context, ch incident.Changes) error {
 			return fmt.Errorf("encode incident %s: %w", inc.ID, err)
 		}
 		ids, canon = append(ids, []byte(inc.ID)), append(canon, []byte(inc.Canonical.EventID))
-		if inc.Recanonical {
+		if inc.Recanonical && inc.Was == "" {
 			recanon = append(recanon, []byte(inc.ID))
 		}
 		nReports, nSources = append(nReports, int32(inc.NReports)), append(nSources, int32(inc.NSources))
@@ -186,6 +198,7 @@ func (t incTx) Apply(ctx context.Context, ch incident.Changes) error {
 	b := &pgx.Batch{}
 	b.Queue(`UPDATE events SET canonical = false WHERE id IN (SELECT canonical FROM incidents WHERE id = ANY($1))`, removed)
 	b.Queue(`DELETE FROM incidents WHERE id = ANY($1)`, removed)
+	b.Queue(`UPDATE incidents i SET id = u.id FROM unnest($1::bytea[], $2::bytea[]) AS u(was, id) WHERE i.id = u.was`, wasIDs, newIDs)
 	// An existing row keeps its canonical event unless the Clusterer
 	// says it may have changed (incident.Incident.Recanonical); such a
 	// row's event is unmarked and the row parked (negated: event ids are

@@ -117,6 +117,9 @@ const (
 	// canonical is unique) before any row takes a new one, since in one
 	// batch an event may pass from one incident to another.
 	updateIncident = `UPDATE incidents SET n_reports = ?, n_sources = ?, first_report = ?, reports = ? WHERE id = ?`
+	// renameIncident moves the row of a renamed incident whose canonical
+	// event stays (incident.Incident.Was) to its new id.
+	renameIncident = `UPDATE incidents SET id = ?, n_reports = ?, n_sources = ?, first_report = ?, reports = ? WHERE id = ?`
 	parkCanonical  = `UPDATE incidents SET canonical = -canonical WHERE id = ?`
 	setCanonical   = `UPDATE incidents SET canonical = (SELECT event FROM incident_members WHERE key = ?) WHERE id = ?`
 	insertIncident = `INSERT INTO incidents (id, canonical, n_reports, n_sources, first_report, reports)
@@ -143,7 +146,21 @@ func (t incTx) Apply(ctx context.Context, ch incident.Changes) error {
 		_, err := t.st.exec(ctx, q, args...)
 		return err
 	}
+	// A renamed incident whose row may move in place (incident.Incident.Was)
+	// keeps its row, and its canonical event stays marked.
+	var movedFrom map[string]bool
+	for _, inc := range ch.Updated {
+		if inc.Was != "" {
+			if movedFrom == nil {
+				movedFrom = map[string]bool{}
+			}
+			movedFrom[inc.Was] = true
+		}
+	}
 	for _, id := range ch.Removed {
+		if movedFrom[id] {
+			continue
+		}
 		if err := exec(unmarkCanonical, id); err != nil {
 			return fmt.Errorf("unmark incident %s: %w", id, err)
 		}
@@ -180,7 +197,12 @@ func (t incTx) Apply(ctx context.Context, ch incident.Changes) error {
 		if err != nil {
 			return fmt.Errorf("encode incident %s: %w", inc.ID, err)
 		}
-		res, err := t.st.exec(ctx, updateIncident, inc.NReports, inc.NSources, store.FirstReport(inc), reports, inc.ID)
+		var res sql.Result
+		if inc.Was != "" {
+			res, err = t.st.exec(ctx, renameIncident, inc.ID, inc.NReports, inc.NSources, store.FirstReport(inc), reports, inc.Was)
+		} else {
+			res, err = t.st.exec(ctx, updateIncident, inc.NReports, inc.NSources, store.FirstReport(inc), reports, inc.ID)
+		}
 		if err != nil {
 			return fmt.Errorf("write incident %s: %w", inc.ID, err)
 		}
@@ -190,7 +212,7 @@ func (t incTx) Apply(ctx context.Context, ch incident.Changes) error {
 			fresh, freshReports = append(fresh, k), append(freshReports, reports)
 			continue
 		}
-		if !inc.Recanonical {
+		if !inc.Recanonical || inc.Was != "" {
 			continue
 		}
 		if err := exec(unmarkCanonical, inc.ID); err != nil {

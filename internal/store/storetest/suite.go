@@ -1190,6 +1190,56 @@ func runIncidents(t *testing.T, open Open) {
 		}
 	}
 
+	// A weaker report of the raid published before the others (an
+	// archive read late) is now its first report: the incident takes its
+	// name, keeps its canonical event, and ends as in a store fed in
+	// publication order (a store may move the row in place; see
+	// incident.Incident.Was).
+	earlier := Syndicated()[0]
+	earlier.Record.DocID, earlier.Record.Published = "s0", new("2024-05-05")
+	earlier.Record.Events = earlier.Record.Events[:1]
+	earlier.Record.Events[0].Confidence = 0.2
+	earlier.Text = "First word of an attack on villages near El Fasher."
+	earlier.Signature = nil
+	canonicalOf := func(s store.Store) []string {
+		t.Helper()
+		rows, _, err := s.Events(ctx, store.EventFilter{Incidents: true}, "", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, r := range rows {
+			out = append(out, fmt.Sprintf("%s %s/%s %d reports, first %s", r.IncidentID, r.DocID, r.ID, r.NReports, r.FirstReport))
+		}
+		slices.Sort(out)
+		return out
+	}
+	// The better report published later then joins the renamed incident,
+	// whose row must be found under its new id.
+	late, inOrder := open(t), open(t)
+	for _, d := range append(Syndicated(), earlier, later) {
+		if _, err := late.PutDocuments(ctx, []store.Document{d}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := inOrder.PutDocuments(ctx, append([]store.Document{earlier}, append(Syndicated(), later)...)); err != nil {
+		t.Fatal(err)
+	}
+	got := incidentsOf(t, late)
+	if got["s0/e1"] != got["s1/e1"] || got["s4/e1"] != got["s1/e1"] || got["s0/e1"] == inc["s1/e1"] {
+		t.Errorf("an earlier report arriving late: s0/e1, s1/e1 and s4/e1 in %s, %s and %s, want one incident renamed from %s",
+			got["s0/e1"], got["s1/e1"], got["s4/e1"], inc["s1/e1"])
+	}
+	if want := incidentsOf(t, inOrder); !reflect.DeepEqual(got, want) {
+		t.Errorf("an earlier report arriving late:\n got %v\nwant %v", got, want)
+	}
+	if g, w := canonicalOf(late), canonicalOf(inOrder); !slices.Equal(g, w) {
+		t.Errorf("incidents' canonical events after an earlier report arrived late:\n got %v\nwant %v", g, w)
+	}
+	if st, err := late.Stats(ctx); err != nil || st.Incidents != 4 {
+		t.Errorf("stats after an earlier report arrived late %+v, %v: want 4 incidents", st, err)
+	}
+
 	// A record built elsewhere whose two events share an id is stored,
 	// and each event still has an incident of its own.
 	s3 := open(t)
