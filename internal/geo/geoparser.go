@@ -18,6 +18,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dateline-project/dateline/internal/lang/en"
 
@@ -303,7 +305,11 @@ func (p *Geoparser) find(d *doc.Doc) {
 				continue
 			}
 			p.key = gazetteer.Fold(p.key[:0], d.Text[start:end])
-			if c := p.g.LookupKey(p.key); len(c) > 0 && (!embedded || p.wellKnown(c)) {
+			c := p.g.LookupKey(p.key)
+			if j == i && !inDateline(d, i) && isAcronym(d.Text[start:end]) {
+				c = p.acronymReadings(c)
+			}
+			if len(c) > 0 && (!embedded || p.wellKnown(c)) {
 				p.mentions = append(p.mentions, mention{Span: doc.Span{Start: start, End: end}, first: i, end: j + 1, cands: c, best: -1, embedded: embedded})
 				// Capitalised words straight after the match belong to
 				// a longer name the gazetteer lacks ("Galle Face
@@ -428,6 +434,45 @@ func (p *Geoparser) wellKnown(cands []int32) bool {
 
 const wellKnownPopulation = 100000
 
+// isAcronym reports whether w is written as an acronym: two to four
+// letters, all capitals ("WHO", "DOH", "SOS").
+func isAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 4 {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if w[k] < 'A' || w[k] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// acronymReadings keeps the candidates that a word written as an
+// acronym outside the dateline may still name, in a new array:
+// news writes organisations and programmes in short capitals, and
+// GeoNames lists hamlets and alternate spellings ("Doh" for Doha) that
+// such words match. A country, division or region keeps its short names
+// ("UK", "UAE"), as does a city of a million people ("LA", "NYC"); a
+// well-known town only its own name, written in capitals.
+func (p *Geoparser) acronymReadings(cands []int32) []int32 {
+	out := cands[:0:0]
+	for _, k := range cands {
+		e := p.g.Entry(k)
+		switch {
+		case e.Feature == gazetteer.Country || e.Feature == gazetteer.Admin1 || e.Feature == gazetteer.Region,
+			e.Population >= megacityPopulation,
+			e.Population >= wellKnownPopulation && p.mainName(e):
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// megacityPopulation is the population from which a city's short names
+// are read even in capitals.
+const megacityPopulation = 1000000
+
 // addPart adds the mention of bytes [start, end) of token i when the
 // gazetteer knows them as kind allows.
 func (p *Geoparser) addPart(d *doc.Doc, i, start, end int, kind partKind) bool {
@@ -513,8 +558,30 @@ func sentenceInitial(d *doc.Doc, i int) bool {
 }
 
 // isCapWord reports whether token i is a word starting with an upper-case
-// letter.
-func isCapWord(d *doc.Doc, i int) bool { return d.Tokens[i].Upper }
+// letter, or a name behind an elided Romance article or preposition
+// ("d'Ivoire", "dell'Aquila"), whose capital follows the apostrophe.
+func isCapWord(d *doc.Doc, i int) bool {
+	t := d.Tokens[i]
+	if t.Upper || t.Kind != doc.Word {
+		return t.Upper
+	}
+	w := d.Text[t.Start:t.End]
+	k := 0
+	for k < len(w) && k < 5 && w[k] >= 'a' && w[k] <= 'z' {
+		k++
+	}
+	if k == 0 || k == 5 {
+		return false
+	}
+	rest, ok := strings.CutPrefix(w[k:], "'")
+	if !ok {
+		if rest, ok = strings.CutPrefix(w[k:], "’"); !ok {
+			return false
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(r)
+}
 
 // indexActors keeps the document's people and organisations in start
 // order for actorOverlap.

@@ -107,6 +107,12 @@ func TestGeoparser_Recognition(t *testing.T) {
 			[]want{{text: "Marion County", feature: "ADM2", admin1: "US.IN"}, {text: "Ind.", feature: "ADM1", admin1: "US.IN"}}},
 		{"currency prefix", "The deal was worth US$40 million.", nil,
 			[]want{{absent: "US"}}},
+		{"an acronym is no hamlet or alternate spelling", "Officials at the DOH and the SOS office met UK and UAE envoys.", nil,
+			[]want{{absent: "DOH"}, {absent: "SOS"}, {text: "UK", feature: "PCLI", country: "GBR"}, {text: "UAE", feature: "PCLI", country: "ARE"}}},
+		{"a name behind an elided article", "Cocoa prices rose in Côte d'Ivoire and Ghana.", nil,
+			[]want{{text: "Côte d'Ivoire", feature: "PCLI", country: "CIV"}, {text: "Ghana", feature: "PCLI"}}},
+		{"an elided article with a typographic apostrophe", "Exports from Côte d’Ivoire fell.", nil,
+			[]want{{text: "Côte d’Ivoire", feature: "PCLI", country: "CIV"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
