@@ -147,6 +147,8 @@ func run(citiesPath, admin1Path, admin2Path, isoDir, idsPath, outPath string) er
 	type acc2 struct {
 		x, y, z float64
 		n, pop  int
+		// names are the folded names of the division's places.
+		names map[string]bool
 	}
 	admin2 := map[string]*acc2{} // CC.A1.A2 → statistics
 	countryPop := map[string]int{}
@@ -182,6 +184,10 @@ func run(citiesPath, admin1Path, admin2Path, isoDir, idsPath, outPath string) er
 				a2.y += math.Cos(la) * math.Sin(lo)
 				a2.z += math.Sin(la)
 				a2.n++
+				if a2.names == nil {
+					a2.names = map[string]bool{}
+				}
+				a2.names[string(gazetteer.Fold(nil, c.name))] = true
 				// A section of a city (PPLX: Paris' arrondissements) is
 				// counted in the city's own figure already.
 				if c.feature != "PPLX" {
@@ -320,6 +326,13 @@ func run(citiesPath, admin1Path, admin2Path, isoDir, idsPath, outPath string) er
 		}
 		p := place{id: -(300001 + i), feature: "ADM2", cc3: co.alpha3, admin1: cc + "." + a1, admin2: a2, code: a.key,
 			name: a.names[0], alts: a.names[1:], pop: st.pop}
+		// "Province of Pangasinan", "Provincia de Cuneo": news writes the
+		// name without the generic words. Where a place of the division
+		// bears that name (the Provincia de Lima and the city), the
+		// name stays the place's, as news mostly means it.
+		if bare, ok := cutAdminPrefix(a.names[0]); ok && !st.names[string(gazetteer.Fold(nil, bare))] {
+			p.alts = append(p.alts, bare)
+		}
 		p.lat = math.Atan2(st.z, math.Hypot(st.x, st.y)) * 180 / math.Pi
 		p.lon = math.Atan2(st.y, st.x) * 180 / math.Pi
 		rows = append(rows, p)
@@ -476,6 +489,23 @@ func readAdmin2(path string) ([]admin1, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].key < out[j].key })
 	return out, nil
+}
+
+// adminPrefixes are the generic words GeoNames puts before some
+// second-level divisions' names, in the countries' languages.
+var adminPrefixes = []string{"Province of ", "Provincia de ", "Provincia di ", "Provincia del ", "Province de ", "Province du ",
+	"Departamento de ", "Departamento del ", "Département de ", "Département du ", "Municipio de ", "Partido de ",
+	"Distrito de ", "District of ", "Regional Unit of ", "Comarca de ", "Canton de "}
+
+// cutAdminPrefix returns name without one of adminPrefixes, if it has one
+// and something capitalised follows.
+func cutAdminPrefix(name string) (string, bool) {
+	for _, pre := range adminPrefixes {
+		if bare, ok := strings.CutPrefix(name, pre); ok && bare != "" && unicode.IsUpper([]rune(bare)[0]) {
+			return bare, true
+		}
+	}
+	return "", false
 }
 
 // usCountyForm reports whether a US admin-2 name already says what it is:
