@@ -78,6 +78,12 @@ type Membership struct {
 	// kept because a satellite's anchor decides where it moves when a
 	// closer anchor arrives later.
 	Anchor string `json:"anchor,omitempty"`
+	// AnchorOnly is true when the report's incident is the one last
+	// handed out for it and only its anchor changed, so that a store
+	// need not rewrite what it files by incident. (A new anchor takes
+	// the satellites nearer to it than their anchor; in a large store
+	// most of them are already in its incident.)
+	AnchorOnly bool `json:"-"`
 }
 
 // cluster is one incident under construction.
@@ -461,13 +467,14 @@ func (c *Clusterer) addAnchor(i int32) {
 				return
 			}
 			s.best = i
-			c.mark(j)
 			if old := s.cl; old != a.cl {
 				c.remove(old, j)
 				c.insert(a.cl, j)
 				if !old.anchored {
 					regroup = append(regroup, old)
 				}
+			} else {
+				c.mark(j)
 			}
 		})
 	}
@@ -597,12 +604,16 @@ func (c *Clusterer) newCluster(i int32, anchored bool) *cluster {
 }
 
 // merge moves the smaller cluster's members into the larger, so that a
-// report moves O(log n) times over any sequence of merges.
+// report moves O(log n) times over any sequence of merges. Of two of one
+// size, the one a store has kept stays (most often an incident of one
+// report that a new report joins): its members keep their rows, and its
+// row its canonical event, where moving them would have the store
+// rewrite both for nothing.
 func (c *Clusterer) merge(x, y *cluster) *cluster {
 	if x == y {
 		return x
 	}
-	if len(x.members) < len(y.members) {
+	if len(x.members) < len(y.members) || len(x.members) == len(y.members) && x.published == "" && y.published != "" {
 		x, y = y, x
 	}
 	for _, m := range y.members {
@@ -695,7 +706,7 @@ func (c *Clusterer) touch(cl *cluster) {
 	}
 }
 
-// mark notes that node i's membership changed.
+// mark notes that node i's membership may have changed.
 func (c *Clusterer) mark(i int32) {
 	if n := c.nodes.at(i); !n.moved {
 		n.moved = true
@@ -958,15 +969,25 @@ func (c *Clusterer) TakeChanges() Changes {
 		cl.published, cl.publishedCanon = cl.id, cl.canon
 		ch.Updated = append(ch.Updated, inc)
 	}
-	if len(c.moved) > 0 {
-		ch.Members = c.spare.members[:0]
-	}
+	ch.Members = c.spare.members[:0]
 	for _, i := range c.moved {
-		c.nodes.at(i).moved = false
-		ch.Members = append(ch.Members, c.membership(i))
+		n := c.nodes.at(i)
+		n.moved = false
+		if n.shownFirst == n.cl.first && n.shownBest == n.best {
+			// Moved and back, or carried along by a merge into an
+			// incident of the same name.
+			continue
+		}
+		m := c.membership(i)
+		m.AnchorOnly = n.shownFirst == n.cl.first
+		n.shownFirst, n.shownBest = n.cl.first, n.best
+		ch.Members = append(ch.Members, m)
 	}
 	c.spare.keep(live, ch.Updated, ch.Members, ids)
 	c.moved = c.moved[:0]
+	if len(ch.Members) == 0 {
+		ch.Members = nil
+	}
 	// An id can be removed twice (two clusters merged into a third, each
 	// once published under it) or removed and updated (a cluster renamed
 	// to what another one was).

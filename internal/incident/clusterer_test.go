@@ -302,7 +302,7 @@ func TestSources(t *testing.T) {
 // batches of Adds of random sets: the incidents must equal Incidents and
 // the memberships Snapshot after every batch.
 func TestTakeChanges(t *testing.T) {
-	renamed := 0
+	renamed, anchorOnly := 0, 0
 	for seed := range uint64(10) {
 		rng := rand.New(rand.NewPCG(seed, 99))
 		reps := randomReports(rng, 150)
@@ -366,6 +366,17 @@ func TestTakeChanges(t *testing.T) {
 				store[inc.ID] = inc
 			}
 			for _, m := range ch.Members {
+				old, ok := members[m.EventID]
+				if ok && old.Incident == m.Incident && old.Anchor == m.Anchor {
+					t.Fatalf("seed %d: %s listed in %s anchored to %q, as the store has it", seed, m.EventID, m.Incident, m.Anchor)
+				}
+				if m.AnchorOnly && (!ok || old.Incident != m.Incident) {
+					t.Fatalf("seed %d: %s's anchor alone changed, but the store has it in %q, not %s", seed, m.EventID, old.Incident, m.Incident)
+				}
+				if m.AnchorOnly {
+					anchorOnly++
+				}
+				m.AnchorOnly = false
 				members[m.EventID] = m
 			}
 			for _, m := range c.Snapshot() {
@@ -389,11 +400,12 @@ func TestTakeChanges(t *testing.T) {
 			}
 		}
 	}
-	// The random reports rename incidents in place: the path is tried.
-	if renamed == 0 {
-		t.Error("no incident was renamed in place")
+	// The random reports rename incidents in place and move satellites
+	// to nearer anchors of their incident: the paths are tried.
+	if renamed == 0 || anchorOnly == 0 {
+		t.Errorf("%d incidents renamed in place, %d satellites took another anchor alone; want some of each", renamed, anchorOnly)
 	}
-	t.Logf("%d incidents renamed in place", renamed)
+	t.Logf("%d incidents renamed in place, %d satellites took another anchor alone", renamed, anchorOnly)
 }
 
 // TestStableIDs checks that an incident keeps its id as later reports

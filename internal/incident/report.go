@@ -113,6 +113,11 @@ type node struct {
 	dayLevel            bool
 	// moved is true while the node is listed in Clusterer.moved.
 	moved bool
+	// shownFirst and shownBest are the first report of the node's
+	// incident (which names it) and its anchor as TakeChanges last
+	// handed them out or Restore read them, -1 before: a node marked
+	// moved whose membership ends where it was is left out of Changes.
+	shownFirst, shownBest int32
 }
 
 // actorCodes and recipientCodes are the interned codes of n's sides.
@@ -211,7 +216,7 @@ func known(code string) bool { return code != "" && code != "UNK" }
 
 // newNode validates r and classifies it.
 func newNode(r Report) (node, error) {
-	n := node{rep: r, best: -1}
+	n := node{rep: r, best: -1, shownFirst: -1, shownBest: -1}
 	if r.EventID == "" {
 		return n, fmt.Errorf("incident: report of document %q has no event id", r.DocID)
 	}

@@ -125,7 +125,9 @@ func Restore(opt Options, members []Member) (*Clusterer, error) {
 	}
 	c.dirty = c.dirty[:0]
 	for _, i := range c.moved {
-		c.nodes.at(i).moved = false
+		n := c.nodes.at(i)
+		n.moved = false
+		n.shownFirst, n.shownBest = n.cl.first, n.best
 	}
 	c.moved = c.moved[:0]
 	return c, nil

@@ -129,6 +129,10 @@ const (
 	deleteIncident  = `DELETE FROM incidents WHERE id = ?`
 	// updateMember leaves a row whose membership is unchanged as it is.
 	updateMember = `UPDATE incident_members SET incident = ?1, anchor = ?2 WHERE key = ?3 AND (incident != ?1 OR anchor != ?2)`
+	// updateAnchor changes a satellite's anchor alone
+	// (incident.Membership.AnchorOnly): setting no indexed column, it
+	// rewrites the row but none of its index entries.
+	updateAnchor = `UPDATE incident_members SET anchor = ?1 WHERE key = ?2 AND anchor != ?1`
 )
 
 // incTx is the incident rows of one write transaction, for
@@ -176,6 +180,12 @@ func (t incTx) Apply(ctx context.Context, ch incident.Changes) error {
 				return fmt.Errorf("insert incident member %s: %w", m.EventID, err)
 			}
 			delete(t.st.pending, m.EventID)
+			continue
+		}
+		if m.AnchorOnly {
+			if err := exec(updateAnchor, m.Anchor, m.EventID); err != nil {
+				return fmt.Errorf("write anchor of %s: %w", m.EventID, err)
+			}
 			continue
 		}
 		if err := exec(updateMember, m.Incident, m.Anchor, m.EventID); err != nil {

@@ -31,7 +31,7 @@ const (
 var (
 	writeQueries = []string{insertDocument, insertDocumentFTS, insertMinHash, insertEvent, insertActor, insertQuote, insertQuoteFTS,
 		insertPlace, lookupByID, lookupByHash, lookupAlias, insertAliasOf}
-	incidentQueries = []string{insertMember, insertClustered, memberTaken, updateIncident, renameIncident, parkCanonical, setCanonical, insertIncident, markCanonical, unmarkCanonical, deleteIncident, updateMember,
+	incidentQueries = []string{insertMember, insertClustered, memberTaken, updateIncident, renameIncident, updateAnchor, parkCanonical, setCanonical, insertIncident, markCanonical, unmarkCanonical, deleteIncident, updateMember,
 		memberTopSQL, memberCount, membersSince}
 )
 
