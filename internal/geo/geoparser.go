@@ -306,10 +306,26 @@ func (p *Geoparser) find(d *doc.Doc) {
 			}
 			p.key = gazetteer.Fold(p.key[:0], d.Text[start:end])
 			c := p.g.LookupKey(p.key)
+			if j+1 < len(toks) && isCapWord(d, j+1) && p.personAt(toks[j+1].Start) && !inDateline(d, i) && strings.ToUpper(d.Text[start:end]) != d.Text[start:end] {
+				// A capitalised word straight before a person's name
+				// is their title or first name ("King Abdullah",
+				// "Paris Hilton"), unless it names a country or
+				// division ("US President Joe Biden"), or is written in
+				// capitals, as a dateline whose dash was lost is.
+				c = p.wideReadings(c)
+			}
 			if j == i && !inDateline(d, i) && isAcronym(d.Text[start:end]) {
 				c = p.acronymReadings(c)
 			}
-			if len(c) > 0 && (!embedded || p.wellKnown(c)) {
+			if i > 0 && d.Tokens[i-1].Kind == doc.Word && p.canStart(d, i-1) && !positionWord(d.Text[d.Tokens[i-1].Start:d.Tokens[i-1].End]) {
+				// After another capitalised word the name is part of
+				// a longer one the gazetteer lacks ("Queen Elizabeth
+				// University Hospital", "the Food and Drug
+				// Administration", "Air Berlin"), as in an
+				// organisation's name.
+				embedded = true
+			}
+			if len(c) > 0 && (!embedded || p.embeddable(c)) {
 				p.mentions = append(p.mentions, mention{Span: doc.Span{Start: start, End: end}, first: i, end: j + 1, cands: c, best: -1, embedded: embedded})
 				// Capitalised words straight after the match belong to
 				// a longer name the gazetteer lacks ("Galle Face
@@ -469,6 +485,36 @@ func (p *Geoparser) acronymReadings(cands []int32) []int32 {
 	return out
 }
 
+// wideReadings keeps, in a new array, the candidates that are no town or
+// county: countries, first-level divisions, regions, natural features.
+func (p *Geoparser) wideReadings(cands []int32) []int32 {
+	out := cands[:0:0]
+	for _, k := range cands {
+		if !local(p.g.Entry(k)) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// local reports whether e is a town or county, which a name inside
+// another name or beside a person's name is seldom.
+func local(e gazetteer.Entry) bool { return e.IsPopulated() || e.Feature == gazetteer.Admin2 }
+
+// embeddable reports whether a name inside a longer name may be a place:
+// when one of its candidates is a country, first-level division, region
+// or natural feature under any of its names ("Kentucky State Police"), or
+// a well-known town or county under its own ("London Police", which may
+// then be London, Kentucky, as the story's focus decides). Such names are
+// full of hamlets, counties and other places' alternate spellings
+// ("Drug" for Durg, "Union").
+func (p *Geoparser) embeddable(cands []int32) bool {
+	return slices.ContainsFunc(cands, func(k int32) bool {
+		e := p.g.Entry(k)
+		return !local(e) || e.Population >= wellKnownPopulation && p.mainName(e)
+	})
+}
+
 // megacityPopulation is the population from which a city's short names
 // are read even in capitals.
 const megacityPopulation = 1000000
@@ -605,6 +651,17 @@ func (p *Geoparser) indexActors(d *doc.Doc) {
 // organisation's is blocked ("Jordan Peterson", "Paris Saint-Germain" as
 // a whole); a name wholly inside an organisation's longer name is a place
 // all the same, marked embedded ("Kentucky State Police").
+// personAt reports whether a person's name starts at byte start.
+func (p *Geoparser) personAt(start int) bool {
+	k, _ := slices.BinarySearchFunc(p.actors, start, func(e doc.Entity, start int) int { return e.Start - start })
+	for ; k < len(p.actors) && p.actors[k].Start == start; k++ {
+		if p.actors[k].Type == doc.Person {
+			return true
+		}
+	}
+	return false
+}
+
 func (p *Geoparser) actorOverlap(s doc.Span) (blocked, embedded bool) {
 	lo, _ := slices.BinarySearchFunc(p.actors, s.Start-p.actorMaxLen, func(e doc.Entity, start int) int { return e.Start - start })
 	for _, e := range p.actors[lo:] {
@@ -659,4 +716,15 @@ var stopWords = map[string]bool{
 var compassWords = map[string]bool{
 	"West": true, "East": true, "North": true, "South": true, "Centre": true, "Center": true,
 	"Central": true, "Western": true, "Eastern": true, "Northern": true, "Southern": true,
+}
+
+// positionWord reports whether w places what follows within a place
+// rather than naming something else: a compass word ("North London") or
+// "Upper", "Lower", "Greater", "Inner", "Outer".
+func positionWord(w string) bool {
+	switch w {
+	case "Upper", "Lower", "Greater", "Inner", "Outer":
+		return true
+	}
+	return compassWords[w]
 }

@@ -21,6 +21,12 @@ func demonyms(key string) (string, bool) {
 // actor stage would, and runs the full geoparser.
 func parseWith(t *testing.T, s string, orgs ...string) *doc.Doc {
 	t.Helper()
+	return parseWithActors(t, s, orgs, nil)
+}
+
+// parseWithActors is parseWith with the people named in persons too.
+func parseWithActors(t *testing.T, s string, orgs, persons []string) *doc.Doc {
+	t.Helper()
 	g, m := setup(t)
 	d := &doc.Doc{Text: s}
 	if err := annotate(m, d); err != nil {
@@ -37,6 +43,13 @@ func parseWith(t *testing.T, s string, orgs ...string) *doc.Doc {
 			t.Fatalf("organisation %q not in the text", o)
 		}
 		d.Entities = append(d.Entities, doc.Entity{Span: doc.Span{Start: i, End: i + len(o)}, Type: doc.Org})
+	}
+	for _, n := range persons {
+		i := strings.Index(s, n)
+		if i < 0 {
+			t.Fatalf("person %q not in the text", n)
+		}
+		d.Entities = append(d.Entities, doc.Entity{Span: doc.Span{Start: i, End: i + len(n)}, Type: doc.Person})
 	}
 	abbrev, err := geo.LoadAbbreviations(data.FS, g)
 	if err != nil {
@@ -113,6 +126,15 @@ func TestGeoparser_Recognition(t *testing.T) {
 			[]want{{text: "Nueva Ecija", feature: "ADM2", country: "PHL"}, {text: "Pangasinan", feature: "ADM2", country: "PHL"}, {absent: "Ecija"}}},
 		{"a division's bare name stays its seat's", "Protesters marched in Lima on Monday.", nil,
 			[]want{{text: "Lima", feature: "PPLC", country: "PER"}}},
+		{"another place's alternate spelling inside an organisation's name", "Inspectors from the Food and Drug Administration visited a plant in Ohio.",
+			[]string{"Food and Drug Administration"},
+			[]want{{absent: "Drug"}, {absent: "Administration"}, {text: "Ohio", feature: "ADM1"}}},
+		{"a hamlet inside a longer name", "Volunteers at the Old Mill Heritage Trust counted birds.", nil,
+			[]want{{absent: "Mill"}, {absent: "Heritage"}, {absent: "Trust"}}},
+		{"a well-known town inside an organisation's name", "Nurses at Glasgow Royal Infirmary walked out.", []string{"Glasgow Royal Infirmary"},
+			[]want{{text: "Glasgow", country: "GBR", embedded: true}}},
+		{"a compass word places what follows", "Riots broke out in North London and Western Kenya.", nil,
+			[]want{{text: "London", country: "GBR"}, {text: "Kenya", feature: "PCLI"}}},
 		{"a name behind an elided article", "Cocoa prices rose in Côte d'Ivoire and Ghana.", nil,
 			[]want{{text: "Côte d'Ivoire", feature: "PCLI", country: "CIV"}, {text: "Ghana", feature: "PCLI"}}},
 		{"an elided article with a typographic apostrophe", "Exports from Côte d’Ivoire fell.", nil,
@@ -143,6 +165,26 @@ func TestGeoparser_Recognition(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestBesideAPerson checks the capitalised word straight before a person
+// the actor stage found: a title or first name, unless it names a
+// country or division.
+func TestBesideAPerson(t *testing.T) {
+	for _, tc := range []struct {
+		text, person, word string
+		wantPlace          bool
+	}{
+		{"Crowds greeted King Abdullah in Amman.", "Abdullah", "King", false},
+		{"Reporters followed Paris Hilton through the airport.", "Hilton", "Paris", false},
+		{"Crowds greeted US President Carter.", "President Carter", "US", true},
+		{"Floods in Kenya President Ruto called a disaster.", "President Ruto", "Kenya", true},
+	} {
+		d := parseWithActors(t, tc.text, nil, []string{tc.person})
+		if got := placeAt(d, tc.word) != nil; got != tc.wantPlace {
+			t.Errorf("%q: %q a place: %v, want %v", tc.text, tc.word, got, tc.wantPlace)
+		}
 	}
 }
 

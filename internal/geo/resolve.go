@@ -284,8 +284,17 @@ func (p *Geoparser) votes(d *doc.Doc, m *mention) float64 {
 	if inDateline(d, m.first) {
 		return 2
 	}
+	if m.embedded {
+		// A place named inside an organisation's or building's name
+		// ("Queen Elizabeth University Hospital") says less about
+		// where the story is than one named as a place.
+		return embeddedVote
+	}
 	return 1
 }
+
+// embeddedVote is the weight of an embedded mention in the focus.
+const embeddedVote = 0.5
 
 // mainName reports whether p.key, the folded mention, is e's own name
 // rather than one of its alternates. "X City" counts as X: English adds
