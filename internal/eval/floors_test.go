@@ -69,7 +69,7 @@ const (
 // (toponym F1, within 161 km). They sit just under the measured figures;
 // the geoparsing issue's targets are 0.85 and 0.90.
 var floorPlacesNews = map[string][2]float64{
-	"GeoVirus": {0.90, 0.83},
+	"GeoVirus": {0.90, 0.84},
 	"TR-News":  {0.86, 0.90},
 }
 

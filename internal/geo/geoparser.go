@@ -133,6 +133,7 @@ func (p *Geoparser) Process(ctx context.Context, d *doc.Doc) error {
 	}
 	p.indexActors(d)
 	p.find(d)
+	p.coordinate(d)
 	p.findDemonyms(d)
 	if len(p.mentions) > 0 {
 		p.resolve(d)
@@ -155,6 +156,80 @@ func (p *Geoparser) Process(ctx context.Context, d *doc.Doc) error {
 	}
 	p.addDemonyms(d)
 	return nil
+}
+
+// coordinate reads the names of a list as places of one level: in
+// "Mexico, China, Japan and Brazil" every name is a country (not the
+// Japanese town called China), in "Georgia, Oklahoma and Ohio" every
+// name a state. A list is three or more names joined by commas, "and"
+// or "or", or two joined by "and" or "or" (two joined by a comma are a
+// place and its qualifier, "Paris, Texas"). When every name of a list
+// has a country reading, each keeps its country readings alone; else,
+// when every name has a first-level division reading, those.
+func (p *Geoparser) coordinate(d *doc.Doc) {
+	for i := 0; i < len(p.mentions); {
+		j, worded := i, false
+	list:
+		for j+1 < len(p.mentions) {
+			switch d.Text[p.mentions[j].End:p.mentions[j+1].Start] {
+			case ", ":
+			case " and ", " or ", ", and ", ", or ":
+				worded = true
+			default:
+				break list
+			}
+			j++
+		}
+		if n := j - i + 1; n >= 3 || n == 2 && worded {
+			p.oneLevel(d, p.mentions[i:j+1])
+		}
+		i = j + 1
+	}
+}
+
+// oneLevel restricts the candidates of ms to the first of country and
+// first-level division that every mention has.
+func (p *Geoparser) oneLevel(d *doc.Doc, ms []mention) {
+	for _, level := range []string{gazetteer.Country, gazetteer.Admin1} {
+		of := func(k int32) bool { return p.g.Entry(k).Feature == level }
+		// Cities that share their names with their states or
+		// provinces ("Lagos, Abuja and Kano") are what a list of such
+		// names means: a list is read as divisions only when one of
+		// its names is no well-known town by that very name ("New
+		// York, Ontario and New Brunswick").
+		city := func(k int32) bool {
+			e := p.g.Entry(k)
+			return e.IsPopulated() && e.Population >= wellKnownPopulation && p.mainName(e)
+		}
+		all, cities := true, 0
+		for i := range ms {
+			p.key = gazetteer.Fold(p.key[:0], d.Text[ms[i].Start:ms[i].End])
+			if !slices.ContainsFunc(ms[i].cands, of) {
+				all = false
+				break
+			}
+			if slices.ContainsFunc(ms[i].cands, city) {
+				cities++
+			}
+		}
+		if level == gazetteer.Admin1 && cities == len(ms) {
+			all = false
+		}
+		if !all {
+			continue
+		}
+		for i := range ms {
+			// A new array: cands may be the gazetteer's own.
+			var keep []int32
+			for _, k := range ms[i].cands {
+				if of(k) {
+					keep = append(keep, k)
+				}
+			}
+			ms[i].cands = keep
+		}
+		return
+	}
 }
 
 // pointSharpness is how well one point stands for a place of e's kind:

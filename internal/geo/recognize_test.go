@@ -168,6 +168,32 @@ func TestGeoparser_Recognition(t *testing.T) {
 	}
 }
 
+// TestListsShareALevel checks that the names of a list are read as
+// places of one level, and that a place and its qualifier are no list.
+func TestListsShareALevel(t *testing.T) {
+	for _, tc := range []struct {
+		text, place, feature, country string
+	}{
+		{"Officials in Mexico, China, Japan and Brazil reported cases.", "China", "PCLI", "CHN"},
+		{"Storms hit Georgia, Oklahoma and Ohio overnight.", "Georgia", "ADM1", "USA"},
+		{"Storms hit Georgia, Oklahoma and Ohio overnight.", "Oklahoma", "ADM1", "USA"},
+		{"Talks between Georgia and Armenia resumed.", "Georgia", "PCLI", "GEO"},
+		{"Queues grew in Lagos, Abuja and Kano after the price rise.", "Lagos", "PPLA2", "NGA"},
+		{"Floods reached New York, Ontario and New Brunswick.", "Ontario", "ADM1", "CAN"},
+		{"A fair opened in Paris, Texas, on Friday.", "Paris", "", "USA"},
+	} {
+		d := parseWith(t, tc.text)
+		p := placeAt(d, tc.place)
+		if p == nil {
+			t.Errorf("%q: no place %q in %v", tc.text, tc.place, d.Places)
+			continue
+		}
+		if tc.feature != "" && p.Feature != tc.feature || p.CountryCode != tc.country {
+			t.Errorf("%q: %q resolved to %s %s %q, want %s %q", tc.text, tc.place, p.Feature, p.Name, p.CountryCode, tc.feature, tc.country)
+		}
+	}
+}
+
 // TestBesideAPerson checks the capitalised word straight before a person
 // the actor stage found: a title or first name, unless it names a
 // country or division.
