@@ -15,15 +15,19 @@ import (
 const AbbreviationsFile = "gazetteer/abbreviations.tsv"
 
 // Abbreviations maps the short forms that news writes after a place name
-// ("Tampa, Fla.", "London, Ont.") to their subdivision. The forms are
+// ("Tampa, Fla.", "London, Ont.") to their subdivision. Most forms are
 // ordinary words elsewhere ("Miss.", "Man.", "IN"), so the geoparser
-// reads them only in that position. It is immutable once loaded.
+// reads them only in that position; the few that are not ("NSW",
+// "Calif.") it reads anywhere. It is immutable once loaded.
 type Abbreviations struct {
 	// forms maps a form as written, and the all-capital spelling of a
 	// mixed-case form, to the gazetteer indices of its subdivisions: a
 	// few forms serve two countries ("WA" is Washington and Western
 	// Australia), and the place before them decides.
 	forms map[string][]int32
+	// anywhere are the forms read as their subdivision in any position
+	// (the table's anywhere column), exactly as written.
+	anywhere map[string]bool
 }
 
 // LoadAbbreviations reads the table from fsys (laid out as below data/)
@@ -35,18 +39,25 @@ func LoadAbbreviations(fsys fs.FS, g *gazetteer.Gazetteer) (*Abbreviations, erro
 			byCode[e.Code] = i
 		}
 	}
-	a := &Abbreviations{forms: map[string][]int32{}}
+	a := &Abbreviations{forms: map[string][]int32{}, anywhere: map[string]bool{}}
 	err := lexicon.ReadFile(fsys, AbbreviationsFile, []string{"target", "forms"}, func(r lexicon.Record) error {
 		target, ok := byCode[r.Get("target")]
 		if !ok {
 			return r.Errorf("no subdivision has ISO 3166-2 code %q", r.Get("target"))
 		}
-		for _, f := range r.List("forms") {
+		forms := r.List("forms")
+		for _, f := range forms {
 			for _, form := range []string{f, strings.ToUpper(f)} {
 				if !slices.Contains(a.forms[form], target) {
 					a.forms[form] = append(a.forms[form], target)
 				}
 			}
+		}
+		for _, f := range r.List("anywhere") {
+			if !slices.Contains(forms, f) {
+				return r.Errorf("%q is read anywhere but is none of the forms", f)
+			}
+			a.anywhere[f] = true
 		}
 		return nil
 	})
@@ -54,6 +65,15 @@ func LoadAbbreviations(fsys fs.FS, g *gazetteer.Gazetteer) (*Abbreviations, erro
 		return nil, fmt.Errorf("load subdivision abbreviations: %w", err)
 	}
 	return a, nil
+}
+
+// lookupAnywhere returns the subdivisions a form names in any position,
+// exactly as written.
+func (a *Abbreviations) lookupAnywhere(form string) []int32 {
+	if a == nil || !a.anywhere[form] {
+		return nil
+	}
+	return a.forms[form]
 }
 
 // lookup returns the subdivisions a form names, exactly as written.

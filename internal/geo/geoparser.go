@@ -414,6 +414,10 @@ func (p *Geoparser) find(d *doc.Doc) {
 			}
 		}
 		if !matched {
+			if p.standaloneAbbreviationAt(d, i) {
+				i = p.mentions[len(p.mentions)-1].end
+				continue
+			}
 			p.hyphenParts(d, i)
 			i++
 		}
@@ -447,14 +451,30 @@ func (p *Geoparser) abbreviationAt(d *doc.Doc, i int) bool {
 	if d.Text[comma.Start:comma.End] != "," {
 		return false
 	}
+	return p.addAbbreviation(d, i, p.abbrev.lookup)
+}
+
+// standaloneAbbreviationAt adds a mention when token i is a subdivision
+// abbreviation that news writes on its own ("floods in NSW"), unless a
+// number comes before it ("300 B.C.").
+func (p *Geoparser) standaloneAbbreviationAt(d *doc.Doc, i int) bool {
+	if p.abbrev == nil || i > 0 && d.Tokens[i-1].Kind == doc.Number {
+		return false
+	}
+	return p.addAbbreviation(d, i, p.abbrev.lookupAnywhere)
+}
+
+// addAbbreviation adds a mention when token i, or token i and a dot the
+// tokenizer split off it, is a form lookup knows.
+func (p *Geoparser) addAbbreviation(d *doc.Doc, i int, lookup func(string) []int32) bool {
 	t := d.Tokens[i]
 	span, end := t.Span, i+1
-	c := p.abbrev.lookup(d.Text[t.Start:t.End])
+	c := lookup(d.Text[t.Start:t.End])
 	if len(c) == 0 && i+1 < len(d.Tokens) && !d.Tokens[i+1].SpaceBefore && d.Text[d.Tokens[i+1].Start:d.Tokens[i+1].End] == "." {
 		// The tokenizer splits the dot off a form it does not know as
 		// an abbreviation ("ILL.").
 		span.End, end = d.Tokens[i+1].End, i+2
-		c = p.abbrev.lookup(d.Text[span.Start:span.End])
+		c = lookup(d.Text[span.Start:span.End])
 	}
 	if len(c) == 0 {
 		return false

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/dateline-project/dateline/data"
 	"github.com/dateline-project/dateline/internal/doc"
@@ -95,6 +96,10 @@ func TestGeoparser_Recognition(t *testing.T) {
 			[]want{{text: "Perth", country: "AUS"}, {text: "Seattle", country: "USA", admin1: "US.WA"}}},
 		{"an abbreviation elsewhere is a word", "Miss. Okafor said the vote was close.", nil,
 			[]want{{absent: "Miss."}}},
+		{"an abbreviation news writes on its own", "Floods cut roads across NSW as B.C. sent crews.", nil,
+			[]want{{text: "NSW", feature: "ADM1", country: "AUS"}, {text: "B.C.", feature: "ADM1", country: "CAN"}}},
+		{"an era after a number is no place", "The wall was built about 300 B.C. by farmers.", nil,
+			[]want{{absent: "B.C."}}},
 		{"all-caps dateline", "BEIRUT: Officials met on Tuesday.", nil,
 			[]want{{text: "BEIRUT", country: "LBN"}}},
 		{"hyphen compound before a lower-case word", "A London-based charity appealed for help.", nil,
@@ -264,5 +269,23 @@ func TestDemonymsVoteInTheFocus(t *testing.T) {
 	p := placeAt(d, "Vancouver")
 	if p == nil || p.CountryCode != "CAN" {
 		t.Fatalf("Vancouver = %+v, want the city in Canada", p)
+	}
+}
+
+// TestLoadAbbreviations_Errors checks that a table whose rows do not fit
+// the gazetteer is refused with the line.
+func TestLoadAbbreviations_Errors(t *testing.T) {
+	g, _ := setup(t)
+	for _, tc := range []struct{ name, table, want string }{
+		{"unknown subdivision", "target\tforms\nXX-ZZ\tZz.\n", "abbreviations.tsv:2"},
+		{"anywhere form not among the forms", "target\tforms\tanywhere\nAU-NSW\tNSW\tN.S.W.\n", "N.S.W."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := fstest.MapFS{geo.AbbreviationsFile: {Data: []byte(tc.table)}}
+			_, err := geo.LoadAbbreviations(fsys, g)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("err = %v, want one naming %q", err, tc.want)
+			}
+		})
 	}
 }
