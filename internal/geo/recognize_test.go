@@ -235,6 +235,10 @@ func TestPhysicalFeatures(t *testing.T) {
 		{"Ferries between Java and Bali were halted by the storm.", "Java", "ISL", "IDN"},
 		{"Barges stopped on the Rhine River as water levels fell.", "Rhine River", "STM", ""},
 		{"Boats carrying migrants reached Lampedusa overnight.", "Lampedusa", "ISL", "ITA"},
+		// The towns of Atlantic, Iowa, and Pacific, Missouri, lie in the
+		// story's country; the ocean lies in none.
+		{"Ducks on the Atlantic flyway reached Maine, Ohio and Texas before the Pacific storms.", "Atlantic", "OCN", ""},
+		{"Ducks on the Atlantic flyway reached Maine, Ohio and Texas before the Pacific storms.", "Pacific", "OCN", ""},
 	} {
 		d := parseWith(t, tc.text)
 		p := placeAt(d, tc.place)

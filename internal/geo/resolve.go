@@ -116,6 +116,17 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 			e := p.g.Entry(p.mentions[i-1].cands[p.mentions[i-1].best])
 			qualified = &e
 		}
+		// A sea, a continent or a region across borders lies in no
+		// country, so the focus, which counts countries, cannot
+		// favour it; it takes the bonus of the story's main country
+		// instead, lest a village in the focus that bears its name
+		// win ("the Atlantic flyway" in an American story).
+		topShare := 0.0
+		if otherTotal > 1e-9 {
+			for cc, v := range p.focus {
+				topShare = max(topShare, (v-p.own[cc])/otherTotal)
+			}
+		}
 		cue := cueAround(d, m)
 		p.key = gazetteer.Fold(p.key[:0], d.Text[m.Start:m.End])
 		best, bestScore, second := -1, math.Inf(-1), math.Inf(-1)
@@ -138,6 +149,8 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 			rule := "gazetteer"
 			if otherTotal > 1e-9 && e.CountryCode != "" {
 				s += focusWeight * (p.focus[e.CountryCode] - p.own[e.CountryCode]) / otherTotal
+			} else if e.CountryCode == "" {
+				s += focusWeight * topShare
 			}
 			if otherAdminTotal > 1e-9 && e.Admin1 != "" && e.Feature != gazetteer.Country && !echo {
 				// Local focus: a story about Ontario means the London
