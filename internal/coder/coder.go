@@ -72,6 +72,7 @@ type Coder struct {
 	countryCodes map[string]string
 	sectorCodes  []string
 	abbrev       *geo.Abbreviations
+	eponyms      *geo.EponymHeads
 	lex          *lexicon.Lexicon
 }
 
@@ -108,6 +109,10 @@ func Load(opts Options) (*Coder, error) {
 		return nil, fmt.Errorf("load gazetteer: %w", gazErr)
 	}
 	abbrev, err := geo.LoadAbbreviations(data.FS, gaz)
+	if err != nil {
+		return nil, err
+	}
+	eponyms, err := geo.LoadEponymHeads(data.FS)
 	if err != nil {
 		return nil, err
 	}
@@ -168,7 +173,7 @@ func Load(opts Options) (*Coder, error) {
 	}
 	return &Coder{opts: opts, tagger: m, gaz: gaz, meta: ms, actors: actor.New(dictionary).WithPlaceCheck(func(name string) bool {
 		return gaz.Has(gazetteer.Fold(nil, name)) || gaz.NamesPlaceKind(name)
-	}).WithGender(genders), cues: cues, when: wr, dict: dictionary, abbrev: abbrev, lex: lex,
+	}).WithGender(genders), cues: cues, when: wr, dict: dictionary, abbrev: abbrev, eponyms: eponyms, lex: lex,
 		countryCodes: countryCodes, sectorCodes: sectorCodes,
 		events: event.New(lex, plover.Ontology{}, when.ForSpan, governors).WithStatements(disapproval).WithBackground(background)}, nil
 }
@@ -207,7 +212,7 @@ func (c *Coder) codingStages() []pipeline.Stage {
 		c.actors.NewStage(),
 		quote.New(c.cues),
 		c.when.NewStage(),
-		geo.NewGeoparser(c.gaz).WithAbbreviations(c.abbrev).WithDemonyms(c.demonymCountry),
+		geo.NewGeoparser(c.gaz).WithAbbreviations(c.abbrev).WithEponymHeads(c.eponyms).WithDemonyms(c.demonymCountry),
 		c.events.NewStage(),
 	}
 }

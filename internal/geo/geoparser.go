@@ -35,6 +35,7 @@ const Name = "geo"
 type Geoparser struct {
 	g       *gazetteer.Gazetteer
 	abbrev  *Abbreviations
+	eponyms *EponymHeads
 	demonym DemonymFunc
 	// demonyms are the document's demonym words outside toponyms, found
 	// before resolution: they vote in the country focus, and are then
@@ -88,6 +89,13 @@ func NewGeoparser(g *gazetteer.Gazetteer) *Geoparser {
 // a place name ("Tampa, Fla.").
 func (p *Geoparser) WithAbbreviations(a *Abbreviations) *Geoparser {
 	p.abbrev = a
+	return p
+}
+
+// WithEponymHeads sets the nouns after which a name is no place ("Marburg
+// virus"); without them every such name is read as a place.
+func (p *Geoparser) WithEponymHeads(h *EponymHeads) *Geoparser {
+	p.eponyms = h
 	return p
 }
 
@@ -355,6 +363,13 @@ func (p *Geoparser) find(d *doc.Doc) {
 				words++
 				last = j
 			}
+		}
+		if next := last + 1; next < send && d.Tokens[next].Kind == doc.Word && d.Tokens[next].SpaceBefore &&
+			p.eponyms.has(d.Text[d.Tokens[next].Start:d.Tokens[next].End]) {
+			// "West Nile virus": the capitalised words name a disease,
+			// none of them a place.
+			i = next + 1
+			continue
 		}
 		for j := last; j >= i; j-- {
 			if !isCapWord(d, j) && !(j == last && j > i && isHeadNoun(d, j)) {

@@ -56,7 +56,11 @@ func parseWithActors(t *testing.T, s string, orgs, persons []string) *doc.Doc {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := geo.NewGeoparser(g).WithAbbreviations(abbrev).WithDemonyms(demonyms).Process(context.Background(), d); err != nil {
+	eponyms, err := geo.LoadEponymHeads(data.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := geo.NewGeoparser(g).WithAbbreviations(abbrev).WithEponymHeads(eponyms).WithDemonyms(demonyms).Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
 	return d
@@ -98,6 +102,8 @@ func TestGeoparser_Recognition(t *testing.T) {
 			[]want{{absent: "Miss."}}},
 		{"an abbreviation news writes on its own", "Floods cut roads across NSW as B.C. sent crews.", nil,
 			[]want{{text: "NSW", feature: "ADM1", country: "AUS"}, {text: "B.C.", feature: "ADM1", country: "CAN"}}},
+		{"a disease named after a place", "An outbreak of Marburg virus in Uganda killed nine, and West Nile fever reached Texas.", nil,
+			[]want{{absent: "Marburg"}, {absent: "West Nile"}, {absent: "Nile"}, {text: "Uganda", feature: "PCLI"}, {text: "Texas", feature: "ADM1"}}},
 		{"an era after a number is no place", "The wall was built about 300 B.C. by farmers.", nil,
 			[]want{{absent: "B.C."}}},
 		{"all-caps dateline", "BEIRUT: Officials met on Tuesday.", nil,
@@ -291,5 +297,14 @@ func TestLoadAbbreviations_Errors(t *testing.T) {
 				t.Errorf("err = %v, want one naming %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestLoadEponymHeads_Errors checks that a malformed list is refused with
+// its line.
+func TestLoadEponymHeads_Errors(t *testing.T) {
+	fsys := fstest.MapFS{geo.EponymHeadsFile: {Data: []byte("word\tnote\nvirus\tok\nFever\tcapitalised\n")}}
+	if _, err := geo.LoadEponymHeads(fsys); err == nil || !strings.Contains(err.Error(), "eponym_heads.tsv:3") {
+		t.Errorf("err = %v, want one naming line 3", err)
 	}
 }
