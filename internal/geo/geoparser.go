@@ -407,7 +407,7 @@ func (p *Geoparser) find(d *doc.Doc) {
 			if j == i && !inDateline(d, i) && isAcronym(d.Text[start:end]) {
 				c = p.acronymReadings(c)
 			}
-			if i > 0 && d.Tokens[i-1].Kind == doc.Word && p.canStart(d, i-1) && !positionWord(d.Text[d.Tokens[i-1].Start:d.Tokens[i-1].End]) {
+			if i > 0 && p.nameWord(d, i-1) {
 				// After another capitalised word the name is part of
 				// a longer one the gazetteer lacks ("Queen Elizabeth
 				// University Hospital", "the Food and Drug
@@ -826,6 +826,18 @@ var stopWords = map[string]bool{
 var compassWords = map[string]bool{
 	"West": true, "East": true, "North": true, "South": true, "Centre": true, "Center": true,
 	"Central": true, "Western": true, "Eastern": true, "Northern": true, "Southern": true,
+}
+
+// nameWord reports whether token k is a capitalised word of a name: not
+// a function word, a compass or position word ("North London"), or a
+// common word capitalised only because it opens its sentence ("Now
+// Azerbaijan expects").
+func (p *Geoparser) nameWord(d *doc.Doc, k int) bool {
+	t := d.Tokens[k]
+	if t.Kind != doc.Word || !p.canStart(d, k) || positionWord(d.Text[t.Start:t.End]) {
+		return false
+	}
+	return !sentenceInitial(d, k) || en.IsProperNounTag(t.Tag)
 }
 
 // positionWord reports whether w places what follows within a place

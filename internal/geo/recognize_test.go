@@ -144,6 +144,8 @@ func TestGeoparser_Recognition(t *testing.T) {
 			[]want{{absent: "Mill"}, {absent: "Heritage"}, {absent: "Trust"}}},
 		{"a well-known town inside an organisation's name", "Nurses at Glasgow Royal Infirmary walked out.", []string{"Glasgow Royal Infirmary"},
 			[]want{{text: "Glasgow", country: "GBR", embedded: true}}},
+		{"a word that opens its sentence is no part of a name", "Talks stalled. Now Azerbaijan expects a reply.", nil,
+			[]want{{text: "Azerbaijan", feature: "PCLI"}}},
 		{"a compass word places what follows", "Riots broke out in North London and Western Kenya.", nil,
 			[]want{{text: "London", country: "GBR"}, {text: "Kenya", feature: "PCLI"}}},
 		{"a name behind an elided article", "Cocoa prices rose in Côte d'Ivoire and Ghana.", nil,
