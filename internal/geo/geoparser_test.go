@@ -200,8 +200,11 @@ func FuzzGeoparser(f *testing.F) {
 	f.Add("Paris, Texas, and Paris.")
 	f.Add("The Lachin corridor near Lachin - Nagorno-Karabakh")
 	f.Add("Of and the , Georgia")
+	f.Add("Floods in NSW, Qld. and B.C. after 300 B.C. in Côte d’Ivoire.")
+	f.Add("Marburg virus in Mexico, China, Japan and Brazil; King Abdullah and the DOH.")
 	f.Fuzz(func(t *testing.T, s string) {
-		d := parse(t, s)
+		// The full geoparser, with abbreviations and eponym heads.
+		d := parseWith(t, s)
 		for _, p := range d.Places {
 			if p.Start < 0 || p.End > len(s) || p.Start >= p.End {
 				t.Fatalf("bad span %+v in %q", p.Span, s)
