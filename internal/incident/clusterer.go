@@ -103,8 +103,6 @@ type cluster struct {
 	anchored bool
 	dead     bool
 	dirty    bool
-	// recanon carries Incident.Recanonical within TakeChanges.
-	recanon bool
 	// published is the id last handed out by TakeChanges (or restored),
 	// "" when the store has never seen the cluster.
 	published string
@@ -467,14 +465,13 @@ func (c *Clusterer) addAnchor(i int32) {
 				return
 			}
 			s.best = i
+			c.mark(j)
 			if old := s.cl; old != a.cl {
 				c.remove(old, j)
 				c.insert(a.cl, j)
 				if !old.anchored {
 					regroup = append(regroup, old)
 				}
-			} else {
-				c.mark(j)
 			}
 		})
 	}
@@ -920,9 +917,6 @@ func (c *Clusterer) TakeChanges() Changes {
 			continue
 		}
 		id := c.idOf(cl)
-		// Under an id new to the cluster, a store may hold a row of
-		// another cluster that had it (a merge, a regrouping).
-		cl.recanon = cl.published != id || cl.publishedCanon != cl.canon
 		if cl.published != id {
 			if cl.published != "" {
 				ch.Removed = append(ch.Removed, cl.published)
@@ -960,7 +954,9 @@ func (c *Clusterer) TakeChanges() Changes {
 		from := len(ids)
 		ids = ids[:from+len(cl.members)]
 		inc := c.incidentIn(cl, ids[from:len(ids):len(ids)])
-		inc.Recanonical = cl.recanon
+		// Under an id new to the cluster, a store may hold a row of
+		// another cluster that had it (a merge, a regrouping).
+		inc.Recanonical = cl.published != cl.id || cl.publishedCanon != cl.canon
 		if was := cl.published; was != "" && was != cl.id && cl.publishedCanon == cl.canon && !isLive(was) {
 			if _, taken := slices.BinarySearch(ch.Removed, cl.id); !taken {
 				inc.Was = was
