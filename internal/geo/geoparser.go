@@ -227,14 +227,7 @@ func (p *Geoparser) oneLevel(d *doc.Doc, ms []mention) {
 			continue
 		}
 		for i := range ms {
-			// A new array: cands may be the gazetteer's own.
-			var keep []int32
-			for _, k := range ms[i].cands {
-				if of(k) {
-					keep = append(keep, k)
-				}
-			}
-			ms[i].cands = keep
+			ms[i].cands = p.keepCands(ms[i].cands, func(e gazetteer.Entry) bool { return e.Feature == level })
 		}
 		return
 	}
@@ -396,6 +389,9 @@ func (p *Geoparser) find(d *doc.Doc) {
 			}
 			p.key = gazetteer.Fold(p.key[:0], d.Text[start:end])
 			c := p.g.LookupKey(p.key)
+			if len(c) == 0 {
+				continue
+			}
 			if j+1 < len(toks) && isCapWord(d, j+1) && p.personAt(toks[j+1].Start) && !inDateline(d, i) && strings.ToUpper(d.Text[start:end]) != d.Text[start:end] {
 				// A capitalised word straight before a person's name
 				// is their title or first name ("King Abdullah",
@@ -575,32 +571,27 @@ func isAcronym(w string) bool {
 }
 
 // acronymReadings keeps the candidates that a word written as an
-// acronym outside the dateline may still name, in a new array:
-// news writes organisations and programmes in short capitals, and
-// GeoNames lists hamlets and alternate spellings ("Doh" for Doha) that
-// such words match. A country, division or region keeps its short names
-// ("UK", "UAE"), as does a city of a million people ("LA", "NYC"); a
-// well-known town only its own name, written in capitals.
+// acronym outside the dateline may still name: news writes organisations
+// and programmes in short capitals, and GeoNames lists hamlets and
+// alternate spellings ("Doh" for Doha) that such words match. A notable
+// place keeps its reading (a country's short name, "UK", "UAE"), as does
+// a city of a million people ("LA", "NYC").
 func (p *Geoparser) acronymReadings(cands []int32) []int32 {
-	out := cands[:0:0]
-	for _, k := range cands {
-		e := p.g.Entry(k)
-		switch {
-		case e.Feature == gazetteer.Country || e.Feature == gazetteer.Admin1 || e.Feature == gazetteer.Region,
-			e.Population >= megacityPopulation,
-			e.Population >= wellKnownPopulation && p.mainName(e):
-			out = append(out, k)
-		}
-	}
-	return out
+	return p.keepCands(cands, func(e gazetteer.Entry) bool { return p.notable(e) || e.Population >= megacityPopulation })
 }
 
-// wideReadings keeps, in a new array, the candidates that are no town or
-// county: countries, first-level divisions, regions, natural features.
+// wideReadings keeps the candidates that are no town or county:
+// countries, first-level divisions, regions, natural features.
 func (p *Geoparser) wideReadings(cands []int32) []int32 {
-	out := cands[:0:0]
+	return p.keepCands(cands, func(e gazetteer.Entry) bool { return !local(e) })
+}
+
+// keepCands returns the candidates whose entry keep accepts, in a new
+// array: cands may be the gazetteer's own.
+func (p *Geoparser) keepCands(cands []int32, keep func(gazetteer.Entry) bool) []int32 {
+	var out []int32
 	for _, k := range cands {
-		if !local(p.g.Entry(k)) {
+		if keep(p.g.Entry(k)) {
 			out = append(out, k)
 		}
 	}
@@ -611,18 +602,22 @@ func (p *Geoparser) wideReadings(cands []int32) []int32 {
 // another name or beside a person's name is seldom.
 func local(e gazetteer.Entry) bool { return e.IsPopulated() || e.Feature == gazetteer.Admin2 }
 
+// notable reports whether e may be meant by a name that is hardly a
+// place's where it stands (inside a longer name, or written as an
+// acronym): a country, first-level division, region or natural feature
+// under any of its names, or a well-known town or county under its own
+// (p.key, see mainName).
+func (p *Geoparser) notable(e gazetteer.Entry) bool {
+	return !local(e) || e.Population >= wellKnownPopulation && p.mainName(e)
+}
+
 // embeddable reports whether a name inside a longer name may be a place:
-// when one of its candidates is a country, first-level division, region
-// or natural feature under any of its names ("Kentucky State Police"), or
-// a well-known town or county under its own ("London Police", which may
-// then be London, Kentucky, as the story's focus decides). Such names are
-// full of hamlets, counties and other places' alternate spellings
-// ("Drug" for Durg, "Union").
+// when one of its candidates is notable ("Kentucky State Police"; "London
+// Police", which may then be London, Kentucky, as the story's focus
+// decides). Such names are full of hamlets, counties and other places'
+// alternate spellings ("Drug" for Durg, "Union").
 func (p *Geoparser) embeddable(cands []int32) bool {
-	return slices.ContainsFunc(cands, func(k int32) bool {
-		e := p.g.Entry(k)
-		return !local(e) || e.Population >= wellKnownPopulation && p.mainName(e)
-	})
+	return slices.ContainsFunc(cands, func(k int32) bool { return p.notable(p.g.Entry(k)) })
 }
 
 // megacityPopulation is the population from which a city's short names
@@ -761,17 +756,6 @@ func (p *Geoparser) indexActors(d *doc.Doc) {
 // organisation's is blocked ("Jordan Peterson", "Paris Saint-Germain" as
 // a whole); a name wholly inside an organisation's longer name is a place
 // all the same, marked embedded ("Kentucky State Police").
-// personAt reports whether a person's name starts at byte start.
-func (p *Geoparser) personAt(start int) bool {
-	k, _ := slices.BinarySearchFunc(p.actors, start, func(e doc.Entity, start int) int { return e.Start - start })
-	for ; k < len(p.actors) && p.actors[k].Start == start; k++ {
-		if p.actors[k].Type == doc.Person {
-			return true
-		}
-	}
-	return false
-}
-
 func (p *Geoparser) actorOverlap(s doc.Span) (blocked, embedded bool) {
 	lo, _ := slices.BinarySearchFunc(p.actors, s.Start-p.actorMaxLen, func(e doc.Entity, start int) int { return e.Start - start })
 	for _, e := range p.actors[lo:] {
@@ -789,6 +773,17 @@ func (p *Geoparser) actorOverlap(s doc.Span) (blocked, embedded bool) {
 		}
 	}
 	return false, embedded
+}
+
+// personAt reports whether a person's name starts at byte start.
+func (p *Geoparser) personAt(start int) bool {
+	k, _ := slices.BinarySearchFunc(p.actors, start, func(e doc.Entity, start int) int { return e.Start - start })
+	for ; k < len(p.actors) && p.actors[k].Start == start; k++ {
+		if p.actors[k].Type == doc.Person {
+			return true
+		}
+	}
+	return false
 }
 
 // isStopWord reports whether w, in any case, is in stopWords, without

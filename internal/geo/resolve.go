@@ -3,6 +3,7 @@ package geo
 import (
 	"hash/maphash"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/dateline-project/dateline/internal/doc"
@@ -122,7 +123,7 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 		// instead, lest a village in the focus that bears its name
 		// win ("the Atlantic flyway" in an American story).
 		topShare := 0.0
-		if otherTotal > 1e-9 {
+		if otherTotal > 1e-9 && slices.ContainsFunc(m.cands, func(c int32) bool { return p.g.Entry(c).CountryCode == "" }) {
 			for cc, v := range p.focus {
 				topShare = max(topShare, (v-p.own[cc])/otherTotal)
 			}
