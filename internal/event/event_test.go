@@ -420,20 +420,14 @@ func typesAndTriggers(d *doc.Doc) string {
 	return strings.Join(got, " | ")
 }
 
-// TestAttempt checks that a verb of trying with a to-infinitive is no
-// event of its own (governors.tsv, role attempt): "seeks to meet" tells
-// what was tried, while "seeks weapons" is a request. Every sentence was
-// written for this test.
-func TestAttempt(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       string // type and trigger of each event, joined by " | "
-	}{
-		{"seek with an infinitive is an attempt", "Kenya seeks to meet Russia in March.", "CONSULT meet"},
-		{"seek with an object is a request", "Kenya seeks weapons from Russia.", "REQUEST seeks"},
-		{"an attempt to attack is the attack tried", "The Kenyan rebels seek to attack the Ugandan border post.", "ASSAULT attack"},
-	}
-	for _, tt := range tests {
+// codedCase is a sentence and the type and trigger of each event it
+// codes, joined by " | " (see typesAndTriggers).
+type codedCase struct{ name, text, want string }
+
+// runCodedCases codes each case's sentence in a subtest of its own.
+func runCodedCases(t *testing.T, cases []codedCase) {
+	t.Helper()
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
 			if g := typesAndTriggers(code(t, tt.text)); g != tt.want {
 				t.Errorf("got %q, want %q", g, tt.want)
@@ -442,25 +436,27 @@ func TestAttempt(t *testing.T) {
 	}
 }
 
+// TestAttempt checks that a verb of trying with a to-infinitive is no
+// event of its own (governors.tsv, role attempt): "seeks to meet" tells
+// what was tried, while "seeks weapons" is a request. Every sentence was
+// written for this test.
+func TestAttempt(t *testing.T) {
+	runCodedCases(t, []codedCase{
+		{"seek with an infinitive is an attempt", "Kenya seeks to meet Russia in March.", "CONSULT meet"},
+		{"seek with an object is a request", "Kenya seeks weapons from Russia.", "REQUEST seeks"},
+		{"an attempt to attack is the attack tried", "The Kenyan rebels seek to attack the Ugandan border post.", "ASSAULT attack"},
+	})
+}
+
 // TestRequiredObject checks a trigger whose frame requires its object
 // ("subj>obj!"): a common noun there that names no actor rules the event
 // out, while an actor, a pronoun or a numeral keeps it. Every sentence
 // was written for this test.
 func TestRequiredObject(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       string // type and trigger of each event, joined by " | "
-	}{
+	runCodedCases(t, []codedCase{
 		{"a thing released is no release", "The Kenyan ministry released a report on Tuesday.", ""},
 		{"a thing released in the passive is no release", "A report was released by the Kenyan ministry.", ""},
 		{"an actor released is a release", "Kenya released Russian sailors on Tuesday.", "RETREAT released"},
 		{"a numeral may stand for people", "Kenya released three on Tuesday.", "RETREAT released"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if g := typesAndTriggers(code(t, tt.text)); g != tt.want {
-				t.Errorf("got %q, want %q", g, tt.want)
-			}
-		})
-	}
+	})
 }

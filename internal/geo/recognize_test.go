@@ -195,15 +195,22 @@ func TestListsShareALevel(t *testing.T) {
 		{"Floods reached New York, Ontario and New Brunswick.", "Ontario", "ADM1", "CAN"},
 		{"A fair opened in Paris, Texas, on Friday.", "Paris", "", "USA"},
 	} {
-		d := parseWith(t, tc.text)
-		p := placeAt(d, tc.place)
-		if p == nil {
-			t.Errorf("%q: no place %q in %v", tc.text, tc.place, d.Places)
-			continue
-		}
-		if tc.feature != "" && p.Feature != tc.feature || p.CountryCode != tc.country {
-			t.Errorf("%q: %q resolved to %s %s %q, want %s %q", tc.text, tc.place, p.Feature, p.Name, p.CountryCode, tc.feature, tc.country)
-		}
+		checkResolved(t, tc.text, tc.place, tc.feature, tc.country)
+	}
+}
+
+// checkResolved fails t unless text, run through the full geoparser,
+// has the place place of feature feature (any when "") in country.
+func checkResolved(t *testing.T, text, place, feature, country string) {
+	t.Helper()
+	d := parseWith(t, text)
+	p := placeAt(d, place)
+	if p == nil {
+		t.Errorf("%q: no place %q in %v", text, place, d.Places)
+		return
+	}
+	if feature != "" && p.Feature != feature || p.CountryCode != country {
+		t.Errorf("%q: %q resolved to %s %s %q, want %s %q", text, place, p.Feature, p.Name, p.CountryCode, feature, country)
 	}
 }
 
@@ -248,15 +255,7 @@ func TestPhysicalFeatures(t *testing.T) {
 		{"Ducks on the Atlantic flyway reached Maine, Ohio and Texas before the Pacific storms.", "Atlantic", "OCN", ""},
 		{"Ducks on the Atlantic flyway reached Maine, Ohio and Texas before the Pacific storms.", "Pacific", "OCN", ""},
 	} {
-		d := parseWith(t, tc.text)
-		p := placeAt(d, tc.place)
-		if p == nil {
-			t.Errorf("%q: no place %q in %v", tc.text, tc.place, d.Places)
-			continue
-		}
-		if p.Feature != tc.feature || p.CountryCode != tc.country {
-			t.Errorf("%q: %q resolved to %s %s %q, want %s %q", tc.text, tc.place, p.Feature, p.Name, p.CountryCode, tc.feature, tc.country)
-		}
+		checkResolved(t, tc.text, tc.place, tc.feature, tc.country)
 	}
 }
 

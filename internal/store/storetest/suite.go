@@ -1026,6 +1026,18 @@ func incidentsOf(t *testing.T, s store.Store) map[string]string {
 	return out
 }
 
+// retoldRaid returns another outlet's report of Syndicated's raid (s1/e1
+// alone), as document id published on published with the raid's
+// confidence and its own text.
+func retoldRaid(id, published string, confidence float64, text string) store.Document {
+	d := Syndicated()[0]
+	d.Record.DocID, d.Record.Published = id, &published
+	d.Record.Events = d.Record.Events[:1]
+	d.Record.Events[0].Confidence = confidence
+	d.Text, d.Signature = text, nil
+	return d
+}
+
 // runIncidents checks that PutDocuments clusters events into incidents:
 // in Syndicated, s1/e1 and its copy s2/e1 are one incident (one source,
 // s2 copying s1), the undated ACCUSE reports stay apart, and s3/e1, the
@@ -1156,12 +1168,7 @@ func runIncidents(t *testing.T, open Open) {
 	// incident: the incident keeps its id, named after its first report,
 	// and takes the new report as its canonical event, whichever write
 	// brought which report.
-	later := Syndicated()[0]
-	later.Record.DocID, later.Record.Published = "s4", new("2024-05-08")
-	later.Record.Events = later.Record.Events[:1]
-	later.Record.Events[0].Confidence = 0.99
-	later.Text = "Witnesses described the attack on villages near El Fasher in detail."
-	later.Signature = nil
+	later := retoldRaid("s4", "2024-05-08", 0.99, "Witnesses described the attack on villages near El Fasher in detail.")
 	for _, order := range [][]store.Document{
 		{Syndicated()[0], Syndicated()[1], Syndicated()[2], later},
 		{later, Syndicated()[2], Syndicated()[1], Syndicated()[0]},
@@ -1195,12 +1202,7 @@ func runIncidents(t *testing.T, open Open) {
 	// name, keeps its canonical event, and ends as in a store fed in
 	// publication order (a store may move the row in place; see
 	// incident.Incident.Was).
-	earlier := Syndicated()[0]
-	earlier.Record.DocID, earlier.Record.Published = "s0", new("2024-05-05")
-	earlier.Record.Events = earlier.Record.Events[:1]
-	earlier.Record.Events[0].Confidence = 0.2
-	earlier.Text = "First word of an attack on villages near El Fasher."
-	earlier.Signature = nil
+	earlier := retoldRaid("s0", "2024-05-05", 0.2, "First word of an attack on villages near El Fasher.")
 	canonicalOf := func(s store.Store) []string {
 		t.Helper()
 		rows, _, err := s.Events(ctx, store.EventFilter{Incidents: true}, "", 0)
