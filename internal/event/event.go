@@ -608,6 +608,7 @@ func (s *Stage) participants(d *doc.Doc, si int, m match, p int, verb bool, acto
 	}
 	s.date(d, sent, &ev)
 	s.locate(d, si, p, &ev)
+	localParticipants(d, &ev)
 	switch {
 	case len(ev.Actors) > 0 && len(ev.Recipients) > 0:
 	case len(ev.Actors) > 0 || len(ev.Recipients) > 0:
@@ -1106,6 +1107,35 @@ func (s *Stage) placesAfter(m match) []int {
 		out = append(out, i)
 	}
 	return out
+}
+
+// localParticipants gives a participant whose role is known but whose
+// country is not ("protesters", "riot police", "opposition leaders") the
+// country of the place its own sentence puts the event in. ACLED codes
+// unidentified actors so ("Protesters (Country)", "Police Forces of
+// Country": ACLED Codebook, actor names): people who act somewhere, with
+// nothing said of where they come from, belong to that place. A place
+// found only in another sentence or in the dateline is too weak for
+// this, and a participant with no role at all is left uncoded.
+func localParticipants(d *doc.Doc, ev *doc.Event) {
+	if ev.Location < 0 || (ev.LocationSource != doc.LocationAttached && ev.LocationSource != doc.LocationSentence) {
+		return
+	}
+	country := d.Places[ev.Location].CountryCode
+	if country == "" {
+		return
+	}
+	coded := false
+	for _, blocks := range [][]doc.EventActor{ev.Actors, ev.Recipients} {
+		for i := range blocks {
+			if a := &blocks[i]; a.CountryCode == "" && a.SectorCode != "" {
+				a.CountryCode, coded = country, true
+			}
+		}
+	}
+	if coded {
+		ev.Rule += " +location_country"
+	}
 }
 
 // victimsCountry codes unnamed people attacked or detained somewhere

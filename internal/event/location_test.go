@@ -147,3 +147,42 @@ func TestPrecision(t *testing.T) {
 		}
 	}
 }
+
+// TestLocalParticipants checks that a participant with a role and no
+// country takes the country of the place its own sentence sets the
+// event in (ACLED's "Protesters (Country)"), and that a participant with
+// a country of its own, one with no role, and a place found only in the
+// dateline leave the codes as they are. Every sentence was written for
+// this test.
+func TestLocalParticipants(t *testing.T) {
+	kisumu := testPlace{"Kisumu", "PPLA", "KEN", "", false}
+	tests := []struct {
+		name, text, dateline string
+		places               []testPlace
+		trigger, want        string // want: describe's TYPE actor>recipient
+	}{
+		{"a place in another sentence is too weak", "Riot police detained dozens of students. The town of Kisumu was calm.", "",
+			[]testPlace{kisumu}, "detained", "COERCE >"},
+		{"police and the people they hold", "Riot police detained dozens of students in Kisumu.", "",
+			[]testPlace{kisumu}, "detained", "COERCE KEN>KEN"},
+		{"an actor's own country stays", "Russian troops detained dozens of students in Kisumu.", "",
+			[]testPlace{kisumu}, "detained", "COERCE RUS>KEN"},
+		{"the dateline is too weak", "KISUMU — Riot police detained dozens of students.", "KISUMU",
+			[]testPlace{{"KISUMU", "PPLA", "KEN", "", false}}, "detained", "COERCE >"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := locateDoc(t, tt.text, tt.dateline, tt.places)
+			for _, ev := range d.Events {
+				if d.SpanText(ev.Evidence.Trigger) != tt.trigger {
+					continue
+				}
+				if got := describe(d, ev); got != tt.want {
+					t.Errorf("got %q, want %q (rule %s)", got, tt.want, ev.Rule)
+				}
+				return
+			}
+			t.Fatalf("no event triggered by %q", tt.trigger)
+		})
+	}
+}
