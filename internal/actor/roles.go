@@ -547,11 +547,6 @@ func (s *Stage) demonymModifier(d *doc.Doc, a, b int) {
 		if r := d.Tokens[k].Dep; r != doc.DepAmod && r != doc.DepCompound {
 			continue
 		}
-		for m := k + 1; m < b; m++ {
-			if s.covered[m] || s.isCap(d, m) || en.IsProperNounTag(d.Tokens[m].Tag) {
-				return
-			}
-		}
 		var country, name, rule string
 		if cc, r, ok := s.ledCountry(d, k); ok {
 			country, name, rule = cc, s.tok(d, k), s.rules.join("led_modifier ", r)
@@ -562,7 +557,14 @@ func (s *Stage) demonymModifier(d *doc.Doc, a, b int) {
 			}
 			country, name, rule = cd.Country, cd.Name, s.rules.join("demonym_modifier ", cd.Rule)
 		} else {
+			// A capitalised word that is no demonym ("Recent", opening
+			// the sentence) says nothing of the words after it.
 			continue
+		}
+		for m := k + 1; m < b; m++ {
+			if s.covered[m] || s.isCap(d, m) || en.IsProperNounTag(d.Tokens[m].Tag) {
+				return
+			}
 		}
 		c := cand{first: k, end: k + 1, conf: 0.5, noDefaultCountry: true, modifier: true}
 		c.Antecedent = -1
