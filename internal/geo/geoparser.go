@@ -9,7 +9,10 @@
 // dateline country and the countries it names), a qualifier that follows
 // ("Paris, Texas"; "Victoria, Seychelles"), a cue word ("the state of
 // Victoria", "Donetsk region") and nearness to the places it has already
-// resolved. Each Place records the rule that decided it.
+// resolved. Each Place records the rule that decided it. A name whose
+// qualifier rules out every place of that name the gazetteer holds
+// ("Stroud, Ontario", a hamlet below its population floor) is coded as
+// the qualifying division, with the rule "qualifier_only".
 package geo
 
 import (
@@ -129,7 +132,12 @@ type mention struct {
 	// embedded marks a name inside an organisation's name.
 	embedded bool
 	// name is the hash of the folded name, set by resolve.
-	name uint64
+	// outside marks a name with a qualifier (", X", the next mention)
+	// none of whose places lies in what the qualifier names: the place
+	// is one the gazetteer does not hold ("Stroud, Ontario", a hamlet
+	// below cities500's floor), set by resolve.
+	outside bool
+	name    uint64
 }
 
 // Process implements pipeline.Stage. It replaces d.Places.
@@ -156,14 +164,33 @@ func (p *Geoparser) Process(ctx context.Context, d *doc.Doc) error {
 		if len(m.cands) > 1 {
 			conf *= 1 / (1 + math.Exp(-(m.score - m.second)))
 		}
+		rule := m.rule
+		if q, ok := p.container(i); ok {
+			// A place known only by the division its qualifier names
+			// is coded as that division, as ACLED codes a village it
+			// cannot find at the level of its province (geo-precision
+			// 3), rather than as a namesake abroad.
+			e, conf, rule = q, pointSharpness(q), "qualifier_only"
+		}
 		d.Places = append(d.Places, doc.Place{
 			Span: m.Span, Name: e.Name, GeonameID: e.ID, Feature: e.Feature, CountryCode: e.CountryCode,
-			Admin1: e.Admin1, Lat: e.Lat, Lon: e.Lon, Confidence: math.Round(conf*100) / 100, Rule: m.rule,
+			Admin1: e.Admin1, Lat: e.Lat, Lon: e.Lon, Confidence: math.Round(conf*100) / 100, Rule: rule,
 			Embedded: m.embedded,
 		})
 	}
 	p.addDemonyms(d)
 	return nil
+}
+
+// container returns the country or first-level division that the
+// qualifier of mention i resolved to, when mention i is outside it.
+func (p *Geoparser) container(i int) (gazetteer.Entry, bool) {
+	if !p.mentions[i].outside || i+1 >= len(p.mentions) || p.mentions[i+1].best < 0 {
+		return gazetteer.Entry{}, false
+	}
+	q := p.mentions[i+1]
+	e := p.g.Entry(q.cands[q.best])
+	return e, e.Feature == gazetteer.Country || e.Feature == gazetteer.Admin1
 }
 
 // coordinate reads the names of a list as places of one level: in

@@ -214,6 +214,28 @@ func checkResolved(t *testing.T, text, place, feature, country string) {
 	}
 }
 
+// TestOutsideItsQualifier checks a name that the gazetteer holds only
+// elsewhere than its qualifier says ("Kisumu, Ontario"): it is coded as
+// the qualifying division, never as the namesake abroad, unless "X, Y"
+// is a list or X is itself a division. Every sentence was written for
+// this test.
+func TestOutsideItsQualifier(t *testing.T) {
+	for _, tc := range []struct {
+		text, place, feature, country, rule string
+	}{
+		{"The convoy stopped in Kisumu, Ontario, on Monday.", "Kisumu", "ADM1", "CAN", "qualifier_only"},
+		{"The convoy stopped in Kisumu, Ontario, Canada, on Monday.", "Kisumu", "ADM1", "CAN", "qualifier_only"},
+		{"The convoy stopped in Kisumu, Kenya, on Monday.", "Kisumu", "", "KEN", "gazetteer+qualifier"},
+		{"Flights linked Eldoret, Ontario and Quebec.", "Eldoret", "", "KEN", "gazetteer"},
+		{"Storms hit Kenya, Ontario.", "Kenya", "PCLI", "KEN", "gazetteer"},
+	} {
+		checkResolved(t, tc.text, tc.place, tc.feature, tc.country)
+		if p := placeAt(parseWith(t, tc.text), tc.place); p != nil && p.Rule != tc.rule {
+			t.Errorf("%q: %q rule %q, want %q", tc.text, tc.place, p.Rule, tc.rule)
+		}
+	}
+}
+
 // TestBesideAPerson checks the capitalised word straight before a person
 // the actor stage found: a title or first name, unless it names a
 // country or division.

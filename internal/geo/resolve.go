@@ -111,7 +111,7 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 		otherTotal, otherAdminTotal := total-ownTotal, totalAdmin-ownAdminTotal
 		qual := p.qualifier(d, i)
 		var qualified *gazetteer.Entry
-		if i > 0 && p.qualifier(d, i-1) == i && p.mentions[i-1].best >= 0 {
+		if i > 0 && p.qualifier(d, i-1) == i && p.mentions[i-1].best >= 0 && !p.mentions[i-1].outside {
 			// "Perth, WA": the place before says which of the
 			// subdivisions its qualifier names.
 			e := p.g.Entry(p.mentions[i-1].cands[p.mentions[i-1].best])
@@ -227,6 +227,13 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 			second = bestScore - 5
 		}
 		m.best, m.score, m.second, m.rule = best, bestScore, second, bestRule
+		if qual >= 0 && p.outside(d, i, best) {
+			// "Stroud, Ontario" where no Stroud of the gazetteer lies
+			// in Ontario: the best namesake elsewhere is surely not
+			// meant, nor may it set the name's sense or anchor others.
+			m.outside = true
+			continue
+		}
 		if bestRule == "gazetteer" && m.end-m.first == 1 && allSmall(p.g, m.cands) {
 			// One capitalised word that only hamlets bear ("Secretary",
 			// "Christmas") is a common word far more often than a place.
@@ -324,6 +331,36 @@ func (p *Geoparser) mainName(e gazetteer.Entry) bool {
 	}
 	p.nameKey = gazetteer.Fold(p.nameKey[:0], e.ASCIIName)
 	return string(p.nameKey) == string(p.key)
+}
+
+// outside reports whether mention i, whose best reading is candidate
+// best, names a place the gazetteer lacks inside its qualifier (mention
+// i+1): a town or smaller place none of whose readings lies in what the
+// qualifier names. Names of countries and first-level divisions, and a
+// qualifier that goes on into a list ("Bundibugyo, Côte d'Ivoire and
+// Sudan"), make "X, Y" two items of a list instead.
+func (p *Geoparser) outside(d *doc.Doc, i, best int) bool {
+	m, q := &p.mentions[i], &p.mentions[i+1]
+	if e := p.g.Entry(m.cands[best]); !e.IsPopulated() && e.Feature != gazetteer.Admin2 {
+		return false
+	}
+	if slices.ContainsFunc(m.cands, func(c int32) bool { return qualifies(p.g, q.cands, p.g.Entry(c)) }) {
+		return false
+	}
+	if i+2 < len(p.mentions) {
+		next := &p.mentions[i+2]
+		switch sep := d.Text[q.End:next.Start]; sep {
+		case " and ", " or ", ", and ", ", or ":
+			return false
+		case ", ":
+			// "Ontario, Canada" goes on qualifying; "Italy, Austria"
+			// is a list.
+			if !slices.ContainsFunc(q.cands, func(c int32) bool { return qualifies(p.g, next.cands, p.g.Entry(c)) }) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // qualifies reports whether one of the candidates of a qualifier (", X")
