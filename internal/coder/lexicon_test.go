@@ -9,9 +9,11 @@ import (
 )
 
 // TestShippedTriggerFrames codes sentences with the shipped lexicons and
-// checks what the frames of data/triggers say about them: a trigger
-// whose object must be an actor ("subj>obj!") codes no event when its
-// object is a thing. Every sentence was written for this test.
+// checks what the frames of data/triggers and the cue tables say about
+// them: a trigger whose object must be an actor ("subj>obj!") codes no
+// event when its object is a thing, and a natural hazard, a disease or an
+// accident is no party to an event. Every sentence was written for this
+// test.
 func TestShippedTriggerFrames(t *testing.T) {
 	w, err := load(t).NewWorker()
 	if err != nil {
@@ -27,6 +29,14 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"receiving treatment is not", "Three Ugandan soldiers are receiving treatment in Nairobi.", "", "receiving"},
 		{"hosting a leader is hosting", "Kenya hosted the Ugandan president in March.", "CONSULT/host", "hosted"},
 		{"hosting a tournament is not", "Kenya hosted the regional football tournament in March.", "", "hosted"},
+		// Causes that are no actors (data/cues/hazards.tsv).
+		{"rebels who kill are actors", "Rebels killed forty people near Kisumu on Sunday.", "ASSAULT/", "killed"},
+		{"a disease that kills is none", "A cholera outbreak has killed forty people near Kisumu.", "", "killed"},
+		{"an earthquake that strikes is none", "A strong earthquake struck northern Kenya on Sunday.", "", "struck"},
+		{"a drone that strikes a vehicle is an actor's", "A Kenyan drone struck a vehicle near the border.", "ASSAULT/drone", "drone struck"},
+		{"an accusation of spreading a disease is an accusation", "Kenya accused Uganda of spreading cholera.", "ACCUSE/allege", "accused"},
+		{"fighting a disease is no assault", "The Kenyan ministry pledged funds to fight malaria.", "", "fight"},
+		{"investigating an outbreak is no investigation of anyone", "Kenyan officials are investigating an outbreak of measles.", "", "investigating"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := &doc.Doc{ID: "frames", Text: tc.text}

@@ -81,6 +81,7 @@ type Coder struct {
 	disapproval *Disapproval
 	governors   *Governors
 	background  *Background
+	hazards     *Hazards
 }
 
 // New returns a coder. dateFor may be nil, in which case events take the
@@ -438,6 +439,11 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 	if !ok {
 		return ev, false
 	}
+	if s.hazardArgument(m, p) {
+		// "a tsunami hit the coast", "efforts to fight malaria": a
+		// cause that is no actor (data/cues/hazards.tsv).
+		return ev, false
+	}
 	if f := tr.Frame(); verb && f.Recipient.Required && f.Recipient.Kind == lexicon.SlotObj && len(recipients) == 0 && s.thingUndergoes(p) {
 		// A trigger that needs an actor as its object has a thing
 		// there: "released a statement" releases nobody (lexicon,
@@ -742,6 +748,56 @@ func (s *Stage) thingUndergoes(p int) bool {
 		k = subj
 	}
 	return k >= 0 && en.IsNounTag(s.ci.tag(k)) && !en.IsProperNounTag(s.ci.tag(k))
+}
+
+// hazardArgument reports a participant of the trigger at p that is a
+// natural hazard, a disease or an accident (data/cues/hazards.tsv): the
+// head of its subject, its passive agent, its object, or its "against"
+// or "into" phrase, outside the match's own words. An "of" phrase is
+// left alone: "accused of spreading cholera" names the charge. Such an event
+// has no actor on one side, and PLOVER codes none.
+func (s *Stage) hazardArgument(m match, p int) bool {
+	if s.c.hazards == nil {
+		return false
+	}
+	if subj, _ := s.subjectOf(p); subj >= 0 && s.isHazard(m, subj) {
+		return true
+	}
+	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
+		switch s.tr.Rel(c).Base() {
+		case doc.DepObj, doc.DepNsubj:
+		case doc.DepObl, doc.DepNmod:
+			mk := s.tr.Marker(c)
+			if mk < 0 {
+				continue
+			}
+			switch s.ci.tok(mk) {
+			case "by", "against", "into":
+			default:
+				continue
+			}
+		default:
+			continue
+		}
+		if s.isHazard(m, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// isHazard reports a noun at k, outside match m, that the hazard table
+// lists in one of its lemma forms.
+func (s *Stage) isHazard(m match, k int) bool {
+	if k >= m.first && k <= m.last || !en.IsNounTag(s.ci.tag(k)) {
+		return false
+	}
+	for _, l := range s.lemmas(k) {
+		if s.c.hazards.nouns[l] {
+			return true
+		}
+	}
+	return false
 }
 
 // attemptUse reports a one-word verb trigger used as a verb of trying

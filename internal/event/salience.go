@@ -69,6 +69,40 @@ func (c *Coder) WithBackground(b *Background) *Coder {
 	return &cc
 }
 
+// HazardsFile is the hazard noun table's path in data.FS.
+const HazardsFile = "cues/hazards.tsv"
+
+// Hazards is the set of nouns for causes that are no actors (data/cues/
+// hazards.tsv): natural hazards, diseases and accidents.
+type Hazards struct {
+	nouns map[string]bool
+}
+
+// LoadHazards reads the hazard noun table from fsys.
+func LoadHazards(fsys fs.FS, path string) (*Hazards, error) {
+	h := &Hazards{nouns: map[string]bool{}}
+	err := lexicon.ReadFile(fsys, path, []string{"noun"}, func(r lexicon.Record) error {
+		w := r.Get("noun")
+		if w == "" || strings.ToLower(w) != w || strings.ContainsAny(w, " \t") {
+			return r.Errorf("noun %q must be one lower-case word", w)
+		}
+		h.nouns[w] = true
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load hazards: %w", err)
+	}
+	return h, nil
+}
+
+// WithHazards returns a copy of c that drops events one of whose
+// participants is a natural hazard, a disease or an accident.
+func (c *Coder) WithHazards(h *Hazards) *Coder {
+	cc := *c
+	cc.hazards = h
+	return &cc
+}
+
 // markBackground sets s.inBackground for every token inside a background
 // phrase: from the token after a cue to the next comma, semicolon or
 // colon, or the sentence's end.
