@@ -29,6 +29,8 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"receiving treatment is not", "Three Ugandan soldiers are receiving treatment in Nairobi.", "", "receiving"},
 		{"hosting a leader is hosting", "Kenya hosted the Ugandan president in March.", "CONSULT/host", "hosted"},
 		{"hosting a tournament is not", "Kenya hosted the regional football tournament in March.", "", "hosted"},
+		{"admitting a mistake is a concession", "The Kenyan ministry admitted its mistake on Monday.", "CONCEDE/", "admitted its mistake"},
+		{"being admitted to hospital is none", "Two Kenyan soldiers were admitted to a hospital in Kisumu.", "", "admitted"},
 		// Causes that are no actors (data/cues/hazards.tsv).
 		{"rebels who kill are actors", "Rebels killed forty people near Kisumu on Sunday.", "ASSAULT/", "killed"},
 		{"a disease that kills is none", "A cholera outbreak has killed forty people near Kisumu.", "", "killed"},
