@@ -11,9 +11,9 @@ import (
 // TestShippedTriggerFrames codes sentences with the shipped lexicons and
 // checks what the frames of data/triggers and the cue tables say about
 // them: a trigger whose object must be an actor ("subj>obj!") codes no
-// event when its object is a thing, and a natural hazard, a disease or an
-// accident is no party to an event. Every sentence was written for this
-// test.
+// event when its object is a thing, a verb of asking used for a
+// question is no request, and a natural hazard, a disease or an accident
+// is no party to an event. Every sentence was written for this test.
 func TestShippedTriggerFrames(t *testing.T) {
 	w, err := load(t).NewWorker()
 	if err != nil {
@@ -31,6 +31,12 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"hosting a tournament is not", "Kenya hosted the regional football tournament in March.", "", "hosted"},
 		{"admitting a mistake is a concession", "The Kenyan ministry admitted its mistake on Monday.", "CONCEDE/", "admitted its mistake"},
 		{"being admitted to hospital is none", "Two Kenyan soldiers were admitted to a hospital in Kisumu.", "", "admitted"},
+		// A question asks for no act.
+		{"asking for an act is a request", "Kenya asked Uganda to reopen the border.", "REQUEST/", "asked"},
+		{"asking for help on a condition is a request", "Kenya asked Uganda for help if the talks fail.", "REQUEST/", "asked"},
+		{"asked about is a question", "When asked about the border, the Kenyan minister said nothing.", "", "asked"},
+		{"asked why is a question", "Kenya asked Uganda why the border was closed.", "", "asked"},
+		{"a quoted question", "\"Why now?\" asked the Kenyan minister.", "", "asked"},
 		// Causes that are no actors (data/cues/hazards.tsv).
 		{"rebels who kill are actors", "Rebels killed forty people near Kisumu on Sunday.", "ASSAULT/", "killed"},
 		{"a disease that kills is none", "A cholera outbreak has killed forty people near Kisumu.", "", "killed"},

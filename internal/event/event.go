@@ -439,6 +439,11 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 	if !ok {
 		return ev, false
 	}
+	if verb && ev.Type == plover.Request && s.asksQuestion(p) {
+		// "asked about the plan", "asked whether talks would resume":
+		// a question asks for no act.
+		return ev, false
+	}
 	if s.hazardArgument(m, p) {
 		// "a tsunami hit the coast", "efforts to fight malaria": a
 		// cause that is no actor (data/cues/hazards.tsv).
@@ -748,6 +753,79 @@ func (s *Stage) thingUndergoes(p int) bool {
 		k = subj
 	}
 	return k >= 0 && en.IsNounTag(s.ci.tag(k)) && !en.IsProperNounTag(s.ci.tag(k))
+}
+
+// asksQuestion reports a verb of asking at p used for a question: its
+// complement clause opens with "if", "whether" or a wh-word ("asked why
+// the camps were built"), it has an "about" phrase and no to-infinitive
+// ("when asked about her routine"), or the words it reports end in a
+// question mark ("'Why now?' asked the senator"); word order stands in
+// for the parse where it hung the question elsewhere. A request names the
+// act it asks for instead: "asked Kenya to reopen the border", "asked
+// for help".
+func (s *Stage) asksQuestion(p int) bool {
+	about, toInf := false, false
+	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
+		switch s.tr.Rel(c).Base() {
+		case doc.DepCcomp, doc.DepXcomp, doc.DepParataxis:
+			// Not an adverbial clause: "if" and "when" there set a
+			// condition or a time.
+			if mk := s.tr.Marker(c); mk >= 0 {
+				switch s.ci.tok(mk) {
+				case "if", "whether":
+					return true
+				case "to":
+					toInf = true
+				}
+			}
+			if en.IsWhTag(s.ci.tag(s.tr.Leftmost(c))) {
+				return true
+			}
+		case doc.DepObl:
+			if mk := s.tr.Marker(c); mk >= 0 && s.ci.tok(mk) == "about" {
+				about = true
+			}
+		}
+	}
+	if about && !toInf {
+		return true
+	}
+	if toInf {
+		return false
+	}
+	// Word order, where the parse hangs the question elsewhere: a
+	// question mark just before the verb ("'Why now?' asked X"), or
+	// "if", "whether" or a wh-adverb right after its object ("asked
+	// Uganda why ...").
+	toks := s.ci.d.Tokens
+	for k, n := p-1, 0; k >= 0 && n < 3; k, n = k-1, n+1 {
+		if w := s.ci.tok(k); w == "?" {
+			return true
+		} else if toks[k].Kind != doc.Punct && toks[k].Kind != doc.QuoteMark {
+			break
+		}
+	}
+	for k := p + 1; k < len(toks) && k <= p+5; k++ {
+		switch w, tg := s.ci.tok(k), s.ci.tag(k); {
+		case w == "if" || w == "whether" || tg == "WRB":
+			return true
+		case tg == "DT" || tg == "JJ" || tg == "PRP" || en.IsNounTag(tg):
+		default:
+			return false
+		}
+	}
+	if c := s.reportedClause(p); c >= 0 {
+		last := s.tr.Rightmost(c)
+		for k := last + 1; k < len(s.ci.d.Tokens) && k <= last+2; k++ {
+			if s.ci.tok(k) == "?" {
+				return true
+			}
+		}
+		if s.ci.tok(last) == "?" {
+			return true
+		}
+	}
+	return false
 }
 
 // hazardArgument reports a participant of the trigger at p that is a

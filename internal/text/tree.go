@@ -86,6 +86,35 @@ func (t *Tree) Dominates(a, k int) bool {
 	return false
 }
 
+// Leftmost returns the first token of the subtree headed by h (the parse
+// is projective, so the subtree is the span between its leftmost and
+// rightmost tokens).
+func (t *Tree) Leftmost(h int) int {
+	for steps := 0; steps <= len(t.d.Tokens); steps++ {
+		f := t.First(h)
+		if f < 0 || f > h {
+			return h
+		}
+		h = f
+	}
+	return h
+}
+
+// Rightmost returns the last token of the subtree headed by h.
+func (t *Tree) Rightmost(h int) int {
+	for steps := 0; steps <= len(t.d.Tokens); steps++ {
+		last := -1
+		for c := t.First(h); c >= 0; c = t.Next(c) {
+			last = c
+		}
+		if last < h {
+			return h
+		}
+		h = last
+	}
+	return h
+}
+
 // Top returns the token of [first, last] that is highest in the tree: the
 // first whose head lies outside the range. A multi-word expression is
 // headed by it ("carried out a raid" by "carried").

@@ -45,6 +45,11 @@ func TestTree(t *testing.T) {
 		{"top of 'the town'", tr.Top(2, 3), 3},
 		{"depth of 'the'", tr.Depth(2), 2},
 		{"depth of the root", tr.Depth(1), 0},
+		{"leftmost of the root", tr.Leftmost(1), 0},
+		{"rightmost of the root", tr.Rightmost(1), 3},
+		{"leftmost of 'the town'", tr.Leftmost(3), 2},
+		{"rightmost of 'the town'", tr.Rightmost(3), 3},
+		{"a leaf is its own subtree", tr.Leftmost(0), 0},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {
@@ -64,6 +69,8 @@ func TestTreeMalformed(t *testing.T) {
 	tr.Reset(d)
 	_ = tr.Depth(0)
 	_ = tr.Dominates(5, 0)
+	_ = tr.Leftmost(0)
+	_ = tr.Rightmost(1)
 	d = treeDoc([]string{"a"}, []int{7}, []doc.DepRel{doc.DepDet})
 	tr.Reset(d)
 	if tr.First(0) != -1 {

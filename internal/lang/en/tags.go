@@ -19,3 +19,13 @@ func IsFiniteTag(tag string) bool {
 	}
 	return false
 }
+
+// IsWhTag reports a wh-word's tag: WDT, WP, WP$ or WRB ("which", "who",
+// "whose", "why").
+func IsWhTag(tag string) bool {
+	switch tag {
+	case "WDT", "WP", "WP$", "WRB":
+		return true
+	}
+	return false
+}
