@@ -171,7 +171,7 @@ func Load(opts Options) (*Coder, error) {
 	if err != nil {
 		return nil, err
 	}
-	hazards, err := event.LoadHazards(data.FS, event.HazardsFile)
+	nonActors, err := event.LoadNonActors(data.FS, event.NonActorsFile)
 	if err != nil {
 		return nil, err
 	}
@@ -179,7 +179,7 @@ func Load(opts Options) (*Coder, error) {
 		return gaz.Has(gazetteer.Fold(nil, name)) || gaz.NamesPlaceKind(name)
 	}).WithGender(genders), cues: cues, when: wr, dict: dictionary, abbrev: abbrev, eponyms: eponyms, lex: lex,
 		countryCodes: countryCodes, sectorCodes: sectorCodes,
-		events: event.New(lex, plover.Ontology{}, when.ForSpan, governors).WithStatements(disapproval).WithBackground(background).WithHazards(hazards)}, nil
+		events: event.New(lex, plover.Ontology{}, when.ForSpan, governors).WithStatements(disapproval).WithBackground(background).WithNonActors(nonActors)}, nil
 }
 
 // Codes returns the country codes the coder can write (alpha-3 mapped to

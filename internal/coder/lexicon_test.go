@@ -37,12 +37,15 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"asked about is a question", "When asked about the border, the Kenyan minister said nothing.", "", "asked"},
 		{"asked why is a question", "Kenya asked Uganda why the border was closed.", "", "asked"},
 		{"a quoted question", "\"Why now?\" asked the Kenyan minister.", "", "asked"},
-		// Causes that are no actors (data/cues/hazards.tsv).
+		// Causes that are no actors (data/cues/nonactors.tsv).
 		{"rebels who kill are actors", "Rebels killed forty people near Kisumu on Sunday.", "ASSAULT/", "killed"},
 		{"a disease that kills is none", "A cholera outbreak has killed forty people near Kisumu.", "", "killed"},
 		{"an earthquake that strikes is none", "A strong earthquake struck northern Kenya on Sunday.", "", "struck"},
 		{"a drone that strikes a vehicle is an actor's", "A Kenyan drone struck a vehicle near the border.", "ASSAULT/drone", "drone struck"},
 		{"an accusation of spreading a disease is an accusation", "Kenya accused Uganda of spreading cholera.", "ACCUSE/allege", "accused"},
+		{"culling birds is no assault", "Kenyan officials killed ten thousand chickens near Kisumu.", "", "killed"},
+		{"a ban on animals acts on their traders", "Kenya banned Ugandan cattle on Monday.", "COERCE/ban", "banned"},
+		{"rates are no rats", "Kenyan banks offered lower rates to Ugandan traders.", "AGREE/", "offered"},
 		{"fighting a disease is no assault", "The Kenyan ministry pledged funds to fight malaria.", "", "fight"},
 		{"investigating an outbreak is no investigation of anyone", "Kenyan officials are investigating an outbreak of measles.", "", "investigating"},
 	} {

@@ -81,7 +81,7 @@ type Coder struct {
 	disapproval *Disapproval
 	governors   *Governors
 	background  *Background
-	hazards     *Hazards
+	nonActors   *NonActors
 }
 
 // New returns a coder. dateFor may be nil, in which case events take the
@@ -444,9 +444,9 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 		// a question asks for no act.
 		return ev, false
 	}
-	if s.hazardArgument(m, p) {
+	if s.nonActorArgument(m, p) {
 		// "a tsunami hit the coast", "efforts to fight malaria": a
-		// cause that is no actor (data/cues/hazards.tsv).
+		// cause that is no actor (data/cues/nonactors.tsv).
 		return ev, false
 	}
 	if f := tr.Frame(); verb && f.Recipient.Required && f.Recipient.Kind == lexicon.SlotObj && len(recipients) == 0 && s.thingUndergoes(p) {
@@ -828,52 +828,80 @@ func (s *Stage) asksQuestion(p int) bool {
 	return false
 }
 
-// hazardArgument reports a participant of the trigger at p that is a
-// natural hazard, a disease or an accident (data/cues/hazards.tsv): the
+// nonActorArgument reports a participant of the trigger at p that is a
+// natural hazard, a disease, an animal or an accident (data/cues/
+// nonactors.tsv): the
 // head of its subject, its passive agent, its object, or its "against"
 // or "into" phrase, outside the match's own words. An "of" phrase is
 // left alone: "accused of spreading cholera" names the charge. Such an event
 // has no actor on one side, and PLOVER codes none.
-func (s *Stage) hazardArgument(m match, p int) bool {
-	if s.c.hazards == nil {
+func (s *Stage) nonActorArgument(m match, p int) bool {
+	if s.c.nonActors == nil {
 		return false
 	}
-	if subj, _ := s.subjectOf(p); subj >= 0 && s.isHazard(m, subj) {
+	if subj, undergoer := s.subjectOf(p); subj >= 0 && s.isNonActor(m, subj) && (!undergoer || !tradeMeasure(m.trig)) {
 		return true
 	}
 	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
+		object := false
 		switch s.tr.Rel(c).Base() {
-		case doc.DepObj, doc.DepNsubj:
+		case doc.DepObj:
+			object = true
+		case doc.DepNsubj:
 		case doc.DepObl, doc.DepNmod:
 			mk := s.tr.Marker(c)
 			if mk < 0 {
 				continue
 			}
 			switch s.ci.tok(mk) {
-			case "by", "against", "into":
+			case "by":
+			case "against", "into":
+				object = true
 			default:
 				continue
 			}
 		default:
 			continue
 		}
-		if s.isHazard(m, c) {
+		if object && tradeMeasure(m.trig) {
+			// "banned Canadian cows": a ban or an embargo acts on
+			// goods, animals among them, and its recipient is
+			// whoever trades them.
+			continue
+		}
+		if s.isNonActor(m, c) {
 			return true
 		}
 	}
 	return false
 }
 
-// isHazard reports a noun at k, outside match m, that the hazard table
-// lists in one of its lemma forms.
-func (s *Stage) isHazard(m match, k int) bool {
+// tradeMeasure reports a trigger of sanctions, bans and embargoes.
+func tradeMeasure(tr *lexicon.Trigger) bool {
+	return tr.Type == plover.Sanction || tr.Mode == "ban"
+}
+
+// isNonActor reports a noun at k, outside match m, that the non-actor
+// table lists, in the singular or in a regular plural.
+func (s *Stage) isNonActor(m match, k int) bool {
 	if k >= m.first && k <= m.last || !en.IsNounTag(s.ci.tag(k)) {
 		return false
 	}
-	for _, l := range s.lemmas(k) {
-		if s.c.hazards.nouns[l] {
-			return true
-		}
+	nouns := s.c.nonActors.nouns
+	w := s.ci.tok(k)
+	if nouns[w] {
+		return true
+	}
+	// Regular plurals only: the trigger lexicon's looser lemma
+	// candidates would read "rates" as "rat".
+	n := len(w)
+	switch {
+	case n > 4 && strings.HasSuffix(w, "ies"):
+		return nouns[w[:n-3]+"y"]
+	case n > 3 && strings.HasSuffix(w, "es") && strings.ContainsAny(w[n-3:n-2], "sxzho"):
+		return nouns[w[:n-2]] || nouns[w[:n-1]]
+	case n > 2 && w[n-1] == 's' && w[n-2] != 's':
+		return nouns[w[:n-1]]
 	}
 	return false
 }

@@ -69,37 +69,44 @@ func (c *Coder) WithBackground(b *Background) *Coder {
 	return &cc
 }
 
-// HazardsFile is the hazard noun table's path in data.FS.
-const HazardsFile = "cues/hazards.tsv"
+// NonActorsFile is the table of nouns that name no actor, in data.FS.
+const NonActorsFile = "cues/nonactors.tsv"
 
-// Hazards is the set of nouns for causes that are no actors (data/cues/
-// hazards.tsv): natural hazards, diseases and accidents.
-type Hazards struct {
+// NonActors is the set of nouns for things that act or suffer in the news
+// without being actors (data/cues/nonactors.tsv): natural hazards,
+// diseases, animals and accidents.
+type NonActors struct {
 	nouns map[string]bool
 }
 
-// LoadHazards reads the hazard noun table from fsys.
-func LoadHazards(fsys fs.FS, path string) (*Hazards, error) {
-	h := &Hazards{nouns: map[string]bool{}}
-	err := lexicon.ReadFile(fsys, path, []string{"noun"}, func(r lexicon.Record) error {
+// nonActorKinds are the kinds the table's kind column may name.
+var nonActorKinds = map[string]bool{"hazard": true, "disease": true, "animal": true, "accident": true}
+
+// LoadNonActors reads the table from fsys.
+func LoadNonActors(fsys fs.FS, path string) (*NonActors, error) {
+	n := &NonActors{nouns: map[string]bool{}}
+	err := lexicon.ReadFile(fsys, path, []string{"noun", "kind"}, func(r lexicon.Record) error {
 		w := r.Get("noun")
 		if w == "" || strings.ToLower(w) != w || strings.ContainsAny(w, " \t") {
 			return r.Errorf("noun %q must be one lower-case word", w)
 		}
-		h.nouns[w] = true
+		if !nonActorKinds[r.Get("kind")] {
+			return r.Errorf("kind %q: want hazard, disease, animal or accident", r.Get("kind"))
+		}
+		n.nouns[w] = true
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("load hazards: %w", err)
+		return nil, fmt.Errorf("load non-actors: %w", err)
 	}
-	return h, nil
+	return n, nil
 }
 
-// WithHazards returns a copy of c that drops events one of whose
-// participants is a natural hazard, a disease or an accident.
-func (c *Coder) WithHazards(h *Hazards) *Coder {
+// WithNonActors returns a copy of c that drops events one of whose
+// participants is a natural hazard, a disease, an animal or an accident.
+func (c *Coder) WithNonActors(n *NonActors) *Coder {
 	cc := *c
-	cc.hazards = h
+	cc.nonActors = n
 	return &cc
 }
 
