@@ -31,6 +31,8 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"hosting a tournament is not", "Kenya hosted the regional football tournament in March.", "", "hosted"},
 		{"admitting a mistake is a concession", "The Kenyan ministry admitted its mistake on Monday.", "CONCEDE/", "admitted its mistake"},
 		{"being admitted to hospital is none", "Two Kenyan soldiers were admitted to a hospital in Kisumu.", "", "admitted"},
+		{"evacuating people is aid", "Kenyan troops evacuated two hundred Ugandan students from Juba.", "AID/", "evacuated"},
+		{"evacuating a building is not", "Kenyan police evacuated the ministry building on Monday.", "", "evacuated"},
 		// A question asks for no act.
 		{"asking for an act is a request", "Kenya asked Uganda to reopen the border.", "REQUEST/", "asked"},
 		{"asking for help on a condition is a request", "Kenya asked Uganda for help if the talks fail.", "REQUEST/", "asked"},
