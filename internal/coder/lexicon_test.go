@@ -33,6 +33,14 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"being admitted to hospital is none", "Two Kenyan soldiers were admitted to a hospital in Kisumu.", "", "admitted"},
 		{"evacuating people is aid", "Kenyan troops evacuated two hundred Ugandan students from Juba.", "AID/", "evacuated"},
 		{"evacuating a building is not", "Kenyan police evacuated the ministry building on Monday.", "", "evacuated"},
+		// A warning is a threat only for the act it announces
+		// (governors.tsv, role content).
+		{"a warning of the warner's own act", "Kenya warned that it would retaliate against Uganda.", "THREATEN/", "warned"},
+		{"a warning not to act", "Kenya warned Uganda not to cross the border.", "THREATEN/", "warned"},
+		{"a warning against a course of action", "Kenya warned the Ugandan press against publishing the photographs.", "THREATEN/", "warned"},
+		{"a warning of a danger is no threat", "Kenyan health officials warned that the toll may rise.", "", "warned"},
+		{"advice is no threat", "Kenyan officials warned residents to boil water.", "", "warned"},
+		{"an extraposed it is not the warner", "Kenyan officials warned that it would take weeks to reopen the road.", "", "warned"},
 		// A question asks for no act.
 		{"asking for an act is a request", "Kenya asked Uganda to reopen the border.", "REQUEST/", "asked"},
 		{"asking for help on a condition is a request", "Kenya asked Uganda for help if the talks fail.", "REQUEST/", "asked"},

@@ -439,6 +439,11 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 	if !ok {
 		return ev, false
 	}
+	if verb && tr.Kind == lexicon.KindVerb && !s.announcesAct(d, sent, p) {
+		// "warned that the toll may rise": a warning of a danger, no
+		// threat (governors.tsv, role content).
+		return ev, false
+	}
 	if verb && ev.Type == plover.Request && s.asksQuestion(p) {
 		// "asked about the plan", "asked whether talks would resume":
 		// a question asks for no act.
@@ -753,6 +758,122 @@ func (s *Stage) thingUndergoes(p int) bool {
 		k = subj
 	}
 	return k >= 0 && en.IsNounTag(s.ci.tag(k)) && !en.IsProperNounTag(s.ci.tag(k))
+}
+
+// announcesAct reports whether a verb at p whose governor role is content
+// (a warning) announces an act: a trigger of conflict in its complement
+// clause or in its "of", "about" or "against" phrase ("warned of
+// strikes", "warned that sanctions would follow"), the warner's own future
+// act ("warned that it would retaliate"), a negated infinitive ("warned
+// Uganda not to cross") or a course of action it warns someone against
+// ("warned the press against publishing"). A verb of any other role
+// announces whatever it is.
+func (s *Stage) announcesAct(d *doc.Doc, sent doc.Sentence, p int) bool {
+	if role, _ := s.governorRole(p); role != GovContent {
+		return true
+	}
+	warner := -1
+	if subj, _ := s.subjectOf(p); subj >= 0 {
+		warner = s.ci.entOf[subj]
+	}
+	if s.warnsAgainst(p) {
+		return true
+	}
+	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
+		switch s.tr.Rel(c).Base() {
+		case doc.DepCcomp, doc.DepXcomp, doc.DepAdvcl:
+			if s.negated(c) || s.ownFutureAct(d, c, warner) {
+				return true
+			}
+		case doc.DepObl, doc.DepNmod:
+			mk := s.tr.Marker(c)
+			if mk < 0 {
+				continue
+			}
+			switch s.ci.tok(mk) {
+			case "of", "about":
+			default:
+				continue
+			}
+		default:
+			continue
+		}
+		for k := s.tr.Leftmost(c); k <= s.tr.Rightmost(c) && k < sent.EndToken; k++ {
+			if m, ok := s.findMatch(d, sent, k); ok && conflict(s.c.onto.Quad(m.trig.Type)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// warnsAgainst reports a warning at p to someone (an object) against a
+// course of action ("warned Uganda against sending troops"): coercion,
+// whatever the course. The parse hangs the "against" phrase on the verb
+// or on its object.
+func (s *Stage) warnsAgainst(p int) bool {
+	obj := s.tr.Dependent(p, doc.DepObj)
+	if obj < 0 {
+		obj = s.tr.Dependent(p, doc.DepIobj)
+	}
+	if obj < 0 {
+		return false
+	}
+	for _, h := range [2]int{p, obj} {
+		for c := s.tr.First(h); c >= 0; c = s.tr.Next(c) {
+			if mk := s.tr.Marker(c); mk >= 0 && s.ci.tok(mk) == "against" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ownFutureAct reports a clause at c that announces an act of the warner
+// (entity warner, or -1): it is future or hypothetical, and its subject is
+// the warner, refers to it, is coded as the same country and sector (a
+// spokesman and "the group"), or is a personal pronoun, which in a
+// complement clause stands for the matrix subject far more often than not
+// ("Kenya warned that it would retaliate").
+func (s *Stage) ownFutureAct(d *doc.Doc, c, warner int) bool {
+	if warner < 0 || s.modality(c, 0)&(doc.AuxFuture|doc.AuxHypothetical) == 0 {
+		return false
+	}
+	subj, _ := s.subjectOf(c)
+	if subj < 0 {
+		return false
+	}
+	if e := s.ci.entOf[subj]; e >= 0 {
+		// The warner's side: the same actor, or one coded alike (a
+		// spokesman announcing what "the group" will do).
+		a, w := d.Entities[e], d.Entities[warner]
+		return e == warner || a.Cluster == w.Cluster ||
+			a.CountryCode != "" && a.CountryCode == w.CountryCode && a.SectorCode != "" && a.SectorCode == w.SectorCode
+	}
+	switch s.ci.tok(subj) {
+	case "it":
+		// Not the "it" of an extraposed clause or a copula ("it would
+		// take weeks to reopen", "it would be hard").
+		for k := s.tr.First(c); k >= 0; k = s.tr.Next(k) {
+			switch s.tr.Rel(k).Base() {
+			case doc.DepCop, doc.DepXcomp, doc.DepCcomp, doc.DepCsubj:
+				return false
+			case doc.DepAdvcl:
+				if mk := s.tr.Marker(k); mk >= 0 && s.ci.tok(mk) == "to" {
+					return false
+				}
+			}
+		}
+		return s.ci.tag(subj) == "PRP"
+	case "they", "we", "he", "she":
+		return s.ci.tag(subj) == "PRP"
+	}
+	return false
+}
+
+// conflict reports a PLOVER quad class of conflict.
+func conflict(quad string) bool {
+	return quad == "verbal conflict" || quad == "material conflict"
 }
 
 // asksQuestion reports a verb of asking at p used for a question: its

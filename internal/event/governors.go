@@ -21,12 +21,15 @@ const (
 	GovIntent
 	GovYield
 	GovAttempt
+	// GovContent: a verb that is an event only for the act it announces
+	// ("warned it would strike" but not "warned that the toll may rise").
+	GovContent
 )
 
 var governorRoles = map[string]GovernorRole{
 	"support": GovSupport, "weapon": GovWeapon, "negative": GovNegative,
 	"reversal": GovReversal, "intent": GovIntent, "yield": GovYield,
-	"attempt": GovAttempt,
+	"attempt": GovAttempt, "content": GovContent,
 }
 
 // Governors is the table of words that govern event words
