@@ -200,6 +200,13 @@ func (c *Coder) demonymCountry(key string) (string, bool) {
 	return cd.Country, true
 }
 
+// personTitle reports a role word that stands before a person's name as
+// a title (data/actors/roles.tsv, column title): "Queen", "President".
+func (c *Coder) personTitle(word string) bool {
+	r, ok := c.dict.Role(strings.ToLower(word))
+	return ok && r.Title && r.Person
+}
+
 // NewStages builds one worker's stages; it satisfies pipeline.NewStages.
 // The story stage codes the title through stages of its own, built the
 // same way, so that the body's scratch state is never shared.
@@ -216,7 +223,7 @@ func (c *Coder) codingStages() []pipeline.Stage {
 		c.actors.NewStage(),
 		quote.New(c.cues),
 		c.when.NewStage(),
-		geo.NewGeoparser(c.gaz).WithAbbreviations(c.abbrev).WithEponymHeads(c.eponyms).WithDemonyms(c.demonymCountry),
+		geo.NewGeoparser(c.gaz).WithAbbreviations(c.abbrev).WithEponymHeads(c.eponyms).WithDemonyms(c.demonymCountry).WithTitles(c.personTitle),
 		c.events.NewStage(),
 	}
 }

@@ -39,6 +39,7 @@ type Geoparser struct {
 	g       *gazetteer.Gazetteer
 	abbrev  *Abbreviations
 	eponyms *EponymHeads
+	title   TitleFunc
 	demonym DemonymFunc
 	// demonyms are the document's demonym words outside toponyms, found
 	// before resolution: they vote in the country focus, and are then
@@ -99,6 +100,18 @@ func (p *Geoparser) WithAbbreviations(a *Abbreviations) *Geoparser {
 // virus"); without them every such name is read as a place.
 func (p *Geoparser) WithEponymHeads(h *EponymHeads) *Geoparser {
 	p.eponyms = h
+	return p
+}
+
+// TitleFunc reports whether a word is a title that stands before a
+// person's name ("Queen", "President", "Gen.").
+type TitleFunc func(word string) bool
+
+// WithTitles makes the stage read a name straight after a capitalised
+// title as a person's ("Queen Elizabeth", "President Lincoln"), not a
+// place; without it such names are read as places.
+func (p *Geoparser) WithTitles(f TitleFunc) *Geoparser {
+	p.title = f
 	return p
 }
 
@@ -429,6 +442,13 @@ func (p *Geoparser) find(d *doc.Doc) {
 			}
 			if j == i && !inDateline(d, i) && isAcronym(d.Text[start:end]) {
 				c = p.acronymReadings(c)
+			}
+			if i > 0 && p.title != nil && isCapWord(d, i-1) && p.title(d.Text[toks[i-1].Start:toks[i-1].End]) {
+				// A title and a name are a person ("Queen Elizabeth
+				// University Hospital", "President Lincoln"); a place
+				// named with a title word ("Prince George") was
+				// matched from the title word on.
+				continue
 			}
 			if i > 0 && p.nameWord(d, i-1) {
 				// After another capitalised word the name is part of

@@ -13,6 +13,15 @@ import (
 )
 
 // demonyms stands in for the actor dictionaries' demonym lookup.
+// titles stands in for the actor dictionary's titles.
+func titles(word string) bool {
+	switch word {
+	case "Queen", "King", "President", "Gen.":
+		return true
+	}
+	return false
+}
+
 func demonyms(key string) (string, bool) {
 	cc, ok := map[string]string{"turkish": "TUR", "canadian": "CAN", "french": "FRA"}[key]
 	return cc, ok
@@ -60,7 +69,7 @@ func parseWithActors(t *testing.T, s string, orgs, persons []string) *doc.Doc {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := geo.NewGeoparser(g).WithAbbreviations(abbrev).WithEponymHeads(eponyms).WithDemonyms(demonyms).Process(context.Background(), d); err != nil {
+	if err := geo.NewGeoparser(g).WithAbbreviations(abbrev).WithEponymHeads(eponyms).WithDemonyms(demonyms).WithTitles(titles).Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
 	return d
@@ -211,6 +220,24 @@ func checkResolved(t *testing.T, text, place, feature, country string) {
 	}
 	if feature != "" && p.Feature != feature || p.CountryCode != country {
 		t.Errorf("%q: %q resolved to %s %s %q, want %s %q", text, place, p.Feature, p.Name, p.CountryCode, feature, country)
+	}
+}
+
+// TestTitleAndName checks that a name after a title is a person's, not a
+// place, while a place named with a title word is matched whole. Every
+// sentence was written for this test.
+func TestTitleAndName(t *testing.T) {
+	for _, tc := range []struct {
+		text, word string
+		wantPlace  bool
+	}{
+		{"Nurses at the Queen Elizabeth Hospital in Nairobi went on strike.", "Elizabeth", false},
+		{"A statue of President Lincoln stands in Nairobi.", "Lincoln", false},
+		{"Flights to Lincoln resumed on Monday.", "Lincoln", true},
+	} {
+		if got := placeAt(parseWith(t, tc.text), tc.word) != nil; got != tc.wantPlace {
+			t.Errorf("%q: %q a place: %v, want %v", tc.text, tc.word, got, tc.wantPlace)
+		}
 	}
 }
 
