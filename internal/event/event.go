@@ -571,7 +571,8 @@ func (s *Stage) nominalArguments(d *doc.Doc, sent doc.Sentence, m match, p int, 
 
 // participants turns the argument tokens into the event's actor blocks,
 // adds what the rest of the sentence says of them (an owner, the place's
-// country as recipient, the victims' country), drops a bare nominal with
+// country as recipient, the country of the place for participants with
+// none), drops a bare nominal with
 // no participant, and gives the event its claimant, date, place and
 // confidence. It returns false when the event has no participant PLOVER
 // can code.
@@ -599,9 +600,6 @@ func (s *Stage) participants(d *doc.Doc, si int, m match, p int, verb bool, acto
 			ev.Recipients = append(ev.Recipients, r)
 			ev.Rule += " +place_recipient"
 		}
-	}
-	if ev.Type == plover.Assault || ev.Type == plover.Coerce {
-		s.victimsCountry(p, m, &ev)
 	}
 	if !verb && len(actors) == 0 && len(recipients) == 0 && (tr.Kind != lexicon.KindMWE || len(ev.Recipients) == 0) && !d.Headline {
 		// A bare nominal ("the riots", "a peace deal") names an event
@@ -1397,9 +1395,11 @@ func (s *Stage) placesAfter(m match) []int {
 // country of the place its own sentence puts the event in. ACLED codes
 // unidentified actors so ("Protesters (Country)", "Police Forces of
 // Country": ACLED Codebook, actor names): people who act somewhere, with
-// nothing said of where they come from, belong to that place. A place
-// found only in another sentence or in the dateline is too weak for
-// this, and a participant with no role at all is left uncoded.
+// nothing said of where they come from, belong to that place. PLOVER
+// codes the victims of an attack or a detention so too ("detained 27
+// people in X"), even unnamed ones with no role. A place found only in
+// another sentence or in the dateline is too weak for this, and any
+// other participant with no role at all is left uncoded.
 func localParticipants(d *doc.Doc, ev *doc.Event) {
 	if ev.Location < 0 || (ev.LocationSource != doc.LocationAttached && ev.LocationSource != doc.LocationSentence) {
 		return
@@ -1409,38 +1409,17 @@ func localParticipants(d *doc.Doc, ev *doc.Event) {
 		return
 	}
 	coded := false
-	for _, blocks := range [][]doc.EventActor{ev.Actors, ev.Recipients} {
+	code := func(blocks []doc.EventActor, nameless bool) {
 		for i := range blocks {
-			if a := &blocks[i]; a.CountryCode == "" && a.SectorCode != "" {
+			if a := &blocks[i]; a.CountryCode == "" && (a.SectorCode != "" || nameless && a.Entity >= 0) {
 				a.CountryCode, coded = country, true
 			}
 		}
 	}
+	code(ev.Actors, false)
+	code(ev.Recipients, ev.Type == plover.Assault || ev.Type == plover.Coerce)
 	if coded {
 		ev.Rule += " +location_country"
-	}
-}
-
-// victimsCountry codes unnamed people attacked or detained somewhere
-// ("fired shells at targets in X", "detained 27 people in X") to the
-// country of the place, as PLOVER codes victims.
-func (s *Stage) victimsCountry(p int, m match, ev *doc.Event) {
-	place, looked := doc.EventActor{}, false
-	for i := range ev.Recipients {
-		r := &ev.Recipients[i]
-		if r.CountryCode != "" || (r.SectorCode != "CVL" && r.SectorCode != "") || r.Entity < 0 {
-			continue
-		}
-		if !looked {
-			// One place serves every victim of the clause.
-			var ok bool
-			if place, ok = s.placeRecipient(p, m, ev.Actors); !ok {
-				return
-			}
-			looked = true
-			ev.Rule += " +place_country"
-		}
-		r.CountryCode = place.CountryCode
 	}
 }
 
