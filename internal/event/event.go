@@ -770,12 +770,12 @@ func (s *Stage) announcesAct(d *doc.Doc, sent doc.Sentence, p int) bool {
 	if role, _ := s.governorRole(p); role != GovContent {
 		return true
 	}
+	if s.warnsAgainst(p) {
+		return true
+	}
 	warner := -1
 	if subj, _ := s.subjectOf(p); subj >= 0 {
 		warner = s.ci.entOf[subj]
-	}
-	if s.warnsAgainst(p) {
-		return true
 	}
 	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
 		switch s.tr.Rel(c).Base() {
@@ -796,7 +796,7 @@ func (s *Stage) announcesAct(d *doc.Doc, sent doc.Sentence, p int) bool {
 		default:
 			continue
 		}
-		for k := s.tr.Leftmost(c); k <= s.tr.Rightmost(c) && k < sent.EndToken; k++ {
+		for k, last := s.tr.Leftmost(c), min(s.tr.Rightmost(c), sent.EndToken-1); k <= last; k++ {
 			if m, ok := s.findMatch(d, sent, k); ok && conflict(s.c.onto.Quad(m.trig.Type)) {
 				return true
 			}
@@ -848,30 +848,29 @@ func (s *Stage) ownFutureAct(d *doc.Doc, c, warner int) bool {
 		return e == warner || a.Cluster == w.Cluster ||
 			a.CountryCode != "" && a.CountryCode == w.CountryCode && a.SectorCode != "" && a.SectorCode == w.SectorCode
 	}
-	switch s.ci.tok(subj) {
-	case "it":
-		// Not the "it" of an extraposed clause or a copula ("it would
-		// take weeks to reopen", "it would be hard").
-		for k := s.tr.First(c); k >= 0; k = s.tr.Next(k) {
-			switch s.tr.Rel(k).Base() {
-			case doc.DepCop, doc.DepXcomp, doc.DepCcomp, doc.DepCsubj:
+	if w := s.ci.tok(subj); !en.IsActorPronoun(w) || s.ci.tag(subj) != "PRP" {
+		return false
+	} else if w != "it" {
+		return true
+	}
+	// Not the "it" of an extraposed clause or a copula ("it would take
+	// weeks to reopen", "it would be hard").
+	for k := s.tr.First(c); k >= 0; k = s.tr.Next(k) {
+		switch s.tr.Rel(k).Base() {
+		case doc.DepCop, doc.DepXcomp, doc.DepCcomp, doc.DepCsubj:
+			return false
+		case doc.DepAdvcl:
+			if mk := s.tr.Marker(k); mk >= 0 && s.ci.tok(mk) == "to" {
 				return false
-			case doc.DepAdvcl:
-				if mk := s.tr.Marker(k); mk >= 0 && s.ci.tok(mk) == "to" {
-					return false
-				}
 			}
 		}
-		return s.ci.tag(subj) == "PRP"
-	case "they", "we", "he", "she":
-		return s.ci.tag(subj) == "PRP"
 	}
-	return false
+	return true
 }
 
 // conflict reports a PLOVER quad class of conflict.
 func conflict(quad string) bool {
-	return quad == "verbal conflict" || quad == "material conflict"
+	return quad == plover.VerbalConflict || quad == plover.MaterialConflict
 }
 
 // asksQuestion reports a verb of asking at p used for a question: its
@@ -949,11 +948,10 @@ func (s *Stage) asksQuestion(p int) bool {
 
 // nonActorArgument reports a participant of the trigger at p that is a
 // natural hazard, a disease, an animal or an accident (data/cues/
-// nonactors.tsv): the
-// head of its subject, its passive agent, its object, or its "against"
-// or "into" phrase, outside the match's own words. An "of" phrase is
-// left alone: "accused of spreading cholera" names the charge. Such an event
-// has no actor on one side, and PLOVER codes none.
+// nonactors.tsv): the head of its subject, its passive agent, its object,
+// or its "against" or "into" phrase, outside the match's own words. An
+// "of" phrase is left alone: "accused of spreading cholera" names the
+// charge. Such an event has no actor on one side, and PLOVER codes none.
 func (s *Stage) nonActorArgument(m match, p int) bool {
 	if s.c.nonActors == nil {
 		return false

@@ -131,3 +131,14 @@ func equalFold(lower, w string) bool {
 	}
 	return true
 }
+
+// IsActorPronoun reports a subject pronoun that can stand for an actor
+// named before it, a person or a body: he, she, it, we, they (lower case,
+// as the event coder's tokens are).
+func IsActorPronoun(w string) bool {
+	switch w {
+	case "he", "she", "it", "we", "they":
+		return true
+	}
+	return false
+}

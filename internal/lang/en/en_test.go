@@ -102,3 +102,11 @@ func TestTagClasses(t *testing.T) {
 		}
 	}
 }
+
+func TestIsActorPronoun(t *testing.T) {
+	for w, want := range map[string]bool{"he": true, "it": true, "they": true, "you": false, "him": false, "the": false} {
+		if got := IsActorPronoun(w); got != want {
+			t.Errorf("IsActorPronoun(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
