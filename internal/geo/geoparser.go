@@ -452,10 +452,9 @@ func (p *Geoparser) find(d *doc.Doc) {
 			}
 			if i > 0 && p.nameWord(d, i-1) {
 				// After another capitalised word the name is part of
-				// a longer one the gazetteer lacks ("Queen Elizabeth
-				// University Hospital", "the Food and Drug
-				// Administration", "Air Berlin"), as in an
-				// organisation's name.
+				// a longer one the gazetteer lacks ("Royal Alexandra
+				// Hospital", "the Food and Drug Administration", "Air
+				// Berlin"), as in an organisation's name.
 				embedded = true
 			}
 			if len(c) > 0 && (!embedded || p.embeddable(c)) {

@@ -307,7 +307,7 @@ func (p *Geoparser) votes(d *doc.Doc, m *mention) float64 {
 	}
 	if m.embedded {
 		// A place named inside an organisation's or building's name
-		// ("Queen Elizabeth University Hospital") says less about
+		// ("the Kentucky State Police") says less about
 		// where the story is than one named as a place.
 		return embeddedVote
 	}
