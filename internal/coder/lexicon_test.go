@@ -76,3 +76,49 @@ func TestShippedTriggerFrames(t *testing.T) {
 		})
 	}
 }
+
+// TestShippedNominalRoles checks who acts and who undergoes in nominal
+// triggers of the shipped lexicon: a noun pattern wins on a noun, frames
+// are tried in order, and the lexicon's prep:by>poss frames mark nouns
+// whose bare possessor undergoes them. Every sentence was written for
+// this test.
+func TestShippedNominalRoles(t *testing.T) {
+	w, err := load(t).NewWorker()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, text, trigger string
+		want                string // "actors>recipients" by raw text, "-" for no event
+	}{
+		{"a bare possessor is arrested", "Kenya condemned the Ugandan journalist's arrest on Monday.", "arrest", ">the Ugandan journalist"},
+		{"a possessor with an object arrests", "Uganda's arrest of two Kenyan reporters angered Nairobi.", "arrest", "Uganda>two Kenyan reporters"},
+		{"a bare possessor is released", "Kenya welcomed the Ugandan envoy's release on Friday.", "release", ">the Ugandan envoy"},
+		{"a possessor meets", "The Kenyan president's meeting with the Ugandan envoy lasted an hour.", "meeting", "The Kenyan president>the Ugandan envoy"},
+		{"aides are no aid", "Kenyan health aides arrived in Kampala on Monday.", "aides arrived", "-"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := &doc.Doc{ID: "roles", Text: tc.text}
+			if err := w.Code(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			got := "-"
+			for _, ev := range d.Events {
+				if !strings.EqualFold(d.SpanText(ev.Evidence.Trigger), tc.trigger) {
+					continue
+				}
+				var a, r []string
+				for _, x := range ev.Actors {
+					a = append(a, x.RawText)
+				}
+				for _, x := range ev.Recipients {
+					r = append(r, x.RawText)
+				}
+				got = strings.Join(a, "+") + ">" + strings.Join(r, "+")
+			}
+			if got != tc.want {
+				t.Errorf("%q: %q coded %q, want %q", tc.text, tc.trigger, got, tc.want)
+			}
+		})
+	}
+}

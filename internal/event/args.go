@@ -503,7 +503,14 @@ func (s *Stage) possessor(m match) []int {
 		return out
 	}
 	s.dependentsOfMatch(m, func(c int) bool {
-		switch s.tr.Rel(c) {
+		rel := s.tr.Rel(c)
+		if rel == doc.DepAmod && en.IsNounTag(s.ci.tag(c)) {
+			// An adjectival modifier is an adjective ("Russian
+			// sanctions"); a noun the parse made one ("offered
+			// Romania new talks") is another argument misread.
+			return true
+		}
+		switch rel {
 		case doc.DepAmod, doc.DepCompound:
 			if c < m.first {
 				if e := s.ci.entOf[c]; e >= 0 {

@@ -29,6 +29,13 @@ func TestArgumentPaths(t *testing.T) {
 		{"demonym modifier of an event noun", "Russian sanctions on Kenya began in May.", []string{"SANCTION RUS>KEN"}},
 		{"a verb's prepositional phrase completes its nominal object", "Russia imposed new sanctions on Kenya.", []string{"SANCTION RUS>KEN"}},
 		{"possessor of an event noun", "Russia's sanctions on Kenya began in May.", []string{"SANCTION RUS>KEN"}},
+		// A nominal's frames are tried in order for its actor, as for its
+		// recipient; a nominal marked prep:by>poss has a bare possessor
+		// that undergoes it.
+		{"a later frame's possessor acts", "Russia's talks with Kenya lasted an hour.", []string{"CONSULT RUS>KEN"}},
+		{"the preferred frame first", "Talks between Russia and Kenya lasted an hour.", []string{"CONSULT RUS+KEN>"}},
+		{"a possessor acts beside the object it acts on", "Russia's arrest of Kenyan sailors angered Nairobi.", []string{"COERCE RUS>KEN"}},
+		{"a bare possessor undergoes", "Armenia's arrest in May angered Kenya.", []string{"COERCE >ARM"}},
 		{"X-led modifier of an event noun", "A Russian-led attack on Kenya failed.", []string{"ASSAULT RUS>KEN"}},
 		// A complement clause names who is asked or accused.
 		{"the subject of a that-clause is the one asked", "Kenya expects that Armenia will reopen the border.", []string{"REQUEST KEN>ARM"}},

@@ -305,7 +305,7 @@ func (s *Stage) findMatch(d *doc.Doc, sent doc.Sentence, t int) (match, bool) {
 			if !kindFits(tr.Kind, s.ci.triggerTagAt(sent, t)) || (d.Tokens[t].Tag == "RB" && tr.Kind != lexicon.KindMWE) {
 				continue
 			}
-			if !found || tr.Len() > best.trig.Len() || (tr.Len() == best.trig.Len() && tr.Confidence > best.trig.Confidence) {
+			if !found || tr.Len() > best.trig.Len() || (tr.Len() == best.trig.Len() && s.preferredAt(t, tr, best.trig)) {
 				best = match{trig: tr, first: t, last: last, headToken: t, sentEnd: sent.EndToken}
 				found = true
 				if d.Tokens[t].Tag == "RB" && last > t {
@@ -318,6 +318,22 @@ func (s *Stage) findMatch(d *doc.Doc, sent doc.Sentence, t int) (match, bool) {
 		}
 	}
 	return best, found
+}
+
+// preferredAt reports whether trigger a beats trigger b, both matched at
+// token t with the same length. A pattern written for the token's part of
+// speech comes first: on a noun ("her release", "the arrest") the noun
+// pattern's frame says how a nominal takes its participants (an "of"
+// phrase, a "by" phrase), which a verb pattern, allowed on nouns only
+// because taggers mistake verbs for nouns, cannot. Otherwise the more
+// confident pattern wins.
+func (s *Stage) preferredAt(t int, a, b *lexicon.Trigger) bool {
+	if tag := s.ci.d.Tokens[t].Tag; tag == "NN" || tag == "NNS" {
+		if an, bn := a.Kind == lexicon.KindNoun, b.Kind == lexicon.KindNoun; an != bn {
+			return an
+		}
+	}
+	return a.Confidence > b.Confidence
 }
 
 // matchFrom matches pattern words from token k; last is the token of the
@@ -509,13 +525,7 @@ func (s *Stage) nominalArguments(d *doc.Doc, sent doc.Sentence, m match, p int, 
 			return nil, nil, false
 		}
 	}
-	switch frame.Actor.Kind {
-	case lexicon.SlotNone:
-	case lexicon.SlotPrep:
-		actors = s.prepObject(m, frame.Actor.Prep)
-	default:
-		actors = s.possessor(m)
-	}
+	actors = s.nominalActor(m, p)
 	if len(actors) == 0 && frame.Actor.Kind != lexicon.SlotNone {
 		if actors = s.agentOf(p); len(actors) == 0 {
 			// "dispersed a march by civil servants": the by-phrase
@@ -651,6 +661,35 @@ func (s *Stage) isVerbal(sent doc.Sentence, m match, p int) bool {
 		return true
 	}
 	return s.ci.headlineVerb(sent, p)
+}
+
+// nominalActor fills a noun trigger's actor slot from its frames in
+// order of preference ("prep:between>none|poss>prep:with": "talks between
+// X and Y", else "X's talks with Y"), the first that names someone. Where
+// the lexicon marks a nominal whose bare possessor undergoes it
+// (Trigger.PossessorUndergoes), the possessor is its actor only beside
+// the object it acts on: "the army's arrest of the editor", but not "her
+// arrest".
+func (s *Stage) nominalActor(m match, p int) []int {
+	undergoes := m.trig.PossessorUndergoes()
+	for _, f := range m.trig.Frames {
+		if f.Actor.Kind == lexicon.SlotNone {
+			continue
+		}
+		if f.Actor.Kind == lexicon.SlotPoss && undergoes && len(s.slot(m, p, f.Recipient)) == 0 {
+			continue
+		}
+		var actors []int
+		if f.Actor.Kind == lexicon.SlotPrep {
+			actors = s.prepObject(m, f.Actor.Prep)
+		} else {
+			actors = s.possessor(m)
+		}
+		if len(actors) > 0 {
+			return actors
+		}
+	}
+	return nil
 }
 
 // verbArguments fills the actor and recipient of a verbal trigger: the
@@ -1009,16 +1048,12 @@ func (s *Stage) isNonActor(m match, k int) bool {
 	if nouns[w] {
 		return true
 	}
-	// Regular plurals only: the trigger lexicon's looser lemma
-	// candidates would read "rates" as "rat".
-	n := len(w)
-	switch {
-	case n > 4 && strings.HasSuffix(w, "ies"):
-		return nouns[w[:n-3]+"y"]
-	case n > 3 && strings.HasSuffix(w, "es") && strings.ContainsAny(w[n-3:n-2], "sxzho"):
-		return nouns[w[:n-2]] || nouns[w[:n-1]]
-	case n > 2 && w[n-1] == 's' && w[n-2] != 's':
-		return nouns[w[:n-1]]
+	// A noun's plural by the regular rules only: verb forms do not
+	// name things.
+	for _, sg := range en.RegularSingulars(w) {
+		if nouns[sg] {
+			return true
+		}
 	}
 	return false
 }

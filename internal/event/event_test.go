@@ -39,13 +39,17 @@ func (l testLexicon) Lemma(w string) (string, bool) {
 func newTestLexicon(t *testing.T) testLexicon {
 	l := testLexicon{}
 	add := func(pattern, typ, mode string, kind lexicon.Kind, frame, negType string) {
-		f, err := lexicon.ParseFrame(frame)
-		if err != nil {
-			t.Fatal(err)
+		var frames []lexicon.Frame
+		for _, spec := range strings.Split(frame, "|") {
+			f, err := lexicon.ParseFrame(spec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			frames = append(frames, f)
 		}
 		words := strings.Fields(pattern)
 		l[words[0]] = append(l[words[0]], &lexicon.Trigger{Type: plover.EventType(typ), Mode: mode, Words: words, Kind: kind,
-			Frames: []lexicon.Frame{f}, NegatedType: plover.EventType(negType), Confidence: 0.9, Rule: "test:" + pattern})
+			Frames: frames, NegatedType: plover.EventType(negType), Confidence: 0.9, Rule: "test:" + pattern})
 	}
 	add("accuse", "ACCUSE", "allege", lexicon.KindVerb, "subj>obj", "")
 	add("attack", "ASSAULT", "", lexicon.KindVerb, "subj>obj", "")
@@ -69,6 +73,8 @@ func newTestLexicon(t *testing.T) testLexicon {
 	add("sanctions", "SANCTION", "", lexicon.KindNoun, "poss>prep:on", "")
 	add("riots", "PROTEST", "riot", lexicon.KindNoun, "poss>obj", "")
 	add("detention", "COERCE", "arrest", lexicon.KindNoun, "poss>prep:of", "")
+	add("arrest", "COERCE", "arrest", lexicon.KindNoun, "prep:by>prep:of|poss>prep:of|prep:by>poss", "")
+	add("talks", "CONSULT", "", lexicon.KindNoun, "prep:between>none|poss>prep:with", "")
 	add("raid", "ASSAULT", "", lexicon.KindVerb, "subj>obj", "")
 	add("mobilise", "MOBILIZE", "troops", lexicon.KindVerb, "subj>obj", "")
 	add("attack", "ASSAULT", "", lexicon.KindNoun, "poss>prep:on", "")

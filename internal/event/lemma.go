@@ -1,10 +1,15 @@
 package event
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/dateline-project/dateline/internal/lang/en"
+)
 
 // lemmaCandidates returns the forms a lower-case word may be an inflection
 // of, the word itself first: "accused" gives accused, accuse, accus;
-// "talks" gives talks, talk; "shelling" gives shelling, shell, shelle.
+// "talks" gives talks, talk; "shelling" gives shelling, shell, shelle;
+// "aides" gives aides, aide, but not aid.
 // Trigger patterns are written as lemmas, and looking each candidate up in
 // the trigger index is cheaper and more robust for news verbs than a full
 // lemmatizer: a wrong candidate simply finds nothing. Irregular forms
@@ -36,11 +41,12 @@ func lemmaCandidates(w string, out []string) []string {
 		if doubled(stem) {
 			add(stem[:len(stem)-1])
 		}
-	case strings.HasSuffix(w, "es") && n > 4:
-		add(w[:n-2])
-		add(w[:n-1])
-	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && n > 3:
-		add(w[:n-1])
+	case strings.HasSuffix(w, "s") && n > 3:
+		// A plural and a verb's third person take "es" on the same
+		// condition (a sibilant or an o), so "aides" is no "aid".
+		for _, sg := range en.RegularSingulars(w) {
+			add(sg)
+		}
 	}
 	return out
 }

@@ -15,6 +15,7 @@ func TestLemmaCandidates(t *testing.T) {
 		{"stopped", "stop"}, {"planning", "plan"}, {"denied", "deny"}, {"denies", "deny"},
 		{"urged", "urge"}, {"calls", "call"}, {"visited", "visit"}, {"refuses", "refuse"},
 		{"sanctions", "sanction"}, {"reached", "reach"}, {"rejects", "reject"},
+		{"watches", "watch"}, {"releases", "release"}, {"goes", "go"},
 	}
 	var buf []string
 	for _, tt := range tests {
@@ -24,6 +25,12 @@ func TestLemmaCandidates(t *testing.T) {
 		}
 		if buf[0] != tt.word {
 			t.Errorf("lemmaCandidates(%q) does not start with the word itself", tt.word)
+		}
+	}
+	// "es" is an ending only after a sibilant or an o.
+	for _, tt := range []struct{ word, not string }{{"aides", "aid"}, {"rates", "rat"}, {"changes", "chang"}} {
+		if buf = lemmaCandidates(tt.word, buf); slices.Contains(buf, tt.not) {
+			t.Errorf("lemmaCandidates(%q) = %v, should not hold %q", tt.word, buf, tt.not)
 		}
 	}
 }

@@ -99,6 +99,21 @@ type Trigger struct {
 // Frame returns the preferred frame.
 func (t *Trigger) Frame() Frame { return t.Frames[0] }
 
+// PossessorUndergoes reports whether a frame of the trigger takes the
+// possessor as its recipient ("prep:by>poss"): the lexicon's mark of a
+// nominal whose bare possessor is the one it happens to ("her arrest",
+// "his release", "the envoy's killing"), as the possessor of a nominal
+// with no object is its object when the verb's object is affected
+// (Grimshaw 1990, Argument Structure, ch. 3).
+func (t *Trigger) PossessorUndergoes() bool {
+	for _, f := range t.Frames {
+		if f.Recipient.Kind == SlotPoss {
+			return true
+		}
+	}
+	return false
+}
+
 // Noun reports whether the trigger is a nominal event.
 func (t *Trigger) Noun() bool { return t.Kind == KindNoun }
 

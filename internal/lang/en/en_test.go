@@ -1,6 +1,7 @@
 package en
 
 import (
+	"slices"
 	"testing"
 	"time"
 )
@@ -107,6 +108,32 @@ func TestIsActorPronoun(t *testing.T) {
 	for w, want := range map[string]bool{"he": true, "it": true, "they": true, "you": false, "him": false, "the": false} {
 		if got := IsActorPronoun(w); got != want {
 			t.Errorf("IsActorPronoun(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+func TestRegularSingulars(t *testing.T) {
+	for _, c := range []struct {
+		plural, singular string
+		want             bool
+	}{
+		{"attacks", "attack", true},
+		{"crashes", "crash", true},
+		{"taxes", "tax", true},
+		{"heroes", "hero", true},
+		{"horses", "horse", true},
+		{"buses", "bus", true},
+		{"casualties", "casualty", true},
+		{"days", "day", true},
+		{"aides", "aid", false},
+		{"rates", "rat", false},
+		{"class", "clas", false},
+		{"attack", "attack", false},
+		{"s", "", false},
+		{"ies", "y", false},
+	} {
+		if got := slices.Contains(RegularSingulars(c.plural), c.singular); got != c.want {
+			t.Errorf("RegularSingulars(%q) = %q: holds %q is %v, want %v", c.plural, RegularSingulars(c.plural), c.singular, got, c.want)
 		}
 	}
 }
