@@ -836,7 +836,9 @@ func (s *Stage) announcesAct(d *doc.Doc, sent doc.Sentence, p int) bool {
 			continue
 		}
 		for k, last := s.tr.Leftmost(c), min(s.tr.Rightmost(c), sent.EndToken-1); k <= last; k++ {
-			if m, ok := s.findMatch(d, sent, k); ok && conflict(s.c.onto.Quad(m.trig.Type)) {
+			if m, ok := s.findMatch(d, sent, k); ok && conflict(s.c.onto.Quad(m.trig.Type)) && !s.nonActorArgument(m, s.predicate(m)) {
+				// A flood that may hit a town is a danger, not an
+				// act (data/cues/nonactors.tsv).
 				return true
 			}
 		}
