@@ -40,6 +40,7 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"a warning against a course of action", "Kenya warned the Ugandan press against publishing the photographs.", "THREATEN/", "warned"},
 		{"a warning of a danger is no threat", "Kenyan health officials warned that the toll may rise.", "", "warned"},
 		{"advice is no threat", "Kenyan officials warned residents to boil water.", "", "warned"},
+		{"a warning that a danger cannot be stopped is no threat", "Kenyan health officials warned that the outbreak can not be contained.", "", "warned"},
 		{"a warning that floods may hit is no threat", "The Kenyan ministry warned that thousands of people could be hit by floods.", "", "warned"},
 		{"pleading guilty asks nothing", "The Ugandan soldier pleaded guilty on Monday.", "", "pleaded"},
 		{"pleading with someone is a request", "The Kenyan minister pleaded with Uganda to reopen the border.", "REQUEST/", "pleaded with"},

@@ -819,7 +819,7 @@ func (s *Stage) announcesAct(d *doc.Doc, sent doc.Sentence, p int) bool {
 	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
 		switch s.tr.Rel(c).Base() {
 		case doc.DepCcomp, doc.DepXcomp, doc.DepAdvcl:
-			if s.negated(c) || s.ownFutureAct(d, c, warner) {
+			if s.negated(c) && s.infinitive(c) || s.ownFutureAct(d, c, warner) {
 				return true
 			}
 		case doc.DepObl, doc.DepNmod:
@@ -844,6 +844,14 @@ func (s *Stage) announcesAct(d *doc.Doc, sent doc.Sentence, p int) bool {
 		}
 	}
 	return false
+}
+
+// infinitive reports whether clause c is a to-infinitive: a warning
+// "not to cross" forbids an act, while a clause that something "can not
+// be contained" states a danger.
+func (s *Stage) infinitive(c int) bool {
+	mk := s.tr.Marker(c)
+	return mk >= 0 && s.ci.tok(mk) == "to"
 }
 
 // warnsAgainst reports a warning at p to someone (an object) against a
