@@ -50,6 +50,8 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"asking for help on a condition is a request", "Kenya asked Uganda for help if the talks fail.", "REQUEST/", "asked"},
 		{"asked about is a question", "When asked about the border, the Kenyan minister said nothing.", "", "asked"},
 		{"asked why is a question", "Kenya asked Uganda why the border was closed.", "", "asked"},
+		{"a quoted question after the one asked", "The Kenyan senator asked the minister, \"Why was the border closed?\"", "", "asked"},
+		{"a quoted demand after the one asked", "The Kenyan senator asked the minister, \"Reopen the border now.\"", "REQUEST/", "asked"},
 		{"a quoted question", "\"Why now?\" asked the Kenyan minister.", "", "asked"},
 		// Causes that are no actors (data/cues/nonactors.tsv).
 		{"rebels who kill are actors", "Rebels killed forty people near Kisumu on Sunday.", "ASSAULT/", "killed"},

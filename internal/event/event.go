@@ -960,6 +960,9 @@ func (s *Stage) asksQuestion(p int) bool {
 	if toInf {
 		return false
 	}
+	if s.quotedQuestionAfter(p) {
+		return true
+	}
 	// Word order, where the parse hangs the question elsewhere: a
 	// question mark just before the verb ("'Why now?' asked X"), or
 	// "if", "whether" or a wh-adverb right after its object ("asked
@@ -990,6 +993,31 @@ func (s *Stage) asksQuestion(p int) bool {
 		}
 		if s.ci.tok(last) == "?" {
 			return true
+		}
+	}
+	return false
+}
+
+// quotedQuestionAfter reports a direct question quoted right after the
+// verb at p and its object ('asked the minister, "Why now?"'): the verb
+// introduces the question as it introduces any quotation.
+func (s *Stage) quotedQuestionAfter(p int) bool {
+	toks := s.ci.d.Tokens
+	k := p + 1
+	for ; k < len(toks) && k <= p+6; k++ {
+		if tg := s.ci.tag(k); tg != "DT" && tg != "JJ" && tg != "PRP" && tg != "POS" && !en.IsNounTag(tg) {
+			break
+		}
+	}
+	if k >= len(toks) || (s.ci.tok(k) != "," && s.ci.tok(k) != ":") {
+		return false
+	}
+	if k++; k >= len(toks) || toks[k].Kind != doc.QuoteMark {
+		return false
+	}
+	for j := k + 1; j < len(toks); j++ {
+		if toks[j].Kind == doc.QuoteMark {
+			return s.ci.tok(j-1) == "?"
 		}
 	}
 	return false
