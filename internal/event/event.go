@@ -1025,15 +1025,17 @@ func (s *Stage) quotedQuestionAfter(p int) bool {
 
 // nonActorArgument reports a participant of the trigger at p that is a
 // natural hazard, a disease, an animal or an accident (data/cues/
-// nonactors.tsv): the head of its subject, its passive agent, its object,
-// or its "against" or "into" phrase, outside the match's own words. An
+// nonactors.tsv): the head of its subject, its passive agent or the "in"
+// phrase of a passive, its object, or its "against" or "into" phrase,
+// outside the match's own words. An
 // "of" phrase is left alone: "accused of spreading cholera" names the
 // charge. Such an event has no actor on one side, and PLOVER codes none.
 func (s *Stage) nonActorArgument(m match, p int) bool {
 	if s.c.nonActors == nil {
 		return false
 	}
-	if subj, undergoer := s.subjectOf(p); subj >= 0 && s.isNonActor(m, subj) && (!undergoer || !tradeMeasure(m.trig)) {
+	subj, undergoer := s.subjectOf(p)
+	if subj >= 0 && s.isNonActor(m, subj) && (!undergoer || !tradeMeasure(m.trig)) {
 		return true
 	}
 	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
@@ -1049,6 +1051,12 @@ func (s *Stage) nonActorArgument(m match, p int) bool {
 			}
 			switch s.ci.tok(mk) {
 			case "by":
+			case "in":
+				// "killed in a landslide", "injured in the crash":
+				// a passive with no agent names its cause so.
+				if !undergoer {
+					continue
+				}
 			case "against", "into":
 				object = true
 			default:
