@@ -45,6 +45,9 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"pleading guilty asks nothing", "The Ugandan soldier pleaded guilty on Monday.", "", "pleaded"},
 		{"pleading with someone is a request", "The Kenyan minister pleaded with Uganda to reopen the border.", "REQUEST/", "pleaded with"},
 		{"an extraposed it is not the warner", "Kenyan officials warned that it would take weeks to reopen the road.", "", "warned"},
+		// Protesters who gather are protesting (protest.tsv); mourners are not.
+		{"protesters who converge protest", "Protesters converged on the Kenyan ministry on Monday.", "PROTEST/demo", "Protesters converged"},
+		{"mourners who gather do not", "Mourners gathered at the Kenyan ministry on Monday.", "", "gathered"},
 		// A question asks for no act.
 		{"asking for an act is a request", "Kenya asked Uganda to reopen the border.", "REQUEST/", "asked"},
 		{"asking for help on a condition is a request", "Kenya asked Uganda for help if the talks fail.", "REQUEST/", "asked"},
