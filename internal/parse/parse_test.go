@@ -3,6 +3,8 @@ package parse_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -124,5 +126,40 @@ func TestParseAllocatesNothing(t *testing.T) {
 	p.Parse(words, tags, heads, deps)
 	if n := testing.AllocsPerRun(100, func() { p.Parse(words, tags, heads, deps) }); n != 0 {
 		t.Errorf("%v allocations per sentence", n)
+	}
+}
+
+// A finite verb after a subject with a PP is the sentence's predicate,
+// whatever the greedy parser first made of it (repair.go).
+func TestShippedModelFindsThePredicate(t *testing.T) {
+	m := shippedModel(t)
+	p := parse.NewParser(m.Parser())
+	tg := m.NewWordTagger()
+	for _, tc := range []struct {
+		sentence  string
+		predicate string
+	}{
+		{"Hundreds of demonstrators gathered outside the embassy .", "gathered"},
+		{"The talks collapsed on Monday after the rebels walked out .", "collapsed"},
+		{"A convoy of trucks reached the town on Friday .", "reached"},
+		// A verb the tagger takes for a participle (VBN) is left a
+		// reduced relative, the likelier reading of a participle: the
+		// repair needs the finite tag.
+		{"Thousands of farmers marched through the capital on Friday .", "Thousands"},
+	} {
+		words := strings.Fields(tc.sentence)
+		tags := make([]string, len(words))
+		space := make([]bool, len(words))
+		for i := range space {
+			space[i] = i+1 < len(words) && words[i+1] != "."
+		}
+		tg.Tag(words, space, tags)
+		heads := make([]int32, len(words))
+		deps := make([]doc.DepRel, len(words))
+		p.Parse(words, tags, heads, deps)
+		root := slices.Index(heads, -1)
+		if root < 0 || words[root] != tc.predicate {
+			t.Errorf("%q: root %d, want %q (tags %v, heads %v, deps %v)", tc.sentence, root, tc.predicate, tags, heads, deps)
+		}
 	}
 }

@@ -49,6 +49,7 @@ func (p *Parser) Parse(words, tags []string, heads []int32, deps []doc.DepRel) {
 		}
 		heads[i], deps[i] = h, p.m.labels[s.label[i]-1]
 	}
+	repairPredicates(tags, heads[:n], deps[:n])
 }
 
 // prepare computes the per-word features of a sentence once.

@@ -1,0 +1,118 @@
+package parse
+
+import (
+	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/lang/en"
+)
+
+// Repairs of trees that the grammar rules out.
+//
+// A greedy parser commits to an attachment before it sees the rest of the
+// sentence. One mistake it cannot undo is common in news: in "Hundreds of
+// protesters gathered outside the ministry" or "The talks collapsed on
+// Monday" it reads the finite verb as a clause modifying the noun before
+// it (acl) and leaves the noun phrase as the root, because the tagger
+// also tags reduced relatives' participles VBD ("the men arrested
+// yesterday") and the parser learns to distrust the tag. But a clause
+// that modifies a noun without a relative word is non-finite in English
+// (Huddleston and Pullum 2002, ch. 12: bare relatives need a subject,
+// "the man I saw"; reduced relatives are participial), so a finite verb
+// attached as a bare acl, with nothing to its left in its clause, under a
+// nominal root, is the sentence's predicate and the noun phrase before it
+// its subject. repairPredicates rebuilds that tree; it leaves alone a
+// verb tagged as a participle (VBN, VBG), where the reduced relative is
+// the likelier reading, and a sentence whose root is already a predicate:
+// a verb, or a noun with a copula or a subject ("the toll is the highest
+// since records began").
+
+// repairPredicates applies the repair to one parsed sentence, in place.
+func repairPredicates(tags []string, heads []int32, deps []doc.DepRel) {
+	n := len(tags)
+	root := -1
+	for i := 0; i < n; i++ {
+		if heads[i] < 0 {
+			root = i
+			break
+		}
+	}
+	if root < 0 || !isNominalTag(tags[root]) || isClause(heads, deps, root) {
+		return
+	}
+	for v := root + 1; v < n; v++ {
+		if deps[v] != doc.DepAcl || !en.IsFiniteTag(tags[v]) || tags[v] == "MD" || heads[v] < int32(root) || heads[v] >= int32(v) {
+			continue
+		}
+		if hasLeftDependent(heads, v) || !descends(heads, deps, int(heads[v]), root) {
+			continue
+		}
+		// Everything after v that hung on the noun phrase (its chain
+		// from root down to v's head) moves to the new predicate, so
+		// that the tree stays projective.
+		for i := v + 1; i < n; i++ {
+			if h := heads[i]; h >= 0 && int(h) < v && onChain(heads, int(heads[v]), int(h), root) {
+				heads[i] = int32(v)
+			}
+		}
+		heads[v], deps[v] = -1, doc.DepRoot
+		heads[root], deps[root] = int32(v), doc.DepNsubj
+		return
+	}
+}
+
+// isNominalTag reports a Penn tag that heads a noun phrase.
+func isNominalTag(t string) bool { return en.IsNounTag(t) || t == "PRP" || t == "CD" }
+
+// isClause reports whether the nominal root is the predicate of a clause
+// already: a copular one ("the toll is the highest") or one with a subject.
+func isClause(heads []int32, deps []doc.DepRel, root int) bool {
+	for i, h := range heads {
+		if h != int32(root) {
+			continue
+		}
+		switch deps[i].Base() {
+		case doc.DepCop, doc.DepNsubj, doc.DepCsubj, doc.DepExpl:
+			return true
+		}
+	}
+	return false
+}
+
+func hasLeftDependent(heads []int32, v int) bool {
+	for i := 0; i < v; i++ {
+		if heads[i] == int32(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// descends reports whether top is k or one of its ancestors with no
+// apposition on the way: below an apposition the subject could be either
+// noun phrase ("BEIRUT — A truce ... collapsed", "Mexico, the country
+// where it began, has ...").
+func descends(heads []int32, deps []doc.DepRel, k, top int) bool {
+	for steps := 0; k >= 0 && steps <= len(heads); steps++ {
+		if k == top {
+			return true
+		}
+		if deps[k] == doc.DepAppos {
+			return false
+		}
+		k = int(heads[k])
+	}
+	return false
+}
+
+// onChain reports whether h lies on the path from k up to top.
+func onChain(heads []int32, k, h, top int) bool {
+	for steps := 0; k >= 0 && steps <= len(heads); steps++ {
+		if k == h {
+			return true
+		}
+		if k == top {
+			return false
+		}
+		k = int(heads[k])
+	}
+	return false
+}

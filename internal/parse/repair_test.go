@@ -1,0 +1,125 @@
+package parse
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/dateline-project/dateline/internal/doc"
+)
+
+// tree is a hand-written parse: "word/TAG/head/rel" per token, heads
+// counting from 0 and -1 for the root.
+func tree(t *testing.T, spec string) (words, tags []string, heads []int32, deps []doc.DepRel) {
+	t.Helper()
+	names := map[string]doc.DepRel{}
+	for r := doc.NoDep + 1; r < doc.DepXcomp+1; r++ {
+		names[r.String()] = r
+	}
+	for _, f := range strings.Fields(spec) {
+		p := strings.Split(f, "/")
+		if len(p) != 4 {
+			t.Fatalf("bad token %q", f)
+		}
+		var h int32
+		if p[2] != "-1" {
+			for _, c := range p[2] {
+				h = h*10 + int32(c-'0')
+			}
+		} else {
+			h = -1
+		}
+		rel, ok := names[p[3]]
+		if !ok {
+			t.Fatalf("bad relation %q", p[3])
+		}
+		words, tags, heads, deps = append(words, p[0]), append(tags, p[1]), append(heads, h), append(deps, rel)
+	}
+	return
+}
+
+func TestRepairPredicates(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		root     int     // the root after the repair
+		heads    []int32 // all heads after it, nil when unchanged
+	}{
+		{
+			name:  "a finite verb read as a clause on its subject",
+			in:    "Crowds/NNS/-1/root of/IN/2/case marchers/NNS/0/nmod assembled/VBD/2/acl downtown/RB/3/advmod ././0/punct",
+			root:  3,
+			heads: []int32{3, 2, 0, -1, 3, 3},
+		},
+		{
+			name: "a participle stays a reduced relative",
+			in:   "Villagers/NNS/-1/root displaced/VBN/0/acl by/IN/3/case floods/NNS/1/obl ././0/punct",
+			root: 0,
+		},
+		{
+			name: "a copular root is a predicate already",
+			in:   "Losses/NNS/2/nsubj are/VBP/2/cop heavy/JJ/-1/root since/IN/5/mark prices/NNS/5/nsubj fell/VBD/2/advcl",
+			root: 2,
+		},
+		{
+			name: "a nominal root with a copula keeps its clause",
+			in:   "It/PRP/2/nsubj is/VBZ/2/cop day/NN/-1/root the/DT/4/det ferry/NN/2/nmod sailed/VBD/4/acl",
+			root: 2,
+		},
+		{
+			name: "a verb with its own subject on the left is a relative clause",
+			in:   "Talks/NNS/-1/root rebels/NNS/2/nsubj wanted/VBD/0/acl ././0/punct",
+			root: 0,
+		},
+		{
+			name: "below an apposition the subject is unclear",
+			in:   "NAIROBI/NNP/-1/root -/:/3/punct The/DT/3/det truce/NN/0/appos collapsed/VBD/3/acl ././0/punct",
+			root: 0,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, tags, heads, deps := tree(t, tc.in)
+			before := slices.Clone(heads)
+			repairPredicates(tags, heads, deps)
+			want := tc.heads
+			if want == nil {
+				want = before
+			}
+			if !slices.Equal(heads, want) {
+				t.Errorf("heads %v, want %v", heads, want)
+			}
+			if heads[tc.root] != -1 || deps[tc.root] != doc.DepRoot {
+				t.Errorf("root is not token %d: heads %v deps %v", tc.root, heads, deps)
+			}
+			if tc.heads != nil && deps[0] != doc.DepNsubj {
+				t.Errorf("old root's relation %v, want nsubj", deps[0])
+			}
+		})
+	}
+}
+
+func FuzzRepairPredicates(f *testing.F) {
+	f.Add([]byte{0xff, 2, 0, 3}, "NNS IN NNS VBD")
+	f.Fuzz(func(t *testing.T, hs []byte, tagLine string) {
+		tags := strings.Fields(tagLine)
+		n := min(len(tags), len(hs))
+		if n == 0 {
+			return
+		}
+		tags = tags[:n]
+		heads := make([]int32, n)
+		deps := make([]doc.DepRel, n)
+		for i := range heads {
+			heads[i] = int32(hs[i]%byte(n+1)) - 1
+			if heads[i] == int32(i) {
+				heads[i] = -1
+			}
+			deps[i] = doc.DepRel(hs[i] % byte(doc.DepXcomp+1))
+		}
+		repairPredicates(tags, heads, deps) // must not panic or loop
+		for _, h := range heads {
+			if h < -1 || h >= int32(n) {
+				t.Fatalf("head %d out of range", h)
+			}
+		}
+	})
+}
