@@ -109,7 +109,7 @@ type Model struct {
 	start1Suf, start2Suf, end1Suf, end2Suf     uint64
 	hyphenHash, yearHash, digitsHash           uint64
 	hyphenSuf, yearSuf, digitsSuf              uint64
-	tagNN                                      uint8
+	tagNN, tagNNP                              uint8
 
 	// parser is the dependency parser (see package parse), nil for a
 	// Model from LoadTagger.
@@ -364,6 +364,7 @@ func buildModel(src *taggerSource) (*Model, error) {
 		return nil, fmt.Errorf("build tagger: %d tags, want at most 255", len(m.tagNames))
 	}
 	m.tagNN = addTag("NN")
+	m.tagNNP = addTag("NNP")
 	for _, t := range m.tagNames {
 		m.tagCls = append(m.tagCls, tagClass(t))
 	}

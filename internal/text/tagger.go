@@ -18,7 +18,10 @@ type tagger struct {
 // does for one sentence: tag-dictionary words take their tag, others are
 // predicted from the padded context and the two previous tags. URLs and
 // e-mail addresses are tagged NN without asking the model, which is prose's
-// rule too.
+// rule too. One rule is dateline's own: "US" in mixed-case text is the
+// United States (NNP), never the pronoun, which is written "us" or, first
+// in a sentence, "Us"; prose's WSJ model, which saw "U.S.", often takes it
+// for the pronoun after a number ("three US soldiers").
 func (tg *tagger) tagSentence(toks []tok, out []uint8) {
 	m := tg.m
 	n := len(toks)
@@ -42,6 +45,8 @@ func (tg *tagger) tagSentence(toks []tok, out []uint8) {
 		var tag uint8
 		if toks[i].flags&fURL != 0 {
 			tag = m.tagNN
+		} else if w == "US" && tg.mixedCase(toks) {
+			tag = m.tagNNP
 		} else if t, ok := m.tagdict[w]; ok {
 			tag = t
 		} else {
@@ -50,6 +55,19 @@ func (tg *tagger) tagSentence(toks []tok, out []uint8) {
 		out[i] = tag
 		p2, p1 = p1, tag
 	}
+}
+
+// mixedCase reports whether a sentence has a lower-case letter, so that an
+// all-capitals headline ("LET US PRAY") keeps its pronouns.
+func (tg *tagger) mixedCase(toks []tok) bool {
+	for i := range toks {
+		for _, r := range toks[i].form {
+			if unicode.IsLower(r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // predict scores the fourteen features of prose's featurize and returns the

@@ -302,3 +302,22 @@ func TestTagSpotChecks(t *testing.T) {
 		}
 	}
 }
+
+// "US" is the United States in mixed-case text, whatever prose's model
+// makes of it after a number; an all-capitals sentence keeps prose's tag.
+func TestTagUSAbbreviation(t *testing.T) {
+	for _, tc := range []struct {
+		text, want string
+	}{
+		{"Three US soldiers were wounded near the border.", "NNP"},
+		{"The US embassy closed on Monday.", "NNP"},
+		{"They told us to leave.", "PRP"},
+	} {
+		_, _, d := taggedSentences(t, tc.text)
+		for _, tk := range d.Tokens {
+			if w := d.SpanText(tk.Span); strings.EqualFold(w, "us") && tk.Tag != tc.want {
+				t.Errorf("%q: %q tagged %s, want %s", tc.text, w, tk.Tag, tc.want)
+			}
+		}
+	}
+}
