@@ -48,6 +48,14 @@ func TestShippedTriggerFrames(t *testing.T) {
 		// Protesters who gather are protesting (protest.tsv); mourners are not.
 		{"protesters who converge protest", "Protesters converged on the Kenyan ministry on Monday.", "PROTEST/demo", "Protesters converged"},
 		{"mourners who gather do not", "Mourners gathered at the Kenyan ministry on Monday.", "", "gathered"},
+		// An attributive participle names a property, not an event.
+		{"poisoning as a verb is an assault", "Ugandan rebels poisoned the wells near Garissa.", "ASSAULT/assassinate", "poisoned"},
+		{"the poisoned food is no assault", "The Kenyan police seized the poisoned food on Monday.", "", "poisoned"},
+		{"a declining trend declines nothing", "Kenyan officials reported a declining trend in attacks.", "", "declining"},
+		{"the alleged leader is no allegation", "Kenyan police arrested the alleged leader of the Ugandan gang.", "", "alleged"},
+		{"armed men are no aid", "Kenyan police found armed men near the Ugandan border.", "", "armed"},
+		{"a participle after an auxiliary is a verb", "The Kenyan government has banned exports of maize to Uganda.", "SANCTION/", "banned exports"},
+		{"a participle after a conjunction is a verb", "The Kenyan president toured the camp and met refugees from Uganda.", "CONSULT/", "met"},
 		// A question asks for no act.
 		{"asking for an act is a request", "Kenya asked Uganda to reopen the border.", "REQUEST/", "asked"},
 		{"asking for help on a condition is a request", "Kenya asked Uganda for help if the talks fail.", "REQUEST/", "asked"},

@@ -434,6 +434,12 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 			return ev, false
 		}
 	}
+	if s.attributive(sent, p) {
+		// "the poisoned food", "a declining trend", "the alleged
+		// victim": a participle before its noun names a property of
+		// the noun; the sentence asserts no event with it.
+		return ev, false
+	}
 	verb := s.isVerbal(sent, m, p)
 	if !verb {
 		if h := s.tr.Head(p); h == m.last+1 && s.tr.Rel(p) == doc.DepCompound && undertakings[ci.tok(h)] {
@@ -1686,4 +1692,48 @@ func (s *Stage) date(d *doc.Doc, sent doc.Sentence, ev *doc.Event) {
 		return
 	}
 	ev.Date, ev.DatePrecision = time.Time{}, ""
+}
+
+// attributive reports a participle used as an adjective before its noun
+// (Huddleston and Pullum 2002, ch. 7.5 and 14: attributive participles).
+// The parse must say so (amod on a noun to its right), and so must the
+// word before it, since a greedy parse also hangs verbs there: after
+// adverbs, it is a determiner, possessive, number or adjective ("the
+// poisoned soup", "a declining trend", "an already compromised
+// condition"), or nothing (the sentence's first word). A past participle
+// may also follow a preposition ("from poisoned liquor"), a comma (", armed
+// men opened fire") or a verb that is no auxiliary ("recalling shelled
+// nuts"); a gerund after a preposition or comma heads a clause ("for
+// occupying roads", ", raising concerns"), and a participle after an
+// auxiliary or a conjunction is a verb ("has banned exports", "toured the
+// camp and met people").
+func (s *Stage) attributive(sent doc.Sentence, p int) bool {
+	tag := s.ci.tag(p)
+	if (tag != "VBN" && tag != "VBG") || s.tr.Rel(p) != doc.DepAmod {
+		return false
+	}
+	if h := s.tr.Head(p); h <= p || !en.IsNounTag(s.ci.tag(h)) {
+		return false
+	}
+	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
+		if r := s.tr.Rel(c).Base(); r != doc.DepAdvmod && r != doc.DepPunct {
+			return false
+		}
+	}
+	k := p - 1
+	for k >= sent.FirstToken && strings.HasPrefix(s.ci.tag(k), "RB") {
+		k--
+	}
+	if k < sent.FirstToken {
+		return true
+	}
+	switch prev := s.ci.tag(k); {
+	case prev == "DT" || prev == "PDT" || prev == "PRP$" || prev == "WP$" || prev == "POS" || prev == "CD" || strings.HasPrefix(prev, "JJ"):
+		return true
+	case prev == "IN" || prev == ",":
+		return tag == "VBN"
+	case strings.HasPrefix(prev, "VB"):
+		return tag == "VBN" && !en.IsParticipleAuxiliary(s.ci.tok(k))
+	}
+	return false
 }

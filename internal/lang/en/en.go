@@ -142,3 +142,17 @@ func IsActorPronoun(w string) bool {
 	}
 	return false
 }
+
+// IsParticipleAuxiliary reports a form of "be", "have" or "get" (lower
+// case): the verbs that take a past participle as part of their own verb
+// phrase ("has banned", "was poisoned", "got arrested"). A participle after
+// any other verb begins that verb's object ("recalling shelled nuts").
+func IsParticipleAuxiliary(w string) bool {
+	switch w {
+	case "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m",
+		"have", "has", "had", "having", "'ve", "'d",
+		"get", "gets", "got", "gotten", "getting":
+		return true
+	}
+	return false
+}

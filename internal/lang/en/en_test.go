@@ -137,3 +137,11 @@ func TestRegularSingulars(t *testing.T) {
 		}
 	}
 }
+
+func TestIsParticipleAuxiliary(t *testing.T) {
+	for w, want := range map[string]bool{"has": true, "were": true, "got": true, "'s": true, "recalling": false, "eat": false, "the": false} {
+		if got := IsParticipleAuxiliary(w); got != want {
+			t.Errorf("IsParticipleAuxiliary(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
