@@ -48,6 +48,14 @@ func TestShippedTriggerFrames(t *testing.T) {
 		// Protesters who gather are protesting (protest.tsv); mourners are not.
 		{"protesters who converge protest", "Protesters converged on the Kenyan ministry on Monday.", "PROTEST/demo", "Protesters converged"},
 		{"mourners who gather do not", "Mourners gathered at the Kenyan ministry on Monday.", "", "gathered"},
+		// A visit or a reception is a consultation between political
+		// actors (event.diplomatic).
+		{"a president's visit is a consultation", "The Kenyan president visited Uganda in March.", "CONSULT/visit", "visited"},
+		{"a minister's arrival in a country is a visit", "The Kenyan foreign minister arrived in Haiti on Monday.", "CONSULT/visit", "arrived in"},
+		{"a minister's arrival at a hospital is not", "The Kenyan foreign minister arrived at the hospital on Monday.", "", "arrived at"},
+		{"tourists' visits are not", "Three Kenyan tourists visited Uganda in March.", "", "visited"},
+		{"a patient's visit to a doctor is not", "The Kenyan minister told the patient to visit a doctor.", "", "visit"},
+		{"receiving tourists is no hosting", "Kenya received thousands of tourists from Uganda last year.", "", "received"},
 		// An attributive participle names a property, not an event.
 		{"poisoning as a verb is an assault", "Ugandan rebels poisoned the wells near Garissa.", "ASSAULT/assassinate", "poisoned"},
 		{"the poisoned food is no assault", "The Kenyan police seized the poisoned food on Monday.", "", "poisoned"},

@@ -37,6 +37,7 @@ package event
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -625,6 +626,10 @@ func (s *Stage) participants(d *doc.Doc, si int, m match, p int, verb bool, acto
 		// in; a single noun is too often a mention of an event told
 		// elsewhere. A headline names its event by a noun and leaves the
 		// participants to the story, so there the event is kept.
+		return ev, false
+	}
+
+	if !diplomatic(d, &ev) {
 		return ev, false
 	}
 
@@ -1734,6 +1739,41 @@ func (s *Stage) attributive(sent doc.Sentence, p int) bool {
 		return tag == "VBN"
 	case strings.HasPrefix(prev, "VB"):
 		return tag == "VBN" && !en.IsParticipleAuxiliary(s.ci.tok(k))
+	}
+	return false
+}
+
+// diplomatic reports whether a visit or a reception (CONSULT modes visit
+// and host) is one between political actors, as PLOVER's consultations
+// are: the visitor or host is coded to a state organ or a political group
+// (plover.PoliticalSector), and the other side, when the text names one,
+// is a state (a country or its capital) or such an actor. Tourists who
+// travelled to Mexico, patients who visited a doctor, a country that
+// receives tourists and police who visited a restaurant consult no one.
+// Other events pass.
+func diplomatic(d *doc.Doc, ev *doc.Event) bool {
+	if ev.Type != plover.Consult || (ev.Mode != "visit" && ev.Mode != "host") {
+		return true
+	}
+	if !anyPolitical(d, ev.Actors) {
+		return false
+	}
+	return len(ev.Recipients) == 0 || anyPolitical(d, ev.Recipients)
+}
+
+// anyPolitical reports a participant of a political sector, or one that
+// names a state: a country or a capital (GeoNames PCL* and PPLC).
+func anyPolitical(d *doc.Doc, as []doc.EventActor) bool {
+	for _, a := range as {
+		if plover.PoliticalSector(a.SectorCode) || slices.ContainsFunc(a.OtherSectorCodes, plover.PoliticalSector) {
+			return true
+		}
+		lo := sort.Search(len(d.Places), func(i int) bool { return d.Places[i].End > a.Start })
+		for i := lo; i < len(d.Places) && d.Places[i].Start < a.End; i++ {
+			if pl := d.Places[i]; pl.Kind == "" && (strings.HasPrefix(pl.Feature, "PCL") || pl.Feature == "PPLC") {
+				return true
+			}
+		}
 	}
 	return false
 }

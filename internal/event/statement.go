@@ -236,9 +236,5 @@ func (s *Stage) speakerEvent(d *doc.Doc, q doc.Quote, si, t int, typ plover.Even
 // accusable sectors are actors a statement can accuse: states, their
 // organs, armed and political groups, not bystanders.
 func accusable(sector string) bool {
-	switch sector {
-	case "GOV", "MIL", "COP", "JUD", "LEG", "PRE", "REB", "PTY", "SPY", "UAF", "OPP", "ELI", "":
-		return true
-	}
-	return false
+	return sector == "" || plover.PoliticalSector(sector)
 }

@@ -256,3 +256,11 @@ func TestOntologyAdapter(t *testing.T) {
 		t.Error("adapter disagrees with package functions")
 	}
 }
+
+func TestPoliticalSector(t *testing.T) {
+	for code, want := range map[string]bool{"GOV": true, "REB": true, "COP": true, "CVL": false, "MED": false, "BUS": false, "": false} {
+		if got := plover.PoliticalSector(code); got != want {
+			t.Errorf("PoliticalSector(%q) = %v, want %v", code, got, want)
+		}
+	}
+}
