@@ -637,15 +637,51 @@ func (s *Stage) governorRole(k int) (GovernorRole, string) {
 }
 
 // negated reports a negation of predicate p: a "not", "never" or "no" on
-// it, or a negative auxiliary ("cannot").
+// it, a negative auxiliary ("cannot"), or a negative quantifier as its
+// subject ("no one was hurt", "none of the guards fired"), which denies
+// the event as "not" does (Huddleston and Pullum 2002, ch. 9: clausal
+// negation by a negative quantifier). The object of a verb trigger
+// counts too (negativeObject); the object of a support verb may be
+// another noun than the trigger ("made no mention of his pledge").
 func (s *Stage) negated(p int) bool {
 	tr := &s.tr
 	for c := tr.First(p); c >= 0; c = tr.Next(c) {
-		switch tr.Rel(c) {
+		switch tr.Rel(c).Base() {
 		case doc.DepAdvmod, doc.DepDet, doc.DepAux, doc.DepCcPreconj:
 			if negators[s.ci.tok(c)] {
 				return true
 			}
+		case doc.DepNsubj:
+			if s.negativeQuantifier(c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// negativeObject reports a negative quantifier as the object of verb p:
+// "the blast killed nobody", "police arrested no one".
+func (s *Stage) negativeObject(p int) bool {
+	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
+		if s.tr.Rel(c) == doc.DepObj && s.negativeQuantifier(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// negativeQuantifier reports a noun phrase headed by k that quantifies
+// over nothing: "nobody", "none", "nothing", or any noun under the
+// determiner "no" ("no one", "no civilians").
+func (s *Stage) negativeQuantifier(k int) bool {
+	switch s.ci.tok(k) {
+	case "nobody", "none", "nothing", "noone":
+		return true
+	}
+	for c := s.tr.First(k); c >= 0; c = s.tr.Next(c) {
+		if s.tr.Rel(c) == doc.DepDet && s.ci.tok(c) == "no" {
+			return true
 		}
 	}
 	return false

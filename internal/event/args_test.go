@@ -44,6 +44,9 @@ func TestArgumentPaths(t *testing.T) {
 		// Negation and modality from the tree.
 		{"a negative governor negates its complement", "Hungary failed to meet Romania.", []string{"CONSULT HUN>ROU negated"}},
 		{"a reversal verb negates the nominal it governs", "Hungary cancelled the meeting with Romania.", []string{"CONSULT HUN>ROU negated"}},
+		{"a negative quantifier as subject negates", "No Kenyan soldiers attacked Armenia.", []string{"ASSAULT KEN>ARM negated"}},
+		{"a negative quantifier as object negates", "Russia attacked nobody in Kenya.", []string{"ASSAULT RUS> negated"}},
+		{"a support verb's negative object is another noun", "Hungary made no mention of its meeting with Romania.", []string{"CONSULT >ROU"}},
 		{"an intention is read from the governing word (a pledge to withdraw is a concession)", "Kenya pledged to evacuate its troops from Armenia.", []string{"CONCEDE KEN>ARM"}},
 		{"going to is future", "Russia is going to attack Kenya.", []string{"ASSAULT RUS>KEN aux=future"}},
 	})

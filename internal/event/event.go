@@ -771,7 +771,7 @@ func (s *Stage) phraseArgument(k int) []int {
 // lexicon's negated type, a drop, or the negated flag. It returns false
 // when the event is dropped.
 func (s *Stage) applyNegation(tr *lexicon.Trigger, p int, ev *doc.Event) bool {
-	neg := s.negated(p)
+	neg := s.negated(p) || s.negativeObject(p)
 	if h := s.tr.Head(p); !neg && h >= 0 && s.tr.Rel(p) == doc.DepXcomp {
 		if role, rule := s.governorRole(h); role == GovNegative && !s.used[h] {
 			neg = true
