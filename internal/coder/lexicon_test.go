@@ -56,6 +56,9 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"tourists' visits are not", "Three Kenyan tourists visited Uganda in March.", "", "visited"},
 		{"a patient's visit to a doctor is not", "The Kenyan minister told the patient to visit a doctor.", "", "visit"},
 		{"receiving tourists is no hosting", "Kenya received thousands of tourists from Uganda last year.", "", "received"},
+		// An acronym has no lemma but itself.
+		{"distributing aid is aid", "Kenyan officials distributed aid to students in Nairobi.", "AID/", "distributed aid"},
+		{"AIDS is no plural of aid", "Kenyan officials distributed AIDS leaflets to students in Nairobi.", "", "distributed AIDS"},
 		// An attributive participle names a property, not an event.
 		{"poisoning as a verb is an assault", "Ugandan rebels poisoned the wells near Garissa.", "ASSAULT/assassinate", "poisoned"},
 		{"the poisoned food is no assault", "The Kenyan police seized the poisoned food on Monday.", "", "poisoned"},

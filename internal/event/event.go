@@ -41,6 +41,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/event/lexicon"
@@ -284,7 +285,13 @@ func (s *Stage) lemmas(k int) []string {
 	}
 	w := s.ci.tok(k)
 	start := len(s.lemmaFlat)
-	s.scratch = lemmaCandidates(w, s.scratch)
+	if s.acronym(k) {
+		// "AIDS", "ARMS" (a treaty's name): an acronym is no
+		// inflected word, so it has no lemma but itself.
+		s.scratch = append(s.scratch[:0], w)
+	} else {
+		s.scratch = lemmaCandidates(w, s.scratch)
+	}
 	s.lemmaFlat = append(s.lemmaFlat, s.scratch...)
 	if l, ok := s.c.lex.Lemma(w); ok {
 		s.lemmaFlat = append(s.lemmaFlat, l)
@@ -1776,4 +1783,30 @@ func anyPolitical(d *doc.Doc, as []doc.EventActor) bool {
 		}
 	}
 	return false
+}
+
+// acronym reports a token written in capitals, two letters or more, in a
+// sentence that is not all capitals: "AIDS", not "aids" or a headline's
+// "REBELS ATTACK".
+func (s *Stage) acronym(k int) bool {
+	d := s.ci.d
+	w := d.SpanText(d.Tokens[k].Span)
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			letters++
+		}
+	}
+	if letters < 2 {
+		return false
+	}
+	si := text.SentenceOf(d, k)
+	if si < 0 {
+		return false
+	}
+	sent := d.Sentences[si]
+	return strings.ContainsFunc(d.Text[sent.Start:sent.End], unicode.IsLower)
 }
