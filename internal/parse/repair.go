@@ -59,8 +59,16 @@ func repairPredicates(tags []string, heads []int32, deps []doc.DepRel) {
 	}
 }
 
-// isNominalTag reports a Penn tag that heads a noun phrase.
-func isNominalTag(t string) bool { return en.IsNounTag(t) || t == "PRP" || t == "CD" }
+// isNominalTag reports a Penn tag that heads a noun phrase, or a
+// quantifier the parser may take for its head ("More than fifty
+// firefighters", "Some of the guards").
+func isNominalTag(t string) bool {
+	switch t {
+	case "PRP", "CD", "DT", "JJR", "JJS":
+		return true
+	}
+	return en.IsNounTag(t)
+}
 
 // isClause reports whether the nominal root is the predicate of a clause
 // already: a copular one ("the toll is the highest") or one with a subject.

@@ -51,6 +51,12 @@ func TestRepairPredicates(t *testing.T) {
 			heads: []int32{3, 2, 0, -1, 3, 3},
 		},
 		{
+			name:  "a quantifier the parser took for the head",
+			in:    "Most/JJS/-1/root of/IN/3/case the/DT/3/det deaths/NNS/0/obl occurred/VBD/3/acl early/RB/4/advmod",
+			root:  4,
+			heads: []int32{4, 3, 3, 0, -1, 4},
+		},
+		{
 			name: "a participle stays a reduced relative",
 			in:   "Villagers/NNS/-1/root displaced/VBN/0/acl by/IN/3/case floods/NNS/1/obl ././0/punct",
 			root: 0,
