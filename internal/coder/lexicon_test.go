@@ -56,6 +56,9 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"tourists' visits are not", "Three Kenyan tourists visited Uganda in March.", "", "visited"},
 		{"a patient's visit to a doctor is not", "The Kenyan minister told the patient to visit a doctor.", "", "visit"},
 		{"receiving tourists is no hosting", "Kenya received thousands of tourists from Uganda last year.", "", "received"},
+		// Workers who strike stop work (event.labourStrike).
+		{"teachers who strike walk out", "Thousands of Kenyan teachers are preparing to strike next week.", "PROTEST/strike", "strike"},
+		{"rebels who strike a post attack it", "Ugandan rebels struck a Kenyan army post.", "ASSAULT/", "struck"},
 		// An acronym has no lemma but itself.
 		{"distributing aid is aid", "Kenyan officials distributed aid to students in Nairobi.", "AID/", "distributed aid"},
 		{"AIDS is no plural of aid", "Kenyan officials distributed AIDS leaflets to students in Nairobi.", "", "distributed AIDS"},

@@ -6,6 +6,7 @@ import (
 
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/event/lexicon"
+	"github.com/dateline-project/dateline/internal/lang/en"
 	"github.com/dateline-project/dateline/internal/plover"
 	"github.com/dateline-project/dateline/internal/text"
 )
@@ -25,7 +26,10 @@ import (
 //     PLOVER's PROTEST has a riot mode for protest that turns violent
 //     (stones thrown, property burnt, clashes with the police); ASSAULT
 //     is the organised force of armed actors, and the police's side of a
-//     one-sided attack keeps it ("police beat protesters").
+//     one-sided attack keeps it ("police beat protesters");
+//   - a strike by workers is a work stoppage, PROTEST/strike (see
+//     labourStrike): "strike" with workers, teachers or doctors as its
+//     actor and no one struck ("cabin crew are preparing to strike").
 //
 // A clash is reciprocal: "police clashed with protesters" says as much
 // that the protesters clashed with the police. A trigger whose frame
@@ -50,6 +54,10 @@ func (s *Stage) recastAssaults(d *doc.Doc) {
 		case policeRaid(d, ev):
 			ev.Type = plover.Coerce
 			ev.Rule += " +police_raid"
+		case labourStrike(d, ev):
+			ev.Type, ev.Mode = plover.Protest, "strike"
+			ev.Context = appendOnce(ev.Context, "labor")
+			ev.Rule += " +labour_strike"
 		case protestCrowd(ev.Actors):
 			ev.Type, ev.Mode = plover.Protest, "riot"
 			ev.Rule += " +crowd_violence"
@@ -105,6 +113,36 @@ func protestCrowd(side []doc.EventActor) bool {
 	}
 	for _, a := range side {
 		if a.SectorCode != "CVL" || !slices.Contains(a.OtherSectorCodes, "OPP") {
+			return false
+		}
+	}
+	return true
+}
+
+// labourStrike reports an ASSAULT coded from the word "strike" alone (the
+// verb or the noun) whose actors are all named as employees (sectors
+// labour, education, medicine; not a pronoun) and whose recipient is
+// empty: the walkout sense. A strike on a target keeps the sense of
+// violence.
+func labourStrike(d *doc.Doc, ev *doc.Event) bool {
+	trig := strings.ToLower(d.Text[ev.Evidence.Trigger.Start:ev.Evidence.Trigger.End])
+	switch trig {
+	case "strike", "strikes", "struck", "striking":
+	default:
+		return false
+	}
+	if len(ev.Actors) == 0 || len(ev.Recipients) > 0 {
+		return false
+	}
+	for _, a := range ev.Actors {
+		switch a.SectorCode {
+		case "LAB", "EDU", "MED":
+		default:
+			return false
+		}
+		if en.IsActorPronoun(strings.ToLower(a.RawText)) {
+			// The sector came through coreference, too weak to
+			// overturn the sense: "they began to strike" of gunmen.
 			return false
 		}
 	}
