@@ -56,6 +56,12 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"tourists' visits are not", "Three Kenyan tourists visited Uganda in March.", "", "visited"},
 		{"a patient's visit to a doctor is not", "The Kenyan minister told the patient to visit a doctor.", "", "visit"},
 		{"receiving tourists is no hosting", "Kenya received thousands of tourists from Uganda last year.", "", "received"},
+		// A request asks for what is not yet done (event.statesFact,
+		// impersonalPassive) and is a verb (event.isVerbal).
+		{"a demand with a subjunctive is a request", "Kenya demanded that Uganda withdraw its troops.", "REQUEST/", "demanded"},
+		{"an insistence on a past fact asks nothing", "The Kenyan lawyer insisted that his client had no role in the attack.", "", "insisted"},
+		{"an impersonal expectation asks nothing", "It is expected that Kenyan maize prices will rise.", "", "expected that"},
+		{"a noun under a preposition is no verb", "The Kenyan minister has been under pressure to resign.", "", "pressure"},
 		// Workers who strike stop work (event.labourStrike).
 		{"teachers who strike walk out", "Thousands of Kenyan teachers are preparing to strike next week.", "PROTEST/strike", "strike"},
 		{"rebels who strike a post attack it", "Ugandan rebels struck a Kenyan army post.", "ASSAULT/", "struck"},

@@ -479,6 +479,11 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 		// a question asks for no act.
 		return ev, false
 	}
+	if verb && ev.Type == plover.Request && (s.statesFact(p) || s.impersonalPassive(p)) {
+		// "insisted that his client had no role": an assertion;
+		// "it is expected that prices may rise": no one asks.
+		return ev, false
+	}
 	if s.nonActorArgument(m, p) {
 		// "a tsunami hit the coast", "efforts to fight malaria": a
 		// cause that is no actor (data/cues/nonactors.tsv).
@@ -675,7 +680,11 @@ func (s *Stage) isVerbal(sent doc.Sentence, m match, p int) bool {
 	if tr.Kind != lexicon.KindVerb && tr.Kind != lexicon.KindMWE {
 		return false
 	}
-	if tr.Kind == lexicon.KindVerb && (s.tr.Has(p, doc.DepNsubj) || s.tr.Has(p, doc.DepAux) || s.tr.Rel(p) == doc.DepXcomp) {
+	if tr.Kind == lexicon.KindVerb && (s.tr.Has(p, doc.DepNsubj) || s.tr.Has(p, doc.DepAux) || s.tr.Rel(p) == doc.DepXcomp) &&
+		!s.tr.Has(p, doc.DepCase) && !s.tr.Has(p, doc.DepCop) {
+		// A noun with a preposition or a copula of its own is a
+		// nominal predicate, whatever its subject ("has been under
+		// pressure").
 		return true
 	}
 	return s.ci.headlineVerb(sent, p)
@@ -1809,4 +1818,63 @@ func (s *Stage) acronym(k int) bool {
 	}
 	sent := d.Sentences[si]
 	return strings.ContainsFunc(d.Text[sent.Start:sent.End], unicode.IsLower)
+}
+
+// statesFact reports a verb whose that-clause is in the preterite:
+// "insisted that his client had no role", "urged that the vote was
+// fair". What is asked for is not yet done, so a mandative clause is a
+// subjunctive ("demanded that he leave"), has "should", or in British use
+// a present ("demands that he resigns"), never a past tense (Huddleston
+// and Pullum 2002, ch. 11.7.1); a past tense states a fact.
+func (s *Stage) statesFact(p int) bool {
+	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
+		if s.tr.Rel(c) != doc.DepCcomp {
+			continue
+		}
+		if mk := s.tr.Marker(c); mk >= 0 && s.ci.tok(mk) != "that" {
+			continue
+		}
+		finite := c
+		for a := s.tr.First(c); a >= 0; a = s.tr.Next(a) {
+			if r := s.tr.Rel(a).Base(); (r == doc.DepAux || r == doc.DepCop) && a < c {
+				finite = a
+				break
+			}
+		}
+		if s.preterite(finite) {
+			return true
+		}
+	}
+	return false
+}
+
+// preterite reports a verb in the past tense by its tag and its form: a
+// regular "-ed" or an irregular past (data/triggers/inflections.tsv:
+// "had", "was"), so that a subjunctive the tagger took for a past
+// ("demanded that Uganda withdraw") is not one.
+func (s *Stage) preterite(k int) bool {
+	if s.ci.tag(k) != "VBD" {
+		return false
+	}
+	w := s.ci.tok(k)
+	if strings.HasSuffix(w, "ed") {
+		return true
+	}
+	l, ok := s.c.lex.Lemma(w)
+	return ok && l != w
+}
+
+// impersonalPassive reports a passive whose subject is the dummy "it"
+// and which names no agent: "it is expected that", "it was hoped that"
+// say what is expected or hoped, not who asks for it.
+func (s *Stage) impersonalPassive(p int) bool {
+	if !s.passive(p) || len(s.agentOf(p)) > 0 {
+		return false
+	}
+	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
+		if r := s.tr.Rel(c); (r == doc.DepNsubjPass || r == doc.DepExpl) && s.ci.tok(c) == "it" {
+			return true
+		}
+	}
+	return false
 }
