@@ -62,6 +62,8 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"an insistence on a past fact asks nothing", "The Kenyan lawyer insisted that his client had no role in the attack.", "", "insisted"},
 		{"an impersonal expectation asks nothing", "It is expected that Kenyan maize prices will rise.", "", "expected that"},
 		{"a noun under a preposition is no verb", "The Kenyan minister has been under pressure to resign.", "", "pressure"},
+		{"rescuing hostages is aid", "Kenyan soldiers rescued twenty Ugandan hostages.", "AID/", "rescued"},
+		{"rescuing an economy is not", "The Kenyan minister rescued the struggling economy.", "", "rescued"},
 		// Workers who strike stop work (event.labourStrike).
 		{"teachers who strike walk out", "Thousands of Kenyan teachers are preparing to strike next week.", "PROTEST/strike", "strike"},
 		{"rebels who strike a post attack it", "Ugandan rebels struck a Kenyan army post.", "ASSAULT/", "struck"},
