@@ -1065,6 +1065,12 @@ func (s *Stage) nonActorArgument(m match, p int) bool {
 	if subj >= 0 && s.isNonActor(m, subj) && (!undergoer || !tradeMeasure(m.trig)) {
 		return true
 	}
+	if subj < 0 && !undergoer && s.nonActorBefore(m, p) {
+		// The parse found no subject ("an outbreak of cholera killed
+		// 60", with "killed" hung elsewhere): the noun right before
+		// the verb stands in, as in leftSubject.
+		return true
+	}
 	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
 		object := false
 		switch s.tr.Rel(c).Base() {
@@ -1874,6 +1880,40 @@ func (s *Stage) impersonalPassive(p int) bool {
 	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
 		if r := s.tr.Rel(c); (r == doc.DepNsubjPass || r == doc.DepExpl) && s.ci.tok(c) == "it" {
 			return true
+		}
+	}
+	return false
+}
+
+// nonActorBefore is the word-order fallback of nonActorArgument for a
+// verb the parse left without a subject: the noun right before it, past
+// adverbs and auxiliaries, or the head of the "of" phrase that noun ends
+// ("an outbreak of cholera killed"), is a non-actor.
+func (s *Stage) nonActorBefore(m match, p int) bool {
+	if !strings.HasPrefix(s.ci.tag(p), "VB") {
+		return false
+	}
+	k := p - 1
+	for k >= 0 && k >= p-4 {
+		if tag := s.ci.tag(k); tag == "RB" || tag == "MD" || strings.HasPrefix(tag, "VB") && en.IsParticipleAuxiliary(s.ci.tok(k)) {
+			k--
+			continue
+		}
+		break
+	}
+	if k < 0 || !en.IsNounTag(s.ci.tag(k)) {
+		return false
+	}
+	if s.isNonActor(m, k) {
+		return true
+	}
+	// "an outbreak of cholera": step back over the "of" phrase.
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if s.ci.tok(j) == "of" {
+			return j > 0 && en.IsNounTag(s.ci.tag(j-1)) && s.isNonActor(m, j-1)
+		}
+		if !en.IsNounTag(s.ci.tag(j)) && s.ci.tag(j) != "JJ" {
+			break
 		}
 	}
 	return false
