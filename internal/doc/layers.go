@@ -216,10 +216,14 @@ const (
 	// AuxComplement: the event is the content of another (the object of
 	// "agreed to", "threatened to", "demanded").
 	AuxComplement
+	// AuxSpeculative: the text says the event may have happened, a modal
+	// with a perfect ("may have been killed", "could have fled", "must
+	// have known"): a past possibility, neither a fact nor a threat.
+	AuxSpeculative
 )
 
 // auxNames are the flags' names in output records, by bit.
-var auxNames = [...]string{"future", "hypothetical", "obligation", "conditional", "complement"}
+var auxNames = [...]string{"future", "hypothetical", "obligation", "conditional", "complement", "speculative"}
 
 // Has reports whether every flag of f is set.
 func (a Aux) Has(f Aux) bool { return a&f == f }

@@ -622,6 +622,21 @@ func (s *Stage) conditionalMarker(k int) bool {
 	return false
 }
 
+// complementClause reports a clause attached as a complement: the
+// object or subject clause of a verb, a clause on a noun ("the question
+// whether"), or the extraposed subject of a predicate with a dummy "it"
+// ("it is not clear if", which the parse may call adverbial).
+func (s *Stage) complementClause(k int) bool {
+	switch s.tr.Rel(k).Base() {
+	case doc.DepCcomp, doc.DepCsubj, doc.DepAcl:
+		return true
+	case doc.DepAdvcl:
+		h := s.tr.Head(k)
+		return h >= 0 && s.tr.Has(h, doc.DepExpl)
+	}
+	return false
+}
+
 // particle returns the phrasal particle of verb k ("out" in "carried
 // out"), or "".
 func (s *Stage) particle(k int) string {
@@ -695,21 +710,31 @@ func (s *Stage) negativeQuantifier(k int) bool {
 func (s *Stage) modality(p int, aux doc.Aux) doc.Aux {
 	tr := &s.tr
 	conditional := false
+	var modal doc.Aux
+	perfect := false
 	for c := tr.First(p); c >= 0; c = tr.Next(c) {
 		switch tr.Rel(c) {
 		case doc.DepAux:
 			switch s.ci.tok(c) {
 			case "will", "shall", "'ll", "wo":
-				aux |= doc.AuxFuture
+				modal |= doc.AuxFuture
 			case "would", "could", "might", "may", "'d":
-				aux |= doc.AuxHypothetical
+				modal |= doc.AuxHypothetical
 			case "should", "must":
-				aux |= doc.AuxObligation
+				modal |= doc.AuxObligation
+			case "have", "'ve":
+				perfect = true
 			}
 		case doc.DepAdvcl:
 			conditional = conditional || s.conditionalMarker(c)
 		}
 	}
+	if modal != 0 && perfect && modal&doc.AuxFuture == 0 {
+		// "may have been killed", "could have fled": a modal with a
+		// perfect looks back at a possible past, not forward.
+		modal = doc.AuxSpeculative
+	}
+	aux |= modal
 	if h := tr.Head(p); h >= 0 && tr.Rel(p) == doc.DepXcomp && s.ci.tok(h) == "going" {
 		aux |= doc.AuxFuture
 	}
@@ -717,7 +742,10 @@ func (s *Stage) modality(p int, aux doc.Aux) doc.Aux {
 		aux |= doc.AuxFuture
 	}
 	for k, steps := p, 0; !conditional && k >= 0 && steps < 16; k, steps = tr.Head(k), steps+1 {
-		conditional = s.conditionalMarker(k)
+		// Only an adverbial clause sets a condition: "if" on a
+		// complement asks a question ("it was not clear if five were
+		// killed", "asked if the talks would resume").
+		conditional = s.conditionalMarker(k) && !s.complementClause(k)
 	}
 	if conditional {
 		aux |= doc.AuxConditional

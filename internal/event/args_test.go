@@ -49,5 +49,9 @@ func TestArgumentPaths(t *testing.T) {
 		{"a support verb's negative object is another noun", "Hungary made no mention of its meeting with Romania.", []string{"CONSULT >ROU"}},
 		{"an intention is read from the governing word (a pledge to withdraw is a concession)", "Kenya pledged to evacuate its troops from Armenia.", []string{"CONCEDE KEN>ARM"}},
 		{"going to is future", "Russia is going to attack Kenya.", []string{"ASSAULT RUS>KEN aux=future"}},
+		{"a modal with a perfect is a past possibility, no threat", "Russian troops may have attacked Kenya.", []string{"ASSAULT RUS>KEN aux=speculative"}},
+		{"a modal alone is a possibility to come", "Russian troops could attack Kenya.", []string{"ASSAULT RUS>KEN aux=hypothetical"}},
+		{"if on a complement asks a question", "It is not clear if Russia attacked Kenya.", []string{"ASSAULT RUS>KEN"}},
+		{"if on an adverbial clause sets a condition", "If Russia attacks Kenya, the talks will end.", []string{"ASSAULT RUS>KEN aux=conditional"}},
 	})
 }

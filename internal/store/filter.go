@@ -99,8 +99,20 @@ var DatePrecisions = []string{"day", "month", "year", "published", "historical"}
 
 // Unasserted are the aux markers of an event the text does not state as
 // having happened: it is possible, conditional, to come, owed, or the
-// content of another event (what was demanded or refused).
-var Unasserted = []string{"hypothetical", "conditional", "future", "obligation", "complement"}
+// content of another event (what was demanded or refused), or only
+// possibly past ("may have been killed").
+var Unasserted = []string{"hypothetical", "conditional", "future", "obligation", "complement", "speculative"}
+
+// UnassertedSQL is Unasserted as a list of SQL string literals, for the
+// backends' migrations that fill an asserted column from stored records:
+// one list, so that a marker added later is read there too.
+func UnassertedSQL() string {
+	q := make([]string, len(Unasserted))
+	for i, v := range Unasserted {
+		q[i] = "'" + strings.ReplaceAll(v, "'", "''") + "'"
+	}
+	return strings.Join(q, ", ")
+}
 
 // IsAsserted reports whether the text states ev as having happened (see
 // EventFilter.Asserted); backends use it when they store an event.

@@ -1,6 +1,10 @@
 package postgres
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/dateline-project/dateline/internal/store"
+)
 
 // migrations[i] takes the schema from version i to i+1. Never edit a
 // released entry; append a new one. Version 1 holds everything the SQLite
@@ -198,7 +202,7 @@ UPDATE events e SET
 	negated = coalesce((j.json->>'negated')::boolean, false),
 	asserted = NOT coalesce((j.json->>'negated')::boolean, false) AND NOT EXISTS (
 		SELECT 1 FROM json_array_elements_text(CASE WHEN json_typeof(j.json->'aux') = 'array' THEN j.json->'aux' ELSE '[]' END) a
-		WHERE a IN ('hypothetical', 'conditional', 'future', 'obligation', 'complement')),
+		WHERE a IN (` + store.UnassertedSQL() + `)),
 	confidence = coalesce((j.json->>'confidence')::double precision, 0),
 	date_precision = coalesce(j.json->>'date_precision', '')
 	FROM event_json j WHERE j.id = e.id;

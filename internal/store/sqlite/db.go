@@ -328,7 +328,7 @@ UPDATE events SET
 	principal = coalesce(json_extract(json, '$.principal'), 0),
 	negated = coalesce(json_extract(json, '$.negated'), 0),
 	asserted = NOT coalesce(json_extract(json, '$.negated'), 0) AND NOT EXISTS (
-		SELECT 1 FROM json_each(events.json, '$.aux') WHERE value IN ('hypothetical', 'conditional', 'future', 'obligation', 'complement')),
+		SELECT 1 FROM json_each(events.json, '$.aux') WHERE value IN (` + store.UnassertedSQL() + `)),
 	confidence = coalesce(json_extract(json, '$.confidence'), 0),
 	date_precision = coalesce(json_extract(json, '$.date_precision'), '');
 UPDATE events SET main = 1 WHERE id IN (
