@@ -64,6 +64,13 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"a noun under a preposition is no verb", "The Kenyan minister has been under pressure to resign.", "", "pressure"},
 		{"rescuing hostages is aid", "Kenyan soldiers rescued twenty Ugandan hostages.", "AID/", "rescued"},
 		{"rescuing an economy is not", "The Kenyan minister rescued the struggling economy.", "", "rescued"},
+		// A release frees people, not documents (Slot.Required on verbs
+		// and nominals: thingUndergoes, thingNominal).
+		{"releasing prisoners is a release", "Uganda released Kenyan prisoners on Monday.", "RETREAT/release", "released Kenyan prisoners"},
+		{"the release of a journalist is a release", "Kenya welcomed the release of the Ugandan journalist.", "RETREAT/release", "release"},
+		{"a press release frees no one", "The Kenyan ministry issued a press release on Friday.", "", "release"},
+		{"figures released by a country free no one", "The ministry spoke about the Kenyan figures released recently.", "", "released"},
+		{"evacuating hundreds of people is aid", "Kenyan troops evacuated hundreds of thousands of people from Garissa.", "AID/", "evacuated"},
 		// Workers who strike stop work (event.labourStrike).
 		{"teachers who strike walk out", "Thousands of Kenyan teachers are preparing to strike next week.", "PROTEST/strike", "strike"},
 		{"rebels who strike a post attack it", "Ugandan rebels struck a Kenyan army post.", "ASSAULT/", "struck"},

@@ -237,6 +237,32 @@ func (s *Stage) leftSubject(p int) int {
 	return -1
 }
 
+// participleForm reports a past participle, or a regular "-ed" form the
+// tagger called a past tense: a reduced relative ("the reports released
+// on Monday") is participial in English, never a finite clause, and the
+// two forms are one word. A past tense followed by a noun phrase is an
+// active verb with its object, which the parse hung on a noun ("gunmen
+// believed to belong to a faction killed four people"): a passive
+// participle takes none.
+func (s *Stage) participleForm(k int) bool {
+	switch s.ci.tag(k) {
+	case "VBN":
+		return true
+	case "VBD":
+		if !strings.HasSuffix(s.ci.tok(k), "ed") || s.tr.Has(k, doc.DepObj) {
+			return false
+		}
+		if k+1 < len(s.ci.d.Tokens) {
+			switch next := s.ci.tag(k + 1); {
+			case next == "DT" || next == "CD" || next == "PRP" || next == "PRP$" || en.IsNounTag(next) || strings.HasPrefix(next, "JJ"):
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
 // passive reports a passive predicate: a past participle with a passive
 // auxiliary or subject. Any other form ("opened", tagged VBD;
 // "throwing") with such a dependent is a mislabelled active clause: the
@@ -333,7 +359,7 @@ func (s *Stage) subjectOf(p int) (subj int, undergoer bool) {
 			// in a headline, whose passives drop "were"; so is one in a
 			// sentence with no finite verb ("Dozens of nurses
 			// demonstrated", verblessPredicate).
-			if s.ci.tag(q) == "VBN" && (tr.Head(h) >= 0 || s.ci.d.Headline) && !s.verbless(q) {
+			if s.participleForm(q) && (tr.Head(h) >= 0 || s.ci.d.Headline) && !s.verbless(q) {
 				return h, true
 			}
 			return h, undergoer

@@ -489,10 +489,15 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 		// cause that is no actor (data/cues/nonactors.tsv).
 		return ev, false
 	}
-	if f := tr.Frame(); verb && f.Recipient.Required && f.Recipient.Kind == lexicon.SlotObj && len(recipients) == 0 && s.thingUndergoes(p) {
+	if f := tr.Frame(); verb && f.Recipient.Required && f.Recipient.Kind == lexicon.SlotObj && s.thingUndergoes(p, len(recipients) == 0) {
 		// A trigger that needs an actor as its object has a thing
 		// there: "released a statement" releases nobody (lexicon,
 		// Slot.Required).
+		return ev, false
+	}
+	if f := tr.Frame(); !verb && f.Recipient.Required && f.Recipient.Kind == lexicon.SlotPrep && s.thingNominal(m, p, f.Recipient.Prep) {
+		// So for a nominal: "the release of a report", "a press
+		// release".
 		return ev, false
 	}
 	return s.participants(d, si, m, p, verb, actors, recipients, ev)
@@ -813,15 +818,87 @@ func (s *Stage) applyNegation(tr *lexicon.Trigger, p int, ev *doc.Event) bool {
 // thingUndergoes reports whether what undergoes verb p (its object, or
 // the subject of a passive or of a reduced relative: "data released in
 // October") is a common noun, which names a thing or a kind, and not an
-// actor: the caller has found no actor there. A pronoun, a numeral ("the
-// three were released") or a name the actor stage did not know may still
-// stand for people, so only a common noun rules the event out.
-func (s *Stage) thingUndergoes(p int) bool {
+// actor. A pronoun, a numeral ("the three were released") or a name the
+// actor stage did not know may still stand for people, so only a common
+// noun rules the event out: when the caller found no actor there
+// (noActor), any common noun; else one that is no word of an actor's
+// mention itself, whose modifier alone named a country ("released Kenyan
+// figures", where "Kenyan prisoners" is one mention).
+func (s *Stage) thingUndergoes(p int, noActor bool) bool {
 	k := s.tr.Dependent(p, doc.DepObj)
 	if subj, undergoer := s.subjectOf(p); undergoer {
 		k = subj
 	}
-	return k >= 0 && en.IsNounTag(s.ci.tag(k)) && !en.IsProperNounTag(s.ci.tag(k))
+	if k < 0 || !en.IsNounTag(s.ci.tag(k)) || en.IsProperNounTag(s.ci.tag(k)) {
+		return false
+	}
+	return noActor || !s.namesActor(k)
+}
+
+// namesActor reports whether the phrase headed by k names an actor: k is
+// a word of an actor's mention, or a phrase of it is ("hundreds of
+// people", "the Kenyan soldiers and their families"), leaving out
+// modifiers before it, which only say whose a thing is ("Kenyan figures").
+func (s *Stage) namesActor(k int) bool {
+	if s.ci.entOf[k] >= 0 {
+		return true
+	}
+	for c := s.tr.First(k); c >= 0; c = s.tr.Next(c) {
+		switch s.tr.Rel(c).Base() {
+		case doc.DepNmod, doc.DepConj, doc.DepAppos, doc.DepFlat:
+			if s.namesActor(c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// thingNominal reports whether what undergoes nominal trigger p is a
+// thing: the object of its prep phrase ("the release of a letter"), or,
+// with none, a common noun compounded before it ("a press release"). A
+// pronoun, a proper noun or a word of an actor's mention may be someone.
+func (s *Stage) thingNominal(m match, p int, prep string) bool {
+	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
+		if r := s.tr.Rel(c).Base(); r != doc.DepNmod && r != doc.DepObl {
+			continue
+		}
+		if mk := s.tr.Marker(c); mk >= 0 && s.ci.tok(mk) == prep {
+			return s.commonThing(c)
+		}
+	}
+	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
+		if s.tr.Rel(c) == doc.DepCompound && c < m.first {
+			return s.commonThing(c)
+		}
+	}
+	return false
+}
+
+// commonThing reports a common noun at k whose phrase names no actor:
+// no mention of one in it ("members of the opposition", "pastor Andrew
+// Brunson" name people), its own "by" phrase aside ("a letter by the
+// director" is still a letter).
+func (s *Stage) commonThing(k int) bool {
+	if !en.IsNounTag(s.ci.tag(k)) || en.IsProperNounTag(s.ci.tag(k)) {
+		return false
+	}
+	var mentions func(k int) bool
+	mentions = func(k int) bool {
+		if s.ci.entOf[k] >= 0 {
+			return true
+		}
+		for c := s.tr.First(k); c >= 0; c = s.tr.Next(c) {
+			if mk := s.tr.Marker(c); mk >= 0 && s.ci.tok(mk) == "by" {
+				continue
+			}
+			if mentions(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return !mentions(k)
 }
 
 // announcesAct reports whether a verb at p whose governor role is content

@@ -64,6 +64,7 @@ func Dict() actor.Dictionary {
 	role("tank", "tanks", "MIL", false, false)
 	role("guard", "guards", "COP", true, false)
 	role("coast guard", "coast guards", "MIL", false, false)
+	role("sailor", "sailors", "MIL", true, false)
 	// Crowds of protest oppose someone, as in data/actors/roles.tsv.
 	f.roles["protester"] = actor.Role{Canonical: "protester", Sector: "CVL", Others: []string{"OPP"}, Person: true, Rule: "r:protester"}
 	f.roles["protesters"] = actor.Role{Canonical: "protester", Sector: "CVL", Others: []string{"OPP"}, Person: true, Plural: true, Rule: "r:protester"}
