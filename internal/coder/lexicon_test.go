@@ -71,6 +71,11 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"a press release frees no one", "The Kenyan ministry issued a press release on Friday.", "", "release"},
 		{"figures released by a country free no one", "The ministry spoke about the Kenyan figures released recently.", "", "released"},
 		{"evacuating hundreds of people is aid", "Kenyan troops evacuated hundreds of thousands of people from Garissa.", "AID/", "evacuated"},
+		// A verb-only trigger's noun names no event; its gerund does.
+		{"allying is cooperation", "Kenya allied with Uganda against the rebels.", "COOPERATE/", "allied"},
+		{"allies are no cooperation", "Kenya and its allies rejected the Ugandan plan.", "", "allies"},
+		{"the press presses no one", "The Kenyan press criticised Uganda.", "", "press"},
+		{"a gerund names its verb's event", "The targeting of Kenyan hospitals by Ugandan aircraft continued.", "ASSAULT/", "targeting"},
 		// Workers who strike stop work (event.labourStrike).
 		{"teachers who strike walk out", "Thousands of Kenyan teachers are preparing to strike next week.", "PROTEST/strike", "strike"},
 		{"rebels who strike a post attack it", "Ugandan rebels struck a Kenyan army post.", "ASSAULT/", "struck"},

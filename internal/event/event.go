@@ -449,6 +449,13 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 		return ev, false
 	}
 	verb := s.isVerbal(sent, m, p)
+	if !verb && tr.VerbOnly && !strings.HasSuffix(ci.tok(m.headToken), "ing") {
+		// "its allies", "the arms", "the press": the noun of a verb
+		// trigger that names no event (lexicon kind verb-only). A
+		// gerund names the verb's own event ("the targeting of
+		// hospitals").
+		return ev, false
+	}
 	if !verb {
 		if h := s.tr.Head(p); h == m.last+1 && s.tr.Rel(p) == doc.DepCompound && undertakings[ci.tok(h)] {
 			// "undertook a mediation mission": a noun that only names
@@ -686,10 +693,10 @@ func (s *Stage) isVerbal(sent doc.Sentence, m match, p int) bool {
 		return false
 	}
 	if tr.Kind == lexicon.KindVerb && (s.tr.Has(p, doc.DepNsubj) || s.tr.Has(p, doc.DepAux) || s.tr.Rel(p) == doc.DepXcomp) &&
-		!s.tr.Has(p, doc.DepCase) && !s.tr.Has(p, doc.DepCop) {
-		// A noun with a preposition or a copula of its own is a
-		// nominal predicate, whatever its subject ("has been under
-		// pressure").
+		!s.tr.Has(p, doc.DepCase) && !s.tr.Has(p, doc.DepCop) && !s.tr.Has(p, doc.DepDet) && !s.tr.Has(p, doc.DepNmodPoss) {
+		// A noun with a preposition, a copula, a determiner or a
+		// possessor of its own is a noun phrase, whatever its subject
+		// ("has been under pressure", "became the champion").
 		return true
 	}
 	return s.ci.headlineVerb(sent, p)

@@ -77,6 +77,11 @@ type Trigger struct {
 	// ("...") standing for gaps. Words[0] is always a word.
 	Words []string
 	Kind  Kind
+	// VerbOnly marks a verb (kind "verb-only") whose noun homograph
+	// names a thing, a person or a place rather than the event: "ally"
+	// and "allies", "arm" and "arms", "press" and the press. The coder
+	// drops such a match on a word the parse reads as a noun.
+	VerbOnly bool
 	// Frames lists the ways actor and recipient attach, preferred first;
 	// never empty.
 	Frames []Frame
@@ -240,9 +245,13 @@ func parseRow(t plover.EventType, r datalex.Record) ([]*Trigger, error) {
 			return nil, r.Errorf("unknown context %q", c)
 		}
 	}
-	kind, ok := parseKind(r.Get("kind"))
+	kindName, verbOnly := r.Get("kind"), false
+	if kindName == "verb-only" {
+		kindName, verbOnly = "verb", true
+	}
+	kind, ok := parseKind(kindName)
 	if !ok {
-		return nil, r.Errorf("kind %q: want verb, noun, mwe or adj", r.Get("kind"))
+		return nil, r.Errorf("kind %q: want verb, verb-only, noun, mwe or adj", r.Get("kind"))
 	}
 	var frames []Frame
 	for _, f := range r.List("frame") {
@@ -255,7 +264,7 @@ func parseRow(t plover.EventType, r datalex.Record) ([]*Trigger, error) {
 	if len(frames) == 0 {
 		frames = []Frame{DefaultFrame}
 	}
-	tr := Trigger{Type: t, Mode: mode, Contexts: ctxs, Kind: kind, Frames: frames,
+	tr := Trigger{Type: t, Mode: mode, Contexts: ctxs, Kind: kind, VerbOnly: verbOnly, Frames: frames,
 		Confidence: DefaultConfidence, Pattern: pattern, Note: r.Get("note"),
 		Rule: fmt.Sprintf("%s:%d", strings.TrimPrefix(r.File, "data/"), r.Line)}
 	if neg := r.Get("negated"); neg == "drop" {
