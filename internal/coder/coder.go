@@ -175,11 +175,15 @@ func Load(opts Options) (*Coder, error) {
 	if err != nil {
 		return nil, err
 	}
+	cyber, err := event.LoadCyberWords(data.FS, event.CyberFile)
+	if err != nil {
+		return nil, err
+	}
 	return &Coder{opts: opts, tagger: m, gaz: gaz, meta: ms, actors: actor.New(dictionary).WithPlaceCheck(func(name string) bool {
 		return gaz.Has(gazetteer.Fold(nil, name)) || gaz.NamesPlaceKind(name)
 	}).WithGender(genders), cues: cues, when: wr, dict: dictionary, abbrev: abbrev, eponyms: eponyms, lex: lex,
 		countryCodes: countryCodes, sectorCodes: sectorCodes,
-		events: event.New(lex, plover.Ontology{}, when.ForSpan, governors).WithStatements(disapproval).WithBackground(background).WithNonActors(nonActors)}, nil
+		events: event.New(lex, plover.Ontology{}, when.ForSpan, governors).WithStatements(disapproval).WithBackground(background).WithNonActors(nonActors).WithCyber(cyber)}, nil
 }
 
 // Codes returns the country codes the coder can write (alpha-3 mapped to

@@ -84,6 +84,7 @@ type Coder struct {
 	governors   *Governors
 	background  *Background
 	nonActors   *NonActors
+	cyber       *CyberWords
 }
 
 // New returns a coder. dateFor may be nil, in which case events take the

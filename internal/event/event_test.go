@@ -128,7 +128,7 @@ func codeDoc(t *testing.T, d *doc.Doc) *doc.Doc {
 // codeDocWith codes d with the given trigger lexicon.
 func codeDocWith(t *testing.T, d *doc.Doc, lex event.Lexicon) *doc.Doc {
 	t.Helper()
-	return codeDocWithCoder(t, d, event.New(lex, testOntology{}, when.ForSpan, testGovernors(t)).WithBackground(testBackground(t)))
+	return codeDocWithCoder(t, d, event.New(lex, testOntology{}, when.ForSpan, testGovernors(t)).WithBackground(testBackground(t)).WithCyber(testCyber(t)))
 }
 
 // codeDocWithCoder codes d with the given event coder after the stages it
@@ -374,6 +374,15 @@ func testGovernors(t *testing.T) *event.Governors {
 		t.Fatal(err)
 	}
 	return g
+}
+
+func testCyber(t *testing.T) *event.CyberWords {
+	t.Helper()
+	c, err := event.LoadCyberWords(data.FS, event.CyberFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
 
 func testBackground(t *testing.T) *event.Background {

@@ -8,7 +8,6 @@ import (
 	"github.com/dateline-project/dateline/internal/event/lexicon"
 	"github.com/dateline-project/dateline/internal/lang/en"
 	"github.com/dateline-project/dateline/internal/plover"
-	"github.com/dateline-project/dateline/internal/text"
 )
 
 // recastAssaults gives the PLOVER type that what its sentence says calls
@@ -17,7 +16,7 @@ import (
 // wins:
 //
 //   - violence words used of a computer attack are COERCE/cyber (see
-//     cyberSentence): PLOVER files cyber attacks under COERCE, and news
+//     cyberClause): PLOVER files cyber attacks under COERCE, and news
 //     tells them with the words of violence ("hackers attacked the
 //     ministry's network");
 //   - a raid by the police is a search by the authorities, COERCE, while
@@ -81,10 +80,10 @@ func reciprocalFrame(tr *lexicon.Trigger) bool {
 	return false
 }
 
-// cyberEvent reports whether ev's sentence names a cyber operation.
+// cyberEvent reports whether ev's clause names a cyber operation
+// (cyberClause).
 func (s *Stage) cyberEvent(d *doc.Doc, ev *doc.Event) bool {
-	si := text.SentenceOf(d, tokenAtOrAfter(d, ev.Evidence.Trigger.Start, 0))
-	return si >= 0 && s.cyberSentence(d, d.Sentences[si])
+	return s.cyberClause(tokenAtOrAfter(d, ev.Evidence.Trigger.Start, 0))
 }
 
 // policeRaid reports whether ev is a raid ("raid", "raided") whose actor

@@ -25,6 +25,7 @@ func TestRecodings(t *testing.T) {
 		{"a cyber word prefix", "Armenia attacked Azerbaijan in a cyberattack.", "COERCE/cyber", "+cyber"},
 		{"malware named in the sentence", "Russia attacked Kenya with malware.", "COERCE/cyber", "+cyber"},
 		{"no cyber word", "Russian troops attacked the Armenian ministry.", "ASSAULT/", ""},
+		{"a cyber word outside the clause", "Kenya named the cyber chief of the rebels, who was killed when Russian troops attacked Armenia.", "ASSAULT/", ""},
 		{"a physical attack stays", "Russian troops attacked Kenya.", "ASSAULT/", ""},
 		{"physical force keeps its mode", "Armenia shelled Azerbaijan after hackers struck.", "ASSAULT/heavy-weapons", ""},
 		{"a mode says the force was physical", "Russia shelled Kenya, hackers said.", "ASSAULT/heavy-weapons", ""},
