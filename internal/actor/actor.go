@@ -59,6 +59,10 @@ type Recognizer struct {
 	// gender tells which pronouns may refer to a person; nil knows only
 	// the pronouns' own genders.
 	gender *gender.Lexicon
+	// speechVerb reports a verb of saying ("said", "warned"): beside a
+	// name it makes the name a person even without a title, and after
+	// "it" it makes "it" an organisation named before. nil knows none.
+	speechVerb func(w string) bool
 }
 
 // New returns a recognizer over dict.
@@ -70,6 +74,15 @@ func New(dict Dictionary) *Recognizer { return &Recognizer{dict: dict} }
 func (r *Recognizer) WithPlaceCheck(isPlace func(name string) bool) *Recognizer {
 	c := *r
 	c.isPlace = isPlace
+	return &c
+}
+
+// WithSpeechVerbs returns a copy of r that reads verbs of saying with
+// isSpeech (the quote stage's cues, data/cues/speech.tsv), given a lower-case
+// word. It must be safe for concurrent use.
+func (r *Recognizer) WithSpeechVerbs(isSpeech func(w string) bool) *Recognizer {
+	c := *r
+	c.speechVerb = isSpeech
 	return &c
 }
 

@@ -11,11 +11,13 @@ import (
 	"github.com/dateline-project/dateline/internal/actor/actortest"
 	"github.com/dateline-project/dateline/internal/actor/gender"
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/quote"
 	"github.com/dateline-project/dateline/internal/text"
 )
 
 var (
 	model   *text.Model
+	cues    *quote.Cues
 	genders *gender.Lexicon
 )
 
@@ -27,6 +29,13 @@ func annotate(t *testing.T, body string, datelineCountry string) *doc.Doc {
 			t.Fatal(err)
 		}
 		model = m
+	}
+	if cues == nil {
+		c, err := quote.LoadCues()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cues = c
 	}
 	if genders == nil {
 		g, err := gender.Load(data.FS)
@@ -42,7 +51,7 @@ func annotate(t *testing.T, body string, datelineCountry string) *doc.Doc {
 	if err := text.NewAnnotator(model).Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
-	if err := actor.New(actortest.Dict()).WithGender(genders).NewStage().Process(context.Background(), d); err != nil {
+	if err := actor.New(actortest.Dict()).WithGender(genders).WithSpeechVerbs(cues.SpeechVerb).NewStage().Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
 	return d
@@ -96,6 +105,9 @@ func TestRecognizer(t *testing.T) {
 			text:   "Grace Wambui, a farmer, spoke to Ruth Wambui.",
 			want:   []string{"Grace Wambui=PERSON:/", "Ruth Wambui=PERSON:KEN/GOV"},
 			absent: []string{"Wambui"}},
+		{name: "a verb of saying after a bare name makes it a person (cues/speech.tsv)",
+			text: "Everything is ready, Tamsin Okoro stressed on Monday.",
+			want: []string{"Tamsin Okoro=PERSON:/"}},
 		{name: "it said is the body named before",
 			text: "The Kenyan ministry banned the march. It said order came first.",
 			want: []string{"It=ROLE:KEN/GOV->Kenyan ministry"}},

@@ -18,14 +18,8 @@ func isLocativePrep(w string) bool {
 	return false
 }
 
-// speechVerbs beside a name make it a person even without a title.
-var speechVerbs = map[string]bool{
-	"said": true, "says": true, "told": true, "noted": true, "added": true, "stressed": true,
-	"emphasized": true, "emphasised": true, "stated": true, "announced": true, "warned": true,
-	"claimed": true, "insisted": true, "explained": true, "declared": true, "urged": true,
-	"argued": true, "wrote": true, "tweeted": true, "asked": true, "replied": true, "denied": true,
-	"confirmed": true, "accused": true, "called": true, "recalled": true, "suggested": true,
-}
+// speechVerb reports a verb of saying at w (Recognizer.WithSpeechVerbs).
+func (s *Stage) speechVerb(w string) bool { return s.r.speechVerb != nil && s.r.speechVerb(w) }
 
 // names is pass 1: dictionary names at capitalised tokens.
 func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
@@ -556,8 +550,8 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 		}
 		fallthrough
 	default:
-		cue := (j < sent.EndToken && speechVerbs[s.tok(d, j)]) ||
-			(i > sent.FirstToken && speechVerbs[s.tok(d, i-1)]) ||
+		cue := (j < sent.EndToken && s.speechVerb(s.tok(d, j))) ||
+			(i > sent.FirstToken && s.speechVerb(s.tok(d, i-1))) ||
 			(i > sent.FirstToken+1 && s.tok(d, i-1) == "to" && s.tok(d, i-2) == "according")
 		switch {
 		case hasHonorific:
@@ -765,7 +759,7 @@ func (s *Stage) apposition(d *doc.Doc, sent *doc.Sentence, k int) (Role, Coding,
 	for m := k; m < end; m++ {
 		t := s.tok(d, m)
 		// A possessive "'s" the tagger read as "is" does not end it.
-		if t == "," || speechVerbs[t] || (m > k && en.IsFiniteTag(d.Tokens[m].Tag) && t != "'s" && t != "’s") {
+		if t == "," || s.speechVerb(t) || (m > k && en.IsFiniteTag(d.Tokens[m].Tag) && t != "'s" && t != "’s") {
 			break
 		}
 		if !found || m == roleEnd {

@@ -507,7 +507,7 @@ func (s *Stage) pronouns(d *doc.Doc, sent *doc.Sentence) {
 		case "it":
 			// "it said", "it warned": in news, an organisation named
 			// before. Other uses of "it" are left alone.
-			if i+1 >= sent.EndToken || !speechVerbs[s.tok(d, i+1)] {
+			if i+1 >= sent.EndToken || !s.speechVerb(s.tok(d, i+1)) {
 				continue
 			}
 			ref = refIt

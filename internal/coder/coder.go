@@ -181,7 +181,7 @@ func Load(opts Options) (*Coder, error) {
 	}
 	return &Coder{opts: opts, tagger: m, gaz: gaz, meta: ms, actors: actor.New(dictionary).WithPlaceCheck(func(name string) bool {
 		return gaz.Has(gazetteer.Fold(nil, name)) || gaz.NamesPlaceKind(name)
-	}).WithGender(genders), cues: cues, when: wr, dict: dictionary, abbrev: abbrev, eponyms: eponyms, lex: lex,
+	}).WithGender(genders).WithSpeechVerbs(cues.SpeechVerb), cues: cues, when: wr, dict: dictionary, abbrev: abbrev, eponyms: eponyms, lex: lex,
 		countryCodes: countryCodes, sectorCodes: sectorCodes,
 		events: event.New(lex, plover.Ontology{}, when.ForSpan, governors).WithStatements(disapproval).WithBackground(background).WithNonActors(nonActors).WithCyber(cyber)}, nil
 }

@@ -153,7 +153,7 @@ func codeDocWithCoder(t *testing.T, d *doc.Doc, ec *event.Coder) *doc.Doc {
 	for _, st := range []interface {
 		Process(context.Context, *doc.Doc) error
 	}{
-		text.NewAnnotator(model), actor.New(actortest.Dict()).NewStage(), quote.New(cues), times.NewStage(),
+		text.NewAnnotator(model), actor.New(actortest.Dict()).WithSpeechVerbs(cues.SpeechVerb).NewStage(), quote.New(cues), times.NewStage(),
 		ec.NewStage(),
 	} {
 		if err := st.Process(context.Background(), d); err != nil {

@@ -619,10 +619,6 @@ func (a *attributor) cueBefore(o int) (cue doc.Span, ent int, mention doc.Span, 
 	return doc.Span{}, -1, doc.Span{}, ""
 }
 
-// sayVerbs may take a bare clause as their content ("X said the talks
-// failed"); other cues need "that".
-var sayVerbs = map[string]bool{"said": true, "says": true, "say": true, "told": true, "tells": true, "added": true, "adding": true, "warned": true, "claimed": true, "insisted": true, "argued": true, "stressed": true}
-
 // indirect finds reported speech outside direct quotations in sentence si.
 func (a *attributor) indirect(si int) {
 	d := a.d
@@ -776,7 +772,7 @@ func (a *attributor) indirect(si int) {
 		}
 		// "X said the talks failed": a bare clause after a verb of saying
 		// (after the addressee of "told"), if it has a finite verb.
-		if sayVerbs[tok(k)] {
+		if a.s.cues.bareClause(tok(k)) {
 			c := k + n
 			if tok(k) == "told" || tok(k) == "tells" {
 				if e2, ok := a.s.entStart[d.Tokens[min(c, len(d.Tokens)-1)].Start]; c < s.EndToken && ok {

@@ -21,6 +21,9 @@ type cue struct {
 // It is immutable and shared by all workers.
 type Cues struct {
 	byFirst map[string][]cue
+	// verbs are the one-word verb cues; bare those of them that take a
+	// content clause without "that" (speech.tsv, column clause).
+	verbs, bare map[string]bool
 	// titles maps a lower-case word to its entry of cues/titles.tsv.
 	titles map[string]titleWord
 	// labels maps a capitalised word to its entry of cues/labels.tsv.
@@ -52,9 +55,9 @@ func LoadCues() (*Cues, error) { return LoadCuesFS(data.FS, "cues") }
 // LoadCuesFS reads the cue lexicons speech.tsv, titles.tsv and labels.tsv
 // from folder dir of fsys.
 func LoadCuesFS(fsys fs.FS, dir string) (*Cues, error) {
-	c := &Cues{byFirst: map[string][]cue{}, titles: map[string]titleWord{}, labels: map[string]labelWord{}}
+	c := &Cues{byFirst: map[string][]cue{}, verbs: map[string]bool{}, bare: map[string]bool{}, titles: map[string]titleWord{}, labels: map[string]labelWord{}}
 	path := dir + "/speech.tsv"
-	err := lexicon.ReadFile(fsys, path, []string{"cue", "kind"}, func(r lexicon.Record) error {
+	err := lexicon.ReadFile(fsys, path, []string{"cue", "kind", "clause"}, func(r lexicon.Record) error {
 		words := strings.Fields(r.Get("cue"))
 		if len(words) == 0 {
 			return r.Errorf("empty cue")
@@ -64,6 +67,16 @@ func LoadCuesFS(fsys fs.FS, dir string) (*Cues, error) {
 			return r.Errorf("kind must be verb or phrase, not %q", kind)
 		}
 		c.byFirst[words[0]] = append(c.byFirst[words[0]], cue{words: words, phrase: kind == "phrase", rule: fmt.Sprintf("%s:%d", path, r.Line)})
+		switch clause := r.Get("clause"); {
+		case clause != "" && clause != "bare":
+			return r.Errorf("clause must be bare or empty, not %q", clause)
+		case clause == "bare" && (kind != "verb" || len(words) != 1):
+			return r.Errorf("only a one-word verb takes a bare clause")
+		}
+		if kind == "verb" && len(words) == 1 {
+			c.verbs[words[0]] = true
+			c.bare[words[0]] = r.Get("clause") == "bare"
+		}
 		return nil
 	})
 	if err != nil {
@@ -109,6 +122,14 @@ func LoadCuesFS(fsys fs.FS, dir string) (*Cues, error) {
 	}
 	return c, nil
 }
+
+// SpeechVerb reports a one-word verb of saying ("said", "warned"), lower
+// case. It is safe for concurrent use.
+func (c *Cues) SpeechVerb(w string) bool { return c.verbs[w] }
+
+// bareClause reports a verb of saying that may take its content as a
+// clause without "that" ("X said the talks failed").
+func (c *Cues) bareClause(w string) bool { return c.bare[w] }
 
 // match returns the longest cue starting at token i, given a function that
 // returns the lower-case text of token k (or "" past the sentence).

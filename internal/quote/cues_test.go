@@ -13,7 +13,7 @@ import (
 // TestLoadCuesFS: each cue file's bad lines are refused with the file and
 // line named.
 func TestLoadCuesFS(t *testing.T) {
-	speech := "# speech cues\ncue\tkind\nsaid\tverb\n"
+	speech := "# speech cues\ncue\tkind\tclause\nsaid\tverb\tbare\nnoted\tverb\n"
 	titles := "# title words\nword\tkind\nfilm\tnoun\ntitled\tverb\n"
 	labels := "# transcript labels\nword\tkind\nQ\tspeaker\nMS\thonorific\nUPDATE\theading\n"
 	tests := []struct {
@@ -22,6 +22,8 @@ func TestLoadCuesFS(t *testing.T) {
 		wantErr string // "" for none, else a substring of the error
 	}{
 		{"well formed", map[string]string{"speech.tsv": speech, "labels.tsv": labels, "titles.tsv": titles}, ""},
+		{"a bare clause after a phrase", map[string]string{"speech.tsv": "cue\tkind\tclause\naccording to\tphrase\tbare\n", "labels.tsv": labels, "titles.tsv": titles}, "only a one-word verb"},
+		{"an unknown clause kind", map[string]string{"speech.tsv": "cue\tkind\tclause\nsaid\tverb\tthat\n", "labels.tsv": labels, "titles.tsv": titles}, "clause must be bare"},
 		{"a title word in capitals", map[string]string{"speech.tsv": speech, "labels.tsv": labels, "titles.tsv": "word\tkind\nFilm\tnoun\n"}, "c/titles.tsv:2"},
 		{"a title word of an unknown kind", map[string]string{"speech.tsv": speech, "labels.tsv": labels, "titles.tsv": "word\tkind\nfilm\tthing\n"}, "kind must be noun or verb"},
 		{"a title word twice", map[string]string{"speech.tsv": speech, "labels.tsv": labels, "titles.tsv": "word\tkind\nfilm\tnoun\nfilm\tnoun\n"}, "listed twice"},

@@ -40,7 +40,7 @@ func run(t testing.TB, body string) *doc.Doc {
 	if err := text.NewAnnotator(model).Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
-	if err := actor.New(actortest.Dict()).NewStage().Process(context.Background(), d); err != nil {
+	if err := actor.New(actortest.Dict()).WithSpeechVerbs(cues.SpeechVerb).NewStage().Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
 	if err := quote.New(cues).Process(context.Background(), d); err != nil {
