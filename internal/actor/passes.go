@@ -833,7 +833,7 @@ func (s *Stage) residence(d *doc.Doc, sent *doc.Sentence, b int) (Coding, int, b
 		return Coding{}, 0, false
 	}
 	k := b + 1
-	for k < sent.EndToken && k < b+3 && (s.tok(d, k) == "the" || compass[s.tok(d, k)]) {
+	for k < sent.EndToken && k < b+3 && (s.tok(d, k) == "the" || en.IsCompassWord(s.tok(d, k))) {
 		k++
 	}
 	if k >= sent.EndToken || !s.isCap(d, k) {

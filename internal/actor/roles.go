@@ -419,7 +419,7 @@ func (s *Stage) inSeat(d *doc.Doc, sent *doc.Sentence, b int) (Coding, int, bool
 	}
 	k := b + 1
 	// "militias in the Central African Republic", "Uzbeks in south Kyrgyzstan"
-	for k < sent.EndToken && k < b+3 && !s.isCap(d, k) && (s.tok(d, k) == "the" || compass[s.tok(d, k)]) {
+	for k < sent.EndToken && k < b+3 && !s.isCap(d, k) && (s.tok(d, k) == "the" || en.IsCompassWord(s.tok(d, k))) {
 		k++
 	}
 	if k >= sent.EndToken || !s.isCap(d, k) {
@@ -442,9 +442,6 @@ func isTimeWord(w string) bool {
 	}
 	return en.IsWeekdayName(w)
 }
-
-var compass = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northern": true,
-	"southern": true, "eastern": true, "western": true, "central": true}
 
 // coordinated adds an entity for each demonym coordinated before token k
 // ("Hungarian and Romanian officials", "French, German and Dutch troops").

@@ -414,7 +414,7 @@ func (p *Geoparser) find(d *doc.Doc) {
 				continue
 			}
 			start, end := toks[i].Start, toks[j].End
-			if j == i && (compassWords[d.Text[start:end]] || p.isDemonym(d.Text[start:end])) {
+			if j == i && (compassWord(d.Text[start:end]) || p.isDemonym(d.Text[start:end])) {
 				// A demonym is read as one ("Canadian officials"), not
 				// as the town that bears its name.
 				continue
@@ -861,13 +861,11 @@ var stopWords = map[string]bool{
 	"its": true, "their": true, "our": true, "there": true, "here": true, "one": true, "two": true,
 }
 
-// compassWords alone name blocs and directions loosely ("the West"), yet
-// GeoNames lists them as admin-1 regions of some countries; they are
-// places only as part of a longer name ("West Bank", "Central Asia").
-var compassWords = map[string]bool{
-	"West": true, "East": true, "North": true, "South": true, "Centre": true, "Center": true,
-	"Central": true, "Western": true, "Eastern": true, "Northern": true, "Southern": true,
-}
+// A capitalised compass word (en.IsCompassWord) alone names a bloc or a
+// direction loosely ("the West"), yet GeoNames lists some as admin-1
+// regions of some countries; they are places only as part of a longer
+// name ("West Bank", "Central Asia").
+func compassWord(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' && en.IsCompassWord(w) }
 
 // nameWord reports whether token k is a capitalised word of a name: not
 // a function word, a compass or position word ("North London"), or a
@@ -889,5 +887,5 @@ func positionWord(w string) bool {
 	case "Upper", "Lower", "Greater", "Inner", "Outer":
 		return true
 	}
-	return compassWords[w]
+	return compassWord(w)
 }

@@ -156,3 +156,21 @@ func IsParticipleAuxiliary(w string) bool {
 	}
 	return false
 }
+
+// IsCompassWord reports a compass word, in lower case or capitalised
+// ("north", "Western", "Centre"): the words that place something within a
+// region ("the north of the country", "North London") and that, alone,
+// name directions or blocs rather than places ("the West").
+func IsCompassWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	if c := w[0]; c >= 'A' && c <= 'Z' {
+		w = string(c+'a'-'A') + w[1:]
+	}
+	switch w {
+	case "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre", "center":
+		return true
+	}
+	return false
+}

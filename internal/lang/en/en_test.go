@@ -145,3 +145,11 @@ func TestIsParticipleAuxiliary(t *testing.T) {
 		}
 	}
 }
+
+func TestIsCompassWord(t *testing.T) {
+	for w, want := range map[string]bool{"north": true, "Western": true, "Centre": true, "central": true, "WEST": false, "Norway": false, "": false} {
+		if got := IsCompassWord(w); got != want {
+			t.Errorf("IsCompassWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
