@@ -72,7 +72,11 @@ type Role struct {
 	// Country is the international code a role takes when the text
 	// names no state for it ("a rights group" is NGO).
 	Country string
-	Rule    string
+	// Relational marks a role that names a relation to its possessor,
+	// not membership ("Kenya's allies"); Generic one that names a kind
+	// of actor, no actor, when nothing qualifies it ("other countries").
+	Relational, Generic bool
+	Rule                string
 	// RoleRule, when a dictionary fills it, is "role " then Rule.
 	RoleRule string
 }

@@ -225,7 +225,7 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			}
 		}
 		s.roleRule = rule
-		if possessive && (relationalRoles[role.Canonical] || relationalRoles[strings.TrimSuffix(role.Canonical, "s")]) {
+		if possessive && role.Relational {
 			// "Azerbaijan's partners" are not Azerbaijani, nor of the
 			// dateline's country.
 			country = ""
@@ -244,7 +244,7 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			c.ref = refDefinite
 			c.roleKey = role.Canonical
 			c.roleSector = role.Sector
-		case country == "" && genericRoles[role.Canonical]:
+		case country == "" && role.Generic:
 			// "different countries", "any third country": no actor
 			// to code, and no default country to give it.
 			continue
@@ -296,10 +296,6 @@ func mayOpenRole(tag string) bool {
 	}
 	return true
 }
-
-// genericRoles name kinds of actor, not actors, when nothing qualifies
-// them.
-var genericRoles = map[string]bool{"country": true, "state": true, "nation": true, "side": true, "party": true, "power": true}
 
 // lastOwner returns the owner "its" or "their" at token k points to: the
 // latest state, organisation or coded body named before k in the
@@ -401,13 +397,6 @@ func (s *Stage) orgAt(k int) (*cand, bool) {
 		}
 	}
 	return nil, false
-}
-
-// relationalRoles name a relation to the possessor, not membership.
-var relationalRoles = map[string]bool{
-	"partner": true, "ally": true, "neighbour": true, "neighbor": true, "counterpart": true,
-	"friend": true, "enemy": true, "rival": true, "adversary": true, "opponent": true, "critic": true,
-	"international partner": true, "western partner": true, "sponsor": true, "backer": true,
 }
 
 // inSeat reads "in <seat>" after token b, where the seat is a capital or

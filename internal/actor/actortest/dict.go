@@ -77,6 +77,12 @@ func Dict() actor.Dictionary {
 	role("regime", "regimes", "GOV", false, false)
 	role("government", "governments", "GOV", false, false)
 	role("partner", "partners", "GOV", false, false)
+	// Relational and generic roles, as data/actors/roles.tsv marks them.
+	for _, k := range []string{"partner", "partners"} {
+		r := f.roles[k]
+		r.Relational = true
+		f.roles[k] = r
+	}
 	role("office", "offices", "GOV", false, false)
 	role("commission", "commissions", "GOV", false, false)
 	role("court", "courts", "JUD", false, false)

@@ -395,7 +395,7 @@ func TestLoad_UserFiles(t *testing.T) {
 	// Kind from the marker line; the entry overrides the embedded Trend.
 	orgs := write("orgs.tsv", "# dateline-dict: organizations\n# my agencies\nname\taliases\tcountry_code\tsector_code\nTrend\tTrend Micro\tJPN\tBUS\n")
 	// Kind from the columns.
-	roles := write("roles.tsv", "role\tplural\tsector_code\tperson\ttitle\nhetman\thetmans\tMIL\tyes\tyes\n")
+	roles := write("roles.tsv", "role\tplural\tsector_code\tperson\ttitle\trelation\nhetman\thetmans\tMIL\tyes\tyes\nsworn foe\tsworn foes\tGOV\tno\tno\trelational\n")
 	persons := write("persons.tsv", "name\taliases\tcountry_code\tsector_code\tfrom\tto\trole\nJane Roe\tRoe\tAZE\tGOV\t2030-01-01\t\tminister\n")
 	discards := write("discards.tsv", "phrase\nBaku Marathon\n")
 	d, err := dict.Load(data.FS, orgs, roles, persons, discards)
@@ -412,14 +412,21 @@ func TestLoad_UserFiles(t *testing.T) {
 	if r, ok := d.Role("hetmans"); !ok || r.Sector != "MIL" || !r.Plural || r.Canonical != "hetman" {
 		t.Errorf("user role: %+v %v", r, ok)
 	}
+	if r, ok := d.Role("sworn foes"); !ok || !r.Relational || r.Generic {
+		t.Errorf("relational user role: %+v %v", r, ok)
+	}
+	bad := write("badroles.tsv", "role\tplural\tsector_code\tperson\ttitle\trelation\nhetman\thetmans\tMIL\tyes\tyes\tcousin\n")
+	if _, err := dict.Load(data.FS, bad); err == nil || !strings.Contains(err.Error(), "relation") {
+		t.Errorf("unknown relation: %v", err)
+	}
 	if _, ok := d.PersonAt("roe", time.Date(2031, 1, 1, 0, 0, 0, 0, time.UTC)); !ok {
 		t.Error("user person not found")
 	}
 	if !d.IsDiscard("baku marathon") {
 		t.Error("user discard not found")
 	}
-	if got := d.Counts().UserEntries; got != 4 {
-		t.Errorf("UserEntries = %d, want 4", got)
+	if got := d.Counts().UserEntries; got != 5 {
+		t.Errorf("UserEntries = %d, want 5", got)
 	}
 	if _, err := dict.Load(data.FS, dir+"/missing.tsv"); err == nil {
 		t.Error("missing user file: no error")

@@ -586,6 +586,15 @@ func (b *builder) role(r lexicon.Record, cols map[string]bool, user bool) error 
 		}
 		role.Country = cc
 	}
+	switch rel := strings.ToLower(get(r, cols, "relation")); rel {
+	case "":
+	case "relational":
+		role.Relational = true
+	case "generic":
+		role.Generic = true
+	default:
+		return r.Errorf("relation %q: want relational, generic or nothing", rel)
+	}
 	// A group noun ("police", "troops") is referred back to with "they".
 	group := person == "group"
 	set := func(form string, plural bool) error {
