@@ -150,6 +150,9 @@ func TestShippedNominalRoles(t *testing.T) {
 		{"a bare possessor is released", "Kenya welcomed the Ugandan envoy's release on Friday.", "release", ">the Ugandan envoy"},
 		{"a possessor meets", "The Kenyan president's meeting with the Ugandan envoy lasted an hour.", "meeting", "The Kenyan president>the Ugandan envoy"},
 		{"aides are no aid", "Kenyan health aides arrived in Kampala on Monday.", "aides arrived", "-"},
+		// The tagger's participle with a direct object is an active
+		// verb (event.participleForm).
+		{"a participle with an object releases", "In Mombasa, where ten fishermen were missing the same week, the rebels released five people after holding them for a day.", "released", "the rebels>five people"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := &doc.Doc{ID: "roles", Text: tc.text}

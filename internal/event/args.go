@@ -240,14 +240,17 @@ func (s *Stage) leftSubject(p int) int {
 // participleForm reports a past participle, or a regular "-ed" form the
 // tagger called a past tense: a reduced relative ("the reports released
 // on Monday") is participial in English, never a finite clause, and the
-// two forms are one word. A past tense followed by a noun phrase is an
-// active verb with its object, which the parse hung on a noun ("gunmen
-// believed to belong to a faction killed four people"): a passive
-// participle takes none.
+// two forms are one word. A past tense followed by a noun phrase, or
+// either form with a direct object, is an active verb with its object,
+// which the parse hung on a noun ("gunmen believed to belong to a faction
+// killed four people"): a passive participle takes none.
 func (s *Stage) participleForm(k int) bool {
 	switch s.ci.tag(k) {
 	case "VBN":
-		return true
+		// "the rebels released five people": a participle with a
+		// direct object and no agent is an active verb the tagger
+		// misread.
+		return !s.tr.Has(k, doc.DepObj) || len(s.agentOf(k)) > 0
 	case "VBD":
 		if !strings.HasSuffix(s.ci.tok(k), "ed") || s.tr.Has(k, doc.DepObj) {
 			return false
