@@ -78,6 +78,8 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"a gerund names its verb's event", "The targeting of Kenyan hospitals by Ugandan aircraft continued.", "ASSAULT/", "targeting"},
 		{"meeting a minister is a consultation", "The Kenyan president met the Ugandan minister on Monday.", "CONSULT/", "met"},
 		{"meeting standards is not", "Kenyan officials said the Ugandan plan meets international standards.", "", "meets"},
+		{"recognizing a state is support", "Kenya recognized Kosovo in March.", "SUPPORT/", "recognized"},
+		{"recognizing a fact is not", "Kenyan officials recognize that the Ugandan vote was fair.", "", "recognize"},
 		// Workers who strike stop work (event.labourStrike).
 		{"teachers who strike walk out", "Thousands of Kenyan teachers are preparing to strike next week.", "PROTEST/strike", "strike"},
 		{"rebels who strike a post attack it", "Ugandan rebels struck a Kenyan army post.", "ASSAULT/", "struck"},

@@ -837,7 +837,15 @@ func (s *Stage) thingUndergoes(p int, noActor bool) bool {
 	if subj, undergoer := s.subjectOf(p); undergoer {
 		k = subj
 	}
-	if k < 0 || !en.IsNounTag(s.ci.tag(k)) || en.IsProperNounTag(s.ci.tag(k)) {
+	if k < 0 {
+		// "recognized that the vote was fair": a verb that takes a
+		// proposition where its actor object would be, in the parse or,
+		// where the parse hung the clause elsewhere, by the "that" right
+		// after the verb.
+		next := p + 1
+		return noActor && (s.tr.Has(p, doc.DepCcomp) || next < len(s.ci.d.Tokens) && s.ci.tok(next) == "that" && s.ci.tag(next) == "IN")
+	}
+	if !en.IsNounTag(s.ci.tag(k)) || en.IsProperNounTag(s.ci.tag(k)) {
 		return false
 	}
 	return noActor || !s.namesActor(k)
@@ -1156,6 +1164,7 @@ func (s *Stage) nonActorArgument(m match, p int) bool {
 		// the verb stands in, as in leftSubject.
 		return true
 	}
+
 	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
 		object := false
 		switch s.tr.Rel(c).Base() {
