@@ -154,6 +154,10 @@ func TestShippedNominalRoles(t *testing.T) {
 		{"a bare possessor is released", "Kenya welcomed the Ugandan envoy's release on Friday.", "release", ">the Ugandan envoy"},
 		{"a possessor meets", "The Kenyan president's meeting with the Ugandan envoy lasted an hour.", "meeting", "The Kenyan president>the Ugandan envoy"},
 		{"aides are no aid", "Kenyan health aides arrived in Kampala on Monday.", "aides arrived", "-"},
+		// An undertaking noun carries its modifier's event
+		// (governors.tsv, role undertaking), in the plural too.
+		{"a mediation mission is the envoy's", "The Kenyan envoy undertook a mediation mission between Uganda and Rwanda.", "mediation mission", "The Kenyan envoy>Uganda+Rwanda"},
+		{"mediation efforts are mediation", "The Kenyan envoy led mediation efforts between Uganda and Rwanda.", "mediation efforts", ">Uganda+Rwanda"},
 		// The tagger's participle with a direct object is an active
 		// verb (event.participleForm).
 		{"a participle with an object releases", "In Mombasa, where ten fishermen were missing the same week, the rebels released five people after holding them for a day.", "released", "the rebels>five people"},

@@ -458,7 +458,7 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 		return ev, false
 	}
 	if !verb {
-		if h := s.tr.Head(p); h == m.last+1 && s.tr.Rel(p) == doc.DepCompound && undertakings[ci.tok(h)] {
+		if h := s.tr.Head(p); h == m.last+1 && s.tr.Rel(p) == doc.DepCompound && s.c.governors.undertaking(ci.tok(h)) {
 			// "undertook a mediation mission": a noun that only names
 			// an undertaking carries its modifier's event, so the
 			// trigger spans both and the phrase's relations are the
@@ -553,7 +553,7 @@ func (s *Stage) nominalArguments(d *doc.Doc, sent doc.Sentence, m match, p int, 
 	// release", "border patrol agents"), unless that noun only names
 	// an undertaking ("a mediation mission", "the relief effort").
 	if s.tr.Rel(p) == doc.DepCompound && !d.Headline {
-		if h := s.tr.Head(p); h >= 0 && !undertakings[ci.tok(h)] {
+		if h := s.tr.Head(p); h >= 0 && !s.c.governors.undertaking(ci.tok(h)) {
 			return nil, nil, false
 		}
 	}
@@ -1305,14 +1305,6 @@ func (s *Stage) nominalGovernor(p int) (g int, role GovernorRole, rule string, o
 }
 
 var gerundPreps = map[string]bool{"of": true, "for": true, "about": true, "against": true, "from": true, "over": true}
-
-// undertakings are head nouns that name the event their modifier
-// describes.
-var undertakings = map[string]bool{
-	"mission": true, "missions": true, "effort": true, "efforts": true, "operation": true, "operations": true,
-	"campaign": true, "campaigns": true, "process": true, "drive": true, "bid": true, "attempt": true,
-	"attempts": true, "programme": true, "program": true, "initiative": true,
-}
 
 // reportingUse reports a verb that introduces or closes reported speech:
 // it takes a complement clause ("protested that ...") or is a

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 
+	"github.com/dateline-project/dateline/internal/lang/en"
 	"github.com/dateline-project/dateline/internal/lexicon"
 )
 
@@ -24,12 +25,15 @@ const (
 	// GovContent: a verb that is an event only for the act it announces
 	// ("warned it would strike" but not "warned that the toll may rise").
 	GovContent
+	// GovUndertaking: a noun that names an undertaking and carries its
+	// modifier's event ("a mediation mission").
+	GovUndertaking
 )
 
 var governorRoles = map[string]GovernorRole{
 	"support": GovSupport, "weapon": GovWeapon, "negative": GovNegative,
 	"reversal": GovReversal, "intent": GovIntent, "yield": GovYield,
-	"attempt": GovAttempt, "content": GovContent,
+	"attempt": GovAttempt, "content": GovContent, "undertaking": GovUndertaking,
 }
 
 // Governors is the table of words that govern event words
@@ -53,7 +57,7 @@ func LoadGovernors(fsys fs.FS, path string) (*Governors, error) {
 	err := lexicon.ReadFile(fsys, path, []string{"lemma", "role"}, func(r lexicon.Record) error {
 		role, ok := governorRoles[r.Get("role")]
 		if !ok {
-			return r.Errorf("role must be support, weapon, negative, reversal, intent, yield or attempt, not %q", r.Get("role"))
+			return r.Errorf("role must be support, weapon, negative, reversal, intent, yield, attempt, content or undertaking, not %q", r.Get("role"))
 		}
 		l := r.Get("lemma")
 		g.byLemma[l] = append(g.byLemma[l], governor{role: role, particle: r.Get("particle"), rule: fmt.Sprintf("%s:%d", path, r.Line)})
@@ -73,10 +77,38 @@ func (g *Governors) role(lemmas []string, particle string) (GovernorRole, string
 	}
 	for _, l := range lemmas {
 		for _, gv := range g.byLemma[l] {
-			if gv.particle == particle {
+			if gv.particle == particle && gv.role != GovUndertaking {
 				return gv.role, gv.rule
 			}
 		}
 	}
 	return NoGovernor, ""
+}
+
+// undertaking reports a noun form w that names an undertaking
+// (GovUndertaking), in the singular or a regular plural. Nouns are
+// looked up by form, not by the verb lemmas of role: "attempts" is the
+// noun, "attempted" is not.
+func (g *Governors) undertaking(w string) bool {
+	if g == nil {
+		return false
+	}
+	if g.hasRole(w, GovUndertaking) {
+		return true
+	}
+	for _, sg := range en.RegularSingulars(w) {
+		if g.hasRole(sg, GovUndertaking) {
+			return true
+		}
+	}
+	return false
+}
+
+func (g *Governors) hasRole(lemma string, role GovernorRole) bool {
+	for _, gv := range g.byLemma[lemma] {
+		if gv.role == role {
+			return true
+		}
+	}
+	return false
 }
