@@ -623,7 +623,7 @@ func (s *Stage) inClause(p, j int) bool {
 			// when the tagger took the adjective for a gerund); a
 			// clause opened by a subordinator ("if", "because",
 			// "after") does not.
-			if mk := s.tr.Marker(j); mk < 0 || subordinators[s.ci.tok(mk)] {
+			if mk := s.tr.Marker(j); mk < 0 || en.IsSubordinator(s.ci.tok(mk)) {
 				return false
 			}
 		case doc.DepAclRelcl, doc.DepAdvclRelcl, doc.DepCcomp, doc.DepParataxis,
@@ -692,7 +692,7 @@ func (s *Stage) negated(p int) bool {
 	for c := tr.First(p); c >= 0; c = tr.Next(c) {
 		switch tr.Rel(c).Base() {
 		case doc.DepAdvmod, doc.DepDet, doc.DepAux, doc.DepCcPreconj:
-			if negators[s.ci.tok(c)] {
+			if en.IsNegator(s.ci.tok(c)) {
 				return true
 			}
 		case doc.DepNsubj:
@@ -744,15 +744,15 @@ func (s *Stage) modality(p int, aux doc.Aux) doc.Aux {
 	for c := tr.First(p); c >= 0; c = tr.Next(c) {
 		switch tr.Rel(c) {
 		case doc.DepAux:
-			switch s.ci.tok(c) {
-			case "will", "shall", "'ll", "wo":
+			switch w := s.ci.tok(c); en.ModalOf(w) {
+			case en.ModalFuture:
 				modal |= doc.AuxFuture
-			case "would", "could", "might", "may", "'d":
+			case en.ModalHypothetical:
 				modal |= doc.AuxHypothetical
-			case "should", "must":
+			case en.ModalObligation:
 				modal |= doc.AuxObligation
-			case "have", "'ve":
-				perfect = true
+			default:
+				perfect = perfect || w == "have" || w == "'ve"
 			}
 		case doc.DepAdvcl:
 			conditional = conditional || s.conditionalMarker(c)
@@ -823,13 +823,6 @@ func (s *Stage) openingPartitive(first int) bool {
 }
 
 // subordinators open an adverbial clause.
-var subordinators = map[string]bool{
-	"after": true, "before": true, "because": true, "since": true, "while": true, "when": true,
-	"whereas": true, "although": true, "though": true, "unless": true, "until": true, "if": true,
-	"once": true, "as": true, "whether": true,
-}
-
-var negators = map[string]bool{"not": true, "n't": true, "never": true, "no": true, "neither": true, "nor": true, "cannot": true}
 
 // verbless reports whether participle k is the verb of a sentence with no
 // finite verb (verblessPredicate).

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/lang/en"
 	"github.com/dateline-project/dateline/internal/text"
 )
 
@@ -276,7 +277,7 @@ func (s *Stage) frontedClause(k int) bool {
 		return false
 	}
 	sent := d.Sentences[si]
-	if !subordinators[s.ci.tok(sent.FirstToken)] {
+	if !en.IsSubordinator(s.ci.tok(sent.FirstToken)) {
 		return false
 	}
 	for j := sent.FirstToken + 1; j < sent.EndToken; j++ {

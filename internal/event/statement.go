@@ -5,6 +5,7 @@ import (
 	"io/fs"
 
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/lang/en"
 	"github.com/dateline-project/dateline/internal/lexicon"
 	"github.com/dateline-project/dateline/internal/plover"
 	"github.com/dateline-project/dateline/internal/text"
@@ -115,8 +116,6 @@ func (s *Stage) statements(d *doc.Doc) {
 
 // obligationModals in a statement put a demand on the clause's subject:
 // "X said that Y must hand over the suspects" is X asking Y to act.
-var obligationModals = map[string]bool{"must": true, "should": true}
-
 // demands codes REQUEST events from statements that say what another
 // actor must or should do. The actor is the speaker, the recipient the
 // subject of the obliged clause, the trigger the modal. Events coded from
@@ -135,7 +134,7 @@ func (s *Stage) demands(d *doc.Doc) {
 		speaker := d.Entities[q.Speaker]
 		first := tokenAtOrAfter(d, q.Start, 0)
 		for t := first; t < len(d.Tokens) && d.Tokens[t].End <= q.End; t++ {
-			if !obligationModals[s.ci.tok(t)] || s.scare[t] {
+			if en.ModalOf(s.ci.tok(t)) != en.ModalObligation || s.scare[t] {
 				continue
 			}
 			si := text.SentenceOf(d, t)

@@ -830,16 +830,17 @@ func (a *attributor) introducesQuote(c, end int) bool {
 	return false
 }
 
-// negated reports a cue verb under negation: "not" or "never" among its
-// dependents in the parse, or just before it ("did not say").
+// negated reports a cue verb under negation: a negator (en.IsNegator:
+// "not", "never", "cannot") among its dependents in the parse, or just
+// before it ("did not say").
 func (a *attributor) negated(k int) bool {
 	for x := k - 1; x >= 0 && x >= k-2; x-- {
-		if t := a.tok(x); t == "not" || t == "n't" || t == "never" {
+		if en.IsNegator(a.tok(x)) {
 			return true
 		}
 	}
 	for dep := a.tr.First(k); dep >= 0; dep = a.tr.Next(dep) {
-		if t := a.tok(dep); a.tr.Rel(dep) == doc.DepAdvmod && (t == "not" || t == "never" || t == "n't") {
+		if a.tr.Rel(dep) == doc.DepAdvmod && en.IsNegator(a.tok(dep)) {
 			return true
 		}
 	}

@@ -174,3 +174,53 @@ func IsCompassWord(w string) bool {
 	}
 	return false
 }
+
+// IsNegator reports a word that negates the clause it modifies (lower
+// case): "not", "n't", "never", "no", "neither", "nor", "cannot".
+func IsNegator(w string) bool {
+	switch w {
+	case "not", "n't", "never", "no", "neither", "nor", "cannot":
+		return true
+	}
+	return false
+}
+
+// IsSubordinator reports a subordinating conjunction that opens an
+// adverbial clause (lower case): "after", "because", "although", "if",
+// "whether"...
+func IsSubordinator(w string) bool {
+	switch w {
+	case "after", "before", "because", "since", "while", "when", "whereas", "although", "though",
+		"unless", "until", "if", "once", "as", "whether":
+		return true
+	}
+	return false
+}
+
+// Modal is the meaning class of a modal auxiliary.
+type Modal uint8
+
+// Modal classes.
+const (
+	NoModal Modal = iota
+	// ModalFuture: "will", "shall" ("wo" is the stem of "won't").
+	ModalFuture
+	// ModalHypothetical: "would", "could", "might", "may".
+	ModalHypothetical
+	// ModalObligation: "should", "must".
+	ModalObligation
+)
+
+// ModalOf returns the class of modal auxiliary w (lower case), NoModal
+// for any other word.
+func ModalOf(w string) Modal {
+	switch w {
+	case "will", "shall", "'ll", "wo":
+		return ModalFuture
+	case "would", "could", "might", "may", "'d":
+		return ModalHypothetical
+	case "should", "must":
+		return ModalObligation
+	}
+	return NoModal
+}

@@ -153,3 +153,24 @@ func TestIsCompassWord(t *testing.T) {
 		}
 	}
 }
+
+func TestClosedClasses(t *testing.T) {
+	for _, tc := range []struct {
+		w                   string
+		negator, subordinat bool
+		modal               Modal
+	}{
+		{"not", true, false, NoModal},
+		{"never", true, false, NoModal},
+		{"although", false, true, NoModal},
+		{"if", false, true, NoModal},
+		{"will", false, false, ModalFuture},
+		{"could", false, false, ModalHypothetical},
+		{"must", false, false, ModalObligation},
+		{"said", false, false, NoModal},
+	} {
+		if IsNegator(tc.w) != tc.negator || IsSubordinator(tc.w) != tc.subordinat || ModalOf(tc.w) != tc.modal {
+			t.Errorf("%q: negator %v subordinator %v modal %v", tc.w, IsNegator(tc.w), IsSubordinator(tc.w), ModalOf(tc.w))
+		}
+	}
+}
