@@ -846,19 +846,15 @@ func isStopWord(w string) bool {
 		}
 		buf[i] = c
 	}
-	return stopWords[string(buf[:len(w)])] || en.IsWeekdayName(w) || en.IsMonthName(w)
+	return stopWords[string(buf[:len(w)])] || en.IsFunctionWord(w) || en.IsWeekdayName(w) || en.IsMonthName(w)
 }
 
-// stopWords are capitalised words that open sentences or titles and that
-// the gazetteer happens to list as places; the names of weekdays and
-// months (package en) are stop words too.
+// stopWords are the words besides function words (en.IsFunctionWord),
+// weekdays and months that open sentences or titles and that the
+// gazetteer happens to list as places: titles, agents of news and numbers.
 var stopWords = map[string]bool{
-	"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "he": true, "she": true, "it": true,
-	"we": true, "they": true, "this": true, "that": true, "but": true, "and": true, "as": true, "if": true,
 	"mr": true, "mrs": true, "ms": true, "dr": true, "president": true, "minister": true, "police": true,
-	"officials": true, "after": true, "before": true, "when": true, "while": true, "said": true, "reuters": true,
-	"of": true, "for": true, "to": true, "by": true, "with": true, "from": true, "his": true, "her": true,
-	"its": true, "their": true, "our": true, "there": true, "here": true, "one": true, "two": true,
+	"officials": true, "said": true, "reuters": true, "one": true, "two": true,
 }
 
 // A capitalised compass word (en.IsCompassWord) alone names a bloc or a

@@ -68,30 +68,26 @@ var abbrevs = map[string]abbrevClass{
 	"Wash": abOther, "Wis": abOther, "Wyo": abOther,
 }
 
-// sentenceStarters are capitalised words that, after an abbreviation that
-// could end a sentence ("U.S.", "Inc.", an initial), say that a new
-// sentence has begun: "... the U.S. The talks ...". A proper noun after the
+// sentenceStarters are the capitalised words besides function words
+// (en.IsFunctionWord) that, after an abbreviation that could end a
+// sentence ("U.S.", "Inc.", an initial), say that a new sentence has
+// begun: "... the U.S. Meanwhile, the talks ...". A proper noun after the
 // abbreviation ("U.S. President") keeps the sentence going.
 var sentenceStarters = map[string]bool{
-	"The": true, "A": true, "An": true, "He": true, "She": true, "It": true,
-	"They": true, "We": true, "I": true, "You": true, "His": true, "Her": true,
-	"Its": true, "Their": true, "Our": true, "My": true, "Your": true, "This": true,
-	"That": true, "These": true, "Those": true, "There": true, "Here": true,
-	"But": true, "And": true, "Or": true, "So": true, "Yet": true, "Nor": true,
-	"In": true, "On": true, "At": true, "For": true, "From": true, "With": true,
-	"By": true, "To": true, "Of": true, "After": true, "Before": true, "Since": true,
-	"During": true, "Under": true, "Over": true, "Despite": true, "Amid": true,
-	"According": true, "As": true, "If": true, "When": true, "While": true,
-	"Although": true, "Though": true, "Because": true, "However": true,
+	"According": true, "However": true,
 	"Meanwhile": true, "Moreover": true, "Also": true, "Earlier": true, "Later": true,
 	"Now": true, "Then": true, "Today": true, "Yesterday": true, "Tomorrow": true,
-	"Last": true, "Next": true, "Some": true, "Many": true, "Most": true, "All": true,
-	"Both": true, "Each": true, "Such": true, "Other": true, "Several": true,
-	"What": true, "Who": true, "Why": true, "How": true, "Where": true, "Which": true,
+	"Last": true, "Next": true,
 	"Asked": true, "Still": true, "Instead": true, "Thus": true, "Therefore": true,
 	"Furthermore": true, "Nevertheless": true, "Nonetheless": true, "Separately": true,
 	"Previously": true, "Currently": true, "Finally": true, "First": true,
-	"Second": true, "Third": true, "Not": true, "No": true, "One": true,
+	"Second": true, "Third": true, "Not": true, "One": true,
+}
+
+// startsSentence reports a capitalised word that opens a new sentence after
+// an abbreviation (sentenceStarters).
+func startsSentence(word string) bool {
+	return sentenceStarters[word] || word != "" && word[0] >= 'A' && word[0] <= 'Z' && en.IsFunctionWord(word)
 }
 
 // clockFollowers are capitalised words other than weekdays and months (see

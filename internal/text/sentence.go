@@ -100,7 +100,7 @@ func endsSentence(toks []tok, text string, i, j, closers int) bool {
 		case abClock:
 			return !isClockFollower(word)
 		}
-		return sentenceStarters[word]
+		return startsSentence(word)
 	case n.flags&fOpen != 0:
 		return t.ab != abTitle
 	}

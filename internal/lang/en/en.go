@@ -224,3 +224,34 @@ func ModalOf(w string) Modal {
 	}
 	return NoModal
 }
+
+// IsFunctionWord reports a word of the closed classes that open sentences
+// and titles, in any case ("the", "He", "BECAUSE"): articles and other
+// determiners, personal and possessive pronouns, wh-words, "there" and
+// "here", coordinating and subordinating conjunctions, and the common
+// prepositions. Such a word is never a name, even where a gazetteer or a
+// capital letter suggests one.
+func IsFunctionWord(w string) bool {
+	if len(w) > 8 {
+		return false
+	}
+	var buf [8]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	switch string(buf[:len(w)]) {
+	case "the", "a", "an", "this", "that", "these", "those", "some", "many", "most", "all", "both",
+		"each", "such", "other", "several", "no",
+		"he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "my", "your",
+		"what", "who", "why", "how", "where", "which", "there", "here",
+		"but", "and", "or", "so", "yet", "nor", "as", "if", "when", "while", "although", "though", "because",
+		"in", "on", "at", "for", "from", "with", "by", "to", "of", "after", "before", "since", "during",
+		"under", "over", "despite", "amid":
+		return true
+	}
+	return false
+}

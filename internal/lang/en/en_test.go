@@ -174,3 +174,11 @@ func TestClosedClasses(t *testing.T) {
 		}
 	}
 }
+
+func TestIsFunctionWord(t *testing.T) {
+	for w, want := range map[string]bool{"The": true, "because": true, "AMID": true, "its": true, "Kenya": false, "president": false, "": false, "Nevertheless": false} {
+		if got := IsFunctionWord(w); got != want {
+			t.Errorf("IsFunctionWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
