@@ -1164,6 +1164,12 @@ func (s *Stage) nonActorArgument(m match, p int) bool {
 		// the verb stands in, as in leftSubject.
 		return true
 	}
+	if tag := s.ci.tag(p); (tag == "VBD" || tag == "VBN") && p > 0 && s.isNonActor(m, p-1) {
+		// A noun right before an -ed form is its subject or, in a
+		// reduced relative, what undergoes it ("all cattle slaughtered
+		// in Canada", "floods killed"), whatever the parse made of it.
+		return true
+	}
 
 	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
 		object := false
