@@ -109,6 +109,8 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"a disease before a verb the parse left subjectless", "Kenyan officials issued an alert Thursday after an outbreak of cholera killed sixty people.", "", "killed"},
 		{"a hazard right before the verb", "More than 600 people have died after a tsunami hit the Kenyan coast on Monday.", "", "hit"},
 		{"animals right before a participle", "Inspectors in which Kenyan officials trust are removed from all cattle slaughtered in Garissa for export.", "", "slaughtered"},
+		{"a kind of disease that kills", "Kenya reported a new type of flu that has killed forty people near Nairobi.", "", "killed"},
+		{"a restriction acts on goods and animals", "Kenyan officials restricted the transport of poultry near Nairobi.", "COERCE/restrict", "restricted"},
 		{"a drone that strikes a vehicle is an actor's", "A Kenyan drone struck a vehicle near the border.", "ASSAULT/drone", "drone struck"},
 		{"an accusation of spreading a disease is an accusation", "Kenya accused Uganda of spreading cholera.", "ACCUSE/allege", "accused"},
 		{"killed in a landslide is no assault", "Two Kenyan villagers were killed in a landslide on Monday.", "", "killed"},

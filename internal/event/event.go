@@ -1155,7 +1155,7 @@ func (s *Stage) nonActorArgument(m match, p int) bool {
 		return false
 	}
 	subj, undergoer := s.subjectOf(p)
-	if subj >= 0 && s.isNonActor(m, subj) && (!undergoer || !tradeMeasure(m.trig)) {
+	if subj >= 0 && s.nonActorPhrase(m, subj) && (!undergoer || !tradeMeasure(m.trig)) {
 		return true
 	}
 	if subj < 0 && !undergoer && s.nonActorBefore(m, p) {
@@ -1211,9 +1211,28 @@ func (s *Stage) nonActorArgument(m match, p int) bool {
 	return false
 }
 
-// tradeMeasure reports a trigger of sanctions, bans and embargoes.
+// tradeMeasure reports a trigger of sanctions, bans, embargoes and
+// restrictions, which act on goods and animals ("restricted the transport
+// of poultry") as much as on people.
 func tradeMeasure(tr *lexicon.Trigger) bool {
-	return tr.Type == plover.Sanction || tr.Mode == "ban"
+	return tr.Type == plover.Sanction || tr.Mode == "ban" || tr.Mode == "restrict"
+}
+
+// nonActorPhrase reports a non-actor at k, or a noun of kind or quantity
+// whose "of" phrase names one ("a new type of flu that has killed 150",
+// "an outbreak of cholera").
+func (s *Stage) nonActorPhrase(m match, k int) bool {
+	if s.isNonActor(m, k) {
+		return true
+	}
+	for c := s.tr.First(k); c >= 0; c = s.tr.Next(c) {
+		if s.tr.Rel(c) == doc.DepNmod {
+			if mk := s.tr.Marker(c); mk >= 0 && s.ci.tok(mk) == "of" && s.isNonActor(m, c) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isNonActor reports a noun at k, outside match m, that the non-actor
