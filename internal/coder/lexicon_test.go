@@ -62,6 +62,8 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"an insistence on a past fact asks nothing", "The Kenyan lawyer insisted that his client had no role in the attack.", "", "insisted"},
 		{"an impersonal expectation asks nothing", "It is expected that Kenyan maize prices will rise.", "", "expected that"},
 		{"a noun under a preposition is no verb", "The Kenyan minister has been under pressure to resign.", "", "pressure"},
+		{"capturing smugglers is an arrest", "Kenyan police captured two Ugandan smugglers near Busia.", "COERCE/arrest", "captured"},
+		{"capturing medals is not", "The Kenyan swimmer captured four medals in Durban.", "", "captured"},
 		{"rescuing hostages is aid", "Kenyan soldiers rescued twenty Ugandan hostages.", "AID/", "rescued"},
 		{"rescuing an economy is not", "The Kenyan minister rescued the struggling economy.", "", "rescued"},
 		// A release frees people, not documents (Slot.Required on verbs
