@@ -64,6 +64,8 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"a noun under a preposition is no verb", "The Kenyan minister has been under pressure to resign.", "", "pressure"},
 		{"capturing smugglers is an arrest", "Kenyan police captured two Ugandan smugglers near Busia.", "COERCE/arrest", "captured"},
 		{"capturing medals is not", "The Kenyan swimmer captured four medals in Durban.", "", "captured"},
+		{"pardoning prisoners releases them", "The Kenyan president pardoned three Ugandan prisoners on Wednesday.", "RETREAT/release", "pardoned"},
+		{"pardoning a turkey releases no one", "The Kenyan president pardoned a turkey on Wednesday.", "", "pardoned"},
 		{"rescuing hostages is aid", "Kenyan soldiers rescued twenty Ugandan hostages.", "AID/", "rescued"},
 		{"rescuing an economy is not", "The Kenyan minister rescued the struggling economy.", "", "rescued"},
 		// A release frees people, not documents (Slot.Required on verbs
