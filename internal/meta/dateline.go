@@ -30,15 +30,6 @@ type Places interface {
 	PlaceCountry(name string) (string, bool)
 }
 
-// notPlaces are all-capital openers that look like a dateline city but
-// label the story instead.
-var notPlaces = map[string]bool{
-	"BREAKING": true, "UPDATE": true, "UPDATED": true, "EXCLUSIVE": true, "ANALYSIS": true,
-	"OPINION": true, "EDITORIAL": true, "COMMENT": true, "FACTBOX": true, "EXPLAINER": true,
-	"NOTE": true, "CORRECTION": true, "URGENT": true, "FLASH": true, "ALERT": true, "LIVE": true,
-	"WATCH": true, "VIDEO": true, "PHOTOS": true, "FEATURE": true, "INTERVIEW": true, "REVIEW": true,
-}
-
 // scanner walks the opening of a text by byte offset.
 type scanner struct {
 	s   string
@@ -90,8 +81,10 @@ func isCapitalised(w string) bool {
 var dashTerminators = []string{" -- ", " — ", " – ", " - ", "—", "–", " -\n"}
 
 // parseDateline scans the opening of text for a wire dateline. published
-// supplies the year when the dateline has none.
-func parseDateline(text string, published time.Time, places Places) *doc.Dateline {
+// supplies the year when the dateline has none. storyLabel reports an
+// all-capital opener that looks like a dateline city but labels the story
+// ("BREAKING", "ANALYSIS"); nil knows none.
+func parseDateline(text string, published time.Time, places Places, storyLabel func(string) bool) *doc.Dateline {
 	sc := &scanner{s: text}
 	for sc.pos < len(text) && (text[sc.pos] == ' ' || text[sc.pos] == '\n' || text[sc.pos] == '\r' || text[sc.pos] == '\t') {
 		sc.pos++
@@ -138,7 +131,7 @@ func parseDateline(text string, published time.Time, places Places) *doc.Datelin
 		cityEnd--
 		sc.pos = cityEnd
 	}
-	if notPlaces[strings.ToUpper(city)] {
+	if storyLabel != nil && storyLabel(strings.ToUpper(city)) {
 		return nil
 	}
 

@@ -2,10 +2,12 @@ package meta
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 
 	"github.com/dateline-project/dateline/data"
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/lexicon"
 )
 
 // maxDatelineParagraph bounds how far into a document the dateline is
@@ -18,6 +20,11 @@ const maxDatelineParagraph = 4
 type Stage struct {
 	places   Places
 	agencies *agencyTable
+	// labels are the words that label a story rather than name its
+	// dateline city: the heading words of data/cues/labels.tsv
+	// ("BREAKING", "UPDATE", "ANALYSIS"), which the quote stage reads
+	// as transcript headings.
+	labels map[string]bool
 }
 
 // New loads the embedded agency table. places may be nil.
@@ -31,8 +38,24 @@ func NewFromFS(fsys fs.FS, places Places) (*Stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Stage{places: places, agencies: t}, nil
+	labels := map[string]bool{}
+	err = lexicon.ReadFile(fsys, labelsFile, []string{"word", "kind"}, func(r lexicon.Record) error {
+		if r.Get("kind") == "heading" {
+			labels[r.Get("word")] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load story labels: %w", err)
+	}
+	return &Stage{places: places, agencies: t, labels: labels}, nil
 }
+
+// labelsFile holds the words of transcript labels and story headings.
+const labelsFile = "cues/labels.tsv"
+
+// storyLabel reports a heading word that labels a story.
+func (s *Stage) storyLabel(w string) bool { return s.labels[w] }
 
 // Name implements pipeline.Stage.
 func (s *Stage) Name() string { return "meta" }
@@ -50,7 +73,7 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 	// the dateline, so it may open any of the first few paragraphs.
 	for pi := 0; pi < len(d.Paragraphs) && pi < maxDatelineParagraph; pi++ {
 		p := d.Paragraphs[pi]
-		if dl := parseDateline(d.Text[p.Start:p.End], d.Published, s.places); dl != nil {
+		if dl := parseDateline(d.Text[p.Start:p.End], d.Published, s.places, s.storyLabel); dl != nil {
 			dl.Start += p.Start
 			dl.End += p.Start
 			d.Dateline = dl
@@ -58,7 +81,7 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 		}
 	}
 	if d.Dateline == nil && len(d.Paragraphs) == 0 {
-		d.Dateline = parseDateline(d.Text, d.Published, s.places)
+		d.Dateline = parseDateline(d.Text, d.Published, s.places, s.storyLabel)
 	}
 	d.Agencies = s.agencies.findAgencies(d)
 	return nil
