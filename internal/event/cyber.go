@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/dateline-project/dateline/internal/doc"
-	"github.com/dateline-project/dateline/internal/lexicon"
 )
 
 // CyberFile is the table of cyber words, in data.FS.
@@ -18,27 +17,13 @@ type CyberWords struct {
 	words map[string]bool
 }
 
-// cyberKinds are the kinds the table's kind column may name.
-var cyberKinds = map[string]bool{"attacker": true, "act": true, "tool": true}
-
 // LoadCyberWords reads the table from fsys.
 func LoadCyberWords(fsys fs.FS, path string) (*CyberWords, error) {
-	c := &CyberWords{words: map[string]bool{}}
-	err := lexicon.ReadFile(fsys, path, []string{"word", "kind"}, func(r lexicon.Record) error {
-		w := r.Get("word")
-		if w == "" || strings.ToLower(w) != w || strings.ContainsAny(w, " \t") {
-			return r.Errorf("word %q must be one lower-case word", w)
-		}
-		if !cyberKinds[r.Get("kind")] {
-			return r.Errorf("kind %q: want attacker, act or tool", r.Get("kind"))
-		}
-		c.words[w] = true
-		return nil
-	})
+	words, err := readWordKinds(fsys, path, "word", []string{"attacker", "act", "tool"})
 	if err != nil {
 		return nil, fmt.Errorf("load cyber words: %w", err)
 	}
-	return c, nil
+	return &CyberWords{words: words}, nil
 }
 
 // WithCyber returns a copy of c that recodes violence done with computers

@@ -3,6 +3,7 @@ package event
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 
 	"github.com/dateline-project/dateline/internal/doc"
@@ -80,26 +81,34 @@ type NonActors struct {
 }
 
 // nonActorKinds are the kinds the table's kind column may name.
-var nonActorKinds = map[string]bool{"hazard": true, "disease": true, "animal": true, "accident": true}
+var nonActorKinds = []string{"hazard", "disease", "animal", "accident"}
 
 // LoadNonActors reads the table from fsys.
 func LoadNonActors(fsys fs.FS, path string) (*NonActors, error) {
-	n := &NonActors{nouns: map[string]bool{}}
-	err := lexicon.ReadFile(fsys, path, []string{"noun", "kind"}, func(r lexicon.Record) error {
-		w := r.Get("noun")
-		if w == "" || strings.ToLower(w) != w || strings.ContainsAny(w, " \t") {
-			return r.Errorf("noun %q must be one lower-case word", w)
-		}
-		if !nonActorKinds[r.Get("kind")] {
-			return r.Errorf("kind %q: want hazard, disease, animal or accident", r.Get("kind"))
-		}
-		n.nouns[w] = true
-		return nil
-	})
+	nouns, err := readWordKinds(fsys, path, "noun", nonActorKinds)
 	if err != nil {
 		return nil, fmt.Errorf("load non-actors: %w", err)
 	}
-	return n, nil
+	return &NonActors{nouns: nouns}, nil
+}
+
+// readWordKinds reads a table of one lower-case word per line (column
+// wordCol) with a documentation-only kind column that must name one of
+// kinds, and returns the set of words.
+func readWordKinds(fsys fs.FS, path, wordCol string, kinds []string) (map[string]bool, error) {
+	words := map[string]bool{}
+	err := lexicon.ReadFile(fsys, path, []string{wordCol, "kind"}, func(r lexicon.Record) error {
+		w := r.Get(wordCol)
+		if w == "" || strings.ToLower(w) != w || strings.ContainsAny(w, " \t") {
+			return r.Errorf("%s %q must be one lower-case word", wordCol, w)
+		}
+		if !slices.Contains(kinds, r.Get("kind")) {
+			return r.Errorf("kind %q: want %s", r.Get("kind"), strings.Join(kinds, ", "))
+		}
+		words[w] = true
+		return nil
+	})
+	return words, err
 }
 
 // WithNonActors returns a copy of c that drops events one of whose
