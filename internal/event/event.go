@@ -497,13 +497,14 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 		// cause that is no actor (data/cues/nonactors.tsv).
 		return ev, false
 	}
-	if verb && requiresObject(tr) && s.thingUndergoes(p, len(recipients) == 0) {
+	req, required := tr.RequiredRecipient()
+	if required && verb && req.Kind == lexicon.SlotObj && s.thingUndergoes(p, len(recipients) == 0) {
 		// A trigger that needs an actor as its object has a thing
 		// there: "released a statement" releases nobody (lexicon,
 		// Slot.Required).
 		return ev, false
 	}
-	if f := tr.Frame(); !verb && f.Recipient.Required && f.Recipient.Kind == lexicon.SlotPrep && s.thingNominal(m, p, f.Recipient.Prep) {
+	if required && !verb && req.Kind == lexicon.SlotPrep && s.thingNominal(m, p, req.Prep) {
 		// So for a nominal: "the release of a report", "a press
 		// release".
 		return ev, false
@@ -1555,18 +1556,6 @@ func (s *Stage) dropSpeaker(r []int, t int) []int {
 func infinitival(tr *lexicon.Trigger) bool {
 	for i, w := range tr.Words {
 		if w == "to" && i > 0 && i >= len(tr.Words)-2 {
-			return true
-		}
-	}
-	return false
-}
-
-// requiresObject reports a trigger one of whose frames requires an actor
-// as its object (Slot.Required: "subj>obj!"): "met the minister", not
-// "met the standards".
-func requiresObject(tr *lexicon.Trigger) bool {
-	for _, f := range tr.Frames {
-		if f.Recipient.Required && f.Recipient.Kind == lexicon.SlotObj {
 			return true
 		}
 	}

@@ -42,7 +42,9 @@ type Slot struct {
 	// with a final "!" ("obj!"): a match whose slot holds a thing rather
 	// than an actor is not the event ("released the prisoners" is a
 	// release, "released a statement" is not). The event coder reads it
-	// on the object of a verb trigger.
+	// on the object of a verb trigger and on the prepositional object
+	// of a noun trigger ("the release of a report"), in whichever frame
+	// marks it (Trigger.RequiredRecipient).
 	Required bool
 }
 

@@ -119,6 +119,18 @@ func (t *Trigger) PossessorUndergoes() bool {
 	return false
 }
 
+// RequiredRecipient returns the first recipient slot of the trigger's
+// frames marked required ("subj>obj!", "prep:by>prep:of!"), and false
+// when no frame requires one.
+func (t *Trigger) RequiredRecipient() (Slot, bool) {
+	for _, f := range t.Frames {
+		if f.Recipient.Required {
+			return f.Recipient, true
+		}
+	}
+	return Slot{}, false
+}
+
 // Noun reports whether the trigger is a nominal event.
 func (t *Trigger) Noun() bool { return t.Kind == KindNoun }
 
