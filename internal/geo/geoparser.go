@@ -56,10 +56,8 @@ type Geoparser struct {
 	// focusAdminCountry sums focusAdmin by the divisions' country: a
 	// story about a region of a country is about that country too.
 	focusAdminCountry map[string]float64
-	// own and ownAdmin hold one mention's vote while it is scored;
-	// weights holds its candidates' shares.
+	// own and ownAdmin hold one mention's vote while it is scored.
 	own, ownAdmin, ownAdminCountry map[string]float64
-	weights                        []float64
 	// nameVote holds the size of each distinct name's focus vote, and
 	// nameSense the entry its first mention resolved to, keyed by a hash
 	// of the folded name.
@@ -67,6 +65,11 @@ type Geoparser struct {
 	nameVote  map[uint64]float64
 	nameSense map[uint64]int32
 	anchors   []gazetteer.Entry
+	// arena holds the document's decoded candidates, which the
+	// mentions' cands slice: resolution reads every field of every
+	// candidate several times, and decoding an entry from the
+	// gazetteer's flat table each time cost more than the rest of it.
+	arena []candidate
 	// actors are the people and organisations of the document, by start,
 	// and actorMaxLen the longest of them: with both, the overlap test of
 	// a mention looks at a few neighbours, not every entity.
@@ -133,11 +136,11 @@ func (p *Geoparser) Requires() []doc.Layer {
 // Provides implements pipeline.Stage.
 func (p *Geoparser) Provides() []doc.Layer { return []doc.Layer{doc.LayerPlaces} }
 
-// mention is a matched span and its candidates (indices for Entry).
+// mention is a matched span and its candidates.
 type mention struct {
 	doc.Span
 	first, end int // token range
-	cands      []int32
+	cands      []candidate
 	best       int // index into cands, -1 unresolved
 	score      float64
 	second     float64
@@ -153,9 +156,35 @@ type mention struct {
 	name    uint64
 }
 
+// candidate is one gazetteer entry that a mention may name, decoded once
+// per document.
+type candidate struct {
+	gazetteer.Entry
+	// idx is the entry's index for gazetteer.Entry.
+	idx int32
+	// prior is the entry's feature-and-population prior (see prior);
+	// weight is its share of its mention's focus vote (see votes).
+	prior, weight float64
+}
+
+// decode returns the candidates of the entries idx, decoded into the
+// document's arena. The result's capacity is its length, so that
+// appending to it never overwrites a neighbour.
+func (p *Geoparser) decode(idx []int32) []candidate {
+	start := len(p.arena)
+	for _, k := range idx {
+		e := p.g.Entry(k)
+		p.arena = append(p.arena, candidate{Entry: e, idx: k, prior: prior(&e)})
+	}
+	return p.arena[start:len(p.arena):len(p.arena)]
+}
+
 // Process implements pipeline.Stage. It replaces d.Places.
 func (p *Geoparser) Process(ctx context.Context, d *doc.Doc) error {
 	p.mentions = p.mentions[:0]
+	// The previous document's mentions are gone, and with them every
+	// slice of the arena.
+	p.arena = p.arena[:0]
 	d.Places = d.Places[:0]
 	if len(d.Tokens) == 0 {
 		return nil
@@ -172,7 +201,7 @@ func (p *Geoparser) Process(ctx context.Context, d *doc.Doc) error {
 		if m.best < 0 {
 			continue
 		}
-		e := p.g.Entry(m.cands[m.best])
+		e := m.cands[m.best].Entry
 		conf := pointSharpness(e)
 		if len(m.cands) > 1 {
 			conf *= 1 / (1 + math.Exp(-(m.score - m.second)))
@@ -202,7 +231,7 @@ func (p *Geoparser) container(i int) (gazetteer.Entry, bool) {
 		return gazetteer.Entry{}, false
 	}
 	q := p.mentions[i+1]
-	e := p.g.Entry(q.cands[q.best])
+	e := q.cands[q.best].Entry
 	return e, e.Feature == gazetteer.Country || e.Feature == gazetteer.Admin1
 }
 
@@ -239,24 +268,23 @@ func (p *Geoparser) coordinate(d *doc.Doc) {
 // first-level division that every mention has.
 func (p *Geoparser) oneLevel(d *doc.Doc, ms []mention) {
 	for _, level := range []string{gazetteer.Country, gazetteer.Admin1} {
-		of := func(k int32) bool { return p.g.Entry(k).Feature == level }
+		of := func(c *candidate) bool { return c.Feature == level }
 		// Cities that share their names with their states or
 		// provinces ("Lagos, Abuja and Kano") are what a list of such
 		// names means: a list is read as divisions only when one of
 		// its names is no well-known town by that very name ("New
 		// York, Ontario and New Brunswick").
-		city := func(k int32) bool {
-			e := p.g.Entry(k)
-			return e.IsPopulated() && e.Population >= wellKnownPopulation && p.mainName(e)
+		city := func(c *candidate) bool {
+			return c.IsPopulated() && c.Population >= wellKnownPopulation && p.mainName(&c.Entry)
 		}
 		all, cities := true, 0
 		for i := range ms {
 			p.key = gazetteer.Fold(p.key[:0], d.Text[ms[i].Start:ms[i].End])
-			if !slices.ContainsFunc(ms[i].cands, of) {
+			if !anyCand(ms[i].cands, of) {
 				all = false
 				break
 			}
-			if slices.ContainsFunc(ms[i].cands, city) {
+			if anyCand(ms[i].cands, city) {
 				cities++
 			}
 		}
@@ -267,7 +295,7 @@ func (p *Geoparser) oneLevel(d *doc.Doc, ms []mention) {
 			continue
 		}
 		for i := range ms {
-			ms[i].cands = p.keepCands(ms[i].cands, func(e gazetteer.Entry) bool { return e.Feature == level })
+			ms[i].cands = keepCands(ms[i].cands, func(c *candidate) bool { return c.Feature == level })
 		}
 		return
 	}
@@ -428,20 +456,9 @@ func (p *Geoparser) find(d *doc.Doc) {
 				continue
 			}
 			p.key = gazetteer.Fold(p.key[:0], d.Text[start:end])
-			c := p.g.LookupKey(p.key)
-			if len(c) == 0 {
+			idx := p.g.LookupKey(p.key)
+			if len(idx) == 0 {
 				continue
-			}
-			if j+1 < len(toks) && isCapWord(d, j+1) && p.personAt(toks[j+1].Start) && !inDateline(d, i) && strings.ToUpper(d.Text[start:end]) != d.Text[start:end] {
-				// A capitalised word straight before a person's name
-				// is their title or first name ("King Abdullah",
-				// "Paris Hilton"), unless it names a country or
-				// division ("US President Joe Biden"), or is written in
-				// capitals, as a dateline whose dash was lost is.
-				c = p.wideReadings(c)
-			}
-			if j == i && !inDateline(d, i) && isAcronym(d.Text[start:end]) {
-				c = p.acronymReadings(c)
 			}
 			if i > 0 && p.title != nil && isCapWord(d, i-1) && p.title(d.Text[toks[i-1].Start:toks[i-1].End]) {
 				// A title and a name are a person ("Queen Elizabeth
@@ -449,6 +466,19 @@ func (p *Geoparser) find(d *doc.Doc) {
 				// named with a title word ("Prince George") was
 				// matched from the title word on.
 				continue
+			}
+			mark := len(p.arena)
+			c := p.decode(idx)
+			if j+1 < len(toks) && isCapWord(d, j+1) && p.personAt(toks[j+1].Start) && !inDateline(d, i) && strings.ToUpper(d.Text[start:end]) != d.Text[start:end] {
+				// A capitalised word straight before a person's name
+				// is their title or first name ("King Abdullah",
+				// "Paris Hilton"), unless it names a country or
+				// division ("US President Joe Biden"), or is written in
+				// capitals, as a dateline whose dash was lost is.
+				c = wideReadings(c)
+			}
+			if j == i && !inDateline(d, i) && isAcronym(d.Text[start:end]) {
+				c = p.acronymReadings(c)
 			}
 			if i > 0 && p.nameWord(d, i-1) {
 				// After another capitalised word the name is part of
@@ -469,6 +499,7 @@ func (p *Geoparser) find(d *doc.Doc) {
 				matched = true
 				break
 			}
+			p.arena = p.arena[:mark]
 		}
 		if !matched {
 			if p.standaloneAbbreviationAt(d, i) {
@@ -536,7 +567,7 @@ func (p *Geoparser) addAbbreviation(d *doc.Doc, i int, lookup func(string) []int
 	if len(c) == 0 {
 		return false
 	}
-	p.mentions = append(p.mentions, mention{Span: span, first: i, end: end, cands: c, best: -1})
+	p.mentions = append(p.mentions, mention{Span: span, first: i, end: end, cands: p.decode(c), best: -1})
 	return true
 }
 
@@ -592,9 +623,8 @@ const (
 // modifiers ("Fargo-based") and inside organisations' names ("Kentucky
 // State Police") must be: the gazetteer also lists hamlets called
 // "Hospital", "University" or "Union", which such names are full of.
-func (p *Geoparser) wellKnown(cands []int32) bool {
-	return slices.ContainsFunc(cands, func(k int32) bool {
-		e := p.g.Entry(k)
+func wellKnown(cands []candidate) bool {
+	return anyCand(cands, func(e *candidate) bool {
 		return e.Feature == gazetteer.Country || e.Feature == gazetteer.Admin1 ||
 			e.Feature == gazetteer.Region || e.Population >= wellKnownPopulation
 	})
@@ -622,23 +652,34 @@ func isAcronym(w string) bool {
 // alternate spellings ("Doh" for Doha) that such words match. A notable
 // place keeps its reading (a country's short name, "UK", "UAE"), as does
 // a city of a million people ("LA", "NYC").
-func (p *Geoparser) acronymReadings(cands []int32) []int32 {
-	return p.keepCands(cands, func(e gazetteer.Entry) bool { return p.notable(e) || e.Population >= megacityPopulation })
+func (p *Geoparser) acronymReadings(cands []candidate) []candidate {
+	return keepCands(cands, func(c *candidate) bool { return p.notable(&c.Entry) || c.Population >= megacityPopulation })
 }
 
 // wideReadings keeps the candidates that are no town or county:
 // countries, first-level divisions, regions, natural features.
-func (p *Geoparser) wideReadings(cands []int32) []int32 {
-	return p.keepCands(cands, func(e gazetteer.Entry) bool { return !local(e) })
+func wideReadings(cands []candidate) []candidate {
+	return keepCands(cands, func(c *candidate) bool { return !local(&c.Entry) })
 }
 
-// keepCands returns the candidates whose entry keep accepts, in a new
-// array: cands may be the gazetteer's own.
-func (p *Geoparser) keepCands(cands []int32, keep func(gazetteer.Entry) bool) []int32 {
-	var out []int32
-	for _, k := range cands {
-		if keep(p.g.Entry(k)) {
-			out = append(out, k)
+// anyCand reports whether f holds for some candidate. It passes
+// pointers, as slices.ContainsFunc would copy each candidate.
+func anyCand(cands []candidate, f func(*candidate) bool) bool {
+	for k := range cands {
+		if f(&cands[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// keepCands keeps the candidates that keep accepts, in order, in place:
+// each mention's candidates are its own.
+func keepCands(cands []candidate, keep func(*candidate) bool) []candidate {
+	out := cands[:0]
+	for k := range cands {
+		if keep(&cands[k]) {
+			out = append(out, cands[k])
 		}
 	}
 	return out
@@ -646,14 +687,14 @@ func (p *Geoparser) keepCands(cands []int32, keep func(gazetteer.Entry) bool) []
 
 // local reports whether e is a town or county, which a name inside
 // another name or beside a person's name is seldom.
-func local(e gazetteer.Entry) bool { return e.IsPopulated() || e.Feature == gazetteer.Admin2 }
+func local(e *gazetteer.Entry) bool { return e.IsPopulated() || e.Feature == gazetteer.Admin2 }
 
 // notable reports whether e may be meant by a name that is hardly a
 // place's where it stands (inside a longer name, or written as an
 // acronym): a country, first-level division, region or natural feature
 // under any of its names, or a well-known town or county under its own
 // (p.key, see mainName).
-func (p *Geoparser) notable(e gazetteer.Entry) bool {
+func (p *Geoparser) notable(e *gazetteer.Entry) bool {
 	return !local(e) || e.Population >= wellKnownPopulation && p.mainName(e)
 }
 
@@ -662,8 +703,8 @@ func (p *Geoparser) notable(e gazetteer.Entry) bool {
 // Police", which may then be London, Kentucky, as the story's focus
 // decides). Such names are full of hamlets, counties and other places'
 // alternate spellings ("Drug" for Durg, "Union").
-func (p *Geoparser) embeddable(cands []int32) bool {
-	return slices.ContainsFunc(cands, func(k int32) bool { return p.notable(p.g.Entry(k)) })
+func (p *Geoparser) embeddable(cands []candidate) bool {
+	return anyCand(cands, func(c *candidate) bool { return p.notable(&c.Entry) })
 }
 
 // megacityPopulation is the population from which a city's short names
@@ -679,11 +720,12 @@ func (p *Geoparser) addPart(d *doc.Doc, i, start, end int, kind partKind) bool {
 		return false
 	}
 	p.key = gazetteer.Fold(p.key[:0], d.Text[start:end])
-	c := p.g.LookupKey(p.key)
-	if kind == partJoined && !slices.ContainsFunc(c, func(k int32) bool {
-		f := p.g.Entry(k).Feature
-		return f == gazetteer.Country || f == gazetteer.Admin1
-	}) || kind == partModifier && !p.wellKnown(c) {
+	mark := len(p.arena)
+	c := p.decode(p.g.LookupKey(p.key))
+	if kind == partJoined && !anyCand(c, func(c *candidate) bool {
+		return c.Feature == gazetteer.Country || c.Feature == gazetteer.Admin1
+	}) || kind == partModifier && !wellKnown(c) {
+		p.arena = p.arena[:mark]
 		return false
 	}
 	p.mentions = append(p.mentions, mention{Span: span, first: i, end: i + 1, cands: c, best: -1, embedded: embedded})

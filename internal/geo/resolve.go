@@ -3,7 +3,6 @@ package geo
 import (
 	"hash/maphash"
 	"math"
-	"slices"
 	"strings"
 
 	"github.com/dateline-project/dateline/internal/doc"
@@ -69,18 +68,18 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 		m := &p.mentions[i]
 		p.key = gazetteer.Fold(p.key[:0], d.Text[m.Start:m.End])
 		m.name = maphash.Bytes(p.seed, p.key)
-		weight := p.votes(d, m)
+		weight := votes(d, m)
 		p.nameVote[m.name] += weight
-		for k, c := range m.cands {
-			e := p.g.Entry(c)
+		for k := range m.cands {
+			e := &m.cands[k]
 			if e.CountryCode != "" {
-				p.focus[e.CountryCode] += weight * p.weights[k]
-				total += weight * p.weights[k]
+				p.focus[e.CountryCode] += weight * e.weight
+				total += weight * e.weight
 			}
 			if e.Admin1 != "" {
-				p.focusAdmin[e.Admin1] += weight * p.weights[k]
-				p.focusAdminCountry[e.CountryCode] += weight * p.weights[k]
-				totalAdmin += weight * p.weights[k]
+				p.focusAdmin[e.Admin1] += weight * e.weight
+				p.focusAdminCountry[e.CountryCode] += weight * e.weight
+				totalAdmin += weight * e.weight
 			}
 		}
 	}
@@ -90,22 +89,21 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 		// Every mention of this name is left out of the focus it is
 		// scored with: five "Tripoli"s in a Lebanese story must not
 		// outvote the rest of it for Libya.
-		p.votes(d, m)
 		weight := p.nameVote[m.name]
 		clear(p.own)
 		clear(p.ownAdmin)
 		clear(p.ownAdminCountry)
 		ownTotal, ownAdminTotal := 0.0, 0.0
-		for k, c := range m.cands {
-			e := p.g.Entry(c)
+		for k := range m.cands {
+			e := &m.cands[k]
 			if e.CountryCode != "" {
-				p.own[e.CountryCode] += weight * p.weights[k]
-				ownTotal += weight * p.weights[k]
+				p.own[e.CountryCode] += weight * e.weight
+				ownTotal += weight * e.weight
 			}
 			if e.Admin1 != "" {
-				p.ownAdmin[e.Admin1] += weight * p.weights[k]
-				p.ownAdminCountry[e.CountryCode] += weight * p.weights[k]
-				ownAdminTotal += weight * p.weights[k]
+				p.ownAdmin[e.Admin1] += weight * e.weight
+				p.ownAdminCountry[e.CountryCode] += weight * e.weight
+				ownAdminTotal += weight * e.weight
 			}
 		}
 		otherTotal, otherAdminTotal := total-ownTotal, totalAdmin-ownAdminTotal
@@ -114,8 +112,7 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 		if i > 0 && p.qualifier(d, i-1) == i && p.mentions[i-1].best >= 0 && !p.mentions[i-1].outside {
 			// "Perth, WA": the place before says which of the
 			// subdivisions its qualifier names.
-			e := p.g.Entry(p.mentions[i-1].cands[p.mentions[i-1].best])
-			qualified = &e
+			qualified = &p.mentions[i-1].cands[p.mentions[i-1].best].Entry
 		}
 		// A sea, a continent or a region across borders lies in no
 		// country, so the focus, which counts countries, cannot
@@ -123,7 +120,7 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 		// instead, lest a village in the focus that bears its name
 		// win ("the Atlantic flyway" in an American story).
 		topShare := 0.0
-		if otherTotal > 1e-9 && slices.ContainsFunc(m.cands, func(c int32) bool { return p.g.Entry(c).CountryCode == "" }) {
+		if otherTotal > 1e-9 && anyCand(m.cands, func(c *candidate) bool { return c.CountryCode == "" }) {
 			for cc, v := range p.focus {
 				topShare = max(topShare, (v-p.own[cc])/otherTotal)
 			}
@@ -133,8 +130,9 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 		best, bestScore, second := -1, math.Inf(-1), math.Inf(-1)
 		bestRule := ""
 		division, hasDivision := p.namedDivision(m)
-		for k, c := range m.cands {
-			e := p.g.Entry(c)
+		for k := range m.cands {
+			c := &m.cands[k]
+			e := &c.Entry
 			// A town that bears the name of a country or first-level
 			// division elsewhere ("California, Pennsylvania";
 			// "Florida, New York") is its namesake's echo: the local
@@ -142,11 +140,7 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 			// they are no evidence that a state's name means a town.
 			echo := hasDivision && e.IsPopulated() && e.Feature != "PPLC" && !within(e, division) &&
 				e.Population*echoRatio < division.Population
-			s := featureWeight(e.Feature)
-			s += math.Log10(float64(e.Population)+1) / 2
-			if small(e) {
-				s -= smallPenalty
-			}
+			s := c.prior
 			rule := "gazetteer"
 			if otherTotal > 1e-9 && e.CountryCode != "" {
 				s += focusWeight * (p.focus[e.CountryCode] - p.own[e.CountryCode]) / otherTotal
@@ -172,13 +166,13 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 				// reading than a place of that very name.
 				s -= 1.5
 			}
-			if sense, ok := p.nameSense[m.name]; ok && sense == c {
+			if sense, ok := p.nameSense[m.name]; ok && sense == c.idx {
 				// One sense per discourse: a name that recurs in a
 				// story means what it meant the first time ("TRIPOLI,
 				// Lebanon" and then "Tripoli").
 				s += 3
 			}
-			if qual >= 0 && qualifies(p.g, p.mentions[qual].cands, e) {
+			if qual >= 0 && qualifies(p.mentions[qual].cands, e) {
 				s += 6
 				rule = "gazetteer+qualifier"
 			}
@@ -207,7 +201,7 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 					rule = "gazetteer+town-cue"
 				}
 			}
-			if (e.Feature == gazetteer.Admin1 || e.Feature == gazetteer.Admin2) && cue != cueAdmin && cue != cueDistrict && containsNamesake(p.g, m.cands, e) {
+			if (e.Feature == gazetteer.Admin1 || e.Feature == gazetteer.Admin2) && cue != cueAdmin && cue != cueDistrict && containsNamesake(m.cands, e) {
 				// Lachin, Donetsk, Jerusalem, Maiduguri: the city, not the
 				// province or district named after it, unless the text
 				// says "region".
@@ -234,16 +228,16 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 			m.outside = true
 			continue
 		}
-		if bestRule == "gazetteer" && m.end-m.first == 1 && allSmall(p.g, m.cands) {
+		if bestRule == "gazetteer" && m.end-m.first == 1 && allSmall(m.cands) {
 			// One capitalised word that only hamlets bear ("Secretary",
 			// "Christmas") is a common word far more often than a place.
 			m.best = -1
 			continue
 		}
 		if _, ok := p.nameSense[m.name]; !ok {
-			p.nameSense[m.name] = m.cands[best]
+			p.nameSense[m.name] = m.cands[best].idx
 		}
-		p.addAnchor(p.g.Entry(m.cands[best]))
+		p.addAnchor(&m.cands[best].Entry)
 	}
 }
 
@@ -258,49 +252,54 @@ const echoRatio = 100
 // candidates whose own name the mention is, if any. A division named
 // after a city in it (Egypt's Alexandria governorate) does not count: the
 // name is first the city's, and its namesakes abroad are the city's.
-func (p *Geoparser) namedDivision(m *mention) (gazetteer.Entry, bool) {
-	for _, c := range m.cands {
-		if e := p.g.Entry(c); (e.Feature == gazetteer.Country || e.Feature == gazetteer.Admin1) && p.mainName(e) && !containsNamesake(p.g, m.cands, e) {
+func (p *Geoparser) namedDivision(m *mention) (*gazetteer.Entry, bool) {
+	for k := range m.cands {
+		if e := &m.cands[k].Entry; (e.Feature == gazetteer.Country || e.Feature == gazetteer.Admin1) && p.mainName(e) && !containsNamesake(m.cands, e) {
 			return e, true
 		}
 	}
-	return gazetteer.Entry{}, false
+	return nil, false
 }
 
 // within reports whether e lies in the country or first-level division
 // div.
-func within(e, div gazetteer.Entry) bool {
+func within(e, div *gazetteer.Entry) bool {
 	if div.Feature == gazetteer.Country {
 		return e.CountryCode == div.CountryCode
 	}
 	return e.CountryCode == div.CountryCode && e.Admin1 != "" && e.Admin1 == div.Admin1
 }
 
-// votes fills p.weights with the share of mention m's vote that each of
-// its candidates gets, a softmax of their priors, and returns the size of
+// prior is how likely a news text means e when a name has several
+// readings, by its feature and population. It is both the base of a
+// candidate's score and what its mention's vote is spread by.
+func prior(e *gazetteer.Entry) float64 {
+	prior := featureWeight(e.Feature) + math.Log10(float64(e.Population)+1)/2
+	if small(e) {
+		// Hamlets hardly vote: Scotland and Dundee point to
+		// Britain though small American places share their names.
+		prior -= smallPenalty
+	}
+	return prior
+}
+
+// votes sets the weight of each of mention m's candidates to its share of
+// the mention's vote, a softmax of their priors, and returns the size of
 // the vote: 2 for a dateline, which says where the story was filed, else
 // 1.
-func (p *Geoparser) votes(d *doc.Doc, m *mention) float64 {
-	p.weights = p.weights[:0]
+func votes(d *doc.Doc, m *mention) float64 {
 	top := math.Inf(-1)
-	for _, c := range m.cands {
-		e := p.g.Entry(c)
-		prior := featureWeight(e.Feature) + math.Log10(float64(e.Population)+1)/2
-		if small(e) {
-			// Hamlets hardly vote: Scotland and Dundee point to
-			// Britain though small American places share their names.
-			prior -= smallPenalty
-		}
-		p.weights = append(p.weights, prior)
-		top = max(top, prior)
+	for k := range m.cands {
+		top = max(top, m.cands[k].prior)
 	}
 	sum := 0.0
-	for k, prior := range p.weights {
-		p.weights[k] = math.Exp(prior - top)
-		sum += p.weights[k]
+	for k := range m.cands {
+		c := &m.cands[k]
+		c.weight = math.Exp(c.prior - top)
+		sum += c.weight
 	}
-	for k := range p.weights {
-		p.weights[k] /= sum
+	for k := range m.cands {
+		m.cands[k].weight /= sum
 	}
 	if inDateline(d, m.first) {
 		return 2
@@ -321,7 +320,7 @@ const embeddedVote = 0.5
 // rather than one of its alternates. "X City" counts as X: English adds
 // "City" to tell a city from the state or country of the same name
 // ("New York City", "Kuwait City"), and news drops it again.
-func (p *Geoparser) mainName(e gazetteer.Entry) bool {
+func (p *Geoparser) mainName(e *gazetteer.Entry) bool {
 	p.nameKey = gazetteer.Fold(p.nameKey[:0], e.Name)
 	if string(p.nameKey) == string(p.key) || string(p.nameKey) == string(p.key)+" city" {
 		return true
@@ -341,10 +340,10 @@ func (p *Geoparser) mainName(e gazetteer.Entry) bool {
 // Sudan"), make "X, Y" two items of a list instead.
 func (p *Geoparser) outside(d *doc.Doc, i, best int) bool {
 	m, q := &p.mentions[i], &p.mentions[i+1]
-	if e := p.g.Entry(m.cands[best]); !e.IsPopulated() && e.Feature != gazetteer.Admin2 {
+	if e := &m.cands[best]; !e.IsPopulated() && e.Feature != gazetteer.Admin2 {
 		return false
 	}
-	if slices.ContainsFunc(m.cands, func(c int32) bool { return qualifies(p.g, q.cands, p.g.Entry(c)) }) {
+	if anyCand(m.cands, func(c *candidate) bool { return qualifies(q.cands, &c.Entry) }) {
 		return false
 	}
 	if i+2 < len(p.mentions) {
@@ -355,7 +354,7 @@ func (p *Geoparser) outside(d *doc.Doc, i, best int) bool {
 		case ", ":
 			// "Ontario, Canada" goes on qualifying; "Italy, Austria"
 			// is a list.
-			if !slices.ContainsFunc(q.cands, func(c int32) bool { return qualifies(p.g, next.cands, p.g.Entry(c)) }) {
+			if !anyCand(q.cands, func(c *candidate) bool { return qualifies(next.cands, &c.Entry) }) {
 				return false
 			}
 		}
@@ -365,9 +364,9 @@ func (p *Geoparser) outside(d *doc.Doc, i, best int) bool {
 
 // qualifies reports whether one of the candidates of a qualifier (", X")
 // contains e: its country, or its first-level division.
-func qualifies(g *gazetteer.Gazetteer, quals []int32, e gazetteer.Entry) bool {
-	for _, c := range quals {
-		q := g.Entry(c)
+func qualifies(quals []candidate, e *gazetteer.Entry) bool {
+	for k := range quals {
+		q := &quals[k]
 		if (q.Feature == gazetteer.Country && q.CountryCode == e.CountryCode) ||
 			(q.Feature == gazetteer.Admin1 && q.Admin1 != "" && q.Admin1 == e.Admin1 && e.Feature != gazetteer.Admin1) {
 			return true
@@ -380,7 +379,7 @@ func qualifies(g *gazetteer.Gazetteer, quals []int32, e gazetteer.Entry) bool {
 // document: "Victoria" near "Vancouver" is the one in British Columbia.
 // p.anchors holds the distinct places resolved so far, capped so that the
 // cost stays linear in the number of mentions.
-func (p *Geoparser) nearness(e gazetteer.Entry) float64 {
+func (p *Geoparser) nearness(e *gazetteer.Entry) float64 {
 	if !e.IsPopulated() {
 		// A division's point is a centroid; being near one says
 		// little, and a state near its neighbours' centroids is
@@ -392,7 +391,7 @@ func (p *Geoparser) nearness(e gazetteer.Entry) float64 {
 		if o.ID == e.ID || math.Abs(o.Lat-e.Lat) > 10 {
 			continue
 		}
-		if dist := gazetteer.Distance(o, e); dist < 300 {
+		if dist := gazetteer.Distance(o, *e); dist < 300 {
 			bonus += 1.5
 		} else if dist < 1000 {
 			bonus += 0.5
@@ -402,7 +401,7 @@ func (p *Geoparser) nearness(e gazetteer.Entry) float64 {
 }
 
 // addAnchor records a resolved place for nearness.
-func (p *Geoparser) addAnchor(e gazetteer.Entry) {
+func (p *Geoparser) addAnchor(e *gazetteer.Entry) {
 	if !e.IsPopulated() || len(p.anchors) >= maxAnchors {
 		return
 	}
@@ -411,7 +410,7 @@ func (p *Geoparser) addAnchor(e gazetteer.Entry) {
 			return
 		}
 	}
-	p.anchors = append(p.anchors, e)
+	p.anchors = append(p.anchors, *e)
 }
 
 const maxAnchors = 12
@@ -428,10 +427,8 @@ func (p *Geoparser) qualifier(d *doc.Doc, i int) int {
 	if n.first != m.end+1 || d.Text[d.Tokens[m.end].Start:d.Tokens[m.end].End] != "," {
 		return -1
 	}
-	for _, c := range n.cands {
-		if f := p.g.Entry(c).Feature; f == gazetteer.Country || f == gazetteer.Admin1 {
-			return i + 1
-		}
+	if anyCand(n.cands, func(c *candidate) bool { return c.Feature == gazetteer.Country || c.Feature == gazetteer.Admin1 }) {
+		return i + 1
 	}
 	return -1
 }
@@ -481,16 +478,11 @@ func cueAround(d *doc.Doc, m *mention) cue {
 // a small one (see small), lies in the subdivision adm: a hamlet that
 // lists "Minnesota" among its alternate names does not make the state a
 // city's namesake.
-func containsNamesake(g *gazetteer.Gazetteer, cands []int32, adm gazetteer.Entry) bool {
+func containsNamesake(cands []candidate, adm *gazetteer.Entry) bool {
 	if adm.Admin1 == "" {
 		return false
 	}
-	for _, c := range cands {
-		if e := g.Entry(c); e.IsPopulated() && !small(e) && e.Admin1 == adm.Admin1 {
-			return true
-		}
-	}
-	return false
+	return anyCand(cands, func(c *candidate) bool { return c.IsPopulated() && !small(&c.Entry) && c.Admin1 == adm.Admin1 })
 }
 
 // smallPenalty lowers the prior of a small place (see small) beyond what
@@ -502,16 +494,11 @@ const smallPenalty = 1.0
 // capital or administrative seat. The gazetteer keeps every cities500
 // place, since news names small towns too, but such a place is rarely
 // meant when the same spelling names something larger or is a word.
-func small(e gazetteer.Entry) bool {
+func small(e *gazetteer.Entry) bool {
 	return e.IsPopulated() && e.Population < 5000 && e.Feature != "PPLC" && !strings.HasPrefix(e.Feature, "PPLA")
 }
 
 // allSmall reports whether every candidate is a small place.
-func allSmall(g *gazetteer.Gazetteer, cands []int32) bool {
-	for _, c := range cands {
-		if !small(g.Entry(c)) {
-			return false
-		}
-	}
-	return true
+func allSmall(cands []candidate) bool {
+	return !anyCand(cands, func(c *candidate) bool { return !small(&c.Entry) })
 }
