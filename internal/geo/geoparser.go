@@ -45,6 +45,11 @@ type Geoparser struct {
 	// before resolution: they vote in the country focus, and are then
 	// emitted as places of their own.
 	demonyms []demonymHit
+	// demonymMemo holds the demonym lookups of the words seen (see
+	// tokenDemonym).
+	demonymMemo map[string]demonymMemo
+	// demonymPlaces is addDemonyms' scratch.
+	demonymPlaces []doc.Place
 	maxWords int
 	key      []byte
 	nameKey  []byte
@@ -335,9 +340,8 @@ func (p *Geoparser) findDemonyms(d *doc.Doc) {
 		return
 	}
 	next := 0 // the first mention not wholly before the current token
-	var buf [32]byte
-	for _, t := range d.Tokens {
-		if t.Kind != doc.Word || !t.Upper || t.End-t.Start > len(buf) {
+	for i, t := range d.Tokens {
+		if t.Kind != doc.Word || !t.Upper || t.End-t.Start > maxDemonymLen {
 			continue
 		}
 		for next < len(p.mentions) && p.mentions[next].End <= t.Start {
@@ -346,14 +350,7 @@ func (p *Geoparser) findDemonyms(d *doc.Doc) {
 		if next < len(p.mentions) && p.mentions[next].Start < t.End {
 			continue
 		}
-		key := buf[:0]
-		for _, c := range []byte(d.Text[t.Start:t.End]) {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			key = append(key, c)
-		}
-		cc, ok := p.demonym(string(key))
+		cc, ok := p.tokenDemonym(d, i)
 		if !ok {
 			continue
 		}
@@ -377,9 +374,41 @@ func (p *Geoparser) addDemonyms(d *doc.Doc) {
 			Lat: e.Lat, Lon: e.Lon, Confidence: pointSharpness(e), Rule: "demonym", Kind: doc.PlaceDemonym, Embedded: embedded,
 		})
 	}
-	if len(d.Places) > n {
-		slices.SortStableFunc(d.Places, func(a, b doc.Place) int { return a.Start - b.Start })
+	if len(d.Places) == n {
+		return
 	}
+	byStart := func(a, b doc.Place) int { return a.Start - b.Start }
+	if !slices.IsSortedFunc(d.Places[:n], byStart) {
+		slices.SortStableFunc(d.Places, byStart)
+		return
+	}
+	p.demonymPlaces = mergeDemonyms(d.Places, n, p.demonymPlaces)
+}
+
+// mergeDemonyms puts places in the order of a stable sort by start when
+// places[:n] and places[n:] are each in that order already, as the
+// toponyms and the demonyms are: a merge from the back moves each place
+// once, where a stable sort of these large structs costs more than the
+// rest of addDemonyms. On equal starts the toponym stays first. It
+// returns scratch, grown to hold the demonyms.
+func mergeDemonyms(places []doc.Place, n int, scratch []doc.Place) []doc.Place {
+	i, j := n-1, len(places)-1
+	if i < 0 || places[i].Start <= places[n].Start {
+		return scratch
+	}
+	// The demonyms move aside, so that the toponyms can shift into
+	// their slots.
+	dem := append(scratch[:0], places[n:]...)
+	for k := len(places) - 1; j >= n; k-- {
+		if i >= 0 && places[i].Start > dem[j-n].Start {
+			places[k] = places[i]
+			i--
+		} else {
+			places[k] = dem[j-n]
+			j--
+		}
+	}
+	return dem
 }
 
 // sentenceEnds returns, for token i, the end of its sentence.
@@ -442,7 +471,7 @@ func (p *Geoparser) find(d *doc.Doc) {
 				continue
 			}
 			start, end := toks[i].Start, toks[j].End
-			if j == i && (compassWord(d.Text[start:end]) || p.isDemonym(d.Text[start:end])) {
+			if j == i && (compassWord(d.Text[start:end]) || p.isDemonym(d, i)) {
 				// A demonym is read as one ("Canadian officials"), not
 				// as the town that bears its name.
 				continue
@@ -512,14 +541,71 @@ func (p *Geoparser) find(d *doc.Doc) {
 	}
 }
 
-// isDemonym reports whether word w is a singular demonym or country
+// maxDemonymLen is the longest word, in bytes, looked up as a demonym.
+const maxDemonymLen = 32
+
+// demonymMemo is the answer of the demonym lookup for one key.
+type demonymMemo struct {
+	country string
+	ok      bool
+}
+
+// maxDemonymMemo bounds the memo: past it, it starts afresh.
+const maxDemonymMemo = 1 << 14
+
+// tokenDemonym returns the country that token i names as a demonym, with
+// its ASCII letters lower-cased for the lookup. find and findDemonyms ask
+// about most capitalised words, and the same words recur from document
+// to document, so answers are kept: the lookup takes a string, and
+// lower-casing a word into a new one for every ask cost more than the
+// lookup itself. The token must be at most maxDemonymLen bytes long, and
+// p.demonym set.
+func (p *Geoparser) tokenDemonym(d *doc.Doc, i int) (string, bool) {
+	var buf [maxDemonymLen]byte
+	key := buf[:0]
+	for _, c := range []byte(d.Text[d.Tokens[i].Start:d.Tokens[i].End]) {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		key = append(key, c)
+	}
+	if m, ok := p.demonymMemo[string(key)]; ok {
+		return m.country, m.ok
+	}
+	if p.demonymMemo == nil || len(p.demonymMemo) >= maxDemonymMemo {
+		p.demonymMemo = make(map[string]demonymMemo)
+	}
+	k := string(key)
+	cc, ok := p.demonym(k)
+	p.demonymMemo[k] = demonymMemo{cc, ok}
+	return cc, ok
+}
+
+// isDemonym reports whether token i is a singular demonym or country
 // adjective.
-func (p *Geoparser) isDemonym(w string) bool {
-	if p.demonym == nil || len(w) > 32 {
+func (p *Geoparser) isDemonym(d *doc.Doc, i int) bool {
+	w := d.Text[d.Tokens[i].Start:d.Tokens[i].End]
+	if p.demonym == nil || len(w) > maxDemonymLen {
 		return false
 	}
-	_, ok := p.demonym(strings.ToLower(w))
+	if !isASCII(w) {
+		// Lower-casing beyond ASCII gives another key than
+		// tokenDemonym's.
+		_, ok := p.demonym(strings.ToLower(w))
+		return ok
+	}
+	_, ok := p.tokenDemonym(d, i)
 	return ok
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // inDateline reports whether token i lies in the document's dateline.
@@ -874,8 +960,8 @@ func (p *Geoparser) personAt(start int) bool {
 	return false
 }
 
-// isStopWord reports whether w, in any case, is in stopWords, without
-// allocating.
+// isStopWord reports whether w, in any case, is a stop word (see
+// isStopKey), a function word, a weekday or a month, without allocating.
 func isStopWord(w string) bool {
 	if len(w) > 12 {
 		return false
@@ -888,15 +974,21 @@ func isStopWord(w string) bool {
 		}
 		buf[i] = c
 	}
-	return stopWords[string(buf[:len(w)])] || en.IsFunctionWord(w) || en.IsWeekdayName(w) || en.IsMonthName(w)
+	return isStopKey(string(buf[:len(w)])) || en.IsFunctionWord(w) || en.IsWeekdayName(w) || en.IsMonthName(w)
 }
 
-// stopWords are the words besides function words (en.IsFunctionWord),
-// weekdays and months that open sentences or titles and that the
-// gazetteer happens to list as places: titles, agents of news and numbers.
-var stopWords = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "president": true, "minister": true, "police": true,
-	"officials": true, "said": true, "reuters": true, "one": true, "two": true,
+// isStopKey reports the lower-case words besides function words
+// (en.IsFunctionWord), weekdays and months that open sentences or titles
+// and that the gazetteer happens to list as places: titles, agents of news
+// and numbers. A switch, as every capitalised token is tested, and it
+// costs less than hashing for a map.
+func isStopKey(k string) bool {
+	switch k {
+	case "mr", "mrs", "ms", "dr", "president", "minister", "police",
+		"officials", "said", "reuters", "one", "two":
+		return true
+	}
+	return false
 }
 
 // A capitalised compass word (en.IsCompassWord) alone names a bloc or a
