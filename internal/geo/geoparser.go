@@ -50,19 +50,23 @@ type Geoparser struct {
 	demonymMemo map[string]demonymMemo
 	// demonymPlaces is addDemonyms' scratch.
 	demonymPlaces []doc.Place
-	maxWords int
-	key      []byte
-	nameKey  []byte
-	mentions []mention
-	focus    map[string]float64
+	maxWords      int
+	key           []byte
+	nameKey       []byte
+	mentions      []mention
+	// The focus sums are indexed by the slot of a country code or an
+	// admin-1 key (see slotOf): hashing the codes for every candidate
+	// of every mention cost more than scoring them.
+	slots map[string]int32
+	focus []float64
 	// focusAdmin weighs first-level divisions (GeoNames admin-1 keys) as
 	// focus weighs countries.
-	focusAdmin map[string]float64
+	focusAdmin []float64
 	// focusAdminCountry sums focusAdmin by the divisions' country: a
 	// story about a region of a country is about that country too.
-	focusAdminCountry map[string]float64
+	focusAdminCountry []float64
 	// own and ownAdmin hold one mention's vote while it is scored.
-	own, ownAdmin, ownAdminCountry map[string]float64
+	own, ownAdmin, ownAdminCountry []float64
 	// nameVote holds the size of each distinct name's focus vote, and
 	// nameSense the entry its first mention resolved to, keyed by a hash
 	// of the folded name.
@@ -80,6 +84,9 @@ type Geoparser struct {
 	// a mention looks at a few neighbours, not every entity.
 	actors      []doc.Entity
 	actorMaxLen int
+	// actorStarts are the actors' starts, for the binary searches:
+	// searching the large Entity structs touched more memory.
+	actorStarts []int
 }
 
 // DemonymFunc reports the country (ISO 3166-1 alpha-3) that a singular
@@ -91,9 +98,7 @@ type DemonymFunc func(key string) (country string, ok bool)
 
 // NewGeoparser returns a stage that resolves against g.
 func NewGeoparser(g *gazetteer.Gazetteer) *Geoparser {
-	return &Geoparser{g: g, maxWords: min(g.MaxNameWords(), 6), focus: map[string]float64{}, focusAdmin: map[string]float64{},
-		focusAdminCountry: map[string]float64{}, ownAdminCountry: map[string]float64{},
-		own: map[string]float64{}, ownAdmin: map[string]float64{},
+	return &Geoparser{g: g, maxWords: min(g.MaxNameWords(), 6), slots: map[string]int32{},
 		seed: maphash.MakeSeed(), nameVote: map[uint64]float64{}, nameSense: map[uint64]int32{}}
 }
 
@@ -170,6 +175,9 @@ type candidate struct {
 	// prior is the entry's feature-and-population prior (see prior);
 	// weight is its share of its mention's focus vote (see votes).
 	prior, weight float64
+	// country and admin1 are the slots of CountryCode and Admin1 in
+	// the focus sums, set by resolve.
+	country, admin1 int32
 }
 
 // decode returns the candidates of the entries idx, decoded into the
@@ -923,6 +931,10 @@ func (p *Geoparser) indexActors(d *doc.Doc) {
 		p.actorMaxLen = max(p.actorMaxLen, e.End-e.Start)
 	}
 	slices.SortStableFunc(p.actors, func(a, b doc.Entity) int { return a.Start - b.Start })
+	p.actorStarts = p.actorStarts[:0]
+	for _, e := range p.actors {
+		p.actorStarts = append(p.actorStarts, e.Start)
+	}
 }
 
 // actorOverlap says how span s meets the people and organisations that the
@@ -931,7 +943,7 @@ func (p *Geoparser) indexActors(d *doc.Doc) {
 // a whole); a name wholly inside an organisation's longer name is a place
 // all the same, marked embedded ("Kentucky State Police").
 func (p *Geoparser) actorOverlap(s doc.Span) (blocked, embedded bool) {
-	lo, _ := slices.BinarySearchFunc(p.actors, s.Start-p.actorMaxLen, func(e doc.Entity, start int) int { return e.Start - start })
+	lo, _ := slices.BinarySearch(p.actorStarts, s.Start-p.actorMaxLen)
 	for _, e := range p.actors[lo:] {
 		if e.Start >= s.End {
 			break
@@ -951,7 +963,7 @@ func (p *Geoparser) actorOverlap(s doc.Span) (blocked, embedded bool) {
 
 // personAt reports whether a person's name starts at byte start.
 func (p *Geoparser) personAt(start int) bool {
-	k, _ := slices.BinarySearchFunc(p.actors, start, func(e doc.Entity, start int) int { return e.Start - start })
+	k, _ := slices.BinarySearch(p.actorStarts, start)
 	for ; k < len(p.actors) && p.actors[k].Start == start; k++ {
 		if p.actors[k].Type == doc.Person {
 			return true

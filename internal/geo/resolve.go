@@ -3,6 +3,7 @@ package geo
 import (
 	"hash/maphash"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/dateline-project/dateline/internal/doc"
@@ -49,18 +50,17 @@ func featureWeight(f string) float64 {
 // Georgia. A mention's own vote is left out when its candidates are
 // scored, so a big namesake does not reinforce itself.
 func (p *Geoparser) resolve(d *doc.Doc) {
-	clear(p.focus)
-	clear(p.focusAdmin)
-	clear(p.focusAdminCountry)
+	clear(p.slots)
+	p.focus, p.focusAdmin, p.focusAdminCountry = p.focus[:0], p.focusAdmin[:0], p.focusAdminCountry[:0]
 	p.anchors = p.anchors[:0]
 	total, totalAdmin := 0.0, 0.0
 	if d.Dateline != nil && d.Dateline.CountryCode != "" {
-		p.focus[d.Dateline.CountryCode] += 2
+		p.focus[p.slotOf(d.Dateline.CountryCode)] += 2
 		total += 2
 	}
 	for _, h := range p.demonyms {
 		// "Canadian officials" points to Canada as "Canada" does.
-		p.focus[h.country.CountryCode]++
+		p.focus[p.slotOf(h.country.CountryCode)]++
 		total++
 	}
 	clear(p.nameVote)
@@ -72,17 +72,22 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 		p.nameVote[m.name] += weight
 		for k := range m.cands {
 			e := &m.cands[k]
+			e.country, e.admin1 = p.slotOf(e.CountryCode), p.slotOf(e.Admin1)
 			if e.CountryCode != "" {
-				p.focus[e.CountryCode] += weight * e.weight
+				p.focus[e.country] += weight * e.weight
 				total += weight * e.weight
 			}
 			if e.Admin1 != "" {
-				p.focusAdmin[e.Admin1] += weight * e.weight
-				p.focusAdminCountry[e.CountryCode] += weight * e.weight
+				p.focusAdmin[e.admin1] += weight * e.weight
+				p.focusAdminCountry[e.country] += weight * e.weight
 				totalAdmin += weight * e.weight
 			}
 		}
 	}
+	n := len(p.focus)
+	p.own = slices.Grow(p.own[:0], n)[:n]
+	p.ownAdmin = slices.Grow(p.ownAdmin[:0], n)[:n]
+	p.ownAdminCountry = slices.Grow(p.ownAdminCountry[:0], n)[:n]
 	clear(p.nameSense)
 	for i := range p.mentions {
 		m := &p.mentions[i]
@@ -97,12 +102,12 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 		for k := range m.cands {
 			e := &m.cands[k]
 			if e.CountryCode != "" {
-				p.own[e.CountryCode] += weight * e.weight
+				p.own[e.country] += weight * e.weight
 				ownTotal += weight * e.weight
 			}
 			if e.Admin1 != "" {
-				p.ownAdmin[e.Admin1] += weight * e.weight
-				p.ownAdminCountry[e.CountryCode] += weight * e.weight
+				p.ownAdmin[e.admin1] += weight * e.weight
+				p.ownAdminCountry[e.country] += weight * e.weight
 				ownAdminTotal += weight * e.weight
 			}
 		}
@@ -121,8 +126,10 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 		// win ("the Atlantic flyway" in an American story).
 		topShare := 0.0
 		if otherTotal > 1e-9 && anyCand(m.cands, func(c *candidate) bool { return c.CountryCode == "" }) {
-			for cc, v := range p.focus {
-				topShare = max(topShare, (v-p.own[cc])/otherTotal)
+			// Slots of codes outside the focus add 0, which
+			// changes no maximum.
+			for s, v := range p.focus {
+				topShare = max(topShare, (v-p.own[s])/otherTotal)
 			}
 		}
 		cue := cueAround(d, m)
@@ -143,21 +150,21 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 			s := c.prior
 			rule := "gazetteer"
 			if otherTotal > 1e-9 && e.CountryCode != "" {
-				s += focusWeight * (p.focus[e.CountryCode] - p.own[e.CountryCode]) / otherTotal
+				s += focusWeight * (p.focus[c.country] - p.own[c.country]) / otherTotal
 			} else if e.CountryCode == "" {
 				s += focusWeight * topShare
 			}
 			if otherAdminTotal > 1e-9 && e.Admin1 != "" && e.Feature != gazetteer.Country && !echo {
 				// Local focus: a story about Ontario means the London
 				// there, whatever the capital's prior.
-				s += focusWeight * (p.focusAdmin[e.Admin1] - p.ownAdmin[e.Admin1]) / otherAdminTotal
+				s += focusWeight * (p.focusAdmin[c.admin1] - p.ownAdmin[c.admin1]) / otherAdminTotal
 			}
 			if otherAdminTotal > 1e-9 && e.Feature == gazetteer.Country {
 				// The local focus is within a country, and a country
 				// contains its divisions: a story about Mexico City is a
 				// story about Mexico, so the focus on a division must
 				// not make the country's name read as a town of it.
-				s += focusWeight * (p.focusAdminCountry[e.CountryCode] - p.ownAdminCountry[e.CountryCode]) / otherAdminTotal
+				s += focusWeight * (p.focusAdminCountry[c.country] - p.ownAdminCountry[c.country]) / otherAdminTotal
 			}
 			if e.IsPopulated() && len(m.cands) > 1 && !p.mainName(e) {
 				// GeoNames lists many alternate names, some of them
@@ -239,6 +246,20 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 		}
 		p.addAnchor(&m.cands[best].Entry)
 	}
+}
+
+// slotOf returns the slot of a country code or admin-1 key in the focus
+// sums, adding one for a code the document has not had yet.
+func (p *Geoparser) slotOf(code string) int32 {
+	if s, ok := p.slots[code]; ok {
+		return s
+	}
+	s := int32(len(p.focus))
+	p.slots[code] = s
+	p.focus = append(p.focus, 0)
+	p.focusAdmin = append(p.focusAdmin, 0)
+	p.focusAdminCountry = append(p.focusAdminCountry, 0)
+	return s
 }
 
 // echoRatio is how many times smaller than a division a town bearing its
