@@ -304,25 +304,32 @@ func (s *Stage) lemmas(k int) []string {
 // findMatch returns the longest trigger match starting at token t.
 func (s *Stage) findMatch(d *doc.Doc, sent doc.Sentence, t int) (match, bool) {
 	var best match
-	found := false
+	found, bestLen := false, 0
+	tag := s.ci.triggerTagAt(sent, t)
+	adverb := d.Tokens[t].Tag == "RB"
 	for _, lemma := range s.lemmas(t) {
 		for _, tr := range s.c.lex.Candidates(lemma) {
+			// The checks that need no matching come first: most
+			// candidates of a common verb ("call", "threaten") are
+			// longer expressions that fail, or cannot beat the best.
+			if !kindFits(tr.Kind, tag) || (adverb && tr.Kind != lexicon.KindMWE) {
+				continue
+			}
+			n := tr.Len()
+			if found && (n < bestLen || (n == bestLen && !s.preferredAt(t, tr, best.trig))) {
+				continue
+			}
 			last, ok := s.matchFrom(sent, tr.Words[1:], t+1, t)
 			if !ok {
 				continue
 			}
-			if !kindFits(tr.Kind, s.ci.triggerTagAt(sent, t)) || (d.Tokens[t].Tag == "RB" && tr.Kind != lexicon.KindMWE) {
-				continue
-			}
-			if !found || tr.Len() > best.trig.Len() || (tr.Len() == best.trig.Len() && s.preferredAt(t, tr, best.trig)) {
-				best = match{trig: tr, first: t, last: last, headToken: t, sentEnd: sent.EndToken}
-				found = true
-				if d.Tokens[t].Tag == "RB" && last > t {
-					// An adverb modifies the verb after it, which heads the
-					// expression even when tagged as an adjective
-					// ("sexually abused").
-					best.headToken = t + 1
-				}
+			best = match{trig: tr, first: t, last: last, headToken: t, sentEnd: sent.EndToken}
+			found, bestLen = true, n
+			if adverb && last > t {
+				// An adverb modifies the verb after it, which heads the
+				// expression even when tagged as an adjective
+				// ("sexually abused").
+				best.headToken = t + 1
 			}
 		}
 	}
