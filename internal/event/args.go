@@ -220,7 +220,7 @@ func (s *Stage) leftSubject(p int) int {
 	d := s.ci.d
 	for k := p - 1; k >= 0 && k >= p-6; k-- {
 		if e := s.ci.entOf[k]; e >= 0 {
-			first := tokenAtOrAfter(d, d.Entities[e].Start, 0)
+			first := s.ci.tokenAt(d.Entities[e].Start, 0)
 			if first > 0 && d.Tokens[first-1].Tag == "IN" && !s.openingPartitive(first) {
 				return -1
 			}

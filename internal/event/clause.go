@@ -14,6 +14,11 @@ type clauseIndex struct {
 	entEnd   []int // entity -> token after its last token
 	entOf    []int // token -> the longest entity covering it, or -1
 	chunkOf  []int // token -> chunk index, or -1
+	// atOffset maps each byte offset of the text to the first token
+	// starting at or after it, so that finding the token of an entity,
+	// place, quote or trigger takes no search; empty when the tokens are
+	// not in text order, which tokenAt then searches as before.
+	atOffset []int32
 }
 
 func (ci *clauseIndex) reset(d *doc.Doc) {
@@ -28,14 +33,15 @@ func (ci *clauseIndex) reset(d *doc.Doc) {
 		ci.chunkOf[i] = -1
 		ci.entOf[i] = -1
 	}
+	ci.indexOffsets()
 	ci.entEnd = grow(ci.entEnd, len(d.Entities))
 	for ei, e := range d.Entities {
-		k := tokenAtOrAfter(d, e.Start, 0)
+		k := ci.tokenAt(e.Start, 0)
 		if k >= n {
 			ci.entEnd[ei] = n
 			continue
 		}
-		end := tokenAtOrAfter(d, e.End, k)
+		end := ci.tokenAt(e.End, k)
 		ci.entEnd[ei] = end
 		if cur := ci.entStart[k]; cur < 0 || d.Entities[cur].End < e.End {
 			ci.entStart[k] = ei
@@ -58,6 +64,39 @@ func grow(s []int, n int) []int {
 		return make([]int, n)
 	}
 	return s[:n]
+}
+
+// indexOffsets fills ci.atOffset for the tokens of ci.d.
+func (ci *clauseIndex) indexOffsets() {
+	toks := ci.d.Tokens
+	n := len(ci.d.Text) + 1
+	if cap(ci.atOffset) < n {
+		ci.atOffset = make([]int32, n)
+	}
+	ci.atOffset = ci.atOffset[:n]
+	off, prev := 0, 0
+	for k := range toks {
+		start := toks[k].Start
+		if start < prev {
+			ci.atOffset = ci.atOffset[:0]
+			return
+		}
+		prev = start
+		for ; off <= start && off < n; off++ {
+			ci.atOffset[off] = int32(k)
+		}
+	}
+	for ; off < n; off++ {
+		ci.atOffset[off] = int32(len(toks))
+	}
+}
+
+// tokenAt is tokenAtOrAfter(ci.d, off, lo), read from the offset index.
+func (ci *clauseIndex) tokenAt(off, lo int) int {
+	if off < 0 || off >= len(ci.atOffset) {
+		return tokenAtOrAfter(ci.d, off, lo)
+	}
+	return max(lo, int(ci.atOffset[off]))
 }
 
 // tokenAtOrAfter returns the first token whose start is >= off.

@@ -212,9 +212,9 @@ func (s *Stage) indexTimes(d *doc.Doc) {
 	}
 	s.inTime = growBool(s.inTime, len(d.Tokens))
 	for _, te := range d.TimeExprs {
-		k := tokenAtOrAfter(d, te.Start, 0)
+		k := s.ci.tokenAt(te.Start, 0)
 		if k < len(d.Tokens) {
-			s.timeEnd[k] = tokenAtOrAfter(d, te.End, k)
+			s.timeEnd[k] = s.ci.tokenAt(te.End, k)
 			for j := k; j < s.timeEnd[k]; j++ {
 				s.inTime[j] = true
 			}
@@ -242,7 +242,7 @@ func (s *Stage) indexQuotes(d *doc.Doc) {
 	}
 	s.scare = growBool(s.scare, n)
 	for qi, q := range d.Quotes {
-		k := tokenAtOrAfter(d, q.Start, 0)
+		k := s.ci.tokenAt(q.Start, 0)
 		for ; k < n && d.Tokens[k].Start < q.End; k++ {
 			if !q.Kind.Statement() {
 				s.scare[k] = true
@@ -1592,7 +1592,7 @@ func (s *Stage) placeRecipient(p int, m match, actors []doc.EventActor) (doc.Eve
 	d := s.ci.d
 	for _, pl := range s.placesAfter(m) {
 		place := d.Places[pl]
-		if place.CountryCode == "" || !s.inClause(p, tokenAtOrAfter(d, place.Start, 0)) {
+		if place.CountryCode == "" || !s.inClause(p, s.ci.tokenAt(place.Start, 0)) {
 			continue
 		}
 		own := false
@@ -1613,7 +1613,7 @@ func (s *Stage) placesAfter(m match) []int {
 	d := s.ci.d
 	end := d.Tokens[m.last].End
 	sentEnd := d.Tokens[m.sentEnd-1].End
-	lo := sort.Search(len(d.Places), func(i int) bool { return d.Places[i].Start >= end })
+	lo := placeAtOrAfter(d, end)
 	var out []int
 	for i := lo; i < len(d.Places) && d.Places[i].End <= sentEnd; i++ {
 		out = append(out, i)

@@ -1,7 +1,6 @@
 package event
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/dateline-project/dateline/internal/doc"
@@ -84,7 +83,7 @@ func (s *Stage) indexPlaces(d *doc.Doc) {
 		if !setsScene(p) {
 			continue
 		}
-		for k := tokenAtOrAfter(d, p.Start, 0); k < len(d.Tokens) && d.Tokens[k].Start < p.End; k++ {
+		for k := s.ci.tokenAt(p.Start, 0); k < len(d.Tokens) && d.Tokens[k].Start < p.End; k++ {
 			s.placeOf[k] = pi
 		}
 	}
@@ -150,7 +149,7 @@ func Precision(feature string, near bool) int {
 // above) and the preposition's relation to it.
 func (s *Stage) attachedPlace(d *doc.Doc, p int, ev *doc.Event) (int, placeRelation, bool) {
 	tr := ev.Evidence.Trigger
-	first, _ := slices.BinarySearchFunc(d.Places, tr.Start, func(p doc.Place, start int) int { return p.Start - start })
+	first := placeAtOrAfter(d, tr.Start)
 	for i := first; i < len(d.Places) && d.Places[i].Start < tr.End; i++ {
 		if tr.Contains(d.Places[i].Span) && !s.actorPlace(ev, i) {
 			return i, placeAt, true
@@ -277,7 +276,7 @@ func (s *Stage) actorPlace(ev *doc.Event, pl int) bool {
 	sp := d.Places[pl].Span
 	for _, a := range ev.Actors {
 		if a.Span.Overlaps(sp) {
-			k := tokenAtOrAfter(d, sp.Start, 0)
+			k := s.ci.tokenAt(sp.Start, 0)
 			return k == 0 || !s.setting(k-1)
 		}
 	}
@@ -299,13 +298,13 @@ func (s *Stage) inDateline(d *doc.Doc, pl int) bool {
 // else one that is no actor mention; -1 when none.
 func (s *Stage) placeInSentence(d *doc.Doc, sent doc.Sentence, ev *doc.Event) int {
 	bare := -1
-	first, _ := slices.BinarySearchFunc(d.Places, sent.Start, func(p doc.Place, start int) int { return p.Start - start })
+	first := placeAtOrAfter(d, sent.Start)
 	for i := first; i < len(d.Places) && d.Places[i].Start < sent.End; i++ {
 		pl := d.Places[i]
 		if pl.End > sent.End || !setsScene(pl) || s.actorPlace(ev, i) || s.inDateline(d, i) {
 			continue
 		}
-		k := tokenAtOrAfter(d, pl.Start, sent.FirstToken)
+		k := s.ci.tokenAt(pl.Start, sent.FirstToken)
 		if k > sent.FirstToken && s.setting(k-1) {
 			return i
 		}
@@ -314,6 +313,21 @@ func (s *Stage) placeInSentence(d *doc.Doc, sent doc.Sentence, ev *doc.Event) in
 		}
 	}
 	return bare
+}
+
+// placeAtOrAfter returns the first place whose start is >= off. It
+// searches as tokenAtOrAfter does, reading only the places' starts.
+func placeAtOrAfter(d *doc.Doc, off int) int {
+	lo, hi := 0, len(d.Places)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if d.Places[m].Start < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // setsScene reports whether a place can be where an event happens: a

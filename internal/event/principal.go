@@ -64,7 +64,7 @@ func (s *Stage) findHeads(d *doc.Doc) {
 	s.inTrigger = growBool(s.inTrigger, len(d.Tokens))
 	s.heads = grow(s.heads, len(d.Events))
 	for i, ev := range d.Events {
-		first := tokenAtOrAfter(d, ev.Evidence.Trigger.Start, 0)
+		first := s.ci.tokenAt(ev.Evidence.Trigger.Start, 0)
 		last := first
 		for k := first; k < len(d.Tokens) && d.Tokens[k].Start < ev.Evidence.Trigger.End; k++ {
 			s.inTrigger[k] = true

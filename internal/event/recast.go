@@ -83,7 +83,7 @@ func reciprocalFrame(tr *lexicon.Trigger) bool {
 // cyberEvent reports whether ev's clause names a cyber operation
 // (cyberClause).
 func (s *Stage) cyberEvent(d *doc.Doc, ev *doc.Event) bool {
-	return s.cyberClause(tokenAtOrAfter(d, ev.Evidence.Trigger.Start, 0))
+	return s.cyberClause(s.ci.tokenAt(ev.Evidence.Trigger.Start, 0))
 }
 
 // policeRaid reports whether ev is a raid ("raid", "raided") whose actor

@@ -195,8 +195,8 @@ func (s *Stage) argumentOf(d *doc.Doc, first, e int) int {
 		if gtr.End > start {
 			continue
 		}
-		gt := tokenAtOrAfter(d, gtr.Start, 0)
-		end := tokenAtOrAfter(d, gtr.End, gt) - 1
+		gt := s.ci.tokenAt(gtr.Start, 0)
+		end := s.ci.tokenAt(gtr.End, gt) - 1
 		if gt >= len(d.Tokens) || end < gt {
 			continue
 		}

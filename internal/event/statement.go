@@ -64,7 +64,7 @@ func (s *Stage) statements(d *doc.Doc) {
 			continue
 		}
 		speaker := d.Entities[q.Speaker]
-		first := tokenAtOrAfter(d, q.Start, 0)
+		first := s.ci.tokenAt(q.Start, 0)
 		for t := first; t < len(d.Tokens) && d.Tokens[t].End <= q.End; t++ {
 			if s.scare[t] {
 				continue
@@ -132,7 +132,7 @@ func (s *Stage) demands(d *doc.Doc) {
 			continue
 		}
 		speaker := d.Entities[q.Speaker]
-		first := tokenAtOrAfter(d, q.Start, 0)
+		first := s.ci.tokenAt(q.Start, 0)
 		for t := first; t < len(d.Tokens) && d.Tokens[t].End <= q.End; t++ {
 			if en.ModalOf(s.ci.tok(t)) != en.ModalObligation || s.scare[t] {
 				continue
@@ -175,7 +175,7 @@ func (s *Stage) demands(d *doc.Doc) {
 		bySentence[o.sentence] = append(bySentence[o.sentence], o.verb)
 	}
 	for i := range coded {
-		k := tokenAtOrAfter(d, d.Events[i].Evidence.Trigger.Start, 0)
+		k := s.ci.tokenAt(d.Events[i].Evidence.Trigger.Start, 0)
 		si := text.SentenceOf(d, k)
 		for _, v := range bySentence[si] {
 			if s.tr.Dominates(v, k) {
@@ -193,7 +193,7 @@ type obligation struct{ sentence, verb int }
 // "coordinated by Yerevan and the diaspora".
 func (s *Stage) coordinatedWith(e int) []int {
 	d := s.ci.d
-	k := tokenAtOrAfter(d, d.Entities[e].Start, 0)
+	k := s.ci.tokenAt(d.Entities[e].Start, 0)
 	end := s.ci.entEnd[e]
 	if k >= end {
 		return nil
