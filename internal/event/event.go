@@ -108,6 +108,7 @@ type Stage struct {
 	words   [2]map[string]*wordInfo
 	used    []bool       // token already consumed by a trigger
 	coded   []codedMatch // the lexicon matches behind d.Events (sense.go)
+	events  []doc.Event  // the sentence loop's events (see keepEvents)
 	// reciprocal marks events whose trigger is of mutual action
 	// (recast.go).
 	reciprocal []bool
@@ -162,12 +163,16 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 	s.tokWord = s.tokWord[:len(d.Tokens)]
 	clear(s.tokWord)
 	s.coded = s.coded[:0]
+	given := d.Events
+	d.Events = append(s.events[:0], given...)
 	for si := range d.Sentences {
 		if err := ctx.Err(); err != nil {
+			s.keepEvents(d, given)
 			return err
 		}
 		s.sentence(d, si)
 	}
+	s.keepEvents(d, given)
 	s.oneSensePerDiscourse(d)
 	s.statements(d)
 	s.demands(d)
@@ -186,6 +191,21 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 	}
 	s.markPrincipal(d)
 	return nil
+}
+
+// keepEvents gives d its own copy of the events the sentence loop
+// gathered in the worker's buffer: one allocation of the right size, where
+// appending to the document's slice grew it again and again. given is
+// what d held before, kept when no event was added.
+func (s *Stage) keepEvents(d *doc.Doc, given []doc.Event) {
+	s.events = d.Events
+	if len(d.Events) == len(given) {
+		d.Events = given
+	} else {
+		d.Events = slices.Clone(d.Events)
+	}
+	// The buffer must not keep the document's strings alive.
+	clear(s.events)
 }
 
 // enrich gives an event what PLOVER's ontology derives from its type and
