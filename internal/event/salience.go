@@ -38,6 +38,22 @@ const BackgroundFile = "cues/background.tsv"
 // (data/cues/background.tsv), keyed by the phrase's first word.
 type Background struct {
 	byFirst map[string][][]string
+	// firstLen has bit min(n, 63) of entry b set when a phrase's first
+	// word starts with byte b and is n bytes long. Every token is asked
+	// whether it opens a phrase, and nearly every token fits no entry,
+	// which is cheaper to see than a map lookup.
+	firstLen [256]uint64
+}
+
+// lengthBit is a word's bit in Background.firstLen.
+func lengthBit(w string) uint64 { return 1 << min(len(w), 63) }
+
+// phrases returns the phrases whose first word is w.
+func (b *Background) phrases(w string) [][]string {
+	if w == "" || b.firstLen[w[0]]&lengthBit(w) == 0 {
+		return nil
+	}
+	return b.byFirst[w]
 }
 
 // LoadBackground reads the cue table from fsys.
@@ -54,6 +70,7 @@ func LoadBackground(fsys fs.FS, path string) (*Background, error) {
 			}
 		}
 		b.byFirst[words[0]] = append(b.byFirst[words[0]], words)
+		b.firstLen[words[0][0]] |= lengthBit(words[0])
 		return nil
 	})
 	if err != nil {
@@ -149,7 +166,7 @@ func (s *Stage) markBackground(d *doc.Doc) {
 // at token k, or 0. A cue after a determiner is no cue ("the following
 // day").
 func (s *Stage) backgroundCue(sent doc.Sentence, k int) int {
-	phrases := s.c.background.byFirst[s.ci.tok(k)]
+	phrases := s.c.background.phrases(s.ci.tok(k))
 	if len(phrases) == 0 || (k > sent.FirstToken && s.ci.tag(k-1) == "DT") {
 		return 0
 	}
