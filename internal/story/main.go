@@ -2,6 +2,7 @@ package story
 
 import (
 	"math"
+	"slices"
 
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/plover"
@@ -46,21 +47,32 @@ const (
 // Main chooses d's main event from its events and its title's
 // (d.TitleDoc); nil when neither has an event that votes.
 func Main(d *doc.Doc) *doc.MainEvent {
-	var votes []vote
-	votes = appendVotes(votes, d, false)
+	n := len(d.Events)
+	if d.TitleDoc != nil {
+		n += len(d.TitleDoc.Events)
+	}
+	votes := appendVotes(make([]vote, 0, n), d, false)
 	if d.TitleDoc != nil {
 		votes = appendVotes(votes, d.TitleDoc, true)
 	}
-	byType := map[plover.EventType]float64{}
+	// A story's events are of a few types, so a short list tallies them
+	// faster than a map; the winner does not depend on the list's order.
+	var tally [16]typeWeight
+	byType := tally[:0]
 	total := 0.0
 	for _, v := range votes {
-		byType[v.typ] += v.weight
+		i := slices.IndexFunc(byType, func(t typeWeight) bool { return t.typ == v.typ })
+		if i < 0 {
+			i = len(byType)
+			byType = append(byType, typeWeight{typ: v.typ})
+		}
+		byType[i].weight += v.weight
 		total += v.weight
 	}
 	best, bw := plover.EventType(""), 0.0
-	for t, w := range byType {
-		if w > bw || (w == bw && t < best) {
-			best, bw = t, w
+	for _, t := range byType {
+		if t.weight > bw || (t.weight == bw && t.typ < best) {
+			best, bw = t.typ, t.weight
 		}
 	}
 	if best == "" {
@@ -78,6 +90,12 @@ func Main(d *doc.Doc) *doc.MainEvent {
 	m := &doc.MainEvent{Type: top.ev.Type, Mode: top.ev.Mode, Event: top.index, Source: top.source}
 	m.Confidence = math.Round(bw/total*top.ev.Confidence*1000) / 1000
 	return m
+}
+
+// typeWeight is the weight of the votes for a type.
+type typeWeight struct {
+	typ    plover.EventType
+	weight float64
 }
 
 // vote is one event's vote for its type.
