@@ -301,7 +301,16 @@ func triggerTag(tag string) bool {
 // costs. Callers must not modify it.
 type wordInfo struct {
 	lemmas []string
-	cands  []*lexicon.Trigger
+	cands  []candidate
+}
+
+// candidate is a trigger as findMatch tries it, with what rules most
+// candidates out kept beside it rather than behind the pointer.
+type candidate struct {
+	tr   *lexicon.Trigger
+	kind lexicon.Kind
+	n    int    // tr.Len()
+	next string // the pattern's second word; "" for none or a gap
 }
 
 // maxWords bounds the words a stage keeps; past it the cache starts
@@ -350,7 +359,13 @@ func (s *Stage) newWord(w string, acronym bool) *wordInfo {
 	}
 	wi.lemmas = slices.Clip(wi.lemmas)
 	for _, l := range wi.lemmas {
-		wi.cands = append(wi.cands, s.c.lex.Candidates(l)...)
+		for _, tr := range s.c.lex.Candidates(l) {
+			c := candidate{tr: tr, kind: tr.Kind, n: tr.Len()}
+			if len(tr.Words) > 1 && tr.Words[1] != lexicon.Opt && tr.Words[1] != lexicon.Gap {
+				c.next = tr.Words[1]
+			}
+			wi.cands = append(wi.cands, c)
+		}
 	}
 	return wi
 }
@@ -365,23 +380,38 @@ func (s *Stage) findMatch(d *doc.Doc, sent doc.Sentence, t int) (match, bool) {
 	found, bestLen := false, 0
 	tag := s.ci.triggerTagAt(sent, t)
 	adverb := d.Tokens[t].Tag == "RB"
-	for _, tr := range s.word(t).cands {
+	cands := s.word(t).cands
+	if len(cands) == 0 {
+		return best, false
+	}
+	// What the next token offers a pattern's second word, as matchFrom
+	// would find it: nothing at the sentence's end or in a scare quote,
+	// else its lemmas, or a time adverbial to step over.
+	k := t + 1
+	closed := k >= sent.EndToken || s.scare[k]
+	steps := false
+	if !closed {
+		_, steps = s.timeAdverbial(sent, k)
+	}
+	for _, c := range cands {
 		// The checks that need no matching come first: most
 		// candidates of a common verb ("call", "threaten") are
 		// longer expressions that fail, or cannot beat the best.
-		if !kindFits(tr.Kind, tag) || (adverb && tr.Kind != lexicon.KindMWE) {
+		if !kindFits(c.kind, tag) || (adverb && c.kind != lexicon.KindMWE) {
 			continue
 		}
-		n := tr.Len()
-		if found && (n < bestLen || (n == bestLen && !s.preferredAt(t, tr, best.trig))) {
+		if found && (c.n < bestLen || (c.n == bestLen && !s.preferredAt(t, c.tr, best.trig))) {
 			continue
 		}
-		last, ok := s.matchFrom(sent, tr.Words[1:], t+1, t)
+		if c.next != "" && !steps && (closed || !slices.Contains(s.lemmas(k), c.next)) {
+			continue
+		}
+		last, ok := s.matchFrom(sent, c.tr.Words[1:], k, t)
 		if !ok {
 			continue
 		}
-		best = match{trig: tr, first: t, last: last, headToken: t, sentEnd: sent.EndToken}
-		found, bestLen = true, n
+		best = match{trig: c.tr, first: t, last: last, headToken: t, sentEnd: sent.EndToken}
+		found, bestLen = true, c.n
 		if adverb && last > t {
 			// An adverb modifies the verb after it, which heads the
 			// expression even when tagged as an adjective
@@ -442,17 +472,25 @@ func (s *Stage) matchFrom(sent doc.Sentence, words []string, k, last int) (int, 
 				return s.matchFrom(sent, words[1:], k+1, k)
 			}
 		}
-		// A time adverbial may sit anywhere inside an expression, with
-		// its preposition ("refused on Monday to").
-		t := k
-		if p := s.ci.tok(k); (p == "on" || p == "in" || p == "at" || p == "late" || p == "early") && k+1 < sent.EndToken {
-			t = k + 1
-		}
-		if e := s.timeEnd[t]; e > t && e <= sent.EndToken {
+		if e, ok := s.timeAdverbial(sent, k); ok {
 			return s.matchFrom(sent, words, e, last)
 		}
 		return 0, false
 	}
+}
+
+// timeAdverbial reports whether a time adverbial starts at token k of
+// sent, and the token after it. A time adverbial may sit anywhere inside
+// an expression, with its preposition ("refused on Monday to").
+func (s *Stage) timeAdverbial(sent doc.Sentence, k int) (int, bool) {
+	t := k
+	if p := s.ci.tok(k); (p == "on" || p == "in" || p == "at" || p == "late" || p == "early") && k+1 < sent.EndToken {
+		t = k + 1
+	}
+	if e := s.timeEnd[t]; e > t && e <= sent.EndToken {
+		return e, true
+	}
+	return 0, false
 }
 
 // sentence codes the events of sentence si.
