@@ -56,22 +56,30 @@ const (
 	placeOrigin               // from: where it came from, the last choice
 )
 
-// locatives maps a case marker to what it says about its place.
-var locatives = map[string]placeRelation{
-	"in": placeAt, "at": placeAt, "inside": placeAt, "within": placeAt, "across": placeAt,
-	"into": placeAt, "throughout": placeAt, "over": placeAt,
-	"near": placeNear, "outside": placeNear, "around": placeNear, "nearby": placeNear,
-	"on": placeTarget, "against": placeTarget,
-	"from": placeOrigin,
+// locative returns what a case marker says about its place. It is a
+// switch rather than a map because it is asked of every preposition near
+// an event.
+func locative(marker string) placeRelation {
+	switch marker {
+	case "in", "at", "inside", "within", "across", "into", "throughout", "over":
+		return placeAt
+	case "near", "outside", "around", "nearby":
+		return placeNear
+	case "on", "against":
+		return placeTarget
+	case "from":
+		return placeOrigin
+	}
+	return notLocative
 }
 
 // surroundings are head nouns that put their "of" place at a distance:
 // "on the outskirts of X" is near X, not in it.
 var surroundings = map[string]bool{"outskirts": true, "vicinity": true, "edge": true, "environs": true, "suburbs": true}
 
-// physicalTypes act on a target that can be a place: their object or
-// "on" phrase is where they happen.
-var physicalTypes = map[plover.EventType]bool{plover.Assault: true, plover.Coerce: true}
+// physicalType reports a type that acts on a target that can be a place:
+// its object or "on" phrase is where it happens.
+func physicalType(t plover.EventType) bool { return t == plover.Assault || t == plover.Coerce }
 
 // indexPlaces fills s.placeOf: token -> the place covering it, or -1.
 func (s *Stage) indexPlaces(d *doc.Doc) {
@@ -168,7 +176,7 @@ func (s *Stage) attachedPlace(d *doc.Doc, p int, ev *doc.Event) (int, placeRelat
 		heads[2] = g
 	}
 	origin, best, bestRel := -1, -1, notLocative
-	physical := physicalTypes[ev.Type]
+	physical := physicalType(ev.Type)
 	for _, h := range heads {
 		if h < 0 {
 			continue
@@ -184,7 +192,7 @@ func (s *Stage) attachedPlace(d *doc.Doc, p int, ev *doc.Event) (int, placeRelat
 				if mk < 0 {
 					continue
 				}
-				rel = locatives[s.ci.tok(mk)]
+				rel = locative(s.ci.tok(mk))
 				if rel == placeTarget {
 					if !physical {
 						continue
@@ -285,7 +293,7 @@ func (s *Stage) actorPlace(ev *doc.Event, pl int) bool {
 
 // setting reports a preposition that puts an event in or near a place.
 func (s *Stage) setting(k int) bool {
-	r := locatives[s.ci.tok(k)]
+	r := locative(s.ci.tok(k))
 	return r == placeAt || r == placeNear
 }
 
