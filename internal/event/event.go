@@ -39,6 +39,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -181,7 +182,7 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 	// IDs follow text order, so they are given once every rule has
 	// added its events.
 	for i := range d.Events {
-		d.Events[i].ID = fmt.Sprintf("%s-e%d", d.ID, i+1)
+		d.Events[i].ID = d.ID + "-e" + strconv.Itoa(i+1)
 	}
 	s.findHeads(d)
 	s.promises(d)
