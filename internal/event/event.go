@@ -303,6 +303,9 @@ func triggerTag(tag string) bool {
 type wordInfo struct {
 	lemmas []string
 	cands  []candidate
+	// nonActor reports a noun the non-actor table lists, in the singular
+	// or in a regular plural (see isNonActor).
+	nonActor bool
 }
 
 // candidate is a trigger as findMatch tries it, with what rules most
@@ -359,6 +362,9 @@ func (s *Stage) newWord(w string, acronym bool) *wordInfo {
 		wi.lemmas = append(wi.lemmas, l)
 	}
 	wi.lemmas = slices.Clip(wi.lemmas)
+	if s.c.nonActors != nil {
+		wi.nonActor = s.c.nonActors.lists(w)
+	}
 	for _, l := range wi.lemmas {
 		for _, tr := range s.c.lex.Candidates(l) {
 			c := candidate{tr: tr, kind: tr.Kind, n: tr.Len()}
@@ -1344,15 +1350,19 @@ func (s *Stage) isNonActor(m match, k int) bool {
 	if k >= m.first && k <= m.last || !en.IsNounTag(s.ci.tag(k)) {
 		return false
 	}
-	nouns := s.c.nonActors.nouns
-	w := s.ci.tok(k)
-	if nouns[w] {
+	return s.word(k).nonActor
+}
+
+// lists reports whether the table lists w, in the singular or in a
+// regular plural.
+func (n *NonActors) lists(w string) bool {
+	if n.nouns[w] {
 		return true
 	}
 	// A noun's plural by the regular rules only: verb forms do not
 	// name things.
 	for _, sg := range en.RegularSingulars(w) {
-		if nouns[sg] {
+		if n.nouns[sg] {
 			return true
 		}
 	}
