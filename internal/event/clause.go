@@ -82,12 +82,18 @@ func (ci *clauseIndex) indexOffsets() {
 			return
 		}
 		prev = start
-		for ; off <= start && off < n; off++ {
-			ci.atOffset[off] = int32(k)
+		if end := min(start+1, n); off < end {
+			fill(ci.atOffset[off:end], int32(k))
+			off = end
 		}
 	}
-	for ; off < n; off++ {
-		ci.atOffset[off] = int32(len(toks))
+	fill(ci.atOffset[off:], int32(len(toks)))
+}
+
+// fill sets every element of s to v.
+func fill(s []int32, v int32) {
+	for i := range s {
+		s[i] = v
 	}
 }
 
