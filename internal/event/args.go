@@ -677,7 +677,7 @@ func (s *Stage) particle(k int) string {
 
 // governorRole returns what the word k does to the events below it.
 func (s *Stage) governorRole(k int) (GovernorRole, string) {
-	return s.c.governors.role(s.lemmas(k), s.particle(k))
+	return roleIn(s.word(k).governors, s.particle(k))
 }
 
 // negated reports a negation of predicate p: a "not", "never" or "no" on

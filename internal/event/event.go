@@ -306,6 +306,9 @@ type wordInfo struct {
 	// nonActor reports a noun the non-actor table lists, in the singular
 	// or in a regular plural (see isNonActor).
 	nonActor bool
+	// governors are the governors.tsv lines of the lemmas (see
+	// governorRole).
+	governors []governor
 }
 
 // candidate is a trigger as findMatch tries it, with what rules most
@@ -365,6 +368,7 @@ func (s *Stage) newWord(w string, acronym bool) *wordInfo {
 	if s.c.nonActors != nil {
 		wi.nonActor = s.c.nonActors.lists(w)
 	}
+	wi.governors = s.c.governors.forLemmas(wi.lemmas)
 	for _, l := range wi.lemmas {
 		for _, tr := range s.c.lex.Candidates(l) {
 			c := candidate{tr: tr, kind: tr.Kind, n: tr.Len()}

@@ -72,14 +72,27 @@ func LoadGovernors(fsys fs.FS, path string) (*Governors, error) {
 // role returns the role of a word with the given lemma candidates and
 // particle ("" when it has none), and the table line behind it.
 func (g *Governors) role(lemmas []string, particle string) (GovernorRole, string) {
+	return roleIn(g.forLemmas(lemmas), particle)
+}
+
+// forLemmas returns the table's lines for the given lemma candidates, in
+// order; the stage keeps them with each word (see wordInfo).
+func (g *Governors) forLemmas(lemmas []string) []governor {
 	if g == nil {
-		return NoGovernor, ""
+		return nil
 	}
+	var govs []governor
 	for _, l := range lemmas {
-		for _, gv := range g.byLemma[l] {
-			if gv.particle == particle && gv.role != GovUndertaking {
-				return gv.role, gv.rule
-			}
+		govs = append(govs, g.byLemma[l]...)
+	}
+	return govs
+}
+
+// roleIn is role over the lines forLemmas returned.
+func roleIn(govs []governor, particle string) (GovernorRole, string) {
+	for _, gv := range govs {
+		if gv.particle == particle && gv.role != GovUndertaking {
+			return gv.role, gv.rule
 		}
 	}
 	return NoGovernor, ""
