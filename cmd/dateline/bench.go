@@ -127,6 +127,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	dedupOn := fs.Bool("dedup", true, "detect near-duplicates as ingest does, and report what it costs")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the coding run to `FILE`")
+	memProfile := fs.String("memprofile", "", "write a heap profile (allocations since start-up) to `FILE` after the coding run")
 	if _, err := parseArgs(fs, args); err != nil {
 		return err
 	}
@@ -209,6 +210,11 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	cpu := (processCPU() - cpuStart).Seconds()
 	if err != nil {
 		return err
+	}
+	if *memProfile != "" {
+		if err := writeHeapProfile(*memProfile); err != nil {
+			return err
+		}
 	}
 	rep := benchReport{
 		Articles: *n, Workers: w, Seconds: elapsed,
@@ -350,4 +356,18 @@ func peakRSSMB() float64 {
 		return 0
 	}
 	return float64(ru.Maxrss) / 1024 // Linux reports KiB
+}
+
+// writeHeapProfile writes the heap profile to path; its alloc_space view
+// shows where the coding run allocated.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("create heap profile: %w", err)
+	}
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		f.Close()
+		return fmt.Errorf("write heap profile %s: %w", path, err)
+	}
+	return f.Close()
 }
