@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/synth"
 )
 
 // BenchmarkAnnotate runs the whole text layer (paragraphs, tokens,
@@ -65,4 +66,34 @@ func BenchmarkLoadModel(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkTagOnly runs the text layer without the parser (tokens,
+// sentences, tags, chunks) over generated articles, enough of them that
+// the tagger's tables do not all stay in cache, and reports tokens per
+// second.
+func BenchmarkTagOnly(b *testing.B) {
+	m, err := LoadTagger()
+	if err != nil {
+		b.Fatal(err)
+	}
+	gen := synth.New(1, 600)
+	texts := make([]string, 200)
+	for i := range texts {
+		texts[i] = gen.Next().Text
+	}
+	a := NewAnnotator(m)
+	ntok := 0
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, text := range texts {
+			d := &doc.Doc{Text: text}
+			if err := a.Process(context.Background(), d); err != nil {
+				b.Fatal(err)
+			}
+			ntok += len(d.Tokens)
+		}
+	}
+	b.ReportMetric(float64(ntok)/b.Elapsed().Seconds(), "tokens/s")
 }
