@@ -92,14 +92,20 @@ type Model struct {
 	// prose's tagMap does.
 	tagdict map[string]uint8
 
-	// Feature table: keys are feature hashes (0 means empty), vals index
-	// off, and a feature's weights are cls/wts[off[v]:off[v+1]].
-	keys []uint64
-	vals []uint32
-	mask uint64
-	off  []uint32
-	cls  []uint8
-	wts  []float64
+	// Feature table: open addressing over slots, each holding a feature
+	// hash (0 means empty) and where its weights sit: the weights are
+	// wts[off:off+n], the classes they vote for cls[off:off+n].
+	slots []featSlot
+	mask  uint64
+	wts   []float64
+	cls   []uint8
+
+	// The features of the previous tags, looked up once: biasFeat is the
+	// bias, prevTagFeat[t] is "i-1 tag t", prev2TagFeat[t] is "i-2 tag t"
+	// and tagPairFeat[t1*len(tagNames)+t2] is "i tag+i-2 tag t1 t2".
+	biasFeat                  featSlot
+	prevTagFeat, prev2TagFeat []featSlot
+	tagPairFeat               []featSlot
 
 	// pref1Hash[b] is the hash of string(rune(b)): prose builds the
 	// "i pref1" feature from the word's first byte converted to a rune.
@@ -384,19 +390,25 @@ func buildModel(src *taggerSource) (*Model, error) {
 	for _, f := range src.feats {
 		nw += len(f.cls)
 	}
+	if nw == 0 || uint64(nw) > math.MaxUint32 {
+		return nil, fmt.Errorf("build tagger: %d weights, want 1 to 2³²-1", nw)
+	}
 	size := 1 << bits.Len(uint(len(src.feats)*2))
-	m.keys = make([]uint64, size)
-	m.vals = make([]uint32, size)
+	m.slots = make([]featSlot, size)
 	m.mask = uint64(size - 1)
-	m.off = make([]uint32, 1, len(src.feats)+1)
-	m.cls = make([]uint8, 0, nw)
 	m.wts = make([]float64, 0, nw)
+	m.cls = make([]uint8, 0, nw)
 	for _, fw := range src.feats {
 		h, err := m.parseFeature(fw.key)
 		if err != nil {
 			return nil, err
 		}
-		f := uint32(len(m.off) - 1)
+		// A feature without weights points at the first weight, so that
+		// touching it stays in bounds.
+		off := uint32(len(m.wts))
+		if len(fw.cls) == 0 {
+			off = 0
+		}
 		for j, c := range fw.cls {
 			if int(c) >= len(classes) {
 				return nil, fmt.Errorf("build tagger: feature %q has a weight for class %d", fw.key, c)
@@ -404,9 +416,20 @@ func buildModel(src *taggerSource) (*Model, error) {
 			m.cls = append(m.cls, c)
 			m.wts = append(m.wts, fw.wts[j])
 		}
-		m.off = append(m.off, uint32(len(m.cls)))
-		if !m.insert(h, f) {
+		if !m.insert(featSlot{key: h, off: off, n: uint32(len(fw.cls))}) {
 			return nil, fmt.Errorf("build tagger: feature %q hashes like another", fw.key)
+		}
+	}
+	m.biasFeat = m.lookup(featKey(tBias, 0, 0))
+	nt := len(m.tagNames)
+	m.prevTagFeat = make([]featSlot, nt)
+	m.prev2TagFeat = make([]featSlot, nt)
+	m.tagPairFeat = make([]featSlot, nt*nt)
+	for t1, h1 := range m.tagHash {
+		m.prevTagFeat[t1] = m.lookup(featKey(tIm1Tag, h1, 0))
+		m.prev2TagFeat[t1] = m.lookup(featKey(tIm2Tag, h1, 0))
+		for t2, h2 := range m.tagHash {
+			m.tagPairFeat[t1*nt+t2] = m.lookup(featKey(tITagIm2Tag, h1, h2))
 		}
 	}
 	return m, nil
@@ -440,31 +463,43 @@ func (m *Model) parseFeature(key string) (uint64, error) {
 	return featKey(uint64(best), m.hashString(a), m.hashString(b)), nil
 }
 
-// insert adds feature h with index v; it reports false when h is there
-// already (two features whose keys hash alike).
-func (m *Model) insert(h uint64, v uint32) bool {
-	i := h & m.mask
-	for m.keys[i] != 0 {
-		if m.keys[i] == h {
+// featSlot is one slot of the feature table: the feature's hash (0 for
+// an empty slot) and where its n weights start.
+type featSlot struct {
+	key uint64
+	off uint32
+	n   uint32
+}
+
+// touch reads the first and last weight of feature s and the first class,
+// so that their cache lines are on their way before the weights are
+// summed.
+func (m *Model) touch(s featSlot) uint64 {
+	last := int(s.off) + max(int(s.n)-1, 0)
+	return math.Float64bits(m.wts[s.off]) ^ math.Float64bits(m.wts[last]) ^ uint64(m.cls[s.off])
+}
+
+// insert adds feature s; it reports false when s.key is there already
+// (two features whose keys hash alike).
+func (m *Model) insert(s featSlot) bool {
+	i := s.key & m.mask
+	for m.slots[i].key != 0 {
+		if m.slots[i].key == s.key {
 			return false
 		}
 		i = (i + 1) & m.mask
 	}
-	m.keys[i] = h
-	m.vals[i] = v
+	m.slots[i] = s
 	return true
 }
 
-// lookup returns the feature index of h, or -1.
-func (m *Model) lookup(h uint64) int {
+// lookup returns the slot of feature h; its n is 0 when h is absent.
+func (m *Model) lookup(h uint64) featSlot {
 	i := h & m.mask
 	for {
-		k := m.keys[i]
-		if k == h {
-			return int(m.vals[i])
-		}
-		if k == 0 {
-			return -1
+		s := m.slots[i]
+		if s.key == h || s.key == 0 {
+			return s
 		}
 		i = (i + 1) & m.mask
 	}

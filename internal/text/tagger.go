@@ -12,6 +12,7 @@ type tagger struct {
 	ctxH   []uint64 // hash of each padded context word (normalised)
 	ctxSuf []uint64 // hash of its last three bytes
 	low    []byte   // scratch for lower-casing
+	touch  uint64   // sink of predict's cache-warming loads
 }
 
 // tagSentence assigns a tag index to each form, as prose's perceptronTagger.tag
@@ -77,32 +78,36 @@ func (tg *tagger) predict(i int, w string, p1, p2 uint8) uint8 {
 	m := tg.m
 	ctxH, ctxSuf := tg.ctxH, tg.ctxSuf
 	c := i + 2
-	th1, th2 := m.tagHash[p1], m.tagHash[p2]
-	var feats [numTemplates]uint64
-	feats[tBias] = featKey(tBias, 0, 0)
-	feats[tISuffix] = featKey(tISuffix, m.hashString(suffix3(w)), 0)
-	feats[tIPref1] = featKey(tIPref1, m.pref1Hash[w[0]], 0)
-	feats[tIm1Tag] = featKey(tIm1Tag, th1, 0)
-	feats[tIm2Tag] = featKey(tIm2Tag, th2, 0)
-	feats[tITagIm2Tag] = featKey(tITagIm2Tag, th1, th2)
-	feats[tIWord] = featKey(tIWord, ctxH[c], 0)
-	feats[tIm1TagIWord] = featKey(tIm1TagIWord, th1, ctxH[c])
-	feats[tIm1Word] = featKey(tIm1Word, ctxH[c-1], 0)
-	feats[tIm1Suffix] = featKey(tIm1Suffix, ctxSuf[c-1], 0)
-	feats[tIm2Word] = featKey(tIm2Word, ctxH[c-2], 0)
-	feats[tIp1Word] = featKey(tIp1Word, ctxH[c+1], 0)
-	feats[tIp1Suffix] = featKey(tIp1Suffix, ctxSuf[c+1], 0)
-	feats[tIp2Word] = featKey(tIp2Word, ctxH[c+2], 0)
+	// Find every feature, and touch both ends of its weights, before
+	// reading them all: the cache misses of the fourteen features then
+	// overlap instead of queueing behind each feature's summing loop. The
+	// features of the previous tags alone were looked up at load time.
+	var found [numTemplates]featSlot
+	found[tBias] = m.biasFeat
+	found[tISuffix] = m.lookup(featKey(tISuffix, m.hashString(suffix3(w)), 0))
+	found[tIPref1] = m.lookup(featKey(tIPref1, m.pref1Hash[w[0]], 0))
+	found[tIm1Tag] = m.prevTagFeat[p1]
+	found[tIm2Tag] = m.prev2TagFeat[p2]
+	found[tITagIm2Tag] = m.tagPairFeat[int(p1)*len(m.tagNames)+int(p2)]
+	found[tIWord] = m.lookup(featKey(tIWord, ctxH[c], 0))
+	found[tIm1TagIWord] = m.lookup(featKey(tIm1TagIWord, m.tagHash[p1], ctxH[c]))
+	found[tIm1Word] = m.lookup(featKey(tIm1Word, ctxH[c-1], 0))
+	found[tIm1Suffix] = m.lookup(featKey(tIm1Suffix, ctxSuf[c-1], 0))
+	found[tIm2Word] = m.lookup(featKey(tIm2Word, ctxH[c-2], 0))
+	found[tIp1Word] = m.lookup(featKey(tIp1Word, ctxH[c+1], 0))
+	found[tIp1Suffix] = m.lookup(featKey(tIp1Suffix, ctxSuf[c+1], 0))
+	found[tIp2Word] = m.lookup(featKey(tIp2Word, ctxH[c+2], 0))
+	var touch uint64
+	for _, s := range found {
+		touch ^= m.touch(s)
+	}
+	tg.touch = touch
 
 	var scores [64]float64
 	var touched uint64
-	for _, h := range feats {
-		f := m.lookup(h)
-		if f < 0 {
-			continue
-		}
-		lo, hi := m.off[f], m.off[f+1]
-		cls, wts := m.cls[lo:hi], m.wts[lo:hi]
+	for _, s := range found {
+		lo, hi := s.off, s.off+s.n
+		wts, cls := m.wts[lo:hi], m.cls[lo:hi]
 		for k, ci := range cls {
 			scores[ci&63] += wts[k]
 			touched |= 1 << (ci & 63)
