@@ -2,6 +2,7 @@ package text
 
 import (
 	"math"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -98,14 +99,14 @@ func (tg *tagger) predict(i int, w string, p1, p2 uint8) uint8 {
 	found[tIp1Suffix] = m.lookup(featKey(tIp1Suffix, ctxSuf[c+1], 0))
 	found[tIp2Word] = m.lookup(featKey(tIp2Word, ctxH[c+2], 0))
 	var touch uint64
-	for _, s := range found {
+	for _, s := range &found {
 		touch ^= m.touch(s)
 	}
 	tg.touch = touch
 
 	var scores [64]float64
 	var touched uint64
-	for _, s := range found {
+	for _, s := range &found {
 		lo, hi := s.off, s.off+s.n
 		wts, cls := m.wts[lo:hi], m.cls[lo:hi]
 		for k, ci := range cls {
@@ -114,8 +115,9 @@ func (tg *tagger) predict(i int, w string, p1, p2 uint8) uint8 {
 		}
 	}
 	best, bestScore := m.tagNN, math.Inf(-1)
-	for ci := 0; ci < m.nClasses; ci++ {
-		if touched&(1<<ci) != 0 && scores[ci] > bestScore {
+	for t := touched; t != 0; t &= t - 1 { // the touched classes, in order
+		ci := bits.TrailingZeros64(t)
+		if scores[ci] > bestScore {
 			best, bestScore = uint8(ci), scores[ci]
 		}
 	}
