@@ -156,9 +156,12 @@
 // to 1.2 million words) per second on one core of the project's machine,
 // five times the first version. In dateline bench (news-like text, two
 // workers on the machine's two cores, which share their caches) the
-// parser costs about 0.8 to 1 µs a word, and the pipeline runs at 0.5 to
-// 0.65 of the speed of the build without a parser (the first version:
-// 0.2 to 0.25), depending on what else the machine runs.
+// parser costs about 0.8 to 1 µs a word, and the pipeline runs at about
+// 0.5 of the articles/s of the build without a parser (the first
+// version: 0.2 to 0.25), though it now also codes titles and builds
+// output records that that build's bench did not; on real news, once
+// started, about 0.6 of its speed per article (see the README's
+// Measured table). The parse is a third of dateline code's CPU.
 //
 // Almost all of the time is fetching weights, and a row that is not in
 // the cache costs as much as a hundred additions. What made it faster,
