@@ -119,8 +119,9 @@ func (s *Stage) entityOfHeadDepth(k, depth int) int {
 			}
 		case doc.DepNmod:
 			// A partitive or a body of people: "thousands of Kurds",
-			// "supporters of the opposition".
-			if mk := tr.Marker(c); mk < 0 || s.ci.tok(mk) != "of" {
+			// "supporters of the opposition"; or the source of a thing
+			// that acts for it: "a letter from the ministry urged".
+			if mk := tr.Marker(c); mk < 0 || s.ci.tok(mk) != "of" && s.ci.tok(mk) != "from" {
 				continue
 			}
 		default:

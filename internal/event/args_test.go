@@ -36,6 +36,8 @@ func TestArgumentPaths(t *testing.T) {
 		{"the preferred frame first", "Talks between Russia and Kenya lasted an hour.", []string{"CONSULT RUS+KEN>"}},
 		{"a possessor acts beside the object it acts on", "Russia's arrest of Kenyan sailors angered Nairobi.", []string{"COERCE RUS>KEN"}},
 		{"a bare possessor undergoes", "Armenia's arrest in May angered Kenya.", []string{"COERCE >ARM"}},
+		// A thing that acts for its source: its "from" phrase.
+		{"a document acts for its source", "A letter from the Kenyan government urged Armenia to reopen the border.", []string{"REQUEST KEN>ARM"}},
 		{"X-led modifier of an event noun", "A Russian-led attack on Kenya failed.", []string{"ASSAULT RUS>KEN"}},
 		// A complement clause names who is asked or accused.
 		{"the subject of a that-clause is the one asked", "Kenya expects that Armenia will reopen the border.", []string{"REQUEST KEN>ARM"}},
