@@ -29,7 +29,8 @@ func NewParser(m *Model) *Parser {
 // writes each word's head to heads (an index into words, -1 for the root)
 // and its relation to deps. Every word gets a head; exactly one is the
 // root, with doc.DepRoot. heads and deps must be at least as long as
-// words.
+// words. A repair after decoding (see repair.go) may correct the tag of
+// the verb it makes the predicate, in tags.
 func (p *Parser) Parse(words, tags []string, heads []int32, deps []doc.DepRel) {
 	n := len(words)
 	if n == 0 {
@@ -49,7 +50,7 @@ func (p *Parser) Parse(words, tags []string, heads []int32, deps []doc.DepRel) {
 		}
 		heads[i], deps[i] = h, p.m.labels[s.label[i]-1]
 	}
-	repairPredicates(tags, heads[:n], deps[:n])
+	repairPredicates(words, tags, heads[:n], deps[:n])
 }
 
 // prepare computes the per-word features of a sentence once.

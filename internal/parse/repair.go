@@ -25,8 +25,19 @@ import (
 // a verb, or a noun with a copula or a subject ("the toll is the highest
 // since records began").
 
-// repairPredicates applies the repair to one parsed sentence, in place.
-func repairPredicates(tags []string, heads []int32, deps []doc.DepRel) {
+// A participle is read as the predicate too when the sentence has no
+// finite verb at all and ends as a sentence does (with ".", "!" or "?"):
+// a complete English sentence has a finite verb, so in "Some 500 workers
+// protested on Friday." the -ed form, which the tagger took for a
+// participle modifying "workers", is the preterite. Only a regular -ed
+// form qualifies, one whose preterite and participle are the same word,
+// and not one with a "by" phrase, which marks a passive ("Ten people
+// killed by a bomb."); a headline, which has no final stop, keeps its
+// reduced passive ("Five killed in blast"). The verb's tag becomes VBD.
+
+// repairPredicates applies the repairs to one parsed sentence, in place;
+// it may retag the verb it makes the predicate.
+func repairPredicates(words, tags []string, heads []int32, deps []doc.DepRel) {
 	n := len(tags)
 	root := -1
 	for i := 0; i < n; i++ {
@@ -39,24 +50,87 @@ func repairPredicates(tags []string, heads []int32, deps []doc.DepRel) {
 		return
 	}
 	for v := root + 1; v < n; v++ {
-		if deps[v] != doc.DepAcl || !en.IsFiniteTag(tags[v]) || tags[v] == "MD" || heads[v] < int32(root) || heads[v] >= int32(v) {
+		if deps[v] != doc.DepAcl || !en.IsFiniteTag(tags[v]) || tags[v] == "MD" || !bareClauseOf(heads, deps, v, root) {
 			continue
 		}
-		if hasLeftDependent(heads, v) || !descends(heads, deps, int(heads[v]), root) {
-			continue
-		}
-		// Everything after v that hung on the noun phrase (its chain
-		// from root down to v's head) moves to the new predicate, so
-		// that the tree stays projective.
-		for i := v + 1; i < n; i++ {
-			if h := heads[i]; h >= 0 && int(h) < v && onChain(heads, int(heads[v]), int(h), root) {
-				heads[i] = int32(v)
-			}
-		}
-		heads[v], deps[v] = -1, doc.DepRoot
-		heads[root], deps[root] = int32(v), doc.DepNsubj
+		makePredicate(heads, deps, v, root)
 		return
 	}
+	if !verblessSentence(tags) {
+		return
+	}
+	for v := root + 1; v < n; v++ {
+		if deps[v] != doc.DepAcl || tags[v] != "VBN" || !regularPast(words[v]) || !bareClauseOf(heads, deps, v, root) || hasByPhrase(words, heads, v) {
+			continue
+		}
+		makePredicate(heads, deps, v, root)
+		tags[v] = "VBD"
+		return
+	}
+}
+
+// bareClauseOf reports whether v is a clause on a noun phrase under the
+// nominal root, with nothing to its left in its clause.
+func bareClauseOf(heads []int32, deps []doc.DepRel, v, root int) bool {
+	return heads[v] >= int32(root) && heads[v] < int32(v) && !hasLeftDependent(heads, v) && descends(heads, deps, int(heads[v]), root)
+}
+
+// makePredicate makes v the root and the nominal root its subject.
+// Everything after v that hung on the noun phrase (its chain from root
+// down to v's head) moves to the new predicate, so that the tree stays
+// projective, and a nominal's modifier among them becomes the verb's:
+// a clause (acl) an adverbial clause, a phrase (nmod) an oblique.
+func makePredicate(heads []int32, deps []doc.DepRel, v, root int) {
+	n := len(heads)
+	for i := v + 1; i < n; i++ {
+		if h := heads[i]; h >= 0 && int(h) < v && onChain(heads, int(heads[v]), int(h), root) {
+			heads[i] = int32(v)
+			switch deps[i] {
+			case doc.DepAcl:
+				deps[i] = doc.DepAdvcl
+			case doc.DepNmod:
+				deps[i] = doc.DepObl
+			}
+		}
+	}
+	heads[v], deps[v] = -1, doc.DepRoot
+	heads[root], deps[root] = int32(v), doc.DepNsubj
+}
+
+// verblessSentence reports a sentence that ends with a full stop, a
+// question or an exclamation mark and has no finite verb or modal.
+func verblessSentence(tags []string) bool {
+	if len(tags) == 0 || tags[len(tags)-1] != "." {
+		return false
+	}
+	for _, t := range tags {
+		if en.IsFiniteTag(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// regularPast reports an -ed form, which is both the preterite and the
+// participle of a regular verb.
+func regularPast(w string) bool {
+	return len(w) > 3 && (w[len(w)-2:] == "ed" || w[len(w)-2:] == "ED")
+}
+
+// hasByPhrase reports a dependent of v marked by "by", the agent of a
+// passive.
+func hasByPhrase(words []string, heads []int32, v int) bool {
+	for c := range heads {
+		if heads[c] != int32(v) {
+			continue
+		}
+		for m := range heads {
+			if heads[m] == int32(c) && m < c && (words[m] == "by" || words[m] == "By") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isNominalTag reports a Penn tag that heads a noun phrase, or a

@@ -43,6 +43,7 @@ func TestRepairPredicates(t *testing.T) {
 		name, in string
 		root     int     // the root after the repair
 		heads    []int32 // all heads after it, nil when unchanged
+		retagged string  // the new root's tag, when the repair changed it
 	}{
 		{
 			name:  "a finite verb read as a clause on its subject",
@@ -77,15 +78,42 @@ func TestRepairPredicates(t *testing.T) {
 			root: 0,
 		},
 		{
+			name:     "the only -ed form of a full sentence is its preterite",
+			in:       "Some/DT/2/det 400/CD/2/nummod farmers/NNS/-1/root rallied/VBN/2/acl on/IN/5/case Tuesday/NNP/3/obl ././2/punct",
+			root:     3,
+			heads:    []int32{2, 2, 3, -1, 5, 3, 3},
+			retagged: "VBD",
+		},
+		{
+			name: "a headline keeps its reduced passive",
+			in:   "Four/CD/1/nummod miners/NNS/-1/root trapped/VBN/1/acl underground/RB/2/advmod",
+			root: 1,
+		},
+		{
+			name: "a by phrase marks a passive",
+			in:   "Two/CD/1/nummod villages/NNS/-1/root flooded/VBN/1/acl by/IN/4/case rains/NNS/2/obl ././1/punct",
+			root: 1,
+		},
+		{
+			name: "a sentence with a finite verb elsewhere keeps its participle",
+			in:   "Goods/NNS/-1/root seized/VBN/0/acl were/VBD/3/cop lost/JJ/0/amod ././0/punct",
+			root: 0,
+		},
+		{
+			name: "an irregular participle is no preterite",
+			in:   "Six/CD/1/nummod hostages/NNS/-1/root taken/VBN/1/acl overnight/RB/2/advmod ././1/punct",
+			root: 1,
+		},
+		{
 			name: "below an apposition the subject is unclear",
 			in:   "NAIROBI/NNP/-1/root -/:/3/punct The/DT/3/det truce/NN/0/appos collapsed/VBD/3/acl ././0/punct",
 			root: 0,
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, tags, heads, deps := tree(t, tc.in)
-			before := slices.Clone(heads)
-			repairPredicates(tags, heads, deps)
+			words, tags, heads, deps := tree(t, tc.in)
+			before, tagsBefore := slices.Clone(heads), slices.Clone(tags)
+			repairPredicates(words, tags, heads, deps)
 			want := tc.heads
 			if want == nil {
 				want = before
@@ -96,8 +124,15 @@ func TestRepairPredicates(t *testing.T) {
 			if heads[tc.root] != -1 || deps[tc.root] != doc.DepRoot {
 				t.Errorf("root is not token %d: heads %v deps %v", tc.root, heads, deps)
 			}
-			if tc.heads != nil && deps[0] != doc.DepNsubj {
-				t.Errorf("old root's relation %v, want nsubj", deps[0])
+			if tc.heads != nil && deps[slices.Index(before, -1)] != doc.DepNsubj {
+				t.Errorf("old root's relation %v, want nsubj", deps[slices.Index(before, -1)])
+			}
+			wantTags := tagsBefore
+			if tc.retagged != "" {
+				wantTags[tc.root] = tc.retagged
+			}
+			if !slices.Equal(tags, wantTags) {
+				t.Errorf("tags %v, want %v", tags, wantTags)
 			}
 		})
 	}
@@ -105,8 +140,13 @@ func TestRepairPredicates(t *testing.T) {
 
 func FuzzRepairPredicates(f *testing.F) {
 	f.Add([]byte{0xff, 2, 0, 3}, "NNS IN NNS VBD")
+	f.Add([]byte{0xff, 0, 1, 0}, "NNS VBN IN .")
 	f.Fuzz(func(t *testing.T, hs []byte, tagLine string) {
 		tags := strings.Fields(tagLine)
+		words := make([]string, len(tags))
+		for i := range words {
+			words[i] = "marched"
+		}
 		n := min(len(tags), len(hs))
 		if n == 0 {
 			return
@@ -121,7 +161,7 @@ func FuzzRepairPredicates(f *testing.F) {
 			}
 			deps[i] = doc.DepRel(hs[i] % byte(doc.DepXcomp+1))
 		}
-		repairPredicates(tags, heads, deps) // must not panic or loop
+		repairPredicates(words, tags, heads, deps) // must not panic or loop
 		for _, h := range heads {
 			if h < -1 || h >= int32(n) {
 				t.Fatalf("head %d out of range", h)

@@ -190,6 +190,7 @@ func (a *Annotator) parseSentence(d *doc.Doc, s span) {
 	}
 	a.p.Parse(a.pwords, a.ptags, a.heads, a.deps)
 	for i := range toks {
+		toks[i].Tag = a.ptags[i] // the parser's repair may retag a verb
 		if h := a.heads[i]; h >= 0 {
 			toks[i].Head = h + int32(s.start)
 		}
