@@ -24,6 +24,7 @@ func TestShippedTriggerFrames(t *testing.T) {
 		want       string // "TYPE/mode", or "" for none of that trigger
 		trigger    string
 	}{
+		{"meeting a counterpart is consulting", "Kenya's foreign minister met his Ugandan counterpart on Tuesday.", "CONSULT/", "met"},
 		{"receiving an envoy is hosting", "The Kenyan president received the Ugandan envoy on Monday.", "CONSULT/host", "received"},
 		{"receiving a letter is not", "The Kenyan ministry received the letter on Monday.", "", "received"},
 		{"receiving treatment is not", "Three Ugandan soldiers are receiving treatment in Nairobi.", "", "receiving"},
