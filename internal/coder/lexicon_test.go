@@ -25,6 +25,7 @@ func TestShippedTriggerFrames(t *testing.T) {
 		trigger    string
 	}{
 		{"meeting a counterpart is consulting", "Kenya's foreign minister met his Ugandan counterpart on Tuesday.", "CONSULT/", "met"},
+		{"a month after a lower-case word is no march", "Kenyan rebels freed two Ugandan hostages held since March.", "", "held since March"},
 		{"receiving an envoy is hosting", "The Kenyan president received the Ugandan envoy on Monday.", "CONSULT/host", "received"},
 		{"receiving a letter is not", "The Kenyan ministry received the letter on Monday.", "", "received"},
 		{"receiving treatment is not", "Three Ugandan soldiers are receiving treatment in Nairobi.", "", "receiving"},

@@ -268,7 +268,7 @@ func (s *Stage) participleForm(k int) bool {
 }
 
 // passive reports a passive predicate: a past participle with a passive
-// auxiliary or subject. Any other form ("opened", tagged VBD;
+// auxiliary, or with a passive subject and no object. Any other form ("opened", tagged VBD;
 // "throwing") with such a dependent is a mislabelled active clause: the
 // morphology outvotes the parse.
 //
@@ -284,6 +284,13 @@ func (s *Stage) passive(p int) bool {
 	if !s.tr.Has(p, doc.DepNsubjPass) {
 		return false
 	}
+	if s.hasBareObject(p) {
+		// A passive has no direct object: a subject, no passive
+		// auxiliary and an object make a preterite mistagged
+		// ("Kenyan troops killed at least ten rebels"); a headline's
+		// passive ("Ten soldiers killed in ambush") has none.
+		return false
+	}
 	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
 		if s.tr.Rel(c) == doc.DepAux {
 			switch s.ci.tok(c) {
@@ -293,6 +300,55 @@ func (s *Stage) passive(p int) bool {
 		}
 	}
 	return true
+}
+
+// controllingOblique returns the object of a prepositional verb h that
+// controls its infinitive q: a phrase before q marked "on" or "upon"
+// that names an actor (whatever relation the parse gave it), or -1.
+func (s *Stage) controllingOblique(h, q int) int {
+	for c := s.tr.First(h); c >= 0 && c < q; c = s.tr.Next(c) {
+		mk := s.tr.Marker(c)
+		if mk < 0 {
+			continue
+		}
+		switch s.ci.tok(mk) {
+		case "on", "upon":
+			if s.entityOfHead(c) >= 0 {
+				return c
+			}
+		}
+	}
+	return -1
+}
+
+// prepositionalVerbControls reports an infinitive q on verb h whose
+// controller is h's prepositional object: the preposition follows the
+// verb at once ("called on Y to", not "declared war on Y to", a purpose),
+// and h is active.
+func (s *Stage) prepositionalVerbControls(h, q int) bool {
+	mk := s.tr.Marker(q)
+	if mk < 0 || s.ci.tok(mk) != "to" || s.passive(h) {
+		return false
+	}
+	o := s.controllingOblique(h, q)
+	return o >= 0 && s.tr.Marker(o) == h+1
+}
+
+// hasBareObject reports a direct object of p: its obj, or a noun phrase
+// after it with no preposition that is no time ("attacked positions",
+// which a parse may label obl; not "attacked last week").
+func (s *Stage) hasBareObject(p int) bool {
+	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
+		switch s.tr.Rel(c) {
+		case doc.DepObj:
+			return true
+		case doc.DepObl:
+			if c > p && !s.inTime[c] && s.tr.Marker(c) < 0 && en.IsNounTag(s.ci.tag(c)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // subjectOf returns the token heading the subject of predicate p, found
@@ -324,6 +380,15 @@ func (s *Stage) subjectOf(p int) (subj int, undergoer bool) {
 			if o := tr.Dependent(h, doc.DepIobj); o >= 0 {
 				return o, undergoer
 			}
+			// A prepositional verb's object controls as a direct
+			// object does: "called on Y to withdraw", "prevailed
+			// upon Y to". Not "to" ("was sent to Haiti to
+			// investigate", "went to Kenya to meet": a place) nor
+			// "with" ("agreed with Y to withdraw" is the subject's
+			// own undertaking); a passive's subject controls.
+			if o := s.controllingOblique(h, q); o >= 0 && !s.passive(h) {
+				return o, undergoer
+			}
 			q = h
 		case doc.DepConj, doc.DepAdvcl:
 			// A conjunct shares its head's subject; a subjectless
@@ -332,6 +397,11 @@ func (s *Stage) subjectOf(p int) (subj int, undergoer bool) {
 			rel := tr.Rel(q)
 			if rel == doc.DepAdvcl && s.conditionalMarker(q) {
 				return -1, undergoer
+			}
+			if rel == doc.DepAdvcl && s.prepositionalVerbControls(h, q) {
+				// "called on Y to withdraw", where the parse read the
+				// infinitive as a purpose clause.
+				return s.controllingOblique(h, q), undergoer
 			}
 			q = h
 			if rel == doc.DepConj {

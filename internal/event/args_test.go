@@ -36,6 +36,11 @@ func TestArgumentPaths(t *testing.T) {
 		{"the preferred frame first", "Talks between Russia and Kenya lasted an hour.", []string{"CONSULT RUS+KEN>"}},
 		{"a possessor acts beside the object it acts on", "Russia's arrest of Kenyan sailors angered Nairobi.", []string{"COERCE RUS>KEN"}},
 		{"a bare possessor undergoes", "Armenia's arrest in May angered Kenya.", []string{"COERCE >ARM"}},
+		// Control by a prepositional verb's object.
+		{"the object of call on controls", "Kenya called on Armenia to detain the smugglers.", []string{"REQUEST KEN>ARM", "COERCE ARM> aux=complement"}},
+		{"a passive's subject controls, not its destination", "Kenyan envoys were sent to Armenia to meet Romania.", []string{"CONSULT KEN>ROU"}},
+		// A passive has no direct object: the label yields to it.
+		{"a subject, no auxiliary and an object make an active verb", "Russian troops attacked at least 12 Kenyan positions near the border.", []string{"ASSAULT RUS>KEN"}},
 		// A thing that acts for its source: its "from" phrase.
 		{"a document acts for its source", "A letter from the Kenyan government urged Armenia to reopen the border.", []string{"REQUEST KEN>ARM"}},
 		{"X-led modifier of an event noun", "A Russian-led attack on Kenya failed.", []string{"ASSAULT RUS>KEN"}},

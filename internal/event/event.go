@@ -385,6 +385,22 @@ func (s *Stage) newWord(w string, acronym bool) *wordInfo {
 // included; callers must not modify them.
 func (s *Stage) lemmas(k int) []string { return s.word(k).lemmas }
 
+// lemmasOutsideTime returns the lemmas of token k, none when k is part of
+// a time expression or is a month's name capitalised after a lower-case
+// word, which the time stage may leave unresolved without a year or a
+// publication date: "held since March" holds no march. In a headline's
+// capitals ("Crowds Hold March") the capital tells nothing.
+func (s *Stage) lemmasOutsideTime(k int) []string {
+	if s.inTime[k] {
+		return nil
+	}
+	toks := s.ci.d.Tokens
+	if k > 0 && toks[k].Upper && toks[k-1].Kind == doc.Word && !toks[k-1].Upper && en.IsMonthName(s.ci.tok(k)) {
+		return nil
+	}
+	return s.lemmas(k)
+}
+
 // findMatch returns the longest trigger match starting at token t.
 func (s *Stage) findMatch(d *doc.Doc, sent doc.Sentence, t int) (match, bool) {
 	var best match
@@ -478,7 +494,7 @@ func (s *Stage) matchFrom(sent doc.Sentence, words []string, k, last int) (int, 
 		if k >= sent.EndToken || s.scare[k] {
 			return 0, false
 		}
-		for _, c := range s.lemmas(k) {
+		for _, c := range s.lemmasOutsideTime(k) {
 			if c == w {
 				return s.matchFrom(sent, words[1:], k+1, k)
 			}

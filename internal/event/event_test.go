@@ -57,6 +57,7 @@ func newTestLexicon(t *testing.T) testLexicon {
 	add("discuss", "CONSULT", "", lexicon.KindVerb, "subj>prep:with", "REJECT")
 	add("sign", "AGREE", "", lexicon.KindVerb, "subj>prep:with", "")
 	add("urge", "REQUEST", "", lexicon.KindVerb, "subj>obj", "")
+	add("call on", "REQUEST", "", lexicon.KindMWE, "subj>prep:on", "")
 	add("refuse to", "REJECT", "", lexicon.KindMWE, "subj>obj", "")
 	add("accept", "AGREE", "", lexicon.KindVerb, "subj>obj", "")
 	add("block", "COERCE", "", lexicon.KindVerb, "subj>obj", "")

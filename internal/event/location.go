@@ -159,7 +159,7 @@ func (s *Stage) attachedPlace(d *doc.Doc, p int, ev *doc.Event) (int, placeRelat
 	tr := ev.Evidence.Trigger
 	first := placeAtOrAfter(d, tr.Start)
 	for i := first; i < len(d.Places) && d.Places[i].Start < tr.End; i++ {
-		if tr.Contains(d.Places[i].Span) && !s.actorPlace(ev, i) {
+		if tr.Contains(d.Places[i].Span) && setsScene(d.Places[i]) && !s.actorPlace(ev, i) {
 			return i, placeAt, true
 		}
 	}
