@@ -168,6 +168,14 @@ func TestShippedNominalRoles(t *testing.T) {
 		// (governors.tsv, role undertaking), in the plural too.
 		{"a mediation mission is the envoy's", "The Kenyan envoy undertook a mediation mission between Uganda and Rwanda.", "mediation mission", "The Kenyan envoy>Uganda+Rwanda"},
 		{"mediation efforts are mediation", "The Kenyan envoy led mediation efforts between Uganda and Rwanda.", "mediation efforts", ">Uganda+Rwanda"},
+		// A conjunct the parse took for a compound (event.argument).
+		{"a name before and is a conjunct", "Japan and South Korea signed an agreement on Monday.", "signed an agreement", "South Korea+Japan>"},
+		// A non-restrictive relative's antecedent stands before its
+		// comma, whatever clause the parse made of it.
+		{"a relative after a comma", "Students in Lima clashed with police, who fired tear gas.", "fired tear gas", "police>"},
+		// A gap in a pattern holds a quantity, not another clause.
+		{"a quantity of rockets", "Rebel fighters fired dozens of rockets at the Kenyan town.", "fired dozens of rockets", "Rebel fighters>Kenyan"},
+		{"a gap stops at a new clause", "The firm fired its manager after rockets hit the depot.", "fired its manager after rockets", "-"},
 		// The tagger's participle with a direct object is an active
 		// verb (event.participleForm).
 		{"a participle with an object releases", "In Mombasa, where ten fishermen were missing the same week, the rebels released five people after holding them for a day.", "released", "the rebels>five people"},

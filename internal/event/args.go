@@ -103,6 +103,12 @@ func (s *Stage) entityOfHeadDepth(k, depth int) int {
 		if v := tr.Head(k); v >= 0 && tr.Rel(v).Base() == doc.DepAcl {
 			return s.entityOfHeadDepth(tr.Head(v), depth)
 		}
+		// A non-restrictive relative follows its antecedent at once,
+		// after a comma ("clashed with police, who fired tear gas"),
+		// whatever clause the parse made of it.
+		if k >= 2 && s.ci.tok(k-1) == "," && s.ci.tag(k) == "WP" {
+			return s.ci.entOf[k-2]
+		}
 		return -1
 	}
 	if depth == 0 {
@@ -144,7 +150,16 @@ func (s *Stage) argument(k int) []int {
 	out := []int{e}
 	tr := &s.tr
 	for c := tr.First(k); c >= 0; c = tr.Next(c) {
-		if tr.Rel(c) != doc.DepConj {
+		switch tr.Rel(c) {
+		case doc.DepConj:
+		case doc.DepCompound:
+			// "Japan and South Korea signed": a parse may read the
+			// first conjunct as a compound of the last; a name of
+			// its own, joined by a conjunction, is a conjunct.
+			if !s.coordinatedBefore(c, k) {
+				continue
+			}
+		default:
 			continue
 		}
 		if ce := s.entityOfHead(c); ce >= 0 && !slices.Contains(out, ce) {
@@ -152,6 +167,23 @@ func (s *Stage) argument(k int) []int {
 		}
 	}
 	return out
+}
+
+// coordinatedBefore reports whether a coordinating conjunction lies
+// between the mention headed by c and token k, c being a mention of its
+// own with a country or international code.
+func (s *Stage) coordinatedBefore(c, k int) bool {
+	ce := s.ci.entOf[c]
+	if ce < 0 || ce == s.ci.entOf[k] || s.ci.d.Entities[ce].CountryCode == "" {
+		// A name with no code of its own may be a piece of a longer
+		// name with "and" in it ("the House Energy and Commerce
+		// Committee").
+		return false
+	}
+	// The conjunction follows the name at once: "Japan and South
+	// Korea", not "the AU Peace and Security Council".
+	j := s.ci.tokenAt(s.ci.d.Entities[ce].End, c)
+	return j < k && s.ci.tag(j) == "CC"
 }
 
 // subjectDependent returns the nominal subject of k, or -1. When the

@@ -482,7 +482,7 @@ func (s *Stage) matchFrom(sent doc.Sentence, words []string, k, last int) (int, 
 		return s.matchFrom(sent, words[1:], k, last)
 	case lexicon.Gap:
 		for g := 0; g <= lexicon.MaxGap && k+g < sent.EndToken; g++ {
-			if g > 0 && s.ci.d.Tokens[k+g-1].Kind == doc.Punct {
+			if g > 0 && (s.ci.d.Tokens[k+g-1].Kind == doc.Punct || s.opensClause(k+g-1)) {
 				break
 			}
 			if l, ok := s.matchFrom(sent, words[1:], k+g, last); ok {
@@ -504,6 +504,30 @@ func (s *Stage) matchFrom(sent doc.Sentence, words []string, k, last int) (int, 
 		}
 		return 0, false
 	}
+}
+
+// opensClause reports a token that a gap in a pattern may not cross,
+// because what follows it is another clause's: a subordinator ("fired
+// its chief executive after rockets hit"; not "as", which also counts:
+// "as many as"), a relative word, or a finite verb that heads a clause
+// of its own rather than helping one ("will be lifted", which a gap
+// holds).
+func (s *Stage) opensClause(k int) bool {
+	tag := s.ci.tag(k)
+	switch {
+	case tag == "WDT" || tag == "WP" || tag == "WRB":
+		return true
+	case tag == "IN":
+		w := s.ci.tok(k)
+		return w != "as" && en.IsSubordinator(w)
+	case en.IsFiniteTag(tag):
+		switch s.tr.Rel(k).Base() {
+		case doc.DepAux, doc.DepCop, doc.DepAmod, doc.DepCompound:
+			return false
+		}
+		return true
+	}
+	return false
 }
 
 // timeAdverbial reports whether a time adverbial starts at token k of
