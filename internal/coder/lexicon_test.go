@@ -173,6 +173,8 @@ func TestShippedNominalRoles(t *testing.T) {
 		// A non-restrictive relative's antecedent stands before its
 		// comma, whatever clause the parse made of it.
 		{"a relative after a comma", "Students in Lima clashed with police, who fired tear gas.", "fired tear gas", "police>"},
+		// A recipient found by word order stays in its own clause.
+		{"a recipient is not sought past a comma and a subordinator", "Kenya eased export restrictions on three chemicals on Thursday, as the leaders of Kenya and Uganda held talks in Nairobi.", "eased export restrictions", "Kenya>"},
 		// A gap in a pattern holds a quantity, not another clause.
 		{"a quantity of rockets", "Rebel fighters fired dozens of rockets at the Kenyan town.", "fired dozens of rockets", "Rebel fighters>Kenyan"},
 		{"a gap stops at a new clause", "The firm fired its manager after rockets hit the depot.", "fired its manager after rockets", "-"},

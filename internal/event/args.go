@@ -707,12 +707,27 @@ func (s *Stage) rightObject(m match) int {
 	return -1
 }
 
+// subordinateBetween reports a comma and a subordinator between p and a
+// later token j (", as the leaders met", ", after talks failed"):
+// another clause begins there, whatever the parse made of it.
+func (s *Stage) subordinateBetween(p, j int) bool {
+	for k := p + 1; k+1 < j; k++ {
+		if s.ci.tok(k) == "," && en.IsSubordinator(s.ci.tok(k+1)) {
+			return true
+		}
+	}
+	return false
+}
+
 // inClause reports whether token j belongs to the clause of predicate p
 // without being its subject or part of a clause of its own (a relative,
 // adverbial, reported or parenthetical clause, or a coordinated verb).
 // Recipients found by search rather than by slot must be in it.
 func (s *Stage) inClause(p, j int) bool {
 	tr := &s.tr
+	if s.subordinateBetween(p, j) {
+		return false
+	}
 	for steps := 0; j >= 0 && steps < 32; steps++ {
 		if j == p {
 			return true

@@ -159,6 +159,13 @@
 // (acl becomes advcl, nmod obl), so that a participle clause after it
 // still finds its subject.
 //
+// A finite verb the parser made an adjective (amod) of the noun after it
+// ("Riot police fired rubber bullets", read as police "fired bullets")
+// is the predicate too, under a nominal root without a copula: only
+// participles modify nouns attributively. The noun becomes its object,
+// and the root, or the root's subject when the root is that noun, its
+// subject. EWT dev UAS +0.0002, test and PUD unchanged.
+//
 // # Speed
 //
 // BenchmarkParse parses the EWT test sentences (12 words on average)

@@ -142,6 +142,9 @@ func TestShippedModelFindsThePredicate(t *testing.T) {
 		{"Hundreds of demonstrators gathered outside the embassy .", "gathered"},
 		{"The talks collapsed on Monday after the rebels walked out .", "collapsed"},
 		{"A convoy of trucks reached the town on Friday .", "reached"},
+		// A finite verb that the parser read as an adjective of its
+		// object.
+		{"Thai police used water cannon to disperse the crowd .", "used"},
 		// A verb the tagger takes for a participle (VBN) is the
 		// predicate of a full sentence with no finite verb ...
 		{"Thousands of farmers marched through the capital on Friday .", "marched"},

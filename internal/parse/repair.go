@@ -46,7 +46,18 @@ func repairPredicates(words, tags []string, heads []int32, deps []doc.DepRel) {
 			break
 		}
 	}
-	if root < 0 || !isNominalTag(tags[root]) || isClause(heads, deps, root) {
+	if root < 0 || !isNominalTag(tags[root]) {
+		return
+	}
+	if !hasCopula(heads, deps, root) {
+		// A finite verb read as an adjective: whatever subject the
+		// parse gave the nominal root was the verb's.
+		if v, n := attributiveFiniteVerb(tags, heads, deps); v >= 0 {
+			verbBeforeObject(tags, heads, deps, v, n, root)
+			return
+		}
+	}
+	if isClause(heads, deps, root) {
 		return
 	}
 	for v := root + 1; v < n; v++ {
@@ -67,6 +78,62 @@ func repairPredicates(words, tags []string, heads []int32, deps []doc.DepRel) {
 		tags[v] = "VBD"
 		return
 	}
+}
+
+// attributiveFiniteVerb returns a finite verb (VBD, VBZ, VBP) that the
+// parse made an adjective (amod) of a noun after it, and that noun, or
+// -1. Only participles modify nouns attributively ("the banned party");
+// a finite verb there is the predicate, and the noun its object ("the
+// police used water cannon", read as police "used cannon"). The verb
+// must have nothing of its own to its left.
+func attributiveFiniteVerb(tags []string, heads []int32, deps []doc.DepRel) (v, n int) {
+	for v := range tags {
+		if deps[v] != doc.DepAmod || tags[v] == "MD" || !en.IsFiniteTag(tags[v]) || hasLeftDependent(heads, v) {
+			continue
+		}
+		if n := int(heads[v]); n > v && en.IsNounTag(tags[n]) {
+			return v, n
+		}
+	}
+	return -1, -1
+}
+
+// verbBeforeObject makes v the predicate of a sentence whose root is a
+// nominal: n, the noun v modified, becomes its object. The subject is the
+// noun phrase that the parse hung on n before v ("Riot police" in "Riot
+// police fired bullets", read as police "fired bullets"), else the root
+// when it stands before v and n hangs below it with no apposition on the
+// way (a dateline's place is no subject). It gives up when there is
+// neither.
+func verbBeforeObject(tags []string, heads []int32, deps []doc.DepRel, v, n, root int) {
+	subj := -1
+	for c := 0; c < v; c++ {
+		if heads[c] == int32(n) && isNominalTag(tags[c]) {
+			subj = c
+		}
+	}
+	if subj < 0 && root != n && root < v && descends(heads, deps, n, root) {
+		subj = root
+	}
+	if subj < 0 {
+		return
+	}
+	// What hung on the subject's side beyond v moves to the verb, so
+	// that the tree stays projective.
+	for i := v + 1; i < len(heads); i++ {
+		if h := heads[i]; h >= 0 && int(h) < v && i != n {
+			heads[i] = int32(v)
+			switch deps[i] {
+			case doc.DepAcl:
+				deps[i] = doc.DepAdvcl
+			case doc.DepNmod:
+				deps[i] = doc.DepObl
+			}
+		}
+	}
+	heads[v], deps[v] = -1, doc.DepRoot
+	heads[subj], deps[subj] = int32(v), doc.DepNsubj
+	heads[n], deps[n] = int32(v), doc.DepObj
 }
 
 // bareClauseOf reports whether v is a clause on a noun phrase under the
@@ -153,6 +220,16 @@ func isClause(heads []int32, deps []doc.DepRel, root int) bool {
 		}
 		switch deps[i].Base() {
 		case doc.DepCop, doc.DepNsubj, doc.DepCsubj, doc.DepExpl:
+			return true
+		}
+	}
+	return false
+}
+
+// hasCopula reports a copula on k.
+func hasCopula(heads []int32, deps []doc.DepRel, k int) bool {
+	for i, h := range heads {
+		if h == int32(k) && deps[i] == doc.DepCop {
 			return true
 		}
 	}

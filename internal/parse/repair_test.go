@@ -41,9 +41,10 @@ func tree(t *testing.T, spec string) (words, tags []string, heads []int32, deps 
 func TestRepairPredicates(t *testing.T) {
 	for _, tc := range []struct {
 		name, in string
-		root     int     // the root after the repair
-		heads    []int32 // all heads after it, nil when unchanged
-		retagged string  // the new root's tag, when the repair changed it
+		root     int        // the root after the repair
+		heads    []int32    // all heads after it, nil when unchanged
+		retagged string     // the new root's tag, when the repair changed it
+		oldRoot  doc.DepRel // the old root's relation after it, nsubj when unset
 	}{
 		{
 			name:  "a finite verb read as a clause on its subject",
@@ -105,6 +106,24 @@ func TestRepairPredicates(t *testing.T) {
 			root: 1,
 		},
 		{
+			name:    "a finite verb read as an adjective of its object",
+			in:      "Riot/NN/1/compound police/NNS/4/nsubj fired/VBD/4/amod rubber/NN/4/compound bullets/NNS/-1/root ././4/punct",
+			root:    2,
+			heads:   []int32{1, 2, -1, 4, 2, 4},
+			oldRoot: doc.DepObj,
+		},
+		{
+			name:  "a finite adjective after a nominal root and its conjunct",
+			in:    "Unions/NNS/-1/root and/CC/2/cc employers/NNS/0/conj signed/VBD/4/amod pacts/NNS/2/nmod ././0/punct",
+			root:  3,
+			heads: []int32{3, 2, 0, -1, 3, 3},
+		},
+		{
+			name: "a participle as an adjective is one",
+			in:   "Rebels/NNS/1/nsubj freed/VBD/-1/root detained/VBN/3/amod aides/NNS/1/obj ././1/punct",
+			root: 1,
+		},
+		{
 			name: "below an apposition the subject is unclear",
 			in:   "NAIROBI/NNP/-1/root -/:/3/punct The/DT/3/det truce/NN/0/appos collapsed/VBD/3/acl ././0/punct",
 			root: 0,
@@ -124,8 +143,12 @@ func TestRepairPredicates(t *testing.T) {
 			if heads[tc.root] != -1 || deps[tc.root] != doc.DepRoot {
 				t.Errorf("root is not token %d: heads %v deps %v", tc.root, heads, deps)
 			}
-			if tc.heads != nil && deps[slices.Index(before, -1)] != doc.DepNsubj {
-				t.Errorf("old root's relation %v, want nsubj", deps[slices.Index(before, -1)])
+			wantRel := tc.oldRoot
+			if wantRel == doc.NoDep {
+				wantRel = doc.DepNsubj
+			}
+			if old := slices.Index(before, -1); tc.heads != nil && deps[old] != wantRel {
+				t.Errorf("old root's relation %v, want %v", deps[old], wantRel)
 			}
 			wantTags := tagsBefore
 			if tc.retagged != "" {
