@@ -85,10 +85,10 @@ func repairPredicates(words, tags []string, heads []int32, deps []doc.DepRel) {
 // -1. Only participles modify nouns attributively ("the banned party");
 // a finite verb there is the predicate, and the noun its object ("the
 // police used water cannon", read as police "used cannon"). The verb
-// must have nothing of its own to its left.
+// may have nothing of its own to its left but a subject.
 func attributiveFiniteVerb(tags []string, heads []int32, deps []doc.DepRel) (v, n int) {
 	for v := range tags {
-		if deps[v] != doc.DepAmod || tags[v] == "MD" || !en.IsFiniteTag(tags[v]) || hasLeftDependent(heads, v) {
+		if deps[v] != doc.DepAmod || tags[v] == "MD" || !en.IsFiniteTag(tags[v]) || hasLeftNonSubject(heads, deps, v) {
 			continue
 		}
 		if n := int(heads[v]); n > v && en.IsNounTag(tags[n]) {
@@ -98,9 +98,21 @@ func attributiveFiniteVerb(tags []string, heads []int32, deps []doc.DepRel) (v, 
 	return -1, -1
 }
 
+// hasLeftNonSubject reports a dependent of v before it other than its
+// subject.
+func hasLeftNonSubject(heads []int32, deps []doc.DepRel, v int) bool {
+	for i := 0; i < v; i++ {
+		if heads[i] == int32(v) && deps[i].Base() != doc.DepNsubj {
+			return true
+		}
+	}
+	return false
+}
+
 // verbBeforeObject makes v the predicate of a sentence whose root is a
-// nominal: n, the noun v modified, becomes its object. The subject is the
-// noun phrase that the parse hung on n before v ("Riot police" in "Riot
+// nominal: n, the noun v modified, becomes its object. The subject is
+// v's own when the parse gave it one, else the noun phrase that the parse
+// hung on n before v ("Riot police" in "Riot
 // police fired bullets", read as police "fired bullets"), else the root
 // when it stands before v and n hangs below it with no apposition on the
 // way (a dateline's place is no subject). It gives up when there is
@@ -108,7 +120,7 @@ func attributiveFiniteVerb(tags []string, heads []int32, deps []doc.DepRel) (v, 
 func verbBeforeObject(tags []string, heads []int32, deps []doc.DepRel, v, n, root int) {
 	subj := -1
 	for c := 0; c < v; c++ {
-		if heads[c] == int32(n) && isNominalTag(tags[c]) {
+		if heads[c] == int32(n) && isNominalTag(tags[c]) || heads[c] == int32(v) {
 			subj = c
 		}
 	}

@@ -119,6 +119,13 @@ func TestRepairPredicates(t *testing.T) {
 			heads: []int32{3, 2, 0, -1, 3, 3},
 		},
 		{
+			name:    "a finite adjective with its own subject",
+			in:      "The/DT/1/det army/NN/2/nsubj denied/VBD/3/amod claims/NNS/-1/root ././3/punct",
+			root:    2,
+			heads:   []int32{1, 2, -1, 2, 3},
+			oldRoot: doc.DepObj,
+		},
+		{
 			name: "a participle as an adjective is one",
 			in:   "Rebels/NNS/1/nsubj freed/VBD/-1/root detained/VBN/3/amod aides/NNS/1/obj ././1/punct",
 			root: 1,
