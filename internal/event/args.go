@@ -741,7 +741,13 @@ func (s *Stage) inClause(p, j int) bool {
 			// when the tagger took the adjective for a gerund); a
 			// clause opened by a subordinator ("if", "because",
 			// "after") does not.
-			if mk := s.tr.Marker(j); mk < 0 || en.IsSubordinator(s.ci.tok(mk)) {
+			if mk := s.tr.Marker(j); mk < 0 || en.IsSubordinator(s.ci.tok(mk)) || s.ci.tok(mk) == "that" {
+				// A that-clause labelled advcl is a content clause.
+				return false
+			}
+		case doc.DepAcl:
+			// A noun's that-clause ("reports that ...") is its content.
+			if mk := s.tr.Marker(j); mk >= 0 && s.ci.tok(mk) == "that" {
 				return false
 			}
 		case doc.DepAclRelcl, doc.DepAdvclRelcl, doc.DepCcomp, doc.DepParataxis,

@@ -41,6 +41,9 @@ func TestArgumentPaths(t *testing.T) {
 		{"a passive's subject controls, not its destination", "Kenyan envoys were sent to Armenia to meet Romania.", []string{"CONSULT KEN>ROU"}},
 		// A passive has no direct object: the label yields to it.
 		{"a subject, no auxiliary and an object make an active verb", "Russian troops attacked at least 12 Kenyan positions near the border.", []string{"ASSAULT RUS>KEN"}},
+		// A that-clause is the content of a verbal event, not a fact.
+		{"what is denied is content", "Kenya denied that Armenian rebels had attacked Romania.", []string{"REJECT KEN>", "ASSAULT ARM>ROU aux=complement"}},
+		{"what a denied report says is content", "Kenya denied reports that Armenian rebels had attacked Romania.", []string{"REJECT KEN>", "ASSAULT ARM>ROU aux=complement"}},
 		// A thing that acts for its source: its "from" phrase.
 		{"a document acts for its source", "A letter from the Kenyan government urged Armenia to reopen the border.", []string{"REQUEST KEN>ARM"}},
 		{"X-led modifier of an event noun", "A Russian-led attack on Kenya failed.", []string{"ASSAULT RUS>KEN"}},

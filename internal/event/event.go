@@ -1444,8 +1444,21 @@ func (s *Stage) attemptUse(m match) bool {
 // A to-infinitive hung on the trigger as an adverbial or on its noun
 // ("suspended plans to impose a curfew", "shelled the road to block
 // it") is its content or purpose too: not asserted to have happened.
+//
+// So is a that-clause on a trigger or on its noun ("denied that troops
+// fired", "rejected claims that troops fired", "alleged that ..."): what
+// is denied, alleged, demanded or threatened is not thereby a fact. A
+// concession is the exception: "admitted that its troops fired" asserts
+// what it admits.
 func (s *Stage) complementOf(p int) bool {
 	h := s.tr.Head(p)
+	if h >= 0 && !s.used[h] && s.tr.Rel(h) == doc.DepObj && s.tr.Rel(p) == doc.DepAcl {
+		// "denied reports that ...": the that-clause on the
+		// trigger's object is the trigger's content.
+		if mk := s.tr.Marker(p); mk >= 0 && s.ci.tok(mk) == "that" {
+			h = s.tr.Head(h)
+		}
+	}
 	if h < 0 || !s.used[h] {
 		return false
 	}
@@ -1454,7 +1467,40 @@ func (s *Stage) complementOf(p int) bool {
 		return true
 	case doc.DepAdvcl, doc.DepAcl:
 		mk := s.tr.Marker(p)
-		return mk >= 0 && s.ci.tok(mk) == "to"
+		if mk >= 0 && s.ci.tok(mk) == "to" {
+			return true
+		}
+		// A that-clause is never an adverbial, whatever the parse
+		// labelled it.
+		return mk >= 0 && s.ci.tok(mk) == "that" && s.contentOf(h)
+	case doc.DepCcomp:
+		// A content clause has "that", "whether" or "if", or nothing;
+		// a "before" or "after" clause the parse took for one is an
+		// adverbial.
+		if mk := s.tr.Marker(p); mk >= 0 {
+			switch s.ci.tok(mk) {
+			case "that", "whether", "if":
+			default:
+				return false
+			}
+		}
+		return s.contentOf(h)
+	}
+	return false
+}
+
+// contentOf reports whether token h belongs to a coded trigger whose
+// that-clause is only its content: a verbal event (a statement, a
+// demand, a denial, a threat), other than a concession. Material acts
+// take no propositional content.
+func (s *Stage) contentOf(h int) bool {
+	at := s.ci.d.Tokens[h].Start
+	for _, c := range s.coded {
+		ev := &s.ci.d.Events[c.event]
+		if ev.Evidence.Trigger.Start <= at && at < ev.Evidence.Trigger.End {
+			q := s.c.onto.Quad(ev.Type)
+			return ev.Type != plover.Concede && (q == plover.VerbalCooperation || q == plover.VerbalConflict)
+		}
 	}
 	return false
 }

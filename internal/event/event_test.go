@@ -107,6 +107,8 @@ func (testOntology) Quad(typ plover.EventType) string {
 	case "COERCE":
 		// Only COERCE, so that the modality tests keep their ASSAULT.
 		return "material conflict"
+	case "REJECT":
+		return "verbal conflict"
 	}
 	return "q"
 }
