@@ -175,6 +175,8 @@ func TestShippedNominalRoles(t *testing.T) {
 		{"a relative after a comma", "Students in Lima clashed with police, who fired tear gas.", "fired tear gas", "police>"},
 		// A recipient found by word order stays in its own clause.
 		{"a recipient is not sought past a comma and a subordinator", "Kenya eased export restrictions on three chemicals on Thursday, as the leaders of Kenya and Uganda held talks in Nairobi.", "eased export restrictions", "Kenya>"},
+		// Only a verb with an object has a passive.
+		{"an intransitive participle on a noun is active", "Up to 300 students demonstrated on Friday in Ghana, where two people died in clashes last year.", "demonstrated", "300 students>Ghana"},
 		// A gap in a pattern holds a quantity, not another clause.
 		{"a quantity of rockets", "Rebel fighters fired dozens of rockets at the Kenyan town.", "fired dozens of rockets", "Rebel fighters>Kenyan"},
 		{"a gap stops at a new clause", "The firm fired its manager after rockets hit the depot.", "fired its manager after rockets", "-"},

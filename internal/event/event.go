@@ -892,6 +892,14 @@ func (s *Stage) verbArguments(m match, p int, ev *doc.Event) (actors, recipients
 	tr := m.trig
 	frame := tr.Frame()
 	subjects, undergoer, subj := s.subjectArgument(p)
+	if undergoer && !passivizable(tr) && !s.tr.Has(p, doc.DepAuxPass) && len(s.agentOf(p)) == 0 {
+		// Only a verb with an object has a passive: "Hundreds of
+		// farmers demonstrated", read as a bare participle on
+		// "farmers", is active when every frame of the trigger is
+		// intransitive. A passive auxiliary or a "by" agent shows a
+		// transitive use the frames do not list ("donated by").
+		undergoer = false
+	}
 	if len(subjects) == 0 && subj < 0 && !undergoer {
 		// A verb the parse left without any subject, finite or not
 		// by its tag ("agents sexually abused migrants" read as a
@@ -915,6 +923,17 @@ func (s *Stage) verbArguments(m match, p int, ev *doc.Event) (actors, recipients
 		actors = subjects
 	}
 	return actors, s.recipientsOf(m, p)
+}
+
+// passivizable reports whether a verb trigger has a frame with an object,
+// which a passive makes its subject.
+func passivizable(tr *lexicon.Trigger) bool {
+	for _, f := range tr.Frames {
+		if k := f.Recipient.Kind; k == lexicon.SlotObj || k == lexicon.SlotIObj {
+			return true
+		}
+	}
+	return false
 }
 
 // reporterOf resolves a subject pronoun that the actor stage left
