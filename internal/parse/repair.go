@@ -132,17 +132,7 @@ func verbBeforeObject(tags []string, heads []int32, deps []doc.DepRel, v, n, roo
 	}
 	// What hung on the subject's side beyond v moves to the verb, so
 	// that the tree stays projective.
-	for i := v + 1; i < len(heads); i++ {
-		if h := heads[i]; h >= 0 && int(h) < v && i != n {
-			heads[i] = int32(v)
-			switch deps[i] {
-			case doc.DepAcl:
-				deps[i] = doc.DepAdvcl
-			case doc.DepNmod:
-				deps[i] = doc.DepObl
-			}
-		}
-	}
+	hoistOnto(heads, deps, v, func(i, h int) bool { return i != n })
 	heads[v], deps[v] = -1, doc.DepRoot
 	heads[subj], deps[subj] = int32(v), doc.DepNsubj
 	heads[n], deps[n] = int32(v), doc.DepObj
@@ -156,13 +146,20 @@ func bareClauseOf(heads []int32, deps []doc.DepRel, v, root int) bool {
 
 // makePredicate makes v the root and the nominal root its subject.
 // Everything after v that hung on the noun phrase (its chain from root
-// down to v's head) moves to the new predicate, so that the tree stays
-// projective, and a nominal's modifier among them becomes the verb's:
-// a clause (acl) an adverbial clause, a phrase (nmod) an oblique.
+// down to v's head) moves to the new predicate (hoistOnto).
 func makePredicate(heads []int32, deps []doc.DepRel, v, root int) {
-	n := len(heads)
-	for i := v + 1; i < n; i++ {
-		if h := heads[i]; h >= 0 && int(h) < v && onChain(heads, int(heads[v]), int(h), root) {
+	hoistOnto(heads, deps, v, func(i, h int) bool { return onChain(heads, int(heads[v]), h, root) })
+	heads[v], deps[v] = -1, doc.DepRoot
+	heads[root], deps[root] = int32(v), doc.DepNsubj
+}
+
+// hoistOnto moves onto the new predicate v each token after it whose head
+// lies before it and that moves(token, head) allows, so that the tree
+// stays projective. A nominal's modifier becomes the verb's: a clause
+// (acl) an adverbial clause, a phrase (nmod) an oblique.
+func hoistOnto(heads []int32, deps []doc.DepRel, v int, moves func(i, h int) bool) {
+	for i := v + 1; i < len(heads); i++ {
+		if h := heads[i]; h >= 0 && int(h) < v && moves(i, int(h)) {
 			heads[i] = int32(v)
 			switch deps[i] {
 			case doc.DepAcl:
@@ -172,8 +169,6 @@ func makePredicate(heads []int32, deps []doc.DepRel, v, root int) {
 			}
 		}
 	}
-	heads[v], deps[v] = -1, doc.DepRoot
-	heads[root], deps[root] = int32(v), doc.DepNsubj
 }
 
 // verblessSentence reports a sentence that ends with a full stop, a
