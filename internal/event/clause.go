@@ -3,6 +3,7 @@ package event
 import (
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/lang/en"
+	"sort"
 )
 
 // clauseIndex maps tokens to what the argument finder needs: the entity
@@ -107,16 +108,10 @@ func (ci *clauseIndex) tokenAt(off, lo int) int {
 
 // tokenAtOrAfter returns the first token whose start is >= off.
 func tokenAtOrAfter(d *doc.Doc, off, lo int) int {
-	hi := len(d.Tokens)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if d.Tokens[m].Start < off {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	if lo >= len(d.Tokens) {
+		return lo
 	}
-	return lo
+	return lo + sort.Search(len(d.Tokens)-lo, func(i int) bool { return d.Tokens[lo+i].Start >= off })
 }
 
 func (ci *clauseIndex) tok(k int) string {

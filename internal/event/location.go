@@ -1,6 +1,7 @@
 package event
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/dateline-project/dateline/internal/doc"
@@ -323,19 +324,10 @@ func (s *Stage) placeInSentence(d *doc.Doc, sent doc.Sentence, ev *doc.Event) in
 	return bare
 }
 
-// placeAtOrAfter returns the first place whose start is >= off. It
-// searches as tokenAtOrAfter does, reading only the places' starts.
+// placeAtOrAfter returns the first place whose start is >= off, reading
+// only the places' starts.
 func placeAtOrAfter(d *doc.Doc, off int) int {
-	lo, hi := 0, len(d.Places)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if d.Places[m].Start < off {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo
+	return sort.Search(len(d.Places), func(i int) bool { return d.Places[i].Start >= off })
 }
 
 // setsScene reports whether a place can be where an event happens: a
