@@ -1,9 +1,10 @@
 package event
 
 import (
+	"sort"
+
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/lang/en"
-	"sort"
 )
 
 // clauseIndex maps tokens to what the argument finder needs: the entity
