@@ -300,9 +300,9 @@ func (s *Stage) participleForm(k int) bool {
 }
 
 // passive reports a passive predicate: a past participle with a passive
-// auxiliary, or with a passive subject and no object. Any other form ("opened", tagged VBD;
-// "throwing") with such a dependent is a mislabelled active clause: the
-// morphology outvotes the parse.
+// auxiliary, or with a passive subject and no object. Any other form
+// ("opened", tagged VBD; "throwing") with such a dependent is a
+// mislabelled active clause: the morphology outvotes the parse.
 //
 // A participle after a perfect "have" with no "be" ("had shelled") is
 // active, whatever its subject's label.
@@ -353,17 +353,19 @@ func (s *Stage) controllingOblique(h, q int) int {
 	return -1
 }
 
-// prepositionalVerbControls reports an infinitive q on verb h whose
-// controller is h's prepositional object: the preposition follows the
-// verb at once ("called on Y to", not "declared war on Y to", a purpose),
-// and h is active.
-func (s *Stage) prepositionalVerbControls(h, q int) bool {
+// prepositionalController returns the prepositional object of verb h
+// that controls an infinitive q the parse read as a purpose clause, or
+// -1: the preposition follows the verb at once ("called on Y to", not
+// "declared war on Y to", a purpose), and h is active.
+func (s *Stage) prepositionalController(h, q int) int {
 	mk := s.tr.Marker(q)
 	if mk < 0 || s.ci.tok(mk) != "to" || s.passive(h) {
-		return false
+		return -1
 	}
-	o := s.controllingOblique(h, q)
-	return o >= 0 && s.tr.Marker(o) == h+1
+	if o := s.controllingOblique(h, q); o >= 0 && s.tr.Marker(o) == h+1 {
+		return o
+	}
+	return -1
 }
 
 // hasBareObject reports a direct object of p: its obj, or a noun phrase
@@ -430,10 +432,12 @@ func (s *Stage) subjectOf(p int) (subj int, undergoer bool) {
 			if rel == doc.DepAdvcl && s.conditionalMarker(q) {
 				return -1, undergoer
 			}
-			if rel == doc.DepAdvcl && s.prepositionalVerbControls(h, q) {
+			if rel == doc.DepAdvcl {
 				// "called on Y to withdraw", where the parse read the
 				// infinitive as a purpose clause.
-				return s.controllingOblique(h, q), undergoer
+				if o := s.prepositionalController(h, q); o >= 0 {
+					return o, undergoer
+				}
 			}
 			q = h
 			if rel == doc.DepConj {
