@@ -167,7 +167,15 @@ func TestShippedNominalRoles(t *testing.T) {
 		// An undertaking noun carries its modifier's event
 		// (governors.tsv, role undertaking), in the plural too.
 		{"a mediation mission is the envoy's", "The Kenyan envoy undertook a mediation mission between Uganda and Rwanda.", "mediation mission", "The Kenyan envoy>Uganda+Rwanda"},
-		{"mediation efforts are mediation", "The Kenyan envoy led mediation efforts between Uganda and Rwanda.", "mediation efforts", ">Uganda+Rwanda"},
+		{"mediation efforts are mediation", "The Kenyan envoy led mediation efforts between Uganda and Rwanda.", "mediation efforts", "The Kenyan envoy>Uganda+Rwanda"},
+		// A nominal phrase names the event and holds no object; a
+		// demonym on it is its actor, whatever its tag.
+		{"a demonym on a nominal phrase acts", "American air strikes on Somalia continued for a week.", "air strikes", "American>Somalia"},
+		{"a nominal phrase's modifier is not its target", "Recent Ugandan air strikes have killed six rebel commanders.", "air strikes", "Ugandan>"},
+		// A noun that names the doers is its own actor (frame self).
+		{"hunger strikers strike", "The Kenyan hunger strikers refused food for a month.", "hunger strikers", "The Kenyan hunger strikers>"},
+		// An active perfect's subject acts (the parse repairs the label).
+		{"has plus participle is active", "Ugandan militias have abducted six Kenyan traders near the border.", "abducted", "Ugandan militias>six Kenyan traders"},
 		// A conjunct the parse took for a compound (event.argument).
 		{"a name before and is a conjunct", "Japan and South Korea signed an agreement on Monday.", "signed an agreement", "South Korea+Japan>"},
 		// A non-restrictive relative's antecedent stands before its

@@ -640,10 +640,12 @@ func (s *Stage) possessor(m match) []int {
 	}
 	s.dependentsOfMatch(m, func(c int) bool {
 		rel := s.tr.Rel(c)
-		if rel == doc.DepAmod && en.IsNounTag(s.ci.tag(c)) {
+		if rel == doc.DepAmod && en.IsNounTag(s.ci.tag(c)) && !s.isDemonym(c) {
 			// An adjectival modifier is an adjective ("Russian
 			// sanctions"); a noun the parse made one ("offered
-			// Romania new talks") is another argument misread.
+			// Romania new talks") is another argument misread. A
+			// demonym is an adjective whatever its tag (taggers
+			// often give "American" NNP).
 			return true
 		}
 		switch rel {
@@ -658,6 +660,16 @@ func (s *Stage) possessor(m match) []int {
 		return true
 	})
 	return out
+}
+
+// doers returns the actor mention that a nominal trigger naming the doers
+// heads ("the hunger strikers"): one that ends where the trigger ends.
+func (s *Stage) doers(m match) []int {
+	d := s.ci.d
+	if e := s.ci.entOf[m.last]; e >= 0 && d.Entities[e].End == d.Tokens[m.last].End {
+		return []int{e}
+	}
+	return nil
 }
 
 // slot returns the mentions that fill a frame slot of match m with
@@ -675,6 +687,8 @@ func (s *Stage) slot(m match, p int, sl lexicon.Slot) []int {
 		return s.prepObject(m, sl.Prep)
 	case lexicon.SlotPoss:
 		return s.possessor(m)
+	case lexicon.SlotSelf:
+		return s.doers(m)
 	case lexicon.SlotIObj:
 		return s.objects(m, doc.DepIobj)
 	default:

@@ -774,10 +774,12 @@ func (s *Stage) nominalArguments(d *doc.Doc, sent doc.Sentence, m match, p int, 
 func (s *Stage) participants(d *doc.Doc, si int, m match, p int, verb bool, actors, recipients []int, ev doc.Event) (doc.Event, bool) {
 	tr := m.trig
 	sent := d.Sentences[si]
-	if len(recipients) == 0 && tr.Kind == lexicon.KindMWE && strings.HasPrefix(d.Tokens[m.last].Tag, "NN") {
+	if len(recipients) == 0 && verb && tr.Kind == lexicon.KindMWE && strings.HasPrefix(d.Tokens[m.last].Tag, "NN") {
 		// "evicted inspectors of the agency", "rejected calls by the
 		// envoy", "rejected the Australian ultimatum": the trigger
 		// holds its object, and the object's owner is the recipient.
+		// A nominal phrase ("air strikes") holds no object: its
+		// last noun is the event, whose modifiers are its actor's.
 		recipients = s.ownerOf(m.last)
 	}
 	actors, recipients = dropSame(d, actors, recipients)
@@ -873,9 +875,12 @@ func (s *Stage) nominalActor(m match, p int) []int {
 			continue
 		}
 		var actors []int
-		if f.Actor.Kind == lexicon.SlotPrep {
+		switch f.Actor.Kind {
+		case lexicon.SlotPrep:
 			actors = s.prepObject(m, f.Actor.Prep)
-		} else {
+		case lexicon.SlotSelf:
+			actors = s.doers(m)
+		default:
 			actors = s.possessor(m)
 		}
 		if len(actors) > 0 {

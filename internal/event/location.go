@@ -82,6 +82,14 @@ var surroundings = map[string]bool{"outskirts": true, "vicinity": true, "edge": 
 // its object or "on" phrase is where it happens.
 func physicalType(t plover.EventType) bool { return t == plover.Assault || t == plover.Coerce }
 
+// isDemonym reports whether token k is a demonym or country adjective
+// ("American"), as the geo stage found it.
+func (s *Stage) isDemonym(k int) bool {
+	places, start := s.ci.d.Places, s.ci.d.Tokens[k].Start
+	i := sort.Search(len(places), func(i int) bool { return places[i].End > start })
+	return i < len(places) && places[i].Start <= start && places[i].Kind == doc.PlaceDemonym
+}
+
 // indexPlaces fills s.placeOf: token -> the place covering it, or -1.
 func (s *Stage) indexPlaces(d *doc.Doc) {
 	s.placeOf = grow(s.placeOf, len(d.Tokens))

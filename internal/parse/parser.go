@@ -50,7 +50,7 @@ func (p *Parser) Parse(words, tags []string, heads []int32, deps []doc.DepRel) {
 		}
 		heads[i], deps[i] = h, p.m.labels[s.label[i]-1]
 	}
-	repairPredicates(words, tags, heads[:n], deps[:n])
+	repair(words, tags, heads[:n], deps[:n])
 }
 
 // prepare computes the per-word features of a sentence once.

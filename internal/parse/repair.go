@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"strings"
+
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/lang/en"
 )
@@ -35,8 +37,15 @@ import (
 // killed by a bomb."); a headline, which has no final stop, keeps its
 // reduced passive ("Five killed in blast"). The verb's tag becomes VBD.
 
-// repairPredicates applies the repairs to one parsed sentence, in place;
-// it may retag the verb it makes the predicate.
+// repair applies the repairs to one parsed sentence, in place; it may
+// retag the verb it makes the predicate.
+func repair(words, tags []string, heads []int32, deps []doc.DepRel) {
+	repairPredicates(words, tags, heads, deps)
+	repairRelations(words, tags, heads, deps)
+}
+
+// repairPredicates makes a predicate of a verb the parse hung on a nominal
+// root.
 func repairPredicates(words, tags []string, heads []int32, deps []doc.DepRel) {
 	n := len(tags)
 	root := -1
@@ -281,4 +290,87 @@ func onChain(heads []int32, k, h, top int) bool {
 		k = int(heads[k])
 	}
 	return false
+}
+
+// Two relations the grammar rules out are relabelled, after the
+// predicate repairs above.
+//
+// A passive subject needs a passive: a form of "be" or "get" before the
+// participle (aux:pass). A participle whose only auxiliary is a form of
+// "have" is an active perfect ("Rebels have seized the town"), so a
+// subject the parse marked nsubj:pass there is its nsubj; the event stage
+// would otherwise make the doer the one done to.
+//
+// A noun takes a subject only as the predicate of a copular clause ("Paris
+// is the capital"). A noun that is itself a verb's argument, with no
+// copula, cannot have one; a noun the parse made its subject from inside
+// its own premodifiers ("US" in "US drone strikes have killed") is a
+// compound modifier, as "drone" is.
+
+// repairRelations relabels passive subjects of active perfects and
+// subjects of argument nouns.
+func repairRelations(words, tags []string, heads []int32, deps []doc.DepRel) {
+	for i, h := range heads {
+		if h < 0 {
+			continue
+		}
+		switch deps[i] {
+		case doc.DepNsubjPass:
+			if activePerfect(words, heads, deps, int(h)) {
+				deps[i] = doc.DepNsubj
+			}
+		case doc.DepCsubjPass:
+			if activePerfect(words, heads, deps, int(h)) {
+				deps[i] = doc.DepCsubj
+			}
+		case doc.DepNsubj:
+			if premodifierSubject(tags, heads, deps, i, int(h)) {
+				deps[i] = doc.DepCompound
+			}
+		}
+	}
+}
+
+// activePerfect reports a verb with a perfect auxiliary ("has", "had")
+// and no passive one ("been", "got").
+func activePerfect(words []string, heads []int32, deps []doc.DepRel, v int) bool {
+	perfect := false
+	for a, h := range heads {
+		if h != int32(v) {
+			continue
+		}
+		switch deps[a] {
+		case doc.DepAuxPass:
+			return false
+		case doc.DepAux:
+			// A form of "be" or "get" makes a passive, whatever the
+			// parse called it.
+			w := strings.ToLower(words[a])
+			if en.IsParticipleAuxiliary(w) && !en.IsPerfectAuxiliary(w) {
+				return false
+			}
+			perfect = perfect || en.IsPerfectAuxiliary(w)
+		}
+	}
+	return perfect
+}
+
+// premodifierSubject reports a noun i that the parse made the subject of
+// the noun h after it, where h is a verb's argument without a copula and
+// everything between them modifies h.
+func premodifierSubject(tags []string, heads []int32, deps []doc.DepRel, i, h int) bool {
+	if i > h || !en.IsNounTag(tags[i]) || !en.IsNounTag(tags[h]) || hasCopula(heads, deps, h) {
+		return false
+	}
+	switch deps[h].Base() {
+	case doc.DepNsubj, doc.DepObj, doc.DepIobj, doc.DepObl:
+	default:
+		return false
+	}
+	for k := i + 1; k < h; k++ {
+		if heads[k] != int32(h) {
+			return false
+		}
+	}
+	return true
 }

@@ -168,6 +168,62 @@ func TestRepairPredicates(t *testing.T) {
 	}
 }
 
+func TestRepairRelations(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		token    int
+		want     doc.DepRel
+	}{
+		{
+			name:  "the subject of an active perfect",
+			in:    "Rebels/NNS/2/nsubj:pass have/VBP/2/aux seized/VBN/-1/root the/DT/4/det port/NN/2/obj",
+			token: 0, want: doc.DepNsubj,
+		},
+		{
+			name:  "a true passive keeps its subject",
+			in:    "Rebels/NNS/3/nsubj:pass have/VBP/3/aux been/VBN/3/aux:pass seized/VBN/-1/root",
+			token: 0, want: doc.DepNsubjPass,
+		},
+		{
+			name:  "a passive whose be the parse took for a plain auxiliary",
+			in:    "Rebels/NNS/3/nsubj:pass have/VBP/3/aux been/VBN/3/aux seized/VBN/-1/root",
+			token: 0, want: doc.DepNsubjPass,
+		},
+		{
+			name:  "a passive with only a form of be",
+			in:    "Rebels/NNS/2/nsubj:pass were/VBD/2/aux:pass seized/VBN/-1/root",
+			token: 0, want: doc.DepNsubjPass,
+		},
+		{
+			name:  "a noun inside the premodifiers of a subject noun",
+			in:    "Kenyan/NNP/2/nsubj army/NN/2/compound raids/NNS/3/nsubj hit/VBD/-1/root farms/NNS/3/obj",
+			token: 0, want: doc.DepCompound,
+		},
+		{
+			name:  "a copular noun keeps its subject",
+			in:    "Nairobi/NNP/2/nsubj is/VBZ/2/cop capital/NN/-1/root",
+			token: 0, want: doc.DepNsubj,
+		},
+		{
+			name:  "a nominal root keeps its subject",
+			in:    "Kenya/NNP/1/nsubj raids/NNS/-1/root",
+			token: 0, want: doc.DepNsubj,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			words, tags, heads, deps := tree(t, tc.in)
+			before := slices.Clone(heads)
+			repairRelations(words, tags, heads, deps)
+			if deps[tc.token] != tc.want {
+				t.Errorf("token %d is %v, want %v", tc.token, deps[tc.token], tc.want)
+			}
+			if !slices.Equal(heads, before) {
+				t.Errorf("heads moved: %v, want %v", heads, before)
+			}
+		})
+	}
+}
+
 func FuzzRepairPredicates(f *testing.F) {
 	f.Add([]byte{0xff, 2, 0, 3}, "NNS IN NNS VBD")
 	f.Add([]byte{0xff, 0, 1, 0}, "NNS VBN IN .")
@@ -175,7 +231,7 @@ func FuzzRepairPredicates(f *testing.F) {
 		tags := strings.Fields(tagLine)
 		words := make([]string, len(tags))
 		for i := range words {
-			words[i] = "marched"
+			words[i] = [2]string{"marched", "has"}[i%2]
 		}
 		n := min(len(tags), len(hs))
 		if n == 0 {
@@ -191,7 +247,7 @@ func FuzzRepairPredicates(f *testing.F) {
 			}
 			deps[i] = doc.DepRel(hs[i] % byte(doc.DepXcomp+1))
 		}
-		repairPredicates(words, tags, heads, deps) // must not panic or loop
+		repair(words, tags, heads, deps) // must not panic or loop
 		for _, h := range heads {
 			if h < -1 || h >= int32(n) {
 				t.Fatalf("head %d out of range", h)

@@ -25,9 +25,12 @@ const (
 	// SlotPrep: the object of a preposition after the pattern ("talks
 	// with X", "sanctions on X", "arrest by X").
 	SlotPrep
+	// SlotSelf: the actor mention the nominal trigger itself heads, for
+	// a noun that names the doers ("the strikers", "hunger strikers").
+	SlotSelf
 )
 
-var slotNames = [...]string{SlotNone: "none", SlotSubj: "subj", SlotObj: "obj", SlotIObj: "iobj", SlotPoss: "poss", SlotPrep: "prep"}
+var slotNames = [...]string{SlotNone: "none", SlotSubj: "subj", SlotObj: "obj", SlotIObj: "iobj", SlotPoss: "poss", SlotPrep: "prep", SlotSelf: "self"}
 
 // Slot is one participant position.
 type Slot struct {
@@ -82,7 +85,7 @@ func (f Frame) String() string { return f.Actor.String() + ">" + f.Recipient.Str
 var ErrFrame = errors.New("bad frame")
 
 // ParseFrame parses "ACTOR>RECIPIENT", where each side is one of subj,
-// obj, iobj, poss, none or prep:WORD, and obj or iobj may carry "+to-inf";
+// obj, iobj, poss, self, none or prep:WORD, and obj or iobj may carry "+to-inf";
 // a final "!" makes a participant slot required ("subj>obj!").
 // "passive" is shorthand for "prep:by>subj", the frame of a trigger that
 // is itself passive ("came under fire from" is written prep:from>subj).
@@ -105,6 +108,9 @@ func ParseFrame(s string) (Frame, error) {
 	}
 	if as.ToInf {
 		return Frame{}, fmt.Errorf("%w: %q: +to-inf belongs on the recipient", ErrFrame, s)
+	}
+	if rs.Kind == SlotSelf {
+		return Frame{}, fmt.Errorf("%w: %q: self names the doers, so it is only an actor", ErrFrame, s)
 	}
 	if as.Kind != SlotNone && as.Kind == rs.Kind && as.Prep == rs.Prep {
 		return Frame{}, fmt.Errorf("%w: %q: actor and recipient in the same slot", ErrFrame, s)
@@ -144,5 +150,5 @@ func parseSlot(s string) (Slot, error) {
 			return Slot{Kind: SlotKind(k), ToInf: toInf}, nil
 		}
 	}
-	return Slot{}, fmt.Errorf("unknown slot %q (want subj, obj, iobj, poss, none or prep:WORD)", s)
+	return Slot{}, fmt.Errorf("unknown slot %q (want subj, obj, iobj, poss, self, none or prep:WORD)", s)
 }

@@ -332,6 +332,8 @@ func TestParseFrame(t *testing.T) {
 		{"prep:between>none", "prep:between>none", false},
 		{"passive", "prep:by>subj", false},
 		{"none>none", "none>none", false},
+		{"self>none", "self>none", false},
+		{"subj>self", "", true},
 		{"subj", "", true},
 		{"subj>subj", "", true},
 		{"subj+to-inf>obj", "", true},

@@ -149,9 +149,20 @@ func IsActorPronoun(w string) bool {
 // any other verb begins that verb's object ("recalling shelled nuts").
 func IsParticipleAuxiliary(w string) bool {
 	switch w {
-	case "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m",
-		"have", "has", "had", "having", "'ve", "'d",
+	case "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m", "'d",
 		"get", "gets", "got", "gotten", "getting":
+		return true
+	}
+	return IsPerfectAuxiliary(w)
+}
+
+// IsPerfectAuxiliary reports a form of "have" (lower case), the auxiliary
+// of the perfect: with a past participle and no form of "be" it makes an
+// active verb phrase ("has banned"), never a passive. "'d" is left out:
+// it is as often "would".
+func IsPerfectAuxiliary(w string) bool {
+	switch w {
+	case "have", "has", "had", "having", "'ve":
 		return true
 	}
 	return false
