@@ -40,6 +40,7 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"a warning of the warner's own act", "Kenya warned that it would retaliate against Uganda.", "THREATEN/", "warned"},
 		{"a warning not to act", "Kenya warned Uganda not to cross the border.", "THREATEN/", "warned"},
 		{"a warning against a course of action", "Kenya warned the Ugandan press against publishing the photographs.", "THREATEN/", "warned"},
+		{"a threat's condition is no threat of its own", "Kenya will close the border if the rebels attack the town.", "ASSAULT/", "attack"},
 		{"a warning of a danger is no threat", "Kenyan health officials warned that the toll may rise.", "", "warned"},
 		{"advice is no threat", "Kenyan officials warned residents to boil water.", "", "warned"},
 		{"a warning that a danger cannot be stopped is no threat", "Kenyan health officials warned that the outbreak can not be contained.", "", "warned"},
@@ -174,6 +175,9 @@ func TestShippedNominalRoles(t *testing.T) {
 		{"a nominal phrase's modifier is not its target", "Recent Ugandan air strikes have killed six rebel commanders.", "air strikes", "Ugandan>"},
 		// A noun that names the doers is its own actor (frame self).
 		{"hunger strikers strike", "The Kenyan hunger strikers refused food for a month.", "hunger strikers", "The Kenyan hunger strikers>"},
+		// A conditional threat is aimed at the one its condition names.
+		{"a threat's condition names its target", "Kenya threatened to close its airspace if Uganda sent more troops.", "threatened to close", "Kenya>Uganda"},
+		{"so does a warning's", "Kenya warned that it would retaliate unless Uganda withdrew its troops.", "warned", "Kenya>Uganda"},
 		// An active perfect's subject acts (the parse repairs the label).
 		{"has plus participle is active", "Ugandan militias have abducted six Kenyan traders near the border.", "abducted", "Ugandan militias>six Kenyan traders"},
 		// A conjunct the parse took for a compound (event.argument).

@@ -793,6 +793,57 @@ func (s *Stage) conditionalMarker(k int) bool {
 	return false
 }
 
+// inCondition reports a predicate inside an adverbial clause opened by
+// "if" or "unless": the condition of another clause.
+func (s *Stage) inCondition(p int) bool {
+	tr := &s.tr
+	for k, steps := p, 0; k >= 0 && steps < 16; k, steps = tr.Head(k), steps+1 {
+		if s.conditionalMarker(k) && !s.complementClause(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// conditionSubject returns the subject of the condition set on predicate
+// p or on the act it announces, through its complements ("threatened to
+// close the strait if the United States attacked", "warned that it would
+// retaliate unless India withdrew"), or nil. A parse may hang the
+// condition on the act's object or oblique rather than on the act.
+func (s *Stage) conditionSubject(sent doc.Sentence, p int) []int {
+	tr := &s.tr
+	for c := sent.FirstToken; c < sent.EndToken; c++ {
+		// A threatened act asks no question, so an "if" clause the
+		// parse made its complement is its condition too.
+		if r := tr.Rel(c); r != doc.DepAdvcl && r != doc.DepCcomp || !s.conditionalMarker(c) || !s.setsConditionOn(c, p) {
+			continue
+		}
+		if subj := tr.Dependent(c, doc.DepNsubj); subj >= 0 {
+			if a := s.argument(subj); len(a) > 0 {
+				return a
+			}
+		}
+	}
+	return nil
+}
+
+// setsConditionOn reports whether the conditional clause c hangs on p, on
+// a complement of p, or on their objects and obliques.
+func (s *Stage) setsConditionOn(c, p int) bool {
+	tr := &s.tr
+	for k, steps := tr.Head(c), 0; k >= 0 && steps < 6; k, steps = tr.Head(k), steps+1 {
+		if k == p {
+			return true
+		}
+		switch tr.Rel(k).Base() {
+		case doc.DepXcomp, doc.DepCcomp, doc.DepObj, doc.DepObl:
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // complementClause reports a clause attached as a complement: the
 // object or subject clause of a verb, a clause on a noun ("the question
 // whether"), or the extraposed subject of a predicate with a dummy "it"

@@ -629,6 +629,12 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 	if !ok {
 		return ev, false
 	}
+	if ev.Type == plover.Threaten && len(recipients) == 0 {
+		// "threatened to close the strait if the United States
+		// attacked": a conditional threat is aimed at the one whose
+		// conduct its condition names.
+		recipients = s.conditionSubject(sent, p)
+	}
 	if verb && tr.Kind == lexicon.KindVerb && !s.announcesAct(d, sent, p) {
 		// "warned that the toll may rise": a warning of a danger, no
 		// threat (governors.tsv, role content).
@@ -1885,6 +1891,12 @@ func localParticipants(d *doc.Doc, ev *doc.Event) {
 // role intent: "pledged to withdraw"); a negated event under an intent
 // word is a promise to refrain (refrained).
 func (s *Stage) intent(sent doc.Sentence, p int, ev *doc.Event) {
+	if s.inCondition(p) {
+		// "if the rebels attack": a condition is what another's
+		// threat or promise depends on, not an intention of its own
+		// subject's.
+		return
+	}
 	cue := false
 	if h := s.tr.Head(p); h >= 0 {
 		if r := s.tr.Rel(p); r == doc.DepXcomp || r == doc.DepAcl {
