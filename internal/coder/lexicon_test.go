@@ -40,6 +40,9 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"a warning of the warner's own act", "Kenya warned that it would retaliate against Uganda.", "THREATEN/", "warned"},
 		{"a warning not to act", "Kenya warned Uganda not to cross the border.", "THREATEN/", "warned"},
 		{"a warning against a course of action", "Kenya warned the Ugandan press against publishing the photographs.", "THREATEN/", "warned"},
+		// Hazards are no actors (data/cues/nonactors.tsv).
+		{"a named storm is no actor", "Typhoon Kalinda struck the Kenyan coast on Sunday.", "", "struck"},
+		{"rain is no actor", "Heavy rains destroyed two hundred homes in Kisumu.", "", "destroyed"},
 		{"a threat's condition is no threat of its own", "Kenya will close the border if the rebels attack the town.", "ASSAULT/", "attack"},
 		{"a warning of a danger is no threat", "Kenyan health officials warned that the toll may rise.", "", "warned"},
 		{"advice is no threat", "Kenyan officials warned residents to boil water.", "", "warned"},

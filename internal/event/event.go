@@ -1424,7 +1424,20 @@ func (s *Stage) isNonActor(m match, k int) bool {
 	if k >= m.first && k <= m.last || !en.IsNounTag(s.ci.tag(k)) {
 		return false
 	}
-	return s.word(k).nonActor
+	if s.word(k).nonActor {
+		return true
+	}
+	if !en.IsProperNounTag(s.ci.tag(k)) {
+		return false
+	}
+	// A named hazard ("Cyclone Larry", "Typhoon Haiyan"): the name is
+	// the head, and the hazard's kind a title before it.
+	for c := s.tr.First(k); c >= 0 && c < k; c = s.tr.Next(c) {
+		if s.tr.Rel(c) == doc.DepCompound && en.IsProperNounTag(s.ci.tag(c)) && s.word(c).nonActor {
+			return true
+		}
+	}
+	return false
 }
 
 // lists reports whether the table lists w, in the singular or in a
