@@ -696,7 +696,8 @@ func (s *Stage) ofCountry(d *doc.Doc, sent *doc.Sentence, j int) (string, bool) 
 
 // fromMember reads "from <body>" after a role naming people: "activists
 // from the Fatah party", "delegates from the African Union" belong to
-// the body. Adjectives between the article and the name are skipped
+// the body, and "soldiers from Burundi", "refugees from Syria" to the
+// country. Adjectives between the article and the name are skipped
 // ("from the ruling Likud party").
 func (s *Stage) fromMember(d *doc.Doc, sent *doc.Sentence, j int) (string, bool) {
 	if j >= sent.EndToken || s.tok(d, j) != "from" {
@@ -712,6 +713,11 @@ func (s *Stage) fromMember(d *doc.Doc, sent *doc.Sentence, j int) (string, bool)
 	if k < sent.EndToken && s.covered[k] {
 		if org, ok := s.orgAt(k); ok && org.first == k {
 			return org.CountryCode, true
+		}
+	}
+	for L := min(3, sent.EndToken-k); L >= 1; L-- {
+		if c, ok := s.r.dict.Phrase(s.key(d, k, k+L)); ok && c.Country != "" && c.Kind == KindCountry {
+			return c.Country, true
 		}
 	}
 	return "", false
