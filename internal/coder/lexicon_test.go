@@ -181,6 +181,9 @@ func TestShippedNominalRoles(t *testing.T) {
 		// A conditional threat is aimed at the one its condition names.
 		{"a threat's condition names its target", "Kenya threatened to close its airspace if Uganda sent more troops.", "threatened to close", "Kenya>Uganda"},
 		{"so does a warning's", "Kenya warned that it would retaliate unless Uganda withdrew its troops.", "warned", "Kenya>Uganda"},
+		// A name with an apposition before its verb is the verb's subject,
+		// however the parse labelled it.
+		{"a subject with an apposition", "Juma Otieno, the foreign minister of Chad, accused Sudan of arming rebels.", "accused", "Juma Otieno>Sudan"},
 		// An active perfect's subject acts (the parse repairs the label).
 		{"has plus participle is active", "Ugandan militias have abducted six Kenyan traders near the border.", "abducted", "Ugandan militias>six Kenyan traders"},
 		// A conjunct the parse took for a compound (event.argument).

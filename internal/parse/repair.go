@@ -327,8 +327,43 @@ func repairRelations(words, tags []string, heads []int32, deps []doc.DepRel) {
 			if premodifierSubject(tags, heads, deps, i, int(h)) {
 				deps[i] = doc.DepCompound
 			}
+		case doc.DepNmod, doc.DepObl, doc.DepUnspecified:
+			if bareSubject(tags, heads, deps, i, int(h)) {
+				deps[i] = doc.DepNsubj
+			}
 		}
 	}
+}
+
+// bareSubject reports a noun phrase i before the finite verb h, with no
+// preposition, where h has no subject: English puts a finite verb's
+// subject there, and nominal modifiers (nmod) do not hang on verbs.
+func bareSubject(tags []string, heads []int32, deps []doc.DepRel, i, h int) bool {
+	if i > h || !en.IsFiniteTag(tags[h]) || tags[h] == "MD" || !en.IsNounTag(tags[i]) && tags[i] != "PRP" {
+		return false
+	}
+	for c, hc := range heads {
+		if hc == int32(h) {
+			switch deps[c].Base() {
+			case doc.DepNsubj, doc.DepCsubj, doc.DepExpl:
+				return false
+			}
+			if c < i {
+				switch deps[c] {
+				case doc.DepPunct, doc.DepCc, doc.DepAdvmod, doc.DepMark:
+				default:
+					// Only the clause's first phrase: after another
+					// ("Monday", "In May") it may be the second of
+					// two obliques.
+					return false
+				}
+			}
+		}
+		if hc == int32(i) && deps[c] == doc.DepCase {
+			return false
+		}
+	}
+	return true
 }
 
 // activePerfect reports a verb with a perfect auxiliary ("has", "had")

@@ -200,6 +200,31 @@ func TestRepairRelations(t *testing.T) {
 			token: 0, want: doc.DepCompound,
 		},
 		{
+			name:  "a bare noun phrase before a subjectless finite verb is its subject",
+			in:    "The/DT/2/det Kenyan/JJ/2/amod navy/NN/3/obl backed/VBD/-1/root Uganda/NNP/3/obj",
+			token: 2, want: doc.DepNsubj,
+		},
+		{
+			name:  "a phrase with a preposition stays an oblique",
+			in:    "In/IN/1/case Nairobi/NNP/2/obl rained/VBD/-1/root",
+			token: 1, want: doc.DepObl,
+		},
+		{
+			name:  "a verb with a subject keeps its obliques",
+			in:    "Monday/NNP/2/obl police/NNS/2/nsubj arrested/VBD/-1/root",
+			token: 0, want: doc.DepObl,
+		},
+		{
+			name:  "a fronted adverb does not count",
+			in:    "Then/RB/2/advmod Kenya/NNP/2/obl backed/VBD/-1/root",
+			token: 1, want: doc.DepNsubj,
+		},
+		{
+			name:  "only the clause's first phrase",
+			in:    "Monday/NNP/2/obl:unmarked Kenya/NNP/2/obl backed/VBD/-1/root",
+			token: 1, want: doc.DepObl,
+		},
+		{
 			name:  "a copular noun keeps its subject",
 			in:    "Nairobi/NNP/2/nsubj is/VBZ/2/cop capital/NN/-1/root",
 			token: 0, want: doc.DepNsubj,
