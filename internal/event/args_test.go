@@ -58,6 +58,8 @@ func TestArgumentPaths(t *testing.T) {
 		{"a negative quantifier as object negates", "Russia attacked nobody in Kenya.", []string{"ASSAULT RUS> negated"}},
 		{"a support verb's negative object is another noun", "Hungary made no mention of its meeting with Romania.", []string{"CONSULT >ROU"}},
 		{"an intention is read from the governing word (a pledge to withdraw is a concession)", "Kenya pledged to evacuate its troops from Armenia.", []string{"CONCEDE KEN>ARM"}},
+		{"a denied intention announces nothing", "Kenya does not plan to evacuate its troops from Armenia.", []string{"RETREAT KEN>ARM negated"}},
+		{"so does a negated intention noun", "Kenya has no plans to evacuate its troops from Armenia.", []string{"RETREAT KEN>ARM negated"}},
 		{"going to is future", "Russia is going to attack Kenya.", []string{"ASSAULT RUS>KEN aux=future"}},
 		{"a modal with a perfect is a past possibility, no threat", "Russian troops may have attacked Kenya.", []string{"ASSAULT RUS>KEN aux=speculative"}},
 		{"a modal alone is a possibility to come", "Russian troops could attack Kenya.", []string{"ASSAULT RUS>KEN aux=hypothetical"}},

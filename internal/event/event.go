@@ -1916,6 +1916,14 @@ func (s *Stage) intent(sent doc.Sentence, p int, ev *doc.Event) {
 			role, _ := s.governorRole(h)
 			cue = role == GovIntent
 		}
+		if cue && s.negated(h) {
+			// "does not plan to withdraw", "has no plans to attack":
+			// an intention denied announces nothing; the event is
+			// negated, as under a negative governor.
+			ev.Negated = true
+			ev.Rule += " +denied_intent"
+			return
+		}
 	}
 	if ev.Negated {
 		// "pledged not to attack": a promise to refrain from
