@@ -828,6 +828,18 @@ func arabicArticle(w string) bool {
 	return (w[:2] == "al" || w[:2] == "el") && w[h+1] >= 'A' && w[h+1] <= 'Z'
 }
 
+// nameGoesOn reports a proper name continuing at token j: a place name
+// followed by one is part of a longer name ("the Niger Delta", "the Congo
+// River"), which may lie elsewhere.
+func (s *Stage) nameGoesOn(d *doc.Doc, sent *doc.Sentence, j int) bool {
+	if j >= sent.EndToken || !s.isCap(d, j) || !en.IsProperNounTag(d.Tokens[j].Tag) {
+		return false
+	}
+	// "police in Kenya Monday": a date is no part of a name.
+	w := s.tok(d, j)
+	return !en.IsWeekdayName(w) && !en.IsMonthName(w)
+}
+
 // residence reads where a group lives from the phrase after token b: "in
 // Serbia", "of southern Serbia", "in the north of Kosovo" is not read. It
 // returns the country's coding and the token after its name.
@@ -847,6 +859,9 @@ func (s *Stage) residence(d *doc.Doc, sent *doc.Sentence, b int) (Coding, int, b
 	}
 	for L := min(3, sent.EndToken-k); L >= 1; L-- {
 		if c, ok := s.r.dict.Phrase(s.key(d, k, k+L)); ok && c.Country != "" && (c.Kind == KindCountry || c.Kind == KindPRE) {
+			if s.nameGoesOn(d, sent, k+L) {
+				return Coding{}, 0, false
+			}
 			return c, k + L, true
 		}
 	}

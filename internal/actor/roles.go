@@ -416,6 +416,9 @@ func (s *Stage) inSeat(d *doc.Doc, sent *doc.Sentence, b int) (Coding, int, bool
 	}
 	for L := min(3, sent.EndToken-k); L >= 1; L-- {
 		if c, ok := s.r.dict.Phrase(s.key(d, k, k+L)); ok && (c.Kind == KindPRE || c.Kind == KindCapital || c.Kind == KindCountry) {
+			if s.nameGoesOn(d, sent, k+L) {
+				return Coding{}, 0, false
+			}
 			return c, k + L, true
 		}
 	}
