@@ -54,6 +54,8 @@ func TestArgumentPaths(t *testing.T) {
 		// Negation and modality from the tree.
 		{"a negative governor negates its complement", "Hungary failed to meet Romania.", []string{"CONSULT HUN>ROU negated"}},
 		{"a reversal verb negates the nominal it governs", "Hungary cancelled the meeting with Romania.", []string{"CONSULT HUN>ROU negated"}},
+		{"a negative copular predicate negates its subject", "Talks with Romania are out of the question.", []string{"CONSULT >ROU negated"}},
+		{"so does one off the table", "A meeting with Romania is off the table.", []string{"CONSULT >ROU negated"}},
 		{"a negative quantifier as subject negates", "No Kenyan soldiers attacked Armenia.", []string{"ASSAULT KEN>ARM negated"}},
 		{"a negative quantifier as object negates", "Russia attacked nobody in Kenya.", []string{"ASSAULT RUS> negated"}},
 		{"a support verb's negative object is another noun", "Hungary made no mention of its meeting with Romania.", []string{"CONSULT >ROU"}},

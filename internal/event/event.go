@@ -1562,6 +1562,8 @@ func (s *Stage) nominalGovernor(p int) (g int, role GovernorRole, rule string, o
 	}
 	switch s.tr.Rel(p) {
 	case doc.DepObj, doc.DepNsubjPass:
+	case doc.DepNsubj:
+		return s.copularGovernor(p)
 	default:
 		return 0, 0, "", false
 	}
@@ -1573,6 +1575,23 @@ func (s *Stage) nominalGovernor(p int) (g int, role GovernorRole, rule string, o
 	// An intent, yield or attempt governor says nothing of a nominal
 	// object: it matters only for an infinitive.
 	return g, role, rule, role != NoGovernor && role != GovIntent && role != GovYield && role != GovAttempt
+}
+
+// copularGovernor returns the predicate a nominal event is the subject
+// of when that predicate rules the event out: a copular phrase whose noun
+// and first preposition governors.tsv lists as negative ("talks are out
+// of the question", "a truce is off the table").
+func (s *Stage) copularGovernor(p int) (g int, role GovernorRole, rule string, ok bool) {
+	g = s.tr.Head(p)
+	if g < 0 || strings.HasPrefix(s.ci.tag(g), "VB") || !s.tr.Has(g, doc.DepCop) {
+		return 0, 0, "", false
+	}
+	c := s.tr.Dependent(g, doc.DepCase)
+	if c < 0 {
+		return 0, 0, "", false
+	}
+	role, rule = roleIn(s.word(g).governors, s.ci.tok(c))
+	return g, role, rule, role == GovNegative
 }
 
 var gerundPreps = map[string]bool{"of": true, "for": true, "about": true, "against": true, "from": true, "over": true}
