@@ -141,8 +141,8 @@ func (s *Stage) mentionOf(d *doc.Doc, sent *doc.Sentence, si int, c *cand) facts
 // personGender reads a person's gender from, in order: an honorific the
 // name was stripped of ("Ms."), a gendered noun or honorific just before
 // the name ("Congresswoman", "her husband"), a gendered noun in an
-// apposition after it ("Ana Ruiz, a mother of two,"), and, as weak
-// evidence, its first name. A name whose words head a thing's name
+// apposition after it ("Ana Ruiz, a mother of two,"), a gendered title
+// kept as the name's first word, and, as weak evidence, its first name. A name whose words head a thing's name
 // ("Westfield Mall") is Neuter.
 func (s *Stage) personGender(d *doc.Doc, sent *doc.Sentence, c *cand) (gender.Gender, bool) {
 	lex := s.r.gender
@@ -181,6 +181,11 @@ func (s *Stage) personGender(d *doc.Doc, sent *doc.Sentence, c *cand) (gender.Ge
 	}
 	if c.end-c.first < 2 {
 		return gender.Unknown, false
+	}
+	// A gendered title the name's run kept as its first word
+	// ("Congresswoman Sam Carter", "Queen Rania").
+	if g := lex.Noun(s.tok(d, c.first)); g == gender.Male || g == gender.Female {
+		return g, true
 	}
 	g := lex.OfName(c.Name)
 	return g, g == gender.Neuter
