@@ -567,13 +567,13 @@ func (s *Stage) demonymModifier(d *doc.Doc, a, b int) {
 	}
 }
 
-// ledCountry reads an "X-led" adjective ("French-led", "UN-led"): the
-// country of X when X is a demonym, a country or an organisation with
-// one. Tokens keep their hyphens, so X is a prefix of the token.
+// ledCountry reads an "X-led" adjective ("French-led", "UN-led") or one
+// of ownership ("British-flagged", en.OwnerOfCompound): the country of X
+// when X is a demonym, a country or an organisation with one. Tokens
+// keep their hyphens, so X is a prefix of the token.
 func (s *Stage) ledCountry(d *doc.Doc, k int) (country, rule string, ok bool) {
-	w := s.tok(d, k)
-	x, found := strings.CutSuffix(w, "-led")
-	if !found || x == "" {
+	x, found := en.OwnerOfCompound(s.tok(d, k))
+	if !found {
 		return "", "", false
 	}
 	cd, ok := s.r.dict.Phrase(x)

@@ -12,6 +12,7 @@ package en
 
 import (
 	"iter"
+	"strings"
 	"time"
 )
 
@@ -265,4 +266,18 @@ func IsFunctionWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// OwnerOfCompound splits a hyphenated adjective that names who leads or
+// owns a thing ("French-led", "British-flagged", "Chinese-owned",
+// "Panama-registered") into its first part, which names the leader or
+// owner. Adjectives of support or place ("US-backed", "London-based")
+// are not split: a US-backed militia is not American.
+func OwnerOfCompound(w string) (owner string, ok bool) {
+	for _, suffix := range [...]string{"-led", "-flagged", "-owned", "-registered"} {
+		if x, found := strings.CutSuffix(w, suffix); found && x != "" {
+			return x, true
+		}
+	}
+	return "", false
 }

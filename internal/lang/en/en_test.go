@@ -182,3 +182,24 @@ func TestIsFunctionWord(t *testing.T) {
 		}
 	}
 }
+
+func TestOwnerOfCompound(t *testing.T) {
+	for _, tc := range []struct {
+		in, owner string
+		ok        bool
+	}{
+		{"French-led", "French", true},
+		{"Liberian-flagged", "Liberian", true},
+		{"state-owned", "state", true},
+		{"Panama-registered", "Panama", true},
+		{"US-backed", "", false},
+		{"London-based", "", false},
+		{"-led", "", false},
+		{"led", "", false},
+	} {
+		owner, ok := OwnerOfCompound(tc.in)
+		if owner != tc.owner || ok != tc.ok {
+			t.Errorf("OwnerOfCompound(%q) = %q, %v; want %q, %v", tc.in, owner, ok, tc.owner, tc.ok)
+		}
+	}
+}
