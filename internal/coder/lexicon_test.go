@@ -184,6 +184,9 @@ func TestShippedNominalRoles(t *testing.T) {
 		// A name with an apposition before its verb is the verb's subject,
 		// however the parse labelled it.
 		{"a subject with an apposition", "Juma Otieno, the foreign minister of Chad, accused Sudan of arming rebels.", "accused", "Juma Otieno>Sudan"},
+		// A role with no country takes its apposition's.
+		{"an apposition gives a role its country", "The envoy, a former Nigerian president, met the rebels in Goma.", "met", "a former Nigerian president>the rebels"},
+		{"a rebel leader is a rebel", "The Kenyan envoy met rebel leaders in Goma.", "met", "The Kenyan envoy>rebel leaders"},
 		// An active perfect's subject acts (the parse repairs the label).
 		{"has plus participle is active", "Ugandan militias have abducted six Kenyan traders near the border.", "abducted", "Ugandan militias>six Kenyan traders"},
 		// A conjunct the parse took for a compound (event.argument).

@@ -86,14 +86,20 @@ func (s *Stage) entityOfHeadDepth(k, depth int) int {
 			// "leaders of the coalition", "members of the council": a
 			// group named by its part or role, with no country of its
 			// own, is coded as the body its "of" phrase names.
+			// So is one whose apposition names it again with a
+			// country: "the envoy, a former Nigerian president,".
 			for c := tr.First(k); c >= 0; c = tr.Next(c) {
-				if tr.Rel(c) != doc.DepNmod {
+				switch tr.Rel(c) {
+				case doc.DepNmod:
+					if mk := tr.Marker(c); mk < 0 || s.ci.tok(mk) != "of" {
+						continue
+					}
+				case doc.DepAppos:
+				default:
 					continue
 				}
-				if mk := tr.Marker(c); mk >= 0 && s.ci.tok(mk) == "of" {
-					if oe := s.entityOfHeadDepth(c, depth-1); oe >= 0 && s.ci.d.Entities[oe].CountryCode != "" {
-						return oe
-					}
+				if oe := s.entityOfHeadDepth(c, depth-1); oe >= 0 && s.ci.d.Entities[oe].CountryCode != "" {
+					return oe
 				}
 			}
 		}
