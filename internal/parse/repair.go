@@ -307,9 +307,19 @@ func onChain(heads []int32, k, h, top int) bool {
 // its own premodifiers ("US" in "US drone strikes have killed") is a
 // compound modifier, as "drone" is.
 
-// repairRelations relabels passive subjects of active perfects and
-// subjects of argument nouns.
+// "According to" is a preposition of two words (UD: "according" is the
+// case marker of the noun phrase after "to", which is fixed on it). The
+// parser, seeing a sentence open with a participle, may make "according"
+// an adverbial clause and the phrase after "to" a subject ("According to
+// the UN, troops shelled the camp" with "the UN" as a second subject of
+// "shelled"). A source is an oblique, never an argument: the phrase's
+// head becomes an obl with "according" as its case.
+
+// repairRelations relabels passive subjects of active perfects, subjects
+// of argument nouns, bare subjects the parse left as modifiers, and the
+// phrase after "according to".
 func repairRelations(words, tags []string, heads []int32, deps []doc.DepRel) {
+	repairAccordingTo(words, tags, heads, deps)
 	for i, h := range heads {
 		if h < 0 {
 			continue
@@ -408,4 +418,74 @@ func premodifierSubject(tags []string, heads []int32, deps []doc.DepRel, i, h in
 		}
 	}
 	return true
+}
+
+// repairAccordingTo makes each "according to X" phrase an oblique of the
+// word X hangs on, with "according" its case marker and "to" fixed on it.
+func repairAccordingTo(words, tags []string, heads []int32, deps []doc.DepRel) {
+	n := len(heads)
+	for a := 0; a+2 < n; a++ {
+		if !strings.EqualFold(words[a], "according") || !strings.EqualFold(words[a+1], "to") {
+			continue
+		}
+		// The phrase's head: follow heads rightward inside the phrase
+		// until one leaves it.
+		x := a + 2
+		for steps := 0; steps < n; steps++ {
+			h := int(heads[x])
+			if h <= x || h >= n || !premodifier(deps[x]) {
+				break
+			}
+			x = h
+		}
+		h := int(heads[x])
+		if h == a || h < 0 {
+			// The parse hung the phrase on "according" itself, or
+			// made it the root: leave such a tree alone.
+			continue
+		}
+		switch deps[x].Base() {
+		case doc.DepNsubj, doc.DepObj, doc.DepIobj, doc.DepCsubj:
+			deps[x] = doc.DepObl
+		case doc.DepCcomp, doc.DepXcomp, doc.DepAdvcl, doc.DepParataxis:
+			// A clause's relation on a noun phrase.
+			if en.IsNounTag(tags[x]) || tags[x] == "PRP" {
+				deps[x] = doc.DepObl
+			}
+		}
+		if heads[a] != int32(x) && !crosses(heads, a, x) {
+			heads[a], deps[a] = int32(x), doc.DepCase
+			heads[a+1], deps[a+1] = int32(a), doc.DepFixed
+		}
+	}
+}
+
+// premodifier reports the relations of the words of a noun phrase before
+// its head: "the", "latest", "police", "two", "the ministry's".
+func premodifier(r doc.DepRel) bool {
+	switch r.Base() {
+	case doc.DepDet, doc.DepAmod, doc.DepCompound, doc.DepNummod, doc.DepFlat:
+		return true
+	}
+	return r == doc.DepNmodPoss
+}
+
+// crosses reports whether hanging token a on x (a < x) would cross an arc:
+// some token strictly between them with its head outside [a, x], or a
+// token outside with its head strictly between.
+func crosses(heads []int32, a, x int) bool {
+	for k, h := range heads {
+		if k == a || h < 0 {
+			continue
+		}
+		inside := k > a && k < x
+		headInside := int(h) >= a && int(h) <= x
+		if inside && !headInside && k != a+1 {
+			return true
+		}
+		if !inside && k != x && int(h) > a && int(h) < x {
+			return true
+		}
+	}
+	return false
 }

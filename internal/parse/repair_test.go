@@ -249,6 +249,45 @@ func TestRepairRelations(t *testing.T) {
 	}
 }
 
+func TestRepairAccordingTo(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		heads    []int32
+		source   int
+		want     doc.DepRel
+	}{
+		{
+			name:   "a source the parse made a second subject",
+			in:     "According/VBG/5/advcl to/TO/0/fixed the/DT/3/det UN/NNP/5/nsubj troops/NNS/5/nsubj shelled/VBD/-1/root",
+			heads:  []int32{3, 0, 3, 5, 5, -1},
+			source: 3, want: doc.DepObl,
+		},
+		{
+			name:   "a source the parse made a clause",
+			in:     "Troops/NNS/1/nsubj fired/VBD/-1/root according/VBG/5/case to/TO/2/fixed the/DT/5/det ministry/NN/1/ccomp 's/POS/5/case figures/NNS/1/obl",
+			heads:  []int32{1, -1, 5, 2, 5, 1, 5, 1},
+			source: 5, want: doc.DepObl,
+		},
+		{
+			name:   "a sound tree is left alone",
+			in:     "According/VBG/2/case to/TO/0/fixed police/NN/4/obl troops/NNS/4/nsubj fired/VBD/-1/root",
+			heads:  []int32{2, 0, 4, 4, -1},
+			source: 2, want: doc.DepObl,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			words, tags, heads, deps := tree(t, tc.in)
+			repairAccordingTo(words, tags, heads, deps)
+			if !slices.Equal(heads, tc.heads) {
+				t.Errorf("heads %v, want %v", heads, tc.heads)
+			}
+			if deps[tc.source] != tc.want {
+				t.Errorf("source is %v, want %v", deps[tc.source], tc.want)
+			}
+		})
+	}
+}
+
 func FuzzRepairPredicates(f *testing.F) {
 	f.Add([]byte{0xff, 2, 0, 3}, "NNS IN NNS VBD")
 	f.Add([]byte{0xff, 0, 1, 0}, "NNS VBN IN .")
@@ -256,13 +295,13 @@ func FuzzRepairPredicates(f *testing.F) {
 		tags := strings.Fields(tagLine)
 		words := make([]string, len(tags))
 		for i := range words {
-			words[i] = [2]string{"marched", "has"}[i%2]
+			words[i] = [4]string{"marched", "has", "according", "to"}[i%4]
 		}
 		n := min(len(tags), len(hs))
 		if n == 0 {
 			return
 		}
-		tags = tags[:n]
+		tags, words = tags[:n], words[:n]
 		heads := make([]int32, n)
 		deps := make([]doc.DepRel, n)
 		for i := range heads {
