@@ -146,6 +146,25 @@ func (s *Stage) entityOfHeadDepth(k, depth int) int {
 	return -1
 }
 
+// coordinatedModifiers adds to out the mentions nested in mention e that
+// end where it ends with another country: the actor stage codes
+// "Hungarian and Romanian officials" as that phrase, for the first
+// demonym, and as "Romanian officials", one for each country.
+func (s *Stage) coordinatedModifiers(e int, out []int) []int {
+	d := s.ci.d
+	whole := d.Entities[e]
+	first := s.ci.tokenAt(whole.Start, 0)
+	for j := first + 1; j < len(s.ci.entStart) && j < s.ci.entEnd[e]; j++ {
+		n := s.ci.entStart[j]
+		if n < 0 || n == e || d.Entities[n].End != whole.End || d.Entities[n].CountryCode == "" ||
+			d.Entities[n].CountryCode == whole.CountryCode || slices.Contains(out, n) {
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
 // argument returns the mentions an argument headed by token k names: its
 // own and those coordinated with it.
 func (s *Stage) argument(k int) []int {
@@ -154,6 +173,7 @@ func (s *Stage) argument(k int) []int {
 		return nil
 	}
 	out := []int{e}
+	out = s.coordinatedModifiers(e, out)
 	tr := &s.tr
 	for c := tr.First(k); c >= 0; c = tr.Next(c) {
 		switch tr.Rel(c) {

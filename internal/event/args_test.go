@@ -21,6 +21,7 @@ func TestArgumentPaths(t *testing.T) {
 		{"coordinated subjects", "Kenya, Armenia and Romania accused Russia.", []string{"ACCUSE KEN+ARM+ROU>RUS"}},
 		{"coordinated verbs share a subject", "Russia shelled Kenya and attacked Armenia.", []string{"ASSAULT RUS>KEN", "ASSAULT RUS>ARM"}},
 		{"coordinated objects", "Russia accused Kenya and Armenia.", []string{"ACCUSE RUS>KEN+ARM"}},
+		{"coordinated demonyms on one role", "Hungarian and Romanian officials accused Kenya.", []string{"ACCUSE HUN+ROU>KEN"}},
 		// A nominal takes the subject of the support verb that governs it.
 		{"noun under a support verb", "Hungary held a meeting with Romania.", []string{"CONSULT HUN>ROU"}},
 		{"noun under a passive support verb", "A meeting with Romania was held by Hungary.", []string{"CONSULT HUN>ROU"}},
