@@ -70,7 +70,7 @@ func repairPredicates(words, tags []string, heads []int32, deps []doc.DepRel) {
 		return
 	}
 	for v := root + 1; v < n; v++ {
-		if deps[v] != doc.DepAcl || !en.IsFiniteTag(tags[v]) || tags[v] == "MD" || !bareClauseOf(heads, deps, v, root) {
+		if !bareFiniteClause(deps[v], tags[v]) || !bareClauseOf(heads, deps, v, root) {
 			continue
 		}
 		makePredicate(heads, deps, v, root)
@@ -145,6 +145,23 @@ func verbBeforeObject(tags []string, heads []int32, deps []doc.DepRel, v, n, roo
 	heads[v], deps[v] = -1, doc.DepRoot
 	heads[subj], deps[subj] = int32(v), doc.DepNsubj
 	heads[n], deps[n] = int32(v), doc.DepObj
+}
+
+// bareFiniteClause reports a finite verb with a relation it cannot have
+// without a relative word or a subject: a bare clause on a noun (acl), or
+// an open complement (xcomp), which is non-finite in English ("British
+// aircraft using guided missiles killed four", read as "using ...
+// killed"). For xcomp only the unmistakably finite forms count, past and
+// third person singular: a present-tense tag is as often a misread base
+// form ("let your friends know").
+func bareFiniteClause(r doc.DepRel, tag string) bool {
+	switch r {
+	case doc.DepAcl:
+		return en.IsFiniteTag(tag) && tag != "MD"
+	case doc.DepXcomp:
+		return tag == "VBD" || tag == "VBZ"
+	}
+	return false
 }
 
 // bareClauseOf reports whether v is a clause on a noun phrase under the

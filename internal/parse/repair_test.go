@@ -53,6 +53,17 @@ func TestRepairPredicates(t *testing.T) {
 			heads: []int32{3, 2, 0, -1, 3, 3},
 		},
 		{
+			name:  "a past-tense verb read as an open complement of a reduced relative",
+			in:    "Jets/NNS/-1/root using/VBG/0/acl bombs/NNS/1/obj hit/VBD/1/xcomp depots/NNS/3/obj",
+			root:  3,
+			heads: []int32{3, 0, 1, -1, 3},
+		},
+		{
+			name: "a present-tense form under xcomp may be a base form",
+			in:   "Tell/VB/-1/root friends/NNS/0/obj know/VBP/0/xcomp",
+			root: 0,
+		},
+		{
 			name:  "a quantifier the parser took for the head",
 			in:    "Most/JJS/-1/root of/IN/3/case the/DT/3/det deaths/NNS/0/obl occurred/VBD/3/acl early/RB/4/advmod",
 			root:  4,
