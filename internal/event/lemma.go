@@ -34,7 +34,8 @@ func lemmaCandidates(w string, out []string) []string {
 		if doubled(stem) {
 			add(stem[:len(stem)-1])
 		}
-	case strings.HasSuffix(w, "ed") && n > 4:
+	case strings.HasSuffix(w, "ed") && n > 3:
+		// Four letters are enough: "used", "sued", "owed".
 		stem := w[:n-2]
 		add(stem)
 		add(w[:n-1]) // "accused" -> "accuse"

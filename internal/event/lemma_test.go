@@ -16,6 +16,7 @@ func TestLemmaCandidates(t *testing.T) {
 		{"urged", "urge"}, {"calls", "call"}, {"visited", "visit"}, {"refuses", "refuse"},
 		{"sanctions", "sanction"}, {"reached", "reach"}, {"rejects", "reject"},
 		{"watches", "watch"}, {"releases", "release"}, {"goes", "go"},
+		{"used", "use"}, {"sued", "sue"}, {"owed", "owe"},
 	}
 	var buf []string
 	for _, tt := range tests {
