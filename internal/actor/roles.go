@@ -27,6 +27,15 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			continue
 		}
 		a, b := ch.FirstToken, ch.EndToken
+		// "students protesting fee increases": a participle after the
+		// head noun opens a reduced relative (acl in the parse), not
+		// a longer noun, and the phrase ends before it.
+		for k := a + 1; k < b; k++ {
+			if t := &d.Tokens[k]; (t.Tag == "VBG" || t.Tag == "VBN") && t.Dep.Base() == doc.DepAcl && int(t.Head) >= a && int(t.Head) < k {
+				b = k
+				break
+			}
+		}
 		// "The Dutch cabinet yesterday praised": a time word the chunker
 		// left in the phrase is not its head.
 		for b-1 > a && isTimeWord(s.tok(d, b-1)) {

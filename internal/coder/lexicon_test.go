@@ -187,6 +187,11 @@ func TestShippedNominalRoles(t *testing.T) {
 		// A role with no country takes its apposition's.
 		{"an apposition gives a role its country", "The envoy, a former Nigerian president, met the rebels in Goma.", "met", "a former Nigerian president>the rebels"},
 		{"a rebel leader is a rebel", "The Kenyan envoy met rebel leaders in Goma.", "met", "The Kenyan envoy>rebel leaders"},
+		// "use" is a support verb: the user of tear gas fires it.
+		{"the user of tear gas", "Ugandan police used tear gas against students in Kampala.", "tear gas", "Ugandan police>"},
+		// A participle after a role noun opens a reduced relative; the
+		// role is still an actor, and the relative's subject.
+		{"a role before a reduced relative", "Students protesting the new levy marched in Kampala.", "protesting", "Students>Kampala"},
 		// An active perfect's subject acts (the parse repairs the label).
 		{"has plus participle is active", "Ugandan militias have abducted six Kenyan traders near the border.", "abducted", "Ugandan militias>six Kenyan traders"},
 		// A conjunct the parse took for a compound (event.argument).
