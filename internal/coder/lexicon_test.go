@@ -188,7 +188,7 @@ func TestShippedNominalRoles(t *testing.T) {
 		{"an apposition gives a role its country", "The envoy, a former Nigerian president, met the rebels in Goma.", "met", "a former Nigerian president>the rebels"},
 		{"a rebel leader is a rebel", "The Kenyan envoy met rebel leaders in Goma.", "met", "The Kenyan envoy>rebel leaders"},
 		// "use" is a support verb: the user of tear gas fires it.
-		{"the user of tear gas", "Ugandan police used tear gas against students in Kampala.", "tear gas", "Ugandan police>"},
+		{"the user of tear gas", "Ugandan police used tear gas to disperse students in Kampala.", "tear gas", "Ugandan police>"},
 		// A participle after a role noun opens a reduced relative; the
 		// role is still an actor, and the relative's subject.
 		{"a role before a reduced relative", "Students protesting the new levy marched in Kampala.", "protesting", "Students>Kampala"},
