@@ -674,6 +674,17 @@ func (a *attributor) indirect(si int) {
 					}
 				}
 			}
+			if e < 0 {
+				// "according to a statement from the army", "a report
+				// by the agency": a document speaks for its source.
+				if j := a.tokenAfter(m.End); j < s.EndToken && (tok(j) == "from" || tok(j) == "by" || tok(j) == "of") {
+					if e2, m2, ok2 := a.speakerPastArticle(j+1, s.EndToken); ok2 {
+						e, m = e2, m2
+					} else if m2, ok2 := a.descriptionAt(j+1, s.EndToken); ok2 {
+						m = m2
+					}
+				}
+			}
 			j := a.tokenAfter(m.End)
 			start, end, ok := 0, 0, false
 			if j < s.EndToken && tok(j) == "," {
