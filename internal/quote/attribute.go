@@ -234,6 +234,11 @@ func (a *attributor) speakerEndingBefore(si, k int) (int, doc.Span, bool) {
 				(d.Entities[e2].Type == doc.Role || d.Entities[e2].Type == doc.Org) {
 				return e2, doc.Span{Start: m2.Start, End: m.End}, true
 			}
+			// "a spokesman for the ministry said": a role the
+			// body qualifies speaks for it.
+			if e2, m2, ok := a.entityEndingAt(si, p); ok && d.Entities[e2].Type == doc.Role && (d.Entities[e].Type != doc.Role || a.tok(p) == "for") {
+				return e2, doc.Span{Start: m2.Start, End: m.End}, true
+			}
 		}
 	}
 	return e, m, ok
