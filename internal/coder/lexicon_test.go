@@ -187,6 +187,8 @@ func TestShippedNominalRoles(t *testing.T) {
 		// A role with no country takes its apposition's.
 		{"an apposition gives a role its country", "The envoy, a former Nigerian president, met the rebels in Goma.", "met", "a former Nigerian president>the rebels"},
 		{"a rebel leader is a rebel", "The Kenyan envoy met rebel leaders in Goma.", "met", "The Kenyan envoy>rebel leaders"},
+		// An amount as the object, and what it is of after "in".
+		{"an amount in aid", "Japan will provide $500 million in aid to Kenya.", "aid", "Japan>Kenya"},
 		// "use" is a support verb: the user of tear gas fires it.
 		{"the user of tear gas", "Ugandan police used tear gas to disperse students in Kampala.", "tear gas", "Ugandan police>"},
 		// A participle after a role noun opens a reduced relative; the

@@ -1564,6 +1564,12 @@ func (s *Stage) nominalGovernor(p int) (g int, role GovernorRole, rule string, o
 	case doc.DepObj, doc.DepNsubjPass:
 	case doc.DepNsubj:
 		return s.copularGovernor(p)
+	case doc.DepObl:
+		// "provided $500 million in aid": an amount as the object,
+		// and what it is an amount of in an "in" phrase.
+		if !s.amountIn(p) {
+			return 0, 0, "", false
+		}
 	default:
 		return 0, 0, "", false
 	}
@@ -1575,6 +1581,28 @@ func (s *Stage) nominalGovernor(p int) (g int, role GovernorRole, rule string, o
 	// An intent, yield or attempt governor says nothing of a nominal
 	// object: it matters only for an infinitive.
 	return g, role, rule, role != NoGovernor && role != GovIntent && role != GovYield && role != GovAttempt
+}
+
+// amountIn reports an oblique p marked "in" whose verb's object is an
+// amount: a sum of money or a number ("$500 million in aid", "two
+// million euros in loans").
+func (s *Stage) amountIn(p int) bool {
+	mk := s.tr.Marker(p)
+	if mk < 0 || s.ci.tok(mk) != "in" {
+		return false
+	}
+	g := s.tr.Head(p)
+	if g < 0 {
+		return false
+	}
+	o := s.tr.Dependent(g, doc.DepObj)
+	if o < 0 || o > p {
+		return false
+	}
+	if t := s.ci.tag(o); t == "$" || t == "CD" {
+		return true
+	}
+	return s.tr.Has(o, doc.DepNummod)
 }
 
 // copularGovernor returns the predicate a nominal event is the subject
