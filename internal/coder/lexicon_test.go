@@ -43,6 +43,8 @@ func TestShippedTriggerFrames(t *testing.T) {
 		// Hazards are no actors (data/cues/nonactors.tsv).
 		{"a named storm is no actor", "Typhoon Kalinda struck the Kenyan coast on Sunday.", "", "struck"},
 		{"rain is no actor", "Heavy rains destroyed two hundred homes in Kisumu.", "", "destroyed"},
+		{"ordering an envoy to leave is an expulsion", "Kenya ordered the Ugandan ambassador to leave within 72 hours.", "SANCTION/expel", "ordered the Ugandan ambassador to leave"},
+		{"ordering an envoy to attend is not", "The Kenyan court ordered the Ugandan ambassador to attend the hearing.", "", "ordered"},
 		{"a threat's condition is no threat of its own", "Kenya will close the border if the rebels attack the town.", "ASSAULT/", "attack"},
 		{"a warning of a danger is no threat", "Kenyan health officials warned that the toll may rise.", "", "warned"},
 		{"advice is no threat", "Kenyan officials warned residents to boil water.", "", "warned"},
