@@ -43,6 +43,7 @@ func TestShippedTriggerFrames(t *testing.T) {
 		// Hazards are no actors (data/cues/nonactors.tsv).
 		{"a named storm is no actor", "Typhoon Kalinda struck the Kenyan coast on Sunday.", "", "struck"},
 		{"rain is no actor", "Heavy rains destroyed two hundred homes in Kisumu.", "", "destroyed"},
+		{"flood water is no actor", "Two hundred homes in Kisumu were destroyed by floodwaters.", "", "destroyed"},
 		{"ordering an envoy to leave is an expulsion", "Kenya ordered the Ugandan ambassador to leave within 72 hours.", "SANCTION/expel", "ordered the Ugandan ambassador to leave"},
 		{"ordering an envoy to attend is not", "The Kenyan court ordered the Ugandan ambassador to attend the hearing.", "", "ordered"},
 		{"a threat's condition is no threat of its own", "Kenya will close the border if the rebels attack the town.", "ASSAULT/", "attack"},
@@ -189,6 +190,8 @@ func TestShippedNominalRoles(t *testing.T) {
 		// A role with no country takes its apposition's.
 		{"an apposition gives a role its country", "The envoy, a former Nigerian president, met the rebels in Goma.", "met", "a former Nigerian president>the rebels"},
 		{"a rebel leader is a rebel", "The Kenyan envoy met rebel leaders in Goma.", "met", "The Kenyan envoy>rebel leaders"},
+		// What a meeting is about takes no part in it.
+		{"a topic is no participant", "Kenyan officials held a meeting about Somalia in Nairobi.", "held a meeting", "Kenyan officials>"},
 		// An amount as the object, and what it is of after "in".
 		{"an amount in aid", "Japan will provide $500 million in aid to Kenya.", "aid", "Japan>Kenya"},
 		// "use" is a support verb: the user of tear gas fires it.

@@ -1759,12 +1759,27 @@ func (s *Stage) recipientsOf(m match, p int) []int {
 	d := s.ci.d
 	for j := m.last + 1; j < m.sentEnd && j < m.last+16; j++ {
 		e := s.ci.entOf[j]
-		if e < 0 || d.Entities[e].CountryCode == "" || !s.inClause(p, j) || s.speakerOf(e, m.headToken) || possessed(d, e) {
+		if e < 0 || d.Entities[e].CountryCode == "" || !s.inClause(p, j) || s.speakerOf(e, m.headToken) || possessed(d, e) || s.topicOf(j) {
 			continue
 		}
 		return []int{e}
 	}
 	return nil
+}
+
+// topicOf reports a token inside a phrase that names a subject matter
+// ("a meeting about Syria"): what is talked about takes no part.
+func (s *Stage) topicOf(j int) bool {
+	for k, steps := j, 0; k >= 0 && steps < 4; k, steps = s.tr.Head(k), steps+1 {
+		if mk := s.tr.Marker(k); mk >= 0 {
+			// "about 1,000 residents" is an amount, not a topic.
+			if t := s.ci.tag(mk + 1); t == "CD" || t == "$" {
+				return false
+			}
+			return en.IsTopicPreposition(s.ci.tok(mk))
+		}
+	}
+	return false
 }
 
 // againstInClause returns the state or group that a phrase marked
@@ -1877,7 +1892,7 @@ func (s *Stage) placeRecipient(p int, m match, actors []doc.EventActor) (doc.Eve
 	d := s.ci.d
 	for _, pl := range s.placesAfter(m) {
 		place := d.Places[pl]
-		if place.CountryCode == "" || !s.inClause(p, s.ci.tokenAt(place.Start, 0)) {
+		if k := s.ci.tokenAt(place.Start, 0); place.CountryCode == "" || !s.inClause(p, k) || s.topicOf(k) {
 			continue
 		}
 		own := false

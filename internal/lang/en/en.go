@@ -209,6 +209,17 @@ func IsSubordinator(w string) bool {
 	return false
 }
 
+// IsTopicPreposition reports a preposition that names what something is
+// about (lower case): "a meeting about Syria", "talks regarding the
+// border". Its object is the subject matter, not a participant.
+func IsTopicPreposition(w string) bool {
+	switch w {
+	case "about", "regarding", "concerning":
+		return true
+	}
+	return false
+}
+
 // Modal is the meaning class of a modal auxiliary.
 type Modal uint8
 

@@ -203,3 +203,11 @@ func TestOwnerOfCompound(t *testing.T) {
 		}
 	}
 }
+
+func TestIsTopicPreposition(t *testing.T) {
+	for w, want := range map[string]bool{"about": true, "regarding": true, "concerning": true, "on": false, "with": false, "About": false} {
+		if got := IsTopicPreposition(w); got != want {
+			t.Errorf("IsTopicPreposition(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
