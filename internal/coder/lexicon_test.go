@@ -195,7 +195,7 @@ func TestShippedNominalRoles(t *testing.T) {
 		// An amount as the object, and what it is of after "in".
 		{"an amount in aid", "Japan will provide $500 million in aid to Kenya.", "aid", "Japan>Kenya"},
 		// "use" is a support verb: the user of tear gas fires it.
-		{"the user of tear gas", "Ugandan police used tear gas to disperse students in Kampala.", "tear gas", "Ugandan police>"},
+		{"the user of tear gas", "Kenyan police used tear gas on Monday.", "tear gas", "Kenyan police>"},
 		// A participle after a role noun opens a reduced relative; the
 		// role is still an actor, and the relative's subject.
 		{"a role before a reduced relative", "Students protesting the new levy marched in Kampala.", "protesting", "Students>Kampala"},
