@@ -25,6 +25,8 @@ func FuzzCode(f *testing.F) {
 		"said Lt. Col.",
 		"al-",
 		"Hungary offered its troops to",
+		"Kenya sent troops to fight Uganda's",
+		"According to",
 	} {
 		f.Add(s)
 	}

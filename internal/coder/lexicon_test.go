@@ -44,6 +44,10 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"a named storm is no actor", "Typhoon Kalinda struck the Kenyan coast on Sunday.", "", "struck"},
 		{"rain is no actor", "Heavy rains destroyed two hundred homes in Kisumu.", "", "destroyed"},
 		{"flood water is no actor", "Two hundred homes in Kisumu were destroyed by floodwaters.", "", "destroyed"},
+		// An act only weighed is hypothetical; a conflict weighed is a
+		// threat (governors.tsv, role contemplate).
+		{"weighing sanctions threatens them", "Kenya is considering sanctions against Uganda.", "THREATEN/", "sanctions"},
+		{"weighing another's offer weighs no act of one's own", "Kenya considered the Ugandan offer on Monday.", "AGREE/", "offer"},
 		{"ordering an envoy to leave is an expulsion", "Kenya ordered the Ugandan ambassador to leave within 72 hours.", "SANCTION/expel", "ordered the Ugandan ambassador to leave"},
 		{"ordering an envoy to attend is not", "The Kenyan court ordered the Ugandan ambassador to attend the hearing.", "", "ordered"},
 		{"a threat's condition is no threat of its own", "Kenya will close the border if the rebels attack the town.", "ASSAULT/", "attack"},
@@ -190,6 +194,7 @@ func TestShippedNominalRoles(t *testing.T) {
 		// A role with no country takes its apposition's.
 		{"an apposition gives a role its country", "The envoy, a former Nigerian president, met the rebels in Goma.", "met", "a former Nigerian president>the rebels"},
 		{"a rebel leader is a rebel", "The Kenyan envoy met rebel leaders in Goma.", "met", "The Kenyan envoy>rebel leaders"},
+		{"the one who weighs an act would do it", "Kenya is weighing talks with Uganda.", "talks", "Kenya>Uganda"},
 		// What a meeting is about takes no part in it.
 		{"a topic is no participant", "Kenyan officials held a meeting about Somalia in Nairobi.", "held a meeting", "Kenyan officials>"},
 		// An amount as the object, and what it is of after "in".
@@ -240,5 +245,21 @@ func TestShippedNominalRoles(t *testing.T) {
 				t.Errorf("%q: %q coded %q, want %q", tc.text, tc.trigger, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestTextEndingInCaseMarker codes a text whose last token is a case
+// marker (a possessive cut off), which the argument searches look past.
+func TestTextEndingInCaseMarker(t *testing.T) {
+	w, err := load(t).NewWorker()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &doc.Doc{ID: "cut", Text: "Kenya sent troops to fight Uganda's"}
+	if err := w.Code(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) == 0 {
+		t.Error("no event coded")
 	}
 }

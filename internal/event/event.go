@@ -751,6 +751,28 @@ func (s *Stage) nominalArguments(d *doc.Doc, sent doc.Sentence, m match, p int, 
 			} else {
 				s.intent(sent, g, ev)
 			}
+		case GovContemplate:
+			// "is considering sanctions": the event is only
+			// weighed, by the verb's subject; a material conflict
+			// so weighed is a threat (intent). A statement weighed
+			// ("considered the offer") is another's, and stays as
+			// it is.
+			if !weighable(s.c.onto.Quad(ev.Type), ev.Type) {
+				break
+			}
+			if len(actors) == 0 && frame.Actor.Kind != lexicon.SlotNone {
+				if subj, undergoer, _ := s.subjectArgument(g); !undergoer {
+					actors = subj
+				}
+			}
+			if s.negated(g) {
+				ev.Negated = true
+			}
+			ev.Aux |= doc.AuxHypothetical
+			ev.Rule += " +contemplated " + rule
+			if !ev.Negated {
+				s.intent(sent, g, ev)
+			}
 		case GovReversal, GovNegative:
 			// "cancelled the talks", "ruled out a ceasefire": the
 			// event that was to be is negated, with the verb's
@@ -1605,6 +1627,13 @@ func (s *Stage) amountIn(p int) bool {
 	return s.tr.Has(o, doc.DepNummod)
 }
 
+// weighable reports an event its actor may weigh doing: a material act,
+// or a meeting. Statements (offers, demands, accusations) weighed are
+// someone else's.
+func weighable(quad string, t plover.EventType) bool {
+	return strings.HasPrefix(quad, "material") || t == plover.Consult
+}
+
 // copularGovernor returns the predicate a nominal event is the subject
 // of when that predicate rules the event out: a copular phrase whose noun
 // and first preposition governors.tsv lists as negative ("talks are out
@@ -1773,8 +1802,10 @@ func (s *Stage) topicOf(j int) bool {
 	for k, steps := j, 0; k >= 0 && steps < 4; k, steps = s.tr.Head(k), steps+1 {
 		if mk := s.tr.Marker(k); mk >= 0 {
 			// "about 1,000 residents" is an amount, not a topic.
-			if t := s.ci.tag(mk + 1); t == "CD" || t == "$" {
-				return false
+			if mk+1 < len(s.ci.d.Tokens) {
+				if t := s.ci.tag(mk + 1); t == "CD" || t == "$" {
+					return false
+				}
 			}
 			return en.IsTopicPreposition(s.ci.tok(mk))
 		}
@@ -1977,6 +2008,14 @@ func (s *Stage) intent(sent doc.Sentence, p int, ev *doc.Event) {
 		if r := s.tr.Rel(p); r == doc.DepXcomp || r == doc.DepAcl {
 			role, _ := s.governorRole(h)
 			cue = role == GovIntent
+			if role == GovContemplate {
+				// "is considering imposing sanctions": only weighed.
+				ev.Aux |= doc.AuxHypothetical
+				if s.negated(h) {
+					ev.Negated = true
+					return
+				}
+			}
 		}
 		if cue && s.negated(h) {
 			// "does not plan to withdraw", "has no plans to attack":

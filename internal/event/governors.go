@@ -28,12 +28,17 @@ const (
 	// GovUndertaking: a noun that names an undertaking and carries its
 	// modifier's event ("a mediation mission").
 	GovUndertaking
+	// GovContemplate: a verb whose object or gerund is an event only
+	// considered ("considering sanctions", "weighing imposing a ban"):
+	// its subject is the event's actor, and the event is hypothetical.
+	GovContemplate
 )
 
 var governorRoles = map[string]GovernorRole{
 	"support": GovSupport, "weapon": GovWeapon, "negative": GovNegative,
 	"reversal": GovReversal, "intent": GovIntent, "yield": GovYield,
 	"attempt": GovAttempt, "content": GovContent, "undertaking": GovUndertaking,
+	"contemplate": GovContemplate,
 }
 
 // Governors is the table of words that govern event words
@@ -57,7 +62,7 @@ func LoadGovernors(fsys fs.FS, path string) (*Governors, error) {
 	err := lexicon.ReadFile(fsys, path, []string{"lemma", "role"}, func(r lexicon.Record) error {
 		role, ok := governorRoles[r.Get("role")]
 		if !ok {
-			return r.Errorf("role must be support, weapon, negative, reversal, intent, yield, attempt, content or undertaking, not %q", r.Get("role"))
+			return r.Errorf("role must be support, weapon, negative, reversal, intent, yield, attempt, content, undertaking or contemplate, not %q", r.Get("role"))
 		}
 		l := r.Get("lemma")
 		g.byLemma[l] = append(g.byLemma[l], governor{role: role, particle: r.Get("particle"), rule: fmt.Sprintf("%s:%d", path, r.Line)})
