@@ -2006,11 +2006,12 @@ func (s *Stage) intent(sent doc.Sentence, p int, ev *doc.Event) {
 	cue := false
 	if h := s.tr.Head(p); h >= 0 {
 		if r := s.tr.Rel(p); r == doc.DepXcomp || r == doc.DepAcl {
-			role, _ := s.governorRole(h)
+			role, rule := s.governorRole(h)
 			cue = role == GovIntent
 			if role == GovContemplate {
 				// "is considering imposing sanctions": only weighed.
 				ev.Aux |= doc.AuxHypothetical
+				ev.Rule += " +contemplated " + rule
 				if s.negated(h) {
 					ev.Negated = true
 					return

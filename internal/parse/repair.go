@@ -309,7 +309,7 @@ func onChain(heads []int32, k, h, top int) bool {
 	return false
 }
 
-// Two relations the grammar rules out are relabelled, after the
+// Relations the grammar rules out are relabelled, after the
 // predicate repairs above.
 //
 // A passive subject needs a passive: a form of "be" or "get" before the
