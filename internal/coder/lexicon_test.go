@@ -195,6 +195,10 @@ func TestShippedNominalRoles(t *testing.T) {
 		{"an apposition gives a role its country", "The envoy, a former Nigerian president, met the rebels in Goma.", "met", "a former Nigerian president>the rebels"},
 		{"a rebel leader is a rebel", "The Kenyan envoy met rebel leaders in Goma.", "met", "The Kenyan envoy>rebel leaders"},
 		{"the one who weighs an act would do it", "Kenya is weighing talks with Uganda.", "talks", "Kenya>Uganda"},
+		// A protest is aimed at what its purpose clause demands of or
+		// protests against (purpose.go).
+		{"a hunger strike's target is its demand's", "Kenyan teachers began a hunger strike to demand better pay from the ministry.", "hunger strike", "Kenyan teachers>the ministry"},
+		{"a march's target is its protest's", "Kenyan students marched in Nairobi to protest against Uganda's decision.", "marched", "Kenyan students>Uganda"},
 		// What a meeting is about takes no part in it.
 		{"a topic is no participant", "Kenyan officials held a meeting about Somalia in Nairobi.", "held a meeting", "Kenyan officials>"},
 		// An amount as the object, and what it is of after "in".

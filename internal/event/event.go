@@ -185,6 +185,7 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 		d.Events[i].ID = d.ID + "-e" + strconv.Itoa(i+1)
 	}
 	s.findHeads(d)
+	s.protestTargets(d)
 	s.promises(d)
 	s.yieldingPromises(d)
 	for i := range d.Events {
