@@ -188,6 +188,9 @@ func TestShippedNominalRoles(t *testing.T) {
 		// A conditional threat is aimed at the one its condition names.
 		{"a threat's condition names its target", "Kenya threatened to close its airspace if Uganda sent more troops.", "threatened to close", "Kenya>Uganda"},
 		{"so does a warning's", "Kenya warned that it would retaliate unless Uganda withdrew its troops.", "warned", "Kenya>Uganda"},
+		// "Accused X of doing Y": X is accused, whatever the parse first
+		// made of "X of doing Y".
+		{"the accused before a gerund clause", "Uganda accused Kenya of supporting rebels in the north.", "accused", "Uganda>Kenya"},
 		// A name with an apposition before its verb is the verb's subject,
 		// however the parse labelled it.
 		{"a subject with an apposition", "Juma Otieno, the foreign minister of Chad, accused Sudan of arming rebels.", "accused", "Juma Otieno>Sudan"},

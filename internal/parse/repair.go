@@ -337,6 +337,7 @@ func onChain(heads []int32, k, h, top int) bool {
 // phrase after "according to".
 func repairRelations(words, tags []string, heads []int32, deps []doc.DepRel) {
 	repairAccordingTo(words, tags, heads, deps)
+	repairGerundClauses(tags, heads, deps)
 	for i, h := range heads {
 		if h < 0 {
 			continue
@@ -505,4 +506,58 @@ func crosses(heads []int32, a, x int) bool {
 		}
 	}
 	return false
+}
+
+// A premodifier and its noun are never parted by a preposition, but in
+// "accused Kenya of funding militias" the parser may read "Kenya of
+// funding militias" as one noun phrase, with "Kenya" and "funding" both
+// modifying "militias". A gerund after a preposition heads a clause, the
+// preposition's complement: repairGerundClauses makes the noun phrase
+// before the preposition the verb's argument, in the noun's place, and
+// the gerund an adverbial clause of the verb with the noun as its object
+// ("accused [Kenya] [of funding militias]").
+
+// repairGerundClauses rebuilds "V NP PREP VBG NOUN" where the parse hung
+// the first noun phrase and the gerund on the last noun.
+func repairGerundClauses(tags []string, heads []int32, deps []doc.DepRel) {
+	n := len(heads)
+	for g := 2; g < n; g++ {
+		if tags[g] != "VBG" || tags[g-1] != "IN" {
+			continue
+		}
+		switch deps[g] {
+		case doc.DepAmod, doc.DepCompound:
+		default:
+			continue
+		}
+		h := int(heads[g])
+		if h <= g || h >= n || !en.IsNounTag(tags[h]) || heads[h] < 0 {
+			continue
+		}
+		v := int(heads[h])
+		if v >= g-1 || !strings.HasPrefix(tags[v], "VB") {
+			continue
+		}
+		// The noun phrase before the preposition that hangs on the
+		// noun across it.
+		i := -1
+		for c := g - 2; c > v; c-- {
+			if int(heads[c]) == h && (en.IsNounTag(tags[c]) || tags[c] == "PRP") {
+				i = c
+				break
+			}
+		}
+		if i < 0 {
+			continue
+		}
+		for c := v + 1; c < g-1; c++ {
+			if c != i && int(heads[c]) == h {
+				heads[c] = int32(i)
+			}
+		}
+		heads[i], deps[i] = int32(v), deps[h]
+		heads[g-1], deps[g-1] = int32(g), doc.DepMark
+		heads[g], deps[g] = int32(v), doc.DepAdvcl
+		heads[h], deps[h] = int32(g), doc.DepObj
+	}
 }

@@ -299,6 +299,32 @@ func TestRepairAccordingTo(t *testing.T) {
 	}
 }
 
+func TestRepairGerundClauses(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		heads    []int32
+	}{
+		{
+			name:  "a noun phrase and a gerund read as one noun phrase",
+			in:    "Kenya/NNP/1/nsubj accused/VBD/-1/root Uganda/NNP/5/amod of/IN/4/mark arming/VBG/5/amod rebels/NNS/1/obj",
+			heads: []int32{1, -1, 1, 4, 1, 4},
+		},
+		{
+			name:  "a participle modifying the object of a preposition stays",
+			in:    "Envoys/NNS/1/nsubj met/VBD/-1/root leaders/NNS/1/obj of/IN/5/case striking/VBG/5/amod workers/NNS/2/nmod",
+			heads: []int32{1, -1, 1, 5, 5, 2},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, tags, heads, deps := tree(t, tc.in)
+			repairGerundClauses(tags, heads, deps)
+			if !slices.Equal(heads, tc.heads) {
+				t.Errorf("heads %v, want %v", heads, tc.heads)
+			}
+		})
+	}
+}
+
 func FuzzRepairPredicates(f *testing.F) {
 	f.Add([]byte{0xff, 2, 0, 3}, "NNS IN NNS VBD")
 	f.Add([]byte{0xff, 0, 1, 0}, "NNS VBN IN .")
