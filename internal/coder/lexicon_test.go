@@ -202,6 +202,8 @@ func TestShippedNominalRoles(t *testing.T) {
 		// protests against (purpose.go).
 		{"a hunger strike's target is its demand's", "Kenyan teachers began a hunger strike to demand better pay from the ministry.", "hunger strike", "Kenyan teachers>the ministry"},
 		{"a march's target is its protest's", "Kenyan students marched in Nairobi to protest against Uganda's decision.", "marched", "Kenyan students>Uganda"},
+		// A request for an event is made of its parties (purpose.go).
+		{"a call for a truce asks its parties", "The African Union called for an immediate truce between Kenya and Uganda.", "called for", "African Union>Kenya+Uganda"},
 		// What a meeting is about takes no part in it.
 		{"a topic is no participant", "Kenyan officials held a meeting about Somalia in Nairobi.", "held a meeting", "Kenyan officials>"},
 		// An amount as the object, and what it is of after "in".

@@ -186,6 +186,7 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 	}
 	s.findHeads(d)
 	s.protestTargets(d)
+	s.requestTargets(d)
 	s.promises(d)
 	s.yieldingPromises(d)
 	for i := range d.Events {

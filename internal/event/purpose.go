@@ -19,6 +19,66 @@ import (
 // names the target as its recipient. protestTargets gives a protest with
 // no recipient of its own (or only the place it was held in) that one.
 
+// A request for a nominal event is made of that event's parties: "called
+// for a ceasefire between Israel and Hamas" asks Israel and Hamas to
+// cease fire, as "urged Israel and Hamas to cease fire" does (PLOVER
+// REQUEST: the recipient is the one asked). requestTargets gives a
+// request with no recipient of its own the actors of the event that is
+// its object or its "for" phrase.
+
+// requestTargets sets the recipients of each request from the actors of
+// the event it asks for. It needs s.heads (findHeads).
+func (s *Stage) requestTargets(d *doc.Doc) {
+	for i := range d.Events {
+		ev := &d.Events[i]
+		if ev.Type != plover.Request || len(ev.Recipients) > 0 || s.heads[i] >= len(d.Tokens) {
+			continue
+		}
+		for j := range d.Events {
+			asked := &d.Events[j]
+			if j == i || asked.Evidence.Sentence != ev.Evidence.Sentence || len(asked.Actors) == 0 || !s.askedFor(s.heads[j], s.heads[i]) {
+				continue
+			}
+			for _, a := range asked.Actors {
+				if !sameActor(a, ev.Actors) {
+					ev.Recipients = append(ev.Recipients, a)
+				}
+			}
+			if len(ev.Recipients) > 0 {
+				ev.Rule += " +requested_event"
+			}
+			break
+		}
+	}
+}
+
+// askedFor reports whether token q heads what the request at token h asks
+// for: its object, or its "for" phrase ("called for a ceasefire").
+func (s *Stage) askedFor(q, h int) bool {
+	if q >= len(s.ci.d.Tokens) || s.tr.Head(q) != h {
+		return false
+	}
+	switch s.tr.Rel(q).Base() {
+	case doc.DepObj:
+		return true
+	case doc.DepObl:
+		mk := s.tr.Marker(q)
+		return mk >= 0 && s.ci.tok(mk) == "for"
+	}
+	return false
+}
+
+// sameActor reports whether a names the same actor as one of as: the same
+// mention, or the same country and sector.
+func sameActor(a doc.EventActor, as []doc.EventActor) bool {
+	for _, b := range as {
+		if a.Entity >= 0 && a.Entity == b.Entity || a.CountryCode != "" && a.CountryCode == b.CountryCode && a.SectorCode == b.SectorCode {
+			return true
+		}
+	}
+	return false
+}
+
 // protestTargets sets the recipients of each protest from the event of
 // its purpose clause. It needs s.heads (findHeads).
 func (s *Stage) protestTargets(d *doc.Doc) {
