@@ -636,14 +636,29 @@ func allProper(d *doc.Doc, i, j int) bool {
 // [i, j).
 func (s *Stage) countryIn(d *doc.Doc, i, j int) (string, string) {
 	for k := i; k < j; k++ {
-		for L := min(3, j-k); L >= 1; L-- {
-			if c, ok := s.r.dict.Phrase(s.key(d, k, k+L)); ok && c.Country != "" &&
-				(c.Kind == KindDemonym || c.Kind == KindCountry || c.Kind == KindCapital) {
-				return c.Country, c.Rule
-			}
+		if c, L := s.phraseAt(d, k, j, 3, namesCountry); L > 0 {
+			return c.Country, c.Rule
 		}
 	}
 	return "", ""
+}
+
+// phraseAt returns the coding of the longest dictionary phrase of at most
+// maxWords words that starts at token k, ends by token end and that
+// accept takes, and its length in tokens; 0 when there is none. Longest
+// first, so that "Central African Republic" wins over "Central".
+func (s *Stage) phraseAt(d *doc.Doc, k, end, maxWords int, accept func(Coding) bool) (Coding, int) {
+	for L := min(maxWords, end-k); L >= 1; L-- {
+		if c, ok := s.r.dict.Phrase(s.key(d, k, k+L)); ok && accept(c) {
+			return c, L
+		}
+	}
+	return Coding{}, 0
+}
+
+// namesCountry accepts a demonym, a country or a capital with a country.
+func namesCountry(c Coding) bool {
+	return c.Country != "" && (c.Kind == KindDemonym || c.Kind == KindCountry || c.Kind == KindCapital)
 }
 
 // countryBefore reads a demonym or a possessive country just before token
@@ -654,8 +669,7 @@ func (s *Stage) countryBefore(d *doc.Doc, sent *doc.Sentence, i int) (country, r
 		k--
 	}
 	for L := 1; L <= 3 && k-L+1 >= sent.FirstToken; L++ {
-		if c, ok := s.r.dict.Phrase(s.key(d, k-L+1, k+1)); ok && c.Country != "" &&
-			(c.Kind == KindDemonym || c.Kind == KindCountry || c.Kind == KindCapital) {
+		if c, ok := s.r.dict.Phrase(s.key(d, k-L+1, k+1)); ok && namesCountry(c) {
 			return c.Country, c.Rule, k - L + 1
 		}
 	}
@@ -671,10 +685,8 @@ func (s *Stage) ofCountry(d *doc.Doc, sent *doc.Sentence, j int) (string, bool) 
 	if k < sent.EndToken && s.tok(d, k) == "the" {
 		k++
 	}
-	for L := min(3, sent.EndToken-k); L >= 1; L-- {
-		if c, ok := s.r.dict.Phrase(s.key(d, k, k+L)); ok && c.Country != "" && c.Kind != KindDemonym {
-			return c.Country, true
-		}
+	if c, L := s.phraseAt(d, k, sent.EndToken, 3, func(c Coding) bool { return c.Country != "" && c.Kind != KindDemonym }); L > 0 {
+		return c.Country, true
 	}
 	// "workers of the Tehran Bus Company": a member of a national body
 	// belongs to the body's country; "the government of President X" is
@@ -715,10 +727,8 @@ func (s *Stage) fromMember(d *doc.Doc, sent *doc.Sentence, j int) (string, bool)
 			return org.CountryCode, true
 		}
 	}
-	for L := min(3, sent.EndToken-k); L >= 1; L-- {
-		if c, ok := s.r.dict.Phrase(s.key(d, k, k+L)); ok && c.Country != "" && c.Kind == KindCountry {
-			return c.Country, true
-		}
+	if c, L := s.phraseAt(d, k, sent.EndToken, 3, func(c Coding) bool { return c.Country != "" && c.Kind == KindCountry }); L > 0 {
+		return c.Country, true
 	}
 	return "", false
 }
@@ -792,17 +802,7 @@ func (s *Stage) apposition(d *doc.Doc, sent *doc.Sentence, k int) (Role, Coding,
 // organisation with a code of its own ("the UN envoy": UNO). It returns
 // the name's coding and its length in tokens, or 0.
 func (s *Stage) appositionOwner(d *doc.Doc, m, end int) (Coding, int) {
-	for L := min(4, end-m); L >= 1; L-- {
-		c, ok := s.r.dict.Phrase(s.key(d, m, m+L))
-		if !ok || c.Country == "" {
-			continue
-		}
-		switch c.Kind {
-		case KindCountry, KindDemonym, KindCapital, KindOrg:
-			return c, L
-		}
-	}
-	return Coding{}, 0
+	return s.phraseAt(d, m, end, 4, func(c Coding) bool { return namesCountry(c) || c.Country != "" && c.Kind == KindOrg })
 }
 
 // mayBeArabicArticle is arabicArticle's first test, on the compact copies
@@ -857,13 +857,9 @@ func (s *Stage) residence(d *doc.Doc, sent *doc.Sentence, b int) (Coding, int, b
 	if k >= sent.EndToken || !s.isCap(d, k) {
 		return Coding{}, 0, false
 	}
-	for L := min(3, sent.EndToken-k); L >= 1; L-- {
-		if c, ok := s.r.dict.Phrase(s.key(d, k, k+L)); ok && c.Country != "" && (c.Kind == KindCountry || c.Kind == KindPRE) {
-			if s.nameGoesOn(d, sent, k+L) {
-				return Coding{}, 0, false
-			}
-			return c, k + L, true
-		}
+	c, L := s.phraseAt(d, k, sent.EndToken, 3, func(c Coding) bool { return c.Country != "" && (c.Kind == KindCountry || c.Kind == KindPRE) })
+	if L == 0 || s.nameGoesOn(d, sent, k+L) {
+		return Coding{}, 0, false
 	}
-	return Coding{}, 0, false
+	return c, k + L, true
 }

@@ -423,15 +423,11 @@ func (s *Stage) inSeat(d *doc.Doc, sent *doc.Sentence, b int) (Coding, int, bool
 	if k >= sent.EndToken || !s.isCap(d, k) {
 		return Coding{}, 0, false
 	}
-	for L := min(3, sent.EndToken-k); L >= 1; L-- {
-		if c, ok := s.r.dict.Phrase(s.key(d, k, k+L)); ok && (c.Kind == KindPRE || c.Kind == KindCapital || c.Kind == KindCountry) {
-			if s.nameGoesOn(d, sent, k+L) {
-				return Coding{}, 0, false
-			}
-			return c, k + L, true
-		}
+	c, L := s.phraseAt(d, k, sent.EndToken, 3, func(c Coding) bool { return c.Kind == KindPRE || c.Kind == KindCapital || c.Kind == KindCountry })
+	if L == 0 || s.nameGoesOn(d, sent, k+L) {
+		return Coding{}, 0, false
 	}
-	return Coding{}, 0, false
+	return c, k + L, true
 }
 
 // isTimeWord reports words of time that the chunker may leave at the end
