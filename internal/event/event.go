@@ -767,12 +767,7 @@ func (s *Stage) nominalArguments(d *doc.Doc, sent doc.Sentence, m match, p int, 
 					actors = subj
 				}
 			}
-			if s.negated(g) {
-				ev.Negated = true
-			}
-			ev.Aux |= doc.AuxHypothetical
-			ev.Rule += " +contemplated " + rule
-			if !ev.Negated {
+			if !s.weighed(g, rule, ev) {
 				s.intent(sent, g, ev)
 			}
 		case GovReversal, GovNegative:
@@ -1629,6 +1624,19 @@ func (s *Stage) amountIn(p int) bool {
 	return s.tr.Has(o, doc.DepNummod)
 }
 
+// weighed marks ev as only weighed by the contemplate governor g
+// ("considering sanctions", "considering imposing sanctions"):
+// hypothetical, and negated when g is ("not considering"), which it
+// reports.
+func (s *Stage) weighed(g int, rule string, ev *doc.Event) bool {
+	ev.Aux |= doc.AuxHypothetical
+	ev.Rule += " +contemplated " + rule
+	if s.negated(g) {
+		ev.Negated = true
+	}
+	return ev.Negated
+}
+
 // weighable reports an event its actor may weigh doing: a material act,
 // or a meeting. Statements (offers, demands, accusations) weighed are
 // someone else's.
@@ -1933,6 +1941,8 @@ func (s *Stage) placeRecipient(p int, m match, actors []doc.EventActor) (doc.Eve
 			own = own || a.CountryCode == place.CountryCode
 		}
 		if !own {
+			// The only participant without a mention (Entity -1;
+			// see onlyPlaces).
 			return doc.EventActor{Span: place.Span, RawText: d.SpanText(place.Span),
 				Actor: doc.Actor{Name: place.Name, CountryCode: place.CountryCode}, Entity: -1}, true
 		}
@@ -2010,14 +2020,9 @@ func (s *Stage) intent(sent doc.Sentence, p int, ev *doc.Event) {
 		if r := s.tr.Rel(p); r == doc.DepXcomp || r == doc.DepAcl {
 			role, rule := s.governorRole(h)
 			cue = role == GovIntent
-			if role == GovContemplate {
-				// "is considering imposing sanctions": only weighed.
-				ev.Aux |= doc.AuxHypothetical
-				ev.Rule += " +contemplated " + rule
-				if s.negated(h) {
-					ev.Negated = true
-					return
-				}
+			if role == GovContemplate && s.weighed(h, rule, ev) {
+				// "is not considering imposing sanctions".
+				return
 			}
 		}
 		if cue && s.negated(h) {
