@@ -49,3 +49,21 @@ func StageInput(b testing.TB, name string, n int) (pipeline.Stage, []*doc.Doc) {
 	}
 	return st[at], docs
 }
+
+// BenchStage measures the shipped stage called name alone, over 64 of
+// StageInput's articles in turn. reset, when not nil, undoes what the
+// stage added to an article before the stage processes it again.
+func BenchStage(b *testing.B, name string, reset func(*doc.Doc)) {
+	st, docs := StageInput(b, name, 64)
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		d := docs[i%len(docs)]
+		if reset != nil {
+			reset(d)
+		}
+		if err := st.Process(ctx, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
