@@ -185,6 +185,12 @@ func TestShippedNominalRoles(t *testing.T) {
 		{"a nominal phrase's modifier is not its target", "Recent Ugandan air strikes have killed six rebel commanders.", "air strikes", "Ugandan>"},
 		// A noun that names the doers is its own actor (frame self).
 		{"hunger strikers strike", "The Kenyan hunger strikers refused food for a month.", "hunger strikers", "The Kenyan hunger strikers>"},
+		// A mutual action with a coordinated subject and no other side
+		// is done by the first party to the others.
+		{"coordinated sides of a clash", "Kenyan and Ugandan police clashed near the border on Sunday.", "clashed", "Kenyan and Ugandan police>Ugandan police"},
+		{"coordinated countries meet", "Kenya and Uganda held talks in Arusha about the disputed island.", "held talks", "Kenya>Uganda"},
+		{"an agreement between two states", "A trade agreement between Kenya and Uganda took effect on Monday.", "agreement", "Kenya>Uganda"},
+		{"a stated other side stays", "Kenya and Tanzania held talks with Uganda in Arusha.", "held talks", "Kenya+Tanzania>Uganda"},
 		// A conditional threat is aimed at the one its condition names.
 		{"a threat's condition names its target", "Kenya threatened to close its airspace if Uganda sent more troops.", "threatened to close", "Kenya>Uganda"},
 		{"so does a warning's", "Kenya warned that it would retaliate unless Uganda withdrew its troops.", "warned", "Kenya>Uganda"},
@@ -216,7 +222,7 @@ func TestShippedNominalRoles(t *testing.T) {
 		// An active perfect's subject acts (the parse repairs the label).
 		{"has plus participle is active", "Ugandan militias have abducted six Kenyan traders near the border.", "abducted", "Ugandan militias>six Kenyan traders"},
 		// A conjunct the parse took for a compound (event.argument).
-		{"a name before and is a conjunct", "Japan and South Korea signed an agreement on Monday.", "signed an agreement", "South Korea+Japan>"},
+		{"a name before and is a conjunct", "Japan and South Korea signed an agreement on Monday.", "signed an agreement", "Japan>South Korea"},
 		// A non-restrictive relative's antecedent stands before its
 		// comma, whatever clause the parse made of it.
 		{"a relative after a comma", "Students in Lima clashed with police, who fired tear gas.", "fired tear gas", "police>"},

@@ -34,7 +34,7 @@ func TestArgumentPaths(t *testing.T) {
 		// recipient; a nominal marked prep:by>poss has a bare possessor
 		// that undergoes it.
 		{"a later frame's possessor acts", "Russia's talks with Kenya lasted an hour.", []string{"CONSULT RUS>KEN"}},
-		{"the preferred frame first", "Talks between Russia and Kenya lasted an hour.", []string{"CONSULT RUS+KEN>"}},
+		{"the preferred frame first, its two sides split (mutualParties)", "Talks between Russia and Kenya lasted an hour.", []string{"CONSULT RUS>KEN"}},
 		{"a possessor acts beside the object it acts on", "Russia's arrest of Kenyan sailors angered Nairobi.", []string{"COERCE RUS>KEN"}},
 		{"a bare possessor undergoes", "Armenia's arrest in May angered Kenya.", []string{"COERCE >ARM"}},
 		// Control by a prepositional verb's object.

@@ -111,7 +111,7 @@ type Stage struct {
 	coded   []codedMatch // the lexicon matches behind d.Events (sense.go)
 	events  []doc.Event  // the sentence loop's events (see keepEvents)
 	// reciprocal marks events whose trigger is of mutual action
-	// (recast.go).
+	// (recast.go); it follows the events when they are sorted.
 	reciprocal []bool
 	senses     map[string]discourseSense
 	timeEnd    []int  // token -> token after the time expression starting there, or -1
@@ -177,8 +177,10 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 	s.oneSensePerDiscourse(d)
 	s.statements(d)
 	s.demands(d)
+	s.markReciprocal(d)
+	s.mutualParties(d)
 	s.recastAssaults(d)
-	sort.SliceStable(d.Events, func(i, j int) bool { return d.Events[i].Evidence.Trigger.Start < d.Events[j].Evidence.Trigger.Start })
+	sort.Stable(byTrigger{d.Events, s.reciprocal[:len(d.Events)]})
 	// IDs follow text order, so they are given once every rule has
 	// added its events.
 	for i := range d.Events {
@@ -194,6 +196,21 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 	}
 	s.markPrincipal(d)
 	return nil
+}
+
+// byTrigger sorts events into text order, with their reciprocal marks.
+type byTrigger struct {
+	events     []doc.Event
+	reciprocal []bool
+}
+
+func (b byTrigger) Len() int { return len(b.events) }
+func (b byTrigger) Less(i, j int) bool {
+	return b.events[i].Evidence.Trigger.Start < b.events[j].Evidence.Trigger.Start
+}
+func (b byTrigger) Swap(i, j int) {
+	b.events[i], b.events[j] = b.events[j], b.events[i]
+	b.reciprocal[i], b.reciprocal[j] = b.reciprocal[j], b.reciprocal[i]
 }
 
 // keepEvents gives d its own copy of the events the sentence loop

@@ -265,7 +265,7 @@ func TestCoder(t *testing.T) {
 			[]string{"REQUEST AZE>ARM"}},
 		{"no event from a scare-quoted term", `Officials mocked the "blockade" claims.`, nil},
 		{"no event from a quoted title", `The book "Russian attacks on Kenya" sold well.`, nil},
-		{"a headline verb the tagger reads as a noun", "Hungary and Romania sign peace accord", []string{"AGREE HUN+ROU>"}},
+		{"a headline verb the tagger reads as a noun", "Hungary and Romania sign peace accord", []string{"AGREE HUN>ROU"}},
 		{"a noun after an actor in a sentence with a verb stays a noun", "Hungary sign language was taught in schools.", nil},
 		{"an infinitive after a trigger ending in to is its complement", "Armenia refuses to accept the proposal.", []string{"REJECT ARM>", "AGREE ARM> aux=complement"}},
 		{"an attack by hackers is a cyber attack", "Hackers attacked Kenya.", []string{"COERCE >KEN"}},

@@ -109,7 +109,13 @@ func (s *Stage) requestTargets(d *doc.Doc) {
 			if j == i || asked.Evidence.Sentence != ev.Evidence.Sentence || len(asked.Actors) == 0 || !s.askedFor(s.heads[j], s.heads[i]) {
 				continue
 			}
-			for _, a := range asked.Actors {
+			parties := asked.Actors
+			if s.reciprocal[j] {
+				// "called for a truce between Kenya and Uganda": both
+				// sides of a mutual act are asked (mutualParties).
+				parties = append(parties[:len(parties):len(parties)], asked.Recipients...)
+			}
+			for _, a := range parties {
 				if !sameActor(a, ev.Actors) {
 					ev.Recipients = append(ev.Recipients, a)
 				}

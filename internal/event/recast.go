@@ -2,6 +2,7 @@ package event
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/dateline-project/dateline/internal/doc"
@@ -36,10 +37,6 @@ import (
 // fight, battle, scuffle; see reciprocalFrame) is a riot when either
 // side is a protest crowd, and the crowd becomes its actor.
 func (s *Stage) recastAssaults(d *doc.Doc) {
-	s.reciprocal = growBool(s.reciprocal, len(d.Events))
-	for _, c := range s.coded {
-		s.reciprocal[c.event] = reciprocalFrame(c.trig)
-	}
 	for i := range d.Events {
 		ev := &d.Events[i]
 		if ev.Type != plover.Assault || ev.Mode != "" {
@@ -65,6 +62,38 @@ func (s *Stage) recastAssaults(d *doc.Doc) {
 			ev.Type, ev.Mode = plover.Protest, "riot"
 			ev.Rule += " +crowd_violence +reciprocal"
 		}
+	}
+}
+
+// markReciprocal notes which of d's events have a trigger of mutual
+// action (reciprocalFrame).
+func (s *Stage) markReciprocal(d *doc.Doc) {
+	s.reciprocal = growBool(s.reciprocal, len(d.Events))
+	for _, c := range s.coded {
+		s.reciprocal[c.event] = reciprocalFrame(c.trig)
+	}
+}
+
+// mutualParties gives a mutual action with a coordinated subject and no
+// other side its two sides: "Ruritania and Freedonia met" says what
+// "Ruritania met with Freedonia" says, and "Ruritanian and Freedonian
+// troops clashed" what "Ruritanian troops clashed with Freedonian
+// troops" does (reciprocal predicates, Quirk et al. 1985, §6.28), so
+// the first party is the actor and the others its recipients, as the
+// "with" frame would have coded them. A dyad is what event data counts;
+// a list of actors with no recipient counts as no dyad at all.
+func (s *Stage) mutualParties(d *doc.Doc) {
+	for i := range d.Events {
+		ev := &d.Events[i]
+		if !s.reciprocal[i] || !onlyPlaces(ev.Recipients) || len(ev.Actors) < 2 {
+			continue
+		}
+		// A place recipient ("held talks in Arusha") stood in for the
+		// missing other side.
+		parties := append([]doc.EventActor(nil), ev.Actors...)
+		sort.SliceStable(parties, func(a, b int) bool { return parties[a].Start < parties[b].Start })
+		ev.Actors, ev.Recipients = parties[:1:1], parties[1:]
+		ev.Rule += " +mutual"
 	}
 }
 
