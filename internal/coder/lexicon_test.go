@@ -190,6 +190,9 @@ func TestShippedNominalRoles(t *testing.T) {
 		{"coordinated sides of a clash", "Kenyan and Ugandan police clashed near the border on Sunday.", "clashed", "Kenyan and Ugandan police>Ugandan police"},
 		{"coordinated countries meet", "Kenya and Uganda held talks in Arusha about the disputed island.", "held talks", "Kenya>Uganda"},
 		{"an agreement between two states", "A trade agreement between Kenya and Uganda took effect on Monday.", "agreement", "Kenya>Uganda"},
+		// A role of two countries is each country's.
+		{"leaders of two states", "The leaders of Kenya and Uganda condemned the bombing in Kampala.", "condemned", "The leaders+Uganda>"},
+		{"ministers of two states meet", "The trade ministers of Kenya and Uganda met in Arusha on Friday.", "met", "The trade ministers>Uganda"},
 		{"a stated other side stays", "Kenya and Tanzania held talks with Uganda in Arusha.", "held talks", "Kenya+Tanzania>Uganda"},
 		// A conditional threat is aimed at the one its condition names.
 		{"a threat's condition names its target", "Kenya threatened to close its airspace if Uganda sent more troops.", "threatened to close", "Kenya>Uganda"},

@@ -165,6 +165,39 @@ func (s *Stage) coordinatedModifiers(e int, out []int) []int {
 	return out
 }
 
+// coordinatedComplements adds to out the other conjuncts of the "of"
+// complement that gave role e, headed by token k, its country: "the
+// foreign ministers of Peru and Chile" are Peru's ministers and Chile's.
+// The actor stage codes the role with the first country; each other
+// country is its own mention.
+func (s *Stage) coordinatedComplements(k, e int, out []int) []int {
+	d := s.ci.d
+	if d.Entities[e].Type != doc.Role || d.Entities[e].CountryCode == "" {
+		return out
+	}
+	tr := &s.tr
+	for c := tr.First(k); c >= 0; c = tr.Next(c) {
+		if tr.Rel(c).Base() != doc.DepNmod {
+			continue
+		}
+		if mk := tr.Marker(c); mk < 0 || s.ci.tok(mk) != "of" {
+			continue
+		}
+		if ce := s.entityOfHead(c); ce < 0 || d.Entities[ce].CountryCode != d.Entities[e].CountryCode {
+			continue
+		}
+		for j := tr.First(c); j >= 0; j = tr.Next(j) {
+			if tr.Rel(j) != doc.DepConj {
+				continue
+			}
+			if je := s.entityOfHead(j); je >= 0 && d.Entities[je].CountryCode != "" && !slices.Contains(out, je) {
+				out = append(out, je)
+			}
+		}
+	}
+	return out
+}
+
 // argument returns the mentions an argument headed by token k names: its
 // own and those coordinated with it.
 func (s *Stage) argument(k int) []int {
@@ -174,6 +207,7 @@ func (s *Stage) argument(k int) []int {
 	}
 	out := []int{e}
 	out = s.coordinatedModifiers(e, out)
+	out = s.coordinatedComplements(k, e, out)
 	tr := &s.tr
 	for c := tr.First(k); c >= 0; c = tr.Next(c) {
 		switch tr.Rel(c) {
