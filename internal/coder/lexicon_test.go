@@ -190,6 +190,11 @@ func TestShippedNominalRoles(t *testing.T) {
 		{"coordinated sides of a clash", "Kenyan and Ugandan police clashed near the border on Sunday.", "clashed", "Kenyan and Ugandan police>Ugandan police"},
 		{"coordinated countries meet", "Kenya and Uganda held talks in Arusha about the disputed island.", "held talks", "Kenya>Uganda"},
 		{"an agreement between two states", "A trade agreement between Kenya and Uganda took effect on Monday.", "agreement", "Kenya>Uganda"},
+		// The agent of a participle on the event: a support verb's
+		// makes the event, another's (a broker's) takes no part.
+		{"an offer made by a state is its own", "The offer made by Kenya angered the Ugandan delegation.", "offer", "Kenya>"},
+		{"a broker is no party", "Kenya signed a deal mediated by Tanzania on Monday.", "signed a deal", "Kenya>"},
+		{"a truce's broker is no party", "Kenya agreed to a truce, brokered by Tanzania, on Monday.", "agreed to", "Kenya>"},
 		// A role of two countries is each country's.
 		{"leaders of two states", "The leaders of Kenya and Uganda condemned the bombing in Kampala.", "condemned", "The leaders+Uganda>"},
 		{"ministers of two states meet", "The trade ministers of Kenya and Uganda met in Arusha on Friday.", "met", "The trade ministers>Uganda"},

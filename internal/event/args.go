@@ -548,9 +548,10 @@ func (s *Stage) agentOf(p int) []int {
 	tr := &s.tr
 	for c := tr.First(p); c >= 0; c = tr.Next(c) {
 		switch tr.Rel(c) {
-		case doc.DepOblAgent:
-			return s.argument(c)
-		case doc.DepObl, doc.DepNmod:
+		case doc.DepOblAgent, doc.DepObl, doc.DepNmod:
+			// English marks the agent with "by" alone; an obl:agent
+			// with another marker ("used during the war") is the
+			// parse's mistake.
 			if mk := tr.Marker(c); mk >= 0 && s.ci.tok(mk) == "by" {
 				return s.argument(c)
 			}

@@ -742,6 +742,9 @@ func (s *Stage) nominalArguments(d *doc.Doc, sent doc.Sentence, m match, p int, 
 			// may hang on the verb that governs the nominal.
 			actors = s.prepObject(m, "by")
 		}
+		if len(actors) == 0 {
+			actors = s.supportAgent(p)
+		}
 	}
 	recipients = s.recipientsOf(m, p)
 	if g, role, rule, ok := s.nominalGovernor(p); ok {
@@ -1815,12 +1818,58 @@ func (s *Stage) recipientsOf(m match, p int) []int {
 	d := s.ci.d
 	for j := m.last + 1; j < m.sentEnd && j < m.last+16; j++ {
 		e := s.ci.entOf[j]
-		if e < 0 || d.Entities[e].CountryCode == "" || !s.inClause(p, j) || s.speakerOf(e, m.headToken) || possessed(d, e) || s.topicOf(j) {
+		if e < 0 || d.Entities[e].CountryCode == "" || !s.inClause(p, j) || s.speakerOf(e, m.headToken) || possessed(d, e) || s.topicOf(j) || s.agentOfModifier(j, m) {
 			continue
 		}
 		return []int{e}
 	}
 	return nil
+}
+
+// supportAgent returns the agent of a support verb's participle on
+// nominal p: "the attack carried out by the rebels", "a strike staged by
+// nurses" say what "the rebels carried out an attack" says, so the agent
+// is the actor (governors.tsv, role support). Other participles' agents
+// are not ("a truce brokered by Egypt").
+func (s *Stage) supportAgent(p int) []int {
+	tr := &s.tr
+	for c := tr.First(p); c >= 0; c = tr.Next(c) {
+		if tr.Rel(c).Base() != doc.DepAcl || !s.participleForm(c) {
+			continue
+		}
+		if role, _ := s.governorRole(c); role == GovSupport {
+			return s.agentOf(c)
+		}
+	}
+	return nil
+}
+
+// agentOfModifier reports a token inside the "by" phrase of a participle that modifies a word of trigger m: that agent did
+// what the participle says to the event ("a truce brokered by Egypt", "an
+// offer delivered by the government"), so it is the broker or the maker,
+// never the party the event is aimed at.
+func (s *Stage) agentOfModifier(j int, m match) bool {
+	for k, steps := j, 0; k >= 0 && steps < 4; k, steps = s.tr.Head(k), steps+1 {
+		mk := s.tr.Marker(k)
+		if mk < 0 {
+			continue
+		}
+		if s.ci.tok(mk) != "by" {
+			return false
+		}
+		h := s.tr.Head(k)
+		if h < 0 || s.tr.Rel(h).Base() != doc.DepAcl {
+			return false
+		}
+		// The participle follows the trigger, at most past a comma:
+		// in "the return of land seized by the police" it hangs on
+		// "land" whatever the parse says, and the seizer is who must
+		// return it.
+		g := s.tr.Head(h)
+		next := h == m.last+1 || h == m.last+2 && s.ci.tok(m.last+1) == ","
+		return g >= m.first && g <= m.last && next
+	}
+	return false
 }
 
 // topicOf reports a token inside a phrase that names a subject matter
@@ -1950,7 +1999,7 @@ func (s *Stage) placeRecipient(p int, m match, actors []doc.EventActor) (doc.Eve
 	d := s.ci.d
 	for _, pl := range s.placesAfter(m) {
 		place := d.Places[pl]
-		if k := s.ci.tokenAt(place.Start, 0); place.CountryCode == "" || !s.inClause(p, k) || s.topicOf(k) {
+		if k := s.ci.tokenAt(place.Start, 0); place.CountryCode == "" || !s.inClause(p, k) || s.topicOf(k) || s.agentOfModifier(k, m) {
 			continue
 		}
 		own := false
