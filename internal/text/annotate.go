@@ -122,7 +122,7 @@ func (a *Annotator) Process(ctx context.Context, d *doc.Doc) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			a.parseSentence(d, s)
+			a.parseSentence(d, s, cls)
 		}
 	}
 
@@ -175,8 +175,12 @@ func (a *Annotator) Process(ctx context.Context, d *doc.Doc) error {
 
 // parseSentence fills Head and Dep of the tokens of one sentence. The
 // parser sees each token's text as written (it normalises quotes, dashes
-// and digits itself, as it did in training) and its Penn tag.
-func (a *Annotator) parseSentence(d *doc.Doc, s span) {
+// and digits itself, as it did in training) and its Penn tag. A tag the
+// parser's repairs change updates the token's chunk class in cls, so
+// that the chunker, which runs after, reads the same tag as every later
+// stage ("The rebels released forty hostages", its verb first tagged an
+// adjective, had been chunked as one noun phrase).
+func (a *Annotator) parseSentence(d *doc.Doc, s span, cls []uint16) {
 	n := s.end - s.start
 	if n <= 0 {
 		return
@@ -190,7 +194,10 @@ func (a *Annotator) parseSentence(d *doc.Doc, s span) {
 	}
 	a.p.Parse(a.pwords, a.ptags, a.heads, a.deps)
 	for i := range toks {
-		toks[i].Tag = a.ptags[i] // the parser's repair may retag a verb
+		if toks[i].Tag != a.ptags[i] { // the parser's repair may retag a verb
+			toks[i].Tag = a.ptags[i]
+			cls[s.start+i] = tagClass(a.ptags[i])
+		}
 		if h := a.heads[i]; h >= 0 {
 			toks[i].Head = h + int32(s.start)
 		}

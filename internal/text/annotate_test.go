@@ -321,6 +321,32 @@ func TestChunkEndsBeforeVerbAfterNoun(t *testing.T) {
 	}
 }
 
+// TestChunksReadRepairedTags checks that the chunker reads the tags the
+// parser's repairs leave: a verb retagged VBD is no noun phrase's
+// premodifier, as it was when the chunker read the tagger's first tags.
+func TestChunksReadRepairedTags(t *testing.T) {
+	for _, in := range []string{
+		"The rebels released forty hostages after talks.",
+		"Some 400 farmers rallied on Tuesday.",
+	} {
+		d := annotate(t, in)
+		verb := -1
+		for k, tok := range d.Tokens {
+			if tok.Tag == "VBD" {
+				verb = k
+			}
+		}
+		if verb < 0 {
+			t.Fatalf("%q: no finite verb after the parse; choose another sentence", in)
+		}
+		for _, c := range d.Chunks {
+			if c.Kind == doc.NounPhrase && c.FirstToken <= verb && verb < c.EndToken {
+				t.Errorf("%q: noun phrase %q holds the verb %q", in, d.SpanText(c.Span), d.SpanText(d.Tokens[verb].Span))
+			}
+		}
+	}
+}
+
 // TestSeedDocument counts the paragraphs and sentences of the reference
 // dispatch. Read by hand it has 9 paragraphs and 15 sentences: the
 // dateline "BAKU, Azerbaijan, September 16." ends with a full stop and
