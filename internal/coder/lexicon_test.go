@@ -24,6 +24,11 @@ func TestShippedTriggerFrames(t *testing.T) {
 		want       string // "TYPE/mode", or "" for none of that trigger
 		trigger    string
 	}{
+		// A nominal committed to is promised (promise.go): a truce
+		// agreed to is a concession, aid pledged an agreement.
+		{"agreeing to a truce concedes", "The Ugandan rebels agreed to a truce on Sunday.", "CONCEDE/ceasefire", "agreed to"},
+		{"two sides agreeing to a truce concede", "Kenya and Uganda agreed to a truce on Sunday.", "CONCEDE/ceasefire", "agreed to"},
+		{"pledged aid is promised", "Kenya pledged $5 million in aid to the flood victims.", "AGREE/", "aid"},
 		{"meeting a counterpart is consulting", "Kenya's foreign minister met his Ugandan counterpart on Tuesday.", "CONSULT/", "met"},
 		{"a month after a lower-case word is no march", "Kenyan rebels freed two Ugandan hostages held since March.", "", "held since March"},
 		{"receiving an envoy is hosting", "The Kenyan president received the Ugandan envoy on Monday.", "CONSULT/host", "received"},
@@ -195,6 +200,7 @@ func TestShippedNominalRoles(t *testing.T) {
 		{"an offer made by a state is its own", "The offer made by Kenya angered the Ugandan delegation.", "offer", "Kenya>"},
 		{"a broker is no party", "Kenya signed a deal mediated by Tanzania on Monday.", "signed a deal", "Kenya>"},
 		{"a truce's broker is no party", "Kenya agreed to a truce, brokered by Tanzania, on Monday.", "agreed to", "Kenya>"},
+		{"the pledger gives the aid", "Kenya pledged $5 million in aid on Monday.", "aid", "Kenya>"},
 		// A role of two countries is each country's.
 		{"leaders of two states", "The leaders of Kenya and Uganda condemned the bombing in Kampala.", "condemned", "The leaders+Uganda>"},
 		{"ministers of two states meet", "The trade ministers of Kenya and Uganda met in Arusha on Friday.", "met", "The trade ministers>Uganda"},

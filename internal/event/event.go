@@ -745,6 +745,19 @@ func (s *Stage) nominalArguments(d *doc.Doc, sent doc.Sentence, m match, p int, 
 		if len(actors) == 0 {
 			actors = s.supportAgent(p)
 		}
+		if g, subj := s.commitment(p); len(actors) == 0 && len(subj) > 0 {
+			actors = subj
+			if s.used[g] {
+				// "agreed to a ceasefire": the verb is a trigger, whose
+				// content the nominal is (promises).
+				ev.Aux |= doc.AuxComplement
+			} else {
+				// "pledged $50 million in aid", "promised talks".
+				ev.Rule += " +intent:" + string(ev.Type)
+				ev.IntendedType = ev.Type
+				ev.Type, ev.Mode = promised(ev.Type, ev.Mode, s.c.onto.Quad(ev.Type))
+			}
+		}
 	}
 	recipients = s.recipientsOf(m, p)
 	if g, role, rule, ok := s.nominalGovernor(p); ok {
@@ -1635,9 +1648,12 @@ func (s *Stage) amountIn(p int) bool {
 		return false
 	}
 	o := s.tr.Dependent(g, doc.DepObj)
-	if o < 0 || o > p {
-		return false
-	}
+	return o >= 0 && o < p && s.isAmount(o)
+}
+
+// isAmount reports a word that heads an amount: a sum of money or a
+// number, or a noun with a number ("50 million euros", "two tons").
+func (s *Stage) isAmount(o int) bool {
 	if t := s.ci.tag(o); t == "$" || t == "CD" {
 		return true
 	}
@@ -1824,6 +1840,46 @@ func (s *Stage) recipientsOf(m match, p int) []int {
 		return []int{e}
 	}
 	return nil
+}
+
+// commitment returns the intent verb (governors.tsv, role intent: agree,
+// pledge, promise, offer) whose object or "to" phrase is nominal p, and
+// its subject: "the rebels agreed to a ceasefire" and "Kenya promised
+// talks" commit their subjects to the ceasefire and the talks, as
+// "agreed to observe a ceasefire" would (subject control), and what is
+// promised is coded as promise.go says. It returns -1 and nil when p is
+// no such complement.
+func (s *Stage) commitment(p int) (int, []int) {
+	if h := s.tr.Head(p); h >= 0 && s.tr.Rel(p) == doc.DepNmod && !strings.HasPrefix(s.ci.tag(h), "VB") {
+		// "pledged $50 million in aid", "promised two tons of food":
+		// the amount is the object, and what it is an amount of hangs
+		// on it.
+		if mk := s.tr.Marker(p); mk >= 0 && (s.ci.tok(mk) == "of" || s.ci.tok(mk) == "in") && s.isAmount(h) {
+			p = h
+		}
+	}
+	g := s.tr.Head(p)
+	if g < 0 || !strings.HasPrefix(s.ci.tag(g), "VB") {
+		return -1, nil
+	}
+	switch s.tr.Rel(p) {
+	case doc.DepObj:
+	case doc.DepObl, doc.DepXcomp:
+		// "agreed to a truce" (an xcomp when the parse takes "to" for
+		// the infinitive's marker).
+		if mk := s.tr.Marker(p); mk < 0 || s.ci.tok(mk) != "to" {
+			return -1, nil
+		}
+	default:
+		return -1, nil
+	}
+	if role, _ := s.governorRole(g); role != GovIntent {
+		return -1, nil
+	}
+	if subj, undergoer, _ := s.subjectArgument(g); !undergoer {
+		return g, subj
+	}
+	return -1, nil
 }
 
 // supportAgent returns the agent of a support verb's participle on

@@ -243,7 +243,7 @@ func TestCoder(t *testing.T) {
 		{"a demonym on the object names the recipient", "Azerbaijan shelled Armenian villages.", []string{"ASSAULT AZE>ARM"}},
 		{"passive subject is the recipient", "Kenya was attacked by Russia.", []string{"ASSAULT RUS>KEN"}},
 		{"what is offered to someone is no recipient", "Hungary offered its troops to the president of Romania.", []string{"AGREE HUN>ROU"}},
-		{"an indirect object before what is offered", "Hungary offered Romania new talks.", []string{"AGREE HUN>ROU"}},
+		{"an indirect object before what is offered", "Hungary offered Romania new talks.", []string{"AGREE HUN>ROU", "CONSULT HUN> aux=complement"}},
 		{"a nominal pattern run into a verb takes the mention it starts in as actor",
 			"Russian tanks fired on Kenya.", []string{"ASSAULT RUS>KEN"}},
 		{"negation recodes CONSULT as REJECT", "Azerbaijan will not discuss the issue with Armenia.", []string{"REJECT AZE>ARM aux=future"}},
