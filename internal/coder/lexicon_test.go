@@ -29,6 +29,7 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"agreeing to a truce concedes", "The Ugandan rebels agreed to a truce on Sunday.", "CONCEDE/ceasefire", "agreed to"},
 		{"two sides agreeing to a truce concede", "Kenya and Uganda agreed to a truce on Sunday.", "CONCEDE/ceasefire", "agreed to"},
 		{"pledged aid is promised", "Kenya pledged $5 million in aid to the flood victims.", "AGREE/", "aid"},
+		{"demands met are no meeting", "The Kenyan rebels said they would free the hostages once their demands were met.", "", "met"},
 		{"meeting a counterpart is consulting", "Kenya's foreign minister met his Ugandan counterpart on Tuesday.", "CONSULT/", "met"},
 		{"a month after a lower-case word is no march", "Kenyan rebels freed two Ugandan hostages held since March.", "", "held since March"},
 		{"receiving an envoy is hosting", "The Kenyan president received the Ugandan envoy on Monday.", "CONSULT/host", "received"},

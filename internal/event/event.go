@@ -1095,6 +1095,10 @@ func (s *Stage) namesActor(k int) bool {
 		return true
 	}
 	for c := s.tr.First(k); c >= 0; c = s.tr.Next(c) {
+		if c < k {
+			// A possessor ("their demands") says whose the thing is.
+			continue
+		}
 		switch s.tr.Rel(c).Base() {
 		case doc.DepNmod, doc.DepConj, doc.DepAppos, doc.DepFlat:
 			if s.namesActor(c) {
