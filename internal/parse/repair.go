@@ -338,6 +338,7 @@ func onChain(heads []int32, k, h, top int) bool {
 func repairRelations(words, tags []string, heads []int32, deps []doc.DepRel) {
 	repairAccordingTo(words, tags, heads, deps)
 	repairGerundClauses(tags, heads, deps)
+	repairCoordinatedSubjects(words, tags, heads, deps)
 	for i, h := range heads {
 		if h < 0 {
 			continue
@@ -560,4 +561,119 @@ func repairGerundClauses(tags []string, heads []int32, deps []doc.DepRel) {
 		heads[g], deps[g] = int32(v), doc.DepAdvcl
 		heads[h], deps[h] = int32(g), doc.DepObj
 	}
+}
+
+// repairCoordinatedSubjects rejoins a coordinated subject the parse split
+// into two subjects of one verb ("The army and the militia have been
+// fighting" read with "army" and "militia" both nsubj of "fighting"). A
+// clause has one subject (UD: nsubj is not repeated); two before their
+// verb with a coordinating conjunction between them are one subject's
+// conjuncts, so the second becomes a conj of the first and the
+// conjunction its cc. Only where nothing else can be meant: the first has
+// no preposition, no verb stands between them, and only the verb's
+// auxiliaries and adverbs after the second.
+func repairCoordinatedSubjects(words, tags []string, heads []int32, deps []doc.DepRel) {
+	for b, h := range heads {
+		if h < 0 || deps[b] != doc.DepNsubj || int(h) < b {
+			continue
+		}
+		a := -1
+		for k := b - 1; k >= 0; k-- {
+			if heads[k] == h && deps[k] == doc.DepNsubj {
+				a = k
+				break
+			}
+		}
+		if a < 0 {
+			continue
+		}
+		cc := -1
+		for k := a + 1; k < b; k++ {
+			if tags[k] == "CC" && joinsSubjects(words[k]) && (heads[k] == h || heads[k] == int32(b)) {
+				cc = k
+			}
+		}
+		// The conjunction opens the second conjunct, and the first
+		// conjunct's phrase ends before it (the arc a -> b then crosses
+		// no other).
+		if cc < 0 || hasCase(heads, deps, a) || !enclosed(heads, a, b, cc) || !nominalBetween(tags, a, b) || !auxiliariesBetween(heads, deps, b, int(h)) {
+			continue
+		}
+		heads[b], deps[b] = int32(a), doc.DepConj
+		heads[cc], deps[cc] = int32(b), doc.DepCc
+	}
+}
+
+// enclosed reports whether the words strictly between a and b, but skip,
+// hang inside [a, b], and no word outside hangs strictly between them:
+// an arc from a to b then crosses none.
+func enclosed(heads []int32, a, b, skip int) bool {
+	for k, h := range heads {
+		if k == skip || k == a || k == b || h < 0 {
+			continue
+		}
+		if k > a && k < b && (int(h) < a || int(h) > b) {
+			return false
+		}
+		if (k < a || k > b) && int(h) > a && int(h) < b {
+			return false
+		}
+	}
+	return true
+}
+
+// joinsSubjects reports a conjunction that joins a subject's conjuncts:
+// "and", "or", "nor". "But" joins clauses ("the rebels agreed but the
+// army refused"), whose subjects a broken parse may hang on one verb.
+func joinsSubjects(w string) bool {
+	switch strings.ToLower(w) {
+	case "and", "or", "nor", "&":
+		return true
+	}
+	return false
+}
+
+// nominalBetween reports no verb, dash, colon or bracket between tokens a
+// and b: both are one noun phrase's conjuncts only when no clause or
+// other phrase sits between them.
+func nominalBetween(tags []string, a, b int) bool {
+	for k := a + 1; k < b; k++ {
+		switch t := tags[k]; {
+		case strings.HasPrefix(t, "VB"), t == "MD":
+			return false
+		case t == ":", t == "(", t == ")", t == "-LRB-", t == "-RRB-":
+			// A dash, colon or bracket ends a phrase (a dateline
+			// before the sentence: "KHARTOUM, May 21 (AP) — ...").
+			return false
+		}
+	}
+	return true
+}
+
+// auxiliariesBetween reports that only the verb's auxiliaries, negation
+// and adverbs stand between the end of subject b's phrase and verb h.
+func auxiliariesBetween(heads []int32, deps []doc.DepRel, b, h int) bool {
+	for k := b + 1; k < h; k++ {
+		if heads[k] == int32(h) {
+			switch deps[k].Base() {
+			case doc.DepAux, doc.DepAdvmod:
+				continue
+			}
+			return false
+		}
+		if !descends(heads, deps, k, b) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasCase reports a preposition on token k: a subject has none.
+func hasCase(heads []int32, deps []doc.DepRel, k int) bool {
+	for i, h := range heads {
+		if int(h) == k && deps[i] == doc.DepCase {
+			return true
+		}
+	}
+	return false
 }

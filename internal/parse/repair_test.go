@@ -356,3 +356,44 @@ func FuzzRepairPredicates(f *testing.F) {
 		}
 	})
 }
+
+func TestRepairCoordinatedSubjects(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		heads    []int32 // nil when unchanged
+	}{
+		{
+			name:  "two subjects joined by and are one",
+			in:    "The/DT/1/det army/NN/6/nsubj and/CC/6/cc the/DT/4/det militia/NN/6/nsubj have/VBP/6/aux fought/VBN/-1/root",
+			heads: []int32{1, 6, 4, 4, 1, 6, -1},
+		},
+		{
+			name: "without a conjunction they stay",
+			in:   "Officials/NNS/3/nsubj ,/,/3/punct police/NNS/3/nsubj said/VBD/-1/root",
+		},
+		{
+			name: "a dateline is no conjunct",
+			in:   "NAIROBI/NNP/6/nsubj —/:/2/punct Kenya/NNP/0/appos and/CC/5/cc the/DT/5/det rebels/NNS/6/nsubj met/VBD/-1/root",
+		},
+		{
+			name: "but joins clauses",
+			in:   "Rebels/NNS/4/nsubj but/CC/4/cc the/DT/3/det army/NN/4/nsubj refused/VBD/-1/root",
+		},
+		{
+			name: "a subject after its verb is left alone",
+			in:   "Kenya/NNP/1/nsubj said/VBD/-1/root and/CC/3/cc Uganda/NNP/1/nsubj",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			words, tags, heads, deps := tree(t, tc.in)
+			want := tc.heads
+			if want == nil {
+				want = slices.Clone(heads)
+			}
+			repairRelations(words, tags, heads, deps)
+			if !slices.Equal(heads, want) {
+				t.Errorf("heads %v, want %v", heads, want)
+			}
+		})
+	}
+}
