@@ -98,18 +98,24 @@ func (r *Recognizer) WithGender(g *gender.Lexicon) *Recognizer {
 
 // Stage is one worker's recognizer with its scratch state.
 type Stage struct {
-	r         *Recognizer
-	lower     string
-	covered   []bool
-	spans     []tokenSpan
-	cands     []cand
-	order     []int32 // cands by position, for coreference
-	keyBuf    []byte
-	roleRule  []string // the role pass's rule under construction, as parts
-	rules     ruleNames
-	curly     bool // the text has typographic apostrophes to fold
-	exact     ExactDictionary
-	dated     DatedDictionary
+	r        *Recognizer
+	lower    string
+	covered  []bool
+	spans    []tokenSpan
+	cands    []cand
+	order    []int32 // cands by position, for coreference
+	keyBuf   []byte
+	roleRule []string // the role pass's rule under construction, as parts
+	rules    ruleNames
+	curly    bool // the text has typographic apostrophes to fold
+	exact    ExactDictionary
+	dated    DatedDictionary
+	ambig    AmbiguousDictionary
+	// shared are the document's mentions of names several
+	// organisations share, and docPlaces the states its place names
+	// name ("in Sudan"), for resolveShared.
+	shared    []sharedName
+	docPlaces []string
 	wordIndex WordIndex
 	words     []wordMemo // per token, filled on first use
 	wordCache [2048]wordCacheSlot
@@ -134,6 +140,7 @@ func (r *Recognizer) NewStage() *Stage {
 	s.coref.rules = &s.rules
 	s.exact, _ = r.dict.(ExactDictionary)
 	s.dated, _ = r.dict.(DatedDictionary)
+	s.ambig, _ = r.dict.(AmbiguousDictionary)
 	s.wordIndex, _ = r.dict.(WordIndex)
 	return s
 }
@@ -172,6 +179,9 @@ type cand struct {
 	// honorific is the gender of an honorific the recognizer kept out of
 	// a person's name ("Ms." before "Ruiz"); Unknown for none.
 	honorific gender.Gender
+	// altKey is the dictionary key of a name several organisations share
+	// ("RSF"), which the document's countries decide (resolveShared).
+	altKey string
 }
 
 type refKind uint8
@@ -228,6 +238,7 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 	co.reset(d)
 	co.heads = s.heads
 	s.nextChunk = 0
+	s.docPlaces = s.docPlaces[:0]
 	for si := range d.Sentences {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -241,6 +252,7 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 		s.pronouns(d, sent)
 		s.titledCountry(co.dateline)
 		s.bodyCountry(co.dateline)
+		s.docPlaces = append(s.docPlaces, s.placeStates...)
 		// Coreference takes mentions in text order. The passes append
 		// in their own orders; sorting indexes moves 4 bytes a swap
 		// where the candidates are a few hundred.
@@ -251,11 +263,74 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 		slices.SortStableFunc(s.order, func(a, b int32) int { return s.cands[a].Start - s.cands[b].Start })
 		for _, i := range s.order {
 			c := &s.cands[i]
+			n := len(d.Entities)
 			co.add(d, c, s.mentionOf(d, sent, si, c))
+			if c.altKey != "" && len(d.Entities) > n {
+				s.shared = append(s.shared, sharedName{entity: n, key: c.altKey})
+			}
 		}
 	}
+	s.resolveShared(d)
 	setClusters(d)
 	return nil
+}
+
+// sharedName is a mention of a name several organisations share.
+type sharedName struct {
+	entity int
+	key    string
+}
+
+// resolveShared gives each mention of a name that several organisations
+// share the one that belongs to a state the document names, as a reader
+// does: "RSF" in a story about Sudan is the Rapid Support Forces, and in
+// one about press freedom in Mexico Reporters Without Borders. The states
+// named are those of the document's other mentions, of its place names
+// and of its dateline.
+// With none of them, or more than one alternative's, the dictionary's
+// first entry stands.
+func (s *Stage) resolveShared(d *doc.Doc) {
+	if len(s.shared) == 0 {
+		return
+	}
+	defer func() { s.shared = s.shared[:0] }()
+	named := func(cc string) bool {
+		if d.Dateline != nil && d.Dateline.CountryCode == cc || slices.Contains(s.docPlaces, cc) {
+			return true
+		}
+		for i := range d.Entities {
+			if e := &d.Entities[i]; e.CountryCode == cc && !slices.ContainsFunc(s.shared, func(m sharedName) bool { return m.entity == i }) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, m := range s.shared {
+		var pick *Coding
+		alts := s.ambig.PhraseAlternatives(m.key)
+		for i := range alts {
+			if len(alts[i].Country) != 3 || isInternational(alts[i].Country) || !named(alts[i].Country) {
+				continue
+			}
+			if pick != nil {
+				pick = nil // two alternatives' states are named: no telling
+				break
+			}
+			pick = &alts[i]
+		}
+		e := &d.Entities[m.entity]
+		if pick == nil || pick.Country == e.CountryCode && pick.Sector == e.SectorCode {
+			continue
+		}
+		if e.Type == doc.Org {
+			e.Actor = doc.Actor{Name: pick.Name, CountryCode: pick.Country, SectorCode: pick.Sector, OtherSectorCodes: pick.Others}
+			e.Rule = s.kindRule(*pick) + " +shared_name"
+			continue
+		}
+		// A role the organisation modifies ("RSF fighters") is its.
+		e.CountryCode, e.SectorCode, e.OtherSectorCodes = pick.Country, pick.Sector, pick.Others
+		e.Rule += " +shared_name " + pick.Rule
+	}
 }
 
 // setClusters gives every entity its cluster: its antecedent's, which

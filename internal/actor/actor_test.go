@@ -90,6 +90,17 @@ func TestRecognizer(t *testing.T) {
 		{name: "apposition takes the head of adjacent roles",
 			text: "Marta Varga, the Alpine Relief League's chief economist, said prices rose.",
 			want: []string{"Marta Varga=PERSON:NGO/MED"}},
+		// A name two organisations share is the one whose state the
+		// document names.
+		{name: "a shared acronym in a story about its state",
+			text: "ARL rebels shelled a village near Yerevan. Armenia denied it.",
+			want: []string{"ARL=ORG:ARM/UAF", "ARL rebels=ROLE:ARM/UAF"}},
+		{name: "a shared acronym elsewhere keeps its first entry",
+			text: "ARL opened a clinic in the north of Kenya.",
+			want: []string{"ARL=ORG:NGO/MED"}},
+		{name: "a shared acronym under a dateline of its state",
+			text: "ARL said a convoy was stopped.", dateline: "ARM",
+			want: []string{"ARL=ORG:ARM/UAF"}},
 		{name: "people from a country are its",
 			text: "Sailors from Armenia crossed the border on Monday.",
 			want: []string{"Sailors=ROLE:ARM/MIL"}},

@@ -111,6 +111,14 @@ type DatedDictionary interface {
 	PhraseAt(key string, t time.Time) (Coding, bool)
 }
 
+// AmbiguousDictionary is implemented by dictionaries in which one name
+// may belong to several organisations ("RSF": Reporters Without Borders
+// and Sudan's Rapid Support Forces). PhraseAlternatives returns their
+// codings, the default first, or nil when the name has one.
+type AmbiguousDictionary interface {
+	PhraseAlternatives(key string) []Coding
+}
+
 // WordFlags says what one lower-case word can be in a dictionary.
 type WordFlags uint8
 

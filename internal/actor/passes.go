@@ -33,6 +33,7 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 		}
 		var best int
 		var bc Coding
+		var bestKey string
 		withThe := false
 		// Names are capitalised runs, maybe joined by "of the", so no
 		// phrase can be longer than the run that starts here.
@@ -63,6 +64,7 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 				break
 			}
 			c, ok := s.phrase(d, k)
+			bestKey = k
 			if L == 1 && s.exact != nil && !(ok && c.User) {
 				// A word spelt exactly as an acronym entry: the acronym
 				// when nothing else matches, or when it is the user's
@@ -158,6 +160,9 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 		case KindOrg:
 			c.Type = doc.Org
 			c.Rule = s.kindRule(bc)
+			if !withThe && s.ambig != nil && len(s.ambig.PhraseAlternatives(bestKey)) > 1 {
+				c.altKey = bestKey
+			}
 			// "Germany's Federal Foreign Office", "the German Foreign
 			// Office": a state body the text gives to a state is that
 			// state's, whatever state the dictionary's entry of that

@@ -120,6 +120,7 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 				if org, ok := s.orgAt(k); ok {
 					country = org.CountryCode
 					c.SectorCode, c.OtherSectorCodes = org.SectorCode, org.OtherSectorCodes
+					c.altKey = org.altKey
 					rule = append(rule, " +org_modifier ", org.Rule)
 					break
 				}

@@ -14,7 +14,11 @@ type fakeDict struct {
 	phrases map[string]actor.Coding
 	roles   map[string]actor.Role
 	discard map[string]bool
+	alts    map[string][]actor.Coding // names several organisations share
 }
+
+// PhraseAlternatives implements actor.AmbiguousDictionary.
+func (f *fakeDict) PhraseAlternatives(k string) []actor.Coding { return f.alts[k] }
 
 func (f *fakeDict) Phrase(k string) (actor.Coding, bool) { c, ok := f.phrases[k]; return c, ok }
 func (f *fakeDict) Role(k string) (actor.Role, bool)     { r, ok := f.roles[k]; return r, ok }
@@ -23,7 +27,7 @@ func (f *fakeDict) MaxWords() int                        { return 6 }
 
 // Dict returns a fresh copy of the test dictionary.
 func Dict() actor.Dictionary {
-	f := &fakeDict{phrases: map[string]actor.Coding{}, roles: map[string]actor.Role{}, discard: map[string]bool{}}
+	f := &fakeDict{phrases: map[string]actor.Coding{}, roles: map[string]actor.Role{}, discard: map[string]bool{}, alts: map[string][]actor.Coding{}}
 	country := func(code, name, demonym, capital string) {
 		f.phrases[strings.ToLower(name)] = actor.Coding{Kind: actor.KindCountry, Name: name, Country: code, Rule: "c:" + code}
 		f.phrases[strings.ToLower(demonym)] = actor.Coding{Kind: actor.KindDemonym, Name: name, Country: code, Rule: "d:" + code}
@@ -40,6 +44,9 @@ func Dict() actor.Dictionary {
 	f.phrases["the kremlin"] = actor.Coding{Kind: actor.KindMetonym, Name: "Russia", Country: "RUS", Sector: "GOV", Rule: "m:kremlin"}
 	f.phrases["world food programme"] = actor.Coding{Kind: actor.KindOrg, Name: "World Food Programme", Country: "UNO", Sector: "", Rule: "o:wfp"}
 	f.phrases["alpine relief league"] = actor.Coding{Kind: actor.KindOrg, Name: "Alpine Relief League", Country: "NGO", Sector: "MED", Rule: "o:arl"}
+	// "ARL" is the relief league's acronym, and an Armenian militia's.
+	f.phrases["arl"] = f.phrases["alpine relief league"]
+	f.alts["arl"] = []actor.Coding{f.phrases["arl"], {Kind: actor.KindOrg, Name: "Armenian Rifle Legion", Country: "ARM", Sector: "UAF", Rule: "o:arl-militia"}}
 	f.phrases["highland farmers' league"] = actor.Coding{Kind: actor.KindOrg, Name: "Highland Farmers' League", Country: "KEN", Sector: "LAB", Rule: "o:hfl"}
 	f.phrases["foreign office"] = actor.Coding{Kind: actor.KindOrg, Name: "Foreign Office of Russia", Country: "RUS", Sector: "GOV", Rule: "o:fo"}
 	f.phrases["sukhumi"] = actor.Coding{Kind: actor.KindPRE, Name: "Abkhazia authorities", Country: "GEO", Sector: "PRE", Rule: "p:abkhazia"}

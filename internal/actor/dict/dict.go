@@ -171,6 +171,27 @@ func (d *Dict) PhraseAt(key string, t time.Time) (actor.Coding, bool) {
 	return es[0].Coding, true
 }
 
+// PhraseAlternatives returns the codings of the organisations a phrase
+// names when it names more than one (an acronym two of them share), in
+// the order the files list them, the default first; nil otherwise. It
+// makes Dict an actor.AmbiguousDictionary.
+func (d *Dict) PhraseAlternatives(key string) []actor.Coding {
+	p := d.phraseTab.get(key)
+	if p == nil || len(*p) < 2 {
+		return nil
+	}
+	var out []actor.Coding
+	for i := range *p {
+		if e := &(*p)[i]; e.Kind == actor.KindOrg {
+			out = append(out, e.Coding)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
 // PersonAt returns the coding of a person's name or alias that holds at t,
 // for names whose role changes over time ("Putin" was prime minister
 // before he was president). Without a dated match it returns the first

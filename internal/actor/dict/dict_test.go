@@ -147,6 +147,22 @@ func TestLookupExact(t *testing.T) {
 	}
 }
 
+// TestPhraseAlternatives checks that a name two organisations share
+// lists both, the first entry first, and that a name of one lists none.
+func TestPhraseAlternatives(t *testing.T) {
+	d := load(t)
+	alts := d.PhraseAlternatives("rsf")
+	if len(alts) != 2 || alts[0].Country != "NGO" || alts[1].Country != "SDN" {
+		t.Errorf(`PhraseAlternatives("rsf") = %+v, want the NGO, then Sudan's force`, alts)
+	}
+	if c, ok := d.Phrase("rsf"); !ok || c.Country != "NGO" {
+		t.Errorf(`Phrase("rsf") = %+v, want the first entry`, c)
+	}
+	if alts := d.PhraseAlternatives("unicef"); alts != nil {
+		t.Errorf(`PhraseAlternatives("unicef") = %+v, want none`, alts)
+	}
+}
+
 func TestRole(t *testing.T) {
 	d := load(t)
 	tests := []struct {
