@@ -30,6 +30,7 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"two sides agreeing to a truce concede", "Kenya and Uganda agreed to a truce on Sunday.", "CONCEDE/ceasefire", "agreed to"},
 		{"pledged aid is promised", "Kenya pledged $5 million in aid to the flood victims.", "AGREE/", "aid"},
 		{"demands met are no meeting", "The Kenyan rebels said they would free the hostages once their demands were met.", "", "met"},
+		{"retaking a town is an assault", "Kenyan troops retook the town from the rebels on Monday.", "ASSAULT/", "retook the town"},
 		{"meeting a counterpart is consulting", "Kenya's foreign minister met his Ugandan counterpart on Tuesday.", "CONSULT/", "met"},
 		{"a month after a lower-case word is no march", "Kenyan rebels freed two Ugandan hostages held since March.", "", "held since March"},
 		{"receiving an envoy is hosting", "The Kenyan president received the Ugandan envoy on Monday.", "CONSULT/host", "received"},
