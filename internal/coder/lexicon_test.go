@@ -294,3 +294,40 @@ func TestTextEndingInCaseMarker(t *testing.T) {
 		t.Error("no event coded")
 	}
 }
+
+// TestShippedContentClauses checks that what a statement only reports,
+// denies or demands is coded as its content (aux complement), not as an
+// event that happened.
+func TestShippedContentClauses(t *testing.T) {
+	w, err := load(t).NewWorker()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, text, trigger string
+		complement          bool
+	}{
+		{"what a denial of reports denies", "The Kenyan army denied reports that its soldiers had killed ten Ugandan traders.", "killed", true},
+		{"whatever label the parse gives the clause", "The government denied reports that soldiers had killed civilians.", "killed", true},
+		{"a killing stated outright", "Kenyan soldiers killed ten Ugandan traders near the border.", "killed", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := &doc.Doc{ID: "content", Text: tc.text}
+			if err := w.Code(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, ev := range d.Events {
+				if strings.EqualFold(d.SpanText(ev.Evidence.Trigger), tc.trigger) {
+					found = true
+					if got := ev.Aux.Has(doc.AuxComplement); got != tc.complement {
+						t.Errorf("%q: %q complement = %v, want %v", tc.text, tc.trigger, got, tc.complement)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("%q: no event at %q", tc.text, tc.trigger)
+			}
+		})
+	}
+}

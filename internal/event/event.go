@@ -1551,7 +1551,16 @@ func (s *Stage) attemptUse(m match) bool {
 // what it admits.
 func (s *Stage) complementOf(p int) bool {
 	h := s.tr.Head(p)
-	if h >= 0 && !s.used[h] && s.tr.Rel(h) == doc.DepObj && s.tr.Rel(p) == doc.DepAcl {
+	rel := s.tr.Rel(p)
+	if rel == doc.DepAclRelcl {
+		// A relative clause has no complementizer: a clause on a noun
+		// marked "that" is the noun's content ("reports that soldiers
+		// had killed civilians"), whatever the parse labelled it.
+		if mk := s.tr.Marker(p); mk >= 0 && s.ci.tok(mk) == "that" {
+			rel = doc.DepAcl
+		}
+	}
+	if h >= 0 && !s.used[h] && s.tr.Rel(h) == doc.DepObj && rel == doc.DepAcl {
 		// "denied reports that ...": the that-clause on the
 		// trigger's object is the trigger's content.
 		if mk := s.tr.Marker(p); mk >= 0 && s.ci.tok(mk) == "that" {
@@ -1561,7 +1570,7 @@ func (s *Stage) complementOf(p int) bool {
 	if h < 0 || !s.used[h] {
 		return false
 	}
-	switch s.tr.Rel(p) {
+	switch rel {
 	case doc.DepXcomp:
 		return true
 	case doc.DepAdvcl, doc.DepAcl:
