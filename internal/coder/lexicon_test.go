@@ -331,3 +331,38 @@ func TestShippedContentClauses(t *testing.T) {
 		})
 	}
 }
+
+// TestShippedProspects checks that an event only expected or scheduled
+// keeps its type and is flagged future, and that a forecast attack is no
+// threat of the attacker's.
+func TestShippedProspects(t *testing.T) {
+	w, err := load(t).NewWorker()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, text, trigger, want string
+		future                    bool
+	}{
+		{"a scheduled visit", "The Kenyan president is due to visit Kampala on Friday.", "visit", "CONSULT/visit", true},
+		{"an expected signing", "Uganda is expected to sign the border treaty with Kenya next week.", "sign the border treaty", "SUPPORT/", true},
+		{"a forecast attack stays an attack", "Ugandan rebels are expected to attack the town before the rains.", "attack", "ASSAULT/", true},
+		{"a visit that happened", "The Kenyan president visited Kampala on Friday.", "visited", "CONSULT/visit", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := &doc.Doc{ID: "prospect", Text: tc.text}
+			if err := w.Code(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			got, future := "", false
+			for _, ev := range d.Events {
+				if strings.EqualFold(d.SpanText(ev.Evidence.Trigger), tc.trigger) {
+					got, future = string(ev.Type)+"/"+ev.Mode, ev.Aux.Has(doc.AuxFuture)
+				}
+			}
+			if got != tc.want || future != tc.future {
+				t.Errorf("%q: %q coded %q future=%v, want %q future=%v", tc.text, tc.trigger, got, future, tc.want, tc.future)
+			}
+		})
+	}
+}

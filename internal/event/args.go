@@ -520,6 +520,13 @@ func (s *Stage) subjectOf(p int) (subj int, undergoer bool) {
 					q = v
 					continue
 				}
+				if strings.HasPrefix(s.ci.tag(h), "JJ") {
+					// An adjective's infinitive ("is due to visit",
+					// "is ready to talk", parsed acl): the adjective's
+					// subject controls it, as with xcomp.
+					q = h
+					continue
+				}
 				return -1, undergoer
 			}
 			// A reduced relative: "troops stationed there" undergo,
@@ -985,6 +992,25 @@ func (s *Stage) negativeQuantifier(k int) bool {
 	return false
 }
 
+// prospect reports an infinitive p under a word of prospect ("is
+// expected to sign", "is set to host", "is due to visit"; an adjective's
+// infinitive may be parsed acl): an event foreseen, not yet done
+// (governors.tsv, role prospect).
+func (s *Stage) prospect(p int) bool {
+	h := s.tr.Head(p)
+	if h < 0 || !(s.tr.Rel(p) == doc.DepXcomp || s.tr.Rel(p) == doc.DepAcl && s.markedTo(p)) {
+		return false
+	}
+	role, _ := s.governorRole(h)
+	return role == GovProspect
+}
+
+// markedTo reports an infinitive marked "to".
+func (s *Stage) markedTo(p int) bool {
+	mk := s.tr.Marker(p)
+	return mk >= 0 && s.ci.tok(mk) == "to"
+}
+
 // modality reads the modal auxiliaries of predicate p and the conditions
 // over it: "will" is future; "would", "could", "might", "may" are
 // hypothetical; "should", "must" obligation; "going to" future; a clause
@@ -1018,7 +1044,8 @@ func (s *Stage) modality(p int, aux doc.Aux) doc.Aux {
 		modal = doc.AuxSpeculative
 	}
 	aux |= modal
-	if h := tr.Head(p); h >= 0 && tr.Rel(p) == doc.DepXcomp && s.ci.tok(h) == "going" {
+	if h := tr.Head(p); h >= 0 && tr.Rel(p) == doc.DepXcomp && s.ci.tok(h) == "going" || s.prospect(p) {
+		// "is going to attack", "is expected to sign".
 		aux |= doc.AuxFuture
 	}
 	if s.headlineFuture(p) {

@@ -1643,9 +1643,9 @@ func (s *Stage) nominalGovernor(p int) (g int, role GovernorRole, rule string, o
 		return 0, 0, "", false
 	}
 	role, rule = s.governorRole(g)
-	// An intent, yield or attempt governor says nothing of a nominal
+	// An intent, yield, attempt or prospect governor says nothing of a nominal
 	// object: it matters only for an infinitive.
-	return g, role, rule, role != NoGovernor && role != GovIntent && role != GovYield && role != GovAttempt
+	return g, role, rule, role != NoGovernor && role != GovIntent && role != GovYield && role != GovAttempt && role != GovProspect
 }
 
 // amountIn reports an oblique p marked "in" whose verb's object is an
@@ -2144,10 +2144,12 @@ func localParticipants(d *doc.Doc, ev *doc.Event) {
 // role intent: "pledged to withdraw"); a negated event under an intent
 // word is a promise to refrain (refrained).
 func (s *Stage) intent(sent doc.Sentence, p int, ev *doc.Event) {
-	if s.inCondition(p) {
+	if s.inCondition(p) || s.prospect(p) {
 		// "if the rebels attack": a condition is what another's
 		// threat or promise depends on, not an intention of its own
-		// subject's.
+		// subject's. "Russia is expected to attack": a forecast, whoever
+		// makes it, is no threat of Russia's; the event keeps its type,
+		// flagged future.
 		return
 	}
 	cue := false

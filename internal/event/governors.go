@@ -32,13 +32,17 @@ const (
 	// considered ("considering sanctions", "weighing imposing a ban"):
 	// its subject is the event's actor, and the event is hypothetical.
 	GovContemplate
+	// GovProspect: a word whose infinitive complement is expected or
+	// scheduled, not yet done ("is expected to sign", "is set to host",
+	// "is due to visit"): the complement is a future event.
+	GovProspect
 )
 
 var governorRoles = map[string]GovernorRole{
 	"support": GovSupport, "weapon": GovWeapon, "negative": GovNegative,
 	"reversal": GovReversal, "intent": GovIntent, "yield": GovYield,
 	"attempt": GovAttempt, "content": GovContent, "undertaking": GovUndertaking,
-	"contemplate": GovContemplate,
+	"contemplate": GovContemplate, "prospect": GovProspect,
 }
 
 // Governors is the table of words that govern event words
