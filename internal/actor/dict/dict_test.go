@@ -147,6 +147,24 @@ func TestLookupExact(t *testing.T) {
 	}
 }
 
+// TestPopeByDate checks that "the Pope" is the pope of the document's
+// date, and a state's (the Holy See's) whatever the date.
+func TestPopeByDate(t *testing.T) {
+	d := load(t)
+	for _, tc := range []struct {
+		date time.Time
+		want string
+	}{
+		{time.Date(2020, 6, 1, 0, 0, 0, 0, time.UTC), "Pope Francis"},
+		{time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC), "Pope Leo XIV"},
+	} {
+		c, ok := d.PhraseAt("pope", tc.date)
+		if !ok || c.Name != tc.want || c.Country != "VAT" {
+			t.Errorf("PhraseAt(pope, %s) = %+v, want %s of VAT", tc.date.Format("2006-01-02"), c, tc.want)
+		}
+	}
+}
+
 // TestPhraseAlternatives checks that a name two organisations share
 // lists both, the first entry first, and that a name of one lists none.
 func TestPhraseAlternatives(t *testing.T) {
