@@ -198,6 +198,14 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 				// lack, belongs to the mention.
 				c.first, c.Span.Start = i-1, d.Tokens[i-1].Start
 			}
+			if best == 1 && !withThe && end < sent.EndToken && !s.covered[end] && s.isCap(d, end) &&
+				en.IsProperNounTag(d.Tokens[end].Tag) && s.word(d, end)&WordRole == 0 &&
+				!en.IsWeekdayName(s.tok(d, end)) && !en.IsMonthName(s.tok(d, end)) {
+				// "Pope Tawadros", "Shamir Cohen": a one-word alias
+				// that another name word follows names someone else,
+				// whom the proper-run pass reads.
+				continue
+			}
 			c.Type = doc.Person
 			c.Rule = s.kindRule(bc)
 		default:
