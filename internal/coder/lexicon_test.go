@@ -203,6 +203,10 @@ func TestShippedNominalRoles(t *testing.T) {
 		{"a broker is no party", "Kenya signed a deal mediated by Tanzania on Monday.", "signed a deal", "Kenya>"},
 		{"a truce's broker is no party", "Kenya agreed to a truce, brokered by Tanzania, on Monday.", "agreed to", "Kenya>"},
 		{"the pledger gives the aid", "Kenya pledged $5 million in aid on Monday.", "aid", "Kenya>"},
+		// A claim of an act is its claimant's.
+		{"claiming responsibility for an attack", "Ugandan rebels claimed responsibility for the attack on Monday.", "attack", "Ugandan rebels>"},
+		{"claiming a bombing", "A Ugandan militia claimed the bombing in Kampala.", "bombing", "A Ugandan militia>"},
+		{"taking part owns nothing", "Kenyan nurses took part in the fight against malaria.", "fight", "-"},
 		// A role of two countries is each country's.
 		{"leaders of two states", "The leaders of Kenya and Uganda condemned the bombing in Kampala.", "condemned", "The leaders+Uganda>"},
 		{"ministers of two states meet", "The trade ministers of Kenya and Uganda met in Arusha on Friday.", "met", "The trade ministers>Uganda"},

@@ -745,6 +745,9 @@ func (s *Stage) nominalArguments(d *doc.Doc, sent doc.Sentence, m match, p int, 
 		if len(actors) == 0 {
 			actors = s.supportAgent(p)
 		}
+		if len(actors) == 0 {
+			actors = s.claimant(p)
+		}
 		if g, subj := s.commitment(p); len(actors) == 0 && len(subj) > 0 {
 			actors = subj
 			if s.used[g] {
@@ -1851,6 +1854,50 @@ func (s *Stage) recipientsOf(m match, p int) []int {
 			continue
 		}
 		return []int{e}
+	}
+	return nil
+}
+
+// claimant returns the subject of a claim verb that owns nominal p, as its
+// object ("the group claimed the bombing") or through a liability noun
+// ("claimed responsibility for the attack", governors.tsv roles claim and
+// liability); nil when there is none or the claim is negated ("did not
+// claim", "denied responsibility" is no claim verb).
+func (s *Stage) claimant(p int) []int {
+	g := -1
+	switch s.tr.Rel(p) {
+	case doc.DepObj:
+		g = s.tr.Head(p)
+	case doc.DepNmod, doc.DepObl:
+		mk := s.tr.Marker(p)
+		h := s.tr.Head(p)
+		if mk < 0 || s.ci.tok(mk) != "for" || h < 0 {
+			return nil
+		}
+		liable := false
+		if role, _ := s.governorRole(h); role == GovLiability && s.tr.Rel(h) == doc.DepObj {
+			g, liable = s.tr.Head(h), true
+		} else if role, _ := s.governorRole(h); role == GovClaim || role == GovAccept {
+			// "took responsibility" read with "for the attack" on the
+			// verb.
+			if o := s.tr.Dependent(h, doc.DepObj); o >= 0 {
+				if r, _ := s.governorRole(o); r == GovLiability {
+					g, liable = h, true
+				}
+			}
+		}
+		if !liable {
+			return nil
+		}
+	}
+	if g < 0 || !strings.HasPrefix(s.ci.tag(g), "VB") || s.negated(g) {
+		return nil
+	}
+	if role, _ := s.governorRole(g); role != GovClaim && !(role == GovAccept && s.tr.Rel(p) != doc.DepObj) {
+		return nil
+	}
+	if subj, undergoer, _ := s.subjectArgument(g); !undergoer {
+		return subj
 	}
 	return nil
 }

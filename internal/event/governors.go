@@ -36,6 +36,16 @@ const (
 	// scheduled, not yet done ("is expected to sign", "is set to host",
 	// "is due to visit"): the complement is a future event.
 	GovProspect
+	// GovClaim: a verb by which its subject owns an act ("claimed the
+	// bombing", "claimed responsibility for the attack"): the nominal
+	// event's actor is the verb's subject.
+	GovClaim
+	// GovAccept: a verb that owns an act only through a liability noun
+	// ("took responsibility for the raid"; "took the town" owns nothing).
+	GovAccept
+	// GovLiability: a noun of answerability ("responsibility", "credit")
+	// whose "for" phrase names the act a claim verb owns.
+	GovLiability
 )
 
 var governorRoles = map[string]GovernorRole{
@@ -43,6 +53,7 @@ var governorRoles = map[string]GovernorRole{
 	"reversal": GovReversal, "intent": GovIntent, "yield": GovYield,
 	"attempt": GovAttempt, "content": GovContent, "undertaking": GovUndertaking,
 	"contemplate": GovContemplate, "prospect": GovProspect,
+	"claim": GovClaim, "accept": GovAccept, "liability": GovLiability,
 }
 
 // Governors is the table of words that govern event words
