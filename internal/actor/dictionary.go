@@ -76,7 +76,12 @@ type Role struct {
 	// not membership ("Kenya's allies"); Generic one that names a kind
 	// of actor, no actor, when nothing qualifies it ("other countries").
 	Relational, Generic bool
-	Rule                string
+	// Count marks a number that names people by how many they are
+	// ("thousands marched"): before an "of" phrase it is only a
+	// quantity, and the phrase's noun names them ("thousands of
+	// soldiers").
+	Count bool
+	Rule  string
 	// RoleRule, when a dictionary fills it, is "role " then Rule.
 	RoleRule string
 }

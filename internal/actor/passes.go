@@ -394,7 +394,8 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 	var orgRole Role
 	orgAt := -1
 	for k := i; k < j; k++ {
-		if r, ok := dict.Role(s.tok(d, k)); ok && !r.Person {
+		// A number of people ("Thousands of Kenyan ...") is no body.
+		if r, ok := dict.Role(s.tok(d, k)); ok && !r.Person && !r.Count {
 			orgRole, orgAt = r, k
 		}
 	}

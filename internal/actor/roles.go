@@ -79,6 +79,10 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			s.demonymModifier(d, a, b)
 			continue
 		}
+		if role.Count && b < sent.EndToken && s.tok(d, b) == "of" {
+			// "thousands of soldiers": a quantity; the soldiers act.
+			continue
+		}
 		roleStart := b - L
 		// A title right before a named person is part of that mention
 		// ("Azerbaijani Foreign Minister Jeyhun Bayramov").

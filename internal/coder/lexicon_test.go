@@ -203,6 +203,9 @@ func TestShippedNominalRoles(t *testing.T) {
 		{"a broker is no party", "Kenya signed a deal mediated by Tanzania on Monday.", "signed a deal", "Kenya>"},
 		{"a truce's broker is no party", "Kenya agreed to a truce, brokered by Tanzania, on Monday.", "agreed to", "Kenya>"},
 		{"the pledger gives the aid", "Kenya pledged $5 million in aid on Monday.", "aid", "Kenya>"},
+		// A bare number names a crowd; before "of" it is a quantity.
+		{"thousands march", "Thousands marched through Nairobi on Monday.", "marched", "Thousands>Nairobi"},
+		{"thousands of soldiers attack", "Thousands of Kenyan soldiers attacked the rebels.", "attacked", "Kenyan soldiers>the rebels"},
 		// A claim of an act is its claimant's.
 		{"claiming responsibility for an attack", "Ugandan rebels claimed responsibility for the attack on Monday.", "attack", "Ugandan rebels>"},
 		{"claiming a bombing", "A Ugandan militia claimed the bombing in Kampala.", "bombing", "A Ugandan militia>"},

@@ -592,8 +592,10 @@ func (b *builder) role(r lexicon.Record, cols map[string]bool, user bool) error 
 		role.Relational = true
 	case "generic":
 		role.Generic = true
+	case "count":
+		role.Count = true
 	default:
-		return r.Errorf("relation %q: want relational, generic or nothing", rel)
+		return r.Errorf("relation %q: want relational, generic, count or nothing", rel)
 	}
 	// A group noun ("police", "troops") is referred back to with "they".
 	group := person == "group"
