@@ -39,6 +39,16 @@ import (
 func (s *Stage) recastAssaults(d *doc.Doc) {
 	for i := range d.Events {
 		ev := &d.Events[i]
+		if ev.Type == plover.Threaten && ev.IntendedType == plover.Assault && labourStrike(d, ev) {
+			// "Teachers will strike next week": intent took the
+			// walkout for a threatened attack before this pass could
+			// tell the sense; a protest announced stays a protest
+			// (intent leaves future protests as they are).
+			ev.Type, ev.Mode, ev.IntendedType = plover.Protest, "strike", ""
+			ev.Context = appendOnce(ev.Context, "labor")
+			ev.Rule += " +labour_strike"
+			continue
+		}
 		if ev.Type != plover.Assault || ev.Mode != "" {
 			continue
 		}
@@ -149,9 +159,9 @@ func protestCrowd(side []doc.EventActor) bool {
 
 // labourStrike reports an ASSAULT coded from the word "strike" alone (the
 // verb or the noun) whose actors are all named as employees (sectors
-// labour, education, medicine; not a pronoun) and whose recipient is
-// empty: the walkout sense. A strike on a target keeps the sense of
-// violence.
+// labour, education, medicine; not a pronoun) and which struck no object
+// (struckObject): the walkout sense. A strike on a target keeps the sense
+// of violence.
 func labourStrike(d *doc.Doc, ev *doc.Event) bool {
 	trig := strings.ToLower(d.Text[ev.Evidence.Trigger.Start:ev.Evidence.Trigger.End])
 	switch trig {
@@ -159,7 +169,7 @@ func labourStrike(d *doc.Doc, ev *doc.Event) bool {
 	default:
 		return false
 	}
-	if len(ev.Actors) == 0 || len(ev.Recipients) > 0 {
+	if len(ev.Actors) == 0 || struckObject(d, ev) {
 		return false
 	}
 	for _, a := range ev.Actors {
@@ -175,4 +185,21 @@ func labourStrike(d *doc.Doc, ev *doc.Event) bool {
 		}
 	}
 	return true
+}
+
+// struckObject reports a recipient that is the trigger's object: one that
+// follows it with at most a determiner between ("struck the village",
+// "strike their positions"). A recipient behind a preposition ("strike in
+// solidarity with the dockers") was not struck.
+func struckObject(d *doc.Doc, ev *doc.Event) bool {
+	for _, r := range ev.Recipients {
+		if r.Start < ev.Evidence.Trigger.End {
+			continue
+		}
+		gap := strings.Fields(strings.ToLower(d.Text[ev.Evidence.Trigger.End:r.Start]))
+		if len(gap) == 0 || len(gap) == 1 && en.IsDeterminer(gap[0]) {
+			return true
+		}
+	}
+	return false
 }

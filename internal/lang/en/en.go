@@ -248,6 +248,19 @@ func ModalOf(w string) Modal {
 	return NoModal
 }
 
+// IsDeterminer reports a central determiner (lower case): an article, a
+// demonstrative or a possessive determiner, the words that open a noun
+// phrase right after a verb ("struck the village", "shelled their
+// positions").
+func IsDeterminer(w string) bool {
+	switch w {
+	case "the", "a", "an", "this", "that", "these", "those",
+		"his", "her", "its", "their", "our", "my", "your":
+		return true
+	}
+	return false
+}
+
 // IsFunctionWord reports a word of the closed classes that open sentences
 // and titles, in any case ("the", "He", "BECAUSE"): articles and other
 // determiners, personal and possessive pronouns, wh-words, "there" and
@@ -266,10 +279,13 @@ func IsFunctionWord(w string) bool {
 		}
 		buf[i] = c
 	}
-	switch string(buf[:len(w)]) {
-	case "the", "a", "an", "this", "that", "these", "those", "some", "many", "most", "all", "both",
-		"each", "such", "other", "several", "no",
-		"he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "my", "your",
+	lw := string(buf[:len(w)])
+	if IsDeterminer(lw) {
+		return true
+	}
+	switch lw {
+	case "some", "many", "most", "all", "both", "each", "such", "other", "several", "no",
+		"he", "she", "it", "they", "we", "i", "you",
 		"what", "who", "why", "how", "where", "which", "there", "here",
 		"but", "and", "or", "so", "yet", "nor", "as", "if", "when", "while", "although", "though", "because",
 		"in", "on", "at", "for", "from", "with", "by", "to", "of", "after", "before", "since", "during",
