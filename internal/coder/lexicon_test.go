@@ -34,6 +34,8 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"a strike announced is a protest", "Kenyan teachers will strike next week over pay.", "PROTEST/strike", "strike"},
 		{"a strike in solidarity is a walkout", "Kenyan nurses went on a strike in solidarity with Ugandan doctors.", "PROTEST/strike", "went on a strike"},
 		{"a strike on a place is an attack", "Ugandan rebels will strike the border post tonight.", "THREATEN/", "strike"},
+		{"armed with rifles is a state", "The Ugandan gunmen were armed with rifles and machetes.", "", "armed"},
+		{"arming a militia is aid", "Kenya armed a Ugandan militia during the war.", "AID/", "armed"},
 		{"meeting a counterpart is consulting", "Kenya's foreign minister met his Ugandan counterpart on Tuesday.", "CONSULT/", "met"},
 		{"a month after a lower-case word is no march", "Kenyan rebels freed two Ugandan hostages held since March.", "", "held since March"},
 		{"receiving an envoy is hosting", "The Kenyan president received the Ugandan envoy on Monday.", "CONSULT/host", "received"},

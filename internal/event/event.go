@@ -674,6 +674,15 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 		// cause that is no actor (data/cues/nonactors.tsv).
 		return ev, false
 	}
+	if verb && tr.RequiredActor() {
+		// "the gunmen were armed with rifles", "soldiers armed with
+		// rifles": a verb that needs its doer names a state when the
+		// passive has no agent or no one undergoes it (lexicon,
+		// Trigger.RequiredActor).
+		if _, undergoer := s.subjectOf(p); len(recipients) == 0 || len(actors) == 0 && (undergoer || s.passive(p)) {
+			return ev, false
+		}
+	}
 	req, required := tr.RequiredRecipient()
 	if required && verb && req.Kind == lexicon.SlotObj && s.thingUndergoes(p, len(recipients) == 0) {
 		// A trigger that needs an actor as its object has a thing

@@ -47,7 +47,9 @@ type Slot struct {
 	// release, "released a statement" is not). The event coder reads it
 	// on the object of a verb trigger and on the prepositional object
 	// of a noun trigger ("the release of a report"), in whichever frame
-	// marks it (Trigger.RequiredRecipient).
+	// marks it (Trigger.RequiredRecipient). On the actor ("subj!") it
+	// makes an agentless passive of a verb trigger a state, no event
+	// (Trigger.RequiredActor).
 	Required bool
 }
 

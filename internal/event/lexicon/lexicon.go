@@ -131,6 +131,20 @@ func (t *Trigger) RequiredRecipient() (Slot, bool) {
 	return Slot{}, false
 }
 
+// RequiredActor reports whether a frame marks its actor required
+// ("subj!>obj"): the act needs its doer and its undergoer stated, and a
+// verb of the trigger in the passive with no agent, or with no one it
+// acts on, names a state ("the gunmen were armed with rifles", "soldiers
+// armed with rifles").
+func (t *Trigger) RequiredActor() bool {
+	for _, f := range t.Frames {
+		if f.Actor.Required {
+			return true
+		}
+	}
+	return false
+}
+
 // Noun reports whether the trigger is a nominal event.
 func (t *Trigger) Noun() bool { return t.Kind == KindNoun }
 
