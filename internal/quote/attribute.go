@@ -779,7 +779,7 @@ func (a *attributor) indirect(si int) {
 		// "Content, X said." The content runs from the sentence start
 		// to the comma before the speaker.
 		if mStart-1 > s.FirstToken && tok(mStart-1) == "," && !a.s.inDirect[s.FirstToken] &&
-			a.hasFiniteVerb(s.FirstToken, mStart-1) {
+			a.hasClause(s.FirstToken, mStart-1) {
 			if start, end, ok := a.contentSpan(s.FirstToken, mStart-1); ok {
 				a.emit(doc.Quote{Kind: doc.IndirectQuote, Span: doc.Span{Start: start, End: end}, Cue: cueSpan,
 					Speaker: e, SpeakerMention: m, Rule: "content_then_cue " + cu.rule}, si)
@@ -896,6 +896,39 @@ func (a *attributor) hasFiniteVerb(i, j int) bool {
 	for k := i; k < j; k++ {
 		switch a.d.Tokens[k].Tag {
 		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		}
+	}
+	return false
+}
+
+// hasClause reports a clause in tokens [i, j): a finite verb, or a past
+// participle with an active subject and no auxiliary, which is a
+// preterite the tagger misread ("Airstrikes killed/VBN 30 people,
+// officials said": a participle of a reduced relative has no subject of
+// its own).
+func (a *attributor) hasClause(i, j int) bool {
+	if a.hasFiniteVerb(i, j) {
+		return true
+	}
+	d := a.d
+	for k := i; k < j; k++ {
+		if d.Tokens[k].Tag != "VBN" {
+			continue
+		}
+		subject, aux := false, false
+		for c := i; c < j; c++ {
+			if int(d.Tokens[c].Head) != k {
+				continue
+			}
+			switch d.Tokens[c].Dep {
+			case doc.DepNsubj:
+				subject = true
+			case doc.DepAux, doc.DepAuxPass:
+				aux = true
+			}
+		}
+		if subject && !aux {
 			return true
 		}
 	}
