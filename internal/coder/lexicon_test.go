@@ -36,6 +36,9 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"a strike on a place is an attack", "Ugandan rebels will strike the border post tonight.", "THREATEN/", "strike"},
 		{"armed with rifles is a state", "The Ugandan gunmen were armed with rifles and machetes.", "", "armed"},
 		{"arming a militia is aid", "Kenya armed a Ugandan militia during the war.", "AID/", "armed"},
+		{"an ordered release is the orderer's", "A Kenyan court ordered the release of two Ugandan traders.", "RETREAT/release", "release"},
+		{"slaughtering livestock is no massacre", "Kenyan herders slaughtered their cattle before the drought.", "", "slaughtered"},
+		{"slaughtering villagers is", "Ugandan rebels slaughtered dozens of Kenyan villagers.", "ASSAULT/massacre", "slaughtered"},
 		{"meeting a counterpart is consulting", "Kenya's foreign minister met his Ugandan counterpart on Tuesday.", "CONSULT/", "met"},
 		{"a month after a lower-case word is no march", "Kenyan rebels freed two Ugandan hostages held since March.", "", "held since March"},
 		{"receiving an envoy is hosting", "The Kenyan president received the Ugandan envoy on Monday.", "CONSULT/host", "received"},
@@ -211,6 +214,7 @@ func TestShippedNominalRoles(t *testing.T) {
 		// A bare number names a crowd; before "of" it is a quantity.
 		{"thousands march", "Thousands marched through Nairobi on Monday.", "marched", "Thousands>Nairobi"},
 		{"thousands of soldiers attack", "Thousands of Kenyan soldiers attacked the rebels.", "attacked", "Kenyan soldiers>the rebels"},
+		{"the orderer of a release releases", "A Kenyan court ordered the release of two Ugandan traders.", "release", "A Kenyan court>two Ugandan traders"},
 		// A claim of an act is its claimant's.
 		{"claiming responsibility for an attack", "Ugandan rebels claimed responsibility for the attack on Monday.", "attack", "Ugandan rebels>"},
 		{"claiming a bombing", "A Ugandan militia claimed the bombing in Kampala.", "bombing", "A Ugandan militia>"},
