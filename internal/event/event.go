@@ -674,6 +674,10 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 		// cause that is no actor (data/cues/nonactors.tsv).
 		return ev, false
 	}
+	if s.refusesComment(m, p) {
+		// "declined to comment": a refusal to speak rejects nothing.
+		return ev, false
+	}
 	if verb && tr.RequiredActor() {
 		// "the gunmen were armed with rifles", "soldiers armed with
 		// rifles": a verb that needs its doer names a state when the
@@ -1865,6 +1869,25 @@ func (s *Stage) recipientsOf(m match, p int) []int {
 		return []int{e}
 	}
 	return nil
+}
+
+// refusesComment reports a trigger that ends in "to" whose infinitive is
+// a verb of silence (governors.tsv, role silence: "declined to comment",
+// "refused to say"): the infinitive right after the trigger, or its
+// predicate's open complement.
+func (s *Stage) refusesComment(m match, p int) bool {
+	if w := m.trig.Words; len(w) == 0 || w[len(w)-1] != "to" {
+		return false
+	}
+	v := m.last + 1
+	if v >= m.sentEnd || !strings.HasPrefix(s.ci.tag(v), "VB") {
+		v = s.tr.Dependent(p, doc.DepXcomp)
+	}
+	if v < 0 {
+		return false
+	}
+	role, _ := s.governorRole(v)
+	return role == GovSilence
 }
 
 // claimant returns the subject of a claim verb that owns nominal p, as its

@@ -43,6 +43,10 @@ const (
 	// GovAccept: a verb that owns an act only through a liability noun
 	// ("took responsibility for the raid"; "took the town" owns nothing).
 	GovAccept
+	// GovSilence: a verb of saying that a refusal takes as its
+	// infinitive ("declined to comment", "refused to say"): a refusal
+	// to speak rejects nothing (CAMEO 011, decline comment).
+	GovSilence
 	// GovLiability: a noun of answerability ("responsibility", "credit")
 	// whose "for" phrase names the act a claim verb owns.
 	GovLiability
@@ -54,6 +58,7 @@ var governorRoles = map[string]GovernorRole{
 	"attempt": GovAttempt, "content": GovContent, "undertaking": GovUndertaking,
 	"contemplate": GovContemplate, "prospect": GovProspect,
 	"claim": GovClaim, "accept": GovAccept, "liability": GovLiability,
+	"silence": GovSilence,
 }
 
 // Governors is the table of words that govern event words
