@@ -148,6 +148,8 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"a drone that strikes a vehicle is an actor's", "A Kenyan drone struck a vehicle near the border.", "ASSAULT/drone", "drone struck"},
 		{"an accusation of spreading a disease is an accusation", "Kenya accused Uganda of spreading cholera.", "ACCUSE/allege", "accused"},
 		{"killed in a landslide is no assault", "Two Kenyan villagers were killed in a landslide on Monday.", "", "killed"},
+		{"killed after an outbreak is no assault", "Nine Kenyan villagers were killed after an outbreak of cholera.", "", "killed"},
+		{"killed after an attack is", "Nine Kenyan villagers were killed after a rebel attack.", "ASSAULT/", "killed"},
 		{"killed in an attack is", "Two Kenyan villagers were killed in a rebel attack on Monday.", "ASSAULT/", "killed"},
 		{"culling birds is no assault", "Kenyan officials killed ten thousand chickens near Kisumu.", "", "killed"},
 		{"a ban on animals acts on their traders", "Kenya banned Ugandan cattle on Monday.", "COERCE/ban", "banned"},

@@ -1439,10 +1439,11 @@ func (s *Stage) nonActorArgument(m match, p int) bool {
 			}
 			switch s.ci.tok(mk) {
 			case "by":
-			case "in":
-				// "killed in a landslide", "injured in the crash":
-				// a passive with no agent names its cause so.
-				if !undergoer {
+			case "in", "after", "during", "from", "amid", "following":
+				// "killed in a landslide", "injured in the crash",
+				// "killed after an outbreak of cholera": a passive with
+				// no agent names its cause so.
+				if !undergoer || len(s.agentOf(p)) > 0 {
 					continue
 				}
 			case "against", "into":
