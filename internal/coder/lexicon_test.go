@@ -219,6 +219,9 @@ func TestShippedNominalRoles(t *testing.T) {
 		{"thousands march", "Thousands marched through Nairobi on Monday.", "marched", "Thousands>Nairobi"},
 		{"thousands of soldiers attack", "Thousands of Kenyan soldiers attacked the rebels.", "attacked", "Kenyan soldiers>the rebels"},
 		{"the orderer of a release releases", "A Kenyan court ordered the release of two Ugandan traders.", "release", "A Kenyan court>two Ugandan traders"},
+		// A participle controlled by an object is passive.
+		{"had him arrested", "The Kenyan general had the Ugandan journalist arrested.", "arrested", ">the Ugandan journalist"},
+		{"saw them beaten by police", "Witnesses saw the Kenyan students beaten by Ugandan police.", "beaten", "Ugandan police>the Kenyan students"},
 		// A claim of an act is its claimant's.
 		{"claiming responsibility for an attack", "Ugandan rebels claimed responsibility for the attack on Monday.", "attack", "Ugandan rebels>"},
 		{"claiming a bombing", "A Ugandan militia claimed the bombing in Kampala.", "bombing", "A Ugandan militia>"},

@@ -469,7 +469,12 @@ func (s *Stage) subjectOf(p int) (subj int, undergoer bool) {
 			// Object control ("urged Iran to withdraw") before subject
 			// control ("agreed to withdraw").
 			if o := tr.Dependent(h, doc.DepObj); o >= 0 && o < q {
-				return o, undergoer
+				// A past participle so controlled is passive: "had
+				// him killed", "saw them beaten" (the object undergoes
+				// it; the causer is no agent the participle names). An
+				// open complement is never finite, so an -ed form the
+				// tagger read as a preterite is the participle.
+				return o, undergoer || s.ci.tag(q) == "VBN" || s.ci.tag(q) == "VBD"
 			}
 			if o := tr.Dependent(h, doc.DepIobj); o >= 0 {
 				return o, undergoer
