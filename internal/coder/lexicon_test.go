@@ -40,7 +40,7 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"slaughtering livestock is no massacre", "Kenyan herders slaughtered their cattle before the drought.", "", "slaughtered"},
 		{"slaughtering villagers is", "Ugandan rebels slaughtered dozens of Kenyan villagers.", "ASSAULT/massacre", "slaughtered"},
 		{"declining to comment rejects nothing", "The Kenyan ministry declined to comment on the Ugandan report.", "", "declined to"},
-		{"refusing to withdraw is a rejection", "Kenya refused to withdraw its troops from the Ugandan border.", "REJECT/yield", "refused to withdraw"},
+		{"refusing to withdraw is a rejection", "Kenya refused to withdraw the soldiers it had sent into Uganda.", "REJECT/yield", "refused to withdraw"},
 		{"meeting a counterpart is consulting", "Kenya's foreign minister met his Ugandan counterpart on Tuesday.", "CONSULT/", "met"},
 		{"a month after a lower-case word is no march", "Kenyan rebels freed two Ugandan hostages held since March.", "", "held since March"},
 		{"receiving an envoy is hosting", "The Kenyan president received the Ugandan envoy on Monday.", "CONSULT/host", "received"},
