@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dateline-project/dateline/internal/coder"
 	"github.com/dateline-project/dateline/internal/doc"
 )
 
@@ -158,15 +159,9 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"investigating an outbreak is no investigation of anyone", "Kenyan officials are investigating an outbreak of measles.", "", "investigating"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			d := &doc.Doc{ID: "frames", Text: tc.text}
-			if err := w.Code(context.Background(), d); err != nil {
-				t.Fatal(err)
-			}
 			got := ""
-			for _, ev := range d.Events {
-				if strings.EqualFold(d.SpanText(ev.Evidence.Trigger), tc.trigger) {
-					got = string(ev.Type) + "/" + ev.Mode
-				}
+			if ev := eventAt(t, w, tc.text, tc.trigger); ev != nil {
+				got = string(ev.Type) + "/" + ev.Mode
 			}
 			if got != tc.want {
 				t.Errorf("%q: %q coded %q, want %q", tc.text, tc.trigger, got, tc.want)
@@ -335,21 +330,12 @@ func TestShippedContentClauses(t *testing.T) {
 		{"a killing stated outright", "Kenyan soldiers killed ten Ugandan traders near the border.", "killed", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			d := &doc.Doc{ID: "content", Text: tc.text}
-			if err := w.Code(context.Background(), d); err != nil {
-				t.Fatal(err)
+			ev := eventAt(t, w, tc.text, tc.trigger)
+			if ev == nil {
+				t.Fatalf("%q: no event at %q", tc.text, tc.trigger)
 			}
-			found := false
-			for _, ev := range d.Events {
-				if strings.EqualFold(d.SpanText(ev.Evidence.Trigger), tc.trigger) {
-					found = true
-					if got := ev.Aux.Has(doc.AuxComplement); got != tc.complement {
-						t.Errorf("%q: %q complement = %v, want %v", tc.text, tc.trigger, got, tc.complement)
-					}
-				}
-			}
-			if !found {
-				t.Errorf("%q: no event at %q", tc.text, tc.trigger)
+			if got := ev.Aux.Has(doc.AuxComplement); got != tc.complement {
+				t.Errorf("%q: %q complement = %v, want %v", tc.text, tc.trigger, got, tc.complement)
 			}
 		})
 	}
@@ -373,19 +359,30 @@ func TestShippedProspects(t *testing.T) {
 		{"a visit that happened", "The Kenyan president visited Kampala on Friday.", "visited", "CONSULT/visit", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			d := &doc.Doc{ID: "prospect", Text: tc.text}
-			if err := w.Code(context.Background(), d); err != nil {
-				t.Fatal(err)
-			}
 			got, future := "", false
-			for _, ev := range d.Events {
-				if strings.EqualFold(d.SpanText(ev.Evidence.Trigger), tc.trigger) {
-					got, future = string(ev.Type)+"/"+ev.Mode, ev.Aux.Has(doc.AuxFuture)
-				}
+			if ev := eventAt(t, w, tc.text, tc.trigger); ev != nil {
+				got, future = string(ev.Type)+"/"+ev.Mode, ev.Aux.Has(doc.AuxFuture)
 			}
 			if got != tc.want || future != tc.future {
 				t.Errorf("%q: %q coded %q future=%v, want %q future=%v", tc.text, tc.trigger, got, future, tc.want, tc.future)
 			}
 		})
 	}
+}
+
+// eventAt codes text with w and returns its last event whose trigger is
+// trigger (in any case), or nil.
+func eventAt(t *testing.T, w *coder.Worker, text, trigger string) *doc.Event {
+	t.Helper()
+	d := &doc.Doc{ID: "sentence", Text: text}
+	if err := w.Code(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	var found *doc.Event
+	for i := range d.Events {
+		if strings.EqualFold(d.SpanText(d.Events[i].Evidence.Trigger), trigger) {
+			found = &d.Events[i]
+		}
+	}
+	return found
 }
