@@ -468,7 +468,14 @@ func (s *Stage) subjectOf(p int) (subj int, undergoer bool) {
 		case doc.DepXcomp:
 			// Object control ("urged Iran to withdraw") before subject
 			// control ("agreed to withdraw").
-			if o := tr.Dependent(h, doc.DepObj); o >= 0 && o < q {
+			// A weapon's or support verb's object is an instrument or
+			// an event, and controls nothing: "fired rubber bullets to
+			// disperse the crowd" is the subject's purpose.
+			instrument := false
+			if role, _ := s.governorRole(h); role == GovWeapon || role == GovSupport {
+				instrument = !strings.HasPrefix(s.ci.tag(q), "VBN") && s.ci.tag(q) != "VBD"
+			}
+			if o := tr.Dependent(h, doc.DepObj); o >= 0 && o < q && !instrument {
 				// A past participle so controlled is passive: "had
 				// him killed", "saw them beaten" (the object undergoes
 				// it; the causer is no agent the participle names). An
@@ -476,7 +483,7 @@ func (s *Stage) subjectOf(p int) (subj int, undergoer bool) {
 				// tagger read as a preterite is the participle.
 				return o, undergoer || s.ci.tag(q) == "VBN" || s.ci.tag(q) == "VBD"
 			}
-			if o := tr.Dependent(h, doc.DepIobj); o >= 0 {
+			if o := tr.Dependent(h, doc.DepIobj); o >= 0 && !instrument {
 				return o, undergoer
 			}
 			// A prepositional verb's object controls as a direct
