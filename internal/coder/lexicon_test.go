@@ -42,6 +42,8 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"slaughtering villagers is", "Ugandan rebels slaughtered dozens of Kenyan villagers.", "ASSAULT/massacre", "slaughtered"},
 		{"declining to comment rejects nothing", "The Kenyan ministry declined to comment on the Ugandan report.", "", "declined to"},
 		{"refusing to withdraw is a rejection", "Kenya refused to withdraw the soldiers it had sent into Uganda.", "REJECT/yield", "refused to withdraw"},
+		{"live ammunition is gunfire", "Kenyan soldiers fired live ammunition at Ugandan traders.", "ASSAULT/firearms", "live ammunition"},
+		{"an expression may open with an adjective", "Kenyan and Ugandan troops held joint military exercises near Lake Victoria.", "COOPERATE/", "joint military exercises"},
 		{"meeting a counterpart is consulting", "Kenya's foreign minister met his Ugandan counterpart on Tuesday.", "CONSULT/", "met"},
 		{"a month after a lower-case word is no march", "Kenyan rebels freed two Ugandan hostages held since March.", "", "held since March"},
 		{"receiving an envoy is hosting", "The Kenyan president received the Ugandan envoy on Monday.", "CONSULT/host", "received"},
@@ -217,6 +219,8 @@ func TestShippedNominalRoles(t *testing.T) {
 		// A participle controlled by an object is passive.
 		{"had him arrested", "The Kenyan general had the Ugandan journalist arrested.", "arrested", ">the Ugandan journalist"},
 		{"saw them beaten by police", "Witnesses saw the Kenyan students beaten by Ugandan police.", "beaten", "Ugandan police>the Kenyan students"},
+		{"rubber bullets fired at a crowd", "Kenyan police fired rubber bullets at Ugandan traders.", "rubber bullets", "Kenyan police>Ugandan traders"},
+		{"a purpose after a weapon is the firer's", "Kenyan police fired rubber bullets to disperse the Ugandan traders.", "disperse", "Kenyan police>the Ugandan traders"},
 		// A claim of an act is its claimant's.
 		{"claiming responsibility for an attack", "Ugandan rebels claimed responsibility for the attack on Monday.", "attack", "Ugandan rebels>"},
 		{"claiming a bombing", "A Ugandan militia claimed the bombing in Kampala.", "bombing", "A Ugandan militia>"},

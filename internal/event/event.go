@@ -303,7 +303,11 @@ func kindFits(k lexicon.Kind, tag string) bool {
 	case lexicon.KindVerb:
 		return strings.HasPrefix(tag, "VB") || tag == "NN" || tag == "NNS"
 	}
-	return tag != "JJ"
+	// A multi-word expression is its words in order, whatever the first
+	// one's tag: "live ammunition", "mass graves", and "tear gas" with
+	// "tear" read as an adjective (findMatch then wants a noun at its
+	// end).
+	return true
 }
 
 // triggerTag reports whether a token's tag can start a trigger: verbs,
@@ -456,6 +460,9 @@ func (s *Stage) findMatch(d *doc.Doc, sent doc.Sentence, t int) (match, bool) {
 		if !ok {
 			continue
 		}
+		if c.kind == lexicon.KindMWE && tag == "JJ" && !adjectiveOpensNoun(s.ci.tok(t), d.Tokens[last].Tag) {
+			continue
+		}
 		best = match{trig: c.tr, first: t, last: last, headToken: t, sentEnd: sent.EndToken}
 		found, bestLen = true, c.n
 		if adverb && last > t {
@@ -466,6 +473,16 @@ func (s *Stage) findMatch(d *doc.Doc, sent doc.Sentence, t int) (match, bool) {
 		}
 	}
 	return best, found
+}
+
+// adjectiveOpensNoun reports whether an expression opened by the
+// adjective w and ended by a token tagged last is a common noun phrase
+// ("live ammunition", "joint military exercises", "tear gas" with "tear"
+// read as an adjective). A participle tagged as an adjective opens a verb
+// pattern's misreading ("the internationally recognised Government of
+// ...", "threatening to South Africa"), no event.
+func adjectiveOpensNoun(w, last string) bool {
+	return (last == "NN" || last == "NNS") && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing")
 }
 
 // preferredAt reports whether trigger a beats trigger b, both matched at
