@@ -44,6 +44,8 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"refusing to withdraw is a rejection", "Kenya refused to withdraw the soldiers it had sent into Uganda.", "REJECT/yield", "refused to withdraw"},
 		{"live ammunition is gunfire", "Kenyan soldiers fired live ammunition at Ugandan traders.", "ASSAULT/firearms", "live ammunition"},
 		{"an expression may open with an adjective", "Kenyan and Ugandan troops held joint military exercises near Lake Victoria.", "COOPERATE/", "joint military exercises"},
+		{"an announced deployment is a mobilization", "Kenya will send 1,000 police officers to Uganda next month.", "MOBILIZE/police", "send 1,000 police"},
+		{"an announced strike on a place is a threat", "Kenyan jets will strike Ugandan rebel camps tonight.", "THREATEN/", "strike"},
 		{"meeting a counterpart is consulting", "Kenya's foreign minister met his Ugandan counterpart on Tuesday.", "CONSULT/", "met"},
 		{"a month after a lower-case word is no march", "Kenyan rebels freed two Ugandan hostages held since March.", "", "held since March"},
 		{"receiving an envoy is hosting", "The Kenyan president received the Ugandan envoy on Monday.", "CONSULT/host", "received"},

@@ -2310,7 +2310,13 @@ func (s *Stage) intent(sent doc.Sentence, p int, ev *doc.Event) {
 		ev.Rule += " +intent:" + string(ev.Type)
 		ev.Type, ev.Mode = promised(ev.Type, ev.Mode, s.c.onto.Quad(ev.Type))
 	case "material conflict":
-		if ev.Type == plover.Protest {
+		if ev.Type == plover.Protest || ev.Type == plover.Mobilize {
+			// An announced protest stays a protest. So does an
+			// announced deployment stay a mobilization, flagged
+			// future: CAMEO codes force posture (15) apart from
+			// threats (13), and a deployment announced ("will send
+			// 1,000 police officers to Haiti") names no target to
+			// threaten; most help their destination.
 			return
 		}
 		ev.Rule += " +threat:" + string(ev.Type)
