@@ -130,6 +130,13 @@ func (ci *clauseIndex) tag(k int) string { return ci.d.Tokens[k].Tag }
 // sentences start with.
 func (ci *clauseIndex) triggerTagAt(s doc.Sentence, t int) string {
 	tg := ci.tag(t)
+	if tg == "IN" && !en.IsFunctionWord(ci.tok(t)) && !en.IsSubordinator(ci.tok(t)) {
+		// Prepositions are a closed class: a word tagged IN that is
+		// none of the common ones is the tagger's guess on a word it
+		// rarely saw ("tear" in "tear gas"), read as the adjective it
+		// more likely is, which may open a noun-phrase expression.
+		return "JJ"
+	}
 	if t == s.FirstToken && ci.entStart[t] < 0 {
 		switch tg {
 		case "NNP":
