@@ -19,9 +19,9 @@ import (
 // such as easing a curfew or lifting sanctions) is a CONCEDE, keeping the
 // mode of the yielding promised ("will withdraw its troops" is
 // CONCEDE/withdraw); a promise of anything else (to meet, to send aid, to
-// cooperate) is an AGREE. A promise of material conflict other than a
-// protest is a THREATEN, as intent (event.go) codes a stated intention of
-// one ("will strike").
+// cooperate, to deploy or patrol) is an AGREE. A promise of material
+// conflict other than a protest or a deployment is a THREATEN, as intent
+// (event.go) codes a stated intention of one ("will strike").
 //
 // Two constructions make a promise:
 //
@@ -42,13 +42,15 @@ import (
 // promised returns the type and mode of a promise to do an event of type
 // typ, mode mode and quad category quad: CONCEDE with the yielding's mode
 // for a concession or a material yielding, THREATEN for a material
-// conflict other than a protest (a promise to attack is a threat, as
-// intent codes "will strike"), AGREE with no mode for anything else.
+// conflict other than a protest or a deployment (a promise to attack is
+// a threat, as intent codes "will strike"; one to deploy or patrol names
+// no target, as intent keeps "will send troops"), AGREE with no mode for
+// anything else.
 func promised(typ plover.EventType, mode, quad string) (plover.EventType, string) {
 	switch {
 	case typ == plover.Concede || typ == plover.Retreat:
 		return plover.Concede, mode
-	case quad == "material conflict" && typ != plover.Protest:
+	case quad == "material conflict" && typ != plover.Protest && typ != plover.Mobilize:
 		return plover.Threaten, ""
 	}
 	return plover.Agree, ""
