@@ -229,6 +229,7 @@ func TestShippedNominalRoles(t *testing.T) {
 		{"claiming responsibility for an attack", "Ugandan rebels claimed responsibility for the attack on Monday.", "attack", "Ugandan rebels>"},
 		{"claiming a bombing", "A Ugandan militia claimed the bombing in Kampala.", "bombing", "A Ugandan militia>"},
 		{"taking part owns nothing", "Kenyan nurses took part in the fight against malaria.", "fight", "-"},
+		{"two sides trading accusations", "Kenya and Uganda traded accusations over the shooting.", "traded accusations", "Kenya>Uganda"},
 		// A role of two countries is each country's.
 		{"leaders of two states", "The leaders of Kenya and Uganda condemned the bombing in Kampala.", "condemned", "The leaders+Uganda>"},
 		{"ministers of two states meet", "The trade ministers of Kenya and Uganda met in Arusha on Friday.", "met", "The trade ministers>Uganda"},
