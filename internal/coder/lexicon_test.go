@@ -48,6 +48,8 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"an announced strike on a place is a threat", "Kenyan jets will strike Ugandan rebel camps tonight.", "THREATEN/", "strike"},
 		{"tear gas whatever the tagger makes of tear", "The Kenyan army used tear gas against Ugandan students.", "ASSAULT/crowd-control", "tear gas"},
 		{"an agreement to patrol is an agreement", "Kenya and Uganda agreed to patrol the shared border together.", "AGREE/", "agreed to"},
+		{"regaining control of a town is an assault", "Kenyan troops regained control of the town after a week.", "ASSAULT/", "regained control of the town"},
+		{"taking control of a company is none", "A Kenyan investor took control of the company in May.", "", "took control of the company"},
 		{"meeting a counterpart is consulting", "Kenya's foreign minister met his Ugandan counterpart on Tuesday.", "CONSULT/", "met"},
 		{"a month after a lower-case word is no march", "Kenyan rebels freed two Ugandan hostages held since March.", "", "held since March"},
 		{"receiving an envoy is hosting", "The Kenyan president received the Ugandan envoy on Monday.", "CONSULT/host", "received"},
