@@ -1371,7 +1371,8 @@ func (s *Stage) asksQuestion(p int) bool {
 		switch w, tg := s.ci.tok(k), s.ci.tag(k); {
 		case w == "if" || w == "whether" || tg == "WRB":
 			return true
-		case tg == "DT" || tg == "JJ" || tg == "PRP" || en.IsNounTag(tg):
+		case tg == "DT" || tg == "JJ" || tg == "PRP" || tg == "RB" || en.IsNounTag(tg):
+			// Its object, or an adverb: "asked once how ..."
 		default:
 			return false
 		}
