@@ -51,6 +51,8 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"regaining control of a town is an assault", "Kenyan troops regained control of the town after a week.", "ASSAULT/", "regained control of the town"},
 		{"taking control of a company is none", "A Kenyan investor took control of the company in May.", "", "took control of the company"},
 		{"asked once how is a question", "Asked once how the talks had gone, the Kenyan envoy laughed.", "", "Asked"},
+		{"a training no one undergoes is none", "The Kenyan doctor completed her residency training in Kampala.", "", "training"},
+		{"training soldiers is cooperation", "Kenya trained Ugandan soldiers near Lake Victoria.", "COOPERATE/", "trained"},
 		{"meeting a counterpart is consulting", "Kenya's foreign minister met his Ugandan counterpart on Tuesday.", "CONSULT/", "met"},
 		{"a month after a lower-case word is no march", "Kenyan rebels freed two Ugandan hostages held since March.", "", "held since March"},
 		{"receiving an envoy is hosting", "The Kenyan president received the Ugandan envoy on Monday.", "CONSULT/host", "received"},

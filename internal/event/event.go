@@ -695,12 +695,16 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 		// "declined to comment": a refusal to speak rejects nothing.
 		return ev, false
 	}
-	if verb && tr.RequiredActor() {
+	if tr.RequiredActor() {
 		// "the gunmen were armed with rifles", "soldiers armed with
 		// rifles": a verb that needs its doer names a state when the
 		// passive has no agent or no one undergoes it (lexicon,
-		// Trigger.RequiredActor).
-		if _, undergoer := s.subjectOf(p); len(recipients) == 0 || len(actors) == 0 && (undergoer || s.passive(p)) {
+		// Trigger.RequiredActor); its gerund ("his residency
+		// training") names none without someone undergoing it.
+		if len(recipients) == 0 {
+			return ev, false
+		}
+		if _, undergoer := s.subjectOf(p); verb && len(actors) == 0 && (undergoer || s.passive(p)) {
 			return ev, false
 		}
 	}
