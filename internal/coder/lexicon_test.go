@@ -230,6 +230,7 @@ func TestShippedNominalRoles(t *testing.T) {
 		{"saw them beaten by police", "Witnesses saw the Kenyan students beaten by Ugandan police.", "beaten", "Ugandan police>the Kenyan students"},
 		{"rubber bullets fired at a crowd", "Kenyan police fired rubber bullets at Ugandan traders.", "rubber bullets", "Kenyan police>Ugandan traders"},
 		{"a purpose after a weapon is the firer's", "Kenyan police fired rubber bullets to disperse the Ugandan traders.", "disperse", "Kenyan police>the Ugandan traders"},
+		{"a conjoined participle shares the passive", "Two Kenyan traders were arrested and charged with smuggling.", "charged with", ">Two Kenyan traders"},
 		// A claim of an act is its claimant's.
 		{"claiming responsibility for an attack", "Ugandan rebels claimed responsibility for the attack on Monday.", "attack", "Ugandan rebels>"},
 		{"claiming a bombing", "A Ugandan militia claimed the bombing in Kampala.", "bombing", "A Ugandan militia>"},

@@ -373,6 +373,12 @@ func (s *Stage) passive(p int) bool {
 	if s.tr.Has(p, doc.DepAuxPass) {
 		return true
 	}
+	if h := s.tr.Head(p); h >= 0 && h < p && s.tr.Rel(p) == doc.DepConj && !s.tr.Has(p, doc.DepAux) && s.subjectDependent(p) < 0 {
+		// "had been kidnapped and held hostage": a participle
+		// conjoined with a passive, with no auxiliary or subject of its
+		// own, shares its voice.
+		return s.passive(h)
+	}
 	if !s.tr.Has(p, doc.DepNsubjPass) {
 		return false
 	}
