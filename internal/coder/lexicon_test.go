@@ -231,6 +231,9 @@ func TestShippedNominalRoles(t *testing.T) {
 		{"rubber bullets fired at a crowd", "Kenyan police fired rubber bullets at Ugandan traders.", "rubber bullets", "Kenyan police>Ugandan traders"},
 		{"a purpose after a weapon is the firer's", "Kenyan police fired rubber bullets to disperse the Ugandan traders.", "disperse", "Kenyan police>the Ugandan traders"},
 		{"a conjoined participle shares the passive", "Two Kenyan traders were arrested and charged with smuggling.", "charged with", ">Two Kenyan traders"},
+		// In "for X to V", X is the infinitive's subject.
+		{"calling for a minister to resign", "Kenyan students called for the Ugandan minister to resign.", "resign", "the Ugandan minister>"},
+		{"the call is made to the one who should resign", "Kenyan students called for the Ugandan minister to resign.", "called for", "Kenyan students>the Ugandan minister"},
 		// A claim of an act is its claimant's.
 		{"claiming responsibility for an attack", "Ugandan rebels claimed responsibility for the attack on Monday.", "attack", "Ugandan rebels>"},
 		{"claiming a bombing", "A Ugandan militia claimed the bombing in Kampala.", "bombing", "A Ugandan militia>"},

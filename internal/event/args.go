@@ -400,6 +400,16 @@ func (s *Stage) passive(p int) bool {
 	return true
 }
 
+// verbBetween reports a verb strictly between tokens a and b.
+func (s *Stage) verbBetween(a, b int) bool {
+	for k := a + 1; k < b; k++ {
+		if strings.HasPrefix(s.ci.tag(k), "VB") {
+			return true
+		}
+	}
+	return false
+}
+
 // controllingOblique returns the object of a prepositional verb h that
 // controls its infinitive q: a phrase before q marked "on" or "upon"
 // that names an actor (whatever relation the parse gave it), or -1.
@@ -412,6 +422,13 @@ func (s *Stage) controllingOblique(h, q int) int {
 		switch s.ci.tok(mk) {
 		case "on", "upon":
 			if s.entityOfHead(c) >= 0 {
+				return c
+			}
+		case "for":
+			// "called for the council to resign": in "for X to V", X
+			// is the infinitive's subject, when nothing stands between
+			// X's phrase and "to".
+			if mq := s.tr.Marker(q); mq >= 0 && s.tr.Rightmost(c)+1 == mq && s.entityOfHead(c) >= 0 {
 				return c
 			}
 		}
@@ -531,6 +548,11 @@ func (s *Stage) subjectOf(p int) (subj int, undergoer bool) {
 			}
 		case doc.DepAcl:
 			if mk := tr.Marker(q); mk >= 0 && s.ci.tok(mk) == "to" {
+				if hm := tr.Marker(h); hm >= 0 && s.ci.tok(hm) == "for" && h < mk && !s.verbBetween(h, mk) && s.entityOfHead(h) >= 0 {
+					// "called for the council to resign": in "for X
+					// to V", X is the infinitive's subject.
+					return h, undergoer
+				}
 				// An infinitive of purpose on a noun ("used tear gas to
 				// disperse them") is controlled by the clause's
 				// subject, not by the noun.

@@ -129,14 +129,27 @@ func (s *Stage) requestTargets(d *doc.Doc) {
 }
 
 // askedFor reports whether token q heads what the request at token h asks
-// for: its object, or its "for" phrase ("called for a ceasefire").
+// for: its object, its "for" phrase ("called for a ceasefire"), or an
+// infinitive ("called for the council to resign").
 func (s *Stage) askedFor(q, h int) bool {
-	if q >= len(s.ci.d.Tokens) || s.tr.Head(q) != h {
+	if q >= len(s.ci.d.Tokens) {
+		return false
+	}
+	if o := s.tr.Head(q); o >= 0 && o != h && s.tr.Head(o) == h && s.tr.Rel(q).Base() == doc.DepAcl && s.askedFor(o, h) {
+		// "called for the council to resign": the infinitive on the
+		// "for" phrase is what is asked for.
+		return s.markedTo(q)
+	}
+	if s.tr.Head(q) != h {
 		return false
 	}
 	switch s.tr.Rel(q).Base() {
 	case doc.DepObj:
 		return true
+	case doc.DepXcomp:
+		// "called for Uganda to withdraw", parsed with the infinitive
+		// on the verb.
+		return s.markedTo(q)
 	case doc.DepObl:
 		mk := s.tr.Marker(q)
 		return mk >= 0 && s.ci.tok(mk) == "for"
