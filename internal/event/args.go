@@ -1002,6 +1002,13 @@ func (s *Stage) negated(p int) bool {
 			}
 		}
 	}
+	if h := tr.Head(p); h >= 0 && h < p && tr.Rel(p) == doc.DepConj && s.subjectDependent(p) < 0 {
+		// "could not confirm or deny": a negation before verbs
+		// joined by "or" or "nor" denies each of them.
+		if cc := tr.Dependent(p, doc.DepCc); cc >= 0 && (s.ci.tok(cc) == "or" || s.ci.tok(cc) == "nor") {
+			return s.negated(h)
+		}
+	}
 	return false
 }
 
