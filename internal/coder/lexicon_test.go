@@ -53,6 +53,7 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"asked once how is a question", "Asked once how the talks had gone, the Kenyan envoy laughed.", "", "Asked"},
 		{"a training no one undergoes is none", "The Kenyan doctor completed her residency training in Kampala.", "", "training"},
 		{"training soldiers is cooperation", "Kenya trained Ugandan soldiers near Lake Victoria.", "COOPERATE/", "trained"},
+		{"a participle inside a noun phrase is no event", "The Kenyan army said it freed 20 kidnapped schoolgirls.", "", "kidnapped"},
 		{"meeting a counterpart is consulting", "Kenya's foreign minister met his Ugandan counterpart on Tuesday.", "CONSULT/", "met"},
 		{"a month after a lower-case word is no march", "Kenyan rebels freed two Ugandan hostages held since March.", "", "held since March"},
 		{"receiving an envoy is hosting", "The Kenyan president received the Ugandan envoy on Monday.", "CONSULT/host", "received"},

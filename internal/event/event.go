@@ -2461,7 +2461,7 @@ func (s *Stage) date(d *doc.Doc, sent doc.Sentence, ev *doc.Event) {
 // camp and met people").
 func (s *Stage) attributive(sent doc.Sentence, p int) bool {
 	tag := s.ci.tag(p)
-	if (tag != "VBN" && tag != "VBG") || s.tr.Rel(p) != doc.DepAmod {
+	if (tag != "VBN" && tag != "VBG" && tag != "VBD") || s.tr.Rel(p) != doc.DepAmod {
 		return false
 	}
 	if h := s.tr.Head(p); h <= p || !en.IsNounTag(s.ci.tag(h)) {
@@ -2481,7 +2481,11 @@ func (s *Stage) attributive(sent doc.Sentence, p int) bool {
 	}
 	switch prev := s.ci.tag(k); {
 	case prev == "DT" || prev == "PDT" || prev == "PRP$" || prev == "WP$" || prev == "POS" || prev == "CD" || strings.HasPrefix(prev, "JJ"):
+		// Inside a noun phrase an -ed form is a participle, whatever
+		// the tagger said ("20 kidnapped/VBD schoolgirls").
 		return true
+	case tag == "VBD":
+		return false
 	case prev == "IN" || prev == ",":
 		return tag == "VBN"
 	case strings.HasPrefix(prev, "VB"):
