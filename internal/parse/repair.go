@@ -58,7 +58,7 @@ func repairPredicates(words, tags []string, heads []int32, deps []doc.DepRel) {
 	if root < 0 || !isNominalTag(tags[root]) {
 		return
 	}
-	if !hasCopula(heads, deps, root) {
+	if !hasDependent(heads, deps, root, doc.DepCop) {
 		// A finite verb read as an adjective: whatever subject the
 		// parse gave the nominal root was the verb's.
 		if v, n := attributiveFiniteVerb(tags, heads, deps); v >= 0 {
@@ -259,10 +259,10 @@ func isClause(heads []int32, deps []doc.DepRel, root int) bool {
 	return false
 }
 
-// hasCopula reports a copula on k.
-func hasCopula(heads []int32, deps []doc.DepRel, k int) bool {
+// hasDependent reports a dependent of k with relation rel.
+func hasDependent(heads []int32, deps []doc.DepRel, k int, rel doc.DepRel) bool {
 	for i, h := range heads {
-		if h == int32(k) && deps[i] == doc.DepCop {
+		if h == int32(k) && deps[i] == rel {
 			return true
 		}
 	}
@@ -423,7 +423,7 @@ func activePerfect(words []string, heads []int32, deps []doc.DepRel, v int) bool
 // the noun h after it, where h is a verb's argument without a copula and
 // everything between them modifies h.
 func premodifierSubject(tags []string, heads []int32, deps []doc.DepRel, i, h int) bool {
-	if i > h || !en.IsNounTag(tags[i]) || !en.IsNounTag(tags[h]) || hasCopula(heads, deps, h) {
+	if i > h || !en.IsNounTag(tags[i]) || !en.IsNounTag(tags[h]) || hasDependent(heads, deps, h, doc.DepCop) {
 		return false
 	}
 	switch deps[h].Base() {
@@ -472,7 +472,7 @@ func repairAccordingTo(words, tags []string, heads []int32, deps []doc.DepRel) {
 				deps[x] = doc.DepObl
 			}
 		}
-		if heads[a] != int32(x) && !crosses(heads, a, x) {
+		if heads[a] != int32(x) && !crosses(heads, a, x, a+1) {
 			heads[a], deps[a] = int32(x), doc.DepCase
 			heads[a+1], deps[a+1] = int32(a), doc.DepFixed
 		}
@@ -489,17 +489,18 @@ func premodifier(r doc.DepRel) bool {
 	return r == doc.DepNmodPoss
 }
 
-// crosses reports whether hanging token a on x (a < x) would cross an arc:
-// some token strictly between them with its head outside [a, x], or a
-// token outside with its head strictly between.
-func crosses(heads []int32, a, x int) bool {
+// crosses reports whether an arc between tokens a and x (a < x) would
+// cross another: some token strictly between them, other than exempt
+// (which the caller re-hangs with the arc), with its head outside [a, x],
+// or a token outside with its head strictly between.
+func crosses(heads []int32, a, x, exempt int) bool {
 	for k, h := range heads {
 		if k == a || h < 0 {
 			continue
 		}
 		inside := k > a && k < x
 		headInside := int(h) >= a && int(h) <= x
-		if inside && !headInside && k != a+1 {
+		if inside && !headInside && k != exempt {
 			return true
 		}
 		if !inside && k != x && int(h) > a && int(h) < x {
@@ -595,31 +596,14 @@ func repairCoordinatedSubjects(words, tags []string, heads []int32, deps []doc.D
 		}
 		// The conjunction opens the second conjunct, and the first
 		// conjunct's phrase ends before it (the arc a -> b then crosses
-		// no other).
-		if cc < 0 || hasCase(heads, deps, a) || !enclosed(heads, a, b, cc) || !nominalBetween(tags, a, b) || !auxiliariesBetween(heads, deps, b, int(h)) {
+		// no other). A subject has no preposition.
+		if cc < 0 || hasDependent(heads, deps, a, doc.DepCase) || crosses(heads, a, b, cc) ||
+			!nominalBetween(tags, a, b) || !auxiliariesBetween(heads, deps, b, int(h)) {
 			continue
 		}
 		heads[b], deps[b] = int32(a), doc.DepConj
 		heads[cc], deps[cc] = int32(b), doc.DepCc
 	}
-}
-
-// enclosed reports whether the words strictly between a and b, but skip,
-// hang inside [a, b], and no word outside hangs strictly between them:
-// an arc from a to b then crosses none.
-func enclosed(heads []int32, a, b, skip int) bool {
-	for k, h := range heads {
-		if k == skip || k == a || k == b || h < 0 {
-			continue
-		}
-		if k > a && k < b && (int(h) < a || int(h) > b) {
-			return false
-		}
-		if (k < a || k > b) && int(h) > a && int(h) < b {
-			return false
-		}
-	}
-	return true
 }
 
 // joinsSubjects reports a conjunction that joins a subject's conjuncts:
@@ -666,14 +650,4 @@ func auxiliariesBetween(heads []int32, deps []doc.DepRel, b, h int) bool {
 		}
 	}
 	return true
-}
-
-// hasCase reports a preposition on token k: a subject has none.
-func hasCase(heads []int32, deps []doc.DepRel, k int) bool {
-	for i, h := range heads {
-		if int(h) == k && deps[i] == doc.DepCase {
-			return true
-		}
-	}
-	return false
 }
