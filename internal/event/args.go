@@ -494,17 +494,18 @@ func (s *Stage) subjectOf(p int) (subj int, undergoer bool) {
 			// A weapon's or support verb's object is an instrument or
 			// an event, and controls nothing: "fired rubber bullets to
 			// disperse the crowd" is the subject's purpose.
+			// A past participle so controlled is passive: "had him
+			// killed", "saw them beaten" (the object undergoes it; the
+			// causer is no agent the participle names). An open
+			// complement is never finite, so an -ed form the tagger
+			// read as a preterite is the participle.
+			participle := s.ci.tag(q) == "VBN" || s.ci.tag(q) == "VBD"
 			instrument := false
 			if role, _ := s.governorRole(h); role == GovWeapon || role == GovSupport {
-				instrument = !strings.HasPrefix(s.ci.tag(q), "VBN") && s.ci.tag(q) != "VBD"
+				instrument = !participle
 			}
 			if o := tr.Dependent(h, doc.DepObj); o >= 0 && o < q && !instrument {
-				// A past participle so controlled is passive: "had
-				// him killed", "saw them beaten" (the object undergoes
-				// it; the causer is no agent the participle names). An
-				// open complement is never finite, so an -ed form the
-				// tagger read as a preterite is the participle.
-				return o, undergoer || s.ci.tag(q) == "VBN" || s.ci.tag(q) == "VBD"
+				return o, undergoer || participle
 			}
 			if o := tr.Dependent(h, doc.DepIobj); o >= 0 && !instrument {
 				return o, undergoer

@@ -1305,7 +1305,7 @@ func (s *Stage) ownFutureAct(d *doc.Doc, c, warner int) bool {
 		case doc.DepCop, doc.DepXcomp, doc.DepCcomp, doc.DepCsubj:
 			return false
 		case doc.DepAdvcl:
-			if mk := s.tr.Marker(k); mk >= 0 && s.ci.tok(mk) == "to" {
+			if s.markedTo(k) {
 				return false
 			}
 		}
@@ -1567,7 +1567,7 @@ func (s *Stage) attemptUse(m match) bool {
 		if s.tr.Rel(c) != doc.DepXcomp || s.ci.tag(c) != "VB" {
 			continue
 		}
-		if mk := s.tr.Marker(c); mk >= 0 && s.ci.tok(mk) == "to" {
+		if s.markedTo(c) {
 			return true
 		}
 	}
@@ -1656,14 +1656,7 @@ func (s *Stage) contentOf(h int) bool {
 // its object or passive subject ("launched an attack", "talks were
 // held", "cancelled the visit"), with its role from governors.tsv.
 func (s *Stage) nominalGovernor(p int) (g int, role GovernorRole, rule string, ok bool) {
-	if h := s.tr.Head(p); h >= 0 && s.tr.Rel(p) == doc.DepNmod && !strings.HasPrefix(s.ci.tag(h), "VB") {
-		// A measure or quantity heads its phrase ("delivered 25 tons of
-		// aid", "sent a convoy of aid"): the verb governs the event
-		// through it.
-		if mk := s.tr.Marker(p); mk >= 0 && s.ci.tok(mk) == "of" {
-			p = h
-		}
-	}
+	p = s.measuredHead(p)
 	switch s.tr.Rel(p) {
 	case doc.DepObj, doc.DepNsubjPass:
 	case doc.DepNsubj:
@@ -1685,6 +1678,23 @@ func (s *Stage) nominalGovernor(p int) (g int, role GovernorRole, rule string, o
 	// An intent, yield, attempt or prospect governor says nothing of a nominal
 	// object: it matters only for an infinitive.
 	return g, role, rule, role != NoGovernor && role != GovIntent && role != GovYield && role != GovAttempt && role != GovProspect
+}
+
+// measuredHead returns the word a nominal event p is the content of, when
+// p hangs on a measure or a quantity ("delivered 25 tons of aid", "sent a
+// convoy of aid", "pledged $50 million in aid"): the verb governs the
+// event through it. Otherwise it returns p.
+func (s *Stage) measuredHead(p int) int {
+	h := s.tr.Head(p)
+	if h < 0 || s.tr.Rel(p) != doc.DepNmod || strings.HasPrefix(s.ci.tag(h), "VB") {
+		return p
+	}
+	switch mk := s.tr.Marker(p); {
+	case mk < 0:
+	case s.ci.tok(mk) == "of", s.ci.tok(mk) == "in" && s.isAmount(h):
+		return h
+	}
+	return p
 }
 
 // amountIn reports an oblique p marked "in" whose verb's object is an
@@ -1929,19 +1939,24 @@ func (s *Stage) claimant(p int) []int {
 		if mk < 0 || s.ci.tok(mk) != "for" || h < 0 {
 			return nil
 		}
-		liable := false
-		if role, _ := s.governorRole(h); role == GovLiability && s.tr.Rel(h) == doc.DepObj {
-			g, liable = s.tr.Head(h), true
-		} else if role, _ := s.governorRole(h); role == GovClaim || role == GovAccept {
+		switch role, _ := s.governorRole(h); role {
+		case GovLiability:
+			if s.tr.Rel(h) != doc.DepObj {
+				return nil
+			}
+			g = s.tr.Head(h)
+		case GovClaim, GovAccept:
 			// "took responsibility" read with "for the attack" on the
 			// verb.
-			if o := s.tr.Dependent(h, doc.DepObj); o >= 0 {
-				if r, _ := s.governorRole(o); r == GovLiability {
-					g, liable = h, true
-				}
+			o := s.tr.Dependent(h, doc.DepObj)
+			if o < 0 {
+				return nil
 			}
-		}
-		if !liable {
+			if r, _ := s.governorRole(o); r != GovLiability {
+				return nil
+			}
+			g = h
+		default:
 			return nil
 		}
 	}
@@ -1965,14 +1980,7 @@ func (s *Stage) claimant(p int) []int {
 // promised is coded as promise.go says. It returns -1 and nil when p is
 // no such complement.
 func (s *Stage) commitment(p int) (int, []int) {
-	if h := s.tr.Head(p); h >= 0 && s.tr.Rel(p) == doc.DepNmod && !strings.HasPrefix(s.ci.tag(h), "VB") {
-		// "pledged $50 million in aid", "promised two tons of food":
-		// the amount is the object, and what it is an amount of hangs
-		// on it.
-		if mk := s.tr.Marker(p); mk >= 0 && (s.ci.tok(mk) == "of" || s.ci.tok(mk) == "in") && s.isAmount(h) {
-			p = h
-		}
-	}
+	p = s.measuredHead(p)
 	g := s.tr.Head(p)
 	if g < 0 || !strings.HasPrefix(s.ci.tag(g), "VB") {
 		return -1, nil
@@ -1982,7 +1990,7 @@ func (s *Stage) commitment(p int) (int, []int) {
 	case doc.DepObl, doc.DepXcomp:
 		// "agreed to a truce" (an xcomp when the parse takes "to" for
 		// the infinitive's marker).
-		if mk := s.tr.Marker(p); mk < 0 || s.ci.tok(mk) != "to" {
+		if !s.markedTo(p) {
 			return -1, nil
 		}
 	default:
@@ -2015,10 +2023,11 @@ func (s *Stage) supportAgent(p int) []int {
 	return nil
 }
 
-// agentOfModifier reports a token inside the "by" phrase of a participle that modifies a word of trigger m: that agent did
-// what the participle says to the event ("a truce brokered by Egypt", "an
-// offer delivered by the government"), so it is the broker or the maker,
-// never the party the event is aimed at.
+// agentOfModifier reports a token inside the "by" phrase of a participle
+// that modifies a word of trigger m: that agent did what the participle
+// says to the event ("a truce brokered by Egypt", "an offer delivered by
+// the government"), so it is the broker or the maker, never the party the
+// event is aimed at.
 func (s *Stage) agentOfModifier(j int, m match) bool {
 	for k, steps := j, 0; k >= 0 && steps < 4; k, steps = s.tr.Head(k), steps+1 {
 		mk := s.tr.Marker(k)

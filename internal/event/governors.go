@@ -3,6 +3,9 @@ package event
 import (
 	"fmt"
 	"io/fs"
+	"maps"
+	"slices"
+	"strings"
 
 	"github.com/dateline-project/dateline/internal/lang/en"
 	"github.com/dateline-project/dateline/internal/lexicon"
@@ -82,7 +85,7 @@ func LoadGovernors(fsys fs.FS, path string) (*Governors, error) {
 	err := lexicon.ReadFile(fsys, path, []string{"lemma", "role"}, func(r lexicon.Record) error {
 		role, ok := governorRoles[r.Get("role")]
 		if !ok {
-			return r.Errorf("role must be support, weapon, negative, reversal, intent, yield, attempt, content, undertaking or contemplate, not %q", r.Get("role"))
+			return r.Errorf("role must be one of %s, not %q", strings.Join(slices.Sorted(maps.Keys(governorRoles)), ", "), r.Get("role"))
 		}
 		l := r.Get("lemma")
 		g.byLemma[l] = append(g.byLemma[l], governor{role: role, particle: r.Get("particle"), rule: fmt.Sprintf("%s:%d", path, r.Line)})

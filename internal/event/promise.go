@@ -167,7 +167,7 @@ func (s *Stage) yieldingInfinitive(h int) (int, string) {
 		switch s.tr.Rel(c) {
 		case doc.DepXcomp:
 		case doc.DepAcl:
-			if mk := s.tr.Marker(c); mk < 0 || s.ci.tok(mk) != "to" {
+			if !s.markedTo(c) {
 				continue
 			}
 		default:

@@ -82,7 +82,7 @@ func (s *Stage) purposeOf(q, h int) bool {
 	default:
 		return false
 	}
-	if mk := s.tr.Marker(q); mk < 0 || s.ci.tok(mk) != "to" {
+	if !s.markedTo(q) {
 		return false
 	}
 	g := s.tr.Head(q)
