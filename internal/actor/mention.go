@@ -142,8 +142,8 @@ func (s *Stage) mentionOf(d *doc.Doc, sent *doc.Sentence, si int, c *cand) facts
 // name was stripped of ("Ms."), a gendered noun or honorific just before
 // the name ("Congresswoman", "her husband"), a gendered noun in an
 // apposition after it ("Ana Ruiz, a mother of two,"), a gendered title
-// kept as the name's first word, and, as weak evidence, its first name. A name whose words head a thing's name
-// ("Westfield Mall") is Neuter.
+// kept as the name's first word, and, as weak evidence, its first name. A
+// name whose words head a thing's name ("Westfield Mall") is Neuter.
 func (s *Stage) personGender(d *doc.Doc, sent *doc.Sentence, c *cand) (gender.Gender, bool) {
 	lex := s.r.gender
 	if lex == nil {
