@@ -36,6 +36,26 @@ func load(t testing.TB) *coder.Coder {
 	return loaded
 }
 
+// newWorker returns a worker of the shared test coder.
+func newWorker(t testing.TB) *coder.Worker {
+	t.Helper()
+	w, err := load(t).NewWorker()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+// codeText codes text as a document of its own with worker w.
+func codeText(t testing.TB, w *coder.Worker, text string) *doc.Doc {
+	t.Helper()
+	d := &doc.Doc{ID: "text", Text: text}
+	if err := w.Code(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
 // codeFiles reads and codes inputs in order, failing on any skipped record.
 func codeFiles(t *testing.T, inputs ...string) []*doc.Doc {
 	t.Helper()
@@ -168,10 +188,7 @@ func TestGolden(t *testing.T) {
 // TestDatedRoles checks that a person named in a dated dictionary entry is
 // resolved by the document's date.
 func TestDatedRoles(t *testing.T) {
-	w, err := load(t).NewWorker()
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := newWorker(t)
 	for _, tt := range []struct{ date, want string }{{"2001-03-05", "Heydar Aliyev"}, {"2019-03-05", "Ilham Aliyev"}} {
 		pub, _ := time.Parse("2006-01-02", tt.date)
 		d := &doc.Doc{ID: tt.date, Text: "Aliyev said the talks would continue.", Published: pub}
@@ -187,10 +204,7 @@ func TestDatedRoles(t *testing.T) {
 // TestPlaceRecipient: a trigger that takes a recipient but names no actor
 // for it takes the country the clause places the event in.
 func TestPlaceRecipient(t *testing.T) {
-	w, err := load(t).NewWorker()
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := newWorker(t)
 	d := &doc.Doc{ID: "pr", Text: "Iran threatened to begin a fresh offensive in Iraq unless its demands were met."}
 	if err := w.Code(context.Background(), d); err != nil {
 		t.Fatal(err)

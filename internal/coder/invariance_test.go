@@ -171,10 +171,7 @@ func TestCode_LeadingSpaceShiftsOffsetsOnly(t *testing.T) {
 	// Every third text keeps the test quick under -race; the others
 	// are like them.
 	ids := sortedIDs(texts, 3)
-	w, err := load(t).NewWorker()
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := newWorker(t)
 	bad := 0
 	for _, id := range ids {
 		text := texts[id]
@@ -193,10 +190,7 @@ func TestCode_LeadingSpaceShiftsOffsetsOnly(t *testing.T) {
 func TestCode_DecomposedTextCodesAlike(t *testing.T) {
 	texts := invarianceTexts(t)
 	ids := sortedIDs(texts, 1)
-	w, err := load(t).NewWorker()
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := newWorker(t)
 	bad, tried := 0, 0
 	for _, id := range ids {
 		text := texts[id]
@@ -231,10 +225,7 @@ func TestCode_DecomposedTextCodesAlike(t *testing.T) {
 func TestCode_CRLFCodesAlike(t *testing.T) {
 	texts := invarianceTexts(t)
 	ids := sortedIDs(texts, 3)
-	w, err := load(t).NewWorker()
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := newWorker(t)
 	bad, tried := 0, 0
 	for _, id := range ids {
 		text := texts[id]

@@ -16,10 +16,7 @@ import (
 // question is no request, and a natural hazard, a disease or an accident
 // is no party to an event. Every sentence was written for this test.
 func TestShippedTriggerFrames(t *testing.T) {
-	w, err := load(t).NewWorker()
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := newWorker(t)
 	for _, tc := range []struct {
 		name, text string
 		want       string // "TYPE/mode", or "" for none of that trigger
@@ -188,10 +185,7 @@ func TestShippedTriggerFrames(t *testing.T) {
 // whose bare possessor undergoes them. Every sentence was written for
 // this test.
 func TestShippedNominalRoles(t *testing.T) {
-	w, err := load(t).NewWorker()
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := newWorker(t)
 	for _, tc := range []struct {
 		name, text, trigger string
 		want                string // "actors>recipients" by raw text, "-" for no event
@@ -319,15 +313,8 @@ func TestShippedNominalRoles(t *testing.T) {
 // TestTextEndingInCaseMarker codes a text whose last token is a case
 // marker (a possessive cut off), which the argument searches look past.
 func TestTextEndingInCaseMarker(t *testing.T) {
-	w, err := load(t).NewWorker()
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := &doc.Doc{ID: "cut", Text: "Kenya sent troops to fight Uganda's"}
-	if err := w.Code(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
-	if len(d.Events) == 0 {
+	w := newWorker(t)
+	if d := codeText(t, w, "Kenya sent troops to fight Uganda's"); len(d.Events) == 0 {
 		t.Error("no event coded")
 	}
 }
@@ -336,10 +323,7 @@ func TestTextEndingInCaseMarker(t *testing.T) {
 // denies or demands is coded as its content (aux complement), not as an
 // event that happened.
 func TestShippedContentClauses(t *testing.T) {
-	w, err := load(t).NewWorker()
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := newWorker(t)
 	for _, tc := range []struct {
 		name, text, trigger string
 		complement          bool
@@ -364,10 +348,7 @@ func TestShippedContentClauses(t *testing.T) {
 // keeps its type and is flagged future, and that a forecast attack is no
 // threat of the attacker's.
 func TestShippedProspects(t *testing.T) {
-	w, err := load(t).NewWorker()
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := newWorker(t)
 	for _, tc := range []struct {
 		name, text, trigger, want string
 		future                    bool
@@ -393,10 +374,7 @@ func TestShippedProspects(t *testing.T) {
 // trigger (in any case), or nil.
 func eventAt(t *testing.T, w *coder.Worker, text, trigger string) *doc.Event {
 	t.Helper()
-	d := &doc.Doc{ID: "sentence", Text: text}
-	if err := w.Code(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
+	d := codeText(t, w, text)
 	var found *doc.Event
 	for i := range d.Events {
 		if strings.EqualFold(d.SpanText(d.Events[i].Evidence.Trigger), trigger) {

@@ -213,10 +213,7 @@ func genBody(r *rand.Rand) string {
 var headers = []string{"", "date 2024-05-02\n", "date: 2024-05-02\r\n", " date 2024-05-02 \n", "DATE: 2024-05-02\t\r\n"}
 
 func TestOffsetsIndexTheInput_Property(t *testing.T) {
-	w, err := load(t).NewWorker()
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := newWorker(t)
 	r := rand.New(rand.NewSource(16))
 	seen := spanChecks{}
 	n := 150

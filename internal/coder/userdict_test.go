@@ -47,10 +47,7 @@ func TestUserAliasOverridesBuiltIn(t *testing.T) {
 // A cancelled context stops coding with its error, in the text stage's
 // sentence loop or between stages, rather than coding the document.
 func TestCode_StopsWhenCancelled(t *testing.T) {
-	w, err := load(t).NewWorker()
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := newWorker(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	d := &doc.Doc{ID: "c", Text: "Troops shelled the town. Talks resumed on Monday."}
