@@ -28,7 +28,7 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 	for i := sent.FirstToken; i < sent.EndToken; i++ {
 		// A name may also open with a lower-case Arabic article
 		// ("al-Qaeda").
-		if s.covered[i] || !(d.Tokens[i].Upper || s.mayBeArabicArticle(i) && arabicArticle(raw(d, i))) {
+		if s.covered[i] || !(d.Tokens[i].Upper || s.mayBeArabicArticle(i) && en.IsArabicArticleName(raw(d, i))) {
 			continue
 		}
 		var best int
@@ -252,11 +252,13 @@ func isNameConnector(w string) bool {
 }
 
 // nameRun returns how many tokens from i could belong to one name: a run
-// of capitalised words and connectors, at most max long.
+// of capitalised words, connectors and names with a lower-case Arabic
+// article ("Abdel Fattah al-Burhan"), at most max long.
 func (s *Stage) nameRun(d *doc.Doc, sent *doc.Sentence, i, max int) int {
 	j := i + 1
 	for j < sent.EndToken && j-i < max {
-		if s.isCap(d, j) || (isNameConnector(s.tok(d, j)) && j+1 < sent.EndToken) {
+		if s.isCap(d, j) || (isNameConnector(s.tok(d, j)) && j+1 < sent.EndToken) ||
+			s.mayBeArabicArticle(j) && en.IsArabicArticleName(raw(d, j)) {
 			j++
 			continue
 		}
@@ -339,6 +341,12 @@ func (s *Stage) properRuns(d *doc.Doc, sent *doc.Sentence) {
 				continue
 			}
 			if s.pluralPossessiveInName(d, sent, j) {
+				j++
+				continue
+			}
+			// A surname may keep its Arabic article in lower case
+			// ("Abdel Fattah al-Burhan").
+			if j > i && s.mayBeArabicArticle(j) && en.IsArabicArticleName(raw(d, j)) {
 				j++
 				continue
 			}
@@ -819,27 +827,12 @@ func (s *Stage) appositionOwner(d *doc.Doc, m, end int) (Coding, int) {
 	return s.phraseAt(d, m, end, 4, func(c Coding) bool { return namesCountry(c) || c.Country != "" && c.Kind == KindOrg })
 }
 
-// mayBeArabicArticle is arabicArticle's first test, on the compact copies
+// mayBeArabicArticle is en.IsArabicArticleName's first test, on the compact copies
 // of the token: most tokens fail it without the token being read.
 func (s *Stage) mayBeArabicArticle(i int) bool {
 	sp := s.spans[i]
 	c := s.lower[sp.start]
 	return sp.end-sp.start >= 4 && (c == 'a' || c == 'e')
-}
-
-// arabicArticle reports a name written with a lower-case Arabic article
-// before a capital ("al-Qaeda", "al-Shabab", "el-Sisi"), which news keeps
-// lower case even where it opens an organisation's or a person's name.
-// A byte test, since it is asked of every lower-case token.
-func arabicArticle(w string) bool {
-	if len(w) < 4 || w[0] != 'a' && w[0] != 'e' {
-		return false
-	}
-	h := strings.IndexByte(w, '-')
-	if h != 2 || len(w) <= h+1 {
-		return false
-	}
-	return (w[:2] == "al" || w[:2] == "el") && w[h+1] >= 'A' && w[h+1] <= 'Z'
 }
 
 // nameGoesOn reports a proper name continuing at token j: a place name

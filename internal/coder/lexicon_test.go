@@ -51,6 +51,7 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"a training no one undergoes is none", "The Kenyan doctor completed her residency training in Kampala.", "", "training"},
 		{"training soldiers is cooperation", "Kenya trained Ugandan soldiers near Lake Victoria.", "COOPERATE/", "trained"},
 		{"a participle inside a noun phrase is no event", "The Kenyan army said it freed 20 kidnapped schoolgirls.", "", "kidnapped"},
+		{"a participle after a verb is no second verb", "The Kenyan Red Cross evacuated wounded civilians from Garissa.", "", "wounded"},
 		{"meeting a counterpart is consulting", "Kenya's foreign minister met his Ugandan counterpart on Tuesday.", "CONSULT/", "met"},
 		{"a month after a lower-case word is no march", "Kenyan rebels freed two Ugandan hostages held since March.", "", "held since March"},
 		{"receiving an envoy is hosting", "The Kenyan president received the Ugandan envoy on Monday.", "CONSULT/host", "received"},
@@ -243,6 +244,8 @@ func TestShippedNominalRoles(t *testing.T) {
 		{"so does a warning's", "Kenya warned that it would retaliate unless Uganda withdrew its troops.", "warned", "Kenya>Uganda"},
 		// "Accused X of doing Y": X is accused, whatever the parse first
 		// made of "X of doing Y".
+		// An indirect object with no direct object is the only object.
+		{"coordinated objects the parse called indirect", "The Kenyan envoy urged Uganda and Rwanda to end the border dispute.", "urged", "The Kenyan envoy>Uganda+Rwanda"},
 		{"the accused before a gerund clause", "Uganda accused Kenya of supporting rebels in the north.", "accused", "Uganda>Kenya"},
 		// A name with an apposition before its verb is the verb's subject,
 		// however the parse labelled it.

@@ -807,6 +807,13 @@ func (s *Stage) slot(m match, p int, sl lexicon.Slot) []int {
 		if s.tr.Has(p, doc.DepObj) {
 			return nil
 		}
+		// An indirect object with no direct one beside it is the
+		// verb's only object, whatever the parse called it ("urged
+		// Kenya and Uganda to talk"): UD keeps iobj for the second
+		// object of a ditransitive.
+		if o := s.objects(m, doc.DepIobj); len(o) > 0 {
+			return o
+		}
 		// A verb the parse gave no object at all (it misread the
 		// verb as a modifier): word order gives it one.
 		if e := s.rightObject(m); e >= 0 {

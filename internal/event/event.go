@@ -2464,7 +2464,7 @@ func (s *Stage) date(d *doc.Doc, sent doc.Sentence, ev *doc.Event) {
 // condition"), or nothing (the sentence's first word). A past participle
 // may also follow a preposition ("from poisoned liquor"), a comma (", armed
 // men opened fire") or a verb that is no auxiliary ("recalling shelled
-// nuts"); a gerund after a preposition or comma heads a clause ("for
+// nuts", "evacuated wounded civilians"); a gerund after a preposition or comma heads a clause ("for
 // occupying roads", ", raising concerns"), and a participle after an
 // auxiliary or a conjunction is a verb ("has banned exports", "toured the
 // camp and met people").
@@ -2493,12 +2493,15 @@ func (s *Stage) attributive(sent doc.Sentence, p int) bool {
 		// Inside a noun phrase an -ed form is a participle, whatever
 		// the tagger said ("20 kidnapped/VBD schoolgirls").
 		return true
+	case strings.HasPrefix(prev, "VB"):
+		// After a verb that is no auxiliary, an -ed form is no second
+		// preterite of the same clause ("evacuated wounded/VBD
+		// civilians").
+		return tag != "VBG" && !en.IsParticipleAuxiliary(s.ci.tok(k))
 	case tag == "VBD":
 		return false
 	case prev == "IN" || prev == ",":
 		return tag == "VBN"
-	case strings.HasPrefix(prev, "VB"):
-		return tag == "VBN" && !en.IsParticipleAuxiliary(s.ci.tok(k))
 	}
 	return false
 }
