@@ -88,7 +88,7 @@ func (s *Stage) statements(d *doc.Doc) {
 				r := rootOf(d, e)
 				en := d.Entities[r]
 				if seen[r] || accused[[2]int{si, r}] || r == q.Speaker || en.CountryCode == "" || !accusable(en.SectorCode) ||
-					(en.CountryCode == speaker.CountryCode && en.SectorCode == speaker.SectorCode) {
+					ownSide(speaker, en) {
 					continue
 				}
 				seen[r] = true
@@ -152,8 +152,7 @@ func (s *Stage) demands(d *doc.Doc) {
 			var targets []int
 			for _, e := range s.argument(subj) {
 				r := rootOf(d, e)
-				if r != q.Speaker && d.Entities[r].CountryCode != "" &&
-					!(d.Entities[r].CountryCode == speaker.CountryCode && d.Entities[r].SectorCode == speaker.SectorCode) {
+				if r != q.Speaker && d.Entities[r].CountryCode != "" && !ownSide(speaker, d.Entities[r]) {
 					targets = append(targets, e)
 				}
 			}
@@ -230,6 +229,17 @@ func (s *Stage) speakerEvent(d *doc.Doc, q doc.Quote, si, t int, typ plover.Even
 	s.date(d, sent, &ev)
 	s.locate(d, si, t, &ev)
 	d.Events = append(d.Events, ev)
+}
+
+// ownSide reports a mention of the speaker's own side: the same country
+// and sector, or, for a government speaker, its country named bare ("a
+// violation of Kenyan sovereignty", said by Kenya's foreign ministry,
+// accuses someone else).
+func ownSide(speaker, other doc.Entity) bool {
+	if other.CountryCode != speaker.CountryCode {
+		return false
+	}
+	return other.SectorCode == speaker.SectorCode || other.SectorCode == "" && speaker.SectorCode == "GOV"
 }
 
 // accusable sectors are actors a statement can accuse: states, their

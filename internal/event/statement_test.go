@@ -30,6 +30,8 @@ func TestStatements(t *testing.T) {
 			`"The reckless conduct of Russia must stop," Kenya said.`, "ACCUSE/disapprove KEN>RUS | REQUEST/ KEN>RUS"},
 		{"a word that alleges is an allegation",
 			"Kenya said the report by Russia was fabricated.", "ACCUSE/allege KEN>RUS"},
+		{"a government's own country named bare is no target",
+			`"This reckless breach of Kenyan airspace will not be tolerated," Kenya said.`, ""},
 		{"no named actor, no accusation",
 			`"The plan is reckless," Kenya said.`, ""},
 		{"a demand on another actor",
