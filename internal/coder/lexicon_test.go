@@ -131,6 +131,10 @@ func TestShippedTriggerFrames(t *testing.T) {
 		// An acronym has no lemma but itself.
 		{"distributing aid is aid", "Kenyan officials distributed aid to students in Nairobi.", "AID/", "distributed aid"},
 		{"AIDS is no plural of aid", "Kenyan officials distributed AIDS leaflets to students in Nairobi.", "", "distributed AIDS"},
+		// "Provide X with Y" supplies X.
+		{"providing a state with a loan is aid", "Kenya provided Uganda with a loan of two million dollars.", "AID/", "provided Uganda with a loan"},
+		{"supplying a militia with weapons is aid", "Uganda supplied the Kenyan rebels with rifles.", "AID/", "supplied the Kenyan rebels with rifles"},
+		{"an alert with its level is a mobilization", "Kenya put its border police on high alert.", "MOBILIZE/troops", "put its border police on high alert"},
 		// An attributive participle names a property, not an event.
 		{"poisoning as a verb is an assault", "Ugandan rebels poisoned the wells near Garissa.", "ASSAULT/assassinate", "poisoned"},
 		{"the poisoned food is no assault", "The Kenyan police seized the poisoned food on Monday.", "", "poisoned"},
