@@ -260,19 +260,43 @@ func (s *Stage) placeHeadedBy(c int) (pl int, near bool) {
 	if pl := s.placeOf[c]; pl >= 0 {
 		return pl, false
 	}
+	owner := -1
 	for k := s.tr.First(c); k >= 0; k = s.tr.Next(k) {
 		switch s.tr.Rel(k) {
 		case doc.DepNmod:
-			if mk := s.tr.Marker(k); mk < 0 || s.ci.tok(mk) != "of" {
+			mk := s.tr.Marker(k)
+			if mk < 0 {
 				continue
 			}
-		case doc.DepAppos, doc.DepCompound, doc.DepFlat:
+			// "the city of X"; and "a base in X", where the phrase
+			// puts the thing itself somewhere ("a bus near X" only
+			// near it).
+			if s.ci.tok(mk) != "of" {
+				if pl := s.placeOf[k]; pl >= 0 && s.setting(mk) {
+					return pl, locative(s.ci.tok(mk)) == placeNear
+				}
+				continue
+			}
+		case doc.DepCompound:
+			// A country before a thing that is no place is its owner
+			// ("a US base", "the Kenyan embassy"); the thing may stand
+			// anywhere, so a place the phrase names goes first.
+			if pl := s.placeOf[k]; pl >= 0 && strings.HasPrefix(s.ci.d.Places[pl].Feature, "PCL") {
+				if owner < 0 {
+					owner = pl
+				}
+				continue
+			}
+		case doc.DepAppos, doc.DepFlat:
 		default:
 			continue
 		}
 		if pl := s.placeOf[k]; pl >= 0 {
 			return pl, surroundings[s.ci.tok(c)]
 		}
+	}
+	if owner >= 0 {
+		return owner, surroundings[s.ci.tok(c)]
 	}
 	// A greedy parse sometimes hangs the "of" phrase elsewhere ("the
 	// city of X overnight" read with X as a compound of "overnight");

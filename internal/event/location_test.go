@@ -64,6 +64,8 @@ func TestLocation(t *testing.T) {
 			[]testPlace{{"Georgia", "PCLI", "GEO", "", false}}, "detained", "Georgia", doc.LocationAttached, 3},
 		{"a demonym names who acts, not where", "KYIV — Hungarian officials detained two reporters.", "KYIV",
 			[]testPlace{kyiv, {"Hungarian", "PCLI", "HUN", doc.PlaceDemonym, false}}, "detained", "KYIV", doc.LocationDateline, 1},
+		{"a country owning the target is no scene beside its own place", "Gunmen attacked a Kenyan camp in Bunia on Sunday.", "",
+			[]testPlace{{"Kenyan", "PCLI", "KEN", "", false}, {"Bunia", "PPLA", "COD", "", false}}, "attacked", "Bunia", doc.LocationAttached, 1},
 		{"a place inside an organisation's name is no scene", "KYIV — The Lviv Regional Police detained two reporters.", "KYIV",
 			[]testPlace{kyiv, {"Lviv", "PPLA", "UKR", "", true}}, "detained", "KYIV", doc.LocationDateline, 1},
 	}
