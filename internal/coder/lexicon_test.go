@@ -131,6 +131,7 @@ func TestShippedTriggerFrames(t *testing.T) {
 		// An acronym has no lemma but itself.
 		{"distributing aid is aid", "Kenyan officials distributed aid to students in Nairobi.", "AID/", "distributed aid"},
 		{"AIDS is no plural of aid", "Kenyan officials distributed AIDS leaflets to students in Nairobi.", "", "distributed AIDS"},
+		{"a treaty signed in the passive", "The border treaty was signed by Kenya and Uganda in Arusha.", "SUPPORT/", "treaty was signed"},
 		// "Provide X with Y" supplies X.
 		{"providing a state with a loan is aid", "Kenya provided Uganda with a loan of two million dollars.", "AID/", "provided Uganda with a loan"},
 		{"supplying a militia with weapons is aid", "Uganda supplied the Kenyan rebels with rifles.", "AID/", "supplied the Kenyan rebels with rifles"},
