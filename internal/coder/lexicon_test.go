@@ -391,3 +391,35 @@ func eventAt(t *testing.T, w *coder.Worker, text, trigger string) *doc.Event {
 	}
 	return found
 }
+
+// TestShippedParticipantCountries checks the country a participant with a
+// role and no country of its own takes from the place its sentence puts
+// the event in (ACLED's convention for unidentified actors), and where it
+// must not.
+func TestShippedParticipantCountries(t *testing.T) {
+	w := newWorker(t)
+	for _, tc := range []struct {
+		name, text, trigger string
+		want                string // actor countries ">" recipient countries, "+"-joined
+	}{
+		{"protesters belong where they march", "Angry protesters marched in Nairobi on Monday.", "marched", "KEN>KEN"},
+		{"a visitor does not belong where it arrives", "The envoy arrived in Nairobi on Monday for talks.", "arrived in", ">KEN"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ev := eventAt(t, w, tc.text, tc.trigger)
+			if ev == nil {
+				t.Fatalf("%q: no event at %q", tc.text, tc.trigger)
+			}
+			var a, r []string
+			for _, x := range ev.Actors {
+				a = append(a, x.CountryCode)
+			}
+			for _, x := range ev.Recipients {
+				r = append(r, x.CountryCode)
+			}
+			if got := strings.Join(a, "+") + ">" + strings.Join(r, "+"); got != tc.want {
+				t.Errorf("%q: %q coded %q, want %q", tc.text, tc.trigger, got, tc.want)
+			}
+		})
+	}
+}

@@ -2236,7 +2236,11 @@ func localParticipants(d *doc.Doc, ev *doc.Event) {
 			}
 		}
 	}
-	code(ev.Actors, false)
+	// A visitor comes from elsewhere: the place of a visit is where it
+	// went, not where it belongs.
+	if ev.Type != plover.Consult || ev.Mode != "visit" {
+		code(ev.Actors, false)
+	}
 	code(ev.Recipients, ev.Type == plover.Assault || ev.Type == plover.Coerce)
 	if coded {
 		ev.Rule += " +location_country"
