@@ -332,6 +332,57 @@ func onChain(heads []int32, k, h, top int) bool {
 // "shelled"). A source is an oblique, never an argument: the phrase's
 // head becomes an obl with "according" as its case.
 
+// "After", "before", "since", "until" and "as" are prepositions and
+// subordinators both (Huddleston and Pullum 2002, ch. 7.2: prepositions
+// taking clausal complements). The greedy parser, having read "after a
+// Chinese vessel" as a prepositional phrase, cannot take it back when a
+// finite verb follows ("protested after a Chinese vessel fired water
+// cannon"), and hangs the verb on the main clause as a conjunct. A noun
+// phrase followed at once by a finite verb that has no subject is that
+// verb's subject, so the word is the clause's subordinator: the verb
+// becomes an adverbial clause of the word the phrase hung on, the noun its
+// subject and the word its mark.
+func repairSubordinateClauses(words, tags []string, heads []int32, deps []doc.DepRel) {
+	n := len(tags)
+	for a := 0; a+2 < n; a++ {
+		if deps[a] != doc.DepCase || !en.IsSubordinator(strings.ToLower(words[a])) {
+			continue
+		}
+		subj := int(heads[a])
+		if subj <= a || !isNominalTag(tags[subj]) {
+			continue
+		}
+		h := int(heads[subj])
+		if h < 0 {
+			continue
+		}
+		// The phrase ends where its words stop descending from its head.
+		end := subj
+		for k := subj + 1; k < n && descends(heads, deps, k, subj); k++ {
+			end = k
+		}
+		k := end + 1
+		if k >= n {
+			continue
+		}
+		verb := k
+		if r := deps[k].Base(); r == doc.DepAux && int(heads[k]) > k {
+			verb = int(heads[k])
+		}
+		if !en.IsFiniteTag(tags[k]) || verb == h || (int(heads[verb]) != h && int(heads[verb]) != subj) ||
+			hasDependent(heads, deps, verb, doc.DepNsubj) || hasDependent(heads, deps, verb, doc.DepNsubjPass) ||
+			onChain(heads, h, verb, -1) {
+			continue
+		}
+		heads[verb], deps[verb] = int32(h), doc.DepAdvcl
+		heads[subj], deps[subj] = int32(verb), doc.DepNsubj
+		if hasDependent(heads, deps, verb, doc.DepAuxPass) {
+			deps[subj] = doc.DepNsubjPass
+		}
+		heads[a], deps[a] = int32(verb), doc.DepMark
+	}
+}
+
 // repairRelations relabels passive subjects of active perfects, subjects
 // of argument nouns, bare subjects the parse left as modifiers, and the
 // phrase after "according to".
@@ -339,6 +390,7 @@ func repairRelations(words, tags []string, heads []int32, deps []doc.DepRel) {
 	repairAccordingTo(words, tags, heads, deps)
 	repairGerundClauses(tags, heads, deps)
 	repairCoordinatedSubjects(words, tags, heads, deps)
+	repairSubordinateClauses(words, tags, heads, deps)
 	for i, h := range heads {
 		if h < 0 {
 			continue

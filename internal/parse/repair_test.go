@@ -397,3 +397,41 @@ func TestRepairCoordinatedSubjects(t *testing.T) {
 		})
 	}
 }
+
+func TestRepairSubordinateClauses(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		heads    []int32 // nil when unchanged
+	}{
+		{
+			name:  "a phrase followed by a finite verb is its clause's subject",
+			in:    "Kenya/NNP/1/nsubj protested/VBD/-1/root after/IN/4/case a/DT/4/det ship/NN/1/obl fired/VBD/1/conj shots/NNS/5/obj",
+			heads: []int32{1, -1, 5, 4, 5, 1, 5},
+		},
+		{
+			name:  "the verb may open with an auxiliary",
+			in:    "Kenya/NNP/1/nsubj protested/VBD/-1/root after/IN/4/case the/DT/4/det ship/NN/1/obl had/VBD/6/aux fired/VBN/1/conj",
+			heads: []int32{1, -1, 6, 4, 6, 6, 1},
+		},
+		{
+			name: "a phrase with no verb after it is a preposition's",
+			in:   "Kenya/NNP/1/nsubj protested/VBD/-1/root after/IN/3/case talks/NNS/1/obl on/IN/5/case Monday/NNP/1/obl",
+		},
+		{
+			name: "a verb with a subject of its own is another clause",
+			in:   "Kenya/NNP/1/nsubj protested/VBD/-1/root after/IN/3/case talks/NNS/1/obl Uganda/NNP/5/nsubj left/VBD/1/parataxis",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			words, tags, heads, deps := tree(t, tc.in)
+			want := tc.heads
+			if want == nil {
+				want = slices.Clone(heads)
+			}
+			repairSubordinateClauses(words, tags, heads, deps)
+			if !slices.Equal(heads, want) {
+				t.Errorf("heads %v, want %v", heads, want)
+			}
+		})
+	}
+}
