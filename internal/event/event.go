@@ -2462,22 +2462,20 @@ func (s *Stage) date(d *doc.Doc, sent doc.Sentence, ev *doc.Event) {
 // attributive reports a participle used as an adjective before its noun
 // (Huddleston and Pullum 2002, ch. 7.5 and 14: attributive participles).
 // The parse must say so (amod on a noun to its right), and so must the
-// word before it, since a greedy parse also hangs verbs there: after
-// adverbs, it is a determiner, possessive, number or adjective ("the
-// poisoned soup", "a declining trend", "an already compromised
-// condition"), or nothing (the sentence's first word). A past participle
-// may also follow a preposition ("from poisoned liquor"), a comma (", armed
-// men opened fire") or a verb that is no auxiliary ("recalling shelled
-// nuts", "evacuated wounded civilians"); a gerund after a preposition or comma heads a clause ("for
-// occupying roads", ", raising concerns"), and a participle after an
-// auxiliary or a conjunction is a verb ("has banned exports", "toured the
-// camp and met people").
+// word before it (en.AttributiveAfter), since a greedy parse also hangs
+// verbs there.
 func (s *Stage) attributive(sent doc.Sentence, p int) bool {
 	tag := s.ci.tag(p)
 	if (tag != "VBN" && tag != "VBG" && tag != "VBD") || s.tr.Rel(p) != doc.DepAmod {
 		return false
 	}
-	if h := s.tr.Head(p); h <= p || !en.IsNounTag(s.ci.tag(h)) {
+	// Modifiers stack ("a heavily armed ruling minority"): the noun
+	// may lie past other attributive modifiers.
+	h := s.tr.Head(p)
+	for h > p && s.tr.Rel(h) == doc.DepAmod && !en.IsNounTag(s.ci.tag(h)) {
+		h = s.tr.Head(h)
+	}
+	if h <= p || !en.IsNounTag(s.ci.tag(h)) {
 		return false
 	}
 	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
@@ -2490,24 +2488,9 @@ func (s *Stage) attributive(sent doc.Sentence, p int) bool {
 		k--
 	}
 	if k < sent.FirstToken {
-		return true
+		return en.AttributiveAfter(tag, "", "")
 	}
-	switch prev := s.ci.tag(k); {
-	case prev == "DT" || prev == "PDT" || prev == "PRP$" || prev == "WP$" || prev == "POS" || prev == "CD" || strings.HasPrefix(prev, "JJ"):
-		// Inside a noun phrase an -ed form is a participle, whatever
-		// the tagger said ("20 kidnapped/VBD schoolgirls").
-		return true
-	case strings.HasPrefix(prev, "VB"):
-		// After a verb that is no auxiliary, an -ed form is no second
-		// preterite of the same clause ("evacuated wounded/VBD
-		// civilians").
-		return tag != "VBG" && !en.IsParticipleAuxiliary(s.ci.tok(k))
-	case tag == "VBD":
-		return false
-	case prev == "IN" || prev == ",":
-		return tag == "VBN"
-	}
-	return false
+	return en.AttributiveAfter(tag, s.ci.tag(k), s.ci.tok(k))
 }
 
 // diplomatic reports whether a visit or a reception (CONSULT modes visit

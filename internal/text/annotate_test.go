@@ -274,6 +274,10 @@ func TestChunks(t *testing.T) {
 			"NP[The ruling party|party] VG[won|won]"},
 		{"at least a number", "Police detained at least 14 young men.",
 			"NP[Police|Police] VG[detained|detained] NP[14 young men|men]"},
+		{"a participle opening a phrase", "Police said armed men stormed a church.",
+			"NP[Police|Police] VG[said|said] NP[armed men|men] VG[stormed|stormed] NP[a church|church]"},
+		{"a participle after a conjunction is a verb", "The minister toured the camp and met refugees.",
+			"NP[The minister|minister] VG[toured|toured] NP[the camp|camp] VG[met|met] NP[refugees|refugees]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,11 @@
 package text
 
-import "github.com/dateline-project/dateline/internal/doc"
+import (
+	"strings"
+
+	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/lang/en"
+)
 
 // Tag classes the chunker works with.
 const (
@@ -63,6 +68,29 @@ func tagClass(tag string) uint16 {
 // "will not discuss", "is currently being hindered", "also emphasized",
 // "to interfere". Its head is its last verb (or the modal, if it has no
 // verb). Adverbs outside such a run belong to no chunk.
+// opensWithParticiple reports a participle at i that the parse made an
+// attributive modifier (amod) of a noun after it, in the phrase the words
+// after it begin: "armed men", "wounded civilians". The tag alone cannot
+// say so, since an -ed form there is as often the verb ("police arrested
+// men"), but the parse, which has read the whole sentence, can, where
+// the word before allows it (en.AttributiveAfter: "toured the camp and
+// met people" is no phrase "met people").
+func opensWithParticiple(toks []doc.Token, cls []uint16, lower string, first, i, end int) bool {
+	t := &toks[i]
+	if cls[i]&tcPart == 0 || i+1 >= end || cls[i+1]&(tcNoun|tcAdj) == 0 ||
+		t.Dep.Base() != doc.DepAmod || int(t.Head) <= i || int(t.Head) >= end {
+		return false
+	}
+	k := i - 1
+	for k >= first && strings.HasPrefix(toks[k].Tag, "RB") {
+		k--
+	}
+	if k < first {
+		return en.AttributiveAfter(t.Tag, "", "")
+	}
+	return en.AttributiveAfter(t.Tag, toks[k].Tag, lower[toks[k].Start:toks[k].End])
+}
+
 func chunkSentence(toks []doc.Token, cls []uint16, lower string, first, end int, out []doc.Chunk) []doc.Chunk {
 	emit := func(kind doc.ChunkKind, s, e, head int) {
 		out = append(out, doc.Chunk{
@@ -78,7 +106,7 @@ func chunkSentence(toks []doc.Token, cls []uint16, lower string, first, end int,
 			emit(doc.NounPhrase, i, i+1, i)
 			i++
 			continue
-		case c&(tcNoun|tcAdj|tcDet|tcNum|tcCur) != 0:
+		case c&(tcNoun|tcAdj|tcDet|tcNum|tcCur) != 0 || opensWithParticiple(toks, cls, lower, first, i, end):
 			if c&tcAdj != 0 && i > first && i+1 < end && cls[i+1]&tcNum != 0 && atLeast(toks, lower, i) {
 				// "at least 14 young men": the quantifier belongs to the
 				// number, not to the phrase, which starts at the number.
@@ -101,6 +129,8 @@ func chunkSentence(toks []doc.Token, cls []uint16, lower string, first, end int,
 					lastNum = j
 				case cj&tcAdj != 0:
 					lastAdj = j
+				case j == i && cj&tcPart != 0:
+					// "armed men", "wounded civilians": opensWithParticiple.
 				case cj&tcPart != 0 && j > i && j+1 < end && cls[j+1]&(tcNoun|tcAdj) != 0 &&
 					!(cls[j-1]&tcNoun != 0 && toks[j].Tag == "VBN"):
 					// A participle inside the phrase: "the ruling party",
@@ -139,6 +169,9 @@ func chunkSentence(toks []doc.Token, cls []uint16, lower string, first, end int,
 			lastV, lastVerb := -1, -1
 			for j < end {
 				cj := cls[j]
+				if j > i && opensWithParticiple(toks, cls, lower, first, j, end) {
+					break // "said armed men": the participle opens the noun phrase
+				}
 				if cj&(tcVerb|tcModal) != 0 {
 					lastV = j
 					if cj&tcVerb != 0 {

@@ -211,3 +211,24 @@ func TestIsTopicPreposition(t *testing.T) {
 		}
 	}
 }
+
+func TestAttributiveAfter(t *testing.T) {
+	for _, tc := range []struct {
+		tag, prevTag, prevWord string
+		want                   bool
+	}{
+		{"VBN", "", "", true},             // "Armed men opened fire"
+		{"VBD", "CD", "20", true},         // "20 kidnapped schoolgirls"
+		{"VBN", "IN", "from", true},       // "from poisoned liquor"
+		{"VBG", "IN", "for", false},       // "for occupying roads"
+		{"VBD", "VBD", "evacuated", true}, // "evacuated wounded civilians"
+		{"VBN", "VBZ", "has", false},      // "has banned exports"
+		{"VBG", "VBD", "began", false},    // "began shelling towns"
+		{"VBN", "CC", "and", false},       // "and met people"
+		{"VBD", ",", ",", false},          // ", killed five"
+	} {
+		if got := AttributiveAfter(tc.tag, tc.prevTag, tc.prevWord); got != tc.want {
+			t.Errorf("AttributiveAfter(%q, %q, %q) = %v, want %v", tc.tag, tc.prevTag, tc.prevWord, got, tc.want)
+		}
+	}
+}
