@@ -816,8 +816,10 @@ func (s *Stage) slot(m match, p int, sl lexicon.Slot) []int {
 		}
 		// A verb the parse gave no object at all (it misread the
 		// verb as a modifier): word order gives it one.
+		// The parse's conjuncts of that object go with it ("called on
+		// Kenya and Uganda").
 		if e := s.rightObject(m); e >= 0 {
-			return []int{e}
+			return append([]int{e}, s.coordinatedWith(e)...)
 		}
 		return nil
 	}
