@@ -132,6 +132,10 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"distributing aid is aid", "Kenyan officials distributed aid to students in Nairobi.", "AID/", "distributed aid"},
 		{"AIDS is no plural of aid", "Kenyan officials distributed AIDS leaflets to students in Nairobi.", "", "distributed AIDS"},
 		{"a treaty signed in the passive", "The border treaty was signed by Kenya and Uganda in Arusha.", "SUPPORT/", "treaty was signed"},
+		// An expression ending in "to" takes that infinitive, wherever
+		// the parse hung it.
+		{"an intention to disarm is a promise to yield", "The Ugandan rebels announced their intention to disband and lay down their arms.", "CONCEDE/disarm", "announced their intention to"},
+		{"removing checkpoints is a withdrawal", "The Kenyan army agreed to remove the checkpoints near Busia.", "CONCEDE/withdraw", "agreed to"},
 		// "Provide X with Y" supplies X.
 		{"providing a state with a loan is aid", "Kenya provided Uganda with a loan of two million dollars.", "AID/", "provided Uganda with a loan"},
 		{"supplying a militia with weapons is aid", "Uganda supplied the Kenyan rebels with rifles.", "AID/", "supplied the Kenyan rebels with rifles"},
@@ -340,6 +344,7 @@ func TestShippedContentClauses(t *testing.T) {
 		{"what a denial of reports denies", "The Kenyan army denied reports that its soldiers had killed ten Ugandan traders.", "killed", true},
 		{"whatever label the parse gives the clause", "The government denied reports that soldiers had killed civilians.", "killed", true},
 		{"a killing stated outright", "Kenyan soldiers killed ten Ugandan traders near the border.", "killed", false},
+		{"the second of two things promised", "Kenya agreed to reopen the border and release the Ugandan fishermen.", "release", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ev := eventAt(t, w, tc.text, tc.trigger)

@@ -97,6 +97,7 @@ func (s *Stage) negatedBelow(k, top int) bool {
 // fighting", "agreed to halt the offensive" read as a reversal) is a
 // promise to refrain (refrained).
 func (s *Stage) promises(d *doc.Doc) {
+	var recoded map[int]bool // promises recoded here, by event index
 	for j := range d.Events {
 		c := &d.Events[j]
 		i := s.promiser(d, j)
@@ -104,6 +105,12 @@ func (s *Stage) promises(d *doc.Doc) {
 			continue
 		}
 		a := &d.Events[i]
+		if recoded[i] {
+			// A second thing promised ("to lift the curfew and
+			// release the detainees") is content too.
+			markComplement(c)
+			continue
+		}
 		if a.Type != plover.Agree || a.Negated || a.Aux.Has(doc.AuxComplement) {
 			continue
 		}
@@ -120,12 +127,22 @@ func (s *Stage) promises(d *doc.Doc) {
 		a.IntendedType = c.Type
 		a.Rule += rule + string(c.Type)
 		a.Type, a.Mode = typ, mode
-		if !c.Aux.Has(doc.AuxComplement) {
-			// A nominal agreed to ("agreed to a ceasefire") is the
-			// agreement's content, as an infinitive is.
-			c.Aux |= doc.AuxComplement
-			c.Confidence *= 0.6
+		if recoded == nil {
+			recoded = map[int]bool{}
 		}
+		recoded[i] = true
+		// A nominal agreed to ("agreed to a ceasefire") is the
+		// agreement's content, as an infinitive is.
+		markComplement(c)
+	}
+}
+
+// markComplement marks c as what another event promises or says, not an
+// event that happened, once.
+func markComplement(c *doc.Event) {
+	if !c.Aux.Has(doc.AuxComplement) {
+		c.Aux |= doc.AuxComplement
+		c.Confidence *= 0.6
 	}
 }
 
@@ -152,9 +169,8 @@ func (s *Stage) yieldingPromises(d *doc.Doc) {
 		// promise's content, as an infinitive agreed to is.
 		for j := range d.Events {
 			c := &d.Events[j]
-			if h := s.heads[j]; h < len(d.Tokens) && s.tr.Head(h) == v && s.tr.Rel(h) == doc.DepObj && !c.Aux.Has(doc.AuxComplement) {
-				c.Aux |= doc.AuxComplement
-				c.Confidence *= 0.6
+			if h := s.heads[j]; h < len(d.Tokens) && s.tr.Head(h) == v && s.tr.Rel(h) == doc.DepObj {
+				markComplement(c)
 			}
 		}
 	}
@@ -187,7 +203,23 @@ func (s *Stage) yieldingInfinitive(h int) (int, string) {
 // complement (see promises), or -1.
 func (s *Stage) promiser(d *doc.Doc, j int) int {
 	h := s.heads[j]
-	if h >= len(d.Tokens) || !s.complementRel(h) {
+	if h >= len(d.Tokens) {
+		return -1
+	}
+	// A conjoined infinitive is promised as its first conjunct is
+	// ("agreed to lift the curfew and release the detainees").
+	for steps := 0; s.tr.Rel(h) == doc.DepConj && s.ci.tag(h) == "VB" && steps < 8; steps++ {
+		h = s.tr.Head(h)
+	}
+	// An expression that ends in the infinitive's "to" ("announced
+	// their intention to") takes that infinitive, wherever the parse
+	// hung it.
+	if mk := s.tr.Marker(h); mk >= 0 && s.ci.tok(mk) == "to" {
+		if i := s.eventAtToken(d, mk); i >= 0 && i != j && d.Events[i].Evidence.Trigger.End == d.Tokens[mk].End {
+			return i
+		}
+	}
+	if !s.complementRel(h) {
 		return -1
 	}
 	g := s.tr.Head(h)
