@@ -383,6 +383,52 @@ func repairSubordinateClauses(words, tags []string, heads []int32, deps []doc.De
 	}
 }
 
+// Only a form of "be", "have", "do", passive "get" or a modal is an
+// auxiliary (en.IsAuxiliary). A parse that makes another verb the
+// auxiliary of a participle right after it ("The rebels reject/aux
+// proposed changes", read as a passive of "propose") has misread an
+// attributive participle: the verb is the predicate, the participle a
+// modifier of the noun after it, and that noun the verb's object, which
+// repairFalseAuxiliaries rebuilds.
+func repairFalseAuxiliaries(words, tags []string, heads []int32, deps []doc.DepRel) {
+	n := len(tags)
+	for a := 0; a+2 < n; a++ {
+		v := a + 1
+		if deps[a].Base() != doc.DepAux || int(heads[a]) != v || !strings.HasPrefix(tags[a], "VB") ||
+			en.IsAuxiliary(plainLower(words[a])) || (tags[v] != "VBN" && tags[v] != "VBG") {
+			continue
+		}
+		obj := -1
+		for k := v + 1; k < n; k++ {
+			if int(heads[k]) == v && deps[k] == doc.DepObj {
+				obj = k
+				break
+			}
+		}
+		if obj < 0 {
+			continue
+		}
+		for k := 0; k < n; k++ {
+			if int(heads[k]) != v || k == a || k == obj {
+				continue
+			}
+			heads[k] = int32(a)
+			if deps[k] == doc.DepNsubjPass {
+				deps[k] = doc.DepNsubj
+			}
+		}
+		heads[a], deps[a] = heads[v], deps[v]
+		heads[obj], deps[obj] = int32(a), doc.DepObj
+		heads[v], deps[v] = int32(obj), doc.DepAmod
+	}
+}
+
+// plainLower is w in lower case with typographic apostrophes made plain,
+// the form the word lists of package en are written in ("’ve" is "'ve").
+func plainLower(w string) string {
+	return strings.ReplaceAll(strings.ToLower(w), "’", "'")
+}
+
 // repairRelations relabels passive subjects of active perfects, subjects
 // of argument nouns, bare subjects the parse left as modifiers, and the
 // phrase after "according to".
@@ -391,6 +437,7 @@ func repairRelations(words, tags []string, heads []int32, deps []doc.DepRel) {
 	repairGerundClauses(tags, heads, deps)
 	repairCoordinatedSubjects(words, tags, heads, deps)
 	repairSubordinateClauses(words, tags, heads, deps)
+	repairFalseAuxiliaries(words, tags, heads, deps)
 	for i, h := range heads {
 		if h < 0 {
 			continue
@@ -461,7 +508,7 @@ func activePerfect(words []string, heads []int32, deps []doc.DepRel, v int) bool
 		case doc.DepAux:
 			// A form of "be" or "get" makes a passive, whatever the
 			// parse called it.
-			w := strings.ToLower(words[a])
+			w := plainLower(words[a])
 			if en.IsParticipleAuxiliary(w) && !en.IsPerfectAuxiliary(w) {
 				return false
 			}

@@ -435,3 +435,36 @@ func TestRepairSubordinateClauses(t *testing.T) {
 		})
 	}
 }
+
+func TestRepairFalseAuxiliaries(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		heads    []int32 // nil when unchanged
+	}{
+		{
+			name:  "a verb read as the auxiliary of an attributive participle",
+			in:    "Rebels/NNS/2/nsubj:pass reject/VBP/2/aux proposed/VBN/-1/root changes/NNS/2/obj",
+			heads: []int32{1, -1, 3, 1},
+		},
+		{
+			name: "a true auxiliary stays",
+			in:   "Rebels/NNS/2/nsubj have/VBP/2/aux seized/VBN/-1/root towns/NNS/2/obj",
+		},
+		{
+			name: "a typographic apostrophe is still an auxiliary",
+			in:   "We/PRP/2/nsubj ’ve/VBP/2/aux seized/VBN/-1/root towns/NNS/2/obj",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			words, tags, heads, deps := tree(t, tc.in)
+			want := tc.heads
+			if want == nil {
+				want = slices.Clone(heads)
+			}
+			repairFalseAuxiliaries(words, tags, heads, deps)
+			if !slices.Equal(heads, want) {
+				t.Errorf("heads %v, want %v", heads, want)
+			}
+		})
+	}
+}

@@ -157,6 +157,17 @@ func IsParticipleAuxiliary(w string) bool {
 	return IsPerfectAuxiliary(w)
 }
 
+// IsAuxiliary reports a word that can be an auxiliary verb (lower case):
+// a form of "be", "have", "do" or passive "get", or a modal. No other
+// verb takes a verb phrase as an auxiliary does (UD aux).
+func IsAuxiliary(w string) bool {
+	switch w {
+	case "do", "does", "did", "can", "ca", "ought":
+		return true
+	}
+	return IsParticipleAuxiliary(w) || ModalOf(w) != NoModal
+}
+
 // IsPerfectAuxiliary reports a form of "have" (lower case), the auxiliary
 // of the perfect: with a past participle and no form of "be" it makes an
 // active verb phrase ("has banned"), never a passive. "'d" is left out:

@@ -232,3 +232,11 @@ func TestAttributiveAfter(t *testing.T) {
 		}
 	}
 }
+
+func TestIsAuxiliary(t *testing.T) {
+	for w, want := range map[string]bool{"has": true, "were": true, "did": true, "can": true, "must": true, "got": true, "'ve": true, "reject": false, "said": false, "used": false} {
+		if got := IsAuxiliary(w); got != want {
+			t.Errorf("IsAuxiliary(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
