@@ -423,6 +423,48 @@ func repairFalseAuxiliaries(words, tags []string, heads []int32, deps []doc.DepR
 	}
 }
 
+// A subordinator marks a clause (UD mark); a noun cannot. The parser,
+// which rarely saw "X along with Y" in training, makes X a mark of the
+// verb and Y its subject ("Kenya along with its allies condemned the
+// attack"). A noun marked so before its verb is the verb's subject; a
+// subject the verb already has between them, in a phrase marked "with",
+// is the noun's companion (nmod), and "along" or "together" before it
+// belongs to that phrase.
+func repairNominalMarks(words, tags []string, heads []int32, deps []doc.DepRel) {
+	for i := range tags {
+		v := int(heads[i])
+		if deps[i] != doc.DepMark || v <= i || !isNominalTag(tags[i]) || i+1 < len(tags) && tags[i+1] == "POS" {
+			// A possessor ("Qatar's ... Office") is another misparse.
+			continue
+		}
+		subj := -1
+		for k := i + 1; k < v; k++ {
+			if int(heads[k]) == v && (deps[k] == doc.DepNsubj || deps[k] == doc.DepNsubjPass) {
+				subj = k
+				break
+			}
+		}
+		if subj >= 0 {
+			with := false
+			for k := i + 1; k < subj; k++ {
+				if int(heads[k]) == subj && deps[k] == doc.DepCase && plainLower(words[k]) == "with" {
+					with = true
+				}
+			}
+			if !with {
+				continue
+			}
+			for k := i + 1; k < subj; k++ {
+				if w := plainLower(words[k]); int(heads[k]) == v && (w == "along" || w == "together") {
+					heads[k], deps[k] = int32(subj), doc.DepCase
+				}
+			}
+			heads[subj], deps[subj] = int32(i), doc.DepNmod
+		}
+		deps[i] = doc.DepNsubj
+	}
+}
+
 // plainLower is w in lower case with typographic apostrophes made plain,
 // the form the word lists of package en are written in ("’ve" is "'ve").
 func plainLower(w string) string {
@@ -438,6 +480,7 @@ func repairRelations(words, tags []string, heads []int32, deps []doc.DepRel) {
 	repairCoordinatedSubjects(words, tags, heads, deps)
 	repairSubordinateClauses(words, tags, heads, deps)
 	repairFalseAuxiliaries(words, tags, heads, deps)
+	repairNominalMarks(words, tags, heads, deps)
 	for i, h := range heads {
 		if h < 0 {
 			continue

@@ -468,3 +468,51 @@ func TestRepairFalseAuxiliaries(t *testing.T) {
 		})
 	}
 }
+
+func TestRepairNominalMarks(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		heads    []int32 // nil when unchanged
+		deps     string  // the relations after, space-separated; "" when unchanged
+	}{
+		{
+			name:  "a companion with 'along with' is no subject",
+			in:    "Kenya/NNP/4/mark along/RB/4/advmod with/IN/3/case allies/NNS/4/nsubj condemned/VBD/-1/root",
+			heads: []int32{4, 3, 3, 0, -1},
+			deps:  "nsubj case case nmod root",
+		},
+		{
+			name:  "a marked noun with no other subject is the subject",
+			in:    "Kenya/NNP/2/mark ,/,/2/punct condemned/VBD/-1/root",
+			heads: []int32{2, 2, -1},
+			deps:  "nsubj punct root",
+		},
+		{
+			name: "a possessor is left alone",
+			in:   "Kenya/NNP/3/mark 's/POS/0/case Office/NNP/3/nsubj denied/VBD/-1/root",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			words, tags, heads, deps := tree(t, tc.in)
+			want, wantDeps := tc.heads, tc.deps
+			if want == nil {
+				want = slices.Clone(heads)
+			}
+			if wantDeps == "" {
+				var names []string
+				for _, d := range deps {
+					names = append(names, d.String())
+				}
+				wantDeps = strings.Join(names, " ")
+			}
+			repairNominalMarks(words, tags, heads, deps)
+			var got []string
+			for _, d := range deps {
+				got = append(got, d.String())
+			}
+			if !slices.Equal(heads, want) || strings.Join(got, " ") != wantDeps {
+				t.Errorf("heads %v %q, want %v %q", heads, strings.Join(got, " "), want, wantDeps)
+			}
+		})
+	}
+}
