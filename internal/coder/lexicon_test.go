@@ -136,6 +136,9 @@ func TestShippedTriggerFrames(t *testing.T) {
 		// the parse hung it.
 		{"an intention to disarm is a promise to yield", "The Ugandan rebels announced their intention to disband and lay down their arms.", "CONCEDE/disarm", "announced their intention to"},
 		{"removing checkpoints is a withdrawal", "The Kenyan army agreed to remove the checkpoints near Busia.", "CONCEDE/withdraw", "agreed to"},
+		// Property burnt by a protest crowd is the riot's violence.
+		{"protesters burning a station riot", "Ugandan protesters set fire to a police station in Kampala.", "PROTEST/riot", "set fire to"},
+		{"rebels burning houses attack", "Ugandan rebels set fire to houses in a village near Kasese.", "ASSAULT/destroy", "set fire to"},
 		// "Provide X with Y" supplies X.
 		{"providing a state with a loan is aid", "Kenya provided Uganda with a loan of two million dollars.", "AID/", "provided Uganda with a loan"},
 		{"supplying a militia with weapons is aid", "Uganda supplied the Kenyan rebels with rifles.", "AID/", "supplied the Kenyan rebels with rifles"},

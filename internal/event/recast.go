@@ -13,8 +13,9 @@ import (
 
 // recastAssaults gives the PLOVER type that what its sentence says calls
 // for to an ASSAULT coded from a bare word of violence (one with no weapon
-// mode: a mode says the force was physical). The first rule that holds
-// wins:
+// mode: a mode says the force was physical), or from the destruction of
+// property, which only the protest-crowd rule below recasts. The first
+// rule that holds wins:
 //
 //   - violence words used of a computer attack are COERCE/cyber (see
 //     cyberClause): PLOVER files cyber attacks under COERCE, and news
@@ -49,7 +50,19 @@ func (s *Stage) recastAssaults(d *doc.Doc) {
 			ev.Rule += " +labour_strike"
 			continue
 		}
-		if ev.Type != plover.Assault || ev.Mode != "" {
+		if ev.Type != plover.Assault {
+			continue
+		}
+		if ev.Mode == "destroy" {
+			// Property burnt or wrecked by a protest crowd is the
+			// riot's own violence ("protesters set fire to cars").
+			if protestCrowd(ev.Actors) {
+				ev.Type, ev.Mode = plover.Protest, "riot"
+				ev.Rule += " +crowd_violence"
+			}
+			continue
+		}
+		if ev.Mode != "" {
 			continue
 		}
 		switch {
