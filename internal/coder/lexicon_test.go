@@ -136,6 +136,7 @@ func TestShippedTriggerFrames(t *testing.T) {
 		// the parse hung it.
 		{"an intention to disarm is a promise to yield", "The Ugandan rebels announced their intention to disband and lay down their arms.", "CONCEDE/disarm", "announced their intention to"},
 		{"removing checkpoints is a withdrawal", "The Kenyan army agreed to remove the checkpoints near Busia.", "CONCEDE/withdraw", "agreed to"},
+		{"a blaze at a camp is no shooting", "A fire at a Kenyan refugee camp destroyed forty tents.", "", "fire at"},
 		// Property burnt by a protest crowd is the riot's violence.
 		{"protesters burning a station riot", "Ugandan protesters set fire to a police station in Kampala.", "PROTEST/riot", "set fire to"},
 		{"rebels burning houses attack", "Ugandan rebels set fire to houses in a village near Kasese.", "ASSAULT/destroy", "set fire to"},

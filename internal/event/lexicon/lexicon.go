@@ -272,12 +272,15 @@ func parseRow(t plover.EventType, r datalex.Record) ([]*Trigger, error) {
 		}
 	}
 	kindName, verbOnly := r.Get("kind"), false
-	if kindName == "verb-only" {
+	switch kindName {
+	case "verb-only":
 		kindName, verbOnly = "verb", true
+	case "mwe-verb-only":
+		kindName, verbOnly = "mwe", true
 	}
 	kind, ok := parseKind(kindName)
 	if !ok {
-		return nil, r.Errorf("kind %q: want verb, verb-only, noun, mwe or adj", r.Get("kind"))
+		return nil, r.Errorf("kind %q: want verb, verb-only, noun, mwe, mwe-verb-only or adj", r.Get("kind"))
 	}
 	var frames []Frame
 	for _, f := range r.List("frame") {

@@ -268,6 +268,11 @@ func TestLoad_Errors(t *testing.T) {
 	if _, err := lexicon.Load(fsys); err == nil {
 		t.Error("Load without aid.tsv succeeded")
 	}
+	if l, err := lexicon.Load(minimal(header + "fire at\tfirearms\t\tmwe-verb-only\tsubj>obj\n")); err != nil {
+		t.Errorf("mwe-verb-only: %v", err)
+	} else if c := l.Candidates("fire"); len(c) != 1 || c[0].Kind != lexicon.KindMWE || !c[0].VerbOnly {
+		t.Errorf("mwe-verb-only: got %+v, want one verb-only MWE", c)
+	}
 	if l, err := lexicon.Load(minimal(header + "open fire\tfirearms\tmilitary\tmwe\tsubj>prep:on\n")); err != nil {
 		t.Errorf("minimal lexicon: %v", err)
 	} else if _, ok := l.Lemma("fled"); ok {
