@@ -433,3 +433,29 @@ func TestShippedParticipantCountries(t *testing.T) {
 		})
 	}
 }
+
+// TestShippedHearsay checks the words of hearsay (governors.tsv, role
+// hearsay) that make an event alleged rather than vouched for.
+func TestShippedHearsay(t *testing.T) {
+	w := newWorker(t)
+	for _, tc := range []struct {
+		name, text, trigger string
+		alleged             bool
+	}{
+		{"an adverb of hearsay", "Ugandan rebels allegedly torched two Kenyan trucks near Busia.", "torched", true},
+		{"a report passed on", "Kenyan police reportedly detained six Ugandan traders.", "detained", true},
+		{"an adjective of hearsay on the event", "Kenya denied the alleged shelling of Ugandan villages.", "shelling", true},
+		{"an adjective on the actor alleges no event", "Kenyan police detained the suspected smugglers on Friday.", "detained", false},
+		{"a plain report", "Kenyan police detained six Ugandan traders.", "detained", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ev := eventAt(t, w, tc.text, tc.trigger)
+			if ev == nil {
+				t.Fatalf("%q: no event at %q", tc.text, tc.trigger)
+			}
+			if got := ev.Aux.Has(doc.AuxAlleged); got != tc.alleged {
+				t.Errorf("%q: %q alleged = %v, want %v", tc.text, tc.trigger, got, tc.alleged)
+			}
+		})
+	}
+}

@@ -220,10 +220,14 @@ const (
 	// with a perfect ("may have been killed", "could have fled", "must
 	// have known"): a past possibility, neither a fact nor a threat.
 	AuxSpeculative
+	// AuxAlleged: the text reports the event at second hand, by a word
+	// of hearsay on it ("allegedly killed", "reportedly arrested", "the
+	// alleged abuses"): an allegation, not a fact the text vouches for.
+	AuxAlleged
 )
 
 // auxNames are the flags' names in output records, by bit.
-var auxNames = [...]string{"future", "hypothetical", "obligation", "conditional", "complement", "speculative"}
+var auxNames = [...]string{"future", "hypothetical", "obligation", "conditional", "complement", "speculative", "alleged"}
 
 // Has reports whether every flag of f is set.
 func (a Aux) Has(f Aux) bool { return a&f == f }

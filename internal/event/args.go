@@ -1072,7 +1072,8 @@ func (s *Stage) markedTo(p int) bool {
 // over it: "will" is future; "would", "could", "might", "may" are
 // hypothetical; "should", "must" obligation; "going to" future; a clause
 // opened by "if" or "unless", or one that such a clause modifies, is
-// conditional.
+// conditional; a word of hearsay on it ("allegedly", "reportedly",
+// governors.tsv role hearsay) makes it alleged.
 func (s *Stage) modality(p int, aux doc.Aux) doc.Aux {
 	tr := &s.tr
 	conditional := false
@@ -1094,6 +1095,9 @@ func (s *Stage) modality(p int, aux doc.Aux) doc.Aux {
 		case doc.DepAdvcl:
 			conditional = conditional || s.conditionalMarker(c)
 		}
+	}
+	if s.hearsay(p) {
+		aux |= doc.AuxAlleged
 	}
 	if modal != 0 && perfect && modal&doc.AuxFuture == 0 {
 		// "may have been killed", "could have fled": a modal with a
@@ -1118,6 +1122,20 @@ func (s *Stage) modality(p int, aux doc.Aux) doc.Aux {
 		aux |= doc.AuxConditional
 	}
 	return aux
+}
+
+// hearsay reports a word of hearsay (governors.tsv, role hearsay) on
+// predicate p: an adverb on a verb ("allegedly killed") or an adjective
+// on a noun ("the alleged shelling").
+func (s *Stage) hearsay(p int) bool {
+	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
+		if r := s.tr.Rel(c); r == doc.DepAdvmod || r == doc.DepAmod {
+			if role, _ := s.governorRole(c); role == GovHearsay {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // headlineFuture reports the future of headlines: a subject followed by

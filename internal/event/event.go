@@ -797,6 +797,9 @@ func (s *Stage) nominalArguments(d *doc.Doc, sent doc.Sentence, m match, p int, 
 		}
 	}
 	recipients = s.recipientsOf(m, p)
+	if s.hearsay(p) {
+		ev.Aux |= doc.AuxAlleged
+	}
 	if g, role, rule, ok := s.nominalGovernor(p); ok {
 		switch role {
 		case GovSupport, GovWeapon:

@@ -53,6 +53,10 @@ const (
 	// GovLiability: a noun of answerability ("responsibility", "credit")
 	// whose "for" phrase names the act a claim verb owns.
 	GovLiability
+	// GovHearsay: an adverb or adjective on an event word that reports
+	// it at second hand ("allegedly killed", "the alleged abuses"): the
+	// event is alleged (doc.AuxAlleged).
+	GovHearsay
 )
 
 var governorRoles = map[string]GovernorRole{
@@ -61,7 +65,7 @@ var governorRoles = map[string]GovernorRole{
 	"attempt": GovAttempt, "content": GovContent, "undertaking": GovUndertaking,
 	"contemplate": GovContemplate, "prospect": GovProspect,
 	"claim": GovClaim, "accept": GovAccept, "liability": GovLiability,
-	"silence": GovSilence,
+	"silence": GovSilence, "hearsay": GovHearsay,
 }
 
 // Governors is the table of words that govern event words

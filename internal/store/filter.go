@@ -99,9 +99,10 @@ var DatePrecisions = []string{"day", "month", "year", "published", "historical"}
 
 // Unasserted are the aux markers of an event the text does not state as
 // having happened: it is possible, conditional, to come, owed, or the
-// content of another event (what was demanded or refused), or only
-// possibly past ("may have been killed").
-var Unasserted = []string{"hypothetical", "conditional", "future", "obligation", "complement", "speculative"}
+// content of another event (what was demanded or refused), only
+// possibly past ("may have been killed"), or reported at second hand
+// ("allegedly killed").
+var Unasserted = []string{"hypothetical", "conditional", "future", "obligation", "complement", "speculative", "alleged"}
 
 // UnassertedSQL is Unasserted as a list of SQL string literals, for the
 // backends' migrations that fill an asserted column from stored records:
