@@ -374,6 +374,7 @@ func TestShippedProspects(t *testing.T) {
 		{"a scheduled visit", "The Kenyan president is due to visit Kampala on Friday.", "visit", "CONSULT/visit", true},
 		{"an expected signing", "Uganda is expected to sign the border treaty with Kenya next week.", "sign the border treaty", "SUPPORT/", true},
 		{"a forecast attack stays an attack", "Ugandan rebels are expected to attack the town before the rains.", "attack", "ASSAULT/", true},
+		{"a likely signing", "Uganda is likely to sign the border treaty with Kenya soon.", "sign the border treaty", "SUPPORT/", true},
 		{"a visit that happened", "The Kenyan president visited Kampala on Friday.", "visited", "CONSULT/visit", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
