@@ -90,14 +90,15 @@ func repairPredicates(words, tags []string, heads []int32, deps []doc.DepRel) {
 }
 
 // attributiveFiniteVerb returns a finite verb (VBD, VBZ, VBP) that the
-// parse made an adjective (amod) of a noun after it, and that noun, or
-// -1. Only participles modify nouns attributively ("the banned party");
+// parse made an adjective (amod) or a subject (nsubj: a clause that is a
+// subject is csubj, and opens with "that" or a wh-word) of a noun after
+// it, and that noun, or -1. Only participles modify nouns attributively ("the banned party");
 // a finite verb there is the predicate, and the noun its object ("the
 // police used water cannon", read as police "used cannon"). The verb
 // may have nothing of its own to its left but a subject.
 func attributiveFiniteVerb(tags []string, heads []int32, deps []doc.DepRel) (v, n int) {
 	for v := range tags {
-		if deps[v] != doc.DepAmod || tags[v] == "MD" || !en.IsFiniteTag(tags[v]) || hasLeftNonSubject(heads, deps, v) {
+		if deps[v] != doc.DepAmod && deps[v].Base() != doc.DepNsubj || tags[v] == "MD" || !en.IsFiniteTag(tags[v]) || hasLeftNonSubject(heads, deps, v) {
 			continue
 		}
 		if n := int(heads[v]); n > v && en.IsNounTag(tags[n]) {
@@ -465,6 +466,40 @@ func repairNominalMarks(words, tags []string, heads []int32, deps []doc.DepRel) 
 	}
 }
 
+// A clause marked "that" is a content clause (UD ccomp), never an
+// adverbial one: "that" is no adverbial subordinator but in "so that",
+// "now that", "such that" and "in order that". The parser sometimes
+// labels a demanded or reported clause advcl ("demanding that Mugabe
+// abandon the policy"), and the event stage reads what an advcl says as
+// the circumstances of its head rather than its content.
+func repairThatClauses(words, tags []string, heads []int32, deps []doc.DepRel) {
+	for v := range deps {
+		if deps[v] != doc.DepAdvcl {
+			continue
+		}
+		that := -1
+		for k := 0; k < v; k++ {
+			if int(heads[k]) == v && deps[k] == doc.DepMark {
+				if that >= 0 || plainLower(words[k]) != "that" {
+					that = -2 // another mark, or two
+				} else {
+					that = k
+				}
+			}
+		}
+		if that < 0 {
+			continue
+		}
+		if that > 0 {
+			switch plainLower(words[that-1]) {
+			case "so", "now", "such", "order":
+				continue
+			}
+		}
+		deps[v] = doc.DepCcomp
+	}
+}
+
 // plainLower is w in lower case with typographic apostrophes made plain,
 // the form the word lists of package en are written in ("’ve" is "'ve").
 func plainLower(w string) string {
@@ -481,6 +516,7 @@ func repairRelations(words, tags []string, heads []int32, deps []doc.DepRel) {
 	repairSubordinateClauses(words, tags, heads, deps)
 	repairFalseAuxiliaries(words, tags, heads, deps)
 	repairNominalMarks(words, tags, heads, deps)
+	repairThatClauses(words, tags, heads, deps)
 	for i, h := range heads {
 		if h < 0 {
 			continue

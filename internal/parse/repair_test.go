@@ -130,6 +130,13 @@ func TestRepairPredicates(t *testing.T) {
 			heads: []int32{3, 2, 0, -1, 3, 3},
 		},
 		{
+			name:    "a finite verb read as the subject of its object",
+			in:      "Union/NN/1/compound officials/NNS/2/nsubj demanded/VBD/3/nsubj talks/NNS/-1/root ././3/punct",
+			root:    2,
+			heads:   []int32{1, 2, -1, 2, 3},
+			oldRoot: doc.DepObj,
+		},
+		{
 			name:    "a finite adjective with its own subject",
 			in:      "The/DT/1/det army/NN/2/nsubj denied/VBD/3/amod claims/NNS/-1/root ././3/punct",
 			root:    2,
@@ -512,6 +519,26 @@ func TestRepairNominalMarks(t *testing.T) {
 			}
 			if !slices.Equal(heads, want) || strings.Join(got, " ") != wantDeps {
 				t.Errorf("heads %v %q, want %v %q", heads, strings.Join(got, " "), want, wantDeps)
+			}
+		})
+	}
+}
+
+func TestRepairThatClauses(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		want     string // the clause's relation after the repair
+	}{
+		{"a demanded clause", "They/PRP/1/nsubj demanded/VBD/-1/root that/IN/4/mark Kenya/NNP/4/nsubj leave/VB/1/advcl", "ccomp"},
+		{"a purpose clause stays", "They/PRP/1/nsubj left/VBD/-1/root so/RB/4/mark that/IN/4/mark Kenya/NNP/5/nsubj could/MD/5/aux rest/VB/1/advcl", "advcl"},
+		{"'now that' stays", "They/PRP/1/nsubj left/VBD/-1/root now/RB/2/advmod that/IN/5/mark Kenya/NNP/5/nsubj won/VBD/1/advcl", "advcl"},
+		{"another subordinator stays", "They/PRP/1/nsubj left/VBD/-1/root after/IN/4/mark Kenya/NNP/4/nsubj won/VBD/1/advcl", "advcl"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			words, tags, heads, deps := tree(t, tc.in)
+			repairThatClauses(words, tags, heads, deps)
+			if got := deps[len(deps)-1].String(); got != tc.want {
+				t.Errorf("relation %q, want %q", got, tc.want)
 			}
 		})
 	}
