@@ -500,6 +500,47 @@ func repairThatClauses(words, tags []string, heads []int32, deps []doc.DepRel) {
 	}
 }
 
+// A clause has one subject. Where the parse gives a verb two, and the
+// first has a finite verb as its conjunct before the second ("A bombing
+// on Sunday killed one soldier, the military said", read as "bombing ...
+// and killed ..., the military said"), the first with its verb is the
+// reported clause: the verb, which a noun cannot take as a conjunct, is
+// the reporting verb's complement (ccomp) and the noun its subject.
+func repairReportedClauses(tags []string, heads []int32, deps []doc.DepRel) {
+	for h := range tags {
+		first, second, n := -1, -1, 0
+		for k := range heads {
+			if int(heads[k]) != h || deps[k].Base() != doc.DepNsubj {
+				continue
+			}
+			if n++; first < 0 {
+				first = k
+			} else {
+				second = k
+			}
+		}
+		if n != 2 || !isNominalTag(tags[first]) {
+			continue
+		}
+		for v := first + 1; v < second; v++ {
+			if int(heads[v]) != first || deps[v] != doc.DepConj || !en.IsFiniteTag(tags[v]) || tags[v] == "MD" ||
+				hasDependent(heads, deps, v, doc.DepNsubj) || hasDependent(heads, deps, v, doc.DepNsubjPass) {
+				continue
+			}
+			heads[v], deps[v] = int32(h), doc.DepCcomp
+			heads[first], deps[first] = int32(v), doc.DepNsubj
+			// The noun's other dependents after the verb (a cc, the
+			// verb's own conjuncts) go with the verb.
+			for k := v + 1; k < len(heads); k++ {
+				if int(heads[k]) == first {
+					heads[k] = int32(v)
+				}
+			}
+			break
+		}
+	}
+}
+
 // plainLower is w in lower case with typographic apostrophes made plain,
 // the form the word lists of package en are written in ("’ve" is "'ve").
 func plainLower(w string) string {
@@ -517,6 +558,7 @@ func repairRelations(words, tags []string, heads []int32, deps []doc.DepRel) {
 	repairFalseAuxiliaries(words, tags, heads, deps)
 	repairNominalMarks(words, tags, heads, deps)
 	repairThatClauses(words, tags, heads, deps)
+	repairReportedClauses(tags, heads, deps)
 	for i, h := range heads {
 		if h < 0 {
 			continue

@@ -543,3 +543,32 @@ func TestRepairThatClauses(t *testing.T) {
 		})
 	}
 }
+
+func TestRepairReportedClauses(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		heads    []int32 // nil when unchanged
+	}{
+		{
+			name:  "a finite verb joined to the first of two subjects",
+			in:    "A/DT/1/det bomb/NN/6/nsubj killed/VBD/1/conj two/CD/2/obj ,/,/6/punct police/NNS/6/nsubj said/VBD/-1/root",
+			heads: []int32{1, 2, 6, 2, 6, 6, -1},
+		},
+		{
+			name: "one subject is left alone",
+			in:   "A/DT/1/det bomb/NN/3/nsubj and/CC/3/cc killed/VBD/-1/root two/CD/3/obj",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, tags, heads, deps := tree(t, tc.in)
+			want := tc.heads
+			if want == nil {
+				want = slices.Clone(heads)
+			}
+			repairReportedClauses(tags, heads, deps)
+			if !slices.Equal(heads, want) {
+				t.Errorf("heads %v, want %v", heads, want)
+			}
+		})
+	}
+}
