@@ -507,36 +507,44 @@ func repairThatClauses(words, tags []string, heads []int32, deps []doc.DepRel) {
 // reported clause: the verb, which a noun cannot take as a conjunct, is
 // the reporting verb's complement (ccomp) and the noun its subject.
 func repairReportedClauses(tags []string, heads []int32, deps []doc.DepRel) {
-	for h := range tags {
-		first, second, n := -1, -1, 0
-		for k := range heads {
-			if int(heads[k]) != h || deps[k].Base() != doc.DepNsubj {
-				continue
-			}
-			if n++; first < 0 {
-				first = k
-			} else {
-				second = k
-			}
-		}
-		if n != 2 || !isNominalTag(tags[first]) {
+	// Subjects are few, and a finite conjunct of one rarer: each subject
+	// is scanned for one, and only then is its verb's other subject
+	// sought, so a sentence costs about one pass per subject.
+	for first := range tags {
+		h := int(heads[first])
+		if h < 0 || deps[first].Base() != doc.DepNsubj || !isNominalTag(tags[first]) {
 			continue
 		}
-		for v := first + 1; v < second; v++ {
-			if int(heads[v]) != first || deps[v] != doc.DepConj || !en.IsFiniteTag(tags[v]) || tags[v] == "MD" ||
-				hasDependent(heads, deps, v, doc.DepNsubj) || hasDependent(heads, deps, v, doc.DepNsubjPass) {
-				continue
+		v := -1
+		for k := first + 1; k < len(tags); k++ {
+			if int(heads[k]) == first && deps[k] == doc.DepConj && en.IsFiniteTag(tags[k]) && tags[k] != "MD" {
+				v = k
+				break
 			}
-			heads[v], deps[v] = int32(h), doc.DepCcomp
-			heads[first], deps[first] = int32(v), doc.DepNsubj
-			// The noun's other dependents after the verb (a cc, the
-			// verb's own conjuncts) go with the verb.
-			for k := v + 1; k < len(heads); k++ {
-				if int(heads[k]) == first {
-					heads[k] = int32(v)
+		}
+		if v < 0 || hasDependent(heads, deps, v, doc.DepNsubj) || hasDependent(heads, deps, v, doc.DepNsubjPass) {
+			continue
+		}
+		second, n := -1, 0
+		for k := range heads {
+			if int(heads[k]) == h && deps[k].Base() == doc.DepNsubj {
+				n++
+				if k != first {
+					second = k
 				}
 			}
-			break
+		}
+		if n != 2 || second < v {
+			continue
+		}
+		heads[v], deps[v] = int32(h), doc.DepCcomp
+		heads[first], deps[first] = int32(v), doc.DepNsubj
+		// The noun's other dependents after the verb (a cc, the
+		// verb's own conjuncts) go with the verb.
+		for k := v + 1; k < len(heads); k++ {
+			if int(heads[k]) == first {
+				heads[k] = int32(v)
+			}
 		}
 	}
 }
