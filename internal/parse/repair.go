@@ -109,10 +109,10 @@ func attributiveFiniteVerb(tags []string, heads []int32, deps []doc.DepRel) (v, 
 }
 
 // hasLeftNonSubject reports a dependent of v before it other than its
-// subject.
+// subject and punctuation.
 func hasLeftNonSubject(heads []int32, deps []doc.DepRel, v int) bool {
 	for i := 0; i < v; i++ {
-		if heads[i] == int32(v) && deps[i].Base() != doc.DepNsubj {
+		if heads[i] == int32(v) && deps[i].Base() != doc.DepNsubj && deps[i] != doc.DepPunct {
 			return true
 		}
 	}
@@ -130,7 +130,9 @@ func hasLeftNonSubject(heads []int32, deps []doc.DepRel, v int) bool {
 func verbBeforeObject(tags []string, heads []int32, deps []doc.DepRel, v, n, root int) {
 	subj := -1
 	for c := 0; c < v; c++ {
-		if heads[c] == int32(n) && isNominalTag(tags[c]) || heads[c] == int32(v) {
+		// A possessor or a prepositional phrase of the noun is none.
+		if heads[c] == int32(n) && isNominalTag(tags[c]) && deps[c] != doc.DepNmodPoss && deps[c] != doc.DepNmod ||
+			heads[c] == int32(v) && deps[c] != doc.DepPunct {
 			subj = c
 		}
 	}

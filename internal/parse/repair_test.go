@@ -130,6 +130,17 @@ func TestRepairPredicates(t *testing.T) {
 			heads: []int32{3, 2, 0, -1, 3, 3},
 		},
 		{
+			name:  "punctuation before an attributive finite verb",
+			in:    "Kenya/NNP/-1/root ,/,/2/punct urged/VBD/3/amod restraint/NN/0/obj ././0/punct",
+			root:  2,
+			heads: []int32{2, 2, -1, 2, 2},
+		},
+		{
+			name: "a possessor of the object is no subject",
+			in:   "Rival/NN/-1/root of/IN/2/case Kenya/NNP/5/nmod:poss 's/POS/2/case ,/,/5/punct expressed/VBD/6/amod concern/NN/0/nmod",
+			root: 0,
+		},
+		{
 			name:    "a finite verb read as the subject of its object",
 			in:      "Union/NN/1/compound officials/NNS/2/nsubj demanded/VBD/3/nsubj talks/NNS/-1/root ././3/punct",
 			root:    2,
