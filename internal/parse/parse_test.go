@@ -168,3 +168,18 @@ func TestShippedModelFindsThePredicate(t *testing.T) {
 		}
 	}
 }
+
+// A sentence that opens with a capitalised subordinator, and so needs its
+// words' plain forms, allocates nothing once seen either.
+func TestParseCapitalisedAllocatesNothing(t *testing.T) {
+	m := shippedModel(t)
+	p := parse.NewParser(m.Parser())
+	words := []string{"After", "the", "talks", "failed", ",", "Kenya", "’s", "army", "withdrew", "."}
+	tags := []string{"IN", "DT", "NNS", "VBD", ",", "NNP", "POS", "NN", "VBD", "."}
+	heads := make([]int32, len(words))
+	deps := make([]doc.DepRel, len(words))
+	p.Parse(words, tags, heads, deps)
+	if n := testing.AllocsPerRun(100, func() { p.Parse(words, tags, heads, deps) }); n != 0 {
+		t.Errorf("%v allocations per sentence", n)
+	}
+}

@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"strings"
+
 	"github.com/dateline-project/dateline/internal/doc"
 )
 
@@ -11,6 +13,11 @@ type Parser struct {
 	m  *Model
 	c  sentCtx
 	s  state
+	// plain holds the sentence's words as the repairs read them (see
+	// plainForm); folded keeps the forms of words that needed a copy,
+	// so that a word seen before costs no allocation.
+	plain  []string
+	folded map[string]string
 	tf [numTransFeats]uint64
 	lf [numLabelFeats]uint64
 	xf [numTagFeats]uint64
@@ -50,7 +57,40 @@ func (p *Parser) Parse(words, tags []string, heads []int32, deps []doc.DepRel) {
 		}
 		heads[i], deps[i] = h, p.m.labels[s.label[i]-1]
 	}
-	repair(words, tags, heads[:n], deps[:n])
+	p.plain = p.plain[:0]
+	for _, w := range words {
+		p.plain = append(p.plain, p.plainForm(w))
+	}
+	repair(p.plain, tags, heads[:n], deps[:n])
+}
+
+// maxFolded bounds the folded-forms cache; it is emptied when full.
+const maxFolded = 1 << 12
+
+// plainForm returns w in lower case with typographic apostrophes made
+// plain ("’ve" is "'ve"), the form of package en's word lists. A word
+// that is already plain is returned as it is; another is copied once and
+// remembered.
+func (p *Parser) plainForm(w string) string {
+	plain := true
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; 'A' <= c && c <= 'Z' || c >= 0x80 {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return w
+	}
+	if f, ok := p.folded[w]; ok {
+		return f
+	}
+	f := strings.Clone(strings.ReplaceAll(strings.ToLower(w), "’", "'"))
+	if p.folded == nil || len(p.folded) >= maxFolded {
+		p.folded = make(map[string]string)
+	}
+	p.folded[strings.Clone(w)] = f
+	return f
 }
 
 // prepare computes the per-word features of a sentence once.

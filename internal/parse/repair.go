@@ -38,7 +38,9 @@ import (
 // reduced passive ("Five killed in blast"). The verb's tag becomes VBD.
 
 // repair applies the repairs to one parsed sentence, in place; it may
-// retag the verb it makes the predicate.
+// retag the verb it makes the predicate. words are the sentence's words
+// in lower case with typographic apostrophes made plain ("’ve" is "'ve"),
+// the form the word lists of package en are written in (Parser.plain).
 func repair(words, tags []string, heads []int32, deps []doc.DepRel) {
 	repairPredicates(words, tags, heads, deps)
 	repairRelations(words, tags, heads, deps)
@@ -228,7 +230,7 @@ func hasByPhrase(words []string, heads []int32, v int) bool {
 			continue
 		}
 		for m := range heads {
-			if heads[m] == int32(c) && m < c && (words[m] == "by" || words[m] == "By") {
+			if heads[m] == int32(c) && m < c && words[m] == "by" {
 				return true
 			}
 		}
@@ -348,7 +350,7 @@ func onChain(heads []int32, k, h, top int) bool {
 func repairSubordinateClauses(words, tags []string, heads []int32, deps []doc.DepRel) {
 	n := len(tags)
 	for a := 0; a+2 < n; a++ {
-		if deps[a] != doc.DepCase || !en.IsSubordinator(strings.ToLower(words[a])) {
+		if deps[a] != doc.DepCase || !en.IsSubordinator(words[a]) {
 			continue
 		}
 		subj := int(heads[a])
@@ -398,7 +400,7 @@ func repairFalseAuxiliaries(words, tags []string, heads []int32, deps []doc.DepR
 	for a := 0; a+2 < n; a++ {
 		v := a + 1
 		if deps[a].Base() != doc.DepAux || int(heads[a]) != v || !strings.HasPrefix(tags[a], "VB") ||
-			en.IsAuxiliary(plainLower(words[a])) || (tags[v] != "VBN" && tags[v] != "VBG") {
+			en.IsAuxiliary(words[a]) || (tags[v] != "VBN" && tags[v] != "VBG") {
 			continue
 		}
 		obj := -1
@@ -450,7 +452,7 @@ func repairNominalMarks(words, tags []string, heads []int32, deps []doc.DepRel) 
 		if subj >= 0 {
 			with := false
 			for k := i + 1; k < subj; k++ {
-				if int(heads[k]) == subj && deps[k] == doc.DepCase && plainLower(words[k]) == "with" {
+				if int(heads[k]) == subj && deps[k] == doc.DepCase && words[k] == "with" {
 					with = true
 				}
 			}
@@ -458,7 +460,7 @@ func repairNominalMarks(words, tags []string, heads []int32, deps []doc.DepRel) 
 				continue
 			}
 			for k := i + 1; k < subj; k++ {
-				if w := plainLower(words[k]); int(heads[k]) == v && (w == "along" || w == "together") {
+				if w := words[k]; int(heads[k]) == v && (w == "along" || w == "together") {
 					heads[k], deps[k] = int32(subj), doc.DepCase
 				}
 			}
@@ -482,7 +484,7 @@ func repairThatClauses(words, tags []string, heads []int32, deps []doc.DepRel) {
 		that := -1
 		for k := 0; k < v; k++ {
 			if int(heads[k]) == v && deps[k] == doc.DepMark {
-				if that >= 0 || plainLower(words[k]) != "that" {
+				if that >= 0 || words[k] != "that" {
 					that = -2 // another mark, or two
 				} else {
 					that = k
@@ -493,7 +495,7 @@ func repairThatClauses(words, tags []string, heads []int32, deps []doc.DepRel) {
 			continue
 		}
 		if that > 0 {
-			switch plainLower(words[that-1]) {
+			switch words[that-1] {
 			case "so", "now", "such", "order":
 				continue
 			}
@@ -551,11 +553,74 @@ func repairReportedClauses(tags []string, heads []int32, deps []doc.DepRel) {
 	}
 }
 
-// plainLower is w in lower case with typographic apostrophes made plain,
-// the form the word lists of package en are written in ("’ve" is "'ve").
-func plainLower(w string) string {
-	return strings.ReplaceAll(strings.ToLower(w), "’", "'")
+// An open or content complement takes no subordinator: "after", "when",
+// "because" and the like open adverbial clauses (UD advcl). A clause the
+// parse made an xcomp or ccomp with such a mark ("were killed after
+// rebels ambushed their convoy", with "ambushed" an xcomp) is an advcl;
+// "if" and "whether" open content clauses too (questions), and stay.
+func repairMarkedComplements(words []string, heads []int32, deps []doc.DepRel) {
+	for k := range deps {
+		if deps[k] != doc.DepMark {
+			continue
+		}
+		v := int(heads[k])
+		if v <= k || deps[v] != doc.DepXcomp && deps[v] != doc.DepCcomp {
+			continue
+		}
+		if w := words[k]; en.IsSubordinator(w) && w != "if" && w != "whether" {
+			deps[v] = doc.DepAdvcl
+		}
+	}
 }
+
+// A form of "have" right before a past participle, with only adverbs and
+// "been" between them, is the participle's perfect auxiliary ("Both
+// sides have since been accused"). The parser, which reads "since" as a
+// subordinator, may make "have" the main verb and the participle a clause
+// under it; repairStrandedPerfects rebuilds the verb phrase: the
+// participle takes "have"'s place and dependents, "have" becomes its aux,
+// and a word between them marked as a subordinator is an adverb.
+func repairStrandedPerfects(words, tags []string, heads []int32, deps []doc.DepRel) {
+	for w := range tags {
+		if !en.IsFiniteTag(tags[w]) || deps[w].Base() == doc.DepAux || !en.IsPerfectAuxiliary(words[w]) {
+			continue
+		}
+		v := -1
+		for k := w + 1; k < len(tags); k++ {
+			if tags[k] == "VBN" && !en.IsParticipleAuxiliary(words[k]) {
+				v = k
+				break
+			}
+			if k > w+3 || !strings.HasPrefix(tags[k], "RB") && !(int(heads[k]) > k && deps[k].Base() == doc.DepMark && tags[k] == "IN") &&
+				!(tags[k] == "VBN" && en.IsParticipleAuxiliary(words[k])) {
+				break // "had to be postponed": "to" makes no perfect
+			}
+		}
+		if v < 0 || int(heads[v]) != w {
+			continue
+		}
+		switch deps[v] {
+		case doc.DepCcomp, doc.DepAdvcl, doc.DepXcomp:
+		default:
+			continue
+		}
+		passive := hasDependent(heads, deps, v, doc.DepAuxPass)
+		for k := range heads {
+			switch {
+			case int(heads[k]) == w && k != v:
+				heads[k] = int32(v)
+				if passive && deps[k] == doc.DepNsubj {
+					deps[k] = doc.DepNsubjPass
+				}
+			case int(heads[k]) == v && k > w && k < v && deps[k] == doc.DepMark:
+				deps[k] = doc.DepAdvmod
+			}
+		}
+		heads[v], deps[v] = heads[w], deps[w]
+		heads[w], deps[w] = int32(v), doc.DepAux
+	}
+}
+
 
 // repairRelations relabels passive subjects of active perfects, subjects
 // of argument nouns, bare subjects the parse left as modifiers, and the
@@ -569,6 +634,8 @@ func repairRelations(words, tags []string, heads []int32, deps []doc.DepRel) {
 	repairNominalMarks(words, tags, heads, deps)
 	repairThatClauses(words, tags, heads, deps)
 	repairReportedClauses(tags, heads, deps)
+	repairStrandedPerfects(words, tags, heads, deps)
+	repairMarkedComplements(words, heads, deps)
 	for i, h := range heads {
 		if h < 0 {
 			continue
@@ -639,7 +706,7 @@ func activePerfect(words []string, heads []int32, deps []doc.DepRel, v int) bool
 		case doc.DepAux:
 			// A form of "be" or "get" makes a passive, whatever the
 			// parse called it.
-			w := plainLower(words[a])
+			w := words[a]
 			if en.IsParticipleAuxiliary(w) && !en.IsPerfectAuxiliary(w) {
 				return false
 			}
@@ -840,7 +907,7 @@ func repairCoordinatedSubjects(words, tags []string, heads []int32, deps []doc.D
 // "and", "or", "nor". "But" joins clauses ("the rebels agreed but the
 // army refused"), whose subjects a broken parse may hang on one verb.
 func joinsSubjects(w string) bool {
-	switch strings.ToLower(w) {
+	switch w {
 	case "and", "or", "nor", "&":
 		return true
 	}

@@ -9,7 +9,8 @@ import (
 )
 
 // tree is a hand-written parse: "word/TAG/head/rel" per token, heads
-// counting from 0 and -1 for the root.
+// counting from 0 and -1 for the root. The words come back in the plain
+// lower-case form the repairs read (Parser.plainForm).
 func tree(t *testing.T, spec string) (words, tags []string, heads []int32, deps []doc.DepRel) {
 	t.Helper()
 	names := map[string]doc.DepRel{}
@@ -33,7 +34,7 @@ func tree(t *testing.T, spec string) (words, tags []string, heads []int32, deps 
 		if !ok {
 			t.Fatalf("bad relation %q", p[3])
 		}
-		words, tags, heads, deps = append(words, p[0]), append(tags, p[1]), append(heads, h), append(deps, rel)
+		words, tags, heads, deps = append(words, strings.ReplaceAll(strings.ToLower(p[0]), "’", "'")), append(tags, p[1]), append(heads, h), append(deps, rel)
 	}
 	return
 }
@@ -577,6 +578,58 @@ func TestRepairReportedClauses(t *testing.T) {
 				want = slices.Clone(heads)
 			}
 			repairReportedClauses(tags, heads, deps)
+			if !slices.Equal(heads, want) {
+				t.Errorf("heads %v, want %v", heads, want)
+			}
+		})
+	}
+}
+
+func TestRepairMarkedComplements(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		want     string // the clause's relation after the repair
+	}{
+		{"a clause after 'after' is adverbial", "Two/CD/1/nummod died/VBD/-1/root after/IN/4/mark rebels/NNS/4/nsubj attacked/VBD/1/xcomp", "advcl"},
+		{"a question after 'whether' stays", "They/PRP/1/nsubj asked/VBD/-1/root whether/IN/4/mark rebels/NNS/4/nsubj attacked/VBD/1/ccomp", "ccomp"},
+		{"an infinitive stays", "They/PRP/1/nsubj agreed/VBD/-1/root to/TO/3/mark leave/VB/1/xcomp", "xcomp"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			words, _, heads, deps := tree(t, tc.in)
+			repairMarkedComplements(words, heads, deps)
+			if got := deps[len(deps)-1].String(); got != tc.want {
+				t.Errorf("relation %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestRepairStrandedPerfects(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		heads    []int32 // nil when unchanged
+	}{
+		{
+			name:  "'have since been' before a participle",
+			in:    "Both/DT/1/det sides/NNS/2/nsubj have/VBP/-1/root since/IN/5/mark been/VBN/5/aux:pass accused/VBN/2/advcl",
+			heads: []int32{1, 5, 5, 5, 5, -1},
+		},
+		{
+			name: "'had to' makes no perfect",
+			in:   "It/PRP/1/nsubj had/VBD/-1/root to/TO/4/mark be/VB/4/aux:pass postponed/VBN/1/xcomp",
+		},
+		{
+			name: "a perfect already built stays",
+			in:   "Rebels/NNS/2/nsubj have/VBP/2/aux seized/VBN/-1/root towns/NNS/2/obj",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			words, tags, heads, deps := tree(t, tc.in)
+			want := tc.heads
+			if want == nil {
+				want = slices.Clone(heads)
+			}
+			repairStrandedPerfects(words, tags, heads, deps)
 			if !slices.Equal(heads, want) {
 				t.Errorf("heads %v, want %v", heads, want)
 			}
