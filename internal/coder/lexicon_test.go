@@ -140,6 +140,13 @@ func TestShippedTriggerFrames(t *testing.T) {
 		// Leaving a treaty ends cooperation; leaving a town is a retreat.
 		{"leaving a treaty", "Kenya withdrew from the regional trade treaty on Monday.", "SANCTION/discontinue", "withdrew from the regional trade treaty"},
 		{"leaving a town", "Ugandan troops withdrew from the Kenyan border town on Monday.", "RETREAT/withdraw", "withdrew"},
+		// Hazards and accidents are no actors, named by a relative
+		// pronoun or a gerund of cause too.
+		{"a quake that killed is no assault", "The earthquake which struck western Kenya has killed 40 people.", "", "killed"},
+		{"a crash as a gerund of cause", "A Kenyan trader was killed after crashing his truck near Busia.", "", "killed"},
+		{"an ambush as a clause of cause is still an attack", "Two Kenyan soldiers were killed after Ugandan rebels ambushed their convoy.", "ASSAULT/", "killed"},
+		// "As if" compares; it sets no condition.
+		{"'as if' makes no threat", "Ugandan troops shelled the town as if there was no truce.", "ASSAULT/heavy-weapons", "shelled"},
 		// Property burnt by a protest crowd is the riot's violence.
 		{"protesters burning a station riot", "Ugandan protesters set fire to a police station in Kampala.", "PROTEST/riot", "set fire to"},
 		{"rebels burning houses attack", "Ugandan rebels set fire to houses in a village near Kasese.", "ASSAULT/destroy", "set fire to"},

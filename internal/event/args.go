@@ -903,7 +903,8 @@ func (s *Stage) inClause(p, j int) bool {
 func (s *Stage) conditionalMarker(k int) bool {
 	for c := s.tr.First(k); c >= 0; c = s.tr.Next(c) {
 		if s.tr.Rel(c) == doc.DepMark {
-			if w := s.ci.tok(c); w == "if" || w == "unless" {
+			if w := s.ci.tok(c); w == "unless" || w == "if" && (c == 0 || s.ci.tok(c-1) != "as") {
+				// "as if" compares; it sets no condition.
 				return true
 			}
 		}

@@ -1435,6 +1435,11 @@ func (s *Stage) nonActorArgument(m match, p int) bool {
 		return false
 	}
 	subj, undergoer := s.subjectOf(p)
+	if subj >= 0 && s.isRelativePronoun(subj) && s.tr.Rel(p) == doc.DepAclRelcl {
+		// "the earthquake which has killed 15,000": a relative
+		// pronoun stands for the noun its clause modifies.
+		subj = s.tr.Head(p)
+	}
 	if subj >= 0 && s.nonActorPhrase(m, subj) && (!undergoer || !tradeMeasure(m.trig)) {
 		return true
 	}
@@ -1476,6 +1481,18 @@ func (s *Stage) nonActorArgument(m match, p int) bool {
 			default:
 				continue
 			}
+		case doc.DepAdvcl:
+			// "killed after crashing his car": a gerund clause of
+			// cause, for a passive with no agent.
+			mk := s.tr.Marker(c)
+			if mk < 0 || !undergoer || len(s.agentOf(p)) > 0 || s.ci.tag(c) != "VBG" {
+				continue
+			}
+			switch s.ci.tok(mk) {
+			case "in", "after", "during", "from", "following":
+			default:
+				continue
+			}
 		default:
 			continue
 		}
@@ -1485,7 +1502,22 @@ func (s *Stage) nonActorArgument(m match, p int) bool {
 			// whoever trades them.
 			continue
 		}
-		if s.isNonActor(m, c) {
+		if s.isNonActor(m, c) || !object && s.nonActorGerund(m, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// nonActorGerund reports a gerund at k, outside match m, whose verb names
+// what the non-actor table lists as a noun: "killed after crashing his
+// car" names a crash as "killed in a crash" does.
+func (s *Stage) nonActorGerund(m match, k int) bool {
+	if k >= m.first && k <= m.last || s.ci.tag(k) != "VBG" {
+		return false
+	}
+	for _, l := range s.lemmas(k) {
+		if s.c.nonActors.lists(l) {
 			return true
 		}
 	}
