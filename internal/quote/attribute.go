@@ -764,7 +764,9 @@ func (a *attributor) indirect(si int) {
 		for skip := 0; skip < 8 && j < s.EndToken && tok(j) != "that" && tok(j) != "," && !a.hasFiniteVerb(j, j+1); skip++ {
 			j++
 		}
-		if j < s.EndToken && tok(j) == "that" && !a.s.inDirect[j] {
+		// A relative "that" ("attacks on civilians that may amount to
+		// war crimes") opens no content clause.
+		if j < s.EndToken && tok(j) == "that" && !a.s.inDirect[j] && d.Tokens[j].Tag != "WDT" {
 			stop := contentEnd(j + 1)
 			if start, end, ok := a.contentSpan(j+1, stop); ok {
 				a.emit(doc.Quote{Kind: doc.IndirectQuote, Span: doc.Span{Start: start, End: end}, Cue: cueSpan,

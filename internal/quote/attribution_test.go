@@ -121,6 +121,8 @@ func TestIndirectSpeech(t *testing.T) {
 		{"a statement whose verb the tagger read as a participle",
 			`Israeli airstrikes killed at least 30 people in Gaza overnight, health officials said.`,
 			[]string{`indirect|Israeli airstrikes killed at least 30 people in Gaza overnight|health officials|-`}},
+		{"a relative 'that' opens no statement",
+			`Leyla Karimova urged the ministry to reopen roads that have been closed since March.`, nil},
 		{"an indirect question asserts nothing",
 			`Leyla Karimova would not say how long the closure might last.`, nil},
 		{"a negated verb reports nothing",
