@@ -554,6 +554,13 @@ func (s *Stage) subjectOf(p int) (subj int, undergoer bool) {
 					// to V", X is the infinitive's subject.
 					return h, undergoer
 				}
+				// The possessor of a noun is its subject's counterpart
+				// and controls its infinitive ("Uganda's decision to
+				// close the border", "its bid to join NATO"), as the
+				// subject of "decided to close" does.
+				if c := tr.Dependent(h, doc.DepNmodPoss); c >= 0 && c < h {
+					return c, false
+				}
 				// An infinitive of purpose on a noun ("used tear gas to
 				// disperse them") is controlled by the clause's
 				// subject, not by the noun.
