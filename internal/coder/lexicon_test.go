@@ -271,6 +271,7 @@ func TestShippedNominalRoles(t *testing.T) {
 		{"coordinated objects the parse called indirect", "The Kenyan envoy urged Uganda and Rwanda to end the border dispute.", "urged", "The Kenyan envoy>Uganda+Rwanda"},
 		{"a prepositional verb's coordinated objects", "The Kenyan envoy called on Uganda and Rwanda to halt the shelling.", "called on", "The Kenyan envoy>Uganda+Rwanda"},
 		{"a call for a truce is made to its two sides", "The Kenyan envoy called for a ceasefire between Uganda and Rwanda.", "called for a ceasefire", "The Kenyan envoy>Uganda+Rwanda"},
+		{"an event noun's agent after its object", "The arrest of two Kenyan journalists by Ugandan police angered Nairobi.", "arrest", "Ugandan police>two Kenyan journalists"},
 		{"a noun's possessor controls its infinitive", "Kenya condemned Uganda's decision to close the border crossing.", "close the border", "Uganda>"},
 		{"the accused before a gerund clause", "Uganda accused Kenya of supporting rebels in the north.", "accused", "Uganda>Kenya"},
 		// A name with an apposition before its verb is the verb's subject,

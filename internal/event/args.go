@@ -717,6 +717,23 @@ func (s *Stage) prepObject(m match, prep string) []int {
 		}
 		return out
 	}
+	if prep == "by" {
+		// "the arrest of the leader by police": a greedy parse hangs
+		// the agent on the nearer noun, the event's "of" phrase; a
+		// person or a body takes no agent of its own.
+		for o := s.tr.First(p); o >= 0 && len(out) == 0; o = s.tr.Next(o) {
+			if mk := s.tr.Marker(o); o > p && s.tr.Rel(o) == doc.DepNmod && mk >= 0 && s.ci.tok(mk) == "of" && s.entityOfHead(o) >= 0 {
+				for c := s.tr.First(o); c >= 0 && len(out) == 0; c = s.tr.Next(c) {
+					if c > o {
+						out = s.markedArgument(c, prep)
+					}
+				}
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
 	if g := s.tr.Head(p); g >= 0 && (s.tr.Rel(p) == doc.DepObj || s.tr.Rel(p) == doc.DepNsubj && !s.used[g]) {
 		for c := s.tr.First(g); c >= 0 && len(out) == 0; c = s.tr.Next(c) {
 			if c > p {
