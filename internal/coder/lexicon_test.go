@@ -137,6 +137,7 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"an intention to disarm is a promise to yield", "The Ugandan rebels announced their intention to disband and lay down their arms.", "CONCEDE/disarm", "announced their intention to"},
 		{"removing checkpoints is a withdrawal", "The Kenyan army agreed to remove the checkpoints near Busia.", "CONCEDE/withdraw", "agreed to"},
 		{"a blaze at a camp is no shooting", "A fire at a Kenyan refugee camp destroyed forty tents.", "", "fire at"},
+		{"ordering a mission out is an expulsion", "Uganda ordered the UN observer mission to leave the country.", "SANCTION/expel", "ordered the UN observer mission to leave"},
 		// Leaving a treaty ends cooperation; leaving a town is a retreat.
 		{"leaving a treaty", "Kenya withdrew from the regional trade treaty on Monday.", "SANCTION/discontinue", "withdrew from the regional trade treaty"},
 		{"leaving a town", "Ugandan troops withdrew from the Kenyan border town on Monday.", "RETREAT/withdraw", "withdrew"},
