@@ -573,6 +573,36 @@ func repairMarkedComplements(words []string, heads []int32, deps []doc.DepRel) {
 	}
 }
 
+// An adjectival modifier takes no subject and no auxiliary: a participle
+// the parse made an amod of the noun after it while giving it both ("that
+// it had supplied/amod drones") is the verb of a clause, and that noun its
+// object. The verb takes the noun's place in the tree.
+func repairClausalModifiers(tags []string, heads []int32, deps []doc.DepRel) {
+	for v := range tags {
+		n := int(heads[v])
+		if deps[v] != doc.DepAmod || n != v+1 || !isNominalTag(tags[n]) || !strings.HasPrefix(tags[v], "VB") {
+			continue
+		}
+		subject, aux := false, false
+		for k := 0; k < v; k++ {
+			if int(heads[k]) != v {
+				continue
+			}
+			switch deps[k].Base() {
+			case doc.DepNsubj:
+				subject = true
+			case doc.DepAux:
+				aux = true
+			}
+		}
+		if !subject || !aux {
+			continue
+		}
+		heads[v], deps[v] = heads[n], deps[n]
+		heads[n], deps[n] = int32(v), doc.DepObj
+	}
+}
+
 // A form of "have" right before a past participle, with only adverbs and
 // "been" between them, is the participle's perfect auxiliary ("Both
 // sides have since been accused"). The parser, which reads "since" as a
@@ -634,6 +664,7 @@ func repairRelations(words, tags []string, heads []int32, deps []doc.DepRel) {
 	repairNominalMarks(words, tags, heads, deps)
 	repairThatClauses(words, tags, heads, deps)
 	repairReportedClauses(tags, heads, deps)
+	repairClausalModifiers(tags, heads, deps)
 	repairStrandedPerfects(words, tags, heads, deps)
 	repairMarkedComplements(words, heads, deps)
 	for i, h := range heads {

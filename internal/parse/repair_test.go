@@ -636,3 +636,32 @@ func TestRepairStrandedPerfects(t *testing.T) {
 		})
 	}
 }
+
+func TestRepairClausalModifiers(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		heads    []int32 // nil when unchanged
+	}{
+		{
+			name:  "a participle with a subject and an auxiliary is a verb",
+			in:    "reports/NNS/-1/root that/IN/4/mark it/PRP/4/nsubj had/VBD/4/aux sold/VBN/5/amod arms/NNS/0/acl",
+			heads: []int32{-1, 4, 4, 4, 0, 4},
+		},
+		{
+			name: "an attributive participle stays",
+			in:   "the/DT/2/det banned/VBN/2/amod party/NN/-1/root",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, tags, heads, deps := tree(t, tc.in)
+			want := tc.heads
+			if want == nil {
+				want = slices.Clone(heads)
+			}
+			repairClausalModifiers(tags, heads, deps)
+			if !slices.Equal(heads, want) {
+				t.Errorf("heads %v, want %v", heads, want)
+			}
+		})
+	}
+}
