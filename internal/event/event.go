@@ -1928,6 +1928,12 @@ func (s *Stage) recipientsOf(m match, p int) []int {
 	if r := s.complementSubject(m, p); len(r) > 0 {
 		return r
 	}
+	if reciprocalFrame(m.trig) && s.coordinatedSubject(p) {
+		// "Kenya and Ethiopia signed a deal to share intelligence on
+		// X": the other side of a mutual act is among its subject's
+		// conjuncts (mutualParties), not whoever the clause names next.
+		return nil
+	}
 	d := s.ci.d
 	for j := m.last + 1; j < m.sentEnd && j < m.last+16; j++ {
 		e := s.ci.entOf[j]
@@ -1937,6 +1943,13 @@ func (s *Stage) recipientsOf(m match, p int) []int {
 		return []int{e}
 	}
 	return nil
+}
+
+// coordinatedSubject reports a subject of predicate p with a conjunct
+// ("Kenya and Ethiopia signed").
+func (s *Stage) coordinatedSubject(p int) bool {
+	subj, undergoer := s.subjectOf(p)
+	return subj >= 0 && !undergoer && s.tr.Has(subj, doc.DepConj)
 }
 
 // refusesComment reports a trigger that ends in "to" whose infinitive is
