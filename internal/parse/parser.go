@@ -10,19 +10,19 @@ import (
 // sentences, so that parsing allocates nothing once it has seen its longest
 // sentence; it is not safe for concurrent use: give each worker its own.
 type Parser struct {
-	m  *Model
-	c  sentCtx
-	s  state
+	m *Model
+	c sentCtx
+	s state
 	// plain holds the sentence's words as the repairs read them (see
 	// plainForm); folded keeps the forms of words that needed a copy,
 	// so that a word seen before costs no allocation.
 	plain  []string
 	folded map[string]string
-	tf [numTransFeats]uint64
-	lf [numLabelFeats]uint64
-	xf [numTagFeats]uint64
-	ls [64]int32 // label scores
-	xs [64]int32 // tagger scores
+	tf     [numTransFeats]uint64
+	lf     [numLabelFeats]uint64
+	xf     [numTagFeats]uint64
+	ls     [64]int32 // label scores
+	xs     [64]int32 // tagger scores
 }
 
 // NewParser returns a parser that uses m.

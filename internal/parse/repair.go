@@ -651,7 +651,6 @@ func repairStrandedPerfects(words, tags []string, heads []int32, deps []doc.DepR
 	}
 }
 
-
 // repairRelations relabels passive subjects of active perfects, subjects
 // of argument nouns, bare subjects the parse left as modifiers, and the
 // phrase after "according to".
