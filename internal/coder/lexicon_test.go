@@ -262,6 +262,8 @@ func TestShippedNominalRoles(t *testing.T) {
 		// A role of two countries is each country's.
 		{"leaders of two states", "The leaders of Kenya and Uganda condemned the bombing in Kampala.", "condemned", "The leaders+Uganda>"},
 		{"ministers of two states meet", "The trade ministers of Kenya and Uganda met in Arusha on Friday.", "met", "The trade ministers>Uganda"},
+		{"an origin is no recipient", "Food donations from Kenya and Tanzania are being held at the port.", "donations", "-"},
+		{"nor is a mediator's", "Mediators from Kenya and Tanzania arrived in Kampala.", "Mediators", "-"},
 		{"a mutual act's other side is its subject's conjunct", "Kenya and Uganda signed a deal to share intelligence on the rebels.", "signed a deal", "Kenya>Uganda"},
 		{"a stated other side stays", "Kenya and Tanzania held talks with Uganda in Arusha.", "held talks", "Kenya+Tanzania>Uganda"},
 		// A conditional threat is aimed at the one its condition names.

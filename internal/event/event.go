@@ -1937,12 +1937,27 @@ func (s *Stage) recipientsOf(m match, p int) []int {
 	d := s.ci.d
 	for j := m.last + 1; j < m.sentEnd && j < m.last+16; j++ {
 		e := s.ci.entOf[j]
-		if e < 0 || d.Entities[e].CountryCode == "" || !s.inClause(p, j) || s.speakerOf(e, m.headToken) || possessed(d, e) || s.topicOf(j) || s.agentOfModifier(j, m) {
+		if e < 0 || d.Entities[e].CountryCode == "" || !s.inClause(p, j) || s.speakerOf(e, m.headToken) || possessed(d, e) || s.topicOf(j) || s.agentOfModifier(j, m) || s.originOf(j, p) {
 			continue
 		}
 		return []int{e}
 	}
 	return nil
+}
+
+// originOf reports a mention at token j in a "from" phrase of the noun
+// trigger p: where the doers come from ("mediators from Qatar"), not
+// whom they act on.
+func (s *Stage) originOf(j, p int) bool {
+	if en.IsNounTag(s.ci.tag(p)) {
+		for k, steps := j, 0; k >= 0 && steps < 4; k, steps = s.tr.Head(k), steps+1 {
+			if s.tr.Head(k) == p {
+				mk := s.tr.Marker(k)
+				return mk >= 0 && s.ci.tok(mk) == "from"
+			}
+		}
+	}
+	return false
 }
 
 // coordinatedSubject reports a subject of predicate p with a conjunct
