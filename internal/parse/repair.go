@@ -57,7 +57,17 @@ func repairPredicates(words, tags []string, heads []int32, deps []doc.DepRel) {
 			break
 		}
 	}
-	if root < 0 || !isNominalTag(tags[root]) {
+	if root < 0 {
+		return
+	}
+	if v := verblessPreterite(words, tags); v >= 0 {
+		tags[v] = "VBD"
+		if v == root {
+			predicateFromRoot(tags, heads, deps, v)
+			return
+		}
+	}
+	if !isNominalTag(tags[root]) {
 		return
 	}
 	if !hasDependent(heads, deps, root, doc.DepCop) {
@@ -198,6 +208,50 @@ func hoistOnto(heads []int32, deps []doc.DepRel, v int, moves func(i, h int) boo
 			case doc.DepNmod:
 				deps[i] = doc.DepObl
 			}
+		}
+	}
+}
+
+// verblessPreterite returns the first irregular preterite of a full
+// sentence that has no finite verb, which the tagger read as something
+// else ("The army withdrew/NN from the city"), or -1. A complete English sentence has a finite verb, and these forms
+// are preterites only (en.IsIrregularPreterite).
+func verblessPreterite(words, tags []string) int {
+	if !verblessSentence(tags) || words[len(words)-1] != "." {
+		return -1 // a question or an exclamation may be a fragment
+	}
+	for i := 1; i < len(words); i++ {
+		if en.IsIrregularPreterite(words[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// predicateFromRoot rebuilds a sentence whose root is a preterite the
+// tagger read as a noun: the nominal right before it that hangs on it
+// (compound, amod) is its subject, with the determiners and modifiers
+// before that, and its prepositional phrases are obliques.
+func predicateFromRoot(tags []string, heads []int32, deps []doc.DepRel, v int) {
+	subj := -1
+	for k := v - 1; k >= 0; k-- {
+		if int(heads[k]) == v && isNominalTag(tags[k]) {
+			subj = k
+			break
+		}
+	}
+	if subj < 0 {
+		return
+	}
+	deps[subj] = doc.DepNsubj
+	for k := 0; k < subj; k++ {
+		if int(heads[k]) == v {
+			heads[k] = int32(subj)
+		}
+	}
+	for k := v + 1; k < len(heads); k++ {
+		if int(heads[k]) == v && deps[k] == doc.DepNmod {
+			deps[k] = doc.DepObl
 		}
 	}
 }

@@ -665,3 +665,25 @@ func TestRepairClausalModifiers(t *testing.T) {
 		})
 	}
 }
+
+func TestRepairVerblessPreterite(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		root     int
+		tag      string // the preterite's tag after the repair
+	}{
+		{"a preterite read as a noun root", "the/DT/1/det army/NN/2/compound withdrew/NN/-1/root from/IN/5/case the/DT/5/det city/NN/2/nmod ././2/punct", 2, "VBD"},
+		{"a question is left alone", "have/VB/2/aux you/PRP/2/nsubj ate/NN/-1/root ?/./2/punct", 2, "NN"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			words, tags, heads, deps := tree(t, tc.in)
+			repairPredicates(words, tags, heads, deps)
+			if got := slices.Index(heads, -1); got != tc.root || tags[tc.root] != tc.tag {
+				t.Errorf("root %d tagged %s, want %d tagged %s (heads %v)", got, tags[got], tc.root, tc.tag, heads)
+			}
+			if tc.tag == "VBD" && (heads[1] != int32(tc.root) || deps[1] != doc.DepNsubj) {
+				t.Errorf("subject: head %d rel %s", heads[1], deps[1])
+			}
+		})
+	}
+}

@@ -334,3 +334,19 @@ func IsArabicArticleName(w string) bool {
 	}
 	return (w[:2] == "al" || w[:2] == "el") && w[h+1] >= 'A' && w[h+1] <= 'Z'
 }
+
+// IsIrregularPreterite reports the past tense of an irregular verb that
+// English spells unlike its participle (lower case): "withdrew"
+// (withdrawn), "ate" (eaten), "took" (taken). Such a form is a finite verb
+// wherever it stands. Forms shared with the participle ("fought", "held")
+// or with a noun ("saw", "rose", "bore") are left out.
+func IsIrregularPreterite(w string) bool {
+	switch w {
+	case "ate", "awoke", "began", "blew", "broke", "chose", "came", "drank", "drove", "fell",
+		"flew", "forbade", "forgave", "froze", "gave", "grew", "hid", "knew", "overran", "overthrew",
+		"rang", "ran", "rode", "sang", "sank", "shook", "slew", "spoke", "stole", "swam",
+		"swore", "threw", "took", "tore", "undertook", "went", "withdrew", "woke", "wore", "wrote":
+		return true
+	}
+	return false
+}

@@ -240,3 +240,11 @@ func TestIsAuxiliary(t *testing.T) {
 		}
 	}
 }
+
+func TestIsIrregularPreterite(t *testing.T) {
+	for w, want := range map[string]bool{"withdrew": true, "took": true, "fought": false, "withdrawn": false, "rose": false} {
+		if got := IsIrregularPreterite(w); got != want {
+			t.Errorf("IsIrregularPreterite(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
