@@ -176,6 +176,10 @@ type cand struct {
 	// body marks a role naming one body ("the ministry"), which "it"
 	// may refer back to.
 	body bool
+	// relational marks a role naming a relation to its possessor ("his
+	// Kenyan counterpart", "Uganda's allies"): its country is the other
+	// side's, never the sentence's shared state.
+	relational bool
 	// honorific is the gender of an honorific the recognizer kept out of
 	// a person's name ("Ms." before "Ruiz"); Unknown for none.
 	honorific gender.Gender
@@ -522,7 +526,7 @@ func (s *Stage) titledCountry(dateline string) {
 		// A role phrase coded from its own words ("Fijian rebels",
 		// "opposition groups in Zimbabwe") or a known office holder
 		// names its state as surely as a country's name does.
-		named := c.Type == doc.GPE || c.Type == doc.Org || (c.Type == doc.Role && c.ref != refDefinite) ||
+		named := c.Type == doc.GPE || c.Type == doc.Org || (c.Type == doc.Role && c.ref != refDefinite && !c.relational) ||
 			(c.Type == doc.Person && c.ref == refName)
 		if named && c.CountryCode != "" && len(c.CountryCode) == 3 && !isInternational(c.CountryCode) {
 			if country != "" && country != c.CountryCode {

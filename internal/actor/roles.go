@@ -103,6 +103,7 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 		c.plural = role.Plural
 		c.rolePerson = role.Person
 		c.body = !role.Person && !role.Plural
+		c.relational = role.Relational
 		// The rule is gathered as parts and joined once, through the
 		// stage's cache of recent joins: most phrases gain a qualifier
 		// or two, and each concatenation would allocate.

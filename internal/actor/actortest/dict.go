@@ -84,8 +84,9 @@ func Dict() actor.Dictionary {
 	role("regime", "regimes", "GOV", false, false)
 	role("government", "governments", "GOV", false, false)
 	role("partner", "partners", "GOV", false, false)
+	role("counterpart", "counterparts", "GOV", true, false)
 	// Relational and generic roles, as data/actors/roles.tsv marks them.
-	for _, k := range []string{"partner", "partners"} {
+	for _, k := range []string{"partner", "partners", "counterpart", "counterparts"} {
 		r := f.roles[k]
 		r.Relational = true
 		f.roles[k] = r
