@@ -218,7 +218,10 @@
 //   - a participle with a subject and an auxiliary is a verb, not an
 //     adjective (repairClausalModifiers);
 //   - a verbless full sentence's irregular preterite is its verb
-//     (verblessPreterite: "The army withdrew/NN from the city").
+//     (verblessPreterite: "The army withdrew/NN from the city");
+//   - a finite verb made a conjunct of the nominal root, with the second
+//     half of a coordinated subject hung on it, is the predicate
+//     (conjoinedPredicate: "The minister and his counterpart spoke").
 //
 // The repairs read each word's plain lower-case form, which the Parser
 // computes once per distinct word (Parser.plainForm).

@@ -78,6 +78,10 @@ func repairPredicates(words, tags []string, heads []int32, deps []doc.DepRel) {
 			return
 		}
 	}
+	if v := conjoinedPredicate(tags, heads, deps, root); v >= 0 {
+		makePredicate(heads, deps, v, root)
+		return
+	}
 	if isClause(heads, deps, root) {
 		return
 	}
@@ -210,6 +214,46 @@ func hoistOnto(heads []int32, deps []doc.DepRel, v int, moves func(i, h int) boo
 			}
 		}
 	}
+}
+
+// conjoinedPredicate finds a finite verb that the parse made a conjunct
+// of the nominal root, with the second noun phrase of a coordinated
+// subject hung on the verb ("The Turkish minister and his Russian
+// counterpart spoke by telephone", read as "minister and ... spoke"). A
+// noun takes no finite verb as its conjunct: the noun phrase after the
+// conjunction is the root's conjunct, and the verb the predicate (the
+// caller makes it so). It returns -1 when the sentence is not so.
+func conjoinedPredicate(tags []string, heads []int32, deps []doc.DepRel, root int) int {
+	for v := root + 1; v < len(tags); v++ {
+		if int(heads[v]) != root || deps[v] != doc.DepConj || !en.IsFiniteTag(tags[v]) || tags[v] == "MD" ||
+			hasDependent(heads, deps, v, doc.DepNsubj) || hasDependent(heads, deps, v, doc.DepNsubjPass) {
+			continue
+		}
+		cc, noun := -1, -1
+		for k := root + 1; k < v; k++ {
+			if int(heads[k]) != v {
+				continue
+			}
+			switch {
+			case tags[k] == "CC" && cc < 0:
+				cc = k
+			case cc >= 0 && isNominalTag(tags[k]):
+				noun = k
+			}
+		}
+		if cc < 0 || noun < 0 {
+			return -1
+		}
+		for k := cc + 1; k < noun; k++ {
+			if int(heads[k]) == v {
+				heads[k] = int32(noun) // "his" in "and his counterpart"
+			}
+		}
+		heads[noun], deps[noun] = int32(root), doc.DepConj
+		heads[cc], deps[cc] = int32(noun), doc.DepCc
+		return v
+	}
+	return -1
 }
 
 // verblessPreterite returns the first irregular preterite of a full

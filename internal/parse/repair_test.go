@@ -131,6 +131,12 @@ func TestRepairPredicates(t *testing.T) {
 			heads: []int32{3, 2, 0, -1, 3, 3},
 		},
 		{
+			name:  "a finite verb read as a conjunct of the first subject",
+			in:    "The/DT/1/det minister/NN/-1/root and/CC/5/cc his/PRP$/4/nmod:poss counterpart/NN/5/compound spoke/VBD/1/conj ././1/punct",
+			root:  5,
+			heads: []int32{1, 5, 4, 4, 1, -1, 5},
+		},
+		{
 			name:  "punctuation before an attributive finite verb",
 			in:    "Kenya/NNP/-1/root ,/,/2/punct urged/VBD/3/amod restraint/NN/0/obj ././0/punct",
 			root:  2,
