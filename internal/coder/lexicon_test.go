@@ -353,27 +353,34 @@ func TestTextEndingInCaseMarker(t *testing.T) {
 	}
 }
 
-// TestShippedContentClauses checks that what a statement only reports,
-// denies or demands is coded as its content (aux complement), not as an
-// event that happened.
-func TestShippedContentClauses(t *testing.T) {
+// TestShippedAuxFlags checks the flags that keep an event from being
+// coded as a fact: what a statement only reports, denies or demands is
+// its content (aux complement), and a word of hearsay (governors.tsv, role
+// hearsay) makes an event alleged rather than vouched for.
+func TestShippedAuxFlags(t *testing.T) {
 	w := newWorker(t)
 	for _, tc := range []struct {
 		name, text, trigger string
-		complement          bool
+		flag                doc.Aux
+		want                bool
 	}{
-		{"what a denial of reports denies", "The Kenyan army denied reports that its soldiers had killed ten Ugandan traders.", "killed", true},
-		{"whatever label the parse gives the clause", "The government denied reports that soldiers had killed civilians.", "killed", true},
-		{"a killing stated outright", "Kenyan soldiers killed ten Ugandan traders near the border.", "killed", false},
-		{"the second of two things promised", "Kenya agreed to reopen the border and release the Ugandan fishermen.", "release", true},
+		{"what a denial of reports denies", "The Kenyan army denied reports that its soldiers had killed ten Ugandan traders.", "killed", doc.AuxComplement, true},
+		{"whatever label the parse gives the clause", "The government denied reports that soldiers had killed civilians.", "killed", doc.AuxComplement, true},
+		{"a killing stated outright", "Kenyan soldiers killed ten Ugandan traders near the border.", "killed", doc.AuxComplement, false},
+		{"the second of two things promised", "Kenya agreed to reopen the border and release the Ugandan fishermen.", "release", doc.AuxComplement, true},
+		{"an adverb of hearsay", "Ugandan rebels allegedly torched two Kenyan trucks near Busia.", "torched", doc.AuxAlleged, true},
+		{"a report passed on", "Kenyan police reportedly detained six Ugandan traders.", "detained", doc.AuxAlleged, true},
+		{"an adjective of hearsay on the event", "Kenya denied the alleged shelling of Ugandan villages.", "shelling", doc.AuxAlleged, true},
+		{"an adjective on the actor alleges no event", "Kenyan police detained the suspected smugglers on Friday.", "detained", doc.AuxAlleged, false},
+		{"a plain report", "Kenyan police detained six Ugandan traders.", "detained", doc.AuxAlleged, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ev := eventAt(t, w, tc.text, tc.trigger)
 			if ev == nil {
 				t.Fatalf("%q: no event at %q", tc.text, tc.trigger)
 			}
-			if got := ev.Aux.Has(doc.AuxComplement); got != tc.complement {
-				t.Errorf("%q: %q complement = %v, want %v", tc.text, tc.trigger, got, tc.complement)
+			if got := ev.Aux.Has(tc.flag); got != tc.want {
+				t.Errorf("%q: %q has %v = %v, want %v", tc.text, tc.trigger, tc.flag.Names(), got, tc.want)
 			}
 		})
 	}
@@ -447,32 +454,6 @@ func TestShippedParticipantCountries(t *testing.T) {
 			}
 			if got := strings.Join(a, "+") + ">" + strings.Join(r, "+"); got != tc.want {
 				t.Errorf("%q: %q coded %q, want %q", tc.text, tc.trigger, got, tc.want)
-			}
-		})
-	}
-}
-
-// TestShippedHearsay checks the words of hearsay (governors.tsv, role
-// hearsay) that make an event alleged rather than vouched for.
-func TestShippedHearsay(t *testing.T) {
-	w := newWorker(t)
-	for _, tc := range []struct {
-		name, text, trigger string
-		alleged             bool
-	}{
-		{"an adverb of hearsay", "Ugandan rebels allegedly torched two Kenyan trucks near Busia.", "torched", true},
-		{"a report passed on", "Kenyan police reportedly detained six Ugandan traders.", "detained", true},
-		{"an adjective of hearsay on the event", "Kenya denied the alleged shelling of Ugandan villages.", "shelling", true},
-		{"an adjective on the actor alleges no event", "Kenyan police detained the suspected smugglers on Friday.", "detained", false},
-		{"a plain report", "Kenyan police detained six Ugandan traders.", "detained", false},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			ev := eventAt(t, w, tc.text, tc.trigger)
-			if ev == nil {
-				t.Fatalf("%q: no event at %q", tc.text, tc.trigger)
-			}
-			if got := ev.Aux.Has(doc.AuxAlleged); got != tc.alleged {
-				t.Errorf("%q: %q alleged = %v, want %v", tc.text, tc.trigger, got, tc.alleged)
 			}
 		})
 	}

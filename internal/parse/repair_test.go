@@ -383,10 +383,7 @@ func FuzzRepairPredicates(f *testing.F) {
 }
 
 func TestRepairCoordinatedSubjects(t *testing.T) {
-	for _, tc := range []struct {
-		name, in string
-		heads    []int32 // nil when unchanged
-	}{
+	runHeadsCases(t, repairRelations, []headsCase{
 		{
 			name:  "two subjects joined by and are one",
 			in:    "The/DT/1/det army/NN/6/nsubj and/CC/6/cc the/DT/4/det militia/NN/6/nsubj have/VBP/6/aux fought/VBN/-1/root",
@@ -408,26 +405,11 @@ func TestRepairCoordinatedSubjects(t *testing.T) {
 			name: "a subject after its verb is left alone",
 			in:   "Kenya/NNP/1/nsubj said/VBD/-1/root and/CC/3/cc Uganda/NNP/1/nsubj",
 		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			words, tags, heads, deps := tree(t, tc.in)
-			want := tc.heads
-			if want == nil {
-				want = slices.Clone(heads)
-			}
-			repairRelations(words, tags, heads, deps)
-			if !slices.Equal(heads, want) {
-				t.Errorf("heads %v, want %v", heads, want)
-			}
-		})
-	}
+	})
 }
 
 func TestRepairSubordinateClauses(t *testing.T) {
-	for _, tc := range []struct {
-		name, in string
-		heads    []int32 // nil when unchanged
-	}{
+	runHeadsCases(t, repairSubordinateClauses, []headsCase{
 		{
 			name:  "a phrase followed by a finite verb is its clause's subject",
 			in:    "Kenya/NNP/1/nsubj protested/VBD/-1/root after/IN/4/case a/DT/4/det ship/NN/1/obl fired/VBD/1/conj shots/NNS/5/obj",
@@ -446,26 +428,11 @@ func TestRepairSubordinateClauses(t *testing.T) {
 			name: "a verb with a subject of its own is another clause",
 			in:   "Kenya/NNP/1/nsubj protested/VBD/-1/root after/IN/3/case talks/NNS/1/obl Uganda/NNP/5/nsubj left/VBD/1/parataxis",
 		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			words, tags, heads, deps := tree(t, tc.in)
-			want := tc.heads
-			if want == nil {
-				want = slices.Clone(heads)
-			}
-			repairSubordinateClauses(words, tags, heads, deps)
-			if !slices.Equal(heads, want) {
-				t.Errorf("heads %v, want %v", heads, want)
-			}
-		})
-	}
+	})
 }
 
 func TestRepairFalseAuxiliaries(t *testing.T) {
-	for _, tc := range []struct {
-		name, in string
-		heads    []int32 // nil when unchanged
-	}{
+	runHeadsCases(t, repairFalseAuxiliaries, []headsCase{
 		{
 			name:  "a verb read as the auxiliary of an attributive participle",
 			in:    "Rebels/NNS/2/nsubj:pass reject/VBP/2/aux proposed/VBN/-1/root changes/NNS/2/obj",
@@ -479,19 +446,7 @@ func TestRepairFalseAuxiliaries(t *testing.T) {
 			name: "a typographic apostrophe is still an auxiliary",
 			in:   "We/PRP/2/nsubj ’ve/VBP/2/aux seized/VBN/-1/root towns/NNS/2/obj",
 		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			words, tags, heads, deps := tree(t, tc.in)
-			want := tc.heads
-			if want == nil {
-				want = slices.Clone(heads)
-			}
-			repairFalseAuxiliaries(words, tags, heads, deps)
-			if !slices.Equal(heads, want) {
-				t.Errorf("heads %v, want %v", heads, want)
-			}
-		})
-	}
+	})
 }
 
 func TestRepairNominalMarks(t *testing.T) {
@@ -563,10 +518,7 @@ func TestRepairThatClauses(t *testing.T) {
 }
 
 func TestRepairReportedClauses(t *testing.T) {
-	for _, tc := range []struct {
-		name, in string
-		heads    []int32 // nil when unchanged
-	}{
+	runHeadsCases(t, func(_, tags []string, heads []int32, deps []doc.DepRel) { repairReportedClauses(tags, heads, deps) }, []headsCase{
 		{
 			name:  "a finite verb joined to the first of two subjects",
 			in:    "A/DT/1/det bomb/NN/6/nsubj killed/VBD/1/conj two/CD/2/obj ,/,/6/punct police/NNS/6/nsubj said/VBD/-1/root",
@@ -576,19 +528,7 @@ func TestRepairReportedClauses(t *testing.T) {
 			name: "one subject is left alone",
 			in:   "A/DT/1/det bomb/NN/3/nsubj and/CC/3/cc killed/VBD/-1/root two/CD/3/obj",
 		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, tags, heads, deps := tree(t, tc.in)
-			want := tc.heads
-			if want == nil {
-				want = slices.Clone(heads)
-			}
-			repairReportedClauses(tags, heads, deps)
-			if !slices.Equal(heads, want) {
-				t.Errorf("heads %v, want %v", heads, want)
-			}
-		})
-	}
+	})
 }
 
 func TestRepairMarkedComplements(t *testing.T) {
@@ -611,10 +551,7 @@ func TestRepairMarkedComplements(t *testing.T) {
 }
 
 func TestRepairStrandedPerfects(t *testing.T) {
-	for _, tc := range []struct {
-		name, in string
-		heads    []int32 // nil when unchanged
-	}{
+	runHeadsCases(t, repairStrandedPerfects, []headsCase{
 		{
 			name:  "'have since been' before a participle",
 			in:    "Both/DT/1/det sides/NNS/2/nsubj have/VBP/-1/root since/IN/5/mark been/VBN/5/aux:pass accused/VBN/2/advcl",
@@ -628,26 +565,11 @@ func TestRepairStrandedPerfects(t *testing.T) {
 			name: "a perfect already built stays",
 			in:   "Rebels/NNS/2/nsubj have/VBP/2/aux seized/VBN/-1/root towns/NNS/2/obj",
 		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			words, tags, heads, deps := tree(t, tc.in)
-			want := tc.heads
-			if want == nil {
-				want = slices.Clone(heads)
-			}
-			repairStrandedPerfects(words, tags, heads, deps)
-			if !slices.Equal(heads, want) {
-				t.Errorf("heads %v, want %v", heads, want)
-			}
-		})
-	}
+	})
 }
 
 func TestRepairClausalModifiers(t *testing.T) {
-	for _, tc := range []struct {
-		name, in string
-		heads    []int32 // nil when unchanged
-	}{
+	runHeadsCases(t, func(_, tags []string, heads []int32, deps []doc.DepRel) { repairClausalModifiers(tags, heads, deps) }, []headsCase{
 		{
 			name:  "a participle with a subject and an auxiliary is a verb",
 			in:    "reports/NNS/-1/root that/IN/4/mark it/PRP/4/nsubj had/VBD/4/aux sold/VBN/5/amod arms/NNS/0/acl",
@@ -657,19 +579,7 @@ func TestRepairClausalModifiers(t *testing.T) {
 			name: "an attributive participle stays",
 			in:   "the/DT/2/det banned/VBN/2/amod party/NN/-1/root",
 		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, tags, heads, deps := tree(t, tc.in)
-			want := tc.heads
-			if want == nil {
-				want = slices.Clone(heads)
-			}
-			repairClausalModifiers(tags, heads, deps)
-			if !slices.Equal(heads, want) {
-				t.Errorf("heads %v, want %v", heads, want)
-			}
-		})
-	}
+	})
 }
 
 func TestRepairVerblessPreterite(t *testing.T) {
@@ -689,6 +599,31 @@ func TestRepairVerblessPreterite(t *testing.T) {
 			}
 			if tc.tag == "VBD" && (heads[1] != int32(tc.root) || deps[1] != doc.DepNsubj) {
 				t.Errorf("subject: head %d rel %s", heads[1], deps[1])
+			}
+		})
+	}
+}
+
+// headsCase is a hand-written parse (see tree) and the heads one repair
+// should leave, nil when it should change nothing.
+type headsCase struct {
+	name, in string
+	heads    []int32
+}
+
+// runHeadsCases applies fix to each case's tree and checks the heads.
+func runHeadsCases(t *testing.T, fix func(words, tags []string, heads []int32, deps []doc.DepRel), cases []headsCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			words, tags, heads, deps := tree(t, tc.in)
+			want := tc.heads
+			if want == nil {
+				want = slices.Clone(heads)
+			}
+			fix(words, tags, heads, deps)
+			if !slices.Equal(heads, want) {
+				t.Errorf("heads %v, want %v", heads, want)
 			}
 		})
 	}
