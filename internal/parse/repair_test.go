@@ -356,8 +356,10 @@ func FuzzRepairPredicates(f *testing.F) {
 	f.Fuzz(func(t *testing.T, hs []byte, tagLine string) {
 		tags := strings.Fields(tagLine)
 		words := make([]string, len(tags))
+		// Words the repairs look for, so that each of them runs.
+		vocab := [...]string{"marched", "has", "according", "to", "after", "that", "been", "with", "along", "withdrew", "reject", "if", "and", "."}
 		for i := range words {
-			words[i] = [4]string{"marched", "has", "according", "to"}[i%4]
+			words[i] = vocab[(i+len(hs))%len(vocab)]
 		}
 		n := min(len(tags), len(hs))
 		if n == 0 {
