@@ -883,9 +883,10 @@ func repairAccordingTo(words, tags []string, heads []int32, deps []doc.DepRel) {
 			x = h
 		}
 		h := int(heads[x])
-		if h == a || h < 0 {
-			// The parse hung the phrase on "according" itself, or
-			// made it the root: leave such a tree alone.
+		if h == a || h < 0 || onChain(heads, x, a, -1) || onChain(heads, x, a+1, -1) {
+			// The parse hung the phrase on "according" itself (or on
+			// "to"), or made it the root: leave such a tree alone;
+			// hanging "according" on the phrase would close a cycle.
 			continue
 		}
 		switch deps[x].Base() {

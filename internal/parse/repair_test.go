@@ -375,13 +375,31 @@ func FuzzRepairPredicates(f *testing.F) {
 			}
 			deps[i] = doc.DepRel(hs[i] % byte(doc.DepXcomp+1))
 		}
+		wasTree := acyclic(heads)
 		repair(words, tags, heads, deps) // must not panic or loop
 		for _, h := range heads {
 			if h < -1 || h >= int32(n) {
 				t.Fatalf("head %d out of range", h)
 			}
 		}
+		if wasTree && !acyclic(heads) {
+			t.Fatalf("a repair made a cycle: heads %v", heads)
+		}
 	})
+}
+
+// acyclic reports whether every token's chain of heads reaches -1.
+func acyclic(heads []int32) bool {
+	for i := range heads {
+		k := int32(i)
+		for steps := 0; k >= 0; steps++ {
+			if steps > len(heads) {
+				return false
+			}
+			k = heads[k]
+		}
+	}
+	return true
 }
 
 func TestRepairCoordinatedSubjects(t *testing.T) {
