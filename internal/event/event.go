@@ -746,8 +746,7 @@ func (s *Stage) verbalArguments(sent doc.Sentence, m match, p int, ev *doc.Event
 	}
 	ev.Aux = s.modality(p, ev.Aux)
 	if s.complementOf(p) {
-		ev.Aux |= doc.AuxComplement
-		ev.Confidence *= 0.6
+		markComplement(ev)
 	} else {
 		s.intent(sent, p, ev)
 	}

@@ -224,7 +224,7 @@
 //     (conjoinedPredicate: "The minister and his counterpart spoke").
 //
 // The repairs read each word's plain lower-case form, which the Parser
-// computes once per distinct word (Parser.plainForm).
+// computes once per distinct word (Parser.cachedPlainForm).
 //
 // # Speed
 //

@@ -14,7 +14,7 @@ type Parser struct {
 	c sentCtx
 	s state
 	// plain holds the sentence's words as the repairs read them (see
-	// plainForm); folded keeps the forms of words that needed a copy,
+	// cachedPlainForm); folded keeps the forms of words that needed a copy,
 	// so that a word seen before costs no allocation.
 	plain  []string
 	folded map[string]string
@@ -59,19 +59,23 @@ func (p *Parser) Parse(words, tags []string, heads []int32, deps []doc.DepRel) {
 	}
 	p.plain = p.plain[:0]
 	for _, w := range words {
-		p.plain = append(p.plain, p.plainForm(w))
+		p.plain = append(p.plain, p.cachedPlainForm(w))
 	}
 	repair(p.plain, tags, heads[:n], deps[:n])
+}
+
+// plainForm is w in lower case with typographic apostrophes made plain.
+func plainForm(w string) string {
+	return strings.ReplaceAll(strings.ToLower(w), "’", "'")
 }
 
 // maxFolded bounds the folded-forms cache; it is emptied when full.
 const maxFolded = 1 << 12
 
-// plainForm returns w in lower case with typographic apostrophes made
-// plain ("’ve" is "'ve"), the form of package en's word lists. A word
-// that is already plain is returned as it is; another is copied once and
-// remembered.
-func (p *Parser) plainForm(w string) string {
+// cachedPlainForm returns plainForm(w) ("’ve" is "'ve"), the form of package
+// en's word lists. A word that is already plain is returned as it is;
+// another is copied once and remembered.
+func (p *Parser) cachedPlainForm(w string) string {
 	plain := true
 	for i := 0; i < len(w); i++ {
 		if c := w[i]; 'A' <= c && c <= 'Z' || c >= 0x80 {
@@ -85,7 +89,7 @@ func (p *Parser) plainForm(w string) string {
 	if f, ok := p.folded[w]; ok {
 		return f
 	}
-	f := strings.Clone(strings.ReplaceAll(strings.ToLower(w), "’", "'"))
+	f := strings.Clone(plainForm(w))
 	if p.folded == nil || len(p.folded) >= maxFolded {
 		p.folded = make(map[string]string)
 	}

@@ -40,7 +40,7 @@ import (
 // repair applies the repairs to one parsed sentence, in place; it may
 // retag the verb it makes the predicate. words are the sentence's words
 // in lower case with typographic apostrophes made plain ("’ve" is "'ve"),
-// the form the word lists of package en are written in (Parser.plain).
+// the form the word lists of package en are written in (plainForm).
 func repair(words, tags []string, heads []int32, deps []doc.DepRel) {
 	repairPredicates(words, tags, heads, deps)
 	repairRelations(words, tags, heads, deps)

@@ -10,7 +10,7 @@ import (
 
 // tree is a hand-written parse: "word/TAG/head/rel" per token, heads
 // counting from 0 and -1 for the root. The words come back in the plain
-// lower-case form the repairs read (Parser.plainForm).
+// lower-case form the repairs read (plainForm).
 func tree(t *testing.T, spec string) (words, tags []string, heads []int32, deps []doc.DepRel) {
 	t.Helper()
 	names := map[string]doc.DepRel{}
@@ -34,7 +34,7 @@ func tree(t *testing.T, spec string) (words, tags []string, heads []int32, deps 
 		if !ok {
 			t.Fatalf("bad relation %q", p[3])
 		}
-		words, tags, heads, deps = append(words, strings.ReplaceAll(strings.ToLower(p[0]), "’", "'")), append(tags, p[1]), append(heads, h), append(deps, rel)
+		words, tags, heads, deps = append(words, plainForm(p[0])), append(tags, p[1]), append(heads, h), append(deps, rel)
 	}
 	return
 }
