@@ -37,6 +37,8 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"an ordered release is the orderer's", "A Kenyan court ordered the release of two Ugandan traders.", "RETREAT/release", "release"},
 		{"slaughtering livestock is no massacre", "Kenyan herders slaughtered their cattle before the drought.", "", "slaughtered"},
 		{"slaughtering villagers is", "Ugandan rebels slaughtered dozens of Kenyan villagers.", "ASSAULT/massacre", "slaughtered"},
+		// A shared object in right node raising is each verb's.
+		{"slaughtering shared livestock is no massacre", "Kenyan officials began slaughtering and burying 300 goats near Eldoret.", "", "slaughtering"},
 		{"declining to comment rejects nothing", "The Kenyan ministry declined to comment on the Ugandan report.", "", "declined to"},
 		{"refusing to withdraw is a rejection", "Kenya refused to withdraw the soldiers it had sent into Uganda.", "REJECT/yield", "refused to withdraw"},
 		{"live ammunition is gunfire", "Kenyan soldiers fired live ammunition at Ugandan traders.", "ASSAULT/firearms", "live ammunition"},
@@ -216,6 +218,9 @@ func TestShippedNominalRoles(t *testing.T) {
 		want                string // "actors>recipients" by raw text, "-" for no event
 	}{
 		{"a bare possessor is arrested", "Kenya condemned the Ugandan journalist's arrest on Monday.", "arrest", ">the Ugandan journalist"},
+		// Right node raising: one object follows both verbs.
+		{"a shared object is each verb's", "Kenyan soldiers attacked and looted two Ugandan villages.", "attacked", "Kenyan soldiers>Ugandan"},
+		{"an earlier verb's own phrase shares nothing", "The Kenyan police fled to the hills and shelled a Ugandan village.", "fled", "-"},
 		{"a possessor with an object arrests", "Uganda's arrest of two Kenyan reporters angered Nairobi.", "arrest", "Uganda>two Kenyan reporters"},
 		{"a bare possessor is released", "Kenya welcomed the Ugandan envoy's release on Friday.", "release", ">the Ugandan envoy"},
 		{"a possessor meets", "The Kenyan president's meeting with the Ugandan envoy lasted an hour.", "meeting", "The Kenyan president>the Ugandan envoy"},

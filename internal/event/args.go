@@ -831,6 +831,11 @@ func (s *Stage) slot(m match, p int, sl lexicon.Slot) []int {
 		if s.tr.Has(p, doc.DepObj) {
 			return nil
 		}
+		// An object that the verb shares with a coordinated verb
+		// ("attacked and burned the village").
+		if o := s.sharedObject(p); o >= 0 {
+			return s.argument(o)
+		}
 		// An indirect object with no direct one beside it is the
 		// verb's only object, whatever the parse called it ("urged
 		// Kenya and Uganda to talk"): UD keeps iobj for the second
@@ -847,6 +852,49 @@ func (s *Stage) slot(m match, p int, sl lexicon.Slot) []int {
 		}
 		return nil
 	}
+}
+
+// sharedObject returns the object that verb p, which has none of its
+// own, shares with a verb coordinated with it, or -1. In right node
+// raising ("rebels attacked and burned the village", "began culling and
+// burying the pigs") one object follows every conjunct; UD hangs it on the
+// first, and parsers as often on the nearest. The object must follow both
+// verbs, and nothing of the earlier verb's own may stand between them, so
+// that "fled to the hills and burned the village" shares nothing.
+func (s *Stage) sharedObject(p int) int {
+	tr := &s.tr
+	if !strings.HasPrefix(s.ci.tag(p), "VB") || tr.Has(p, doc.DepObj) {
+		return -1
+	}
+	if tr.Rel(p) == doc.DepConj {
+		// p is a later conjunct: its first conjunct's object.
+		h := tr.Head(p)
+		if h < p && strings.HasPrefix(s.ci.tag(h), "VB") && tr.Rightmost(p) == p {
+			if o := tr.Dependent(h, doc.DepObj); o > p {
+				return o
+			}
+		}
+		return -1
+	}
+	for c := tr.First(p); c >= 0; c = tr.Next(c) {
+		if c < p {
+			continue
+		}
+		switch tr.Rel(c) {
+		case doc.DepConj:
+			if !strings.HasPrefix(s.ci.tag(c), "VB") || tr.Has(c, doc.DepNsubj) {
+				return -1
+			}
+			if o := tr.Dependent(c, doc.DepObj); o > c {
+				return o
+			}
+		case doc.DepCc, doc.DepPunct:
+		default:
+			// The earlier verb has a phrase of its own after it.
+			return -1
+		}
+	}
+	return -1
 }
 
 // rightObject is the word-order fallback for the object of a verbal

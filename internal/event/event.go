@@ -1505,6 +1505,9 @@ func (s *Stage) nonActorArgument(m match, p int) bool {
 			return true
 		}
 	}
+	if o := s.sharedObject(p); o >= 0 && !tradeMeasure(m.trig) {
+		return s.isNonActor(m, o)
+	}
 	return false
 }
 

@@ -248,7 +248,7 @@ func TestCoder(t *testing.T) {
 			"Russian tanks fired on Kenya.", []string{"ASSAULT RUS>KEN"}},
 		{"negation recodes CONSULT as REJECT", "Azerbaijan will not discuss the issue with Armenia.", []string{"REJECT AZE>ARM aux=future"}},
 		{"negation without a recoding marks the event", "Romania did not sign the deal with Hungary.", []string{"AGREE ROU>HUN negated"}},
-		{"a negation before verbs joined by or denies each", "Romania did not attack or shell Hungary.", []string{"ASSAULT ROU> negated", "ASSAULT ROU>HUN negated"}},
+		{"a negation before verbs joined by or denies each", "Romania did not attack or shell Hungary.", []string{"ASSAULT ROU>HUN negated", "ASSAULT ROU>HUN negated"}},
 		{"a verb after and keeps its own polarity", "Romania did not attack Hungary and shelled Kenya.", []string{"ASSAULT ROU>HUN negated", "ASSAULT ROU>KEN"}},
 		{"compound actors", "Hungary and Romania urged Russia to withdraw.", []string{"REQUEST HUN+ROU>RUS"}},
 		{"an infinitive complement is marked as such", "Armenia refused to accept the proposal.", []string{"REJECT ARM>", "AGREE ARM> aux=complement"}},
