@@ -142,7 +142,7 @@ func (s *Stage) demands(d *doc.Doc) {
 				continue
 			}
 			v := s.tr.Head(t)
-			if v < 0 || s.tr.Rel(t) != doc.DepAux {
+			if v < 0 || s.tr.Rel(t) != doc.DepAux || s.epistemic(t, v) {
 				continue
 			}
 			subj, undergoer := s.subjectOf(v)
@@ -183,6 +183,28 @@ func (s *Stage) demands(d *doc.Doc) {
 			}
 		}
 	}
+}
+
+// epistemic reports a modal at t on predicate v that infers rather than
+// obliges: with the perfect ("must have known") or with a copula before
+// a noun phrase ("he must be the killer"), "must" says what the speaker
+// concludes, and no one is asked to do anything. A copula before an
+// adjective is left to the obligation ("must be more careful").
+func (s *Stage) epistemic(t, v int) bool {
+	for c := s.tr.First(v); c >= 0; c = s.tr.Next(c) {
+		if c <= t {
+			continue
+		}
+		switch s.tr.Rel(c) {
+		case doc.DepAux:
+			if en.IsPerfectAuxiliary(s.ci.tok(c)) {
+				return true
+			}
+		case doc.DepCop:
+			return en.IsNounTag(s.ci.tag(v)) || s.ci.tag(v) == "PRP"
+		}
+	}
+	return false
 }
 
 // obligation is a verb that a statement says its subject must carry out.

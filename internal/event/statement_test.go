@@ -36,6 +36,12 @@ func TestStatements(t *testing.T) {
 			`"The plan is reckless," Kenya said.`, ""},
 		{"a demand on another actor",
 			"Kenya said Russia should withdraw its ships.", "REQUEST/ KEN>RUS"},
+		{"a conclusion about another actor is no demand",
+			"Kenya said Russia must be the country behind the plot.", ""},
+		{"a modal perfect infers",
+			"Kenya said Russia must have known about the plot.", ""},
+		{"a demand to be careful is a demand",
+			"Kenya said Russia must be more careful.", "REQUEST/ KEN>RUS"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
