@@ -37,6 +37,16 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"an ordered release is the orderer's", "A Kenyan court ordered the release of two Ugandan traders.", "RETREAT/release", "release"},
 		{"slaughtering livestock is no massacre", "Kenyan herders slaughtered their cattle before the drought.", "", "slaughtered"},
 		{"slaughtering villagers is", "Ugandan rebels slaughtered dozens of Kenyan villagers.", "ASSAULT/massacre", "slaughtered"},
+		// A phrasal verb is a word of its own: a trigger verb with a
+		// particle its pattern lacks names no event, and the lexicon
+		// lists the phrasal verbs that do.
+		{"kicking off a season beats no one", "The Kenyan league will kick off its season in Kampala.", "", "kick"},
+		{"hanging out executes no one", "The Ugandan envoy hung out with Kenyan students.", "", "hung"},
+		{"burning down a village destroys it", "Ugandan rebels burned down a Kenyan village.", "ASSAULT/destroy", "burned down"},
+		{"fighting off attackers is an assault", "Kenyan guards fought off the Ugandan raiders.", "ASSAULT/", "fought off"},
+		{"a split phrasal verb is listed whole", "Uganda disputed the Kenyan claim, but Tanzania backed it up.", "SUPPORT/", "backed it up"},
+		{"backing out supports nothing", "The Ugandan donor backed out after a dispute with Kenya.", "", "backed"},
+		{"hitting back in words is disapproval", "Uganda hit back at Kenya over the ban.", "ACCUSE/disapprove", "hit back at"},
 		// A shared object in right node raising is each verb's.
 		{"slaughtering shared livestock is no massacre", "Kenyan officials began slaughtering and burying 300 goats near Eldoret.", "", "slaughtering"},
 		{"declining to comment rejects nothing", "The Kenyan ministry declined to comment on the Ugandan report.", "", "declined to"},

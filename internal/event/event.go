@@ -691,6 +691,12 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 		// cause that is no actor (data/cues/nonactors.tsv).
 		return ev, false
 	}
+	if verb && s.unlistedParticle(m, p) {
+		// "kick off a tour", "hung out with friends": a phrasal verb
+		// is a word of its own, which the lexicon lists when it names
+		// an event ("shoot down", "walk out").
+		return ev, false
+	}
 	if s.refusesComment(m, p) {
 		// "declined to comment": a refusal to speak rejects nothing.
 		return ev, false
@@ -1967,6 +1973,18 @@ func (s *Stage) originOf(j, p int) bool {
 func (s *Stage) coordinatedSubject(p int) bool {
 	subj, undergoer := s.subjectOf(p)
 	return subj >= 0 && !undergoer && s.tr.Has(subj, doc.DepConj)
+}
+
+// unlistedParticle reports a particle (compound:prt) on verbal predicate
+// p outside match m: the verb is then part of a phrasal verb that the
+// trigger's pattern does not name.
+func (s *Stage) unlistedParticle(m match, p int) bool {
+	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
+		if s.tr.Rel(c) == doc.DepCompoundPrt && (c < m.first || c > m.last) {
+			return true
+		}
+	}
+	return false
 }
 
 // refusesComment reports a trigger that ends in "to" whose infinitive is
