@@ -44,6 +44,8 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"hanging out executes no one", "The Ugandan envoy hung out with Kenyan students.", "", "hung"},
 		{"burning down a village destroys it", "Ugandan rebels burned down a Kenyan village.", "ASSAULT/destroy", "burned down"},
 		{"fighting off attackers is an assault", "Kenyan guards fought off the Ugandan raiders.", "ASSAULT/", "fought off"},
+		{"hanging a banner executes no one", "Kenyan students hung a banner on the Ugandan embassy.", "", "hung"},
+		{"hanging prisoners executes them", "The Ugandan authorities hanged two Kenyan prisoners.", "ASSAULT/execute", "hanged"},
 		{"a split phrasal verb is listed whole", "Uganda disputed the Kenyan claim, but Tanzania backed it up.", "SUPPORT/", "backed it up"},
 		{"backing out supports nothing", "The Ugandan donor backed out after a dispute with Kenya.", "", "backed"},
 		{"hitting back in words is disapproval", "Uganda hit back at Kenya over the ban.", "ACCUSE/disapprove", "hit back at"},
@@ -163,6 +165,10 @@ func TestShippedTriggerFrames(t *testing.T) {
 		// Property burnt by a protest crowd is the riot's violence.
 		{"protesters burning a station riot", "Ugandan protesters set fire to a police station in Kampala.", "PROTEST/riot", "set fire to"},
 		{"rebels burning houses attack", "Ugandan rebels set fire to houses in a village near Kasese.", "ASSAULT/destroy", "set fire to"},
+		// So is property burnt by no one named where the sentence tells
+		// of the protest.
+		{"a station burnt in a riot is the riot's", "Ugandan students rioted in Kampala, and a police station was burned down.", "PROTEST/riot", "burned down"},
+		{"a station burnt by no one named is destroyed", "A Ugandan police station was burned down on Monday.", "ASSAULT/destroy", "burned down"},
 		// "Provide X with Y" supplies X.
 		{"providing a state with a loan is aid", "Kenya provided Uganda with a loan of two million dollars.", "AID/", "provided Uganda with a loan"},
 		{"supplying a militia with weapons is aid", "Uganda supplied the Kenyan rebels with rifles.", "AID/", "supplied the Kenyan rebels with rifles"},

@@ -55,8 +55,11 @@ func (s *Stage) recastAssaults(d *doc.Doc) {
 		}
 		if ev.Mode == "destroy" {
 			// Property burnt or wrecked by a protest crowd is the
-			// riot's own violence ("protesters set fire to cars").
-			if protestCrowd(ev.Actors) {
+			// riot's own violence ("protesters set fire to cars"), and
+			// so is property destroyed by no one named in a sentence
+			// that tells of the protest ("a police station was burned
+			// down after a night of rioting").
+			if protestCrowd(ev.Actors) || len(ev.Actors) == 0 && protestInSentence(d, ev) {
 				ev.Type, ev.Mode = plover.Protest, "riot"
 				ev.Rule += " +crowd_violence"
 			}
@@ -86,6 +89,18 @@ func (s *Stage) recastAssaults(d *doc.Doc) {
 			ev.Rule += " +crowd_violence +reciprocal"
 		}
 	}
+}
+
+// protestInSentence reports another event of ev's sentence that is a
+// protest.
+func protestInSentence(d *doc.Doc, ev *doc.Event) bool {
+	for j := range d.Events {
+		o := &d.Events[j]
+		if o != ev && o.Type == plover.Protest && o.Evidence.Sentence == ev.Evidence.Sentence {
+			return true
+		}
+	}
+	return false
 }
 
 // markReciprocal notes which of d's events have a trigger of mutual
