@@ -44,7 +44,7 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"hanging out executes no one", "The Ugandan envoy hung out with Kenyan students.", "", "hung"},
 		{"burning down a village destroys it", "Ugandan rebels burned down a Kenyan village.", "ASSAULT/destroy", "burned down"},
 		{"fighting off attackers is an assault", "Kenyan guards fought off the Ugandan raiders.", "ASSAULT/", "fought off"},
-		{"hanging a banner executes no one", "Kenyan students hung a banner on the Ugandan embassy.", "", "hung"},
+		{"hanging a banner executes no one", "Ugandan students hung a banner from a bridge in Nairobi.", "", "hung"},
 		{"hanging prisoners executes them", "The Ugandan authorities hanged two Kenyan prisoners.", "ASSAULT/execute", "hanged"},
 		{"a split phrasal verb is listed whole", "Uganda disputed the Kenyan claim, but Tanzania backed it up.", "SUPPORT/", "backed it up"},
 		{"backing out supports nothing", "The Ugandan donor backed out after a dispute with Kenya.", "", "backed"},
