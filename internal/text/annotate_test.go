@@ -236,6 +236,13 @@ func TestParagraphs(t *testing.T) {
 		{"trimmed", "  \n\n  One.  \n\n\n", []string{"One."}},
 		{"single line", "  Just one.  ", []string{"Just one."}},
 		{"paragraph separator", "One.\u2029Two.", []string{"One.", "Two."}},
+		// Hard-wrapped text without blank lines: a line that ends
+		// mid-sentence goes on in the next.
+		{"hard wrap before lower case", "The rebels said they had\n  withdrawn.\nTwo.", []string{"The rebels said they had\n  withdrawn.", "Two."}},
+		{"hard wrap after an article", "Talks began in the\nKenyan capital.\nTwo.", []string{"Talks began in the\nKenyan capital.", "Two."}},
+		{"hard wrap after a comma", "In Nairobi,\nTalks began.", []string{"In Nairobi,\nTalks began."}},
+		{"a heading stays apart", "Kenya Closes Border\nKenya closed its border.", []string{"Kenya Closes Border", "Kenya closed its border."}},
+		{"a quote ends a line", "He said: \"We will go.\"\nthen left.", []string{"He said: \"We will go.\"", "then left."}},
 		{"empty", "", nil},
 		{"blank", " \n\t\n ", nil},
 	}

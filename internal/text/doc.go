@@ -7,7 +7,10 @@
 // # Layers
 //
 // Paragraphs are separated by blank lines; a text with no blank line but
-// several lines gets one paragraph per non-blank line. Sentences never
+// several lines gets one paragraph per non-blank line, unless a line
+// plainly stops mid-sentence (hard-wrapped text: no closing punctuation,
+// and a comma, an article or a conjunction at its end or a lower-case
+// letter at the next line's start), which goes on in the next. Sentences never
 // cross paragraphs. Tokens never cross sentences, and every byte of the
 // text that is not white space (or an invisible format character such as a
 // zero-width space) belongs to exactly one token. All spans are byte

@@ -1,8 +1,11 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dateline-project/dateline/internal/lang/en"
 )
 
 // span is a half-open range, of bytes or of token indexes.
@@ -20,7 +23,9 @@ type line struct {
 // splitParagraphs appends the paragraphs of text to out. Paragraphs are
 // separated by blank lines; a text without blank lines but with several
 // lines (one paragraph a line, as many feeds deliver) gets a paragraph per
-// non-blank line. Each paragraph is trimmed of surrounding white space.
+// non-blank line, except where a line plainly breaks a sentence in two
+// (hard-wrapped text, see wrapsOnto). Each paragraph is trimmed of
+// surrounding white space.
 func splitParagraphs(text string, lines []line, out []span) ([]span, []line) {
 	lines = lines[:0]
 	start, blank := 0, true
@@ -86,7 +91,7 @@ func splitParagraphs(text string, lines []line, out []span) ([]span, []line) {
 		}
 		ps, pe = -1, -1
 	}
-	for _, l := range lines {
+	for i, l := range lines {
 		if l.blank {
 			flush()
 			continue
@@ -95,12 +100,44 @@ func splitParagraphs(text string, lines []line, out []span) ([]span, []line) {
 			ps = l.start
 		}
 		pe = l.end
-		if !blankMode || l.parBreak {
+		if l.parBreak || !blankMode && (i+1 == len(lines) || !wrapsOnto(text, l, lines[i+1])) {
 			flush()
 		}
 	}
 	flush()
 	return out, lines
+}
+
+// wrapsOnto reports whether line l is a hard-wrapped piece of a sentence
+// that goes on in the next line: l does not end a sentence or a heading
+// (no closing punctuation), and either it ends in a comma or in a word
+// that no sentence ends with ("the", "of", "and"), or the next line opens
+// in lower case. A title or a heading without a full stop is followed by
+// a capital and stays a paragraph of its own.
+func wrapsOnto(text string, l, next line) bool {
+	if next.blank {
+		return false
+	}
+	s, e := trimSpace(text, l.start, l.end)
+	ns, ne := trimSpace(text, next.start, next.end)
+	if s >= e || ns >= ne {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(text[s:e])
+	switch {
+	case last == ',':
+		return true
+	case unicode.IsPunct(last) || unicode.IsSymbol(last):
+		return false
+	}
+	if first, _ := utf8.DecodeRuneInString(text[ns:ne]); unicode.IsLower(first) {
+		return true
+	}
+	w := e
+	for w > s && text[w-1] != ' ' && text[w-1] != '\t' {
+		w--
+	}
+	return en.NeverEndsSentence(strings.ToLower(text[w:e]))
 }
 
 // trimSpace narrows text[s:e] to exclude leading and trailing white space

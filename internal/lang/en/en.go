@@ -272,6 +272,20 @@ func IsDeterminer(w string) bool {
 	return false
 }
 
+// NeverEndsSentence reports a word (lower case) that an English sentence
+// cannot end with, because it must be followed by what it introduces or
+// joins: the articles, the possessive determiners that are no pronouns,
+// the coordinating conjunctions and "of". ("This", "that", "her" and most
+// prepositions can end one: "he said that", "they looked into it".)
+func NeverEndsSentence(w string) bool {
+	switch w {
+	case "the", "a", "an", "its", "their", "our", "my", "your",
+		"and", "or", "nor", "but", "of":
+		return true
+	}
+	return false
+}
+
 // IsFunctionWord reports a word of the closed classes that open sentences
 // and titles, in any case ("the", "He", "BECAUSE"): articles and other
 // determiners, personal and possessive pronouns, wh-words, "there" and

@@ -248,3 +248,11 @@ func TestIsIrregularPreterite(t *testing.T) {
 		}
 	}
 }
+
+func TestNeverEndsSentence(t *testing.T) {
+	for w, want := range map[string]bool{"the": true, "their": true, "and": true, "of": true, "that": false, "her": false, "into": false, "said": false} {
+		if got := NeverEndsSentence(w); got != want {
+			t.Errorf("NeverEndsSentence(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
