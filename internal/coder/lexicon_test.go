@@ -46,6 +46,11 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"fighting off attackers is an assault", "Kenyan guards fought off the Ugandan raiders.", "ASSAULT/", "fought off"},
 		{"hanging a banner executes no one", "Ugandan students hung a banner from a bridge in Nairobi.", "", "hung"},
 		{"hanging prisoners executes them", "The Ugandan authorities hanged two Kenyan prisoners.", "ASSAULT/execute", "hanged"},
+		// Agreeing that something is so commits to nothing; agreeing
+		// on what will be done does.
+		{"agreeing with a view is no agreement", "The Kenyan minister agreed that the Ugandan vote was fair.", "", "agreed"},
+		{"agreeing in the present on a view is none either", "The Kenyan police chief agrees that raids by Ugandan herders are a problem.", "", "agrees"},
+		{"agreeing on what will be done is", "Kenya and Uganda agreed that their troops would leave the island by June.", "AGREE/", "agreed"},
 		{"a split phrasal verb is listed whole", "Uganda disputed the Kenyan claim, but Tanzania backed it up.", "SUPPORT/", "backed it up"},
 		{"backing out supports nothing", "The Ugandan donor backed out after a dispute with Kenya.", "", "backed"},
 		{"hitting back in words is disapproval", "Uganda hit back at Kenya over the ban.", "ACCUSE/disapprove", "hit back at"},

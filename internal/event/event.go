@@ -681,6 +681,11 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 		// a question asks for no act.
 		return ev, false
 	}
+	if verb && ev.Type == plover.Agree && s.assessesFact(p) {
+		// "agrees that the offences are a problem": concurring in a
+		// view commits to no course of action.
+		return ev, false
+	}
 	if verb && ev.Type == plover.Request && (s.statesFact(p) || s.impersonalPassive(p)) {
 		// "insisted that his client had no role": an assertion;
 		// "it is expected that prices may rise": no one asks.
@@ -2637,6 +2642,44 @@ func (s *Stage) acronym(k int) bool {
 	return strings.ContainsFunc(d.Text[sent.Start:sent.End], unicode.IsLower)
 }
 
+// assessesFact reports a verb whose that-clause is indicative, in the
+// present or the past, without a modal: "agreed that the vote was fair",
+// "agrees the offences are a problem". What is agreed to be done lies
+// ahead, so a commissive clause has a modal ("agreed that troops would
+// withdraw") or is subjunctive ("agreed that he step down").
+func (s *Stage) assessesFact(p int) bool {
+	if s.tr.Has(p, doc.DepXcomp) {
+		return false // "agree to impose": the infinitive is the course agreed
+	}
+	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
+		if s.tr.Rel(c) != doc.DepCcomp || c < p {
+			// A clause before the verb is no complement of its.
+			continue
+		}
+		if mk := s.tr.Marker(c); mk >= 0 && s.ci.tok(mk) != "that" {
+			continue
+		}
+		switch s.ci.tag(s.finiteOf(c)) {
+		case "VBZ", "VBP":
+			return true
+		case "VBD":
+			return s.preterite(s.finiteOf(c))
+		}
+	}
+	return false
+}
+
+// finiteOf returns the word of clause c that carries its tense: its first
+// auxiliary or copula before it, or c itself.
+func (s *Stage) finiteOf(c int) int {
+	for a := s.tr.First(c); a >= 0 && a < c; a = s.tr.Next(a) {
+		if r := s.tr.Rel(a).Base(); r == doc.DepAux || r == doc.DepCop {
+			return a
+		}
+	}
+	return c
+}
+
 // statesFact reports a verb whose that-clause is in the preterite:
 // "insisted that his client had no role", "urged that the vote was
 // fair". What is asked for is not yet done, so a mandative clause is a
@@ -2651,14 +2694,7 @@ func (s *Stage) statesFact(p int) bool {
 		if mk := s.tr.Marker(c); mk >= 0 && s.ci.tok(mk) != "that" {
 			continue
 		}
-		finite := c
-		for a := s.tr.First(c); a >= 0; a = s.tr.Next(a) {
-			if r := s.tr.Rel(a).Base(); (r == doc.DepAux || r == doc.DepCop) && a < c {
-				finite = a
-				break
-			}
-		}
-		if s.preterite(finite) {
+		if s.preterite(s.finiteOf(c)) {
 			return true
 		}
 	}
