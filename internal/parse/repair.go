@@ -846,7 +846,8 @@ func activePerfect(words []string, heads []int32, deps []doc.DepRel, v int) bool
 
 // premodifierSubject reports a noun i that the parse made the subject of
 // the noun h after it, where h is a verb's argument without a copula and
-// everything between them modifies h.
+// everything between them modifies h, or is part of i's own name ("US
+// Predator attacks": flat, compound).
 func premodifierSubject(tags []string, heads []int32, deps []doc.DepRel, i, h int) bool {
 	if i > h || !en.IsNounTag(tags[i]) || !en.IsNounTag(tags[h]) || hasDependent(heads, deps, h, doc.DepCop) {
 		return false
@@ -857,7 +858,7 @@ func premodifierSubject(tags []string, heads []int32, deps []doc.DepRel, i, h in
 		return false
 	}
 	for k := i + 1; k < h; k++ {
-		if heads[k] != int32(h) {
+		if heads[k] != int32(h) && (heads[k] != int32(i) || deps[k] != doc.DepFlat && deps[k] != doc.DepCompound) {
 			return false
 		}
 	}

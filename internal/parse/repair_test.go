@@ -236,6 +236,11 @@ func TestRepairRelations(t *testing.T) {
 			token: 0, want: doc.DepCompound,
 		},
 		{
+			name:  "a name inside the premodifiers of a subject noun, with its flat part",
+			in:    "Recent/JJ/3/amod Kenya/NNP/3/nsubj Defence/NNP/1/flat raids/NNS/4/nsubj hit/VBD/-1/root farms/NNS/4/obj",
+			token: 1, want: doc.DepCompound,
+		},
+		{
 			name:  "a bare noun phrase before a subjectless finite verb is its subject",
 			in:    "The/DT/2/det Kenyan/JJ/2/amod navy/NN/3/obl backed/VBD/-1/root Uganda/NNP/3/obj",
 			token: 2, want: doc.DepNsubj,
