@@ -51,6 +51,10 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"agreeing with a view is no agreement", "The Kenyan minister agreed that the Ugandan vote was fair.", "", "agreed"},
 		{"agreeing in the present on a view is none either", "The Kenyan police chief agrees that raids by Ugandan herders are a problem.", "", "agrees"},
 		{"agreeing on what will be done is", "Kenya and Uganda agreed that their troops would leave the island by June.", "AGREE/", "agreed"},
+		// A halt to attacks may name them with a determiner and
+		// adjectives; removing a measure eases it.
+		{"suspending all attacks is a ceasefire", "The Ugandan rebels agreed to suspend all their ongoing attacks on Kenya.", "CONCEDE/ceasefire", "agreed to"},
+		{"removing a measure is a concession", "Kenya agreed to remove a security measure imposed on Ugandan traders.", "CONCEDE/", "agreed to"},
 		{"a split phrasal verb is listed whole", "Uganda disputed the Kenyan claim, but Tanzania backed it up.", "SUPPORT/", "backed it up"},
 		{"backing out supports nothing", "The Ugandan donor backed out after a dispute with Kenya.", "", "backed"},
 		{"hitting back in words is disapproval", "Uganda hit back at Kenya over the ban.", "ACCUSE/disapprove", "hit back at"},
