@@ -243,6 +243,10 @@ func TestShippedNominalRoles(t *testing.T) {
 		want                string // "actors>recipients" by raw text, "-" for no event
 	}{
 		{"a bare possessor is arrested", "Kenya condemned the Ugandan journalist's arrest on Monday.", "arrest", ">the Ugandan journalist"},
+		// A resultative small clause: the object undergoes the
+		// participle's event, which the verb's subject brought about.
+		{"a raid leaving soldiers wounded", "The Ugandan raid left two Kenyan soldiers wounded.", "wounded", "Ugandan>two Kenyan soldiers"},
+		{"leaving before another clause is no resultative", "Ugandan troops will also leave, and Kenya suspended development aid to Uganda.", "suspended development aid", "Kenya>Uganda"},
 		// Right node raising: one object follows both verbs.
 		{"a shared object is each verb's", "Kenyan soldiers attacked and looted two Ugandan villages.", "attacked", "Kenyan soldiers>Ugandan"},
 		{"an earlier verb's own phrase shares nothing", "The Kenyan police fled to the hills and shelled a Ugandan village.", "fled", "-"},

@@ -1004,6 +1004,16 @@ func (s *Stage) nominalActor(m match, p int) []int {
 func (s *Stage) verbArguments(m match, p int, ev *doc.Event) (actors, recipients []int) {
 	tr := m.trig
 	frame := tr.Frame()
+	if g, u := s.resultative(p); g >= 0 {
+		// "The raid left two soldiers wounded": the object of the
+		// resultative verb undergoes the participle's event, which
+		// the verb's subject brought about.
+		ev.Rule += " +resultative"
+		if doers, undergoer, _ := s.subjectArgument(g); !undergoer && frame.Actor.Kind != lexicon.SlotNone {
+			actors = doers
+		}
+		return actors, s.argument(u)
+	}
 	subjects, undergoer, subj := s.subjectArgument(p)
 	if undergoer && !passivizable(tr) && !s.tr.Has(p, doc.DepAuxPass) && len(s.agentOf(p)) == 0 {
 		// Only a verb with an object has a passive: "Hundreds of
@@ -1036,6 +1046,44 @@ func (s *Stage) verbArguments(m match, p int, ev *doc.Event) (actors, recipients
 		actors = subjects
 	}
 	return actors, s.recipientsOf(m, p)
+}
+
+// resultative returns the resultative verb g (governors.tsv, role
+// resultative) whose small clause participle p is, and the noun u that
+// undergoes p, or -1, -1. The parse may make p the verb's open complement
+// or, taking the participle for a preterite, a conjunct or a clause of its
+// own with u as its subject; either way u stands between g and p and p is
+// a participle in form.
+func (s *Stage) resultative(p int) (g, u int) {
+	tag := s.ci.tag(p)
+	if tag != "VBN" && tag != "VBD" && tag != "JJ" || s.tr.Has(p, doc.DepAux) || s.tr.Has(p, doc.DepAuxPass) {
+		return -1, -1
+	}
+	g = s.tr.Head(p)
+	if g < 0 || g > p {
+		return -1, -1
+	}
+	if role, _ := s.governorRole(g); role != GovResultative {
+		return -1, -1
+	}
+	switch s.tr.Rel(p).Base() {
+	case doc.DepXcomp, doc.DepConj, doc.DepCcomp:
+	default:
+		return -1, -1
+	}
+	for k := g + 1; k < p; k++ {
+		if s.ci.d.Tokens[k].Kind == doc.Punct {
+			// ", and Denmark suspended aid": a clause of its own.
+			return -1, -1
+		}
+	}
+	if u = s.tr.Dependent(p, doc.DepNsubj); u > g && u < p {
+		return g, u
+	}
+	if u = s.tr.Dependent(g, doc.DepObj); u > g && u < p && s.tr.Rightmost(u) == p-1 {
+		return g, u
+	}
+	return -1, -1
 }
 
 // passivizable reports whether a verb trigger has a frame with an object,

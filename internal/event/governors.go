@@ -57,6 +57,10 @@ const (
 	// it at second hand ("allegedly killed", "the alleged abuses"): the
 	// event is alleged (doc.AuxAlleged).
 	GovHearsay
+	// GovResultative: a verb whose object and a participle after it
+	// state what its subject brought about ("left three soldiers
+	// wounded"): the object undergoes the participle's event.
+	GovResultative
 )
 
 var governorRoles = map[string]GovernorRole{
@@ -65,7 +69,7 @@ var governorRoles = map[string]GovernorRole{
 	"attempt": GovAttempt, "content": GovContent, "undertaking": GovUndertaking,
 	"contemplate": GovContemplate, "prospect": GovProspect,
 	"claim": GovClaim, "accept": GovAccept, "liability": GovLiability,
-	"silence": GovSilence, "hearsay": GovHearsay,
+	"silence": GovSilence, "hearsay": GovHearsay, "resultative": GovResultative,
 }
 
 // Governors is the table of words that govern event words
