@@ -55,6 +55,8 @@ func TestShippedTriggerFrames(t *testing.T) {
 		// adjectives; removing a measure eases it.
 		{"suspending all attacks is a ceasefire", "The Ugandan rebels agreed to suspend all their ongoing attacks on Kenya.", "CONCEDE/ceasefire", "agreed to"},
 		{"removing a measure is a concession", "Kenya agreed to remove a security measure imposed on Ugandan traders.", "CONCEDE/", "agreed to"},
+		{"fighting the spread of a disease is no assault", "Kenyan health workers joined the fight against the spread of cholera in Uganda.", "", "fight"},
+		{"a ban on moving livestock is still a ban", "Any movement of Ugandan livestock into Kenya has been banned.", "COERCE/ban", "banned"},
 		{"a split phrasal verb is listed whole", "Uganda disputed the Kenyan claim, but Tanzania backed it up.", "SUPPORT/", "backed it up"},
 		{"backing out supports nothing", "The Ugandan donor backed out after a dispute with Kenya.", "", "backed"},
 		{"hitting back in words is disapproval", "Uganda hit back at Kenya over the ban.", "ACCUSE/disapprove", "hit back at"},
@@ -243,6 +245,10 @@ func TestShippedNominalRoles(t *testing.T) {
 		want                string // "actors>recipients" by raw text, "-" for no event
 	}{
 		{"a bare possessor is arrested", "Kenya condemned the Ugandan journalist's arrest on Monday.", "arrest", ">the Ugandan journalist"},
+		// "Take" is a light verb: its object is its subject's act.
+		{"strike action taken is the takers'", "Kenyan nurses took strike action on Monday.", "strike action", "Kenyan nurses>"},
+		{"an investigation taken charge of is the police's", "The Kenyan police took charge of the investigation into the Ugandan bank.", "investigation", "The Kenyan police>the Ugandan bank"},
+		{"a participle with its own complement is no maker of the event", "Kenya demanded the release of its soldiers taken hostage by the Ugandan rebels.", "release", "-"},
 		// A resultative small clause: the object undergoes the
 		// participle's event, which the verb's subject brought about.
 		{"a raid leaving soldiers wounded", "The Ugandan raid left two Kenyan soldiers wounded.", "wounded", "Ugandan>two Kenyan soldiers"},

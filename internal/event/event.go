@@ -1520,6 +1520,8 @@ func (s *Stage) nonActorArgument(m match, p int) bool {
 		case doc.DepObj:
 			object = true
 		case doc.DepNsubj:
+			// A passive's subject is what the act is done to.
+			object = s.tr.Rel(c) == doc.DepNsubjPass
 		case doc.DepObl, doc.DepNmod:
 			mk := s.tr.Marker(c)
 			if mk < 0 {
@@ -1560,7 +1562,7 @@ func (s *Stage) nonActorArgument(m match, p int) bool {
 			// whoever trades them.
 			continue
 		}
-		if s.isNonActor(m, c) || !object && s.nonActorGerund(m, c) {
+		if s.nonActorPhrase(m, c) || !object && s.nonActorGerund(m, c) {
 			return true
 		}
 	}
@@ -2081,7 +2083,7 @@ func (s *Stage) claimant(p int) []int {
 				return nil
 			}
 			g = s.tr.Head(h)
-		case GovClaim, GovAccept:
+		case GovClaim, GovAccept, GovSupport:
 			// "took responsibility" read with "for the attack" on the
 			// verb.
 			o := s.tr.Dependent(h, doc.DepObj)
@@ -2099,7 +2101,7 @@ func (s *Stage) claimant(p int) []int {
 	if g < 0 || !strings.HasPrefix(s.ci.tag(g), "VB") || s.negated(g) {
 		return nil
 	}
-	if role, _ := s.governorRole(g); role != GovClaim && !(role == GovAccept && s.tr.Rel(p) != doc.DepObj) {
+	if role, _ := s.governorRole(g); role != GovClaim && !((role == GovAccept || role == GovSupport) && s.tr.Rel(p) != doc.DepObj) {
 		return nil
 	}
 	if subj, undergoer, _ := s.subjectArgument(g); !undergoer {
@@ -2152,7 +2154,10 @@ func (s *Stage) supportAgent(p int) []int {
 		if tr.Rel(c).Base() != doc.DepAcl || !s.participleForm(c) {
 			continue
 		}
-		if role, _ := s.governorRole(c); role == GovSupport {
+		if role, _ := s.governorRole(c); role == GovSupport && !s.tr.Has(c, doc.DepObj) && !s.tr.Has(c, doc.DepXcomp) {
+			// "an offer made by Kenya"; "the release of fighters taken
+			// hostage by the rebels" has the participle's own
+			// complement, and is no such phrase.
 			return s.agentOf(c)
 		}
 	}
