@@ -57,6 +57,8 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"removing a measure is a concession", "Kenya agreed to remove a security measure imposed on Ugandan traders.", "CONCEDE/", "agreed to"},
 		{"fighting the spread of a disease is no assault", "Kenyan health workers joined the fight against the spread of cholera in Uganda.", "", "fight"},
 		{"a ban on moving livestock is still a ban", "Any movement of Ugandan livestock into Kenya has been banned.", "COERCE/ban", "banned"},
+		{"a gerund modifying a noun names no event", "The Ugandan bill angered the shooting lobby in Kenya.", "", "shooting"},
+		{"a gerund modifying an occurrence names it", "Kenyan police logged a stabbing incident near the Ugandan border.", "ASSAULT/primitive", "stabbing"},
 		{"a split phrasal verb is listed whole", "Uganda disputed the Kenyan claim, but Tanzania backed it up.", "SUPPORT/", "backed it up"},
 		{"backing out supports nothing", "The Ugandan donor backed out after a dispute with Kenya.", "", "backed"},
 		{"hitting back in words is disapproval", "Uganda hit back at Kenya over the ban.", "ACCUSE/disapprove", "hit back at"},

@@ -696,6 +696,13 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 		// cause that is no actor (data/cues/nonactors.tsv).
 		return ev, false
 	}
+	if h := s.tr.Head(p); verb && s.tr.Rel(p) == doc.DepCompound && s.ci.tag(p) == "VBG" && (h < m.first || h > m.last) && !s.c.governors.undertaking(ci.tok(h)) && !d.Headline {
+		// "the shooting lobby", "a fighting chance": a gerund that
+		// modifies a noun names no event, as a noun there does not
+		// (nominalArguments), unless that noun only names an
+		// undertaking or an occurrence ("a shooting incident").
+		return ev, false
+	}
 	if verb && s.unlistedParticle(m, p) {
 		// "kick off a tour", "hung out with friends": a phrasal verb
 		// is a word of its own, which the lexicon lists when it names
