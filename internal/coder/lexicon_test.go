@@ -251,6 +251,10 @@ func TestShippedNominalRoles(t *testing.T) {
 		{"strike action taken is the takers'", "Kenyan nurses took strike action on Monday.", "strike action", "Kenyan nurses>"},
 		{"an investigation taken charge of is the police's", "The Kenyan police took charge of the investigation into the Ugandan bank.", "investigation", "The Kenyan police>the Ugandan bank"},
 		{"a participle with its own complement is no maker of the event", "Kenya demanded the release of its soldiers taken hostage by the Ugandan rebels.", "release", "-"},
+		// A noun phrase between a verb and its infinitive is its
+		// object and controls the infinitive, whatever the parse
+		// labelled it.
+		{"an object read as a complement controls", "\"I urge Uganda to withdraw its troops,\" the Kenyan minister said.", "withdraw its troops", "Uganda>"},
 		// A resultative small clause: the object undergoes the
 		// participle's event, which the verb's subject brought about.
 		{"a raid leaving soldiers wounded", "The Ugandan raid left two Kenyan soldiers wounded.", "wounded", "Ugandan>two Kenyan soldiers"},

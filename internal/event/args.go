@@ -468,6 +468,19 @@ func (s *Stage) hasBareObject(p int) bool {
 	return false
 }
 
+// nominalComplementBefore returns a noun or pronoun that the parse made
+// an open complement (xcomp) of verb h before its infinitive q, or -1.
+// Open complements are predicates, and a bare noun phrase between a verb
+// and its infinitive is the verb's object ("urge Uganda to withdraw").
+func (s *Stage) nominalComplementBefore(h, q int) int {
+	for c := s.tr.First(h); c >= 0 && c < q; c = s.tr.Next(c) {
+		if c > h && s.tr.Rel(c) == doc.DepXcomp && (en.IsNounTag(s.ci.tag(c)) || s.ci.tag(c) == "PRP") {
+			return c
+		}
+	}
+	return -1
+}
+
 // subjectOf returns the token heading the subject of predicate p, found
 // along control, coordination and relative clauses, and whether that
 // subject undergoes the event (a passive, or a noun modified by a past
@@ -509,6 +522,12 @@ func (s *Stage) subjectOf(p int) (subj int, undergoer bool) {
 			}
 			if o := tr.Dependent(h, doc.DepIobj); o >= 0 && !instrument {
 				return o, undergoer
+			}
+			if o := s.nominalComplementBefore(h, q); o >= 0 && !instrument {
+				// "urge Uganda to withdraw" with "Uganda" read as a
+				// second open complement: a noun phrase between the
+				// verb and its infinitive is its object.
+				return o, undergoer || participle
 			}
 			// A prepositional verb's object controls as a direct
 			// object does: "called on Y to withdraw", "prevailed
