@@ -59,6 +59,8 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"a ban on moving livestock is still a ban", "Any movement of Ugandan livestock into Kenya has been banned.", "COERCE/ban", "banned"},
 		{"a gerund modifying a noun names no event", "The Ugandan bill angered the shooting lobby in Kenya.", "", "shooting"},
 		{"a gerund modifying an occurrence names it", "Kenyan police logged a stabbing incident near the Ugandan border.", "ASSAULT/primitive", "stabbing"},
+		{"pressing a thing asks nothing", "The Kenyan guard pressed the alarm button twice.", "", "pressed"},
+		{"pressing a state to act is a request", "Kenya pressed Uganda to withdraw its troops from the island.", "REQUEST/", "pressed"},
 		{"a split phrasal verb is listed whole", "Uganda disputed the Kenyan claim, but Tanzania backed it up.", "SUPPORT/", "backed it up"},
 		{"backing out supports nothing", "The Ugandan donor backed out after a dispute with Kenya.", "", "backed"},
 		{"hitting back in words is disapproval", "Uganda hit back at Kenya over the ban.", "ACCUSE/disapprove", "hit back at"},
@@ -254,6 +256,7 @@ func TestShippedNominalRoles(t *testing.T) {
 		// A noun phrase between a verb and its infinitive is its
 		// object and controls the infinitive, whatever the parse
 		// labelled it.
+		{"a linking verb's noun phrase controls nothing", "Kenya became the first African country to recognise the new Ugandan government.", "recognise", "Kenya>the new Ugandan government"},
 		{"an object read as a complement controls", "\"I urge Uganda to withdraw its troops,\" the Kenyan minister said.", "withdraw its troops", "Uganda>"},
 		// A resultative small clause: the object undergoes the
 		// participle's event, which the verb's subject brought about.

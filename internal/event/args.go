@@ -471,8 +471,15 @@ func (s *Stage) hasBareObject(p int) bool {
 // nominalComplementBefore returns a noun or pronoun that the parse made
 // an open complement (xcomp) of verb h before its infinitive q, or -1.
 // Open complements are predicates, and a bare noun phrase between a verb
-// and its infinitive is the verb's object ("urge Uganda to withdraw").
+// other than a linking one (en.IsLinkingVerb) and its infinitive is the
+// verb's object ("urge Uganda to withdraw").
 func (s *Stage) nominalComplementBefore(h, q int) int {
+	if en.IsLinkingVerb(s.ci.tok(h)) {
+		// "became the first country to recognise it": a linking
+		// verb's noun phrase is its predicate, and the infinitive
+		// the noun's.
+		return -1
+	}
 	for c := s.tr.First(h); c >= 0 && c < q; c = s.tr.Next(c) {
 		if c > h && s.tr.Rel(c) == doc.DepXcomp && (en.IsNounTag(s.ci.tag(c)) || s.ci.tag(c) == "PRP") {
 			return c

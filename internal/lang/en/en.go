@@ -272,6 +272,24 @@ func IsDeterminer(w string) bool {
 	return false
 }
 
+// IsLinkingVerb reports a form (lower case) of a verb that links its
+// subject to a predicative complement, as "be" does ("became the first
+// country", "remained a member"; Quirk et al. 1985, §16.21 on copular
+// verbs): a noun phrase after it is no object.
+func IsLinkingVerb(w string) bool {
+	switch w {
+	case "be", "is", "are", "was", "were", "been", "being", "am",
+		"become", "becomes", "became", "becoming",
+		"remain", "remains", "remained", "remaining",
+		"seem", "seems", "seemed", "seeming",
+		"appear", "appears", "appeared", "appearing",
+		"stay", "stays", "stayed", "staying",
+		"prove", "proves", "proved", "proven", "proving":
+		return true
+	}
+	return false
+}
+
 // NeverEndsSentence reports a word (lower case) that an English sentence
 // cannot end with, because it must be followed by what it introduces or
 // joins: the articles, the possessive determiners that are no pronouns,

@@ -256,3 +256,11 @@ func TestNeverEndsSentence(t *testing.T) {
 		}
 	}
 }
+
+func TestIsLinkingVerb(t *testing.T) {
+	for w, want := range map[string]bool{"became": true, "remains": true, "were": true, "urged": false, "force": false} {
+		if got := IsLinkingVerb(w); got != want {
+			t.Errorf("IsLinkingVerb(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
