@@ -957,6 +957,12 @@ func (s *Stage) isVerbal(sent doc.Sentence, m match, p int) bool {
 	if tr.Noun() {
 		return false
 	}
+	if tag := s.ci.tag(p); (tag == "VBP" || tag == "VBZ") && s.tr.Has(p, doc.DepCop) && !s.tr.Has(p, doc.DepObj) {
+		// "Are you free for lunch?": a present-tense "verb" with a
+		// copula is a predicative adjective or noun the tagger misread
+		// (participles with "be" are passives, and stay verbs).
+		return false
+	}
 	if strings.HasPrefix(s.ci.tag(p), "VB") || s.ci.tag(m.first) == "RB" {
 		return true
 	}
