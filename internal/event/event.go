@@ -637,6 +637,13 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 		// the noun; the sentence asserts no event with it.
 		return ev, false
 	}
+	if tag := ci.tag(p); (tag == "VBP" || tag == "VBZ") && s.tr.Has(p, doc.DepCop) && !s.tr.Has(p, doc.DepObj) {
+		// "Are you free for lunch?": a present-tense "verb" with a
+		// copula is a predicative adjective the tagger misread, and
+		// names no event (participles with "be" are passives, and an
+		// infinitive may carry a copula: "the aim was to cooperate").
+		return ev, false
+	}
 	verb := s.isVerbal(sent, m, p)
 	if !verb && tr.VerbOnly && !strings.HasSuffix(ci.tok(m.headToken), "ing") {
 		// "its allies", "the arms", "the press": the noun of a verb
@@ -955,12 +962,6 @@ func (s *Stage) participants(d *doc.Doc, si int, m match, p int, verb bool, acto
 func (s *Stage) isVerbal(sent doc.Sentence, m match, p int) bool {
 	tr := m.trig
 	if tr.Noun() {
-		return false
-	}
-	if tag := s.ci.tag(p); (tag == "VBP" || tag == "VBZ") && s.tr.Has(p, doc.DepCop) && !s.tr.Has(p, doc.DepObj) {
-		// "Are you free for lunch?": a present-tense "verb" with a
-		// copula is a predicative adjective or noun the tagger misread
-		// (participles with "be" are passives, and stay verbs).
 		return false
 	}
 	if strings.HasPrefix(s.ci.tag(p), "VB") || s.ci.tag(m.first) == "RB" {
