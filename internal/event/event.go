@@ -637,11 +637,14 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 		// the noun; the sentence asserts no event with it.
 		return ev, false
 	}
-	if tag := ci.tag(p); (tag == "VBP" || tag == "VBZ") && s.tr.Has(p, doc.DepCop) && !s.tr.Has(p, doc.DepObj) {
+	if tag := ci.tag(p); (tag == "VBP" || tag == "VBZ") && s.tr.Has(p, doc.DepCop) && !s.tr.Has(p, doc.DepObj) &&
+		!s.tr.Has(p, doc.DepDet) && !s.tr.Has(p, doc.DepNmodPoss) && !s.tr.Has(p, doc.DepCompound) {
 		// "Are you free for lunch?": a present-tense "verb" with a
 		// copula is a predicative adjective the tagger misread, and
 		// names no event (participles with "be" are passives, and an
 		// infinitive may carry a copula: "the aim was to cooperate").
+		// With a determiner, a possessor or a compound it is a noun
+		// ("is the arms embargo on X"), which the nominal path reads.
 		return ev, false
 	}
 	verb := s.isVerbal(sent, m, p)
