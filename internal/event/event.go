@@ -637,14 +637,15 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 		// the noun; the sentence asserts no event with it.
 		return ev, false
 	}
-	if tag := ci.tag(p); (tag == "VBP" || tag == "VBZ") && s.tr.Has(p, doc.DepCop) && !s.tr.Has(p, doc.DepObj) &&
+	if tag := ci.tag(p); (tag == "VBP" || tag == "VBZ") && s.tr.Has(p, doc.DepCop) && !s.tr.Has(p, doc.DepObj) && !s.nounPatternAt(p) &&
 		!s.tr.Has(p, doc.DepDet) && !s.tr.Has(p, doc.DepNmodPoss) && !s.tr.Has(p, doc.DepCompound) {
 		// "Are you free for lunch?": a present-tense "verb" with a
 		// copula is a predicative adjective the tagger misread, and
 		// names no event (participles with "be" are passives, and an
 		// infinitive may carry a copula: "the aim was to cooperate").
-		// With a determiner, a possessor or a compound it is a noun
-		// ("is the arms embargo on X"), which the nominal path reads.
+		// A word with a noun pattern of its own ("is the arms embargo
+		// on X") or with a determiner, a possessor or a compound is a
+		// noun, which the nominal path reads.
 		return ev, false
 	}
 	verb := s.isVerbal(sent, m, p)
@@ -981,6 +982,12 @@ func (s *Stage) isVerbal(sent doc.Sentence, m match, p int) bool {
 		return true
 	}
 	return s.ci.headlineVerb(sent, p)
+}
+
+// nounPatternAt reports a noun pattern among the trigger candidates of
+// token k: the word is an event noun as well as a verb ("embargo").
+func (s *Stage) nounPatternAt(k int) bool {
+	return slices.ContainsFunc(s.word(k).cands, func(c candidate) bool { return c.kind == lexicon.KindNoun })
 }
 
 // nominalActor fills a noun trigger's actor slot from its frames in
