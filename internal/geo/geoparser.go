@@ -430,6 +430,33 @@ func sentenceEnd(d *doc.Doc, i int, s *int) int {
 	return len(d.Tokens)
 }
 
+// patronSaint reports a capitalised run [i, last] that opens with a
+// saint's title ("St.", "Saint") and names the patron of a place of
+// worship (eponym_heads.tsv, kind dedication): such a noun ends the run
+// or follows it, or stands before it with "of" ("the church of St.
+// Peter and St. Paul").
+func (p *Geoparser) patronSaint(d *doc.Doc, i, last, send int) bool {
+	if p.eponyms == nil || !saintTitle(d.Text[d.Tokens[i].Start:d.Tokens[i].End]) {
+		return false
+	}
+	for k := i + 1; k <= last+1 && k < send; k++ {
+		if p.eponyms.dedication(d.Text[d.Tokens[k].Start:d.Tokens[k].End]) {
+			return true
+		}
+	}
+	return i >= 2 && strings.EqualFold(d.Text[d.Tokens[i-1].Start:d.Tokens[i-1].End], "of") &&
+		p.eponyms.dedication(d.Text[d.Tokens[i-2].Start:d.Tokens[i-2].End])
+}
+
+// saintTitle reports the title of a saint as written before the name.
+func saintTitle(w string) bool {
+	switch w {
+	case "St", "St.", "Saint", "ST", "ST.", "SAINT", "Ste", "Ste.", "Sainte":
+		return true
+	}
+	return false
+}
+
 // find fills p.mentions with the longest gazetteer matches of capitalised
 // token runs.
 func (p *Geoparser) find(d *doc.Doc) {
@@ -461,6 +488,12 @@ func (p *Geoparser) find(d *doc.Doc) {
 				words++
 				last = j
 			}
+		}
+		if p.patronSaint(d, i, last, send) {
+			// "St. Mark's Cathedral", "the church of St. Peter": a
+			// patron, not a town.
+			i = last + 1
+			continue
 		}
 		if next := last + 1; next < send && d.Tokens[next].Kind == doc.Word && d.Tokens[next].SpaceBefore &&
 			p.eponyms.has(d.Text[d.Tokens[next].Start:d.Tokens[next].End]) {

@@ -113,6 +113,10 @@ func TestGeoparser_Recognition(t *testing.T) {
 			[]want{{text: "NSW", feature: "ADM1", country: "AUS"}, {text: "B.C.", feature: "ADM1", country: "CAN"}}},
 		{"a disease named after a place", "An outbreak of Marburg virus in Uganda killed nine, and West Nile fever reached Texas.", nil,
 			[]want{{absent: "Marburg"}, {absent: "West Nile"}, {absent: "Nile"}, {text: "Uganda", feature: "PCLI"}, {text: "Texas", feature: "ADM1"}}},
+		{"a saint in a church's name is its patron", "Mourners filled St. Mark's Cathedral in Cairo and the church of St. Peter and St. Paul in Nairobi.", nil,
+			[]want{{absent: "St. Mark"}, {absent: "St. Peter"}, {absent: "St. Paul"}, {text: "Cairo", country: "EGY"}, {text: "Nairobi", country: "KEN"}}},
+		{"a town before a cathedral stays a place", "Crowds gathered outside Canterbury Cathedral in Kent on Sunday.", nil,
+			[]want{{text: "Canterbury", country: "GBR"}}},
 		{"an era after a number is no place", "The wall was built about 300 B.C. by farmers.", nil,
 			[]want{{absent: "B.C."}}},
 		{"all-caps dateline", "BEIRUT: Officials met on Tuesday.", nil,
@@ -353,8 +357,13 @@ func TestLoadAbbreviations_Errors(t *testing.T) {
 // TestLoadEponymHeads_Errors checks that a malformed list is refused with
 // its line.
 func TestLoadEponymHeads_Errors(t *testing.T) {
-	fsys := fstest.MapFS{geo.EponymHeadsFile: {Data: []byte("word\tnote\nvirus\tok\nFever\tcapitalised\n")}}
-	if _, err := geo.LoadEponymHeads(fsys); err == nil || !strings.Contains(err.Error(), "eponym_heads.tsv:3") {
-		t.Errorf("err = %v, want one naming line 3", err)
+	for _, tc := range []struct{ name, data string }{
+		{"capitalised word", "word\tnote\tkind\nvirus\tok\t\nFever\tcapitalised\t\n"},
+		{"unknown kind", "word\tnote\tkind\nvirus\tok\t\nchurch\tworship\tshrine\n"},
+	} {
+		fsys := fstest.MapFS{geo.EponymHeadsFile: {Data: []byte(tc.data)}}
+		if _, err := geo.LoadEponymHeads(fsys); err == nil || !strings.Contains(err.Error(), "eponym_heads.tsv:3") {
+			t.Errorf("%s: err = %v, want one naming line 3", tc.name, err)
+		}
 	}
 }
