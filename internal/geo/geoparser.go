@@ -432,14 +432,19 @@ func sentenceEnd(d *doc.Doc, i int, s *int) int {
 
 // patronSaint reports a capitalised run [i, last] that opens with a
 // saint's title ("St.", "Saint") and names the patron of a place of
-// worship (eponym_heads.tsv, kind dedication): such a noun ends the run
-// or follows it, or stands before it with "of" ("the church of St.
-// Peter and St. Paul").
+// worship or a feast (eponym_heads.tsv, kind dedication): such a noun
+// ends the run or follows it, after a possessive too ("St. Patrick's
+// Day"), or stands before it with "of" ("the church of St. Peter and St.
+// Paul").
 func (p *Geoparser) patronSaint(d *doc.Doc, i, last, send int) bool {
 	if p.eponyms == nil || !saintTitle(d.Text[d.Tokens[i].Start:d.Tokens[i].End]) {
 		return false
 	}
-	for k := i + 1; k <= last+1 && k < send; k++ {
+	end := last + 1
+	if end < send && isPossessive(d.Text[d.Tokens[end].Start:d.Tokens[end].End]) {
+		end++ // "St. Patrick's Day", "St Paul's Cathedral"
+	}
+	for k := i + 1; k <= end && k < send; k++ {
 		if p.eponyms.dedication(d.Text[d.Tokens[k].Start:d.Tokens[k].End]) {
 			return true
 		}
@@ -447,6 +452,9 @@ func (p *Geoparser) patronSaint(d *doc.Doc, i, last, send int) bool {
 	return i >= 2 && strings.EqualFold(d.Text[d.Tokens[i-1].Start:d.Tokens[i-1].End], "of") &&
 		p.eponyms.dedication(d.Text[d.Tokens[i-2].Start:d.Tokens[i-2].End])
 }
+
+// isPossessive reports the possessive clitic as a token.
+func isPossessive(w string) bool { return w == "'s" || w == "’s" }
 
 // saintTitle reports the title of a saint as written before the name.
 func saintTitle(w string) bool {

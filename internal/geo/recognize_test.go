@@ -115,6 +115,8 @@ func TestGeoparser_Recognition(t *testing.T) {
 			[]want{{absent: "Marburg"}, {absent: "West Nile"}, {absent: "Nile"}, {text: "Uganda", feature: "PCLI"}, {text: "Texas", feature: "ADM1"}}},
 		{"a saint in a church's name is its patron", "Mourners filled St. Mark's Cathedral in Cairo and the church of St. Peter and St. Paul in Nairobi.", nil,
 			[]want{{absent: "St. Mark"}, {absent: "St. Peter"}, {absent: "St. Paul"}, {text: "Cairo", country: "EGY"}, {text: "Nairobi", country: "KEN"}}},
+		{"a saint's feast is no place", "Thousands marched in the St. Patrick's Day parade in Dublin.", nil,
+			[]want{{absent: "St. Patrick"}, {absent: "Patrick"}, {text: "Dublin", country: "IRL"}}},
 		{"a town before a cathedral stays a place", "Crowds gathered outside Canterbury Cathedral in Kent on Sunday.", nil,
 			[]want{{text: "Canterbury", country: "GBR"}}},
 		{"an era after a number is no place", "The wall was built about 300 B.C. by farmers.", nil,
