@@ -510,6 +510,12 @@ func (p *Geoparser) find(d *doc.Doc) {
 			i = next + 1
 			continue
 		}
+		if last > i && p.eponyms.has(d.Text[d.Tokens[last].Start:d.Tokens[last].End]) {
+			// "The Washington Post", "West Nile Fever": the head is
+			// capitalised with the name it ends.
+			i = last + 1
+			continue
+		}
 		for j := last; j >= i; j-- {
 			if !isCapWord(d, j) && !(j == last && j > i && isHeadNoun(d, j)) {
 				continue
