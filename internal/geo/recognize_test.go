@@ -115,6 +115,18 @@ func TestGeoparser_Recognition(t *testing.T) {
 			[]want{{absent: "Marburg"}, {absent: "West Nile"}, {absent: "Nile"}, {text: "Uganda", feature: "PCLI"}, {text: "Texas", feature: "ADM1"}}},
 		{"a saint in a church's name is its patron", "Mourners filled St. Mark's Cathedral in Cairo and the church of St. Peter and St. Paul in Nairobi.", nil,
 			[]want{{absent: "St. Mark"}, {absent: "St. Peter"}, {absent: "St. Paul"}, {text: "Cairo", country: "EGY"}, {text: "Nairobi", country: "KEN"}}},
+		// An English name GeoNames lists only as an alternate: the
+		// canton named after its capital vouches for it, and a village
+		// of that main name a hundredth the size does not outweigh it;
+		// a city of the main name outweighs a classical alternate.
+		{"an exonym vouched for by its division", "The talks in Geneva ended on Monday.", nil,
+			[]want{{text: "Geneva", country: "CHE"}}},
+		{"an exonym against a village", "The floods reached Cologne on Monday.", nil,
+			[]want{{text: "Cologne", country: "DEU"}}},
+		{"a main name against a classical alternate", "The rally in Philadelphia drew thousands.", nil,
+			[]want{{text: "Philadelphia", country: "USA"}}},
+		{"a newspaper named after its city is no place", "The Washington Post said the talks in Nairobi failed.", nil,
+			[]want{{absent: "Washington"}, {text: "Nairobi", country: "KEN"}}},
 		{"a saint's feast is no place", "Thousands marched in the St. Patrick's Day parade in Dublin.", nil,
 			[]want{{absent: "St. Patrick"}, {absent: "Patrick"}, {text: "Dublin", country: "IRL"}}},
 		{"a town before a cathedral stays a place", "Crowds gathered outside Canterbury Cathedral in Kent on Sunday.", nil,

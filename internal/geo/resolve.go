@@ -166,12 +166,16 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 				// not make the country's name read as a town of it.
 				s += focusWeight * (p.focusAdminCountry[c.country] - p.ownAdminCountry[c.country]) / otherAdminTotal
 			}
-			if e.IsPopulated() && len(m.cands) > 1 && !p.mainName(e) {
+			if e.IsPopulated() && len(m.cands) > 1 && !p.mainName(e) && !p.divisionNamedAfter(m.cands, e) {
 				// GeoNames lists many alternate names, some of them
 				// another place's main name ("Philadelphia" for
 				// Amman): a town matched only by one is a weaker
-				// reading than a place of that very name.
-				s -= 1.5
+				// reading than a place of that very name, by as much
+				// as that place is not far smaller (see
+				// alternatePenalty). Not when its own division bears
+				// that name as its main one: the canton of Geneva says
+				// that "Geneva" is Genève's English name.
+				s -= p.alternatePenalty(m.cands, e)
 			}
 			if sense, ok := p.nameSense[m.name]; ok && sense == c.idx {
 				// One sense per discourse: a name that recurs in a
@@ -343,14 +347,28 @@ const embeddedVote = 0.5
 // ("New York City", "Kuwait City"), and news drops it again.
 func (p *Geoparser) mainName(e *gazetteer.Entry) bool {
 	p.nameKey = gazetteer.Fold(p.nameKey[:0], e.Name)
-	if string(p.nameKey) == string(p.key) || string(p.nameKey) == string(p.key)+" city" {
+	if sameName(p.nameKey, p.key) || string(p.nameKey) == string(p.key)+" city" {
 		return true
 	}
 	if e.ASCIIName == "" {
 		return false
 	}
 	p.nameKey = gazetteer.Fold(p.nameKey[:0], e.ASCIIName)
-	return string(p.nameKey) == string(p.key)
+	return sameName(p.nameKey, p.key)
+}
+
+// sameName reports whether two folded names are one, a hyphen counting as
+// a space ("Goz-Beida" is "Goz Beida", no alternate name of it).
+func sameName(a, b []byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] && !(a[i] == '-' && b[i] == ' ' || a[i] == ' ' && b[i] == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // outside reports whether mention i, whose best reading is candidate
@@ -499,6 +517,44 @@ func cueAround(d *doc.Doc, m *mention) cue {
 // a small one (see small), lies in the subdivision adm: a hamlet that
 // lists "Minnesota" among its alternate names does not make the state a
 // city's namesake.
+// alternatePenalty is how much less likely the populated place e, matched
+// by an alternate name only, is meant than the places that bear the name
+// as their main one. A namesake at least a tenth of e's size wins (the
+// city of Philadelphia over Amman, whose classical name it is); one
+// between a tenth and a hundredth is a closer call; a hamlet of the name
+// does not count against a city a hundred times its size, whose English
+// name the alternate is ("Cologne" for Köln, not the Lombard village).
+func (p *Geoparser) alternatePenalty(cands []candidate, e *gazetteer.Entry) float64 {
+	most := 0
+	for k := range cands {
+		c := &cands[k].Entry
+		if c != e && c.IsPopulated() && p.mainName(c) {
+			most = max(most, c.Population)
+		}
+	}
+	switch {
+	case most == 0:
+		return 1.5
+	case most*10 >= e.Population:
+		return 3
+	case most*100 >= e.Population:
+		return 1.5
+	}
+	return 0
+}
+
+// divisionNamedAfter reports a first-level division among cands whose
+// seat is the place e and whose main name is the mention's (p.key), as a
+// division named after its capital is (containsNamesake).
+func (p *Geoparser) divisionNamedAfter(cands []candidate, e *gazetteer.Entry) bool {
+	if e.Admin1 == "" || e.Feature != "PPLA" {
+		return false
+	}
+	return anyCand(cands, func(c *candidate) bool {
+		return c.Feature == gazetteer.Admin1 && c.Admin1 == e.Admin1 && p.mainName(&c.Entry)
+	})
+}
+
 func containsNamesake(cands []candidate, adm *gazetteer.Entry) bool {
 	if adm.Admin1 == "" {
 		return false
