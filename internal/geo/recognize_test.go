@@ -127,6 +127,8 @@ func TestGeoparser_Recognition(t *testing.T) {
 			[]want{{text: "Philadelphia", country: "USA"}}},
 		{"a newspaper named after its city is no place", "The Washington Post said the talks in Nairobi failed.", nil,
 			[]want{{absent: "Washington"}, {text: "Nairobi", country: "KEN"}}},
+		{"a memorial named after a person is no place", "Crowds gathered at the Lincoln Memorial in Washington.", nil,
+			[]want{{absent: "Lincoln"}}},
 		{"a saint's feast is no place", "Thousands marched in the St. Patrick's Day parade in Dublin.", nil,
 			[]want{{absent: "St. Patrick"}, {absent: "Patrick"}, {text: "Dublin", country: "IRL"}}},
 		{"a town before a cathedral stays a place", "Crowds gathered outside Canterbury Cathedral in Kent on Sunday.", nil,
