@@ -24,10 +24,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/dateline-project/dateline/internal/lang/en"
-
+	"github.com/dateline-project/dateline/internal/actor"
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/geo/gazetteer"
+	"github.com/dateline-project/dateline/internal/lang/en"
 )
 
 // Name is the stage name.
@@ -963,12 +963,22 @@ func isCapWord(d *doc.Doc, i int) bool {
 	return unicode.IsUpper(r)
 }
 
-// indexActors keeps the document's people and organisations in start
-// order for actorOverlap.
+// indexActors keeps the document's people and organisations, and the
+// buildings that stand for governments, in start order for actorOverlap.
 func (p *Geoparser) indexActors(d *doc.Doc) {
 	p.actors = p.actors[:0]
 	p.actorMaxLen = 0
+	metonym := actor.KindRulePrefix(actor.KindMetonym)
 	for _, e := range d.Entities {
+		if strings.HasPrefix(e.Rule, metonym) {
+			// "the White House", "Downing Street": a seat of
+			// government named for the government is an actor, not a
+			// place the story happens in (and GeoNames has a White
+			// House in Tennessee and a Street in Somerset).
+			p.actors = append(p.actors, e)
+			p.actorMaxLen = max(p.actorMaxLen, e.End-e.Start)
+			continue
+		}
 		if (e.Type != doc.Person && e.Type != doc.Org) || e.SectorCode == "PRE" {
 			// A partially recognised entity is named after its
 			// territory, which is a place all the same.

@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 
 	"github.com/dateline-project/dateline/data"
+	"github.com/dateline-project/dateline/internal/actor"
 	"github.com/dateline-project/dateline/internal/doc"
 	"github.com/dateline-project/dateline/internal/geo"
 	"github.com/dateline-project/dateline/internal/text"
@@ -37,6 +38,13 @@ func parseWith(t *testing.T, s string, orgs ...string) *doc.Doc {
 // parseWithActors is parseWith with the people named in persons too.
 func parseWithActors(t *testing.T, s string, orgs, persons []string) *doc.Doc {
 	t.Helper()
+	return parseWithEntities(t, s, orgs, persons, nil)
+}
+
+// parseWithEntities is parseWithActors with further entities, placed at
+// the first occurrence of their text, Rule and Type as given.
+func parseWithEntities(t *testing.T, s string, orgs, persons []string, more map[string]doc.Entity) *doc.Doc {
+	t.Helper()
 	g, m := setup(t)
 	d := &doc.Doc{Text: s}
 	if err := annotate(m, d); err != nil {
@@ -61,6 +69,14 @@ func parseWithActors(t *testing.T, s string, orgs, persons []string) *doc.Doc {
 		}
 		d.Entities = append(d.Entities, doc.Entity{Span: doc.Span{Start: i, End: i + len(n)}, Type: doc.Person})
 	}
+	for n, e := range more {
+		i := strings.Index(s, n)
+		if i < 0 {
+			t.Fatalf("entity %q not in the text", n)
+		}
+		e.Span = doc.Span{Start: i, End: i + len(n)}
+		d.Entities = append(d.Entities, e)
+	}
 	abbrev, err := geo.LoadAbbreviations(data.FS, g)
 	if err != nil {
 		t.Fatal(err)
@@ -73,6 +89,23 @@ func parseWithActors(t *testing.T, s string, orgs, persons []string) *doc.Doc {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// TestGeoparser_Metonyms checks that a seat of government the actor stage
+// read as its government ("the White House") is no place, while the
+// capital beside it is.
+func TestGeoparser_Metonyms(t *testing.T) {
+	metonym := doc.Entity{Type: doc.GPE, Rule: actor.KindRulePrefix(actor.KindMetonym) + "actors/countries.tsv:1"}
+	d := parseWithEntities(t, "The White House and Downing Street spoke with Nairobi.", nil, nil,
+		map[string]doc.Entity{"White House": metonym, "Downing Street": metonym})
+	for _, absent := range []string{"White House", "Street", "Downing Street"} {
+		if p := placeAt(d, absent); p != nil {
+			t.Errorf("%q is a place (%s), want none", absent, p.Name)
+		}
+	}
+	if p := placeAt(d, "Nairobi"); p == nil || p.CountryCode != "KEN" {
+		t.Errorf("Nairobi = %+v, want the Kenyan capital", p)
+	}
 }
 
 // placeAt returns the place whose text is name, or nil.
