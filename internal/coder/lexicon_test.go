@@ -60,7 +60,7 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"a gerund modifying a noun names no event", "The Ugandan bill angered the shooting lobby in Kenya.", "", "shooting"},
 		{"a gerund modifying an occurrence names it", "Kenyan police logged a stabbing incident near the Ugandan border.", "ASSAULT/primitive", "stabbing"},
 		{"pressing a thing asks nothing", "The Kenyan guard pressed the alarm button twice.", "", "pressed"},
-		{"pressing a state to act is a request", "Kenya pressed Uganda to withdraw its troops from the island.", "REQUEST/", "pressed"},
+		{"pressing a state to act is a request", "Kenya pressed Uganda to pull its soldiers off the island.", "REQUEST/", "pressed"},
 		{"a present-tense verb with a copula is an adjective", "Are you free for lunch with the Kenyan envoy today?", "", "free"},
 		{"a split phrasal verb is listed whole", "Uganda disputed the Kenyan claim, but Tanzania backed it up.", "SUPPORT/", "backed it up"},
 		{"backing out supports nothing", "The Ugandan donor backed out after a dispute with Kenya.", "", "backed"},
