@@ -520,6 +520,13 @@ func (p *Geoparser) find(d *doc.Doc) {
 			if !isCapWord(d, j) && !(j == last && j > i && isHeadNoun(d, j)) {
 				continue
 			}
+			if j == i && last > i+1 && strings.EqualFold(d.Text[d.Tokens[i+1].Start:d.Tokens[i+1].End], "of") {
+				// "the University of Nairobi", "the Port of Mombasa":
+				// the word before "of" heads a name the gazetteer lacks,
+				// and is no place of its own (a place so named, "Port of
+				// Spain", matched the longer window).
+				continue
+			}
 			if j == i && sentenceInitial(d, i) && !en.IsProperNounTag(d.Tokens[i].Tag) && !inDateline(d, i) {
 				// "Voters", "Farmers" open sentences and name small towns.
 				// A dateline opens its text in capitals and is a place.
