@@ -162,6 +162,8 @@ func TestGeoparser_Recognition(t *testing.T) {
 			[]want{{absent: "Washington"}, {text: "Nairobi", country: "KEN"}}},
 		{"a memorial named after a person is no place", "Crowds gathered at the Lincoln Memorial in Washington.", nil,
 			[]want{{absent: "Lincoln"}}},
+		{"a great lake is a place of its own", "A ferry sank in Lake Victoria near Mwanza.", nil,
+			[]want{{text: "Lake Victoria", feature: "LK"}, {absent: "Victoria"}, {text: "Mwanza", country: "TZA"}}},
 		{"the head of an X-of-Y name is no place", "The University of Nairobi and the Port of Mombasa closed, but ships still reached Port of Spain.", nil,
 			[]want{{absent: "University"}, {absent: "Port"}, {text: "Nairobi", country: "KEN"}, {text: "Mombasa", country: "KEN"}, {text: "Port of Spain", country: "TTO"}}},
 		{"a saint's feast is no place", "Thousands marched in the St. Patrick's Day parade in Dublin.", nil,

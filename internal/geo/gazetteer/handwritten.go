@@ -39,7 +39,7 @@ func (b *builder) readRegions(fsys fs.FS) error {
 		}
 		feature := r.Get("feature")
 		if !IsRegionFeature(feature) {
-			return r.Errorf("feature %q: want RGN, CONT, PEN, SEA, STRT, GULF, OCN, ISL or STM", feature)
+			return r.Errorf("feature %q: want RGN, CONT, PEN, SEA, STRT, GULF, OCN, ISL, STM or LK", feature)
 		}
 		cc := r.Get("country")
 		if cc != "" && !isAlpha3(cc) {
@@ -122,7 +122,7 @@ func moveToCentre(e *Entry, centres map[string]point) {
 // no population and no administrative level.
 func IsRegionFeature(f string) bool {
 	switch f {
-	case Region, "CONT", "PEN", "SEA", "STRT", "GULF", "OCN", "ISL", "STM":
+	case Region, "CONT", "PEN", "SEA", "STRT", "GULF", "OCN", "ISL", "STM", "LK":
 		return true
 	}
 	return false
