@@ -62,6 +62,10 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"pressing a thing asks nothing", "The Kenyan guard pressed the alarm button twice.", "", "pressed"},
 		{"pressing a state to act is a request", "Kenya pressed Uganda to pull its soldiers off the island.", "REQUEST/", "pressed"},
 		{"a present-tense verb with a copula is an adjective", "Are you free for lunch with the Kenyan envoy today?", "", "free"},
+		// A place taken by force may be named with a determiner and
+		// adjectives; "take" alone keeps a one-word gap.
+		{"capturing a strategic town is an assault", "Ugandan rebels captured the strategic border town of Kasese.", "ASSAULT/", "captured the strategic border town"},
+		{"taking place in a city is no capture", "The Kenyan ceremony took place in the city of Mombasa.", "", "took place in the city"},
 		{"a split phrasal verb is listed whole", "Uganda disputed the Kenyan claim, but Tanzania backed it up.", "SUPPORT/", "backed it up"},
 		{"backing out supports nothing", "The Ugandan donor backed out after a dispute with Kenya.", "", "backed"},
 		{"hitting back in words is disapproval", "Uganda hit back at Kenya over the ban.", "ACCUSE/disapprove", "hit back at"},
