@@ -211,7 +211,10 @@
 // treebank score (together EWT dev UAS +0.0004 and LAS +0.0008, test
 // LAS +0.0008, PUD UAS +0.0002 and LAS +0.0003):
 //   - "after", "before", "since", "until" and "as" before a noun phrase
-//     and a subjectless finite verb open a clause (repairSubordinateClauses);
+//     and a subjectless finite verb open a clause (repairSubordinateClauses),
+//     as they do when the parse took the main verb's object, with the
+//     phrase hung on it, for the clause's subject ("called off their
+//     strike after the government agreed"; no treebank score moves);
 //   - only "be", "have", "do", passive "get" and modals are auxiliaries
 //     (repairFalseAuxiliaries: "The rebels reject proposed changes");
 //   - a noun made a clause's mark is its subject (repairNominalMarks:

@@ -472,6 +472,18 @@ func repairSubordinateClauses(words, tags []string, heads []int32, deps []doc.De
 		if r := deps[k].Base(); r == doc.DepAux && int(heads[k]) > k {
 			verb = int(heads[k])
 		}
+		if en.IsFiniteTag(tags[k]) && objectTakenForSubject(tags, heads, deps, h, verb) {
+			// "called off their strike after the government agreed":
+			// the parse made the main verb's object, with the phrase
+			// on it, the subject of the clause. The object goes back
+			// to its verb, and the clause is rebuilt below.
+			main := int(heads[verb])
+			heads[h], deps[h] = int32(main), doc.DepObj
+			heads[verb], deps[verb] = int32(main), doc.DepAdvcl
+			heads[subj], deps[subj] = int32(verb), doc.DepNsubj
+			heads[a], deps[a] = int32(verb), doc.DepMark
+			continue
+		}
 		if !en.IsFiniteTag(tags[k]) || verb == h || (int(heads[verb]) != h && int(heads[verb]) != subj) ||
 			hasDependent(heads, deps, verb, doc.DepNsubj) || hasDependent(heads, deps, verb, doc.DepNsubjPass) ||
 			onChain(heads, h, verb, -1) {
@@ -484,6 +496,26 @@ func repairSubordinateClauses(words, tags []string, heads []int32, deps []doc.De
 		}
 		heads[a], deps[a] = int32(verb), doc.DepMark
 	}
+}
+
+// objectTakenForSubject reports a noun h that the parse made the active
+// subject of verb, where verb is an adverbial clause or conjunct of a
+// main verb before h that has no object of its own, and h a noun after
+// that main verb: the noun is the main verb's object, read as the
+// clause's subject because the subordinator's phrase hung on it.
+func objectTakenForSubject(tags []string, heads []int32, deps []doc.DepRel, h, verb int) bool {
+	if h < 0 || int(heads[h]) != verb || deps[h] != doc.DepNsubj || !isNominalTag(tags[h]) {
+		return false
+	}
+	main := int(heads[verb])
+	if main < 0 || main >= h || !strings.HasPrefix(tags[main], "VB") || hasDependent(heads, deps, main, doc.DepObj) {
+		return false
+	}
+	switch deps[verb] {
+	case doc.DepAdvcl, doc.DepConj:
+		return true
+	}
+	return false
 }
 
 // Only a form of "be", "have", "do", passive "get" or a modal is an

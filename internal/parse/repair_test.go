@@ -453,6 +453,15 @@ func TestRepairSubordinateClauses(t *testing.T) {
 			name: "a verb with a subject of its own is another clause",
 			in:   "Kenya/NNP/1/nsubj protested/VBD/-1/root after/IN/3/case talks/NNS/1/obl Uganda/NNP/5/nsubj left/VBD/1/parataxis",
 		},
+		{
+			name:  "a main verb's object taken for the clause's subject goes back to it",
+			in:    "Nurses/NNS/1/nsubj ended/VBD/-1/root their/PRP$/3/nmod:poss strike/NN/7/nsubj after/IN/6/case the/DT/6/det state/NN/3/nmod agreed/VBD/1/advcl",
+			heads: []int32{1, -1, 3, 1, 7, 6, 7, 1},
+		},
+		{
+			name: "a subject after a verb with an object of its own stays",
+			in:   "Nurses/NNS/1/nsubj ended/VBD/-1/root it/PRP/1/obj and/CC/7/cc strikes/NNS/7/nsubj after/IN/6/case talks/NNS/4/nmod resumed/VBD/1/conj",
+		},
 	})
 }
 
