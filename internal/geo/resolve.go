@@ -137,6 +137,7 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 		best, bestScore, second := -1, math.Inf(-1), math.Inf(-1)
 		bestRule := ""
 		division, hasDivision := p.namedDivision(m)
+		mainPopulation := -1 // of the namesakes that bear the name as their own; computed once, when needed
 		for k := range m.cands {
 			c := &m.cands[k]
 			e := &c.Entry
@@ -175,7 +176,10 @@ func (p *Geoparser) resolve(d *doc.Doc) {
 				// alternatePenalty). Not when its own division bears
 				// that name as its main one: the canton of Geneva says
 				// that "Geneva" is Genève's English name.
-				s -= p.alternatePenalty(m.cands, e)
+				if mainPopulation < 0 {
+					mainPopulation = p.mainNamePopulation(m.cands)
+				}
+				s -= alternatePenalty(mainPopulation, e)
 			}
 			if sense, ok := p.nameSense[m.name]; ok && sense == c.idx {
 				// One sense per discourse: a name that recurs in a
@@ -524,14 +528,9 @@ func cueAround(d *doc.Doc, m *mention) cue {
 // between a tenth and a hundredth is a closer call; a hamlet of the name
 // does not count against a city a hundred times its size, whose English
 // name the alternate is ("Cologne" for Köln, not the Lombard village).
-func (p *Geoparser) alternatePenalty(cands []candidate, e *gazetteer.Entry) float64 {
-	most := 0
-	for k := range cands {
-		c := &cands[k].Entry
-		if c != e && c.IsPopulated() && p.mainName(c) {
-			most = max(most, c.Population)
-		}
-	}
+// most is the population of the largest populated place that bears the
+// name as its main one (mainNamePopulation), 0 when none does.
+func alternatePenalty(most int, e *gazetteer.Entry) float64 {
 	switch {
 	case most == 0:
 		return 1.5
@@ -541,6 +540,18 @@ func (p *Geoparser) alternatePenalty(cands []candidate, e *gazetteer.Entry) floa
 		return 1.5
 	}
 	return 0
+}
+
+// mainNamePopulation returns the population of the largest populated
+// place among cands whose main name is the mention (p.key), or 0.
+func (p *Geoparser) mainNamePopulation(cands []candidate) int {
+	most := 0
+	for k := range cands {
+		if c := &cands[k].Entry; c.IsPopulated() && p.mainName(c) {
+			most = max(most, c.Population)
+		}
+	}
+	return most
 }
 
 // divisionNamedAfter reports a first-level division among cands whose
