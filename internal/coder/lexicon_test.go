@@ -264,6 +264,9 @@ func TestShippedNominalRoles(t *testing.T) {
 		// labelled it.
 		{"a linking verb's noun phrase controls nothing", "Kenya became the first African country to recognise the new Ugandan government.", "recognise", "Kenya>the new Ugandan government"},
 		{"an object read as a complement controls", "\"I urge Uganda to withdraw its troops,\" the Kenyan minister said.", "withdraw its troops", "Uganda>"},
+		// An amount of aid: the parse may hang "in aid" on the amount
+		// as an apposition; the support verb's subject still gives it.
+		{"an amount in aid is the provider's", "Kenya provided $20 million in humanitarian aid to Uganda.", "humanitarian aid", "Kenya>Uganda"},
 		// A resultative small clause: the object undergoes the
 		// participle's event, which the verb's subject brought about.
 		{"a raid leaving soldiers wounded", "The Ugandan raid left two Kenyan soldiers wounded.", "wounded", "Ugandan>two Kenyan soldiers"},

@@ -1808,7 +1808,10 @@ func (s *Stage) nominalGovernor(p int) (g int, role GovernorRole, rule string, o
 // event through it. Otherwise it returns p.
 func (s *Stage) measuredHead(p int) int {
 	h := s.tr.Head(p)
-	if h < 0 || s.tr.Rel(p) != doc.DepNmod || strings.HasPrefix(s.ci.tag(h), "VB") {
+	if r := s.tr.Rel(p); h < 0 || r != doc.DepNmod && r != doc.DepAppos || strings.HasPrefix(s.ci.tag(h), "VB") {
+		// The parse may hang "in aid" on the amount as an apposition
+		// ("$20 million in humanitarian aid"); its marker says it is
+		// none.
 		return p
 	}
 	switch mk := s.tr.Marker(p); {
