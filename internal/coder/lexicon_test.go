@@ -67,6 +67,7 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"capturing a strategic town is an assault", "Ugandan rebels captured the strategic border town of Kasese.", "ASSAULT/", "captured the strategic border town"},
 		{"taking place in a city is no capture", "The Kenyan ceremony took place in the city of Mombasa.", "", "took place in the city"},
 		{"placing someone under house arrest arrests them", "Ugandan police placed the Kenyan opposition leader under house arrest.", "COERCE/arrest", "placed the Kenyan opposition leader under house arrest"},
+		{"suspending a state's membership is a sanction", "The African Union suspended Uganda's membership after the coup.", "SANCTION/withdraw", "suspended Uganda's membership"},
 		{"a split phrasal verb is listed whole", "Uganda disputed the Kenyan claim, but Tanzania backed it up.", "SUPPORT/", "backed it up"},
 		{"backing out supports nothing", "The Ugandan donor backed out after a dispute with Kenya.", "", "backed"},
 		{"hitting back in words is disapproval", "Uganda hit back at Kenya over the ban.", "ACCUSE/disapprove", "hit back at"},
