@@ -517,10 +517,6 @@ func cueAround(d *doc.Doc, m *mention) cue {
 	return cueNone
 }
 
-// containsNamesake reports whether a populated place among cands, and not
-// a small one (see small), lies in the subdivision adm: a hamlet that
-// lists "Minnesota" among its alternate names does not make the state a
-// city's namesake.
 // alternatePenalty is how much less likely the populated place e, matched
 // by an alternate name only, is meant than the places that bear the name
 // as their main one. A namesake at least a tenth of e's size wins (the
@@ -566,6 +562,10 @@ func (p *Geoparser) divisionNamedAfter(cands []candidate, e *gazetteer.Entry) bo
 	})
 }
 
+// containsNamesake reports whether a populated place among cands, and not
+// a small one (see small), lies in the subdivision adm: a hamlet that
+// lists "Minnesota" among its alternate names does not make the state a
+// city's namesake.
 func containsNamesake(cands []candidate, adm *gazetteer.Entry) bool {
 	if adm.Admin1 == "" {
 		return false
