@@ -476,15 +476,12 @@ func repairSubordinateClauses(words, tags []string, heads []int32, deps []doc.De
 			// "called off their strike after the government agreed":
 			// the parse made the main verb's object, with the phrase
 			// on it, the subject of the clause. The object goes back
-			// to its verb, and the clause is rebuilt below.
+			// to its verb, and the clause is rebuilt below as an
+			// adverbial clause of that verb.
 			main := int(heads[verb])
 			heads[h], deps[h] = int32(main), doc.DepObj
-			heads[verb], deps[verb] = int32(main), doc.DepAdvcl
-			heads[subj], deps[subj] = int32(verb), doc.DepNsubj
-			heads[a], deps[a] = int32(verb), doc.DepMark
-			continue
-		}
-		if !en.IsFiniteTag(tags[k]) || verb == h || (int(heads[verb]) != h && int(heads[verb]) != subj) ||
+			h = main
+		} else if !en.IsFiniteTag(tags[k]) || verb == h || (int(heads[verb]) != h && int(heads[verb]) != subj) ||
 			hasDependent(heads, deps, verb, doc.DepNsubj) || hasDependent(heads, deps, verb, doc.DepNsubjPass) ||
 			onChain(heads, h, verb, -1) {
 			continue
