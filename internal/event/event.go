@@ -37,6 +37,7 @@ package event
 import (
 	"context"
 	"fmt"
+	"iter"
 	"slices"
 	"sort"
 	"strconv"
@@ -1591,7 +1592,7 @@ func (s *Stage) nonActorArgument(m match, p int) bool {
 		}
 	}
 	if o := s.sharedObject(p); o >= 0 && !tradeMeasure(m.trig) {
-		return s.isNonActor(m, o)
+		return s.nonActorPhrase(m, o)
 	}
 	return false
 }
@@ -1807,11 +1808,10 @@ func (s *Stage) nominalGovernor(p int) (g int, role GovernorRole, rule string, o
 // convoy of aid", "pledged $50 million in aid"): the verb governs the
 // event through it. Otherwise it returns p.
 func (s *Stage) measuredHead(p int) int {
+	// The parse may hang "in aid" on the amount as an apposition ("$20
+	// million in humanitarian aid"); its marker says it is none.
 	h := s.tr.Head(p)
 	if r := s.tr.Rel(p); h < 0 || r != doc.DepNmod && r != doc.DepAppos || strings.HasPrefix(s.ci.tag(h), "VB") {
-		// The parse may hang "in aid" on the amount as an apposition
-		// ("$20 million in humanitarian aid"); its marker says it is
-		// none.
 		return p
 	}
 	switch mk := s.tr.Marker(p); {
@@ -2731,22 +2731,37 @@ func (s *Stage) assessesFact(p int) bool {
 	if s.tr.Has(p, doc.DepXcomp) {
 		return false // "agree to impose": the infinitive is the course agreed
 	}
-	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
-		if s.tr.Rel(c) != doc.DepCcomp || c < p {
+	for c := range s.thatClauses(p) {
+		if c < p {
 			// A clause before the verb is no complement of its.
 			continue
 		}
-		if mk := s.tr.Marker(c); mk >= 0 && s.ci.tok(mk) != "that" {
-			continue
-		}
-		switch s.ci.tag(s.finiteOf(c)) {
+		switch f := s.finiteOf(c); s.ci.tag(f) {
 		case "VBZ", "VBP":
 			return true
 		case "VBD":
-			return s.preterite(s.finiteOf(c))
+			return s.preterite(f)
 		}
 	}
 	return false
+}
+
+// thatClauses yields the content clauses of verb p: its clausal
+// complements that "that" marks or nothing does.
+func (s *Stage) thatClauses(p int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
+			if s.tr.Rel(c) != doc.DepCcomp {
+				continue
+			}
+			if mk := s.tr.Marker(c); mk >= 0 && s.ci.tok(mk) != "that" {
+				continue
+			}
+			if !yield(c) {
+				return
+			}
+		}
+	}
 }
 
 // finiteOf returns the word of clause c that carries its tense: its first
@@ -2767,13 +2782,7 @@ func (s *Stage) finiteOf(c int) int {
 // a present ("demands that he resigns"), never a past tense (Huddleston
 // and Pullum 2002, ch. 11.7.1); a past tense states a fact.
 func (s *Stage) statesFact(p int) bool {
-	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
-		if s.tr.Rel(c) != doc.DepCcomp {
-			continue
-		}
-		if mk := s.tr.Marker(c); mk >= 0 && s.ci.tok(mk) != "that" {
-			continue
-		}
+	for c := range s.thatClauses(p) {
 		if s.preterite(s.finiteOf(c)) {
 			return true
 		}
