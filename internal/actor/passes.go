@@ -441,7 +441,7 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 			if cc, cr, start := s.countryBefore(d, sent, i); cc != "" && start == i-1 {
 				c.CountryCode = cc
 				rule += " +demonym " + cr
-			} else if t := s.tok(d, i-1); cc != "" && (t == "'s" || t == "’s") {
+			} else if t := s.tok(d, i-1); cc != "" && en.IsPossessiveClitic(t) {
 				c.CountryCode = cc
 				rule += " +possessive " + cr
 			}
@@ -464,7 +464,7 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 		// is never preceded by one.
 		if s.word(d, j-1)&WordPersonRole != 0 && i > sent.FirstToken {
 			prev := s.tok(d, i-1)
-			if _, org := s.orgAt(i - 1); org || prev == "the" || prev == "'s" || prev == "’s" {
+			if _, org := s.orgAt(i - 1); org || prev == "the" || en.IsPossessiveClitic(prev) {
 				return
 			}
 		}
@@ -618,7 +618,7 @@ func (s *Stage) stateOfBody(d *doc.Doc, sent *doc.Sentence, i int) (country, rul
 	// the run's, not read here) needs the possessive; a demonym does not.
 	// Most bodies have neither, and cost no dictionary probe.
 	switch t := s.tok(d, k-1); {
-	case t == "'s" || t == "’s":
+	case en.IsPossessiveClitic(t):
 		if cc, cr, _ := s.countryBefore(d, sent, k); cc != "" {
 			return cc, cr, k, true
 		}
@@ -687,7 +687,7 @@ func namesCountry(c Coding) bool {
 // i: "Armenian", "Armenia 's".
 func (s *Stage) countryBefore(d *doc.Doc, sent *doc.Sentence, i int) (country, rule string, start int) {
 	k := i - 1
-	if k >= sent.FirstToken && (s.tok(d, k) == "'s" || s.tok(d, k) == "’s" || s.tok(d, k) == "'") {
+	if k >= sent.FirstToken && (en.IsPossessiveClitic(s.tok(d, k)) || s.tok(d, k) == "'") {
 		k--
 	}
 	for L := 1; L <= 3 && k-L+1 >= sent.FirstToken; L++ {

@@ -178,7 +178,7 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 			}
 		}
 		if country == "" && a-1 >= sent.FirstToken {
-			if t := s.tok(d, a-1); t == "'s" || t == "’s" {
+			if t := s.tok(d, a-1); en.IsPossessiveClitic(t) {
 				if cc, cr, start := s.countryBefore(d, sent, a); cc != "" {
 					country = cc
 					rule = append(rule, " +possessive ", cr)

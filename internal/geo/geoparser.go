@@ -441,7 +441,7 @@ func (p *Geoparser) patronSaint(d *doc.Doc, i, last, send int) bool {
 		return false
 	}
 	end := last + 1
-	if end < send && isPossessive(d.Text[d.Tokens[end].Start:d.Tokens[end].End]) {
+	if end < send && en.IsPossessiveClitic(d.Text[d.Tokens[end].Start:d.Tokens[end].End]) {
 		end++ // "St. Patrick's Day", "St Paul's Cathedral"
 	}
 	for k := i + 1; k <= end && k < send; k++ {
@@ -452,9 +452,6 @@ func (p *Geoparser) patronSaint(d *doc.Doc, i, last, send int) bool {
 	return i >= 2 && strings.EqualFold(d.Text[d.Tokens[i-1].Start:d.Tokens[i-1].End], "of") &&
 		p.eponyms.dedication(d.Text[d.Tokens[i-2].Start:d.Tokens[i-2].End])
 }
-
-// isPossessive reports the possessive clitic as a token.
-func isPossessive(w string) bool { return w == "'s" || w == "’s" }
 
 // saintTitle reports the title of a saint as written before the name.
 func saintTitle(w string) bool {

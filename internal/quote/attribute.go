@@ -528,7 +528,7 @@ func (a *attributor) cueAt(si, k int) (cue doc.Span, ent int, mention doc.Span, 
 		j := a.tokenAfter(m.End)
 		// '"...," Germany's Federal Foreign Office said': the speaker
 		// is what the possessive's owner has.
-		if t := tok(j); t == "'s" || t == "’s" {
+		if t := tok(j); en.IsPossessiveClitic(t) {
 			if e2, m2, ok := a.speakerAfterCue(j+1, end); ok {
 				e, m, j = e2, m2, a.tokenAfter(m2.End)
 			}
@@ -747,7 +747,7 @@ func (a *attributor) indirect(si int) {
 			continue
 		}
 		mStart := a.tokenAfter(m.Start)
-		if t := tok(mStart - 1); (t == "'s" || t == "’s") && mStart-2 > s.FirstToken {
+		if t := tok(mStart - 1); en.IsPossessiveClitic(t) && mStart-2 > s.FirstToken {
 			// "..., Argentina's Secretariat of Agriculture said": the
 			// speaker's phrase starts at its owner.
 			if _, om, ok := a.entityEndingAt(si, mStart-1); ok {

@@ -290,6 +290,10 @@ func IsLinkingVerb(w string) bool {
 	return false
 }
 
+// IsPossessiveClitic reports the possessive "'s" as a token of its own,
+// with a straight or a typographic apostrophe.
+func IsPossessiveClitic(w string) bool { return w == "'s" || w == "’s" }
+
 // NeverEndsSentence reports a word (lower case) that an English sentence
 // cannot end with, because it must be followed by what it introduces or
 // joins: the articles, the possessive determiners that are no pronouns,

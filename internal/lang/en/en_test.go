@@ -264,3 +264,11 @@ func TestIsLinkingVerb(t *testing.T) {
 		}
 	}
 }
+
+func TestIsPossessiveClitic(t *testing.T) {
+	for w, want := range map[string]bool{"'s": true, "’s": true, "s": false, "'": false, "is": false} {
+		if got := IsPossessiveClitic(w); got != want {
+			t.Errorf("IsPossessiveClitic(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
