@@ -517,3 +517,39 @@ func TestShippedParticipantCountries(t *testing.T) {
 		})
 	}
 }
+
+// TestShippedUnattributedAttacks: an attack whose subject or agent is a
+// weapon of war with no one named is an unidentified armed force's (UAF),
+// of the country the sentence puts it in; an explosion that may be an
+// accident, a crime's weapon and a controller reached through another verb
+// are no such actor.
+func TestShippedUnattributedAttacks(t *testing.T) {
+	w := newWorker(t)
+	for _, tc := range []struct {
+		name, text, trigger string
+		want                string // actor raw text <country/sector>, "" for none
+	}{
+		{"a bomb as subject", "A car bomb killed seven shoppers at a market in Mosul on Friday.", "killed", "A car bomb<IRQ/UAF>"},
+		{"a mine as passive agent", "Two herders were killed by a landmine near the Angolan town of Cuito.", "killed", "a landmine<AGO/UAF>"},
+		{"shared by a coordinated verb", "Mortar fire hit a school in Aleppo and wounded nine pupils.", "wounded", "Mortar fire<SYR/UAF>"},
+		{"no place, no country", "A roadside bomb wounded four soldiers on Tuesday.", "wounded", "A roadside bomb</UAF>"},
+		{"the target's country is whose, not where", "A roadside bomb killed a US soldier on Tuesday.", "killed", "A roadside bomb</UAF>"},
+		{"an explosion may be an accident", "An explosion at a chemical plant in Tianjin killed eleven workers.", "killed", ""},
+		{"a knife is anyone's", "A stabbing outside a bar in Leeds killed a teenager.", "killed", ""},
+		{"a named attacker stays", "Rebels killed three villagers with a bomb in Borno.", "killed", "Rebels<NGA/REB>"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ev := eventAt(t, w, tc.text, tc.trigger)
+			if ev == nil {
+				t.Fatalf("%q: no event at %q", tc.text, tc.trigger)
+			}
+			var a []string
+			for _, x := range ev.Actors {
+				a = append(a, x.RawText+"<"+x.CountryCode+"/"+x.SectorCode+">")
+			}
+			if got := strings.Join(a, " "); got != tc.want {
+				t.Errorf("%q: %q coded actor %q, want %q", tc.text, tc.trigger, got, tc.want)
+			}
+		})
+	}
+}

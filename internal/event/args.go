@@ -626,6 +626,14 @@ func (s *Stage) subjectOf(p int) (subj int, undergoer bool) {
 // agentOf returns the by-phrase of a passive predicate or nominal: its
 // obl:agent, or an obl or nmod marked "by".
 func (s *Stage) agentOf(p int) []int {
+	if c := s.agentToken(p); c >= 0 {
+		return s.argument(c)
+	}
+	return nil
+}
+
+// agentToken returns the head of the passive verb p's "by" phrase, or -1.
+func (s *Stage) agentToken(p int) int {
 	tr := &s.tr
 	for c := tr.First(p); c >= 0; c = tr.Next(c) {
 		switch tr.Rel(c) {
@@ -634,11 +642,11 @@ func (s *Stage) agentOf(p int) []int {
 			// with another marker ("used during the war") is the
 			// parse's mistake.
 			if mk := tr.Marker(c); mk >= 0 && s.ci.tok(mk) == "by" {
-				return s.argument(c)
+				return c
 			}
 		}
 	}
-	return nil
+	return -1
 }
 
 // dependentsOfMatch calls f with every dependent of the match's tokens

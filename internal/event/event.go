@@ -912,6 +912,12 @@ func (s *Stage) participants(d *doc.Doc, si int, m match, p int, verb bool, acto
 	actors, recipients = dropSame(d, actors, recipients)
 	ev.Actors = eventActors(d, actors)
 	ev.Recipients = eventActors(d, recipients)
+	if len(ev.Actors) == 0 && verb && ev.Type == plover.Assault {
+		if a, ok := s.unattributedAttack(sent, p); ok {
+			ev.Actors = append(ev.Actors, a)
+			ev.Rule += " +unattributed_attack"
+		}
+	}
 	if len(ev.Recipients) == 0 && takesRecipient(tr) {
 		// A protest is aimed at the authorities of the place it is held
 		// in, the protesters' own state included; other events in the
@@ -2360,6 +2366,84 @@ func (s *Stage) placeRecipient(p int, m match, actors []doc.EventActor) (doc.Eve
 			return doc.EventActor{Span: place.Span, RawText: d.SpanText(place.Span),
 				Actor: doc.Actor{Name: place.Name, CountryCode: place.CountryCode}, Entity: -1}, true
 		}
+	}
+	return doc.EventActor{}, false
+}
+
+// unattributedAttack returns the actor of an attack verb at p whose
+// subject, or passive agent, is an attack or its device and names no one
+// ("a roadside bomb killed two soldiers", "were wounded by a landmine"): an
+// unidentified armed force, CAMEO's and PLOVER's sector UAF. ACLED codes
+// such attacks to the "Unidentified Armed Group (Country)" of the place,
+// which localParticipants adds when the sentence places the event. The
+// block has no entity behind it; its span is the device's noun phrase.
+// weaponOfWar reports an ASSAULT mode whose means only armed forces and
+// armed groups use: bombs and mines, artillery, aircraft, suicide attacks.
+// A stabbing or a shooting may be a crime by anyone, and rubber bullets
+// are the police's.
+func weaponOfWar(mode string) bool {
+	switch mode {
+	case "explosives", "heavy-weapons", "aerial", "drone", "suicide-attack":
+		return true
+	}
+	return false
+}
+
+// ownArgument reports whether k is the verb p's own subject or agent, or
+// that of a verb p is coordinated with ("killed one and wounded two"), or
+// the noun a relative clause on p modifies ("bombings that killed 44"),
+// rather than one found through a governing verb: a controller is no
+// attacker ("bullets were used to disperse the crowd").
+func (s *Stage) ownArgument(p, k int) bool {
+	h := s.tr.Head(k)
+	if s.tr.Head(p) == k && s.tr.Rel(p).Base() == doc.DepAcl {
+		return true
+	}
+	for q := p; q >= 0; q = s.tr.Head(q) {
+		if q == h {
+			return true
+		}
+		if s.tr.Rel(q) != doc.DepConj {
+			return false
+		}
+	}
+	return false
+}
+
+// attackNounConfidence is the least lexicon confidence of an attack noun
+// that makes its device's user an unidentified armed force: bombs, mines,
+// shelling and strikes, but not the explosions and blasts that the lexicon
+// trusts less because accidents explode too.
+const attackNounConfidence = 0.6
+
+func (s *Stage) unattributedAttack(sent doc.Sentence, p int) (doc.EventActor, bool) {
+	d := s.ci.d
+	k := -1
+	if subj, undergoer := s.subjectOf(p); !undergoer {
+		k = subj
+	} else {
+		k = s.agentToken(p)
+	}
+	if k < 0 || !strings.HasPrefix(s.ci.tag(k), "NN") || strings.HasPrefix(s.ci.tag(k), "NNP") || !s.ownArgument(p, k) {
+		return doc.EventActor{}, false
+	}
+	first := s.tr.Leftmost(k)
+	for first < k && s.tr.Rel(first) == doc.DepCase {
+		first++ // "by a landmine": the marker is no part of the name
+	}
+	for t := first; t <= k; t++ {
+		m, ok := s.findMatch(d, sent, t)
+		if !ok || m.trig.Type != plover.Assault || m.trig.Kind == lexicon.KindVerb || m.last != k {
+			continue
+		}
+		if !weaponOfWar(m.trig.Mode) || m.trig.Confidence < attackNounConfidence {
+			// "An explosion at a fireworks factory killed nine": a
+			// blast or an explosion is an accident as often as an
+			// attack, and no one need have caused it.
+			return doc.EventActor{}, false
+		}
+		span := doc.Span{Start: d.Tokens[first].Start, End: d.Tokens[k].End}
+		return doc.EventActor{Span: span, RawText: d.SpanText(span), Actor: doc.Actor{SectorCode: "UAF"}, Entity: -1}, true
 	}
 	return doc.EventActor{}, false
 }

@@ -295,7 +295,9 @@ func (s *Stage) placeHeadedBy(c int) (pl int, near bool) {
 			return pl, surroundings[s.ci.tok(c)]
 		}
 	}
-	if owner >= 0 {
+	if owner >= 0 && s.ci.entOf[c] < 0 {
+		// An actor's country is whose it is, not where it is: "killed
+		// a US soldier" says nothing of where.
 		return owner, surroundings[s.ci.tok(c)]
 	}
 	// A greedy parse sometimes hangs the "of" phrase elsewhere ("the
