@@ -42,8 +42,52 @@ import (
 // in lower case with typographic apostrophes made plain ("’ve" is "'ve"),
 // the form the word lists of package en are written in (plainForm).
 func repair(words, tags []string, heads []int32, deps []doc.DepRel) {
+	repairPrepositionalSubjects(tags, heads, deps)
 	repairPredicates(words, tags, heads, deps)
 	repairRelations(words, tags, heads, deps)
+}
+
+// An English subject is a bare noun phrase: a phrase opened by a
+// preposition is an adjunct (Huddleston and Pullum 2002, ch. 4.3). The
+// greedy parser, having closed "Dozens of farmers" as the root and hung
+// the verb after it on it as a relative clause, makes the place in
+// "Dozens of farmers across France blocked roads" the verb's subject,
+// preposition and all. repairPrepositionalSubjects hangs such a phrase on
+// the noun before its preposition, the modifier it is, and makes the verb
+// the predicate with the root noun phrase as its subject.
+func repairPrepositionalSubjects(tags []string, heads []int32, deps []doc.DepRel) {
+	for s, h := range heads {
+		if h < 0 || deps[s].Base() != doc.DepNsubj {
+			continue
+		}
+		v := int(h)
+		c := caseMarkerOf(tags, heads, deps, s)
+		if c < 1 || v < s || !en.IsNounTag(tags[c-1]) || !en.IsFiniteTag(tags[v]) || tags[v] == "MD" {
+			continue
+		}
+		// The top of the phrase the noun before the marker ends.
+		t := c - 1
+		for steps := 0; steps < len(heads) && heads[t] >= 0 && int(heads[t]) < c; steps++ {
+			t = int(heads[t])
+		}
+		if heads[t] >= 0 || int(heads[v]) != t || !isNominalTag(tags[t]) {
+			continue
+		}
+		heads[s], deps[s] = int32(c-1), doc.DepNmod
+		makePredicate(heads, deps, v, t)
+		return
+	}
+}
+
+// caseMarkerOf returns the preposition that opens the phrase headed by k
+// (its case dependent before it, tagged IN or TO), or -1.
+func caseMarkerOf(tags []string, heads []int32, deps []doc.DepRel, k int) int {
+	for c := 0; c < k; c++ {
+		if int(heads[c]) == k && deps[c] == doc.DepCase && (tags[c] == "IN" || tags[c] == "TO") {
+			return c
+		}
+	}
+	return -1
 }
 
 // repairPredicates makes a predicate of a verb the parse hung on a nominal
@@ -146,7 +190,17 @@ func hasLeftNonSubject(heads []int32, deps []doc.DepRel, v int) bool {
 func verbBeforeObject(tags []string, heads []int32, deps []doc.DepRel, v, n, root int) {
 	subj := -1
 	for c := 0; c < v; c++ {
-		// A possessor or a prepositional phrase of the noun is none.
+		// A possessor or a prepositional phrase of the noun is none,
+		// whatever the parse called it: an English subject takes no
+		// preposition ("Hundreds of students across Chile held
+		// rallies", read as "Chile held rallies"). Such a phrase
+		// modifies the noun before its preposition.
+		if mk := caseMarkerOf(tags, heads, deps, c); mk >= 0 && heads[c] == int32(n) {
+			if mk > 0 && mk > root && en.IsNounTag(tags[mk-1]) && descends(heads, deps, mk-1, root) {
+				heads[c], deps[c] = int32(mk-1), doc.DepNmod
+			}
+			continue
+		}
 		if heads[c] == int32(n) && isNominalTag(tags[c]) && deps[c] != doc.DepNmodPoss && deps[c] != doc.DepNmod ||
 			heads[c] == int32(v) && deps[c] != doc.DepPunct {
 			subj = c
@@ -158,12 +212,23 @@ func verbBeforeObject(tags []string, heads []int32, deps []doc.DepRel, v, n, roo
 	if subj < 0 {
 		return
 	}
+	// The old root, unless it is the subject or the object, would stay
+	// a second root. An opening prepositional phrase ("In a post on
+	// Monday, the minister repeated concerns") is the verb's oblique;
+	// anything else is left as the parse had it.
+	keepsRoot := root != subj && root != n && root != v
+	if keepsRoot && (root > v || caseMarkerOf(tags, heads, deps, root) < 0) {
+		return
+	}
 	// What hung on the subject's side beyond v moves to the verb, so
 	// that the tree stays projective.
 	hoistOnto(heads, deps, v, func(i, h int) bool { return i != n })
 	heads[v], deps[v] = -1, doc.DepRoot
 	heads[subj], deps[subj] = int32(v), doc.DepNsubj
 	heads[n], deps[n] = int32(v), doc.DepObj
+	if keepsRoot {
+		heads[root], deps[root] = int32(v), doc.DepObl
+	}
 }
 
 // bareFiniteClause reports a finite verb with a relation it cannot have

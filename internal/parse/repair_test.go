@@ -125,6 +125,24 @@ func TestRepairPredicates(t *testing.T) {
 			oldRoot: doc.DepObj,
 		},
 		{
+			name:  "a place after a preposition is no subject of the verb read as an adjective",
+			in:    "Scores/NNS/-1/root of/IN/2/case nurses/NNS/0/nmod across/IN/4/case Peru/NNP/6/compound began/VBD/6/amod strikes/NNS/0/nmod ././0/punct",
+			root:  5,
+			heads: []int32{5, 2, 0, 4, 2, -1, 5, 5},
+		},
+		{
+			name:    "an opening phrase is the new predicate's oblique",
+			in:      "In/IN/1/case interviews/NNS/-1/root ,/,/1/punct Smith/NNP/5/nsubj repeated/VBD/5/amod claims/NNS/1/nmod ././1/punct",
+			root:    4,
+			heads:   []int32{1, 4, 1, 4, -1, 4, 4},
+			oldRoot: doc.DepObl,
+		},
+		{
+			name: "a second phrase that would stay a root keeps the parse",
+			in:   "Losses/NNS/-1/root ,/,/0/punct Smith/NNP/4/nsubj repeated/VBD/4/amod claims/NNS/0/appos",
+			root: 0,
+		},
+		{
 			name:  "a finite adjective after a nominal root and its conjunct",
 			in:    "Unions/NNS/-1/root and/CC/2/cc employers/NNS/0/conj signed/VBD/4/amod pacts/NNS/2/nmod ././0/punct",
 			root:  3,
@@ -461,6 +479,26 @@ func TestRepairSubordinateClauses(t *testing.T) {
 		{
 			name: "a subject after a verb with an object of its own stays",
 			in:   "Nurses/NNS/1/nsubj ended/VBD/-1/root it/PRP/1/obj and/CC/7/cc strikes/NNS/7/nsubj after/IN/6/case talks/NNS/4/nmod resumed/VBD/1/conj",
+		},
+	})
+}
+
+func TestRepairPrepositionalSubjects(t *testing.T) {
+	runHeadsCases(t, func(_, tags []string, heads []int32, deps []doc.DepRel) {
+		repairPrepositionalSubjects(tags, heads, deps)
+	}, []headsCase{
+		{
+			name:  "a phrase with a preposition modifies the noun before it",
+			in:    "Scores/NNS/-1/root of/IN/2/case nurses/NNS/0/nmod across/IN/4/case Peru/NNP/5/nsubj struck/VBD/0/acl:relcl ././0/punct",
+			heads: []int32{5, 2, 0, 4, 2, -1, 5},
+		},
+		{
+			name: "a bare subject of a relative clause stays",
+			in:   "Towns/NNS/-1/root rebels/NNS/2/nsubj held/VBD/0/acl:relcl ././0/punct",
+		},
+		{
+			name: "a modal is no predicate of its own",
+			in:   "Scores/NNS/-1/root of/IN/2/case nurses/NNS/0/nmod in/IN/4/case Peru/NNP/5/nsubj will/MD/0/acl:relcl",
 		},
 	})
 }
