@@ -236,6 +236,14 @@
 //   - a finite verb made a conjunct of the nominal root, with the second
 //     half of a coordinated subject hung on it, is the predicate
 //     (conjoinedPredicate: "The minister and his counterpart spoke");
+//   - a reporting clause after what it reports ("..., monitors said"),
+//     which the parse hung on the reported clause as an open complement
+//     or an object, though its verb has a subject and no complement of
+//     its own, becomes the root, with the reported clause its ccomp, as
+//     UD has it (repairTrailingReports). Conjuncts and parataxis are left
+//     alone: in PUD they are comma splices and relative clauses. No
+//     treebank score moves; it rebuilds one sentence of the real news
+//     and four of the NGEC stories, all rightly;
 //   - a phrase opened by a preposition is no subject, so a place the
 //     parse made the subject of a finite verb hung on the root as a
 //     relative clause, or of one read as an adjective, modifies the noun

@@ -745,6 +745,100 @@ func repairReportedClauses(tags []string, heads []int32, deps []doc.DepRel) {
 	}
 }
 
+// A reporting clause may follow what it reports, after a comma (Quirk et
+// al. 1985, 14.30: "Rebels took the town, officials said"). Its verb then
+// has a subject of its own and no complement after it, because the
+// sentence before the comma is its complement; UD makes the reporting
+// verb the root and the reported clause its ccomp. The greedy parser, with
+// the reported clause already built as the root, may hang the reporting
+// verb on it as an open complement (xcomp, which takes no subject) or an
+// object (a finite clause is none). repairTrailingReports rebuilds the
+// tree the UD way.
+func repairTrailingReports(tags []string, heads []int32, deps []doc.DepRel) {
+	n := len(heads)
+	end := n
+	for end > 0 && deps[end-1] == doc.DepPunct {
+		end--
+	}
+	for r := end - 1; r > 0; r-- {
+		h := int(heads[r])
+		if h < 0 || heads[h] >= 0 || h > r || !en.IsFiniteTag(tags[r]) || tags[r] == "MD" {
+			continue
+		}
+		if deps[r] != doc.DepXcomp && deps[r] != doc.DepObj {
+			// A conjunct or parataxis may be a clause of its own (a
+			// comma splice, "..., her hands shake"); only relations a
+			// finite verb with a subject cannot have are repaired.
+			return
+		}
+		subj := -1
+		for c := h + 1; c < n; c++ {
+			if int(heads[c]) != r {
+				continue
+			}
+			switch rel := deps[c]; {
+			case c < r && rel.Base() == doc.DepNsubj:
+				subj = c
+			case c < r && (rel == doc.DepAux || rel == doc.DepAdvmod || rel == doc.DepPunct):
+			case c > r && (rel.Base() == doc.DepObl || rel == doc.DepAdvmod || rel == doc.DepPunct):
+			default:
+				return // a complement, a conjunction or a mark of its own
+			}
+		}
+		if subj < 0 {
+			return
+		}
+		// The comma may hang on the subject, or before it.
+		if first := leftmostOf(heads, subj); tags[first] != "," && (first < 1 || tags[first-1] != ",") {
+			return
+		}
+		if rightmostOf(heads, r) < end-1 {
+			return
+		}
+		heads[r], deps[r] = -1, doc.DepRoot
+		heads[h], deps[h] = int32(r), doc.DepCcomp
+		for k := r + 1; k < n; k++ {
+			if int(heads[k]) == h {
+				heads[k] = int32(r) // the closing stop
+			}
+		}
+		return
+	}
+}
+
+// leftmostOf and rightmostOf return the first and last token of the
+// subtree of k.
+func leftmostOf(heads []int32, k int) int {
+	first := k
+	for i := range heads {
+		if i < first && dominates(heads, k, i) {
+			first = i
+		}
+	}
+	return first
+}
+
+func rightmostOf(heads []int32, k int) int {
+	last := k
+	for i := len(heads) - 1; i > last; i-- {
+		if dominates(heads, k, i) {
+			return i
+		}
+	}
+	return last
+}
+
+// dominates reports whether a is k or one of its ancestors.
+func dominates(heads []int32, a, k int) bool {
+	for steps := 0; k >= 0 && steps <= len(heads); steps++ {
+		if k == a {
+			return true
+		}
+		k = int(heads[k])
+	}
+	return false
+}
+
 // An open or content complement takes no subordinator: "after", "when",
 // "because" and the like open adverbial clauses (UD advcl). A clause the
 // parse made an xcomp or ccomp with such a mark ("were killed after
@@ -855,6 +949,7 @@ func repairRelations(words, tags []string, heads []int32, deps []doc.DepRel) {
 	repairNominalMarks(words, tags, heads, deps)
 	repairThatClauses(words, tags, heads, deps)
 	repairReportedClauses(tags, heads, deps)
+	repairTrailingReports(tags, heads, deps)
 	repairClausalModifiers(tags, heads, deps)
 	repairStrandedPerfects(words, tags, heads, deps)
 	repairMarkedComplements(words, heads, deps)

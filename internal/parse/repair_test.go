@@ -503,6 +503,35 @@ func TestRepairPrepositionalSubjects(t *testing.T) {
 	})
 }
 
+func TestRepairTrailingReports(t *testing.T) {
+	runHeadsCases(t, func(_, tags []string, heads []int32, deps []doc.DepRel) {
+		repairTrailingReports(tags, heads, deps)
+	}, []headsCase{
+		{
+			name:  "a reporting verb read as an open complement",
+			in:    "Police/NNS/1/nsubj failed/VBD/-1/root to/TO/3/mark act/VB/1/xcomp ,/,/1/punct monitors/NNS/6/nsubj said/VBD/1/xcomp ././1/punct",
+			heads: []int32{1, 6, 3, 1, 1, 6, -1, 6},
+		},
+		{
+			name:  "a reporting verb read as an object, with a time after it",
+			in:    "Troops/NNS/1/nsubj left/VBD/-1/root ,/,/3/punct aides/NNS/4/nsubj say/VBP/1/obj today/NN/4/obl ././1/punct",
+			heads: []int32{1, 4, 3, 4, -1, 4, 4},
+		},
+		{
+			name: "a comma splice stays a conjunct",
+			in:   "Prices/NNS/1/nsubj rose/VBD/-1/root ,/,/1/punct wages/NNS/4/nsubj fell/VBD/1/conj ././1/punct",
+		},
+		{
+			name: "a verb with a complement of its own reports nothing before it",
+			in:   "Troops/NNS/1/nsubj left/VBD/-1/root ,/,/1/punct aides/NNS/4/nsubj say/VBP/1/obj nothing/NN/4/obj ././1/punct",
+		},
+		{
+			name: "no comma, no trailing report",
+			in:   "Troops/NNS/1/nsubj want/VBP/-1/root aides/NNS/3/nsubj say/VBP/1/xcomp ././1/punct",
+		},
+	})
+}
+
 func TestRepairFalseAuxiliaries(t *testing.T) {
 	runHeadsCases(t, repairFalseAuxiliaries, []headsCase{
 		{
