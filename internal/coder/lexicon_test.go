@@ -256,6 +256,9 @@ func TestShippedNominalRoles(t *testing.T) {
 		want                string // "actors>recipients" by raw text, "-" for no event
 	}{
 		{"a bare possessor is arrested", "Kenya condemned the Ugandan journalist's arrest on Monday.", "arrest", ">the Ugandan journalist"},
+		// An object that names no actor stands for its maker.
+		{"a rejected truce is its maker's", "Kenya rejected a truce declared by the Ugandan rebels.", "rejected", "Kenya>the Ugandan rebels"},
+		{"a banned march is its stagers'", "Kenyan police banned a march staged by the Ugandan opposition.", "banned a march", "Kenyan police>the Ugandan opposition"},
 		// "Take" is a light verb: its object is its subject's act.
 		{"strike action taken is the takers'", "Kenyan nurses took strike action on Monday.", "strike action", "Kenyan nurses>"},
 		{"an investigation taken charge of is the police's", "The Kenyan police took charge of the investigation into the Ugandan bank.", "investigation", "The Kenyan police>the Ugandan bank"},

@@ -693,18 +693,38 @@ func (s *Stage) objects(m match, rel doc.DepRel) []int {
 }
 
 // ownerOf returns the actor a noun at k belongs to: the mention it is
-// part of, its possessor, a modifier that names a country, or its "of"
-// or "by" phrase ("inspectors of the agency", "calls by the envoy").
+// part of, its possessor, a modifier that names a country, or its maker
+// (makerOf).
 func (s *Stage) ownerOf(k int) []int {
 	if a := s.argument(k); len(a) > 0 {
 		return a
 	}
+	return s.makerOf(k)
+}
+
+// makerOf returns the actor the noun at k names as its maker: its "by"
+// phrase ("calls by the envoy"), or the agent of a support verb's passive
+// participle on it ("a march staged by the unions": a support verb's
+// subject is its event's actor, governors.tsv); nil when none, or when
+// k < 0. Another participle's agent did something else to it ("a deal
+// mediated by X", "a march attacked by police").
+func (s *Stage) makerOf(k int) []int {
+	if k < 0 || !en.IsNounTag(s.ci.tag(k)) {
+		return nil
+	}
 	for c := s.tr.First(k); c >= 0; c = s.tr.Next(c) {
-		if s.tr.Rel(c).Base() != doc.DepNmod {
-			continue
-		}
-		if mk := s.tr.Marker(c); mk >= 0 && s.ci.tok(mk) == "by" {
-			return s.argument(c)
+		switch {
+		case s.tr.Rel(c).Base() == doc.DepNmod:
+			if mk := s.tr.Marker(c); mk >= 0 && s.ci.tok(mk) == "by" {
+				return s.argument(c)
+			}
+		case s.tr.Rel(c) == doc.DepAcl && s.ci.tag(c) == "VBN" && c > k:
+			if role, _ := s.governorRole(c); role != GovSupport {
+				continue
+			}
+			if a := s.agentOf(c); len(a) > 0 {
+				return a
+			}
 		}
 	}
 	return nil

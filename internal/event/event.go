@@ -2002,6 +2002,11 @@ func (s *Stage) recipientsOf(m match, p int) []int {
 		}
 		takes = true
 		r := s.dropSpeaker(s.slot(m, p, f.Recipient), m.headToken)
+		if len(r) == 0 && f.Recipient.Kind == lexicon.SlotObj {
+			// "rejected a ceasefire proposed by the rebels": an object
+			// that is no actor stands for whoever made it.
+			r = s.dropSpeaker(s.makerOf(s.tr.Dependent(p, doc.DepObj)), m.headToken)
+		}
 		if len(r) == 0 {
 			continue
 		}
