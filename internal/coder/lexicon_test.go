@@ -258,6 +258,9 @@ func TestShippedNominalRoles(t *testing.T) {
 		{"a bare possessor is arrested", "Kenya condemned the Ugandan journalist's arrest on Monday.", "arrest", ">the Ugandan journalist"},
 		// An object that names no actor stands for its maker.
 		{"a rejected truce is its maker's", "Kenya rejected a truce declared by the Ugandan rebels.", "rejected", "Kenya>the Ugandan rebels"},
+		// An "in protest" phrase names what a protest is against.
+		{"a blockade in protest against a decision", "Kenyan farmers blocked roads in protest against the Ugandan government's decision.", "blocked roads", "Kenyan farmers>the Ugandan government"},
+		{"a walkout in protest over a tax", "Kenyan workers walked out in protest over the Ugandan government's new levy.", "walked out", "Kenyan workers>the Ugandan government"},
 		{"a banned march is its stagers'", "Kenyan police banned a march staged by the Ugandan opposition.", "banned a march", "Kenyan police>the Ugandan opposition"},
 		// "Take" is a light verb: its object is its subject's act.
 		{"strike action taken is the takers'", "Kenyan nurses took strike action on Monday.", "strike action", "Kenyan nurses>"},

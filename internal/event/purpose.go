@@ -2,6 +2,7 @@ package event
 
 import (
 	"github.com/dateline-project/dateline/internal/doc"
+	"github.com/dateline-project/dateline/internal/lang/en"
 	"github.com/dateline-project/dateline/internal/plover"
 )
 
@@ -11,7 +12,8 @@ import (
 // strike against whom it is aimed, and news says so in a purpose clause
 // more often than in the protest's own phrase: "went on hunger strike to
 // demand higher pay from the ministry", "marched to protest against the
-// new tax law". The purpose clause is an infinitive on the protest (its
+// new tax law", "blocked roads in protest at the ruling". The purpose
+// clause is an infinitive, or an "in protest" phrase, on the protest (its
 // verb, its noun, or the support verb whose object the noun is), and the
 // event it codes, a demand, a protest or an accusation, names the target
 // as its recipient. protestTargets gives a protest with no recipient of
@@ -77,6 +79,15 @@ func (s *Stage) purposeOf(q, h int) bool {
 	if q >= len(s.ci.d.Tokens) {
 		return false
 	}
+	g := s.tr.Head(q)
+	if s.inProtest(q) {
+		// "began a hunger strike in protest at the ruling", "blocked
+		// roads in protest against the tax": the phrase says what the
+		// act is against, as a purpose clause does; it hangs on the
+		// protest, on its support verb or on the verb's object.
+		return g == h || g >= 0 && s.tr.Head(g) == h && s.tr.Rel(g).Base() == doc.DepObj ||
+			(s.tr.Rel(h).Base() == doc.DepObj || s.tr.Rel(h).Base() == doc.DepNsubj) && s.tr.Head(h) == g
+	}
 	switch s.tr.Rel(q).Base() {
 	case doc.DepAdvcl, doc.DepXcomp, doc.DepAcl:
 	default:
@@ -85,7 +96,6 @@ func (s *Stage) purposeOf(q, h int) bool {
 	if !s.markedTo(q) {
 		return false
 	}
-	g := s.tr.Head(q)
 	if g == h {
 		return true
 	}
@@ -94,6 +104,15 @@ func (s *Stage) purposeOf(q, h int) bool {
 		return s.tr.Head(h) == g
 	}
 	return false
+}
+
+// inProtest reports whether token q is the noun of an "in protest" phrase.
+func (s *Stage) inProtest(q int) bool {
+	if s.ci.tok(q) != "protest" || !en.IsNounTag(s.ci.tag(q)) {
+		return false
+	}
+	mk := s.tr.Marker(q)
+	return mk >= 0 && s.ci.tok(mk) == "in"
 }
 
 // requestTargets sets the recipients of each request from the actors of
