@@ -140,6 +140,8 @@ func TestGeoparser_Recognition(t *testing.T) {
 			[]want{{text: "SPRINGFIELD", admin1: "US.IL"}, {text: "ILL.", feature: "ADM1", admin1: "US.IL"}}},
 		{"one form, two countries: the town decides", "Fires burned near Perth, WA, and in Seattle, WA, last week.", nil,
 			[]want{{text: "Perth", country: "AUS"}, {text: "Seattle", country: "USA", admin1: "US.WA"}}},
+		{"a name between a determiner and a town word says where the town is", "Police in the northern Ontario city arrested two men, and a small Texas town flooded.", nil,
+			[]want{{text: "Ontario", feature: "ADM1", country: "CAN"}, {text: "Texas", feature: "ADM1", country: "USA"}}},
 		{"an abbreviation elsewhere is a word", "Miss. Okafor said the vote was close.", nil,
 			[]want{{absent: "Miss."}}},
 		{"an abbreviation news writes on its own", "Floods cut roads across NSW as B.C. sent crews.", nil,

@@ -480,7 +480,8 @@ type cue uint8
 
 const (
 	cueNone cue = iota
-	// cueAdmin: a word for a first-level unit ("Donetsk region").
+	// cueAdmin: a word for a first-level unit ("Donetsk region"), or a
+	// town word the name classifies ("the Ontario city").
 	cueAdmin
 	// cueDistrict: a word for a second-level unit ("Suffolk County").
 	cueDistrict
@@ -497,6 +498,12 @@ func cueAround(d *doc.Doc, m *mention) cue {
 		case "district", "county", "parish", "municipality", "raion":
 			return cueDistrict
 		case "city", "town", "village":
+			if classifiesTown(d, m) {
+				// "the northern Ontario city", "a small Texas town":
+				// a name between a determiner and the town word says
+				// where the town is, as a demonym would.
+				return cueAdmin
+			}
 			return cueTown
 		}
 	}
@@ -515,6 +522,23 @@ func cueAround(d *doc.Doc, m *mention) cue {
 		}
 	}
 	return cueNone
+}
+
+// classifiesTown reports whether the mention stands between a determiner
+// (with only adjectives after it) and the town word after it: "the Ontario
+// city" is a city in Ontario, where "Ontario city" alone may name the city.
+func classifiesTown(d *doc.Doc, m *mention) bool {
+	for k := m.first - 1; k >= 0 && k >= m.first-3; k-- {
+		switch tag := d.Tokens[k].Tag; tag {
+		case "DT":
+			return true
+		case "JJ", "JJR", "JJS", "RB":
+			continue
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // alternatePenalty is how much less likely the populated place e, matched
