@@ -27,6 +27,10 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"agreeing to a truce concedes", "The Ugandan rebels agreed to a truce on Sunday.", "CONCEDE/ceasefire", "agreed to"},
 		{"two sides agreeing to a truce concede", "Kenya and Uganda agreed to a truce on Sunday.", "CONCEDE/ceasefire", "agreed to"},
 		{"pledged aid is promised", "Kenya pledged $5 million in aid to the flood victims.", "AGREE/", "aid"},
+		// People are captured and arrested; a town captured is
+		// territory taken.
+		{"a captured town is occupied", "Ugandan rebels captured Kisumu on Friday.", "ASSAULT/", "captured"},
+		{"a captured suspect is arrested", "Kenyan police captured the Ugandan suspect near Kisumu.", "COERCE/arrest", "captured"},
 		{"demands met are no meeting", "The Kenyan rebels said they would free the hostages once their demands were met.", "", "met"},
 		{"retaking a town is an assault", "Kenyan troops retook the town from the rebels on Monday.", "ASSAULT/", "retook the town"},
 		{"a strike announced is a protest", "Kenyan teachers will strike next week over pay.", "PROTEST/strike", "strike"},

@@ -931,6 +931,13 @@ func (s *Stage) participants(d *doc.Doc, si int, m match, p int, verb bool, acto
 			ev.Rule += " +place_recipient"
 		}
 	}
+	if ev.Type == plover.Coerce && ev.Mode == "arrest" && verb && s.capturedPlace(p) {
+		// "Rebels captured Goma": people are arrested, and a town
+		// taken is territory occupied, CAMEO's 192 (occupy territory)
+		// under FIGHT, PLOVER's ASSAULT.
+		ev.Type, ev.Mode, ev.Context = plover.Assault, "", []string{"military", "territory"}
+		ev.Rule += " +captured_place"
+	}
 	if !verb && len(actors) == 0 && len(recipients) == 0 && (tr.Kind != lexicon.KindMWE || len(ev.Recipients) == 0) && !d.Headline {
 		// A bare nominal ("the riots", "a peace deal") names an event
 		// without saying who did it to whom; PLOVER needs a participant.
@@ -2347,6 +2354,20 @@ func takesRecipient(tr *lexicon.Trigger) bool {
 		}
 	}
 	return false
+}
+
+// capturedPlace reports whether the object of the verb at p is a place
+// smaller than a country: a town, a district or a region.
+func (s *Stage) capturedPlace(p int) bool {
+	o := s.tr.Dependent(p, doc.DepObj)
+	if x := s.tr.Dependent(p, doc.DepXcomp); o < 0 && x > p && en.IsNounTag(s.ci.tag(x)) {
+		o = x // a noun is no open complement: the parse's misreading of the object
+	}
+	if o < 0 || s.placeOf[o] < 0 {
+		return false
+	}
+	f := s.ci.d.Places[s.placeOf[o]].Feature
+	return f != "" && !strings.HasPrefix(f, "PCL")
 }
 
 // placeRecipient is the last resort for a trigger that takes a recipient
