@@ -142,6 +142,8 @@ func TestGeoparser_Recognition(t *testing.T) {
 			[]want{{text: "Perth", country: "AUS"}, {text: "Seattle", country: "USA", admin1: "US.WA"}}},
 		{"a name between a determiner and a town word says where the town is", "Police in the northern Ontario city arrested two men, and a small Texas town flooded.", nil,
 			[]want{{text: "Ontario", feature: "ADM1", country: "CAN"}, {text: "Texas", feature: "ADM1", country: "USA"}}},
+		{"historical and statistical regions beat their small namesakes", "Floods hit the West Midlands and Yorkshire as storms reached Moravia and Transylvania.", nil,
+			[]want{{text: "West Midlands", feature: "RGN", country: "GBR"}, {text: "Yorkshire", country: "GBR"}, {text: "Moravia", country: "CZE"}, {text: "Transylvania", country: "ROU"}}},
 		{"an abbreviation elsewhere is a word", "Miss. Okafor said the vote was close.", nil,
 			[]want{{absent: "Miss."}}},
 		{"an abbreviation news writes on its own", "Floods cut roads across NSW as B.C. sent crews.", nil,
