@@ -2403,6 +2403,9 @@ func (s *Stage) placeRecipient(p int, m match, actors []doc.EventActor) (doc.Eve
 // such attacks to the "Unidentified Armed Group (Country)" of the place,
 // which localParticipants adds when the sentence places the event. The
 // block has no entity behind it; its span is the device's noun phrase.
+// (The PLOVER manual's draft leaves events with no named source uncoded
+// and lists relaxing that as an open question; dateline codes them, and
+// this says who the source is as far as the text tells.)
 // weaponOfWar reports an ASSAULT mode whose means only armed forces and
 // armed groups use: bombs and mines, artillery, aircraft, suicide attacks.
 // A stabbing or a shooting may be a crime by anyone, and rubber bullets
