@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -367,8 +368,8 @@ loop:
 				continue
 			}
 		case '.':
-			if letters == 0 && isDigit(text[j-1]) && j+1 < pe && isDigit(text[j+1]) {
-				j++ // decimal 3.5
+			if isDigit(text[j-1]) && j+1 < pe && isDigit(text[j+1]) && (letters == 0 || numberAfterHyphen(text, i, j)) {
+				j++ // decimal 3.5, magnitude-7.9
 				continue
 			}
 			if j-i == 1 && isASCIILetter(text[i]) && j+2 < pe && isASCIILetter(text[j+1]) && text[j+2] == '.' {
@@ -601,7 +602,22 @@ var asciiClass = func() (t [128]uint8) {
 	return t
 }()
 
-func isDigit(c byte) bool       { return '0' <= c && c <= '9' }
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// numberAfterHyphen reports whether text[i:j], a word being read, ends in
+// a part of digits only after a hyphen ("magnitude-7" before ".9"), so
+// that a decimal point there is part of the number.
+func numberAfterHyphen(text string, i, j int) bool {
+	k := j
+	for k > i && isDigit(text[k-1]) {
+		k--
+	}
+	if k == j || k == i {
+		return false
+	}
+	h := text[i:k]
+	return strings.HasSuffix(h, "-") || strings.HasSuffix(h, "‐") || strings.HasSuffix(h, "‑")
+}
 func isUpperASCII(c byte) bool  { return 'A' <= c && c <= 'Z' }
 func isLowerASCII(c byte) bool  { return 'a' <= c && c <= 'z' }
 func isASCIILetter(c byte) bool { return c < 128 && asciiClass[c]&(cUpper|cLower) != 0 }
