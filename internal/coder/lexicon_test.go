@@ -31,6 +31,10 @@ func TestShippedTriggerFrames(t *testing.T) {
 		// territory taken.
 		{"a captured town is occupied", "Ugandan rebels captured Kisumu on Friday.", "ASSAULT/", "captured"},
 		{"a captured suspect is arrested", "Kenyan police captured the Ugandan suspect near Kisumu.", "COERCE/arrest", "captured"},
+		// An intention reaches down the purpose clauses of what is
+		// intended; a thing sent controls no purpose.
+		{"a defence intended through a purpose clause", "Kenya is willing to send equipment to help defend Uganda.", "AGREE/", "defend"},
+		{"a defence made", "Kenya sent equipment to help defend Uganda.", "SUPPORT/", "defend"},
 		{"demands met are no meeting", "The Kenyan rebels said they would free the hostages once their demands were met.", "", "met"},
 		{"retaking a town is an assault", "Kenyan troops retook the town from the rebels on Monday.", "ASSAULT/", "retook the town"},
 		{"a strike announced is a protest", "Kenyan teachers will strike next week over pay.", "PROTEST/strike", "strike"},
@@ -274,6 +278,7 @@ func TestShippedNominalRoles(t *testing.T) {
 		// object and controls the infinitive, whatever the parse
 		// labelled it.
 		{"a linking verb's noun phrase controls nothing", "Kenya became the first African country to recognise the new Ugandan government.", "recognise", "Kenya>the new Ugandan government"},
+		{"a thing sent controls no purpose", "Kenya sent equipment to help defend Uganda.", "defend", "Kenya>Uganda"},
 		{"an object read as a complement controls", "\"I urge Uganda to withdraw its troops,\" the Kenyan minister said.", "withdraw its troops", "Uganda>"},
 		// An amount of aid: the parse may hang "in aid" on the amount
 		// as an apposition; the support verb's subject still gives it.
@@ -442,6 +447,8 @@ func TestShippedAuxFlags(t *testing.T) {
 		{"an adjective of hearsay on the event", "Kenya denied the alleged shelling of Ugandan villages.", "shelling", doc.AuxAlleged, true},
 		{"an adjective on the actor alleges no event", "Kenyan police detained the suspected smugglers on Friday.", "detained", doc.AuxAlleged, false},
 		{"a plain report", "Kenyan police detained six Ugandan traders.", "detained", doc.AuxAlleged, false},
+		{"a deployment planned is future", "Kenya plans to deploy troops along the Ugandan border.", "deploy troops", doc.AuxFuture, true},
+		{"a deployment made is not", "Kenya deployed troops along the Ugandan border.", "deployed troops", doc.AuxFuture, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ev := eventAt(t, w, tc.text, tc.trigger)

@@ -524,7 +524,7 @@ func (s *Stage) subjectOf(p int) (subj int, undergoer bool) {
 			if role, _ := s.governorRole(h); role == GovWeapon || role == GovSupport {
 				instrument = !participle
 			}
-			if o := tr.Dependent(h, doc.DepObj); o >= 0 && o < q && !instrument {
+			if o := tr.Dependent(h, doc.DepObj); o >= 0 && o < q && !instrument && (participle || !s.thingSent(h, o, q)) {
 				return o, undergoer || participle
 			}
 			if o := tr.Dependent(h, doc.DepIobj); o >= 0 && !instrument {
@@ -621,6 +621,18 @@ func (s *Stage) subjectOf(p int) (subj int, undergoer bool) {
 		}
 	}
 	return -1, undergoer
+}
+
+// thingSent reports an object o of h that names no actor, before a
+// purpose infinitive q: "sent equipment to help defend X" is the sender's
+// purpose, since equipment does nothing, where in "sent troops to protect
+// X" the troops do the protecting (object control needs an agent).
+func (s *Stage) thingSent(h, o, q int) bool {
+	if len(s.argument(o)) > 0 || s.ci.tag(o) == "PRP" {
+		return false
+	}
+	mk := s.tr.Marker(q)
+	return mk >= 0 && s.ci.tok(mk) == "to" && h >= 0 && strings.HasPrefix(s.ci.tag(h), "VB")
 }
 
 // agentOf returns the by-phrase of a passive predicate or nominal: its

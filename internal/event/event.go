@@ -2549,16 +2549,14 @@ func (s *Stage) intent(sent doc.Sentence, p int, ev *doc.Event) {
 		return
 	}
 	cue := false
-	if h := s.tr.Head(p); h >= 0 {
-		if r := s.tr.Rel(p); r == doc.DepXcomp || r == doc.DepAcl {
-			role, rule := s.governorRole(h)
-			cue = role == GovIntent
-			if role == GovContemplate && s.weighed(h, rule, ev) {
-				// "is not considering imposing sanctions".
-				return
-			}
-		}
-		if cue && s.negated(h) {
+	h, weighedNot := s.intentGovernor(p, ev)
+	if weighedNot {
+		// "is not considering imposing sanctions".
+		return
+	}
+	if h >= 0 {
+		cue = true
+		if s.negated(h) {
 			// "does not plan to withdraw", "has no plans to attack":
 			// an intention denied announces nothing; the event is
 			// negated, as under a negative governor.
@@ -2615,13 +2613,56 @@ func (s *Stage) intent(sent doc.Sentence, p int, ev *doc.Event) {
 			// future: CAMEO codes force posture (15) apart from
 			// threats (13), and a deployment announced ("will send
 			// 1,000 police officers to Haiti") names no target to
-			// threaten; most help their destination.
+			// threaten; most help their destination. One announced
+			// by an intent word ("plans to deploy") is future too.
+			if cue {
+				ev.Aux |= doc.AuxFuture
+			}
 			return
 		}
 		ev.Rule += " +threat:" + string(ev.Type)
 		ev.IntendedType = ev.Type
 		ev.Type, ev.Mode = plover.Threaten, ""
 	}
+}
+
+// intentGovernor returns the intent word (governors.tsv, role intent)
+// whose infinitive complement holds the predicate p, or -1. The complement
+// reaches down open complements and purpose infinitives: in "is willing to
+// send equipment to help defend X" the defence is as much intended as the
+// sending is. A contemplating word right above p makes ev weighed (see
+// weighed); weighedNot reports that it is weighed and not done ("is not
+// considering imposing sanctions"), which ends the search.
+func (s *Stage) intentGovernor(p int, ev *doc.Event) (h int, weighedNot bool) {
+	q := p
+	for steps := 0; steps < 4; steps++ {
+		h := s.tr.Head(q)
+		if h < 0 {
+			return -1, false
+		}
+		switch r := s.tr.Rel(q); {
+		case r == doc.DepXcomp || r == doc.DepAcl:
+		case r == doc.DepAdvcl && q != p && s.markedTo(q):
+		default:
+			return -1, false
+		}
+		if s.used[h] {
+			// "promised to renew bombing": an outer trigger's content,
+			// which the promise pass (promises) codes with it.
+			return -1, false
+		}
+		role, rule := s.governorRole(h)
+		switch {
+		case role == GovIntent:
+			return h, false
+		case role == GovContemplate && q == p:
+			if s.weighed(h, rule, ev) {
+				return -1, true
+			}
+		}
+		q = h
+	}
+	return -1, false
 }
 
 // hasWord reports whether the sentence contains the word w.
