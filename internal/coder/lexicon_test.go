@@ -27,6 +27,11 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"agreeing to a truce concedes", "The Ugandan rebels agreed to a truce on Sunday.", "CONCEDE/ceasefire", "agreed to"},
 		{"two sides agreeing to a truce concede", "Kenya and Uganda agreed to a truce on Sunday.", "CONCEDE/ceasefire", "agreed to"},
 		{"pledged aid is promised", "Kenya pledged $5 million in aid to the flood victims.", "AGREE/", "aid"},
+		// Troops sent to keep the peace are aid (CAMEO 074), other
+		// troops sent a show of force.
+		{"peacekeeping troops sent are aid", "Kenya sent peacekeeping troops to Somalia.", "AID/", "sent peacekeeping troops"},
+		{"peacekeepers sent are aid", "Kenya sent 500 peacekeepers to Somalia.", "AID/", "sent 500 peacekeepers"},
+		{"troops sent are a mobilisation", "Kenya sent troops to Somalia.", "MOBILIZE/troops", "sent troops"},
 		// People are captured and arrested; a town captured is
 		// territory taken.
 		{"a captured town is occupied", "Ugandan rebels captured Kisumu on Friday.", "ASSAULT/", "captured"},
