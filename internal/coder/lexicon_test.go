@@ -27,6 +27,11 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"agreeing to a truce concedes", "The Ugandan rebels agreed to a truce on Sunday.", "CONCEDE/ceasefire", "agreed to"},
 		{"two sides agreeing to a truce concede", "Kenya and Uganda agreed to a truce on Sunday.", "CONCEDE/ceasefire", "agreed to"},
 		{"pledged aid is promised", "Kenya pledged $5 million in aid to the flood victims.", "AGREE/", "aid"},
+		// Fighting that stops is a ceasefire observed (RETREAT), told
+		// from the fighting's side; an end fought for is none.
+		{"fighting stopped", "Fighting stopped in the Kenyan border town on Monday.", "RETREAT/ceasefire", "Fighting stopped"},
+		{"a noun's whole phrase before its verb", "Hostilities between the Kenyan army and the Ugandan rebels ceased on Monday.", "RETREAT/ceasefire", "Hostilities between the Kenyan army and the Ugandan rebels ceased"},
+		{"an end fought for", "Ugandan rebels have fought for years for an end to the war.", "", "fought for years for an end"},
 		// Troops sent to keep the peace are aid (CAMEO 074), other
 		// troops sent a show of force.
 		{"peacekeeping troops sent are aid", "Kenya sent peacekeeping troops to Somalia.", "AID/", "sent peacekeeping troops"},
@@ -283,6 +288,9 @@ func TestShippedNominalRoles(t *testing.T) {
 		// object and controls the infinitive, whatever the parse
 		// labelled it.
 		{"a linking verb's noun phrase controls nothing", "Kenya became the first African country to recognise the new Ugandan government.", "recognise", "Kenya>the new Ugandan government"},
+		// A gap after a noun may hold its whole phrase, and the noun's
+		// phrase names the parties when the noun is the subject.
+		{"hostilities between two states ended", "Hostilities between Kenya and Uganda ended on Monday.", "Hostilities between Kenya and Uganda ended", "Kenya>Uganda"},
 		{"a thing sent controls no purpose", "Kenya sent equipment to help defend Uganda.", "defend", "Kenya>Uganda"},
 		{"an object read as a complement controls", "\"I urge Uganda to withdraw its troops,\" the Kenyan minister said.", "withdraw its troops", "Uganda>"},
 		// An amount of aid: the parse may hang "in aid" on the amount

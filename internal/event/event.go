@@ -518,6 +518,16 @@ func (s *Stage) matchFrom(sent doc.Sentence, words []string, k, last int) (int, 
 		}
 		return s.matchFrom(sent, words[1:], k, last)
 	case lexicon.Gap:
+		if last >= 0 && en.IsNounTag(s.ci.tag(last)) {
+			// After a noun, a gap may hold all of the noun's own
+			// phrase, however long: "fighting [between the army and the
+			// rebels] stopped", "sanctions [on ...] were lifted".
+			if r := s.tr.Rightmost(last); r >= k+lexicon.MaxGap && r+1 < sent.EndToken {
+				if l, ok := s.matchFrom(sent, words[1:], r+1, last); ok {
+					return l, true
+				}
+			}
+		}
 		for g := 0; g <= lexicon.MaxGap && k+g < sent.EndToken; g++ {
 			if g > 0 && (s.ci.d.Tokens[k+g-1].Kind == doc.Punct || s.opensClause(k+g-1)) {
 				break
@@ -1082,6 +1092,11 @@ func (s *Stage) verbArguments(m match, p int, ev *doc.Event) (actors, recipients
 	}
 	if frame.Actor.Kind != lexicon.SlotNone {
 		actors = subjects
+	}
+	if len(actors) == 0 && subj >= m.first && subj <= m.last && frame.Actor.Kind == lexicon.SlotPrep {
+		// "Hostilities between Kenya and Uganda ended": the subject is
+		// the pattern's own noun, whose phrase names the parties.
+		actors = s.slot(m, p, frame.Actor)
 	}
 	return actors, s.recipientsOf(m, p)
 }
