@@ -461,7 +461,10 @@ func (s *Stage) findMatch(d *doc.Doc, sent doc.Sentence, t int) (match, bool) {
 		if !ok {
 			continue
 		}
-		if c.kind == lexicon.KindMWE && tag == "JJ" && !adjectiveOpensNoun(s.ci.tok(t), d.Tokens[last].Tag) {
+		if c.kind == lexicon.KindMWE && tag == "JJ" && c.tr.Words[0] != s.ci.tok(t) && !adjectiveOpensNoun(s.ci.tok(t), d.Tokens[last].Tag) {
+			// A pattern that spells the participle out as it stands
+			// ("improvised explosive device") names a thing; one matched
+			// through the participle's lemma is a verb pattern misread.
 			continue
 		}
 		best = match{trig: c.tr, first: t, last: last, headToken: t, sentEnd: sent.EndToken}
