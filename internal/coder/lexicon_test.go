@@ -36,6 +36,8 @@ func TestShippedTriggerFrames(t *testing.T) {
 		// troops sent a show of force.
 		{"peacekeeping troops sent are aid", "Kenya sent peacekeeping troops to Somalia.", "AID/", "sent peacekeeping troops"},
 		{"peacekeepers sent are aid", "Kenya sent 500 peacekeepers to Somalia.", "AID/", "sent 500 peacekeepers"},
+		{"peacekeepers withdrawn end a presence", "The African Union withdrew its peacekeepers from Somalia.", "SANCTION/withdraw", "withdrew its peacekeepers"},
+		{"fighting troops withdrawn retreat", "Uganda withdrew its troops from Kenya.", "RETREAT/withdraw", "withdrew its troops"},
 		{"troops sent are a mobilisation", "Kenya sent troops to Somalia.", "MOBILIZE/troops", "sent troops"},
 		// People are captured and arrested; a town captured is
 		// territory taken.
