@@ -29,6 +29,8 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"pledged aid is promised", "Kenya pledged $5 million in aid to the flood victims.", "AGREE/", "aid"},
 		// Fighting that stops is a ceasefire observed (RETREAT), told
 		// from the fighting's side; an end fought for is none.
+		{"fighting that resumes goes on", "Fighting resumed in the Kenyan border town of Mandera on Monday.", "ASSAULT/", "Fighting"},
+		{"fighting only mentioned", "The fighting was mentioned in a Kenyan report on Monday.", "", "fighting"},
 		{"fighting stopped", "Fighting stopped in the Kenyan border town on Monday.", "RETREAT/ceasefire", "Fighting stopped"},
 		{"a noun's whole phrase before its verb", "Hostilities between the Kenyan army and the Ugandan rebels ceased on Monday.", "RETREAT/ceasefire", "Hostilities between the Kenyan army and the Ugandan rebels ceased"},
 		{"an end fought for", "Ugandan rebels have fought for years for an end to the war.", "", "fought for years for an end"},

@@ -939,7 +939,11 @@ func (s *Stage) participants(d *doc.Doc, si int, m match, p int, verb bool, acto
 		if ev.Type == plover.Protest {
 			own = nil
 		}
-		if r, ok := s.placeRecipient(p, m, own); ok {
+		clause := p
+		if !verb && s.aspectSubject(p) {
+			clause = s.tr.Head(p) // "fighting resumed in X": X is the verb's
+		}
+		if r, ok := s.placeRecipient(clause, m, own); ok {
 			ev.Recipients = append(ev.Recipients, r)
 			ev.Rule += " +place_recipient"
 		}
@@ -951,14 +955,16 @@ func (s *Stage) participants(d *doc.Doc, si int, m match, p int, verb bool, acto
 		ev.Type, ev.Mode, ev.Context = plover.Assault, "", []string{"military", "territory"}
 		ev.Rule += " +captured_place"
 	}
-	if !verb && len(actors) == 0 && len(recipients) == 0 && (tr.Kind != lexicon.KindMWE || len(ev.Recipients) == 0) && !d.Headline {
+	if !verb && len(actors) == 0 && len(recipients) == 0 && (tr.Kind != lexicon.KindMWE && !s.aspectSubject(p) || len(ev.Recipients) == 0) && !d.Headline {
 		// A bare nominal ("the riots", "a peace deal") names an event
 		// without saying who did it to whom; PLOVER needs a participant.
 		// A multi-word pattern that states the event happened ("riots
-		// broke out across Norway") may take the country it happened
-		// in; a single noun is too often a mention of an event told
-		// elsewhere. A headline names its event by a noun and leaves the
-		// participants to the story, so there the event is kept.
+		// broke out across Norway"), or a noun that is the subject of
+		// a support verb ("fighting resumed in Mogadishu"), may take
+		// the country it happened in; another single noun is too often
+		// a mention of an event told elsewhere. A headline names its
+		// event by a noun and leaves the participants to the story, so
+		// there the event is kept.
 		return ev, false
 	}
 
@@ -2372,6 +2378,20 @@ func takesRecipient(tr *lexicon.Trigger) bool {
 		}
 	}
 	return false
+}
+
+// aspectSubject reports whether the nominal trigger at p is the subject of
+// a support verb used without an object ("fighting continued", "talks
+// resumed", "the offensive began"), which says that the event goes on. A
+// support verb with an object of its own says something else of its
+// subject ("the poisoning has taken lives").
+func (s *Stage) aspectSubject(p int) bool {
+	g := s.tr.Head(p)
+	if g < 0 || s.tr.Rel(p) != doc.DepNsubj || s.tr.Has(g, doc.DepObj) {
+		return false
+	}
+	role, _ := s.governorRole(g)
+	return role == GovSupport
 }
 
 // capturedPlace reports whether the object of the verb at p is a place

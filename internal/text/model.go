@@ -116,6 +116,11 @@ type Model struct {
 	hyphenHash, yearHash, digitsHash           uint64
 	hyphenSuf, yearSuf, digitsSuf              uint64
 	tagNN, tagNNP                              uint8
+	// tagVBG is the gerund's tag, and verbAfterGerund[t] reports a
+	// tag of the verb that makes a sentence-initial gerund its subject
+	// (see tagSentence).
+	tagVBG          uint8
+	verbAfterGerund []bool
 
 	// parser is the dependency parser (see package parse), nil for a
 	// Model from LoadTagger.
@@ -371,6 +376,14 @@ func buildModel(src *taggerSource) (*Model, error) {
 	}
 	m.tagNN = addTag("NN")
 	m.tagNNP = addTag("NNP")
+	m.tagVBG = addTag("VBG")
+	for _, t := range []string{"VBD", "VBZ", "VBP", "VBN", "MD"} {
+		addTag(t)
+	}
+	m.verbAfterGerund = make([]bool, len(m.tagNames))
+	for i, t := range m.tagNames {
+		m.verbAfterGerund[i] = t == "VBD" || t == "VBZ" || t == "VBP" || t == "VBN" || t == "MD"
+	}
 	for _, t := range m.tagNames {
 		m.tagCls = append(m.tagCls, tagClass(t))
 	}

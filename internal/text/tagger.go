@@ -3,8 +3,11 @@ package text
 import (
 	"math"
 	"math/bits"
+	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dateline-project/dateline/internal/lang/en"
 )
 
 // tagger holds the scratch state of one worker's tagging.
@@ -56,6 +59,16 @@ func (tg *tagger) tagSentence(toks []tok, out []uint8) {
 		}
 		out[i] = tag
 		p2, p1 = p1, tag
+	}
+	// A gerund that opens a sentence and is followed at once by a verb
+	// is that verb's subject, a noun ("Fighting resumed overnight",
+	// "Looting broke out"): a participle that opens a sentence is an
+	// adverbial clause, and one of those is followed by its own
+	// complement, not by a finite verb. The WSJ model tags it VBG, and
+	// a parser that reads a participle there makes it the root. A form
+	// of "be", "have" or "get" is left alone ("Having won, ...").
+	if n > 1 && out[0] == m.tagVBG && m.verbAfterGerund[out[1]] && !en.IsParticipleAuxiliary(strings.ToLower(toks[0].form)) {
+		out[0] = m.tagNN
 	}
 }
 

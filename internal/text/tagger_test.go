@@ -321,3 +321,24 @@ func TestTagUSAbbreviation(t *testing.T) {
 		}
 	}
 }
+
+// A gerund that opens a sentence and is followed at once by a verb is its
+// subject, a noun; one followed by its own complement, or a form of "be",
+// "have" or "get", stays a participle.
+func TestTagGerundSubject(t *testing.T) {
+	for _, tc := range []struct {
+		text, word, want string
+	}{
+		{"Fighting resumed in the north on Monday.", "Fighting", "NN"},
+		{"Shelling has continued overnight.", "Shelling", "NN"},
+		{"Speaking to reporters, the minister left.", "Speaking", "VBG"},
+		{"Having won the vote, she left.", "Having", "VBG"},
+	} {
+		_, _, d := taggedSentences(t, tc.text)
+		for _, tk := range d.Tokens {
+			if w := d.SpanText(tk.Span); w == tc.word && tk.Tag != tc.want {
+				t.Errorf("%q: %q tagged %s, want %s", tc.text, w, tk.Tag, tc.want)
+			}
+		}
+	}
+}
