@@ -564,7 +564,7 @@ func TestShippedUnattributedAttacks(t *testing.T) {
 		want                string // actor raw text <country/sector>, "" for none
 	}{
 		{"a bomb as subject", "A car bomb killed seven shoppers at a market in Mosul on Friday.", "killed", "A car bomb<IRQ/UAF>"},
-		{"a device spelt with its participle", "Two herders were killed by an improvised explosive device near the Somali town of Kismayo.", "killed", "an improvised explosive device<SOM/UAF>"},
+		{"a device spelt with its participle", "An improvised explosive device killed two herders near the Somali town of Kismayo.", "killed", "An improvised explosive device<SOM/UAF>"},
 		{"a mine as passive agent", "Two herders were killed by a landmine near the Angolan town of Cuito.", "killed", "a landmine<AGO/UAF>"},
 		{"shared by a coordinated verb", "Mortar fire hit a school in Aleppo and wounded nine pupils.", "wounded", "Mortar fire<SYR/UAF>"},
 		{"no place, no country", "A roadside bomb wounded four soldiers on Tuesday.", "wounded", "A roadside bomb</UAF>"},

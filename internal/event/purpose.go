@@ -81,7 +81,7 @@ func (s *Stage) purposeOf(q, h int) bool {
 	}
 	g := s.tr.Head(q)
 	if s.inProtest(q) {
-		// "began a hunger strike in protest at the ruling", "blocked
+		// "went on hunger strike in protest at the ruling", "blocked
 		// roads in protest against the tax": the phrase says what the
 		// act is against, as a purpose clause does; it hangs on the
 		// protest, on its support verb or on the verb's object.
