@@ -29,6 +29,9 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"pledged aid is promised", "Kenya pledged $5 million in aid to the flood victims.", "AGREE/", "aid"},
 		// Fighting that stops is a ceasefire observed (RETREAT), told
 		// from the fighting's side; an end fought for is none.
+		// A verb the parse read as its object's adjective still
+		// hangs where its object does.
+		{"sanctions weighed through a gerund", "Kenya is considering imposing sanctions on Uganda.", "THREATEN/", "imposing sanctions"},
 		{"fighting that resumes goes on", "Fighting resumed in the Kenyan border town of Mandera on Monday.", "ASSAULT/", "Fighting"},
 		{"fighting only mentioned", "The fighting was mentioned in a Kenyan report on Monday.", "", "fighting"},
 		{"fighting stopped", "Fighting stopped in the Kenyan border town on Monday.", "RETREAT/ceasefire", "Fighting stopped"},

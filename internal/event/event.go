@@ -788,10 +788,18 @@ func (s *Stage) verbalArguments(sent doc.Sentence, m match, p int, ev *doc.Event
 		}
 	}
 	ev.Aux = s.modality(p, ev.Aux)
-	if s.complementOf(p) {
+	// A verb the parse hung on the pattern's own noun as a modifier
+	// ("is considering imposing sanctions", with "imposing" read as an
+	// adjective of "sanctions") stands where that noun stands: its link
+	// to a governing word is the noun's.
+	outer := p
+	if h := s.tr.Head(p); h > p && h <= m.last && (s.tr.Rel(p) == doc.DepAmod || s.tr.Rel(p) == doc.DepCompound) {
+		outer = h
+	}
+	if s.complementOf(outer) {
 		markComplement(ev)
 	} else {
-		s.intent(sent, p, ev)
+		s.intent(sent, outer, ev)
 	}
 	return actors, recipients, true
 }
@@ -2680,6 +2688,9 @@ func (s *Stage) intentGovernor(p int, ev *doc.Event) (h int, weighedNot bool) {
 		}
 		switch r := s.tr.Rel(q); {
 		case r == doc.DepXcomp || r == doc.DepAcl:
+		case r == doc.DepObj && q == p && en.IsNounTag(s.ci.tag(q)):
+			// A pattern's noun standing for its verb (see
+			// verbalArguments): "is considering imposing sanctions".
 		case r == doc.DepAdvcl && q != p && s.markedTo(q):
 		default:
 			return -1, false
