@@ -43,6 +43,7 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"peacekeepers sent are aid", "Kenya sent 500 peacekeepers to Somalia.", "AID/", "sent 500 peacekeepers"},
 		{"peacekeepers withdrawn end a presence", "The African Union withdrew its peacekeepers from Somalia.", "SANCTION/withdraw", "withdrew its peacekeepers"},
 		{"fighting troops withdrawn retreat", "Uganda withdrew its troops from Kenya.", "RETREAT/withdraw", "withdrew its troops"},
+		{"foreign troops ordered out are expelled", "The Kenyan junta ordered Ugandan troops to leave the country.", "SANCTION/expel", "ordered Ugandan troops to leave"},
 		{"troops sent are a mobilisation", "Kenya sent troops to Somalia.", "MOBILIZE/troops", "sent troops"},
 		// People are captured and arrested; a town captured is
 		// territory taken.
@@ -298,6 +299,7 @@ func TestShippedNominalRoles(t *testing.T) {
 		// A gap after a noun may hold its whole phrase, and the noun's
 		// phrase names the parties when the noun is the subject.
 		{"hostilities between two states ended", "Hostilities between Kenya and Uganda ended on Monday.", "Hostilities between Kenya and Uganda ended", "Kenya>Uganda"},
+		{"forces moved are their mover's own", "Kenya sent troops into Uganda on Monday.", "sent troops", "Kenya>Uganda"},
 		{"a thing sent controls no purpose", "Kenya sent equipment to help defend Uganda.", "defend", "Kenya>Uganda"},
 		{"an object read as a complement controls", "\"I urge Uganda to withdraw its troops,\" the Kenyan minister said.", "withdraw its troops", "Uganda>"},
 		// An amount of aid: the parse may hang "in aid" on the amount

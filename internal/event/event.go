@@ -922,12 +922,14 @@ func (s *Stage) nominalArguments(d *doc.Doc, sent doc.Sentence, m match, p int, 
 func (s *Stage) participants(d *doc.Doc, si int, m match, p int, verb bool, actors, recipients []int, ev doc.Event) (doc.Event, bool) {
 	tr := m.trig
 	sent := d.Sentences[si]
-	if len(recipients) == 0 && verb && tr.Kind == lexicon.KindMWE && strings.HasPrefix(d.Tokens[m.last].Tag, "NN") {
+	if len(recipients) == 0 && verb && tr.Kind == lexicon.KindMWE && strings.HasPrefix(d.Tokens[m.last].Tag, "NN") && ev.Type != plover.Mobilize {
 		// "evicted inspectors of the agency", "rejected calls by the
 		// envoy", "rejected the Australian ultimatum": the trigger
 		// holds its object, and the object's owner is the recipient.
 		// A nominal phrase ("air strikes") holds no object: its
 		// last noun is the event, whose modifiers are its actor's.
+		// The forces a mobilisation moves ("deployed police to the
+		// border") are the actor's own, no recipient.
 		recipients = s.ownerOf(m.last)
 	}
 	actors, recipients = dropSame(d, actors, recipients)
