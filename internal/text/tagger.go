@@ -67,8 +67,19 @@ func (tg *tagger) tagSentence(toks []tok, out []uint8) {
 	// complement, not by a finite verb. The WSJ model tags it VBG, and
 	// a parser that reads a participle there makes it the root. A form
 	// of "be", "have" or "get" is left alone ("Having won, ...").
-	if n > 1 && out[0] == m.tagVBG && m.verbAfterGerund[out[1]] && !en.IsParticipleAuxiliary(strings.ToLower(toks[0].form)) {
-		out[0] = m.tagNN
+	for i := 0; i+1 < n; i++ {
+		if out[i] != m.tagVBG || !m.verbAfterGerund[out[i+1]] {
+			continue
+		}
+		// So is one that opens a subordinate clause after its
+		// subordinator ("after fighting broke out", "as shelling
+		// continued").
+		if i > 0 && !en.IsSubordinator(strings.ToLower(toks[i-1].form)) {
+			continue
+		}
+		if !en.IsParticipleAuxiliary(strings.ToLower(toks[i].form)) {
+			out[i] = m.tagNN
+		}
 	}
 }
 

@@ -322,9 +322,9 @@ func TestTagUSAbbreviation(t *testing.T) {
 	}
 }
 
-// A gerund that opens a sentence and is followed at once by a verb is its
-// subject, a noun; one followed by its own complement, or a form of "be",
-// "have" or "get", stays a participle.
+// A gerund that opens a sentence or a subordinate clause and is followed
+// at once by a verb is its subject, a noun; one followed by its own
+// complement, or a form of "be", "have" or "get", stays a participle.
 func TestTagGerundSubject(t *testing.T) {
 	for _, tc := range []struct {
 		text, word, want string
@@ -332,6 +332,8 @@ func TestTagGerundSubject(t *testing.T) {
 		{"Fighting resumed in the north on Monday.", "Fighting", "NN"},
 		{"Shelling has continued overnight.", "Shelling", "NN"},
 		{"Speaking to reporters, the minister left.", "Speaking", "VBG"},
+		{"Kenya shut the border after fighting broke out.", "fighting", "NN"},
+		{"The minister left after meeting the envoy.", "meeting", "VBG"},
 		{"Having won the vote, she left.", "Having", "VBG"},
 	} {
 		_, _, d := taggedSentences(t, tc.text)
