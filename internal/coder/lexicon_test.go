@@ -34,6 +34,8 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"sanctions weighed through a gerund", "Kenya is considering imposing sanctions on Uganda.", "THREATEN/", "imposing sanctions"},
 		{"fighting that resumes goes on", "Fighting resumed in the Kenyan border town of Mandera on Monday.", "ASSAULT/", "Fighting"},
 		{"fighting only mentioned", "The fighting was mentioned in a Kenyan report on Monday.", "", "fighting"},
+		{"fighting that breaks out", "Fighting broke out near the Kenyan town of Busia on Monday.", "ASSAULT/", "Fighting broke out"},
+		{"clashes that erupt", "Clashes erupted overnight in the Ugandan town of Arua.", "ASSAULT/", "Clashes erupted"},
 		{"fighting stopped", "Fighting stopped in the Kenyan border town on Monday.", "RETREAT/ceasefire", "Fighting stopped"},
 		{"a noun's whole phrase before its verb", "Hostilities between the Kenyan army and the Ugandan rebels ceased on Monday.", "RETREAT/ceasefire", "Hostilities between the Kenyan army and the Ugandan rebels ceased"},
 		{"an end fought for", "Ugandan rebels have fought for years for an end to the war.", "", "fought for years for an end"},
