@@ -34,6 +34,7 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"sanctions weighed through a gerund", "Kenya is considering imposing sanctions on Uganda.", "THREATEN/", "imposing sanctions"},
 		{"fighting that resumes goes on", "Fighting resumed in the Kenyan border town of Mandera on Monday.", "ASSAULT/", "Fighting"},
 		{"fighting only mentioned", "The fighting was mentioned in a Kenyan report on Monday.", "", "fighting"},
+		{"a conjoined gerund is an accusation's content", "Kenya accused Uganda of arming rebels and shelling border villages.", "", "shelling"},
 		{"a broadcaster suspended is censored", "The Kenyan government suspended the broadcaster over its coverage.", "COERCE/censor", "suspended the broadcaster"},
 		{"fighting that breaks out", "Fighting broke out near the Kenyan town of Busia on Monday.", "ASSAULT/", "Fighting broke out"},
 		{"clashes that erupt", "Clashes erupted overnight in the Ugandan town of Arua.", "ASSAULT/", "Clashes erupted"},

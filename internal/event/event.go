@@ -641,7 +641,15 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 	// A gerund in a prepositional phrase is the content of another event
 	// ("accused X of shelling villages"), not an event of its own.
 	if d.Tokens[m.headToken].Tag == "VBG" {
-		if mk := s.tr.Marker(p); mk >= 0 && gerundPreps[ci.tok(mk)] {
+		g := p
+		if s.tr.Rel(g) == doc.DepConj && s.tr.Marker(g) < 0 && s.tr.Head(g) >= 0 && ci.tag(s.tr.Head(g)) == "VBG" &&
+			!s.tr.Has(g, doc.DepAux) && !s.tr.Has(g, doc.DepNsubj) {
+			// "accused X of looting homes and killing civilians": a
+			// gerund conjoined with one in the phrase shares its
+			// preposition.
+			g = s.tr.Head(g)
+		}
+		if mk := s.tr.Marker(g); mk >= 0 && gerundPreps[ci.tok(mk)] {
 			return ev, false
 		}
 	}
