@@ -35,6 +35,11 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"fighting that resumes goes on", "Fighting resumed in the Kenyan border town of Mandera on Monday.", "ASSAULT/", "Fighting"},
 		{"fighting only mentioned", "The fighting was mentioned in a Kenyan report on Monday.", "", "fighting"},
 		{"a conjoined gerund is an accusation's content", "Kenya accused Uganda of arming rebels and shelling border villages.", "", "shelling"},
+		// Only civilians protest by obstruction; armed forces that
+		// block passage restrict movement.
+		{"police blocking roads restrict movement", "Kenyan police blocked the roads to the stadium.", "COERCE/restrict", "blocked the roads"},
+		{"farmers blocking roads protest", "Kenyan farmers blocked the roads with tractors.", "PROTEST/obstruct", "blocked the roads"},
+		{"students holding a building protest", "Kenyan students occupied the university administration building.", "PROTEST/obstruct", "occupied the university administration building"},
 		{"a broadcaster suspended is censored", "The Kenyan government suspended the broadcaster over its coverage.", "COERCE/censor", "suspended the broadcaster"},
 		{"fighting that breaks out", "Fighting broke out near the Kenyan town of Busia on Monday.", "ASSAULT/", "Fighting broke out"},
 		{"clashes that erupt", "Clashes erupted overnight in the Ugandan town of Arua.", "ASSAULT/", "Clashes erupted"},

@@ -32,6 +32,9 @@ import (
 //     labourStrike): "strike" with workers, teachers or doctors as its
 //     actor and no one struck ("cabin crew are preparing to strike").
 //
+// One rule runs the other way: an obstruction (PROTEST/obstruct) by armed
+// forces is a restriction of movement, COERCE/restrict (see armedSide).
+//
 // A clash is reciprocal: "police clashed with protesters" says as much
 // that the protesters clashed with the police. A trigger whose frame
 // takes its other side with "with" or both sides with "between" (clash,
@@ -48,6 +51,15 @@ func (s *Stage) recastAssaults(d *doc.Doc) {
 			ev.Type, ev.Mode, ev.IntendedType = plover.Protest, "strike", ""
 			ev.Context = appendOnce(ev.Context, "labor")
 			ev.Rule += " +labour_strike"
+			continue
+		}
+		if ev.Type == plover.Protest && ev.Mode == "obstruct" && armedSide(ev.Actors) {
+			// "Police blocked the roads", "troops occupied the
+			// building": armed forces that block passage or hold a
+			// building restrict movement (CAMEO 191, PLOVER COERCE);
+			// only civilians protest by obstruction.
+			ev.Type, ev.Mode = plover.Coerce, "restrict"
+			ev.Rule += " +armed_obstruction"
 			continue
 		}
 		if ev.Type != plover.Assault {
@@ -179,6 +191,22 @@ func protestCrowd(side []doc.EventActor) bool {
 	}
 	for _, a := range side {
 		if a.SectorCode != "CVL" || !slices.Contains(a.OtherSectorCodes, "OPP") {
+			return false
+		}
+	}
+	return true
+}
+
+// armedSide reports participants that are all armed forces: the military,
+// the police, rebels or unidentified armed groups.
+func armedSide(side []doc.EventActor) bool {
+	if len(side) == 0 {
+		return false
+	}
+	for _, a := range side {
+		switch a.SectorCode {
+		case "MIL", "COP", "REB", "UAF":
+		default:
 			return false
 		}
 	}
