@@ -2860,6 +2860,11 @@ func (s *Stage) attributive(sent doc.Sentence, p int) bool {
 		return false
 	}
 	for c := s.tr.First(p); c >= 0; c = s.tr.Next(c) {
+		if c < p && s.ci.tag(c) == "CD" {
+			// "the two kidnapped aid workers": the number counts the
+			// noun, whatever the parse hung it on.
+			continue
+		}
 		if r := s.tr.Rel(c).Base(); r != doc.DepAdvmod && r != doc.DepPunct {
 			return false
 		}
