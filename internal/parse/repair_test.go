@@ -729,3 +729,19 @@ func runHeadsCases(t *testing.T, fix func(words, tags []string, heads []int32, d
 		})
 	}
 }
+
+func TestAttachPunctuation(t *testing.T) {
+	runHeadsCases(t, func(words, _ []string, heads []int32, deps []doc.DepRel) {
+		attachPunctuation(words, heads, deps)
+	}, []headsCase{
+		{
+			name:  "brackets hang on what they enclose",
+			in:    "Kenya/NNP/1/nsubj protested/VBD/-1/root (/-LRB-/1/punct twice/RB/1/advmod )/-RRB-/1/punct ././1/punct",
+			heads: []int32{1, -1, 3, 1, 3, 1},
+		},
+		{
+			name: "an unclosed bracket stays",
+			in:   "Kenya/NNP/1/nsubj protested/VBD/-1/root (/-LRB-/1/punct twice/RB/1/advmod ././1/punct",
+		},
+	})
+}
