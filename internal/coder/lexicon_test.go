@@ -42,6 +42,7 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"students holding a building protest", "Kenyan students occupied the university administration building.", "PROTEST/obstruct", "occupied the university administration building"},
 		{"a broadcaster suspended is censored", "The Kenyan government suspended the broadcaster over its coverage.", "COERCE/censor", "suspended the broadcaster"},
 		{"a participle after a number is attributive", "The Kenyan rebels released the two kidnapped aid workers.", "", "kidnapped"},
+		{"rules relaxed are eased", "The Kenyan government will relax its strict visa regulations for Ugandans.", "CONCEDE/", "relax its strict visa regulations"},
 		{"a bill withdrawn is a concession", "The Kenyan government withdrew the new finance bill after protests.", "CONCEDE/", "withdrew the new finance bill"},
 		{"a military operation launched", "Kenya launched a military operation in Somalia on Tuesday.", "ASSAULT/", "military operation"},
 		{"fighting that breaks out", "Fighting broke out near the Kenyan town of Busia on Monday.", "ASSAULT/", "Fighting broke out"},
