@@ -42,6 +42,12 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"students holding a building protest", "Kenyan students occupied the university administration building.", "PROTEST/obstruct", "occupied the university administration building"},
 		{"a broadcaster suspended is censored", "The Kenyan government suspended the broadcaster over its coverage.", "COERCE/censor", "suspended the broadcaster"},
 		{"a participle after a number is attributive", "The Kenyan rebels released the two kidnapped aid workers.", "", "kidnapped"},
+		// A protest or a show of force held over the other side's
+		// conduct is a threat; one offered on request is not.
+		{"a strike held over a condition is a threat", "Kenyan nurses will go on strike unless their pay is raised.", "THREATEN/", "go on strike"},
+		{"a strike on an unmet demand is a threat", "Kenyan teachers plan to strike if the government does not raise their pay.", "THREATEN/", "strike"},
+		{"a strike announced is a protest", "Kenyan nurses will go on strike on Monday.", "PROTEST/strike", "go on strike"},
+		{"troops offered on request", "Kenya is ready to send troops if the African Union asks it to.", "MOBILIZE/troops", "send troops"},
 		{"rules relaxed are eased", "The Kenyan government will relax its strict visa regulations for Ugandans.", "CONCEDE/", "relax its strict visa regulations"},
 		{"a bill withdrawn is a concession", "The Kenyan government withdrew the new finance bill after protests.", "CONCEDE/", "withdrew the new finance bill"},
 		{"a military operation launched", "Kenya launched a military operation in Somalia on Tuesday.", "ASSAULT/", "military operation"},

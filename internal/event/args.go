@@ -1084,6 +1084,23 @@ func (s *Stage) conditionSubject(sent doc.Sentence, p int) []int {
 	return nil
 }
 
+// conditioned reports an ultimatum's condition set on the predicate p
+// (setsConditionOn): an "unless" clause, or an "if" clause that is
+// negated ("if no deal is reached", "if the government does not pay"),
+// what the other side must do to avert the act. "If asked" offers the act
+// instead.
+func (s *Stage) conditioned(sent doc.Sentence, p int) bool {
+	for c := sent.FirstToken; c < sent.EndToken; c++ {
+		if r := s.tr.Rel(c); (r != doc.DepAdvcl && r != doc.DepCcomp) || !s.conditionalMarker(c) || !s.setsConditionOn(c, p) {
+			continue
+		}
+		if mk := s.tr.Dependent(c, doc.DepMark); mk >= 0 && s.ci.tok(mk) == "unless" || s.negated(c) || s.negativeObject(c) {
+			return true
+		}
+	}
+	return false
+}
+
 // setsConditionOn reports whether the conditional clause c hangs on p, on
 // a complement of p, or on their objects and obliques.
 func (s *Stage) setsConditionOn(c, p int) bool {

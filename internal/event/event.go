@@ -2663,6 +2663,15 @@ func (s *Stage) intent(sent doc.Sentence, p int, ev *doc.Event) {
 		ev.Rule += " +intent:" + string(ev.Type)
 		ev.Type, ev.Mode = promised(ev.Type, ev.Mode, s.c.onto.Quad(ev.Type))
 	case "material conflict":
+		if (ev.Type == plover.Protest || ev.Type == plover.Mobilize) && s.conditioned(sent, p) {
+			// "ready to shut down the port if no deal is reached":
+			// a protest or a show of force held over the other side's
+			// conduct is a threat of it (CAMEO 133, 138).
+			ev.Rule += " +ultimatum:" + string(ev.Type)
+			ev.IntendedType = ev.Type
+			ev.Type, ev.Mode = plover.Threaten, ""
+			return
+		}
 		if ev.Type == plover.Protest || ev.Type == plover.Mobilize {
 			// An announced protest stays a protest. So does an
 			// announced deployment stay a mobilization, flagged

@@ -43,6 +43,15 @@ import (
 func (s *Stage) recastAssaults(d *doc.Doc) {
 	for i := range d.Events {
 		ev := &d.Events[i]
+		if ev.Type == plover.Threaten && ev.IntendedType == plover.Assault && labourStrike(d, ev) && s.conditionedEvent(d, ev) {
+			// "Teachers will strike unless their pay is raised": a
+			// walkout held over the other side's conduct is a threat
+			// of protest (CAMEO 133).
+			ev.IntendedType = plover.Protest
+			ev.Context = appendOnce(ev.Context, "labor")
+			ev.Rule += " +labour_strike"
+			continue
+		}
 		if ev.Type == plover.Threaten && ev.IntendedType == plover.Assault && labourStrike(d, ev) {
 			// "Teachers will strike next week": intent took the
 			// walkout for a threatened attack before this pass could
@@ -195,6 +204,17 @@ func protestCrowd(side []doc.EventActor) bool {
 		}
 	}
 	return true
+}
+
+// conditionedEvent reports an "if" or "unless" clause set on ev's
+// trigger (conditioned).
+func (s *Stage) conditionedEvent(d *doc.Doc, ev *doc.Event) bool {
+	k := s.ci.tokenAt(ev.Evidence.Trigger.Start, 0)
+	i := sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].EndToken > k })
+	if i >= len(d.Sentences) || k < d.Sentences[i].FirstToken {
+		return false
+	}
+	return s.conditioned(d.Sentences[i], k)
 }
 
 // armedSide reports participants that are all armed forces: the military,
