@@ -380,7 +380,7 @@ func FuzzRepairPredicates(f *testing.F) {
 		tags := strings.Fields(tagLine)
 		words := make([]string, len(tags))
 		// Words the repairs look for, so that each of them runs.
-		vocab := [...]string{"marched", "has", "according", "to", "after", "that", "been", "with", "along", "withdrew", "reject", "if", "and", "."}
+		vocab := [...]string{"marched", "has", "according", "to", "after", "that", "been", "with", "along", "withdrew", "reject", "if", "and", ".", "(", ")"}
 		for i := range words {
 			words[i] = vocab[(i+len(hs))%len(vocab)]
 		}
