@@ -65,7 +65,9 @@ func attachPunctuation(words []string, heads []int32, deps []doc.DepRel) {
 			continue
 		}
 		if j := closingPartner(words, deps, i); j > i {
-			if top := topBetween(heads, deps, i, j); top >= 0 {
+			// A bracket with words of its own hung on it (a parse's
+			// mistake) is left, so that no cycle is made.
+			if top := topBetween(heads, deps, i, j); top >= 0 && !onChain(heads, top, i, -1) && !onChain(heads, top, j, -1) {
 				heads[i], heads[j] = int32(top), int32(top)
 			}
 		}
