@@ -207,6 +207,19 @@ func repairPredicates(words, tags []string, heads []int32, deps []doc.DepRel) {
 	if !verblessSentence(tags) {
 		return
 	}
+	if v, nn := attributivePreterite(words, tags, heads, deps); v >= 0 {
+		// "The EU imposed sanctions on Russia.", read as the EU's
+		// "imposed sanctions": with no finite verb in a full sentence,
+		// an -ed word between two nouns that the parse made an
+		// adjective of the second is the verb, as a finite verb so
+		// read is (verbBeforeObject).
+		tags[v] = "VBD"
+		verbBeforeObject(tags, heads, deps, v, nn, root)
+		if heads[v] < 0 {
+			return
+		}
+		tags[v] = "VBN"
+	}
 	for v := root + 1; v < n; v++ {
 		if deps[v] != doc.DepAcl || tags[v] != "VBN" || !regularPast(words[v]) || !bareClauseOf(heads, deps, v, root) || hasByPhrase(words, heads, v) {
 			continue
@@ -294,6 +307,16 @@ func verbBeforeObject(tags []string, heads []int32, deps []doc.DepRel, v, n, roo
 	heads[v], deps[v] = -1, doc.DepRoot
 	heads[subj], deps[subj] = int32(v), doc.DepNsubj
 	heads[n], deps[n] = int32(v), doc.DepObj
+	for c := 0; c < subj; c++ {
+		if heads[c] == int32(n) {
+			// "The EU imposed sanctions": what opened the old noun
+			// phrase before the subject opens the subject.
+			heads[c] = int32(subj)
+		}
+	}
+	if last := len(heads) - 1; last > v && deps[last] == doc.DepPunct && heads[last] == int32(root) {
+		heads[last] = int32(v) // the final stop is the new root's
+	}
 	if keepsRoot {
 		heads[root], deps[root] = int32(v), doc.DepObl
 	}
@@ -387,6 +410,29 @@ func conjoinedPredicate(tags []string, heads []int32, deps []doc.DepRel, root in
 		return v
 	}
 	return -1
+}
+
+// attributivePreterite returns a regular -ed word (tagged VBN or JJ) that
+// the parse made an adjective (amod) of the noun after it, right after
+// another noun (adverbs aside), and that noun; or -1, -1.
+func attributivePreterite(words, tags []string, heads []int32, deps []doc.DepRel) (v, n int) {
+	for v := 1; v < len(tags); v++ {
+		if deps[v] != doc.DepAmod || tags[v] != "VBN" && tags[v] != "JJ" || !regularPast(words[v]) {
+			continue
+		}
+		n := int(heads[v])
+		if n <= v || !en.IsNounTag(tags[n]) {
+			continue
+		}
+		k := v - 1
+		for k > 0 && tags[k] == "RB" {
+			k--
+		}
+		if en.IsNounTag(tags[k]) {
+			return v, n
+		}
+	}
+	return -1, -1
 }
 
 // verblessPreterite returns the first irregular preterite of a full

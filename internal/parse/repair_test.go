@@ -121,7 +121,7 @@ func TestRepairPredicates(t *testing.T) {
 			name:    "a finite verb read as an adjective of its object",
 			in:      "Riot/NN/1/compound police/NNS/4/nsubj fired/VBD/4/amod rubber/NN/4/compound bullets/NNS/-1/root ././4/punct",
 			root:    2,
-			heads:   []int32{1, 2, -1, 4, 2, 4},
+			heads:   []int32{1, 2, -1, 4, 2, 2},
 			oldRoot: doc.DepObj,
 		},
 		{
@@ -166,17 +166,30 @@ func TestRepairPredicates(t *testing.T) {
 			root: 0,
 		},
 		{
+			name:     "an -ed word between two nouns of a verbless sentence",
+			in:       "The/DT/3/det EU/NNP/3/compound imposed/JJ/3/amod sanctions/NNS/-1/root on/IN/5/case Russia/NNP/3/nmod ././3/punct",
+			root:     2,
+			heads:    []int32{1, 2, -1, 2, 5, 3, 2},
+			retagged: "VBD",
+			oldRoot:  doc.DepObj,
+		},
+		{
+			name: "an -ed word after a determiner stays an adjective",
+			in:   "The/DT/3/det newly/RB/2/advmod imposed/VBN/3/amod sanctions/NNS/-1/root ././3/punct",
+			root: 3,
+		},
+		{
 			name:    "a finite verb read as the subject of its object",
 			in:      "Union/NN/1/compound officials/NNS/2/nsubj demanded/VBD/3/nsubj talks/NNS/-1/root ././3/punct",
 			root:    2,
-			heads:   []int32{1, 2, -1, 2, 3},
+			heads:   []int32{1, 2, -1, 2, 2},
 			oldRoot: doc.DepObj,
 		},
 		{
 			name:    "a finite adjective with its own subject",
 			in:      "The/DT/1/det army/NN/2/nsubj denied/VBD/3/amod claims/NNS/-1/root ././3/punct",
 			root:    2,
-			heads:   []int32{1, 2, -1, 2, 3},
+			heads:   []int32{1, 2, -1, 2, 2},
 			oldRoot: doc.DepObj,
 		},
 		{
