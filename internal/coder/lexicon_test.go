@@ -48,6 +48,7 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"a strike on an unmet demand is a threat", "Kenyan teachers plan to strike if the government does not raise their pay.", "THREATEN/", "strike"},
 		{"a strike announced is a protest", "Kenyan nurses will go on strike on Monday.", "PROTEST/strike", "go on strike"},
 		{"troops offered on request", "Kenya is ready to send troops if the African Union asks it to.", "MOBILIZE/troops", "send troops"},
+		{"lending suspended is a sanction", "The World Bank suspended lending to Uganda on Friday.", "SANCTION/discontinue", "suspended lending"},
 		{"rules relaxed are eased", "The Kenyan government will relax its strict visa regulations for Ugandans.", "CONCEDE/", "relax its strict visa regulations"},
 		{"a bill withdrawn is a concession", "The Kenyan government withdrew the new finance bill after protests.", "CONCEDE/", "withdrew the new finance bill"},
 		{"a military operation launched", "Kenya launched a military operation in Somalia on Tuesday.", "ASSAULT/", "military operation"},
@@ -319,6 +320,8 @@ func TestShippedNominalRoles(t *testing.T) {
 		// phrase names the parties when the noun is the subject.
 		{"hostilities between two states ended", "Hostilities between Kenya and Uganda ended on Monday.", "Hostilities between Kenya and Uganda ended", "Kenya>Uganda"},
 		{"forces moved are their mover's own", "Kenya sent troops into Uganda on Monday.", "sent troops", "Kenya>Uganda"},
+		{"an arrest warrant is for the one to be arrested", "A Kenyan court issued an arrest warrant for the Ugandan opposition leader.", "arrest warrant", "A Kenyan court>the Ugandan opposition leader"},
+		{"schoolgirls abducted", "Gunmen abducted 40 schoolgirls near the Kenyan border.", "abducted", "Gunmen>40 schoolgirls"},
 		{"a thing sent controls no purpose", "Kenya sent equipment to help defend Uganda.", "defend", "Kenya>Uganda"},
 		{"an object read as a complement controls", "\"I urge Uganda to withdraw its troops,\" the Kenyan minister said.", "withdraw its troops", "Uganda>"},
 		// An amount of aid: the parse may hang "in aid" on the amount
