@@ -48,6 +48,7 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"a strike on an unmet demand is a threat", "Kenyan teachers plan to strike if the government does not raise their pay.", "THREATEN/", "strike"},
 		{"a strike announced is a protest", "Kenyan nurses will go on strike on Monday.", "PROTEST/strike", "go on strike"},
 		{"troops offered on request", "Kenya is ready to send troops if the African Union asks it to.", "MOBILIZE/troops", "send troops"},
+		{"live bullets fired", "Kenyan police fired live bullets at protesters in Kisumu.", "ASSAULT/firearms", "live bullets"},
 		{"lending suspended is a sanction", "The World Bank suspended lending to Uganda on Friday.", "SANCTION/discontinue", "suspended lending"},
 		{"rules relaxed are eased", "The Kenyan government will relax its strict visa regulations for Ugandans.", "CONCEDE/", "relax its strict visa regulations"},
 		{"a bill withdrawn is a concession", "The Kenyan government withdrew the new finance bill after protests.", "CONCEDE/", "withdrew the new finance bill"},
