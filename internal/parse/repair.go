@@ -187,7 +187,11 @@ func repairPredicates(words, tags []string, heads []int32, deps []doc.DepRel) {
 		// parse gave the nominal root was the verb's.
 		if v, n := attributiveFiniteVerb(tags, heads, deps); v >= 0 {
 			verbBeforeObject(tags, heads, deps, v, n, root)
-			return
+			if heads[v] < 0 {
+				return
+			}
+			// Not rebuilt ("precision guided bombs", whose "guided"
+			// has no subject to take): the other repairs may apply.
 		}
 	}
 	if v := conjoinedPredicate(tags, heads, deps, root); v >= 0 {

@@ -60,6 +60,12 @@ func TestRepairPredicates(t *testing.T) {
 			heads: []int32{3, 0, 1, -1, 3},
 		},
 		{
+			name:  "an adjective left as it was does not stop the other repairs",
+			in:    "Jets/NNS/-1/root using/VBG/0/acl precision/NN/4/compound guided/VBD/4/amod bombs/NNS/1/obj hit/VBD/1/xcomp depots/NNS/5/obj ././0/punct",
+			root:  5,
+			heads: []int32{5, 0, 4, 4, 1, -1, 5, 5},
+		},
+		{
 			name: "a present-tense form under xcomp may be a base form",
 			in:   "Tell/VB/-1/root friends/NNS/0/obj know/VBP/0/xcomp",
 			root: 0,
