@@ -580,8 +580,9 @@ func TestShippedParticipantCountries(t *testing.T) {
 	}
 }
 
-// TestShippedUnattributedAttacks: an attack whose subject or agent is a
-// weapon of war with no one named is an unidentified armed force's (UAF),
+// TestShippedUnattributedAttacks: an attack whose subject or agent is an
+// attack or a device whose user the text names is that user's; one with
+// no one named is an unidentified armed force's (UAF),
 // of the country the sentence puts it in; an explosion that may be an
 // accident, a crime's weapon and a controller reached through another verb
 // are no such actor.
@@ -592,6 +593,8 @@ func TestShippedUnattributedAttacks(t *testing.T) {
 		want                string // actor raw text <country/sector>, "" for none
 	}{
 		{"a bomb as subject", "A car bomb killed seven shoppers at a market in Mosul on Friday.", "killed", "A car bomb<IRQ/UAF>"},
+		{"a bomb planted by named militants is theirs", "Two Kenyan soldiers were killed by a bomb planted by al-Shabaab militants near Mandera.", "killed", "al-Shabaab militants<SOM/REB>"},
+		{"an attack whose actor is named", "The attack by Ugandan rebels killed nine Kenyan herders.", "killed", "Ugandan rebels<UGA/REB>"},
 		{"a device spelt with its participle", "An improvised explosive device killed two herders near the Somali town of Kismayo.", "killed", "An improvised explosive device<SOM/UAF>"},
 		{"a mine as passive agent", "Two herders were killed by a landmine near the Angolan town of Cuito.", "killed", "a landmine<AGO/UAF>"},
 		{"shared by a coordinated verb", "Mortar fire hit a school in Aleppo and wounded nine pupils.", "wounded", "Mortar fire<SYR/UAF>"},

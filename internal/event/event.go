@@ -944,7 +944,10 @@ func (s *Stage) participants(d *doc.Doc, si int, m match, p int, verb bool, acto
 	ev.Actors = eventActors(d, actors)
 	ev.Recipients = eventActors(d, recipients)
 	if len(ev.Actors) == 0 && verb && ev.Type == plover.Assault {
-		if a, ok := s.unattributedAttack(sent, p); ok {
+		if users := s.attackUsers(d, p); len(users) > 0 {
+			ev.Actors = append(ev.Actors, users...)
+			ev.Rule += " +attack_user"
+		} else if a, ok := s.unattributedAttack(sent, p); ok {
 			ev.Actors = append(ev.Actors, a)
 			ev.Rule += " +unattributed_attack"
 		}
@@ -2452,6 +2455,49 @@ func (s *Stage) placeRecipient(p int, m match, actors []doc.EventActor) (doc.Eve
 	return doc.EventActor{}, false
 }
 
+// causeOf returns the token that says what brought about the event of the
+// verb at p: its subject, or the "by" phrase of a passive; -1 when none.
+func (s *Stage) causeOf(p int) int {
+	if subj, undergoer := s.subjectOf(p); !undergoer {
+		return subj
+	}
+	return s.agentToken(p)
+}
+
+// attackUsers returns the actors of an attack verb at p whose subject or
+// passive agent is an attack or a device whose user the text names:
+// the attack coded with actors of its own ("the attack, claimed by
+// Islamic State, killed 20"), or the agent of a participle on the device
+// ("a bomb planted by the rebels"). The user of the means is the doer.
+func (s *Stage) attackUsers(d *doc.Doc, p int) []doc.EventActor {
+	k := s.causeOf(p)
+	if k < 0 || !en.IsNounTag(s.ci.tag(k)) || strings.HasPrefix(s.ci.tag(k), "NNP") || !s.ownArgument(p, k) {
+		return nil
+	}
+	start, end := d.Tokens[k].Start, d.Tokens[k].End
+	for i := range d.Events {
+		if e := &d.Events[i]; e.Type == plover.Assault && len(e.Actors) > 0 && !e.Negated &&
+			e.Evidence.Trigger.Start <= start && end <= e.Evidence.Trigger.End {
+			return append([]doc.EventActor(nil), e.Actors...)
+		}
+	}
+	for c := s.tr.First(k); c >= 0; c = s.tr.Next(c) {
+		if s.tr.Rel(c) == doc.DepAcl && s.ci.tag(c) == "VBN" && c > k {
+			if a := s.agentOf(c); len(a) > 0 {
+				return eventActors(d, a)
+			}
+		}
+	}
+	// A participle right after the device's phrase is its reduced
+	// relative, wherever the parse hung it.
+	if c := s.tr.Rightmost(k) + 1; c < len(d.Tokens) && s.ci.tag(c) == "VBN" && !s.tr.Has(c, doc.DepNsubj) && !s.tr.Has(c, doc.DepNsubjPass) {
+		if a := s.agentOf(c); len(a) > 0 {
+			return eventActors(d, a)
+		}
+	}
+	return nil
+}
+
 // unattributedAttack returns the actor of an attack verb at p whose
 // subject, or passive agent, is an attack or its device and names no one
 // ("a roadside bomb killed two soldiers", "were wounded by a landmine"): an
@@ -2503,12 +2549,7 @@ const attackNounConfidence = 0.6
 
 func (s *Stage) unattributedAttack(sent doc.Sentence, p int) (doc.EventActor, bool) {
 	d := s.ci.d
-	k := -1
-	if subj, undergoer := s.subjectOf(p); !undergoer {
-		k = subj
-	} else {
-		k = s.agentToken(p)
-	}
+	k := s.causeOf(p)
 	if k < 0 || !strings.HasPrefix(s.ci.tag(k), "NN") || strings.HasPrefix(s.ci.tag(k), "NNP") || !s.ownArgument(p, k) {
 		return doc.EventActor{}, false
 	}
