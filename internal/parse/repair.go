@@ -1088,7 +1088,7 @@ func repairRelations(words, tags []string, heads []int32, deps []doc.DepRel) {
 			if premodifierSubject(tags, heads, deps, i, int(h)) {
 				deps[i] = doc.DepCompound
 			}
-		case doc.DepNmod, doc.DepObl, doc.DepUnspecified:
+		case doc.DepNmod, doc.DepObl, doc.DepOblUnmarked, doc.DepUnspecified:
 			if bareSubject(tags, heads, deps, i, int(h)) {
 				deps[i] = doc.DepNsubj
 			}

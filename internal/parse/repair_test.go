@@ -253,6 +253,11 @@ func TestRepairRelations(t *testing.T) {
 			token: 0, want: doc.DepNsubj,
 		},
 		{
+			name:  "a bare noun phrase read as an unmarked oblique before a subjectless verb",
+			in:    "The/DT/1/det rebels/NNS/5/obl:unmarked ,/,/3/punct backed/VBN/1/acl ,/,/1/punct captured/VBD/-1/root Goma/NNP/5/obj",
+			token: 1, want: doc.DepNsubj,
+		},
+		{
 			name:  "a true passive keeps its subject",
 			in:    "Rebels/NNS/3/nsubj:pass have/VBP/3/aux been/VBN/3/aux:pass seized/VBN/-1/root",
 			token: 0, want: doc.DepNsubjPass,
