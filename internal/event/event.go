@@ -532,7 +532,9 @@ func (s *Stage) matchFrom(sent doc.Sentence, words []string, k, last int) (int, 
 			}
 		}
 		for g := 0; g <= lexicon.MaxGap && k+g < sent.EndToken; g++ {
-			if g > 0 && (s.ci.d.Tokens[k+g-1].Kind == doc.Punct || s.opensClause(k+g-1)) {
+			if g > 0 && (s.ci.d.Tokens[k+g-1].Kind == doc.Punct && s.ci.tag(k+g-1) != "POS" || s.opensClause(k+g-1)) {
+				// A possessive apostrophe ("the strikers' demands")
+				// ends no phrase.
 				break
 			}
 			if l, ok := s.matchFrom(sent, words[1:], k+g, last); ok {
