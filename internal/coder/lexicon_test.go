@@ -49,6 +49,7 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"a strike announced is a protest", "Kenyan nurses will go on strike on Monday.", "PROTEST/strike", "go on strike"},
 		{"troops offered on request", "Kenya is ready to send troops if the African Union asks it to.", "MOBILIZE/troops", "send troops"},
 		{"live bullets fired", "Kenyan police fired live bullets at protesters in Kisumu.", "ASSAULT/firearms", "live bullets"},
+		{"support lent is support", "Kenya lent its support to the Ugandan bid.", "SUPPORT/", "lent its support"},
 		{"lending suspended is a sanction", "The World Bank suspended lending to Uganda on Friday.", "SANCTION/discontinue", "suspended lending"},
 		{"demands accepted under a long name", "The Kenyan government accepted the union's latest demands.", "CONCEDE/", "accepted the union's latest demands"},
 		{"a possessive apostrophe inside a gap", "The Kenyan government met the strikers' demands on Friday.", "CONCEDE/", "met the strikers' demands"},
