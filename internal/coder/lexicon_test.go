@@ -53,6 +53,8 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"lending suspended is a sanction", "The World Bank suspended lending to Uganda on Friday.", "SANCTION/discontinue", "suspended lending"},
 		{"demands accepted under a long name", "The Kenyan government accepted the union's latest demands.", "CONCEDE/", "accepted the union's latest demands"},
 		{"a possessive apostrophe inside a gap", "The Kenyan government met the strikers' demands on Friday.", "CONCEDE/", "met the strikers' demands"},
+		{"an assembly dissolved", "The Kenyan junta dissolved the national assembly on Monday.", "COERCE/ban", "dissolved the national assembly"},
+		{"a constitution suspended", "The Kenyan junta suspended the constitution on Monday.", "COERCE/martial-law", "suspended the constitution"},
 		{"rules relaxed are eased", "The Kenyan government will relax its strict visa regulations for Ugandans.", "CONCEDE/", "relax its strict visa regulations"},
 		{"a bill withdrawn is a concession", "The Kenyan government withdrew the new finance bill after protests.", "CONCEDE/", "withdrew the new finance bill"},
 		{"a military operation launched", "Kenya launched a military operation in Somalia on Tuesday.", "ASSAULT/", "military operation"},
