@@ -987,7 +987,7 @@ func (s *Stage) participants(d *doc.Doc, si int, m match, p int, verb bool, acto
 	ev.Actors = eventActors(d, actors)
 	ev.Recipients = eventActors(d, recipients)
 	if len(ev.Actors) == 0 && verb && ev.Type == plover.Assault {
-		if users := s.attackUsers(d, p); len(users) > 0 {
+		if users := s.attackUsers(d, sent, p); len(users) > 0 {
 			ev.Actors = append(ev.Actors, users...)
 			ev.Rule += " +attack_user"
 		} else if a, ok := s.unattributedAttack(sent, p); ok {
@@ -2512,7 +2512,7 @@ func (s *Stage) causeOf(p int) int {
 // the attack coded with actors of its own ("the attack, claimed by
 // Islamic State, killed 20"), or the agent of a participle on the device
 // ("a bomb planted by the rebels"). The user of the means is the doer.
-func (s *Stage) attackUsers(d *doc.Doc, p int) []doc.EventActor {
+func (s *Stage) attackUsers(d *doc.Doc, sent doc.Sentence, p int) []doc.EventActor {
 	k := s.causeOf(p)
 	if k < 0 || !en.IsNounTag(s.ci.tag(k)) || strings.HasPrefix(s.ci.tag(k), "NNP") || !s.ownArgument(p, k) {
 		return nil
@@ -2533,7 +2533,7 @@ func (s *Stage) attackUsers(d *doc.Doc, p int) []doc.EventActor {
 	}
 	// A participle right after the device's phrase is its reduced
 	// relative, wherever the parse hung it.
-	if c := s.tr.Rightmost(k) + 1; c < len(d.Tokens) && s.ci.tag(c) == "VBN" && !s.tr.Has(c, doc.DepNsubj) && !s.tr.Has(c, doc.DepNsubjPass) {
+	if c := s.tr.Rightmost(k) + 1; c < sent.EndToken && s.ci.tag(c) == "VBN" && !s.tr.Has(c, doc.DepNsubj) && !s.tr.Has(c, doc.DepNsubjPass) {
 		if a := s.agentOf(c); len(a) > 0 {
 			return eventActors(d, a)
 		}
