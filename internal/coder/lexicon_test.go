@@ -55,7 +55,6 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"a possessive apostrophe inside a gap", "The Kenyan government met the strikers' demands on Friday.", "CONCEDE/", "met the strikers' demands"},
 		{"an assembly dissolved", "The Kenyan junta dissolved the national assembly on Monday.", "COERCE/ban", "dissolved the national assembly"},
 		{"a constitution suspended", "The Kenyan junta suspended the constitution on Monday.", "COERCE/martial-law", "suspended the constitution"},
-		{"an optional word may be a noun's premodifiers", "Kenya imposed a nationwide six-hour daytime curfew on Monday.", "COERCE/curfew", "imposed a nationwide six-hour daytime curfew"},
 		{"rules relaxed are eased", "The Kenyan government will relax its strict visa regulations for Ugandans.", "CONCEDE/", "relax its strict visa regulations"},
 		{"a bill withdrawn is a concession", "The Kenyan government withdrew the new finance bill after protests.", "CONCEDE/", "withdrew the new finance bill"},
 		{"a military operation launched", "Kenya launched a military operation in Somalia on Tuesday.", "ASSAULT/", "military operation"},

@@ -519,16 +519,7 @@ func (s *Stage) matchFrom(sent doc.Sentence, words []string, k, last int) (int, 
 				return l, true
 			}
 		}
-		if l, ok := s.matchFrom(sent, words[1:], k, last); ok {
-			return l, true
-		}
-		// The optional word may be a noun's premodifiers taken
-		// together: "imposed [new economic] sanctions", "dissolved
-		// [the national] assembly".
-		if e := s.premodifiersEnd(sent, k); e > k+1 {
-			return s.matchFrom(sent, words[1:], e, last)
-		}
-		return 0, false
+		return s.matchFrom(sent, words[1:], k, last)
 	case lexicon.Gap:
 		if last >= 0 && en.IsNounTag(s.ci.tag(last)) {
 			// After a noun, a gap may hold all of the noun's own
@@ -565,38 +556,6 @@ func (s *Stage) matchFrom(sent doc.Sentence, words []string, k, last int) (int, 
 		}
 		return 0, false
 	}
-}
-
-// premodifiersEnd returns the token after a run of a noun's premodifiers
-// that starts at k (a determiner, a number, a possessive, adjectives and
-// nouns, each hanging on a word further on in the run or on the word after
-// it), up to four words; k when there is none.
-func (s *Stage) premodifiersEnd(sent doc.Sentence, k int) int {
-	e := k
-	for e < sent.EndToken && e < k+4 && !s.scare[e] {
-		switch tag := s.ci.tag(e); {
-		case tag == "DT" || tag == "PDT" || tag == "CD" || tag == "PRP$" || tag == "POS" ||
-			strings.HasPrefix(tag, "JJ") || en.IsNounTag(tag):
-		default:
-			return s.premodifiersChecked(k, e)
-		}
-		e++
-	}
-	return s.premodifiersChecked(k, e)
-}
-
-// premodifiersChecked returns e when every word of k..e-1 hangs on a word
-// after it within k..e (a premodifier of the noun at e), else k.
-func (s *Stage) premodifiersChecked(k, e int) int {
-	if e >= len(s.ci.d.Tokens) || !en.IsNounTag(s.ci.tag(e)) {
-		return k
-	}
-	for i := k; i < e; i++ {
-		if h := s.tr.Head(i); h <= i || h > e {
-			return k
-		}
-	}
-	return e
 }
 
 // opensClause reports a token that a gap in a pattern may not cross,
