@@ -307,6 +307,11 @@ func TestShippedNominalRoles(t *testing.T) {
 		name, text, trigger string
 		want                string // "actors>recipients" by raw text, "-" for no event
 	}{
+		// A reduced relative with a prepositional phrase before the
+		// predicate (parse.repairReducedRelatives).
+		{"a reduced relative before the predicate", "Kenyan soldiers equipped with armoured vehicles attacked Ugandan rebels near the border.", "attacked", "Kenyan soldiers>Ugandan rebels"},
+		{"the reduced relative is no predicate", "Kenyan soldiers armed with rifles attacked Ugandan rebels near the border.", "attacked", "Kenyan soldiers>Ugandan rebels"},
+		{"the reduced relative codes no arming", "Kenyan soldiers armed with rifles attacked Ugandan rebels near the border.", "armed", "-"},
 		{"a bare possessor is arrested", "Kenya condemned the Ugandan journalist's arrest on Monday.", "arrest", ">the Ugandan journalist"},
 		// An object that names no actor stands for its maker.
 		{"a rejected truce is its maker's", "Kenya rejected a truce declared by the Ugandan rebels.", "rejected", "Kenya>the Ugandan rebels"},

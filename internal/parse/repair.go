@@ -42,6 +42,7 @@ import (
 // in lower case with typographic apostrophes made plain ("’ve" is "'ve"),
 // the form the word lists of package en are written in (plainForm).
 func repair(words, tags []string, heads []int32, deps []doc.DepRel) {
+	repairReducedRelatives(words, tags, heads, deps)
 	repairPrepositionalSubjects(tags, heads, deps)
 	repairPredicates(words, tags, heads, deps)
 	repairRelations(words, tags, heads, deps)

@@ -290,6 +290,22 @@ func IsLinkingVerb(w string) bool {
 	return false
 }
 
+// IsComplexTransitiveParticiple reports the past participle (lower case)
+// of a verb that takes an object and a predicative complement, "they
+// called the group X", "elected her president" (Quirk et al. 1985,
+// §16.43 on complex-transitive verbs). Its passive keeps the complement,
+// so even as a reduced relative it is followed by a noun phrase: "a group
+// called the Centre", "a man elected president".
+func IsComplexTransitiveParticiple(w string) bool {
+	switch w {
+	case "called", "named", "renamed", "nicknamed", "dubbed", "termed", "titled", "entitled",
+		"labelled", "labeled", "branded", "elected", "appointed", "declared", "proclaimed",
+		"crowned", "deemed", "considered", "voted", "made":
+		return true
+	}
+	return false
+}
+
 // IsPossessiveClitic reports the possessive "'s" as a token of its own,
 // with a straight or a typographic apostrophe.
 func IsPossessiveClitic(w string) bool { return w == "'s" || w == "’s" }

@@ -272,3 +272,11 @@ func TestIsPossessiveClitic(t *testing.T) {
 		}
 	}
 }
+
+func TestIsComplexTransitiveParticiple(t *testing.T) {
+	for w, want := range map[string]bool{"called": true, "elected": true, "dubbed": true, "armed": false, "backed": false, "calls": false} {
+		if got := IsComplexTransitiveParticiple(w); got != want {
+			t.Errorf("IsComplexTransitiveParticiple(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
