@@ -55,6 +55,9 @@ func TestShippedTriggerFrames(t *testing.T) {
 		{"a possessive apostrophe inside a gap", "The Kenyan government met the strikers' demands on Friday.", "CONCEDE/", "met the strikers' demands"},
 		{"an assembly dissolved", "The Kenyan junta dissolved the national assembly on Monday.", "COERCE/ban", "dissolved the national assembly"},
 		{"a constitution suspended", "The Kenyan junta suspended the constitution on Monday.", "COERCE/martial-law", "suspended the constitution"},
+		// An expression that ends in a verb holds that verb's subject.
+		{"a weapon and its verb are one expression", "Kenyan rockets struck a Ugandan base on Monday.", "ASSAULT/heavy-weapons", "rockets struck"},
+		{"the subject's of-phrase may open an expression", "A group of Kenyan protesters gathered outside the Ugandan embassy.", "PROTEST/demo", "protesters gathered"},
 		{"rules relaxed are eased", "The Kenyan government will relax its strict visa regulations for Ugandans.", "CONCEDE/", "relax its strict visa regulations"},
 		{"a bill withdrawn is a concession", "The Kenyan government withdrew the new finance bill after protests.", "CONCEDE/", "withdrew the new finance bill"},
 		{"a military operation launched", "Kenya launched a military operation in Somalia on Tuesday.", "ASSAULT/", "military operation"},
@@ -311,6 +314,7 @@ func TestShippedNominalRoles(t *testing.T) {
 		// predicate (parse.repairReducedRelatives).
 		{"a reduced relative before the predicate", "Kenyan soldiers equipped with armoured vehicles attacked Ugandan rebels near the border.", "attacked", "Kenyan soldiers>Ugandan rebels"},
 		{"the reduced relative is no predicate", "Kenyan soldiers armed with rifles attacked Ugandan rebels near the border.", "attacked", "Kenyan soldiers>Ugandan rebels"},
+		{"a verb with a subject of its own ends no expression", "Kenyan helicopters armed with rockets attacked Ugandan rebels near the border.", "attacked", "Kenyan helicopters>Ugandan rebels"},
 		{"the reduced relative codes no arming", "Kenyan soldiers armed with rifles attacked Ugandan rebels near the border.", "armed", "-"},
 		{"a bare possessor is arrested", "Kenya condemned the Ugandan journalist's arrest on Monday.", "arrest", ">the Ugandan journalist"},
 		// An object that names no actor stands for its maker.

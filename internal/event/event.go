@@ -461,6 +461,13 @@ func (s *Stage) findMatch(d *doc.Doc, sent doc.Sentence, t int) (match, bool) {
 		if !ok {
 			continue
 		}
+		if c.kind == lexicon.KindMWE && last > t && s.subjectOutside(t, last) {
+			// A verb has one subject: when the parse gives the verb
+			// that ends the expression a subject outside it, the words
+			// before the verb are no subject of it ("helicopters armed
+			// with rockets attacked" holds no "rocket attack").
+			continue
+		}
 		if c.kind == lexicon.KindMWE && tag == "JJ" && c.tr.Words[0] != s.ci.tok(t) && !adjectiveOpensNoun(s.ci.tok(t), d.Tokens[last].Tag) {
 			// A pattern that spells the participle out as it stands
 			// ("improvised explosive device") names a thing; one matched
@@ -477,6 +484,39 @@ func (s *Stage) findMatch(d *doc.Doc, sent doc.Sentence, t int) (match, bool) {
 		}
 	}
 	return best, found
+}
+
+// subjectOutside reports whether token last is a verb whose subject, in
+// the parse, lies outside first..last, while the noun at first is neither
+// a subject of it nor within that subject's own noun phrase (as
+// "protesters" is in "a group of protesters gathered").
+func (s *Stage) subjectOutside(first, last int) bool {
+	switch s.ci.tag(last) {
+	case "VBD", "VBZ", "VBP", "VBN":
+	default:
+		return false
+	}
+	subj := s.tr.Dependent(last, doc.DepNsubj)
+	if subj < 0 {
+		subj = s.tr.Dependent(last, doc.DepNsubjPass)
+	}
+	if subj < 0 || subj >= first && subj <= last {
+		return false
+	}
+	if !en.IsNounTag(s.ci.tag(first)) {
+		return false // "he sexually assaulted"
+	}
+	for h := first; h >= 0; h = s.tr.Head(h) {
+		if h == subj || s.tr.Head(h) == last && s.tr.Rel(h).Base() == doc.DepNsubj {
+			return false
+		}
+		switch s.tr.Rel(h).Base() {
+		case doc.DepNmod, doc.DepCompound, doc.DepConj, doc.DepAppos, doc.DepFlat:
+		default:
+			return true
+		}
+	}
+	return true
 }
 
 // adjectiveOpensNoun reports whether an expression opened by the

@@ -62,12 +62,10 @@ type reducedRelative struct {
 // findReducedRelative reports the garden path whose participle is v1.
 func findReducedRelative(words, tags []string, heads []int32, deps []doc.DepRel, v1 int) (reducedRelative, bool) {
 	r := reducedRelative{noun: v1 - 1, participle: v1}
-	if tags[v1] != "VBN" && (tags[v1] != "VBD" || !regularPast(words[v1])) || !en.IsNounTag(tags[r.noun]) ||
-		hasDependent(heads, deps, v1, doc.DepAux) || hasDependent(heads, deps, v1, doc.DepAuxPass) {
-		return r, false
-	}
 	p := v1 + 1
-	if tags[p] != "IN" || deps[p] != doc.DepCase || en.IsSubordinator(words[p]) || words[p] == "that" {
+	if tags[v1] != "VBN" && (tags[v1] != "VBD" || !regularPast(words[v1])) || !en.IsNounTag(tags[r.noun]) ||
+		tags[p] != "IN" || deps[p] != doc.DepCase || en.IsSubordinator(words[p]) || words[p] == "that" ||
+		hasDependent(heads, deps, v1, doc.DepAux) || hasDependent(heads, deps, v1, doc.DepAuxPass) {
 		return r, false
 	}
 	v2 := p + 1
