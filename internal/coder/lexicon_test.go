@@ -316,6 +316,11 @@ func TestShippedNominalRoles(t *testing.T) {
 		{"the reduced relative is no predicate", "Kenyan soldiers armed with rifles attacked Ugandan rebels near the border.", "attacked", "Kenyan soldiers>Ugandan rebels"},
 		{"a verb with a subject of its own ends no expression", "Kenyan helicopters armed with rockets attacked Ugandan rebels near the border.", "attacked", "Kenyan helicopters>Ugandan rebels"},
 		{"the reduced relative codes no arming", "Kenyan soldiers armed with rifles attacked Ugandan rebels near the border.", "armed", "-"},
+		// A source's terms are no request (governors.tsv, role anonymity).
+		{"asking not to be named is no request", "A Kenyan official, who asked not to be named, said the talks had failed.", "asked", "-"},
+		{"requesting anonymity is no request", "A Kenyan diplomat who requested anonymity said Uganda had closed the border.", "requested", "-"},
+		{"asking to remain anonymous is no request", "A Ugandan officer who asked to remain anonymous said the troops had withdrawn.", "asked", "-"},
+		{"asking another to name someone is a request", "Kenya asked Uganda to name an envoy.", "asked", "Kenya>Uganda"},
 		{"a bare possessor is arrested", "Kenya condemned the Ugandan journalist's arrest on Monday.", "arrest", ">the Ugandan journalist"},
 		// An object that names no actor stands for its maker.
 		{"a rejected truce is its maker's", "Kenya rejected a truce declared by the Ugandan rebels.", "rejected", "Kenya>the Ugandan rebels"},

@@ -788,6 +788,10 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 		// "declined to comment": a refusal to speak rejects nothing.
 		return ev, false
 	}
+	if tr.Type == plover.Request && s.asksAnonymity(p) {
+		// "asked not to be named": a source's terms, no request.
+		return ev, false
+	}
 	if tr.RequiredActor() {
 		// "the gunmen were armed with rifles", "soldiers armed with
 		// rifles": a verb that needs its doer names a state when the
@@ -2191,6 +2195,64 @@ func (s *Stage) refusesComment(m match, p int) bool {
 	}
 	role, _ := s.governorRole(v)
 	return role == GovSilence
+}
+
+// asksAnonymity reports a request verb p whose content is its source's
+// withheld name (governors.tsv, role anonymity): its object ("requested
+// anonymity"), or its infinitive, a passive verb of the role ("asked not
+// to be named") or "remain" with an adjective of it ("to remain
+// anonymous").
+func (s *Stage) asksAnonymity(p int) bool {
+	if s.anonymityAfter(p) {
+		return true
+	}
+	if o := s.tr.Dependent(p, doc.DepObj); o >= 0 {
+		role, _ := s.governorRole(o)
+		return role == GovAnonymity
+	}
+	x := s.tr.Dependent(p, doc.DepXcomp)
+	if x < 0 {
+		return false
+	}
+	if c := s.tr.Dependent(x, doc.DepXcomp); c >= 0 && !strings.HasPrefix(s.ci.tag(c), "VB") {
+		x = c // "to remain anonymous"
+	} else if strings.HasPrefix(s.ci.tag(x), "VB") && !s.tr.Has(x, doc.DepAuxPass) {
+		return false // "asked Kenya to name an envoy"
+	}
+	role, _ := s.governorRole(x)
+	return role == GovAnonymity
+}
+
+// anonymityAfter reports the words right after a request verb at p
+// that ask for anonymity, whatever the parse made of them: "anonymity",
+// or "(not) to (not) be" or "to remain"/"to stay" before a word of
+// role anonymity ("not to be named", "to remain anonymous").
+func (s *Stage) anonymityAfter(p int) bool {
+	n := len(s.ci.d.Tokens)
+	k := p + 1
+	if k < n && s.ci.tok(k) == "not" {
+		k++
+	}
+	if k >= n {
+		return false
+	}
+	if s.ci.tok(k) != "to" {
+		role, _ := s.governorRole(k)
+		return role == GovAnonymity && en.IsNounTag(s.ci.tag(k))
+	}
+	k++
+	if k < n && s.ci.tok(k) == "not" {
+		k++
+	}
+	if k+1 >= n {
+		return false
+	}
+	switch s.ci.tok(k) {
+	case "be", "remain", "stay":
+		role, _ := s.governorRole(k + 1)
+		return role == GovAnonymity
+	}
+	return false
 }
 
 // claimant returns the subject of a claim verb that owns nominal p, as its

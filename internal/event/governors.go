@@ -61,6 +61,11 @@ const (
 	// state what its subject brought about ("left three soldiers
 	// wounded"): the object undergoes the participle's event.
 	GovResultative
+	// GovAnonymity: a word for a source's withheld name as what a
+	// request asks for ("asked not to be named", "requested
+	// anonymity"): the terms on which a source talks to a reporter, no
+	// request of one actor to another.
+	GovAnonymity
 )
 
 var governorRoles = map[string]GovernorRole{
@@ -70,6 +75,7 @@ var governorRoles = map[string]GovernorRole{
 	"contemplate": GovContemplate, "prospect": GovProspect,
 	"claim": GovClaim, "accept": GovAccept, "liability": GovLiability,
 	"silence": GovSilence, "hearsay": GovHearsay, "resultative": GovResultative,
+	"anonymity": GovAnonymity,
 }
 
 // Governors is the table of words that govern event words
