@@ -113,6 +113,14 @@ func chunkSentence(toks []doc.Token, cls []uint16, lower string, first, end int,
 				i++
 				continue
 			}
+			if toks[i].Tag == "WDT" && i+1 < end && cls[i+1]&tcDet != 0 {
+				// "in which a woman was hurt": a wh-word before a
+				// determiner is a relative pronoun, a phrase of its own;
+				// one noun phrase has one determiner.
+				emit(doc.NounPhrase, i, i+1, i)
+				i++
+				continue
+			}
 			j := i
 			hasDet := false
 			for j < end && cls[j]&(tcDet|tcCur) != 0 {
