@@ -42,3 +42,17 @@ func (p gazetteerPlaces) PlaceCountry(name string) (string, bool) {
 	}
 	return best, rank > 0
 }
+
+// SeatCountry returns the country of a national capital, or of the seat of
+// a first- or second-level division with at least 100,000 people, of that
+// name: the kind of city a bare dateline names ("DETROIT"), and few words
+// in capitals besides.
+func (p gazetteerPlaces) SeatCountry(name string) (string, bool) {
+	for _, e := range p.g.Lookup(name) {
+		seat := e.Feature == "PPLA" || e.Feature == "PPLA2"
+		if (e.Feature == "PPLC" || seat && e.Population >= 100_000) && e.CountryCode != "" {
+			return e.CountryCode, true
+		}
+	}
+	return "", false
+}

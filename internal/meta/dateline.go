@@ -28,6 +28,10 @@ type Places interface {
 	CountryCode(name string) (string, bool)
 	// PlaceCountry returns the country of a city or region name ("Baku").
 	PlaceCountry(name string) (string, bool)
+	// SeatCountry returns the country of a capital or an administrative
+	// seat of that name ("Washington", "Detroit"): a city a dispatch is
+	// filed from, as few other words in capitals are.
+	SeatCountry(name string) (string, bool)
 }
 
 // scanner walks the opening of a text by byte offset.
@@ -83,8 +87,9 @@ var dashTerminators = []string{" -- ", " — ", " – ", " - ", "—", "–", " 
 // parseDateline scans the opening of text for a wire dateline. published
 // supplies the year when the dateline has none. storyLabel reports an
 // all-capital opener that looks like a dateline city but labels the story
-// ("BREAKING", "ANALYSIS"); nil knows none.
-func parseDateline(text string, published time.Time, places Places, storyLabel func(string) bool) *doc.Dateline {
+// ("BREAKING", "ANALYSIS"); nil knows none. opening says text opens the
+// document, where a dateline may also be bare (bareDateline).
+func parseDateline(text string, published time.Time, places Places, storyLabel func(string) bool, opening bool) *doc.Dateline {
 	sc := &scanner{s: text}
 	for sc.pos < len(text) && (text[sc.pos] == ' ' || text[sc.pos] == '\n' || text[sc.pos] == '\r' || text[sc.pos] == '\t') {
 		sc.pos++
@@ -227,6 +232,8 @@ func parseDateline(text string, published time.Time, places Places, storyLabel f
 	case terminated && (allCaps || sawAgency):
 	case month != 0 && allCaps:
 	case sawAgency && allCaps:
+	case opening:
+		return bareDateline(text, start, places)
 	default:
 		return nil
 	}
@@ -240,6 +247,57 @@ func parseDateline(text string, published time.Time, places Places, storyLabel f
 		dl.Date = resolveDay(year, month, day, published)
 	}
 	return dl
+}
+
+// bareDateline reads a dateline with no terminator at all, which some
+// feeds leave when they strip the dash: a capital or an administrative
+// seat in capitals (up to three words of three letters or more), one
+// space, and a capitalised word that is not in capitals, the story's
+// first ("WASHINGTON Barack Obama pardoned ..."), at the opening of the
+// text only: a later paragraph may open with a name in capitals ("UCO
+// Bank said"). A country ("US
+// President-elect"), an abbreviation ("MLA Sandra Jansen") or a word in
+// capitals that is no such city is the story's own first word.
+func bareDateline(text string, start int, places Places) *doc.Dateline {
+	if places == nil {
+		return nil
+	}
+	end := start
+	words := 0
+	for words < 3 {
+		i := end
+		if words > 0 {
+			if i >= len(text) || text[i] != ' ' {
+				break
+			}
+			i++
+		}
+		j := i
+		for j < len(text) && text[j] >= 'A' && text[j] <= 'Z' {
+			j++
+		}
+		if j-i < 3 || j < len(text) && text[j] != ' ' {
+			break
+		}
+		end, words = j, words+1
+	}
+	if words == 0 || end+2 >= len(text) || text[end] != ' ' {
+		return nil
+	}
+	next := text[end+1:]
+	nw := strings.IndexByte(next, ' ')
+	if nw < 1 || nw > 1 && isAllCaps(next[:nw]) || !isCapitalised(next[:nw]) {
+		return nil
+	}
+	city := placeName(text[start:end], true)
+	if _, ok := places.CountryCode(city); ok {
+		return nil
+	}
+	country, ok := places.SeatCountry(city)
+	if !ok {
+		return nil
+	}
+	return &doc.Dateline{Span: doc.Span{Start: start, End: end}, Place: city, CountryCode: country}
 }
 
 // parseMonthDay reads "September 16", "Sept. 16", "Sep 16, 2023" or

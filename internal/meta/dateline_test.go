@@ -18,12 +18,18 @@ func (f fakePlaces) PlaceCountry(name string) (string, bool) {
 	return c, ok
 }
 
+func (f fakePlaces) SeatCountry(name string) (string, bool) {
+	c, ok := f["seat:"+strings.ToLower(name)]
+	return c, ok
+}
+
 // testLabel knows the story labels the tests use.
 func testLabel(w string) bool { return w == "BREAKING" || w == "UPDATE" }
 
 var testPlaces = fakePlaces{
 	"country:azerbaijan": "AZE", "country:kenya": "KEN", "country:peru": "PER",
 	"place:nairobi": "KEN", "place:lima": "PER", "place:new york": "USA", "place:kyiv": "UKR",
+	"seat:nairobi": "KEN", "seat:lima": "PER", "country:us": "USA", "place:mla": "IND",
 }
 
 func TestParseDateline(t *testing.T) {
@@ -37,6 +43,9 @@ func TestParseDateline(t *testing.T) {
 		country   string
 		date      string
 		spanText  string
+		// notOpening: the text is a later paragraph, not the document's
+		// opening.
+		notOpening bool
 	}{
 		{name: "city country date", text: "BAKU, Azerbaijan, September 16. The talks went on.", published: pub,
 			place: "Baku", country: "AZE", date: "2023-09-16", spanText: "BAKU, Azerbaijan, September 16"},
@@ -56,6 +65,15 @@ func TestParseDateline(t *testing.T) {
 			place: "Baku", country: "AZE", date: "2023-09-16", spanText: "BAKU, Azerbaijan, September 16"},
 		{name: "US state abbreviation", text: "CAMBRIDGE, Mass. (AP) — Students walked out.", published: pub,
 			place: "Cambridge", country: "USA", spanText: "CAMBRIDGE, Mass. (AP)"},
+		{name: "bare capital city", text: "NAIROBI Kenyan police said on Monday.", published: pub,
+			place: "Nairobi", country: "KEN", spanText: "NAIROBI"},
+		{name: "bare city before an article", text: "LIMA The council met.", published: pub,
+			place: "Lima", country: "PER", spanText: "LIMA"},
+		{name: "a country in capitals is a subject", text: "US President Joe Biden said.", published: pub, wantNil: true},
+		{name: "an abbreviation is no city", text: "MLA Sandra Jansen spoke.", published: pub, wantNil: true},
+		{name: "a short word in capitals", text: "AN Edmonton man was charged.", published: pub, wantNil: true},
+		{name: "a heading in capitals", text: "NAIROBI TALKS Resume today.", published: pub, wantNil: true},
+		{name: "a bare dateline opens the text only", text: "NAIROBI Kenyan police said on Monday.", notOpening: true, wantNil: true},
 		{name: "ordinary sentence", text: "Azerbaijan said on Monday it would not attend.", published: pub, wantNil: true},
 		{name: "acronym subject", text: "NATO, the alliance, said it would meet.", published: pub, wantNil: true},
 		{name: "story label", text: "BREAKING: Ministers resign.", published: pub, wantNil: true},
@@ -64,7 +82,7 @@ func TestParseDateline(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dl := parseDateline(tt.text, tt.published, testPlaces, testLabel)
+			dl := parseDateline(tt.text, tt.published, testPlaces, testLabel, !tt.notOpening)
 			if tt.wantNil {
 				if dl != nil {
 					t.Fatalf("got dateline %+v, want none", *dl)
@@ -99,7 +117,7 @@ func FuzzParseDateline(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		dl := parseDateline(s, time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), testPlaces, testLabel)
+		dl := parseDateline(s, time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), testPlaces, testLabel, true)
 		if dl == nil {
 			return
 		}

@@ -73,7 +73,7 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 	// the dateline, so it may open any of the first few paragraphs.
 	for pi := 0; pi < len(d.Paragraphs) && pi < maxDatelineParagraph; pi++ {
 		p := d.Paragraphs[pi]
-		if dl := parseDateline(d.Text[p.Start:p.End], d.Published, s.places, s.storyLabel); dl != nil {
+		if dl := parseDateline(d.Text[p.Start:p.End], d.Published, s.places, s.storyLabel, pi == 0); dl != nil {
 			dl.Start += p.Start
 			dl.End += p.Start
 			d.Dateline = dl
@@ -81,7 +81,7 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 		}
 	}
 	if d.Dateline == nil && len(d.Paragraphs) == 0 {
-		d.Dateline = parseDateline(d.Text, d.Published, s.places, s.storyLabel)
+		d.Dateline = parseDateline(d.Text, d.Published, s.places, s.storyLabel, true)
 	}
 	d.Agencies = s.agencies.findAgencies(d)
 	return nil

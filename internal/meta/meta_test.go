@@ -52,7 +52,7 @@ func TestNewFromFSNeedsLabels(t *testing.T) {
 // Without the labels an opener in capitals reads as a dateline city,
 // which is what they prevent.
 func TestUnlabelledOpenerReadsAsCity(t *testing.T) {
-	if dl := parseDateline("ANALYSIS: Kenya and Peru signed a trade pact.", time.Time{}, testPlaces, nil); dl == nil {
+	if dl := parseDateline("ANALYSIS: Kenya and Peru signed a trade pact.", time.Time{}, testPlaces, nil, true); dl == nil {
 		t.Fatal("no dateline without labels; the label test above would prove nothing")
 	}
 }
