@@ -193,7 +193,7 @@ func (co *corefState) add(d *doc.Doc, c *cand, f facts) {
 			rule := c.Rule
 			resolveTo(d, c, r)
 			c.Rule = co.rules.join("definite_description ", rule)
-		} else if co.dateline != "" {
+		} else if co.dateline != "" && !c.noDefaultCountry {
 			c.CountryCode = co.dateline
 			c.Rule = co.rules.join(c.Rule, " +dateline_country")
 			c.conf = 0.4

@@ -76,6 +76,11 @@ type Role struct {
 	// not membership ("Kenya's allies"); Generic one that names a kind
 	// of actor, no actor, when nothing qualifies it ("other countries").
 	Relational, Generic bool
+	// States marks a role that names several states taken together
+	// ("western countries", "the international community"): no one
+	// state's, so neither the dateline's country nor a sentence's is
+	// given to it.
+	States bool
 	// Count marks a number that names people by how many they are
 	// ("thousands marched"): before an "of" phrase it is only a
 	// quantity, and the phrase's noun names them ("thousands of

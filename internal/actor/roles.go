@@ -253,6 +253,9 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 		for k := a + 1; k < roleStart && bare; k++ {
 			bare = d.Tokens[k].Tag == "JJ" || d.Tokens[k].Tag == "VBN"
 		}
+		// "western countries", "the international community": several
+		// states, none of them the dateline's.
+		c.noDefaultCountry = c.noDefaultCountry || role.States
 		switch {
 		case country == "" && bare:
 			// "the official", "the ministry": coreference decides.

@@ -638,3 +638,24 @@ func TestShippedUnattributedAttacks(t *testing.T) {
 		})
 	}
 }
+
+// TestDatelineCountryDefaults checks which unqualified roles take the
+// dateline's country: a state's own people and forces do, several states
+// taken together do not (roles.tsv relation "states").
+func TestDatelineCountryDefaults(t *testing.T) {
+	w := newWorker(t)
+	d := codeText(t, w, "NAIROBI (Reuters) — Western countries pressed Uganda on Monday, and police said the international community had been told.")
+	want := map[string]string{"Western countries": "", "police": "KEN", "the international community": ""}
+	for _, e := range d.Entities {
+		raw := d.SpanText(e.Span)
+		if cc, ok := want[raw]; ok {
+			if e.CountryCode != cc {
+				t.Errorf("%q: country %q, want %q (rule %s)", raw, e.CountryCode, cc, e.Rule)
+			}
+			delete(want, raw)
+		}
+	}
+	for raw := range want {
+		t.Errorf("no entity %q", raw)
+	}
+}

@@ -594,8 +594,10 @@ func (b *builder) role(r lexicon.Record, cols map[string]bool, user bool) error 
 		role.Generic = true
 	case "count":
 		role.Count = true
+	case "states":
+		role.States = true
 	default:
-		return r.Errorf("relation %q: want relational, generic, count or nothing", rel)
+		return r.Errorf("relation %q: want relational, generic, count, states or nothing", rel)
 	}
 	// A group noun ("police", "troops") is referred back to with "they".
 	group := person == "group"
