@@ -256,6 +256,7 @@ func (s *Stage) roles(d *doc.Doc, sent *doc.Sentence) {
 		// "western countries", "the international community": several
 		// states, none of them the dateline's.
 		c.noDefaultCountry = c.noDefaultCountry || role.States
+		c.NoPlaceCountry = role.States
 		switch {
 		case country == "" && bare:
 			// "the official", "the ministry": coreference decides.

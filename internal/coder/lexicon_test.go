@@ -659,3 +659,16 @@ func TestDatelineCountryDefaults(t *testing.T) {
 		t.Errorf("no entity %q", raw)
 	}
 }
+
+// TestSeveralStatesTakeNoEventPlaceCountry checks that the place of an
+// event gives no country to a participant that names several states.
+func TestSeveralStatesTakeNoEventPlaceCountry(t *testing.T) {
+	w := newWorker(t)
+	d := codeText(t, w, "Western countries met Ugandan officials in Kampala on Monday.")
+	if len(d.Events) == 0 || len(d.Events[0].Actors) == 0 {
+		t.Fatalf("no event with an actor: %+v", d.Events)
+	}
+	if a := d.Events[0].Actors[0]; a.RawText != "Western countries" || a.CountryCode != "" {
+		t.Errorf("actor %q country %q, want Western countries with none", a.RawText, a.CountryCode)
+	}
+}

@@ -42,6 +42,10 @@ type Entity struct {
 	Cluster int
 	// Rule names the rule or dictionary entry that found and coded it.
 	Rule string
+	// NoPlaceCountry says the country of a place around the mention (the
+	// dateline's, the event's) is not the actor's: it names several
+	// states taken together ("western countries").
+	NoPlaceCountry bool `json:"-"`
 }
 
 // QuoteKind distinguishes statements from distancing marks and names.

@@ -2701,7 +2701,8 @@ func (s *Stage) placesAfter(m match) []int {
 // codes the victims of an attack or a detention so too ("detained 27
 // people in X"), even unnamed ones with no role. A place found only in
 // another sentence or in the dateline is too weak for this, and any
-// other participant with no role at all is left uncoded.
+// other participant with no role at all is left uncoded, and so is one
+// that names several states (doc.Entity.NoPlaceCountry).
 func localParticipants(d *doc.Doc, ev *doc.Event) {
 	if ev.Location < 0 || (ev.LocationSource != doc.LocationAttached && ev.LocationSource != doc.LocationSentence) {
 		return
@@ -2713,7 +2714,8 @@ func localParticipants(d *doc.Doc, ev *doc.Event) {
 	coded := false
 	code := func(blocks []doc.EventActor, nameless bool) {
 		for i := range blocks {
-			if a := &blocks[i]; a.CountryCode == "" && (a.SectorCode != "" || nameless && a.Entity >= 0) {
+			if a := &blocks[i]; a.CountryCode == "" && (a.SectorCode != "" || nameless && a.Entity >= 0) &&
+				(a.Entity < 0 || !d.Entities[a.Entity].NoPlaceCountry) {
 				a.CountryCode, coded = country, true
 			}
 		}
