@@ -552,6 +552,14 @@ func (s *Stage) classifyRun(d *doc.Doc, sent *doc.Sentence, i, j int) {
 		}
 		c.CountryCode = cc
 		c.Rule = s.rules.join("title_name ", title.Rule)
+		if cc == "" {
+			// "President Ruto of Kenya": the office's state may follow
+			// the name, as it follows a role ("the president of Kenya").
+			if oc, ok := s.ofCountry(d, sent, j); ok {
+				c.CountryCode = oc
+				c.Rule = s.rules.join("title_name ", title.Rule, " +of_country")
+			}
+		}
 		c.conf = 0.8
 		for k := titleStart; k < nameStart; k++ {
 			s.covered[k] = true
