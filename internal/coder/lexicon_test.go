@@ -321,6 +321,10 @@ func TestShippedNominalRoles(t *testing.T) {
 		{"requesting anonymity is no request", "A Kenyan diplomat who requested anonymity said Uganda had closed the border.", "requested", "-"},
 		{"asking to remain anonymous is no request", "A Ugandan officer who asked to remain anonymous said the troops had withdrawn.", "asked", "-"},
 		{"asking another to name someone is a request", "Kenya asked Uganda to name an envoy.", "asked", "Kenya>Uganda"},
+		// An idiom's own noun is no one's ("forces", "troops").
+		{"joining forces is mutual", "Kenya and Uganda joined forces against the rebels.", "joined forces", "Kenya>Uganda"},
+		{"troops contributed are the contributor's own", "Kenya contributed troops to the African Union mission.", "contributed troops", "Kenya>African Union"},
+		{"troops pulled back are the actor's own", "Kenya will pull troops back from the Ugandan border.", "pull troops", "Kenya>Ugandan"},
 		{"a bare possessor is arrested", "Kenya condemned the Ugandan journalist's arrest on Monday.", "arrest", ">the Ugandan journalist"},
 		// An object that names no actor stands for its maker.
 		{"a rejected truce is its maker's", "Kenya rejected a truce declared by the Ugandan rebels.", "rejected", "Kenya>the Ugandan rebels"},

@@ -984,7 +984,13 @@ func (s *Stage) participants(d *doc.Doc, si int, m match, p int, verb bool, acto
 		// last noun is the event, whose modifiers are its actor's.
 		// The forces a mobilisation moves ("deployed police to the
 		// border") are the actor's own, no recipient.
-		recipients = s.ownerOf(m.last)
+		if f := s.tr.First(m.last); f >= 0 && f < m.last || s.ci.entOf[m.last] < 0 || tr.Frame().Recipient.Kind != lexicon.SlotPrep {
+			// A noun of the pattern's own with nothing before it,
+			// where the pattern takes its recipient after a
+			// preposition, is part of an idiom ("joined forces [with
+			// X]", "contributed troops [to the mission]"), no one's.
+			recipients = s.ownerOf(m.last)
+		}
 	}
 	actors, recipients = dropSame(d, actors, recipients)
 	ev.Actors = eventActors(d, actors)
