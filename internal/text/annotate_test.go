@@ -285,6 +285,8 @@ func TestChunks(t *testing.T) {
 			"NP[Police|Police] VG[detained|detained] NP[14 young men|men]"},
 		{"a participle opening a phrase", "Police said armed men stormed a church.",
 			"NP[Police|Police] VG[said|said] NP[armed men|men] VG[stormed|stormed] NP[a church|church]"},
+		{"that before a plural noun is no determiner", "Kenya agreed in a phone call that Ugandan investigators would fly to Nairobi.",
+			"NP[Kenya|Kenya] VG[agreed|agreed] NP[a phone call|call] NP[Ugandan investigators|investigators] VG[would fly|fly] NP[Nairobi|Nairobi]"},
 		{"a relative pronoun before a determiner", "Police found the house in which a man died.",
 			"NP[Police|Police] VG[found|found] NP[the house|house] NP[which|which] NP[a man|man] VG[died|died]"},
 		{"a participle after a conjunction is a verb", "The minister toured the camp and met refugees.",

@@ -166,6 +166,15 @@ func chunkSentence(toks []doc.Token, cls []uint16, lower string, first, end int,
 				i = max(j, i+1)
 				continue
 			}
+			if head > i && singularDemonstrative(toks, lower, i) && (toks[head].Tag == "NNS" || toks[head].Tag == "NNPS") &&
+				!en.IsDegreeQuantifier(lower[toks[i+1].Start:toks[i+1].End]) {
+				// "agreed that Russian investigators would": a singular
+				// demonstrative before a plural head is no determiner
+				// of it (English determiners agree in number) but the
+				// complementizer, outside the phrase; unless it is a
+				// degree word on a quantifier ("this many people").
+				i++
+			}
 			emit(doc.NounPhrase, i, last+1, head)
 			i = last + 1
 			continue
@@ -204,6 +213,12 @@ func chunkSentence(toks []doc.Token, cls []uint16, lower string, first, end int,
 		i++
 	}
 	return out
+}
+
+// singularDemonstrative reports "this" or "that" at token i.
+func singularDemonstrative(toks []doc.Token, lower string, i int) bool {
+	w := lower[toks[i].Start:toks[i].End]
+	return w == "that" || w == "this"
 }
 
 // atLeast reports "least" or "most" at token i after "at" ("at least 20",

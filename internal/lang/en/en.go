@@ -306,6 +306,17 @@ func IsComplexTransitiveParticiple(w string) bool {
 	return false
 }
 
+// IsDegreeQuantifier reports a quantifier (lower case) that "this",
+// "that" or "so" can modify as a degree word: "this many people", "that
+// much money" keep the demonstrative inside the noun phrase.
+func IsDegreeQuantifier(w string) bool {
+	switch w {
+	case "many", "much", "few", "little":
+		return true
+	}
+	return false
+}
+
 // IsPossessiveClitic reports the possessive "'s" as a token of its own,
 // with a straight or a typographic apostrophe.
 func IsPossessiveClitic(w string) bool { return w == "'s" || w == "’s" }

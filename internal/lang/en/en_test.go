@@ -280,3 +280,11 @@ func TestIsComplexTransitiveParticiple(t *testing.T) {
 		}
 	}
 }
+
+func TestIsDegreeQuantifier(t *testing.T) {
+	for w, want := range map[string]bool{"many": true, "much": true, "few": true, "people": false, "some": false} {
+		if got := IsDegreeQuantifier(w); got != want {
+			t.Errorf("IsDegreeQuantifier(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
