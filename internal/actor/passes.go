@@ -145,6 +145,14 @@ func (s *Stage) names(d *doc.Doc, sent *doc.Sentence) {
 			if s.orgRunFollows(d, sent, end) {
 				continue
 			}
+			if bc.Kind == KindCapital && s.placeModifier(d, sent, end) {
+				// "a Nairobi rally", "the Paris agreement": a capital
+				// before a common noun that names no actor says where,
+				// not who. (Nor does it give the sentence's other
+				// actors its state, as a locative phrase does: "the
+				// Minsk agreement" is no Belarusian's.)
+				continue
+			}
 			c.Type = doc.GPE
 			if c.SectorCode == "" {
 				c.SectorCode = "GOV"
@@ -365,6 +373,18 @@ func (s *Stage) properRuns(d *doc.Doc, sent *doc.Sentence) {
 		s.classifyRun(d, sent, i, j)
 		i = j
 	}
+}
+
+// placeModifier reports a common noun at k that a name before it can only
+// modify as a place: a lower-case noun that is no role ("rally", "event",
+// "hospital"; "officials" and "government" are roles, and a capital
+// before them names their state).
+func (s *Stage) placeModifier(d *doc.Doc, sent *doc.Sentence, k int) bool {
+	if k >= sent.EndToken || s.isCap(d, k) || s.isRoleWord(d, k) {
+		return false
+	}
+	tag := d.Tokens[k].Tag
+	return tag == "NN" || tag == "NNS"
 }
 
 func (s *Stage) isDemonym(d *doc.Doc, i int) bool { return s.word(d, i)&WordDemonym != 0 }

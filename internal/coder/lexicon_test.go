@@ -325,6 +325,10 @@ func TestShippedNominalRoles(t *testing.T) {
 		{"joining forces is mutual", "Kenya and Uganda joined forces against the rebels.", "joined forces", "Kenya>Uganda"},
 		{"troops contributed are the contributor's own", "Kenya contributed troops to the African Union mission.", "contributed troops", "Kenya>African Union"},
 		{"troops pulled back are the actor's own", "Kenya will pull troops back from the Ugandan border.", "pull troops", "Kenya>Ugandan"},
+		// A capital before an event noun says where, not who; a protest
+		// is aimed at the authorities of the place it is held in.
+		{"a capital before a protest is its place", "The Nairobi protests continued on Monday.", "protests", ">Nairobi"},
+		{"a capital before an attack is no attacker", "Kenyan police arrested two men after the Nairobi attacks.", "attacks", "-"},
 		{"a bare possessor is arrested", "Kenya condemned the Ugandan journalist's arrest on Monday.", "arrest", ">the Ugandan journalist"},
 		// An object that names no actor stands for its maker.
 		{"a rejected truce is its maker's", "Kenya rejected a truce declared by the Ugandan rebels.", "rejected", "Kenya>the Ugandan rebels"},

@@ -1019,6 +1019,10 @@ func (s *Stage) participants(d *doc.Doc, si int, m match, p int, verb bool, acto
 		if r, ok := s.placeRecipient(clause, m, own); ok {
 			ev.Recipients = append(ev.Recipients, r)
 			ev.Rule += " +place_recipient"
+		} else if r, ok := s.modifierPlace(m); ok && ev.Type == plover.Protest {
+			// "the Athens protests": the place may modify the noun.
+			ev.Recipients = append(ev.Recipients, r)
+			ev.Rule += " +place_recipient"
 		}
 	}
 	if ev.Type == plover.Coerce && ev.Mode == "arrest" && verb && s.capturedPlace(p) {

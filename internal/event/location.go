@@ -389,3 +389,30 @@ func (s *Stage) placeInParagraph(d *doc.Doc, si int, ev *doc.Event) int {
 	}
 	return -1
 }
+
+// modifierPlace returns, as a participant without a mention, a toponym
+// that modifies the trigger's noun from before it ("the Athens protests",
+// "a Dhaka rally").
+func (s *Stage) modifierPlace(m match) (doc.EventActor, bool) {
+	d := s.ci.d
+	var out doc.EventActor
+	found := false
+	s.dependentsOfMatch(m, func(c int) bool {
+		if c >= m.first || s.tr.Rel(c) != doc.DepCompound {
+			return true
+		}
+		off := d.Tokens[c].Start
+		i := placeAtOrAfter(d, off+1) - 1
+		if i < 0 {
+			return true
+		}
+		if p := d.Places[i]; p.Start <= off && off < p.End && setsScene(p) && p.CountryCode != "" {
+			out = doc.EventActor{Span: p.Span, RawText: d.SpanText(p.Span),
+				Actor: doc.Actor{Name: p.Name, CountryCode: p.CountryCode}, Entity: -1}
+			found = true
+			return false
+		}
+		return true
+	})
+	return out, found
+}
