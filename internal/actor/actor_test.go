@@ -85,7 +85,7 @@ func TestRecognizer(t *testing.T) {
 			text: "Marta Varga, the World Food Programme coordinator, said convoys were delayed.",
 			want: []string{"Marta Varga=PERSON:UNO/GOV"}},
 		{name: "a capital before a common noun is a place",
-			text: "Thousands joined a Baku rally after the Yerevan talks.",
+			text:   "Thousands joined a Baku rally after the Yerevan talks.",
 			absent: []string{"Baku", "Yerevan"}},
 		{name: "a capital before a role names its state",
 			text: "Baku officials met the Yerevan government.",
