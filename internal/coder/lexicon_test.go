@@ -329,6 +329,11 @@ func TestShippedNominalRoles(t *testing.T) {
 		// is aimed at the authorities of the place it is held in.
 		{"a capital before a protest is its place", "The Nairobi protests continued on Monday.", "protests", ">Nairobi"},
 		{"a capital before an attack is no attacker", "Kenyan police arrested two men after the Nairobi attacks.", "attacks", "-"},
+		// A verb of protest with an object names another sense:
+		// "demonstrate" is also "show".
+		{"demonstrating a quality is no protest", "Kenyan athletes demonstrated great skill at the games.", "demonstrated", "-"},
+		{"a distance marched is no object", "Kenyan teachers marched 20 kilometres to the ministry on Monday.", "marched", "Kenyan teachers>the ministry"},
+		{"a day marched is no object", "Kenyan nurses marched Saturday in Nairobi against the new levy.", "marched", "Kenyan nurses>Nairobi"},
 		{"a bare possessor is arrested", "Kenya condemned the Ugandan journalist's arrest on Monday.", "arrest", ">the Ugandan journalist"},
 		// An object that names no actor stands for its maker.
 		{"a rejected truce is its maker's", "Kenya rejected a truce declared by the Ugandan rebels.", "rejected", "Kenya>the Ugandan rebels"},

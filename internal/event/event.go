@@ -788,6 +788,15 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 		// "declined to comment": a refusal to speak rejects nothing.
 		return ev, false
 	}
+	if verb && tr.Type == plover.Protest && tr.Kind == lexicon.KindVerb && !passivizable(tr) && m.first == m.last && s.transitiveUse(p) {
+		// "demonstrated its resolve", "rallied support": a verb of
+		// protest every frame of which is intransitive (people
+		// demonstrate, march and rally against something, in
+		// somewhere) names another sense when it takes an object.
+		// (Verbs of other types take objects their frames leave out:
+		// "discussed the plan" has no "with" phrase.)
+		return ev, false
+	}
 	if tr.Type == plover.Request && s.asksAnonymity(p) {
 		// "asked not to be named": a source's terms, no request.
 		return ev, false
@@ -1223,6 +1232,24 @@ func (s *Stage) resultative(p int) (g, u int) {
 		return g, u
 	}
 	return -1, -1
+}
+
+// transitiveUse reports a verb at p with a direct object of its own in
+// the parse. (A clause is left to the reporting rule: "protested that"
+// is an accusation.)
+func (s *Stage) transitiveUse(p int) bool {
+	o := s.tr.Dependent(p, doc.DepObj)
+	// Only a common noun with no number is an object here: a noun
+	// phrase with a preposition ("marched outside his home"), a measure
+	// ("marched 120 kilometers"), a name ("marched down Ringstrasse",
+	// "march Saturday") or a time is an adverbial, whatever the parse
+	// called it.
+	if tag := s.ci.tag(max(o, 0)); o < 0 || tag != "NN" && tag != "NNS" {
+		return false
+	}
+	// And a direct object follows its verb at once: "marched outside
+	// his home", with "outside" read as an adverb, holds none.
+	return s.tr.Marker(o) < 0 && !s.inTime[o] && !s.tr.Has(o, doc.DepNummod) && s.tr.Leftmost(o) == p+1
 }
 
 // passivizable reports whether a verb trigger has a frame with an object,
