@@ -270,7 +270,7 @@ func (s *Stage) nameRun(d *doc.Doc, sent *doc.Sentence, i, max int) int {
 			j++
 			continue
 		}
-		if s.pluralPossessiveInName(d, sent, j) {
+		if s.pluralPossessiveInName(d, sent, j) || s.possessiveInName(d, sent, j) {
 			j++
 			continue
 		}
@@ -300,6 +300,16 @@ func (s *Stage) pluralPossessiveInName(d *doc.Doc, sent *doc.Sentence, j int) bo
 	}
 	prev := s.tok(d, j-1)
 	return s.isCap(d, j-1) && strings.HasSuffix(prev, "s")
+}
+
+// possessiveInName reports a possessive clitic at token j between two
+// capitalised words, which a dictionary name may hold ("People's
+// Republic of China", "People's Liberation Army"). Only the dictionary
+// pass reads such runs, as candidates it must know whole: a run of the
+// proper-name pass stops there ("Kenya's Interior Ministry" is Kenya's).
+func (s *Stage) possessiveInName(d *doc.Doc, sent *doc.Sentence, j int) bool {
+	return j > sent.FirstToken && j+1 < sent.EndToken && !d.Tokens[j].SpaceBefore &&
+		en.IsPossessiveClitic(s.tok(d, j)) && s.isCap(d, j-1) && s.isCap(d, j+1)
 }
 
 // orgRunFollows reports whether the tokens from j on are a capitalised

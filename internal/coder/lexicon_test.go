@@ -334,6 +334,8 @@ func TestShippedNominalRoles(t *testing.T) {
 		{"demonstrating a quality is no protest", "Kenyan athletes demonstrated great skill at the games.", "demonstrated", "-"},
 		{"a distance marched is no object", "Kenyan teachers marched 20 kilometres to the ministry on Monday.", "marched", "Kenyan teachers>the ministry"},
 		{"a day marched is no object", "Kenyan nurses marched Saturday in Nairobi against the new levy.", "marched", "Kenyan nurses>Nairobi"},
+		// A dictionary name may hold a possessive clitic.
+		{"a name with a possessive inside", "The People's Republic of China accused Kenya of fraud.", "accused", "People's Republic of China>Kenya"},
 		{"a bare possessor is arrested", "Kenya condemned the Ugandan journalist's arrest on Monday.", "arrest", ">the Ugandan journalist"},
 		// An object that names no actor stands for its maker.
 		{"a rejected truce is its maker's", "Kenya rejected a truce declared by the Ugandan rebels.", "rejected", "Kenya>the Ugandan rebels"},
