@@ -332,6 +332,7 @@ func TestShippedNominalRoles(t *testing.T) {
 		// A verb of protest with an object names another sense:
 		// "demonstrate" is also "show".
 		{"demonstrating a quality is no protest", "Kenyan athletes demonstrated great skill at the games.", "demonstrated", "-"},
+		{"compromising something is no concession", "The leak compromised Kenyan security.", "compromised", "-"},
 		{"a distance marched is no object", "Kenyan teachers marched 20 kilometres to the ministry on Monday.", "marched", "Kenyan teachers>the ministry"},
 		{"a day marched is no object", "Kenyan nurses marched Saturday in Nairobi against the new levy.", "marched", "Kenyan nurses>Nairobi"},
 		// A dictionary name may hold a possessive clitic.

@@ -788,13 +788,10 @@ func (s *Stage) build(d *doc.Doc, si int, m match) (doc.Event, bool) {
 		// "declined to comment": a refusal to speak rejects nothing.
 		return ev, false
 	}
-	if verb && tr.Type == plover.Protest && tr.Kind == lexicon.KindVerb && !passivizable(tr) && m.first == m.last && s.transitiveUse(p) {
-		// "demonstrated its resolve", "rallied support": a verb of
-		// protest every frame of which is intransitive (people
-		// demonstrate, march and rally against something, in
-		// somewhere) names another sense when it takes an object.
-		// (Verbs of other types take objects their frames leave out:
-		// "discussed the plan" has no "with" phrase.)
+	if verb && tr.Intransitive && m.first == m.last && s.transitiveUse(p) {
+		// "demonstrated its resolve", "rallied support", "compromised
+		// security": an intransitive trigger (kind verb-intransitive)
+		// names another sense when it takes an object.
 		return ev, false
 	}
 	if tr.Type == plover.Request && s.asksAnonymity(p) {

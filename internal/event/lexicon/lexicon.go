@@ -82,6 +82,13 @@ type Trigger struct {
 	// and "allies", "arm" and "arms", "press" and the press. The coder
 	// drops such a match on a word the parse reads as a noun.
 	VerbOnly bool
+	// Intransitive marks a verb (kind "verb-intransitive") whose event
+	// takes no direct object, and whose transitive use is another sense:
+	// people demonstrate against something, but "demonstrated its
+	// resolve" shows it; parties compromise with each other, but
+	// "compromised security" endangers it. The coder drops a match whose
+	// verb takes a direct object.
+	Intransitive bool
 	// Frames lists the ways actor and recipient attach, preferred first;
 	// never empty.
 	Frames []Frame
@@ -271,16 +278,18 @@ func parseRow(t plover.EventType, r datalex.Record) ([]*Trigger, error) {
 			return nil, r.Errorf("unknown context %q", c)
 		}
 	}
-	kindName, verbOnly := r.Get("kind"), false
+	kindName, verbOnly, intransitive := r.Get("kind"), false, false
 	switch kindName {
 	case "verb-only":
 		kindName, verbOnly = "verb", true
 	case "mwe-verb-only":
 		kindName, verbOnly = "mwe", true
+	case "verb-intransitive":
+		kindName, intransitive = "verb", true
 	}
 	kind, ok := parseKind(kindName)
 	if !ok {
-		return nil, r.Errorf("kind %q: want verb, verb-only, noun, mwe, mwe-verb-only or adj", r.Get("kind"))
+		return nil, r.Errorf("kind %q: want verb, verb-only, verb-intransitive, noun, mwe, mwe-verb-only or adj", r.Get("kind"))
 	}
 	var frames []Frame
 	for _, f := range r.List("frame") {
@@ -293,7 +302,7 @@ func parseRow(t plover.EventType, r datalex.Record) ([]*Trigger, error) {
 	if len(frames) == 0 {
 		frames = []Frame{DefaultFrame}
 	}
-	tr := Trigger{Type: t, Mode: mode, Contexts: ctxs, Kind: kind, VerbOnly: verbOnly, Frames: frames,
+	tr := Trigger{Type: t, Mode: mode, Contexts: ctxs, Kind: kind, VerbOnly: verbOnly, Intransitive: intransitive, Frames: frames,
 		Confidence: DefaultConfidence, Pattern: pattern, Note: r.Get("note"),
 		Rule: fmt.Sprintf("%s:%d", strings.TrimPrefix(r.File, "data/"), r.Line)}
 	if neg := r.Get("negated"); neg == "drop" {

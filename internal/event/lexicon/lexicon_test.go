@@ -273,6 +273,11 @@ func TestLoad_Errors(t *testing.T) {
 	} else if c := l.Candidates("fire"); len(c) != 1 || c[0].Kind != lexicon.KindMWE || !c[0].VerbOnly {
 		t.Errorf("mwe-verb-only: got %+v, want one verb-only MWE", c)
 	}
+	if l, err := lexicon.Load(minimal(header + "shell\tfirearms\t\tverb-intransitive\tsubj>prep:at\n")); err != nil {
+		t.Errorf("verb-intransitive: %v", err)
+	} else if c := l.Candidates("shell"); len(c) != 1 || c[0].Kind != lexicon.KindVerb || !c[0].Intransitive {
+		t.Errorf("verb-intransitive: got %+v, want one intransitive verb", c)
+	}
 	if l, err := lexicon.Load(minimal(header + "open fire\tfirearms\tmilitary\tmwe\tsubj>prep:on\n")); err != nil {
 		t.Errorf("minimal lexicon: %v", err)
 	} else if _, ok := l.Lemma("fled"); ok {
