@@ -244,6 +244,8 @@ func TestParagraphs(t *testing.T) {
 		{"hard wrap after an article", "Talks began in the\nKenyan capital.\nTwo.", []string{"Talks began in the\nKenyan capital.", "Two."}},
 		{"hard wrap after a comma", "In Nairobi,\nTalks began.", []string{"In Nairobi,\nTalks began."}},
 		{"a heading stays apart", "Kenya Closes Border\nKenya closed its border.", []string{"Kenya Closes Border", "Kenya closed its border."}},
+		{"a heading in capitals inside a paragraph", "One.\n\nBORDER TALKS\nKenya closed its border.", []string{"One.", "BORDER TALKS", "Kenya closed its border."}},
+		{"a capitalised acronym line wraps on", "One.\n\nThe NATO\nsummit began.", []string{"One.", "The NATO\nsummit began."}},
 		{"a quote ends a line", "He said: \"We will go.\"\nthen left.", []string{"He said: \"We will go.\"", "then left."}},
 		{"empty", "", nil},
 		{"blank", " \n\t\n ", nil},

@@ -100,7 +100,8 @@ func splitParagraphs(text string, lines []line, out []span) ([]span, []line) {
 			ps = l.start
 		}
 		pe = l.end
-		if l.parBreak || !blankMode && (i+1 == len(lines) || !wrapsOnto(text, l, lines[i+1])) {
+		if l.parBreak || !blankMode && (i+1 == len(lines) || !wrapsOnto(text, l, lines[i+1])) ||
+			blankMode && i+1 < len(lines) && capitalHeading(text, l) {
 			flush()
 		}
 	}
@@ -138,6 +139,28 @@ func wrapsOnto(text string, l, next line) bool {
 		w--
 	}
 	return en.NeverEndsSentence(strings.ToLower(text[w:e]))
+}
+
+// capitalHeading reports a line in capitals with no closing punctuation,
+// a heading or a kicker ("SHIFTING GEARS"), which ends its paragraph even
+// where blank lines mark paragraphs: a sentence's words are not all in
+// capitals, and a heading is not followed by its own sentence.
+func capitalHeading(text string, l line) bool {
+	s, e := trimSpace(text, l.start, l.end)
+	if s >= e {
+		return false
+	}
+	letters := 0
+	for _, r := range text[s:e] {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsUpper(r):
+			letters++
+		}
+	}
+	last, _ := utf8.DecodeLastRuneInString(text[s:e])
+	return letters >= 4 && !unicode.IsPunct(last)
 }
 
 // trimSpace narrows text[s:e] to exclude leading and trailing white space
