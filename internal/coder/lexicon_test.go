@@ -337,6 +337,11 @@ func TestShippedNominalRoles(t *testing.T) {
 		{"a day marched is no object", "Kenyan nurses marched Saturday in Nairobi against the new levy.", "marched", "Kenyan nurses>Nairobi"},
 		// A dictionary name may hold a possessive clitic.
 		{"a name with a possessive inside", "The People's Republic of China accused Kenya of fraud.", "accused", "People's Republic of China>Kenya"},
+		// Who attends, joins or organises an event takes part in it
+		// (governors.tsv, support).
+		{"attending a rally is protesting", "Kenyan teachers attended a rally in Nairobi on Monday.", "rally", "Kenyan teachers>Nairobi"},
+		{"a march's organisers are its actor", "The march was organised by the Kenyan opposition.", "march", "the Kenyan opposition>"},
+		{"joining a boycott is boycotting", "Kenyan nurses joined the boycott on Monday.", "boycott", "Kenyan nurses>"},
 		{"a bare possessor is arrested", "Kenya condemned the Ugandan journalist's arrest on Monday.", "arrest", ">the Ugandan journalist"},
 		// An object that names no actor stands for its maker.
 		{"a rejected truce is its maker's", "Kenya rejected a truce declared by the Ugandan rebels.", "rejected", "Kenya>the Ugandan rebels"},
