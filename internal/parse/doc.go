@@ -119,7 +119,7 @@
 //	set        UAS     LAS     LAS with subtypes   text tagger
 //	EWT dev    0.8030  0.7541  0.7497              0.8628
 //	EWT test   0.8112  0.7652  0.7616              0.8589
-//	PUD        0.7898  0.7467  0.7403              0.9235
+//	PUD        0.7900  0.7469  0.7405              0.9235
 //
 // These are well short of the targets the issue set (EWT test UAS 0.87
 // and LAS 0.83, PUD 0.85 and 0.81), and below the first version of this
@@ -267,7 +267,13 @@
 //     It fires in no treebank sentence once copulas are left out, and in
 //     29 sentences of the real news, PUD and the NGEC stories, all but
 //     one rightly (that one attaches the relative to the nearer of two
-//     nouns).
+//     nouns);
+//   - an "of" phrase right after a noun that the parse made an oblique of
+//     a verb after it is the noun's (repairOfPhrases: "Thousands of
+//     teachers attended", "the government of Jordan will"): verbs take
+//     "of" phrases only after them. PUD UAS and LAS +0.0002, EWT
+//     unchanged; it fires in 47 sentences of the treebanks, the real
+//     news and the NGEC stories, all rightly on reading.
 //
 // The repairs read each word's plain lower-case form, which the Parser
 // computes once per distinct word (Parser.cachedPlainForm).

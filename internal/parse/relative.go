@@ -269,3 +269,28 @@ func premodifierRel(tag string) doc.DepRel {
 	}
 	return doc.DepCompound
 }
+
+// repairOfPhrases hangs an "of" phrase that the parse made an oblique of a
+// verb after it on the noun right before its preposition. English verbs
+// take "of" phrases only after them ("accused X of", "consists of"); one
+// before the verb, right after a noun, is that noun's ("Thousands of
+// teachers attended", read as "of teachers attended").
+func repairOfPhrases(words, tags []string, heads []int32, deps []doc.DepRel) {
+	for k := range heads {
+		h := int(heads[k])
+		if h <= k || deps[k].Base() != doc.DepObl || !strings.HasPrefix(tags[h], "VB") {
+			continue
+		}
+		mk := caseMarkerOf(tags, heads, deps, k)
+		if mk < 1 || words[mk] != "of" || !isNominalTag(tags[mk-1]) {
+			continue
+		}
+		// The noun before "of" must itself hang on the verb or under it,
+		// so that the phrase moves within one clause.
+		n := mk - 1
+		if !dominates(heads, h, n) || dominates(heads, k, n) {
+			continue
+		}
+		heads[k], deps[k] = int32(n), doc.DepNmod
+	}
+}

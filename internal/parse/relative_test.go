@@ -86,3 +86,21 @@ func TestRepairReducedRelativesPremodifier(t *testing.T) {
 		t.Errorf("heads %v deps %v: want Kenyan a compound of soldiers, the subject of attacked", heads, deps)
 	}
 }
+
+func TestRepairOfPhrases(t *testing.T) {
+	runHeadsCases(t, repairOfPhrases, []headsCase{
+		{
+			name:  "an of-phrase before the verb is the noun's",
+			in:    "Thousands/NNS/3/nsubj of/IN/2/case teachers/NNS/3/obl attended/VBD/-1/root rallies/NNS/3/obj",
+			heads: []int32{3, 2, 0, -1, 3},
+		},
+		{
+			name: "an of-phrase after the verb is the verb's",
+			in:   "Kenya/NNP/1/nsubj accused/VBD/-1/root Uganda/NNP/1/obj of/IN/4/case fraud/NN/1/obl",
+		},
+		{
+			name: "another preposition is left alone",
+			in:   "Teachers/NNS/3/nsubj in/IN/2/case Nairobi/NNP/3/obl marched/VBD/-1/root",
+		},
+	})
+}

@@ -43,6 +43,7 @@ import (
 // the form the word lists of package en are written in (plainForm).
 func repair(words, tags []string, heads []int32, deps []doc.DepRel) {
 	repairReducedRelatives(words, tags, heads, deps)
+	repairOfPhrases(words, tags, heads, deps)
 	repairPrepositionalSubjects(tags, heads, deps)
 	repairPredicates(words, tags, heads, deps)
 	repairRelations(words, tags, heads, deps)
