@@ -331,6 +331,7 @@ func TestShippedNominalRoles(t *testing.T) {
 		{"a capital before an attack is no attacker", "Kenyan police arrested two men after the Nairobi attacks.", "attacks", "-"},
 		// A verb of protest with an object names another sense:
 		// "demonstrate" is also "show".
+		{"demonstrating that something is so is no protest", "The report demonstrated that Kenyan exports had grown.", "demonstrated", "-"},
 		{"demonstrating a quality is no protest", "Kenyan athletes demonstrated great skill at the games.", "demonstrated", "-"},
 		{"compromising something is no concession", "The leak compromised Kenyan security.", "compromised", "-"},
 		{"a distance marched is no object", "Kenyan teachers marched 20 kilometres to the ministry on Monday.", "marched", "Kenyan teachers>the ministry"},

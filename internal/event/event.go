@@ -1231,10 +1231,16 @@ func (s *Stage) resultative(p int) (g, u int) {
 	return -1, -1
 }
 
-// transitiveUse reports a verb at p with a direct object of its own in
-// the parse. (A clause is left to the reporting rule: "protested that"
-// is an accusation.)
+// transitiveUse reports a verb at p with a direct object or a clausal
+// complement of its own in the parse. (Only intransitive triggers ask:
+// "protest", which is no such trigger, reports with its clause, and
+// "protested that" is an accusation.)
 func (s *Stage) transitiveUse(p int) bool {
+	if c := s.tr.Dependent(p, doc.DepCcomp); c >= 0 && (s.tr.Has(c, doc.DepNsubj) || s.tr.Has(c, doc.DepMark)) {
+		// "demonstrated that the plan works"; a participle the parse
+		// made a complement ("marched, calling for ...") is none.
+		return true
+	}
 	o := s.tr.Dependent(p, doc.DepObj)
 	// Only a common noun with no number is an object here: a noun
 	// phrase with a preposition ("marched outside his home"), a measure
