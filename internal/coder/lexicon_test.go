@@ -343,6 +343,7 @@ func TestShippedNominalRoles(t *testing.T) {
 		{"attending a rally is protesting", "Kenyan teachers attended a rally in Nairobi on Monday.", "rally", "Kenyan teachers>Nairobi"},
 		{"a march's organisers are its actor", "The march was organised by the Kenyan opposition.", "march", "the Kenyan opposition>"},
 		{"joining a boycott is boycotting", "Kenyan nurses joined the boycott on Monday.", "boycott", "Kenyan nurses>"},
+		{"supporters are a role of their own", "Opposition supporters clashed with Ugandan police on Monday.", "clashed", "Opposition supporters>Ugandan police"},
 		{"a bare possessor is arrested", "Kenya condemned the Ugandan journalist's arrest on Monday.", "arrest", ">the Ugandan journalist"},
 		// An object that names no actor stands for its maker.
 		{"a rejected truce is its maker's", "Kenya rejected a truce declared by the Ugandan rebels.", "rejected", "Kenya>the Ugandan rebels"},
