@@ -1025,10 +1025,12 @@ func (s *Stage) participants(d *doc.Doc, si int, m match, p int, verb bool, acto
 		if r, ok := s.placeRecipient(clause, m, own); ok {
 			ev.Recipients = append(ev.Recipients, r)
 			ev.Rule += " +place_recipient"
-		} else if r, ok := s.modifierPlace(m); ok && ev.Type == plover.Protest {
+		} else if ev.Type == plover.Protest {
 			// "the Athens protests": the place may modify the noun.
-			ev.Recipients = append(ev.Recipients, r)
-			ev.Rule += " +place_recipient"
+			if r, ok := s.modifierPlace(m); ok {
+				ev.Recipients = append(ev.Recipients, r)
+				ev.Rule += " +place_recipient"
+			}
 		}
 	}
 	if ev.Type == plover.Coerce && ev.Mode == "arrest" && verb && s.capturedPlace(p) {
@@ -2590,13 +2592,17 @@ func (s *Stage) placeRecipient(p int, m match, actors []doc.EventActor) (doc.Eve
 			own = own || a.CountryCode == place.CountryCode
 		}
 		if !own {
-			// The only participant without a mention (Entity -1;
-			// see onlyPlaces).
-			return doc.EventActor{Span: place.Span, RawText: d.SpanText(place.Span),
-				Actor: doc.Actor{Name: place.Name, CountryCode: place.CountryCode}, Entity: -1}, true
+			return placeParticipant(d, place), true
 		}
 	}
 	return doc.EventActor{}, false
+}
+
+// placeParticipant makes a place a participant: the only kind without a
+// mention (Entity -1; see onlyPlaces).
+func placeParticipant(d *doc.Doc, place doc.Place) doc.EventActor {
+	return doc.EventActor{Span: place.Span, RawText: d.SpanText(place.Span),
+		Actor: doc.Actor{Name: place.Name, CountryCode: place.CountryCode}, Entity: -1}
 }
 
 // causeOf returns the token that says what brought about the event of the

@@ -398,18 +398,11 @@ func (s *Stage) modifierPlace(m match) (doc.EventActor, bool) {
 	var out doc.EventActor
 	found := false
 	s.dependentsOfMatch(m, func(c int) bool {
-		if c >= m.first || s.tr.Rel(c) != doc.DepCompound {
+		if c >= m.first || s.tr.Rel(c) != doc.DepCompound || s.placeOf[c] < 0 {
 			return true
 		}
-		off := d.Tokens[c].Start
-		i := placeAtOrAfter(d, off+1) - 1
-		if i < 0 {
-			return true
-		}
-		if p := d.Places[i]; p.Start <= off && off < p.End && setsScene(p) && p.CountryCode != "" {
-			out = doc.EventActor{Span: p.Span, RawText: d.SpanText(p.Span),
-				Actor: doc.Actor{Name: p.Name, CountryCode: p.CountryCode}, Entity: -1}
-			found = true
+		if p := d.Places[s.placeOf[c]]; setsScene(p) && p.CountryCode != "" {
+			out, found = placeParticipant(d, p), true
 			return false
 		}
 		return true
