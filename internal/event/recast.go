@@ -43,21 +43,20 @@ import (
 func (s *Stage) recastAssaults(d *doc.Doc) {
 	for i := range d.Events {
 		ev := &d.Events[i]
-		if ev.Type == plover.Threaten && ev.IntendedType == plover.Assault && labourStrike(d, ev) && s.conditionedEvent(d, ev) {
-			// "Teachers will strike unless their pay is raised": a
-			// walkout held over the other side's conduct is a threat
-			// of protest (CAMEO 133).
-			ev.IntendedType = plover.Protest
-			ev.Context = appendOnce(ev.Context, "labor")
-			ev.Rule += " +labour_strike"
-			continue
-		}
 		if ev.Type == plover.Threaten && ev.IntendedType == plover.Assault && labourStrike(d, ev) {
-			// "Teachers will strike next week": intent took the
-			// walkout for a threatened attack before this pass could
-			// tell the sense; a protest announced stays a protest
-			// (intent leaves future protests as they are).
-			ev.Type, ev.Mode, ev.IntendedType = plover.Protest, "strike", ""
+			// Intent took the walkout for a threatened attack before
+			// this pass could tell the sense.
+			if s.conditionedEvent(d, ev) {
+				// "Teachers will strike unless their pay is raised":
+				// a walkout held over the other side's conduct is a
+				// threat of protest (CAMEO 133).
+				ev.IntendedType = plover.Protest
+			} else {
+				// "Teachers will strike next week": a protest
+				// announced stays a protest (intent leaves future
+				// protests as they are).
+				ev.Type, ev.Mode, ev.IntendedType = plover.Protest, "strike", ""
+			}
 			ev.Context = appendOnce(ev.Context, "labor")
 			ev.Rule += " +labour_strike"
 			continue

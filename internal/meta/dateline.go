@@ -253,11 +253,11 @@ func parseDateline(text string, published time.Time, places Places, storyLabel f
 // feeds leave when they strip the dash: a capital or an administrative
 // seat in capitals (up to three words of three letters or more), one
 // space, and a capitalised word that is not in capitals, the story's
-// first ("WASHINGTON Barack Obama pardoned ..."), at the opening of the
-// text only: a later paragraph may open with a name in capitals ("UCO
-// Bank said"). A country ("US
-// President-elect"), an abbreviation ("MLA Sandra Jansen") or a word in
-// capitals that is no such city is the story's own first word.
+// first ("WASHINGTON Barack Obama pardoned ..."). The caller asks at the
+// opening of the text only: a later paragraph may open with a name in
+// capitals ("UCO Bank said"). A country ("US President-elect"), an
+// abbreviation ("MLA Sandra Jansen") or a word in capitals that is no
+// such city is the story's own first word.
 func bareDateline(text string, start int, places Places) *doc.Dateline {
 	if places == nil {
 		return nil
