@@ -69,7 +69,7 @@ func findReducedRelative(words, tags []string, heads []int32, deps []doc.DepRel,
 		return r, false
 	}
 	v2 := p + 1
-	for v2 < len(tags) && inNounPhrase(words[v2], tags[v2]) {
+	for v2 < len(tags) && inNounPhrase(tags[v2]) {
 		v2++
 	}
 	if v2 == p+1 || v2+1 >= len(tags) || !en.IsNounTag(tags[v2-1]) || !predicateTag(tags[v2]) ||
@@ -99,7 +99,7 @@ func findReducedRelative(words, tags []string, heads []int32, deps []doc.DepRel,
 		r.subject = int(heads[r.subject])
 	}
 	r.start = r.subject
-	for r.start > 0 && inNounPhrase(words[r.start-1], tags[r.start-1]) {
+	for r.start > 0 && inNounPhrase(tags[r.start-1]) {
 		r.start--
 	}
 	return r, true
@@ -108,7 +108,7 @@ func findReducedRelative(words, tags []string, heads []int32, deps []doc.DepRel,
 // inNounPhrase reports a word that may stand inside a noun phrase before
 // its head or between coordinated nouns: a determiner, a number, a
 // possessive, an adjective, a noun, a coordinator or a hyphen.
-func inNounPhrase(w, tag string) bool {
+func inNounPhrase(tag string) bool {
 	switch tag {
 	case "DT", "PDT", "CD", "PRP$", "POS", "CC", "HYPH":
 		return true
@@ -165,7 +165,7 @@ func rebuildReducedRelative(words, tags []string, heads []int32, deps []doc.DepR
 	}
 	top := -1
 	for _, m := range phrase {
-		if !hasAncestorIn(heads, m, phrase) {
+		if !slices.ContainsFunc(phrase, func(a int) bool { return a != m && dominates(heads, a, m) }) {
 			if top >= 0 && top != m {
 				return
 			}
@@ -218,17 +218,6 @@ func rebuildReducedRelative(words, tags []string, heads []int32, deps []doc.DepR
 	if oldTag == "VBN" {
 		tags[r.predicate] = "VBD"
 	}
-}
-
-// hasAncestorIn reports whether a word of set other than k lies on k's
-// chain of heads.
-func hasAncestorIn(heads []int32, k int, set []int) bool {
-	for h, steps := heads[k], 0; h >= 0 && steps < len(heads); h, steps = heads[h], steps+1 {
-		if int(h) != k && slices.Contains(set, int(h)) {
-			return true
-		}
-	}
-	return false
 }
 
 // isTree reports whether heads form one tree: a single root, and every
