@@ -1249,7 +1249,10 @@ func (s *Stage) transitiveUse(p int) bool {
 	// ("marched 120 kilometers"), a name ("marched down Ringstrasse",
 	// "march Saturday") or a time is an adverbial, whatever the parse
 	// called it.
-	if tag := s.ci.tag(max(o, 0)); o < 0 || tag != "NN" && tag != "NNS" {
+	if o < 0 {
+		return false
+	}
+	if tag := s.ci.tag(o); tag != "NN" && tag != "NNS" {
 		return false
 	}
 	// And a direct object follows its verb at once: "marched outside
